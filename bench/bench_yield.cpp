@@ -1,0 +1,24 @@
+// Yield evaluation cost: erosion evaluates Y(E, theta) per surface point and step, so
+// the per-call cost of each model sets the erosion engine's budget.
+#include "elements/ElementTable.hpp"
+#include "yield/SputterYield.hpp"
+
+#include <benchmark/benchmark.h>
+
+namespace {
+void BM_Yield(benchmark::State& state, const char* model, const char* angular) {
+    const auto& t = magtwin::ElementTable::builtin();
+    magtwin::SputterYield y(model, angular, t.get("Ar"), t.get("Mo"));
+    double E = 400.0, acc = 0.0;
+    for (auto _ : state) {
+        acc += y.yield(E, 0.5);
+        E += 1e-6;
+        benchmark::DoNotOptimize(acc);
+    }
+}
+BENCHMARK_CAPTURE(BM_Yield, chen1985, "chen1985", "none");
+BENCHMARK_CAPTURE(BM_Yield, yamamura1996, "yamamura1996", "none");
+BENCHMARK_CAPTURE(BM_Yield, yamamura1996_angular, "yamamura1996", "yamamura1983");
+}  // namespace
+
+BENCHMARK_MAIN();
