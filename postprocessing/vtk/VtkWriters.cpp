@@ -152,7 +152,7 @@ void writeSubstrateMapVtk(const GridSurface& map, const std::vector<bool>& inQua
 }
 
 void writeSurfaceSeries(const std::vector<SeriesStep<GridSurface>>& steps, const std::string& dir,
-                        const std::string& stem) {
+                        const std::string& stem, const std::string& pvdName) {
     std::vector<PvdEntry> entries;
     for (std::size_t k = 0; k < steps.size(); ++k) {
         std::ostringstream name;
@@ -160,7 +160,7 @@ void writeSurfaceSeries(const std::vector<SeriesStep<GridSurface>>& steps, const
         writeGridSurfaceVtk(steps[k].data, dir + "/" + name.str());
         entries.push_back({steps[k].time, name.str()});
     }
-    writePvd(entries, dir + "/" + stem + ".pvd");
+    writePvd(entries, dir + "/" + (pvdName.empty() ? stem + ".pvd" : pvdName));
 }
 
 }  // namespace magtwin

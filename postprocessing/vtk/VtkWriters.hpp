@@ -49,9 +49,10 @@ inline constexpr const char* kQualityAreaField = "in_quality_area";
 void writeSubstrateMapVtk(const GridSurface& map, const std::vector<bool>& inQualityArea,
                           const std::string& path);
 
-/// Writes a time series of surfaces into `dir` as <stem>_NNNN.vts plus <stem>.pvd that
-/// lists them with their times (relative file names). `dir` must exist.
+/// Writes a time series of surfaces into `dir` as <stem>_NNNN.vts plus a collection
+/// `pvdName` (default <stem>.pvd) that lists them with their times (relative file names).
+/// `dir` must exist. An erosion result uses stem "surface" and pvdName "erosion.pvd".
 void writeSurfaceSeries(const std::vector<SeriesStep<GridSurface>>& steps, const std::string& dir,
-                        const std::string& stem);
+                        const std::string& stem, const std::string& pvdName = "");
 
 }  // namespace magtwin
