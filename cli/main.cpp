@@ -3,6 +3,7 @@
 #include "UsageError.hpp"
 #include "YieldCommand.hpp"
 #include "ViewCommand.hpp"
+#include "ErodeCommand.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -25,6 +26,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     magtwin::addYieldCommand(app);
     magtwin::addViewCommand(app);
+    magtwin::addErodeCommand(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

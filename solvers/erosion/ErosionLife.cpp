@@ -71,10 +71,15 @@ double grooveFwhm(const ErosionFront& front, const ProfileLine& line) {
     std::vector<double> x, d;
     const bool halfOnly = front.grid().kind() != CathodeKind::Rotary;  // one groove of the pair
     for (std::size_t k = 0; k < pos.size(); ++k)
-        if (!halfOnly || pos[k] >= 0.0) {
+        if (pos[k] >= 0.0) {
             x.push_back(pos[k] * 1e-3);
             d.push_back(dep[k] * 1e-3);
         }
+    if (!halfOnly && !d.empty()) {
+        // Rotary: the end-zone groove is what stands above the uniform middle erosion.
+        const double middle = d.front();
+        for (double& v : d) v = std::max(0.0, v - middle);
+    }
     return fullWidthHalfMax(x, d);
 }
 

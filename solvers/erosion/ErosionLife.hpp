@@ -8,8 +8,8 @@
 //                  or the configured kWh limit, whichever comes first.
 // Groove cross-section (ProfileLine) and FWHM: planar-rect across the width at x = 0 (FWHM
 // of the groove on the y > 0 track); planar-circular along the radius y = 0, x >= 0;
-// rotary along the axis (FWHM of the contiguous zone around the deepest point whose
-// depth is >= half of it).
+// rotary along the axis, FWHM of the end-zone groove at x >= 0 measured above the depth
+// at the tube middle (x = 0), i.e. of the extra erosion the turnaround causes.
 #pragma once
 
 #include "erosion/ErosionFront.hpp"

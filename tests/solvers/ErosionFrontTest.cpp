@@ -78,10 +78,12 @@ TEST(ErosionFront, ConservationPlanarAngularOff) {
 }
 
 // Same on a tube: the removed volume is the annulus pi (R^2 - (R-d)^2) dx per column.
+// The axial midpoint sum of the rotation-averaged flux has an O(h^2) error from the
+// turnaround apex (1.2e-6 at h = 0.5 mm), so the grid is 0.25 mm here (3e-7).
 TEST(ErosionFront, ConservationRotaryAngularOff) {
     Case c = rotaryCase(1.3);
     ErosionSettings s;
-    s.gridSpacingM = 0.5e-3;
+    s.gridSpacingM = 0.25e-3;
     s.rotaryAngularCells = 4;
     ErosionFront f(*c.flux, *c.rate, s);
     const double tEnd = 5.0 * 3600.0;
@@ -169,7 +171,8 @@ TEST(ErosionFront, SteepGroovesStayMonotoneAndBounded) {
     const std::size_t peak = std::max_element(d.begin() + first, d.end()) - d.begin();
     for (std::size_t k = peak + 1; k < d.size(); ++k) EXPECT_LE(d[k], d[k - 1] + 1e-9) << "x = " << x[k] << " mm";
     for (std::size_t k = peak; k > first; --k) EXPECT_LE(d[k - 1], d[k] + 1e-9) << "x = " << x[k - 1] << " mm";
-    EXPECT_GT(f.maxDepth(), 0.008 * (1 - 1e-6));  // somewhere the groove reached the backing plate
+    // Somewhere the groove reached the backing plate (the run stops within 0.1 um of it).
+    EXPECT_GT(f.maxDepth(), 0.008 - 0.2e-6);
 }
 
 // Rotary: uniform around the circumference away from the ends; the ends erode faster.
