@@ -158,15 +158,21 @@ ErosionSetup loadErosionSetup(const std::string& path) {
     if (!(spec.turnaroundEnhancement > 0)) track.fail("turnaround_enhancement", "must be positive");
     std::shared_ptr<TrackProfile> profile;
     const ConfigSection profileSec = track.section("profile");
+    const TrackProfileSpec profileSpec = readProfile(profileSec, path);
     try {
-        profile = makeTrackProfile(readProfile(profileSec, path));
+        profile = makeTrackProfile(profileSpec);
     } catch (const std::invalid_argument& e) {
-        profileSec.fail("shape", e.what());
+        profileSec.fail(profileSpec.shape == "tabulated" ? "file" : "shape", e.what());
     }
     try {
         s.flux = std::make_unique<RacetrackFlux>(geometry, spec, profile, s.supply.ionsPerSecond);
     } catch (const std::invalid_argument& e) {
-        throw ConfigError(path + ":" + std::to_string(track.line()) + ": section 'racetrack': " + e.what());
+        // Point at the key that places the loop: ring radius, or the straight/separation.
+        const std::string what = e.what();
+        const std::string key = geometry.kind == CathodeKind::PlanarCircular ? "ring_radius"
+                                : what.find("along the length") != std::string::npos ? "straight_length"
+                                                                                      : "track_separation";
+        track.fail(key, what);
     }
     s.settings.narrowing.magnetDistanceM = target.quantityOr("magnet_distance", Dimension::Length, 0.0);
     if (s.settings.narrowing.magnetDistanceM != 0.0 && s.settings.narrowing.magnetDistanceM <= geometry.thicknessM)
