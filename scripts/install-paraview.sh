@@ -35,6 +35,10 @@ versions=""
 for p in "${PACKAGES[@]}"; do
   v=$(apt-cache policy "$p" | awk '/Candidate:/{print $2}')
   if [ -z "$v" ] || [ "$v" = "(none)" ]; then
+    $SUDO apt-get update -q
+    v=$(apt-cache policy "$p" | awk '/Candidate:/{print $2}')
+  fi
+  if [ -z "$v" ] || [ "$v" = "(none)" ]; then
     echo "[paraview] apt knows no candidate for $p; run apt-get update" >&2
     exit 1
   fi

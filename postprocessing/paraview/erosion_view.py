@@ -59,7 +59,7 @@ def cross_section(depth, grid):
             best = (width, voi, axis, grid.GetPoint(k_star))
     _, voi, axis, p = best
     others = ", ".join("%s = %.3f m" % ("xyz"[a], p[a]) for a in range(3) if a != axis)
-    return voi, axis, "along %s through the deepest point (%s)" % ("xyz"[axis], others)
+    return voi, axis, "along %s\nthrough the deepest point (%s)" % ("xyz"[axis], others)
 
 
 def main():
@@ -78,12 +78,7 @@ def main():
     view = mv.render_view(args.width // 2, args.height)
     surface = Show(readers[-1], view)
     mv.colour_by(surface, view, field, [0.0, max_depth], "Inferno (matplotlib)", "depth [%s]" % unit)
-    bounds = grid.GetBounds()
-    centre = [(bounds[0] + bounds[1]) / 2, (bounds[2] + bounds[3]) / 2, (bounds[4] + bounds[5]) / 2]
-    size = max(bounds[1] - bounds[0], bounds[3] - bounds[2], bounds[5] - bounds[4])
-    # The target faces the substrate (-z): look at its face from below, tilted, with x to
-    # the right (seen from below, +y then points down the screen).
-    mv.place_camera(view, centre, [0.0, -1.0, 1.0], [0.0, -1.0, -1.0], 0.85)
+    mv.look_at_target_face(view, grid, 0.85)
     life = summary.get("life_kWh", steps[-1][0])
     text = "Target at %s kWh, coloured by %s" % (mv.fmt(life), field)
     facts = ["max depth %s %s" % (mv.fmt(summary.get("max_depth_mm", max_depth)), unit)]

@@ -100,7 +100,8 @@ def colour_by(display, view, field, value_range, preset, title):
     bar.LabelFontSize = 13
     bar.ScalarBarLength = 0.5
     bar.WindowLocation = "Any Location"
-    bar.Position = [0.89, 0.08]
+    bar.Position = [0.86, 0.08]
+    bar.HorizontalTitle = 1  # title above the bar, never clipped at the view's edge
     bar.RangeLabelFormat = "%-#.4g"
     return lut
 
@@ -116,6 +117,14 @@ def place_camera(view, focal_point, direction, view_up, zoom=1.0):
     view.ResetCamera(False)
     view.GetActiveCamera().Dolly(zoom)
     Render(view)
+
+
+def look_at_target_face(view, grid, zoom=0.85):
+    """Targets face the substrate (-z): look at the face from below, tilted 45 degrees,
+    with x to the right (seen from below, +y then points down the screen)."""
+    b = grid.GetBounds()
+    centre = [(b[0] + b[1]) / 2, (b[2] + b[3]) / 2, (b[4] + b[5]) / 2]
+    place_camera(view, centre, [0.0, -1.0, 1.0], [0.0, -1.0, -1.0], zoom)
 
 
 def flat_colours(display):

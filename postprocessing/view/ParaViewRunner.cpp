@@ -3,6 +3,10 @@
 #include "io/AtomicFile.hpp"
 
 #include <cerrno>
+#include <csignal>
+#include <fcntl.h>
+#include <memory>
+#include <poll.h>
 #include <cstdlib>
 #include <filesystem>
 #include <spawn.h>
@@ -40,19 +44,89 @@ std::string onPath(const std::string& program) {
     return "";
 }
 
-/// Runs argv[0] with `argv`, waits, returns its exit status (128+signal if killed).
-int runProcess(const std::vector<std::string>& argv) {
+std::vector<char*> cArgs(const std::vector<std::string>& argv) {
     std::vector<char*> args;
     for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
-    pid_t pid = 0;
-    if (::posix_spawn(&pid, args[0], nullptr, nullptr, args.data(), environ) != 0)
-        throw std::runtime_error("cannot start '" + argv[0] + "'");
+    return args;
+}
+
+int waitFor(pid_t pid, const std::string& name) {
     int status = 0;
     while (::waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR) throw std::runtime_error("waiting for '" + argv[0] + "' failed");
+        if (errno != EINTR) throw std::runtime_error("waiting for '" + name + "' failed");
     if (WIFEXITED(status)) return WEXITSTATUS(status);
     return 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+}
+
+/// Runs argv[0] with `argv` and `env`, waits, returns its exit status (128+signal if killed).
+int runProcess(const std::vector<std::string>& argv, const std::vector<std::string>& env) {
+    auto args = cArgs(argv);
+    auto envp = cArgs(env);
+    pid_t pid = 0;
+    if (::posix_spawn(&pid, args[0], nullptr, nullptr, args.data(), envp.data()) != 0)
+        throw std::runtime_error("cannot start '" + argv[0] + "'");
+    return waitFor(pid, argv[0]);
+}
+
+/// A private Xvfb for the lifetime of this object. Xvfb picks a free display itself and
+/// reports it on a pipe (-displayfd), so parallel renders on a shared machine cannot race
+/// for the same display number the way `xvfb-run -a` can.
+class VirtualDisplay {
+public:
+    explicit VirtualDisplay(const std::string& xvfb) {
+        int fds[2];
+        if (::pipe(fds) != 0) throw std::runtime_error("pipe() failed");
+        posix_spawn_file_actions_t actions;
+        ::posix_spawn_file_actions_init(&actions);
+        ::posix_spawn_file_actions_addclose(&actions, fds[0]);
+        ::posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+        ::posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+        auto args = cArgs({xvfb, "-displayfd", std::to_string(fds[1]), "-screen", "0", "1920x1200x24", "-nolisten",
+                           "tcp"});
+        const int rc = ::posix_spawn(&pid_, args[0], &actions, nullptr, args.data(), environ);
+        ::posix_spawn_file_actions_destroy(&actions);
+        ::close(fds[1]);
+        if (rc != 0) {
+            ::close(fds[0]);
+            throw std::runtime_error("cannot start '" + xvfb + "'");
+        }
+        std::string number;
+        pollfd pfd{fds[0], POLLIN, 0};
+        char c = 0;
+        while (::poll(&pfd, 1, 20000) > 0 && ::read(fds[0], &c, 1) == 1 && c != '\n') number += c;
+        ::close(fds[0]);
+        if (number.empty() || number.find_first_not_of("0123456789") != std::string::npos) {
+            stop();
+            throw std::runtime_error("Xvfb did not report a display within 20 s");
+        }
+        display_ = ":" + number;
+    }
+    ~VirtualDisplay() { stop(); }
+    VirtualDisplay(const VirtualDisplay&) = delete;
+    VirtualDisplay& operator=(const VirtualDisplay&) = delete;
+    const std::string& display() const { return display_; }
+
+private:
+    void stop() {
+        if (pid_ > 0) {
+            ::kill(pid_, SIGTERM);
+            int status = 0;
+            ::waitpid(pid_, &status, 0);
+            pid_ = 0;
+        }
+    }
+    pid_t pid_ = 0;
+    std::string display_;
+};
+
+/// The current environment with DISPLAY replaced by `display`.
+std::vector<std::string> environmentWithDisplay(const std::string& display) {
+    std::vector<std::string> env;
+    for (char** e = environ; *e; ++e)
+        if (std::string(*e).rfind("DISPLAY=", 0) != 0) env.emplace_back(*e);
+    env.push_back("DISPLAY=" + display);
+    return env;
 }
 
 }  // namespace
@@ -85,19 +159,23 @@ void renderResultView(const ViewRequest& request) {
         (png.parent_path() / ("." + png.filename().string() + ".tmp-" + std::to_string(::getpid()) + ".png")).string();
 
     std::vector<std::string> argv;
-    const std::string xvfb = onPath("xvfb-run");
-    if (!xvfb.empty()) {
-        argv = {xvfb, "-a", "-s", "-screen 0 1920x1200x24"};
-    } else if (!std::getenv("DISPLAY")) {
-        throw std::runtime_error("rendering needs an X server: install xvfb (scripts/install-deps.sh) or set DISPLAY");
-    }
     for (const std::string& a : {pvbatch, script, std::string("--input"), fs::absolute(request.resultDir).string(),
                                  std::string("--output"), tmp, std::string("--width"), std::to_string(request.width),
                                  std::string("--height"), std::to_string(request.height)})
         argv.push_back(a);
     argv.insert(argv.end(), request.extraArgs.begin(), request.extraArgs.end());
 
-    const int status = runProcess(argv);
+    // Rendering needs an X server: a private Xvfb when installed, else the user's DISPLAY.
+    std::unique_ptr<VirtualDisplay> xvfb;
+    std::string display = std::getenv("DISPLAY") ? std::getenv("DISPLAY") : "";
+    if (const std::string xvfbPath = onPath("Xvfb"); !xvfbPath.empty()) {
+        xvfb = std::make_unique<VirtualDisplay>(xvfbPath);
+        display = xvfb->display();
+    } else if (display.empty()) {
+        throw std::runtime_error("rendering needs an X server: install xvfb (scripts/install-deps.sh) or set DISPLAY");
+    }
+    const int status = runProcess(argv, environmentWithDisplay(display));
+    xvfb.reset();
     if (status != 0 || !fs::is_regular_file(tmp)) {
         std::error_code ignored;
         fs::remove(tmp, ignored);
