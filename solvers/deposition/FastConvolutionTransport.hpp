@@ -32,11 +32,15 @@ struct RegularPlaneGrid {
 struct FastTransportOptions {
     double heightQuantumM = 1e-6;
     double normalQuantum = 1e-6;
-    int threads = 0;  ///< 0: OpenMP default
+    /// Transport-grid pitch <= pitchPerHeight * (lowest source height); the output pitch
+    /// is multiplied by the largest integer that keeps within it (1: the output grid).
+    double pitchPerHeight = 0.05;
+    int threads = 0;  ///< 0: all OpenMP threads on large padded grids (>= 4 M points), else 1
 };
 
 struct FastTransportStats {
     std::size_t classes = 0;
+    std::size_t coarsening = 1;  ///< transport pitch / output pitch
     std::size_t paddedNx = 0, paddedNy = 0;
 };
 
