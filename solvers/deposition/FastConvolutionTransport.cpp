@@ -4,6 +4,7 @@
 #include <omp.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <complex>
 #include <map>
@@ -186,38 +187,45 @@ std::vector<double> fastLineOfSightFlux(const std::vector<EmissionSource>& sourc
         if (stats) *stats = local;
         return flux;
     }
-    // Transport grid: the output pitch times the largest integer k with k*pitch <= ratio*h_min.
-    const std::size_t k = std::max<std::size_t>(
-        1, std::size_t(std::floor(opt.pitchPerHeight * minHeight / std::max(g.dx, g.dy))));
-    local.coarsening = k;
-    if (k == 1) {
+    // Transport grid: per axis, the output pitch times the largest integer k with
+    // k * pitch <= ratio * h_min.
+    const auto factor = [&](double d) {
+        return std::max<std::size_t>(1, std::size_t(std::floor(opt.pitchPerHeight * minHeight / d)));
+    };
+    const std::size_t kx = factor(g.dx), ky = factor(g.dy);
+    local.coarsening = std::max(kx, ky);
+    if (kx == 1 && ky == 1) {
         flux = convolveClasses(classes, g, opt, &local);
     } else {
         RegularPlaneGrid c;
-        c.dx = g.dx * double(k);
-        c.dy = g.dy * double(k);
+        c.dx = g.dx * double(kx);
+        c.dy = g.dy * double(ky);
         c.x0 = g.x0 - c.dx;
         c.y0 = g.y0 - c.dy;
         c.z = g.z;
-        c.nx = (g.nx - 1) / k + 5;
-        c.ny = (g.ny - 1) / k + 5;
+        c.nx = (g.nx - 1) / kx + 5;
+        c.ny = (g.ny - 1) / ky + 5;
         const std::vector<double> coarse = convolveClasses(classes, c, opt, &local);
         // Cubic interpolation onto the output grid (fine point i sits at coarse coordinate i/k + 1).
+        std::vector<std::array<double, 4>> wx(g.nx);
+        std::vector<std::size_t> ix(g.nx);
+        for (std::size_t i = 0; i < g.nx; ++i) {
+            const double u = double(i) / double(kx) + 1.0;
+            ix[i] = std::size_t(std::floor(u)) - 1;
+            cubicWeights(u - std::floor(u), wx[i].data());
+        }
         const int threads = opt.threads > 0 ? opt.threads : 1;
 #pragma omp parallel for num_threads(threads) schedule(static)
         for (long j = 0; j < long(g.ny); ++j) {
-            const double v = double(j) / double(k) + 1.0;
+            const double v = double(j) / double(ky) + 1.0;
             const long jv = long(std::floor(v));
             double wv[4];
             cubicWeights(v - double(jv), wv);
             for (std::size_t i = 0; i < g.nx; ++i) {
-                const double u = double(i) / double(k) + 1.0;
-                const long iu = long(std::floor(u));
-                double wu[4];
-                cubicWeights(u - double(iu), wu);
+                const double* wu = wx[i].data();
                 double s = 0;
                 for (int b = 0; b < 4; ++b) {
-                    const double* row = coarse.data() + std::size_t(jv - 1 + b) * c.nx + std::size_t(iu - 1);
+                    const double* row = coarse.data() + std::size_t(jv - 1 + b) * c.nx + ix[i];
                     s += wv[b] * (wu[0] * row[0] + wu[1] * row[1] + wu[2] * row[2] + wu[3] * row[3]);
                 }
                 flux[i + g.nx * std::size_t(j)] = s;
