@@ -2,6 +2,7 @@
 // Exit status: 0 success, 2 bad input (arguments, config, data), 1 internal failure.
 #include "UsageError.hpp"
 #include "YieldCommand.hpp"
+#include "deposit/DepositCommand.hpp"
 #include "ViewCommand.hpp"
 
 #include <CLI/CLI.hpp>
@@ -25,6 +26,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     magtwin::addYieldCommand(app);
     magtwin::addViewCommand(app);
+    magtwin::addDepositCommand(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
