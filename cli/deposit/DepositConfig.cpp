@@ -77,8 +77,10 @@ CathodeGroup cathode(const ConfigNode& c, std::size_t index) {
         if (g.count > 1 && g.pitchM < 2 * g.tube.outerRadiusM) c.fail("pitch", "tubes overlap (pitch < tube diameter)");
     } else if (type == "planar-rect") {
         c.allowOnly({"type", "name", "target", "gas", "voltage", "secondary_electron_yield", "yield_model", "power",
-                     "power_trims", "centre", "length", "width", "element_pitch", "racetrack"});
+                     "power_trims", "centre", "length", "width", "element_pitch", "racetrack", "count", "pitch"});
         g.type = CathodeGroup::Type::PlanarRect;
+        g.count = int(c.integer("count", 1, 1));
+        g.pitchM = positive(c, "pitch", Dimension::Length, 0.3);
         g.rect.centre = point(c, "centre");
         g.rect.lengthM = positive(c, "length", Dimension::Length, g.rect.lengthM);
         g.rect.widthM = positive(c, "width", Dimension::Length, g.rect.widthM);
@@ -86,6 +88,7 @@ CathodeGroup cathode(const ConfigNode& c, std::size_t index) {
         g.rect.track = racetrack(c, g.rect.lengthM - 0.05);
         if (g.rect.track.loopLengthM > g.rect.lengthM || g.rect.track.separationM > g.rect.widthM)
             c.fail("racetrack", "the racetrack lies outside the target");
+        if (g.count > 1 && g.pitchM < g.rect.widthM) c.fail("pitch", "targets overlap (pitch < width)");
     } else {
         c.allowOnly({"type", "name", "target", "gas", "voltage", "secondary_electron_yield", "yield_model", "power",
                      "power_trims", "centre", "radius", "track_radius", "track_sigma", "element_pitch"});

@@ -16,7 +16,8 @@
 //       rotary-array: count, pitch, centre_x, centre_y, axis_height, outer_radius, length,
 //                     axial_pitch, angular_pitch, racetrack {separation, sigma,
 //                     loop_length, turnaround_enhancement}
-//       planar-rect:  centre [x, y, z], length (along y), width, element_pitch, racetrack {...}
+//       planar-rect:  centre [x, y, z], length (along y), width, element_pitch, racetrack {...},
+//                     count, pitch (an array along x centred on centre)
 //       planar-circular: centre [x, y, z], radius, track_radius, track_sigma, element_pitch
 #pragma once
 

@@ -53,8 +53,10 @@ EmissionLayout buildEmission(const std::vector<CathodeGroup>& groups,
                 s = rotaryTubeSource(t, rate * trim, angular);
                 s.label = g.name + " tube " + std::to_string(i + 1);
             } else if (g.type == CathodeGroup::Type::PlanarRect) {
-                s = planarRectSource(g.rect, rate * trim, angular);
-                s.label = g.name;
+                PlanarRectTarget r = g.rect;
+                r.centre.x() += (i - 0.5 * (g.count - 1)) * g.pitchM;
+                s = planarRectSource(r, rate * trim, angular);
+                s.label = g.count > 1 ? g.name + " " + std::to_string(i + 1) : g.name;
             } else {
                 s = planarCircularSource(g.circular, rate * trim, angular);
                 s.label = g.name;

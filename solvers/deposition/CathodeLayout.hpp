@@ -30,7 +30,8 @@ struct CathodeGroup {
     enum class Type { RotaryArray, PlanarRect, PlanarCircular };
     Type type = Type::RotaryArray;
     std::string name;
-    // rotary array: prototype tube, count, pitch (tubes centred on prototype.axisX)
+    // arrays (rotary tubes, planar-rect targets): count at pitch along x, centred on the
+    // prototype's x
     RotaryTube tube;
     int count = 1;
     double pitchM = 0.25;
@@ -40,7 +41,7 @@ struct CathodeGroup {
     double powerW = 10e3;              ///< per cathode (per tube for an array)
     std::vector<double> powerTrims;    ///< per cathode multipliers (empty = all 1)
     DischargeSettings discharge;
-    int cathodeCount() const { return type == Type::RotaryArray ? count : 1; }
+    int cathodeCount() const { return type == Type::PlanarCircular ? 1 : count; }
 };
 
 struct EmissionLayout {
