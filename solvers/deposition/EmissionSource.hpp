@@ -5,8 +5,9 @@
 // must be small compared with their distance to the substrate.
 //
 // Sources come from:
-//  - the erosion engine's emission map (a GridSurface with a scalar field
-//    "emission_atoms_m2_s" and a vector field "normal"), see fromGridSurface();
+//  - the erosion engine's emission map (ErosionFront::surface(): a GridSurface with the
+//    scalar field "sputtered_flux_m2s" and the vector field "surface_normal"), see
+//    emissionSourceFromGrid();
 //  - the simple racetrack builders in RacetrackSources.hpp (planar-rect, rotary array).
 #pragma once
 
@@ -45,7 +46,7 @@ struct EmissionSource {
 /// cross product); `periodicV` closes the grid in v (rotary targets: axial x angular).
 /// Points with zero flux are dropped. Throws std::invalid_argument naming missing fields.
 EmissionSource emissionSourceFromGrid(const GridSurface& grid, std::shared_ptr<const EmissionAngularDistribution> angular,
-                                      const std::string& fluxField = "emission_atoms_m2_s",
-                                      const std::string& normalField = "normal", bool periodicV = false);
+                                      const std::string& fluxField = "sputtered_flux_m2s",
+                                      const std::string& normalField = "surface_normal", bool periodicV = false);
 
 }  // namespace magtwin
