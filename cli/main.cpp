@@ -2,6 +2,7 @@
 // Exit status: 0 success, 2 bad input (arguments, config, data), 1 internal failure.
 #include "UsageError.hpp"
 #include "YieldCommand.hpp"
+#include "deposit/DepositCommand.hpp"
 #include "ViewCommand.hpp"
 #include "ErodeCommand.hpp"
 
@@ -27,6 +28,7 @@ int main(int argc, char** argv) {
     magtwin::addYieldCommand(app);
     magtwin::addViewCommand(app);
     magtwin::addErodeCommand(app);
+    magtwin::addDepositCommand(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

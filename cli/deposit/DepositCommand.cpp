@@ -1,0 +1,134 @@
+#include "deposit/DepositCommand.hpp"
+
+#include "UsageError.hpp"
+#include "deposit/DepositConfig.hpp"
+#include "deposit/DepositOutputs.hpp"
+#include "deposition/PowerTrimOptimizer.hpp"
+#include "deposition/Uniformity.hpp"
+#include "elements/ElementTable.hpp"
+#include "yield/SputterYield.hpp"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+
+namespace magtwin {
+
+namespace {
+
+struct DepositOptions {
+    std::string config;
+    std::string out;
+    double lifeKWh = 0.0;
+    std::string method = "fast";
+    bool json = false;
+};
+
+void progress(const std::string& msg) {
+    if (::isatty(2)) std::cerr << "[deposit] " << msg << "\n";
+}
+
+std::shared_ptr<const EmissionAngularDistribution> angularLaw(const DepositCase& c) {
+    AngularDistributionParams p = c.angularParams;
+    if (c.angular == "yamamura1981") {
+        const auto& d = c.cathodes.front().discharge;
+        const ElementTable& t = ElementTable::builtin();
+        const SputterYield y(d.yieldModel, "none", t.get(d.gas), t.get(d.targetMaterial));
+        const auto th = y.energyModel().thresholdEv();
+        if (!th) throw UsageError(c.file + ": emission.angular yamamura1981 needs a yield model with a threshold");
+        p.ionEnergyEv = d.voltageV;
+        p.thresholdEv = *th;
+    }
+    try {
+        return makeAngularDistribution(c.angular, p);
+    } catch (const std::invalid_argument& e) {
+        throw UsageError(c.file + ": emission: " + e.what());
+    }
+}
+
+/// Thickness (nm) per unit trim of each cathode, on a coarse copy of the substrate grid.
+TrimResult optimiseTrims(const DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law, double life,
+                         TransportMethod method, double& optimiserPitch) {
+    Substrate coarse = c.substrate;
+    coarse.pitchM = std::max(c.substrate.pitchM, c.substrateName == "wafer" ? 0.003 : 0.010);
+    optimiserPitch = coarse.pitchM;
+    const SubstrateGrid g = sampleSubstrate(coarse);
+    const EmissionLayout layout = buildEmission(c.cathodes, law, life, std::vector<double>(0));
+    std::vector<std::vector<double>> maps;
+    for (std::size_t k = 0; k < layout.sources.size(); ++k) {
+        progress("optimiser: map of " + layout.cathodeNames[k]);
+        std::vector<double> trims(layout.sources.size(), 0.0);
+        trims[k] = 1.0;
+        const EmissionLayout one = buildEmission(c.cathodes, law, life, trims);
+        maps.push_back(exposureFluence(one.sources, g, c.motion, method));
+    }
+    return optimisePowerTrims(maps, g.inUniformityArea, c.minTrim, c.maxTrim);
+}
+
+int runDeposit(const DepositOptions& o) {
+    if (o.method == "mc")
+        throw UsageError("--method mc: the gas-scattering Monte Carlo transport is not implemented yet; use fast or direct");
+    if (o.method != "fast" && o.method != "direct")
+        throw UsageError("--method must be fast, direct or mc, got '" + o.method + "'");
+    if (!(o.lifeKWh >= 0)) throw UsageError("--life-kWh must be >= 0");
+    const DepositCase c = readDepositConfig(o.config);
+    const TransportMethod method = o.method == "fast" ? TransportMethod::Fast : TransportMethod::Direct;
+    const auto law = angularLaw(c);
+    const auto t0 = std::chrono::steady_clock::now();
+
+    DepositRun run;
+    run.config = c;
+    run.method = o.method;
+    run.lifeKWh = o.lifeKWh;
+    try {
+        run.grid = sampleSubstrate(c.substrate);
+        if (c.optimiseTrims) {
+            const TrimResult t = optimiseTrims(c, law, o.lifeKWh, method, run.optimiserPitchM);
+            run.trims = t;
+            run.optimised = true;
+        }
+        const EmissionLayout layout =
+            buildEmission(c.cathodes, law, o.lifeKWh, run.optimised ? run.trims.trims : std::vector<double>{});
+        run.layout = layout;
+        progress("transport (" + o.method + ") onto " + std::to_string(run.grid.grid.size()) + " points");
+        const auto fluence = exposureFluence(layout.sources, run.grid, c.motion, method);
+        const double n = ElementTable::builtin().get(c.filmMaterial).atomicDensityPerM3();
+        run.thicknessNm = thicknessRateNmPerS(fluence, n, c.sticking);  // fluence -> nm (time already in)
+        run.uniformity = uniformity(run.thicknessNm, run.grid.inUniformityArea, c.uniformityTargetPct);
+    } catch (const UsageError&) {
+        throw;
+    } catch (const std::invalid_argument& e) {
+        throw UsageError(c.file + ": " + e.what());
+    }
+    run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    progress("writing " + o.out);
+    writeDepositFolder(run, o.out);
+    if (o.json)
+        std::cout << summaryJson(run);
+    else
+        printVerdict(run, std::cout);
+    return 0;
+}
+
+}  // namespace
+
+void addDepositCommand(CLI::App& app) {
+    auto o = std::make_shared<DepositOptions>();
+    CLI::App* cmd = app.add_subcommand("deposit", "Film thickness map and uniformity verdict on glass or a wafer");
+    cmd->add_option("config", o->config, "Deposition config (YAML), e.g. cases/deposition/gen10_5_rotary_array.yaml")
+        ->required();
+    cmd->add_option("--out", o->out, "Output folder (written complete or not at all)")->required();
+    cmd->add_option("--life-kWh", o->lifeKWh, "Target life point per cathode (kWh); rotary tubes thin with use")
+        ->capture_default_str();
+    cmd->add_option("--method", o->method, "Transport: fast (FFT), direct (view-factor sum), mc (not yet)")
+        ->capture_default_str();
+    cmd->add_flag("--json", o->json, "Print summary.json to stdout");
+    cmd->callback([o]() {
+        const int rc = runDeposit(*o);
+        if (rc != 0) throw CLI::RuntimeError(rc);
+    });
+}
+
+}  // namespace magtwin

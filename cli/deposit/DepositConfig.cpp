@@ -1,0 +1,181 @@
+#include "deposit/DepositConfig.hpp"
+
+#include "deposit/ConfigReader.hpp"
+#include "elements/ElementTable.hpp"
+
+namespace magtwin {
+
+namespace {
+
+double positive(const ConfigNode& n, const std::string& key, Dimension d, double fallback) {
+    const double v = n.quantity(key, d, fallback);
+    if (!(v > 0)) n.fail(key, "must be > 0");
+    return v;
+}
+
+std::string element(const ConfigNode& n, const std::string& key, const std::string& fallback, bool target) {
+    const std::string s = n.text(key, fallback);
+    const Element* e = ElementTable::builtin().find(s);
+    if (!e || (target && (!e->densityGPerCm3 || !e->surfaceBindingEv))) {
+        std::string all;
+        for (const auto& t : target ? ElementTable::builtin().targetSymbols() : ElementTable::builtin().symbols())
+            all += (all.empty() ? "" : ", ") + t;
+        n.fail(key, "expected an element symbol (" + all + "), got \"" + s + "\"");
+    }
+    return s;
+}
+
+RacetrackShape racetrack(const ConfigNode& c, double defaultLoop) {
+    RacetrackShape r;
+    const ConfigNode t = c.child("racetrack");
+    t.allowOnly({"separation", "sigma", "loop_length", "turnaround_enhancement"});
+    r.separationM = positive(t, "separation", Dimension::Length, r.separationM);
+    r.sigmaM = positive(t, "sigma", Dimension::Length, r.sigmaM);
+    r.loopLengthM = positive(t, "loop_length", Dimension::Length, defaultLoop);
+    r.turnaroundEnhancement = positive(t, "turnaround_enhancement", Dimension::None, 1.0);
+    if (r.loopLengthM < r.separationM) t.fail("loop_length", "must be >= separation");
+    return r;
+}
+
+Eigen::Vector3d point(const ConfigNode& c, const std::string& key) {
+    const auto v = c.quantities(key, Dimension::Length);
+    if (v.size() != 3) c.fail(key, "expected [x, y, z] with lengths, z the height above the substrate");
+    if (!(v[2] > 0)) c.fail(key, "z (height above the substrate) must be > 0");
+    return {v[0], v[1], v[2]};
+}
+
+CathodeGroup cathode(const ConfigNode& c, std::size_t index) {
+    CathodeGroup g;
+    const std::string type = c.choice("type", {"rotary-array", "planar-rect", "planar-circular"}, "");
+    g.name = c.text("name", type + " " + std::to_string(index + 1));
+    g.discharge.targetMaterial = element(c, "target", "", true);
+    g.discharge.gas = element(c, "gas", "Ar", false);
+    g.discharge.voltageV = positive(c, "voltage", Dimension::Voltage, 500.0);
+    g.discharge.secondaryElectronYield = c.quantity("secondary_electron_yield", Dimension::None, 0.1);
+    if (g.discharge.secondaryElectronYield < 0) c.fail("secondary_electron_yield", "must be >= 0");
+    g.discharge.yieldModel = c.text("yield_model", "auto");
+    g.powerW = c.quantity("power", Dimension::Power);
+    if (!(g.powerW >= 0)) c.fail("power", "must be >= 0");
+    if (c.has("power_trims")) g.powerTrims = c.quantities("power_trims", Dimension::None);
+    if (type == "rotary-array") {
+        c.allowOnly({"type", "name", "target", "gas", "voltage", "secondary_electron_yield", "yield_model", "power",
+                     "power_trims", "count", "pitch", "centre_x", "centre_y", "axis_height", "outer_radius", "length",
+                     "axial_pitch", "angular_pitch", "racetrack"});
+        g.type = CathodeGroup::Type::RotaryArray;
+        g.count = int(c.integer("count", 1, 1));
+        g.pitchM = positive(c, "pitch", Dimension::Length, 0.25);
+        g.tube.axisX = c.quantity("centre_x", Dimension::Length, 0.0);
+        g.tube.centreY = c.quantity("centre_y", Dimension::Length, 0.0);
+        g.tube.axisZ = positive(c, "axis_height", Dimension::Length, g.tube.axisZ);
+        g.tube.outerRadiusM = positive(c, "outer_radius", Dimension::Length, g.tube.outerRadiusM);
+        g.tube.lengthM = positive(c, "length", Dimension::Length, g.tube.lengthM);
+        g.tube.axialPitchM = positive(c, "axial_pitch", Dimension::Length, g.tube.axialPitchM);
+        g.tube.angularPitchRad = positive(c, "angular_pitch", Dimension::Angle, g.tube.angularPitchRad);
+        g.tube.track = racetrack(c, g.tube.lengthM - 0.1);
+        if (g.tube.axisZ <= g.tube.outerRadiusM) c.fail("axis_height", "must exceed outer_radius (tube above the substrate)");
+        if (g.tube.track.loopLengthM > g.tube.lengthM) c.fail("racetrack", "loop_length longer than the tube");
+        if (g.count > 1 && g.pitchM < 2 * g.tube.outerRadiusM) c.fail("pitch", "tubes overlap (pitch < tube diameter)");
+    } else if (type == "planar-rect") {
+        c.allowOnly({"type", "name", "target", "gas", "voltage", "secondary_electron_yield", "yield_model", "power",
+                     "power_trims", "centre", "length", "width", "element_pitch", "racetrack", "count", "pitch"});
+        g.type = CathodeGroup::Type::PlanarRect;
+        g.count = int(c.integer("count", 1, 1));
+        g.pitchM = positive(c, "pitch", Dimension::Length, 0.3);
+        g.rect.centre = point(c, "centre");
+        g.rect.lengthM = positive(c, "length", Dimension::Length, g.rect.lengthM);
+        g.rect.widthM = positive(c, "width", Dimension::Length, g.rect.widthM);
+        g.rect.pitchM = positive(c, "element_pitch", Dimension::Length, g.rect.pitchM);
+        g.rect.track = racetrack(c, g.rect.lengthM - 0.05);
+        if (g.rect.track.loopLengthM > g.rect.lengthM || g.rect.track.separationM > g.rect.widthM)
+            c.fail("racetrack", "the racetrack lies outside the target");
+        if (g.count > 1 && g.pitchM < g.rect.widthM) c.fail("pitch", "targets overlap (pitch < width)");
+    } else {
+        c.allowOnly({"type", "name", "target", "gas", "voltage", "secondary_electron_yield", "yield_model", "power",
+                     "power_trims", "centre", "radius", "track_radius", "track_sigma", "element_pitch"});
+        g.type = CathodeGroup::Type::PlanarCircular;
+        g.circular.centre = point(c, "centre");
+        g.circular.radiusM = positive(c, "radius", Dimension::Length, g.circular.radiusM);
+        g.circular.trackRadiusM = c.quantity("track_radius", Dimension::Length, g.circular.trackRadiusM);
+        g.circular.sigmaM = positive(c, "track_sigma", Dimension::Length, g.circular.sigmaM);
+        g.circular.pitchM = positive(c, "element_pitch", Dimension::Length, g.circular.pitchM);
+        if (!(g.circular.trackRadiusM >= 0 && g.circular.trackRadiusM < g.circular.radiusM))
+            c.fail("track_radius", "the racetrack lies outside the target (need 0 <= track_radius < radius)");
+    }
+    if (!g.powerTrims.empty() && int(g.powerTrims.size()) != g.cathodeCount())
+        c.fail("power_trims", "expected " + std::to_string(g.cathodeCount()) + " values (one per cathode)");
+    return g;
+}
+
+}  // namespace
+
+DepositCase readDepositConfig(const std::string& path) {
+    const ConfigNode root = ConfigNode::load(path);
+    root.allowOnly({"substrate", "motion", "film", "emission", "optimise", "cathodes"});
+    DepositCase c;
+    c.file = path;
+
+    const ConfigNode s = root.child("substrate");
+    s.allowOnly({"kind", "size_x", "size_y", "diameter", "pitch", "edge_exclusion", "centre_x", "centre_y"});
+    c.substrateName = s.choice("kind", {"glass", "wafer"}, "glass");
+    c.substrate = c.substrateName == "wafer" ? Substrate::wafer300mm() : Substrate::gen10_5Glass();
+    if (c.substrateName == "wafer") {
+        c.substrate.sizeXM = c.substrate.sizeYM = positive(s, "diameter", Dimension::Length, 0.300);
+    } else {
+        c.substrate.sizeXM = positive(s, "size_x", Dimension::Length, c.substrate.sizeXM);
+        c.substrate.sizeYM = positive(s, "size_y", Dimension::Length, c.substrate.sizeYM);
+    }
+    c.substrate.pitchM = positive(s, "pitch", Dimension::Length, c.substrate.pitchM);
+    c.substrate.edgeExclusionM = s.quantity("edge_exclusion", Dimension::Length, c.substrate.edgeExclusionM);
+    c.substrate.centreXM = s.quantity("centre_x", Dimension::Length, 0.0);
+    c.substrate.centreYM = s.quantity("centre_y", Dimension::Length, 0.0);
+    if (c.substrate.edgeExclusionM < 0 ||
+        2 * c.substrate.edgeExclusionM >= std::min(c.substrate.sizeXM, c.substrate.sizeYM))
+        s.fail("edge_exclusion", "must be >= 0 and leave part of the substrate");
+    if (c.substrate.pitchM * 4 > std::min(c.substrate.sizeXM, c.substrate.sizeYM))
+        s.fail("pitch", "too coarse for the substrate (need at least 5 points across)");
+
+    if (root.has("motion")) {
+        const ConfigNode m = root.child("motion");
+        m.allowOnly({"kind", "time", "speed", "passes"});
+        const std::string kind = m.choice("kind", {"static", "scan", "rotation"}, "static");
+        c.motion.kind = kind == "scan" ? SubstrateMotion::Kind::InlineScan
+                        : kind == "rotation" ? SubstrateMotion::Kind::WaferRotation
+                                             : SubstrateMotion::Kind::Static;
+        c.motion.timeS = positive(m, "time", Dimension::Time, c.motion.timeS);
+        c.motion.scanSpeedMS = positive(m, "speed", Dimension::Speed, c.motion.scanSpeedMS);
+        c.motion.passes = int(m.integer("passes", 1, 1));
+        if (kind == "rotation" && c.substrateName != "wafer") m.fail("kind", "rotation needs substrate kind: wafer");
+    }
+    if (root.has("emission")) {
+        const ConfigNode e = root.child("emission");
+        e.allowOnly({"angular", "cos_exponent"});
+        c.angular = e.choice("angular", {"cosine", "cosn", "yamamura1981"}, "cosine");
+        c.angularParams.cosExponent = positive(e, "cos_exponent", Dimension::None, 1.0);
+    }
+    if (root.has("optimise")) {
+        const ConfigNode o = root.child("optimise");
+        o.allowOnly({"power_trims", "min_trim", "max_trim"});
+        c.optimiseTrims = o.choice("power_trims", {"true", "false"}, "false") == "true";
+        c.minTrim = positive(o, "min_trim", Dimension::None, 0.5);
+        c.maxTrim = positive(o, "max_trim", Dimension::None, 1.5);
+        if (c.minTrim > 1 || c.maxTrim < 1) o.fail("min_trim", "need min_trim <= 1 <= max_trim");
+    }
+    const auto list = root.list("cathodes");
+    for (std::size_t i = 0; i < list.size(); ++i) c.cathodes.push_back(cathode(list[i], i));
+
+    const std::string firstTarget = c.cathodes.front().discharge.targetMaterial;
+    if (root.has("film")) {
+        const ConfigNode f = root.child("film");
+        f.allowOnly({"material", "sticking", "uniformity_target"});
+        c.filmMaterial = element(f, "material", firstTarget, true);
+        c.sticking = f.quantity("sticking", Dimension::Fraction, 1.0);
+        if (!(c.sticking > 0 && c.sticking <= 1)) f.fail("sticking", "must be in (0, 1]");
+        c.uniformityTargetPct = 100 * f.quantity("uniformity_target", Dimension::Fraction, 0.03);
+        if (!(c.uniformityTargetPct > 0)) f.fail("uniformity_target", "must be > 0");
+    } else {
+        c.filmMaterial = firstTarget;
+    }
+    return c;
+}
+
+}  // namespace magtwin

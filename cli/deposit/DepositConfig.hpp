@@ -1,0 +1,52 @@
+// DepositConfig: the `magtwin deposit` YAML file, read once into SI parameter structs.
+// Schema (units in the values; see cases/deposition/*.yaml for complete examples):
+//
+//   substrate:   kind: glass | wafer     size_x, size_y (glass) or diameter (wafer)
+//                pitch, edge_exclusion, centre_x, centre_y (lengths)
+//   motion:      kind: static | scan | rotation;  time (static, rotation);
+//                speed, passes (scan along x)
+//   film:        material (element symbol, default: the first cathode's target),
+//                sticking (0..1, default 1), uniformity_target (default 3 %)
+//   emission:    angular: cosine | cosn | yamamura1981;  cos_exponent (cosn)
+//   optimise:    power_trims: true|false, min_trim, max_trim (defaults 0.5, 1.5)
+//   cathodes:    list of
+//     - type: rotary-array | planar-rect | planar-circular
+//       name, target (element), gas (Ar), voltage, secondary_electron_yield, yield_model,
+//       power (per cathode), power_trims: [..]
+//       rotary-array: count, pitch, centre_x, centre_y, axis_height, outer_radius, length,
+//                     axial_pitch, angular_pitch, racetrack {separation, sigma,
+//                     loop_length, turnaround_enhancement}
+//       planar-rect:  centre [x, y, z], length (along y), width, element_pitch, racetrack {...},
+//                     count, pitch (an array along x centred on centre)
+//       planar-circular: centre [x, y, z], radius, track_radius, track_sigma, element_pitch
+#pragma once
+
+#include "deposition/CathodeLayout.hpp"
+#include "deposition/EmissionAngularDistribution.hpp"
+#include "deposition/Substrate.hpp"
+#include "deposition/SubstrateMotion.hpp"
+
+#include <string>
+#include <vector>
+
+namespace magtwin {
+
+struct DepositCase {
+    std::string file;
+    std::string substrateName;  ///< "glass" or "wafer"
+    Substrate substrate;
+    SubstrateMotion motion;
+    std::string filmMaterial;
+    double sticking = 1.0;
+    double uniformityTargetPct = 3.0;
+    std::string angular = "cosine";
+    AngularDistributionParams angularParams;
+    bool optimiseTrims = false;
+    double minTrim = 0.5, maxTrim = 1.5;
+    std::vector<CathodeGroup> cathodes;
+};
+
+/// Throws UsageError (file:line: key: expected ...) on any problem.
+DepositCase readDepositConfig(const std::string& path);
+
+}  // namespace magtwin

@@ -1,0 +1,146 @@
+#include "deposit/DepositOutputs.hpp"
+
+#include "io/AtomicFile.hpp"
+#include "plot/HeatMap.hpp"
+#ifdef MAGTWIN_HAVE_VTK
+#include "vtk/VtkWriters.hpp"
+#endif
+
+#include <unistd.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <sstream>
+
+namespace magtwin {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string num(double v, int precision = 6) {
+    if (!std::isfinite(v)) return "null";
+    std::ostringstream o;
+    o << std::setprecision(precision) << v;
+    return o.str();
+}
+
+std::string escaped(const std::string& s) {
+    std::string o;
+    for (char c : s) {
+        if (c == '"' || c == '\\') o += '\\';
+        o += c;
+    }
+    return o;
+}
+
+void writeCsv(const DepositRun& r, const std::string& path) {
+    writeFileAtomically(path, [&](std::ostream& out) {
+        out << "# magtwin deposit: " << escaped(r.config.file) << ", method " << r.method << ", life " << r.lifeKWh
+            << " kWh, film " << r.config.filmMaterial << "\n";
+        out << "x_mm,y_mm,thickness_nm,in_quality_area\n" << std::setprecision(8);
+        const auto& g = r.grid;
+        for (std::size_t k = 0; k < g.grid.size(); ++k) {
+            if (!g.onSubstrate[k]) continue;
+            out << g.grid.points[k].x() * 1e3 << "," << g.grid.points[k].y() * 1e3 << "," << r.thicknessNm[k] << ","
+                << int(g.inUniformityArea[k]) << "\n";
+        }
+    });
+}
+
+void writeHeatMap(const DepositRun& r, const std::string& path) {
+    const auto& g = r.grid;
+    std::vector<double> x(g.grid.nu), y(g.grid.nv), v(g.grid.size());
+    for (std::size_t i = 0; i < g.grid.nu; ++i) x[i] = (g.x0 + i * g.dx) * 1e3;
+    for (std::size_t j = 0; j < g.grid.nv; ++j) y[j] = (g.y0 + j * g.dy) * 1e3;
+    for (std::size_t k = 0; k < v.size(); ++k) v[k] = g.onSubstrate[k] ? r.thicknessNm[k] : NAN;
+    const auto& u = r.uniformity;
+    const double mid = 0.5 * (u.maxNm + u.minNm), lim = u.targetPct / 100.0;
+    HeatMapSpec s;
+    s.title = "Film thickness, " + r.config.substrateName + " (" + r.method + ", " + num(r.lifeKWh) + " kWh): U = " +
+              num(u.rangePct, 3) + " % -> " + (u.pass ? "PASS" : "FAIL") + " (target " + num(u.targetPct, 3) +
+              " %, edge exclusion " + num(r.config.substrate.edgeExclusionM * 1e3, 3) + " mm)";
+    s.colourLabel = "thickness (nm)";
+    s.contourLevels = {mid * (1 - lim), mid * (1 + lim)};
+    s.contourLabel = "(max+min)/2 x (1 -+ " + num(u.targetPct, 3) + " %): the film passes inside this band";
+    renderHeatMap(s, x, y, v, path);
+}
+
+}  // namespace
+
+std::string summaryJson(const DepositRun& r) {
+    const auto& u = r.uniformity;
+    std::ostringstream o;
+    o << "{\n  \"uniformity_range_pct\": " << num(u.rangePct) << ",\n  \"uniformity_sigma_pct\": " << num(u.sigmaPct)
+      << ",\n  \"mean_nm\": " << num(u.meanNm) << ",\n  \"min_nm\": " << num(u.minNm) << ",\n  \"max_nm\": "
+      << num(u.maxNm) << ",\n  \"pass\": " << (u.pass ? "true" : "false")
+      << ",\n  \"edge_exclusion_mm\": " << num(r.config.substrate.edgeExclusionM * 1e3) << ",\n  \"method\": \""
+      << r.method << "\",\n  \"target_pct\": " << num(u.targetPct) << ",\n  \"substrate\": \"" << r.config.substrateName
+      << "\",\n  \"pitch_mm\": " << num(r.config.substrate.pitchM * 1e3) << ",\n  \"points\": " << r.grid.grid.size()
+      << ",\n  \"life_kWh\": " << num(r.lifeKWh) << ",\n  \"film\": \"" << r.config.filmMaterial
+      << "\",\n  \"config\": \"" << escaped(r.config.file) << "\",\n  \"seconds\": " << num(r.seconds, 4)
+      << ",\n  \"cathodes\": [";
+    for (std::size_t k = 0; k < r.layout.cathodeNames.size(); ++k)
+        o << (k ? "," : "") << "\n    {\"name\": \"" << escaped(r.layout.cathodeNames[k])
+          << "\", \"atoms_per_s_at_trim_1\": " << num(r.layout.atomsPerSecond[k])
+          << ", \"eroded_depth_mm\": " << num(r.layout.erodedDepthM[k] * 1e3)
+          << ", \"trim\": " << num(r.optimised ? r.trims.trims[k] : 1.0) << "}";
+    o << "\n  ]";
+    if (r.optimised)
+        o << ",\n  \"optimiser\": {\"range_pct_before\": " << num(r.trims.rangePctBefore)
+          << ", \"range_pct_after\": " << num(r.trims.rangePctAfter) << ", \"pitch_mm\": " << num(r.optimiserPitchM * 1e3)
+          << "}";
+    o << "\n}\n";
+    return o.str();
+}
+
+void printVerdict(const DepositRun& r, std::ostream& out) {
+    const auto& u = r.uniformity;
+    out << std::setprecision(4) << r.config.substrateName << " " << r.config.substrate.sizeXM * 1e3 << " x "
+        << r.config.substrate.sizeYM * 1e3 << " mm, " << r.layout.sources.size() << " cathodes, life " << r.lifeKWh
+        << " kWh, method " << r.method << " (" << r.seconds << " s)\n";
+    if (r.optimised) {
+        out << "power trims (optimised):";
+        for (double t : r.trims.trims) out << " " << std::setprecision(4) << t;
+        out << "\n  U on the optimiser grid: " << r.trims.rangePctBefore << " % before -> " << r.trims.rangePctAfter
+            << " % after\n";
+    }
+    out << "thickness mean " << u.meanNm << " nm, min " << u.minNm << " nm, max " << u.maxNm << " nm\n";
+    out << "uniformity (edge exclusion " << r.config.substrate.edgeExclusionM * 1e3 << " mm): U = " << u.rangePct
+        << " %, sigma/mean = " << u.sigmaPct << " %  -> " << (u.pass ? "PASS" : "FAIL") << " (target " << u.targetPct
+        << " %)\n";
+}
+
+void writeDepositFolder(const DepositRun& r, const std::string& dir) {
+    const fs::path final = fs::path(dir);
+    const fs::path tmp = fs::path(dir + ".tmp-" + std::to_string(::getpid()));
+    std::error_code ec;
+    fs::remove_all(tmp, ec);
+    if (!fs::create_directories(tmp)) throw std::runtime_error("cannot create output folder " + tmp.string());
+    try {
+        writeCsv(r, (tmp / "thickness.csv").string());
+#ifdef MAGTWIN_HAVE_VTK
+        GridSurface map = r.grid.grid;
+        map.setScalar("thickness_nm", r.thicknessNm);
+        std::vector<bool> quality(r.grid.inUniformityArea.begin(), r.grid.inUniformityArea.end());
+        writeSubstrateMapVtk(map, quality, (tmp / "thickness.vts").string());
+#endif
+        writeHeatMap(r, (tmp / "thickness_map.png").string());
+        writeFileAtomically((tmp / "summary.json").string(), [&](std::ostream& o) { o << summaryJson(r); });
+        if (fs::exists(final)) {
+            const fs::path old = fs::path(dir + ".old-" + std::to_string(::getpid()));
+            fs::rename(final, old);
+            fs::rename(tmp, final);
+            fs::remove_all(old, ec);
+        } else {
+            fs::rename(tmp, final);
+        }
+    } catch (...) {
+        fs::remove_all(tmp, ec);
+        throw;
+    }
+}
+
+}  // namespace magtwin

@@ -1,0 +1,40 @@
+// The files `magtwin deposit` writes, and its verdict line.
+//   thickness.csv      x_mm, y_mm, thickness_nm, in_quality_area (points on the substrate)
+//   thickness.vts      the map for ParaView (field thickness_nm, mask in_quality_area;
+//                      `magtwin view` draws it), when built with VTK
+//   thickness_map.png  heat map with the band (max+min)/2 x (1 -+ target) outlined:
+//                      the film passes when every point of the quality area lies inside
+//   summary.json       {"uniformity_range_pct","uniformity_sigma_pct","mean_nm","min_nm",
+//                       "max_nm","pass","edge_exclusion_mm","method", ...}
+#pragma once
+
+#include "deposit/DepositConfig.hpp"
+#include "deposition/PowerTrimOptimizer.hpp"
+#include "deposition/Uniformity.hpp"
+
+#include <ostream>
+#include <string>
+
+namespace magtwin {
+
+struct DepositRun {
+    DepositCase config;
+    std::string method;
+    double lifeKWh = 0;
+    SubstrateGrid grid;
+    EmissionLayout layout;
+    std::vector<double> thicknessNm;
+    UniformityReport uniformity;
+    bool optimised = false;
+    TrimResult trims;
+    double optimiserPitchM = 0;
+    double seconds = 0;
+};
+
+std::string summaryJson(const DepositRun& run);
+void printVerdict(const DepositRun& run, std::ostream& out);
+/// Writes everything into `dir` + ".tmp-PID", then renames it to `dir` (replacing an old
+/// folder only after the new one is complete). On failure nothing is left behind.
+void writeDepositFolder(const DepositRun& run, const std::string& dir);
+
+}  // namespace magtwin

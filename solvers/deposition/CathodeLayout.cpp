@@ -1,0 +1,73 @@
+#include "deposition/CathodeLayout.hpp"
+
+#include "elements/ElementTable.hpp"
+#include "yield/SputterYield.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace magtwin {
+
+namespace {
+constexpr double kElementaryCharge = 1.602176634e-19;  // C (SI 2019 exact)
+constexpr double kJoulePerKWh = 3.6e6;
+}  // namespace
+
+double sputteredAtomsPerJoule(const DischargeSettings& d) {
+    const ElementTable& t = ElementTable::builtin();
+    const SputterYield y(d.yieldModel, "none", t.get(d.gas), t.get(d.targetMaterial));
+    const double Y = y.yield(d.voltageV, 0.0);  // ions arrive with about e*V (tool-context.md)
+    if (!(d.voltageV > 0) || d.secondaryElectronYield < 0)
+        throw std::invalid_argument("discharge: voltage must be > 0 and gamma_SE >= 0");
+    return Y / (d.voltageV * (1.0 + d.secondaryElectronYield) * kElementaryCharge);
+}
+
+EmissionLayout buildEmission(const std::vector<CathodeGroup>& groups,
+                             std::shared_ptr<const EmissionAngularDistribution> angular, double lifeKWh,
+                             const std::vector<double>& trims) {
+    if (lifeKWh < 0) throw std::invalid_argument("target life must be >= 0 kWh");
+    std::size_t total = 0;
+    for (const auto& g : groups) total += std::size_t(g.cathodeCount());
+    if (!trims.empty() && trims.size() != total)
+        throw std::invalid_argument("power trims: need one per cathode (" + std::to_string(total) + ")");
+    EmissionLayout out;
+    std::size_t k = 0;
+    for (const auto& g : groups) {
+        if (!g.powerTrims.empty() && int(g.powerTrims.size()) != g.cathodeCount())
+            throw std::invalid_argument(g.name + ": power_trims needs " + std::to_string(g.cathodeCount()) + " values");
+        const double perJoule = sputteredAtomsPerJoule(g.discharge);
+        const double rate = perJoule * g.powerW;
+        for (int i = 0; i < g.cathodeCount(); ++i, ++k) {
+            const double trim = !trims.empty() ? trims[k] : (g.powerTrims.empty() ? 1.0 : g.powerTrims[std::size_t(i)]);
+            if (!(trim >= 0)) throw std::invalid_argument(g.name + ": power trims must be >= 0");
+            EmissionSource s;
+            double depth = 0;
+            if (g.type == CathodeGroup::Type::RotaryArray) {
+                RotaryTube t = g.tube;
+                t.axisX = g.tube.axisX + (i - 0.5 * (g.count - 1)) * g.pitchM;
+                const double n = ElementTable::builtin().get(g.discharge.targetMaterial).atomicDensityPerM3();
+                depth = perJoule * lifeKWh * kJoulePerKWh / (n * 2 * M_PI * g.tube.outerRadiusM * g.tube.lengthM);
+                t.erodedDepthM = depth;
+                if (depth >= t.outerRadiusM)
+                    throw std::invalid_argument(g.name + ": the tube is used up before " + std::to_string(lifeKWh) + " kWh");
+                s = rotaryTubeSource(t, rate * trim, angular);
+                s.label = g.name + " tube " + std::to_string(i + 1);
+            } else if (g.type == CathodeGroup::Type::PlanarRect) {
+                PlanarRectTarget r = g.rect;
+                r.centre.x() += (i - 0.5 * (g.count - 1)) * g.pitchM;
+                s = planarRectSource(r, rate * trim, angular);
+                s.label = g.count > 1 ? g.name + " " + std::to_string(i + 1) : g.name;
+            } else {
+                s = planarCircularSource(g.circular, rate * trim, angular);
+                s.label = g.name;
+            }
+            out.cathodeNames.push_back(s.label);
+            out.atomsPerSecond.push_back(rate);
+            out.erodedDepthM.push_back(depth);
+            out.sources.push_back(std::move(s));
+        }
+    }
+    return out;
+}
+
+}  // namespace magtwin

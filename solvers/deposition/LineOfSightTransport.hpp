@@ -1,0 +1,27 @@
+// LineOfSightTransport ("direct"): collisionless transport of sputtered atoms from
+// emission elements to receiving points by exact view-factor summation,
+//
+//   Phi(P) = sum_e  N_e p(cos theta_e) cos theta_r / |P - S_e|^2,
+//
+// N_e atoms/s emitted by element e at S_e, p its angular distribution per steradian,
+// theta_e the emission angle from the element's normal, theta_r the arrival angle from
+// the receiving surface's normal (e.g. Ohring, Materials Science of Thin Films, 2nd
+// ed., Academic Press 2002, sec. 5.2.2, point/surface-source deposition). Elements
+// emit only into their outer half-space and points receive only from theirs. No
+// shadowing between different targets (arrays of tubes at a pitch larger than their
+// diameter see each other's racetrack only at grazing angles; documented limitation).
+// Exact for point-like elements; the reference for the FFT method and the Monte Carlo.
+#pragma once
+
+#include "deposition/EmissionSource.hpp"
+
+#include <vector>
+
+namespace magtwin {
+
+/// Atom flux (atoms m^-2 s^-1) arriving at each point of a surface with normal `receiverNormal`.
+std::vector<double> lineOfSightFlux(const std::vector<EmissionSource>& sources,
+                                    const std::vector<Eigen::Vector3d>& points,
+                                    const Eigen::Vector3d& receiverNormal = Eigen::Vector3d(0, 0, 1));
+
+}  // namespace magtwin

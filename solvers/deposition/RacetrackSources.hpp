@@ -1,0 +1,83 @@
+// Racetrack emission sources built from a simple magnet-pack description, so the
+// deposition solver runs without an erosion result (and tests have exact geometry).
+//
+// Racetrack model (both builders): the plasma loop's centreline is a stadium (two
+// straight tracks a distance `separationM` apart, joined by semicircular
+// turnarounds); the sputtered flux falls off across the track as a Gaussian in the
+// distance s to that centreline,  F(s) = F0 exp(-s^2 / (2 sigma^2)),  multiplied by
+// `turnaroundEnhancement` on the turnaround arcs (the erosion issue's "configurable
+// enhancement in turnarounds"). F0 is set from the total sputtered atom rate:
+//   N = I_ion * Y / e,  I_ion = (P / V) / (1 + gamma_SE)   (see sputteredAtomsPerSecond).
+// This is the standard steady-state balance of a DC magnetron (e.g. Depla et al.,
+// "Magnetron sputter deposition: linking discharge voltage with target properties",
+// Thin Solid Films 517 (2009) 2825); the erosion engine refines it with its own flux map.
+#pragma once
+
+#include "deposition/EmissionSource.hpp"
+
+#include <vector>
+
+namespace magtwin {
+
+struct RacetrackShape {
+    double separationM = 0.1;          ///< centre-to-centre distance of the two straight tracks
+    double sigmaM = 0.008;             ///< Gaussian width across a track
+    double loopLengthM = 1.0;          ///< end-to-end length of the centreline loop (along the long axis)
+    double turnaroundEnhancement = 1.0;  ///< flux multiplier on the turnaround arcs
+};
+
+/// Sputtered atoms per second from a DC discharge: I = P/V, I_ion = I/(1+gamma_SE),
+/// N = I_ion * Y / e (Y in atoms/ion at ion energy e*V).
+double sputteredAtomsPerSecond(double powerW, double voltageV, double secondaryElectronYield, double yieldAtomsPerIon);
+
+/// Planar rectangular target, sputtering face down (normal -z), centred at `centre`
+/// (its surface), long axis along y. Elements on a square grid of `pitchM`.
+struct PlanarRectTarget {
+    Eigen::Vector3d centre{0.0, 0.0, 0.1};
+    double lengthM = 1.0;  ///< along y
+    double widthM = 0.2;   ///< along x
+    RacetrackShape track;
+    double pitchM = 0.002;
+};
+EmissionSource planarRectSource(const PlanarRectTarget& t, double atomsPerSecond,
+                                std::shared_ptr<const EmissionAngularDistribution> angular);
+
+/// Circular planar target (radius), face down, with a circular racetrack of radius
+/// `trackRadiusM` and Gaussian width `sigmaM` (the time average of a rotating magnet
+/// pack is also a ring). Elements on a polar grid (radial pitch, ~square cells).
+struct PlanarCircularTarget {
+    Eigen::Vector3d centre{0.0, 0.0, 0.1};
+    double radiusM = 0.15;
+    double trackRadiusM = 0.08;
+    double sigmaM = 0.01;
+    double pitchM = 0.002;
+};
+EmissionSource planarCircularSource(const PlanarCircularTarget& t, double atomsPerSecond,
+                                    std::shared_ptr<const EmissionAngularDistribution> angular);
+
+/// Rotary (cylindrical) target with its axis along y at (axisX, axisZ). The racetrack is
+/// fixed in the lab frame and faces the substrate: on the unrolled surface (arc length
+/// u = R*phi from the bottom line, axial y) it is the stadium of `track` (separation and
+/// sigma in arc length). Erosion thins the tube uniformly around the circumference
+/// (rotation average), modelled here by `erodedDepthM` (outer radius R - depth).
+/// Only the band where the flux exceeds 1e-7 of its peak is meshed.
+struct RotaryTube {
+    double axisX = 0.0;
+    double axisZ = 0.25;
+    double centreY = 0.0;
+    double outerRadiusM = 0.076;
+    double lengthM = 3.2;
+    double erodedDepthM = 0.0;
+    RacetrackShape track;
+    double axialPitchM = 0.004;
+    double angularPitchRad = 0.05;
+};
+EmissionSource rotaryTubeSource(const RotaryTube& t, double atomsPerSecond,
+                                std::shared_ptr<const EmissionAngularDistribution> angular);
+
+/// `count` identical tubes at `pitchM` centred on x = 0 (each with atomsPerSecond[i]).
+std::vector<EmissionSource> rotaryArraySources(const RotaryTube& prototype, int count, double pitchM,
+                                               const std::vector<double>& atomsPerSecond,
+                                               std::shared_ptr<const EmissionAngularDistribution> angular);
+
+}  // namespace magtwin

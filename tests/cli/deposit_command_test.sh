@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# `magtwin deposit` end to end: a small wafer case runs with both methods (which agree),
+# writes every promised file and key, and bad configs exit 2 naming file, line and key
+# without leaving any output folder behind.
+set -euo pipefail
+MAGTWIN="$1"
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+cat > "$WORK/small.yaml" <<'YAML'
+substrate:
+  kind: wafer
+  diameter: 300 mm
+  pitch: 5 mm
+  edge_exclusion: 3 mm
+motion:
+  kind: static
+  time: 10 s
+cathodes:
+  - type: planar-circular
+    target: Cu
+    power: 5 kW
+    centre: [0 mm, 0 mm, 100 mm]
+    radius: 100 mm
+    track_radius: 60 mm
+    track_sigma: 10 mm
+    element_pitch: 4 mm
+YAML
+
+"$MAGTWIN" deposit "$WORK/small.yaml" --out "$WORK/fast" --json > "$WORK/fast.json" || fail "fast run failed"
+"$MAGTWIN" deposit "$WORK/small.yaml" --out "$WORK/direct" --method direct --json > "$WORK/direct.json" || fail "direct run failed"
+for f in thickness.csv thickness_map.png summary.json; do
+  [ -s "$WORK/fast/$f" ] || fail "missing $f"
+done
+ls "$WORK" | grep -q 'tmp-' && fail "temporary folder left behind"
+/usr/bin/python3 - "$WORK/fast/summary.json" "$WORK/direct.json" <<'PY' || fail "summary check"
+import json, sys
+fast = json.load(open(sys.argv[1])); direct = json.load(open(sys.argv[2]))
+for k in ["uniformity_range_pct", "uniformity_sigma_pct", "mean_nm", "min_nm", "max_nm", "pass",
+          "edge_exclusion_mm", "method"]:
+    assert k in fast, k
+assert fast["method"] == "fast" and direct["method"] == "direct"
+assert fast["edge_exclusion_mm"] == 3
+# The FFT method matches the direct sum to ~1e-4 of the mean (FastConvolutionTransportTest);
+# 1e-3 here is the issue's acceptance figure.
+assert abs(fast["mean_nm"] / direct["mean_nm"] - 1) < 1e-3, (fast["mean_nm"], direct["mean_nm"])
+assert abs(fast["max_nm"] / direct["max_nm"] - 1) < 1e-3
+# Thickness from the discharge balance is positive and finite.
+assert 0 < fast["min_nm"] <= fast["mean_nm"] <= fast["max_nm"]
+PY
+
+# Bad configs: exit 2, file:line and key in the message, no output folder at all.
+expect_bad() {  # name, expected text, yaml edit (sed expression)
+  local name="$1" text="$2" edit="$3"
+  sed "$edit" "$WORK/small.yaml" > "$WORK/$name.yaml"
+  set +e
+  "$MAGTWIN" deposit "$WORK/$name.yaml" --out "$WORK/out_$name" 2> "$WORK/$name.err" > /dev/null
+  local rc=$?
+  set -e
+  [ "$rc" -eq 2 ] || fail "$name: exit $rc, expected 2 ($(cat "$WORK/$name.err"))"
+  grep -q "$WORK/$name.yaml:[0-9]" "$WORK/$name.err" || fail "$name: no file:line in: $(cat "$WORK/$name.err")"
+  grep -q -- "$text" "$WORK/$name.err" || fail "$name: expected '$text' in: $(cat "$WORK/$name.err")"
+  ls "$WORK" | grep -q "out_$name" && fail "$name: output folder written"
+  return 0
+}
+expect_bad unknown_key "did you mean 'track_radius'" 's/track_radius:/track_radus:/'
+expect_bad missing_unit "key 'cathodes\[0\].power': expected a power" 's/power: 5 kW/power: 5/'
+expect_bad negative "key 'cathodes\[0\].radius': must be > 0" 's/radius: 100 mm/radius: -100 mm/'
+expect_bad track_outside "key 'cathodes\[0\].track_radius'" 's/track_radius: 60 mm/track_radius: 160 mm/'
+expect_bad bad_kind "expected one of: static, scan, rotation" 's/kind: static/kind: wobble/'
+
+set +e
+"$MAGTWIN" deposit "$WORK/small.yaml" --out "$WORK/mc" --method mc 2> /dev/null
+rc=$?
+set -e
+[ "$rc" -eq 2 ] || fail "--method mc: exit $rc, expected 2"
+echo "deposit command: all checks passed"

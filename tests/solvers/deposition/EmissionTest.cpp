@@ -1,0 +1,116 @@
+// Emission: angular distributions are normalised probability densities, the energy-
+// dependent law has its published limits, and sources conserve the emitted atom rate.
+#include "deposition/EmissionAngularDistribution.hpp"
+#include "deposition/EmissionSource.hpp"
+#include "deposition/RacetrackSources.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+using namespace magtwin;
+
+namespace {
+/// 2 pi int_0^1 p(mu) dmu by composite Simpson (error ~1e-12 for these smooth laws).
+double hemisphereIntegral(const EmissionAngularDistribution& p) {
+    const int n = 20000;
+    double s = 0;
+    for (int i = 0; i <= n; ++i) {
+        const double w = (i == 0 || i == n) ? 1 : (i % 2 ? 4 : 2);
+        s += w * p.perSteradian(double(i) / n);
+    }
+    return 2 * M_PI * s / (3.0 * n);
+}
+}  // namespace
+
+// Conservation: every emitted atom leaves into the outer hemisphere.
+TEST(AngularDistribution, EachStyleIntegratesToOneOverTheHemisphere) {
+    AngularDistributionParams p;
+    for (double n : {0.5, 1.0, 2.0, 4.0}) {
+        p.cosExponent = n;
+        EXPECT_NEAR(hemisphereIntegral(*makeAngularDistribution("cosn", p)), 1.0, 1e-6) << "cos^" << n;
+    }
+    EXPECT_NEAR(hemisphereIntegral(*makeAngularDistribution("cosine")), 1.0, 1e-6);
+    p.ionEnergyEv = 300;
+    p.thresholdEv = 30;
+    EXPECT_NEAR(hemisphereIntegral(*makeAngularDistribution("yamamura1981", p)), 1.0, 1e-6);
+}
+
+// Yamamura 1981: gamma(0) = 16/3 and gamma(pi/2) = 2, so the normalised ratio
+// p(theta)/cos(theta) at the normal vs grazing is [1 - (16/3)a]/[1 - 2a], a = sqrt(Eth/E)/4:
+// under-cosine at low E, cosine for E >> E_th.
+TEST(AngularDistribution, Yamamura1981IsUnderCosineAndTendsToCosine) {
+    AngularDistributionParams p;
+    p.thresholdEv = 30;
+    p.ionEnergyEv = 200;
+    const auto y = makeAngularDistribution("yamamura1981", p);
+    const double a = 0.25 * std::sqrt(30.0 / 200.0);
+    const double atNormal = y->perSteradian(1.0) / 1.0;
+    const double nearGrazing = y->perSteradian(1e-6) / 1e-6;
+    EXPECT_NEAR(atNormal / nearGrazing, (1 - 16.0 / 3.0 * a) / (1 - 2.0 * a), 1e-5);
+    EXPECT_LT(y->perSteradian(1.0), 1.0 / M_PI);  // under-cosine along the normal
+    p.ionEnergyEv = 1e9;
+    const auto hi = makeAngularDistribution("yamamura1981", p);
+    for (double mu : {0.1, 0.5, 0.9}) EXPECT_NEAR(hi->perSteradian(mu) * M_PI / mu, 1.0, 1e-3);
+}
+
+TEST(AngularDistribution, UnknownNameListsValidOnes) {
+    try {
+        makeAngularDistribution("lambert");
+        FAIL();
+    } catch (const std::invalid_argument& e) {
+        EXPECT_NE(std::string(e.what()).find("cosine, cosn, yamamura1981"), std::string::npos);
+    }
+    AngularDistributionParams p;
+    p.ionEnergyEv = 40;
+    p.thresholdEv = 30;  // below (16/9) E_th: p < 0 at the normal, out of validity
+    EXPECT_THROW(makeAngularDistribution("yamamura1981", p), std::invalid_argument);
+}
+
+// An emission map on a grid: dual-cell areas sum to the surface area, so a uniform map
+// emits flux x area; a closed cylinder (periodic in v) gets the polygon's lateral area.
+TEST(EmissionSource, GridMapConservesEmittedAtoms) {
+    GridSurface g;
+    g.nu = 11;
+    g.nv = 7;
+    for (std::size_t j = 0; j < g.nv; ++j)
+        for (std::size_t i = 0; i < g.nu; ++i) g.points.emplace_back(0.01 * i, 0.02 * j, 0.1);
+    g.setScalar("sputtered_flux_m2s", std::vector<double>(g.size(), 2e19));
+    g.setVector("surface_normal", std::vector<Eigen::Vector3d>(g.size(), Eigen::Vector3d(0, 0, -2)));
+    const auto s = emissionSourceFromGrid(g, makeAngularDistribution("cosine"));
+    EXPECT_NEAR(s.totalAtomsPerSecond() / (2e19 * 0.10 * 0.12), 1.0, 1e-12);
+    EXPECT_NEAR(s.elements[0].normal.z(), -1.0, 1e-15);
+
+    GridSurface c;  // cylinder R = 0.05, 64 facets, axial 0..0.3
+    c.nu = 31;
+    c.nv = 64;
+    std::vector<Eigen::Vector3d> normals;
+    for (std::size_t j = 0; j < c.nv; ++j)
+        for (std::size_t i = 0; i < c.nu; ++i) {
+            const double phi = 2 * M_PI * j / c.nv;
+            c.points.emplace_back(0.05 * std::sin(phi), 0.01 * i, 0.2 - 0.05 * std::cos(phi));
+            normals.emplace_back(std::sin(phi), 0, -std::cos(phi));
+        }
+    c.setScalar("sputtered_flux_m2s", std::vector<double>(c.size(), 1.0));
+    c.setVector("surface_normal", normals);
+    const auto cyl = emissionSourceFromGrid(c, makeAngularDistribution("cosine"), "sputtered_flux_m2s", "surface_normal", true);
+    EXPECT_NEAR(cyl.totalAtomsPerSecond(), 64 * 2 * 0.05 * std::sin(M_PI / 64) * 0.3, 1e-12);
+}
+
+// The racetrack builders emit exactly the requested atom rate, from the discharge balance
+// N = (P/V)/(1+gamma) Y/e: 1 kW at 500 V, gamma 0.1, Y = 1 -> 1.1346e19 atoms/s.
+TEST(RacetrackSources, EmitTheDischargeAtomRate) {
+    const double N = sputteredAtomsPerSecond(1000, 500, 0.1, 1.0);
+    EXPECT_NEAR(N, 2.0 / 1.1 / 1.602176634e-19, 1e6);
+    PlanarRectTarget p;
+    p.track.loopLengthM = 0.9;
+    EXPECT_NEAR(planarRectSource(p, N, makeAngularDistribution("cosine")).totalAtomsPerSecond() / N, 1.0, 1e-12);
+    RotaryTube t;
+    t.lengthM = 1.0;
+    t.track.loopLengthM = 0.9;
+    const auto tube = rotaryTubeSource(t, N, makeAngularDistribution("cosine"));
+    EXPECT_NEAR(tube.totalAtomsPerSecond() / N, 1.0, 1e-12);
+    for (const auto& e : tube.elements) EXPECT_LT(e.normal.z(), 0.0);  // the racetrack faces the substrate
+    t.track.loopLengthM = 1.5;
+    EXPECT_THROW(rotaryTubeSource(t, N, makeAngularDistribution("cosine")), std::invalid_argument);
+}
