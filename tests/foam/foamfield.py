@@ -1,0 +1,70 @@
+"""Reads the ASCII OpenFOAM field files the foam tests write (v1912 layout).
+
+Only what the tests need: the internalField and, for a named patch, any scalar-field
+entry (`value`, `filmThickness` ...), each as a list of floats. A `uniform x` entry is
+returned as [x] * n when the size n is known from the internal field or `size`.
+"""
+import re
+import sys
+
+
+def _block(text, name):
+    """Text of the dictionary `name { ... }` (balanced braces)."""
+    m = re.search(r"(?m)^\s*" + re.escape(name) + r"\s*\{", text)
+    if not m:
+        raise KeyError(f"no dictionary '{name}'")
+    depth, i = 1, m.end()
+    while depth:
+        depth += {"{": 1, "}": -1}.get(text[i], 0)
+        i += 1
+    return text[m.end():i - 1]
+
+
+def _entry(text, key, size=None):
+    m = re.search(r"(?m)^\s*" + re.escape(key) + r"\s+(uniform|nonuniform)\s", text)
+    if not m:
+        raise KeyError(f"no field entry '{key}'")
+    rest = text[m.end():]
+    if m.group(1) == "uniform":
+        value = float(re.match(r"\s*([^;\s]+)\s*;", rest).group(1))
+        return [value] * (size if size is not None else 1)
+    mm = re.match(r"\s*List<scalar>\s*(\d+)\s*\((.*?)\)\s*;", rest, re.S)
+    if not mm:
+        mm = re.match(r"\s*List<scalar>\s*(\d+)\s*\{([^}]*)\}\s*;", rest, re.S)
+        if mm:  # n{x}: n equal values
+            return [float(mm.group(2))] * int(mm.group(1))
+        raise ValueError(f"cannot parse entry '{key}'")
+    values = [float(v) for v in mm.group(2).split()]
+    if len(values) != int(mm.group(1)):
+        raise ValueError(f"entry '{key}': {len(values)} values, header says {mm.group(1)}")
+    return values
+
+
+def read_internal(path):
+    with open(path) as f:
+        text = f.read()
+    return _entry(text, "internalField")
+
+
+def read_patch_entry(path, patch, key, size=None):
+    with open(path) as f:
+        text = f.read()
+    return _entry(_block(_block(text, "boundaryField"), patch), key, size)
+
+
+def max_rel_diff(a, b, scale=None):
+    """max |a-b| / max(|b|) over the list (scale: given reference magnitude)."""
+    if len(a) != len(b):
+        raise ValueError(f"sizes differ: {len(a)} vs {len(b)}")
+    ref = scale if scale is not None else max(abs(x) for x in b)
+    return max(abs(x - y) for x, y in zip(a, b)) / ref
+
+
+def check(label, error, tolerance):
+    ok = error <= tolerance
+    print(f"{'ok' if ok else 'FAIL'}: {label}: {error:.3e} (tolerance {tolerance:.0e})")
+    return ok
+
+
+if __name__ == "__main__":
+    print(read_internal(sys.argv[1])[:3])
