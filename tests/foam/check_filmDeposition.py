@@ -71,14 +71,8 @@ def analytic(case):
 
 
 def compare(case, reference, time, tolerance):
-    ok = True
-    a, b = os.path.join(case, time, "T"), os.path.join(reference, time, "T")
-    ok &= ff.check(f"T cells at t={time} vs reference", ff.max_rel_diff(ff.read_internal(a), ff.read_internal(b)), tolerance)
-    for key in ("value", "filmThickness"):
-        ok &= ff.check(f"substrate {key} at t={time} vs reference",
-                       ff.max_rel_diff(ff.read_patch_entry(a, "substrate", key, 1),
-                                       ff.read_patch_entry(b, "substrate", key, 1)), tolerance)
-    return ok
+    entries = [("substrate", "value"), ("substrate", "filmThickness")]
+    return ff.compare_cases(case, reference, time, entries, tolerance)
 
 
 if __name__ == "__main__":

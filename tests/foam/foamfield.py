@@ -68,3 +68,16 @@ def check(label, error, tolerance):
 
 if __name__ == "__main__":
     print(read_internal(sys.argv[1])[:3])
+
+
+def compare_cases(case, reference, time, patch_entries, tolerance, field="T"):
+    """Cells and the given (patch, key) entries of `field` at `time`, relative to the
+    reference case's; prints one line per quantity, returns True when all pass."""
+    import os
+    a, b = os.path.join(case, time, field), os.path.join(reference, time, field)
+    ok = check(f"{field} cells at t={time} vs reference",
+               max_rel_diff(read_internal(a), read_internal(b)), tolerance)
+    for patch, key in patch_entries:
+        va, vb = read_patch_entry(a, patch, key, 1), read_patch_entry(b, patch, key, 1)
+        ok &= check(f"{patch} {key} at t={time} vs reference", max_rel_diff(va, vb), tolerance)
+    return ok
