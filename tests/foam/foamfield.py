@@ -40,6 +40,19 @@ def _entry(text, key, size=None):
     return values
 
 
+def read_points(path):
+    """A polyMesh/points file: list of (x, y, z)."""
+    import re as _re
+    with open(path) as f:
+        text = f.read()
+    m = _re.search(r"(?m)^(\d+)\s*\(", text)
+    triples = _re.findall(r"\(([-+0-9.eE]+) ([-+0-9.eE]+) ([-+0-9.eE]+)\)", text[m.end():])
+    points = [tuple(float(v) for v in t) for t in triples]
+    if len(points) != int(m.group(1)):
+        raise ValueError(f"{path}: {len(points)} points, header says {m.group(1)}")
+    return points
+
+
 def read_internal(path):
     with open(path) as f:
         text = f.read()

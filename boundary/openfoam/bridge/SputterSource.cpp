@@ -89,6 +89,11 @@ double SputterSource::sputteredFlux(double cathodeX, double cathodeY, double cos
     return ionFlux(cathodeX, cathodeY) * yield(theta) * cosTheta;
 }
 
+double SputterSource::recessionSpeed(double cathodeX, double cathodeY, double cosTheta) const {
+    const double theta = std::acos(std::clamp(cosTheta, 0.0, 1.0));
+    return impl_->rate.recessionSpeed(ionFlux(cathodeX, cathodeY), theta);
+}
+
 double SputterSource::targetAtomicDensity() const { return impl_->rate.atomicDensityPerM3(); }
 
 std::string SputterSource::yieldModelName() const { return impl_->yield.energyModel().name(); }

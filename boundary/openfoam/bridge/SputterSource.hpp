@@ -68,6 +68,10 @@ public:
     double yield(double thetaRad) const;
     /// J = Gamma Y(theta) cos(theta) per m^2 of face area; 0 for cos(theta) <= 0.
     double sputteredFlux(double cathodeX, double cathodeY, double cosTheta) const;
+    /// Recession speed v = Gamma Y(E, theta) / n (m/s) along the original face normal
+    /// (magtwin::ErosionRate: Gamma per projected area, so no 1/cos factor); theta from
+    /// cosTheta, clamped to [0, pi/2] (grazing: Y -> 0).
+    double recessionSpeed(double cathodeX, double cathodeY, double cosTheta) const;
     /// Atomic density of the target (atoms/m^3), for the erosion rate.
     double targetAtomicDensity() const;
     /// The energy model actually used ("auto" resolved).

@@ -12,157 +12,7 @@
 
 #include <exception>
 
-// * * * * * * * * * * * * * * * Local Functions * * * * * * * * * * * * * * //
-
-namespace
-{
-
-// A positive scalar entry; FatalIOError naming it otherwise.
-Foam::scalar positiveEntry(const Foam::dictionary& dict, const Foam::word& key)
-{
-    return dict.getCheck<Foam::scalar>
-    (
-        key,
-        [](const Foam::scalar x) { return x > 0; }
-    );
-}
-
-// Racetrack sub-dictionary -> core parameters (SI). Entries a cathode or profile
-// needs are required (FatalIOError naming them); the core checks the geometry.
-magtwin::foam::RacetrackSourceSpec readRacetrack(const Foam::dictionary& rt)
-{
-    using namespace Foam;
-    magtwin::foam::RacetrackSourceSpec s;
-    s.cathode = rt.get<word>("cathode");
-    if (s.cathode == "planar-rect")
-    {
-        s.targetLengthM = positiveEntry(rt, "targetLength");
-        s.targetWidthM = positiveEntry(rt, "targetWidth");
-        s.straightLengthM = rt.get<scalar>("straightLength");
-        s.trackSeparationM = positiveEntry(rt, "trackSeparation");
-    }
-    else if (s.cathode == "planar-circular")
-    {
-        s.targetRadiusM = positiveEntry(rt, "targetRadius");
-        s.ringRadiusM = positiveEntry(rt, "ringRadius");
-        s.magnetOffsetM = rt.getOrDefault<scalar>("magnetOffset", 0);
-    }
-    else
-    {
-        FatalIOErrorInFunction(rt)
-            << "Entry 'cathode': unknown or unsupported cathode '" << s.cathode.c_str()
-            << "'; valid: planar-rect, planar-circular (rotary needs a"
-            << " tube-normal frame, not implemented in this condition)"
-            << nl << exit(FatalIOError);
-    }
-    s.targetThicknessM = positiveEntry(rt, "targetThickness");
-    s.turnaroundEnhancement = rt.getOrDefault<scalar>("turnaroundEnhancement", 1);
-    s.profile = rt.getOrDefault<word>("profile", "gaussian");
-    if (s.profile == "gaussian")
-    {
-        s.sigmaM = positiveEntry(rt, "sigma");
-    }
-    else if (s.profile == "asymmetric-gaussian")
-    {
-        s.sigmaInnerM = positiveEntry(rt, "sigmaInner");
-        s.sigmaOuterM = positiveEntry(rt, "sigmaOuter");
-    }
-    else
-    {
-        FatalIOErrorInFunction(rt)
-            << "Entry 'profile': unknown profile '" << s.profile.c_str()
-            << "'; valid: gaussian, asymmetric-gaussian"
-            << nl << exit(FatalIOError);
-    }
-    s.ionCurrentA = positiveEntry(rt, "ionCurrent");
-    return s;
-}
-
-} // End anonymous namespace
-
-
 // * * * * * * * * * * * * * Private Member Functions  * * * * * * * * * * * //
-
-void Foam::sputteredFluxFvPatchScalarField::readParameters
-(
-    const dictionary& dict
-)
-{
-    magtwin::foam::SputterSourceSpec spec;
-
-    ion_ = dict.getOrDefault<word>("ion", "Ar");
-    target_ = dict.get<word>("target");
-    yieldModel_ = dict.getOrDefault<word>("yieldModel", "auto");
-    angularModel_ = dict.getOrDefault<word>("angularModel", "yamamura1983");
-    ionEnergy_ = positiveEntry(dict, "ionEnergy");
-    ionFluxModel_ = dict.get<word>("ionFluxModel");
-
-    spec.ion = ion_;
-    spec.target = target_;
-    spec.yieldModel = yieldModel_;
-    spec.angularModel = angularModel_;
-    spec.ionEnergyEv = ionEnergy_;
-    spec.ionFluxModel = ionFluxModel_;
-
-    if (ionFluxModel_ == "uniform")
-    {
-        ionFlux_ = dict.getCheck<scalar>
-        (
-            "ionFlux",
-            [](const scalar x) { return x >= 0; }
-        );
-        spec.uniformIonFlux = ionFlux_;
-    }
-    else if (ionFluxModel_ == "racetrack")
-    {
-        racetrackDict_ = dict.subDict("racetrack");
-        spec.racetrack = readRacetrack(racetrackDict_);
-    }
-    else
-    {
-        FatalIOErrorInFunction(dict)
-            << "Entry 'ionFluxModel': unknown model '" << ionFluxModel_
-            << "'; valid: uniform, racetrack"
-            << nl << exit(FatalIOError);
-    }
-
-    origin_ = dict.getOrDefault<vector>("origin", Zero);
-    e1_ = dict.get<vector>("e1");
-    e2_ = dict.get<vector>("e2");
-    if (mag(e1_) < VSMALL || mag(e2_) < VSMALL)
-    {
-        FatalIOErrorInFunction(dict)
-            << "Entries 'e1' and 'e2' must be non-zero vectors"
-            << nl << exit(FatalIOError);
-    }
-    e1_ /= mag(e1_);
-    e2_ /= mag(e2_);
-    if (mag(e1_ & e2_) > 1e-6)
-    {
-        FatalIOErrorInFunction(dict)
-            << "Entry 'e2' must be orthogonal to 'e1' (e1 & e2 = "
-            << (e1_ & e2_) << ")" << nl << exit(FatalIOError);
-    }
-
-    thermalizedFraction_ = dict.getCheckOrDefault<scalar>
-    (
-        "thermalizedFraction",
-        1,
-        [](const scalar f) { return f >= 0 && f <= 1; }
-    );
-    diffusivity_ = positiveEntry(dict, "diffusivity");
-
-    try
-    {
-        source_ = std::make_shared<const magtwin::foam::SputterSource>(spec);
-    }
-    catch (const std::exception& e)
-    {
-        FatalIOErrorInFunction(dict)
-            << e.what() << nl << exit(FatalIOError);
-    }
-}
-
 
 Foam::tmp<Foam::scalarField>
 Foam::sputteredFluxFvPatchScalarField::computeSputteredFlux() const
@@ -172,14 +22,16 @@ Foam::sputteredFluxFvPatchScalarField::computeSputteredFlux() const
     const vectorField& nf = tnf();
     // Original target normal, from the target into the gas; the patch normal
     // points out of the gas, so cos(theta) = -nf & n0.
-    const vector n0 = (e1_ ^ e2_)/mag(e1_ ^ e2_);
+    const vector n0 = settings_.targetNormal();
+    const magtwin::foam::SputterSource& source = settings_.source();
 
     tmp<scalarField> tJ(new scalarField(patch().size()));
     scalarField& J = tJ.ref();
     forAll(J, facei)
     {
-        const vector r = Cf[facei] - origin_;
-        J[facei] = source_->sputteredFlux(r & e1_, r & e2_, -(nf[facei] & n0));
+        scalar x, y;
+        settings_.cathodeCoordinates(Cf[facei], x, y);
+        J[facei] = source.sputteredFlux(x, y, -(nf[facei] & n0));
     }
     return tJ;
 }
@@ -194,20 +46,9 @@ Foam::sputteredFluxFvPatchScalarField::sputteredFluxFvPatchScalarField
 )
 :
     fixedGradientFvPatchScalarField(p, iF),
-    ion_("Ar"),
-    target_(),
-    yieldModel_("auto"),
-    angularModel_("yamamura1983"),
-    ionEnergy_(0),
-    ionFluxModel_("uniform"),
-    ionFlux_(0),
-    racetrackDict_(),
-    origin_(Zero),
-    e1_(1, 0, 0),
-    e2_(0, 1, 0),
+    settings_(),
     thermalizedFraction_(1),
     diffusivity_(1),
-    source_(),
     sputteredFlux_(p.size(), Zero)
 {}
 
@@ -220,23 +61,22 @@ Foam::sputteredFluxFvPatchScalarField::sputteredFluxFvPatchScalarField
 )
 :
     fixedGradientFvPatchScalarField(p, iF),
-    ion_("Ar"),
-    target_(),
-    yieldModel_("auto"),
-    angularModel_("yamamura1983"),
-    ionEnergy_(0),
-    ionFluxModel_("uniform"),
-    ionFlux_(0),
-    racetrackDict_(),
-    origin_(Zero),
-    e1_(1, 0, 0),
-    e2_(0, 1, 0),
-    thermalizedFraction_(1),
-    diffusivity_(1),
-    source_(),
+    settings_(dict),
+    thermalizedFraction_
+    (
+        dict.getCheckOrDefault<scalar>
+        (
+            "thermalizedFraction",
+            1,
+            [](const scalar f) { return f >= 0 && f <= 1; }
+        )
+    ),
+    diffusivity_
+    (
+        dict.getCheck<scalar>("diffusivity", [](const scalar D) { return D > 0; })
+    ),
     sputteredFlux_(p.size(), Zero)
 {
-    readParameters(dict);
 
     sputteredFlux_ = computeSputteredFlux();
     gradient() = thermalizedFraction_*sputteredFlux_/diffusivity_;
@@ -261,20 +101,9 @@ Foam::sputteredFluxFvPatchScalarField::sputteredFluxFvPatchScalarField
 )
 :
     fixedGradientFvPatchScalarField(ptf, p, iF, mapper),
-    ion_(ptf.ion_),
-    target_(ptf.target_),
-    yieldModel_(ptf.yieldModel_),
-    angularModel_(ptf.angularModel_),
-    ionEnergy_(ptf.ionEnergy_),
-    ionFluxModel_(ptf.ionFluxModel_),
-    ionFlux_(ptf.ionFlux_),
-    racetrackDict_(ptf.racetrackDict_),
-    origin_(ptf.origin_),
-    e1_(ptf.e1_),
-    e2_(ptf.e2_),
+    settings_(ptf.settings_),
     thermalizedFraction_(ptf.thermalizedFraction_),
     diffusivity_(ptf.diffusivity_),
-    source_(ptf.source_),
     sputteredFlux_(ptf.sputteredFlux_, mapper)
 {}
 
@@ -285,20 +114,9 @@ Foam::sputteredFluxFvPatchScalarField::sputteredFluxFvPatchScalarField
 )
 :
     fixedGradientFvPatchScalarField(ptf),
-    ion_(ptf.ion_),
-    target_(ptf.target_),
-    yieldModel_(ptf.yieldModel_),
-    angularModel_(ptf.angularModel_),
-    ionEnergy_(ptf.ionEnergy_),
-    ionFluxModel_(ptf.ionFluxModel_),
-    ionFlux_(ptf.ionFlux_),
-    racetrackDict_(ptf.racetrackDict_),
-    origin_(ptf.origin_),
-    e1_(ptf.e1_),
-    e2_(ptf.e2_),
+    settings_(ptf.settings_),
     thermalizedFraction_(ptf.thermalizedFraction_),
     diffusivity_(ptf.diffusivity_),
-    source_(ptf.source_),
     sputteredFlux_(ptf.sputteredFlux_)
 {}
 
@@ -310,20 +128,9 @@ Foam::sputteredFluxFvPatchScalarField::sputteredFluxFvPatchScalarField
 )
 :
     fixedGradientFvPatchScalarField(ptf, iF),
-    ion_(ptf.ion_),
-    target_(ptf.target_),
-    yieldModel_(ptf.yieldModel_),
-    angularModel_(ptf.angularModel_),
-    ionEnergy_(ptf.ionEnergy_),
-    ionFluxModel_(ptf.ionFluxModel_),
-    ionFlux_(ptf.ionFlux_),
-    racetrackDict_(ptf.racetrackDict_),
-    origin_(ptf.origin_),
-    e1_(ptf.e1_),
-    e2_(ptf.e2_),
+    settings_(ptf.settings_),
     thermalizedFraction_(ptf.thermalizedFraction_),
     diffusivity_(ptf.diffusivity_),
-    source_(ptf.source_),
     sputteredFlux_(ptf.sputteredFlux_)
 {}
 
@@ -373,23 +180,7 @@ void Foam::sputteredFluxFvPatchScalarField::updateCoeffs()
 void Foam::sputteredFluxFvPatchScalarField::write(Ostream& os) const
 {
     fvPatchScalarField::write(os);
-    os.writeEntry("ion", ion_);
-    os.writeEntry("target", target_);
-    os.writeEntry("yieldModel", yieldModel_);
-    os.writeEntry("angularModel", angularModel_);
-    os.writeEntry("ionEnergy", ionEnergy_);
-    os.writeEntry("ionFluxModel", ionFluxModel_);
-    if (ionFluxModel_ == "uniform")
-    {
-        os.writeEntry("ionFlux", ionFlux_);
-    }
-    else
-    {
-        racetrackDict_.writeEntry("racetrack", os);
-    }
-    os.writeEntry("origin", origin_);
-    os.writeEntry("e1", e1_);
-    os.writeEntry("e2", e2_);
+    settings_.write(os);
     os.writeEntry("thermalizedFraction", thermalizedFraction_);
     os.writeEntry("diffusivity", diffusivity_);
     sputteredFlux_.writeEntry("sputteredFlux", os);
