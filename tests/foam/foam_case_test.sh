@@ -2,18 +2,21 @@
 # ctest driver for the OpenFOAM boundary-condition cases in tests/foam/ (label foam).
 #   usage: foam_case_test.sh CASE MODE WORKDIR LIBDIR MAGTWIN
 #   CASE   filmDeposition | sputteredFluxSlab | sputteredFluxRacetrack | sputterErosionBox
+#          | sputterFoamSlab
 #   MODE   analytic  serial run (the case's Allrun) vs its exact/analytic answer
 #          parallel  decomposePar + mpirun -np 2 + reconstructPar vs serial, 1e-8 relative
 #          restart   restart from the middle written time reproduces the final state
 #          badentry  missing / misspelt / out-of-range entries and unknown names stop with
 #                    FatalIOError naming the entry (or listing the valid names)
-# LIBDIR holds libmagtwinFoam.so; MAGTWIN is the magtwin program (reference yields).
+# LIBDIR holds libmagtwinFoam.so; MAGTWIN is the magtwin program (reference yields);
+# sputterFoam is taken from MAGTWIN's folder.
 set -uo pipefail
 CASE=$1 MODE=$2 WORK=$3 LIBDIR=$4 MAGTWIN=$5
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 PY=/usr/bin/python3
 export WM_PROJECT_DIR=${WM_PROJECT_DIR:-/usr/share/openfoam}
 export LD_LIBRARY_PATH=$LIBDIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
+export PATH=$(cd "$(dirname "$MAGTWIN")" && pwd):$PATH
 
 # Per case: analytic check, solver, middle and end write times, first step after restart.
 SOLVER=laplacianFoam MID=0.5 END=1 RESTARTED="Time = 0.51"
@@ -23,6 +26,8 @@ sputteredFluxSlab)      CHECK=(check_sputteredFlux.py slab) ;;
 sputteredFluxRacetrack) CHECK=(check_sputteredFlux.py racetrack) ;;
 sputterErosionBox)      CHECK=(check_sputterErosion.py uniform)
                         SOLVER=moveDynamicMesh MID=500000 END=1e+06 RESTARTED="Time = 600000" ;;
+sputterFoamSlab)        CHECK=(check_sputterFoam.py uniform)
+                        SOLVER=sputterFoam MID=18000 END=36000 RESTARTED="Time = 21600" ;;
 *) echo "unknown case $CASE"; exit 2 ;;
 esac
 CHECKER=$HERE/${CHECK[0]}
