@@ -13,6 +13,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "postprocessing", "foam"))
 import foamfield as ff  # noqa: E402
 
 # Case parameters (tests/foam/filmDeposition/0/T, constant/transportProperties,

@@ -12,6 +12,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "postprocessing", "foam"))
 import foamfield as ff  # noqa: E402
 from check_filmDeposition import NA, element_row  # noqa: E402
 from check_sputteredFlux import normal_yield  # noqa: E402

@@ -26,6 +26,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "postprocessing", "foam"))
 import foamfield as ff  # noqa: E402
 from check_filmDeposition import KB, AMU, NA, element_row  # noqa: E402
 

@@ -73,11 +73,9 @@ Foam::sputterErosionPointPatchVectorField::sputterErosionPointPatchVectorField
         erodedDepth_ = scalarField("erodedDepth", dict, p.size());
     }
 
-    if (dict.found("value"))
-    {
-        vectorField::operator=(vectorField("value", dict, p.size()));
-    }
-    else
+    // The base class has read "value" when present (reading it twice fails for a
+    // long list: its token is moved out on the first read).
+    if (!dict.found("value"))
     {
         vectorField::operator=(-settings_.targetNormal()*erodedDepth_);
     }

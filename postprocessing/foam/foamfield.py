@@ -1,8 +1,9 @@
-"""Reads the ASCII OpenFOAM field files the foam tests write (v1912 layout).
+"""Reads the ASCII OpenFOAM files magtwin's cases and foam tests write (v1912 layout).
 
-Only what the tests need: the internalField and, for a named patch, any scalar-field
-entry (`value`, `filmThickness` ...), each as a list of floats. A `uniform x` entry is
-returned as [x] * n when the size n is known from the internal field or `size`.
+The internalField and, for a named patch, any field entry (`value`, `filmThickness`,
+`erodedDepth` ...): scalar lists as lists of floats, vector lists as lists of
+(x, y, z); a `uniform x` entry is returned as [x] * size (size given, else 1).
+polyMesh/points files as lists of (x, y, z). Plain Python 3, no OpenFOAM needed.
 """
 import re
 import sys
@@ -26,8 +27,19 @@ def _entry(text, key, size=None):
         raise KeyError(f"no field entry '{key}'")
     rest = text[m.end():]
     if m.group(1) == "uniform":
-        value = float(re.match(r"\s*([^;\s]+)\s*;", rest).group(1))
+        vec = re.match(r"\s*\(\s*(\S+)\s+(\S+)\s+(\S+?)\s*\)\s*;", rest)
+        if vec:
+            value = tuple(float(v) for v in vec.groups())
+        else:
+            value = float(re.match(r"\s*([^;\s]+)\s*;", rest).group(1))
         return [value] * (size if size is not None else 1)
+    mv = re.match(r"\s*List<vector>\s*(\d+)\s*\((.*?)\)\s*\)\s*;", rest, re.S)
+    if mv:
+        triples = re.findall(r"\(\s*(\S+)\s+(\S+)\s+(\S+?)\s*\)", mv.group(2) + ")")
+        vectors = [tuple(float(v) for v in t) for t in triples]
+        if len(vectors) != int(mv.group(1)):
+            raise ValueError(f"entry '{key}': {len(vectors)} vectors, header says {mv.group(1)}")
+        return vectors
     mm = re.match(r"\s*List<scalar>\s*(\d+)\s*\((.*?)\)\s*;", rest, re.S)
     if not mm:
         mm = re.match(r"\s*List<scalar>\s*(\d+)\s*\{([^}]*)\}\s*;", rest, re.S)
