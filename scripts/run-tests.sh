@@ -7,6 +7,8 @@ bash "$ROOT/scripts/install-deps.sh"
 # make those tests fail rather than skip if it is missing.
 bash "$ROOT/scripts/install-paraview.sh"
 export MAGTWIN_REQUIRE_PARAVIEW=1
+# OpenFOAM v1912 headers for boundary/openfoam (once; cached in build/openfoam-src).
+bash "$ROOT/scripts/prepare-openfoam-headers.sh"
 bash "$ROOT/scripts/build.sh"
 cd "$ROOT/build"
 ctest --output-on-failure -j "${MAGTWIN_JOBS:-$(nproc)}"

@@ -1,0 +1,41 @@
+#include "bridge/CoreBridge.hpp"
+
+#include "elements/ElementTable.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace magtwin {
+namespace foam {
+
+namespace {
+// CODATA 2018 (exact since the 2019 SI redefinition): Boltzmann constant.
+constexpr double kBoltzmannJPerK = 1.380649e-23;
+// CODATA 2018: atomic mass constant m_u in kg.
+constexpr double kAtomicMassUnitKg = 1.66053906660e-27;
+constexpr double kPi = 3.14159265358979323846;
+}  // namespace
+
+FilmMaterial filmMaterial(const std::string& symbol) {
+    const Element& element = ElementTable::builtin().get(symbol);
+    FilmMaterial material;
+    material.symbol = element.symbol;
+    material.atomMassKg = element.massAmu * kAtomicMassUnitKg;
+    if (!element.densityGPerCm3) {
+        throw std::invalid_argument("element '" + symbol +
+                                    "' has no solid density in magtwin's element table, "
+                                    "so it cannot form a film");
+    }
+    material.atomicDensityPerM3 = element.atomicDensityPerM3();
+    return material;
+}
+
+double meanThermalSpeed(double atomMassKg, double temperatureK) {
+    if (!(atomMassKg > 0.0) || !(temperatureK > 0.0)) {
+        throw std::invalid_argument("mean thermal speed needs a positive mass and temperature");
+    }
+    return std::sqrt(8.0 * kBoltzmannJPerK * temperatureK / (kPi * atomMassKg));
+}
+
+}  // namespace foam
+}  // namespace magtwin

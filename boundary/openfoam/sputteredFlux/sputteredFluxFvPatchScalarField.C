@@ -1,0 +1,203 @@
+/*---------------------------------------------------------------------------*\
+  magtwin: OpenFOAM boundary conditions for magnetron sputter tools.
+  Built against OpenFOAM v1912 (www.openfoam.com), GPL-3.0-or-later like OpenFOAM.
+\*---------------------------------------------------------------------------*/
+
+#include "sputteredFluxFvPatchScalarField.H"
+#include "addToRunTimeSelectionTable.H"
+#include "fvPatchFieldMapper.H"
+#include "volFields.H"
+
+#include "bridge/SputterSource.hpp"
+
+#include <exception>
+
+// * * * * * * * * * * * * * Private Member Functions  * * * * * * * * * * * //
+
+Foam::tmp<Foam::scalarField>
+Foam::sputteredFluxFvPatchScalarField::computeSputteredFlux() const
+{
+    const vectorField& Cf = patch().Cf();
+    const tmp<vectorField> tnf = patch().nf();
+    const vectorField& nf = tnf();
+    // Original target normal, from the target into the gas; the patch normal
+    // points out of the gas, so cos(theta) = -nf & n0.
+    const vector n0 = settings_.targetNormal();
+    const magtwin::foam::SputterSource& source = settings_.source();
+
+    tmp<scalarField> tJ(new scalarField(patch().size()));
+    scalarField& J = tJ.ref();
+    forAll(J, facei)
+    {
+        scalar x, y;
+        settings_.cathodeCoordinates(Cf[facei], x, y);
+        J[facei] = source.sputteredFlux(x, y, -(nf[facei] & n0));
+    }
+    return tJ;
+}
+
+
+// * * * * * * * * * * * * * * * * Constructors  * * * * * * * * * * * * * * //
+
+Foam::sputteredFluxFvPatchScalarField::sputteredFluxFvPatchScalarField
+(
+    const fvPatch& p,
+    const DimensionedField<scalar, volMesh>& iF
+)
+:
+    fixedGradientFvPatchScalarField(p, iF),
+    settings_(),
+    thermalizedFraction_(1),
+    diffusivity_(1),
+    sputteredFlux_(p.size(), Zero)
+{}
+
+
+Foam::sputteredFluxFvPatchScalarField::sputteredFluxFvPatchScalarField
+(
+    const fvPatch& p,
+    const DimensionedField<scalar, volMesh>& iF,
+    const dictionary& dict
+)
+:
+    fixedGradientFvPatchScalarField(p, iF),
+    settings_(dict),
+    thermalizedFraction_
+    (
+        dict.getCheckOrDefault<scalar>
+        (
+            "thermalizedFraction",
+            1,
+            [](const scalar f) { return f >= 0 && f <= 1; }
+        )
+    ),
+    diffusivity_
+    (
+        dict.getCheck<scalar>("diffusivity", [](const scalar D) { return D > 0; })
+    ),
+    sputteredFlux_(p.size(), Zero)
+{
+
+    sputteredFlux_ = computeSputteredFlux();
+    gradient() = thermalizedFraction_*sputteredFlux_/diffusivity_;
+
+    if (dict.found("value"))
+    {
+        fvPatchScalarField::operator=(scalarField("value", dict, p.size()));
+    }
+    else
+    {
+        fixedGradientFvPatchScalarField::evaluate();
+    }
+}
+
+
+Foam::sputteredFluxFvPatchScalarField::sputteredFluxFvPatchScalarField
+(
+    const sputteredFluxFvPatchScalarField& ptf,
+    const fvPatch& p,
+    const DimensionedField<scalar, volMesh>& iF,
+    const fvPatchFieldMapper& mapper
+)
+:
+    fixedGradientFvPatchScalarField(ptf, p, iF, mapper),
+    settings_(ptf.settings_),
+    thermalizedFraction_(ptf.thermalizedFraction_),
+    diffusivity_(ptf.diffusivity_),
+    sputteredFlux_(ptf.sputteredFlux_, mapper)
+{}
+
+
+Foam::sputteredFluxFvPatchScalarField::sputteredFluxFvPatchScalarField
+(
+    const sputteredFluxFvPatchScalarField& ptf
+)
+:
+    fixedGradientFvPatchScalarField(ptf),
+    settings_(ptf.settings_),
+    thermalizedFraction_(ptf.thermalizedFraction_),
+    diffusivity_(ptf.diffusivity_),
+    sputteredFlux_(ptf.sputteredFlux_)
+{}
+
+
+Foam::sputteredFluxFvPatchScalarField::sputteredFluxFvPatchScalarField
+(
+    const sputteredFluxFvPatchScalarField& ptf,
+    const DimensionedField<scalar, volMesh>& iF
+)
+:
+    fixedGradientFvPatchScalarField(ptf, iF),
+    settings_(ptf.settings_),
+    thermalizedFraction_(ptf.thermalizedFraction_),
+    diffusivity_(ptf.diffusivity_),
+    sputteredFlux_(ptf.sputteredFlux_)
+{}
+
+
+// * * * * * * * * * * * * * * * Member Functions  * * * * * * * * * * * * * //
+
+void Foam::sputteredFluxFvPatchScalarField::autoMap
+(
+    const fvPatchFieldMapper& m
+)
+{
+    fixedGradientFvPatchScalarField::autoMap(m);
+    sputteredFlux_.autoMap(m);
+}
+
+
+void Foam::sputteredFluxFvPatchScalarField::rmap
+(
+    const fvPatchScalarField& ptf,
+    const labelList& addr
+)
+{
+    fixedGradientFvPatchScalarField::rmap(ptf, addr);
+
+    const sputteredFluxFvPatchScalarField& sfptf =
+        refCast<const sputteredFluxFvPatchScalarField>(ptf);
+
+    sputteredFlux_.rmap(sfptf.sputteredFlux_, addr);
+}
+
+
+void Foam::sputteredFluxFvPatchScalarField::updateCoeffs()
+{
+    if (updated())
+    {
+        return;
+    }
+
+    // Face centres and normals change when the target erodes (moving mesh).
+    sputteredFlux_ = computeSputteredFlux();
+    gradient() = thermalizedFraction_*sputteredFlux_/diffusivity_;
+
+    fixedGradientFvPatchScalarField::updateCoeffs();
+}
+
+
+void Foam::sputteredFluxFvPatchScalarField::write(Ostream& os) const
+{
+    fvPatchScalarField::write(os);
+    settings_.write(os);
+    os.writeEntry("thermalizedFraction", thermalizedFraction_);
+    os.writeEntry("diffusivity", diffusivity_);
+    sputteredFlux_.writeEntry("sputteredFlux", os);
+    gradient().writeEntry("gradient", os);
+    writeEntry("value", os);
+}
+
+
+// * * * * * * * * * * * * * * Build Macro Function  * * * * * * * * * * * * //
+
+namespace Foam
+{
+    makePatchTypeField
+    (
+        fvPatchScalarField,
+        sputteredFluxFvPatchScalarField
+    );
+}
+
+// ************************************************************************* //

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Prepares the OpenFOAM v1912 headers that match Debian's openfoam/libopenfoam binaries,
+# so boundary/openfoam/ can be compiled without wmake (see
+# ../shared/reference/openfoam-on-debian.md for the recipe this follows).
+#
+#   usage: prepare-openfoam-headers.sh [DEST]      (default: build/openfoam-src)
+#
+# Steps, each skipped when already done (the script is idempotent and cheap to re-run):
+#   1. a deb-src stanza for the Debian archives (copied from the deb stanzas of
+#      /etc/apt/sources.list.d/debian.sources) and one `apt-get update`;
+#   2. `apt-get source --download-only openfoam` into DEST/../openfoam-download;
+#   3. extraction of only the src/ libraries the plugin includes, then the tarball's own
+#      wmake/wmakeLnInclude to build each library's lnInclude folder.
+# On success DEST/.prepared holds the tarball name; CMake (MAGTWIN_OPENFOAM_SRC) looks
+# for the lnInclude folders under DEST/src.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BUILD=${MAGTWIN_BUILD_DIR:-$ROOT/build}
+DEST=${1:-$BUILD/openfoam-src}
+DOWNLOAD=$(dirname "$DEST")/openfoam-download
+STAMP=$DEST/.prepared
+# The libraries whose headers the plugin (and a dynamic-mesh solver) needs.
+LIBS="OpenFOAM OSspecific/POSIX finiteVolume meshTools dynamicMesh dynamicFvMesh fvMotionSolver surfMesh fileFormats"
+
+if [ -f "$STAMP" ]; then
+  echo "[openfoam-headers] ready in $DEST ($(cat "$STAMP"))"
+  exit 0
+fi
+start=$(date +%s)
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+# 1. deb-src entry (Debian 12 deb822 format), only when no deb-src line exists yet.
+if ! grep -rqs "deb-src" /etc/apt/sources.list /etc/apt/sources.list.d/; then
+  SRC=/etc/apt/sources.list.d/debian-src.sources
+  echo "[openfoam-headers] adding deb-src stanzas to $SRC"
+  # Each "Types: deb" stanza of debian.sources becomes a "Types: deb-src" one.
+  sed -e 's/^Types:[[:space:]]*deb[[:space:]]*$/Types: deb-src/' \
+    /etc/apt/sources.list.d/debian.sources | $SUDO tee "$SRC" >/dev/null
+  $SUDO apt-get update -q </dev/null
+fi
+
+# 2. the source package (openfoam_1912.200626.orig.tar.bz2 plus Debian's files).
+mkdir -p "$DOWNLOAD"
+TARBALL=$(ls "$DOWNLOAD"/openfoam_*.orig.tar.* 2>/dev/null | head -n1 || true)
+if [ -z "$TARBALL" ]; then
+  echo "[openfoam-headers] downloading Debian's openfoam source package"
+  if ! (cd "$DOWNLOAD" && apt-get source --download-only openfoam </dev/null); then
+    # A stale package index (deb-src added by someone else, never updated): refresh once.
+    $SUDO apt-get update -q </dev/null
+    (cd "$DOWNLOAD" && apt-get source --download-only openfoam </dev/null)
+  fi
+  TARBALL=$(ls "$DOWNLOAD"/openfoam_*.orig.tar.* | head -n1)
+fi
+
+# 3. partial extraction into a temporary folder, lnInclude, then rename (no half tree).
+# (tar is cut short by head: its SIGPIPE status is expected)
+TOP=$( (tar tjf "$TARBALL" 2>/dev/null || true) | head -n1 | cut -d/ -f1)
+TMP=$DEST.tmp-$$
+rm -rf "$TMP"
+mkdir -p "$TMP"
+trap 'rm -rf "$TMP"' EXIT
+members="$TOP/wmake/wmakeLnInclude $TOP/wmake/scripts/wmakeFunctions $TOP/etc/codeTemplates/BC"
+for l in $LIBS; do members="$members $TOP/src/$l"; done
+echo "[openfoam-headers] extracting $LIBS"
+# shellcheck disable=SC2086
+tar xjf "$TARBALL" -C "$TMP" --strip-components=1 $members
+for l in $LIBS; do
+  "$TMP/wmake/wmakeLnInclude" -s "$TMP/src/$l"
+done
+basename "$TARBALL" >"$TMP/.prepared"
+rm -rf "$DEST"
+mv "$TMP" "$DEST"
+trap - EXIT
+echo "[openfoam-headers] prepared $DEST in $(( $(date +%s) - start )) s"
+
+# A build tree configured before the headers existed must re-run CMake to see them.
+if [ -f "$BUILD/CMakeCache.txt" ]; then
+  cmake "$BUILD" >/dev/null
+fi

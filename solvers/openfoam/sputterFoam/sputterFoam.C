@@ -1,0 +1,115 @@
+/*---------------------------------------------------------------------------*\
+  magtwin: OpenFOAM application for magnetron sputter tools.
+  Built against OpenFOAM v1912 (www.openfoam.com), GPL-3.0-or-later like OpenFOAM.
+
+Application
+    sputterFoam
+
+Description
+    Target erosion and deposition over operating hours on a dynamic mesh.
+
+    Each time step (typically minutes to hours of operation):
+      1. the mesh moves: a displacement motion solver with the sputterErosion
+         condition on the target patch erodes it by the local rate
+         Gamma Y / n over the step;
+      2. the quasi-steady transport of the thermalized sputtered atoms,
+
+            \f[
+                \nabla \cdot (D \nabla c) = 0,
+            \f]
+
+         is solved on the moved mesh, with sputteredFlux on the target
+         (D dc/dn = f_th Gamma Y cos(theta)) and filmDeposition on the
+         substrate (-D dc/dn = s v/4 c, film thickness accumulated);
+      3. fields, the eroded depth and the film thickness are written.
+
+    Quasi-steady: the diffusion time of the gas gap, H^2/D (about 1 ms for
+    H = 5 cm and D = 2 m^2/s at 0.5 Pa), is many orders of magnitude below the
+    erosion time step, so c follows the target geometry instantly.
+
+    Reads constant/transportProperties:
+    \verbatim
+        D       [0 2 -1 0 0 0 0] 2;    // diffusivity of the sputtered atoms
+    \endverbatim
+    and the field c (number density of thermalized sputtered atoms, 1/m^3).
+    The sputter physics lives in the boundary conditions of libmagtwinFoam.so
+    (load it with libs ("libmagtwinFoam.so"); in system/controlDict).
+
+\*---------------------------------------------------------------------------*/
+
+#include "fvCFD.H"
+#include "dynamicFvMesh.H"
+
+// * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * //
+
+int main(int argc, char *argv[])
+{
+    argList::addNote
+    (
+        "Target erosion (mesh motion) and quasi-steady transport and deposition"
+        " of thermalized sputtered atoms over operating hours."
+    );
+
+    #include "setRootCaseLists.H"
+    #include "createTime.H"
+    #include "createDynamicFvMesh.H"
+
+    Info<< "Reading transportProperties\n" << endl;
+
+    IOdictionary transportProperties
+    (
+        IOobject
+        (
+            "transportProperties",
+            runTime.constant(),
+            mesh,
+            IOobject::MUST_READ_IF_MODIFIED,
+            IOobject::NO_WRITE
+        )
+    );
+
+    const dimensionedScalar D("D", dimViscosity, transportProperties);
+
+    Info<< "Reading field c\n" << endl;
+
+    volScalarField c
+    (
+        IOobject
+        (
+            "c",
+            runTime.timeName(),
+            mesh,
+            IOobject::MUST_READ,
+            IOobject::AUTO_WRITE
+        ),
+        mesh
+    );
+
+    Info<< "\nStarting time loop\n" << endl;
+
+    while (runTime.loop())
+    {
+        Info<< "Time = " << runTime.timeName() << nl << endl;
+
+        // 1. Erode the target (sputterErosion on pointDisplacement).
+        mesh.update();
+
+        // 2. Quasi-steady transport on the moved mesh.
+        fvScalarMatrix cEqn
+        (
+            fvm::laplacian(D, c)
+        );
+        cEqn.solve();
+
+        // 3. Write (film thickness and eroded depth are patch entries).
+        runTime.write();
+
+        runTime.printExecutionTime(Info);
+    }
+
+    Info<< "End\n" << endl;
+
+    return 0;
+}
+
+// ************************************************************************* //

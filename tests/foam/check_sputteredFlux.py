@@ -1,0 +1,110 @@
+"""Checks the sputteredFlux cases (tests/foam/sputteredFluxSlab, sputteredFluxRacetrack).
+
+The sputter yield Y(E, 0) comes from the `magtwin yield` program (the same core the
+boundary condition calls, through an independent path), printed with 8 significant
+digits, hence the 1e-7 tolerances on quantities proportional to Y.
+
+slab: 1-D, sputteredFlux (uniform Gamma) at x = 0, filmDeposition at x = L. Steady:
+    D c'(0) = -f J,  -D c'(L) = k c(L)  =>  c(x) = f J / k + f J (L - x) / D,
+    J = Gamma Y, and the film grows at k c(L) / n_film = f J / n_film (all atoms that
+    leave the target arrive on the substrate: conservation).
+racetrack: 2-D cross-section, planar-rect racetrack (RacetrackFlux.hpp):
+    Gamma(s) = (I/e) g(s) / A_loop on the straights, s = |y_c| - R_t, g Gaussian,
+    A_loop = 2 L_s m0 + 2 pi E_t (R_t m0 + m1),
+    m0 = int_{-R_t}^inf g = sigma sqrt(pi/2) (1 + erf(R_t / (sigma sqrt 2))),
+    m1 = int_{-R_t}^inf u g = sigma^2 exp(-R_t^2 / (2 sigma^2)),
+    and, steady with closed sides, sum(k c_f A) on the substrate = sum(f J A) on the target.
+
+  usage: check_sputteredFlux.py slab CASE MAGTWIN
+         check_sputteredFlux.py racetrack CASE MAGTWIN
+         check_sputteredFlux.py compare CASE REFERENCE TIME TOLERANCE
+"""
+import json
+import math
+import os
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "postprocessing", "foam"))
+import foamfield as ff  # noqa: E402
+from check_filmDeposition import KB, AMU, NA, element_row  # noqa: E402
+
+D, STICKING, TEMPERATURE, FRACTION = 2.0, 0.5, 300.0, 0.8
+ION_ENERGY_EV = 400
+E_CHARGE = 1.602176634e-19  # C, CODATA 2018 exact
+
+
+def normal_yield(magtwin):
+    out = subprocess.run([magtwin, "yield", "--ion", "Ar", "--target", "Mo", "--energy",
+                          str(ION_ENERGY_EV), "--json"], check=True, capture_output=True, text=True)
+    return json.loads(out.stdout)["yield"]
+
+
+def sticking_velocity():
+    mass_amu, _ = element_row("Mo")
+    return STICKING * math.sqrt(8 * KB * TEMPERATURE / (math.pi * mass_amu * AMU)) / 4
+
+
+def slab(case, magtwin):
+    gamma, length, ncells = 1e19, 0.05, 20
+    mass_amu, rho = element_row("Mo")
+    n_film = rho * 1e6 * NA / mass_amu
+    J = gamma * normal_yield(magtwin)
+    k = sticking_velocity()
+    t1 = os.path.join(case, "1", "T")
+    ok = ff.check("target sputteredFlux vs Gamma Y (magtwin yield)",
+                  abs(ff.read_patch_entry(t1, "target", "sputteredFlux", 1)[0] - J) / J, 1e-7)
+    dx = length / ncells
+    exact = [FRACTION * J / k + FRACTION * J * (length - (i + 0.5) * dx) / D for i in range(ncells)]
+    ok &= ff.check("cells vs exact c(x)", ff.max_rel_diff(ff.read_internal(t1), exact), 1e-7)
+    h05 = ff.read_patch_entry(os.path.join(case, "0.5", "T"), "substrate", "filmThickness", 1)[0]
+    h1 = ff.read_patch_entry(t1, "substrate", "filmThickness", 1)[0]
+    want = FRACTION * J / n_film * 1e9 * 0.5
+    print(f"     film growth 0.5 -> 1 s: {h1 - h05:.10g} nm, conservation says {want:.10g} nm")
+    ok &= ff.check("film growth vs f J t / n_film (conservation)", abs(h1 - h05 - want) / want, 1e-7)
+    return ok
+
+
+def racetrack(case, magtwin):
+    current, ls, rt, et, sigma = 10.0, 0.8, 0.05, 1.5, 0.01
+    nx, x0, dx = 60, -0.15, 0.005
+    m0 = sigma * math.sqrt(math.pi / 2) * (1 + math.erf(rt / (sigma * math.sqrt(2))))
+    m1 = sigma ** 2 * math.exp(-rt ** 2 / (2 * sigma ** 2))
+    a_loop = 2 * ls * m0 + 2 * math.pi * et * (rt * m0 + m1)
+    y = normal_yield(magtwin)
+    xs = [x0 + (i + 0.5) * dx for i in range(nx)]
+    want = [current / E_CHARGE * math.exp(-(abs(x) - rt) ** 2 / (2 * sigma ** 2)) / a_loop * y for x in xs]
+    t1 = os.path.join(case, "1", "T")
+    got = ff.read_patch_entry(t1, "target", "sputteredFlux")
+    # Tolerance 1e-7: Y has 8 digits; the core's Simpson moments are good to 1e-9.
+    ok = ff.check("target sputteredFlux vs (I/e) g(s) Y / A_loop, max rel. to peak",
+                  ff.max_rel_diff(got, want), 1e-7)
+    k = sticking_velocity()
+    deposited = sum(k * c for c in ff.read_patch_entry(t1, "substrate", "value"))
+    sputtered = sum(FRACTION * j for j in got)
+    print(f"     per m of depth: sputtered {sputtered * dx:.10g}, deposited {deposited * dx:.10g} atoms/s")
+    # Steady after 100 backward-Euler steps of 0.01 s (slowest mode ~ 500 1/s): the
+    # balance holds to the linear solver's tolerance.
+    ok &= ff.check("conservation: deposited vs thermalized sputtered rate",
+                   abs(deposited - sputtered) / sputtered, 1e-9)
+    return ok
+
+
+def compare(case, reference, time, tolerance):
+    entries = [("target", "sputteredFlux"), ("target", "value"),
+               ("substrate", "value"), ("substrate", "filmThickness")]
+    return ff.compare_cases(case, reference, time, entries, tolerance)
+
+
+if __name__ == "__main__":
+    mode = sys.argv[1]
+    if mode == "slab":
+        good = slab(sys.argv[2], sys.argv[3])
+    elif mode == "racetrack":
+        good = racetrack(sys.argv[2], sys.argv[3])
+    elif mode == "compare":
+        good = compare(sys.argv[2], sys.argv[3], sys.argv[4], float(sys.argv[5]))
+    else:
+        sys.exit(f"unknown mode {mode}")
+    sys.exit(0 if good else 1)

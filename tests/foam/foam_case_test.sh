@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# ctest driver for the OpenFOAM boundary-condition cases in tests/foam/ (label foam).
+#   usage: foam_case_test.sh CASE MODE WORKDIR LIBDIR MAGTWIN
+#   CASE   filmDeposition | sputteredFluxSlab | sputteredFluxRacetrack | sputterErosionBox
+#          | sputterFoamSlab
+#   MODE   analytic  serial run (the case's Allrun) vs its exact/analytic answer
+#          parallel  decomposePar + mpirun -np 2 + reconstructPar vs serial, 1e-8 relative
+#          restart   restart from the middle written time reproduces the final state
+#          badentry  missing / misspelt / out-of-range entries and unknown names stop with
+#                    FatalIOError naming the entry (or listing the valid names)
+# LIBDIR holds libmagtwinFoam.so; MAGTWIN is the magtwin program (reference yields);
+# sputterFoam is taken from MAGTWIN's folder.
+set -uo pipefail
+CASE=$1 MODE=$2 WORK=$3 LIBDIR=$4 MAGTWIN=$5
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+PY=/usr/bin/python3
+export WM_PROJECT_DIR=${WM_PROJECT_DIR:-/usr/share/openfoam}
+export LD_LIBRARY_PATH=$LIBDIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
+export PATH=$(cd "$(dirname "$MAGTWIN")" && pwd):$PATH
+
+# Per case: analytic check, solver, middle and end write times, first step after restart.
+SOLVER=laplacianFoam MID=0.5 END=1 RESTARTED="Time = 0.51"
+case $CASE in
+filmDeposition)         CHECK=(check_filmDeposition.py analytic) ;;
+sputteredFluxSlab)      CHECK=(check_sputteredFlux.py slab) ;;
+sputteredFluxRacetrack) CHECK=(check_sputteredFlux.py racetrack) ;;
+sputterErosionBox)      CHECK=(check_sputterErosion.py uniform)
+                        SOLVER=moveDynamicMesh MID=500000 END=1e+06 RESTARTED="Time = 600000" ;;
+sputterFoamSlab)        CHECK=(check_sputterFoam.py uniform)
+                        SOLVER=sputterFoam MID=18000 END=36000 RESTARTED="Time = 21600" ;;
+*) echo "unknown case $CASE"; exit 2 ;;
+esac
+CHECKER=$HERE/${CHECK[0]}
+
+fresh_case() {  # fresh_case DIR: a clean copy of the test case
+  rm -rf "$1"; mkdir -p "$(dirname "$1")"; cp -r "$HERE/$CASE" "$1"
+}
+run() {  # run LOG CMD...: run in the current folder, show the log on failure
+  local log=$1; shift
+  if ! "$@" >"$log" 2>&1; then echo "FAIL: $* (log $PWD/$log):"; tail -30 "$log"; exit 1; fi
+}
+analytic_args() {  # extra arguments of the case's analytic check
+  case $CASE in filmDeposition) ;; *) echo "$MAGTWIN" ;; esac
+}
+
+case $MODE in
+analytic)
+  fresh_case "$WORK/serial"
+  "$WORK/serial/Allrun" || exit 1
+  # shellcheck disable=SC2046
+  $PY "$CHECKER" "${CHECK[1]}" "$WORK/serial" $(analytic_args)
+  ;;
+parallel)
+  fresh_case "$WORK/serial"
+  "$WORK/serial/Allrun" || exit 1
+  fresh_case "$WORK/decomposed"
+  cd "$WORK/decomposed" || exit 1
+  run log.blockMesh blockMesh
+  run log.decomposePar decomposePar
+  run log.$SOLVER mpirun --allow-run-as-root --oversubscribe -np 2 $SOLVER -parallel
+  run log.reconstructPar reconstructPar
+  # Tolerance from the brief (1e-8): decomposition changes only the order of the sums.
+  $PY "$CHECKER" compare "$WORK/decomposed" "$WORK/serial" $MID 1e-8 &&
+  $PY "$CHECKER" compare "$WORK/decomposed" "$WORK/serial" $END 1e-8
+  ;;
+restart)
+  fresh_case "$WORK/case"
+  "$WORK/case/Allrun" || exit 1
+  cd "$WORK/case" || exit 1
+  mkdir -p reference && mv "$END" "reference/$END"
+  run log.restart $SOLVER   # startFrom latestTime: continues from the middle write
+  grep -q "^$RESTARTED$" log.restart || { echo "FAIL: the restart did not start from t = $MID"; exit 1; }
+  # Tolerance: 17-digit ASCII round-trips doubles exactly; 1e-12 allows last-bit noise.
+  $PY "$CHECKER" compare "$WORK/case" "$WORK/case/reference" "$END" 1e-12
+  ;;
+badentry)
+  fail=0
+  expect_fatal() {  # expect_fatal NAME SED_EXPR PATTERN
+    local dir=$WORK/$1 field=T log=log.$SOLVER
+    [ "$SOLVER" = moveDynamicMesh ] && field=pointDisplacement
+    fresh_case "$dir"
+    sed -i -e "$2" "$dir/0/$field"
+    if cmp -s "$dir/0/$field" "$HERE/$CASE/0/$field"; then echo "FAIL: $1: the edit '$2' changed nothing"; fail=1; return; fi
+    (cd "$dir" && blockMesh >log.blockMesh 2>&1 && $SOLVER >$log 2>&1)
+    if [ $? -eq 0 ]; then echo "FAIL: $1: $SOLVER succeeded"; fail=1; return; fi
+    if ! grep -q "FOAM FATAL IO ERROR" "$dir/$log" || ! grep -qE -- "$3" "$dir/$log"; then
+      echo "FAIL: $1: no FatalIOError matching /$3/:"; tail -20 "$dir/$log"; fail=1; return
+    fi
+    echo "ok: $1: FatalIOError: $(grep -E -m1 -- "$3" "$dir/$log")"
+  }
+  case $CASE in
+  filmDeposition)
+    expect_fatal missing    '/stickingCoefficient/d'                         "Entry 'stickingCoefficient' not found"
+    expect_fatal misspelt   's/stickingCoefficient/stickingCoeficient/'      "Entry 'stickingCoefficient' not found"
+    expect_fatal range      's/stickingCoefficient 0.5/stickingCoefficient 1.5/' "Entry 'stickingCoefficient' with invalid input"
+    expect_fatal element    's/filmElement         Mo/filmElement         Xx/' "filmElement.*unknown element 'Xx'; known: .*Mo"
+    expect_fatal gasElement 's/filmElement         Mo/filmElement         Ar/' "filmElement.*Ar.*no solid density"
+    ;;
+  sputteredFluxRacetrack)
+    expect_fatal missing    '/ionEnergy/d'                               "Entry 'ionEnergy' not found"
+    expect_fatal misspelt   's/trackSeparation /trackSeperation /'       "Entry 'trackSeparation' not found"
+    expect_fatal fluxModel  's/ionFluxModel        racetrack/ionFluxModel        racetrak/' "ionFluxModel.*'racetrak'; valid: uniform, racetrack"
+    expect_fatal yieldModel 's/ionEnergy           400;/ionEnergy 400; yieldModel foo;/' "unknown yield model 'foo'.*yamamura1996"
+    expect_fatal profile    's/profile               gaussian/profile lorentzian/' "profile.*'lorentzian'; valid: gaussian, asymmetric-gaussian"
+    expect_fatal cathode    's/cathode               planar-rect/cathode rotary/' "cathode.*'rotary'; valid: planar-rect, planar-circular"
+    expect_fatal geometry   's/straightLength        0.8/straightLength        0.95/' "racetrack outside the target"
+    expect_fatal frame      's/e2                  (1 0 0)/e2 (1 0 1)/'    "'e2' must be orthogonal to 'e1'"
+    ;;
+  sputterErosionBox)
+    expect_fatal missing    '/ionFlux  /d'                     "Entry 'ionFlux' not found"
+    expect_fatal misspelt   's/ionEnergy /ionEnery /'          "Entry 'ionEnergy' not found"
+    expect_fatal target     's/target          Mo;/target          Xx;/' "unknown element 'Xx'; known: .*Mo"
+    expect_fatal negative   's/ionFlux         1e20/ionFlux         -1e20/' "Entry 'ionFlux' with invalid input"
+    ;;
+  *) echo "no badentry list for $CASE"; exit 2 ;;
+  esac
+  exit $fail
+  ;;
+*) echo "unknown mode $MODE"; exit 2 ;;
+esac
