@@ -68,9 +68,9 @@ void writeCrossSections(const LifeResult& r, const fs::path& dir) {
         std::ostringstream o;
         o << "# life " << num(s.lifeKWh) << " kWh, time " << num(s.timeS) << " s, groove FWHM "
           << num(s.grooveFwhmM * 1e3) << " mm, track width scale " << num(s.widthScale) << "\n";
-        o << "position_mm,depth_mm,sputtered_flux_m2s,x_m,y_m,z_m\n";
+        o << "position_mm,depth_mm,sputtered_flux_per_m2_s,x_m,y_m,z_m\n";
         const auto& d = column(s.crossSection, "depth_mm");
-        const auto& e = column(s.crossSection, "sputtered_flux_m2s");
+        const auto& e = column(s.crossSection, "sputtered_flux_per_m2_s");
         for (std::size_t k = 0; k < d.size(); ++k) {
             const auto& p = s.crossSection.points[k];
             o << num(column(s.crossSection, "position_mm")[k]) << "," << num(d[k]) << "," << num(e[k]) << ","

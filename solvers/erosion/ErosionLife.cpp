@@ -41,7 +41,7 @@ double fullWidthHalfMax(const std::vector<double>& x, const std::vector<double>&
 ProfileLine grooveCrossSection(const ErosionFront& front, const GridSurface& s) {
     const ErosionGrid& g = front.grid();
     const auto& depth = s.scalar("depth_mm");
-    const auto& emitted = s.scalar("sputtered_flux_m2s");
+    const auto& emitted = s.scalar("sputtered_flux_per_m2_s");
     ProfileLine line;
     std::vector<double> pos, dep, emi;
     auto add = [&](std::size_t o, double coordinate) {
@@ -59,7 +59,7 @@ ProfileLine grooveCrossSection(const ErosionFront& front, const GridSurface& s) 
     } else {
         for (std::size_t i = 0; i < s.nu; ++i) add(s.index(i, 0), g.u(i));
     }
-    line.scalars = {{"position_mm", pos}, {"depth_mm", dep}, {"sputtered_flux_m2s", emi}};
+    line.scalars = {{"position_mm", pos}, {"depth_mm", dep}, {"sputtered_flux_per_m2_s", emi}};
     return line;
 }
 

@@ -38,7 +38,7 @@ struct LifeSnapshot {
     double widthScale = 1.0;
     double erodedVolumeM3 = 0.0;
     GridSurface surface;       ///< emission map (see ErosionFront::surface)
-    ProfileLine crossSection;  ///< position_mm, depth_mm, sputtered_flux_m2s
+    ProfileLine crossSection;  ///< position_mm, depth_mm, sputtered_flux_per_m2_s
 };
 
 struct LifeResult {

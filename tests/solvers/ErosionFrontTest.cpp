@@ -227,7 +227,7 @@ TEST(ErosionFront, EmissionMapIntegratesToIonRateTimesYield) {
         f.step(600.0, 1.0);
         const GridSurface map = f.surface();
         double total = 0.0;
-        for (double v : map.scalar("sputtered_flux_m2s")) total += v * f.grid().cellArea();
+        for (double v : map.scalar("sputtered_flux_per_m2_s")) total += v * f.grid().cellArea();
         EXPECT_NEAR(total / (c.supply.ionsPerSecond * c.rate->normalYield()), 1.0, 1e-6);
         EXPECT_NEAR(map.vectors.front().second[0].z(), -1.0, 1e-12);  // flat face: normal toward the substrate
     }
@@ -242,7 +242,7 @@ TEST(ErosionFront, EmissionMapIntegratesToIonRateTimesYield) {
         const GridSurface map = f.surface(720);
         double total = 0.0;
         const double cell = f.grid().du() * 0.040 * 2 * kPi / 720;
-        for (double v : map.scalar("sputtered_flux_m2s")) total += v * cell;
+        for (double v : map.scalar("sputtered_flux_per_m2_s")) total += v * cell;
         EXPECT_NEAR(total / (c.supply.ionsPerSecond * c.rate->normalYield()), 1.0, 1e-4);
     }
 }
