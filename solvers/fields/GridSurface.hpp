@@ -30,28 +30,27 @@ struct GridSurface {
     std::size_t size() const { return nu * nv; }
 
     /// Add (or replace) a scalar field; throws if its size is not nu*nv.
-    void setScalar(const std::string& name, std::vector<double> values) {
-        if (values.size() != size()) throw std::invalid_argument("field " + name + ": size mismatch");
-        for (auto& f : scalars)
-            if (f.first == name) {
-                f.second = std::move(values);
-                return;
-            }
-        scalars.emplace_back(name, std::move(values));
-    }
+    void setScalar(const std::string& name, std::vector<double> values) { set(scalars, name, std::move(values)); }
     void setVector(const std::string& name, std::vector<Eigen::Vector3d> values) {
-        if (values.size() != size()) throw std::invalid_argument("field " + name + ": size mismatch");
-        for (auto& f : vectors)
-            if (f.first == name) {
-                f.second = std::move(values);
-                return;
-            }
-        vectors.emplace_back(name, std::move(values));
+        set(vectors, name, std::move(values));
     }
     const std::vector<double>& scalar(const std::string& name) const {
         for (const auto& f : scalars)
             if (f.first == name) return f.second;
         throw std::out_of_range("no scalar field '" + name + "'");
+    }
+
+private:
+    template <typename T>
+    void set(std::vector<std::pair<std::string, std::vector<T>>>& fields, const std::string& name,
+             std::vector<T> values) {
+        if (values.size() != size()) throw std::invalid_argument("field " + name + ": size mismatch");
+        for (auto& f : fields)
+            if (f.first == name) {
+                f.second = std::move(values);
+                return;
+            }
+        fields.emplace_back(name, std::move(values));
     }
 };
 
