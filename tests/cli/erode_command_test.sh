@@ -49,6 +49,16 @@ sed -e 's/shape: gaussian/shape: tabulated/' -e 's/sigma: 2.5 mm/file: groove.cs
 "$MAGTWIN" erode "$WORK/tabulated.yaml" --out "$WORK/out_tab" > /dev/null || fail "tabulated profile run failed"
 [ -s "$WORK/out_tab/summary.json" ] || fail "tabulated profile: no summary"
 
+# A yield-multiplier map of 1.2 everywhere: every rate and step scales by 1.2, so the life
+# in kWh is the plain run's / 1.2 (up to the 0.1 um end-of-life landing tolerance).
+printf 'x_mm,y_mm,multiplier\n-30,-30,1.2\n30,-30,1.2\n-30,30,1.2\n30,30,1.2\n' > "$WORK/grains.csv"
+sed -e 's/^life:/yield:\n  multiplier_map: grains.csv\nlife:/' "$WORK/good.yaml" > "$WORK/grains.yaml"
+"$MAGTWIN" erode "$WORK/grains.yaml" --out "$WORK/out_grains" > /dev/null || fail "multiplier map run failed"
+life() { sed -n 's/.*"life_kWh": \([0-9.e+-]*\).*/\1/p' "$1/summary.json"; }
+awk -v a="$(life "$WORK/out")" -v b="$(life "$WORK/out_grains")" \
+  'BEGIN { r = a / (1.2 * b); exit !(r > 0.999 && r < 1.001) }' \
+  || fail "multiplier map: life $(life "$WORK/out_grains") kWh is not $(life "$WORK/out") / 1.2"
+
 # expect_bad NAME SED_EXPR PATTERN...: the edited config must exit 2 with every pattern in stderr.
 expect_bad() {
   local name="$1" expr="$2"
