@@ -150,4 +150,19 @@ LifeResult runToEndOfLife(ErosionFront& front, double powerW, const LifeSettings
     return r;
 }
 
+GridSurface emissionMapAtLife(ErosionFront& front, double powerW, double lifeKWh, double minRemainingThicknessM,
+                              int outputAngularCells) {
+    if (!(lifeKWh >= 0.0)) throw std::invalid_argument("life point must be >= 0 kWh");
+    if (lifeKWh == 0.0 && front.time() == 0.0) return front.surface(outputAngularCells);
+    LifeSettings life;
+    life.minRemainingThicknessM = minRemainingThicknessM;
+    life.lifeLimitKWh = lifeKWh;
+    life.outputAngularCells = outputAngularCells;
+    LifeResult r = runToEndOfLife(front, powerW, life);
+    if (r.endReason != "kWh-limit")
+        throw std::invalid_argument("life point " + std::to_string(lifeKWh) + " kWh is beyond the end of life of this target (" +
+                                    std::to_string(r.lifeKWh) + " kWh)");
+    return std::move(r.snapshots.back().surface);
+}
+
 }  // namespace magtwin

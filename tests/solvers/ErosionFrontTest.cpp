@@ -246,3 +246,20 @@ TEST(ErosionFront, EmissionMapIntegratesToIonRateTimesYield) {
         EXPECT_NEAR(total / (c.supply.ionsPerSecond * c.rate->normalYield()), 1.0, 1e-4);
     }
 }
+
+// The deposition engine's entry point: the emission map at a life point, and a clear
+// error past end of life.
+TEST(ErosionLife, EmissionMapAtLifePoint) {
+    Case c = ringCase("none");
+    ErosionSettings s;
+    s.gridSpacingM = 1e-3;
+    ErosionFront f(*c.flux, *c.rate, s);
+    const double kwh = 0.5;
+    const GridSurface map = emissionMapAtLife(f, c.supply.powerW, kwh);
+    EXPECT_NEAR(f.time(), kwh * 3.6e6 / c.supply.powerW, 1e-9 * f.time());  // life = P t / 3.6e6
+    EXPECT_EQ(map.size(), f.grid().size());
+    s.gridSpacingM = 2e-3;
+    s.maxDepthIncrementM = 0.5e-3;
+    ErosionFront g(*c.flux, *c.rate, s);
+    EXPECT_THROW(emissionMapAtLife(g, c.supply.powerW, 1e6), std::invalid_argument);
+}
