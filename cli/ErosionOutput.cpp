@@ -1,5 +1,6 @@
 #include "ErosionOutput.hpp"
 
+
 #include "io/AtomicFile.hpp"
 #include "plot/LinePlot.hpp"
 #ifdef MAGTWIN_HAVE_VTK
@@ -98,6 +99,36 @@ void plotGrooves(const ErosionSetup& setup, const LifeResult& r, const fs::path&
     renderLinePlot(axes, series, (dir / "grooves.png").string());
 }
 
+/// Every su-th point along u and sv-th along v, always keeping the last row and column.
+GridSurface subsampled(const GridSurface& in, std::size_t su, std::size_t sv) {
+    if (su <= 1 && sv <= 1) return in;
+    auto picks = [](std::size_t n, std::size_t stride) {
+        std::vector<std::size_t> k;
+        for (std::size_t i = 0; i < n; i += stride) k.push_back(i);
+        if (k.back() != n - 1) k.push_back(n - 1);
+        return k;
+    };
+    const auto iu = picks(in.nu, su), iv = picks(in.nv, sv);
+    GridSurface out;
+    out.nu = iu.size();
+    out.nv = iv.size();
+    for (std::size_t j : iv)
+        for (std::size_t i : iu) out.points.push_back(in.points[in.index(i, j)]);
+    for (const auto& f : in.scalars) {
+        std::vector<double> v;
+        for (std::size_t j : iv)
+            for (std::size_t i : iu) v.push_back(f.second[in.index(i, j)]);
+        out.setScalar(f.first, std::move(v));
+    }
+    for (const auto& f : in.vectors) {
+        std::vector<Eigen::Vector3d> v;
+        for (std::size_t j : iv)
+            for (std::size_t i : iu) v.push_back(f.second[in.index(i, j)]);
+        out.setVector(f.first, std::move(v));
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string erosionSummaryJson(const ErosionSetup& setup, const LifeResult& r) {
@@ -144,7 +175,7 @@ void writeErosionFolder(const ErosionSetup& setup, const LifeResult& r, const st
 #ifdef MAGTWIN_HAVE_VTK
         std::vector<SeriesStep<GridSurface>> steps;
         for (std::size_t i = 0; i < r.snapshots.size(); ++i) {
-            steps.push_back({r.snapshots[i].lifeKWh, r.snapshots[i].surface});
+            steps.push_back({r.snapshots[i].lifeKWh, subsampled(r.snapshots[i].surface, setup.vtkStrideU, setup.vtkStrideV)});
             writeProfileVtk(r.snapshots[i].crossSection, (tmp / indexed("cross_section", i, ".vtp")).string());
         }
         writeSurfaceSeries(steps, tmp.string(), "surface", "erosion.pvd");
