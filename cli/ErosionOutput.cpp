@@ -1,6 +1,5 @@
 #include "ErosionOutput.hpp"
 
-
 #include "io/AtomicFile.hpp"
 #include "plot/LinePlot.hpp"
 #ifdef MAGTWIN_HAVE_VTK
