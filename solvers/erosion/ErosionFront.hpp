@@ -54,6 +54,7 @@ struct ErosionSettings {
 
 class ErosionFront {
 public:
+    /// `flux` and `rate` are referenced, not copied: they must outlive the front.
     ErosionFront(const RacetrackFlux& flux, const ErosionRate& rate, const ErosionSettings& settings);
 
     const ErosionGrid& grid() const { return grid_; }
