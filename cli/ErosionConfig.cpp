@@ -2,11 +2,13 @@
 
 #include "config/ConfigReader.hpp"
 #include "elements/ElementTable.hpp"
+#include "erosion/ErosionGrid.hpp"
 #include "erosion/YieldMultiplierMap.hpp"
 #include "util/Csv.hpp"
 #include "yield/AngularFactor.hpp"
 #include "yield/YieldModelRegistry.hpp"
 
+#include <cmath>
 #include <filesystem>
 
 namespace magtwin {
@@ -205,6 +207,21 @@ ErosionSetup loadErosionSetup(const std::string& path) {
             s.life.outputLifeKWh.push_back(j / 3.6e6);
         }
         s.life.outputAngularCells = life->integerOr("output_angular_cells", 72);
+    }
+    // VTK output resolution (the CSV cross-sections keep the full grid).
+    const ErosionGrid grid(geometry, s.settings.gridSpacingM, 1, Eigen::Vector3d::Zero());
+    const auto output = root.optionalSection("output");
+    const auto vtkSpacing = output ? output->optionalQuantity("vtk_spacing", Dimension::Length) : std::nullopt;
+    if (vtkSpacing) {
+        if (!(*vtkSpacing > 0)) output->fail("vtk_spacing", "must be positive");
+        s.vtkStrideU = std::max<std::size_t>(1, static_cast<std::size_t>(std::llround(*vtkSpacing / grid.du())));
+        s.vtkStrideV = geometry.kind == CathodeKind::Rotary ? 1 : s.vtkStrideU;
+    } else if (geometry.kind != CathodeKind::Rotary) {
+        const double points = static_cast<double>(grid.nu()) * static_cast<double>(grid.nv());
+        s.vtkStrideU = s.vtkStrideV = static_cast<std::size_t>(std::ceil(std::sqrt(points / 150000.0)));
+    } else {
+        const double points = static_cast<double>(grid.nu()) * s.life.outputAngularCells;
+        s.vtkStrideU = static_cast<std::size_t>(std::ceil(points / 150000.0));
     }
     root.rejectUnknownKeys();
     return s;

@@ -28,6 +28,10 @@ struct ErosionSetup {
     std::unique_ptr<RacetrackFlux> flux;
     ErosionSettings settings;
     LifeSettings life;
+    /// VTK surfaces: keep every n-th grid point along u and v (1 = all). From
+    /// output.vtk_spacing, or automatic: at most ~150k points per surface file.
+    std::size_t vtkStrideU = 1;
+    std::size_t vtkStrideV = 1;
 };
 
 /// Reads and checks `path`; throws ConfigError naming file, line and key.

@@ -68,9 +68,9 @@ void writeCrossSections(const LifeResult& r, const fs::path& dir) {
         std::ostringstream o;
         o << "# life " << num(s.lifeKWh) << " kWh, time " << num(s.timeS) << " s, groove FWHM "
           << num(s.grooveFwhmM * 1e3) << " mm, track width scale " << num(s.widthScale) << "\n";
-        o << "position_mm,depth_mm,sputtered_flux_m2s,x_m,y_m,z_m\n";
+        o << "position_mm,depth_mm,sputtered_flux_per_m2_s,x_m,y_m,z_m\n";
         const auto& d = column(s.crossSection, "depth_mm");
-        const auto& e = column(s.crossSection, "sputtered_flux_m2s");
+        const auto& e = column(s.crossSection, "sputtered_flux_per_m2_s");
         for (std::size_t k = 0; k < d.size(); ++k) {
             const auto& p = s.crossSection.points[k];
             o << num(column(s.crossSection, "position_mm")[k]) << "," << num(d[k]) << "," << num(e[k]) << ","
@@ -96,6 +96,36 @@ void plotGrooves(const ErosionSetup& setup, const LifeResult& r, const fs::path&
                                                         : "axial position, x (mm)";
     axes.yLabel = "surface height = -depth (mm)";
     renderLinePlot(axes, series, (dir / "grooves.png").string());
+}
+
+/// Every su-th point along u and sv-th along v, always keeping the last row and column.
+GridSurface subsampled(const GridSurface& in, std::size_t su, std::size_t sv) {
+    if (su <= 1 && sv <= 1) return in;
+    auto picks = [](std::size_t n, std::size_t stride) {
+        std::vector<std::size_t> k;
+        for (std::size_t i = 0; i < n; i += stride) k.push_back(i);
+        if (k.back() != n - 1) k.push_back(n - 1);
+        return k;
+    };
+    const auto iu = picks(in.nu, su), iv = picks(in.nv, sv);
+    GridSurface out;
+    out.nu = iu.size();
+    out.nv = iv.size();
+    for (std::size_t j : iv)
+        for (std::size_t i : iu) out.points.push_back(in.points[in.index(i, j)]);
+    for (const auto& f : in.scalars) {
+        std::vector<double> v;
+        for (std::size_t j : iv)
+            for (std::size_t i : iu) v.push_back(f.second[in.index(i, j)]);
+        out.setScalar(f.first, std::move(v));
+    }
+    for (const auto& f : in.vectors) {
+        std::vector<Eigen::Vector3d> v;
+        for (std::size_t j : iv)
+            for (std::size_t i : iu) v.push_back(f.second[in.index(i, j)]);
+        out.setVector(f.first, std::move(v));
+    }
+    return out;
 }
 
 }  // namespace
@@ -144,7 +174,7 @@ void writeErosionFolder(const ErosionSetup& setup, const LifeResult& r, const st
 #ifdef MAGTWIN_HAVE_VTK
         std::vector<SeriesStep<GridSurface>> steps;
         for (std::size_t i = 0; i < r.snapshots.size(); ++i) {
-            steps.push_back({r.snapshots[i].lifeKWh, r.snapshots[i].surface});
+            steps.push_back({r.snapshots[i].lifeKWh, subsampled(r.snapshots[i].surface, setup.vtkStrideU, setup.vtkStrideV)});
             writeProfileVtk(r.snapshots[i].crossSection, (tmp / indexed("cross_section", i, ".vtp")).string());
         }
         writeSurfaceSeries(steps, tmp.string(), "surface", "erosion.pvd");

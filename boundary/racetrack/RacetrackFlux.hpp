@@ -86,7 +86,7 @@ public:
     double ionsPerSecond() const { return ionsPerSecond_; }
 
     /// The flux at one width scale k, with its normalisation computed once (cheap to copy;
-    /// evaluate many points with it).
+    /// evaluate many points with it). It refers to its RacetrackFlux, which must outlive it.
     class AtScale {
     public:
         double widthScale() const { return k_; }

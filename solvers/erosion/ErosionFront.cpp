@@ -270,8 +270,8 @@ GridSurface ErosionFront::surface(int outputAngularCells) const {
         }
     s.setScalar("depth_mm", std::move(depthMm));
     s.setScalar("remaining_thickness_mm", std::move(remainingMm));
-    s.setScalar("ion_flux_m2s", std::move(ion));
-    s.setScalar("sputtered_flux_m2s", std::move(sputtered));
+    s.setScalar("ion_flux_per_m2_s", std::move(ion));
+    s.setScalar("sputtered_flux_per_m2_s", std::move(sputtered));
     s.setScalar("incidence_angle_deg", std::move(angle));
     s.setVector("surface_normal", std::move(normal));
     return s;

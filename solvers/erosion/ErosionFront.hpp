@@ -54,6 +54,7 @@ struct ErosionSettings {
 
 class ErosionFront {
 public:
+    /// `flux` and `rate` are referenced, not copied: they must outlive the front.
     ErosionFront(const RacetrackFlux& flux, const ErosionRate& rate, const ErosionSettings& settings);
 
     const ErosionGrid& grid() const { return grid_; }
@@ -70,10 +71,18 @@ public:
     /// depth does not pass `depthLimitM`. Returns the step taken (s).
     double step(double dtLimit, double depthLimitM);
 
-    /// The emission map at the current state (see ErosionFront.cpp for the fields):
-    /// depth, ion flux, sputtered flux (atoms m^-2 s^-1 of original face), incidence
-    /// angle and outward surface normal. Rotary: the tube surface in the lab frame with
-    /// the lab-fixed racetrack's instantaneous emission, `outputAngularCells` around.
+    /// The emission map at the current state, the input of the deposition engine.
+    /// Points: the eroded surface in the chamber frame (m). Fields, per point:
+    ///   depth_mm, remaining_thickness_mm,
+    ///   ion_flux_per_m2_s        time-averaged ion flux (per m^2 of original face),
+    ///   sputtered_flux_per_m2_s  atoms leaving per m^2 of original face per s: Gamma m Y^
+    ///                            with Y^ the solver's discretised yield, so the map's
+    ///                            integral is exactly the rate at which atoms are removed,
+    ///   incidence_angle_deg      ion incidence on the local surface,
+    ///   surface_normal           (vector) outward unit normal: the emission direction axis.
+    /// Rotary: the tube surface (rotation-averaged shape) in the lab frame with the
+    /// lab-fixed racetrack's instantaneous flux, `outputAngularCells` around; phi = 0
+    /// faces the substrate.
     GridSurface surface(int outputAngularCells = 72) const;
 
 private:

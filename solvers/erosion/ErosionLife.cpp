@@ -41,7 +41,7 @@ double fullWidthHalfMax(const std::vector<double>& x, const std::vector<double>&
 ProfileLine grooveCrossSection(const ErosionFront& front, const GridSurface& s) {
     const ErosionGrid& g = front.grid();
     const auto& depth = s.scalar("depth_mm");
-    const auto& emitted = s.scalar("sputtered_flux_m2s");
+    const auto& emitted = s.scalar("sputtered_flux_per_m2_s");
     ProfileLine line;
     std::vector<double> pos, dep, emi;
     auto add = [&](std::size_t o, double coordinate) {
@@ -59,7 +59,7 @@ ProfileLine grooveCrossSection(const ErosionFront& front, const GridSurface& s) 
     } else {
         for (std::size_t i = 0; i < s.nu; ++i) add(s.index(i, 0), g.u(i));
     }
-    line.scalars = {{"position_mm", pos}, {"depth_mm", dep}, {"sputtered_flux_m2s", emi}};
+    line.scalars = {{"position_mm", pos}, {"depth_mm", dep}, {"sputtered_flux_per_m2_s", emi}};
     return line;
 }
 
@@ -148,6 +148,21 @@ LifeResult runToEndOfLife(ErosionFront& front, double powerW, const LifeSettings
     if (r.snapshots.empty() || r.snapshots.back().timeS < front.time())
         r.snapshots.push_back(snapshot(front, powerW, settings.outputAngularCells));
     return r;
+}
+
+GridSurface emissionMapAtLife(ErosionFront& front, double powerW, double lifeKWh, double minRemainingThicknessM,
+                              int outputAngularCells) {
+    if (!(lifeKWh >= 0.0)) throw std::invalid_argument("life point must be >= 0 kWh");
+    if (lifeKWh == 0.0 && front.time() == 0.0) return front.surface(outputAngularCells);
+    LifeSettings life;
+    life.minRemainingThicknessM = minRemainingThicknessM;
+    life.lifeLimitKWh = lifeKWh;
+    life.outputAngularCells = outputAngularCells;
+    LifeResult r = runToEndOfLife(front, powerW, life);
+    if (r.endReason != "kWh-limit")
+        throw std::invalid_argument("life point " + std::to_string(lifeKWh) + " kWh is beyond the end of life of this target (" +
+                                    std::to_string(r.lifeKWh) + " kWh)");
+    return std::move(r.snapshots.back().surface);
 }
 
 }  // namespace magtwin

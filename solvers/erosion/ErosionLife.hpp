@@ -38,7 +38,7 @@ struct LifeSnapshot {
     double widthScale = 1.0;
     double erodedVolumeM3 = 0.0;
     GridSurface surface;       ///< emission map (see ErosionFront::surface)
-    ProfileLine crossSection;  ///< position_mm, depth_mm, sputtered_flux_m2s
+    ProfileLine crossSection;  ///< position_mm, depth_mm, sputtered_flux_per_m2_s
 };
 
 struct LifeResult {
@@ -56,6 +56,13 @@ using LifeProgress = std::function<void(double fraction, double lifeKWh)>;
 
 LifeResult runToEndOfLife(ErosionFront& front, double powerW, const LifeSettings& settings,
                           const LifeProgress& progress = {});
+
+/// The emission map (ErosionFront::surface) of the target after `lifeKWh` of operation,
+/// for the deposition engine. The front is advanced from its current state. Throws
+/// std::invalid_argument if the target reaches end of life (minimum remaining thickness)
+/// before that, naming both figures.
+GridSurface emissionMapAtLife(ErosionFront& front, double powerW, double lifeKWh,
+                              double minRemainingThicknessM = 1e-3, int outputAngularCells = 72);
 
 /// The groove cross-section of the current state (see the header comment for which line).
 ProfileLine grooveCrossSection(const ErosionFront& front, const GridSurface& surface);

@@ -43,6 +43,22 @@ grep -q '"max_depth_mm": 1.99' "$WORK/out/summary.json" || grep -q '"max_depth_m
   || fail "max depth is not thickness - 1 mm: $(grep max_depth_mm "$WORK/out/summary.json")"
 [ -z "$(ls -d "$WORK"/out.tmp-* 2>/dev/null)" ] || fail "temporary folder left behind"
 
+# A tabulated (measured) cross-track profile from a CSV beside the config.
+printf 'offset_mm,value\n-6,0\n-3,0.4\n0,1\n2,0.5\n4,0\n' > "$WORK/groove.csv"
+sed -e 's/shape: gaussian/shape: tabulated/' -e 's/sigma: 2.5 mm/file: groove.csv/' "$WORK/good.yaml" > "$WORK/tabulated.yaml"
+"$MAGTWIN" erode "$WORK/tabulated.yaml" --out "$WORK/out_tab" > /dev/null || fail "tabulated profile run failed"
+[ -s "$WORK/out_tab/summary.json" ] || fail "tabulated profile: no summary"
+
+# A yield-multiplier map of 1.2 everywhere: every rate and step scales by 1.2, so the life
+# in kWh is the plain run's / 1.2 (up to the 0.1 um end-of-life landing tolerance).
+printf 'x_mm,y_mm,multiplier\n-30,-30,1.2\n30,-30,1.2\n-30,30,1.2\n30,30,1.2\n' > "$WORK/grains.csv"
+sed -e 's/^life:/yield:\n  multiplier_map: grains.csv\nlife:/' "$WORK/good.yaml" > "$WORK/grains.yaml"
+"$MAGTWIN" erode "$WORK/grains.yaml" --out "$WORK/out_grains" > /dev/null || fail "multiplier map run failed"
+life() { sed -n 's/.*"life_kWh": \([0-9.e+-]*\).*/\1/p' "$1/summary.json"; }
+awk -v a="$(life "$WORK/out")" -v b="$(life "$WORK/out_grains")" \
+  'BEGIN { r = a / (1.2 * b); exit !(r > 0.999 && r < 1.001) }' \
+  || fail "multiplier map: life $(life "$WORK/out_grains") kWh is not $(life "$WORK/out") / 1.2"
+
 # expect_bad NAME SED_EXPR PATTERN...: the edited config must exit 2 with every pattern in stderr.
 expect_bad() {
   local name="$1" expr="$2"
@@ -64,4 +80,6 @@ expect_bad missing_unit 's/radius: 25.4 mm/radius: 25.4/' "missing_unit.yaml:4" 
 expect_bad negative 's/sigma: 2.5 mm/sigma: -2.5 mm/' "negative.yaml:13" "racetrack.profile.sigma" "positive"
 expect_bad outside 's/ring_radius: 14 mm/ring_radius: 24 mm/' "outside.yaml:10" "racetrack.ring_radius" "outside the target"
 expect_bad wrong_unit 's/power: 300 W/power: 300 V/' "wrong_unit.yaml:15" "discharge.power" "not a power unit"
+expect_bad no_table 's/shape: gaussian/shape: tabulated/; s/sigma: 2.5 mm/file: nowhere.csv/' "no_table.yaml:13" \
+  "racetrack.profile.file" "nowhere.csv"
 echo "erode command: OK"

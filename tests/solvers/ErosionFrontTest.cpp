@@ -215,3 +215,51 @@ TEST(ErosionFront, YieldMultiplierScalesLocalErosion) {
     const double right = f.depth()[g.index(g.nu() / 2 + 29, j)];  // x = +29.5 mm
     EXPECT_NEAR(right / left, 1.5, 1e-9);
 }
+
+// The emission map the deposition engine reads: without angular effects the sputtered
+// flux integrated over the target equals (I_ion/e) Y(E) (every ion sputters Y atoms).
+TEST(ErosionFront, EmissionMapIntegratesToIonRateTimesYield) {
+    {
+        Case c = ringCase("none");
+        ErosionSettings s;
+        s.gridSpacingM = 0.5e-3;
+        ErosionFront f(*c.flux, *c.rate, s);
+        f.step(600.0, 1.0);
+        const GridSurface map = f.surface();
+        double total = 0.0;
+        for (double v : map.scalar("sputtered_flux_per_m2_s")) total += v * f.grid().cellArea();
+        EXPECT_NEAR(total / (c.supply.ionsPerSecond * c.rate->normalYield()), 1.0, 1e-6);
+        EXPECT_NEAR(map.vectors.front().second[0].z(), -1.0, 1e-12);  // flat face: normal toward the substrate
+    }
+    {
+        // Rotary: the lab-fixed racetrack on the (rotation-averaged) tube, 720 cells around;
+        // midpoint quadrature of the racetrack on that grid: 1e-4.
+        Case c = rotaryCase(1.3);
+        ErosionSettings s;
+        s.gridSpacingM = 0.5e-3;
+        ErosionFront f(*c.flux, *c.rate, s);
+        f.step(600.0, 1.0);
+        const GridSurface map = f.surface(720);
+        double total = 0.0;
+        const double cell = f.grid().du() * 0.040 * 2 * kPi / 720;
+        for (double v : map.scalar("sputtered_flux_per_m2_s")) total += v * cell;
+        EXPECT_NEAR(total / (c.supply.ionsPerSecond * c.rate->normalYield()), 1.0, 1e-4);
+    }
+}
+
+// The deposition engine's entry point: the emission map at a life point, and a clear
+// error past end of life.
+TEST(ErosionLife, EmissionMapAtLifePoint) {
+    Case c = ringCase("none");
+    ErosionSettings s;
+    s.gridSpacingM = 1e-3;
+    ErosionFront f(*c.flux, *c.rate, s);
+    const double kwh = 0.5;
+    const GridSurface map = emissionMapAtLife(f, c.supply.powerW, kwh);
+    EXPECT_NEAR(f.time(), kwh * 3.6e6 / c.supply.powerW, 1e-9 * f.time());  // life = P t / 3.6e6
+    EXPECT_EQ(map.size(), f.grid().size());
+    s.gridSpacingM = 2e-3;
+    s.maxDepthIncrementM = 0.5e-3;
+    ErosionFront g(*c.flux, *c.rate, s);
+    EXPECT_THROW(emissionMapAtLife(g, c.supply.powerW, 1e6), std::invalid_argument);
+}
