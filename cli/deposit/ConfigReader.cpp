@@ -19,6 +19,8 @@ const std::map<std::string, double>& units(Dimension d) {
         {Dimension::Angle, {{"rad", 1.0}, {"deg", M_PI / 180.0}}},
         {Dimension::Fraction, {{"%", 1e-2}, {"", 1.0}}},
         {Dimension::Energy, {{"eV", 1.0}, {"keV", 1e3}}},
+        {Dimension::Pressure, {{"Pa", 1.0}, {"mbar", 100.0}, {"mTorr", 0.133322}}},
+        {Dimension::Temperature, {{"K", 1.0}}},
         {Dimension::None, {{"", 1.0}}}};
     return table.at(d);
 }
@@ -33,6 +35,8 @@ const char* dimensionName(Dimension d) {
     case Dimension::Angle: return "an angle such as \"3 deg\"";
     case Dimension::Fraction: return "a fraction such as \"3 %\" or 0.03";
     case Dimension::Energy: return "an energy such as \"500 eV\"";
+    case Dimension::Pressure: return "a pressure such as \"0.5 Pa\"";
+    case Dimension::Temperature: return "a temperature such as \"300 K\"";
     default: return "a number";
     }
 }

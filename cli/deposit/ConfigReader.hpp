@@ -18,7 +18,7 @@
 namespace magtwin {
 
 /// Physical dimensions a quantity can have; each lists its accepted units.
-enum class Dimension { Length, Power, Voltage, Time, Speed, Angle, Fraction, Energy, None };
+enum class Dimension { Length, Power, Voltage, Time, Speed, Angle, Fraction, Energy, Pressure, Temperature, None };
 
 class ConfigNode {
 public:

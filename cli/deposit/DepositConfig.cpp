@@ -110,7 +110,7 @@ CathodeGroup cathode(const ConfigNode& c, std::size_t index) {
 
 DepositCase readDepositConfig(const std::string& path) {
     const ConfigNode root = ConfigNode::load(path);
-    root.allowOnly({"substrate", "motion", "film", "emission", "optimise", "cathodes"});
+    root.allowOnly({"substrate", "motion", "film", "emission", "optimise", "gas", "cathodes"});
     DepositCase c;
     c.file = path;
 
@@ -159,6 +159,15 @@ DepositCase readDepositConfig(const std::string& path) {
         c.minTrim = positive(o, "min_trim", Dimension::None, 0.5);
         c.maxTrim = positive(o, "max_trim", Dimension::None, 1.5);
         if (c.minTrim > 1 || c.maxTrim < 1) o.fail("min_trim", "need min_trim <= 1 <= max_trim");
+    }
+    if (root.has("gas")) {
+        const ConfigNode gs = root.child("gas");
+        gs.allowOnly({"pressure", "temperature", "histories", "seed"});
+        c.pressurePa = gs.quantity("pressure", Dimension::Pressure, 0.0);
+        if (c.pressurePa < 0) gs.fail("pressure", "must be >= 0");
+        c.gasTemperatureK = positive(gs, "temperature", Dimension::Temperature, 300.0);
+        c.histories = gs.integer("histories", c.histories, 1000);
+        c.seed = gs.integer("seed", c.seed, 0);
     }
     const auto list = root.list("cathodes");
     for (std::size_t i = 0; i < list.size(); ++i) c.cathodes.push_back(cathode(list[i], i));

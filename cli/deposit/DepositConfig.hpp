@@ -9,6 +9,7 @@
 //                sticking (0..1, default 1), uniformity_target (default 3 %)
 //   emission:    angular: cosine | cosn | yamamura1981;  cos_exponent (cosn)
 //   optimise:    power_trims: true|false, min_trim, max_trim (defaults 0.5, 1.5)
+//   gas:         (for --method mc) pressure ("0.5 Pa"), temperature ("300 K"), histories, seed
 //   cathodes:    list of
 //     - type: rotary-array | planar-rect | planar-circular
 //       name, target (element), gas (Ar), voltage, secondary_electron_yield, yield_model,
@@ -44,6 +45,10 @@ struct DepositCase {
     bool optimiseTrims = false;
     double minTrim = 0.5, maxTrim = 1.5;
     std::vector<CathodeGroup> cathodes;
+    double pressurePa = 0.0;
+    double gasTemperatureK = 300.0;
+    long histories = 10000000;
+    long seed = 12345;
 };
 
 /// Throws UsageError (file:line: key: expected ...) on any problem.
