@@ -60,7 +60,7 @@ CathodeGroup cathode(const ConfigNode& c, std::size_t index) {
     if (type == "rotary-array") {
         c.allowOnly({"type", "name", "target", "gas", "voltage", "secondary_electron_yield", "yield_model", "power",
                      "power_trims", "count", "pitch", "centre_x", "centre_y", "axis_height", "outer_radius", "length",
-                     "axial_pitch", "angular_pitch", "racetrack"});
+                     "axial_pitch", "angular_pitch", "racetrack", "wobble_amplitude"});
         g.type = CathodeGroup::Type::RotaryArray;
         g.count = int(c.integer("count", 1, 1));
         g.pitchM = positive(c, "pitch", Dimension::Length, 0.25);
@@ -71,13 +71,17 @@ CathodeGroup cathode(const ConfigNode& c, std::size_t index) {
         g.tube.lengthM = positive(c, "length", Dimension::Length, g.tube.lengthM);
         g.tube.axialPitchM = positive(c, "axial_pitch", Dimension::Length, g.tube.axialPitchM);
         g.tube.angularPitchRad = positive(c, "angular_pitch", Dimension::Angle, g.tube.angularPitchRad);
+        g.tube.wobbleAmplitudeRad = c.quantity("wobble_amplitude", Dimension::Angle, 0.0);
+        if (g.tube.wobbleAmplitudeRad < 0 || g.tube.wobbleAmplitudeRad > 1.0)
+            c.fail("wobble_amplitude", "must be between 0 and 57 deg");
         g.tube.track = racetrack(c, g.tube.lengthM - 0.1);
         if (g.tube.axisZ <= g.tube.outerRadiusM) c.fail("axis_height", "must exceed outer_radius (tube above the substrate)");
         if (g.tube.track.loopLengthM > g.tube.lengthM) c.fail("racetrack", "loop_length longer than the tube");
         if (g.count > 1 && g.pitchM < 2 * g.tube.outerRadiusM) c.fail("pitch", "tubes overlap (pitch < tube diameter)");
     } else if (type == "planar-rect") {
         c.allowOnly({"type", "name", "target", "gas", "voltage", "secondary_electron_yield", "yield_model", "power",
-                     "power_trims", "centre", "length", "width", "element_pitch", "racetrack", "count", "pitch"});
+                     "power_trims", "centre", "length", "width", "element_pitch", "racetrack", "count", "pitch",
+                     "wobble_amplitude"});
         g.type = CathodeGroup::Type::PlanarRect;
         g.count = int(c.integer("count", 1, 1));
         g.pitchM = positive(c, "pitch", Dimension::Length, 0.3);
@@ -85,8 +89,11 @@ CathodeGroup cathode(const ConfigNode& c, std::size_t index) {
         g.rect.lengthM = positive(c, "length", Dimension::Length, g.rect.lengthM);
         g.rect.widthM = positive(c, "width", Dimension::Length, g.rect.widthM);
         g.rect.pitchM = positive(c, "element_pitch", Dimension::Length, g.rect.pitchM);
+        g.rect.wobbleAmplitudeM = c.quantity("wobble_amplitude", Dimension::Length, 0.0);
+        if (g.rect.wobbleAmplitudeM < 0) c.fail("wobble_amplitude", "must be >= 0");
         g.rect.track = racetrack(c, g.rect.lengthM - 0.05);
-        if (g.rect.track.loopLengthM > g.rect.lengthM || g.rect.track.separationM > g.rect.widthM)
+        if (g.rect.track.loopLengthM > g.rect.lengthM ||
+            g.rect.track.separationM + 2 * g.rect.wobbleAmplitudeM > g.rect.widthM)
             c.fail("racetrack", "the racetrack lies outside the target");
         if (g.count > 1 && g.pitchM < g.rect.widthM) c.fail("pitch", "targets overlap (pitch < width)");
     } else {

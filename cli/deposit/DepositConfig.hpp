@@ -16,9 +16,9 @@
 //       power (per cathode), power_trims: [..]
 //       rotary-array: count, pitch, centre_x, centre_y, axis_height, outer_radius, length,
 //                     axial_pitch, angular_pitch, racetrack {separation, sigma,
-//                     loop_length, turnaround_enhancement}
+//                     loop_length, turnaround_enhancement}, wobble_amplitude (angle)
 //       planar-rect:  centre [x, y, z], length (along y), width, element_pitch, racetrack {...},
-//                     count, pitch (an array along x centred on centre)
+//                     count, pitch (an array along x centred on centre), wobble_amplitude (length)
 //       planar-circular: centre [x, y, z], radius, track_radius, track_sigma, element_pitch
 #pragma once
 
