@@ -36,6 +36,9 @@ struct FastTransportOptions {
     /// is multiplied by the largest integer that keeps within it (1: the output grid).
     double pitchPerHeight = 0.05;
     int threads = 0;  ///< 0: all OpenMP threads on large padded grids (>= 4 M points), else 1
+    /// Fast gas model (GasAttenuationModel.hpp): kernel x (eta + (1-eta) exp(-k r)); k = 0: vacuum.
+    double attenuationPerM = 0.0;
+    double scatteredDeposited = 1.0;
 };
 
 struct FastTransportStats {
