@@ -58,7 +58,7 @@ TrimResult optimiseTrims(const DepositCase& c, std::shared_ptr<const EmissionAng
     coarse.pitchM = std::max(c.substrate.pitchM, c.substrateName == "wafer" ? 0.003 : 0.010);
     optimiserPitch = coarse.pitchM;
     const SubstrateGrid g = sampleSubstrate(coarse);
-    const EmissionLayout layout = buildEmission(c.cathodes, law, life, std::vector<double>(0));
+    const EmissionLayout layout = buildEmission(c.cathodes, law, life);
     std::vector<std::vector<double>> maps;
     for (std::size_t k = 0; k < layout.sources.size(); ++k) {
         progress("optimiser: map of " + layout.cathodeNames[k]);

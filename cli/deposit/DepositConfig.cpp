@@ -54,12 +54,14 @@ CathodeGroup cathode(const ConfigNode& c, std::size_t index) {
     g.discharge.secondaryElectronYield = c.quantity("secondary_electron_yield", Dimension::None, 0.1);
     if (g.discharge.secondaryElectronYield < 0) c.fail("secondary_electron_yield", "must be >= 0");
     g.discharge.yieldModel = c.text("yield_model", "auto");
+    g.lifeKWh = c.has("life_kWh") ? c.quantity("life_kWh", Dimension::None) : -1.0;
+    if (c.has("life_kWh") && g.lifeKWh < 0) c.fail("life_kWh", "must be >= 0");
     g.powerW = c.quantity("power", Dimension::Power);
     if (!(g.powerW >= 0)) c.fail("power", "must be >= 0");
     if (c.has("power_trims")) g.powerTrims = c.quantities("power_trims", Dimension::None);
     if (type == "rotary-array") {
         c.allowOnly({"type", "name", "target", "gas", "voltage", "secondary_electron_yield", "yield_model", "power",
-                     "power_trims", "count", "pitch", "centre_x", "centre_y", "axis_height", "outer_radius", "length",
+                     "power_trims", "life_kWh", "count", "pitch", "centre_x", "centre_y", "axis_height", "outer_radius", "length",
                      "axial_pitch", "angular_pitch", "racetrack", "wobble_amplitude"});
         g.type = CathodeGroup::Type::RotaryArray;
         g.count = int(c.integer("count", 1, 1));

@@ -13,7 +13,8 @@
 //   cathodes:    list of
 //     - type: rotary-array | planar-rect | planar-circular
 //       name, target (element), gas (Ar), voltage, secondary_electron_yield, yield_model,
-//       power (per cathode), power_trims: [..]
+//       power (per cathode), power_trims: [..], life_kWh (rotary arrays: this array's own
+//       life point, overriding --life-kWh)
 //       rotary-array: count, pitch, centre_x, centre_y, axis_height, outer_radius, length,
 //                     axial_pitch, angular_pitch, racetrack {separation, sigma,
 //                     loop_length, turnaround_enhancement}, wobble_amplitude (angle)
