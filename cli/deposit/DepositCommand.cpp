@@ -73,8 +73,8 @@ TrimResult optimiseTrims(const DepositCase& c, std::shared_ptr<const EmissionAng
 /// Gas-scattering Monte Carlo fluence (static substrate only): chamber = the box around
 /// substrate and cathodes with 0.2 m margin, top at the highest emitting point.
 std::vector<double> monteCarloFluence(const DepositCase& c, const EmissionLayout& layout, const SubstrateGrid& g) {
-    if (c.motion.kind != SubstrateMotion::Kind::Static)
-        throw UsageError(c.file + ": --method mc supports motion kind: static only");
+    if (c.motion.kind == SubstrateMotion::Kind::InlineScan)
+        throw UsageError(c.file + ": --method mc supports motion kind static or rotation, not scan");
     ChamberBox box{g.x0, g.x0 + (g.grid.nu - 1) * g.dx, g.y0, g.y0 + (g.grid.nv - 1) * g.dy, 0.0};
     for (const auto& s : layout.sources)
         for (const auto& e : s.elements) {
@@ -103,6 +103,7 @@ std::vector<double> monteCarloFluence(const DepositCase& c, const EmissionLayout
     progress("Monte Carlo: " + std::to_string(c.histories) + " histories at " + std::to_string(c.pressurePa) + " Pa");
     const MonteCarloTally tally = gasScatteringFlux(layout.sources, plane, c.substrateName == "wafer", box, s,
                                                     std::uint64_t(c.histories));
+    if (c.motion.kind == SubstrateMotion::Kind::WaferRotation) return rotationAverage(tally.fluxAtomsM2S, g, c.motion.timeS);
     std::vector<double> f = tally.fluxAtomsM2S;
     for (double& v : f) v *= c.motion.timeS;
     return f;
