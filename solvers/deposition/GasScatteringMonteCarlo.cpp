@@ -25,6 +25,66 @@ struct Emitter {
     std::vector<double> envelope;  ///< max of p(mu) pi / mu for the element's law
 };
 
+/// xoshiro256** (Blackman & Vigna, "Scrambled linear pseudorandom number generators",
+/// ACM TOMS 47 (2021) 36), seeded by splitmix64; uniform doubles from the top 53 bits.
+class Xoshiro256 {
+public:
+    explicit Xoshiro256(std::uint64_t seed) {
+        for (auto& w : s_) {
+            seed += 0x9E3779B97F4A7C15ULL;
+            std::uint64_t z = seed;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+            w = z ^ (z >> 31);
+        }
+    }
+    double uniform() { return double(next() >> 11) * 0x1.0p-53; }
+    /// Standard normal deviates by Marsaglia's polar method (two per accepted pair).
+    double normal() {
+        if (haveSpare_) {
+            haveSpare_ = false;
+            return spare_;
+        }
+        double u, v, q;
+        do {
+            u = 2 * uniform() - 1;
+            v = 2 * uniform() - 1;
+            q = u * u + v * v;
+        } while (q >= 1 || q == 0);
+        const double f = std::sqrt(-2 * std::log(q) / q);
+        spare_ = v * f;
+        haveSpare_ = true;
+        return u * f;
+    }
+    /// (cos a, sin a) for a uniform angle a, without trigonometric calls (disc rejection).
+    void unitCircle(double& c, double& s) {
+        double u, v, q;
+        do {
+            u = 2 * uniform() - 1;
+            v = 2 * uniform() - 1;
+            q = u * u + v * v;
+        } while (q >= 1 || q == 0);
+        c = (u * u - v * v) / q;
+        s = 2 * u * v / q;
+    }
+
+private:
+    static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+    std::uint64_t next() {
+        const std::uint64_t result = rotl(s_[1] * 5, 7) * 9, t = s_[1] << 17;
+        s_[2] ^= s_[0];
+        s_[3] ^= s_[1];
+        s_[1] ^= s_[2];
+        s_[0] ^= s_[3];
+        s_[2] ^= t;
+        s_[3] = rotl(s_[3], 45);
+        return result;
+    }
+    std::uint64_t s_[4];
+    double spare_ = 0;
+    bool haveSpare_ = false;
+};
+
 /// An orthonormal frame around unit n.
 void frame(const Eigen::Vector3d& n, Eigen::Vector3d& t1, Eigen::Vector3d& t2) {
     t1 = (std::abs(n.x()) < 0.9 ? Eigen::Vector3d::UnitX() : Eigen::Vector3d::UnitY()).cross(n).normalized();
@@ -74,9 +134,9 @@ MonteCarloTally gasScatteringFlux(const std::vector<EmissionSource>& sources, co
 
 #pragma omp parallel for num_threads(threads) schedule(dynamic, 1)
     for (int blk = 0; blk < blocks; ++blk) {
-        std::mt19937_64 rng(s.seed * 0x9E3779B97F4A7C15ULL + std::uint64_t(blk) * 0xBF58476D1CE4E5B9ULL + 1);
-        std::uniform_real_distribution<double> uni(0.0, 1.0);
-        std::normal_distribution<double> gauss(0.0, gasSigmaV);
+        Xoshiro256 rng(s.seed * 0x9E3779B97F4A7C15ULL + std::uint64_t(blk) * 0xBF58476D1CE4E5B9ULL + 1);
+        auto uni = [&rng](Xoshiro256&) { return rng.uniform(); };
+        auto gauss = [&rng, gasSigmaV](Xoshiro256&) { return gasSigmaV * rng.normal(); };
         auto& c = counts[std::size_t(blk)];
         c.assign(g.nx * g.ny, 0);
         const std::uint64_t first = histories * std::uint64_t(blk) / blocks, last = histories * std::uint64_t(blk + 1) / blocks;
@@ -145,12 +205,14 @@ MonteCarloTally gasScatteringFlux(const std::vector<EmissionSource>& sources, co
                 const Eigen::Vector3d rel = v - vGas, vcm = (m1 * v + m2 * vGas) / (m1 + m2);
                 const double gRel = rel.norm();
                 const double eCm = 0.5 * mu * gRel * gRel / kEv;
-                const double chi = scatter.sampleDeflection(eCm, uni(rng)), psi = 2 * M_PI * uni(rng);
+                const double cosChi = std::cos(scatter.sampleDeflection(eCm, uni(rng)));
+                const double sinChi = std::sqrt(std::max(0.0, 1 - cosChi * cosChi));  // chi in [0, pi]
+                double cosPsi, sinPsi;
+                rng.unitCircle(cosPsi, sinPsi);
                 Eigen::Vector3d r1, r2;
                 const Eigen::Vector3d n = rel / gRel;
                 frame(n, r1, r2);
-                const Eigen::Vector3d relNew =
-                    gRel * (std::cos(chi) * n + std::sin(chi) * (std::cos(psi) * r1 + std::sin(psi) * r2));
+                const Eigen::Vector3d relNew = gRel * (cosChi * n + sinChi * (cosPsi * r1 + sinPsi * r2));
                 v = vcm + (m2 / (m1 + m2)) * relNew;
             }
         }

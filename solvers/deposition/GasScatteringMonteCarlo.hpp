@@ -12,8 +12,8 @@
 // A history ends when the atom crosses the substrate plane z = 0 (deposited if it lands
 // on the substrate, else lost) or leaves the chamber box (lost to the walls): every
 // history is counted exactly once, deposited + lost = emitted.
-// Seeded (std::mt19937_64 per thread block from `seed`): results are reproducible for
-// a given seed and thread count.
+// Seeded (xoshiro256** per fixed work block from `seed`): results are reproducible for a
+// given seed, whatever the thread count.
 #pragma once
 
 #include "deposition/EmissionSource.hpp"
