@@ -12,6 +12,9 @@
 // A history ends when the atom crosses the substrate plane z = 0 (deposited if it lands
 // on the substrate, else lost) or leaves the chamber box (lost to the walls): every
 // history is counted exactly once, deposited + lost = emitted.
+// Approximations: the gas partner is drawn from the plain Maxwellian once per flight (not
+// weighted by sigma(g) g, exact for E >> kT, slightly biased for thermalised atoms); the
+// targets themselves are not obstacles (rotary tubes do not shadow), only the box is.
 // Seeded (xoshiro256** per fixed work block from `seed`): results are reproducible for a
 // given seed, whatever the thread count.
 #pragma once
