@@ -75,7 +75,7 @@ TEST(EmissionSource, GridMapConservesEmittedAtoms) {
     g.nv = 7;
     for (std::size_t j = 0; j < g.nv; ++j)
         for (std::size_t i = 0; i < g.nu; ++i) g.points.emplace_back(0.01 * i, 0.02 * j, 0.1);
-    g.setScalar("sputtered_flux_m2s", std::vector<double>(g.size(), 2e19));
+    g.setScalar("sputtered_flux_per_m2_s", std::vector<double>(g.size(), 2e19));
     g.setVector("surface_normal", std::vector<Eigen::Vector3d>(g.size(), Eigen::Vector3d(0, 0, -2)));
     const auto s = emissionSourceFromGrid(g, makeAngularDistribution("cosine"));
     EXPECT_NEAR(s.totalAtomsPerSecond() / (2e19 * 0.10 * 0.12), 1.0, 1e-12);
@@ -91,9 +91,9 @@ TEST(EmissionSource, GridMapConservesEmittedAtoms) {
             c.points.emplace_back(0.05 * std::sin(phi), 0.01 * i, 0.2 - 0.05 * std::cos(phi));
             normals.emplace_back(std::sin(phi), 0, -std::cos(phi));
         }
-    c.setScalar("sputtered_flux_m2s", std::vector<double>(c.size(), 1.0));
+    c.setScalar("sputtered_flux_per_m2_s", std::vector<double>(c.size(), 1.0));
     c.setVector("surface_normal", normals);
-    const auto cyl = emissionSourceFromGrid(c, makeAngularDistribution("cosine"), "sputtered_flux_m2s", "surface_normal", true);
+    const auto cyl = emissionSourceFromGrid(c, makeAngularDistribution("cosine"), "sputtered_flux_per_m2_s", "surface_normal", true);
     EXPECT_NEAR(cyl.totalAtomsPerSecond(), 64 * 2 * 0.05 * std::sin(M_PI / 64) * 0.3, 1e-12);
 }
 
