@@ -136,7 +136,7 @@ int runDeposit(const DepositOptions& o) {
         const auto fluence = o.method == "mc" ? monteCarloFluence(c, layout, run.grid)
                                               : exposureFluence(layout.sources, run.grid, c.motion, method);
         const double n = ElementTable::builtin().get(c.filmMaterial).atomicDensityPerM3();
-        run.thicknessNm = thicknessRateNmPerS(fluence, n, c.sticking);  // fluence -> nm (time already in)
+        run.thicknessNm = thicknessNm(fluence, n, c.sticking);
         run.uniformity = uniformity(run.thicknessNm, run.grid.inUniformityArea, c.uniformityTargetPct);
     } catch (const UsageError&) {
         throw;
