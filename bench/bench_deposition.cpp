@@ -5,6 +5,8 @@
 // the speed ratio compares time per map point, the accuracy compares values there.
 // Prints the figures the deposition issue asks for; peak RSS from getrusage.
 #include "deposition/FastConvolutionTransport.hpp"
+#include "deposition/GasAttenuationModel.hpp"
+#include "deposition/GasScatteringMonteCarlo.hpp"
 #include "deposition/LineOfSightTransport.hpp"
 #include "deposition/RacetrackSources.hpp"
 #include "deposition/Substrate.hpp"
@@ -90,5 +92,44 @@ int main(int argc, char** argv) {
     for (std::size_t k = 0; k < wDirect.size(); ++k) wWorst = std::max(wWorst, std::abs(wFast[k] - wDirect[k]));
     std::printf("wafer 300 mm, %zu points, %zu elements: fast %.4f s, direct %.3f s, ratio %.0fx, max diff %.2e of mean\n",
                 wafer.grid.size(), wsrc[0].elements.size(), tWFast, tWDirect, tWDirect / tWFast, wWorst / wMean);
+
+    // Gas-scattering Monte Carlo throughput: 10 cm throw at 0.5 Pa (Mo in Ar, 300 K), the
+    // small circular cathode above, chamber box 0.6 x 0.6 x 0.1 m.
+    PlanarCircularTarget mcDisc = disc;
+    mcDisc.centre = {0.0, 0.0, 0.10};
+    mcDisc.pitchM = 0.002;
+    const std::vector<EmissionSource> mcSrc{planarCircularSource(mcDisc, 1e18, cosine)};
+    const RegularPlaneGrid mcGrid{-0.15, -0.15, 0.005, 0.005, 0.0, 61, 61};
+    GasScatteringSettings gs;
+    gs.pressurePa = 0.5;
+    const std::uint64_t histories = 1000000;
+    const auto t4 = clock::now();
+    const MonteCarloTally tally = gasScatteringFlux(mcSrc, mcGrid, true, {-0.3, 0.3, -0.3, 0.3, 0.10}, gs, histories);
+    const double tMc = std::chrono::duration<double>(clock::now() - t4).count();
+    std::printf("MC 0.5 Pa x 10 cm: %.3g histories/s (%llu histories, %.1f collisions each, %.1f %% deposited)\n",
+                double(histories) / tMc, static_cast<unsigned long long>(histories),
+                double(tally.collisions) / double(histories), 100.0 * double(tally.deposited) / double(histories));
+
+    // Where the calibrated fast gas model stops holding: calibrate at 1 and 5 Pa cm (as in
+    // the unit test), then compare with the MC up to 20 Pa cm (10 cm throw).
+    PlanarCircularTarget cal = disc;
+    cal.centre = {0.0, 0.0, 0.10};
+    cal.pitchM = 0.003;
+    const std::vector<EmissionSource> calSrc{planarCircularSource(cal, 1e18, cosine)};
+    const RegularPlaneGrid calGrid{-0.15, -0.15, 0.01, 0.01, 0.0, 31, 31};
+    const ChamberBox calBox{-0.25, 0.25, -0.25, 0.25, 0.10};
+    std::vector<double> pressures{0.1, 0.25, 0.5, 1.0, 2.0};
+    std::vector<std::vector<double>> maps;
+    for (double p : pressures) {
+        gs.pressurePa = p;
+        maps.push_back(gasScatteringFlux(calSrc, calGrid, false, calBox, gs, 300000).fluxAtomsM2S);
+    }
+    const auto n = [&](double p) { return GasAttenuation::numberDensity(p, gs.gasTemperatureK); };
+    const GasCalibration fit = calibrateGasAttenuation(calSrc, calGrid, {maps[0], maps[2]}, {n(0.1), n(0.5)}, 0.02, 0.14);
+    std::printf("fast gas model (sigma_eff %.3g m^2, eta %.2f) vs MC, max error of peak:", fit.sigmaEffM2, fit.eta);
+    for (std::size_t k = 0; k < pressures.size(); ++k)
+        std::printf(" %.1f Pa cm: %.1f %%;", pressures[k] * 10,
+                    100 * gasModelError(calSrc, calGrid, maps[k], {n(pressures[k]), fit.sigmaEffM2, fit.eta}, 0.02, 0.14));
+    std::printf("\n");
     return 0;
 }

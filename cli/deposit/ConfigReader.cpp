@@ -9,30 +9,34 @@ namespace magtwin {
 
 namespace {
 
-const std::map<std::string, double>& units(Dimension d) {
-    static const std::map<Dimension, std::map<std::string, double>> table{
-        {Dimension::Length, {{"m", 1.0}, {"cm", 1e-2}, {"mm", 1e-3}, {"um", 1e-6}}},
-        {Dimension::Power, {{"W", 1.0}, {"kW", 1e3}, {"MW", 1e6}}},
-        {Dimension::Voltage, {{"V", 1.0}, {"kV", 1e3}}},
-        {Dimension::Time, {{"s", 1.0}, {"min", 60.0}, {"h", 3600.0}}},
-        {Dimension::Speed, {{"m/s", 1.0}, {"mm/s", 1e-3}, {"m/min", 1.0 / 60.0}, {"mm/min", 1e-3 / 60.0}}},
-        {Dimension::Angle, {{"rad", 1.0}, {"deg", M_PI / 180.0}}},
-        {Dimension::Fraction, {{"%", 1e-2}, {"", 1.0}}},
-        {Dimension::Energy, {{"eV", 1.0}, {"keV", 1e3}}},
-        {Dimension::None, {{"", 1.0}}}};
+const std::map<std::string, double>& units(QuantityKind d) {
+    static const std::map<QuantityKind, std::map<std::string, double>> table{
+        {QuantityKind::Length, {{"m", 1.0}, {"cm", 1e-2}, {"mm", 1e-3}, {"um", 1e-6}}},
+        {QuantityKind::Power, {{"W", 1.0}, {"kW", 1e3}, {"MW", 1e6}}},
+        {QuantityKind::Voltage, {{"V", 1.0}, {"kV", 1e3}}},
+        {QuantityKind::Time, {{"s", 1.0}, {"min", 60.0}, {"h", 3600.0}}},
+        {QuantityKind::Speed, {{"m/s", 1.0}, {"mm/s", 1e-3}, {"m/min", 1.0 / 60.0}, {"mm/min", 1e-3 / 60.0}}},
+        {QuantityKind::Angle, {{"rad", 1.0}, {"deg", M_PI / 180.0}}},
+        {QuantityKind::Fraction, {{"%", 1e-2}, {"", 1.0}}},
+        {QuantityKind::Energy, {{"eV", 1.0}, {"keV", 1e3}}},
+        {QuantityKind::Pressure, {{"Pa", 1.0}, {"mbar", 100.0}, {"mTorr", 0.133322}}},
+        {QuantityKind::Temperature, {{"K", 1.0}}},
+        {QuantityKind::None, {{"", 1.0}}}};
     return table.at(d);
 }
 
-const char* dimensionName(Dimension d) {
+const char* quantityKindName(QuantityKind d) {
     switch (d) {
-    case Dimension::Length: return "a length such as \"250 mm\"";
-    case Dimension::Power: return "a power such as \"12 kW\"";
-    case Dimension::Voltage: return "a voltage such as \"500 V\"";
-    case Dimension::Time: return "a time such as \"60 s\"";
-    case Dimension::Speed: return "a speed such as \"10 mm/s\"";
-    case Dimension::Angle: return "an angle such as \"3 deg\"";
-    case Dimension::Fraction: return "a fraction such as \"3 %\" or 0.03";
-    case Dimension::Energy: return "an energy such as \"500 eV\"";
+    case QuantityKind::Length: return "a length such as \"250 mm\"";
+    case QuantityKind::Power: return "a power such as \"12 kW\"";
+    case QuantityKind::Voltage: return "a voltage such as \"500 V\"";
+    case QuantityKind::Time: return "a time such as \"60 s\"";
+    case QuantityKind::Speed: return "a speed such as \"10 mm/s\"";
+    case QuantityKind::Angle: return "an angle such as \"3 deg\"";
+    case QuantityKind::Fraction: return "a fraction such as \"3 %\" or 0.03";
+    case QuantityKind::Energy: return "an energy such as \"500 eV\"";
+    case QuantityKind::Pressure: return "a pressure such as \"0.5 Pa\"";
+    case QuantityKind::Temperature: return "a temperature such as \"300 K\"";
     default: return "a number";
     }
 }
@@ -51,7 +55,7 @@ std::size_t editDistance(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-double parseQuantity(const std::string& text, Dimension d) {
+double parseQuantity(const std::string& text, QuantityKind d) {
     std::istringstream in(text);
     double value;
     if (!(in >> value) || !std::isfinite(value)) throw std::invalid_argument("not a number");
@@ -129,28 +133,28 @@ std::vector<ConfigNode> ConfigNode::list(const std::string& key) const {
     return out;
 }
 
-double ConfigNode::quantity(const std::string& key, Dimension d) const {
+double ConfigNode::quantity(const std::string& key, QuantityKind d) const {
     YAML::Node n = at(key);
-    if (!n.IsScalar()) fail(key, std::string("expected ") + dimensionName(d));
+    if (!n.IsScalar()) fail(key, std::string("expected ") + quantityKindName(d));
     try {
         return parseQuantity(n.as<std::string>(), d);
     } catch (const std::invalid_argument& e) {
-        fail(key, std::string("expected ") + dimensionName(d) + ", got \"" + n.as<std::string>() + "\": " + e.what());
+        fail(key, std::string("expected ") + quantityKindName(d) + ", got \"" + n.as<std::string>() + "\": " + e.what());
     }
 }
 
-double ConfigNode::quantity(const std::string& key, Dimension d, double defaultSi) const {
+double ConfigNode::quantity(const std::string& key, QuantityKind d, double defaultSi) const {
     return has(key) ? quantity(key, d) : defaultSi;
 }
 
-std::vector<double> ConfigNode::quantities(const std::string& key, Dimension d) const {
+std::vector<double> ConfigNode::quantities(const std::string& key, QuantityKind d) const {
     YAML::Node n = at(key);
-    if (!n.IsSequence()) fail(key, std::string("expected a list [..] of ") + dimensionName(d));
+    if (!n.IsSequence()) fail(key, std::string("expected a list [..] of ") + quantityKindName(d));
     std::vector<double> out;
     for (const auto& v : n) try {
             out.push_back(parseQuantity(v.as<std::string>(), d));
         } catch (const std::exception& e) {
-            throw UsageError(where(v) + ": key '" + keyPath(key) + "': expected " + dimensionName(d) + ": " + e.what());
+            throw UsageError(where(v) + ": key '" + keyPath(key) + "': expected " + quantityKindName(d) + ": " + e.what());
         }
     return out;
 }

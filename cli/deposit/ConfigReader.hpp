@@ -17,8 +17,10 @@
 
 namespace magtwin {
 
-/// Physical dimensions a quantity can have; each lists its accepted units.
-enum class Dimension { Length, Power, Voltage, Time, Speed, Angle, Fraction, Energy, None };
+/// Physical dimensions a quantity can have; each lists its accepted units. (Named apart
+/// from the erosion branch's cli/config Dimension so both readers can link into one
+/// program; the two readers should become one when the branches meet.)
+enum class QuantityKind { Length, Power, Voltage, Time, Speed, Angle, Fraction, Energy, Pressure, Temperature, None };
 
 class ConfigNode {
 public:
@@ -32,9 +34,9 @@ public:
     ConfigNode child(const std::string& key) const;  ///< required mapping
     std::vector<ConfigNode> list(const std::string& key) const;  ///< required sequence of mappings
 
-    double quantity(const std::string& key, Dimension d) const;
-    double quantity(const std::string& key, Dimension d, double defaultSi) const;
-    std::vector<double> quantities(const std::string& key, Dimension d) const;  ///< [a, b, ...]
+    double quantity(const std::string& key, QuantityKind d) const;
+    double quantity(const std::string& key, QuantityKind d, double defaultSi) const;
+    std::vector<double> quantities(const std::string& key, QuantityKind d) const;  ///< [a, b, ...]
     std::string text(const std::string& key) const;
     std::string text(const std::string& key, const std::string& fallback) const;
     /// One of `choices`, else an error listing them.
@@ -57,6 +59,6 @@ private:
 };
 
 /// "12 kW" -> 12000 (SI). Throws std::invalid_argument listing the accepted units.
-double parseQuantity(const std::string& text, Dimension d);
+double parseQuantity(const std::string& text, QuantityKind d);
 
 }  // namespace magtwin

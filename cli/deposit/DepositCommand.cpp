@@ -3,6 +3,7 @@
 #include "UsageError.hpp"
 #include "deposit/DepositConfig.hpp"
 #include "deposit/DepositOutputs.hpp"
+#include "deposition/GasScatteringMonteCarlo.hpp"
 #include "deposition/PowerTrimOptimizer.hpp"
 #include "deposition/Uniformity.hpp"
 #include "elements/ElementTable.hpp"
@@ -10,7 +11,9 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <iostream>
 
@@ -55,7 +58,7 @@ TrimResult optimiseTrims(const DepositCase& c, std::shared_ptr<const EmissionAng
     coarse.pitchM = std::max(c.substrate.pitchM, c.substrateName == "wafer" ? 0.003 : 0.010);
     optimiserPitch = coarse.pitchM;
     const SubstrateGrid g = sampleSubstrate(coarse);
-    const EmissionLayout layout = buildEmission(c.cathodes, law, life, std::vector<double>(0));
+    const EmissionLayout layout = buildEmission(c.cathodes, law, life);
     std::vector<std::vector<double>> maps;
     for (std::size_t k = 0; k < layout.sources.size(); ++k) {
         progress("optimiser: map of " + layout.cathodeNames[k]);
@@ -67,10 +70,47 @@ TrimResult optimiseTrims(const DepositCase& c, std::shared_ptr<const EmissionAng
     return optimisePowerTrims(maps, g.inUniformityArea, c.minTrim, c.maxTrim);
 }
 
+/// Gas-scattering Monte Carlo fluence (static substrate only): chamber = the box around
+/// substrate and cathodes with 0.2 m margin, top at the highest emitting point.
+std::vector<double> monteCarloFluence(const DepositCase& c, const EmissionLayout& layout, const SubstrateGrid& g) {
+    if (c.motion.kind == SubstrateMotion::Kind::InlineScan)
+        throw UsageError(c.file + ": --method mc supports motion kind static or rotation, not scan");
+    ChamberBox box{g.x0, g.x0 + (g.grid.nu - 1) * g.dx, g.y0, g.y0 + (g.grid.nv - 1) * g.dy, 0.0};
+    for (const auto& s : layout.sources)
+        for (const auto& e : s.elements) {
+            box.xMin = std::min(box.xMin, e.position.x());
+            box.xMax = std::max(box.xMax, e.position.x());
+            box.yMin = std::min(box.yMin, e.position.y());
+            box.yMax = std::max(box.yMax, e.position.y());
+            box.zTop = std::max(box.zTop, e.position.z());
+        }
+    box.xMin -= 0.2, box.xMax += 0.2, box.yMin -= 0.2, box.yMax += 0.2;
+    const ElementTable& t = ElementTable::builtin();
+    const auto& d = c.cathodes.front().discharge;
+    const Element &atom = t.get(d.targetMaterial), &gas = t.get(d.gas);
+    GasScatteringSettings s;
+    s.pressurePa = c.pressurePa;
+    s.gasTemperatureK = c.gasTemperatureK;
+    s.gasZ = gas.Z;
+    s.gasMassAmu = gas.massAmu;
+    s.atomZ = atom.Z;
+    s.atomMassAmu = atom.massAmu;
+    s.surfaceBindingEv = atom.requireSurfaceBindingEv();
+    // Thompson tail cut at the largest energy an ion of e*V can give a target atom head-on.
+    s.maxEnergyEv = d.voltageV * 4 * gas.massAmu * atom.massAmu / std::pow(gas.massAmu + atom.massAmu, 2);
+    s.seed = std::uint64_t(c.seed);
+    const RegularPlaneGrid plane{g.x0, g.y0, g.dx, g.dy, 0.0, g.grid.nu, g.grid.nv};
+    progress("Monte Carlo: " + std::to_string(c.histories) + " histories at " + std::to_string(c.pressurePa) + " Pa");
+    const MonteCarloTally tally = gasScatteringFlux(layout.sources, plane, c.substrateName == "wafer", box, s,
+                                                    std::uint64_t(c.histories));
+    if (c.motion.kind == SubstrateMotion::Kind::WaferRotation) return rotationAverage(tally.fluxAtomsM2S, g, c.motion.timeS);
+    std::vector<double> f = tally.fluxAtomsM2S;
+    for (double& v : f) v *= c.motion.timeS;
+    return f;
+}
+
 int runDeposit(const DepositOptions& o) {
-    if (o.method == "mc")
-        throw UsageError("--method mc: the gas-scattering Monte Carlo transport is not implemented yet; use fast or direct");
-    if (o.method != "fast" && o.method != "direct")
+    if (o.method != "fast" && o.method != "direct" && o.method != "mc")
         throw UsageError("--method must be fast, direct or mc, got '" + o.method + "'");
     if (!(o.lifeKWh >= 0)) throw UsageError("--life-kWh must be >= 0");
     const DepositCase c = readDepositConfig(o.config);
@@ -93,9 +133,10 @@ int runDeposit(const DepositOptions& o) {
             buildEmission(c.cathodes, law, o.lifeKWh, run.optimised ? run.trims.trims : std::vector<double>{});
         run.layout = layout;
         progress("transport (" + o.method + ") onto " + std::to_string(run.grid.grid.size()) + " points");
-        const auto fluence = exposureFluence(layout.sources, run.grid, c.motion, method);
+        const auto fluence = o.method == "mc" ? monteCarloFluence(c, layout, run.grid)
+                                              : exposureFluence(layout.sources, run.grid, c.motion, method);
         const double n = ElementTable::builtin().get(c.filmMaterial).atomicDensityPerM3();
-        run.thicknessNm = thicknessRateNmPerS(fluence, n, c.sticking);  // fluence -> nm (time already in)
+        run.thicknessNm = thicknessNm(fluence, n, c.sticking);
         run.uniformity = uniformity(run.thicknessNm, run.grid.inUniformityArea, c.uniformityTargetPct);
     } catch (const UsageError&) {
         throw;
@@ -122,7 +163,7 @@ void addDepositCommand(CLI::App& app) {
     cmd->add_option("--out", o->out, "Output folder (written complete or not at all)")->required();
     cmd->add_option("--life-kWh", o->lifeKWh, "Target life point per cathode (kWh); rotary tubes thin with use")
         ->capture_default_str();
-    cmd->add_option("--method", o->method, "Transport: fast (FFT), direct (view-factor sum), mc (not yet)")
+    cmd->add_option("--method", o->method, "Transport: fast (FFT), direct (view-factor sum), mc (gas-scattering Monte Carlo, gas: section)")
         ->capture_default_str();
     cmd->add_flag("--json", o->json, "Print summary.json to stdout");
     cmd->callback([o]() {

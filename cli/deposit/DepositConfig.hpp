@@ -9,15 +9,17 @@
 //                sticking (0..1, default 1), uniformity_target (default 3 %)
 //   emission:    angular: cosine | cosn | yamamura1981;  cos_exponent (cosn)
 //   optimise:    power_trims: true|false, min_trim, max_trim (defaults 0.5, 1.5)
+//   gas:         (for --method mc) pressure ("0.5 Pa"), temperature ("300 K"), histories, seed
 //   cathodes:    list of
 //     - type: rotary-array | planar-rect | planar-circular
 //       name, target (element), gas (Ar), voltage, secondary_electron_yield, yield_model,
-//       power (per cathode), power_trims: [..]
+//       power (per cathode), power_trims: [..], life_kWh (rotary arrays: this array's own
+//       life point, overriding --life-kWh)
 //       rotary-array: count, pitch, centre_x, centre_y, axis_height, outer_radius, length,
 //                     axial_pitch, angular_pitch, racetrack {separation, sigma,
-//                     loop_length, turnaround_enhancement}
+//                     loop_length, turnaround_enhancement}, wobble_amplitude (angle)
 //       planar-rect:  centre [x, y, z], length (along y), width, element_pitch, racetrack {...},
-//                     count, pitch (an array along x centred on centre)
+//                     count, pitch (an array along x centred on centre), wobble_amplitude (length)
 //       planar-circular: centre [x, y, z], radius, track_radius, track_sigma, element_pitch
 #pragma once
 
@@ -44,6 +46,10 @@ struct DepositCase {
     bool optimiseTrims = false;
     double minTrim = 0.5, maxTrim = 1.5;
     std::vector<CathodeGroup> cathodes;
+    double pressurePa = 0.0;
+    double gasTemperatureK = 300.0;
+    long histories = 10000000;
+    long seed = 12345;
 };
 
 /// Throws UsageError (file:line: key: expected ...) on any problem.

@@ -40,12 +40,14 @@ void writeCsv(const DepositRun& r, const std::string& path) {
     writeFileAtomically(path, [&](std::ostream& out) {
         out << "# magtwin deposit: " << escaped(r.config.file) << ", method " << r.method << ", life " << r.lifeKWh
             << " kWh, film " << r.config.filmMaterial << "\n";
-        out << "x_mm,y_mm,thickness_nm,in_quality_area\n" << std::setprecision(8);
+        const bool rate = r.config.motion.kind != SubstrateMotion::Kind::InlineScan;
+        out << "x_mm,y_mm,thickness_nm," << (rate ? "rate_nm_s," : "") << "in_quality_area\n" << std::setprecision(8);
         const auto& g = r.grid;
         for (std::size_t k = 0; k < g.grid.size(); ++k) {
             if (!g.onSubstrate[k]) continue;
-            out << g.grid.points[k].x() * 1e3 << "," << g.grid.points[k].y() * 1e3 << "," << r.thicknessNm[k] << ","
-                << int(g.inUniformityArea[k]) << "\n";
+            out << g.grid.points[k].x() * 1e3 << "," << g.grid.points[k].y() * 1e3 << "," << r.thicknessNm[k] << ",";
+            if (rate) out << r.thicknessNm[k] / r.config.motion.timeS << ",";
+            out << int(g.inUniformityArea[k]) << "\n";
         }
     });
 }
@@ -124,6 +126,11 @@ void writeDepositFolder(const DepositRun& r, const std::string& dir) {
 #ifdef MAGTWIN_HAVE_VTK
         GridSurface map = r.grid.grid;
         map.setScalar("thickness_nm", r.thicknessNm);
+        if (r.config.motion.kind != SubstrateMotion::Kind::InlineScan) {
+            std::vector<double> rate(r.thicknessNm);
+            for (double& v : rate) v /= r.config.motion.timeS;
+            map.setScalar("rate_nm_s", std::move(rate));  // time-averaged for a rotating wafer
+        }
         std::vector<bool> quality(r.grid.inUniformityArea.begin(), r.grid.inUniformityArea.end());
         writeSubstrateMapVtk(map, quality, (tmp / "thickness.vts").string());
 #endif

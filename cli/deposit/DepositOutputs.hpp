@@ -1,5 +1,6 @@
 // The files `magtwin deposit` writes, and its verdict line.
-//   thickness.csv      x_mm, y_mm, thickness_nm, in_quality_area (points on the substrate)
+//   thickness.csv      x_mm, y_mm, thickness_nm, rate_nm_s (static, rotation), in_quality_area
+//                      (points on the substrate)
 //   thickness.vts      the map for ParaView (field thickness_nm, mask in_quality_area;
 //                      `magtwin view` draws it), when built with VTK
 //   thickness_map.png  heat map with the band (max+min)/2 x (1 -+ target) outlined:

@@ -56,7 +56,6 @@ void renderHeatMap(const HeatMapSpec& spec, const std::vector<double>& x, const 
     }
     const fs::path png = dir / "out.png";
     std::ofstream gp(dir / "plot.gp");
-    gp << "set datafile missing 'NaN'\n";
     const std::string data = quoted((dir / "map.dat").string());
     if (!spec.contourLevels.empty()) {
         gp << "set view map\nset contour base\nunset surface\nset cntrparam levels discrete ";

@@ -46,10 +46,11 @@ EmissionLayout buildEmission(const std::vector<CathodeGroup>& groups,
                 RotaryTube t = g.tube;
                 t.axisX = g.tube.axisX + (i - 0.5 * (g.count - 1)) * g.pitchM;
                 const double n = ElementTable::builtin().get(g.discharge.targetMaterial).atomicDensityPerM3();
-                depth = perJoule * lifeKWh * kJoulePerKWh / (n * 2 * M_PI * g.tube.outerRadiusM * g.tube.lengthM);
+                const double life = g.lifeKWh >= 0 ? g.lifeKWh : lifeKWh;
+                depth = perJoule * life * kJoulePerKWh / (n * 2 * M_PI * g.tube.outerRadiusM * g.tube.lengthM);
                 t.erodedDepthM = depth;
                 if (depth >= t.outerRadiusM)
-                    throw std::invalid_argument(g.name + ": the tube is used up before " + std::to_string(lifeKWh) + " kWh");
+                    throw std::invalid_argument(g.name + ": the tube is used up before " + std::to_string(life) + " kWh");
                 s = rotaryTubeSource(t, rate * trim, angular);
                 s.label = g.name + " tube " + std::to_string(i + 1);
             } else if (g.type == CathodeGroup::Type::PlanarRect) {

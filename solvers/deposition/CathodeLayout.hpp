@@ -39,6 +39,7 @@ struct CathodeGroup {
     PlanarRectTarget rect;
     PlanarCircularTarget circular;
     double powerW = 10e3;              ///< per cathode (per tube for an array)
+    double lifeKWh = -1.0;             ///< this group's own life point; < 0: the run's
     std::vector<double> powerTrims;    ///< per cathode multipliers (empty = all 1)
     DischargeSettings discharge;
     int cathodeCount() const { return type == Type::PlanarCircular ? 1 : count; }
@@ -54,7 +55,7 @@ struct EmissionLayout {
 /// Sputtered atoms per joule of discharge energy: Y / (V (1 + gamma_SE) e).
 double sputteredAtomsPerJoule(const DischargeSettings& d);
 
-/// Sources for all cathodes at `lifeKWh` (per cathode), with `trims` (one per cathode
+/// Sources for all cathodes at `lifeKWh` (per cathode; a group's own lifeKWh >= 0 wins), with `trims` (one per cathode
 /// over all groups, empty = group trims or 1). Throws std::invalid_argument on bad data.
 EmissionLayout buildEmission(const std::vector<CathodeGroup>& groups,
                              std::shared_ptr<const EmissionAngularDistribution> angular, double lifeKWh,

@@ -5,9 +5,12 @@
 // must be small compared with their distance to the substrate.
 //
 // Sources come from:
-//  - the erosion engine's emission map (ErosionFront::surface(): a GridSurface with the
-//    scalar field "sputtered_flux_m2s" and the vector field "surface_normal"), see
-//    emissionSourceFromGrid();
+//  - the erosion engine's emission map (branch erosion: emissionMapAtLife(front, P, kWh)
+//    returns ErosionFront::surface(), a cell-centred GridSurface in the chamber frame with
+//    the scalar field "sputtered_flux_per_m2_s" and the vector field "surface_normal";
+//    rotary maps are closed around the tube: pass periodicV = true), see
+//    emissionSourceFromGrid(). Boundary points get half (corner: quarter) cells, which
+//    only matters where the map emits at its border (racetracks do not).
 //  - the simple racetrack builders in RacetrackSources.hpp (planar-rect, rotary array).
 #pragma once
 
@@ -46,7 +49,7 @@ struct EmissionSource {
 /// cross product); `periodicV` closes the grid in v (rotary targets: axial x angular).
 /// Points with zero flux are dropped. Throws std::invalid_argument naming missing fields.
 EmissionSource emissionSourceFromGrid(const GridSurface& grid, std::shared_ptr<const EmissionAngularDistribution> angular,
-                                      const std::string& fluxField = "sputtered_flux_m2s",
+                                      const std::string& fluxField = "sputtered_flux_per_m2_s",
                                       const std::string& normalField = "surface_normal", bool periodicV = false);
 
 }  // namespace magtwin

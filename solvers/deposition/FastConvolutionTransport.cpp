@@ -139,7 +139,10 @@ std::vector<double> convolveClasses(const ClassMap& classes, const RegularPlaneG
                 const double X = double(sx - sxMin) * g.dx;
                 const double r2 = X * X + Y * Y + h * h, r = std::sqrt(r2);
                 const double cosE = (n.x() * X + n.y() * Y - n.z() * h) / r;
-                row[mx] = cosE > 0 ? float(law.perSteradian(cosE) * (h / r) / r2) : 0.0f;
+                double k = cosE > 0 ? law.perSteradian(cosE) * (h / r) / r2 : 0.0;
+                if (opt.attenuationPerM > 0)
+                    k *= opt.scatteredDeposited + (1 - opt.scatteredDeposited) * std::exp(-opt.attenuationPerM * r);
+                row[mx] = float(k);
             }
         }
         fftwf_execute_dft_r2c(forward.get(), src.p, srcC);

@@ -7,15 +7,23 @@
 // a normal n (a "class": a planar target is one class, a rotary tube one class per
 // angular row of its racetrack band). For a class c with kernel
 //   K_c(X, Y) = p(n . d / r) (h / r) / r^2,   d = (X, Y, -h), r = |d|,
-// Phi = sum_c (E_c * K_c), E_c the class's emitted atoms/s on the grid. Elements are
-// placed on the grid by bilinear (cloud-in-cell) weights: the only approximation is
-// the linear interpolation of the kernel between grid nodes, relative error
-// <= pitch^2 / (2 h^2) at the kernel peak (e.g. 6.5e-5 for 2 mm pitch at h = 175 mm).
+// Phi = sum_c (E_c * K_c), E_c the class's emitted atoms/s on a transport grid.
+// Transport grid: the output pitch times the largest integer k with k * pitch <=
+// pitchPerHeight * h_min (default h/20), since the map is smooth on the scale of h.
+// Elements are assigned to it with 4-point Lagrange cubic weights (the transpose of
+// cubic interpolation, so sum_m w_m(S) K(P - X_m) interpolates K(P - S) in S) and the
+// result is interpolated back to the output grid with the same cubic: both errors are
+// O((q/h)^4) for a transport pitch q (about 1.7 (q/h)^4 at the kernel peak, 1e-5 for
+// q = 8 mm, h = 166 mm). Near the self-shadowing cut of tilted elements (n.d = 0) the
+// kernel has a kink and the error is O(q/h) locally, weighted by the small emission
+// there. Measured: <= 1e-4 of the mean against the direct sum (tests, benchmark).
 // The grid is padded so the circular convolution equals the linear one (no kernel
 // truncation). Single-precision FFTW (relative round-off ~1e-6 of the peak).
-// Cost: per class one kernel evaluation and two r2c FFTs on the padded grid, plus one
-// inverse FFT in total; elements are grouped into classes after rounding h to
+// Cost: per class one kernel evaluation and two r2c FFTs on the padded transport grid,
+// plus one inverse FFT in total; elements are grouped into classes after rounding h to
 // `heightQuantumM` and the normal to `normalQuantum` (error <= 2 dh/h + dn tan theta).
+// The optional gas factor eta + (1-eta) exp(-k r) (GasAttenuationModel.hpp) multiplies
+// the kernel.
 #pragma once
 
 #include "deposition/EmissionSource.hpp"
@@ -36,6 +44,9 @@ struct FastTransportOptions {
     /// is multiplied by the largest integer that keeps within it (1: the output grid).
     double pitchPerHeight = 0.05;
     int threads = 0;  ///< 0: all OpenMP threads on large padded grids (>= 4 M points), else 1
+    /// Fast gas model (GasAttenuationModel.hpp): kernel x (eta + (1-eta) exp(-k r)); k = 0: vacuum.
+    double attenuationPerM = 0.0;
+    double scatteredDeposited = 1.0;
 };
 
 struct FastTransportStats {

@@ -1,11 +1,20 @@
 #include "deposition/LineOfSightTransport.hpp"
 
+#include "deposition/GasAttenuationModel.hpp"
+
 #include <cmath>
 
 namespace magtwin {
 
 std::vector<double> lineOfSightFlux(const std::vector<EmissionSource>& sources,
                                     const std::vector<Eigen::Vector3d>& points, const Eigen::Vector3d& receiverNormal) {
+    return lineOfSightFlux(sources, points, receiverNormal, GasAttenuation{});
+}
+
+std::vector<double> lineOfSightFlux(const std::vector<EmissionSource>& sources,
+                                    const std::vector<Eigen::Vector3d>& points, const Eigen::Vector3d& receiverNormal,
+                                    const GasAttenuation& gas) {
+    const bool attenuate = gas.numberDensityPerM3 > 0;
     std::vector<double> flux(points.size(), 0.0);
     for (const auto& src : sources) {
         const EmissionAngularDistribution& p = *src.angular;
@@ -22,7 +31,8 @@ std::vector<double> lineOfSightFlux(const std::vector<EmissionSource>& sources,
                 const double cosE = e.normal.dot(d) / r;
                 const double cosR = -receiverNormal.dot(d) / r;
                 if (cosE <= 0.0 || cosR <= 0.0) continue;
-                sum += e.atomsPerSecond() * p.perSteradian(cosE) * cosR / r2;
+                const double w = e.atomsPerSecond() * p.perSteradian(cosE) * cosR / r2;
+                sum += attenuate ? w * gas.factor(r) : w;
             }
             flux[std::size_t(k)] += sum;
         }

@@ -15,13 +15,22 @@
 
 #include "deposition/EmissionSource.hpp"
 
+#include <functional>
+
 #include <vector>
 
 namespace magtwin {
 
-/// Atom flux (atoms m^-2 s^-1) arriving at each point of a surface with normal `receiverNormal`.
+struct GasAttenuation;
+
+/// Atom flux (atoms m^-2 s^-1) arriving at each point of a surface with normal
+/// `receiverNormal`; with `gas`, each path of length r is weighted by gas.factor(r)
+/// (the calibrated fast gas model, GasAttenuationModel.hpp).
 std::vector<double> lineOfSightFlux(const std::vector<EmissionSource>& sources,
                                     const std::vector<Eigen::Vector3d>& points,
                                     const Eigen::Vector3d& receiverNormal = Eigen::Vector3d(0, 0, 1));
+std::vector<double> lineOfSightFlux(const std::vector<EmissionSource>& sources,
+                                    const std::vector<Eigen::Vector3d>& points, const Eigen::Vector3d& receiverNormal,
+                                    const GasAttenuation& gas);
 
 }  // namespace magtwin

@@ -26,6 +26,14 @@ double stadiumFlux(const RacetrackShape& r, double a, double b) {
     return enhancement * std::exp(-0.5 * s * s / (r.sigmaM * r.sigmaM));
 }
 
+/// Sinusoidal-wobble average of the racetrack flux, shifting the across-track coordinate a.
+double wobbledFlux(const RacetrackShape& r, double a, double b, double amplitude, int samples) {
+    if (amplitude <= 0) return stadiumFlux(r, a, b);
+    double sum = 0;
+    for (int k = 1; k <= samples; ++k) sum += stadiumFlux(r, a - amplitude * std::cos((2 * k - 1) * M_PI / (2 * samples)), b);
+    return sum / samples;
+}
+
 void checkShape(const RacetrackShape& r, const char* who) {
     if (!(r.separationM > 0 && r.sigmaM > 0 && r.loopLengthM >= r.separationM && r.turnaroundEnhancement > 0))
         throw std::invalid_argument(std::string(who) +
@@ -50,8 +58,9 @@ EmissionSource planarRectSource(const PlanarRectTarget& t, double atomsPerSecond
                                 std::shared_ptr<const EmissionAngularDistribution> angular) {
     checkShape(t.track, "planar-rect target");
     if (!(t.lengthM > 0 && t.widthM > 0 && t.pitchM > 0)) throw std::invalid_argument("planar-rect target: sizes must be > 0");
-    if (t.track.loopLengthM > t.lengthM || t.track.separationM > t.widthM)
-        throw std::invalid_argument("planar-rect target: racetrack does not fit on the target");
+    if (t.track.loopLengthM > t.lengthM || t.track.separationM + 2 * t.wobbleAmplitudeM > t.widthM)
+        throw std::invalid_argument("planar-rect target: racetrack (with its wobble) does not fit on the target");
+    if (t.wobbleAmplitudeM < 0 || t.wobbleSamples < 1) throw std::invalid_argument("planar-rect target: bad wobble");
     EmissionSource s{"planar-rect", {}, std::move(angular)};
     const int nx = std::max(1, int(std::round(t.widthM / t.pitchM)));
     const int ny = std::max(1, int(std::round(t.lengthM / t.pitchM)));
@@ -59,7 +68,7 @@ EmissionSource planarRectSource(const PlanarRectTarget& t, double atomsPerSecond
     for (int j = 0; j < ny; ++j)
         for (int i = 0; i < nx; ++i) {
             const double a = -0.5 * t.widthM + (i + 0.5) * dx, b = -0.5 * t.lengthM + (j + 0.5) * dy;
-            const double f = stadiumFlux(t.track, a, b);
+            const double f = wobbledFlux(t.track, a, b, t.wobbleAmplitudeM, t.wobbleSamples);
             if (f < 1e-7) continue;
             s.elements.push_back({t.centre + Eigen::Vector3d(a, b, 0.0), Eigen::Vector3d(0, 0, -1), dx * dy, f});
         }
@@ -98,8 +107,10 @@ EmissionSource rotaryTubeSource(const RotaryTube& t, double atomsPerSecond,
     if (!(R > 0 && t.lengthM > 0 && t.axialPitchM > 0 && t.angularPitchRad > 0 && t.erodedDepthM >= 0))
         throw std::invalid_argument("rotary tube: need radius > eroded depth >= 0, length > 0, pitches > 0");
     if (t.axisZ - R <= 0) throw std::invalid_argument("rotary tube: the tube intersects the substrate plane");
-    if (t.track.loopLengthM > t.lengthM || t.track.separationM + 10 * t.track.sigmaM > 2 * M_PI * R)
-        throw std::invalid_argument("rotary tube: racetrack does not fit on the tube");
+    if (t.track.loopLengthM > t.lengthM ||
+        t.track.separationM + 10 * t.track.sigmaM + 2 * R * t.wobbleAmplitudeRad > 2 * M_PI * R)
+        throw std::invalid_argument("rotary tube: racetrack (with its wobble) does not fit on the tube");
+    if (t.wobbleAmplitudeRad < 0 || t.wobbleSamples < 1) throw std::invalid_argument("rotary tube: bad wobble");
     EmissionSource s{"rotary", {}, std::move(angular)};
     const int ny = std::max(1, int(std::round(t.lengthM / t.axialPitchM)));
     const double dy = t.lengthM / ny;
@@ -111,7 +122,7 @@ EmissionSource rotaryTubeSource(const RotaryTube& t, double atomsPerSecond,
         const Eigen::Vector3d normal(std::sin(phi), 0.0, -std::cos(phi));
         for (int j = 0; j < ny; ++j) {
             const double y = -0.5 * t.lengthM + (j + 0.5) * dy;
-            const double f = stadiumFlux(t.track, R * phi, y);
+            const double f = wobbledFlux(t.track, R * phi, y, R * t.wobbleAmplitudeRad, t.wobbleSamples);
             if (f < 1e-7) continue;
             s.elements.push_back({Eigen::Vector3d(t.axisX, t.centreY + y, t.axisZ) + R * normal, normal, R * dphi * dy, f});
         }

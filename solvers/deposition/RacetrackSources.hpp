@@ -11,6 +11,13 @@
 // This is the standard steady-state balance of a DC magnetron (e.g. Depla et al.,
 // "Magnetron sputter deposition: linking discharge voltage with target properties",
 // Thin Solid Films 517 (2009) 2825); the erosion engine refines it with its own flux map.
+//
+// Magnet wobble: a racetrack oscillating sinusoidally with amplitude A (angle on a
+// rotary tube, magnet-bar travel across a planar target) emits, averaged over whole
+// periods, the arcsine-weighted mean of the shifted racetracks,
+//   <F>(s) = (1/pi) int_-A^A F(s - a) / sqrt(A^2 - a^2) da
+//          ~ (1/n) sum_k F(s - A cos((2k - 1) pi / (2n))),
+// Gauss-Chebyshev quadrature (Abramowitz & Stegun 25.4.38), n = wobbleSamples.
 #pragma once
 
 #include "deposition/EmissionSource.hpp"
@@ -38,6 +45,8 @@ struct PlanarRectTarget {
     double widthM = 0.2;   ///< along x
     RacetrackShape track;
     double pitchM = 0.002;
+    double wobbleAmplitudeM = 0.0;  ///< magnet-bar travel amplitude across the target (x)
+    int wobbleSamples = 16;
 };
 EmissionSource planarRectSource(const PlanarRectTarget& t, double atomsPerSecond,
                                 std::shared_ptr<const EmissionAngularDistribution> angular);
@@ -71,6 +80,8 @@ struct RotaryTube {
     RacetrackShape track;
     double axialPitchM = 0.004;
     double angularPitchRad = 0.05;
+    double wobbleAmplitudeRad = 0.0;  ///< racetrack (magnet bar) swing amplitude around the axis
+    int wobbleSamples = 16;
 };
 EmissionSource rotaryTubeSource(const RotaryTube& t, double atomsPerSecond,
                                 std::shared_ptr<const EmissionAngularDistribution> angular);

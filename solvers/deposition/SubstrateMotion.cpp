@@ -67,10 +67,10 @@ std::vector<double> scanFluence(const std::vector<EmissionSource>& sources, cons
     return out;
 }
 
-std::vector<double> rotationFluence(const std::vector<EmissionSource>& sources, const SubstrateGrid& g,
-                                    const SubstrateMotion& m, TransportMethod method) {
+}  // namespace
+
+std::vector<double> rotationAverage(const std::vector<double>& rate, const SubstrateGrid& g, double timeS) {
     const RegularPlaneGrid p = planeOf(g);
-    const std::vector<double> rate = fluxOnPlane(sources, p, method);
     const double cx = g.x0 + 0.5 * (g.grid.nu - 1) * g.dx, cy = g.y0 + 0.5 * (g.grid.nv - 1) * g.dy;
     const double rMax = 0.5 * std::min((g.grid.nu - 1) * g.dx, (g.grid.nv - 1) * g.dy);
     // Ring averages at radii of half the pitch, 720 angles each (trapezoid rule on a
@@ -94,12 +94,10 @@ std::vector<double> rotationFluence(const std::vector<EmissionSource>& sources, 
         const double r = std::hypot(g.grid.points[k].x() - cx, g.grid.points[k].y() - cy) / dr;
         const std::size_t i = std::min(std::size_t(r), nr - 2);
         const double f = std::min(1.0, r - i);
-        out[k] = m.timeS * ((1 - f) * ring[i] + f * ring[i + 1]);
+        out[k] = timeS * ((1 - f) * ring[i] + f * ring[i + 1]);
     }
     return out;
 }
-
-}  // namespace
 
 std::vector<double> staticFlux(const std::vector<EmissionSource>& sources, const SubstrateGrid& grid,
                                TransportMethod method) {
@@ -113,7 +111,7 @@ std::vector<double> exposureFluence(const std::vector<EmissionSource>& sources, 
         return scanFluence(sources, grid, m, method);
     case SubstrateMotion::Kind::WaferRotation:
         if (!(m.timeS > 0)) throw std::invalid_argument("rotation: time must be > 0");
-        return rotationFluence(sources, grid, m, method);
+        return rotationAverage(staticFlux(sources, grid, method), grid, m.timeS);
     case SubstrateMotion::Kind::Static:
     default: {
         if (!(m.timeS > 0)) throw std::invalid_argument("static deposition: time must be > 0");

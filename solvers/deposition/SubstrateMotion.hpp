@@ -40,4 +40,8 @@ std::vector<double> staticFlux(const std::vector<EmissionSource>& sources, const
 std::vector<double> exposureFluence(const std::vector<EmissionSource>& sources, const SubstrateGrid& grid,
                                     const SubstrateMotion& motion, TransportMethod method);
 
+/// Wafer rotation applied to a static flux map on the wafer grid (any transport method,
+/// including the Monte Carlo): the ring average above, times `timeS`.
+std::vector<double> rotationAverage(const std::vector<double>& staticFluxMap, const SubstrateGrid& grid, double timeS);
+
 }  // namespace magtwin

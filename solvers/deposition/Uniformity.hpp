@@ -18,6 +18,11 @@ namespace magtwin {
 /// Film thickness rate in nm/s from atom flux (atoms m^-2 s^-1).
 std::vector<double> thicknessRateNmPerS(const std::vector<double>& fluxAtomsM2S, double atomicDensityPerM3,
                                         double stickingCoefficient = 1.0);
+/// Film thickness in nm from a time-integrated fluence (atoms m^-2); same conversion.
+inline std::vector<double> thicknessNm(const std::vector<double>& fluenceAtomsM2, double atomicDensityPerM3,
+                                       double stickingCoefficient = 1.0) {
+    return thicknessRateNmPerS(fluenceAtomsM2, atomicDensityPerM3, stickingCoefficient);
+}
 
 struct UniformityReport {
     double meanNm = 0, minNm = 0, maxNm = 0;

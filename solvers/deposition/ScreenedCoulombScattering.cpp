@@ -1,0 +1,127 @@
+#include "deposition/ScreenedCoulombScattering.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <stdexcept>
+
+namespace magtwin {
+
+namespace {
+
+constexpr double kCoulombEvAngstrom = 14.399645;  // e^2/(4 pi eps0), CODATA 2018
+constexpr double kBohrAngstrom = 0.529177;        // a_0
+
+/// 48-point Gauss-Legendre nodes/weights on [0, 1], computed once by Newton iteration.
+struct GaussLegendre {
+    static constexpr int n = 48;
+    std::array<double, n> x{}, w{};
+    GaussLegendre() {
+        for (int i = 0; i < n; ++i) {
+            double z = std::cos(M_PI * (i + 0.75) / (n + 0.5)), dp = 0;
+            for (int it = 0; it < 100; ++it) {
+                double p0 = 1, p1 = z;
+                for (int k = 2; k <= n; ++k) {
+                    const double p2 = ((2 * k - 1) * z * p1 - (k - 1) * p0) / k;
+                    p0 = p1;
+                    p1 = p2;
+                }
+                dp = n * (z * p1 - p0) / (z * z - 1);
+                const double dz = p1 / dp;
+                z -= dz;
+                if (std::abs(dz) < 1e-15) break;
+            }
+            x[i] = 0.5 * (1 - z);
+            w[i] = 1.0 / ((1 - z * z) * dp * dp);  // = 0.5 * 2/((1-z^2) P'^2)
+        }
+    }
+};
+const GaussLegendre& gauss() {
+    static const GaussLegendre g;
+    return g;
+}
+
+}  // namespace
+
+ScreenedCoulombScattering::ScreenedCoulombScattering(int z1, int z2, Screening s, double chiMin)
+    : z1_(z1), z2_(z2), screening_(s), chiMin_(chiMin) {
+    if (z1 < 1 || z2 < 1 || !(chiMin > 0 && chiMin < 1)) throw std::invalid_argument("scattering: bad Z or chiMin");
+    a_ = 0.8854 * kBohrAngstrom / (std::pow(z1, 0.23) + std::pow(z2, 0.23));
+    bMax_.resize(kE);
+    chi_.resize(std::size_t(kE) * kXi);
+    for (int i = 0; i < kE; ++i) {
+        const double E = std::pow(10.0, logE0_ + i * dLogE_);
+        bMax_[i] = maxImpactParameter(E);
+        for (int j = 0; j < kXi; ++j) {
+            const double xi = double(j) / (kXi - 1);
+            chi_[std::size_t(i) * kXi + j] = deflection(bMax_[i] * std::sqrt(xi), E);
+        }
+    }
+}
+
+double ScreenedCoulombScattering::potentialEv(double r) const {
+    double phi = 1.0;
+    if (screening_ == Screening::ZblUniversal) {
+        const double x = r / a_;
+        phi = 0.1818 * std::exp(-3.2 * x) + 0.5099 * std::exp(-0.9423 * x) + 0.2802 * std::exp(-0.4029 * x) +
+              0.02817 * std::exp(-0.2016 * x);
+    }
+    return z1_ * z2_ * kCoulombEvAngstrom / r * phi;
+}
+
+double ScreenedCoulombScattering::distanceOfClosestApproach(double b, double E) const {
+    // F(r) = 1 - V/E - b^2/r^2 rises monotonically through 0 for a repulsive potential.
+    auto F = [&](double r) { return 1 - potentialEv(r) / E - b * b / (r * r); };
+    double hi = std::max(b, 1e-6) + 1.0;
+    while (F(hi) <= 0) hi *= 2;
+    double lo = 1e-8;
+    for (int it = 0; it < 200 && hi - lo > 1e-13 * hi; ++it) {
+        const double mid = 0.5 * (lo + hi);
+        (F(mid) > 0 ? hi : lo) = mid;
+    }
+    return hi;
+}
+
+double ScreenedCoulombScattering::deflection(double b, double E) const {
+    if (b <= 0) return M_PI;
+    const double r0 = distanceOfClosestApproach(b, E);
+    const auto& g = gauss();
+    double I = 0;
+    for (int k = 0; k < GaussLegendre::n; ++k) {
+        const double w = g.x[k], u = 1 - w * w, r = r0 / u;
+        const double F = 1 - potentialEv(r) / E - b * b / (r * r);
+        if (F > 0) I += g.w[k] * 2 * w / std::sqrt(F);
+    }
+    return M_PI - 2 * (b / r0) * I;  // int dr/(r^2 sqrt F) = (1/r0) int du/sqrt F
+}
+
+double ScreenedCoulombScattering::maxImpactParameter(double E) const {
+    double lo = 0, hi = a_;
+    while (deflection(hi, E) > chiMin_) hi *= 2;
+    for (int it = 0; it < 80; ++it) {
+        const double mid = 0.5 * (lo + hi);
+        (deflection(mid, E) > chiMin_ ? lo : hi) = mid;
+    }
+    return 0.5 * (lo + hi);
+}
+
+double ScreenedCoulombScattering::crossSectionM2(double E) const {
+    const double t = std::clamp((std::log10(E) - logE0_) / dLogE_, 0.0, double(kE - 1) - 1e-9);
+    const int i = int(t);
+    const double f = t - i, b = (1 - f) * bMax_[i] + f * bMax_[i + 1];
+    return M_PI * b * b * 1e-20;
+}
+
+double ScreenedCoulombScattering::sampleDeflection(double E, double xi) const {
+    const double t = std::clamp((std::log10(E) - logE0_) / dLogE_, 0.0, double(kE - 1) - 1e-9);
+    const int i = int(t);
+    const double f = t - i;
+    const double s = std::clamp(xi, 0.0, 1.0) * (kXi - 1);
+    const int j = std::min(int(s), kXi - 2);
+    const double g = s - j;
+    const double* r0 = &chi_[std::size_t(i) * kXi + j];
+    const double* r1 = &chi_[std::size_t(i + 1) * kXi + j];
+    return (1 - f) * ((1 - g) * r0[0] + g * r0[1]) + f * ((1 - g) * r1[0] + g * r1[1]);
+}
+
+}  // namespace magtwin
