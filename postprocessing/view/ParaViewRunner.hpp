@@ -3,8 +3,8 @@
 //
 // pvbatch is looked up as: $MAGTWIN_PVBATCH, else the wrapper scripts/install-paraview.sh
 // writes into the build tree (build/paraview/pvbatch), else `pvbatch` on PATH (a system
-// ParaView). Rendering needs an X server: a private Xvfb (started with -displayfd, so
-// parallel runs never race for a display number) when Xvfb is on PATH, else $DISPLAY. The scripts folder is $MAGTWIN_PARAVIEW_SCRIPTS or the source tree's.
+// ParaView). Rendering needs an X server: a private Xvfb on a display number it locks
+// (race-free against parallel runs) when Xvfb is on PATH, else $DISPLAY. The scripts folder is $MAGTWIN_PARAVIEW_SCRIPTS or the source tree's.
 #pragma once
 
 #include "view/ResultFolder.hpp"

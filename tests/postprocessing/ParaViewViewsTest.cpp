@@ -207,6 +207,23 @@ TEST_F(ParaViewViews, WaferThicknessMapSpansTheDataAndPasses) {
     EXPECT_NE(report.find("\"pass\": true"), std::string::npos);
 }
 
+// An OpenFOAM case (blockMesh + analytic 0/T) opened through case.foam: the colour range
+// must be the field's range over the cells.
+TEST_F(ParaViewViews, OpenFoamCaseThroughCaseFoam) {
+    const std::string dir = root + "/foam-case";
+    const auto [lo, hi] = writeOpenFoamCase(dir);
+    const std::string blockMesh = "WM_PROJECT_DIR=/usr/share/openfoam blockMesh -case '" + dir + "' > '" + dir +
+                                  "/log.blockMesh' 2>&1";
+    if (std::system(blockMesh.c_str()) != 0) GTEST_SKIP() << "blockMesh (Debian package openfoam) not available";
+    std::string report;
+    render("openfoam", dir, report);
+    const auto [cLo, cHi] = reportRange(report, "colour_range");
+    // The reader stores fields as float32 by default: agreement to float precision.
+    EXPECT_NEAR(cLo, lo, 1e-6 * hi);
+    EXPECT_NEAR(cHi, hi, 1e-6 * hi);
+    EXPECT_TRUE(fs::is_regular_file(dir + "/case.foam"));
+}
+
 TEST_F(ParaViewViews, PlanarVersusRotaryComparison) {
     std::string report;
     render("compare", root + "/compare", report);
