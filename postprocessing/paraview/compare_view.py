@@ -42,11 +42,12 @@ def main():
 
     panel_height = args.height * 3 // 5
     views = []
-    for r in results:
+    for k, r in enumerate(results):
         view = mv.render_view(args.width // len(results), panel_height)
         display = Show(r["last"], view)
         mv.colour_by(display, view, field, [0.0, top], "Inferno (matplotlib)", "depth [%s]" % unit)
-        mv.look_at_target_face(view, r["grid"], 1.1)
+        display.SetScalarBarVisibility(view, k == len(results) - 1)  # one shared scale, shown once
+        mv.look_at_target_face(view, r["grid"], 0.95)
         s = r["summary"]
         facts = "%s kWh, max depth %s %s" % (mv.fmt(s.get("life_kWh", r["steps"][-1][0])),
                                              mv.fmt(s.get("max_depth_mm", r["maxima"][-1])), unit)
