@@ -27,7 +27,7 @@ def main():
     names = sorted(d for d in os.listdir(args.input)
                    if os.path.isfile(os.path.join(args.input, d, "erosion.pvd")))[:MAX_PANELS]
     if len(names) < 2:
-        raise RuntimeError("%s: fewer than two subfolders with erosion.pvd" % args.input)
+        raise mv.BadInput("%s: fewer than two subfolders with erosion.pvd" % args.input)
 
     results = []
     for name in names:
@@ -95,4 +95,4 @@ def main():
              "max_depth": {r["name"]: r["maxima"][-1] for r in results}})
 
 
-main()
+mv.run(main)

@@ -104,4 +104,4 @@ def main():
              "section_axis": axis_name, "section_voi": voi})
 
 
-main()
+mv.run(main)

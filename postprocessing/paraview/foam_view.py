@@ -36,10 +36,10 @@ def main():
     time = times[-1]
     available = list(reader.CellArrays.Available)
     if not available:
-        raise RuntimeError("%s: no cell fields at any time" % case)
+        raise mv.BadInput("%s: no cell fields at any time" % case)
     field = args.field or next((f for f in PREFERRED if f in available), available[0])
     if field not in available:
-        raise RuntimeError("no field '%s' in %s (fields: %s)" % (field, case, ", ".join(available)))
+        raise mv.BadInput("no field '%s' in %s (fields: %s)" % (field, case, ", ".join(available)))
     merged = MergeBlocks(Input=reader)
     merged.UpdatePipeline(time)
     info = merged.CellData[field]
@@ -102,4 +102,4 @@ def main():
     mv.emit({"view": "openfoam", "field": field, "time": time, "data_range": [lo, hi], "colour_range": [lo, hi]})
 
 
-main()
+mv.run(main)

@@ -207,6 +207,9 @@ void renderResultView(const ViewRequest& request) {
     if (status != 0 || !fs::is_regular_file(tmp)) {
         std::error_code ignored;
         fs::remove(tmp, ignored);
+        if (status == 2)  // the script found the folder lacking (message already on stderr)
+            throw std::invalid_argument("'" + request.resultDir + "' cannot be drawn as " +
+                                        resultKindName(request.kind) + " (see the message above)");
         throw std::runtime_error("pvbatch " + std::string(viewScriptFor(request.kind)) + " failed (exit status " +
                                  std::to_string(status) + ") for '" + request.resultDir + "'");
     }

@@ -31,7 +31,8 @@ std::string paraviewScriptsDir();
 
 /// Renders `request` into request.pngPath (written under a temporary name, renamed when
 /// pvbatch succeeded and the PNG exists). The script's report line goes to stdout.
-/// Throws std::runtime_error if pvbatch or the X server fails.
+/// Throws std::invalid_argument if the script rejects the folder (exit status 2: a field
+/// or file is missing), std::runtime_error if pvbatch or the X server fails.
 void renderResultView(const ViewRequest& request);
 
 }  // namespace magtwin

@@ -23,5 +23,10 @@ expect_exit 2 "unknown result kind 'replay'; accepted" view "$tmp/ero" --kind re
 expect_exit 2 "--kind deposition.*holds: erosion" view "$tmp/ero" --kind deposition
 expect_exit 2 "--size '12x'" view "$tmp/ero" --size 12x
 expect_exit 2 "--limit-pct" view "$tmp/ero" --limit-pct 0
+expect_exit 2 "--field 'a b'" view "$tmp/ero" --field "a b"
+# Needs ParaView: a missing field is bad input too (exit 2), reported by the script.
+if [ -x "${PVBATCH:-}" ]; then
+  expect_exit 2 "lists no DataSet|no point field" view "$tmp/ero"
+fi
 if ls "$tmp"/*/*.png >/dev/null 2>&1; then echo "FAIL: a PNG was written on bad input"; fail=1; fi
 exit $fail
