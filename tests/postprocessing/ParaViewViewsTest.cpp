@@ -191,6 +191,8 @@ TEST_F(ParaViewViews, ErosionViewShowsSurfaceAndCrossSections) {
     EXPECT_EQ(lo, 0.0);
     EXPECT_DOUBLE_EQ(hi, 3.0);  // fixture: 3 mm peak depth at 300 kWh
     EXPECT_NE(report.find("\"section_axis\": \"y\""), std::string::npos) << "cross-section not across the track";
+    // ParaView's PVD reader sees the life steps of erosion.pvd as its time steps.
+    EXPECT_NE(report.find("\"pvd_times\": [100.0, 200.0, 300.0]"), std::string::npos) << report;
 }
 
 TEST_F(ParaViewViews, GlassThicknessMapSpansTheDataAndFails) {
