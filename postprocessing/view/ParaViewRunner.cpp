@@ -170,6 +170,9 @@ void renderResultView(const ViewRequest& request) {
 
     // pvbatch picks the image format from the extension, so the temporary name ends in .png.
     const fs::path png = fs::absolute(request.pngPath);
+    if (!fs::is_directory(png.parent_path()))
+        throw std::invalid_argument("--png '" + request.pngPath + "': folder " + png.parent_path().string() +
+                                    " does not exist");
     const std::string tmp =
         (png.parent_path() / ("." + png.filename().string() + ".tmp-" + std::to_string(::getpid()) + ".png")).string();
 

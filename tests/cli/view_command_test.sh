@@ -27,6 +27,7 @@ expect_exit 2 "--field 'a b'" view "$tmp/ero" --field "a b"
 # Needs ParaView: a missing field is bad input too (exit 2), reported by the script.
 if [ -x "${PVBATCH:-}" ]; then
   expect_exit 2 "lists no DataSet|no point field" view "$tmp/ero"
+  expect_exit 2 "--png .*does not exist" view "$tmp/ero" --png "$tmp/no/such/dir/x.png"
 fi
 if ls "$tmp"/*/*.png >/dev/null 2>&1; then echo "FAIL: a PNG was written on bad input"; fail=1; fi
 exit $fail
