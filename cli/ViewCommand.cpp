@@ -19,6 +19,7 @@ struct ViewOptions {
     std::string kind;
     std::string size = "1600x900";
     double limitPct = 3.0;
+    std::string field;
 };
 
 void runView(const ViewOptions& o) {
@@ -49,6 +50,13 @@ void runView(const ViewOptions& o) {
     if (request.width < 200 || request.height < 200) throw UsageError("--size '" + o.size + "': at least 200x200 pixels");
     if (!(o.limitPct > 0 && o.limitPct < 100)) throw UsageError("--limit-pct must be in (0, 100)");
     if (request.kind == ResultKind::Deposition) request.extraArgs = {"--limit-pct", std::to_string(o.limitPct)};
+    if (!o.field.empty()) {
+        if (o.field.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.:") !=
+            std::string::npos)
+            throw UsageError("--field '" + o.field + "': letters, digits, '_', '.', ':' only");
+        request.extraArgs.push_back("--field");
+        request.extraArgs.push_back(o.field);
+    }
     request.pngPath = o.png.empty() ? (std::filesystem::path(o.resultDir) / "view.png").string() : o.png;
     renderResultView(request);
     std::cerr << "magtwin view: " << resultKindName(request.kind) << " picture written to " << request.pngPath << "\n";
@@ -67,6 +75,8 @@ void addViewCommand(CLI::App& app) {
     cmd->add_option("--kind", options->kind, "erosion | deposition | openfoam | compare (default: from the files)");
     cmd->add_option("--size", options->size, "image size WIDTHxHEIGHT in pixels (default 1600x900)");
     cmd->add_option("--limit-pct", options->limitPct, "uniformity limit for the deposition verdict, % (default 3)");
+    cmd->add_option("--field", options->field,
+                    "field to colour by (default: depth_mm, thickness_nm, or p/T/U/rho for OpenFOAM)");
     cmd->callback([options] { runView(*options); });
 }
 

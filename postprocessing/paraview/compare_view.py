@@ -27,7 +27,7 @@ def main():
     names = sorted(d for d in os.listdir(args.input)
                    if os.path.isfile(os.path.join(args.input, d, "erosion.pvd")))[:MAX_PANELS]
     if len(names) < 2:
-        raise RuntimeError("%s: fewer than two subfolders with erosion.pvd" % args.input)
+        raise mv.BadInput("%s: fewer than two subfolders with erosion.pvd" % args.input)
 
     results = []
     for name in names:
@@ -42,11 +42,12 @@ def main():
 
     panel_height = args.height * 3 // 5
     views = []
-    for r in results:
+    for k, r in enumerate(results):
         view = mv.render_view(args.width // len(results), panel_height)
         display = Show(r["last"], view)
         mv.colour_by(display, view, field, [0.0, top], "Inferno (matplotlib)", "depth [%s]" % unit)
-        mv.look_at_target_face(view, r["grid"], 1.1)
+        display.SetScalarBarVisibility(view, k == len(results) - 1)  # one shared scale, shown once
+        mv.look_at_target_face(view, r["grid"], 0.95)
         s = r["summary"]
         facts = "%s kWh, max depth %s %s" % (mv.fmt(s.get("life_kWh", r["steps"][-1][0])),
                                              mv.fmt(s.get("max_depth_mm", r["maxima"][-1])), unit)
@@ -94,4 +95,4 @@ def main():
              "max_depth": {r["name"]: r["maxima"][-1] for r in results}})
 
 
-main()
+mv.run(main)

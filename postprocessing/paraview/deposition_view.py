@@ -45,7 +45,7 @@ def main():
     mask = grid.GetPointData().GetArray(QUALITY)
     inside = [k for k in range(len(values)) if mask is None or mask.GetValue(k) > 0.5]
     if not inside:
-        raise RuntimeError("thickness.vts: no point in the quality area")
+        raise mv.BadInput("thickness.vts: no point in the quality area")
     q = [values[k] for k in inside]
     lo, hi = min(q), max(q)
     mean = sum(q) / len(q)
@@ -125,4 +125,4 @@ def main():
              "pass": passed, "limit_pct": limit, "band": band, "quality_points": len(q)})
 
 
-main()
+mv.run(main)

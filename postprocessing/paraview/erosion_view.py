@@ -74,9 +74,13 @@ def main():
     max_depth = max(max(mv.fetch_point_array(r, field)[0]) for r in readers)
     voi, axis, where = cross_section(depth, grid)
 
-    # 3-D surface at end of life.
+    # 3-D surface at end of life, through ParaView's own .pvd reader (the file a user
+    # opens), shown at the last time of the series.
+    series = PVDReader(FileName=os.path.join(args.input, "erosion.pvd"))
+    pvd_times = [float(t) for t in series.TimestepValues]
     view = mv.render_view(args.width // 2, args.height)
-    surface = Show(readers[-1], view)
+    view.ViewTime = pvd_times[-1] if pvd_times else steps[-1][0]
+    surface = Show(series, view)
     mv.colour_by(surface, view, field, [0.0, max_depth], "Inferno (matplotlib)", "depth [%s]" % unit)
     mv.look_at_target_face(view, grid, 0.85)
     life = summary.get("life_kWh", steps[-1][0])
@@ -101,7 +105,7 @@ def main():
 
     mv.save([(view, 0.5), (chart, 0.5)], args.output, args.width, args.height)
     mv.emit({"view": "erosion", "field": field, "steps": len(steps), "colour_range": [0.0, max_depth],
-             "section_axis": axis_name, "section_voi": voi})
+             "section_axis": axis_name, "section_voi": voi, "pvd_times": pvd_times})
 
 
-main()
+mv.run(main)

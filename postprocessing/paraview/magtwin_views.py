@@ -10,6 +10,7 @@ import argparse
 import json
 import math
 import os
+import sys
 import xml.etree.ElementTree as ET
 
 from paraview import servermanager
@@ -20,6 +21,20 @@ BACKGROUND = [1.0, 1.0, 1.0]
 TEXT = [0.05, 0.05, 0.05]
 STEP_COLOURS = [[0.12, 0.47, 0.71], [1.0, 0.5, 0.05], [0.17, 0.63, 0.17], [0.84, 0.15, 0.16],
                 [0.58, 0.40, 0.74], [0.55, 0.34, 0.29], [0.89, 0.47, 0.76], [0.5, 0.5, 0.5]]
+
+
+class BadInput(Exception):
+    """The result folder lacks what the view needs (a field, a file): exit status 2."""
+
+
+def run(main):
+    """Runs a view's main(); bad input exits with status 2 and a one-line message."""
+    try:
+        main()
+    except BadInput as e:
+        sys.stderr.write("magtwin view: %s\n" % e)
+        sys.stderr.flush()
+        sys.exit(2)
 
 
 def parse_args(description):
@@ -49,7 +64,7 @@ def read_pvd(path):
     for ds in root.iter("DataSet"):
         steps.append((float(ds.get("timestep", "0")), os.path.join(base, ds.get("file"))))
     if not steps:
-        raise RuntimeError("%s lists no DataSet" % path)
+        raise BadInput("%s lists no DataSet" % path)
     return steps
 
 
@@ -59,7 +74,7 @@ def fetch_point_array(source, name):
     array = data.GetPointData().GetArray(name)
     if array is None:
         names = [data.GetPointData().GetArrayName(i) for i in range(data.GetPointData().GetNumberOfArrays())]
-        raise RuntimeError("no point field '%s' (fields: %s)" % (name, ", ".join(names)))
+        raise BadInput("no point field '%s' (fields: %s)" % (name, ", ".join(names)))
     return [array.GetValue(i) for i in range(array.GetNumberOfTuples())], data
 
 

@@ -3,8 +3,8 @@
 //
 // pvbatch is looked up as: $MAGTWIN_PVBATCH, else the wrapper scripts/install-paraview.sh
 // writes into the build tree (build/paraview/pvbatch), else `pvbatch` on PATH (a system
-// ParaView). Rendering needs an X server: a private Xvfb (started with -displayfd, so
-// parallel runs never race for a display number) when Xvfb is on PATH, else $DISPLAY. The scripts folder is $MAGTWIN_PARAVIEW_SCRIPTS or the source tree's.
+// ParaView). Rendering needs an X server: a private Xvfb on a display number it locks
+// (race-free against parallel runs) when Xvfb is on PATH, else $DISPLAY. The scripts folder is $MAGTWIN_PARAVIEW_SCRIPTS or the source tree's.
 #pragma once
 
 #include "view/ResultFolder.hpp"
@@ -31,7 +31,8 @@ std::string paraviewScriptsDir();
 
 /// Renders `request` into request.pngPath (written under a temporary name, renamed when
 /// pvbatch succeeded and the PNG exists). The script's report line goes to stdout.
-/// Throws std::runtime_error if pvbatch or the X server fails.
+/// Throws std::invalid_argument if the script rejects the folder (exit status 2: a field
+/// or file is missing), std::runtime_error if pvbatch or the X server fails.
 void renderResultView(const ViewRequest& request);
 
 }  // namespace magtwin

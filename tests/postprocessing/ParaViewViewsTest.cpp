@@ -191,6 +191,8 @@ TEST_F(ParaViewViews, ErosionViewShowsSurfaceAndCrossSections) {
     EXPECT_EQ(lo, 0.0);
     EXPECT_DOUBLE_EQ(hi, 3.0);  // fixture: 3 mm peak depth at 300 kWh
     EXPECT_NE(report.find("\"section_axis\": \"y\""), std::string::npos) << "cross-section not across the track";
+    // ParaView's PVD reader sees the life steps of erosion.pvd as its time steps.
+    EXPECT_NE(report.find("\"pvd_times\": [100.0, 200.0, 300.0]"), std::string::npos) << report;
 }
 
 TEST_F(ParaViewViews, GlassThicknessMapSpansTheDataAndFails) {
@@ -205,6 +207,23 @@ TEST_F(ParaViewViews, WaferThicknessMapSpansTheDataAndPasses) {
     const Picture p = render("deposition-wafer", root + "/deposition-wafer", report);
     checkThicknessMap(p, report, waferThickness());
     EXPECT_NE(report.find("\"pass\": true"), std::string::npos);
+}
+
+// An OpenFOAM case (blockMesh + analytic 0/T) opened through case.foam: the colour range
+// must be the field's range over the cells.
+TEST_F(ParaViewViews, OpenFoamCaseThroughCaseFoam) {
+    const std::string dir = root + "/foam-case";
+    const auto [lo, hi] = writeOpenFoamCase(dir);
+    const std::string blockMesh = "WM_PROJECT_DIR=/usr/share/openfoam blockMesh -case '" + dir + "' > '" + dir +
+                                  "/log.blockMesh' 2>&1";
+    if (std::system(blockMesh.c_str()) != 0) GTEST_SKIP() << "blockMesh (Debian package openfoam) not available";
+    std::string report;
+    render("openfoam", dir, report);
+    const auto [cLo, cHi] = reportRange(report, "colour_range");
+    // The reader stores fields as float32 by default: agreement to float precision.
+    EXPECT_NEAR(cLo, lo, 1e-6 * hi);
+    EXPECT_NEAR(cHi, hi, 1e-6 * hi);
+    EXPECT_TRUE(fs::is_regular_file(dir + "/case.foam"));
 }
 
 TEST_F(ParaViewViews, PlanarVersusRotaryComparison) {

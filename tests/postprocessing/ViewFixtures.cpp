@@ -176,4 +176,47 @@ void writeDepositionFolder(const ThicknessFixture& f, const std::string& dir) {
     writeFileAtomically(dir + "/summary.json", [&](std::ostream& out) { out << json.str(); });
 }
 
+std::pair<double, double> writeOpenFoamCase(const std::string& dir) {
+    std::filesystem::create_directories(dir + "/system");
+    std::filesystem::create_directories(dir + "/0");
+    const auto header = [](const char* cls, const char* object) {
+        return std::string("FoamFile\n{\n    version 2.0;\n    format ascii;\n    class ") + cls +
+               ";\n    object " + object + ";\n}\n";
+    };
+    writeFileAtomically(dir + "/system/controlDict", [&](std::ostream& out) {
+        out << header("dictionary", "controlDict")
+            << "application blockMesh;\nstartFrom startTime;\nstartTime 0;\nstopAt endTime;\nendTime 1;\n"
+               "deltaT 1;\nwriteControl timeStep;\nwriteInterval 1;\nwriteFormat ascii;\nwritePrecision 12;\n"
+               "writeCompression off;\ntimeFormat general;\ntimePrecision 6;\nrunTimeModifiable false;\n";
+    });
+    const int nx = 40, ny = 10, nz = 12;
+    const double x0 = -0.2, x1 = 0.2, y0 = -0.1, y1 = 0.1, z1 = 0.12;
+    writeFileAtomically(dir + "/system/blockMeshDict", [&](std::ostream& out) {
+        out << header("dictionary", "blockMeshDict") << "convertToMeters 1;\nvertices\n(\n"
+            << "    (" << x0 << " " << y0 << " 0) (" << x1 << " " << y0 << " 0) (" << x1 << " " << y1 << " 0) (" << x0
+            << " " << y1 << " 0)\n"
+            << "    (" << x0 << " " << y0 << " " << z1 << ") (" << x1 << " " << y0 << " " << z1 << ") (" << x1 << " "
+            << y1 << " " << z1 << ") (" << x0 << " " << y1 << " " << z1 << ")\n);\n"
+            << "blocks ( hex (0 1 2 3 4 5 6 7) (" << nx << " " << ny << " " << nz << ") simpleGrading (1 1 1) );\n"
+            << "boundary\n(\n    walls\n    {\n        type wall;\n        faces ( (0 4 7 3) (1 2 6 5) (0 1 5 4) "
+               "(3 7 6 2) (0 3 2 1) (4 5 6 7) );\n    }\n);\n";
+    });
+    // blockMesh numbers the cells of one block with x fastest, then y, then z.
+    std::vector<double> t;
+    for (int k = 0; k < nz; ++k)
+        for (int j = 0; j < ny; ++j)
+            for (int i = 0; i < nx; ++i) {
+                const double x = x0 + (i + 0.5) * (x1 - x0) / nx, z = (k + 0.5) * z1 / nz;
+                const double r2 = (x - 0.05) * (x - 0.05) + (z - 0.08) * (z - 0.08);
+                t.push_back(300.0 + 200.0 * std::exp(-r2 / (2 * 0.04 * 0.04)));
+            }
+    writeFileAtomically(dir + "/0/T", [&](std::ostream& out) {
+        out << header("volScalarField", "T") << "dimensions [0 0 0 1 0 0 0];\ninternalField nonuniform List<scalar> "
+            << t.size() << "\n(\n" << std::setprecision(12);
+        for (double v : t) out << v << "\n";
+        out << ");\nboundaryField\n{\n    walls\n    {\n        type zeroGradient;\n    }\n}\n";
+    });
+    return {*std::min_element(t.begin(), t.end()), *std::max_element(t.begin(), t.end())};
+}
+
 }  // namespace magtwin::test

@@ -48,4 +48,10 @@ void writeDepositionFolder(const ThicknessFixture& fixture, const std::string& d
 /// Range of thickness_nm over the quality area {min, max}.
 std::pair<double, double> qualityAreaRange(const ThicknessFixture& fixture);
 
+/// Writes an OpenFOAM case skeleton into `dir`: a 0.4 x 0.2 x 0.12 m box meshed by
+/// blockMesh (40 x 10 x 12 cells, one wall patch) and 0/T = 300 K + 200 K x a Gaussian hot
+/// spot at (x, z) = (0.05, 0.08) m, sigma 40 mm, given at the cell centres. The caller
+/// runs blockMesh. Returns {min, max} of T over the cells.
+std::pair<double, double> writeOpenFoamCase(const std::string& dir);
+
 }  // namespace magtwin::test

@@ -1,0 +1,105 @@
+"""Standard picture of an OpenFOAM case, read through case.foam (pvbatch script).
+
+Left: the vertical mid-plane of the domain (normal y, the x-z plane from cathodes to
+substrate) at the last time, coloured by the field over its full range on the mesh, with
+the domain outline. Right: the field along the longest axis through the domain centre.
+
+Usage: pvbatch foam_view.py --input CASE_DIR --output OUT.png [--field NAME]
+CASE_DIR holds system/controlDict; an empty case.foam is created if missing (it is only
+the name ParaView's OpenFOAM reader opens). Default field: the first of p, T, U, rho,
+then any other cell field.
+"""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import magtwin_views as mv  # noqa: E402
+from paraview.simple import *  # noqa: F401,F403,E402
+
+PREFERRED = ["p", "T", "U", "rho"]
+
+
+def main():
+    args = mv.parse_args(__doc__)
+    case = os.path.abspath(args.input)
+    foam = os.path.join(case, "case.foam")
+    if not os.path.exists(foam):
+        open(foam, "a").close()
+    # SkipZeroTime = 0: a case that has not run yet still shows its initial fields. The
+    # reader lists times and fields when created, so it must re-scan (Refresh) after that.
+    reader = OpenFOAMReader(FileName=foam)
+    reader.MeshRegions = ["internalMesh"]
+    reader.SkipZeroTime = 0
+    reader.Refresh()
+    reader.UpdatePipelineInformation()
+    times = [float(t) for t in reader.TimestepValues] or [0.0]
+    time = times[-1]
+    available = list(reader.CellArrays.Available)
+    if not available:
+        raise mv.BadInput("%s: no cell fields at any time" % case)
+    field = args.field or next((f for f in PREFERRED if f in available), available[0])
+    if field not in available:
+        raise mv.BadInput("no field '%s' in %s (fields: %s)" % (field, case, ", ".join(available)))
+    merged = MergeBlocks(Input=reader)
+    merged.UpdatePipeline(time)
+    info = merged.CellData[field]
+    component = -1 if info.GetNumberOfComponents() > 1 else 0
+    lo, hi = info.GetRange(component)
+    if hi <= lo:
+        hi = lo + max(abs(lo), 1.0) * 1e-6  # a uniform field still gets a valid colour scale
+    b = merged.GetDataInformation().GetBounds()
+    centre = [(b[0] + b[1]) / 2, (b[2] + b[3]) / 2, (b[4] + b[5]) / 2]
+
+    view = mv.render_view(args.width // 2, args.height)
+    view.ViewTime = time
+    plane = Slice(Input=merged)
+    plane.SliceType = "Plane"
+    plane.SliceType.Origin = centre
+    plane.SliceType.Normal = [0.0, 1.0, 0.0]
+    shown = Show(plane, view)
+    ColorBy(shown, ("CELLS", field, "Magnitude") if component < 0 else ("CELLS", field))
+    lut = GetColorTransferFunction(field)
+    lut.ApplyPreset("Turbo", True)
+    lut.RescaleTransferFunction(lo, hi)
+    lut.AutomaticRescaleRangeMode = "Never"
+    shown.SetScalarBarVisibility(view, True)
+    bar = GetScalarBar(lut, view)
+    bar.Title = field + (" magnitude" if component < 0 else "")
+    bar.ComponentTitle = ""
+    bar.TitleColor = bar.LabelColor = mv.TEXT
+    bar.WindowLocation = "Any Location"
+    bar.Position = [0.86, 0.08]
+    bar.HorizontalTitle = 1
+    bar.RangeLabelFormat = "%-#.4g"
+    mv.flat_colours(shown)
+    outline = Show(Outline(Input=merged), view)
+    outline.AmbientColor = outline.DiffuseColor = [0.0, 0.0, 0.0]
+    mv.place_camera(view, centre, [0.0, 1.0, 0.0], [0.0, 0.0, 1.0], 0.9)  # from -y, z up
+    mv.caption(view, "OpenFOAM case %s, t = %s\n%s on the y = %.3g m plane, range %s .. %s"
+               % (os.path.basename(case.rstrip("/")), mv.fmt(time, 4), field, centre[1], mv.fmt(lo, 4),
+                  mv.fmt(hi, 4)), size=15)
+
+    spans = [b[1] - b[0], b[3] - b[2], b[5] - b[4]]
+    axis = spans.index(max(spans))
+    p1, p2 = list(centre), list(centre)
+    p1[axis], p2[axis] = b[2 * axis], b[2 * axis + 1]
+    line = PlotOverLine(Input=merged)
+    line.Point1, line.Point2 = p1, p2
+    line.Resolution = 400
+    chart = mv.chart_view(args.width - args.width // 2, args.height, field, "%s [m]" % "xyz"[axis])
+    chart.ChartTitle = "%s along %s through the domain centre" % (field, "xyz"[axis])
+    chart.ChartTitleFontSize = 15
+    series = field + ("_Magnitude" if component < 0 else "")
+    plotted = Show(line, chart, "XYChartRepresentation")
+    plotted.UseIndexForXAxis = 0
+    plotted.XArrayName = "Points_%s" % "XYZ"[axis]
+    plotted.SeriesVisibility = [series]
+    plotted.SeriesColor = [series] + ["%g" % c for c in mv.STEP_COLOURS[0]]
+    plotted.SeriesLineThickness = [series, "2"]
+    chart.ViewTime = time
+
+    mv.save([(view, 0.5), (chart, 0.5)], args.output, args.width, args.height)
+    mv.emit({"view": "openfoam", "field": field, "time": time, "data_range": [lo, hi], "colour_range": [lo, hi]})
+
+
+mv.run(main)
