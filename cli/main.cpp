@@ -2,6 +2,8 @@
 // Exit status: 0 success, 2 bad input (arguments, config, data), 1 internal failure.
 #include "UsageError.hpp"
 #include "YieldCommand.hpp"
+#include "ViewCommand.hpp"
+#include "ErodeCommand.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -23,6 +25,8 @@ int main(int argc, char** argv) {
     CLI::App app{"magtwin: digital twin of magnetron sputter tools (yield, erosion, deposition)"};
     app.require_subcommand(1);
     magtwin::addYieldCommand(app);
+    magtwin::addViewCommand(app);
+    magtwin::addErodeCommand(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -5,7 +5,9 @@
 //   Gamma(p) = (I_ion / e) * E(p) g(s(p) / k) / A_loop(k),   A_loop(k) = integral E g(s/k) dA
 //
 // s(p) is the signed distance of p from the racetrack centre line (outward positive),
-// E(p) the turnaround enhancement (E_t in the turnarounds, 1 on the straights) and k the
+// E(p) the turnaround enhancement (1 on the straights; in a turnaround
+// E = 1 + (E_t - 1) sin(beta), beta the angle round the semicircle from the straight, so
+// E = E_t at the apex and the flux is continuous along the loop) and k the
 // track width scale (1 for a new target; < 1 as the groove sinks, see TrackNarrowing).
 // The normalisation makes the integral of Gamma over the target equal the ion rate
 // I_ion/e exactly, whatever k, E_t and the profile.
@@ -14,7 +16,7 @@
 //  - planar-rect: the loop is a stadium, the set of points at distance R_t = separation/2
 //    from the segment |x| <= L_s/2, y = 0 (two straights of length L_s joined by two
 //    semicircular turnarounds). s = dist(p, segment) - R_t. Turnaround: |x| > L_s/2.
-//        A_loop = 2 L_s k m0(k) + 2 pi E_t (R_t k m0(k) + k^2 m1(k)),
+//        A_loop = 2 L_s k m0(k) + (2 pi + 4 (E_t - 1)) (R_t k m0(k) + k^2 m1(k)),
 //    m0, m1 the moments of g over offsets > -R_t/k (exact; no small-width approximation).
 //  - planar-circular: a ring of centre-line radius a whose centre sits at distance e from
 //    the target axis; s = |p - c| - a. With e > 0 the magnet pack rotates about the target
@@ -64,7 +66,7 @@ struct TargetGeometry {
 struct RacetrackSpec {
     double straightLengthM = 0.0;    ///< planar-rect, rotary: length L_s of each straight
     double trackSeparationM = 0.0;   ///< planar-rect, rotary: centre-to-centre of the straights (= 2 R_t)
-    double turnaroundEnhancement = 1.0;  ///< E_t > 0
+    double turnaroundEnhancement = 1.0;  ///< E_t > 0, at the turnaround apex
     double ringRadiusM = 0.0;        ///< planar-circular: a
     double magnetOffsetM = 0.0;      ///< planar-circular: e (> 0: rotating magnet, time averaged)
     int magnetAngleSamples = 256;    ///< planar-circular rotating magnet: trapezoid nodes in psi
@@ -123,12 +125,14 @@ public:
 
 private:
     double shapeLab(const Eigen::Vector2d& p, double k) const;  ///< E g(s/k)
+    double turnaroundFactor(double xi, double rho) const;       ///< E in a turnaround
     void checkInsideTarget() const;
 
     TargetGeometry target_;
     RacetrackSpec track_;
     std::shared_ptr<const TrackProfile> profile_;
     double ionsPerSecond_;
+    double profileFwhm_ = 0.0;
 };
 
 }  // namespace magtwin

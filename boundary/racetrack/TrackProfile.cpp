@@ -79,6 +79,8 @@ GaussianProfile::GaussianProfile(double sigmaM) : sigma_(sigmaM) {
 }
 
 double GaussianProfile::value(double s) const {
+    // Cut at the support used for the moments, so the flux normalisation is exact.
+    if (s <= innerExtent() || s >= outerExtent()) return 0.0;
     const double u = s / sigma_;
     return std::exp(-0.5 * u * u);
 }
@@ -91,6 +93,7 @@ AsymmetricGaussianProfile::AsymmetricGaussianProfile(double sigmaInnerM, double 
 }
 
 double AsymmetricGaussianProfile::value(double s) const {
+    if (s <= innerExtent() || s >= outerExtent()) return 0.0;
     const double u = s / (s < 0.0 ? sigmaIn_ : sigmaOut_);
     return std::exp(-0.5 * u * u);
 }

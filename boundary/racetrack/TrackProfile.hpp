@@ -31,7 +31,7 @@ public:
     virtual std::string name() const = 0;
     /// Shape value at width scale 1, 0 <= g <= 1, max 1.
     virtual double value(double offsetM) const = 0;
-    /// Offsets (m) outside [innerExtent, outerExtent] have g < 1e-9 (or exactly 0).
+    /// g = 0 outside [innerExtent, outerExtent] (Gaussians are cut at 6.5 sigma, 2e-10 of peak).
     virtual double innerExtent() const = 0;  ///< negative
     virtual double outerExtent() const = 0;  ///< positive
     /// Full width at half maximum (m) at width scale 1.

@@ -1,0 +1,168 @@
+#include "ErosionOutput.hpp"
+
+#include "io/AtomicFile.hpp"
+#include "plot/LinePlot.hpp"
+#ifdef MAGTWIN_HAVE_VTK
+#include "vtk/VtkWriters.hpp"
+#endif
+
+#include <unistd.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <sstream>
+
+namespace magtwin {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string num(double v, int precision = 8) {
+    if (!std::isfinite(v)) return "null";
+    std::ostringstream o;
+    o << std::setprecision(precision) << v;
+    return o.str();
+}
+
+std::string jsonList(const std::vector<double>& v) {
+    std::string s = "[";
+    for (std::size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + num(v[i]);
+    return s + "]";
+}
+
+std::string indexed(const std::string& stem, std::size_t k, const std::string& ext) {
+    std::ostringstream o;
+    o << stem << "_" << std::setw(4) << std::setfill('0') << k << ext;
+    return o.str();
+}
+
+const std::vector<double>& column(const ProfileLine& p, const std::string& name) {
+    for (const auto& f : p.scalars)
+        if (f.first == name) return f.second;
+    throw std::logic_error("cross-section without " + name);
+}
+
+void writeText(const fs::path& path, const std::string& text) {
+    std::ofstream out(path);
+    out << text;
+    if (!out) throw std::runtime_error("cannot write " + path.string());
+}
+
+void writeCrossSections(const LifeResult& r, const fs::path& dir) {
+    std::ostringstream all;
+    all << "# groove cross-sections (depth_mm) at the life points; see summary.json\nposition_mm";
+    for (const auto& s : r.snapshots) all << ",depth_mm_at_" << num(s.lifeKWh, 6) << "_kWh";
+    all << "\n";
+    const auto& pos = column(r.snapshots.front().crossSection, "position_mm");
+    for (std::size_t k = 0; k < pos.size(); ++k) {
+        all << num(pos[k]);
+        for (const auto& s : r.snapshots) all << "," << num(column(s.crossSection, "depth_mm")[k]);
+        all << "\n";
+    }
+    writeText(dir / "grooves.csv", all.str());
+    for (std::size_t i = 0; i < r.snapshots.size(); ++i) {
+        const auto& s = r.snapshots[i];
+        std::ostringstream o;
+        o << "# life " << num(s.lifeKWh) << " kWh, time " << num(s.timeS) << " s, groove FWHM "
+          << num(s.grooveFwhmM * 1e3) << " mm, track width scale " << num(s.widthScale) << "\n";
+        o << "position_mm,depth_mm,sputtered_flux_m2s,x_m,y_m,z_m\n";
+        const auto& d = column(s.crossSection, "depth_mm");
+        const auto& e = column(s.crossSection, "sputtered_flux_m2s");
+        for (std::size_t k = 0; k < d.size(); ++k) {
+            const auto& p = s.crossSection.points[k];
+            o << num(column(s.crossSection, "position_mm")[k]) << "," << num(d[k]) << "," << num(e[k]) << ","
+              << num(p.x()) << "," << num(p.y()) << "," << num(p.z()) << "\n";
+        }
+        writeText(dir / indexed("cross_section", i, ".csv"), o.str());
+    }
+}
+
+void plotGrooves(const ErosionSetup& setup, const LifeResult& r, const fs::path& dir) {
+    std::vector<PlotSeries> series;
+    for (const auto& s : r.snapshots) {
+        PlotSeries p{num(s.lifeKWh, 5) + " kWh", column(s.crossSection, "position_mm"), {}, PlotSeries::Style::Line};
+        for (double d : column(s.crossSection, "depth_mm")) p.y.push_back(-d);
+        series.push_back(std::move(p));
+    }
+    PlotAxes axes;
+    const CathodeKind kind = setup.flux->kind();
+    axes.title = setup.title + ": " + setup.material + " " + cathodeKindName(kind) + " groove over life (utilization " +
+                 num(100 * r.utilization, 3) + " %)";
+    axes.xLabel = kind == CathodeKind::PlanarRect       ? "position across the target, y (mm)"
+                  : kind == CathodeKind::PlanarCircular ? "position along a diameter, x (mm)"
+                                                        : "axial position, x (mm)";
+    axes.yLabel = "surface height = -depth (mm)";
+    renderLinePlot(axes, series, (dir / "grooves.png").string());
+}
+
+}  // namespace
+
+std::string erosionSummaryJson(const ErosionSetup& setup, const LifeResult& r) {
+    std::vector<double> fwhm, lifePoints, maxDepth, scale;
+    for (const auto& s : r.snapshots) {
+        fwhm.push_back(s.grooveFwhmM * 1e3);
+        lifePoints.push_back(s.lifeKWh);
+        maxDepth.push_back(s.maxDepthM * 1e3);
+        scale.push_back(s.widthScale);
+    }
+    std::ostringstream o;
+    o << "{\n"
+      << "  \"life_kWh\": " << num(r.lifeKWh) << ",\n"
+      << "  \"utilization\": " << num(r.utilization) << ",\n"
+      << "  \"max_depth_mm\": " << num(r.maxDepthM * 1e3) << ",\n"
+      << "  \"groove_fwhm_mm\": " << jsonList(fwhm) << ",\n"
+      << "  \"steps\": " << r.steps << ",\n"
+      << "  \"life_points_kWh\": " << jsonList(lifePoints) << ",\n"
+      << "  \"max_depth_at_points_mm\": " << jsonList(maxDepth) << ",\n"
+      << "  \"track_width_scale_at_points\": " << jsonList(scale) << ",\n"
+      << "  \"end_reason\": \"" << r.endReason << "\",\n"
+      << "  \"cathode\": \"" << cathodeKindName(setup.flux->kind()) << "\",\n"
+      << "  \"material\": \"" << setup.material << "\",\n"
+      << "  \"gas\": \"" << setup.gas << "\",\n"
+      << "  \"power_W\": " << num(setup.supply.powerW) << ",\n"
+      << "  \"ion_energy_eV\": " << num(setup.supply.ionEnergyEv) << ",\n"
+      << "  \"ion_current_A\": " << num(setup.supply.ionCurrentA) << ",\n"
+      << "  \"gamma_se\": " << num(setup.supply.secondaryElectronYield) << ",\n"
+      << "  \"normal_yield\": " << num(setup.rate->normalYield()) << ",\n"
+      << "  \"eroded_volume_cm3\": " << num(r.erodedVolumeM3 * 1e6) << "\n"
+      << "}\n";
+    return o.str();
+}
+
+void writeErosionFolder(const ErosionSetup& setup, const LifeResult& r, const std::string& dirName) {
+    const fs::path dir(dirName);
+    const fs::path tmp(dirName + ".tmp-" + std::to_string(::getpid()));
+    fs::remove_all(tmp);
+    try {
+        fs::create_directories(tmp);
+        writeText(tmp / "summary.json", erosionSummaryJson(setup, r));
+        writeCrossSections(r, tmp);
+        plotGrooves(setup, r, tmp);
+#ifdef MAGTWIN_HAVE_VTK
+        std::vector<SeriesStep<GridSurface>> steps;
+        for (std::size_t i = 0; i < r.snapshots.size(); ++i) {
+            steps.push_back({r.snapshots[i].lifeKWh, r.snapshots[i].surface});
+            writeProfileVtk(r.snapshots[i].crossSection, (tmp / indexed("cross_section", i, ".vtp")).string());
+        }
+        writeSurfaceSeries(steps, tmp.string(), "surface", "erosion.pvd");
+#endif
+        if (fs::exists(dir)) {
+            const fs::path old(dirName + ".old-" + std::to_string(::getpid()));
+            fs::rename(dir, old);
+            fs::rename(tmp, dir);
+            fs::remove_all(old);
+        } else {
+            if (dir.has_parent_path()) fs::create_directories(dir.parent_path());
+            fs::rename(tmp, dir);
+        }
+    } catch (...) {
+        std::error_code ignored;
+        fs::remove_all(tmp, ignored);
+        throw;
+    }
+}
+
+}  // namespace magtwin

@@ -1,0 +1,73 @@
+#include "ViewCommand.hpp"
+
+#include "UsageError.hpp"
+#include "view/ParaViewRunner.hpp"
+#include "view/ResultFolder.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <regex>
+
+namespace magtwin {
+namespace {
+
+struct ViewOptions {
+    std::string resultDir;
+    std::string png;
+    std::string kind;
+    std::string size = "1600x900";
+    double limitPct = 3.0;
+};
+
+void runView(const ViewOptions& o) {
+    if (!std::filesystem::is_directory(o.resultDir)) throw UsageError("RESULT_DIR '" + o.resultDir + "' is not a folder");
+    ViewRequest request;
+    request.resultDir = o.resultDir;
+    std::vector<ResultKind> kinds;
+    try {
+        kinds = detectResultKinds(o.resultDir);
+        request.kind = o.kind.empty() ? classifyResultFolder(o.resultDir) : resultKindFromName(o.kind);
+    } catch (const std::invalid_argument& e) {
+        throw UsageError(e.what());
+    }
+    if (!o.kind.empty() && std::find(kinds.begin(), kinds.end(), request.kind) == kinds.end()) {
+        std::string found;
+        for (ResultKind k : kinds) found += std::string(found.empty() ? "" : ", ") + resultKindName(k);
+        throw UsageError("--kind " + o.kind + ": '" + o.resultDir + "' is not such a result (it holds: " +
+                         (found.empty() ? "nothing magtwin view knows" : found) + ")");
+    }
+    const std::smatch m = [&] {
+        std::smatch match;
+        static const std::regex re("([0-9]{2,5})x([0-9]{2,5})");
+        if (!std::regex_match(o.size, match, re)) throw UsageError("--size '" + o.size + "': expected WIDTHxHEIGHT, e.g. 1600x900");
+        return match;
+    }();
+    request.width = std::stoi(m[1]);
+    request.height = std::stoi(m[2]);
+    if (request.width < 200 || request.height < 200) throw UsageError("--size '" + o.size + "': at least 200x200 pixels");
+    if (!(o.limitPct > 0 && o.limitPct < 100)) throw UsageError("--limit-pct must be in (0, 100)");
+    if (request.kind == ResultKind::Deposition) request.extraArgs = {"--limit-pct", std::to_string(o.limitPct)};
+    request.pngPath = o.png.empty() ? (std::filesystem::path(o.resultDir) / "view.png").string() : o.png;
+    renderResultView(request);
+    std::cerr << "magtwin view: " << resultKindName(request.kind) << " picture written to " << request.pngPath << "\n";
+}
+
+}  // namespace
+
+void addViewCommand(CLI::App& app) {
+    auto options = std::make_shared<ViewOptions>();
+    CLI::App* cmd = app.add_subcommand(
+        "view",
+        "Render the standard picture of a result folder (erosion, deposition, comparison, OpenFOAM case) with "
+        "ParaView's pvbatch under Xvfb. Folder layouts: postprocessing/README.md");
+    cmd->add_option("RESULT_DIR", options->resultDir, "result folder")->required();
+    cmd->add_option("--png", options->png, "PNG to write (default RESULT_DIR/view.png)");
+    cmd->add_option("--kind", options->kind, "erosion | deposition | openfoam | compare (default: from the files)");
+    cmd->add_option("--size", options->size, "image size WIDTHxHEIGHT in pixels (default 1600x900)");
+    cmd->add_option("--limit-pct", options->limitPct, "uniformity limit for the deposition verdict, % (default 3)");
+    cmd->callback([options] { runView(*options); });
+}
+
+}  // namespace magtwin

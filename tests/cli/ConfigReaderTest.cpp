@@ -1,0 +1,58 @@
+// ConfigSection: units to SI (exact SI definitions), unit-suffixed keys, lists, and
+// errors that name file, line and key.
+#include "config/ConfigReader.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace magtwin;
+
+namespace {
+
+std::string errorOf(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const ConfigError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+}  // namespace
+
+TEST(ConfigReader, QuantitiesInValueOrKeyConvertToSI) {
+    const auto c = ConfigSection::parse(
+        "a:\n  length: 3370 mm\n  power: 12 kW\n  pressure: 3 mTorr\n  thickness_mm: 16\n  life: [1 MWh, 500 kWh]\n"
+        "  width_in: 1.5\n",
+        "t.yaml");
+    const auto a = c.section("a");
+    EXPECT_DOUBLE_EQ(a.quantity("length", Dimension::Length), 3.370);
+    EXPECT_DOUBLE_EQ(a.quantity("power", Dimension::Power), 12000.0);
+    EXPECT_DOUBLE_EQ(a.quantity("pressure", Dimension::Pressure), 3e-3 * 101325.0 / 760.0);  // 1 Torr = 101325/760 Pa
+    EXPECT_DOUBLE_EQ(a.quantity("thickness", Dimension::Length), 0.016);
+    EXPECT_DOUBLE_EQ(a.quantity("width", Dimension::Length), 1.5 * 0.0254);  // 1 in = 25.4 mm exactly
+    const auto life = a.quantityList("life", Dimension::Energy);
+    ASSERT_EQ(life.size(), 2u);
+    EXPECT_DOUBLE_EQ(life[0], 3.6e9);
+    EXPECT_DOUBLE_EQ(life[1], 1.8e9);
+    EXPECT_NO_THROW(c.rejectUnknownKeys());
+}
+
+TEST(ConfigReader, ErrorsNameFileLineAndKey) {
+    const auto c = ConfigSection::parse("a:\n  length: 3370\n  power: 12 V\n  both: 1 mm\n  both_mm: 1\n  tipo: x\n",
+                                        "cfg.yaml");
+    const auto a = c.section("a");
+    EXPECT_NE(errorOf([&] { a.quantity("length", Dimension::Length); }).find("cfg.yaml:2: key 'a.length': missing unit"),
+              std::string::npos);
+    EXPECT_NE(errorOf([&] { a.quantity("power", Dimension::Power); }).find("cfg.yaml:3: key 'a.power'"), std::string::npos);
+    EXPECT_NE(errorOf([&] { a.quantity("both", Dimension::Length); }).find("given twice"), std::string::npos);
+    a.textOr("type", "");
+    const std::string unknown = errorOf([&] { c.rejectUnknownKeys(); });
+    EXPECT_NE(unknown.find("cfg.yaml:6: unknown key 'a.tipo'"), std::string::npos) << unknown;
+    EXPECT_NE(unknown.find("did you mean 'type'"), std::string::npos) << unknown;
+    EXPECT_NE(errorOf([] { ConfigSection::parse("a: [1, 2\nb: 3\n", "bad.yaml"); }).find("bad.yaml:"), std::string::npos);
+}
+
+TEST(ConfigReader, ClosestMatch) {
+    EXPECT_EQ(closestMatch("racetrak", {"racetrack", "target", "cathode"}), "racetrack");
+    EXPECT_EQ(closestMatch("zzzz", {"racetrack", "target"}), "");
+}

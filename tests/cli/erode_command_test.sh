@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# `magtwin erode`: a small run writes the documented folder; bad configs exit 2 naming
+# file, line and key, and leave no output folder (not even a half-written DIR.tmp-PID).
+set -euo pipefail
+MAGTWIN="$1"
+WORK="$(mktemp -d)"
+trap '[ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+cat > "$WORK/good.yaml" <<'YAML'
+title: 2-inch Cu test gun
+cathode:
+  type: planar-circular
+  radius: 25.4 mm
+target:
+  material: Cu
+  thickness_mm: 3
+  magnet_distance: 8 mm
+racetrack:
+  ring_radius: 14 mm
+  profile:
+    shape: gaussian
+    sigma: 2.5 mm
+discharge:
+  power: 300 W
+  voltage: 400 V
+solver:
+  grid_spacing: 0.5 mm
+life:
+  outputs: [0 kWh, 5 kWh]
+YAML
+
+"$MAGTWIN" erode "$WORK/good.yaml" --out "$WORK/out" --json > "$WORK/summary_stdout.json"
+for f in summary.json grooves.png grooves.csv cross_section_0000.csv erosion.pvd surface_0000.vts cross_section_0000.vtp; do
+  [ -s "$WORK/out/$f" ] || fail "missing $f"
+done
+for k in life_kWh utilization max_depth_mm groove_fwhm_mm steps; do
+  grep -q "\"$k\"" "$WORK/out/summary.json" || fail "summary.json lacks $k"
+done
+cmp -s "$WORK/summary_stdout.json" "$WORK/out/summary.json" || fail "--json output differs from summary.json"
+# End of life at 1 mm remaining of 3 mm: max depth 2 mm.
+grep -q '"max_depth_mm": 1.99' "$WORK/out/summary.json" || grep -q '"max_depth_mm": 2' "$WORK/out/summary.json" \
+  || fail "max depth is not thickness - 1 mm: $(grep max_depth_mm "$WORK/out/summary.json")"
+[ -z "$(ls -d "$WORK"/out.tmp-* 2>/dev/null)" ] || fail "temporary folder left behind"
+
+# A tabulated (measured) cross-track profile from a CSV beside the config.
+printf 'offset_mm,value\n-6,0\n-3,0.4\n0,1\n2,0.5\n4,0\n' > "$WORK/groove.csv"
+sed -e 's/shape: gaussian/shape: tabulated/' -e 's/sigma: 2.5 mm/file: groove.csv/' "$WORK/good.yaml" > "$WORK/tabulated.yaml"
+"$MAGTWIN" erode "$WORK/tabulated.yaml" --out "$WORK/out_tab" > /dev/null || fail "tabulated profile run failed"
+[ -s "$WORK/out_tab/summary.json" ] || fail "tabulated profile: no summary"
+
+# expect_bad NAME SED_EXPR PATTERN...: the edited config must exit 2 with every pattern in stderr.
+expect_bad() {
+  local name="$1" expr="$2"
+  shift 2
+  sed -e "$expr" "$WORK/good.yaml" > "$WORK/$name.yaml"
+  set +e
+  "$MAGTWIN" erode "$WORK/$name.yaml" --out "$WORK/out_$name" 2> "$WORK/$name.err" > /dev/null
+  local rc=$?
+  set -e
+  [ "$rc" -eq 2 ] || fail "$name: exit $rc, expected 2 ($(cat "$WORK/$name.err"))"
+  for p in "$@"; do grep -q -- "$p" "$WORK/$name.err" || fail "$name: stderr lacks '$p': $(cat "$WORK/$name.err")"; done
+  [ ! -e "$WORK/out_$name" ] || fail "$name: output folder created"
+  [ -z "$(ls -d "$WORK/out_$name".tmp-* 2>/dev/null)" ] || fail "$name: temporary folder left behind"
+}
+expect_bad unknown_key 's/ring_radius: 14 mm/ring_radius: 14 mm\n  ring_radious: 3 mm/' \
+  "$WORK/unknown_key.yaml:11" "racetrack.ring_radious" "did you mean 'ring_radius'"
+expect_bad misspelt_section 's/^racetrack:/racetrak:/' "misspelt_section.yaml:9" "racetrak" "did you mean 'racetrack'"
+expect_bad missing_unit 's/radius: 25.4 mm/radius: 25.4/' "missing_unit.yaml:4" "cathode.radius" "missing unit"
+expect_bad negative 's/sigma: 2.5 mm/sigma: -2.5 mm/' "negative.yaml:13" "racetrack.profile.sigma" "positive"
+expect_bad outside 's/ring_radius: 14 mm/ring_radius: 24 mm/' "outside.yaml:10" "racetrack.ring_radius" "outside the target"
+expect_bad wrong_unit 's/power: 300 W/power: 300 V/' "wrong_unit.yaml:15" "discharge.power" "not a power unit"
+expect_bad no_table 's/shape: gaussian/shape: tabulated/; s/sigma: 2.5 mm/file: nowhere.csv/' "no_table.yaml:13" \
+  "racetrack.profile.file" "nowhere.csv"
+echo "erode command: OK"
