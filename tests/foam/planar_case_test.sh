@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # ctest driver for cases/planar-cross-section (label foam): runs the case's own Allrun
 # in a copy under the build tree.
-#   usage: planar_case_test.sh MODE WORKDIR BUILD
+#   usage: planar_case_test.sh MODE WORKDIR BUILD [ENGINE]
 #   MODE conservation  serial run: film = f x eroded cross-section, checkMesh OK
 #        parallel      ./Allrun -parallel vs serial at the end time, 1e-8 relative
 #        restart       rerun from the written t = 288000 s reproduces t = 360000 s
+#        engine        eroded profile vs the standalone erosion engine (ENGINE: the
+#                      foam_erosion_engine_profile program), 1 % of the peak depth
 set -uo pipefail
-MODE=$1 WORK=$2 BUILD=$3
+MODE=$1 WORK=$2 BUILD=$3 ENGINE=${4:-}
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 CASE_SRC=$HERE/../../cases/planar-cross-section
 export BUILD MAGTWIN_ROOT=$HERE/../..
@@ -22,6 +24,10 @@ parallel)
   "$WORK/decomposed/Allrun" -parallel || exit 1
   # Tolerance from the brief (1e-8): decomposition changes only the order of the sums.
   /usr/bin/python3 "$HERE/check_planar_case.py" compare "$WORK/decomposed" "$WORK/serial" 360000 1e-8 ;;
+engine)
+  # 1 mm grid over the whole 1.0 m x 0.3 m target, 100 h like the case.
+  "$ENGINE" 100 0.001 > "$WORK/engine_profile.csv" || exit 1
+  /usr/bin/python3 "$HERE/check_planar_case.py" engine "$WORK/serial" "$WORK/engine_profile.csv" ;;
 restart)
   cd "$WORK/serial" || exit 1
   mkdir -p reference && mv 360000 reference/
