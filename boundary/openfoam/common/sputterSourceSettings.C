@@ -95,7 +95,8 @@ Foam::sputterSourceSettings::sputterSourceSettings()
     origin_(Zero),
     e1_(1, 0, 0),
     e2_(0, 1, 0),
-    source_()
+    source_(),
+    ionFluxScale_()
 {}
 
 
@@ -159,6 +160,14 @@ Foam::sputterSourceSettings::sputterSourceSettings(const dictionary& dict)
             << (e1_ & e2_) << ")" << nl << exit(FatalIOError);
     }
 
+    if (dict.found("ionFluxScale"))
+    {
+        ionFluxScale_.reset
+        (
+            Function1<scalar>::New("ionFluxScale", dict).release()
+        );
+    }
+
     try
     {
         source_ = std::make_shared<const magtwin::foam::SputterSource>(spec);
@@ -183,6 +192,22 @@ Foam::sputterSourceSettings::source() const
             << exit(FatalError);
     }
     return *source_;
+}
+
+
+Foam::scalar Foam::sputterSourceSettings::ionFluxScale(const scalar t) const
+{
+    return ionFluxScale_ ? ionFluxScale_->value(t) : scalar(1);
+}
+
+
+Foam::scalar Foam::sputterSourceSettings::integratedIonFluxScale
+(
+    const scalar t0,
+    const scalar t1
+) const
+{
+    return ionFluxScale_ ? ionFluxScale_->integrate(t0, t1) : t1 - t0;
 }
 
 
@@ -218,6 +243,10 @@ void Foam::sputterSourceSettings::write(Ostream& os) const
     os.writeEntry("origin", origin_);
     os.writeEntry("e1", e1_);
     os.writeEntry("e2", e2_);
+    if (ionFluxScale_)
+    {
+        ionFluxScale_->writeData(os);
+    }
 }
 
 // ************************************************************************* //

@@ -29,14 +29,18 @@ void Foam::sputterErosionPointPatchVectorField::erodeOneStep()
 
     const vector n0 = settings_.targetNormal();
     const magtwin::foam::SputterSource& source = settings_.source();
-    const scalar dt = mesh.time().deltaTValue();
+    // The step (t - dt, t] with the operating-point multiplier integrated over it
+    // (exact for a piecewise-linear table of f).
+    const scalar t = mesh.time().value();
+    const scalar effectiveDt =
+        settings_.integratedIonFluxScale(t - mesh.time().deltaTValue(), t);
 
     forAll(erodedDepth_, pointi)
     {
         scalar x, y;
         settings_.cathodeCoordinates(points[pointi], x, y);
         erodedDepth_[pointi] +=
-            source.recessionSpeed(x, y, -(pointNormals[pointi] & n0))*dt;
+            source.recessionSpeed(x, y, -(pointNormals[pointi] & n0))*effectiveDt;
     }
 }
 

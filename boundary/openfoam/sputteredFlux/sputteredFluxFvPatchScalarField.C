@@ -25,13 +25,16 @@ Foam::sputteredFluxFvPatchScalarField::computeSputteredFlux() const
     const vector n0 = settings_.targetNormal();
     const magtwin::foam::SputterSource& source = settings_.source();
 
+    // Operating point at the current time (quasi-steady transport).
+    const scalar scale = settings_.ionFluxScale(db().time().value());
+
     tmp<scalarField> tJ(new scalarField(patch().size()));
     scalarField& J = tJ.ref();
     forAll(J, facei)
     {
         scalar x, y;
         settings_.cathodeCoordinates(Cf[facei], x, y);
-        J[facei] = source.sputteredFlux(x, y, -(nf[facei] & n0));
+        J[facei] = scale*source.sputteredFlux(x, y, -(nf[facei] & n0));
     }
     return tJ;
 }
