@@ -43,6 +43,9 @@ def uniform(case, magtwin):
     print(f"     after {t:g} s: depth {depth[0]:.10g} m, film {film[0]:.10g} nm (want {want:.10g})")
     ok &= ff.check("film thickness vs 7.25 f J dt / n_film (conservation)",
                    max(abs(h - want) for h in film) / want, 1e-7)
+    field = ff.read_patch_entry(os.path.join(case, END, "filmThickness"), "substrate", "value", len(film))
+    ok &= ff.check("filmThickness field (m) = the condition's filmThickness (nm) x 1e-9",
+                   max(abs(a * 1e9 - b) for a, b in zip(field, film)) / max(film), 1e-12)
     k = sticking_velocity()
     c_target = 0.5 * (FRACTION * J / k + FRACTION * J * (HEIGHT + d) / D)
     got = ff.read_patch_entry(c_file, "target", "value")
