@@ -12,7 +12,16 @@ T = 36000 s, 10 steps of dt = 3600 s. Analytic answer at T (J = Gamma Y, v = J /
     c at the target face    c_t = s(T) (f J / k + f J (H + d) / D)  (linear, exact in FV)
 Y from `magtwin yield` (8 digits), hence tolerances of 1e-7.
 
+tube (tests/foam/sputterFoamTube): a quarter of a rotary tube cross-section (radius
+R = 0.08 m) under 1e20 ions/m^2/s of original tube surface, a coated chamber wall at
+R_o = 0.2 m, T = 1e6 s. The removed volume per original area is J T / n, so
+    eroded depth            d = R - sqrt(R^2 - 2 R J T / n)   (annulus; 0.5 % above J T / n)
+    tube points             at radius R - d
+    film on the chamber     h = f J (R / R_o) T / n_film     (conservation; the chords of
+                            both faceted circles span the same angles, so it is exact)
+
   usage: check_sputterFoam.py uniform CASE MAGTWIN
+         check_sputterFoam.py tube CASE MAGTWIN
          check_sputterFoam.py compare CASE REFERENCE TIME TOLERANCE
 """
 import os
@@ -58,7 +67,37 @@ def uniform(case, magtwin):
     return ok
 
 
+def tube(case, magtwin):
+    import math
+    radius, outer, t = 0.08, 0.2, 1e6
+    mass_amu, rho = element_row("Mo")
+    n = rho * 1e6 * NA / mass_amu
+    J = GAMMA * normal_yield(magtwin)
+    d = radius - math.sqrt(radius ** 2 - 2 * radius * J * t / n)
+    depth = ff.read_patch_entry(os.path.join(case, "1e+06", "pointDisplacement"), "target", "erodedDepth")
+    print(f"     depth {depth[0]:.10g} m; annulus formula {d:.10g} m, planar formula {J * t / n:.10g} m")
+    ok = ff.check("eroded depth vs R - sqrt(R^2 - 2 R J T / n) (every point)",
+                  max(abs(x - d) for x in depth) / d, 1e-7)
+    p0 = ff.read_points(os.path.join(case, "constant", "polyMesh", "points"))
+    p1 = ff.read_points(os.path.join(case, "1e+06", "polyMesh", "points"))
+    on_tube = [b for a, b in zip(p0, p1) if abs(math.hypot(a[0], a[1]) - radius) < 1e-9]
+    ok &= ff.check("tube points at radius R - d",
+                   max(abs(math.hypot(b[0], b[1]) - (radius - d)) for b in on_tube) / d, 1e-7)
+    film = ff.read_patch_entry(os.path.join(case, "1e+06", "c"), "chamber", "filmThickness")
+    want = FRACTION * J * radius / outer * t / n * 1e9
+    ok &= ff.check("chamber film vs f J (R/R_o) T / n_film (conservation)",
+                   max(abs(h - want) for h in film) / want, 1e-7)
+    with open(os.path.join(case, "log.checkMesh")) as f:
+        ok &= ff.check("checkMesh of the eroded mesh says 'Mesh OK.' (0 = yes)",
+                       0.0 if "Mesh OK." in f.read() else 1.0, 0.0)
+    return ok
+
+
 def compare(case, reference, time, tolerance):
+    if "chamber" in open(os.path.join(case, time, "c")).read():
+        entries = [("target", "value"), ("chamber", "value"), ("chamber", "filmThickness")]
+        ok = ff.compare_cases(case, reference, time, entries, tolerance, field="c")
+        return ok & erosion.compare(case, reference, time, tolerance)
     entries = [("target", "value"), ("substrate", "value"), ("substrate", "filmThickness")]
     ok = ff.compare_cases(case, reference, time, entries, tolerance, field="c")
     ok &= erosion.compare(case, reference, time, tolerance)
@@ -69,6 +108,8 @@ if __name__ == "__main__":
     mode = sys.argv[1]
     if mode == "uniform":
         good = uniform(sys.argv[2], sys.argv[3])
+    elif mode == "tube":
+        good = tube(sys.argv[2], sys.argv[3])
     elif mode == "compare":
         good = compare(sys.argv[2], sys.argv[3], sys.argv[4], float(sys.argv[5]))
     else:

@@ -2,7 +2,7 @@
 # ctest driver for the OpenFOAM boundary-condition cases in tests/foam/ (label foam).
 #   usage: foam_case_test.sh CASE MODE WORKDIR LIBDIR MAGTWIN
 #   CASE   filmDeposition | sputteredFluxSlab | sputteredFluxRacetrack | sputterErosionBox
-#          | sputterFoamSlab
+#          | sputterFoamSlab | sputterFoamTube
 #   MODE   analytic  serial run (the case's Allrun) vs its exact/analytic answer
 #          parallel  decomposePar + mpirun -np 2 + reconstructPar vs serial, 1e-8 relative
 #          restart   restart from the middle written time reproduces the final state
@@ -28,6 +28,8 @@ sputterErosionBox)      CHECK=(check_sputterErosion.py uniform)
                         SOLVER=moveDynamicMesh MID=500000 END=1e+06 RESTARTED="Time = 600000" ;;
 sputterFoamSlab)        CHECK=(check_sputterFoam.py uniform)
                         SOLVER=sputterFoam MID=18000 END=36000 RESTARTED="Time = 21600" ;;
+sputterFoamTube)        CHECK=(check_sputterFoam.py tube)
+                        SOLVER=sputterFoam MID=500000 END=1e+06 RESTARTED="Time = 600000" ;;
 *) echo "unknown case $CASE"; exit 2 ;;
 esac
 CHECKER=$HERE/${CHECK[0]}
@@ -102,7 +104,9 @@ badentry)
     expect_fatal fluxModel  's/ionFluxModel        racetrack/ionFluxModel        racetrak/' "ionFluxModel.*'racetrak'; valid: uniform, racetrack"
     expect_fatal yieldModel 's/ionEnergy           400;/ionEnergy 400; yieldModel foo;/' "unknown yield model 'foo'.*yamamura1996"
     expect_fatal profile    's/profile               gaussian/profile lorentzian/' "profile.*'lorentzian'; valid: gaussian, asymmetric-gaussian"
-    expect_fatal cathode    's/cathode               planar-rect/cathode rotary/' "cathode.*'rotary'; valid: planar-rect, planar-circular"
+    expect_fatal cathode    's/cathode               planar-rect/cathode hexagonal/' "cathode 'hexagonal'; valid: planar-rect, planar-circular, rotary"
+    expect_fatal rotary     's/cathode               planar-rect/cathode rotary/' "Entry 'targetRadius' not found"
+    expect_fatal shape      's/ionEnergy           400;/ionEnergy 400; targetShape tube;/' "targetShape.*does not match the racetrack cathode 'planar-rect'"
     expect_fatal geometry   's/straightLength        0.8/straightLength        0.95/' "racetrack outside the target"
     expect_fatal frame      's/e2                  (1 0 0)/e2 (1 0 1)/'    "'e2' must be orthogonal to 'e1'"
     ;;
