@@ -17,7 +17,13 @@ racetrack: 2-D cross-section, planar-rect racetrack (RacetrackFlux.hpp):
     m1 = int_{-R_t}^inf u g = sigma^2 exp(-R_t^2 / (2 sigma^2)),
     and, steady with closed sides, sum(k c_f A) on the substrate = sum(f J A) on the target.
 
+tube: quarter of a rotary tube cross-section (R = 0.08 m), lab-fixed rotary racetrack:
+    J(face) = (I/e) g(|t| - R_t) Y / A_loop,  t = R phi of the face centre from e2,
+    A_loop = 2 L_s m0 + 2 pi (R_t m0 + m1)   (E_t = 1), the uneroded chords: factor 1;
+and, steady, the chamber receives all of it: sum(k c_f A) = sum(f J A) (closed sides).
+
   usage: check_sputteredFlux.py slab CASE MAGTWIN
+         check_sputteredFlux.py tube CASE MAGTWIN
          check_sputteredFlux.py racetrack CASE MAGTWIN
          check_sputteredFlux.py compare CASE REFERENCE TIME TOLERANCE
 """
@@ -93,7 +99,38 @@ def racetrack(case, magtwin):
     return ok
 
 
+def tube(case, magtwin):
+    current, ls, rt, sigma, radius, outer = 10.0, 0.8, 0.05, 0.01, 0.08, 0.2
+    m0 = sigma * math.sqrt(math.pi / 2) * (1 + math.erf(rt / (sigma * math.sqrt(2))))
+    m1 = sigma ** 2 * math.exp(-rt ** 2 / (2 * sigma ** 2))
+    a_loop = 2 * ls * m0 + 2 * math.pi * (rt * m0 + m1)
+    y = normal_yield(magtwin)
+    t1 = os.path.join(case, "1", "T")
+    subprocess.run(["postProcess", "-func", "writeCellCentres", "-time", "1"], cwd=case,
+                   check=True, capture_output=True)
+    centres = ff.read_patch_entry(t1.replace("/T", "/C"), "target", "value")
+    got = ff.read_patch_entry(t1, "target", "sputteredFlux", len(centres))
+    want = [current / E_CHARGE * math.exp(-(abs(radius * math.atan2(c[1], c[0])) - rt) ** 2
+                                          / (2 * sigma ** 2)) / a_loop * y for c in centres]
+    ok = ff.check("tube sputteredFlux vs lab-frame rotary racetrack (I/e) g Y / A_loop",
+                  ff.max_rel_diff(got, want), 1e-7)
+    peak = max(range(len(got)), key=lambda i: got[i])
+    phi = math.degrees(math.atan2(centres[peak][1], centres[peak][0]))
+    print(f"     emission peaks at phi = {phi:.1f} deg (track at {math.degrees(rt / radius):.1f} deg)")
+    # Conservation: equal numbers of chords spanning the same angles, areas ~ radius.
+    k = sticking_velocity()
+    deposited = sum(k * c for c in ff.read_patch_entry(t1, "chamber", "value")) * outer
+    sputtered = sum(FRACTION * j for j in got) * radius
+    ok &= ff.check("conservation: chamber deposit vs thermalized emission",
+                   abs(deposited - sputtered) / sputtered, 1e-9)
+    return ok
+
+
 def compare(case, reference, time, tolerance):
+    if "chamber" in open(os.path.join(case, time, "T")).read():
+        entries = [("target", "sputteredFlux"), ("target", "value"),
+                   ("chamber", "value"), ("chamber", "filmThickness")]
+        return ff.compare_cases(case, reference, time, entries, tolerance)
     entries = [("target", "sputteredFlux"), ("target", "value"),
                ("substrate", "value"), ("substrate", "filmThickness")]
     return ff.compare_cases(case, reference, time, entries, tolerance)
@@ -105,6 +142,8 @@ if __name__ == "__main__":
         good = slab(sys.argv[2], sys.argv[3])
     elif mode == "racetrack":
         good = racetrack(sys.argv[2], sys.argv[3])
+    elif mode == "tube":
+        good = tube(sys.argv[2], sys.argv[3])
     elif mode == "compare":
         good = compare(sys.argv[2], sys.argv[3], sys.argv[4], float(sys.argv[5]))
     else:

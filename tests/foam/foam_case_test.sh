@@ -2,7 +2,7 @@
 # ctest driver for the OpenFOAM boundary-condition cases in tests/foam/ (label foam).
 #   usage: foam_case_test.sh CASE MODE WORKDIR LIBDIR MAGTWIN
 #   CASE   filmDeposition | sputteredFluxSlab | sputteredFluxRacetrack | sputterErosionBox
-#          | sputterFoamSlab | sputterFoamTube
+#          | sputterFoamSlab | sputterFoamTube | sputteredFluxTube
 #   MODE   analytic  serial run (the case's Allrun) vs its exact/analytic answer
 #          parallel  decomposePar + mpirun -np 2 + reconstructPar vs serial, 1e-8 relative
 #          restart   restart from the middle written time reproduces the final state
@@ -24,6 +24,7 @@ case $CASE in
 filmDeposition)         CHECK=(check_filmDeposition.py analytic) ;;
 sputteredFluxSlab)      CHECK=(check_sputteredFlux.py slab) ;;
 sputteredFluxRacetrack) CHECK=(check_sputteredFlux.py racetrack) ;;
+sputteredFluxTube)      CHECK=(check_sputteredFlux.py tube) ;;
 sputterErosionBox)      CHECK=(check_sputterErosion.py uniform)
                         SOLVER=moveDynamicMesh MID=500000 END=1e+06 RESTARTED="Time = 600000" ;;
 sputterFoamSlab)        CHECK=(check_sputterFoam.py uniform)
