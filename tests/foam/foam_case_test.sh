@@ -13,6 +13,9 @@
 set -uo pipefail
 CASE=$1 MODE=$2 WORK=$3 LIBDIR=$4 MAGTWIN=$5
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# MPI ranks yield the CPU while waiting (the CI machine is shared: busy-polling ranks
+# slow every other job down).
+export OMPI_MCA_mpi_yield_when_idle=1
 PY=/usr/bin/python3
 export WM_PROJECT_DIR=${WM_PROJECT_DIR:-/usr/share/openfoam}
 export LD_LIBRARY_PATH=$LIBDIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}

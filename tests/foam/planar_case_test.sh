@@ -11,6 +11,9 @@
 set -uo pipefail
 MODE=$1 WORK=$2 BUILD=$3 ENGINE=${4:-} CASE=${5:-planar-cross-section}
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# MPI ranks yield the CPU while waiting (the CI machine is shared: busy-polling ranks
+# slow every other job down).
+export OMPI_MCA_mpi_yield_when_idle=1
 CASE_SRC=$HERE/../../cases/$CASE
 END=360000 MID=288000 RESTARTED="Time = 295200"
 if [ "$CASE" = wafer300-wedge ]; then END=180000; fi
