@@ -6,6 +6,7 @@
 #   MODE conservation  serial run: film = f x eroded cross-section, checkMesh OK
 #        parallel      ./Allrun -parallel vs serial at the end time, 1e-8 relative
 #        restart       rerun from the written t = 288000 s reproduces t = 360000 s
+#        paraview      the finished case opens through case.foam in VTK's OpenFOAM reader
 #        engine        eroded profile vs the standalone erosion engine (ENGINE: the
 #                      foam_erosion_engine_profile program), 1 % of the peak depth
 set -uo pipefail
@@ -30,6 +31,8 @@ parallel)
   "$WORK/decomposed/Allrun" -parallel || exit 1
   # Tolerance from the brief (1e-8): decomposition changes only the order of the sums.
   /usr/bin/python3 "$HERE/check_planar_case.py" compare "$WORK/decomposed" "$WORK/serial" $END 1e-8 ;;
+paraview)
+  /usr/bin/python3 "$HERE/check_vtk_open.py" "$WORK/serial" $END ;;
 engine)
   # 1 mm grid over the whole 1.0 m x 0.3 m target, 100 h like the case.
   "$ENGINE" 100 0.001 > "$WORK/engine_profile.csv" || exit 1
