@@ -22,7 +22,16 @@ tube: quarter of a rotary tube cross-section (R = 0.08 m), lab-fixed rotary race
     A_loop = 2 L_s m0 + 2 pi (R_t m0 + m1)   (E_t = 1), the uneroded chords: factor 1;
 and, steady, the chamber receives all of it: sum(k c_f A) = sum(f J A) (closed sides).
 
+los (tests/foam/filmDepositionLineOfSight): a 0.2 m wide uniform target (J = Gamma Y) at
+y = 0, a substrate at h = 0.05 m; the ballistic half (1 - f) J of the sputtered atoms
+reaches a substrate point x0 from the strips with the 2-D cosine kernel cos a_e cos a_r/(2r):
+    Phi(x0) = (1 - f) J / 2 [ (x - x0) / sqrt(h^2 + (x - x0)^2) ]_{x=-0.1}^{0.1}.
+Tolerance 1e-3: the plugin sums over 2.5 mm target faces (midpoint rule of a kernel that
+varies over h = 50 mm: error ~ (dx/h)^2 / 24 = 1e-4). The film grows by
+(k c_f + Phi) dt / n_film per face (1e-9).
+
   usage: check_sputteredFlux.py slab CASE MAGTWIN
+         check_sputteredFlux.py los CASE MAGTWIN
          check_sputteredFlux.py tube CASE MAGTWIN
          check_sputteredFlux.py racetrack CASE MAGTWIN
          check_sputteredFlux.py compare CASE REFERENCE TIME TOLERANCE
@@ -99,6 +108,29 @@ def racetrack(case, magtwin):
     return ok
 
 
+def los(case, magtwin):
+    half_width, h, nx, f = 0.1, 0.05, 80, 0.5
+    J = 1e20 * normal_yield(magtwin)
+    dx = 2 * half_width / nx
+    xs = [-half_width + (i + 0.5) * dx for i in range(nx)]
+    prim = lambda x, x0: (x - x0) / math.sqrt(h * h + (x - x0) ** 2)
+    want = [(1 - f) * J / 2 * (prim(half_width, x0) - prim(-half_width, x0)) for x0 in xs]
+    t1 = os.path.join(case, "1", "T")
+    got = ff.read_patch_entry(t1, "substrate", "ballisticFlux")
+    ok = ff.check("ballisticFlux vs the 2-D cosine strip integral", ff.max_rel_diff(got, want), 1e-3)
+    print(f"     centre {got[nx // 2]:.6e} (exact {want[nx // 2]:.6e}), edge {got[0]:.6e} (exact {want[0]:.6e})")
+    mass_amu, rho = element_row("Mo")
+    n_film = rho * 1e6 * NA / mass_amu
+    k = sticking_velocity()
+    c = ff.read_patch_entry(t1, "substrate", "value")
+    h05 = ff.read_patch_entry(os.path.join(case, "0.5", "T"), "substrate", "filmThickness")
+    h1 = ff.read_patch_entry(t1, "substrate", "filmThickness")
+    growth = [(k * ci + p) * 0.5 / n_film * 1e9 for ci, p in zip(c, got)]
+    ok &= ff.check("film growth 0.5 -> 1 s vs (k c_f + Phi) t / n_film",
+                   ff.max_rel_diff([b - a for a, b in zip(h05, h1)], growth), 1e-9)
+    return ok
+
+
 def tube(case, magtwin):
     current, ls, rt, sigma, radius, outer = 10.0, 0.8, 0.05, 0.01, 0.08, 0.2
     m0 = sigma * math.sqrt(math.pi / 2) * (1 + math.erf(rt / (sigma * math.sqrt(2))))
@@ -127,6 +159,10 @@ def tube(case, magtwin):
 
 
 def compare(case, reference, time, tolerance):
+    if "ballisticFlux" in open(os.path.join(case, time, "T")).read():
+        entries = [("target", "sputteredFlux"), ("substrate", "value"),
+                   ("substrate", "ballisticFlux"), ("substrate", "filmThickness")]
+        return ff.compare_cases(case, reference, time, entries, tolerance)
     if "chamber" in open(os.path.join(case, time, "T")).read():
         entries = [("target", "sputteredFlux"), ("target", "value"),
                    ("chamber", "value"), ("chamber", "filmThickness")]
@@ -142,6 +178,8 @@ if __name__ == "__main__":
         good = slab(sys.argv[2], sys.argv[3])
     elif mode == "racetrack":
         good = racetrack(sys.argv[2], sys.argv[3])
+    elif mode == "los":
+        good = los(sys.argv[2], sys.argv[3])
     elif mode == "tube":
         good = tube(sys.argv[2], sys.argv[3])
     elif mode == "compare":

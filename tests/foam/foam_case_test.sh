@@ -2,7 +2,7 @@
 # ctest driver for the OpenFOAM boundary-condition cases in tests/foam/ (label foam).
 #   usage: foam_case_test.sh CASE MODE WORKDIR LIBDIR MAGTWIN
 #   CASE   filmDeposition | sputteredFluxSlab | sputteredFluxRacetrack | sputterErosionBox
-#          | sputterFoamSlab | sputterFoamTube | sputteredFluxTube
+#          | sputterFoamSlab | sputterFoamTube | sputteredFluxTube | filmDepositionLineOfSight
 #   MODE   analytic  serial run (the case's Allrun) vs its exact/analytic answer
 #          parallel  decomposePar + mpirun -np 2 + reconstructPar vs serial, 1e-8 relative
 #          restart   restart from the middle written time reproduces the final state
@@ -28,6 +28,7 @@ filmDeposition)         CHECK=(check_filmDeposition.py analytic) ;;
 sputteredFluxSlab)      CHECK=(check_sputteredFlux.py slab) ;;
 sputteredFluxRacetrack) CHECK=(check_sputteredFlux.py racetrack) ;;
 sputteredFluxTube)      CHECK=(check_sputteredFlux.py tube) ;;
+filmDepositionLineOfSight) CHECK=(check_sputteredFlux.py los) ;;
 sputterErosionBox)      CHECK=(check_sputterErosion.py uniform)
                         SOLVER=moveDynamicMesh MID=500000 END=1e+06 RESTARTED="Time = 600000" ;;
 sputterFoamSlab)        CHECK=(check_sputterFoam.py uniform)
@@ -81,7 +82,8 @@ restart)
   ;;
 badentry)
   fail=0
-  expect_fatal() {  # expect_fatal NAME SED_EXPR PATTERN
+  expect_fatal() {  # expect_fatal NAME SED_EXPR PATTERN [BANNER]
+    local banner=${4:-FOAM FATAL IO ERROR}
     local dir=$WORK/$1 field=T log=log.$SOLVER
     [ "$SOLVER" = moveDynamicMesh ] && field=pointDisplacement
     fresh_case "$dir"
@@ -89,10 +91,10 @@ badentry)
     if cmp -s "$dir/0/$field" "$HERE/$CASE/0/$field"; then echo "FAIL: $1: the edit '$2' changed nothing"; fail=1; return; fi
     (cd "$dir" && blockMesh >log.blockMesh 2>&1 && $SOLVER >$log 2>&1)
     if [ $? -eq 0 ]; then echo "FAIL: $1: $SOLVER succeeded"; fail=1; return; fi
-    if ! grep -q "FOAM FATAL IO ERROR" "$dir/$log" || ! grep -qE -- "$3" "$dir/$log"; then
-      echo "FAIL: $1: no FatalIOError matching /$3/:"; tail -20 "$dir/$log"; fail=1; return
+    if ! grep -q "$banner" "$dir/$log" || ! grep -qE -- "$3" "$dir/$log"; then
+      echo "FAIL: $1: no '$banner' matching /$3/:"; tail -20 "$dir/$log"; fail=1; return
     fi
-    echo "ok: $1: FatalIOError: $(grep -E -m1 -- "$3" "$dir/$log")"
+    echo "ok: $1: $banner: $(grep -E -m1 -- "$3" "$dir/$log")"
   }
   case $CASE in
   filmDeposition)
@@ -101,6 +103,11 @@ badentry)
     expect_fatal range      's/stickingCoefficient 0.5/stickingCoefficient 1.5/' "Entry 'stickingCoefficient' with invalid input"
     expect_fatal element    's/filmElement         Mo/filmElement         Xx/' "filmElement.*unknown element 'Xx'; known: .*Mo"
     expect_fatal gasElement 's/filmElement         Mo/filmElement         Ar/' "filmElement.*Ar.*no solid density"
+    ;;
+  filmDepositionLineOfSight)
+    expect_fatal losPatch   's/lineOfSightSource   target/lineOfSightSource   tagret/' "Entry 'lineOfSightSource': no patch 'tagret'"
+    # A wrong patch type shows only once the field exists: FatalError, not IO.
+    expect_fatal losType    's/lineOfSightSource   target/lineOfSightSource   sides/' "lineOfSightSource: patch 'sides' of T is zeroGradient, not sputteredFlux" "FOAM FATAL ERROR"
     ;;
   sputteredFluxRacetrack)
     expect_fatal missing    '/ionEnergy/d'                               "Entry 'ionEnergy' not found"
