@@ -7,6 +7,7 @@
 #        parallel      ./Allrun -parallel vs serial at the end time, 1e-8 relative
 #        restart       rerun from the written t = 288000 s reproduces t = 360000 s
 #        paraview      the finished case opens through case.foam in VTK's OpenFOAM reader
+#        serial        conservation + engine + paraview on one serial run
 #        engine        eroded profile vs the standalone erosion engine (ENGINE: the
 #                      foam_erosion_engine_profile program), 1 % of the peak depth
 set -uo pipefail
@@ -31,6 +32,13 @@ parallel)
   "$WORK/decomposed/Allrun" -parallel || exit 1
   # Tolerance from the brief (1e-8): decomposition changes only the order of the sums.
   /usr/bin/python3 "$HERE/check_planar_case.py" compare "$WORK/decomposed" "$WORK/serial" $END 1e-8 ;;
+serial)
+  "$ENGINE" 100 0.001 > "$WORK/engine_profile.csv" || exit 1
+  fail=0
+  /usr/bin/python3 "$HERE/check_planar_case.py" conservation "$WORK/serial" || fail=1
+  /usr/bin/python3 "$HERE/check_planar_case.py" engine "$WORK/serial" "$WORK/engine_profile.csv" || fail=1
+  /usr/bin/python3 "$HERE/check_vtk_open.py" "$WORK/serial" $END || fail=1
+  exit $fail ;;
 paraview)
   /usr/bin/python3 "$HERE/check_vtk_open.py" "$WORK/serial" $END ;;
 engine)
