@@ -86,6 +86,7 @@ badentry)
     local banner=${4:-FOAM FATAL IO ERROR}
     local dir=$WORK/$1 field=T log=log.$SOLVER
     [ "$SOLVER" = moveDynamicMesh ] && field=pointDisplacement
+    [ "$SOLVER" = sputterFoam ] && field=c
     fresh_case "$dir"
     sed -i -e "$2" "$dir/0/$field"
     if cmp -s "$dir/0/$field" "$HERE/$CASE/0/$field"; then echo "FAIL: $1: the edit '$2' changed nothing"; fail=1; return; fi
@@ -126,6 +127,10 @@ badentry)
     expect_fatal misspelt   's/ionEnergy /ionEnery /'          "Entry 'ionEnergy' not found"
     expect_fatal target     's/target          Mo;/target          Xx;/' "unknown element 'Xx'; known: .*Mo"
     expect_fatal negative   's/ionFlux         1e20/ionFlux         -1e20/' "Entry 'ionFlux' with invalid input"
+    ;;
+  sputterFoamSlab)
+    # The conditions' own D must be the transport's (sputterFoam checks).
+    expect_fatal diffusivity 's/diffusivity         2;/diffusivity         3;/' "Patch target of c \(sputteredFlux\): diffusivity 3 differs from D = 2" "FOAM FATAL ERROR"
     ;;
   *) echo "no badentry list for $CASE"; exit 2 ;;
   esac

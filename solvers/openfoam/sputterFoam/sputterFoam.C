@@ -43,6 +43,7 @@ Description
 #include "fvCFD.H"
 #include "dynamicFvMesh.H"
 #include "filmDeposition/filmDepositionFvPatchScalarField.H"
+#include "sputteredFlux/sputteredFluxFvPatchScalarField.H"
 
 // * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * //
 
@@ -88,6 +89,29 @@ int main(int argc, char *argv[])
         ),
         mesh
     );
+
+    // The flux conditions carry their own D (they also serve other solvers): it
+    // must be the transport's, or the fluxes they impose would be wrong.
+    forAll(c.boundaryField(), patchi)
+    {
+        const fvPatchScalarField& cp = c.boundaryField()[patchi];
+        scalar patchD = -1;
+        if (isA<filmDepositionFvPatchScalarField>(cp))
+        {
+            patchD = refCast<const filmDepositionFvPatchScalarField>(cp).diffusivity();
+        }
+        else if (isA<sputteredFluxFvPatchScalarField>(cp))
+        {
+            patchD = refCast<const sputteredFluxFvPatchScalarField>(cp).diffusivity();
+        }
+        if (patchD >= 0 && mag(patchD - D.value()) > 1e-12*D.value())
+        {
+            FatalErrorInFunction
+                << "Patch " << cp.patch().name() << " of c (" << cp.type()
+                << "): diffusivity " << patchD << " differs from D = " << D.value()
+                << " in constant/transportProperties" << exit(FatalError);
+        }
+    }
 
     // Film thickness for viewing: calculated patches, filled at write times.
     volScalarField filmThickness
