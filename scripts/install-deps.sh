@@ -10,6 +10,7 @@ PACKAGES=(
   libvtk9-dev xvfb xauth
   gnuplot-nox
   openfoam libopenfoam
+  python3-vtk9
 )
 
 missing=()

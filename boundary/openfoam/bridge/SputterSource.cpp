@@ -81,12 +81,19 @@ double SputterSource::ionFlux(double cathodeX, double cathodeY) const {
     return impl_->racetrackAtScale->fluxDensity(Eigen::Vector2d(cathodeX, cathodeY));
 }
 
+double SputterSource::emissionIonFlux(double cathodeX, double cathodeY) const {
+    if (impl_->racetrackAtScale && impl_->racetrack->kind() == CathodeKind::Rotary) {
+        return impl_->racetrackAtScale->labFluxDensity(Eigen::Vector2d(cathodeX, cathodeY));
+    }
+    return ionFlux(cathodeX, cathodeY);
+}
+
 double SputterSource::yield(double thetaRad) const { return impl_->rate.yieldAt(thetaRad); }
 
 double SputterSource::sputteredFlux(double cathodeX, double cathodeY, double cosTheta) const {
     if (cosTheta <= 0.0) return 0.0;  // a face turned away from the ions receives none
     const double theta = std::acos(std::min(1.0, cosTheta));
-    return ionFlux(cathodeX, cathodeY) * yield(theta) * cosTheta;
+    return emissionIonFlux(cathodeX, cathodeY) * yield(theta) * cosTheta;
 }
 
 double SputterSource::recessionSpeed(double cathodeX, double cathodeY, double cosTheta) const {

@@ -62,11 +62,16 @@ public:
     /// Names accepted for SputterSourceSpec::ionFluxModel.
     static std::vector<std::string> ionFluxModels();
 
-    /// Ion flux (ions m^-2 s^-1 of original face) at a point of the cathode frame.
+    /// Ion flux (ions m^-2 s^-1 of original face) at a point of the cathode frame that
+    /// erodes the target: the time (rotation) average the surface element sees.
     double ionFlux(double cathodeX, double cathodeY) const;
+    /// Ion flux behind the emission at a fixed point of the chamber: the same as ionFlux
+    /// except for a rotary target, whose racetrack stays fixed in the lab while the tube
+    /// turns: there the lab-frame flux at (x, t = R phi from the substrate-facing line).
+    double emissionIonFlux(double cathodeX, double cathodeY) const;
     /// Y(E, theta), theta in [0, pi/2].
     double yield(double thetaRad) const;
-    /// J = Gamma Y(theta) cos(theta) per m^2 of face area; 0 for cos(theta) <= 0.
+    /// J = Gamma_emission Y(theta) cos(theta) per m^2 of original face; 0 for cos <= 0.
     double sputteredFlux(double cathodeX, double cathodeY, double cosTheta) const;
     /// Recession speed v = Gamma Y(E, theta) / n (m/s) along the original face normal
     /// (magtwin::ErosionRate: Gamma per projected area, so no 1/cos factor); theta from

@@ -8,6 +8,7 @@
 
 #include "bridge/SputterSource.hpp"
 
+#include <cmath>
 #include <exception>
 
 // * * * * * * * * * * * * * * * Local Functions * * * * * * * * * * * * * * //
@@ -45,13 +46,18 @@ magtwin::foam::RacetrackSourceSpec readRacetrack(const Foam::dictionary& rt)
         s.ringRadiusM = positiveEntry(rt, "ringRadius");
         s.magnetOffsetM = rt.getOrDefault<scalar>("magnetOffset", 0);
     }
+    else if (s.cathode == "rotary")
+    {
+        s.targetLengthM = positiveEntry(rt, "targetLength");
+        s.targetRadiusM = positiveEntry(rt, "targetRadius");
+        s.straightLengthM = rt.get<scalar>("straightLength");
+        s.trackSeparationM = positiveEntry(rt, "trackSeparation");
+    }
     else
     {
         FatalIOErrorInFunction(rt)
-            << "Entry 'cathode': unknown or unsupported cathode '"
-            << s.cathode.c_str()
-            << "'; valid: planar-rect, planar-circular (rotary needs a"
-            << " tube-normal frame, not implemented in this condition)"
+            << "Entry 'cathode': unknown cathode '" << s.cathode.c_str()
+            << "'; valid: planar-rect, planar-circular, rotary"
             << nl << exit(FatalIOError);
     }
     s.targetThicknessM = positiveEntry(rt, "targetThickness");
@@ -95,7 +101,10 @@ Foam::sputterSourceSettings::sputterSourceSettings()
     origin_(Zero),
     e1_(1, 0, 0),
     e2_(0, 1, 0),
-    source_()
+    targetShape_("planar"),
+    tubeRadius_(0),
+    source_(),
+    ionFluxScale_()
 {}
 
 
@@ -141,6 +150,35 @@ Foam::sputterSourceSettings::sputterSourceSettings(const dictionary& dict)
             << nl << exit(FatalIOError);
     }
 
+    // Target shape: planar face, or a tube (rotary target) about the axis
+    // through origin along e1; a rotary racetrack implies the tube and its radius.
+    const bool rotaryRacetrack =
+        ionFluxModel_ == "racetrack" && spec.racetrack.cathode == "rotary";
+    targetShape_ = dict.getOrDefault<word>
+    (
+        "targetShape",
+        rotaryRacetrack ? "tube" : "planar"
+    );
+    if (rotaryRacetrack != (targetShape_ == "tube") && ionFluxModel_ == "racetrack")
+    {
+        FatalIOErrorInFunction(dict)
+            << "Entry 'targetShape' (" << targetShape_ << ") does not match the"
+            << " racetrack cathode '" << spec.racetrack.cathode.c_str()
+            << "' (rotary <-> tube)" << nl << exit(FatalIOError);
+    }
+    if (targetShape_ == "tube")
+    {
+        tubeRadius_ = rotaryRacetrack
+          ? spec.racetrack.targetRadiusM
+          : positiveEntry(dict, "tubeRadius");
+    }
+    else if (targetShape_ != "planar")
+    {
+        FatalIOErrorInFunction(dict)
+            << "Entry 'targetShape': unknown shape '" << targetShape_
+            << "'; valid: planar, tube" << nl << exit(FatalIOError);
+    }
+
     origin_ = dict.getOrDefault<vector>("origin", Zero);
     e1_ = dict.get<vector>("e1");
     e2_ = dict.get<vector>("e2");
@@ -157,6 +195,14 @@ Foam::sputterSourceSettings::sputterSourceSettings(const dictionary& dict)
         FatalIOErrorInFunction(dict)
             << "Entry 'e2' must be orthogonal to 'e1' (e1 & e2 = "
             << (e1_ & e2_) << ")" << nl << exit(FatalIOError);
+    }
+
+    if (dict.found("ionFluxScale"))
+    {
+        ionFluxScale_.reset
+        (
+            Function1<scalar>::New("ionFluxScale", dict).release()
+        );
     }
 
     try
@@ -186,6 +232,22 @@ Foam::sputterSourceSettings::source() const
 }
 
 
+Foam::scalar Foam::sputterSourceSettings::ionFluxScale(const scalar t) const
+{
+    return ionFluxScale_ ? ionFluxScale_->value(t) : scalar(1);
+}
+
+
+Foam::scalar Foam::sputterSourceSettings::integratedIonFluxScale
+(
+    const scalar t0,
+    const scalar t1
+) const
+{
+    return ionFluxScale_ ? ionFluxScale_->integrate(t0, t1) : t1 - t0;
+}
+
+
 void Foam::sputterSourceSettings::cathodeCoordinates
 (
     const point& p,
@@ -195,7 +257,77 @@ void Foam::sputterSourceSettings::cathodeCoordinates
 {
     const vector r = p - origin_;
     x = r & e1_;
-    y = r & e2_;
+    if (targetShape_ == "tube")
+    {
+        // Arc length from e2 round the original tube surface (the rotation
+        // average does not depend on it; kept for a multiplier map).
+        y = tubeRadius_*std::atan2(r & (e1_ ^ e2_), r & e2_);
+    }
+    else
+    {
+        y = r & e2_;
+    }
+}
+
+
+Foam::vector Foam::sputterSourceSettings::targetNormal(const point& p) const
+{
+    if (targetShape_ == "tube")
+    {
+        const vector r = p - origin_;
+        const vector radial = r - (r & e1_)*e1_;
+        return radial/max(mag(radial), VSMALL);
+    }
+    return e1_ ^ e2_;
+}
+
+
+Foam::scalar Foam::sputterSourceSettings::areaFactor
+(
+    const UList<point>& facePoints
+) const
+{
+    if (targetShape_ != "tube" || facePoints.empty())
+    {
+        return 1;
+    }
+    scalar meanRadius = 0;
+    for (const point& p : facePoints)
+    {
+        const vector r = p - origin_;
+        meanRadius += mag(r - (r & e1_)*e1_);
+    }
+    meanRadius /= facePoints.size();
+    return tubeRadius_/max(meanRadius, VSMALL);
+}
+
+
+Foam::scalar Foam::sputterSourceSettings::depthFromRemovedVolume
+(
+    const scalar V
+) const
+{
+    if (targetShape_ == "tube")
+    {
+        // R^2 - (R - d)^2 = 2 R V (the annulus removed per m^2 of original surface)
+        const scalar R = tubeRadius_;
+        return R - std::sqrt(max(R*R - 2*R*V, scalar(0)));
+    }
+    return V;
+}
+
+
+Foam::scalar Foam::sputterSourceSettings::removedVolumeFromDepth
+(
+    const scalar d
+) const
+{
+    if (targetShape_ == "tube")
+    {
+        const scalar R = tubeRadius_;
+        return (R*R - sqr(R - d))/(2*R);
+    }
+    return d;
 }
 
 
@@ -218,6 +350,15 @@ void Foam::sputterSourceSettings::write(Ostream& os) const
     os.writeEntry("origin", origin_);
     os.writeEntry("e1", e1_);
     os.writeEntry("e2", e2_);
+    os.writeEntry("targetShape", targetShape_);
+    if (targetShape_ == "tube" && ionFluxModel_ != "racetrack")
+    {
+        os.writeEntry("tubeRadius", tubeRadius_);
+    }
+    if (ionFluxScale_)
+    {
+        ionFluxScale_->writeData(os);
+    }
 }
 
 // ************************************************************************* //

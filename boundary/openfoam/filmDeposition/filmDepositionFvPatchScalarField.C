@@ -8,7 +8,10 @@
 #include "fvPatchFieldMapper.H"
 #include "volFields.H"
 
+#include "sputteredFlux/sputteredFluxFvPatchScalarField.H"
 #include "bridge/CoreBridge.hpp"
+#include "bridge/LineOfSight.hpp"
+#include "Pstream.H"
 
 #include <exception>
 
@@ -75,7 +78,107 @@ Foam::filmDepositionFvPatchScalarField::thicknessIncrement
     const scalar dt
 ) const
 {
-    return depositionFlux()*dt/filmAtomicDensity_/metresPerNanometre;
+    return
+        (depositionFlux() + ballisticFlux_)*dt/filmAtomicDensity_
+       /metresPerNanometre;
+}
+
+
+Foam::tmp<Foam::scalarField>
+Foam::filmDepositionFvPatchScalarField::computeBallisticFlux() const
+{
+    const fvMesh& mesh = patch().boundaryMesh().mesh();
+    const label sourceID = patch().boundaryMesh().findPatchID(lineOfSightSource_);
+    if (sourceID < 0)
+    {
+        FatalErrorInFunction
+            << "lineOfSightSource: no patch '" << lineOfSightSource_
+            << "' in the mesh" << exit(FatalError);
+    }
+    const volScalarField& field =
+        db().lookupObject<volScalarField>(internalField().name());
+    const fvPatchScalarField& sourceField = field.boundaryField()[sourceID];
+    if (!isA<sputteredFluxFvPatchScalarField>(sourceField))
+    {
+        FatalErrorInFunction
+            << "lineOfSightSource: patch '" << lineOfSightSource_
+            << "' of " << field.name() << " is " << sourceField.type()
+            << ", not sputteredFlux" << exit(FatalError);
+    }
+    const sputteredFluxFvPatchScalarField& source =
+        refCast<const sputteredFluxFvPatchScalarField>(sourceField);
+
+    // 2-D planar mesh: strips along the empty direction; wedges not supported.
+    const bool planar2D = mesh.nGeometricD() == 2;
+    if (mesh.nSolutionD() == 2 && !planar2D)
+    {
+        FatalErrorInFunction
+            << "lineOfSightSource: axisymmetric (wedge) meshes are not supported"
+            << exit(FatalError);
+    }
+    vector emptyDir(Zero);
+    scalar depth = 1;
+    if (planar2D)
+    {
+        for (direction d = 0; d < vector::nComponents; ++d)
+        {
+            if (mesh.geometricD()[d] < 0)
+            {
+                emptyDir[d] = 1;
+                depth = mesh.bounds().span()[d];
+            }
+        }
+    }
+
+    // This processor's emitters: (1 - f_th) J |Sf| atoms/s (per metre in 2-D).
+    const fvPatch& sp = source.patch();
+    const vectorField sourceNormals(-sp.nf());
+    const scalarField rates
+    (
+        (1 - source.thermalizedFraction())*source.sputteredFlux()*sp.magSf()/depth
+    );
+    List<pointField> allCentres(Pstream::nProcs());
+    List<vectorField> allNormals(Pstream::nProcs());
+    List<scalarField> allRates(Pstream::nProcs());
+    allCentres[Pstream::myProcNo()] = sp.Cf();
+    allNormals[Pstream::myProcNo()] = sourceNormals;
+    allRates[Pstream::myProcNo()] = rates;
+    Pstream::gatherList(allCentres);
+    Pstream::gatherList(allNormals);
+    Pstream::gatherList(allRates);
+    Pstream::scatterList(allCentres);
+    Pstream::scatterList(allNormals);
+    Pstream::scatterList(allRates);
+
+    std::vector<magtwin::foam::EmittingElement> emitters;
+    forAll(allCentres, proci)
+    {
+        forAll(allCentres[proci], i)
+        {
+            const point& c = allCentres[proci][i];
+            const vector& n = allNormals[proci][i];
+            emitters.push_back({{c.x(), c.y(), c.z()}, {n.x(), n.y(), n.z()}, allRates[proci][i]});
+        }
+    }
+
+    const vectorField& Cf = patch().Cf();
+    const vectorField receiverNormals(-patch().nf());
+    tmp<scalarField> tflux(new scalarField(patch().size()));
+    scalarField& flux = tflux.ref();
+    forAll(flux, facei)
+    {
+        const point& c = Cf[facei];
+        const vector& n = receiverNormals[facei];
+        flux[facei] = magtwin::foam::lineOfSightFlux
+        (
+            emitters,
+            {c.x(), c.y(), c.z()},
+            {n.x(), n.y(), n.z()},
+            planar2D,
+            {emptyDir.x(), emptyDir.y(), emptyDir.z()}
+        );
+    }
+    return tflux;
 }
 
 
@@ -106,7 +209,9 @@ Foam::filmDepositionFvPatchScalarField::filmDepositionFvPatchScalarField
     meanThermalSpeed_(0),
     filmAtomicDensity_(1),
     filmThickness_(p.size(), Zero),
-    pendingTimeIndex_(-1)
+    pendingTimeIndex_(-1),
+    lineOfSightSource_(),
+    ballisticFlux_(p.size(), Zero)
 {
     refValue() = Zero;
     refGrad() = Zero;
@@ -129,13 +234,30 @@ Foam::filmDepositionFvPatchScalarField::filmDepositionFvPatchScalarField
     meanThermalSpeed_(0),
     filmAtomicDensity_(1),
     filmThickness_(p.size(), Zero),
-    pendingTimeIndex_(-1)
+    pendingTimeIndex_(-1),
+    lineOfSightSource_(dict.getOrDefault<word>("lineOfSightSource", word::null)),
+    ballisticFlux_(p.size(), Zero)
 {
     readParameters(dict);
 
     if (dict.found("filmThickness"))
     {
         filmThickness_ = scalarField("filmThickness", dict, p.size());
+    }
+    if (dict.found("ballisticFlux"))
+    {
+        ballisticFlux_ = scalarField("ballisticFlux", dict, p.size());
+    }
+    if
+    (
+        !lineOfSightSource_.empty()
+     && p.boundaryMesh().findPatchID(lineOfSightSource_) < 0
+    )
+    {
+        FatalIOErrorInFunction(dict)
+            << "Entry 'lineOfSightSource': no patch '" << lineOfSightSource_
+            << "'; patches: " << p.boundaryMesh().mesh().boundaryMesh().names()
+            << nl << exit(FatalIOError);
     }
 
     refValue() = Zero;
@@ -171,7 +293,9 @@ Foam::filmDepositionFvPatchScalarField::filmDepositionFvPatchScalarField
     meanThermalSpeed_(ptf.meanThermalSpeed_),
     filmAtomicDensity_(ptf.filmAtomicDensity_),
     filmThickness_(ptf.filmThickness_, mapper),
-    pendingTimeIndex_(ptf.pendingTimeIndex_)
+    pendingTimeIndex_(ptf.pendingTimeIndex_),
+    lineOfSightSource_(ptf.lineOfSightSource_),
+    ballisticFlux_(ptf.ballisticFlux_, mapper)
 {}
 
 
@@ -188,7 +312,9 @@ Foam::filmDepositionFvPatchScalarField::filmDepositionFvPatchScalarField
     meanThermalSpeed_(ptf.meanThermalSpeed_),
     filmAtomicDensity_(ptf.filmAtomicDensity_),
     filmThickness_(ptf.filmThickness_),
-    pendingTimeIndex_(ptf.pendingTimeIndex_)
+    pendingTimeIndex_(ptf.pendingTimeIndex_),
+    lineOfSightSource_(ptf.lineOfSightSource_),
+    ballisticFlux_(ptf.ballisticFlux_)
 {}
 
 
@@ -206,7 +332,9 @@ Foam::filmDepositionFvPatchScalarField::filmDepositionFvPatchScalarField
     meanThermalSpeed_(ptf.meanThermalSpeed_),
     filmAtomicDensity_(ptf.filmAtomicDensity_),
     filmThickness_(ptf.filmThickness_),
-    pendingTimeIndex_(ptf.pendingTimeIndex_)
+    pendingTimeIndex_(ptf.pendingTimeIndex_),
+    lineOfSightSource_(ptf.lineOfSightSource_),
+    ballisticFlux_(ptf.ballisticFlux_)
 {}
 
 
@@ -226,6 +354,7 @@ void Foam::filmDepositionFvPatchScalarField::autoMap
 {
     mixedFvPatchScalarField::autoMap(m);
     filmThickness_.autoMap(m);
+    ballisticFlux_.autoMap(m);
 }
 
 
@@ -241,6 +370,7 @@ void Foam::filmDepositionFvPatchScalarField::rmap
         refCast<const filmDepositionFvPatchScalarField>(ptf);
 
     filmThickness_.rmap(fdptf.filmThickness_, addr);
+    ballisticFlux_.rmap(fdptf.ballisticFlux_, addr);
 }
 
 
@@ -265,6 +395,13 @@ void Foam::filmDepositionFvPatchScalarField::updateCoeffs()
         pendingTimeIndex_ = timeIndex;
     }
 
+    // Ballistic flux from the target as it is now (a collective call: every
+    // processor updates this patch, also with no face of it).
+    if (!lineOfSightSource_.empty())
+    {
+        ballisticFlux_ = computeBallisticFlux();
+    }
+
     // The mesh may have moved or been refined: recompute with current deltas.
     refValue() = Zero;
     refGrad() = Zero;
@@ -284,6 +421,11 @@ void Foam::filmDepositionFvPatchScalarField::write(Ostream& os) const
     os.writeEntry("diffusivity", diffusivity_);
     os.writeEntry("filmElement", filmElement_);
     currentFilmThickness()().writeEntry("filmThickness", os);
+    if (!lineOfSightSource_.empty())
+    {
+        os.writeEntry("lineOfSightSource", lineOfSightSource_);
+        ballisticFlux_.writeEntry("ballisticFlux", os);
+    }
     writeEntry("value", os);
 }
 

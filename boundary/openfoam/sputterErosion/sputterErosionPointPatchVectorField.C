@@ -22,22 +22,56 @@ void Foam::sputterErosionPointPatchVectorField::erodeOneStep()
 
     // Parallel-consistent normals (a collective call: every processor makes
     // it, also those holding no face of the patch). They point out of the
-    // gas, so cos(theta) = -pointNormal & n0.
+    // gas, so cos(theta) = pointNormal & originalNormal.
     const tmp<pointField> tpointNormals = PatchTools::pointNormals(mesh, pp);
     const pointField& pointNormals = tpointNormals();
     const pointField& points = pp.localPoints();
 
-    const vector n0 = settings_.targetNormal();
+    if (!originalNormalsSet_)
+    {
+        // First erosion step of a fresh run: the geometry is the original one.
+        originalNormals_ = pointNormals;
+        originalNormalsSet_ = true;
+    }
+
     const magtwin::foam::SputterSource& source = settings_.source();
-    const scalar dt = mesh.time().deltaTValue();
+    // The step (t - dt, t] with the operating-point multiplier integrated over it
+    // (exact for a piecewise-linear table of f).
+    const scalar t = mesh.time().value();
+    const scalar effectiveDt =
+        settings_.integratedIonFluxScale(t - mesh.time().deltaTValue(), t);
 
     forAll(erodedDepth_, pointi)
     {
         scalar x, y;
         settings_.cathodeCoordinates(points[pointi], x, y);
-        erodedDepth_[pointi] +=
-            source.recessionSpeed(x, y, -(pointNormals[pointi] & n0))*dt;
+        // Volume removed per m^2 of original surface (exact on a shrinking tube,
+        // as in ErosionFront), then the depth it leaves.
+        const scalar V =
+            settings_.removedVolumeFromDepth(erodedDepth_[pointi])
+          + source.recessionSpeed
+            (
+                x,
+                y,
+                pointNormals[pointi] & originalNormals_[pointi]
+            )*effectiveDt;
+        erodedDepth_[pointi] = settings_.depthFromRemovedVolume(V);
     }
+}
+
+
+Foam::tmp<Foam::vectorField>
+Foam::sputterErosionPointPatchVectorField::displacement() const
+{
+    // Along -n0 at each point (radial for a tube: unchanged by the motion).
+    const pointField& points = patch().localPoints();
+    tmp<vectorField> tu(new vectorField(points.size()));
+    vectorField& u = tu.ref();
+    forAll(u, pointi)
+    {
+        u[pointi] = -settings_.targetNormal(points[pointi])*erodedDepth_[pointi];
+    }
+    return tu;
 }
 
 
@@ -52,7 +86,9 @@ Foam::sputterErosionPointPatchVectorField::sputterErosionPointPatchVectorField
     fixedValuePointPatchField<vector>(p, iF),
     settings_(),
     erodedDepth_(p.size(), Zero),
-    erodedTimeIndex_(-1)
+    erodedTimeIndex_(-1),
+    originalNormals_(p.size(), Zero),
+    originalNormalsSet_(false)
 {}
 
 
@@ -66,18 +102,25 @@ Foam::sputterErosionPointPatchVectorField::sputterErosionPointPatchVectorField
     fixedValuePointPatchField<vector>(p, iF, dict, false),
     settings_(dict),
     erodedDepth_(p.size(), Zero),
-    erodedTimeIndex_(-1)
+    erodedTimeIndex_(-1),
+    originalNormals_(p.size(), Zero),
+    originalNormalsSet_(false)
 {
     if (dict.found("erodedDepth"))
     {
         erodedDepth_ = scalarField("erodedDepth", dict, p.size());
+    }
+    if (dict.found("originalNormals"))
+    {
+        originalNormals_ = vectorField("originalNormals", dict, p.size());
+        originalNormalsSet_ = true;
     }
 
     // The base class has read "value" when present (reading it twice fails for a
     // long list: its token is moved out on the first read).
     if (!dict.found("value"))
     {
-        vectorField::operator=(-settings_.targetNormal()*erodedDepth_);
+        vectorField::operator=(displacement());
     }
 }
 
@@ -93,7 +136,9 @@ Foam::sputterErosionPointPatchVectorField::sputterErosionPointPatchVectorField
     fixedValuePointPatchField<vector>(ptf, p, iF, mapper),
     settings_(ptf.settings_),
     erodedDepth_(ptf.erodedDepth_, mapper),
-    erodedTimeIndex_(ptf.erodedTimeIndex_)
+    erodedTimeIndex_(ptf.erodedTimeIndex_),
+    originalNormals_(ptf.originalNormals_, mapper),
+    originalNormalsSet_(ptf.originalNormalsSet_)
 {}
 
 
@@ -105,7 +150,9 @@ Foam::sputterErosionPointPatchVectorField::sputterErosionPointPatchVectorField
     fixedValuePointPatchField<vector>(ptf),
     settings_(ptf.settings_),
     erodedDepth_(ptf.erodedDepth_),
-    erodedTimeIndex_(ptf.erodedTimeIndex_)
+    erodedTimeIndex_(ptf.erodedTimeIndex_),
+    originalNormals_(ptf.originalNormals_),
+    originalNormalsSet_(ptf.originalNormalsSet_)
 {}
 
 
@@ -118,7 +165,9 @@ Foam::sputterErosionPointPatchVectorField::sputterErosionPointPatchVectorField
     fixedValuePointPatchField<vector>(ptf, iF),
     settings_(ptf.settings_),
     erodedDepth_(ptf.erodedDepth_),
-    erodedTimeIndex_(ptf.erodedTimeIndex_)
+    erodedTimeIndex_(ptf.erodedTimeIndex_),
+    originalNormals_(ptf.originalNormals_),
+    originalNormalsSet_(ptf.originalNormalsSet_)
 {}
 
 
@@ -131,6 +180,7 @@ void Foam::sputterErosionPointPatchVectorField::autoMap
 {
     fixedValuePointPatchField<vector>::autoMap(m);
     erodedDepth_.autoMap(m);
+    originalNormals_.autoMap(m);
 }
 
 
@@ -145,6 +195,8 @@ void Foam::sputterErosionPointPatchVectorField::rmap
 
     fixedValuePointPatchField<vector>::rmap(septf, addr);
     erodedDepth_.rmap(septf.erodedDepth_, addr);
+    originalNormals_.rmap(septf.originalNormals_, addr);
+    originalNormalsSet_ = originalNormalsSet_ || septf.originalNormalsSet_;
 }
 
 
@@ -165,7 +217,7 @@ void Foam::sputterErosionPointPatchVectorField::updateCoeffs()
         erodedTimeIndex_ = timeIndex;
     }
 
-    vectorField::operator=(-settings_.targetNormal()*erodedDepth_);
+    vectorField::operator=(displacement());
 
     fixedValuePointPatchField<vector>::updateCoeffs();
 }
@@ -176,6 +228,10 @@ void Foam::sputterErosionPointPatchVectorField::write(Ostream& os) const
     pointPatchField<vector>::write(os);
     settings_.write(os);
     erodedDepth_.writeEntry("erodedDepth", os);
+    if (originalNormalsSet_)
+    {
+        originalNormals_.writeEntry("originalNormals", os);
+    }
     writeEntry("value", os);
 }
 

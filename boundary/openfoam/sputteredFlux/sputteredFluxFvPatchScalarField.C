@@ -20,10 +20,13 @@ Foam::sputteredFluxFvPatchScalarField::computeSputteredFlux() const
     const vectorField& Cf = patch().Cf();
     const tmp<vectorField> tnf = patch().nf();
     const vectorField& nf = tnf();
-    // Original target normal, from the target into the gas; the patch normal
-    // points out of the gas, so cos(theta) = -nf & n0.
-    const vector n0 = settings_.targetNormal();
+    // n0: original target normal, from the target into the gas; the patch
+    // normal points out of the gas, so cos(theta) = -nf & n0. areaFactor turns
+    // per original surface into per current face (tube targets).
     const magtwin::foam::SputterSource& source = settings_.source();
+
+    // Operating point at the current time (quasi-steady transport).
+    const scalar scale = settings_.ionFluxScale(db().time().value());
 
     tmp<scalarField> tJ(new scalarField(patch().size()));
     scalarField& J = tJ.ref();
@@ -31,7 +34,12 @@ Foam::sputteredFluxFvPatchScalarField::computeSputteredFlux() const
     {
         scalar x, y;
         settings_.cathodeCoordinates(Cf[facei], x, y);
-        J[facei] = source.sputteredFlux(x, y, -(nf[facei] & n0));
+        const vector n0 = settings_.targetNormal(Cf[facei]);
+        const face& f = patch().patch()[facei];
+        const pointField facePoints(f.points(patch().patch().points()));
+        J[facei] =
+            scale*settings_.areaFactor(facePoints)
+           *source.sputteredFlux(x, y, -(nf[facei] & n0));
     }
     return tJ;
 }

@@ -21,7 +21,10 @@ Description
          is solved on the moved mesh, with sputteredFlux on the target
          (D dc/dn = f_th Gamma Y cos(theta)) and filmDeposition on the
          substrate (-D dc/dn = s v/4 c, film thickness accumulated);
-      3. fields, the eroded depth and the film thickness are written.
+      3. fields, the eroded depth and the film thickness are written; the film
+         thickness also as the volScalarField filmThickness [m] (zero inside,
+         the deposited thickness on the filmDeposition patches) so that ParaView
+         shows it on the substrate.
 
     Quasi-steady: the diffusion time of the gas gap, H^2/D (about 1 ms for
     H = 5 cm and D = 2 m^2/s at 0.5 Pa), is many orders of magnitude below the
@@ -39,6 +42,8 @@ Description
 
 #include "fvCFD.H"
 #include "dynamicFvMesh.H"
+#include "filmDeposition/filmDepositionFvPatchScalarField.H"
+#include "sputteredFlux/sputteredFluxFvPatchScalarField.H"
 
 // * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * //
 
@@ -85,6 +90,44 @@ int main(int argc, char *argv[])
         mesh
     );
 
+    // The flux conditions carry their own D (they also serve other solvers): it
+    // must be the transport's, or the fluxes they impose would be wrong.
+    forAll(c.boundaryField(), patchi)
+    {
+        const fvPatchScalarField& cp = c.boundaryField()[patchi];
+        scalar patchD = -1;
+        if (isA<filmDepositionFvPatchScalarField>(cp))
+        {
+            patchD = refCast<const filmDepositionFvPatchScalarField>(cp).diffusivity();
+        }
+        else if (isA<sputteredFluxFvPatchScalarField>(cp))
+        {
+            patchD = refCast<const sputteredFluxFvPatchScalarField>(cp).diffusivity();
+        }
+        if (patchD >= 0 && mag(patchD - D.value()) > 1e-12*D.value())
+        {
+            FatalErrorInFunction
+                << "Patch " << cp.patch().name() << " of c (" << cp.type()
+                << "): diffusivity " << patchD << " differs from D = " << D.value()
+                << " in constant/transportProperties" << exit(FatalError);
+        }
+    }
+
+    // Film thickness for viewing: calculated patches, filled at write times.
+    volScalarField filmThickness
+    (
+        IOobject
+        (
+            "filmThickness",
+            runTime.timeName(),
+            mesh,
+            IOobject::NO_READ,
+            IOobject::NO_WRITE
+        ),
+        mesh,
+        dimensionedScalar(dimLength, Zero)
+    );
+
     Info<< "\nStarting time loop\n" << endl;
 
     while (runTime.loop())
@@ -101,7 +144,21 @@ int main(int argc, char *argv[])
         );
         cEqn.solve();
 
-        // 3. Write (film thickness and eroded depth are patch entries).
+        // 3. Write (film thickness and eroded depth are also patch entries).
+        if (runTime.writeTime())
+        {
+            forAll(c.boundaryField(), patchi)
+            {
+                const fvPatchScalarField& cp = c.boundaryField()[patchi];
+                if (isA<filmDepositionFvPatchScalarField>(cp))
+                {
+                    filmThickness.boundaryFieldRef()[patchi] ==
+                        1e-9*refCast<const filmDepositionFvPatchScalarField>(cp)
+                            .filmThickness();
+                }
+            }
+            filmThickness.write();
+        }
         runTime.write();
 
         runTime.printExecutionTime(Info);
