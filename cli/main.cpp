@@ -5,6 +5,7 @@
 #include "deposit/DepositCommand.hpp"
 #include "ViewCommand.hpp"
 #include "ErodeCommand.hpp"
+#include "CalibrateRateCommand.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -29,6 +30,7 @@ int main(int argc, char** argv) {
     magtwin::addViewCommand(app);
     magtwin::addErodeCommand(app);
     magtwin::addDepositCommand(app);
+    magtwin::addCalibrateRateCommand(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
