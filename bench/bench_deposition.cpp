@@ -144,7 +144,7 @@ void benchMonteCarlo(std::uint64_t histories) {
     const MonteCarloTally tally = gasScatteringFlux(src, grid, true, box, gs, histories);
     const double tMc = std::chrono::duration<double>(clock::now() - t1).count();
     const double cpu = double(std::clock() - c1) / CLOCKS_PER_SEC;
-    std::printf("MC 0.5 Pa x 10 cm: %.3g histories/s (%llu histories, %.1f collisions each, %.1f %% deposited; "
+    std::printf("MC 0.5 Pa x 10 cm: %.3g histories/s (%llu histories, %.3f collisions each, %.3f %% deposited; "
                 "%.2f cores used, %.3g histories per CPU-second; first call with table set-up %.3f s)\n",
                 double(histories) / tMc, static_cast<unsigned long long>(histories),
                 double(tally.collisions) / double(histories), 100.0 * double(tally.deposited) / double(histories),
