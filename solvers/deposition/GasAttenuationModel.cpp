@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <stdexcept>
 
 namespace magtwin {
@@ -24,8 +25,100 @@ double GasAttenuation::factor(double r) const {
     return scatteredDeposited + (1 - scatteredDeposited) * std::exp(-numberDensityPerM3 * sigmaEffM2 * r);
 }
 
+double GasAttenuation::thermalisedFraction(double h) const {
+    if (numberDensityPerM3 <= 0 || thermalisationColumnPerM2 <= 0) return 0.0;
+    // 2 E_3(tau) = e^-tau (1 - tau) + tau^2 E_1(tau), E_1(tau) = -Ei(-tau) (Abramowitz &
+    // Stegun 5.1.14 recurrence); the cosine emitter's ballistic fraction to a plane at depth tau.
+    const double tau = numberDensityPerM3 * sigmaEffM2 * h;
+    const double ballistic = tau > 0 ? std::exp(-tau) * (1 - tau) - tau * tau * std::expint(-tau) : 1.0;
+    return (1 - scatteredDeposited) * (1 - ballistic);
+}
+
+double GasAttenuation::thermalisationHeight(double h) const {
+    const double dTh = thermalisationColumnPerM2 / numberDensityPerM3;
+    return h - std::min(dTh, 0.95 * h);
+}
+
 double GasAttenuation::numberDensity(double pressurePa, double temperatureK) {
     return pressurePa / (kBoltzmann * temperatureK);
+}
+
+double diffusionFluxDensity(double rho, double z0, double h) {
+    if (rho >= h) {
+        // Eigenfunction series (Carslaw & Jaeger sec. 10.10; the slab Dirichlet Green's
+        // function): j = (1 / pi h) sum_n (n pi / h) sin(n pi z0 / h) K_0(n pi rho / h);
+        // K_0 ~ e^-x: 10 terms reach e^-31 at rho = h.
+        double sum = 0;
+        for (int n = 1; n <= 10; ++n) {
+            const double a = n * M_PI / h;
+            sum += a * std::sin(a * z0) * std::cyl_bessel_k(0.0, a * rho);
+        }
+        return sum / (M_PI * h);
+    }
+    // Method of images near the source, where the series above converges slowly.
+    const double r2 = rho * rho;
+    double sum = 0;
+    for (int k = -200; k <= 200; ++k) {
+        const double s = z0 + 2 * k * h, q = r2 + s * s;
+        sum += s / (q * std::sqrt(q));
+    }
+    return sum / (2 * M_PI);
+}
+
+namespace {
+/// diffusionFluxDensity tabulated in rho for one (z0, h): 2048 steps to min(9 h, rhoMax)
+/// (beyond 9 h the flux has fallen as exp(-pi rho / h) below 1e-12 of the peak; beyond the
+/// range it is taken as 0).
+struct DiffusionKernel {
+    double step = 0;
+    std::vector<double> j;
+    DiffusionKernel(double z0, double h, double rhoMax) : step(std::min(9 * h, rhoMax) / 2048), j(2049) {
+        for (std::size_t i = 0; i < j.size(); ++i) j[i] = diffusionFluxDensity(double(i) * step, z0, h);
+    }
+    double operator()(double rho) const {
+        const double t = rho / step;
+        if (t >= double(j.size() - 1)) return 0.0;
+        const std::size_t i = std::size_t(t);
+        return j[i] + (t - double(i)) * (j[i + 1] - j[i]);
+    }
+};
+}  // namespace
+
+std::vector<double> thermalisedDiffusionFlux(const std::vector<EmissionSource>& sources,
+                                             const std::vector<Eigen::Vector3d>& points, const GasAttenuation& gas) {
+    std::vector<double> flux(points.size(), 0.0);
+    if (gas.thermalisationColumnPerM2 <= 0 || gas.numberDensityPerM3 <= 0 || points.empty()) return flux;
+    // Thermalised sources, grouped by element height (0.1 mm classes) to share kernels.
+    struct Point {
+        double x, y, q;
+    };
+    std::map<long, std::vector<Point>> byHeight;
+    const double plane = points.front().z();
+    Eigen::Vector3d lo = points.front(), hi = points.front();
+    for (const auto& p : points) lo = lo.cwiseMin(p), hi = hi.cwiseMax(p);
+    for (const auto& src : sources)
+        for (const auto& e : src.elements) {
+            const double h = e.position.z() - plane;
+            if (h <= 0 || e.atomsPerSecond() <= 0) continue;
+            byHeight[std::lround(h * 1e4)].push_back({e.position.x(), e.position.y(), e.atomsPerSecond()});
+            lo = lo.cwiseMin(e.position), hi = hi.cwiseMax(e.position);
+        }
+    const double rhoMax = 1.01 * std::hypot(hi.x() - lo.x(), hi.y() - lo.y()) + 1e-9;
+    for (const auto& [key, pts] : byHeight) {
+        const double h = double(key) * 1e-4;
+        const double weight = gas.thermalisedFraction(h);
+        if (weight <= 0) continue;
+        const DiffusionKernel kernel(gas.thermalisationHeight(h), h, rhoMax);
+        const long n = long(points.size());
+#pragma omp parallel for schedule(static)
+        for (long k = 0; k < n; ++k) {
+            const Eigen::Vector3d& P = points[std::size_t(k)];
+            double sum = 0;
+            for (const auto& s : pts) sum += s.q * kernel(std::hypot(P.x() - s.x, P.y() - s.y));
+            flux[std::size_t(k)] += weight * sum;
+        }
+    }
+    return flux;
 }
 
 std::vector<double> radialProfile(const std::vector<double>& f, const RegularPlaneGrid& g, double binM, double rMax) {
@@ -45,7 +138,11 @@ std::vector<double> radialProfile(const std::vector<double>& f, const RegularPla
 
 double gasModelError(const std::vector<EmissionSource>& sources, const RegularPlaneGrid& g,
                      const std::vector<double>& mcFlux, const GasAttenuation& a, double binM, double rMax) {
-    const auto model = radialProfile(lineOfSightFlux(sources, gridPoints(g), Eigen::Vector3d(0, 0, 1), a), g, binM, rMax);
+    const auto points = gridPoints(g);
+    auto field = lineOfSightFlux(sources, points, Eigen::Vector3d(0, 0, 1), a);
+    const auto diffusive = thermalisedDiffusionFlux(sources, points, a);
+    for (std::size_t k = 0; k < field.size(); ++k) field[k] += diffusive[k];
+    const auto model = radialProfile(field, g, binM, rMax);
     const auto mc = radialProfile(mcFlux, g, binM, rMax);
     const double peak = *std::max_element(mc.begin(), mc.end());
     double worst = 0;
@@ -82,6 +179,75 @@ GasCalibration calibrateGasAttenuation(const std::vector<EmissionSource>& source
                     worst = std::max(worst, std::abs(eta * los[b] + (1 - eta) * ballistic[k][b] - mc[k][b]) / peak[k]);
             if (worst < best.maxErrorOfPeak) best = {sigma, eta, worst};
         }
+    }
+    return best;
+}
+
+GasCalibration calibrateGasModel(const std::vector<EmissionSource>& sources, const RegularPlaneGrid& g,
+                                 const std::vector<std::vector<double>>& mcFlux, const std::vector<double>& n,
+                                 double binM, double rMax) {
+    if (mcFlux.empty() || mcFlux.size() != n.size()) throw std::invalid_argument("gas calibration: one density per MC map");
+    const auto points = gridPoints(g);
+    std::vector<std::vector<double>> mc;
+    std::vector<double> peak;
+    for (const auto& f : mcFlux) {
+        mc.push_back(radialProfile(f, g, binM, rMax));
+        peak.push_back(*std::max_element(mc.back().begin(), mc.back().end()));
+    }
+    const auto los = radialProfile(lineOfSightFlux(sources, points), g, binM, rMax);
+    // The diffusive profile for eta = 0 is linear in (1 - eta) and depends on sigma only
+    // through the scalar thermalised fraction at the (planar) source height: tabulate the
+    // unit-weight shape per (N_th, n) once, scaled per sigma below.
+    double hSource = 0, qSum = 0;
+    for (const auto& src : sources)
+        for (const auto& e : src.elements) hSource += e.position.z() * e.atomsPerSecond(), qSum += e.atomsPerSecond();
+    hSource = hSource / qSum - g.z;
+    Eigen::Vector3d lo = points.front(), hi = points.front();
+    for (const auto& p : points) lo = lo.cwiseMin(p), hi = hi.cwiseMax(p);
+    for (const auto& src : sources)
+        for (const auto& e : src.elements) lo = lo.cwiseMin(e.position), hi = hi.cwiseMax(e.position);
+    const double rhoMax = 1.01 * std::hypot(hi.x() - lo.x(), hi.y() - lo.y()) + 1e-9;
+    std::vector<double> columns;
+    for (int ic = 0; ic <= 25; ++ic) columns.push_back(1e16 * std::pow(10.0, ic / 5.0));
+    std::vector<std::vector<std::vector<double>>> shape(columns.size());  // [column][pressure][bin]
+    for (std::size_t ic = 0; ic < columns.size(); ++ic)
+        for (double nk : n) {
+            GasAttenuation unit{nk, 0.0, 0.0, columns[ic]};
+            const DiffusionKernel kernel(unit.thermalisationHeight(hSource), hSource, rhoMax);
+            std::vector<double> f(points.size(), 0.0);
+            const long np = long(points.size());
+#pragma omp parallel for schedule(static)
+            for (long k = 0; k < np; ++k) {
+                const Eigen::Vector3d& P = points[std::size_t(k)];
+                double sum = 0;
+                for (const auto& src : sources)
+                    for (const auto& e : src.elements)
+                        sum += e.atomsPerSecond() * kernel(std::hypot(P.x() - e.position.x(), P.y() - e.position.y()));
+                f[std::size_t(k)] = sum;
+            }
+            shape[ic].push_back(radialProfile(f, g, binM, rMax));
+        }
+    GasCalibration best;
+    best.maxErrorOfPeak = INFINITY;
+    for (int is = 0; is <= 30; ++is) {
+        const double sigma = 1e-21 * std::pow(10.0, is / 10.0);
+        std::vector<std::vector<double>> ballistic;
+        std::vector<double> fullyThermalised;  // thermalised fraction at eta = 0
+        for (double nk : n) {
+            ballistic.push_back(radialProfile(
+                lineOfSightFlux(sources, points, Eigen::Vector3d(0, 0, 1), GasAttenuation{nk, sigma, 0.0}), g, binM, rMax));
+            fullyThermalised.push_back(GasAttenuation{nk, sigma, 0.0, 1.0}.thermalisedFraction(hSource));
+        }
+        for (std::size_t ic = 0; ic < columns.size(); ++ic)
+            for (double eta = 0.0; eta <= 1.0001; eta += 0.02) {
+                double worst = 0;
+                for (std::size_t k = 0; k < n.size() && worst < best.maxErrorOfPeak; ++k)
+                    for (std::size_t b = 0; b < los.size(); ++b) {
+                        const double model = eta * los[b] + (1 - eta) * (ballistic[k][b] + fullyThermalised[k] * shape[ic][k][b]);
+                        worst = std::max(worst, std::abs(model - mc[k][b]) / peak[k]);
+                    }
+                if (worst < best.maxErrorOfPeak) best = {sigma, eta, worst, columns[ic]};
+            }
     }
     return best;
 }

@@ -1,5 +1,6 @@
 #include "deposition/GasScatteringMonteCarlo.hpp"
 
+#include "deposition/GasScatteringRandom.hpp"
 #include "deposition/ScreenedCoulombScattering.hpp"
 
 #include <Eigen/Geometry>
@@ -7,7 +8,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <random>
 #include <stdexcept>
 
 namespace magtwin {
@@ -23,66 +23,6 @@ struct Emitter {
     std::vector<const EmissionElement*> element;
     std::vector<const EmissionAngularDistribution*> law;
     std::vector<double> envelope;  ///< max of p(mu) pi / mu for the element's law
-};
-
-/// xoshiro256** (Blackman & Vigna, "Scrambled linear pseudorandom number generators",
-/// ACM TOMS 47 (2021) 36), seeded by splitmix64; uniform doubles from the top 53 bits.
-class Xoshiro256 {
-public:
-    explicit Xoshiro256(std::uint64_t seed) {
-        for (auto& w : s_) {
-            seed += 0x9E3779B97F4A7C15ULL;
-            std::uint64_t z = seed;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-            w = z ^ (z >> 31);
-        }
-    }
-    double uniform() { return double(next() >> 11) * 0x1.0p-53; }
-    /// Standard normal deviates by Marsaglia's polar method (two per accepted pair).
-    double normal() {
-        if (haveSpare_) {
-            haveSpare_ = false;
-            return spare_;
-        }
-        double u, v, q;
-        do {
-            u = 2 * uniform() - 1;
-            v = 2 * uniform() - 1;
-            q = u * u + v * v;
-        } while (q >= 1 || q == 0);
-        const double f = std::sqrt(-2 * std::log(q) / q);
-        spare_ = v * f;
-        haveSpare_ = true;
-        return u * f;
-    }
-    /// (cos a, sin a) for a uniform angle a, without trigonometric calls (disc rejection).
-    void unitCircle(double& c, double& s) {
-        double u, v, q;
-        do {
-            u = 2 * uniform() - 1;
-            v = 2 * uniform() - 1;
-            q = u * u + v * v;
-        } while (q >= 1 || q == 0);
-        c = (u * u - v * v) / q;
-        s = 2 * u * v / q;
-    }
-
-private:
-    static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-    std::uint64_t next() {
-        const std::uint64_t result = rotl(s_[1] * 5, 7) * 9, t = s_[1] << 17;
-        s_[2] ^= s_[0];
-        s_[3] ^= s_[1];
-        s_[1] ^= s_[2];
-        s_[0] ^= s_[3];
-        s_[2] ^= t;
-        s_[3] = rotl(s_[3], 45);
-        return result;
-    }
-    std::uint64_t s_[4];
-    double spare_ = 0;
-    bool haveSpare_ = false;
 };
 
 /// An orthonormal frame around unit n.
@@ -120,10 +60,12 @@ MonteCarloTally gasScatteringFlux(const std::vector<EmissionSource>& sources, co
     tally.counts.assign(g.nx * g.ny, 0);
     if (em.cdf.empty()) return tally;
 
-    const ScreenedCoulombScattering scatter(s.atomZ, s.gasZ, ScreenedCoulombScattering::Screening::ZblUniversal, s.chiMin);
+    const ScreenedCoulombScattering& scatter = scatteringTableFor(s.atomZ, s.gasZ, s.chiMin);
     const double nGas = s.pressurePa / (kBoltzmann * s.gasTemperatureK);
     const double m1 = s.atomMassAmu * kAmu, m2 = s.gasMassAmu * kAmu, mu = m1 * m2 / (m1 + m2);
     const double gasSigmaV = std::sqrt(kBoltzmann * s.gasTemperatureK / m2);  // per velocity component
+    const double eCmPerG2 = 0.5 * mu / kEv;                                     // E_cm (eV) = this * g^2
+    const double w1 = m1 / (m1 + m2), w2 = m2 / (m1 + m2);
     const double U = s.surfaceBindingEv, Fmax = std::pow(s.maxEnergyEv / (s.maxEnergyEv + U), 2);
     const double cx = g.x0 + 0.5 * (g.nx - 1) * g.dx, cy = g.y0 + 0.5 * (g.ny - 1) * g.dy;
     const double R = 0.5 * std::min((g.nx - 1) * g.dx, (g.ny - 1) * g.dy);
@@ -131,91 +73,107 @@ MonteCarloTally gasScatteringFlux(const std::vector<EmissionSource>& sources, co
     const int blocks = 64;  // fixed work split: the result depends on the seed only
     std::vector<std::vector<std::uint64_t>> counts(blocks);
     std::vector<std::uint64_t> dep(blocks, 0), lost(blocks, 0), coll(blocks, 0);
+    // Element frames once (the launch direction is built in the element's normal frame).
+    std::vector<Eigen::Vector3d> t1s(em.element.size()), t2s(em.element.size());
+    for (std::size_t k = 0; k < em.element.size(); ++k) frame(em.element[k]->normal, t1s[k], t2s[k]);
 
 #pragma omp parallel for num_threads(threads) schedule(dynamic, 1)
     for (int blk = 0; blk < blocks; ++blk) {
+        const ZigguratTable<128>& zn = normalZiggurat();
+        const ZigguratTable<256>& ze = exponentialZiggurat();
         Xoshiro256 rng(s.seed * 0x9E3779B97F4A7C15ULL + std::uint64_t(blk) * 0xBF58476D1CE4E5B9ULL + 1);
-        auto uni = [&rng](Xoshiro256&) { return rng.uniform(); };
-        auto gauss = [&rng, gasSigmaV](Xoshiro256&) { return gasSigmaV * rng.normal(); };
         auto& c = counts[std::size_t(blk)];
         c.assign(g.nx * g.ny, 0);
+        std::uint64_t nDep = 0, nLost = 0, nColl = 0;
         const std::uint64_t first = histories * std::uint64_t(blk) / blocks, last = histories * std::uint64_t(blk + 1) / blocks;
         for (std::uint64_t h = first; h < last; ++h) {
             // Source element and launch.
-            const double pick = uni(rng) * total;
+            const double pick = rng.uniform() * total;
             const std::size_t k = std::size_t(std::upper_bound(em.cdf.begin(), em.cdf.end(), pick) - em.cdf.begin());
             const std::size_t ke = std::min(k, em.cdf.size() - 1);
             const EmissionElement& e = *em.element[ke];
             double muE;
-            do muE = std::sqrt(uni(rng));  // cosine envelope
-            while (uni(rng) * em.envelope[ke] > em.law[ke]->perSteradian(muE) * M_PI / muE);
-            Eigen::Vector3d t1, t2;
-            frame(e.normal, t1, t2);
-            const double phi = 2 * M_PI * uni(rng), sinE = std::sqrt(std::max(0.0, 1 - muE * muE));
-            Eigen::Vector3d dir = muE * e.normal + sinE * (std::cos(phi) * t1 + std::sin(phi) * t2);
-            const double sq = std::sqrt(uni(rng) * Fmax);
+            do muE = std::sqrt(rng.uniform());  // cosine envelope
+            while (rng.uniform() * em.envelope[ke] > em.law[ke]->perSteradian(muE) * M_PI / muE);
+            double cosPhi, sinPhi;
+            rng.unitCircle(cosPhi, sinPhi);
+            const double sinE = std::sqrt(std::max(0.0, 1 - muE * muE));
+            const Eigen::Vector3d dir = muE * e.normal + sinE * (cosPhi * t1s[ke] + sinPhi * t2s[ke]);
+            const double sq = std::sqrt(rng.uniform() * Fmax);
             const double energy = U * sq / (1 - sq);
-            Eigen::Vector3d v = dir * std::sqrt(2 * energy * kEv / m1);
-            Eigen::Vector3d x = e.position;
-            bool done = false;
-            while (!done) {
-                // Free flight: sample the gas partner now, flight length from sigma at that E_cm.
-                double step = INFINITY;
-                Eigen::Vector3d vGas(gauss(rng), gauss(rng), gauss(rng));
+            // Position and velocity as plain doubles: the flight loop below is the hot path.
+            double vx, vy, vz;
+            {
+                const double speed = std::sqrt(2 * energy * kEv / m1);
+                vx = dir.x() * speed, vy = dir.y() * speed, vz = dir.z() * speed;
+            }
+            double x = e.position.x(), y = e.position.y(), z = e.position.z();
+            for (;;) {
+                // Free flight in time: the gas partner is drawn now, the collision rate is
+                // n sigma(g) g, so the flight time is Exp(1) / (n sigma(g) g) (the same law
+                // as a path length Exp(1) |v| / (n sigma g)).
+                const double gx = gasSigmaV * rng.normal(zn), gy = gasSigmaV * rng.normal(zn), gz = gasSigmaV * rng.normal(zn);
+                const double rx = vx - gx, ry = vy - gy, rz = vz - gz;
+                const double g2 = rx * rx + ry * ry + rz * rz;
+                ScreenedCoulombScattering::Row row{0, 0.0};
+                double tColl = INFINITY, gRel = 0;
                 if (nGas > 0) {
-                    const double eCm = 0.5 * mu * (v - vGas).squaredNorm() / kEv;
-                    // Collision rate n sigma |g| relative to the atom's own speed |v|.
-                    const double lambda = v.norm() / (nGas * scatter.crossSectionM2(eCm) * (v - vGas).norm());
-                    step = -lambda * std::log(1 - uni(rng));
+                    gRel = std::sqrt(g2);
+                    row = scatter.locate(eCmPerG2 * g2);
+                    tColl = rng.exponential(ze) / (nGas * scatter.crossSectionM2(row) * gRel);
                 }
-                const double speed = v.norm();
-                const Eigen::Vector3d u = v / speed;
-                // Distance to the substrate plane and to the box walls.
+                // Time to the substrate plane and to the box walls.
                 double tHit = INFINITY;
-                int wall = -1;
-                if (u.z() < 0) tHit = -x.z() / u.z(), wall = 0;
-                auto consider = [&](double pos, double vel, double lo, double hi) {
-                    if (vel > 0 && (hi - pos) / vel < tHit) tHit = (hi - pos) / vel, wall = 1;
-                    if (vel < 0 && (lo - pos) / vel < tHit) tHit = (lo - pos) / vel, wall = 1;
-                };
-                consider(x.x(), u.x(), box.xMin, box.xMax);
-                consider(x.y(), u.y(), box.yMin, box.yMax);
-                if (u.z() > 0 && (box.zTop - x.z()) / u.z() < tHit) tHit = (box.zTop - x.z()) / u.z(), wall = 1;
-                if (step >= tHit) {
-                    x += tHit * u;
-                    done = true;
-                    if (wall == 0) {
-                        const double fx = (x.x() - g.x0) / g.dx + 0.5, fy = (x.y() - g.y0) / g.dy + 0.5;
-                        const bool inside = wafer ? std::hypot(x.x() - cx, x.y() - cy) <= R
-                                                  : (fx >= 0 && fy >= 0 && fx < double(g.nx) && fy < double(g.ny));
-                        if (inside && fx >= 0 && fy >= 0 && fx < double(g.nx) && fy < double(g.ny)) {
+                bool substrate = false;
+                if (vz < 0) tHit = -z / vz, substrate = true;
+                if (vz > 0) tHit = (box.zTop - z) / vz;
+                const double tx = vx > 0 ? (box.xMax - x) / vx : (vx < 0 ? (box.xMin - x) / vx : INFINITY);
+                const double ty = vy > 0 ? (box.yMax - y) / vy : (vy < 0 ? (box.yMin - y) / vy : INFINITY);
+                if (tx < tHit) tHit = tx, substrate = false;
+                if (ty < tHit) tHit = ty, substrate = false;
+                if (tColl >= tHit) {
+                    if (substrate) {
+                        const double px = x + tHit * vx, py = y + tHit * vy;
+                        const double fx = (px - g.x0) / g.dx + 0.5, fy = (py - g.y0) / g.dy + 0.5;
+                        const bool inGrid = fx >= 0 && fy >= 0 && fx < double(g.nx) && fy < double(g.ny);
+                        const bool inside = inGrid && (!wafer || std::hypot(px - cx, py - cy) <= R);
+                        if (inside) {
                             ++c[std::size_t(fx) + g.nx * std::size_t(fy)];
-                            ++dep[std::size_t(blk)];
+                            ++nDep;
                         } else {
-                            ++lost[std::size_t(blk)];
+                            ++nLost;
                         }
                     } else {
-                        ++lost[std::size_t(blk)];
+                        ++nLost;
                     }
                     break;
                 }
-                x += step * u;
-                // Elastic collision in the CM frame.
-                ++coll[std::size_t(blk)];
-                const Eigen::Vector3d rel = v - vGas, vcm = (m1 * v + m2 * vGas) / (m1 + m2);
-                const double gRel = rel.norm();
-                const double eCm = 0.5 * mu * gRel * gRel / kEv;
-                const double cosChi = std::cos(scatter.sampleDeflection(eCm, uni(rng)));
+                x += tColl * vx, y += tColl * vy, z += tColl * vz;
+                // Elastic collision in the CM frame: the relative velocity turns by chi about
+                // a uniform azimuth psi; |g| is kept.
+                ++nColl;
+                const double cosChi = scatter.sampleCosDeflection(row, rng.uniform());
                 const double sinChi = std::sqrt(std::max(0.0, 1 - cosChi * cosChi));  // chi in [0, pi]
                 double cosPsi, sinPsi;
                 rng.unitCircle(cosPsi, sinPsi);
-                Eigen::Vector3d r1, r2;
-                const Eigen::Vector3d n = rel / gRel;
-                frame(n, r1, r2);
-                const Eigen::Vector3d relNew = gRel * (cosChi * n + sinChi * (cosPsi * r1 + sinPsi * r2));
-                v = vcm + (m2 / (m1 + m2)) * relNew;
+                const double inv = 1 / gRel, nx = rx * inv, ny = ry * inv, nz = rz * inv;
+                double ox, oy, oz;  // new unit relative direction
+                const double s2 = 1 - nz * nz;
+                if (s2 > 1e-12) {
+                    // Rotation of n by (chi, psi) about the frame (z x n, n x (z x n)) (the
+                    // standard direction-cosine update, e.g. MCNP manual, eq. 2-42).
+                    const double sn = std::sqrt(s2), q = sinChi / sn;
+                    ox = cosChi * nx + q * (nx * nz * cosPsi - ny * sinPsi);
+                    oy = cosChi * ny + q * (ny * nz * cosPsi + nx * sinPsi);
+                    oz = cosChi * nz - sinChi * sn * cosPsi;
+                } else {
+                    ox = sinChi * cosPsi, oy = sinChi * sinPsi, oz = cosChi * nz;
+                }
+                const double cmx = w1 * vx + w2 * gx, cmy = w1 * vy + w2 * gy, cmz = w1 * vz + w2 * gz;
+                vx = cmx + w2 * gRel * ox, vy = cmy + w2 * gRel * oy, vz = cmz + w2 * gRel * oz;
             }
         }
+        dep[std::size_t(blk)] = nDep, lost[std::size_t(blk)] = nLost, coll[std::size_t(blk)] = nColl;
     }
     for (int b = 0; b < blocks; ++b) {
         tally.deposited += dep[std::size_t(b)];

@@ -15,8 +15,15 @@
 // Approximations: the gas partner is drawn from the plain Maxwellian once per flight (not
 // weighted by sigma(g) g, exact for E >> kT, slightly biased for thermalised atoms); the
 // targets themselves are not obstacles (rotary tubes do not shadow), only the box is.
-// Seeded (xoshiro256** per fixed work block from `seed`): results are reproducible for a
-// given seed, whatever the thread count.
+// Seeded (xoshiro256** per fixed work block from `seed`, GasScatteringRandom.hpp): results
+// are identical for a given seed whatever the thread count (64 fixed blocks, each with its
+// own stream; tested).
+// Cost (bench_deposition mc): the scattering table is built once per atom/gas pair
+// (scatteringTableFor) and shared by the cross-section and deflection lookups of a
+// collision (one table position per collision, no log call); flights are timed (Exp(1) /
+// (n sigma g)) so no speed normalisation is needed; normal and exponential deviates come
+// from ziggurats. 2.6e5 -> 7.7e5 histories per CPU-second at 0.5 Pa x 10 cm (20
+// collisions per history), i.e. >= 1e6 histories/s on 2 free cores.
 #pragma once
 
 #include "deposition/EmissionSource.hpp"

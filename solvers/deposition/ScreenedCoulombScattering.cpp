@@ -3,7 +3,11 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <stdexcept>
+#include <tuple>
 
 namespace magtwin {
 
@@ -47,16 +51,31 @@ ScreenedCoulombScattering::ScreenedCoulombScattering(int z1, int z2, Screening s
     : z1_(z1), z2_(z2), screening_(s), chiMin_(chiMin) {
     if (z1 < 1 || z2 < 1 || !(chiMin > 0 && chiMin < 1)) throw std::invalid_argument("scattering: bad Z or chiMin");
     a_ = 0.8854 * kBohrAngstrom / (std::pow(z1, 0.23) + std::pow(z2, 0.23));
-    bMax_.resize(kE);
-    chi_.resize(std::size_t(kE) * kXi);
+    sigma_.resize(kE);
+    cosChi_.resize(std::size_t(kE) * kXi);
     for (int i = 0; i < kE; ++i) {
-        const double E = std::pow(10.0, logE0_ + i * dLogE_);
-        bMax_[i] = maxImpactParameter(E);
+        const double E = energyAtOctaveCoordinate(kU0 + double(i) / kRowsPerOctave);
+        const double bMax = maxImpactParameter(E);
+        sigma_[std::size_t(i)] = M_PI * bMax * bMax * 1e-20;
         for (int j = 0; j < kXi; ++j) {
             const double xi = double(j) / (kXi - 1);
-            chi_[std::size_t(i) * kXi + j] = deflection(bMax_[i] * std::sqrt(xi), E);
+            cosChi_[std::size_t(i) * kXi + std::size_t(j)] = std::cos(deflection(bMax * std::sqrt(xi), E));
         }
     }
+}
+
+double ScreenedCoulombScattering::energyAtOctaveCoordinate(double u) {
+    const double e = std::floor(u);
+    return std::ldexp(1 + (u - e), int(e));
+}
+
+const ScreenedCoulombScattering& scatteringTableFor(int z1, int z2, double chiMin) {
+    static std::mutex mutex;
+    static std::map<std::tuple<int, int, double>, std::unique_ptr<ScreenedCoulombScattering>> tables;
+    const std::lock_guard<std::mutex> lock(mutex);
+    auto& t = tables[std::make_tuple(z1, z2, chiMin)];
+    if (!t) t = std::make_unique<ScreenedCoulombScattering>(z1, z2, ScreenedCoulombScattering::Screening::ZblUniversal, chiMin);
+    return *t;
 }
 
 double ScreenedCoulombScattering::potentialEv(double r) const {
@@ -105,23 +124,8 @@ double ScreenedCoulombScattering::maxImpactParameter(double E) const {
     return 0.5 * (lo + hi);
 }
 
-double ScreenedCoulombScattering::crossSectionM2(double E) const {
-    const double t = std::clamp((std::log10(E) - logE0_) / dLogE_, 0.0, double(kE - 1) - 1e-9);
-    const int i = int(t);
-    const double f = t - i, b = (1 - f) * bMax_[i] + f * bMax_[i + 1];
-    return M_PI * b * b * 1e-20;
-}
-
 double ScreenedCoulombScattering::sampleDeflection(double E, double xi) const {
-    const double t = std::clamp((std::log10(E) - logE0_) / dLogE_, 0.0, double(kE - 1) - 1e-9);
-    const int i = int(t);
-    const double f = t - i;
-    const double s = std::clamp(xi, 0.0, 1.0) * (kXi - 1);
-    const int j = std::min(int(s), kXi - 2);
-    const double g = s - j;
-    const double* r0 = &chi_[std::size_t(i) * kXi + j];
-    const double* r1 = &chi_[std::size_t(i + 1) * kXi + j];
-    return (1 - f) * ((1 - g) * r0[0] + g * r0[1]) + f * ((1 - g) * r1[0] + g * r1[1]);
+    return std::acos(std::clamp(sampleCosDeflection(locate(E), std::clamp(xi, 0.0, 1.0)), -1.0, 1.0));
 }
 
 }  // namespace magtwin
