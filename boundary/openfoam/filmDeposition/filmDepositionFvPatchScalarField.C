@@ -47,6 +47,24 @@ void Foam::filmDepositionFvPatchScalarField::readParameters
         [](const scalar D) { return D > 0; }
     );
     filmElement_ = dict.get<word>("filmElement");
+    emissionDistribution_ =
+        dict.getOrDefault<word>("emissionDistribution", "cosine");
+    cosExponent_ = dict.getCheckOrDefault<scalar>
+    (
+        "cosExponent",
+        1,
+        [](const scalar n) { return n > 0; }
+    );
+    try
+    {
+        (void)magtwin::foam::BallisticTransport(emissionDistribution_, cosExponent_);
+    }
+    catch (const std::exception& e)
+    {
+        FatalIOErrorInFunction(dict)
+            << "Entry 'emissionDistribution' (" << emissionDistribution_
+            << "): " << e.what() << nl << exit(FatalIOError);
+    }
 
     try
     {
@@ -88,25 +106,32 @@ Foam::tmp<Foam::scalarField>
 Foam::filmDepositionFvPatchScalarField::computeBallisticFlux() const
 {
     const fvMesh& mesh = patch().boundaryMesh().mesh();
-    const label sourceID = patch().boundaryMesh().findPatchID(lineOfSightSource_);
-    if (sourceID < 0)
+    const polyBoundaryMesh& pbm = mesh.boundaryMesh();
+    const volScalarField& field =
+        db().lookupObject<volScalarField>(internalField().name());
+    DynamicList<const sputteredFluxFvPatchScalarField*> sources;
+    forAll(pbm, patchi)
+    {
+        if (!lineOfSightSource_.match(pbm[patchi].name()))
+        {
+            continue;
+        }
+        const fvPatchScalarField& sourceField = field.boundaryField()[patchi];
+        if (!isA<sputteredFluxFvPatchScalarField>(sourceField))
+        {
+            FatalErrorInFunction
+                << "lineOfSightSource: patch '" << pbm[patchi].name()
+                << "' of " << field.name() << " is " << sourceField.type()
+                << ", not sputteredFlux" << exit(FatalError);
+        }
+        sources.append(&refCast<const sputteredFluxFvPatchScalarField>(sourceField));
+    }
+    if (sources.empty())
     {
         FatalErrorInFunction
             << "lineOfSightSource: no patch '" << lineOfSightSource_
             << "' in the mesh" << exit(FatalError);
     }
-    const volScalarField& field =
-        db().lookupObject<volScalarField>(internalField().name());
-    const fvPatchScalarField& sourceField = field.boundaryField()[sourceID];
-    if (!isA<sputteredFluxFvPatchScalarField>(sourceField))
-    {
-        FatalErrorInFunction
-            << "lineOfSightSource: patch '" << lineOfSightSource_
-            << "' of " << field.name() << " is " << sourceField.type()
-            << ", not sputteredFlux" << exit(FatalError);
-    }
-    const sputteredFluxFvPatchScalarField& source =
-        refCast<const sputteredFluxFvPatchScalarField>(sourceField);
 
     // 2-D planar mesh: strips along the empty direction; wedges not supported.
     const bool planar2D = mesh.nGeometricD() == 2;
@@ -131,17 +156,28 @@ Foam::filmDepositionFvPatchScalarField::computeBallisticFlux() const
     }
 
     // This processor's emitters: (1 - f_th) J |Sf| atoms/s (per metre in 2-D).
-    const fvPatch& sp = source.patch();
-    const vectorField sourceNormals(-sp.nf());
-    const scalarField rates
-    (
-        (1 - source.thermalizedFraction())*source.sputteredFlux()*sp.magSf()/depth
-    );
+    DynamicList<point> centres;
+    DynamicList<vector> emitterNormals;
+    DynamicList<scalar> rates;
+    for (const sputteredFluxFvPatchScalarField* source : sources)
+    {
+        const fvPatch& sp = source->patch();
+        centres.append(sp.Cf());
+        emitterNormals.append(vectorField(-sp.nf()));
+        rates.append
+        (
+            scalarField
+            (
+                (1 - source->thermalizedFraction())*source->sputteredFlux()
+               *sp.magSf()/depth
+            )
+        );
+    }
     List<pointField> allCentres(Pstream::nProcs());
     List<vectorField> allNormals(Pstream::nProcs());
     List<scalarField> allRates(Pstream::nProcs());
-    allCentres[Pstream::myProcNo()] = sp.Cf();
-    allNormals[Pstream::myProcNo()] = sourceNormals;
+    allCentres[Pstream::myProcNo()] = centres;
+    allNormals[Pstream::myProcNo()] = emitterNormals;
     allRates[Pstream::myProcNo()] = rates;
     Pstream::gatherList(allCentres);
     Pstream::gatherList(allNormals);
@@ -163,20 +199,29 @@ Foam::filmDepositionFvPatchScalarField::computeBallisticFlux() const
 
     const vectorField& Cf = patch().Cf();
     const vectorField receiverNormals(-patch().nf());
+    std::vector<magtwin::foam::Vec3> points, normals;
+    forAll(Cf, facei)
+    {
+        const point& c = Cf[facei];
+        const vector& n = receiverNormals[facei];
+        points.push_back({c.x(), c.y(), c.z()});
+        normals.push_back({n.x(), n.y(), n.z()});
+    }
+    const std::vector<double> engineFlux =
+        magtwin::foam::BallisticTransport(emissionDistribution_, cosExponent_)
+       .flux
+        (
+            emitters,
+            points,
+            normals,
+            planar2D,
+            {emptyDir.x(), emptyDir.y(), emptyDir.z()}
+        );
     tmp<scalarField> tflux(new scalarField(patch().size()));
     scalarField& flux = tflux.ref();
     forAll(flux, facei)
     {
-        const point& c = Cf[facei];
-        const vector& n = receiverNormals[facei];
-        flux[facei] = magtwin::foam::lineOfSightFlux
-        (
-            emitters,
-            {c.x(), c.y(), c.z()},
-            {n.x(), n.y(), n.z()},
-            planar2D,
-            {emptyDir.x(), emptyDir.y(), emptyDir.z()}
-        );
+        flux[facei] = engineFlux[facei];
     }
     return tflux;
 }
@@ -211,6 +256,8 @@ Foam::filmDepositionFvPatchScalarField::filmDepositionFvPatchScalarField
     filmThickness_(p.size(), Zero),
     pendingTimeIndex_(-1),
     lineOfSightSource_(),
+    emissionDistribution_("cosine"),
+    cosExponent_(1),
     ballisticFlux_(p.size(), Zero)
 {
     refValue() = Zero;
@@ -235,7 +282,9 @@ Foam::filmDepositionFvPatchScalarField::filmDepositionFvPatchScalarField
     filmAtomicDensity_(1),
     filmThickness_(p.size(), Zero),
     pendingTimeIndex_(-1),
-    lineOfSightSource_(dict.getOrDefault<word>("lineOfSightSource", word::null)),
+    lineOfSightSource_(dict.getOrDefault<wordRe>("lineOfSightSource", wordRe())),
+    emissionDistribution_("cosine"),
+    cosExponent_(1),
     ballisticFlux_(p.size(), Zero)
 {
     readParameters(dict);
@@ -248,16 +297,20 @@ Foam::filmDepositionFvPatchScalarField::filmDepositionFvPatchScalarField
     {
         ballisticFlux_ = scalarField("ballisticFlux", dict, p.size());
     }
-    if
-    (
-        !lineOfSightSource_.empty()
-     && p.boundaryMesh().findPatchID(lineOfSightSource_) < 0
-    )
+    if (!lineOfSightSource_.empty())
     {
-        FatalIOErrorInFunction(dict)
-            << "Entry 'lineOfSightSource': no patch '" << lineOfSightSource_
-            << "'; patches: " << p.boundaryMesh().mesh().boundaryMesh().names()
-            << nl << exit(FatalIOError);
+        bool matched = false;
+        for (const polyPatch& pp : p.boundaryMesh().mesh().boundaryMesh())
+        {
+            matched = matched || lineOfSightSource_.match(pp.name());
+        }
+        if (!matched)
+        {
+            FatalIOErrorInFunction(dict)
+                << "Entry 'lineOfSightSource': no patch '" << lineOfSightSource_
+                << "'; patches: " << p.boundaryMesh().mesh().boundaryMesh().names()
+                << nl << exit(FatalIOError);
+        }
     }
 
     refValue() = Zero;
@@ -295,6 +348,8 @@ Foam::filmDepositionFvPatchScalarField::filmDepositionFvPatchScalarField
     filmThickness_(ptf.filmThickness_, mapper),
     pendingTimeIndex_(ptf.pendingTimeIndex_),
     lineOfSightSource_(ptf.lineOfSightSource_),
+    emissionDistribution_(ptf.emissionDistribution_),
+    cosExponent_(ptf.cosExponent_),
     ballisticFlux_(ptf.ballisticFlux_, mapper)
 {}
 
@@ -314,6 +369,8 @@ Foam::filmDepositionFvPatchScalarField::filmDepositionFvPatchScalarField
     filmThickness_(ptf.filmThickness_),
     pendingTimeIndex_(ptf.pendingTimeIndex_),
     lineOfSightSource_(ptf.lineOfSightSource_),
+    emissionDistribution_(ptf.emissionDistribution_),
+    cosExponent_(ptf.cosExponent_),
     ballisticFlux_(ptf.ballisticFlux_)
 {}
 
@@ -334,6 +391,8 @@ Foam::filmDepositionFvPatchScalarField::filmDepositionFvPatchScalarField
     filmThickness_(ptf.filmThickness_),
     pendingTimeIndex_(ptf.pendingTimeIndex_),
     lineOfSightSource_(ptf.lineOfSightSource_),
+    emissionDistribution_(ptf.emissionDistribution_),
+    cosExponent_(ptf.cosExponent_),
     ballisticFlux_(ptf.ballisticFlux_)
 {}
 
@@ -424,6 +483,8 @@ void Foam::filmDepositionFvPatchScalarField::write(Ostream& os) const
     if (!lineOfSightSource_.empty())
     {
         os.writeEntry("lineOfSightSource", lineOfSightSource_);
+        os.writeEntry("emissionDistribution", emissionDistribution_);
+        os.writeEntry("cosExponent", cosExponent_);
         ballisticFlux_.writeEntry("ballisticFlux", os);
     }
     writeEntry("value", os);
