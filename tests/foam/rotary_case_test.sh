@@ -4,7 +4,9 @@
 # cuts the middle tube in two) in a copy under the build tree.
 #   usage: rotary_case_test.sh MODE WORKDIR BUILD
 #   MODE conservation  serial run without the ballistic share: film = f x eroded tubes
-#        parallel      ./Allrun -parallel vs serial (ballistic share on), 1e-8 relative
+#        parallel      serial run (ballistic share on): the glass's ballistic flux vs the
+#                      standalone deposition engine's 3-D sum (BUILD/bin/foam_los_engine_flux),
+#                      1 %; then ./Allrun -parallel vs serial, 1e-8 relative
 set -uo pipefail
 MODE=$1 WORK=$2 BUILD=$3
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -24,9 +26,12 @@ conservation)
 parallel)
   fresh_case "$WORK/serial"
   "$WORK/serial/Allrun" > "$WORK/serial.log" 2>&1 || { cat "$WORK/serial.log"; exit 1; }
+  fail=0
+  $PY "$HERE/check_rotary_case.py" engine "$WORK/serial" $END "$BUILD/bin/foam_los_engine_flux" || fail=1
   fresh_case "$WORK/decomposed"
   "$WORK/decomposed/Allrun" -parallel > "$WORK/decomposed.log" 2>&1 || { cat "$WORK/decomposed.log"; exit 1; }
   # Tolerance from the brief (1e-8): decomposition changes only the order of the sums.
-  $PY "$HERE/check_rotary_case.py" compare "$WORK/decomposed" "$WORK/serial" $END 1e-8 ;;
+  $PY "$HERE/check_rotary_case.py" compare "$WORK/decomposed" "$WORK/serial" $END 1e-8 || fail=1
+  exit $fail ;;
 *) echo "unknown mode $MODE"; exit 2 ;;
 esac
