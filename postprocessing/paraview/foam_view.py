@@ -2,12 +2,15 @@
 
 Left: the vertical mid-plane of the domain (normal y, the x-z plane from cathodes to
 substrate) at the last time, coloured by the field over its full range on the mesh, with
-the domain outline. Right: the field along the longest axis through the domain centre.
+the domain outline; for a 2-D case (one extent under 10 % of the largest: the empty
+direction of a planar cross-section or a wedge) the mid-plane normal to that thin
+direction instead, seen face-on. Right: the field along the longest axis through the
+domain centre.
 
 Usage: pvbatch foam_view.py --input CASE_DIR --output OUT.png [--field NAME]
 CASE_DIR holds system/controlDict; an empty case.foam is created if missing (it is only
 the name ParaView's OpenFOAM reader opens). Default field: the first of p, T, U, rho,
-then any other cell field.
+then any other cell field but the cell centres (C, Cx, Cy, Cz of writeCellCentres).
 """
 import os
 import sys
@@ -17,6 +20,7 @@ import magtwin_views as mv  # noqa: E402
 from paraview.simple import *  # noqa: F401,F403,E402
 
 PREFERRED = ["p", "T", "U", "rho"]
+CELL_CENTRES = {"C", "Cx", "Cy", "Cz"}
 
 
 def main():
@@ -37,7 +41,8 @@ def main():
     available = list(reader.CellArrays.Available)
     if not available:
         raise mv.BadInput("%s: no cell fields at any time" % case)
-    field = args.field or next((f for f in PREFERRED if f in available), available[0])
+    others = [f for f in available if f not in CELL_CENTRES] or available
+    field = args.field or next((f for f in PREFERRED if f in available), others[0])
     if field not in available:
         raise mv.BadInput("no field '%s' in %s (fields: %s)" % (field, case, ", ".join(available)))
     merged = MergeBlocks(Input=reader)
@@ -49,13 +54,22 @@ def main():
         hi = lo + max(abs(lo), 1.0) * 1e-6  # a uniform field still gets a valid colour scale
     b = merged.GetDataInformation().GetBounds()
     centre = [(b[0] + b[1]) / 2, (b[2] + b[3]) / 2, (b[4] + b[5]) / 2]
+    spans = [b[1] - b[0], b[3] - b[2], b[5] - b[4]]
+    thin = spans.index(min(spans))
+    normal_axis = thin if spans[thin] < 0.1 * max(spans) else 1
+    normal = [0.0, 0.0, 0.0]
+    normal[normal_axis] = 1.0
+    up = [0.0, 0.0, 0.0]
+    up[2 if normal_axis != 2 else 1] = 1.0  # z up, or y up when looking along z
+    # Looking direction with x to the right: +y (from -y) with z up, -z (from +z) with y up.
+    direction = list(normal) if normal_axis != 2 else [0.0, 0.0, -1.0]
 
     view = mv.render_view(args.width // 2, args.height)
     view.ViewTime = time
     plane = Slice(Input=merged)
     plane.SliceType = "Plane"
     plane.SliceType.Origin = centre
-    plane.SliceType.Normal = [0.0, 1.0, 0.0]
+    plane.SliceType.Normal = normal
     shown = Show(plane, view)
     ColorBy(shown, ("CELLS", field, "Magnitude") if component < 0 else ("CELLS", field))
     lut = GetColorTransferFunction(field)
@@ -74,12 +88,11 @@ def main():
     mv.flat_colours(shown)
     outline = Show(Outline(Input=merged), view)
     outline.AmbientColor = outline.DiffuseColor = [0.0, 0.0, 0.0]
-    mv.place_camera(view, centre, [0.0, 1.0, 0.0], [0.0, 0.0, 1.0], 0.9)  # from -y, z up
-    mv.caption(view, "OpenFOAM case %s, t = %s\n%s on the y = %.3g m plane, range %s .. %s"
-               % (os.path.basename(case.rstrip("/")), mv.fmt(time, 4), field, centre[1], mv.fmt(lo, 4),
-                  mv.fmt(hi, 4)), size=15)
+    mv.place_camera(view, centre, direction, up, 0.9)
+    mv.caption(view, "OpenFOAM case %s, t = %s\n%s on the %s = %.3g m plane, range %s .. %s"
+               % (os.path.basename(case.rstrip("/")), mv.fmt(time, 4), field, "xyz"[normal_axis],
+                  centre[normal_axis], mv.fmt(lo, 4), mv.fmt(hi, 4)), size=15)
 
-    spans = [b[1] - b[0], b[3] - b[2], b[5] - b[4]]
     axis = spans.index(max(spans))
     p1, p2 = list(centre), list(centre)
     p1[axis], p2[axis] = b[2 * axis], b[2 * axis + 1]

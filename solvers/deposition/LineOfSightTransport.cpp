@@ -2,9 +2,54 @@
 
 #include "deposition/GasAttenuationModel.hpp"
 
+#include <array>
 #include <cmath>
+#include <stdexcept>
 
 namespace magtwin {
+
+namespace {
+
+constexpr int kStripNodes = 64;
+constexpr double kPi = 3.14159265358979323846;
+
+/// Gauss-Legendre nodes and weights on [0, pi/2] (Newton iteration on P_n from the
+/// Chebyshev-like guess cos(pi (i - 1/4) / (n + 1/2)); Press et al., Numerical Recipes,
+/// 3rd ed., 2007, sec. 4.6.1, routine gauleg).
+struct StripQuadrature {
+    std::array<double, kStripNodes> cosPhi{}, weight{};
+    StripQuadrature() {
+        const int n = kStripNodes;
+        for (int i = 0; i < n; ++i) {
+            double x = std::cos(kPi * (i + 0.75) / (n + 0.5)), dp = 0.0;
+            for (int it = 0; it < 100; ++it) {
+                double p0 = 1.0, p1 = 0.0;
+                for (int j = 1; j <= n; ++j) {
+                    const double p2 = p1;
+                    p1 = p0;
+                    p0 = ((2.0 * j - 1.0) * x * p1 - (j - 1.0) * p2) / j;
+                }
+                dp = n * (x * p0 - p1) / (x * x - 1.0);
+                const double dx = p0 / dp;
+                x -= dx;
+                if (std::abs(dx) < 1e-15) break;
+            }
+            const double phi = 0.25 * kPi * (x + 1.0);  // [-1, 1] -> [0, pi/2]
+            cosPhi[std::size_t(i)] = std::cos(phi);
+            weight[std::size_t(i)] = 0.25 * kPi * 2.0 / ((1.0 - x * x) * dp * dp);
+        }
+    }
+};
+
+/// int_{-pi/2}^{pi/2} p(a cos phi) cos phi dphi (even in phi: twice the half range).
+double stripKernel(const EmissionAngularDistribution& p, double a, const StripQuadrature& q) {
+    double sum = 0.0;
+    for (int i = 0; i < kStripNodes; ++i)
+        sum += q.weight[std::size_t(i)] * p.perSteradian(a * q.cosPhi[std::size_t(i)]) * q.cosPhi[std::size_t(i)];
+    return 2.0 * sum;
+}
+
+}  // namespace
 
 std::vector<double> lineOfSightFlux(const std::vector<EmissionSource>& sources,
                                     const std::vector<Eigen::Vector3d>& points, const Eigen::Vector3d& receiverNormal) {
@@ -33,6 +78,41 @@ std::vector<double> lineOfSightFlux(const std::vector<EmissionSource>& sources,
                 if (cosE <= 0.0 || cosR <= 0.0) continue;
                 const double w = e.atomsPerSecond() * p.perSteradian(cosE) * cosR / r2;
                 sum += attenuate ? w * gas.factor(r) : w;
+            }
+            flux[std::size_t(k)] += sum;
+        }
+    }
+    return flux;
+}
+
+std::vector<double> lineOfSightFluxStrips(const std::vector<EmissionSource>& sources,
+                                          const std::vector<Eigen::Vector3d>& points,
+                                          const Eigen::Vector3d& receiverNormal, const Eigen::Vector3d& stripAxis) {
+    static const StripQuadrature quadrature;
+    const Eigen::Vector3d t = stripAxis.normalized();
+    const auto inPlane = [&](const Eigen::Vector3d& v) { return Eigen::Vector3d(v - v.dot(t) * t); };
+    const auto checkNormal = [&](const Eigen::Vector3d& n, const char* what) {
+        if (std::abs(n.dot(t)) > 1e-9)
+            throw std::invalid_argument(std::string("lineOfSightFluxStrips: ") + what +
+                                        " normal is not perpendicular to the strip axis");
+    };
+    checkNormal(receiverNormal, "receiver");
+    std::vector<double> flux(points.size(), 0.0);
+    for (const auto& src : sources) {
+        const EmissionAngularDistribution& p = *src.angular;
+        for (const auto& e : src.elements) checkNormal(e.normal, "emitter");
+        const long n = long(points.size());
+#pragma omp parallel for schedule(static) if (n > 256)
+        for (long k = 0; k < n; ++k) {
+            double sum = 0.0;
+            for (const auto& e : src.elements) {
+                const Eigen::Vector3d d = inPlane(points[std::size_t(k)] - e.position);
+                const double rho = d.norm();
+                if (rho <= 0.0) continue;
+                const double a = e.normal.dot(d) / rho;
+                const double b = -receiverNormal.dot(d) / rho;
+                if (a <= 0.0 || b <= 0.0) continue;
+                sum += e.atomsPerSecond() * b / rho * stripKernel(p, a, quadrature);
             }
             flux[std::size_t(k)] += sum;
         }

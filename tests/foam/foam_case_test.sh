@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # ctest driver for the OpenFOAM boundary-condition cases in tests/foam/ (label foam).
-#   usage: foam_case_test.sh CASE MODE WORKDIR LIBDIR MAGTWIN
+#   usage: foam_case_test.sh CASE MODE WORKDIR LIBDIR MAGTWIN [ENGINE]
 #   CASE   filmDeposition | sputteredFluxSlab | sputteredFluxRacetrack | sputterErosionBox
 #          | sputterFoamSlab | sputterFoamTube | sputteredFluxTube | filmDepositionLineOfSight
 #   MODE   analytic  serial run (the case's Allrun) vs its exact/analytic answer
 #          parallel  decomposePar + mpirun -np 2 + reconstructPar vs serial, 1e-8 relative
 #          restart   restart from the middle written time reproduces the final state
+#          engine    (filmDepositionLineOfSight) collisionless cos^1.5 film vs the
+#                    standalone deposition engine (ENGINE: los_engine_profile), 1 %
 #          badentry  missing / misspelt / out-of-range entries and unknown names stop with
 #                    FatalIOError naming the entry (or listing the valid names)
 # LIBDIR holds libmagtwinFoam.so; MAGTWIN is the magtwin program (reference yields);
 # sputterFoam is taken from MAGTWIN's folder.
 set -uo pipefail
-CASE=$1 MODE=$2 WORK=$3 LIBDIR=$4 MAGTWIN=$5
+CASE=$1 MODE=$2 WORK=$3 LIBDIR=$4 MAGTWIN=$5 ENGINE=${6:-}
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # MPI ranks yield the CPU while waiting (the CI machine is shared: busy-polling ranks
 # slow every other job down).
@@ -56,6 +58,15 @@ analytic)
   "$WORK/serial/Allrun" || exit 1
   # shellcheck disable=SC2046
   $PY "$CHECKER" "${CHECK[1]}" "$WORK/serial" $(analytic_args)
+  ;;
+engine)
+  fresh_case "$WORK/collisionless"
+  sed -i -e 's/thermalizedFraction 0.5;/thermalizedFraction 0;/' \
+         -e 's/lineOfSightSource   target;/lineOfSightSource   target; emissionDistribution cosn; cosExponent 1.5;/' \
+         "$WORK/collisionless/0/T"
+  "$WORK/collisionless/Allrun" || exit 1
+  "$ENGINE" 1.5 > "$WORK/engine_profile.csv" || exit 1
+  $PY "$CHECKER" losengine "$WORK/collisionless" "$MAGTWIN" "$WORK/engine_profile.csv"
   ;;
 parallel)
   fresh_case "$WORK/serial"
@@ -109,6 +120,7 @@ badentry)
     expect_fatal losPatch   's/lineOfSightSource   target/lineOfSightSource   tagret/' "Entry 'lineOfSightSource': no patch 'tagret'"
     # A wrong patch type shows only once the field exists: FatalError, not IO.
     expect_fatal losType    's/lineOfSightSource   target/lineOfSightSource   sides/' "lineOfSightSource: patch 'sides' of T is zeroGradient, not sputteredFlux" "FOAM FATAL ERROR"
+    expect_fatal losLaw     's/lineOfSightSource   target;/lineOfSightSource   target; emissionDistribution cosinus;/' "emissionDistribution.*'cosinus'; valid: cosine, cosn, yamamura1981"
     ;;
   sputteredFluxRacetrack)
     expect_fatal missing    '/ionEnergy/d'                               "Entry 'ionEnergy' not found"

@@ -1,34 +1,55 @@
 #include "bridge/LineOfSight.hpp"
 
-#include <cmath>
+#include "deposition/EmissionAngularDistribution.hpp"
+#include "deposition/EmissionSource.hpp"
+#include "deposition/LineOfSightTransport.hpp"
+
+#include <stdexcept>
 
 namespace magtwin {
 namespace foam {
 
 namespace {
-constexpr double kPi = 3.14159265358979323846;
-double dot(const Vec3& a, const Vec3& b) { return a[0] * b[0] + a[1] * b[1] + a[2] * b[2]; }
+Eigen::Vector3d toEigen(const Vec3& v) { return Eigen::Vector3d(v[0], v[1], v[2]); }
 }  // namespace
 
-double lineOfSightFlux(const std::vector<EmittingElement>& emitters, const Vec3& point,
-                       const Vec3& normal, bool planar2D, const Vec3& emptyDirection) {
-    double flux = 0.0;
-    for (const EmittingElement& e : emitters) {
-        Vec3 d{point[0] - e.centre[0], point[1] - e.centre[1], point[2] - e.centre[2]};
-        if (planar2D) {  // distances and angles in the plane normal to the strips
-            const double along = dot(d, emptyDirection);
-            for (int i = 0; i < 3; ++i) d[i] -= along * emptyDirection[i];
+BallisticTransport::BallisticTransport(const std::string& distribution, double cosExponent) {
+    AngularDistributionParams params;
+    params.cosExponent = cosExponent;
+    angular_ = makeAngularDistribution(distribution, params);
+}
+
+std::vector<double> BallisticTransport::flux(const std::vector<EmittingElement>& emitters,
+                                             const std::vector<Vec3>& points, const std::vector<Vec3>& normals,
+                                             bool planar2D, const Vec3& emptyDirection) const {
+    if (points.size() != normals.size()) throw std::invalid_argument("BallisticTransport: points/normals mismatch");
+    // Each element as an engine emission element of unit area emitting `rate`.
+    std::vector<EmissionSource> sources{EmissionSource{"target", {}, angular_}};
+    sources.front().elements.reserve(emitters.size());
+    for (const EmittingElement& e : emitters)
+        sources.front().elements.push_back({toEigen(e.centre), toEigen(e.normal), 1.0, e.rate});
+
+    // The engine takes one receiver normal per call: group the points by normal (a flat
+    // substrate is one group).
+    std::vector<double> result(points.size(), 0.0);
+    std::vector<bool> done(points.size(), false);
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        if (done[i]) continue;
+        std::vector<std::size_t> group;
+        std::vector<Eigen::Vector3d> groupPoints;
+        for (std::size_t j = i; j < points.size(); ++j) {
+            if (done[j] || normals[j] != normals[i]) continue;
+            group.push_back(j);
+            groupPoints.push_back(toEigen(points[j]));
+            done[j] = true;
         }
-        const double dist2 = dot(d, d);
-        if (dist2 <= 0.0) continue;
-        const double dist = std::sqrt(dist2);
-        const double cosEmit = dot(e.normal, d) / dist;   // leaving the emitter
-        const double cosRecv = -dot(normal, d) / dist;    // arriving at the receiver
-        if (cosEmit <= 0.0 || cosRecv <= 0.0) continue;
-        flux += planar2D ? e.rate * cosEmit * cosRecv / (2.0 * dist)
-                         : e.rate * cosEmit * cosRecv / (kPi * dist2);
+        const Eigen::Vector3d n = toEigen(normals[i]);
+        const std::vector<double> f = planar2D
+            ? lineOfSightFluxStrips(sources, groupPoints, n, toEigen(emptyDirection))
+            : lineOfSightFlux(sources, groupPoints, n);
+        for (std::size_t k = 0; k < group.size(); ++k) result[group[k]] = f[k];
     }
-    return flux;
+    return result;
 }
 
 }  // namespace foam

@@ -1,22 +1,24 @@
-// LineOfSight: collisionless (ballistic) flux from emitting surface elements to a
-// receiving one, for a cosine (Knudsen) emission law p(theta) = cos(theta) / pi per sr
-// (the textbook emission of sputtered atoms well above threshold; e.g. Ohring,
-// Materials Science of Thin Films, 2nd ed., 2002, sec. 5.2.2):
+// LineOfSight: the plugin's door to the deposition engine's collisionless transport.
+// The physics lives in solvers/deposition (EmissionAngularDistribution: how atoms leave
+// a surface element; LineOfSightTransport: view-factor summation in 3-D, and its
+// integral along infinite strips for 2-D cross-sections); this adapter only converts
+// the plain element lists that filmDeposition gathers from all processors, so the
+// OpenFOAM route and `magtwin deposit` share one transport physics.
 //
-//   3-D:  Phi = sum_e N_e cos(theta_e) cos(theta_r) / (pi R^2)
-//   2-D:  Phi = sum_e N'_e cos(a_e) cos(a_r) / (2 r)      (infinite strips: the 3-D
-//         kernel integrated along the strip, int dz / (r^2 + z^2)^2 = pi / (2 r^3))
+//   3-D:  Phi(P) = sum_e N_e p(cos theta_e) cos theta_r / R^2
+//   2-D:  Phi(P) = sum_e N'_e (b / rho) int p(a cos phi) cos phi dphi   (strips)
 //
-// N_e atoms/s (N'_e per metre of strip), angles from the emitter's and receiver's normals
-// (both into the gas), R (r) the distance (in the plane). Pairs not facing each other
-// contribute nothing; no shadowing (valid when nothing stands between target and
-// substrate). Plain C++, no OpenFOAM: the plugin's filmDeposition gathers the elements.
+// N_e atoms/s (N'_e per metre of strip). No shadowing (valid when nothing stands between
+// target and substrate). Plain C++, no OpenFOAM and no core header in this interface.
 #pragma once
 
 #include <array>
+#include <memory>
+#include <string>
 #include <vector>
 
 namespace magtwin {
+class EmissionAngularDistribution;
 namespace foam {
 
 using Vec3 = std::array<double, 3>;
@@ -27,10 +29,21 @@ struct EmittingElement {
     double rate = 0.0;  ///< atoms/s (3-D) or atoms/s per metre of strip (2-D)
 };
 
-/// Flux (atoms m^-2 s^-1) at a receiving point with unit normal `normal` (into the gas).
-/// `planar2D`: the mesh is 2-D with `emptyDirection` the strips' axis (unit vector).
-double lineOfSightFlux(const std::vector<EmittingElement>& emitters, const Vec3& point,
-                       const Vec3& normal, bool planar2D, const Vec3& emptyDirection);
+class BallisticTransport {
+public:
+    /// `distribution`: an EmissionAngularDistribution name ("cosine", "cosn" with
+    /// `cosExponent`). Throws std::invalid_argument for an unknown name (listing the
+    /// valid ones) or a bad exponent.
+    BallisticTransport(const std::string& distribution, double cosExponent);
+
+    /// Flux (atoms m^-2 s^-1) at each receiving point with its unit normal (into the gas).
+    /// `planar2D`: the mesh is 2-D, `emptyDirection` the strips' axis (unit vector).
+    std::vector<double> flux(const std::vector<EmittingElement>& emitters, const std::vector<Vec3>& points,
+                             const std::vector<Vec3>& normals, bool planar2D, const Vec3& emptyDirection) const;
+
+private:
+    std::shared_ptr<const EmissionAngularDistribution> angular_;
+};
 
 }  // namespace foam
 }  // namespace magtwin

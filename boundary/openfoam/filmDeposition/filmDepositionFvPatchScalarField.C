@@ -8,10 +8,8 @@
 #include "fvPatchFieldMapper.H"
 #include "volFields.H"
 
-#include "sputteredFlux/sputteredFluxFvPatchScalarField.H"
 #include "bridge/CoreBridge.hpp"
 #include "bridge/LineOfSight.hpp"
-#include "Pstream.H"
 
 #include <exception>
 
@@ -47,6 +45,24 @@ void Foam::filmDepositionFvPatchScalarField::readParameters
         [](const scalar D) { return D > 0; }
     );
     filmElement_ = dict.get<word>("filmElement");
+    emissionDistribution_ =
+        dict.getOrDefault<word>("emissionDistribution", "cosine");
+    cosExponent_ = dict.getCheckOrDefault<scalar>
+    (
+        "cosExponent",
+        1,
+        [](const scalar n) { return n > 0; }
+    );
+    try
+    {
+        (void)magtwin::foam::BallisticTransport(emissionDistribution_, cosExponent_);
+    }
+    catch (const std::exception& e)
+    {
+        FatalIOErrorInFunction(dict)
+            << "Entry 'emissionDistribution' (" << emissionDistribution_
+            << "): " << e.what() << nl << exit(FatalIOError);
+    }
 
     try
     {
@@ -85,104 +101,6 @@ Foam::filmDepositionFvPatchScalarField::thicknessIncrement
 
 
 Foam::tmp<Foam::scalarField>
-Foam::filmDepositionFvPatchScalarField::computeBallisticFlux() const
-{
-    const fvMesh& mesh = patch().boundaryMesh().mesh();
-    const label sourceID = patch().boundaryMesh().findPatchID(lineOfSightSource_);
-    if (sourceID < 0)
-    {
-        FatalErrorInFunction
-            << "lineOfSightSource: no patch '" << lineOfSightSource_
-            << "' in the mesh" << exit(FatalError);
-    }
-    const volScalarField& field =
-        db().lookupObject<volScalarField>(internalField().name());
-    const fvPatchScalarField& sourceField = field.boundaryField()[sourceID];
-    if (!isA<sputteredFluxFvPatchScalarField>(sourceField))
-    {
-        FatalErrorInFunction
-            << "lineOfSightSource: patch '" << lineOfSightSource_
-            << "' of " << field.name() << " is " << sourceField.type()
-            << ", not sputteredFlux" << exit(FatalError);
-    }
-    const sputteredFluxFvPatchScalarField& source =
-        refCast<const sputteredFluxFvPatchScalarField>(sourceField);
-
-    // 2-D planar mesh: strips along the empty direction; wedges not supported.
-    const bool planar2D = mesh.nGeometricD() == 2;
-    if (mesh.nSolutionD() == 2 && !planar2D)
-    {
-        FatalErrorInFunction
-            << "lineOfSightSource: axisymmetric (wedge) meshes are not supported"
-            << exit(FatalError);
-    }
-    vector emptyDir(Zero);
-    scalar depth = 1;
-    if (planar2D)
-    {
-        for (direction d = 0; d < vector::nComponents; ++d)
-        {
-            if (mesh.geometricD()[d] < 0)
-            {
-                emptyDir[d] = 1;
-                depth = mesh.bounds().span()[d];
-            }
-        }
-    }
-
-    // This processor's emitters: (1 - f_th) J |Sf| atoms/s (per metre in 2-D).
-    const fvPatch& sp = source.patch();
-    const vectorField sourceNormals(-sp.nf());
-    const scalarField rates
-    (
-        (1 - source.thermalizedFraction())*source.sputteredFlux()*sp.magSf()/depth
-    );
-    List<pointField> allCentres(Pstream::nProcs());
-    List<vectorField> allNormals(Pstream::nProcs());
-    List<scalarField> allRates(Pstream::nProcs());
-    allCentres[Pstream::myProcNo()] = sp.Cf();
-    allNormals[Pstream::myProcNo()] = sourceNormals;
-    allRates[Pstream::myProcNo()] = rates;
-    Pstream::gatherList(allCentres);
-    Pstream::gatherList(allNormals);
-    Pstream::gatherList(allRates);
-    Pstream::scatterList(allCentres);
-    Pstream::scatterList(allNormals);
-    Pstream::scatterList(allRates);
-
-    std::vector<magtwin::foam::EmittingElement> emitters;
-    forAll(allCentres, proci)
-    {
-        forAll(allCentres[proci], i)
-        {
-            const point& c = allCentres[proci][i];
-            const vector& n = allNormals[proci][i];
-            emitters.push_back({{c.x(), c.y(), c.z()}, {n.x(), n.y(), n.z()}, allRates[proci][i]});
-        }
-    }
-
-    const vectorField& Cf = patch().Cf();
-    const vectorField receiverNormals(-patch().nf());
-    tmp<scalarField> tflux(new scalarField(patch().size()));
-    scalarField& flux = tflux.ref();
-    forAll(flux, facei)
-    {
-        const point& c = Cf[facei];
-        const vector& n = receiverNormals[facei];
-        flux[facei] = magtwin::foam::lineOfSightFlux
-        (
-            emitters,
-            {c.x(), c.y(), c.z()},
-            {n.x(), n.y(), n.z()},
-            planar2D,
-            {emptyDir.x(), emptyDir.y(), emptyDir.z()}
-        );
-    }
-    return tflux;
-}
-
-
-Foam::tmp<Foam::scalarField>
 Foam::filmDepositionFvPatchScalarField::currentFilmThickness() const
 {
     if (pendingTimeIndex_ >= 0)
@@ -211,6 +129,8 @@ Foam::filmDepositionFvPatchScalarField::filmDepositionFvPatchScalarField
     filmThickness_(p.size(), Zero),
     pendingTimeIndex_(-1),
     lineOfSightSource_(),
+    emissionDistribution_("cosine"),
+    cosExponent_(1),
     ballisticFlux_(p.size(), Zero)
 {
     refValue() = Zero;
@@ -235,7 +155,9 @@ Foam::filmDepositionFvPatchScalarField::filmDepositionFvPatchScalarField
     filmAtomicDensity_(1),
     filmThickness_(p.size(), Zero),
     pendingTimeIndex_(-1),
-    lineOfSightSource_(dict.getOrDefault<word>("lineOfSightSource", word::null)),
+    lineOfSightSource_(dict.getOrDefault<wordRe>("lineOfSightSource", wordRe())),
+    emissionDistribution_("cosine"),
+    cosExponent_(1),
     ballisticFlux_(p.size(), Zero)
 {
     readParameters(dict);
@@ -248,16 +170,20 @@ Foam::filmDepositionFvPatchScalarField::filmDepositionFvPatchScalarField
     {
         ballisticFlux_ = scalarField("ballisticFlux", dict, p.size());
     }
-    if
-    (
-        !lineOfSightSource_.empty()
-     && p.boundaryMesh().findPatchID(lineOfSightSource_) < 0
-    )
+    if (!lineOfSightSource_.empty())
     {
-        FatalIOErrorInFunction(dict)
-            << "Entry 'lineOfSightSource': no patch '" << lineOfSightSource_
-            << "'; patches: " << p.boundaryMesh().mesh().boundaryMesh().names()
-            << nl << exit(FatalIOError);
+        bool matched = false;
+        for (const polyPatch& pp : p.boundaryMesh().mesh().boundaryMesh())
+        {
+            matched = matched || lineOfSightSource_.match(pp.name());
+        }
+        if (!matched)
+        {
+            FatalIOErrorInFunction(dict)
+                << "Entry 'lineOfSightSource': no patch '" << lineOfSightSource_
+                << "'; patches: " << p.boundaryMesh().mesh().boundaryMesh().names()
+                << nl << exit(FatalIOError);
+        }
     }
 
     refValue() = Zero;
@@ -295,6 +221,8 @@ Foam::filmDepositionFvPatchScalarField::filmDepositionFvPatchScalarField
     filmThickness_(ptf.filmThickness_, mapper),
     pendingTimeIndex_(ptf.pendingTimeIndex_),
     lineOfSightSource_(ptf.lineOfSightSource_),
+    emissionDistribution_(ptf.emissionDistribution_),
+    cosExponent_(ptf.cosExponent_),
     ballisticFlux_(ptf.ballisticFlux_, mapper)
 {}
 
@@ -314,6 +242,8 @@ Foam::filmDepositionFvPatchScalarField::filmDepositionFvPatchScalarField
     filmThickness_(ptf.filmThickness_),
     pendingTimeIndex_(ptf.pendingTimeIndex_),
     lineOfSightSource_(ptf.lineOfSightSource_),
+    emissionDistribution_(ptf.emissionDistribution_),
+    cosExponent_(ptf.cosExponent_),
     ballisticFlux_(ptf.ballisticFlux_)
 {}
 
@@ -334,6 +264,8 @@ Foam::filmDepositionFvPatchScalarField::filmDepositionFvPatchScalarField
     filmThickness_(ptf.filmThickness_),
     pendingTimeIndex_(ptf.pendingTimeIndex_),
     lineOfSightSource_(ptf.lineOfSightSource_),
+    emissionDistribution_(ptf.emissionDistribution_),
+    cosExponent_(ptf.cosExponent_),
     ballisticFlux_(ptf.ballisticFlux_)
 {}
 
@@ -424,6 +356,8 @@ void Foam::filmDepositionFvPatchScalarField::write(Ostream& os) const
     if (!lineOfSightSource_.empty())
     {
         os.writeEntry("lineOfSightSource", lineOfSightSource_);
+        os.writeEntry("emissionDistribution", emissionDistribution_);
+        os.writeEntry("cosExponent", cosExponent_);
         ballisticFlux_.writeEntry("ballisticFlux", os);
     }
     writeEntry("value", os);

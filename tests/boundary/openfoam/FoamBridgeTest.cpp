@@ -127,17 +127,32 @@ TEST(FoamBridge, LineOfSightFromALambertianDiskOnItsAxis) {
                             J * r * (a / nr) * (2 * kPi / nphi)});
         }
     }
-    const double got = magtwin::foam::lineOfSightFlux(disk, {0.0, 0.0, h}, {0.0, 0.0, -1.0}, false, {0, 0, 0});
-    EXPECT_NEAR(got / (J * a * a / (h * h + a * a)), 1.0, 1e-4);
+    const magtwin::foam::BallisticTransport cosine("cosine", 1.0);
+    const auto got = cosine.flux(disk, {{0.0, 0.0, h}, {0.0, 0.0, h}}, {{0.0, 0.0, -1.0}, {0.0, 0.0, 1.0}}, false,
+                                 {0, 0, 0});
+    EXPECT_NEAR(got[0] / (J * a * a / (h * h + a * a)), 1.0, 1e-4);
     // Facing away: nothing arrives.
-    EXPECT_EQ(magtwin::foam::lineOfSightFlux(disk, {0.0, 0.0, h}, {0.0, 0.0, 1.0}, false, {0, 0, 0}), 0.0);
+    EXPECT_EQ(got[1], 0.0);
 }
 
 TEST(FoamBridge, LineOfSightFromAStripIn2D) {
     // One strip element (N' atoms/s per metre) straight below a receiver at distance r:
     // the z-integrated cosine kernel gives N' / (2 r), whatever the offset along the strip.
     using magtwin::foam::EmittingElement;
+    // Off-axis (receiver at x = 0.03, y = 0.04, rho = 0.05, cos a = cos b = 0.8): 0.64 N' / (2 rho).
     const std::vector<EmittingElement> strip{{{0.0, 0.0, 0.3}, {0.0, 1.0, 0.0}, 2.0}};
-    const double got = magtwin::foam::lineOfSightFlux(strip, {0.0, 0.05, 0.0}, {0.0, -1.0, 0.0}, true, {0, 0, 1});
-    EXPECT_NEAR(got, 2.0 / (2 * 0.05), 1e-12);
+    const auto got = magtwin::foam::BallisticTransport("cosine", 1.0)
+                         .flux(strip, {{0.0, 0.05, 0.0}, {0.03, 0.04, 0.0}}, {{0.0, -1.0, 0.0}, {0.0, -1.0, 0.0}},
+                               true, {0, 0, 1});
+    EXPECT_NEAR(got[0], 2.0 / (2 * 0.05), 1e-12);
+    EXPECT_NEAR(got[1], 0.64 * 2.0 / (2 * 0.05), 1e-12);
+}
+
+TEST(FoamBridge, UnknownEmissionDistributionListsTheValidNames) {
+    try {
+        magtwin::foam::BallisticTransport("cosinus", 1.0);
+        FAIL() << "no exception";
+    } catch (const std::invalid_argument& e) {
+        EXPECT_NE(std::string(e.what()).find("cosn"), std::string::npos) << e.what();
+    }
 }
