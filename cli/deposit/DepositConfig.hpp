@@ -1,5 +1,7 @@
 // DepositConfig: the `magtwin deposit` YAML file, read once into SI parameter structs.
-// Schema (units in the values; see cases/deposition/*.yaml for complete examples):
+// Read with the shared config reader (cli/config/ConfigReader: units in the value or the
+// key, file:line:key errors, unknown keys rejected with a suggestion).
+// Schema (see cases/deposition/*.yaml for complete examples):
 //
 //   substrate:   kind: glass | wafer     size_x, size_y (glass) or diameter (wafer)
 //                pitch, edge_exclusion, centre_x, centre_y (lengths)
@@ -13,7 +15,7 @@
 //   cathodes:    list of
 //     - type: rotary-array | planar-rect | planar-circular
 //       name, target (element), gas (Ar), voltage, secondary_electron_yield, yield_model,
-//       power (per cathode), power_trims: [..], life_kWh (rotary arrays: this array's own
+//       power (per cathode), power_trims: [..], life ("5000 kWh", or life_kWh: 5000; rotary arrays: this array's own
 //       life point, overriding --life-kWh)
 //       rotary-array: count, pitch, centre_x, centre_y, axis_height, outer_radius, length,
 //                     axial_pitch, angular_pitch, racetrack {separation, sigma,
