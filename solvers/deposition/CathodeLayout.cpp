@@ -1,6 +1,7 @@
 #include "deposition/CathodeLayout.hpp"
 
 #include "elements/ElementTable.hpp"
+#include "racetrack/IonSupply.hpp"
 #include "yield/SputterYield.hpp"
 
 #include <cmath>
@@ -9,17 +10,21 @@
 namespace magtwin {
 
 namespace {
-constexpr double kElementaryCharge = 1.602176634e-19;  // C (SI 2019 exact)
 constexpr double kJoulePerKWh = 3.6e6;
 }  // namespace
 
 double sputteredAtomsPerJoule(const DischargeSettings& d) {
     const ElementTable& t = ElementTable::builtin();
-    const SputterYield y(d.yieldModel, "none", t.get(d.gas), t.get(d.targetMaterial));
-    const double Y = y.yield(d.voltageV, 0.0);  // ions arrive with about e*V (tool-context.md)
-    if (!(d.voltageV > 0) || d.secondaryElectronYield < 0)
-        throw std::invalid_argument("discharge: voltage must be > 0 and gamma_SE >= 0");
-    return Y / (d.voltageV * (1.0 + d.secondaryElectronYield) * kElementaryCharge);
+    const Element& ion = t.get(d.gas);
+    const Element& target = t.get(d.targetMaterial);
+    // The shared discharge balance (IonSupply) at 1 W: ions per second per watt = ions per joule.
+    DischargeOperatingPoint op;
+    op.powerW = 1.0;
+    op.voltageV = d.voltageV;
+    op.secondaryElectronYield = d.secondaryElectronYield;
+    const IonSupply ions = ionSupplyFrom(op, ion, target);
+    const SputterYield y(d.yieldModel, "none", ion, target);
+    return ions.ionsPerSecond * y.yield(ions.ionEnergyEv, 0.0);  // ions arrive with E = e V at normal incidence
 }
 
 EmissionLayout buildEmission(const std::vector<CathodeGroup>& groups,

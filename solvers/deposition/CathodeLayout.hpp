@@ -2,8 +2,9 @@
 // targets), each with its discharge power, turned into emission sources at a target
 // life point. Plain SI parameter structs, filled by the command line from YAML.
 //
-// Emission rate per cathode: N = (P / V) / (1 + gamma_SE) * Y(e V) / e (see
-// RacetrackSources.hpp), with Y from the project's yield models (boundary/yield).
+// Emission rate per cathode: N = (P / V) / (1 + gamma_SE) * Y(e V) / e, the ion rate of
+// the shared discharge balance (boundary/racetrack/IonSupply) times the yield Y from the
+// project's yield models (boundary/yield).
 // Target life (kWh) thins a rotary tube uniformly around its circumference (the
 // rotation average of the erosion issue), by the sputtered volume over its surface:
 //   depth = Y * E_life / (V (1 + gamma_SE) e n_target 2 pi R L),  E_life in J,

@@ -10,7 +10,8 @@ slab: 1-D, sputteredFlux (uniform Gamma) at x = 0, filmDeposition at x = L. Stea
     leave the target arrive on the substrate: conservation).
 racetrack: 2-D cross-section, planar-rect racetrack (RacetrackFlux.hpp):
     Gamma(s) = (I/e) g(s) / A_loop on the straights, s = |y_c| - R_t, g Gaussian,
-    A_loop = 2 L_s m0 + 2 pi E_t (R_t m0 + m1),
+    A_loop = 2 L_s m0 + (2 pi + 4 (E_t - 1)) (R_t m0 + m1)  (turnaround enhancement
+    E = 1 + (E_t - 1) sin(beta) round each semicircle: integral of E dbeta = 2 pi + 4 (E_t - 1)),
     m0 = int_{-R_t}^inf g = sigma sqrt(pi/2) (1 + erf(R_t / (sigma sqrt 2))),
     m1 = int_{-R_t}^inf u g = sigma^2 exp(-R_t^2 / (2 sigma^2)),
     and, steady with closed sides, sum(k c_f A) on the substrate = sum(f J A) on the target.
@@ -71,7 +72,7 @@ def racetrack(case, magtwin):
     nx, x0, dx = 60, -0.15, 0.005
     m0 = sigma * math.sqrt(math.pi / 2) * (1 + math.erf(rt / (sigma * math.sqrt(2))))
     m1 = sigma ** 2 * math.exp(-rt ** 2 / (2 * sigma ** 2))
-    a_loop = 2 * ls * m0 + 2 * math.pi * et * (rt * m0 + m1)
+    a_loop = 2 * ls * m0 + (2 * math.pi + 4 * (et - 1)) * (rt * m0 + m1)
     y = normal_yield(magtwin)
     xs = [x0 + (i + 0.5) * dx for i in range(nx)]
     want = [current / E_CHARGE * math.exp(-(abs(x) - rt) ** 2 / (2 * sigma ** 2)) / a_loop * y for x in xs]
