@@ -73,11 +73,18 @@ CathodeGroup cathode(const ConfigSection& c, std::size_t index) {
     g.powerW = c.quantity("power", Dimension::Power);
     if (!(g.powerW >= 0)) c.fail("power", "must be >= 0");
     g.powerTrims = c.numberList("power_trims");
+    const auto lifeJ = c.optionalQuantity("life", Dimension::Energy);  // life_kWh: 500 or life: 500 kWh
+    if (lifeJ && *lifeJ < 0) c.fail("life_kWh", "must be >= 0");
+    g.lifeKWh = lifeJ ? *lifeJ / kJoulePerKWh : -1.0;
+    g.targetThicknessM = c.quantityOr("target_thickness", Dimension::Length, 0.0);
+    if (g.targetThicknessM < 0) c.fail("target_thickness", "must be > 0");
+    g.magnetDistanceM = c.quantityOr("magnet_distance", Dimension::Length, 0.0);
+    if (g.magnetDistanceM != 0 && g.magnetDistanceM <= g.targetThicknessM)
+        c.fail("magnet_distance", "must exceed target_thickness (the magnets sit behind the target)");
     if (type == "rotary-array") {
         g.type = CathodeGroup::Type::RotaryArray;
-        const auto lifeJ = c.optionalQuantity("life", Dimension::Energy);  // life_kWh: 500 or life: 500 kWh
-        if (lifeJ && *lifeJ < 0) c.fail("life_kWh", "must be >= 0");
-        g.lifeKWh = lifeJ ? *lifeJ / kJoulePerKWh : -1.0;
+        if (g.targetThicknessM >= c.quantityOr("outer_radius", Dimension::Length, g.tube.outerRadiusM))
+            c.fail("target_thickness", "must be less than outer_radius");
         g.count = integerAtLeast(c, "count", 1, 1);
         g.pitchM = positive(c, "pitch", Dimension::Length, 0.25);
         g.tube.axisX = c.quantityOr("centre_x", Dimension::Length, 0.0);

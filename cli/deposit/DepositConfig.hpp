@@ -15,8 +15,11 @@
 //   cathodes:    list of
 //     - type: rotary-array | planar-rect | planar-circular
 //       name, target (element), gas (Ar), voltage, secondary_electron_yield, yield_model,
-//       power (per cathode), power_trims: [..], life ("5000 kWh", or life_kWh: 5000; rotary arrays: this array's own
-//       life point, overriding --life-kWh)
+//       power (per cathode), power_trims: [..], life ("5000 kWh", or life_kWh: 5000: this
+//       group's own life point, overriding --life-kWh), target_thickness (material
+//       thickness; rotary: tube wall; needed at a life point > 0, where the erosion engine
+//       supplies the eroded target's emission), magnet_distance (new face -> magnets:
+//       the erosion engine's groove narrowing; default off)
 //       rotary-array: count, pitch, centre_x, centre_y, axis_height, outer_radius, length,
 //                     axial_pitch, angular_pitch, racetrack {separation, sigma,
 //                     loop_length, turnaround_enhancement}, wobble_amplitude (angle)
