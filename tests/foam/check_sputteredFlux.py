@@ -10,13 +10,29 @@ slab: 1-D, sputteredFlux (uniform Gamma) at x = 0, filmDeposition at x = L. Stea
     leave the target arrive on the substrate: conservation).
 racetrack: 2-D cross-section, planar-rect racetrack (RacetrackFlux.hpp):
     Gamma(s) = (I/e) g(s) / A_loop on the straights, s = |y_c| - R_t, g Gaussian,
-    A_loop = 2 L_s m0 + (2 pi + 4 (E_t - 1)) (R_t m0 + m1)  (turnaround enhancement
-    E = 1 + (E_t - 1) sin(beta) round each semicircle: integral of E dbeta = 2 pi + 4 (E_t - 1)),
+    A_loop = 2 L_s m0 + (2 pi + 4 (E_t - 1)) (R_t m0 + m1)
+      (turnaround enhancement E = 1 + (E_t - 1) sin(beta) round each semicircle, so the
+      two turnarounds weigh integral_0^pi E dbeta = pi + 2 (E_t - 1) each),
     m0 = int_{-R_t}^inf g = sigma sqrt(pi/2) (1 + erf(R_t / (sigma sqrt 2))),
     m1 = int_{-R_t}^inf u g = sigma^2 exp(-R_t^2 / (2 sigma^2)),
     and, steady with closed sides, sum(k c_f A) on the substrate = sum(f J A) on the target.
 
+tube: quarter of a rotary tube cross-section (R = 0.08 m), lab-fixed rotary racetrack:
+    J(face) = (I/e) g(|t| - R_t) Y / A_loop,  t = R phi of the face centre from e2,
+    A_loop = 2 L_s m0 + 2 pi (R_t m0 + m1)   (E_t = 1), the uneroded chords: factor 1;
+and, steady, the chamber receives all of it: sum(k c_f A) = sum(f J A) (closed sides).
+
+los (tests/foam/filmDepositionLineOfSight): a 0.2 m wide uniform target (J = Gamma Y) at
+y = 0, a substrate at h = 0.05 m; the ballistic half (1 - f) J of the sputtered atoms
+reaches a substrate point x0 from the strips with the 2-D cosine kernel cos a_e cos a_r/(2r):
+    Phi(x0) = (1 - f) J / 2 [ (x - x0) / sqrt(h^2 + (x - x0)^2) ]_{x=-0.1}^{0.1}.
+Tolerance 1e-3: the plugin sums over 2.5 mm target faces (midpoint rule of a kernel that
+varies over h = 50 mm: error ~ (dx/h)^2 / 24 = 1e-4). The film grows by
+(k c_f + Phi) dt / n_film per face (1e-9).
+
   usage: check_sputteredFlux.py slab CASE MAGTWIN
+         check_sputteredFlux.py los CASE MAGTWIN
+         check_sputteredFlux.py tube CASE MAGTWIN
          check_sputteredFlux.py racetrack CASE MAGTWIN
          check_sputteredFlux.py compare CASE REFERENCE TIME TOLERANCE
 """
@@ -92,7 +108,65 @@ def racetrack(case, magtwin):
     return ok
 
 
+def los(case, magtwin):
+    half_width, h, nx, f = 0.1, 0.05, 80, 0.5
+    J = 1e20 * normal_yield(magtwin)
+    dx = 2 * half_width / nx
+    xs = [-half_width + (i + 0.5) * dx for i in range(nx)]
+    prim = lambda x, x0: (x - x0) / math.sqrt(h * h + (x - x0) ** 2)
+    want = [(1 - f) * J / 2 * (prim(half_width, x0) - prim(-half_width, x0)) for x0 in xs]
+    t1 = os.path.join(case, "1", "T")
+    got = ff.read_patch_entry(t1, "substrate", "ballisticFlux")
+    ok = ff.check("ballisticFlux vs the 2-D cosine strip integral", ff.max_rel_diff(got, want), 1e-3)
+    print(f"     centre {got[nx // 2]:.6e} (exact {want[nx // 2]:.6e}), edge {got[0]:.6e} (exact {want[0]:.6e})")
+    mass_amu, rho = element_row("Mo")
+    n_film = rho * 1e6 * NA / mass_amu
+    k = sticking_velocity()
+    c = ff.read_patch_entry(t1, "substrate", "value")
+    h05 = ff.read_patch_entry(os.path.join(case, "0.5", "T"), "substrate", "filmThickness")
+    h1 = ff.read_patch_entry(t1, "substrate", "filmThickness")
+    growth = [(k * ci + p) * 0.5 / n_film * 1e9 for ci, p in zip(c, got)]
+    ok &= ff.check("film growth 0.5 -> 1 s vs (k c_f + Phi) t / n_film",
+                   ff.max_rel_diff([b - a for a, b in zip(h05, h1)], growth), 1e-9)
+    return ok
+
+
+def tube(case, magtwin):
+    current, ls, rt, sigma, radius, outer = 10.0, 0.8, 0.05, 0.01, 0.08, 0.2
+    m0 = sigma * math.sqrt(math.pi / 2) * (1 + math.erf(rt / (sigma * math.sqrt(2))))
+    m1 = sigma ** 2 * math.exp(-rt ** 2 / (2 * sigma ** 2))
+    a_loop = 2 * ls * m0 + 2 * math.pi * (rt * m0 + m1)
+    y = normal_yield(magtwin)
+    t1 = os.path.join(case, "1", "T")
+    subprocess.run(["postProcess", "-func", "writeCellCentres", "-time", "1"], cwd=case,
+                   check=True, capture_output=True)
+    centres = ff.read_patch_entry(t1.replace("/T", "/C"), "target", "value")
+    got = ff.read_patch_entry(t1, "target", "sputteredFlux", len(centres))
+    want = [current / E_CHARGE * math.exp(-(abs(radius * math.atan2(c[1], c[0])) - rt) ** 2
+                                          / (2 * sigma ** 2)) / a_loop * y for c in centres]
+    ok = ff.check("tube sputteredFlux vs lab-frame rotary racetrack (I/e) g Y / A_loop",
+                  ff.max_rel_diff(got, want), 1e-7)
+    peak = max(range(len(got)), key=lambda i: got[i])
+    phi = math.degrees(math.atan2(centres[peak][1], centres[peak][0]))
+    print(f"     emission peaks at phi = {phi:.1f} deg (track at {math.degrees(rt / radius):.1f} deg)")
+    # Conservation: equal numbers of chords spanning the same angles, areas ~ radius.
+    k = sticking_velocity()
+    deposited = sum(k * c for c in ff.read_patch_entry(t1, "chamber", "value")) * outer
+    sputtered = sum(FRACTION * j for j in got) * radius
+    ok &= ff.check("conservation: chamber deposit vs thermalized emission",
+                   abs(deposited - sputtered) / sputtered, 1e-9)
+    return ok
+
+
 def compare(case, reference, time, tolerance):
+    if "ballisticFlux" in open(os.path.join(case, time, "T")).read():
+        entries = [("target", "sputteredFlux"), ("substrate", "value"),
+                   ("substrate", "ballisticFlux"), ("substrate", "filmThickness")]
+        return ff.compare_cases(case, reference, time, entries, tolerance)
+    if "chamber" in open(os.path.join(case, time, "T")).read():
+        entries = [("target", "sputteredFlux"), ("target", "value"),
+                   ("chamber", "value"), ("chamber", "filmThickness")]
+        return ff.compare_cases(case, reference, time, entries, tolerance)
     entries = [("target", "sputteredFlux"), ("target", "value"),
                ("substrate", "value"), ("substrate", "filmThickness")]
     return ff.compare_cases(case, reference, time, entries, tolerance)
@@ -104,6 +178,10 @@ if __name__ == "__main__":
         good = slab(sys.argv[2], sys.argv[3])
     elif mode == "racetrack":
         good = racetrack(sys.argv[2], sys.argv[3])
+    elif mode == "los":
+        good = los(sys.argv[2], sys.argv[3])
+    elif mode == "tube":
+        good = tube(sys.argv[2], sys.argv[3])
     elif mode == "compare":
         good = compare(sys.argv[2], sys.argv[3], sys.argv[4], float(sys.argv[5]))
     else:
