@@ -1,5 +1,7 @@
 #include "deposit/DepositOutputs.hpp"
 
+#include "io/OutputFolder.hpp"
+
 #include "io/AtomicFile.hpp"
 #include "plot/HeatMap.hpp"
 #ifdef MAGTWIN_HAVE_VTK
@@ -20,12 +22,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string num(double v, int precision = 6) {
-    if (!std::isfinite(v)) return "null";
-    std::ostringstream o;
-    o << std::setprecision(precision) << v;
-    return o.str();
-}
+std::string num(double v, int precision = 6) { return jsonNumber(v, precision); }
 
 std::string escaped(const std::string& s) {
     std::string o;
@@ -116,12 +113,7 @@ void printVerdict(const DepositRun& r, std::ostream& out) {
 }
 
 void writeDepositFolder(const DepositRun& r, const std::string& dir) {
-    const fs::path final = fs::path(dir);
-    const fs::path tmp = fs::path(dir + ".tmp-" + std::to_string(::getpid()));
-    std::error_code ec;
-    fs::remove_all(tmp, ec);
-    if (!fs::create_directories(tmp)) throw std::runtime_error("cannot create output folder " + tmp.string());
-    try {
+    writeFolderAtomically(dir, [&](const fs::path& tmp) {
         writeCsv(r, (tmp / "thickness.csv").string());
 #ifdef MAGTWIN_HAVE_VTK
         GridSurface map = r.grid.grid;
@@ -136,18 +128,7 @@ void writeDepositFolder(const DepositRun& r, const std::string& dir) {
 #endif
         writeHeatMap(r, (tmp / "thickness_map.png").string());
         writeFileAtomically((tmp / "summary.json").string(), [&](std::ostream& o) { o << summaryJson(r); });
-        if (fs::exists(final)) {
-            const fs::path old = fs::path(dir + ".old-" + std::to_string(::getpid()));
-            fs::rename(final, old);
-            fs::rename(tmp, final);
-            fs::remove_all(old, ec);
-        } else {
-            fs::rename(tmp, final);
-        }
-    } catch (...) {
-        fs::remove_all(tmp, ec);
-        throw;
-    }
+    });
 }
 
 }  // namespace magtwin

@@ -63,10 +63,16 @@ TEST(ConfigReader, DepositionUnitsListsAndSectionLists) {
         "cathodes:\n  - power: 5 kW\n  - power: 6 kW\n    pwoer: 1\n",
         "d.yaml");
     const auto f = c.section("f");
-    EXPECT_DOUBLE_EQ(f.quantity("sticking", Dimension::Fraction), 0.8);  // a fraction may be bare
-    EXPECT_DOUBLE_EQ(f.quantity("target", Dimension::Fraction), 0.03);
-    EXPECT_DOUBLE_EQ(f.quantity("speed", Dimension::Speed), 0.01);  // 600 mm/min = 10 mm/s
-    EXPECT_DOUBLE_EQ(f.quantity("t", Dimension::Temperature), 300.0);
+    struct Expected {
+        const char* key;
+        Dimension dimension;
+        double si;
+    };
+    for (const Expected& e : {Expected{"sticking", Dimension::Fraction, 0.8},  // a fraction may be bare
+                              Expected{"target", Dimension::Fraction, 0.03},
+                              Expected{"speed", Dimension::Speed, 0.01},  // 600 mm/min = 10 mm/s
+                              Expected{"t", Dimension::Temperature, 300.0}})
+        EXPECT_DOUBLE_EQ(f.quantity(e.key, e.dimension), e.si) << e.key;
     EXPECT_EQ(f.numberList("trims"), (std::vector<double>{0.9, 1.1}));
     const auto list = c.sectionList("cathodes");
     ASSERT_EQ(list.size(), 2u);
