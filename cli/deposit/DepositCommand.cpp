@@ -114,17 +114,33 @@ int runDeposit(const DepositOptions& o) {
     if (o.method != "fast" && o.method != "direct" && o.method != "mc")
         throw UsageError("--method must be fast, direct or mc, got '" + o.method + "'");
     if (!(o.lifeKWh >= 0)) throw UsageError("--life-kWh must be >= 0");
-    const DepositCase c = readDepositConfig(o.config);
+    DepositCase c = readDepositConfig(o.config);
+    double bestWobbleU = 0;
     const TransportMethod method = o.method == "fast" ? TransportMethod::Fast : TransportMethod::Direct;
     const auto law = angularLaw(c);
     const auto t0 = std::chrono::steady_clock::now();
 
     DepositRun run;
-    run.config = c;
     run.method = o.method;
     run.lifeKWh = o.lifeKWh;
     try {
         run.grid = sampleSubstrate(c.substrate);
+        // Wobble scan: the rotary wobble amplitude with the lowest U after trims.
+        for (double amplitude : c.wobbleCandidatesRad) {
+            DepositCase trial = c;
+            for (auto& g : trial.cathodes)
+                if (g.type == CathodeGroup::Type::RotaryArray) g.tube.wobbleAmplitudeRad = amplitude;
+            progress("wobble " + std::to_string(amplitude * 180 / M_PI) + " deg");
+            double pitch = 0;
+            const auto erodedTrial = erodeCathodeGroups(trial.cathodes, law, o.lifeKWh);
+            const TrimResult t = optimiseTrims(trial, law, o.lifeKWh, erodedTrial, method, pitch);
+            run.wobbleScan.emplace_back(amplitude, t.rangePctAfter);
+            if (run.wobbleScan.size() == 1 || t.rangePctAfter < bestWobbleU) {
+                bestWobbleU = t.rangePctAfter;
+                c = trial;
+            }
+        }
+        run.config = c;
         progress("erosion engine: emission of the used targets");
         const std::vector<ErodedGroup> eroded = erodeCathodeGroups(c.cathodes, law, o.lifeKWh);
         if (c.optimiseTrims) {

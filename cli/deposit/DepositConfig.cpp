@@ -180,6 +180,9 @@ DepositCase readDepositConfig(const std::string& path) {
         c.optimiseTrims = o->choice("power_trims", {"true", "false"}, "false") == "true";
         c.minTrim = positiveNumber(*o, "min_trim", 0.5);
         c.maxTrim = positiveNumber(*o, "max_trim", 1.5);
+        c.wobbleCandidatesRad = o->quantityList("wobble_amplitudes", Dimension::Angle);
+        for (double a : c.wobbleCandidatesRad)
+            if (a < 0 || a > 1.0) o->fail("wobble_amplitudes", "each must be between 0 and 57 deg");
         o->rejectUnknownKeysHere();
         if (c.minTrim > 1 || c.maxTrim < 1) o->fail("min_trim", "need min_trim <= 1 <= max_trim");
     }
@@ -192,6 +195,12 @@ DepositCase readDepositConfig(const std::string& path) {
     }
     const auto list = root.sectionList("cathodes");
     for (std::size_t i = 0; i < list.size(); ++i) c.cathodes.push_back(cathode(list[i], i));
+    if (!c.wobbleCandidatesRad.empty()) {
+        if (!c.optimiseTrims) root.section("optimise").fail("wobble_amplitudes", "needs power_trims: true");
+        if (std::none_of(c.cathodes.begin(), c.cathodes.end(),
+                         [](const CathodeGroup& g) { return g.type == CathodeGroup::Type::RotaryArray; }))
+            root.section("optimise").fail("wobble_amplitudes", "needs a rotary-array cathode group");
+    }
 
     const std::string firstTarget = c.cathodes.front().discharge.targetMaterial;
     c.filmMaterial = firstTarget;

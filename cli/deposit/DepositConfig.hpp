@@ -10,7 +10,9 @@
 //   film:        material (element symbol, default: the first cathode's target),
 //                sticking (0..1, default 1), uniformity_target (default 3 %)
 //   emission:    angular: cosine | cosn | yamamura1981;  cos_exponent (cosn)
-//   optimise:    power_trims: true|false, min_trim, max_trim (defaults 0.5, 1.5)
+//   optimise:    power_trims: true|false, min_trim, max_trim (defaults 0.5, 1.5),
+//                wobble_amplitudes: [0 deg, 10 deg, ...] (rotary arrays: the magnet-bar wobble
+//                amplitudes to try; the one with the lowest U after trims is used)
 //   gas:         (for --method mc) pressure ("0.5 Pa"), temperature ("300 K"), histories, seed
 //   cathodes:    list of
 //     - type: rotary-array | planar-rect | planar-circular
@@ -50,6 +52,7 @@ struct DepositCase {
     AngularDistributionParams angularParams;
     bool optimiseTrims = false;
     double minTrim = 0.5, maxTrim = 1.5;
+    std::vector<double> wobbleCandidatesRad;  ///< rotary wobble amplitudes the optimiser tries
     std::vector<CathodeGroup> cathodes;
     double pressurePa = 0.0;
     double gasTemperatureK = 300.0;

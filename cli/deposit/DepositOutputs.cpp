@@ -91,6 +91,13 @@ std::string summaryJson(const DepositRun& r) {
         o << ",\n  \"optimiser\": {\"range_pct_before\": " << num(r.trims.rangePctBefore)
           << ", \"range_pct_after\": " << num(r.trims.rangePctAfter) << ", \"pitch_mm\": " << num(r.optimiserPitchM * 1e3)
           << "}";
+    if (!r.wobbleScan.empty()) {
+        o << ",\n  \"wobble_scan\": [";
+        for (std::size_t k = 0; k < r.wobbleScan.size(); ++k)
+            o << (k ? ", " : "") << "{\"amplitude_deg\": " << num(r.wobbleScan[k].first * 180 / M_PI)
+              << ", \"range_pct_after_trims\": " << num(r.wobbleScan[k].second) << "}";
+        o << "]";
+    }
     o << "\n}\n";
     return o.str();
 }
@@ -105,6 +112,8 @@ void printVerdict(const DepositRun& r, std::ostream& out) {
         for (double t : r.trims.trims) out << " " << std::setprecision(4) << t;
         out << "\n  U on the optimiser grid: " << r.trims.rangePctBefore << " % before -> " << r.trims.rangePctAfter
             << " % after\n";
+        for (const auto& [amplitude, u] : r.wobbleScan)
+            out << "  wobble " << amplitude * 180 / M_PI << " deg: U after trims " << u << " %\n";
     }
     out << "thickness mean " << u.meanNm << " nm, min " << u.minNm << " nm, max " << u.maxNm << " nm\n";
     out << "uniformity (edge exclusion " << r.config.substrate.edgeExclusionM * 1e3 << " mm): U = " << u.rangePct
