@@ -4,6 +4,8 @@
 // evenly spaced subset of the same grid points (the full direct map would take hours):
 // the speed ratio compares time per map point, the accuracy compares values there.
 // Prints the figures the deposition issue asks for; peak RSS from getrusage.
+#include "elements/ElementTable.hpp"
+#include "racetrack/IonSupply.hpp"
 #include "deposition/FastConvolutionTransport.hpp"
 #include "deposition/GasAttenuationModel.hpp"
 #include "deposition/GasScatteringMonteCarlo.hpp"
@@ -50,7 +52,12 @@ int main(int argc, char** argv) {
     tube.track = {0.10, 0.008, 3.5, 1.3};
     tube.axialPitchM = 0.004;
     tube.angularPitchRad = 0.05;
-    const std::vector<double> rates(12, sputteredAtomsPerSecond(20e3, 500, 0.1, 1.0));
+    DischargeOperatingPoint op;  // 20 kW per tube at 500 V, gamma_SE 0.1, Y = 1
+    op.powerW = 20e3;
+    op.voltageV = 500;
+    op.secondaryElectronYield = 0.1;
+    const std::vector<double> rates(
+        12, ionSupplyFrom(op, ElementTable::builtin().get("Ar"), ElementTable::builtin().get("Mo")).ionsPerSecond);
     const auto sources = rotaryArraySources(tube, 12, 0.25, rates, cosine);
     std::size_t elements = 0;
     for (const auto& s : sources) elements += s.elements.size();

@@ -1,5 +1,7 @@
 #include "ErosionOutput.hpp"
 
+#include "io/OutputFolder.hpp"
+
 #include "io/AtomicFile.hpp"
 #include "plot/LinePlot.hpp"
 #ifdef MAGTWIN_HAVE_VTK
@@ -20,12 +22,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string num(double v, int precision = 8) {
-    if (!std::isfinite(v)) return "null";
-    std::ostringstream o;
-    o << std::setprecision(precision) << v;
-    return o.str();
-}
+std::string num(double v, int precision = 8) { return jsonNumber(v, precision); }
 
 std::string jsonList(const std::vector<double>& v) {
     std::string s = "[";
@@ -163,11 +160,7 @@ std::string erosionSummaryJson(const ErosionSetup& setup, const LifeResult& r) {
 }
 
 void writeErosionFolder(const ErosionSetup& setup, const LifeResult& r, const std::string& dirName) {
-    const fs::path dir(dirName);
-    const fs::path tmp(dirName + ".tmp-" + std::to_string(::getpid()));
-    fs::remove_all(tmp);
-    try {
-        fs::create_directories(tmp);
+    writeFolderAtomically(dirName, [&](const fs::path& tmp) {
         writeText(tmp / "summary.json", erosionSummaryJson(setup, r));
         writeCrossSections(r, tmp);
         plotGrooves(setup, r, tmp);
@@ -179,20 +172,7 @@ void writeErosionFolder(const ErosionSetup& setup, const LifeResult& r, const st
         }
         writeSurfaceSeries(steps, tmp.string(), "surface", "erosion.pvd");
 #endif
-        if (fs::exists(dir)) {
-            const fs::path old(dirName + ".old-" + std::to_string(::getpid()));
-            fs::rename(dir, old);
-            fs::rename(tmp, dir);
-            fs::remove_all(old);
-        } else {
-            if (dir.has_parent_path()) fs::create_directories(dir.parent_path());
-            fs::rename(tmp, dir);
-        }
-    } catch (...) {
-        std::error_code ignored;
-        fs::remove_all(tmp, ignored);
-        throw;
-    }
+    });
 }
 
 }  // namespace magtwin

@@ -161,6 +161,21 @@ std::optional<ConfigSection> ConfigSection::optionalSection(const std::string& k
     return section(key);
 }
 
+std::vector<ConfigSection> ConfigSection::sectionList(const std::string& key) const {
+    if (!has(key)) failMissing(key, "missing list (required)");
+    const YAML::Node n = child(key);
+    if (!n.IsSequence() || n.size() == 0) fail(key, "expected a non-empty list (lines starting with '-')");
+    std::vector<ConfigSection> out;
+    for (std::size_t i = 0; i < n.size(); ++i) {
+        const std::string p = keyPath(key) + "[" + std::to_string(i) + "]";
+        if (!n[i].IsMap())
+            throw ConfigError(file() + ":" + std::to_string(n[i].Mark().line + 1) + ": key '" + p +
+                              "': expected a section of 'key: value' lines");
+        out.push_back(ConfigSection(shared_, std::make_unique<YAML::Node>(n[i]), p));
+    }
+    return out;
+}
+
 std::string ConfigSection::text(const std::string& key) const {
     if (!has(key)) failMissing(key, "missing (required)");
     const YAML::Node n = child(key);
@@ -225,6 +240,7 @@ std::optional<double> ConfigSection::optionalQuantity(const std::string& key, Di
     }
     const auto q = splitQuantity(n.Scalar());
     if (!q) fail(k, "expected a " + dimensionName(d) + " like '" + exampleQuantity(d) + "', got '" + n.Scalar() + "'");
+    if (q->unit.empty() && unitOptional(d)) return q->value;
     if (q->unit.empty())
         fail(k, "missing unit in '" + n.Scalar() + "': write a " + dimensionName(d) + " like '" + exampleQuantity(d) +
                     "' (units: " + units + ") or put the unit in the key ('" + key + "_" + unitsOf(d)[1 % unitsOf(d).size()] +
@@ -268,7 +284,8 @@ std::vector<double> ConfigSection::quantityList(const std::string& key, Dimensio
             continue;
         }
         const auto q = splitQuantity(item);
-        const auto f = q ? unitFactor(d, q->unit) : std::nullopt;
+        const auto f = !q ? std::nullopt : (q->unit.empty() && unitOptional(d)) ? std::optional<double>(1.0)
+                                                                                : unitFactor(d, q->unit);
         if (!q || !f)
             fail(k, "item " + std::to_string(i + 1) + " '" + item + "': expected a " + dimensionName(d) + " like '" +
                         exampleQuantity(d) + "' (units: " + joined(unitsOf(d)) + ")");
@@ -277,24 +294,40 @@ std::vector<double> ConfigSection::quantityList(const std::string& key, Dimensio
     return out;
 }
 
+std::vector<double> ConfigSection::numberList(const std::string& key) const {
+    std::vector<double> out;
+    if (!has(key)) return out;
+    const YAML::Node n = child(key);
+    if (!n.IsSequence()) fail(key, "expected a list of numbers like [0.9, 1.1]");
+    for (std::size_t i = 0; i < n.size(); ++i) {
+        const auto v = n[i].IsScalar() ? parseNumber(n[i].Scalar()) : std::nullopt;
+        if (!v) fail(key, "item " + std::to_string(i + 1) + ": expected a plain number");
+        out.push_back(*v);
+    }
+    return out;
+}
+
 void ConfigSection::rejectUnknownKeys() const {
-    for (const auto& e : shared_->sections) {
-        std::vector<std::string> valid(e.known->keys.begin(), e.known->keys.end());
-        for (auto it = e.node.begin(); it != e.node.end(); ++it) {
-            const std::string key = it->first.as<std::string>();
-            if (e.known->keys.count(key)) continue;
-            bool suffixed = false;
-            for (const auto& [base, dim] : e.known->quantities)
-                for (const auto& u : unitsOf(dim))
-                    if (key == base + "_" + u) suffixed = true;
-            if (suffixed) continue;
-            const std::string near = closestMatch(key, valid);
-            const std::string where = e.path.empty() ? "at the top level" : "in section '" + e.path + "'";
-            throw ConfigError(file() + ":" + std::to_string(it->first.Mark().line + 1) + ": unknown key '" +
-                              (e.path.empty() ? key : e.path + "." + key) + "' " + where +
-                              (near.empty() ? "" : "; did you mean '" + near + "'?") + " (valid: " + joined(valid) +
-                              ")");
-        }
+    for (const auto& e : shared_->sections) rejectUnknownKeysOf(e.node, e.path, *e.known);
+}
+
+void ConfigSection::rejectUnknownKeysHere() const { rejectUnknownKeysOf(*node_, path_, *known_); }
+
+void ConfigSection::rejectUnknownKeysOf(const YAML::Node& node, const std::string& path, const Known& known) const {
+    const std::vector<std::string> valid(known.keys.begin(), known.keys.end());
+    for (auto it = node.begin(); it != node.end(); ++it) {
+        const std::string key = it->first.as<std::string>();
+        if (known.keys.count(key)) continue;
+        bool suffixed = false;
+        for (const auto& [base, dim] : known.quantities)
+            for (const auto& u : unitsOf(dim))
+                if (key == base + "_" + u) suffixed = true;
+        if (suffixed) continue;
+        const std::string near = closestMatch(key, valid);
+        const std::string where = path.empty() ? "at the top level" : "in section '" + path + "'";
+        throw ConfigError(file() + ":" + std::to_string(it->first.Mark().line + 1) + ": unknown key '" +
+                          (path.empty() ? key : path + "." + key) + "' " + where +
+                          (near.empty() ? "" : "; did you mean '" + near + "'?") + " (valid: " + joined(valid) + ")");
     }
 }
 

@@ -49,6 +49,9 @@ public:
     bool has(const std::string& key) const;
     ConfigSection section(const std::string& key) const;
     std::optional<ConfigSection> optionalSection(const std::string& key) const;
+    /// A required, non-empty list of sections ("- key: value" items); item i has the
+    /// path "key[i]" in messages.
+    std::vector<ConfigSection> sectionList(const std::string& key) const;
 
     std::string text(const std::string& key) const;
     std::string textOr(const std::string& key, const std::string& fallback) const;
@@ -67,11 +70,16 @@ public:
     double positiveQuantity(const std::string& key, Dimension d, bool allowZero = false) const;
     /// A list of quantities: ["1000 kWh", "2 MWh"] or key_kWh: [1000, 2000].
     std::vector<double> quantityList(const std::string& key, Dimension d) const;
+    /// A list of plain numbers [0.9, 1.1]; empty when the key is absent.
+    std::vector<double> numberList(const std::string& key) const;
 
     /// "FILE:LINE: key 'a.b': <what>" as a ConfigError; the line is the key's value line.
     [[noreturn]] void fail(const std::string& key, const std::string& what) const;
     /// Every key of every section read so far that no reader asked for -> ConfigError.
     void rejectUnknownKeys() const;
+    /// rejectUnknownKeys() for this section's own keys only (sub-sections not included),
+    /// so a reader can report a misspelt key before checks that combine several keys.
+    void rejectUnknownKeysHere() const;
 
 private:
     struct Shared;
@@ -82,6 +90,7 @@ private:
     /// The present spelling of a quantity key: key itself or key_<unit>; "" when absent.
     std::string presentQuantityKey(const std::string& key, Dimension d) const;
     YAML::Node child(const std::string& key) const;
+    void rejectUnknownKeysOf(const YAML::Node& node, const std::string& path, const Known& known) const;
     [[noreturn]] void failMissing(const std::string& key, const std::string& what) const;
 
     std::shared_ptr<Shared> shared_;

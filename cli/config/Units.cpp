@@ -20,6 +20,9 @@ const UnitTable& table(Dimension d) {
     static const UnitTable energy{{"J", 1.0}, {"Wh", 3.6e3}, {"kWh", 3.6e6}, {"MWh", 3.6e9}};
     static const UnitTable time{{"s", 1.0}, {"min", 60.0}, {"h", 3600.0}};
     static const UnitTable angle{{"rad", 1.0}, {"deg", 3.14159265358979323846 / 180.0}};
+    static const UnitTable speed{{"m/s", 1.0}, {"mm/s", 1e-3}, {"m/min", 1.0 / 60.0}, {"mm/min", 1e-3 / 60.0}};
+    static const UnitTable fraction{{"%", 1e-2}};
+    static const UnitTable temperature{{"K", 1.0}};
     switch (d) {
         case Dimension::Length: return length;
         case Dimension::Power: return power;
@@ -29,6 +32,9 @@ const UnitTable& table(Dimension d) {
         case Dimension::Energy: return energy;
         case Dimension::Time: return time;
         case Dimension::Angle: return angle;
+        case Dimension::Speed: return speed;
+        case Dimension::Fraction: return fraction;
+        case Dimension::Temperature: return temperature;
     }
     return length;
 }
@@ -45,6 +51,9 @@ std::string dimensionName(Dimension d) {
         case Dimension::Energy: return "energy";
         case Dimension::Time: return "time";
         case Dimension::Angle: return "angle";
+        case Dimension::Speed: return "speed";
+        case Dimension::Fraction: return "fraction";
+        case Dimension::Temperature: return "temperature";
     }
     return "?";
 }
@@ -61,6 +70,8 @@ std::optional<double> unitFactor(Dimension d, const std::string& unit) {
     return std::nullopt;
 }
 
+bool unitOptional(Dimension d) { return d == Dimension::Fraction; }
+
 std::string exampleQuantity(Dimension d) {
     switch (d) {
         case Dimension::Length: return "16 mm";
@@ -71,6 +82,9 @@ std::string exampleQuantity(Dimension d) {
         case Dimension::Energy: return "5000 kWh";
         case Dimension::Time: return "2 h";
         case Dimension::Angle: return "30 deg";
+        case Dimension::Speed: return "10 mm/s";
+        case Dimension::Fraction: return "3 %";
+        case Dimension::Temperature: return "300 K";
     }
     return "";
 }

@@ -9,7 +9,9 @@
 
 namespace magtwin {
 
-enum class Dimension { Length, Power, Voltage, Current, Pressure, Energy, Time, Angle };
+/// Speed is a scan speed ("10 mm/s"); Fraction is dimensionless and may be written bare
+/// (0.03) or in percent ("3 %"); Temperature is in kelvin.
+enum class Dimension { Length, Power, Voltage, Current, Pressure, Energy, Time, Angle, Speed, Fraction, Temperature };
 
 /// "length", "power", ...; for messages.
 std::string dimensionName(Dimension d);
@@ -17,6 +19,8 @@ std::string dimensionName(Dimension d);
 std::vector<std::string> unitsOf(Dimension d);
 /// SI factor of `unit` for `d`, or nullopt when the unit is not one of unitsOf(d).
 std::optional<double> unitFactor(Dimension d, const std::string& unit);
+/// True when a bare number is a valid value of `d` (Fraction: 0.03 means 3 %).
+bool unitOptional(Dimension d);
 /// An example quantity for messages ("16 mm", "12 kW").
 std::string exampleQuantity(Dimension d);
 

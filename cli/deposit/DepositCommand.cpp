@@ -3,6 +3,7 @@
 #include "UsageError.hpp"
 #include "deposit/DepositConfig.hpp"
 #include "deposit/DepositOutputs.hpp"
+#include "deposition/ErodedTargets.hpp"
 #include "deposition/GasScatteringMonteCarlo.hpp"
 #include "deposition/PowerTrimOptimizer.hpp"
 #include "deposition/Uniformity.hpp"
@@ -53,18 +54,18 @@ std::shared_ptr<const EmissionAngularDistribution> angularLaw(const DepositCase&
 
 /// Thickness (nm) per unit trim of each cathode, on a coarse copy of the substrate grid.
 TrimResult optimiseTrims(const DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law, double life,
-                         TransportMethod method, double& optimiserPitch) {
+                         const std::vector<ErodedGroup>& eroded, TransportMethod method, double& optimiserPitch) {
     Substrate coarse = c.substrate;
     coarse.pitchM = std::max(c.substrate.pitchM, c.substrateName == "wafer" ? 0.003 : 0.010);
     optimiserPitch = coarse.pitchM;
     const SubstrateGrid g = sampleSubstrate(coarse);
-    const EmissionLayout layout = buildEmission(c.cathodes, law, life);
+    const EmissionLayout layout = buildEmission(c.cathodes, law, life, {}, &eroded);
     std::vector<std::vector<double>> maps;
     for (std::size_t k = 0; k < layout.sources.size(); ++k) {
         progress("optimiser: map of " + layout.cathodeNames[k]);
         std::vector<double> trims(layout.sources.size(), 0.0);
         trims[k] = 1.0;
-        const EmissionLayout one = buildEmission(c.cathodes, law, life, trims);
+        const EmissionLayout one = buildEmission(c.cathodes, law, life, trims, &eroded);
         maps.push_back(exposureFluence(one.sources, g, c.motion, method));
     }
     return optimisePowerTrims(maps, g.inUniformityArea, c.minTrim, c.maxTrim);
@@ -113,24 +114,42 @@ int runDeposit(const DepositOptions& o) {
     if (o.method != "fast" && o.method != "direct" && o.method != "mc")
         throw UsageError("--method must be fast, direct or mc, got '" + o.method + "'");
     if (!(o.lifeKWh >= 0)) throw UsageError("--life-kWh must be >= 0");
-    const DepositCase c = readDepositConfig(o.config);
+    DepositCase c = readDepositConfig(o.config);
+    double bestWobbleU = 0;
     const TransportMethod method = o.method == "fast" ? TransportMethod::Fast : TransportMethod::Direct;
     const auto law = angularLaw(c);
     const auto t0 = std::chrono::steady_clock::now();
 
     DepositRun run;
-    run.config = c;
     run.method = o.method;
     run.lifeKWh = o.lifeKWh;
     try {
         run.grid = sampleSubstrate(c.substrate);
+        // Wobble scan: the rotary wobble amplitude with the lowest U after trims.
+        for (double amplitude : c.wobbleCandidatesRad) {
+            DepositCase trial = c;
+            for (auto& g : trial.cathodes)
+                if (g.type == CathodeGroup::Type::RotaryArray) g.tube.wobbleAmplitudeRad = amplitude;
+            progress("wobble " + std::to_string(amplitude * 180 / M_PI) + " deg");
+            double pitch = 0;
+            const auto erodedTrial = erodeCathodeGroups(trial.cathodes, law, o.lifeKWh);
+            const TrimResult t = optimiseTrims(trial, law, o.lifeKWh, erodedTrial, method, pitch);
+            run.wobbleScan.emplace_back(amplitude, t.rangePctAfter);
+            if (run.wobbleScan.size() == 1 || t.rangePctAfter < bestWobbleU) {
+                bestWobbleU = t.rangePctAfter;
+                c = trial;
+            }
+        }
+        run.config = c;
+        progress("erosion engine: emission of the used targets");
+        const std::vector<ErodedGroup> eroded = erodeCathodeGroups(c.cathodes, law, o.lifeKWh);
         if (c.optimiseTrims) {
-            const TrimResult t = optimiseTrims(c, law, o.lifeKWh, method, run.optimiserPitchM);
+            const TrimResult t = optimiseTrims(c, law, o.lifeKWh, eroded, method, run.optimiserPitchM);
             run.trims = t;
             run.optimised = true;
         }
         const EmissionLayout layout =
-            buildEmission(c.cathodes, law, o.lifeKWh, run.optimised ? run.trims.trims : std::vector<double>{});
+            buildEmission(c.cathodes, law, o.lifeKWh, run.optimised ? run.trims.trims : std::vector<double>{}, &eroded);
         run.layout = layout;
         progress("transport (" + o.method + ") onto " + std::to_string(run.grid.grid.size()) + " points");
         const auto fluence = o.method == "mc" ? monteCarloFluence(c, layout, run.grid)
@@ -161,7 +180,7 @@ void addDepositCommand(CLI::App& app) {
     cmd->add_option("config", o->config, "Deposition config (YAML), e.g. cases/deposition/gen10_5_rotary_array.yaml")
         ->required();
     cmd->add_option("--out", o->out, "Output folder (written complete or not at all)")->required();
-    cmd->add_option("--life-kWh", o->lifeKWh, "Target life point per cathode (kWh); rotary tubes thin with use")
+    cmd->add_option("--life-kWh", o->lifeKWh, "Target life point per cathode (kWh); used targets emit from the erosion engine's eroded surface")
         ->capture_default_str();
     cmd->add_option("--method", o->method, "Transport: fast (FFT), direct (view-factor sum), mc (gas-scattering Monte Carlo, gas: section)")
         ->capture_default_str();

@@ -1,5 +1,7 @@
 // DepositConfig: the `magtwin deposit` YAML file, read once into SI parameter structs.
-// Schema (units in the values; see cases/deposition/*.yaml for complete examples):
+// Read with the shared config reader (cli/config/ConfigReader: units in the value or the
+// key, file:line:key errors, unknown keys rejected with a suggestion).
+// Schema (see cases/deposition/*.yaml for complete examples):
 //
 //   substrate:   kind: glass | wafer     size_x, size_y (glass) or diameter (wafer)
 //                pitch, edge_exclusion, centre_x, centre_y (lengths)
@@ -8,13 +10,18 @@
 //   film:        material (element symbol, default: the first cathode's target),
 //                sticking (0..1, default 1), uniformity_target (default 3 %)
 //   emission:    angular: cosine | cosn | yamamura1981;  cos_exponent (cosn)
-//   optimise:    power_trims: true|false, min_trim, max_trim (defaults 0.5, 1.5)
+//   optimise:    power_trims: true|false, min_trim, max_trim (defaults 0.5, 1.5),
+//                wobble_amplitudes: [0 deg, 10 deg, ...] (rotary arrays: the magnet-bar wobble
+//                amplitudes to try; the one with the lowest U after trims is used)
 //   gas:         (for --method mc) pressure ("0.5 Pa"), temperature ("300 K"), histories, seed
 //   cathodes:    list of
 //     - type: rotary-array | planar-rect | planar-circular
 //       name, target (element), gas (Ar), voltage, secondary_electron_yield, yield_model,
-//       power (per cathode), power_trims: [..], life_kWh (rotary arrays: this array's own
-//       life point, overriding --life-kWh)
+//       power (per cathode), power_trims: [..], life ("5000 kWh", or life_kWh: 5000: this
+//       group's own life point, overriding --life-kWh), target_thickness (material
+//       thickness; rotary: tube wall; needed at a life point > 0, where the erosion engine
+//       supplies the eroded target's emission), magnet_distance (new face -> magnets:
+//       the erosion engine's groove narrowing; default off)
 //       rotary-array: count, pitch, centre_x, centre_y, axis_height, outer_radius, length,
 //                     axial_pitch, angular_pitch, racetrack {separation, sigma,
 //                     loop_length, turnaround_enhancement}, wobble_amplitude (angle)
@@ -45,6 +52,7 @@ struct DepositCase {
     AngularDistributionParams angularParams;
     bool optimiseTrims = false;
     double minTrim = 0.5, maxTrim = 1.5;
+    std::vector<double> wobbleCandidatesRad;  ///< rotary wobble amplitudes the optimiser tries
     std::vector<CathodeGroup> cathodes;
     double pressurePa = 0.0;
     double gasTemperatureK = 300.0;

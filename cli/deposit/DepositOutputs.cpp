@@ -1,5 +1,7 @@
 #include "deposit/DepositOutputs.hpp"
 
+#include "io/OutputFolder.hpp"
+
 #include "io/AtomicFile.hpp"
 #include "plot/HeatMap.hpp"
 #ifdef MAGTWIN_HAVE_VTK
@@ -20,12 +22,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string num(double v, int precision = 6) {
-    if (!std::isfinite(v)) return "null";
-    std::ostringstream o;
-    o << std::setprecision(precision) << v;
-    return o.str();
-}
+std::string num(double v, int precision = 6) { return jsonNumber(v, precision); }
 
 std::string escaped(const std::string& s) {
     std::string o;
@@ -94,6 +91,13 @@ std::string summaryJson(const DepositRun& r) {
         o << ",\n  \"optimiser\": {\"range_pct_before\": " << num(r.trims.rangePctBefore)
           << ", \"range_pct_after\": " << num(r.trims.rangePctAfter) << ", \"pitch_mm\": " << num(r.optimiserPitchM * 1e3)
           << "}";
+    if (!r.wobbleScan.empty()) {
+        o << ",\n  \"wobble_scan\": [";
+        for (std::size_t k = 0; k < r.wobbleScan.size(); ++k)
+            o << (k ? ", " : "") << "{\"amplitude_deg\": " << num(r.wobbleScan[k].first * 180 / M_PI)
+              << ", \"range_pct_after_trims\": " << num(r.wobbleScan[k].second) << "}";
+        o << "]";
+    }
     o << "\n}\n";
     return o.str();
 }
@@ -108,6 +112,8 @@ void printVerdict(const DepositRun& r, std::ostream& out) {
         for (double t : r.trims.trims) out << " " << std::setprecision(4) << t;
         out << "\n  U on the optimiser grid: " << r.trims.rangePctBefore << " % before -> " << r.trims.rangePctAfter
             << " % after\n";
+        for (const auto& [amplitude, u] : r.wobbleScan)
+            out << "  wobble " << amplitude * 180 / M_PI << " deg: U after trims " << u << " %\n";
     }
     out << "thickness mean " << u.meanNm << " nm, min " << u.minNm << " nm, max " << u.maxNm << " nm\n";
     out << "uniformity (edge exclusion " << r.config.substrate.edgeExclusionM * 1e3 << " mm): U = " << u.rangePct
@@ -116,12 +122,7 @@ void printVerdict(const DepositRun& r, std::ostream& out) {
 }
 
 void writeDepositFolder(const DepositRun& r, const std::string& dir) {
-    const fs::path final = fs::path(dir);
-    const fs::path tmp = fs::path(dir + ".tmp-" + std::to_string(::getpid()));
-    std::error_code ec;
-    fs::remove_all(tmp, ec);
-    if (!fs::create_directories(tmp)) throw std::runtime_error("cannot create output folder " + tmp.string());
-    try {
+    writeFolderAtomically(dir, [&](const fs::path& tmp) {
         writeCsv(r, (tmp / "thickness.csv").string());
 #ifdef MAGTWIN_HAVE_VTK
         GridSurface map = r.grid.grid;
@@ -136,18 +137,7 @@ void writeDepositFolder(const DepositRun& r, const std::string& dir) {
 #endif
         writeHeatMap(r, (tmp / "thickness_map.png").string());
         writeFileAtomically((tmp / "summary.json").string(), [&](std::ostream& o) { o << summaryJson(r); });
-        if (fs::exists(final)) {
-            const fs::path old = fs::path(dir + ".old-" + std::to_string(::getpid()));
-            fs::rename(final, old);
-            fs::rename(tmp, final);
-            fs::remove_all(old, ec);
-        } else {
-            fs::rename(tmp, final);
-        }
-    } catch (...) {
-        fs::remove_all(tmp, ec);
-        throw;
-    }
+    });
 }
 
 }  // namespace magtwin

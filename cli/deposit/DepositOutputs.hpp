@@ -29,6 +29,9 @@ struct DepositRun {
     bool optimised = false;
     TrimResult trims;
     double optimiserPitchM = 0;
+    /// Wobble scan (optimise.wobble_amplitudes): amplitude (rad) and U after trims on the
+    /// optimiser grid for each; the chosen amplitude is in config's rotary groups.
+    std::vector<std::pair<double, double>> wobbleScan;
     double seconds = 0;
 };
 

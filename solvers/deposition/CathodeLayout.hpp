@@ -2,13 +2,12 @@
 // targets), each with its discharge power, turned into emission sources at a target
 // life point. Plain SI parameter structs, filled by the command line from YAML.
 //
-// Emission rate per cathode: N = (P / V) / (1 + gamma_SE) * Y(e V) / e (see
-// RacetrackSources.hpp), with Y from the project's yield models (boundary/yield).
-// Target life (kWh) thins a rotary tube uniformly around its circumference (the
-// rotation average of the erosion issue), by the sputtered volume over its surface:
-//   depth = Y * E_life / (V (1 + gamma_SE) e n_target 2 pi R L),  E_life in J,
-// so the racetrack surface moves away from the glass as the tube is used. Planar
-// targets keep their new-target emission (their groove needs the erosion engine).
+// Emission rate per cathode: N = (P / V) / (1 + gamma_SE) * Y(e V) / e, the ion rate of
+// the shared discharge balance (boundary/racetrack/IonSupply) times the yield Y from the
+// project's yield models (boundary/yield).
+// At a target life point > 0 kWh the emission comes from the erosion engine's map of the
+// eroded target (ErodedTargets.hpp), for planar and rotary cathodes; new targets (0 kWh)
+// use the racetrack sources (RacetrackSources.hpp), the same racetrack model.
 #pragma once
 
 #include "deposition/RacetrackSources.hpp"
@@ -40,6 +39,8 @@ struct CathodeGroup {
     PlanarCircularTarget circular;
     double powerW = 10e3;              ///< per cathode (per tube for an array)
     double lifeKWh = -1.0;             ///< this group's own life point; < 0: the run's
+    double targetThicknessM = 0.0;     ///< target material thickness (rotary: tube wall); needed when used
+    double magnetDistanceM = 0.0;      ///< new target face -> magnets (TrackNarrowing of the erosion engine); 0: off
     std::vector<double> powerTrims;    ///< per cathode multipliers (empty = all 1)
     DischargeSettings discharge;
     int cathodeCount() const { return type == Type::PlanarCircular ? 1 : count; }
@@ -49,16 +50,20 @@ struct EmissionLayout {
     std::vector<EmissionSource> sources;     ///< one per cathode (tube or planar target)
     std::vector<std::string> cathodeNames;
     std::vector<double> atomsPerSecond;      ///< at trim 1
-    std::vector<double> erodedDepthM;        ///< rotary tubes; 0 for planar
+    std::vector<double> erodedDepthM;        ///< maximum groove depth (0 for a new target)
 };
+
+struct ErodedGroup;
 
 /// Sputtered atoms per joule of discharge energy: Y / (V (1 + gamma_SE) e).
 double sputteredAtomsPerJoule(const DischargeSettings& d);
 
 /// Sources for all cathodes at `lifeKWh` (per cathode; a group's own lifeKWh >= 0 wins), with `trims` (one per cathode
-/// over all groups, empty = group trims or 1). Throws std::invalid_argument on bad data.
+/// over all groups, empty = group trims or 1). `eroded`: the groups' eroded emission
+/// (erodeCathodeGroups with the same groups and life) so that repeated calls (the trim
+/// optimiser) erode once; null = computed here. Throws std::invalid_argument on bad data.
 EmissionLayout buildEmission(const std::vector<CathodeGroup>& groups,
                              std::shared_ptr<const EmissionAngularDistribution> angular, double lifeKWh,
-                             const std::vector<double>& trims = {});
+                             const std::vector<double>& trims = {}, const std::vector<ErodedGroup>* eroded = nullptr);
 
 }  // namespace magtwin

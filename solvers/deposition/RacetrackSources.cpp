@@ -1,6 +1,11 @@
 #include "deposition/RacetrackSources.hpp"
 
+#include "racetrack/RacetrackFlux.hpp"
+
+#include <algorithm>
 #include <cmath>
+#include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -8,31 +13,62 @@ namespace magtwin {
 
 namespace {
 
-constexpr double kElementaryCharge = 1.602176634e-19;  // C (SI 2019 exact)
+/// Footprint reach of a Gaussian track beyond its centre line, as RacetrackFlux measures
+/// it (g >= 1 %), with a little room so the bounds check passes when it just fits.
+double footprint(const TrackProfile& g) { return 1.001 * g.outerReach(0.01); }
 
-/// Gaussian flux of a stadium racetrack at in-plane coordinates (a across, b along).
-double stadiumFlux(const RacetrackShape& r, double a, double b) {
-    const double half = 0.5 * r.separationM;
-    const double straightHalf = 0.5 * r.loopLengthM - half;
-    double s;
-    double enhancement = 1.0;
-    if (std::abs(b) <= straightHalf) {
-        s = std::abs(std::abs(a) - half);
-    } else {
-        const double db = std::abs(b) - straightHalf;
-        s = std::abs(std::hypot(a, db) - half);
-        enhancement = r.turnaroundEnhancement;
+/// The magnet-frame racetrack of a RacetrackShape, built with the shared racetrack model
+/// (boundary/racetrack/RacetrackFlux: Gaussian TrackProfile, stadium loop, smooth
+/// turnaround enhancement E = 1 + (E_t - 1) sin(beta)). Only its shape matters here (the
+/// sources are normalised to the discharge atom rate), so the ion rate is 1/s.
+/// RacetrackFlux insists that the track footprint lies on the target (the erosion engine
+/// needs that); the deposition configs allow a track whose Gaussian tail reaches past the
+/// target edge, and the sources below mesh the real target only, so the tail beyond the
+/// edge is cut off and the rest renormalised. So the RacetrackFlux target is the real one
+/// enlarged, where needed, to hold the footprint. The target thickness is not used by
+/// the flux (RacetrackFlux carries it for the erosion engine).
+/// `alongM` is the target length along the loop, `acrossM` the planar width or the rotary
+/// (current) outer radius.
+RacetrackFlux racetrackFlux(const RacetrackShape& r, CathodeKind kind, double alongM, double acrossM) {
+    auto profile = std::make_shared<GaussianProfile>(r.sigmaM);
+    const double reach = footprint(*profile);
+    TargetGeometry target;
+    target.kind = kind;
+    target.lengthM = std::max(alongM, r.loopLengthM + 2 * reach);
+    target.widthM = kind == CathodeKind::PlanarRect ? std::max(acrossM, r.separationM + 2 * reach) : 0.0;
+    target.radiusM = kind == CathodeKind::Rotary ? acrossM : 0.0;
+    target.thicknessM = acrossM;
+    RacetrackSpec spec;
+    spec.straightLengthM = r.loopLengthM - r.separationM;
+    spec.trackSeparationM = r.separationM;
+    spec.turnaroundEnhancement = r.turnaroundEnhancement;
+    return RacetrackFlux(target, spec, std::move(profile), 1.0);
+}
+
+/// Racetrack flux relative to its value on a straight track's centre line, at magnet-frame
+/// coordinates (along the loop, across it), averaged over a sinusoidal wobble that shifts
+/// the across coordinate by A cos(...) (Gauss-Chebyshev nodes, see the header).
+class RelativeTrackFlux {
+public:
+    RelativeTrackFlux(const RacetrackFlux& flux, double amplitude, int samples)
+        : at_(flux.atScale(1.0)),
+          peak_(at_.labFluxDensity({0.0, 0.5 * flux.track().trackSeparationM})),
+          amplitude_(amplitude),
+          samples_(samples) {}
+    double operator()(double along, double across) const {
+        if (amplitude_ <= 0) return at_.labFluxDensity({along, across}) / peak_;
+        double sum = 0;
+        for (int k = 1; k <= samples_; ++k)
+            sum += at_.labFluxDensity({along, across - amplitude_ * std::cos((2 * k - 1) * M_PI / (2 * samples_))});
+        return sum / samples_ / peak_;
     }
-    return enhancement * std::exp(-0.5 * s * s / (r.sigmaM * r.sigmaM));
-}
 
-/// Sinusoidal-wobble average of the racetrack flux, shifting the across-track coordinate a.
-double wobbledFlux(const RacetrackShape& r, double a, double b, double amplitude, int samples) {
-    if (amplitude <= 0) return stadiumFlux(r, a, b);
-    double sum = 0;
-    for (int k = 1; k <= samples; ++k) sum += stadiumFlux(r, a - amplitude * std::cos((2 * k - 1) * M_PI / (2 * samples)), b);
-    return sum / samples;
-}
+private:
+    RacetrackFlux::AtScale at_;
+    double peak_;
+    double amplitude_;
+    int samples_;
+};
 
 void checkShape(const RacetrackShape& r, const char* who) {
     if (!(r.separationM > 0 && r.sigmaM > 0 && r.loopLengthM >= r.separationM && r.turnaroundEnhancement > 0))
@@ -48,12 +84,6 @@ void normalise(EmissionSource& s, double atomsPerSecond) {
 
 }  // namespace
 
-double sputteredAtomsPerSecond(double powerW, double voltageV, double gammaSE, double yield) {
-    if (!(powerW >= 0 && voltageV > 0 && gammaSE >= 0 && yield >= 0))
-        throw std::invalid_argument("discharge: need power >= 0, voltage > 0, gamma_SE >= 0, yield >= 0");
-    return powerW / voltageV / (1.0 + gammaSE) * yield / kElementaryCharge;
-}
-
 EmissionSource planarRectSource(const PlanarRectTarget& t, double atomsPerSecond,
                                 std::shared_ptr<const EmissionAngularDistribution> angular) {
     checkShape(t.track, "planar-rect target");
@@ -61,6 +91,8 @@ EmissionSource planarRectSource(const PlanarRectTarget& t, double atomsPerSecond
     if (t.track.loopLengthM > t.lengthM || t.track.separationM + 2 * t.wobbleAmplitudeM > t.widthM)
         throw std::invalid_argument("planar-rect target: racetrack (with its wobble) does not fit on the target");
     if (t.wobbleAmplitudeM < 0 || t.wobbleSamples < 1) throw std::invalid_argument("planar-rect target: bad wobble");
+    const RacetrackFlux flux = racetrackFlux(t.track, CathodeKind::PlanarRect, t.lengthM, t.widthM);
+    const RelativeTrackFlux relative(flux, t.wobbleAmplitudeM, t.wobbleSamples);
     EmissionSource s{"planar-rect", {}, std::move(angular)};
     const int nx = std::max(1, int(std::round(t.widthM / t.pitchM)));
     const int ny = std::max(1, int(std::round(t.lengthM / t.pitchM)));
@@ -68,7 +100,7 @@ EmissionSource planarRectSource(const PlanarRectTarget& t, double atomsPerSecond
     for (int j = 0; j < ny; ++j)
         for (int i = 0; i < nx; ++i) {
             const double a = -0.5 * t.widthM + (i + 0.5) * dx, b = -0.5 * t.lengthM + (j + 0.5) * dy;
-            const double f = wobbledFlux(t.track, a, b, t.wobbleAmplitudeM, t.wobbleSamples);
+            const double f = relative(b, a);  // RacetrackFlux: x along the loop (our y), y across
             if (f < 1e-7) continue;
             s.elements.push_back({t.centre + Eigen::Vector3d(a, b, 0.0), Eigen::Vector3d(0, 0, -1), dx * dy, f});
         }
@@ -80,13 +112,29 @@ EmissionSource planarCircularSource(const PlanarCircularTarget& t, double atomsP
                                     std::shared_ptr<const EmissionAngularDistribution> angular) {
     if (!(t.radiusM > 0 && t.sigmaM > 0 && t.pitchM > 0 && t.trackRadiusM >= 0 && t.trackRadiusM < t.radiusM))
         throw std::invalid_argument("planar-circular target: need 0 <= track radius < radius, sigma > 0, pitch > 0");
+    // A ring racetrack (RacetrackFlux planar-circular, magnet offset 0); a centred spot
+    // (ring radius 0) is outside the loop model and keeps its Gaussian.
+    std::unique_ptr<RacetrackFlux> flux;
+    if (t.trackRadiusM > 0) {
+        auto profile = std::make_shared<GaussianProfile>(t.sigmaM);
+        TargetGeometry disc;  // enlarged to hold the footprint, see racetrackFlux above
+        disc.kind = CathodeKind::PlanarCircular;
+        disc.radiusM = std::max(t.radiusM, t.trackRadiusM + footprint(*profile));
+        disc.thicknessM = t.radiusM;
+        RacetrackSpec ring;
+        ring.ringRadiusM = t.trackRadiusM;
+        flux = std::make_unique<RacetrackFlux>(disc, ring, std::move(profile), 1.0);
+    }
+    const std::optional<RacetrackFlux::AtScale> ringFlux =
+        flux ? std::optional<RacetrackFlux::AtScale>(flux->atScale(1.0)) : std::nullopt;
+    const double peak = ringFlux ? ringFlux->averagedFlux1D(t.trackRadiusM) : 1.0;
     EmissionSource s{"planar-circular", {}, std::move(angular)};
     const int nr = std::max(1, int(std::round(t.radiusM / t.pitchM)));
     const double dr = t.radiusM / nr;
     for (int i = 0; i < nr; ++i) {
         const double r = (i + 0.5) * dr;
         const double d = r - t.trackRadiusM;
-        const double f = std::exp(-0.5 * d * d / (t.sigmaM * t.sigmaM));
+        const double f = ringFlux ? ringFlux->averagedFlux1D(r) / peak : std::exp(-0.5 * d * d / (t.sigmaM * t.sigmaM));
         if (f < 1e-7) continue;
         const int nphi = std::max(8, int(std::round(2 * M_PI * r / t.pitchM)));
         const double dphi = 2 * M_PI / nphi;
@@ -111,6 +159,8 @@ EmissionSource rotaryTubeSource(const RotaryTube& t, double atomsPerSecond,
         t.track.separationM + 10 * t.track.sigmaM + 2 * R * t.wobbleAmplitudeRad > 2 * M_PI * R)
         throw std::invalid_argument("rotary tube: racetrack (with its wobble) does not fit on the tube");
     if (t.wobbleAmplitudeRad < 0 || t.wobbleSamples < 1) throw std::invalid_argument("rotary tube: bad wobble");
+    const RacetrackFlux flux = racetrackFlux(t.track, CathodeKind::Rotary, t.lengthM, R);
+    const RelativeTrackFlux relative(flux, R * t.wobbleAmplitudeRad, t.wobbleSamples);
     EmissionSource s{"rotary", {}, std::move(angular)};
     const int ny = std::max(1, int(std::round(t.lengthM / t.axialPitchM)));
     const double dy = t.lengthM / ny;
@@ -122,7 +172,7 @@ EmissionSource rotaryTubeSource(const RotaryTube& t, double atomsPerSecond,
         const Eigen::Vector3d normal(std::sin(phi), 0.0, -std::cos(phi));
         for (int j = 0; j < ny; ++j) {
             const double y = -0.5 * t.lengthM + (j + 0.5) * dy;
-            const double f = wobbledFlux(t.track, R * phi, y, R * t.wobbleAmplitudeRad, t.wobbleSamples);
+            const double f = relative(y, R * phi);  // magnet frame: axial x, arc length t = R phi
             if (f < 1e-7) continue;
             s.elements.push_back({Eigen::Vector3d(t.axisX, t.centreY + y, t.axisZ) + R * normal, normal, R * dphi * dy, f});
         }

@@ -1,16 +1,19 @@
 // Racetrack emission sources built from a simple magnet-pack description, so the
 // deposition solver runs without an erosion result (and tests have exact geometry).
 //
-// Racetrack model (both builders): the plasma loop's centreline is a stadium (two
-// straight tracks a distance `separationM` apart, joined by semicircular
-// turnarounds); the sputtered flux falls off across the track as a Gaussian in the
-// distance s to that centreline,  F(s) = F0 exp(-s^2 / (2 sigma^2)),  multiplied by
-// `turnaroundEnhancement` on the turnaround arcs (the erosion issue's "configurable
-// enhancement in turnarounds"). F0 is set from the total sputtered atom rate:
-//   N = I_ion * Y / e,  I_ion = (P / V) / (1 + gamma_SE)   (see sputteredAtomsPerSecond).
-// This is the standard steady-state balance of a DC magnetron (e.g. Depla et al.,
-// "Magnetron sputter deposition: linking discharge voltage with target properties",
-// Thin Solid Films 517 (2009) 2825); the erosion engine refines it with its own flux map.
+// Racetrack model: the shared one, boundary/racetrack/RacetrackFlux (the erosion engine
+// and the OpenFOAM sputteredFlux condition use the same class). The centreline is a
+// stadium (two straight tracks `separationM` apart joined by semicircular turnarounds);
+// the flux across a track is the Gaussian TrackProfile g(s) = exp(-s^2 / (2 sigma^2)),
+// s the distance to the centreline, times E = 1 + (E_t - 1) sin(beta) in the turnarounds
+// (E_t = `turnaroundEnhancement` at the apex). Planar targets see RacetrackFlux's magnet
+// frame directly; a rotary tube's racetrack is fixed in the lab, so the source uses
+// labFluxDensity on the unrolled surface (axial x, arc length R phi). Each source is
+// scaled so its elements emit exactly the requested atom rate, which the cathode layout
+// takes from the discharge balance (boundary/racetrack/IonSupply):
+//   N = I_ion Y / e,  I_ion = (P / V) / (1 + gamma_SE)
+// (the standard steady state of a DC magnetron, e.g. Depla et al., Thin Solid Films 517
+// (2009) 2825).
 //
 // Magnet wobble: a racetrack oscillating sinusoidally with amplitude A (angle on a
 // rotary tube, magnet-bar travel across a planar target) emits, averaged over whole
@@ -32,10 +35,6 @@ struct RacetrackShape {
     double loopLengthM = 1.0;          ///< end-to-end length of the centreline loop (along the long axis)
     double turnaroundEnhancement = 1.0;  ///< flux multiplier on the turnaround arcs
 };
-
-/// Sputtered atoms per second from a DC discharge: I = P/V, I_ion = I/(1+gamma_SE),
-/// N = I_ion * Y / e (Y in atoms/ion at ion energy e*V).
-double sputteredAtomsPerSecond(double powerW, double voltageV, double secondaryElectronYield, double yieldAtomsPerIon);
 
 /// Planar rectangular target, sputtering face down (normal -z), centred at `centre`
 /// (its surface), long axis along y. Elements on a square grid of `pitchM`.

@@ -56,3 +56,30 @@ TEST(ConfigReader, ClosestMatch) {
     EXPECT_EQ(closestMatch("racetrak", {"racetrack", "target", "cathode"}), "racetrack");
     EXPECT_EQ(closestMatch("zzzz", {"racetrack", "target"}), "");
 }
+
+TEST(ConfigReader, DepositionUnitsListsAndSectionLists) {
+    const auto c = ConfigSection::parse(
+        "f:\n  sticking: 0.8\n  target: 3 %\n  speed: 600 mm/min\n  t: 300 K\n  trims: [0.9, 1.1]\n"
+        "cathodes:\n  - power: 5 kW\n  - power: 6 kW\n    pwoer: 1\n",
+        "d.yaml");
+    const auto f = c.section("f");
+    struct Expected {
+        const char* key;
+        Dimension dimension;
+        double si;
+    };
+    for (const Expected& e : {Expected{"sticking", Dimension::Fraction, 0.8},  // a fraction may be bare
+                              Expected{"target", Dimension::Fraction, 0.03},
+                              Expected{"speed", Dimension::Speed, 0.01},  // 600 mm/min = 10 mm/s
+                              Expected{"t", Dimension::Temperature, 300.0}})
+        EXPECT_DOUBLE_EQ(f.quantity(e.key, e.dimension), e.si) << e.key;
+    EXPECT_EQ(f.numberList("trims"), (std::vector<double>{0.9, 1.1}));
+    const auto list = c.sectionList("cathodes");
+    ASSERT_EQ(list.size(), 2u);
+    EXPECT_DOUBLE_EQ(list[0].quantity("power", Dimension::Power), 5000.0);
+    EXPECT_DOUBLE_EQ(list[1].quantity("power", Dimension::Power), 6000.0);
+    EXPECT_NO_THROW(list[0].rejectUnknownKeysHere());
+    const std::string unknown = errorOf([&] { list[1].rejectUnknownKeysHere(); });
+    EXPECT_NE(unknown.find("d.yaml:10: unknown key 'cathodes[1].pwoer'"), std::string::npos) << unknown;
+    EXPECT_NE(unknown.find("did you mean 'power'"), std::string::npos) << unknown;
+}

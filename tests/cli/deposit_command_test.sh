@@ -65,10 +65,13 @@ expect_bad() {  # name, expected text, yaml edit (sed expression)
   return 0
 }
 expect_bad unknown_key "did you mean 'track_radius'" 's/track_radius:/track_radus:/'
-expect_bad missing_unit "key 'cathodes\[0\].power': expected a power" 's/power: 5 kW/power: 5/'
+expect_bad missing_unit "key 'cathodes\[0\].power': missing unit.*a power like" 's/power: 5 kW/power: 5/'
 expect_bad negative "key 'cathodes\[0\].radius': must be > 0" 's/radius: 100 mm/radius: -100 mm/'
 expect_bad track_outside "key 'cathodes\[0\].track_radius'" 's/track_radius: 60 mm/track_radius: 160 mm/'
 expect_bad bad_kind "expected one of: static, scan, rotation" 's/kind: static/kind: wobble/'
+# A wobble scan needs a rotary array (this case has a planar-circular target only).
+expect_bad wobble_scan "key 'optimise.wobble_amplitudes': needs a rotary-array" \
+  's/^cathodes:/optimise:\n  power_trims: true\n  wobble_amplitudes: [0 deg, 10 deg]\ncathodes:/'
 
 # Monte Carlo at zero pressure (the default without a gas: section) agrees with line of
 # sight in the mean within its statistics (2e5 histories over ~2800 cells: ~0.3 % on the mean;

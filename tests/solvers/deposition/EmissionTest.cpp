@@ -4,6 +4,9 @@
 #include "deposition/EmissionSource.hpp"
 #include "deposition/RacetrackSources.hpp"
 
+#include "elements/ElementTable.hpp"
+#include "racetrack/IonSupply.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -98,9 +101,13 @@ TEST(EmissionSource, GridMapConservesEmittedAtoms) {
 }
 
 // The racetrack builders emit exactly the requested atom rate, from the discharge balance
-// N = (P/V)/(1+gamma) Y/e: 1 kW at 500 V, gamma 0.1, Y = 1 -> 1.1346e19 atoms/s.
+// (IonSupply) N = (P/V)/(1+gamma) Y/e: 1 kW at 500 V, gamma 0.1, Y = 1 -> 1.1346e19 atoms/s.
 TEST(RacetrackSources, EmitTheDischargeAtomRate) {
-    const double N = sputteredAtomsPerSecond(1000, 500, 0.1, 1.0);
+    DischargeOperatingPoint op;
+    op.powerW = 1000;
+    op.voltageV = 500;
+    op.secondaryElectronYield = 0.1;
+    const double N = ionSupplyFrom(op, ElementTable::builtin().get("Ar"), ElementTable::builtin().get("Mo")).ionsPerSecond;
     EXPECT_NEAR(N, 2.0 / 1.1 / 1.602176634e-19, 1e6);
     PlanarRectTarget p;
     p.track.loopLengthM = 0.9;

@@ -1,0 +1,54 @@
+// ErodedTargets: the emission of used targets, from the erosion engine.
+//
+// At a life point L (kWh per cathode) each cathode group's target is eroded by the
+// erosion engine (solvers/erosion: ErosionFront over the shared RacetrackFlux, with the
+// discharge's IonSupply and the angle-dependent yield "yamamura1983"), and its emission
+// map (emissionMapAtLife -> ErosionFront::surface: the eroded surface, its normals and the
+// sputtered flux Gamma m Y(E, theta)) becomes the deposition source
+// (emissionSourceFromGrid, periodic around a rotary tube). The groove walls tilt the
+// emission and sputter with the angular yield; the surface recedes from the substrate.
+// All cathodes of a group share one map (the eroded shape depends on the energy delivered,
+// kWh, not on the power; a power trim scales the flux), computed once per run in memory.
+//
+// Frames: the erosion engine puts the target's long axis (planar-rect length, rotary
+// axis) along x; the deposition layout puts it along y. The map is turned by +90 deg
+// about z: (x, y, z) -> (c_x - y, c_y + x, z).
+// Magnet wobble on a rotary tube: the eroded tube is axisymmetric (rotation average), so a
+// racetrack swung by a is the map's flux turned by a around the axis; the wobble average
+// uses the Gauss-Chebyshev nodes of RacetrackSources.hpp with linear interpolation
+// between angular cells. A planar magnet sweep changes the erosion itself, which the
+// erosion engine does not model: an eroded planar-rect target with wobble is an error.
+#pragma once
+
+#include "deposition/CathodeLayout.hpp"
+
+#include <memory>
+#include <vector>
+
+namespace magtwin {
+
+struct ErodedGroup {
+    bool eroded = false;       ///< false at life 0: the group uses the racetrack sources
+    double lifeKWh = 0.0;
+    double maxDepthM = 0.0;
+    EmissionSource prototype;  ///< first cathode of the group at trim 1, centred on the group's x
+};
+
+/// The life point of group `g` for a run at `runLifeKWh` (the group's own life wins).
+double groupLifeKWh(const CathodeGroup& g, double runLifeKWh);
+
+/// Erodes every group with a life point > 0. Throws std::invalid_argument (naming the
+/// group) when a target thickness is missing or the life point is past end of life.
+std::vector<ErodedGroup> erodeCathodeGroups(const std::vector<CathodeGroup>& groups,
+                                            std::shared_ptr<const EmissionAngularDistribution> angular,
+                                            double runLifeKWh);
+
+/// The eroded emission map of one group at `lifeKWh` >= 0 (0: the new target), in the
+/// erosion engine's frame, at the group's power; exposed for tests.
+GridSurface erodedEmissionMap(const CathodeGroup& g, double lifeKWh);
+/// That map as the emission source of the group's first cathode, turned into the
+/// deposition frame (see the header comment).
+EmissionSource erodedEmissionSource(const CathodeGroup& g, const GridSurface& map,
+                                    std::shared_ptr<const EmissionAngularDistribution> angular);
+
+}  // namespace magtwin

@@ -1,0 +1,48 @@
+// Result folders are written complete or not at all (the standard's "no partial output").
+#include "io/OutputFolder.hpp"
+
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <cmath>
+#include <fstream>
+#include <stdexcept>
+
+using namespace magtwin;
+namespace fs = std::filesystem;
+
+namespace {
+void touch(const fs::path& p, const std::string& text) { std::ofstream(p) << text; }
+std::string read(const fs::path& p) {
+    std::ifstream in(p);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+}  // namespace
+
+TEST(OutputFolder, ReplacesTheFolderOnlyWhenComplete) {
+    const fs::path dir = fs::temp_directory_path() / ("magtwin_outfolder_" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    writeFolderAtomically(dir.string(), [](const fs::path& tmp) { touch(tmp / "a.txt", "first"); });
+    EXPECT_EQ(read(dir / "a.txt"), "first");
+    // A failing writer leaves the previous folder as it was and no temporary folder behind.
+    EXPECT_THROW(writeFolderAtomically(dir.string(),
+                                       [](const fs::path& tmp) {
+                                           touch(tmp / "a.txt", "second");
+                                           throw std::runtime_error("disk full");
+                                       }),
+                 std::runtime_error);
+    EXPECT_EQ(read(dir / "a.txt"), "first");
+    for (const auto& e : fs::directory_iterator(dir.parent_path()))
+        EXPECT_EQ(e.path().filename().string().find(dir.filename().string() + ".tmp-"), std::string::npos);
+    writeFolderAtomically(dir.string(), [](const fs::path& tmp) { touch(tmp / "b.txt", "new"); });
+    EXPECT_FALSE(fs::exists(dir / "a.txt"));  // replaced as a whole
+    EXPECT_EQ(read(dir / "b.txt"), "new");
+    fs::remove_all(dir);
+}
+
+TEST(OutputFolder, JsonNumbersAreNullWhenNotFinite) {
+    EXPECT_EQ(jsonNumber(1.0 / 3.0, 4), "0.3333");
+    EXPECT_EQ(jsonNumber(std::nan(""), 6), "null");
+    EXPECT_EQ(jsonNumber(1.0 / 0.0, 6), "null");
+}

@@ -1,0 +1,114 @@
+// Erosion engine -> deposition: the emission map of the erosion engine (emissionMapAtLife)
+// as a deposition source. At life 0 it must deposit what the racetrack source deposits
+// (both sample the shared RacetrackFlux); on an eroded planar target the groove walls tilt
+// the emission toward the groove and sputter with Y(E, theta).
+#include "deposition/CathodeLayout.hpp"
+#include "deposition/ErodedTargets.hpp"
+#include "deposition/LineOfSightTransport.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace magtwin;
+
+namespace {
+
+/// A short planar-rect Mo cathode 80 mm above the substrate (long axis along y).
+CathodeGroup smallPlanar() {
+    CathodeGroup g;
+    g.type = CathodeGroup::Type::PlanarRect;
+    g.name = "test planar";
+    g.discharge.targetMaterial = "Mo";
+    g.discharge.voltageV = 450;
+    g.powerW = 2000;
+    g.rect.centre = {0.0, 0.0, 0.08};
+    g.rect.lengthM = 0.30;
+    g.rect.widthM = 0.12;
+    g.rect.pitchM = 0.002;
+    g.rect.track = {0.06, 0.006, 0.26, 1.0};
+    g.targetThicknessM = 0.006;
+    return g;
+}
+
+/// Points across the tracks (x) at the target's middle (y = 0), on the substrate plane.
+std::vector<Eigen::Vector3d> lineAcross() {
+    std::vector<Eigen::Vector3d> p;
+    for (int i = -40; i <= 40; ++i) p.emplace_back(0.004 * i, 0.0, 0.0);
+    return p;
+}
+
+double maxRelativeDifference(const std::vector<double>& a, const std::vector<double>& b) {
+    const double peak = *std::max_element(b.begin(), b.end());
+    double worst = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) worst = std::max(worst, std::abs(a[i] - b[i]) / peak);
+    return worst;
+}
+
+}  // namespace
+
+// Life 0: the erosion engine's map of the new target and the racetrack source are two
+// samplings of one RacetrackFlux at the same 2 mm pitch (sigma / 3). Both quadratures of
+// the Gaussian track are spectrally accurate at that pitch, so the remaining difference
+// is the cell-centred (racetrack) vs dual-cell (emission map) placement of 2 mm point
+// emitters 80 mm away: a shift of at most half a pitch changes the kernel by
+// ~(pitch / h)^2 / 8 ~ 1e-4 of the peak; 1e-3 allows for that with margin.
+TEST(ErodedTargets, NewTargetMapDepositsLikeTheRacetrackSource) {
+    const CathodeGroup g = smallPlanar();
+    const std::shared_ptr<const EmissionAngularDistribution> cosine = makeAngularDistribution("cosine");
+    const EmissionLayout racetrack = buildEmission({g}, cosine, 0.0);
+    const EmissionSource fromErosion = erodedEmissionSource(g, erodedEmissionMap(g, 0.0), cosine);
+    // Same total, I_ion Y(eV, 0) / e from IonSupply, up to the erosion map's quadrature
+    // (dual cells: the border row of points gets half cells) and its tabulated yield
+    // (ErosionRate: < 1e-5); measured 7e-5, so 2e-4.
+    EXPECT_NEAR(fromErosion.totalAtomsPerSecond() / racetrack.sources[0].totalAtomsPerSecond(), 1.0, 2e-4);
+    const auto pts = lineAcross();
+    EXPECT_LT(maxRelativeDifference(lineOfSightFlux({fromErosion}, pts), lineOfSightFlux(racetrack.sources, pts)), 1e-3);
+}
+
+// An eroded planar target (groove several mm deep). Physics says:
+//  - each groove wall faces the groove's centre line: a cosine emitter with normal
+//    n = (sin a, 0, -cos a) sends  (X sin a + h cos a) / r  toward a point at lateral
+//    offset X and depth h. The two walls of a groove lean opposite ways, so the sideways
+//    terms cancel (to first order) and the film below the target falls by the
+//    flux-weighted mean cos a of the walls, compared with the same elements emitting along
+//    the original face normal; the missing atoms leave the tilted walls upward, back
+//    into the groove (redeposition). So the film is thinner than with face normals, by
+//    the ratio <cos a> below the track and between the tracks, up to the wall's own
+//    offset term <|X| sin a> / h <~ 10 mm * 0.3 / 80 mm ~ 3 % (walls lean toward the
+//    groove centre, i.e. toward a point below it): tolerance 0.03;
+//  - the walls sputter with Y(E, theta) > Y(E, 0) (Yamamura's angular factor rises up to
+//    ~60 deg, the walls are shallower), so at equal power the used target emits more
+//    atoms than the new one.
+TEST(ErodedTargets, GrooveWallsTiltEmissionAndSputterMore) {
+    CathodeGroup g = smallPlanar();
+    const std::shared_ptr<const EmissionAngularDistribution> cosine = makeAngularDistribution("cosine");
+    const GridSurface map = erodedEmissionMap(g, 80.0);  // 80 kWh at 2 kW
+    const auto& depth = map.scalar("depth_mm");
+    ASSERT_GT(*std::max_element(depth.begin(), depth.end()), 3.0);  // a real groove (mm), 6 mm plate
+    const EmissionSource eroded = erodedEmissionSource(g, map, cosine);
+    EmissionSource faceNormals = eroded;
+    for (auto& e : faceNormals.elements) e.normal = {0.0, 0.0, -1.0};
+    const double track = 0.5 * g.rect.track.separationM;
+    const std::vector<Eigen::Vector3d> points{{track, 0.0, 0.0}, {0.0, 0.0, 0.0}};
+    const auto tilted = lineOfSightFlux({eroded}, points);
+    const auto flat = lineOfSightFlux({faceNormals}, points);
+    double weighted = 0, total = 0;
+    for (const auto& e : eroded.elements) {
+        weighted += e.atomsPerSecond() * -e.normal.z();
+        total += e.atomsPerSecond();
+    }
+    const double meanCos = weighted / total;
+    EXPECT_LT(meanCos, 0.99);  // the walls are tilted (a > 8 deg on average)
+    EXPECT_LT(tilted[0], flat[0]);
+    EXPECT_LT(tilted[1], flat[1]);
+    EXPECT_NEAR(tilted[0] / flat[0], meanCos, 0.03);  // below the track
+    EXPECT_NEAR(tilted[1] / flat[1], meanCos, 0.03);  // between the tracks
+    const EmissionLayout fresh = buildEmission({g}, cosine, 0.0);
+    EXPECT_GT(eroded.totalAtomsPerSecond(), fresh.sources[0].totalAtomsPerSecond());
+    // buildEmission at that life point uses the eroded map.
+    const EmissionLayout used = buildEmission({g}, cosine, 80.0);
+    EXPECT_NEAR(used.sources[0].totalAtomsPerSecond() / eroded.totalAtomsPerSecond(), 1.0, 1e-12);
+    EXPECT_GT(used.erodedDepthM[0], 3e-3);
+}
