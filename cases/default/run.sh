@@ -28,6 +28,6 @@ SUMMARY=$OUT/deposition/summary.json
 num() { sed -nE "s/.*\"$1\": *([-0-9.eE+]+).*/\1/p" "$SUMMARY" | head -n1; }
 pass=$(sed -nE 's/.*"pass": *(true|false).*/\1/p' "$SUMMARY" | head -n1)
 verdict=FAIL; [ "$pass" = true ] && verdict=PASS
-printf 'VERDICT: %s - Gen-10.5 glass 2940 x 3370 mm under 12 rotary Mo tubes: U = (max-min)/(max+min) = %.2f %% (target < %s %%), sigma/mean = %.2f %%, mean %.1f nm, edge exclusion %s mm; ParaView: %s; PNG: %s\n' \
+printf 'VERDICT: %s - Gen-10.5 glass 2940 x 3370 mm under the rotary Mo tube array (cases/deposition/gen10_5_rotary_array.yaml, new targets): U = (max-min)/(max+min) = %.2f %% (target < %s %%), sigma/mean = %.2f %%, mean %.1f nm, edge exclusion %s mm; ParaView: %s; PNG: %s\n' \
   "$verdict" "$(num uniformity_range_pct)" "$(num target_pct)" "$(num uniformity_sigma_pct)" "$(num mean_nm)" \
   "$(num edge_exclusion_mm)" "$OUT/deposition/thickness.vts" "$OUT/gen10_5_thickness.png"
