@@ -1,49 +1,23 @@
 #include "plot/LinePlot.hpp"
 
-#include "io/AtomicFile.hpp"
+#include "plot/GnuplotSession.hpp"
 
-#include <cstdio>
-#include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <iomanip>
+#include <sstream>
 #include <stdexcept>
 
 namespace magtwin {
 
-namespace fs = std::filesystem;
-
-namespace {
-std::string quoted(const std::string& s) {
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"' || c == '\\') out += '\\';
-        if (c == '&') out += "\\\\";  // enhanced-text mode would swallow a bare '&'
-        out += c;
-    }
-    return out + "\"";
-}
-}  // namespace
-
 void renderLinePlot(const PlotAxes& axes, const std::vector<PlotSeries>& series, const std::string& pngPath) {
-    char tmpl[] = "/tmp/magtwin-plot-XXXXXX";
-    if (!::mkdtemp(tmpl)) throw std::runtime_error("cannot create a temporary folder for plotting");
-    const fs::path dir(tmpl);
-    struct Cleanup {
-        fs::path d;
-        ~Cleanup() {
-            std::error_code ec;
-            fs::remove_all(d, ec);
-        }
-    } cleanup{dir};
-
-    std::ofstream script(dir / "plot.gp");
-    const fs::path png = dir / "out.png";
+    const GnuplotSession session;
+    std::ostringstream script;
+    const auto png = session.png();
     script << "set terminal pngcairo size " << axes.widthPx << "," << axes.heightPx
            << " enhanced font 'DejaVu Sans,14'\n";
-    script << "set output " << quoted(png.string()) << "\n";
-    script << "set title " << quoted(axes.title) << "\n";
-    script << "set xlabel " << quoted(axes.xLabel) << "\nset ylabel " << quoted(axes.yLabel) << "\n";
+    script << "set output " << gnuplotQuoted(png.string()) << "\n";
+    script << "set title " << gnuplotQuoted(axes.title) << "\n";
+    script << "set xlabel " << gnuplotQuoted(axes.xLabel) << "\nset ylabel " << gnuplotQuoted(axes.yLabel) << "\n";
     script << "set grid\nset key inside right bottom box opaque\n";
     if (axes.logX) script << "set logscale x\nset format x '10^{%L}'\n";
     if (axes.logY) script << "set logscale y\nset format y '10^{%L}'\n";
@@ -54,7 +28,7 @@ void renderLinePlot(const PlotAxes& axes, const std::vector<PlotSeries>& series,
     bool anyData = false;
     for (std::size_t i = 0; i < series.size(); ++i) {
         const auto& s = series[i];
-        const fs::path data = dir / ("s" + std::to_string(i) + ".dat");
+        const auto data = session.file("s" + std::to_string(i) + ".dat");
         std::ofstream d(data);
         d << std::setprecision(10);
         for (std::size_t k = 0; k < s.x.size() && k < s.y.size(); ++k) {
@@ -65,22 +39,12 @@ void renderLinePlot(const PlotAxes& axes, const std::vector<PlotSeries>& series,
         const char* style = s.style == PlotSeries::Style::Line     ? "with lines lw 2"
                             : s.style == PlotSeries::Style::Points ? "with points pt 7 ps 0.6"
                                                                    : "with linespoints lw 2 pt 7";
-        script << (i ? ", \\\n     " : "") << quoted(data.string()) << " using 1:2 " << style << " title "
-               << quoted(s.label);
+        script << (i ? ", \\\n     " : "") << gnuplotQuoted(data.string()) << " using 1:2 " << style << " title "
+               << gnuplotQuoted(s.label);
     }
     script << "\n";
-    script.close();
     if (!anyData) throw std::runtime_error("nothing to plot for '" + pngPath + "'");
-
-    const std::string cmd = "gnuplot " + quoted((dir / "plot.gp").string()) + " 2> " + quoted((dir / "err").string());
-    if (std::system(cmd.c_str()) != 0 || !fs::exists(png)) {
-        std::ifstream err(dir / "err");
-        std::string msg((std::istreambuf_iterator<char>(err)), std::istreambuf_iterator<char>());
-        throw std::runtime_error("gnuplot failed to render '" + pngPath + "': " + msg);
-    }
-    const std::string tmp = temporaryPathFor(pngPath);
-    fs::copy_file(png, tmp, fs::copy_options::overwrite_existing);
-    commitFile(tmp, pngPath);
+    session.render(script.str(), pngPath);
 }
 
 }  // namespace magtwin

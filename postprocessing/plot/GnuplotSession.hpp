@@ -1,0 +1,34 @@
+// GnuplotSession: one gnuplot render (Debian gnuplot-nox, pngcairo terminal) in a private
+// temporary folder that holds its data files and script; the PNG is moved into place
+// atomically and the folder is removed when the session ends. LinePlot and HeatMap use it.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace magtwin {
+
+/// A gnuplot string literal: double-quoted, with '"' and '\' escaped and '&' protected
+/// from enhanced-text mode (which would swallow it).
+std::string gnuplotQuoted(const std::string& s);
+
+class GnuplotSession {
+public:
+    GnuplotSession();
+    ~GnuplotSession();
+    GnuplotSession(const GnuplotSession&) = delete;
+    GnuplotSession& operator=(const GnuplotSession&) = delete;
+
+    /// A path inside the session folder (for data files the script reads).
+    std::filesystem::path file(const std::string& name) const { return dir_ / name; }
+    /// Where the script must `set output`.
+    std::filesystem::path png() const { return dir_ / "out.png"; }
+    /// Runs gnuplot on `script`; moves the PNG to `pngPath` (temporary name, then rename).
+    /// Throws std::runtime_error with gnuplot's message when it fails.
+    void render(const std::string& script, const std::string& pngPath) const;
+
+private:
+    std::filesystem::path dir_;
+};
+
+}  // namespace magtwin
