@@ -16,12 +16,11 @@ import math
 import os
 import re
 import shutil
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import foamfield as ff  # noqa: E402
-from sputter_case_report import latest_time  # noqa: E402
+from sputter_case_report import latest_time, plot_and_commit  # noqa: E402
 
 
 def tube_origins(case, t):
@@ -105,15 +104,7 @@ def main():
             "set xlabel 'x (m)'\nset ylabel 'film (um)'\n"
             f"plot '{tmp}/film_profile.csv' every ::1 using 1:($2/1000) with lines notitle\n"
             "unset multiplot\n")
-    try:
-        subprocess.run(["gnuplot"], input=plot, text=True, check=True, capture_output=True)
-    except (OSError, subprocess.CalledProcessError) as err:
-        print(f"warning: no plot ({err})", file=sys.stderr)
-    old = f"{out}.old-{os.getpid()}"
-    if os.path.exists(out):
-        os.rename(out, old)
-    os.rename(tmp, out)
-    shutil.rmtree(old, ignore_errors=True)
+    plot_and_commit(plot, tmp, out)
     sys.stdout.write(summary)
     print(f"results in {out}/ (tube_shapes.csv, film_profile.csv, summary.txt, profiles.png)")
 

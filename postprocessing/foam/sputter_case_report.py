@@ -34,6 +34,20 @@ def latest_time(case):
     return max(times)[1]
 
 
+def plot_and_commit(plot, tmp, out):
+    """Render the gnuplot script `plot` (it writes into tmp/), then swap the complete
+    results folder tmp in as out (written as DIR.tmp-PID, never half-written)."""
+    try:
+        subprocess.run(["gnuplot"], input=plot, text=True, check=True, capture_output=True)
+    except (OSError, subprocess.CalledProcessError) as err:
+        print(f"warning: no plot ({err})", file=sys.stderr)
+    old = f"{out}.old-{os.getpid()}"
+    if os.path.exists(out):
+        os.rename(out, old)
+    os.rename(tmp, out)
+    shutil.rmtree(old, ignore_errors=True)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("case")
@@ -97,16 +111,7 @@ def main():
             "set ylabel 'film (nm)'\n"
             f"plot '{tmp}/film_profile.csv' every ::1 using 1:2 with lines notitle\n"
             "unset multiplot\n")
-    try:
-        subprocess.run(["gnuplot"], input=plot, text=True, check=True, capture_output=True)
-    except (OSError, subprocess.CalledProcessError) as err:
-        print(f"warning: no plot ({err})", file=sys.stderr)
-    # Folder output: write DIR.tmp-PID, then swap it in.
-    old = f"{out}.old-{os.getpid()}"
-    if os.path.exists(out):
-        os.rename(out, old)
-    os.rename(tmp, out)
-    shutil.rmtree(old, ignore_errors=True)
+    plot_and_commit(plot, tmp, out)
     sys.stdout.write(summary)
     print(f"results in {out}/ (erosion_profile.csv, film_profile.csv, summary.txt, profiles.png)")
 
