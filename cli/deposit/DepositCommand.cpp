@@ -52,6 +52,25 @@ std::shared_ptr<const EmissionAngularDistribution> angularLaw(const DepositCase&
     }
 }
 
+/// The fast gas model of the gas: section (vacuum at zero pressure).
+GasAttenuation gasModel(const DepositCase& c) {
+    if (!(c.pressurePa > 0)) return {};
+    return {GasAttenuation::numberDensity(c.pressurePa, c.gasTemperatureK), c.gasSigmaEffM2, c.gasEta,
+            c.gasThermalisationColumnPerM2};
+}
+
+/// The fast gas model holds to p d = 10 Pa cm (GasAttenuationModel.hpp); d = the largest
+/// source height above the substrate.
+void warnBeyondGasModelRange(const DepositCase& c, const EmissionLayout& layout, const SubstrateGrid& g) {
+    const double plane = g.grid.points.empty() ? 0.0 : g.grid.points[0].z();
+    double d = 0;
+    for (const auto& s : layout.sources)
+        for (const auto& e : s.elements) d = std::max(d, e.position.z() - plane);
+    if (c.pressurePa * d > kGasModelMaxPressureDistancePaM)
+        std::cerr << "warning: " << c.file << ": gas: p d = " << c.pressurePa * d * 100
+                  << " Pa cm is beyond the fast gas model's validity (<= 10 Pa cm); use --method mc to check\n";
+}
+
 /// Thickness (nm) per unit trim of each cathode, on a coarse copy of the substrate grid.
 TrimResult optimiseTrims(const DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law, double life,
                          const std::vector<ErodedGroup>& eroded, TransportMethod method, double& optimiserPitch) {
@@ -66,7 +85,7 @@ TrimResult optimiseTrims(const DepositCase& c, std::shared_ptr<const EmissionAng
         std::vector<double> trims(layout.sources.size(), 0.0);
         trims[k] = 1.0;
         const EmissionLayout one = buildEmission(c.cathodes, law, life, trims, &eroded);
-        maps.push_back(exposureFluence(one.sources, g, c.motion, method));
+        maps.push_back(exposureFluence(one.sources, g, c.motion, method, gasModel(c)));
     }
     return optimisePowerTrims(maps, g.inUniformityArea, c.minTrim, c.maxTrim);
 }
@@ -151,9 +170,10 @@ int runDeposit(const DepositOptions& o) {
         const EmissionLayout layout =
             buildEmission(c.cathodes, law, o.lifeKWh, run.optimised ? run.trims.trims : std::vector<double>{}, &eroded);
         run.layout = layout;
+        if (o.method != "mc") warnBeyondGasModelRange(c, layout, run.grid);
         progress("transport (" + o.method + ") onto " + std::to_string(run.grid.grid.size()) + " points");
         const auto fluence = o.method == "mc" ? monteCarloFluence(c, layout, run.grid)
-                                              : exposureFluence(layout.sources, run.grid, c.motion, method);
+                                              : exposureFluence(layout.sources, run.grid, c.motion, method, gasModel(c));
         const double n = ElementTable::builtin().get(c.filmMaterial).atomicDensityPerM3();
         run.thicknessNm = thicknessNm(fluence, n, c.sticking);
         run.uniformity = uniformity(run.thicknessNm, run.grid.inUniformityArea, c.uniformityTargetPct);

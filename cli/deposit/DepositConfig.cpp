@@ -2,6 +2,7 @@
 
 #include "config/ConfigReader.hpp"
 #include "elements/ElementTable.hpp"
+#include "deposition/GasAttenuationModel.hpp"
 
 #include <algorithm>
 
@@ -10,6 +11,9 @@ namespace magtwin {
 namespace {
 
 constexpr double kJoulePerKWh = 3.6e6;  // exact
+
+/// Default fast gas model: the Mo-in-Ar calibration (GasAttenuationModel.hpp).
+constexpr GasModelParameters kDefaultGasCalibration = kMoInArGasModel;
 
 double positive(const ConfigSection& n, const std::string& key, Dimension d, double fallback) {
     const double v = n.quantityOr(key, d, fallback);
@@ -186,10 +190,19 @@ DepositCase readDepositConfig(const std::string& path) {
         o->rejectUnknownKeysHere();
         if (c.minTrim > 1 || c.maxTrim < 1) o->fail("min_trim", "need min_trim <= 1 <= max_trim");
     }
+    c.gasSigmaEffM2 = kDefaultGasCalibration.sigmaEffM2;
+    c.gasEta = kDefaultGasCalibration.eta;
+    c.gasThermalisationColumnPerM2 = kDefaultGasCalibration.thermalisationColumnPerM2;
     if (const auto gs = root.optionalSection("gas")) {
         c.pressurePa = gs->quantityOr("pressure", Dimension::Pressure, 0.0);
         if (c.pressurePa < 0) gs->fail("pressure", "must be >= 0");
         c.gasTemperatureK = positive(*gs, "temperature", Dimension::Temperature, 300.0);
+        c.gasSigmaEffM2 = positiveNumber(*gs, "sigma_eff_m2", kDefaultGasCalibration.sigmaEffM2);
+        c.gasEta = gs->numberOr("eta", kDefaultGasCalibration.eta);
+        if (!(c.gasEta >= 0 && c.gasEta <= 1)) gs->fail("eta", "must be between 0 and 1");
+        c.gasThermalisationColumnPerM2 = gs->numberOr("thermalisation_column_per_m2",
+                                                      kDefaultGasCalibration.thermalisationColumnPerM2);
+        if (!(c.gasThermalisationColumnPerM2 >= 0)) gs->fail("thermalisation_column_per_m2", "must be >= 0");
         c.histories = integerAtLeast(*gs, "histories", int(c.histories), 1000);
         c.seed = integerAtLeast(*gs, "seed", int(c.seed), 0);
     }

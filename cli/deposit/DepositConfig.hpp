@@ -13,7 +13,10 @@
 //   optimise:    power_trims: true|false, min_trim, max_trim (defaults 0.5, 1.5),
 //                wobble_amplitudes: [0 deg, 10 deg, ...] (rotary arrays: the magnet-bar wobble
 //                amplitudes to try; the one with the lowest U after trims is used)
-//   gas:         (for --method mc) pressure ("0.5 Pa"), temperature ("300 K"), histories, seed
+//   gas:         pressure ("0.5 Pa", default 0 = vacuum), temperature ("300 K");
+//                fast/direct: the fast gas model's sigma_eff_m2, eta, thermalisation_column_per_m2
+//                (defaults: the Mo-in-Ar calibration, GasAttenuationModel.hpp; valid for
+//                p d <= 10 Pa cm, a warning on stderr beyond); mc: histories, seed
 //   cathodes:    list of
 //     - type: rotary-array | planar-rect | planar-circular
 //       name, target (element), gas (Ar), voltage, secondary_electron_yield, yield_model,
@@ -56,6 +59,8 @@ struct DepositCase {
     std::vector<CathodeGroup> cathodes;
     double pressurePa = 0.0;
     double gasTemperatureK = 300.0;
+    /// Fast gas model (GasAttenuationModel.hpp) defaults: kDefaultGasCalibration (DepositConfig.cpp).
+    double gasSigmaEffM2 = 0.0, gasEta = 0.0, gasThermalisationColumnPerM2 = 0.0;
     long histories = 10000000;
     long seed = 12345;
 };

@@ -75,7 +75,7 @@ std::string summaryJson(const DepositRun& r) {
     o << "{\n  \"uniformity_range_pct\": " << num(u.rangePct) << ",\n  \"uniformity_sigma_pct\": " << num(u.sigmaPct)
       << ",\n  \"mean_nm\": " << num(u.meanNm) << ",\n  \"min_nm\": " << num(u.minNm) << ",\n  \"max_nm\": "
       << num(u.maxNm) << ",\n  \"pass\": " << (u.pass ? "true" : "false")
-      << ",\n  \"edge_exclusion_mm\": " << num(r.config.substrate.edgeExclusionM * 1e3) << ",\n  \"method\": \""
+      << ",\n  \"edge_exclusion_mm\": " << num(r.config.substrate.edgeExclusionM * 1e3) << ",\n  \"pressure_Pa\": " << num(r.config.pressurePa) << ",\n  \"method\": \""
       << r.method << "\",\n  \"target_pct\": " << num(u.targetPct) << ",\n  \"substrate\": \"" << r.config.substrateName
       << "\",\n  \"pitch_mm\": " << num(r.config.substrate.pitchM * 1e3) << ",\n  \"points\": " << r.grid.grid.size()
       << ",\n  \"life_kWh\": " << num(r.lifeKWh) << ",\n  \"film\": \"" << r.config.filmMaterial

@@ -1,5 +1,7 @@
 #include "deposition/FastConvolutionTransport.hpp"
 
+#include "deposition/GasAttenuationModel.hpp"
+
 #include <fftw3.h>
 #include <omp.h>
 
@@ -119,6 +121,14 @@ std::vector<double> convolveClasses(const ClassMap& classes, const RegularPlaneG
                 for (int a = 0; a < 4; ++a) row[a] += float(N * wu[a] * wv[b]);
             }
         }
+        // Thermalised diffusive part of the class (GasAttenuationModel.hpp), tabulated once.
+        // GasAttenuation with n = 1: n sigma_eff = attenuationPerM and N_th / n = d_th.
+        const GasAttenuation gas{1.0, opt.attenuationPerM, opt.scatteredDeposited, opt.thermalisationDistanceM};
+        const double thermalWeight = opt.attenuationPerM > 0 ? gas.thermalisedFraction(h) : 0.0;
+        std::unique_ptr<TabulatedDiffusionKernel> thermal;
+        if (thermalWeight > 0)
+            thermal = std::make_unique<TabulatedDiffusionKernel>(gas.thermalisationHeight(h), h,
+                                                                 1.01 * std::hypot(double(Nx) * g.dx, double(Ny) * g.dy));
         // Kernel at grid offsets. Output i and stored source s' = i_s - smin meet at
         // circular index m' = i - s' in [-(ms-1), n-1], so P - S = (m' - smin) cells.
 #pragma omp parallel for num_threads(threads) schedule(static)
@@ -142,6 +152,7 @@ std::vector<double> convolveClasses(const ClassMap& classes, const RegularPlaneG
                 double k = cosE > 0 ? law.perSteradian(cosE) * (h / r) / r2 : 0.0;
                 if (opt.attenuationPerM > 0)
                     k *= opt.scatteredDeposited + (1 - opt.scatteredDeposited) * std::exp(-opt.attenuationPerM * r);
+                if (thermal) k += thermalWeight * (*thermal)(std::sqrt(X * X + Y * Y));
                 row[mx] = float(k);
             }
         }

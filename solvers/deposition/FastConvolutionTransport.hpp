@@ -23,7 +23,8 @@
 // plus one inverse FFT in total; elements are grouped into classes after rounding h to
 // `heightQuantumM` and the normal to `normalQuantum` (error <= 2 dh/h + dn tan theta).
 // The optional gas factor eta + (1-eta) exp(-k r) (GasAttenuationModel.hpp) multiplies
-// the kernel.
+// the kernel; the thermalised diffusive part (slab Green's function, a function of the
+// lateral distance only for a class height h) is added to it with its weight w(h).
 #pragma once
 
 #include "deposition/EmissionSource.hpp"
@@ -47,6 +48,10 @@ struct FastTransportOptions {
     /// Fast gas model (GasAttenuationModel.hpp): kernel x (eta + (1-eta) exp(-k r)); k = 0: vacuum.
     double attenuationPerM = 0.0;
     double scatteredDeposited = 1.0;
+    /// Thermalised diffusive part (GasAttenuationModel.hpp): atoms thermalise d_th = N_th / n
+    /// below each class's height and diffuse between the plane and the class height; added as
+    /// a second lateral kernel w(h) j(rho; h - d_th, h) per class. 0: no diffusive part.
+    double thermalisationDistanceM = 0.0;
 };
 
 struct FastTransportStats {

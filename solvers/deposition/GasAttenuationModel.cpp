@@ -65,24 +65,17 @@ double diffusionFluxDensity(double rho, double z0, double h) {
     return sum / (2 * M_PI);
 }
 
-namespace {
-/// diffusionFluxDensity tabulated in rho for one (z0, h): 2048 steps to min(9 h, rhoMax)
-/// (beyond 9 h the flux has fallen as exp(-pi rho / h) below 1e-12 of the peak; beyond the
-/// range it is taken as 0).
-struct DiffusionKernel {
-    double step = 0;
-    std::vector<double> j;
-    DiffusionKernel(double z0, double h, double rhoMax) : step(std::min(9 * h, rhoMax) / 2048), j(2049) {
-        for (std::size_t i = 0; i < j.size(); ++i) j[i] = diffusionFluxDensity(double(i) * step, z0, h);
-    }
-    double operator()(double rho) const {
-        const double t = rho / step;
-        if (t >= double(j.size() - 1)) return 0.0;
-        const std::size_t i = std::size_t(t);
-        return j[i] + (t - double(i)) * (j[i + 1] - j[i]);
-    }
-};
-}  // namespace
+TabulatedDiffusionKernel::TabulatedDiffusionKernel(double z0, double h, double rhoMax)
+    : step(std::min(9 * h, rhoMax) / 2048), j(2049) {
+    for (std::size_t i = 0; i < j.size(); ++i) j[i] = diffusionFluxDensity(double(i) * step, z0, h);
+}
+
+double TabulatedDiffusionKernel::operator()(double rho) const {
+    const double t = rho / step;
+    if (t >= double(j.size() - 1)) return 0.0;
+    const std::size_t i = std::size_t(t);
+    return j[i] + (t - double(i)) * (j[i + 1] - j[i]);
+}
 
 std::vector<double> thermalisedDiffusionFlux(const std::vector<EmissionSource>& sources,
                                              const std::vector<Eigen::Vector3d>& points, const GasAttenuation& gas) {
@@ -108,7 +101,7 @@ std::vector<double> thermalisedDiffusionFlux(const std::vector<EmissionSource>& 
         const double h = double(key) * 1e-4;
         const double weight = gas.thermalisedFraction(h);
         if (weight <= 0) continue;
-        const DiffusionKernel kernel(gas.thermalisationHeight(h), h, rhoMax);
+        const TabulatedDiffusionKernel kernel(gas.thermalisationHeight(h), h, rhoMax);
         const long n = long(points.size());
 #pragma omp parallel for schedule(static)
         for (long k = 0; k < n; ++k) {
@@ -213,7 +206,7 @@ GasCalibration calibrateGasModel(const std::vector<EmissionSource>& sources, con
     for (std::size_t ic = 0; ic < columns.size(); ++ic)
         for (double nk : n) {
             GasAttenuation unit{nk, 0.0, 0.0, columns[ic]};
-            const DiffusionKernel kernel(unit.thermalisationHeight(hSource), hSource, rhoMax);
+            const TabulatedDiffusionKernel kernel(unit.thermalisationHeight(hSource), hSource, rhoMax);
             std::vector<double> f(points.size(), 0.0);
             const long np = long(points.size());
 #pragma omp parallel for schedule(static)

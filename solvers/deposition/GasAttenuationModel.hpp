@@ -28,7 +28,8 @@
 // profiles. Approximations: the diffusive part assumes a substrate parallel to the target
 // (normal +z), no side walls, d_th <= 0.95 h, no lateral drift before thermalisation.
 // The diffusive part is a sum over elements (thermalisedDiffusionFlux, tabulated kernel per
-// element height); it is not yet a kernel of the FFT method nor wired into `deposit`.
+// element height) for the direct method and a second lateral kernel per class in the FFT
+// method (FastConvolutionTransport.hpp); `deposit` uses both through its gas: section.
 // Validity (bench_deposition gas: Mo in Ar, 300 K, 10 cm throw, 100 mm planar disc cathode,
 // max |model - MC| over 20 mm rings / MC peak): without the diffusive part, calibrated at 1
 // and 5 Pa cm: <= 1.8 % at 1-5 Pa cm, 3.9 % at 10, 20 % at 20, 95 % at 40 Pa cm; with it,
@@ -64,12 +65,32 @@ struct GasCalibration {
     double thermalisationColumnPerM2 = 0.0;  ///< N_th (calibrateGasModel only)
 };
 
+/// The model with diffusion as calibrateGasModel() fits it to the Monte Carlo for Mo in Ar,
+/// 300 K, 10 cm throw, p d = 1, 5, 10 Pa cm (bench_deposition gas: 6.31e-21 m^2, eta 0,
+/// N_th 2.51e17 m^-2; within 2.0 % of peak at 1-10 Pa cm, 7.4 % at 20). Valid for
+/// p d <= 10 Pa cm; the `deposit` default for fast/direct with a gas: section.
+struct GasModelParameters {
+    double sigmaEffM2, eta, thermalisationColumnPerM2;
+};
+constexpr GasModelParameters kMoInArGasModel{6.31e-21, 0.0, 2.51e17};
+constexpr double kGasModelMaxPressureDistancePaM = 0.10;  ///< 10 Pa cm
+
 /// Flux density (m^-2 per emitted atom) onto the absorbing plane z = 0 from a unit point
 /// source of diffusion at height z0 between absorbing planes z = 0 and z = h, at radial
 /// distance rho: image series (2 x 200 + 1 terms; the pairs beyond |k| = K add
 /// ~z0/(4 h^3 K^2), < 1e-4 of the value at rho = h) for rho < h, the eigenfunction
 /// (K_0) series beyond, where it converges exponentially.
 double diffusionFluxDensity(double rho, double z0, double h);
+
+/// diffusionFluxDensity tabulated in rho for one (z0, h): 2048 steps to min(9 h, rhoMax),
+/// linear interpolation (beyond 9 h the flux has fallen as exp(-pi rho / h) below 1e-12 of
+/// the peak; beyond the table it is taken as 0). Shared by the direct sum and the FFT kernel.
+struct TabulatedDiffusionKernel {
+    TabulatedDiffusionKernel(double z0, double h, double rhoMax);
+    double operator()(double rho) const;
+    double step = 0;
+    std::vector<double> j;
+};
 
 /// The thermalised diffusive part at `points` (on a plane parallel to z = 0, flux through
 /// it in atoms m^-2 s^-1); zero when gas.thermalisationColumnPerM2 <= 0.

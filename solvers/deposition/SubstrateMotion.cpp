@@ -15,14 +15,28 @@ RegularPlaneGrid planeOf(const SubstrateGrid& g) {
     return {g.x0, g.y0, g.dx, g.dy, g.grid.points.empty() ? 0.0 : g.grid.points[0].z(), g.grid.nu, g.grid.nv};
 }
 
+/// The FFT method's form of the fast gas model: k = n sigma_eff, eta, d_th = N_th / n.
+FastTransportOptions fastGasOptions(const GasAttenuation& gas) {
+    FastTransportOptions o;
+    if (!(gas.numberDensityPerM3 > 0)) return o;
+    o.attenuationPerM = gas.numberDensityPerM3 * gas.sigmaEffM2;
+    o.scatteredDeposited = gas.scatteredDeposited;
+    o.thermalisationDistanceM = gas.thermalisationColumnPerM2 / gas.numberDensityPerM3;
+    return o;
+}
+
 std::vector<double> fluxOnPlane(const std::vector<EmissionSource>& sources, const RegularPlaneGrid& p,
-                                TransportMethod method) {
-    if (method == TransportMethod::Fast) return fastLineOfSightFlux(sources, p);
+                                TransportMethod method, const GasAttenuation& gas) {
+    if (method == TransportMethod::Fast) return fastLineOfSightFlux(sources, p, fastGasOptions(gas));
     std::vector<Eigen::Vector3d> pts;
     pts.reserve(p.nx * p.ny);
     for (std::size_t j = 0; j < p.ny; ++j)
         for (std::size_t i = 0; i < p.nx; ++i) pts.emplace_back(p.x0 + i * p.dx, p.y0 + j * p.dy, p.z);
-    return lineOfSightFlux(sources, pts);
+    if (!(gas.numberDensityPerM3 > 0)) return lineOfSightFlux(sources, pts);
+    std::vector<double> flux = lineOfSightFlux(sources, pts, Eigen::Vector3d(0, 0, 1), gas);
+    const std::vector<double> thermal = thermalisedDiffusionFlux(sources, pts, gas);
+    for (std::size_t i = 0; i < flux.size(); ++i) flux[i] += thermal[i];
+    return flux;
 }
 
 /// Bilinear sample of a grid field at (x, y), clamped to the grid.
@@ -36,7 +50,7 @@ double bilinear(const std::vector<double>& f, const RegularPlaneGrid& p, double 
 }
 
 std::vector<double> scanFluence(const std::vector<EmissionSource>& sources, const SubstrateGrid& g,
-                                const SubstrateMotion& m, TransportMethod method) {
+                                const SubstrateMotion& m, TransportMethod method, const GasAttenuation& gas) {
     if (!(m.scanSpeedMS > 0) || m.passes < 1) throw std::invalid_argument("scan: speed must be > 0 and passes >= 1");
     double xMin = INFINITY, xMax = -INFINITY, hMax = 0, hMin = INFINITY;
     const double z = g.grid.points[0].z();
@@ -56,7 +70,7 @@ std::vector<double> scanFluence(const std::vector<EmissionSource>& sources, cons
     strip.dx = std::min(0.05 * hMin, 0.01);
     strip.x0 = xMin - margin;
     strip.nx = std::size_t(std::ceil((xMax - xMin + 2 * margin) / strip.dx)) + 1;
-    const std::vector<double> rate = fluxOnPlane(sources, strip, method);
+    const std::vector<double> rate = fluxOnPlane(sources, strip, method, gas);
     for (std::size_t j = 0; j < g.grid.nv; ++j) {
         double integral = 0;
         for (std::size_t i = 0; i < strip.nx; ++i)
@@ -100,22 +114,22 @@ std::vector<double> rotationAverage(const std::vector<double>& rate, const Subst
 }
 
 std::vector<double> staticFlux(const std::vector<EmissionSource>& sources, const SubstrateGrid& grid,
-                               TransportMethod method) {
-    return fluxOnPlane(sources, planeOf(grid), method);
+                               TransportMethod method, const GasAttenuation& gas) {
+    return fluxOnPlane(sources, planeOf(grid), method, gas);
 }
 
 std::vector<double> exposureFluence(const std::vector<EmissionSource>& sources, const SubstrateGrid& grid,
-                                    const SubstrateMotion& m, TransportMethod method) {
+                                    const SubstrateMotion& m, TransportMethod method, const GasAttenuation& gas) {
     switch (m.kind) {
     case SubstrateMotion::Kind::InlineScan:
-        return scanFluence(sources, grid, m, method);
+        return scanFluence(sources, grid, m, method, gas);
     case SubstrateMotion::Kind::WaferRotation:
         if (!(m.timeS > 0)) throw std::invalid_argument("rotation: time must be > 0");
-        return rotationAverage(staticFlux(sources, grid, method), grid, m.timeS);
+        return rotationAverage(staticFlux(sources, grid, method, gas), grid, m.timeS);
     case SubstrateMotion::Kind::Static:
     default: {
         if (!(m.timeS > 0)) throw std::invalid_argument("static deposition: time must be > 0");
-        auto f = staticFlux(sources, grid, method);
+        auto f = staticFlux(sources, grid, method, gas);
         for (double& v : f) v *= m.timeS;
         return f;
     }

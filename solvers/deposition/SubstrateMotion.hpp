@@ -11,6 +11,7 @@
 #pragma once
 
 #include "deposition/EmissionSource.hpp"
+#include "deposition/GasAttenuationModel.hpp"
 #include "deposition/Substrate.hpp"
 
 #include <string>
@@ -28,9 +29,12 @@ struct SubstrateMotion {
 
 enum class TransportMethod { Fast, Direct };
 
+/// `gas` (default: vacuum) is the calibrated fast gas model (GasAttenuationModel.hpp) in
+/// either method: ballistic kernel x (eta + (1-eta) exp(-n sigma_eff r)) plus the
+/// thermalised diffusive part.
 /// Static atom-flux field (atoms m^-2 s^-1) at the substrate grid points.
 std::vector<double> staticFlux(const std::vector<EmissionSource>& sources, const SubstrateGrid& grid,
-                               TransportMethod method);
+                               TransportMethod method, const GasAttenuation& gas = GasAttenuation{});
 
 /// Time-integrated atom fluence (atoms m^-2) at the substrate grid points for a motion.
 /// For a scan the rate is integrated over a strip reaching 15 source heights h beyond the
@@ -38,7 +42,7 @@ std::vector<double> staticFlux(const std::vector<EmissionSource>& sources, const
 /// is h^2/(4 D^2) of its total per side (integral of (pi/2) h^2/(h^2+x^2)^(3/2)), so the
 /// fluence is low by at most 2.2e-3, nearly uniformly (it barely changes the uniformity).
 std::vector<double> exposureFluence(const std::vector<EmissionSource>& sources, const SubstrateGrid& grid,
-                                    const SubstrateMotion& motion, TransportMethod method);
+                                    const SubstrateMotion& motion, TransportMethod method, const GasAttenuation& gas = GasAttenuation{});
 
 /// Wafer rotation applied to a static flux map on the wafer grid (any transport method,
 /// including the Monte Carlo): the ring average above, times `timeS`.
