@@ -6,6 +6,7 @@
 #include "deposition/GasScatteringMonteCarlo.hpp"
 #include "deposition/LineOfSightTransport.hpp"
 #include "deposition/RacetrackSources.hpp"
+#include "SmallCircularCathode.hpp"
 
 #include <gtest/gtest.h>
 
@@ -15,15 +16,6 @@
 using namespace magtwin;
 
 namespace {
-std::vector<EmissionSource> cathode() {
-    PlanarCircularTarget t;
-    t.centre = {0, 0, 0.10};
-    t.radiusM = 0.05;
-    t.trackRadiusM = 0.03;
-    t.sigmaM = 0.006;
-    t.pitchM = 0.003;
-    return {planarCircularSource(t, 1e18, makeAngularDistribution("cosine"))};
-}
 const RegularPlaneGrid kGrid{-0.15, -0.15, 0.01, 0.01, 0.0, 31, 31};
 const ChamberBox kBox{-0.25, 0.25, -0.25, 0.25, 0.10};
 constexpr double kBin = 0.02, kRMax = 0.14;
@@ -31,7 +23,7 @@ constexpr double kBin = 0.02, kRMax = 0.14;
 
 // MC noise: >= 1e4 counts in every 20 mm ring (3e5 histories), ~1 % of the peak, inside the 3 %.
 TEST(GasAttenuation, CalibratedModelTracksMonteCarloUpTo5PaCm) {
-    const auto src = cathode();
+    const auto src = fixtures::smallCircularCathode();
     GasScatteringSettings s;
     std::vector<std::vector<double>> mc;
     const std::vector<double> pressures{0.1, 0.25, 0.5};
@@ -75,7 +67,7 @@ TEST(GasDiffusion, GreensFunctionDeliversOneMinusZ0OverH) {
 // the MC within 3 % of peak at 1, 2.5 (not fitted) and 5 Pa cm; 10 Pa cm is reported.
 // MC noise as above (~1 % of peak per 20 mm ring).
 TEST(GasAttenuation, ModelWithDiffusionTracksMonteCarloUpTo5PaCm) {
-    const auto src = cathode();
+    const auto src = fixtures::smallCircularCathode();
     GasScatteringSettings s;
     std::vector<std::vector<double>> mc;
     const std::vector<double> pressures{0.1, 0.25, 0.5, 1.0};
@@ -100,7 +92,7 @@ TEST(GasAttenuation, ModelWithDiffusionTracksMonteCarloUpTo5PaCm) {
 
 // The attenuation factor enters the FFT kernel exactly as in the direct sum (1e-3 of mean).
 TEST(GasAttenuation, FastMethodCarriesTheAttenuation) {
-    const auto src = cathode();
+    const auto src = fixtures::smallCircularCathode();
     const GasAttenuation a{GasAttenuation::numberDensity(0.5, 300), 3e-19, 0.4};
     FastTransportOptions o;
     o.attenuationPerM = a.numberDensityPerM3 * a.sigmaEffM2;

@@ -5,6 +5,7 @@
 #include "deposition/GasAttenuationModel.hpp"
 #include "deposition/GasScatteringMonteCarlo.hpp"
 #include "deposition/RacetrackSources.hpp"
+#include "SmallCircularCathode.hpp"
 #include "deposition/SubstrateMotion.hpp"
 
 #include <gtest/gtest.h>
@@ -15,15 +16,6 @@
 using namespace magtwin;
 
 namespace {
-std::vector<EmissionSource> smallCathode() {
-    PlanarCircularTarget t;
-    t.centre = {0, 0, 0.10};
-    t.radiusM = 0.05;
-    t.trackRadiusM = 0.03;
-    t.sigmaM = 0.006;
-    t.pitchM = 0.003;
-    return {planarCircularSource(t, 1e18, makeAngularDistribution("cosine"))};
-}
 
 SubstrateGrid glass(double pitch) {
     Substrate s;
@@ -48,7 +40,7 @@ double mean(const std::vector<double>& v) {
 
 // Zero pressure: the gas model is off and both methods give today's maps bit for bit.
 TEST(GasDepositionMap, ZeroPressureReproducesCollisionlessMaps) {
-    const auto src = smallCathode();
+    const auto src = fixtures::smallCircularCathode();
     const SubstrateGrid g = glass(0.01);
     for (TransportMethod m : {TransportMethod::Fast, TransportMethod::Direct}) {
         const auto vacuum = staticFlux(src, g, m);
@@ -63,7 +55,7 @@ TEST(GasDepositionMap, ZeroPressureReproducesCollisionlessMaps) {
 // figure; the diffusion table's linear interpolation and the direct sum's 0.1 mm height
 // classes are both < 1e-4 of it).
 TEST(GasDepositionMap, FastMatchesDirectWithGas) {
-    const auto src = smallCathode();
+    const auto src = fixtures::smallCircularCathode();
     const SubstrateGrid g = glass(0.01);
     const auto fast = staticFlux(src, g, TransportMethod::Fast, moInAr(0.4));
     const auto direct = staticFlux(src, g, TransportMethod::Direct, moInAr(0.4));
@@ -81,7 +73,7 @@ TEST(GasDepositionMap, FastMatchesDirectWithGas) {
 // documented accuracy there, GasAttenuationModel.hpp; MC noise ~1 % per 20 mm ring), and
 // the deposited fraction within 3 % + 3 sigma of the MC's binomial error.
 TEST(GasDepositionMap, FastMapWithGasTracksMonteCarloAt5PaCm) {
-    const auto src = smallCathode();
+    const auto src = fixtures::smallCircularCathode();
     const RegularPlaneGrid grid{-0.15, -0.15, 0.01, 0.01, 0.0, 31, 31};
     GasScatteringSettings s;
     s.pressurePa = 0.5;
