@@ -1,17 +1,29 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages magtwin needs. Idempotent: packages already
 # installed are skipped, and apt-get update runs only when something is missing.
+#   install-deps.sh            everything (tests, benchmarks, OpenFOAM plugin): README command 2
+#   install-deps.sh --program  what building and running the `magtwin` program needs
+#                              (README command 1, the main job)
 set -euo pipefail
 
-PACKAGES=(
-  build-essential cmake pkg-config git
+# The program: compiler, CMake, the libraries it links, gnuplot for PNG plots, Xvfb for the
+# ParaView pictures (ParaView itself: scripts/install-paraview.sh).
+PROGRAM_PACKAGES=(
+  build-essential cmake pkg-config ca-certificates
   libeigen3-dev libyaml-cpp-dev libcli11-dev libfftw3-dev libsqlite3-dev
-  libgtest-dev libgmock-dev libbenchmark-dev
   libvtk9-dev xvfb xauth
   gnuplot-nox
+)
+# The test suite on top: GoogleTest, Google Benchmark, OpenFOAM (plugin and case tests),
+# VTK's Python module (case-output checks with /usr/bin/python3), git (source packages).
+TEST_PACKAGES=(
+  git libgtest-dev libgmock-dev libbenchmark-dev
   openfoam libopenfoam
   python3-vtk9
 )
+
+PACKAGES=("${PROGRAM_PACKAGES[@]}")
+if [ "${1:-}" != "--program" ]; then PACKAGES+=("${TEST_PACKAGES[@]}"); fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -28,6 +28,7 @@ struct DepositOptions {
     double lifeKWh = 0.0;
     std::string method = "fast";
     bool json = false;
+    bool csv = false;
 };
 
 void progress(const std::string& msg) {
@@ -184,7 +185,7 @@ int runDeposit(const DepositOptions& o) {
     }
     run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     progress("writing " + o.out);
-    writeDepositFolder(run, o.out);
+    writeDepositFolder(run, o.out, o.csv);
     if (o.json)
         std::cout << summaryJson(run);
     else
@@ -205,6 +206,7 @@ void addDepositCommand(CLI::App& app) {
     cmd->add_option("--method", o->method, "Transport: fast (FFT), direct (view-factor sum), mc (gas-scattering Monte Carlo, gas: section)")
         ->capture_default_str();
     cmd->add_flag("--json", o->json, "Print summary.json to stdout");
+    cmd->add_flag("--csv", o->csv, "Also write thickness.csv (x_mm, y_mm, thickness_nm, ...; large for glass)");
     cmd->callback([o]() {
         const int rc = runDeposit(*o);
         if (rc != 0) throw CLI::RuntimeError(rc);

@@ -121,9 +121,9 @@ void printVerdict(const DepositRun& r, std::ostream& out) {
         << " %)\n";
 }
 
-void writeDepositFolder(const DepositRun& r, const std::string& dir) {
+void writeDepositFolder(const DepositRun& r, const std::string& dir, bool withCsv) {
     writeFolderAtomically(dir, [&](const fs::path& tmp) {
-        writeCsv(r, (tmp / "thickness.csv").string());
+        if (withCsv) writeCsv(r, (tmp / "thickness.csv").string());
 #ifdef MAGTWIN_HAVE_VTK
         GridSurface map = r.grid.grid;
         map.setScalar("thickness_nm", r.thicknessNm);

@@ -1,6 +1,7 @@
 // The files `magtwin deposit` writes, and its verdict line.
-//   thickness.csv      x_mm, y_mm, thickness_nm, rate_nm_s (static, rotation), in_quality_area
-//                      (points on the substrate)
+//   thickness.csv      only with `--csv`: x_mm, y_mm, thickness_nm, rate_nm_s (static,
+//                      rotation), in_quality_area (points on the substrate; 78 MB for a
+//                      Gen-10.5 map at 2 mm, so not by default)
 //   thickness.vts      the map for ParaView (field thickness_nm, mask in_quality_area;
 //                      `magtwin view` draws it), when built with VTK
 //   thickness_map.png  heat map with the band (max+min)/2 x (1 -+ target) outlined:
@@ -39,6 +40,7 @@ std::string summaryJson(const DepositRun& run);
 void printVerdict(const DepositRun& run, std::ostream& out);
 /// Writes everything into `dir` + ".tmp-PID", then renames it to `dir` (replacing an old
 /// folder only after the new one is complete). On failure nothing is left behind.
-void writeDepositFolder(const DepositRun& run, const std::string& dir);
+/// `withCsv`: also thickness.csv (the user asked for it with --csv).
+void writeDepositFolder(const DepositRun& run, const std::string& dir, bool withCsv = false);
 
 }  // namespace magtwin

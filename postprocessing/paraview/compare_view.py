@@ -33,7 +33,7 @@ def main():
     for name in names:
         folder = os.path.join(args.input, name)
         steps = mv.read_pvd(os.path.join(folder, "erosion.pvd"))
-        readers = [XMLStructuredGridReader(FileName=[f]) for _, f in steps]
+        readers = [mv.read_structured_grid(f) for _, f in steps]
         maxima = [max(mv.fetch_point_array(r, field)[0]) for r in readers]
         _, grid = mv.fetch_point_array(readers[-1], field)
         results.append({"name": name, "steps": steps, "last": readers[-1], "grid": grid, "maxima": maxima,

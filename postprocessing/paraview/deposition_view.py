@@ -39,7 +39,7 @@ def main():
     field = args.field or "thickness_nm"
     unit = mv.unit_of(field) or "nm"
     summary = mv.read_summary(args.input)
-    reader = XMLStructuredGridReader(FileName=[os.path.join(args.input, "thickness.vts")])
+    reader = mv.read_structured_grid(os.path.join(args.input, "thickness.vts"))
 
     values, grid = mv.fetch_point_array(reader, field)
     mask = grid.GetPointData().GetArray(QUALITY)

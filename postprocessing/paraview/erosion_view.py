@@ -69,7 +69,7 @@ def main():
     steps = mv.read_pvd(os.path.join(args.input, "erosion.pvd"))
     summary = mv.read_summary(args.input)
 
-    readers = [XMLStructuredGridReader(FileName=[f]) for _, f in steps]
+    readers = [mv.read_structured_grid(f) for _, f in steps]
     depth, grid = mv.fetch_point_array(readers[-1], field)
     max_depth = max(max(mv.fetch_point_array(r, field)[0]) for r in readers)
     voi, axis, where = cross_section(depth, grid)

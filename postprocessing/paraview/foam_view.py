@@ -73,7 +73,7 @@ def main():
     shown = Show(plane, view)
     ColorBy(shown, ("CELLS", field, "Magnitude") if component < 0 else ("CELLS", field))
     lut = GetColorTransferFunction(field)
-    lut.ApplyPreset("Turbo", True)
+    lut.ApplyPreset("Viridis (matplotlib)", True)  # as the glass and wafer maps
     lut.RescaleTransferFunction(lo, hi)
     lut.AutomaticRescaleRangeMode = "Never"
     shown.SetScalarBarVisibility(view, True)

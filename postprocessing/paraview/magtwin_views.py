@@ -15,6 +15,35 @@ import xml.etree.ElementTree as ET
 
 from paraview import servermanager
 from paraview.simple import *  # noqa: F401,F403  (ParaView's scripting API)
+from vtkmodules.vtkCommonCore import vtkOutputWindow, vtkStringOutputWindow
+
+
+
+def read_with_messages(make_reader):
+    """(reader, VTK messages) of make_reader() after UpdatePipeline. While it reads, VTK's
+    output window is a string (pvbatch routes Python's print through the output window
+    too, so it is switched back right after): a reader that fails logs and returns no data
+    rather than raising, and its own words are what the user should see."""
+    previous = vtkOutputWindow.GetInstance()
+    messages = vtkStringOutputWindow()
+    vtkOutputWindow.SetInstance(messages)
+    try:
+        reader = make_reader()
+        reader.UpdatePipeline()
+    finally:
+        vtkOutputWindow.SetInstance(previous)
+    return reader, messages.GetOutput()
+
+
+def first_vtk_error(log):
+    """The first message line of VTK's error output ('' if none); skips 'ERROR: In file'."""
+    lines = [line.strip() for line in log.splitlines() if line.strip()]
+    if not any("ERROR" in line or "rror" in line for line in lines):
+        return ""
+    for line in lines:
+        if not line.startswith(("ERROR: In", "Warning: In")):
+            return line
+    return lines[0]
 
 # Colours (RGB 0..1) shared by all views.
 BACKGROUND = [1.0, 1.0, 1.0]
@@ -66,6 +95,19 @@ def read_pvd(path):
     if not steps:
         raise BadInput("%s lists no DataSet" % path)
     return steps
+
+
+def read_structured_grid(path):
+    """An XMLStructuredGridReader of `path` that has read it; BadInput naming the file and
+    the reader's error if the file is missing, unreadable or empty."""
+    if not os.path.isfile(path):
+        raise BadInput("%s: no such file" % path)
+    reader, log = read_with_messages(lambda: XMLStructuredGridReader(FileName=[path]))
+    error = first_vtk_error(log)
+    data = servermanager.Fetch(reader)
+    if error or data is None or data.GetNumberOfPoints() == 0:
+        raise BadInput("%s: unreadable VTK file (the reader says: %s)" % (path, (error or "no points read")[:300]))
+    return reader
 
 
 def fetch_point_array(source, name):

@@ -10,6 +10,14 @@
 
 namespace magtwin {
 
+// Viridis (van der Walt & Smith, matplotlib 2.0, 2015): perceptually uniform, readable in
+// grey and by colour-blind readers; the same map ParaView's "Viridis (matplotlib)" preset
+// draws in `magtwin view`, so a gnuplot heat map and a ParaView picture of one film read the
+// same. 11 samples of the published table at 0, 0.1, ..., 1 (end points 440154 / FDE725).
+const char* const kViridisGnuplotPalette =
+    "set palette defined (0 '#440154', 1 '#482475', 2 '#414487', 3 '#355F8D', 4 '#2A788E', "
+    "5 '#21908C', 6 '#22A884', 7 '#42BE71', 8 '#7AD151', 9 '#BBDF27', 10 '#FDE725')\n";
+
 void renderHeatMap(const HeatMapSpec& spec, const std::vector<double>& x, const std::vector<double>& y,
                    const std::vector<double>& values, const std::string& pngPath) {
     if (x.size() < 2 || y.size() < 2 || values.size() != x.size() * y.size())
@@ -43,7 +51,7 @@ void renderHeatMap(const HeatMapSpec& spec, const std::vector<double>& x, const 
     }
     gp << "set terminal pngcairo size " << spec.widthPx << "," << spec.heightPx << " enhanced font 'DejaVu Sans,13'\n";
     gp << "set output " << gnuplotQuoted(png.string()) << "\n";
-    gp << "set size ratio -1\nset palette rgb 33,13,10\n";
+    gp << "set size ratio -1\n" << kViridisGnuplotPalette;
     gp << "set title " << gnuplotQuoted(spec.title) << "\nset xlabel " << gnuplotQuoted(spec.xLabel) << "\nset ylabel "
        << gnuplotQuoted(spec.yLabel) << "\nset cblabel " << gnuplotQuoted(spec.colourLabel) << "\n";
     gp << "set key outside bottom center\n";

@@ -2,12 +2,16 @@
 // (e.g. a substrate thickness map with the +-3 % band outlined), rendered to PNG by
 // gnuplot (pngcairo). Masked points (NaN) are left blank. Large grids are subsampled
 // to at most `maxCells` per axis for drawing (the data files keep full resolution).
+// Colours: Viridis, the palette of the ParaView views (kViridisGnuplotPalette).
 #pragma once
 
 #include <string>
 #include <vector>
 
 namespace magtwin {
+
+/// gnuplot command defining the Viridis palette (a full line, newline included).
+extern const char* const kViridisGnuplotPalette;
 
 struct HeatMapSpec {
     std::string title;

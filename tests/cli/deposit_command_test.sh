@@ -28,12 +28,15 @@ cathodes:
     element_pitch: 4 mm
 YAML
 
-"$MAGTWIN" deposit "$WORK/small.yaml" --out "$WORK/fast" --json > "$WORK/fast.json" || fail "fast run failed"
+"$MAGTWIN" deposit "$WORK/small.yaml" --out "$WORK/fast" --json --csv > "$WORK/fast.json" || fail "fast run failed"
 "$MAGTWIN" deposit "$WORK/small.yaml" --out "$WORK/direct" --method direct --json > "$WORK/direct.json" || fail "direct run failed"
 for f in thickness.csv thickness_map.png summary.json; do
   [ -s "$WORK/fast/$f" ] || fail "missing $f"
 done
 ls "$WORK" | grep -q 'tmp-' && fail "temporary folder left behind"
+# The CSV only where asked for (--csv): a Gen-10.5 map would be 78 MB.
+[ -e "$WORK/direct/thickness.csv" ] && fail "thickness.csv written without --csv"
+[ "$(head -c 2 "$WORK/fast/thickness.csv")" = "# " ] || fail "thickness.csv header"
 /usr/bin/python3 - "$WORK/fast/summary.json" "$WORK/direct.json" <<'PY' || fail "summary check"
 import json, sys
 fast = json.load(open(sys.argv[1])); direct = json.load(open(sys.argv[2]))

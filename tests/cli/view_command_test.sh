@@ -28,6 +28,11 @@ expect_exit 2 "--field 'a b'" view "$tmp/ero" --field "a b"
 if [ -x "${PVBATCH:-}" ]; then
   expect_exit 2 "lists no DataSet|no point field" view "$tmp/ero"
   expect_exit 2 "--png .*does not exist" view "$tmp/ero" --png "$tmp/no/such/dir/x.png"
+  # A VTK file the reader cannot parse: exit 2 naming the file and the reader's error.
+  mkdir -p "$tmp/dep"
+  printf '<?xml version="1.0"?>\n<VTKFile type="StructuredGrid" version="1.0">\n<StructuredGrid WholeExtent="0 1 0 1 0 0">\n<Piece Extent="0 1 0 1 0 0"> \001\002 & <\n' \
+    > "$tmp/dep/thickness.vts"
+  expect_exit 2 "dep/thickness.vts: unreadable VTK file \(the reader says: .+\)" view "$tmp/dep" --png "$tmp/dep/x.png"
 fi
 if ls "$tmp"/*/*.png >/dev/null 2>&1; then echo "FAIL: a PNG was written on bad input"; fail=1; fi
 exit $fail
