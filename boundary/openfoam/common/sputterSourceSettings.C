@@ -331,6 +331,14 @@ Foam::scalar Foam::sputterSourceSettings::removedVolumeFromDepth
 }
 
 
+Foam::scalar Foam::sputterSourceSettings::racetrackTargetThickness() const
+{
+    return ionFluxModel_ == "racetrack"
+        ? racetrackDict_.get<scalar>("targetThickness")
+        : scalar(-1);
+}
+
+
 void Foam::sputterSourceSettings::write(Ostream& os) const
 {
     os.writeEntry("ion", ion_);
