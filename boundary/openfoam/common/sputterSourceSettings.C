@@ -331,14 +331,6 @@ Foam::scalar Foam::sputterSourceSettings::removedVolumeFromDepth
 }
 
 
-Foam::scalar Foam::sputterSourceSettings::racetrackTargetThickness() const
-{
-    return ionFluxModel_ == "racetrack"
-        ? racetrackDict_.get<scalar>("targetThickness")
-        : scalar(-1);
-}
-
-
 void Foam::sputterSourceSettings::write(Ostream& os) const
 {
     os.writeEntry("ion", ion_);

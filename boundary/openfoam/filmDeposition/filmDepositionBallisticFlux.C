@@ -40,6 +40,10 @@ Foam::filmDepositionFvPatchScalarField::computeBallisticFlux() const
                 << "' of " << field.name() << " is " << sourceField.type()
                 << ", not sputteredFlux" << exit(FatalError);
         }
+        // The emission of this step: a source patch after this one in the
+        // boundary list would otherwise still hold the previous step's flux
+        // (updateCoeffs does nothing if it has already run this step).
+        const_cast<fvPatchScalarField&>(sourceField).updateCoeffs();
         sources.append(&refCast<const sputteredFluxFvPatchScalarField>(sourceField));
     }
     if (sources.empty())
@@ -84,9 +88,7 @@ Foam::filmDepositionFvPatchScalarField::computeBallisticFlux() const
         (
             scalarField
             (
-                // The emission of this step, computed here: a source patch
-                // after this one in the boundary list has not updated yet.
-                (1 - source->thermalizedFraction())*source->computeSputteredFlux()
+                (1 - source->thermalizedFraction())*source->sputteredFlux()
                *sp.magSf()/depth
             )
         );

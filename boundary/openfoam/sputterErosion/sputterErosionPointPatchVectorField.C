@@ -41,7 +41,6 @@ void Foam::sputterErosionPointPatchVectorField::erodeOneStep()
     const scalar effectiveDt =
         settings_.integratedIonFluxScale(t - mesh.time().deltaTValue(), t);
 
-    scalarField newDepth(erodedDepth_.size());
     forAll(erodedDepth_, pointi)
     {
         scalar x, y;
@@ -56,121 +55,7 @@ void Foam::sputterErosionPointPatchVectorField::erodeOneStep()
                 y,
                 pointNormals[pointi] & originalNormals_[pointi]
             )*effectiveDt;
-        newDepth[pointi] = settings_.depthFromRemovedVolume(V);
-    }
-    checkSafeguards(newDepth, points, t - mesh.time().deltaTValue(), t);
-    erodedDepth_ = newDepth;
-}
-
-
-void Foam::sputterErosionPointPatchVectorField::readSafeguards
-(
-    const dictionary& dict
-)
-{
-    targetThickness_ =
-        dict.lookupOrDefault<scalar>
-        (
-            "targetThickness",
-            settings_.racetrackTargetThickness()
-        );
-    if (dict.found("targetThickness") && !(targetThickness_ > 0))
-    {
-        FatalIOErrorInFunction(dict)
-            << "Entry 'targetThickness' with invalid input: "
-            << targetThickness_ << " (must be > 0 m)" << exit(FatalIOError);
-    }
-    minRemainingThickness_ =
-        dict.lookupOrDefault<scalar>("minRemainingThickness", 1e-3);
-    if
-    (
-        !(minRemainingThickness_ >= 0)
-     || (targetThickness_ > 0 && !(minRemainingThickness_ < targetThickness_))
-    )
-    {
-        FatalIOErrorInFunction(dict)
-            << "Entry 'minRemainingThickness' with invalid input: "
-            << minRemainingThickness_ << " (must be >= 0 m and below the "
-            << "target thickness " << targetThickness_ << " m)"
-            << exit(FatalIOError);
-    }
-    maxDepthIncrement_ = dict.lookupOrDefault<scalar>("maxDepthIncrement", 5e-4);
-    if (!(maxDepthIncrement_ > 0))
-    {
-        FatalIOErrorInFunction(dict)
-            << "Entry 'maxDepthIncrement' with invalid input: "
-            << maxDepthIncrement_ << " (must be > 0 m)" << exit(FatalIOError);
-    }
-}
-
-
-void Foam::sputterErosionPointPatchVectorField::checkSafeguards
-(
-    const scalarField& newDepth,
-    const pointField& points,
-    const scalar t0,
-    const scalar t1
-) const
-{
-    // The worst point of this processor for each safeguard.
-    label stepi = -1, thicki = -1;
-    scalar worstStep = 0, leastRemaining = GREAT;
-    forAll(newDepth, pointi)
-    {
-        const scalar increment = newDepth[pointi] - erodedDepth_[pointi];
-        if (increment > worstStep)
-        {
-            worstStep = increment;
-            stepi = pointi;
-        }
-        if (targetThickness_ > 0)
-        {
-            const scalar remaining = targetThickness_ - newDepth[pointi];
-            if (remaining < leastRemaining)
-            {
-                leastRemaining = remaining;
-                thicki = pointi;
-            }
-        }
-    }
-    const scalar globalStep = returnReduce(worstStep, maxOp<scalar>());
-    const scalar globalRemaining =
-        returnReduce(leastRemaining, minOp<scalar>());
-
-    if (globalStep > maxDepthIncrement_)
-    {
-        // A deltaT that keeps this step within the limit, rounded down to two
-        // significant digits (the rate barely changes within one step).
-        const scalar exact = (t1 - t0)*maxDepthIncrement_/globalStep;
-        const scalar decade = std::pow(10.0, std::floor(std::log10(exact)) - 1);
-        const scalar suggested = std::floor(exact/decade)*decade;
-        FatalErrorInFunction << "sputterErosion on patch " << patch().name();
-        if (stepi >= 0 && worstStep == globalStep)
-        {
-            FatalError
-                << ": point " << stepi << " at " << points[stepi];
-        }
-        FatalError
-            << " would erode " << globalStep << " m in the step t = " << t0
-            << " -> " << t1 << " s, more than maxDepthIncrement "
-            << maxDepthIncrement_ << " m; deltaT <= " << suggested
-            << " s would do (or raise maxDepthIncrement)"
-            << exit(FatalError);
-    }
-    if (targetThickness_ > 0 && globalRemaining < minRemainingThickness_)
-    {
-        FatalErrorInFunction << "sputterErosion on patch " << patch().name();
-        if (thicki >= 0 && leastRemaining == globalRemaining)
-        {
-            FatalError
-                << ": point " << thicki << " at " << points[thicki];
-        }
-        FatalError
-            << " reaches the end of target life at t = " << t1
-            << " s: remaining thickness " << globalRemaining
-            << " m of " << targetThickness_ << " m is below "
-            << "minRemainingThickness " << minRemainingThickness_ << " m"
-            << exit(FatalError);
+        erodedDepth_[pointi] = settings_.depthFromRemovedVolume(V);
     }
 }
 
@@ -203,10 +88,7 @@ Foam::sputterErosionPointPatchVectorField::sputterErosionPointPatchVectorField
     erodedDepth_(p.size(), Zero),
     erodedTimeIndex_(-1),
     originalNormals_(p.size(), Zero),
-    originalNormalsSet_(false),
-    targetThickness_(-1),
-    minRemainingThickness_(1e-3),
-    maxDepthIncrement_(5e-4)
+    originalNormalsSet_(false)
 {}
 
 
@@ -222,12 +104,8 @@ Foam::sputterErosionPointPatchVectorField::sputterErosionPointPatchVectorField
     erodedDepth_(p.size(), Zero),
     erodedTimeIndex_(-1),
     originalNormals_(p.size(), Zero),
-    originalNormalsSet_(false),
-    targetThickness_(-1),
-    minRemainingThickness_(1e-3),
-    maxDepthIncrement_(5e-4)
+    originalNormalsSet_(false)
 {
-    readSafeguards(dict);
     if (dict.found("erodedDepth"))
     {
         erodedDepth_ = scalarField("erodedDepth", dict, p.size());
@@ -260,10 +138,7 @@ Foam::sputterErosionPointPatchVectorField::sputterErosionPointPatchVectorField
     erodedDepth_(ptf.erodedDepth_, mapper),
     erodedTimeIndex_(ptf.erodedTimeIndex_),
     originalNormals_(ptf.originalNormals_, mapper),
-    originalNormalsSet_(ptf.originalNormalsSet_),
-    targetThickness_(ptf.targetThickness_),
-    minRemainingThickness_(ptf.minRemainingThickness_),
-    maxDepthIncrement_(ptf.maxDepthIncrement_)
+    originalNormalsSet_(ptf.originalNormalsSet_)
 {}
 
 
@@ -277,10 +152,7 @@ Foam::sputterErosionPointPatchVectorField::sputterErosionPointPatchVectorField
     erodedDepth_(ptf.erodedDepth_),
     erodedTimeIndex_(ptf.erodedTimeIndex_),
     originalNormals_(ptf.originalNormals_),
-    originalNormalsSet_(ptf.originalNormalsSet_),
-    targetThickness_(ptf.targetThickness_),
-    minRemainingThickness_(ptf.minRemainingThickness_),
-    maxDepthIncrement_(ptf.maxDepthIncrement_)
+    originalNormalsSet_(ptf.originalNormalsSet_)
 {}
 
 
@@ -295,10 +167,7 @@ Foam::sputterErosionPointPatchVectorField::sputterErosionPointPatchVectorField
     erodedDepth_(ptf.erodedDepth_),
     erodedTimeIndex_(ptf.erodedTimeIndex_),
     originalNormals_(ptf.originalNormals_),
-    originalNormalsSet_(ptf.originalNormalsSet_),
-    targetThickness_(ptf.targetThickness_),
-    minRemainingThickness_(ptf.minRemainingThickness_),
-    maxDepthIncrement_(ptf.maxDepthIncrement_)
+    originalNormalsSet_(ptf.originalNormalsSet_)
 {}
 
 
@@ -358,15 +227,6 @@ void Foam::sputterErosionPointPatchVectorField::write(Ostream& os) const
 {
     pointPatchField<vector>::write(os);
     settings_.write(os);
-    if (targetThickness_ > 0)
-    {
-        os.writeEntry("targetThickness", targetThickness_);
-    }
-    os.writeEntryIfDifferent<scalar>
-    (
-        "minRemainingThickness", 1e-3, minRemainingThickness_
-    );
-    os.writeEntryIfDifferent<scalar>("maxDepthIncrement", 5e-4, maxDepthIncrement_);
     erodedDepth_.writeEntry("erodedDepth", os);
     if (originalNormalsSet_)
     {

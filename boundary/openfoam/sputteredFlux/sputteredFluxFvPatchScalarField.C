@@ -12,7 +12,7 @@
 
 #include <exception>
 
-// * * * * * * * * * * * * * * * Member Functions  * * * * * * * * * * * * * //
+// * * * * * * * * * * * * * Private Member Functions  * * * * * * * * * * * //
 
 Foam::tmp<Foam::scalarField>
 Foam::sputteredFluxFvPatchScalarField::computeSputteredFlux() const
