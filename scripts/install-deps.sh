@@ -11,6 +11,7 @@ PACKAGES=(
   gnuplot-nox
   openfoam libopenfoam
   python3-vtk9
+  python3-yaml  # tests/cli/foam_dict_test.sh reads resolved tool files
 )
 
 missing=()

@@ -135,6 +135,7 @@ int runDeposit(const DepositOptions& o) {
         throw UsageError("--method must be fast, direct or mc, got '" + o.method + "'");
     if (!(o.lifeKWh >= 0)) throw UsageError("--life-kWh must be >= 0");
     DepositCase c = depositCaseFor(loadToolFile(o.config), o.substrate);
+    requireGasCalibration(c, o.method);
     double bestWobbleU = 0;
     const TransportMethod method = o.method == "fast" ? TransportMethod::Fast : TransportMethod::Direct;
     const auto law = angularLaw(c);

@@ -135,11 +135,24 @@ DepositCase depositCaseFor(const ToolFile& tool, const std::string& substrateNam
         if (array.empty()) ++i;
         c.cathodes.push_back(groupOf(tool, members));
     }
+    c.gasModelGiven = d.gasModelGiven;
     if (!c.wobbleCandidatesRad.empty() &&
         std::none_of(c.cathodes.begin(), c.cathodes.end(),
                      [](const CathodeGroup& g) { return g.type == CathodeGroup::Type::RotaryArray; }))
         throw ConfigError(tool.path + ": deposition.optimise.wobble_amplitudes needs a rotary cathode");
     return c;
+}
+
+void requireGasCalibration(const DepositCase& c, const std::string& method) {
+    // The fast gas model's default parameters are the Mo-in-Ar calibration
+    // (GasAttenuationModel.hpp): never applied silently to another pair.
+    if (method == "mc" || !(c.pressurePa > 0) || c.gasModelGiven) return;
+    for (const CathodeGroup& g : c.cathodes)
+        if (g.discharge.targetMaterial != "Mo" || g.discharge.gas != "Ar")
+            throw ConfigError(c.file + ": process.pressure > 0 with " + g.discharge.targetMaterial + " sputtered in " +
+                              g.discharge.gas + " (cathode " + g.name +
+                              "): the fast gas model's default calibration is Mo in Ar only; give "
+                              "deposition.gas_model (calibrateGasModel against the Monte Carlo) or use --method mc");
 }
 
 }  // namespace magtwin

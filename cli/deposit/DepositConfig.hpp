@@ -33,6 +33,7 @@ struct DepositCase {
     double gasTemperatureK = 300.0;
     /// Fast gas model (GasAttenuationModel.hpp): the tool's deposition.gas_model.
     double gasSigmaEffM2 = 0.0, gasEta = 0.0, gasThermalisationColumnPerM2 = 0.0;
+    bool gasModelGiven = false;  ///< false: the Mo-in-Ar defaults (requireGasCalibration)
     long histories = 10000000;
     long seed = 12345;
 };
@@ -40,5 +41,9 @@ struct DepositCase {
 /// The run of substrate `substrateName` ("" = the first) of `tool`; throws ConfigError when
 /// the tool has no such substrate or a cathode uses what the deposition sources lack.
 DepositCase depositCaseFor(const ToolFile& tool, const std::string& substrateName);
+
+/// Refuses (ConfigError naming the pair) the fast gas model's default Mo-in-Ar calibration
+/// for another target/gas pair at pressure > 0 with `method` fast or direct.
+void requireGasCalibration(const DepositCase& c, const std::string& method);
 
 }  // namespace magtwin

@@ -144,6 +144,7 @@ struct ToolDepositionSettings {
     double minTrim = 0.5, maxTrim = 1.5;
     std::vector<double> wobbleCandidatesRad;
     double gasSigmaEffM2 = 0.0, gasEta = 0.0, gasThermalisationColumnPerM2 = 0.0;  ///< resolved
+    bool gasModelGiven = false;  ///< deposition.gas_model present (else the Mo-in-Ar calibration)
     long histories = 10000000;
     long seed = 12345;
 };

@@ -347,8 +347,6 @@ void readErosion(const SchemaSection& top, ToolErosionSettings& e) {
 }
 
 void readDeposition(const SchemaSection& top, ToolDepositionSettings& d) {
-    const auto& gm = toolSchema();
-    (void)gm;
     const auto s = top.section("deposition");
     d.gasSigmaEffM2 = std::stod(toolKey("deposition.gas_model", "sigma_eff_m2").defaultValue);
     d.gasEta = std::stod(toolKey("deposition.gas_model", "eta").defaultValue);
@@ -370,6 +368,7 @@ void readDeposition(const SchemaSection& top, ToolDepositionSettings& d) {
         if (!d.wobbleCandidatesRad.empty() && !d.optimiseTrims) o->fail("wobble_amplitudes", "needs power_trims: true");
     }
     if (const auto g = s->section("gas_model")) {
+        d.gasModelGiven = true;
         d.gasSigmaEffM2 = g->number("sigma_eff_m2");
         if (!(d.gasSigmaEffM2 > 0)) g->fail("sigma_eff_m2", "must be > 0");
         d.gasEta = g->number("eta");

@@ -110,32 +110,34 @@ void ToolGeometryChecks::run(const ToolFile& tool) const {
             }
 }
 
-const ToolCathode& ToolFile::cathode(const std::string& name, const std::string& option) const {
+namespace {
+
+/// The item of `items` named `name`, or a ConfigError listing the names (with a guess).
+template <class T>
+const T& named(const std::vector<T>& items, const std::string& name, const std::string& path,
+               const std::string& option, const std::string& kind) {
     std::vector<std::string> names;
-    for (const auto& c : cathodes) {
-        if (c.name == name) return c;
-        names.push_back(c.name);
+    for (const T& item : items) {
+        if (item.name == name) return item;
+        names.push_back(item.name);
     }
     const std::string near = closestMatch(name, names);
     std::string list;
     for (const auto& n : names) list += (list.empty() ? "" : " ") + n;
-    throw ConfigError(path + ": " + option + " '" + name + "': no such cathode" +
-                      (near.empty() ? "" : " (did you mean '" + near + "'?)") + "; cathodes: " + list);
+    throw ConfigError(path + ": " + option + " '" + name + "': no such " + kind +
+                      (near.empty() ? "" : " (did you mean '" + near + "'?)") + "; " + kind + "s: " + list);
+}
+
+}  // namespace
+
+const ToolCathode& ToolFile::cathode(const std::string& name, const std::string& option) const {
+    return named(cathodes, name, path, option, "cathode");
 }
 
 const ToolSubstrate& ToolFile::substrate(const std::string& name, const std::string& option) const {
     if (substrates.empty()) throw ConfigError(path + ": the tool file has no substrates (section 'substrates')");
     if (name.empty()) return substrates.front();
-    std::vector<std::string> names;
-    for (const auto& s : substrates) {
-        if (s.name == name) return s;
-        names.push_back(s.name);
-    }
-    const std::string near = closestMatch(name, names);
-    std::string list;
-    for (const auto& n : names) list += (list.empty() ? "" : " ") + n;
-    throw ConfigError(path + ": " + option + " '" + name + "': no such substrate" +
-                      (near.empty() ? "" : " (did you mean '" + near + "'?)") + "; substrates: " + list);
+    return named(substrates, name, path, option, "substrate");
 }
 
 }  // namespace magtwin

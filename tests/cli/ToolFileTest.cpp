@@ -81,8 +81,9 @@ TEST(ToolSchema, EveryKeyOnceWithAMeaning) {
     for (const ToolKey& k : toolSchema()) {
         EXPECT_TRUE(seen.insert(k.section + "." + k.key).second) << k.section << "." << k.key;
         EXPECT_FALSE(k.meaning.empty()) << k.key;
-        if (k.kind == ToolKey::Kind::Quantity || k.kind == ToolKey::Kind::QuantityList)
+        if (k.kind == ToolKey::Kind::Quantity || k.kind == ToolKey::Kind::QuantityList) {
             EXPECT_TRUE(k.dimension.has_value()) << k.key;
+        }
     }
     EXPECT_THROW(toolKey("cathodes[]", "no_such_key"), std::logic_error);
     EXPECT_NE(toolSchemaMarkdown().find("| `tooling_factor` |"), std::string::npos);

@@ -97,10 +97,22 @@ expect_bad_nofile wobble_scan "deposition.optimise.wobble_amplitudes needs a rot
 expect_bad gas_eta "key 'deposition.gas_model.eta': must be between 0 and 1" \
   's/^substrates:/deposition:\n  gas_model:\n    eta: 1.5\nsubstrates:/'
 SUBSTRATE=wafr expect_bad_nofile no_substrate "--substrate 'wafr': no such substrate.*did you mean 'wafer'" 's/x/x/'
-# The fast gas model in the fast map (default Mo-in-Ar calibration; 0.5 Pa x 10 cm is inside
+# The fast gas model in the fast map (Mo-in-Ar parameters given; 0.5 Pa x 10 cm is inside
 # its 10 Pa cm range: no warning): summary names the pressure and the gas lowers the film
 # (the MC deposits 72 % -> 66 % from 1 to 5 Pa cm, GasAttenuationModel.hpp).
-printf 'process:\n  pressure: 0.5 Pa\n' | cat "$WORK/small.yaml" - > "$WORK/gas.yaml"
+# Cu in Ar with the Mo-in-Ar default calibration: refused by name, never applied silently.
+printf 'process:\n  pressure: 0.5 Pa\n' | cat "$WORK/small.yaml" - > "$WORK/gas_default.yaml"
+set +e
+"$MAGTWIN" deposit "$WORK/gas_default.yaml" --out "$WORK/gas_default" 2> "$WORK/gas_default.err" > /dev/null
+rc=$?
+set -e
+[ "$rc" -eq 2 ] || fail "Cu/Ar with the Mo/Ar gas calibration: exit $rc, expected 2"
+grep -q "Cu sputtered in Ar (cathode cu): the fast gas model's default calibration is Mo in Ar only" "$WORK/gas_default.err" \
+  || fail "gas calibration refusal: $(cat "$WORK/gas_default.err")"
+[ ! -e "$WORK/gas_default" ] || fail "gas calibration refusal: output written"
+# Given explicitly (here the Mo-in-Ar numbers, as a stand-in calibration) it runs.
+printf 'process:\n  pressure: 0.5 Pa\ndeposition:\n  gas_model: {sigma_eff_m2: 6.31e-21, eta: 0, thermalisation_column_per_m2: 2.51e17}\n' \
+  | cat "$WORK/small.yaml" - > "$WORK/gas.yaml"
 "$MAGTWIN" deposit "$WORK/gas.yaml" --out "$WORK/gas" --json > "$WORK/gas.json" 2> "$WORK/gas.err" || fail "gas run failed"
 grep -q "warning" "$WORK/gas.err" && fail "gas run warned inside the model's range: $(cat "$WORK/gas.err")"
 /usr/bin/python3 - "$WORK/gas.json" "$WORK/fast.json" <<'PY' || fail "gas summary"

@@ -148,7 +148,7 @@ badentry)
     # ... and a step deeper than maxDepthIncrement, with the deltaT that would do; that
     # deltaT must then run.
     expect_fatal bigStep    's/targetThickness 0.01;/targetThickness 0.01; maxDepthIncrement 5e-5;/' \
-      "at t = 100000 s \(deltaT = 100000 s\) erodes point 0 at .* by [0-9.e-]+ m, more than maxDepthIncrement = 5e-05 m; use deltaT <= [0-9.e+]+ s" "FOAM FATAL ERROR"
+      "the step to t = 100000 s \(deltaT = 100000 s\) erodes point 0 at .* by [0-9.e-]+ m, more than maxDepthIncrement = 5(\.0+[0-9]*)?e-05 m; use deltaT <= [0-9.e+]+ s" "FOAM FATAL ERROR"
     suggested=$(sed -nE 's/.*use deltaT <= ([0-9.e+]+) s.*/\1/p' "$WORK/bigStep/log.$SOLVER" | head -1)
     dir=$WORK/bigStepFixed
     fresh_case "$dir"
