@@ -36,7 +36,8 @@ public:
         point(cx - halfSep, cy + 0.5 * straight);
         end();
     }
-    std::string str() const { return o_.str().empty() ? "0 0\n\n" : o_.str(); }
+    /// An empty set plots nothing (gnuplot skips undefined points).
+    std::string str() const { return o_.str().empty() ? "nan nan\n\n" : o_.str(); }
 
 private:
     std::ostringstream o_;
