@@ -8,26 +8,28 @@ namespace magtwin {
 
 namespace {
 
-/// The deposition sources' racetrack (RacetrackSources.hpp: Gaussian profile, stadium loop).
+/// Any profile shape but a Gaussian goes to the sources as a TrackProfile (a Gaussian by
+/// its sigma, the sources' own path).
+std::shared_ptr<const TrackProfile> profileOf(const ToolCathode& c) {
+    if (c.magnets.profile.shape == "gaussian") return nullptr;
+    return makeTrackProfile(c.magnets.profile);
+}
+
+/// The deposition sources' racetrack (RacetrackSources.hpp: stadium loop).
 RacetrackShape stadium(const ToolCathode& c) {
     RacetrackShape r;
     r.separationM = c.magnets.track.trackSeparationM;
     r.sigmaM = c.magnets.profile.sigmaM;
     r.loopLengthM = c.magnets.track.straightLengthM + c.magnets.track.trackSeparationM;
     r.turnaroundEnhancement = c.magnets.track.turnaroundEnhancement;
+    r.profile = profileOf(c);
     return r;
 }
 
-/// What RacetrackSources / ErodedTargets model of a magnet pack; anything else is refused
-/// by name rather than silently replaced.
+/// What ErodedTargets models of a magnet pack; anything else is refused by name rather
+/// than silently replaced.
 void requireDepositionModel(const ToolFile& tool, const ToolCathode& c) {
     const std::string where = tool.path + ": cathode " + c.name + ": ";
-    if (c.magnets.profile.shape != "gaussian")
-        throw ConfigError(where + "magnets.racetrack.profile.shape " + c.magnets.profile.shape +
-                          ": the deposition sources take a gaussian profile only");
-    if (c.magnets.motion.kind == MagnetMotion::Kind::Rotating)
-        throw ConfigError(where + "magnets.motion.kind rotating: the deposition sources take a fixed ring "
-                                  "(give the time-averaged ring as ring_radius with kind: none)");
     if (c.magnets.narrowingExponent != 1.0 && c.target.magnetDistanceM > 0)
         throw ConfigError(where + "magnets.racetrack.narrowing_exponent: deposit's eroded targets use exponent 1");
 }
@@ -81,6 +83,9 @@ CathodeGroup groupOf(const ToolFile& tool, const std::vector<const ToolCathode*>
             g.circular.radiusM = c.geometry.radiusM;
             g.circular.trackRadiusM = c.magnets.track.ringRadiusM;
             g.circular.sigmaM = c.magnets.profile.sigmaM;
+            g.circular.profile = profileOf(c);
+            g.circular.magnetOffsetM = c.magnets.track.magnetOffsetM;
+            g.circular.magnetAngleSamples = c.magnets.track.magnetAngleSamples;
             g.circular.pitchM = c.meshPitchM;
             break;
     }

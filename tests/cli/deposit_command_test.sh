@@ -59,6 +59,23 @@ assert abs(fast["max_nm"] / direct["max_nm"] - 1) < 1e-3
 assert 0 < fast["min_nm"] <= fast["mean_nm"] <= fast["max_nm"]
 PY
 
+# One magnet-pack vocabulary: an asymmetric Gaussian with equal sides is the Gaussian
+# (same function, so the same map to rounding), and a rotating magnet runs.
+sed 's/profile: {shape: gaussian, sigma: 10 mm}/profile: {shape: asymmetric-gaussian, sigma_inner: 10 mm, sigma_outer: 10 mm}/' \
+  "$WORK/small.yaml" > "$WORK/asym.yaml"
+"$MAGTWIN" deposit "$WORK/asym.yaml" --out "$WORK/asym" --json > "$WORK/asym.json" || fail "asymmetric profile run failed"
+sed 's/^        profile: {shape: gaussian, sigma: 10 mm}/&\n      motion: {kind: rotating, offset: 20 mm}/' \
+  "$WORK/small.yaml" > "$WORK/rotating.yaml"
+"$MAGTWIN" deposit "$WORK/rotating.yaml" --out "$WORK/rotating" --json > "$WORK/rotating.json" || fail "rotating magnet run failed"
+/usr/bin/python3 - "$WORK/asym.json" "$WORK/fast.json" "$WORK/rotating.json" <<'PY' || fail "profile vocabulary"
+import json, sys
+asym, gauss, rot = (json.load(open(p)) for p in sys.argv[1:4])
+for k in ["mean_nm", "min_nm", "max_nm"]:
+    assert abs(asym[k] / gauss[k] - 1) < 1e-9, (k, asym[k], gauss[k])
+# The sweep of the ring (60 mm +- 20 mm) spreads the emission: a different map, same order.
+assert rot["mean_nm"] != gauss["mean_nm"] and 0.5 < rot["mean_nm"] / gauss["mean_nm"] < 2, (rot["mean_nm"], gauss["mean_nm"])
+PY
+
 # Bad configs: exit 2, file:line and key in the message, no output folder at all.
 expect_bad() {  # name, expected text, yaml edit (sed expression)
   local name="$1" text="$2" edit="$3"
