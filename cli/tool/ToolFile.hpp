@@ -11,10 +11,13 @@
 // (u along the long axis) and ErodedTargets maps it into this frame.
 #pragma once
 
+#include "config/ConfigReader.hpp"
 #include "racetrack/RacetrackFlux.hpp"
 #include "racetrack/TrackProfile.hpp"
 
 #include <Eigen/Core>
+
+#include <functional>
 
 #include <optional>
 #include <string>
@@ -169,5 +172,11 @@ struct ToolFile {
 /// Reads, resolves defaults and checks `path` (ToolSchema). Throws ConfigError
 /// (file:line: key: what was expected) on any problem.
 ToolFile loadToolFile(const std::string& path);
+
+/// Reader of the `logs` key (owned by twin/logs, issue 11): called with the file's root
+/// section once the tool is read and checked (so it can validate supply, cathode and
+/// sensor names); the keys it reads are then checked for misspellings like the rest.
+using ToolLogsReader = std::function<void(const ConfigSection& root, const ToolFile& tool)>;
+ToolFile loadToolFile(const std::string& path, const ToolLogsReader& readLogs);
 
 }  // namespace magtwin

@@ -384,7 +384,9 @@ void readDeposition(const SchemaSection& top, ToolDepositionSettings& d) {
 
 }  // namespace
 
-ToolFile loadToolFile(const std::string& path) {
+ToolFile loadToolFile(const std::string& path) { return loadToolFile(path, {}); }
+
+ToolFile loadToolFile(const std::string& path, const ToolLogsReader& readLogs) {
     const ConfigSection rootRaw = ConfigSection::loadFile(path);
     const SchemaSection root(rootRaw, "");
     ToolFile tool;
@@ -423,9 +425,13 @@ ToolFile loadToolFile(const std::string& path) {
     }
     readErosion(root, tool.erosion);
     readDeposition(root, tool.deposition);
-    rootRaw.has("logs");  // read by twin/logs (issue 11)
+    const bool hasLogs = rootRaw.has("logs");  // read by twin/logs (issue 11), through readLogs
     rootRaw.rejectUnknownKeys();
     checks.run(tool);
+    if (hasLogs && readLogs) {
+        readLogs(rootRaw, tool);
+        rootRaw.rejectUnknownKeys();
+    }
     return tool;
 }
 

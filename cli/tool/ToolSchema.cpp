@@ -39,7 +39,7 @@ std::vector<ToolKey> buildSchema() {
         sec("", "supplies", K::List, "-", "power supplies and the cathodes each can feed"),
         sec("", "erosion", K::Section, "-", "run settings of `magtwin erode`"),
         sec("", "deposition", K::Section, "-", "run settings of `magtwin deposit`"),
-        sec("", "logs", K::Section, "-", "tool-log formats: read by twin/logs (issue 11), not by this schema"),
+        sec("", "logs", K::List, "-", "tool-log formats: read by twin/logs (issue 11, loadToolFile's ToolLogsReader), not by this schema"),
 
         sec("tool", "name", K::Text, "", "identifier of the tool"),
         sec("tool", "description", K::Text, "-", "free text"),

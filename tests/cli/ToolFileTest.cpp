@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <fstream>
 #include <set>
 
 namespace magtwin {
@@ -54,6 +56,50 @@ TEST(ToolFile, DepositRegroupsAnArrayWithTheStadiumOfTheOldVocabulary) {
     EXPECT_EQ(g.memberNames.back(), "tube14");
     EXPECT_EQ(c.substrateName, "glass");
     EXPECT_DOUBLE_EQ(c.substrate.sizeXM, 3.37);
+}
+
+/// A one-gun tool with a `logs` list, written to a temporary file.
+std::string toolWithLogs(const std::string& logKey) {
+    const std::string path = testing::TempDir() + "tool_with_logs.yaml";
+    std::ofstream(path) << "tool: {name: logs test}\n"
+                           "cathodes:\n"
+                           "  - name: gun\n"
+                           "    type: planar-circular\n"
+                           "    position: [0 mm, 0 mm, 50 mm]\n"
+                           "    radius: 25 mm\n"
+                           "    target: {material: Cu, thickness: 3 mm}\n"
+                           "    magnets: {racetrack: {ring_radius: 12 mm, profile: {shape: gaussian, sigma: 2 mm}}}\n"
+                           "    discharge: {voltage: 400 V, power: 300 W}\n"
+                           "supplies:\n"
+                           "  - {name: dc1, kind: dc, feeds: [gun]}\n"
+                           "logs:\n"
+                           "  - {"
+                        << logKey << ": power_W, supply: dc1}\n";
+    return path;
+}
+
+TEST(ToolFile, LogsAreHandedToTheTwinsReaderAndCheckedAfterIt) {
+    // Without a reader the `logs` list is skipped (the twin reads it).
+    EXPECT_NO_THROW(loadToolFile(toolWithLogs("column")));
+    std::vector<std::string> supplies;
+    const auto reader = [&supplies](const ConfigSection& root, const ToolFile& tool) {
+        for (const auto& s : tool.supplies) supplies.push_back(s.name);
+        for (const ConfigSection& log : root.sectionList("logs")) {
+            log.text("column");
+            log.text("supply");
+        }
+    };
+    EXPECT_NO_THROW(loadToolFile(toolWithLogs("column"), reader));
+    EXPECT_EQ(supplies, std::vector<std::string>{"dc1"});
+    // A misspelt key of the twin's section is reported like any other (after the reader).
+    try {
+        loadToolFile(toolWithLogs("colum"), [](const ConfigSection& root, const ToolFile&) {
+            for (const ConfigSection& log : root.sectionList("logs")) log.has("column");
+        });
+        FAIL() << "misspelt logs key accepted";
+    } catch (const ConfigError& e) {
+        EXPECT_NE(std::string(e.what()).find("unknown key 'logs[0].colum'"), std::string::npos) << e.what();
+    }
 }
 
 ToolCathode tube(double x, double z, double r) {
