@@ -18,6 +18,7 @@ namespace {
 
 struct ErodeOptions {
     std::string config;
+    std::string cathode;
     std::string out;
     bool json = false;
 };
@@ -45,7 +46,7 @@ private:
 
 void run(const ErodeOptions& o) {
     // Read and check everything before any output exists: bad input leaves nothing behind.
-    ErosionSetup setup = loadErosionSetup(o.config);
+    ErosionSetup setup = erosionSetupFor(loadToolFile(o.config), o.cathode);
     ErosionFront front(*setup.flux, *setup.rate, setup.settings);
     TerminalProgress progress;
     const LifeResult result =
@@ -74,7 +75,8 @@ void addErodeCommand(CLI::App& app) {
     auto opts = std::make_shared<ErodeOptions>();
     CLI::App* cmd = app.add_subcommand(
         "erode", "Target erosion over life: racetrack groove, life (kWh), utilization, emission maps");
-    cmd->add_option("config", opts->config, "YAML cathode config (see cases/erosion/)")->required();
+    cmd->add_option("tool", opts->config, "Tool file (YAML, see cases/tools/ and docs/tool-file.md)")->required();
+    cmd->add_option("--cathode", opts->cathode, "Name of the cathode to erode (e.g. tube03)")->required();
     cmd->add_option("--out", opts->out, "Output folder (written atomically)")->required();
     cmd->add_flag("--json", opts->json, "Print summary.json on stdout");
     cmd->callback([opts]() { run(*opts); });

@@ -1,7 +1,6 @@
-// ErosionConfig: the YAML config of `magtwin erode`, read once into SI parameter structs
-// and turned into the physics objects. Every error names file, line and key (ConfigError,
-// exit status 2), including physics checks such as a racetrack outside the target.
-// The keys and their units are documented in cases/erosion/*.yaml and README.md.
+// ErosionConfig: one cathode of a tool file (cli/tool/ToolFile) turned into the physics
+// objects `magtwin erode` runs. Errors name file, line and key (ConfigError, exit 2),
+// including physics checks such as a racetrack footprint outside the target.
 #pragma once
 
 #include "erosion/ErosionFront.hpp"
@@ -9,6 +8,7 @@
 #include "erosion/ErosionRate.hpp"
 #include "racetrack/IonSupply.hpp"
 #include "racetrack/RacetrackFlux.hpp"
+#include "tool/ToolFile.hpp"
 #include "yield/SputterYield.hpp"
 
 #include <memory>
@@ -16,7 +16,7 @@
 
 namespace magtwin {
 
-/// Everything `magtwin erode` runs, built and checked from a config file.
+/// Everything `magtwin erode` runs, built and checked from a tool file's cathode.
 struct ErosionSetup {
     std::string configPath;
     std::string title;
@@ -29,12 +29,13 @@ struct ErosionSetup {
     ErosionSettings settings;
     LifeSettings life;
     /// VTK surfaces: keep every n-th grid point along u and v (1 = all). From
-    /// output.vtk_spacing, or automatic: at most ~150k points per surface file.
+    /// erosion.vtk_spacing, or automatic: at most ~150k points per surface file.
     std::size_t vtkStrideU = 1;
     std::size_t vtkStrideV = 1;
 };
 
-/// Reads and checks `path`; throws ConfigError naming file, line and key.
-ErosionSetup loadErosionSetup(const std::string& path);
+/// The erosion run of cathode `cathodeName` of `tool` (its erosion: settings); throws
+/// ConfigError naming the file, line and key, or the unknown cathode.
+ErosionSetup erosionSetupFor(const ToolFile& tool, const std::string& cathodeName);
 
 }  // namespace magtwin

@@ -20,6 +20,7 @@ TEST_PACKAGES=(
   git libgtest-dev libgmock-dev libbenchmark-dev
   openfoam libopenfoam
   python3-vtk9
+  python3-yaml  # tests/cli/foam_dict_test.sh reads resolved tool files
 )
 
 PACKAGES=("${PROGRAM_PACKAGES[@]}")

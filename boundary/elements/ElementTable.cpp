@@ -2,6 +2,7 @@
 
 #include "elements/BuiltinElementsCsv.hpp"
 #include "util/Csv.hpp"
+#include "util/PhysicalConstants.hpp"
 
 #include <cmath>
 #include <fstream>
@@ -11,7 +12,6 @@
 namespace magtwin {
 
 namespace {
-constexpr double kAvogadro = 6.02214076e23;  // CODATA 2018, exact
 
 std::string join(const std::vector<std::string>& items) {
     std::string out;
@@ -27,7 +27,7 @@ double Element::atomicDensityPerM3() const {
     if (!densityGPerCm3)
         throw std::invalid_argument("element " + symbol + " has no solid density in the element table");
     // rho [g/cm^3] * 1e6 cm^3/m^3 * N_A / M [g/mol]
-    return *densityGPerCm3 * 1.0e6 * kAvogadro / massAmu;
+    return *densityGPerCm3 * 1.0e6 * kAvogadroPerMol / massAmu;
 }
 
 double Element::meanAtomicSpacingAngstrom() const {

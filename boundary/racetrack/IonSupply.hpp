@@ -20,13 +20,11 @@
 #pragma once
 
 #include "elements/Element.hpp"
+#include "util/PhysicalConstants.hpp"
 
 #include <optional>
 
 namespace magtwin {
-
-/// Elementary charge (C), CODATA 2018 exact value.
-constexpr double kElementaryCharge = 1.602176634e-19;
 
 /// Baragiola et al. (1979) potential-emission estimate; throws std::invalid_argument if
 /// the ion has no ionization energy or the target no work function in the element table.

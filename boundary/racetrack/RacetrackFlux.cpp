@@ -1,4 +1,5 @@
 #include "racetrack/RacetrackFlux.hpp"
+#include "util/PhysicalConstants.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -9,7 +10,6 @@ namespace magtwin {
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
 /// The footprint of a track used for "inside the target" checks: where g >= 1 %.
 constexpr double kFootprintLevel = 0.01;
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Default case of the README's main job: the display engineer's question. Does the
-# Gen-10.5 rotary-array layout (cases/deposition/gen10_5_rotary_array.yaml) keep the film
+# Gen-10.5 rotary line (tool file cases/tools/gen10_5_rotary_line.yaml) keep the film
 # within 3 % over 2940 x 3370 mm glass? Writes the thickness map for ParaView, the ParaView
 # picture of it, the yield curves of the target material, and one verdict line.
 #   usage: run.sh MAGTWIN_BINARY OUTPUT_DIR
@@ -10,9 +10,9 @@ mkdir -p "$2"
 OUT=$(realpath "$2")
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 VALDIR=${MAGTWIN_VALIDATION_DIR:-$ROOT/../shared/validation}
-CASE=$ROOT/cases/deposition/gen10_5_rotary_array.yaml
+CASE=$ROOT/cases/tools/gen10_5_rotary_line.yaml
 
-echo "[default] 1/3 deposition: $CASE" >&2
+echo "[default] 1/3 deposition on the tool file $CASE" >&2
 rm -rf "$OUT/deposition"
 "$BIN" deposit "$CASE" --out "$OUT/deposition" >&2
 
@@ -28,6 +28,6 @@ SUMMARY=$OUT/deposition/summary.json
 num() { sed -nE "s/.*\"$1\": *([-0-9.eE+]+).*/\1/p" "$SUMMARY" | head -n1; }
 pass=$(sed -nE 's/.*"pass": *(true|false).*/\1/p' "$SUMMARY" | head -n1)
 verdict=FAIL; [ "$pass" = true ] && verdict=PASS
-printf 'VERDICT: %s - Gen-10.5 glass 2940 x 3370 mm under the rotary Mo tube array (cases/deposition/gen10_5_rotary_array.yaml, new targets): U = (max-min)/(max+min) = %.2f %% (target < %s %%), sigma/mean = %.2f %%, mean %.1f nm, edge exclusion %s mm; ParaView: %s; PNG: %s\n' \
+printf 'VERDICT: %s - Gen-10.5 glass 2940 x 3370 mm under the rotary Mo tube array (cases/tools/gen10_5_rotary_line.yaml, new targets): U = (max-min)/(max+min) = %.2f %% (target < %s %%), sigma/mean = %.2f %%, mean %.1f nm, edge exclusion %s mm; ParaView: %s; PNG: %s\n' \
   "$verdict" "$(num uniformity_range_pct)" "$(num target_pct)" "$(num uniformity_sigma_pct)" "$(num mean_nm)" \
   "$(num edge_exclusion_mm)" "$OUT/deposition/thickness.vts" "$OUT/gen10_5_thickness.png"

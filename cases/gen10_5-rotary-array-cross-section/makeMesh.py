@@ -3,7 +3,7 @@
     makeMesh.py CASE [--tubes N] [--cells N]
 
 Geometry (metres; x across the tubes, y up from the glass, z the tubes' axis = the empty
-direction of the 2-D mesh), the layout of cases/deposition/gen10_5_rotary_array.yaml:
+direction of the 2-D mesh), the layout of cases/tools/gen10_5_rotary_line.yaml:
 Gen-10.5 glass (2.94 m x 3.37 m; the cross-section spans its 2.94 m width) on y = 0,
 N rotary tubes (outer radius 0.076 m) at a pitch of 0.27 m, axes 0.25 m above the glass,
 a chamber wall at y = 0.45 m and x = +-1.75 m. Each tube sits in an O-grid (4 blocks

@@ -307,6 +307,18 @@ std::vector<double> ConfigSection::numberList(const std::string& key) const {
     return out;
 }
 
+std::vector<std::string> ConfigSection::textList(const std::string& key) const {
+    std::vector<std::string> out;
+    if (!has(key)) return out;
+    const YAML::Node n = child(key);
+    if (!n.IsSequence()) fail(key, "expected a list of names like [a, b]");
+    for (std::size_t i = 0; i < n.size(); ++i) {
+        if (!n[i].IsScalar() || n[i].Scalar().empty()) fail(key, "item " + std::to_string(i + 1) + ": expected a name");
+        out.push_back(n[i].Scalar());
+    }
+    return out;
+}
+
 void ConfigSection::rejectUnknownKeys() const {
     for (const auto& e : shared_->sections) rejectUnknownKeysOf(e.node, e.path, *e.known);
 }

@@ -72,6 +72,8 @@ public:
     std::vector<double> quantityList(const std::string& key, Dimension d) const;
     /// A list of plain numbers [0.9, 1.1]; empty when the key is absent.
     std::vector<double> numberList(const std::string& key) const;
+    /// A list of texts [tube01, tube02]; empty when the key is absent.
+    std::vector<std::string> textList(const std::string& key) const;
 
     /// "FILE:LINE: key 'a.b': <what>" as a ConfigError; the line is the key's value line.
     [[noreturn]] void fail(const std::string& key, const std::string& what) const;

@@ -24,6 +24,7 @@ namespace {
 
 struct DepositOptions {
     std::string config;
+    std::string substrate;
     std::string out;
     double lifeKWh = 0.0;
     std::string method = "fast";
@@ -42,14 +43,14 @@ std::shared_ptr<const EmissionAngularDistribution> angularLaw(const DepositCase&
         const ElementTable& t = ElementTable::builtin();
         const SputterYield y(d.yieldModel, "none", t.get(d.gas), t.get(d.targetMaterial));
         const auto th = y.energyModel().thresholdEv();
-        if (!th) throw UsageError(c.file + ": emission.angular yamamura1981 needs a yield model with a threshold");
+        if (!th) throw UsageError(c.file + ": deposition.angular yamamura1981 needs a yield model with a threshold");
         p.ionEnergyEv = d.voltageV;
         p.thresholdEv = *th;
     }
     try {
         return makeAngularDistribution(c.angular, p);
     } catch (const std::invalid_argument& e) {
-        throw UsageError(c.file + ": emission: " + e.what());
+        throw UsageError(c.file + ": deposition.angular: " + e.what());
     }
 }
 
@@ -68,7 +69,7 @@ void warnBeyondGasModelRange(const DepositCase& c, const EmissionLayout& layout,
     for (const auto& s : layout.sources)
         for (const auto& e : s.elements) d = std::max(d, e.position.z() - plane);
     if (c.pressurePa * d > kGasModelMaxPressureDistancePaM)
-        std::cerr << "warning: " << c.file << ": gas: p d = " << c.pressurePa * d * 100
+        std::cerr << "warning: " << c.file << ": process.pressure: p d = " << c.pressurePa * d * 100
                   << " Pa cm is beyond the fast gas model's validity (<= 10 Pa cm); use --method mc to check\n";
 }
 
@@ -134,7 +135,8 @@ int runDeposit(const DepositOptions& o) {
     if (o.method != "fast" && o.method != "direct" && o.method != "mc")
         throw UsageError("--method must be fast, direct or mc, got '" + o.method + "'");
     if (!(o.lifeKWh >= 0)) throw UsageError("--life-kWh must be >= 0");
-    DepositCase c = readDepositConfig(o.config);
+    DepositCase c = depositCaseFor(loadToolFile(o.config), o.substrate);
+    requireGasCalibration(c, o.method);
     double bestWobbleU = 0;
     const TransportMethod method = o.method == "fast" ? TransportMethod::Fast : TransportMethod::Direct;
     const auto law = angularLaw(c);
@@ -198,8 +200,8 @@ int runDeposit(const DepositOptions& o) {
 void addDepositCommand(CLI::App& app) {
     auto o = std::make_shared<DepositOptions>();
     CLI::App* cmd = app.add_subcommand("deposit", "Film thickness map and uniformity verdict on glass or a wafer");
-    cmd->add_option("config", o->config, "Deposition config (YAML), e.g. cases/deposition/gen10_5_rotary_array.yaml")
-        ->required();
+    cmd->add_option("tool", o->config, "Tool file (YAML), e.g. cases/tools/gen10_5_rotary_line.yaml")->required();
+    cmd->add_option("--substrate", o->substrate, "Name of the substrate (default: the tool file's first)");
     cmd->add_option("--out", o->out, "Output folder (written complete or not at all)")->required();
     cmd->add_option("--life-kWh", o->lifeKWh, "Target life point per cathode (kWh); used targets emit from the erosion engine's eroded surface")
         ->capture_default_str();

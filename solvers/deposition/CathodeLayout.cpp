@@ -80,6 +80,7 @@ EmissionLayout buildEmission(const std::vector<CathodeGroup>& groups,
                 s = planarCircularSource(g.circular, rate * trim, angular);
                 s.label = g.name;
             }
+            if (g.memberNames.size() == std::size_t(g.cathodeCount())) s.label = g.memberNames[std::size_t(i)];
             out.cathodeNames.push_back(s.label);
             out.atomsPerSecond.push_back(rate);
             out.erodedDepthM.push_back(depth);

@@ -42,6 +42,7 @@ struct CathodeGroup {
     double targetThicknessM = 0.0;     ///< target material thickness (rotary: tube wall); needed when used
     double magnetDistanceM = 0.0;      ///< new target face -> magnets (TrackNarrowing of the erosion engine); 0: off
     std::vector<double> powerTrims;    ///< per cathode multipliers (empty = all 1)
+    std::vector<std::string> memberNames;  ///< label of each cathode (empty: name + number)
     DischargeSettings discharge;
     int cathodeCount() const { return type == Type::PlanarCircular ? 1 : count; }
 };

@@ -23,6 +23,7 @@ struct ErosionModel {
     TargetGeometry geometry;
     RacetrackSpec spec;
     double sigmaM = 0.0;
+    std::shared_ptr<const TrackProfile> profile;  ///< null: the Gaussian of sigmaM
     double gridSpacingM = 0.0;
     Eigen::Vector3d origin = Eigen::Vector3d::Zero();
     int angularCells = 72;
@@ -36,6 +37,7 @@ ErosionModel erosionModelOf(const CathodeGroup& g) {
         m.spec.trackSeparationM = r.separationM;
         m.spec.turnaroundEnhancement = r.turnaroundEnhancement;
         m.sigmaM = r.sigmaM;
+        m.profile = r.profile;
     };
     switch (g.type) {
         case CathodeGroup::Type::RotaryArray:
@@ -64,7 +66,10 @@ ErosionModel erosionModelOf(const CathodeGroup& g) {
             m.geometry.kind = CathodeKind::PlanarCircular;
             m.geometry.radiusM = g.circular.radiusM;
             m.spec.ringRadiusM = g.circular.trackRadiusM;
+            m.spec.magnetOffsetM = g.circular.magnetOffsetM;
+            m.spec.magnetAngleSamples = g.circular.magnetAngleSamples;
             m.sigmaM = g.circular.sigmaM;
+            m.profile = g.circular.profile;
             m.gridSpacingM = g.circular.pitchM;
             m.origin = {0.0, 0.0, g.circular.centre.z()};
             break;
@@ -116,7 +121,8 @@ GridSurface erodedEmissionMap(const CathodeGroup& g, double lifeKWh) {
     // The erosion engine's default angular factor (Yamamura 1983, cli/ErosionConfig).
     const SputterYield yield(g.discharge.yieldModel, "yamamura1983", ion, target);
     const ErosionRate rate(yield, supply.ionEnergyEv, target.atomicDensityPerM3());
-    const RacetrackFlux flux(m.geometry, m.spec, std::make_shared<GaussianProfile>(m.sigmaM), supply.ionsPerSecond);
+    const RacetrackFlux flux(m.geometry, m.spec, m.profile ? m.profile : std::make_shared<GaussianProfile>(m.sigmaM),
+                             supply.ionsPerSecond);
     ErosionSettings settings;
     settings.gridSpacingM = m.gridSpacingM;
     settings.origin = m.origin;

@@ -1,6 +1,7 @@
 #include "deposition/GasAttenuationModel.hpp"
 
 #include "deposition/LineOfSightTransport.hpp"
+#include "util/PhysicalConstants.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -10,7 +11,6 @@
 namespace magtwin {
 
 namespace {
-constexpr double kBoltzmann = 1.380649e-23;  // J/K (SI 2019 exact)
 
 std::vector<Eigen::Vector3d> gridPoints(const RegularPlaneGrid& g) {
     std::vector<Eigen::Vector3d> p;
@@ -40,7 +40,7 @@ double GasAttenuation::thermalisationHeight(double h) const {
 }
 
 double GasAttenuation::numberDensity(double pressurePa, double temperatureK) {
-    return pressurePa / (kBoltzmann * temperatureK);
+    return pressurePa / (kBoltzmannJPerK * temperatureK);
 }
 
 double diffusionFluxDensity(double rho, double z0, double h) {

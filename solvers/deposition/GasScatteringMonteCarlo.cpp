@@ -2,6 +2,7 @@
 
 #include "deposition/GasScatteringRandom.hpp"
 #include "deposition/ScreenedCoulombScattering.hpp"
+#include "util/PhysicalConstants.hpp"
 
 #include <Eigen/Geometry>
 #include <omp.h>
@@ -14,9 +15,7 @@ namespace magtwin {
 
 namespace {
 
-constexpr double kBoltzmann = 1.380649e-23;     // J/K (SI 2019 exact)
-constexpr double kAmu = 1.66053906660e-27;      // kg (CODATA 2018)
-constexpr double kEv = 1.602176634e-19;         // J
+constexpr double kEv = kElementaryCharge;  // J per eV
 
 struct Emitter {
     std::vector<double> cdf;  ///< cumulative emitted atoms/s over all elements
@@ -61,9 +60,9 @@ MonteCarloTally gasScatteringFlux(const std::vector<EmissionSource>& sources, co
     if (em.cdf.empty()) return tally;
 
     const ScreenedCoulombScattering& scatter = scatteringTableFor(s.atomZ, s.gasZ, s.chiMin);
-    const double nGas = s.pressurePa / (kBoltzmann * s.gasTemperatureK);
-    const double m1 = s.atomMassAmu * kAmu, m2 = s.gasMassAmu * kAmu, mu = m1 * m2 / (m1 + m2);
-    const double gasSigmaV = std::sqrt(kBoltzmann * s.gasTemperatureK / m2);  // per velocity component
+    const double nGas = s.pressurePa / (kBoltzmannJPerK * s.gasTemperatureK);
+    const double m1 = s.atomMassAmu * kAtomicMassUnitKg, m2 = s.gasMassAmu * kAtomicMassUnitKg, mu = m1 * m2 / (m1 + m2);
+    const double gasSigmaV = std::sqrt(kBoltzmannJPerK * s.gasTemperatureK / m2);  // per velocity component
     const double eCmPerG2 = 0.5 * mu / kEv;                                     // E_cm (eV) = this * g^2
     const double w1 = m1 / (m1 + m2), w2 = m2 / (m1 + m2);
     const double U = s.surfaceBindingEv, Fmax = std::pow(s.maxEnergyEv / (s.maxEnergyEv + U), 2);

@@ -1,6 +1,7 @@
 #include "deposition/LineOfSightTransport.hpp"
 
 #include "deposition/GasAttenuationModel.hpp"
+#include "util/PhysicalConstants.hpp"
 
 #include <array>
 #include <cmath>
@@ -11,7 +12,6 @@ namespace magtwin {
 namespace {
 
 constexpr int kStripNodes = 64;
-constexpr double kPi = 3.14159265358979323846;
 
 /// Gauss-Legendre nodes and weights on [0, pi/2] (Newton iteration on P_n from the
 /// Chebyshev-like guess cos(pi (i - 1/4) / (n + 1/2)); Press et al., Numerical Recipes,

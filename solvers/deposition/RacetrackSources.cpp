@@ -17,6 +17,11 @@ namespace {
 /// it (g >= 1 %), with a little room so the bounds check passes when it just fits.
 double footprint(const TrackProfile& g) { return 1.001 * g.outerReach(0.01); }
 
+/// The racetrack's cross-track profile: its own, or the Gaussian of its sigma.
+std::shared_ptr<const TrackProfile> profileOf(const std::shared_ptr<const TrackProfile>& profile, double sigmaM) {
+    return profile ? profile : std::make_shared<GaussianProfile>(sigmaM);
+}
+
 /// The magnet-frame racetrack of a RacetrackShape, built with the shared racetrack model
 /// (boundary/racetrack/RacetrackFlux: Gaussian TrackProfile, stadium loop, smooth
 /// turnaround enhancement E = 1 + (E_t - 1) sin(beta)). Only its shape matters here (the
@@ -30,7 +35,7 @@ double footprint(const TrackProfile& g) { return 1.001 * g.outerReach(0.01); }
 /// `alongM` is the target length along the loop, `acrossM` the planar width or the rotary
 /// (current) outer radius.
 RacetrackFlux racetrackFlux(const RacetrackShape& r, CathodeKind kind, double alongM, double acrossM) {
-    auto profile = std::make_shared<GaussianProfile>(r.sigmaM);
+    auto profile = profileOf(r.profile, r.sigmaM);
     const double reach = footprint(*profile);
     TargetGeometry target;
     target.kind = kind;
@@ -71,7 +76,7 @@ private:
 };
 
 void checkShape(const RacetrackShape& r, const char* who) {
-    if (!(r.separationM > 0 && r.sigmaM > 0 && r.loopLengthM >= r.separationM && r.turnaroundEnhancement > 0))
+    if (!(r.separationM > 0 && (r.profile || r.sigmaM > 0) && r.loopLengthM >= r.separationM && r.turnaroundEnhancement > 0))
         throw std::invalid_argument(std::string(who) +
                                     ": racetrack needs separation > 0, sigma > 0, loop length >= separation, enhancement > 0");
 }
@@ -110,19 +115,25 @@ EmissionSource planarRectSource(const PlanarRectTarget& t, double atomsPerSecond
 
 EmissionSource planarCircularSource(const PlanarCircularTarget& t, double atomsPerSecond,
                                     std::shared_ptr<const EmissionAngularDistribution> angular) {
-    if (!(t.radiusM > 0 && t.sigmaM > 0 && t.pitchM > 0 && t.trackRadiusM >= 0 && t.trackRadiusM < t.radiusM))
-        throw std::invalid_argument("planar-circular target: need 0 <= track radius < radius, sigma > 0, pitch > 0");
+    if (!(t.radiusM > 0 && (t.profile || t.sigmaM > 0) && t.pitchM > 0 && t.trackRadiusM >= 0 &&
+          t.trackRadiusM + t.magnetOffsetM < t.radiusM && t.magnetOffsetM >= 0))
+        throw std::invalid_argument("planar-circular target: need 0 <= track radius + magnet offset < radius, sigma > 0, "
+                                    "pitch > 0");
+    if (t.trackRadiusM == 0 && (t.profile || t.magnetOffsetM > 0))
+        throw std::invalid_argument("planar-circular target: a centred spot (track radius 0) is Gaussian and fixed");
     // A ring racetrack (RacetrackFlux planar-circular, magnet offset 0); a centred spot
     // (ring radius 0) is outside the loop model and keeps its Gaussian.
     std::unique_ptr<RacetrackFlux> flux;
     if (t.trackRadiusM > 0) {
-        auto profile = std::make_shared<GaussianProfile>(t.sigmaM);
+        auto profile = profileOf(t.profile, t.sigmaM);
         TargetGeometry disc;  // enlarged to hold the footprint, see racetrackFlux above
         disc.kind = CathodeKind::PlanarCircular;
-        disc.radiusM = std::max(t.radiusM, t.trackRadiusM + footprint(*profile));
+        disc.radiusM = std::max(t.radiusM, t.trackRadiusM + t.magnetOffsetM + footprint(*profile));
         disc.thicknessM = t.radiusM;
         RacetrackSpec ring;
         ring.ringRadiusM = t.trackRadiusM;
+        ring.magnetOffsetM = t.magnetOffsetM;
+        ring.magnetAngleSamples = t.magnetAngleSamples;
         flux = std::make_unique<RacetrackFlux>(disc, ring, std::move(profile), 1.0);
     }
     const std::optional<RacetrackFlux::AtScale> ringFlux =
@@ -155,8 +166,10 @@ EmissionSource rotaryTubeSource(const RotaryTube& t, double atomsPerSecond,
     if (!(R > 0 && t.lengthM > 0 && t.axialPitchM > 0 && t.angularPitchRad > 0 && t.erodedDepthM >= 0))
         throw std::invalid_argument("rotary tube: need radius > eroded depth >= 0, length > 0, pitches > 0");
     if (t.axisZ - R <= 0) throw std::invalid_argument("rotary tube: the tube intersects the substrate plane");
-    if (t.track.loopLengthM > t.lengthM ||
-        t.track.separationM + 10 * t.track.sigmaM + 2 * R * t.wobbleAmplitudeRad > 2 * M_PI * R)
+    // The band of +-5 sigma round both tracks (a profile: where it falls to a Gaussian's
+    // 5-sigma level, exp(-12.5)) must fit round the tube.
+    const double band = t.track.profile ? 2 * t.track.profile->outerReach(std::exp(-12.5)) : 10 * t.track.sigmaM;
+    if (t.track.loopLengthM > t.lengthM || t.track.separationM + band + 2 * R * t.wobbleAmplitudeRad > 2 * M_PI * R)
         throw std::invalid_argument("rotary tube: racetrack (with its wobble) does not fit on the tube");
     if (t.wobbleAmplitudeRad < 0 || t.wobbleSamples < 1) throw std::invalid_argument("rotary tube: bad wobble");
     const RacetrackFlux flux = racetrackFlux(t.track, CathodeKind::Rotary, t.lengthM, R);

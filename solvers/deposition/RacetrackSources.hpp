@@ -24,6 +24,9 @@
 #pragma once
 
 #include "deposition/EmissionSource.hpp"
+#include "racetrack/TrackProfile.hpp"
+
+#include <memory>
 
 #include <vector>
 
@@ -34,6 +37,8 @@ struct RacetrackShape {
     double sigmaM = 0.008;             ///< Gaussian width across a track
     double loopLengthM = 1.0;          ///< end-to-end length of the centreline loop (along the long axis)
     double turnaroundEnhancement = 1.0;  ///< flux multiplier on the turnaround arcs
+    /// Cross-track profile (any TrackProfile shape); null: the Gaussian of sigmaM.
+    std::shared_ptr<const TrackProfile> profile;
 };
 
 /// Planar rectangular target, sputtering face down (normal -z), centred at `centre`
@@ -51,14 +56,20 @@ EmissionSource planarRectSource(const PlanarRectTarget& t, double atomsPerSecond
                                 std::shared_ptr<const EmissionAngularDistribution> angular);
 
 /// Circular planar target (radius), face down, with a circular racetrack of radius
-/// `trackRadiusM` and Gaussian width `sigmaM` (the time average of a rotating magnet
-/// pack is also a ring). Elements on a polar grid (radial pitch, ~square cells).
+/// `trackRadiusM` and Gaussian width `sigmaM` (or `profile`), fixed or rotating about the
+/// target axis with `magnetOffsetM` (time averaged). Elements on a polar grid (radial pitch, ~square cells).
 struct PlanarCircularTarget {
     Eigen::Vector3d centre{0.0, 0.0, 0.1};
     double radiusM = 0.15;
     double trackRadiusM = 0.08;
     double sigmaM = 0.01;
     double pitchM = 0.002;
+    /// Cross-track profile of the ring (any TrackProfile shape); null: the Gaussian of sigmaM.
+    std::shared_ptr<const TrackProfile> profile;
+    /// Rotating magnet: ring centre this far off the target axis, time averaged over a turn
+    /// (RacetrackFlux planar-circular, trapezoid rule with magnetAngleSamples nodes).
+    double magnetOffsetM = 0.0;
+    int magnetAngleSamples = 256;
 };
 EmissionSource planarCircularSource(const PlanarCircularTarget& t, double atomsPerSecond,
                                     std::shared_ptr<const EmissionAngularDistribution> angular);

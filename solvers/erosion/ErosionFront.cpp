@@ -1,4 +1,5 @@
 #include "erosion/ErosionFront.hpp"
+#include "util/PhysicalConstants.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -9,7 +10,6 @@ namespace magtwin {
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
 constexpr double kSlopeMax = 16.0;      ///< table range of |grad d| (86.4 deg)
 constexpr int kSlopeNodes = 16001;      ///< table spacing 1e-3 in slope
 constexpr int kRadialOversampling = 8;  ///< rotating-magnet flux table: 8 samples per cell

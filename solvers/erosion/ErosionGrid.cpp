@@ -1,4 +1,5 @@
 #include "erosion/ErosionGrid.hpp"
+#include "util/PhysicalConstants.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -7,7 +8,6 @@
 namespace magtwin {
 
 namespace {
-constexpr double kPi = 3.14159265358979323846;
 std::size_t cellsFor(double extent, double spacing) {
     return std::max<std::size_t>(1, static_cast<std::size_t>(std::llround(extent / spacing)));
 }

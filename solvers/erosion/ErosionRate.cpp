@@ -1,4 +1,5 @@
 #include "erosion/ErosionRate.hpp"
+#include "util/PhysicalConstants.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -8,7 +9,7 @@ namespace magtwin {
 
 namespace {
 constexpr int kTableNodes = 2049;
-constexpr double kHalfPi = 1.57079632679489661923;
+constexpr double kHalfPi = 0.5 * kPi;
 }  // namespace
 
 ErosionRate::ErosionRate(const SputterYield& yield, double ionEnergyEv, double atomicDensityPerM3)

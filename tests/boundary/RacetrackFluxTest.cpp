@@ -4,6 +4,7 @@
 #include "racetrack/IonSupply.hpp"
 #include "racetrack/RacetrackFlux.hpp"
 #include "racetrack/TrackNarrowing.hpp"
+#include "util/PhysicalConstants.hpp"
 
 #include <gtest/gtest.h>
 
@@ -12,8 +13,6 @@
 using namespace magtwin;
 
 namespace {
-
-constexpr double kPi = 3.14159265358979323846;
 
 // Trapezoid sum of a smooth, compactly supported (to 1e-9) function on a uniform grid is
 // accurate far below 1e-6 relative when the grid resolves the width (h = sigma/10).

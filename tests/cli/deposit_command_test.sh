@@ -9,23 +9,32 @@ trap 'rm -rf "$WORK"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 cat > "$WORK/small.yaml" <<'YAML'
-substrate:
-  kind: wafer
-  diameter: 300 mm
-  pitch: 5 mm
-  edge_exclusion: 3 mm
-motion:
-  kind: static
-  time: 10 s
+tool:
+  name: small wafer tool
 cathodes:
-  - type: planar-circular
-    target: Cu
-    power: 5 kW
-    centre: [0 mm, 0 mm, 100 mm]
+  - name: cu
+    type: planar-circular
+    position: [0 mm, 0 mm, 100 mm]
     radius: 100 mm
-    track_radius: 60 mm
-    track_sigma: 10 mm
-    element_pitch: 4 mm
+    target: {material: Cu, thickness: 10 mm}
+    magnets:
+      racetrack:
+        ring_radius: 60 mm
+        profile: {shape: gaussian, sigma: 10 mm}
+    discharge:
+      voltage: 500 V
+      power: 5 kW
+      gamma_se: 0.1
+    mesh: {pitch: 4 mm}
+substrates:
+  - name: wafer
+    kind: wafer
+    diameter: 300 mm
+    pitch: 5 mm
+    edge_exclusion: 3 mm
+    motion:
+      kind: static
+      time: 10 s
 YAML
 
 "$MAGTWIN" deposit "$WORK/small.yaml" --out "$WORK/fast" --json --csv > "$WORK/fast.json" || fail "fast run failed"
@@ -53,6 +62,23 @@ assert abs(fast["max_nm"] / direct["max_nm"] - 1) < 1e-3
 assert 0 < fast["min_nm"] <= fast["mean_nm"] <= fast["max_nm"]
 PY
 
+# One magnet-pack vocabulary: an asymmetric Gaussian with equal sides is the Gaussian
+# (same function, so the same map to rounding), and a rotating magnet runs.
+sed 's/profile: {shape: gaussian, sigma: 10 mm}/profile: {shape: asymmetric-gaussian, sigma_inner: 10 mm, sigma_outer: 10 mm}/' \
+  "$WORK/small.yaml" > "$WORK/asym.yaml"
+"$MAGTWIN" deposit "$WORK/asym.yaml" --out "$WORK/asym" --json > "$WORK/asym.json" || fail "asymmetric profile run failed"
+sed 's/^        profile: {shape: gaussian, sigma: 10 mm}/&\n      motion: {kind: rotating, offset: 20 mm}/' \
+  "$WORK/small.yaml" > "$WORK/rotating.yaml"
+"$MAGTWIN" deposit "$WORK/rotating.yaml" --out "$WORK/rotating" --json > "$WORK/rotating.json" || fail "rotating magnet run failed"
+/usr/bin/python3 - "$WORK/asym.json" "$WORK/fast.json" "$WORK/rotating.json" <<'PY' || fail "profile vocabulary"
+import json, sys
+asym, gauss, rot = (json.load(open(p)) for p in sys.argv[1:4])
+for k in ["mean_nm", "min_nm", "max_nm"]:
+    assert abs(asym[k] / gauss[k] - 1) < 1e-9, (k, asym[k], gauss[k])
+# The sweep of the ring (60 mm +- 20 mm) spreads the emission: a different map, same order.
+assert rot["mean_nm"] != gauss["mean_nm"] and 0.5 < rot["mean_nm"] / gauss["mean_nm"] < 2, (rot["mean_nm"], gauss["mean_nm"])
+PY
+
 # Bad configs: exit 2, file:line and key in the message, no output folder at all.
 expect_bad() {  # name, expected text, yaml edit (sed expression)
   local name="$1" text="$2" edit="$3"
@@ -67,21 +93,46 @@ expect_bad() {  # name, expected text, yaml edit (sed expression)
   ls "$WORK" | grep -q "out_$name" && fail "$name: output folder written"
   return 0
 }
-expect_bad unknown_key "did you mean 'track_radius'" 's/track_radius:/track_radus:/'
-expect_bad missing_unit "key 'cathodes\[0\].power': missing unit.*a power like" 's/power: 5 kW/power: 5/'
+expect_bad unknown_key "did you mean 'ring_radius'" 's/ring_radius:/ring_radus:/'
+expect_bad missing_unit "key 'cathodes\[0\].discharge.power': missing unit.*a power like" 's/power: 5 kW/power: 5/'
 expect_bad negative "key 'cathodes\[0\].radius': must be > 0" 's/radius: 100 mm/radius: -100 mm/'
-expect_bad track_outside "key 'cathodes\[0\].track_radius'" 's/track_radius: 60 mm/track_radius: 160 mm/'
+expect_bad track_outside "key 'cathodes\[0\].magnets.racetrack.ring_radius'.*outside its target" 's/ring_radius: 60 mm/ring_radius: 160 mm/'
 expect_bad bad_kind "expected one of: static, scan, rotation" 's/kind: static/kind: wobble/'
-# A wobble scan needs a rotary array (this case has a planar-circular target only).
-expect_bad wobble_scan "key 'optimise.wobble_amplitudes': needs a rotary-array" \
-  's/^cathodes:/optimise:\n  power_trims: true\n  wobble_amplitudes: [0 deg, 10 deg]\ncathodes:/'
-expect_bad gas_eta "key 'gas.eta': must be between 0 and 1" \
-  's/^cathodes:/gas:\n  pressure: 0.5 Pa\n  eta: 1.5\ncathodes:/'
-
-# The fast gas model in the fast map (default Mo-in-Ar calibration; 0.5 Pa x 10 cm is inside
+# A wobble scan needs a rotary cathode (this tool has a planar-circular target only).
+expect_bad_nofile() {  # name, expected text, yaml edit: errors found after reading (no line to name)
+  local name="$1" text="$2" edit="$3"
+  sed "$edit" "$WORK/small.yaml" > "$WORK/$name.yaml"
+  set +e
+  "$MAGTWIN" deposit "$WORK/$name.yaml" ${SUBSTRATE:+--substrate "$SUBSTRATE"} --out "$WORK/out_$name" \
+    2> "$WORK/$name.err" > /dev/null
+  local rc=$?
+  set -e
+  [ "$rc" -eq 2 ] || fail "$name: exit $rc, expected 2 ($(cat "$WORK/$name.err"))"
+  grep -q -- "$text" "$WORK/$name.err" || fail "$name: expected '$text' in: $(cat "$WORK/$name.err")"
+  ls "$WORK" | grep -q "out_$name" && fail "$name: output folder written"
+  return 0
+}
+expect_bad_nofile wobble_scan "deposition.optimise.wobble_amplitudes needs a rotary cathode" \
+  's/^substrates:/deposition:\n  optimise:\n    power_trims: true\n    wobble_amplitudes: [0 deg, 10 deg]\nsubstrates:/'
+expect_bad gas_eta "key 'deposition.gas_model.eta': must be between 0 and 1" \
+  's/^substrates:/deposition:\n  gas_model:\n    eta: 1.5\nsubstrates:/'
+SUBSTRATE=wafr expect_bad_nofile no_substrate "--substrate 'wafr': no such substrate.*did you mean 'wafer'" 's/x/x/'
+# The fast gas model in the fast map (Mo-in-Ar parameters given; 0.5 Pa x 10 cm is inside
 # its 10 Pa cm range: no warning): summary names the pressure and the gas lowers the film
 # (the MC deposits 72 % -> 66 % from 1 to 5 Pa cm, GasAttenuationModel.hpp).
-printf 'gas:\n  pressure: 0.5 Pa\n' | cat "$WORK/small.yaml" - > "$WORK/gas.yaml"
+# Cu in Ar with the Mo-in-Ar default calibration: refused by name, never applied silently.
+printf 'process:\n  pressure: 0.5 Pa\n' | cat "$WORK/small.yaml" - > "$WORK/gas_default.yaml"
+set +e
+"$MAGTWIN" deposit "$WORK/gas_default.yaml" --out "$WORK/gas_default" 2> "$WORK/gas_default.err" > /dev/null
+rc=$?
+set -e
+[ "$rc" -eq 2 ] || fail "Cu/Ar with the Mo/Ar gas calibration: exit $rc, expected 2"
+grep -q "Cu sputtered in Ar (cathode cu): the fast gas model's default calibration is Mo in Ar only" "$WORK/gas_default.err" \
+  || fail "gas calibration refusal: $(cat "$WORK/gas_default.err")"
+[ ! -e "$WORK/gas_default" ] || fail "gas calibration refusal: output written"
+# Given explicitly (here the Mo-in-Ar numbers, as a stand-in calibration) it runs.
+printf 'process:\n  pressure: 0.5 Pa\ndeposition:\n  gas_model: {sigma_eff_m2: 6.31e-21, eta: 0, thermalisation_column_per_m2: 2.51e17}\n' \
+  | cat "$WORK/small.yaml" - > "$WORK/gas.yaml"
 "$MAGTWIN" deposit "$WORK/gas.yaml" --out "$WORK/gas" --json > "$WORK/gas.json" 2> "$WORK/gas.err" || fail "gas run failed"
 grep -q "warning" "$WORK/gas.err" && fail "gas run warned inside the model's range: $(cat "$WORK/gas.err")"
 /usr/bin/python3 - "$WORK/gas.json" "$WORK/fast.json" <<'PY' || fail "gas summary"
@@ -94,7 +145,7 @@ PY
 # Monte Carlo at zero pressure (the default without a gas: section) agrees with line of
 # sight in the mean within its statistics (2e5 histories over ~2800 cells: ~0.3 % on the mean;
 # 2 % allows for the cell-centred histogram at the wafer rim).
-printf 'gas:\n  pressure: 0 Pa\n  histories: 200000\n  seed: 7\n' | cat "$WORK/small.yaml" - > "$WORK/mc.yaml"
+printf 'deposition:\n  monte_carlo:\n    histories: 200000\n    seed: 7\n' | cat "$WORK/small.yaml" - > "$WORK/mc.yaml"
 "$MAGTWIN" deposit "$WORK/mc.yaml" --out "$WORK/mc" --method mc --json > "$WORK/mc.json" || fail "mc run failed"
 /usr/bin/python3 - "$WORK/mc.json" "$WORK/direct.json" <<'PY' || fail "mc vs direct"
 import json, sys

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `magtwin erode`: a small run writes the documented folder; bad configs exit 2 naming
+# `magtwin erode TOOL --cathode NAME`: a small run writes the documented folder; bad tool files exit 2 naming
 # file, line and key, and leave no output folder (not even a half-written DIR.tmp-PID).
 set -euo pipefail
 MAGTWIN="$1"
@@ -8,29 +8,32 @@ trap '[ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 cat > "$WORK/good.yaml" <<'YAML'
-title: 2-inch Cu test gun
-cathode:
-  type: planar-circular
-  radius: 25.4 mm
-target:
-  material: Cu
-  thickness_mm: 3
-  magnet_distance: 8 mm
-racetrack:
-  ring_radius: 14 mm
-  profile:
-    shape: gaussian
-    sigma: 2.5 mm
-discharge:
-  power: 300 W
-  voltage: 400 V
-solver:
+tool:
+  name: 2-inch Cu test gun
+cathodes:
+  - name: gun
+    type: planar-circular
+    position: [0 mm, 0 mm, 60 mm]
+    radius: 25.4 mm
+    target:
+      material: Cu
+      thickness_mm: 3
+      magnet_distance: 8 mm
+    magnets:
+      racetrack:
+        ring_radius: 14 mm
+        profile:
+          shape: gaussian
+          sigma: 2.5 mm
+    discharge:
+      power: 300 W
+      voltage: 400 V
+erosion:
   grid_spacing: 0.5 mm
-life:
   outputs: [0 kWh, 5 kWh]
 YAML
 
-"$MAGTWIN" erode "$WORK/good.yaml" --out "$WORK/out" --json > "$WORK/summary_stdout.json"
+"$MAGTWIN" erode "$WORK/good.yaml" --cathode gun --out "$WORK/out" --json > "$WORK/summary_stdout.json"
 for f in summary.json grooves.png grooves.csv cross_section_0000.csv erosion.pvd surface_0000.vts cross_section_0000.vtp; do
   [ -s "$WORK/out/$f" ] || fail "missing $f"
 done
@@ -46,14 +49,14 @@ grep -q '"max_depth_mm": 1.99' "$WORK/out/summary.json" || grep -q '"max_depth_m
 # A tabulated (measured) cross-track profile from a CSV beside the config.
 printf 'offset_mm,value\n-6,0\n-3,0.4\n0,1\n2,0.5\n4,0\n' > "$WORK/groove.csv"
 sed -e 's/shape: gaussian/shape: tabulated/' -e 's/sigma: 2.5 mm/file: groove.csv/' "$WORK/good.yaml" > "$WORK/tabulated.yaml"
-"$MAGTWIN" erode "$WORK/tabulated.yaml" --out "$WORK/out_tab" > /dev/null || fail "tabulated profile run failed"
+"$MAGTWIN" erode "$WORK/tabulated.yaml" --cathode gun --out "$WORK/out_tab" > /dev/null || fail "tabulated profile run failed"
 [ -s "$WORK/out_tab/summary.json" ] || fail "tabulated profile: no summary"
 
 # A yield-multiplier map of 1.2 everywhere: every rate and step scales by 1.2, so the life
 # in kWh is the plain run's / 1.2 (up to the 0.1 um end-of-life landing tolerance).
 printf 'x_mm,y_mm,multiplier\n-30,-30,1.2\n30,-30,1.2\n-30,30,1.2\n30,30,1.2\n' > "$WORK/grains.csv"
-sed -e 's/^life:/yield:\n  multiplier_map: grains.csv\nlife:/' "$WORK/good.yaml" > "$WORK/grains.yaml"
-"$MAGTWIN" erode "$WORK/grains.yaml" --out "$WORK/out_grains" > /dev/null || fail "multiplier map run failed"
+sed -e 's/magnet_distance: 8 mm/magnet_distance: 8 mm\n      multiplier_map: grains.csv/' "$WORK/good.yaml" > "$WORK/grains.yaml"
+"$MAGTWIN" erode "$WORK/grains.yaml" --cathode gun --out "$WORK/out_grains" > /dev/null || fail "multiplier map run failed"
 life() { sed -n 's/.*"life_kWh": \([0-9.e+-]*\).*/\1/p' "$1/summary.json"; }
 awk -v a="$(life "$WORK/out")" -v b="$(life "$WORK/out_grains")" \
   'BEGIN { r = a / (1.2 * b); exit !(r > 0.999 && r < 1.001) }' \
@@ -65,7 +68,7 @@ expect_bad() {
   shift 2
   sed -e "$expr" "$WORK/good.yaml" > "$WORK/$name.yaml"
   set +e
-  "$MAGTWIN" erode "$WORK/$name.yaml" --out "$WORK/out_$name" 2> "$WORK/$name.err" > /dev/null
+  "$MAGTWIN" erode "$WORK/$name.yaml" --cathode "${CATHODE:-gun}" --out "$WORK/out_$name" 2> "$WORK/$name.err" > /dev/null
   local rc=$?
   set -e
   [ "$rc" -eq 2 ] || fail "$name: exit $rc, expected 2 ($(cat "$WORK/$name.err"))"
@@ -73,13 +76,16 @@ expect_bad() {
   [ ! -e "$WORK/out_$name" ] || fail "$name: output folder created"
   [ -z "$(ls -d "$WORK/out_$name".tmp-* 2>/dev/null)" ] || fail "$name: temporary folder left behind"
 }
-expect_bad unknown_key 's/ring_radius: 14 mm/ring_radius: 14 mm\n  ring_radious: 3 mm/' \
-  "$WORK/unknown_key.yaml:11" "racetrack.ring_radious" "did you mean 'ring_radius'"
-expect_bad misspelt_section 's/^racetrack:/racetrak:/' "misspelt_section.yaml:9" "racetrak" "did you mean 'racetrack'"
-expect_bad missing_unit 's/radius: 25.4 mm/radius: 25.4/' "missing_unit.yaml:4" "cathode.radius" "missing unit"
-expect_bad negative 's/sigma: 2.5 mm/sigma: -2.5 mm/' "negative.yaml:13" "racetrack.profile.sigma" "positive"
-expect_bad outside 's/ring_radius: 14 mm/ring_radius: 24 mm/' "outside.yaml:10" "racetrack.ring_radius" "outside the target"
-expect_bad wrong_unit 's/power: 300 W/power: 300 V/' "wrong_unit.yaml:15" "discharge.power" "not a power unit"
-expect_bad no_table 's/shape: gaussian/shape: tabulated/; s/sigma: 2.5 mm/file: nowhere.csv/' "no_table.yaml:13" \
+expect_bad unknown_key 's/ring_radius: 14 mm/ring_radius: 14 mm\n        ring_radious: 3 mm/' \
+  "$WORK/unknown_key.yaml:15" "magnets.racetrack.ring_radious" "did you mean 'ring_radius'"
+expect_bad misspelt_section 's/^erosion:/erosoin:/' "misspelt_section.yaml:21" "erosoin" "did you mean 'erosion'"
+expect_bad missing_unit 's/radius: 25.4 mm/radius: 25.4/' "missing_unit.yaml:7" "cathodes\[0\].radius" "missing unit"
+expect_bad negative 's/sigma: 2.5 mm/sigma: -2.5 mm/' "negative.yaml:17" "racetrack.profile.sigma" "must be > 0"
+expect_bad outside 's/ring_radius: 14 mm/ring_radius: 26 mm/' "outside.yaml:14" "racetrack.ring_radius" "outside its target"
+# The centre line fits but the profile's footprint does not: the erosion engine's check.
+expect_bad footprint 's/ring_radius: 14 mm/ring_radius: 23 mm/' "footprint.yaml:14" "racetrack.ring_radius" "outside"
+expect_bad wrong_unit 's/power: 300 W/power: 300 V/' "wrong_unit.yaml:19" "discharge.power" "not a power unit"
+expect_bad no_table 's/shape: gaussian/shape: tabulated/; s/sigma: 2.5 mm/file: nowhere.csv/' "no_table.yaml:17" \
   "racetrack.profile.file" "nowhere.csv"
+CATHODE=gnu expect_bad no_cathode 's/x/x/' "no_cathode.yaml" "--cathode 'gnu': no such cathode" "did you mean 'gun'"
 echo "erode command: OK"

@@ -139,6 +139,27 @@ badentry)
     expect_fatal misspelt   's/ionEnergy /ionEnery /'          "Entry 'ionEnergy' not found"
     expect_fatal target     's/target          Mo;/target          Xx;/' "unknown element 'Xx'; known: .*Mo"
     expect_fatal negative   's/ionFlux         1e20/ionFlux         -1e20/' "Entry 'ionFlux' with invalid input"
+    expect_fatal thickness  '/targetThickness/d'                 "Entry 'targetThickness' not found"
+    # Safeguards of the explicit step: the end of the target (0.5 mm may erode; the
+    # uniform flux erodes J Y / n x 1e5 s = 0.086 mm per step with Y(400 eV) = 0.552, so
+    # the 6th step passes it) ...
+    expect_fatal endOfLife  's/targetThickness 0.01;/targetThickness 0.0015;/' \
+      "point 0 at \(.*\) reaches the end of the target at t = 600000 s: remaining thickness 0.000[0-9]+ m <= minRemainingThickness 0.001 m" "FOAM FATAL ERROR"
+    # ... and a step deeper than maxDepthIncrement, with the deltaT that would do; that
+    # deltaT must then run.
+    expect_fatal bigStep    's/targetThickness 0.01;/targetThickness 0.01; maxDepthIncrement 5e-5;/' \
+      "the step to t = 100000 s \(deltaT = 100000 s\) erodes point 0 at .* by [0-9.e-]+ m, more than maxDepthIncrement = 5(\.0+[0-9]*)?e-05 m; use deltaT <= [0-9.e+]+ s" "FOAM FATAL ERROR"
+    suggested=$(sed -nE 's/.*use deltaT <= ([0-9.e+]+) s.*/\1/p' "$WORK/bigStep/log.$SOLVER" | head -1)
+    dir=$WORK/bigStepFixed
+    fresh_case "$dir"
+    sed -i -e 's/targetThickness 0.01;/targetThickness 0.01; maxDepthIncrement 5e-5;/' "$dir/0/pointDisplacement"
+    sed -i -e "s/^deltaT .*/deltaT          $suggested;/" -e "s/^endTime .*/endTime         $(awk -v d="$suggested" 'BEGIN { printf "%.17g", 5 * d }');/" \
+      -e 's/^writeInterval .*/writeInterval   5;/' "$dir/system/controlDict"
+    if [ -n "$suggested" ] && (cd "$dir" && blockMesh >log.blockMesh 2>&1 && $SOLVER >log.$SOLVER 2>&1); then
+      echo "ok: bigStepFixed: the suggested deltaT $suggested s runs"
+    else
+      echo "FAIL: bigStepFixed: the suggested deltaT '$suggested' fails:"; tail -20 "$dir/log.$SOLVER"; fail=1
+    fi
     ;;
   sputterFoamSlab)
     # The conditions' own D must be the transport's (sputterFoam checks).

@@ -3,6 +3,7 @@
 #include "elements/ElementTable.hpp"
 #include "erosion/ErosionLife.hpp"
 #include "racetrack/IonSupply.hpp"
+#include "util/PhysicalConstants.hpp"
 
 #include <gtest/gtest.h>
 
@@ -12,8 +13,6 @@
 using namespace magtwin;
 
 namespace {
-
-constexpr double kPi = 3.14159265358979323846;
 
 struct Case {
     std::unique_ptr<SputterYield> yield;

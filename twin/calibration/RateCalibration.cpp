@@ -3,6 +3,7 @@
 #include "racetrack/IonSupply.hpp"
 #include "util/Csv.hpp"
 #include "yield/SputterYield.hpp"
+#include "util/PhysicalConstants.hpp"
 
 #include <cmath>
 #include <map>
@@ -11,7 +12,7 @@
 namespace magtwin {
 
 namespace {
-constexpr double kAmuInNg = 1.66053906660e-15;  // 1 u = 1.66053906660e-27 kg (CODATA 2018)
+constexpr double kAmuInNg = kAtomicMassUnitKg * 1e12;  // ng per u
 }
 
 double RatePressureFit::equivalentThrowCm() const { return std::sqrt(1.0 / (M_PI * transferFactorPerCm2)); }

@@ -1,20 +1,13 @@
 #include "bridge/CoreBridge.hpp"
 
 #include "elements/ElementTable.hpp"
+#include "util/PhysicalConstants.hpp"
 
 #include <cmath>
 #include <stdexcept>
 
 namespace magtwin {
 namespace foam {
-
-namespace {
-// CODATA 2018 (exact since the 2019 SI redefinition): Boltzmann constant.
-constexpr double kBoltzmannJPerK = 1.380649e-23;
-// CODATA 2018: atomic mass constant m_u in kg.
-constexpr double kAtomicMassUnitKg = 1.66053906660e-27;
-constexpr double kPi = 3.14159265358979323846;
-}  // namespace
 
 FilmMaterial filmMaterial(const std::string& symbol) {
     const Element& element = ElementTable::builtin().get(symbol);

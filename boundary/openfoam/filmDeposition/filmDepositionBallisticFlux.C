@@ -40,10 +40,6 @@ Foam::filmDepositionFvPatchScalarField::computeBallisticFlux() const
                 << "' of " << field.name() << " is " << sourceField.type()
                 << ", not sputteredFlux" << exit(FatalError);
         }
-        // The emission of this step: a source patch after this one in the
-        // boundary list would otherwise still hold the previous step's flux
-        // (updateCoeffs does nothing if it has already run this step).
-        const_cast<fvPatchScalarField&>(sourceField).updateCoeffs();
         sources.append(&refCast<const sputteredFluxFvPatchScalarField>(sourceField));
     }
     if (sources.empty())
@@ -88,7 +84,10 @@ Foam::filmDepositionFvPatchScalarField::computeBallisticFlux() const
         (
             scalarField
             (
-                (1 - source->thermalizedFraction())*source->sputteredFlux()
+                // The emission of this step, computed from the source's
+                // current geometry and time (a source patch after this one
+                // in the boundary list has not been updated yet this step).
+                (1 - source->thermalizedFraction())*source->computeSputteredFlux()
                *sp.magSf()/depth
             )
         );

@@ -41,6 +41,7 @@ void Foam::sputterErosionPointPatchVectorField::erodeOneStep()
     const scalar effectiveDt =
         settings_.integratedIonFluxScale(t - mesh.time().deltaTValue(), t);
 
+    const scalar deltaT = mesh.time().deltaTValue();
     forAll(erodedDepth_, pointi)
     {
         scalar x, y;
@@ -55,8 +56,59 @@ void Foam::sputterErosionPointPatchVectorField::erodeOneStep()
                 y,
                 pointNormals[pointi] & originalNormals_[pointi]
             )*effectiveDt;
-        erodedDepth_[pointi] = settings_.depthFromRemovedVolume(V);
+        const scalar depth = settings_.depthFromRemovedVolume(V);
+
+        // Explicit Euler is only as good as the geometry held for the step:
+        // refuse a step that sinks a point by more than maxDepthIncrement
+        // (the depth per step scales with deltaT, so the message can say
+        // which deltaT would do).
+        const scalar increment = depth - erodedDepth_[pointi];
+        if (increment > maxDepthIncrement_)
+        {
+            FatalErrorInFunction
+                << "sputterErosion on patch " << patch().name()
+                << ": the step to t = " << t << " s (deltaT = " << deltaT
+                << " s) erodes point " << pointi << " at " << points[pointi]
+                << " by " << increment << " m, more than maxDepthIncrement = "
+                << maxDepthIncrement_ << " m; use deltaT <= "
+                // the depth per step is proportional to deltaT; 0.1 % margin
+                << 0.999*deltaT*maxDepthIncrement_/increment << " s"
+                << exit(FatalError);
+        }
+        // End of target life: stop before the racetrack reaches the backing.
+        const scalar remaining = targetThickness_ - depth;
+        if (remaining <= minRemainingThickness_)
+        {
+            FatalErrorInFunction
+                << "sputterErosion on patch " << patch().name()
+                << ": point " << pointi << " at " << points[pointi]
+                << " reaches the end of the target at t = " << t
+                << " s: remaining thickness " << remaining
+                << " m <= minRemainingThickness " << minRemainingThickness_
+                << " m (targetThickness " << targetThickness_
+                << " m, eroded depth " << depth << " m)" << exit(FatalError);
+        }
+        erodedDepth_[pointi] = depth;
     }
+}
+
+
+Foam::scalar Foam::sputterErosionPointPatchVectorField::readTargetThickness
+(
+    const dictionary& dict
+)
+{
+    // The racetrack's targetThickness, or the condition's own entry.
+    if (dict.get<word>("ionFluxModel") == "racetrack")
+    {
+        return dict.subDict("racetrack").get<scalar>("targetThickness");
+    }
+    ownTargetThickness_ = true;
+    return dict.getCheck<scalar>
+    (
+        "targetThickness",
+        [](const scalar x) { return x > 0; }
+    );
 }
 
 
@@ -85,6 +137,10 @@ Foam::sputterErosionPointPatchVectorField::sputterErosionPointPatchVectorField
 :
     fixedValuePointPatchField<vector>(p, iF),
     settings_(),
+    ownTargetThickness_(false),
+    targetThickness_(GREAT),
+    minRemainingThickness_(1e-3),
+    maxDepthIncrement_(GREAT),
     erodedDepth_(p.size(), Zero),
     erodedTimeIndex_(-1),
     originalNormals_(p.size(), Zero),
@@ -101,11 +157,38 @@ Foam::sputterErosionPointPatchVectorField::sputterErosionPointPatchVectorField
 :
     fixedValuePointPatchField<vector>(p, iF, dict, false),
     settings_(dict),
+    ownTargetThickness_(false),
+    targetThickness_(readTargetThickness(dict)),
+    minRemainingThickness_
+    (
+        dict.getCheckOrDefault<scalar>
+        (
+            "minRemainingThickness",
+            1e-3,
+            [](const scalar x) { return x >= 0; }
+        )
+    ),
+    maxDepthIncrement_
+    (
+        dict.getCheckOrDefault<scalar>
+        (
+            "maxDepthIncrement",
+            0.1*targetThickness_,
+            [](const scalar x) { return x > 0; }
+        )
+    ),
     erodedDepth_(p.size(), Zero),
     erodedTimeIndex_(-1),
     originalNormals_(p.size(), Zero),
     originalNormalsSet_(false)
 {
+    if (minRemainingThickness_ >= targetThickness_)
+    {
+        FatalIOErrorInFunction(dict)
+            << "Entry 'minRemainingThickness' (" << minRemainingThickness_
+            << ") must be below the target thickness " << targetThickness_
+            << nl << exit(FatalIOError);
+    }
     if (dict.found("erodedDepth"))
     {
         erodedDepth_ = scalarField("erodedDepth", dict, p.size());
@@ -135,6 +218,10 @@ Foam::sputterErosionPointPatchVectorField::sputterErosionPointPatchVectorField
 :
     fixedValuePointPatchField<vector>(ptf, p, iF, mapper),
     settings_(ptf.settings_),
+    ownTargetThickness_(ptf.ownTargetThickness_),
+    targetThickness_(ptf.targetThickness_),
+    minRemainingThickness_(ptf.minRemainingThickness_),
+    maxDepthIncrement_(ptf.maxDepthIncrement_),
     erodedDepth_(ptf.erodedDepth_, mapper),
     erodedTimeIndex_(ptf.erodedTimeIndex_),
     originalNormals_(ptf.originalNormals_, mapper),
@@ -149,6 +236,10 @@ Foam::sputterErosionPointPatchVectorField::sputterErosionPointPatchVectorField
 :
     fixedValuePointPatchField<vector>(ptf),
     settings_(ptf.settings_),
+    ownTargetThickness_(ptf.ownTargetThickness_),
+    targetThickness_(ptf.targetThickness_),
+    minRemainingThickness_(ptf.minRemainingThickness_),
+    maxDepthIncrement_(ptf.maxDepthIncrement_),
     erodedDepth_(ptf.erodedDepth_),
     erodedTimeIndex_(ptf.erodedTimeIndex_),
     originalNormals_(ptf.originalNormals_),
@@ -164,6 +255,10 @@ Foam::sputterErosionPointPatchVectorField::sputterErosionPointPatchVectorField
 :
     fixedValuePointPatchField<vector>(ptf, iF),
     settings_(ptf.settings_),
+    ownTargetThickness_(ptf.ownTargetThickness_),
+    targetThickness_(ptf.targetThickness_),
+    minRemainingThickness_(ptf.minRemainingThickness_),
+    maxDepthIncrement_(ptf.maxDepthIncrement_),
     erodedDepth_(ptf.erodedDepth_),
     erodedTimeIndex_(ptf.erodedTimeIndex_),
     originalNormals_(ptf.originalNormals_),
@@ -227,6 +322,12 @@ void Foam::sputterErosionPointPatchVectorField::write(Ostream& os) const
 {
     pointPatchField<vector>::write(os);
     settings_.write(os);
+    if (ownTargetThickness_)
+    {
+        os.writeEntry("targetThickness", targetThickness_);
+    }
+    os.writeEntry("minRemainingThickness", minRemainingThickness_);
+    os.writeEntry("maxDepthIncrement", maxDepthIncrement_);
     erodedDepth_.writeEntry("erodedDepth", os);
     if (originalNormalsSet_)
     {

@@ -12,7 +12,7 @@
 
 #include <exception>
 
-// * * * * * * * * * * * * * Private Member Functions  * * * * * * * * * * * //
+// * * * * * * * * * * * * * * * Member Functions  * * * * * * * * * * * * * //
 
 Foam::tmp<Foam::scalarField>
 Foam::sputteredFluxFvPatchScalarField::computeSputteredFlux() const

@@ -1,0 +1,22 @@
+// FoamDict: the OpenFOAM boundary-condition entries of a tool file's cathode (the
+// target-side source of sputteredFlux and sputterErosion, common/sputterSourceSettings.H)
+// and of a substrate (filmDeposition: filmElement, stickingCoefficient, gasTemperature),
+// so an OpenFOAM case's numbers come from the same tool file (`magtwin foam-dict`).
+// The case keeps what the tool file does not describe: the mesh frame (origin, e1, e2),
+// transport (diffusivity, thermalizedFraction) and numerics.
+#pragma once
+
+#include "tool/ToolFile.hpp"
+
+#include <string>
+
+namespace magtwin {
+
+/// ion, target, yieldModel, angularModel, ionEnergy, ionFluxModel racetrack, racetrack {...}.
+/// ionCurrent = I / (1 + gamma_SE) (IonSupply). Throws ConfigError for what the BCs lack
+/// (a tabulated profile).
+std::string foamSourceEntries(const ToolFile& tool, const ToolCathode& cathode);
+/// filmElement, stickingCoefficient, gasTemperature of filmDeposition.
+std::string foamFilmEntries(const ToolFile& tool, const ToolSubstrate& substrate);
+
+}  // namespace magtwin

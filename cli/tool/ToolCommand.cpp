@@ -1,0 +1,119 @@
+#include "tool/ToolCommand.hpp"
+
+#include "tool/FoamDict.hpp"
+#include "tool/ToolFile.hpp"
+#include "tool/ToolFileWriter.hpp"
+#include "tool/ToolPicture.hpp"
+#include "tool/ToolSchema.hpp"
+
+#include "UsageError.hpp"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+
+namespace magtwin {
+
+namespace {
+
+struct ToolOptions {
+    std::string tool;
+    bool json = false;
+    std::string yaml;
+    std::string png;
+    bool markdown = false;
+    std::string cathode, substrate, out, filmOut;
+};
+
+/// Writes `text` to `path` through a temporary name (nothing half-written).
+void writeAtomically(const std::string& path, const std::string& text) {
+    const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
+    {
+        std::ofstream o(tmp);
+        o << text;
+        if (!o) throw std::runtime_error("cannot write " + tmp);
+    }
+    std::filesystem::rename(tmp, path);
+}
+
+void printChamber(const ToolFile& t) {
+    std::cout << t.name << " (" << t.path << "): " << t.cathodes.size() << " cathodes, " << t.substrates.size()
+              << " substrates, " << t.sensors.size() << " sensors, " << t.supplies.size() << " supplies\n"
+              << std::fixed << std::setprecision(1);
+    for (const auto& c : t.cathodes)
+        std::cout << "  cathode   " << std::left << std::setw(14) << c.name << std::setw(16) << cathodeKindName(c.kind)
+                  << c.target.material << "  at (" << c.position.x() * 1e3 << ", " << c.position.y() * 1e3 << ", "
+                  << c.position.z() * 1e3 << ") mm, " << c.discharge.voltageV << " V, gamma_SE "
+                  << std::setprecision(3) << c.discharge.gammaSE << (c.discharge.gammaSEGiven ? "" : " (Baragiola)")
+                  << std::setprecision(1) << "\n";
+    for (const auto& s : t.substrates)
+        std::cout << "  substrate " << std::setw(14) << s.name << std::setw(16) << s.kind << s.sizeXM * 1e3 << " x "
+                  << s.sizeYM * 1e3 << " mm, edge exclusion " << s.edgeExclusionM * 1e3 << " mm, spec U < "
+                  << s.uniformityTargetPct << " %\n";
+    for (const auto& s : t.sensors)
+        std::cout << "  sensor    " << std::setw(14) << s.name << std::setw(16) << s.type << "at (" << s.position.x() * 1e3
+                  << ", " << s.position.y() * 1e3 << ", " << s.position.z() * 1e3 << ") mm\n";
+    for (const auto& s : t.supplies) {
+        std::cout << "  supply    " << std::setw(14) << s.name << std::setw(16) << s.kind << "feeds";
+        for (const auto& f : s.feeds) std::cout << " " << f;
+        std::cout << "\n";
+    }
+    std::cout << std::right;
+}
+
+}  // namespace
+
+void addToolCommand(CLI::App& app) {
+    auto o = std::make_shared<ToolOptions>();
+    CLI::App* tool = app.add_subcommand("tool", "Tool files: check, show, schema (docs/tool-file.md)");
+    tool->require_subcommand(1);
+
+    CLI::App* check = tool->add_subcommand("check", "Validate a tool file and print the resolved chamber");
+    check->add_option("tool", o->tool, "Tool file (YAML)")->required();
+    check->add_flag("--json", o->json, "Print {cathodes, substrates, sensors, supplies} as JSON");
+    check->add_option("--yaml", o->yaml, "Write the fully resolved tool file (every default, SI units) to FILE");
+    check->callback([o]() {
+        const ToolFile t = loadToolFile(o->tool);
+        if (!o->yaml.empty()) writeAtomically(o->yaml, resolvedToolYaml(t));
+        if (o->json)
+            std::cout << toolListingJson(t);
+        else
+            printChamber(t);
+    });
+
+    CLI::App* show = tool->add_subcommand("show", "Draw a tool file: top and side view");
+    show->add_option("tool", o->tool, "Tool file (YAML)")->required();
+    show->add_option("--png", o->png, "Output picture")->required();
+    show->callback([o]() { drawToolFile(loadToolFile(o->tool), o->png); });
+
+    CLI::App* schema = tool->add_subcommand("schema", "Print the tool-file schema");
+    schema->add_flag("--markdown", o->markdown, "As the reference page docs/tool-file.md (the default)");
+    schema->callback([]() { std::cout << toolSchemaMarkdown(); });
+
+    CLI::App* foam = app.add_subcommand("foam-dict", "OpenFOAM boundary-condition entries of a tool file's cathode/substrate");
+    foam->add_option("tool", o->tool, "Tool file (YAML)")->required();
+    foam->add_option("--cathode", o->cathode, "Cathode: sputteredFlux / sputterErosion source entries")->required();
+    foam->add_option("--out", o->out, "Write the source entries to FILE (default: stdout)");
+    foam->add_option("--substrate", o->substrate, "Substrate: filmDeposition entries (filmElement, stickingCoefficient, gasTemperature)");
+    foam->add_option("--film-out", o->filmOut, "Write the substrate's entries to FILE (needs --substrate)");
+    foam->callback([o]() {
+        const ToolFile t = loadToolFile(o->tool);
+        const std::string source = foamSourceEntries(t, t.cathode(o->cathode));
+        std::string film;
+        if (!o->substrate.empty()) film = foamFilmEntries(t, t.substrate(o->substrate));
+        if (!o->filmOut.empty() && film.empty()) throw UsageError("--film-out needs --substrate");
+        if (o->out.empty())
+            std::cout << source << film;
+        else
+            writeAtomically(o->out, source);
+        if (!o->filmOut.empty())
+            writeAtomically(o->filmOut, film);
+        else if (!o->out.empty())
+            std::cout << film;
+    });
+}
+
+}  // namespace magtwin

@@ -1,0 +1,182 @@
+// ToolFile: one sputter chamber described once (cases/tools/*.yaml), read into plain SI
+// structs by loadToolFile and used by every command (erode, deposit, tool, the twin).
+// The keys, units, defaults and meanings are the schema of ToolSchema.cpp (the reference
+// page docs/tool-file.md is generated from it).
+//
+// Chamber frame (every position of the file): the substrate plane is z = 0 with z up
+// towards the cathodes; y runs along the long axis of the cathodes (planar-rect length,
+// rotary tube axis); x runs across them (the direction in which arrays repeat). Planar
+// targets face down (-z); `position` is the centre of a planar target's sputtering face
+// or a rotary tube's axis centre. The erosion engine works in each cathode's own frame
+// (u along the long axis) and ErodedTargets maps it into this frame.
+#pragma once
+
+#include "config/ConfigReader.hpp"
+#include "racetrack/RacetrackFlux.hpp"
+#include "racetrack/TrackProfile.hpp"
+
+#include <Eigen/Core>
+
+#include <functional>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace magtwin {
+
+struct ToolTarget {
+    std::string material;            ///< element symbol
+    double thicknessM = 0.0;         ///< target material (rotary: tube wall of target material)
+    std::string backing;             ///< backing plate / tube (text, documentation only)
+    double magnetDistanceM = 0.0;    ///< new target face -> magnet poles; 0 = no groove narrowing
+    std::string multiplierMapFile;   ///< optional CSV x_mm,y_mm,multiplier (absolute path)
+};
+
+/// Magnet motion: none, a rotating magnet (planar-circular: ring centre `offsetM` off the
+/// target axis, time averaged) or a bar wobble (rotary: angle amplitude; planar-rect: travel).
+struct MagnetMotion {
+    enum class Kind { None, Rotating, Wobble };
+    Kind kind = Kind::None;
+    double offsetM = 0.0;            ///< rotating
+    int angleSamples = 256;          ///< rotating: trapezoid nodes over a turn
+    double wobbleAmplitudeRad = 0.0; ///< rotary wobble
+    double wobbleTravelM = 0.0;      ///< planar-rect wobble
+    int wobbleSamples = 16;          ///< Gauss-Chebyshev nodes of the wobble average
+};
+
+/// Magnet pack + racetrack in one vocabulary (boundary/racetrack): loop geometry, profile,
+/// turnaround enhancement, narrowing law, motion.
+struct ToolMagnets {
+    RacetrackSpec track;             ///< straight/separation or ring radius; E_t; magnet offset
+    TrackProfileSpec profile;
+    std::string profileFile;         ///< tabulated: the CSV it came from (absolute path)
+    double narrowingExponent = 1.0;  ///< TrackNarrowing p
+    MagnetMotion motion;
+};
+
+struct ToolDischarge {
+    std::string gas;                 ///< element symbol (default: process gas)
+    double voltageV = 0.0;
+    std::optional<double> powerW;    ///< one of power or current
+    std::optional<double> currentA;
+    double gammaSE = 0.0;            ///< resolved: given, or Baragiola's (IonSupply)
+    bool gammaSEGiven = false;
+    std::string yieldModel = "auto";
+};
+
+struct ToolCathode {
+    std::string name;
+    CathodeKind kind = CathodeKind::PlanarRect;
+    Eigen::Vector3d position = Eigen::Vector3d::Zero();
+    TargetGeometry geometry;         ///< chamber sizes: length along y, width along x, radius
+    ToolTarget target;
+    ToolMagnets magnets;
+    ToolDischarge discharge;
+    double meshPitchM = 0.002;       ///< emission elements (rotary: axial pitch)
+    double meshAngularPitchRad = 0.0523598775598298873;  ///< rotary: 3 deg
+    double lifeKWh = -1.0;           ///< own life point for deposit (< 0: the run's)
+    /// "FILE:LINE: key 'cathodes[i].magnets.racetrack" of the item it came from, so later
+    /// physics checks (erode: RacetrackFlux) can point at the file (append "...': what").
+    std::string racetrackOrigin;
+    // Array membership (cathodes expanded from `array:`): all members share everything
+    // but x; member k of n sits at x = centre + (k - (n - 1) / 2) pitch.
+    std::string arrayName;           ///< "" for a single cathode
+    int arrayIndex = 0, arrayCount = 1;
+    double arrayPitchM = 0.0;
+};
+
+struct ToolSubstrateMotion {
+    std::string kind = "static";     ///< static | scan | rotation
+    double timeS = 60.0;
+    double speedMS = 0.01;
+    int passes = 1;
+};
+
+struct ToolSubstrate {
+    std::string name;
+    std::string kind = "glass";      ///< glass | wafer
+    double sizeXM = 0.0, sizeYM = 0.0;  ///< wafer: diameter both
+    double centreXM = 0.0, centreYM = 0.0;
+    double pitchM = 0.002;           ///< thickness map resolution
+    double edgeExclusionM = 0.0;
+    ToolSubstrateMotion motion;
+    double uniformityTargetPct = 3.0;
+    std::string filmMaterial;        ///< resolved: given or the first cathode's target
+    double sticking = 1.0;
+};
+
+struct ToolSensor {
+    std::string name;
+    std::string type = "crystal-monitor";
+    Eigen::Vector3d position = Eigen::Vector3d::Zero();
+    Eigen::Vector3d facing = Eigen::Vector3d::UnitZ();  ///< unit vector
+    double toolingFactor = 1.0;
+};
+
+struct SupplySpec {
+    std::string name;
+    std::string kind = "dc";         ///< dc | rf | pulsed-dc
+    std::vector<std::string> feeds;  ///< cathode names it can be switched to
+};
+
+struct ToolProcess {
+    std::string gas = "Ar";
+    double pressurePa = 0.0;         ///< 0: collisionless transport
+    double temperatureK = 300.0;
+};
+
+/// `erosion:` run settings of `magtwin erode` (every cathode of the tool).
+struct ToolErosionSettings {
+    std::string angular = "yamamura1983";
+    std::optional<double> gridSpacingM;  ///< default: the cathode's mesh pitch
+    double maxDepthIncrementM = 1e-4;
+    int angularCells = 0;
+    double minRemainingThicknessM = 1e-3;
+    std::optional<double> lifeLimitKWh;
+    std::vector<double> outputLifeKWh;
+    int outputAngularCells = 72;
+    std::optional<double> vtkSpacingM;
+};
+
+/// `deposition:` run settings of `magtwin deposit`.
+struct ToolDepositionSettings {
+    std::string angular = "cosine";
+    double cosExponent = 1.0;
+    bool optimiseTrims = false;
+    double minTrim = 0.5, maxTrim = 1.5;
+    std::vector<double> wobbleCandidatesRad;
+    double gasSigmaEffM2 = 0.0, gasEta = 0.0, gasThermalisationColumnPerM2 = 0.0;  ///< resolved
+    bool gasModelGiven = false;  ///< deposition.gas_model present (else the Mo-in-Ar calibration)
+    long histories = 10000000;
+    long seed = 12345;
+};
+
+struct ToolFile {
+    std::string path;
+    std::string name, description;
+    ToolProcess process;
+    std::vector<ToolCathode> cathodes;
+    std::vector<ToolSubstrate> substrates;
+    std::vector<ToolSensor> sensors;
+    std::vector<SupplySpec> supplies;
+    ToolErosionSettings erosion;
+    ToolDepositionSettings deposition;
+
+    /// The cathode / substrate called `name`; throws ConfigError listing the names
+    /// (with a "did you mean") when there is none. `option` names the CLI option.
+    const ToolCathode& cathode(const std::string& name, const std::string& option = "--cathode") const;
+    const ToolSubstrate& substrate(const std::string& name, const std::string& option = "--substrate") const;
+};
+
+/// Reads, resolves defaults and checks `path` (ToolSchema). Throws ConfigError
+/// (file:line: key: what was expected) on any problem.
+ToolFile loadToolFile(const std::string& path);
+
+/// Reader of the `logs` key (owned by twin/logs, issue 11): called with the file's root
+/// section once the tool is read and checked (so it can validate supply, cathode and
+/// sensor names); the keys it reads are then checked for misspellings like the rest.
+using ToolLogsReader = std::function<void(const ConfigSection& root, const ToolFile& tool)>;
+ToolFile loadToolFile(const std::string& path, const ToolLogsReader& readLogs);
+
+}  // namespace magtwin

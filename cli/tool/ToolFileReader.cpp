@@ -1,0 +1,438 @@
+// loadToolFile: a tool file (ToolSchema) -> ToolFile, SI, defaults resolved, checked.
+#include "tool/ToolFile.hpp"
+#include "tool/ToolGeometryChecks.hpp"
+#include "tool/ToolSchema.hpp"
+
+#include "elements/ElementTable.hpp"
+#include "racetrack/IonSupply.hpp"
+#include "util/Csv.hpp"
+
+#include <cstdio>
+#include <filesystem>
+
+namespace magtwin {
+
+namespace {
+
+constexpr double kJoulePerKWh = 3.6e6;  // exact
+
+/// Relative data-file paths in a tool file are relative to the file's folder.
+std::string besideFile(const std::string& toolPath, const std::string& file) {
+    const std::filesystem::path p(file);
+    if (p.is_absolute()) return file;
+    return (std::filesystem::path(toolPath).parent_path() / p).lexically_normal().string();
+}
+
+std::string element(const SchemaSection& s, const std::string& key, const std::string& fallback, bool target) {
+    const std::string symbol = s.has(key) ? s.text(key) : fallback;
+    const ElementTable& table = ElementTable::builtin();
+    const Element* e = table.find(symbol);
+    if (!e || (target && (!e->surfaceBindingEv || !e->densityGPerCm3))) {
+        const auto valid = target ? table.targetSymbols() : table.symbols();
+        const std::string near = closestMatch(symbol, valid);
+        std::string list;
+        for (const auto& v : valid) list += (list.empty() ? "" : " ") + v;
+        s.fail(key, "'" + symbol + "' is not a known " + (target ? "target material" : "gas") +
+                        (near.empty() ? "" : " (did you mean '" + near + "'?)") + "; valid: " + list);
+    }
+    return symbol;
+}
+
+double positive(const SchemaSection& s, const std::string& key) {
+    const double v = s.quantity(key);
+    if (!(v > 0)) s.fail(key, "must be > 0");
+    return v;
+}
+
+Eigen::Vector3d point3(const SchemaSection& s, const std::string& key) {
+    const auto v = s.quantityList(key);
+    if (v.size() != 3) s.fail(key, "expected three lengths [x, y, z] (chamber frame, z up from the substrate plane)");
+    return {v[0], v[1], v[2]};
+}
+
+/// A geometry key that only some cathode types use: required for them, refused for others.
+double sizeFor(const SchemaSection& c, const std::string& key, bool used, const std::string& type) {
+    if (used) return positive(c, key);
+    if (c.has(key)) c.fail(key, "not used by a " + type + " cathode");
+    return 0.0;
+}
+
+TrackProfileSpec readProfile(const SchemaSection& p, const std::string& toolPath, std::string& file) {
+    TrackProfileSpec spec;
+    spec.shape = p.text("shape");
+    auto only = [&](const std::string& key, bool used) -> double {
+        if (used) return positive(p, key);
+        if (p.has(key)) p.fail(key, "not used by profile shape " + spec.shape);
+        return 0.0;
+    };
+    spec.sigmaM = only("sigma", spec.shape == "gaussian");
+    spec.sigmaInnerM = only("sigma_inner", spec.shape == "asymmetric-gaussian");
+    spec.sigmaOuterM = only("sigma_outer", spec.shape == "asymmetric-gaussian");
+    if (spec.shape == "tabulated") {
+        file = besideFile(toolPath, p.text("file"));
+        try {
+            const CsvTable t = CsvTable::readFile(file);
+            t.requireColumn("offset_mm");
+            t.requireColumn("value");
+            for (std::size_t r = 0; r < t.rowCount(); ++r) {
+                spec.tableOffsetsM.push_back(t.number(r, "offset_mm") * 1e-3);
+                spec.tableValues.push_back(t.number(r, "value"));
+            }
+        } catch (const std::exception& e) {
+            p.fail("file", e.what());
+        }
+    } else if (p.has("file")) {
+        p.fail("file", "only used by profile shape tabulated");
+    }
+    try {
+        (void)makeTrackProfile(spec);
+    } catch (const std::invalid_argument& e) {
+        p.fail(spec.shape == "tabulated" ? "file" : "shape", e.what());
+    }
+    return spec;
+}
+
+ToolMagnets readMagnets(const SchemaSection& m, const ToolCathode& c, const std::string& toolPath) {
+    ToolMagnets out;
+    const SchemaSection r = *m.section("racetrack");
+    const bool circular = c.kind == CathodeKind::PlanarCircular;
+    const std::string type = cathodeKindName(c.kind);
+    out.track.straightLengthM = circular ? sizeFor(r, "straight_length", false, type) : r.quantity("straight_length");
+    if (out.track.straightLengthM < 0) r.fail("straight_length", "must be >= 0");
+    out.track.trackSeparationM = sizeFor(r, "track_separation", !circular, type);
+    out.track.ringRadiusM = sizeFor(r, "ring_radius", circular, type);
+    out.track.turnaroundEnhancement = r.number("turnaround_enhancement");
+    if (!(out.track.turnaroundEnhancement > 0)) r.fail("turnaround_enhancement", "must be > 0");
+    out.narrowingExponent = r.number("narrowing_exponent");
+    if (out.narrowingExponent < 0) r.fail("narrowing_exponent", "must be >= 0");
+    out.profile = readProfile(*r.section("profile"), toolPath, out.profileFile);
+
+    if (const auto mo = m.section("motion")) {
+        const std::string kind = mo->text("kind");
+        auto refuse = [&](const std::string& key) {
+            if (mo->has(key)) mo->fail(key, "not used by motion kind " + kind + " on a " + type + " cathode");
+        };
+        out.motion.angleSamples = mo->integer("angle_samples", 8);
+        out.motion.wobbleSamples = mo->integer("samples", 1);
+        if (kind == "rotating") {
+            if (!circular) mo->fail("kind", "a rotating magnet needs a planar-circular cathode (rotary and planar-rect: wobble)");
+            out.motion.kind = MagnetMotion::Kind::Rotating;
+            out.motion.offsetM = positive(*mo, "offset");
+            refuse("amplitude");
+            refuse("travel");
+        } else if (kind == "wobble") {
+            if (circular) mo->fail("kind", "a planar-circular cathode's magnet rotates (kind: rotating), it does not wobble");
+            out.motion.kind = MagnetMotion::Kind::Wobble;
+            refuse("offset");
+            if (c.kind == CathodeKind::Rotary) {
+                out.motion.wobbleAmplitudeRad = mo->quantity("amplitude");
+                if (!(out.motion.wobbleAmplitudeRad >= 0 && out.motion.wobbleAmplitudeRad <= 1.0))
+                    mo->fail("amplitude", "must be between 0 and 57 deg");
+                refuse("travel");
+            } else {
+                out.motion.wobbleTravelM = mo->quantity("travel");
+                if (out.motion.wobbleTravelM < 0) mo->fail("travel", "must be >= 0");
+                refuse("amplitude");
+            }
+        } else {
+            for (const char* k : {"offset", "amplitude", "travel"}) refuse(k);
+        }
+    }
+    out.track.magnetOffsetM = out.motion.offsetM;
+    out.track.magnetAngleSamples = out.motion.angleSamples;
+    return out;
+}
+
+ToolDischarge readDischarge(const SchemaSection& d, const std::string& processGas, const std::string& material) {
+    ToolDischarge out;
+    out.gas = element(d, "gas", processGas, false);
+    out.voltageV = positive(d, "voltage");
+    out.powerW = d.optionalQuantity("power");
+    out.currentA = d.optionalQuantity("current");
+    if (out.powerW.has_value() == out.currentA.has_value())
+        d.fail(out.powerW ? "current" : "power", "give exactly one of power and current");
+    if (out.powerW && !(*out.powerW >= 0)) d.fail("power", "must be >= 0");
+    if (out.currentA && !(*out.currentA > 0)) d.fail("current", "must be > 0");
+    out.yieldModel = d.text("yield_model");
+    out.gammaSEGiven = d.has("gamma_se");
+    if (out.gammaSEGiven) {
+        out.gammaSE = d.number("gamma_se");
+        if (!(out.gammaSE >= 0)) d.fail("gamma_se", "must be >= 0");
+    } else {
+        const ElementTable& t = ElementTable::builtin();
+        try {
+            out.gammaSE = baragiolaSecondaryElectronYield(t.get(out.gas), t.get(material));
+        } catch (const std::invalid_argument& e) {
+            d.fail("gamma_se", std::string("no default for this gas/target pair (") + e.what() + "); give gamma_se");
+        }
+    }
+    return out;
+}
+
+/// Racetrack centre line on the target (the magnet pack's own check; the erosion engine's
+/// RacetrackFlux also demands that the profile's footprint fits, `erode` reports that).
+void checkRacetrackOnTarget(const SchemaSection& c, const ToolCathode& k) {
+    const SchemaSection r = *c.section("magnets")->section("racetrack");
+    const auto& t = k.magnets.track;
+    const auto mm = [](double m) { char b[32]; std::snprintf(b, sizeof b, "%.6g mm", m * 1e3); return std::string(b); };
+    if (k.kind == CathodeKind::PlanarCircular) {
+        if (t.ringRadiusM + t.magnetOffsetM >= k.geometry.radiusM)
+            r.fail("ring_radius", "the racetrack lies outside its target: ring_radius + magnet offset = " +
+                                      mm(t.ringRadiusM + t.magnetOffsetM) + " >= target radius " + mm(k.geometry.radiusM));
+        return;
+    }
+    if (t.straightLengthM + t.trackSeparationM > k.geometry.lengthM)
+        r.fail("straight_length", "the racetrack lies outside its target: straight_length + track_separation = " +
+                                      mm(t.straightLengthM + t.trackSeparationM) + " > target length " +
+                                      mm(k.geometry.lengthM));
+    if (k.kind == CathodeKind::PlanarRect && t.trackSeparationM + 2 * k.magnets.motion.wobbleTravelM > k.geometry.widthM)
+        r.fail("track_separation", "the racetrack (with its wobble travel) lies outside its target: " +
+                                       mm(t.trackSeparationM + 2 * k.magnets.motion.wobbleTravelM) + " > target width " +
+                                       mm(k.geometry.widthM));
+    if (k.kind == CathodeKind::Rotary &&
+        t.trackSeparationM + 2 * k.geometry.radiusM * k.magnets.motion.wobbleAmplitudeRad >= 2 * kPi * k.geometry.radiusM)
+        r.fail("track_separation", "the racetrack (with its wobble) does not fit round the tube");
+}
+
+ToolCathode readCathode(const SchemaSection& c, const ToolFile& tool) {
+    ToolCathode k;
+    k.name = c.text("name");
+    k.kind = cathodeKindFromName(c.text("type"));
+    const std::string type = cathodeKindName(k.kind);
+    k.position = point3(c, "position");
+    k.geometry.kind = k.kind;
+    k.geometry.lengthM = sizeFor(c, "length", k.kind != CathodeKind::PlanarCircular, type);
+    k.geometry.widthM = sizeFor(c, "width", k.kind == CathodeKind::PlanarRect, type);
+    k.geometry.radiusM = k.kind == CathodeKind::PlanarCircular ? sizeFor(c, "radius", true, type)
+                         : k.kind == CathodeKind::Rotary       ? sizeFor(c, "outer_radius", true, type)
+                                                               : 0.0;
+    if (k.kind != CathodeKind::PlanarCircular) sizeFor(c, "radius", false, type);
+    if (k.kind != CathodeKind::Rotary) sizeFor(c, "outer_radius", false, type);
+    if (const auto life = c.optionalQuantity("life")) {
+        if (*life < 0) c.fail("life", "must be >= 0");
+        k.lifeKWh = *life / kJoulePerKWh;
+    }
+
+    const SchemaSection t = *c.section("target");
+    k.target.material = element(t, "material", "", true);
+    k.target.thicknessM = positive(t, "thickness");
+    k.geometry.thicknessM = k.target.thicknessM;
+    if (k.kind == CathodeKind::Rotary && k.target.thicknessM >= k.geometry.radiusM)
+        t.fail("thickness", "must be smaller than the tube's outer_radius");
+    k.target.backing = t.text("backing");
+    k.target.magnetDistanceM = t.quantity("magnet_distance");
+    if (k.target.magnetDistanceM != 0 && !(k.target.magnetDistanceM > k.target.thicknessM))
+        t.fail("magnet_distance", "must exceed the target thickness (it is measured from the new target face), or be 0");
+    if (t.has("multiplier_map")) {
+        k.target.multiplierMapFile = besideFile(tool.path, t.text("multiplier_map"));
+        if (!std::filesystem::exists(k.target.multiplierMapFile))
+            t.fail("multiplier_map", "file not found: " + k.target.multiplierMapFile);
+    }
+
+    k.magnets = readMagnets(*c.section("magnets"), k, tool.path);
+    const ConfigSection track = c.section("magnets")->section("racetrack")->raw();
+    k.racetrackOrigin = track.file() + ":" + std::to_string(track.line()) + ": key '" + track.path();
+    k.discharge = readDischarge(*c.section("discharge"), tool.process.gas, k.target.material);
+
+    if (const auto mesh = c.section("mesh")) {
+        k.meshPitchM = positive(*mesh, "pitch");
+        k.meshAngularPitchRad = positive(*mesh, "angular_pitch");
+    }
+    checkRacetrackOnTarget(c, k);
+    return k;
+}
+
+/// An `array:` item -> NAME01..NAMENN along x, centred on the item's position.
+std::vector<ToolCathode> expandArray(const SchemaSection& c, ToolCathode proto) {
+    const auto a = c.section("array");
+    if (!a) return {proto};
+    const int n = a->integer("count", 1);
+    const double pitch = positive(*a, "pitch");
+    const int digits = std::max(2, int(std::to_string(n).size()));
+    std::vector<ToolCathode> out;
+    for (int i = 0; i < n; ++i) {
+        ToolCathode k = proto;
+        std::string number = std::to_string(i + 1);
+        number.insert(0, std::size_t(digits) - number.size(), '0');
+        k.name = proto.name + number;
+        k.arrayName = proto.name;
+        k.arrayIndex = i;
+        k.arrayCount = n;
+        k.arrayPitchM = pitch;
+        k.position.x() = proto.position.x() + (i - 0.5 * (n - 1)) * pitch;
+        out.push_back(k);
+    }
+    return out;
+}
+
+ToolSubstrate readSubstrate(const SchemaSection& s, const ToolFile& tool) {
+    ToolSubstrate b;
+    b.name = s.text("name");
+    b.kind = s.text("kind");
+    const bool wafer = b.kind == "wafer";
+    if (wafer) {
+        b.sizeXM = b.sizeYM = positive(s, "diameter");
+        for (const char* k : {"size_x", "size_y"})
+            if (s.has(k)) s.fail(k, "a wafer has a diameter");
+    } else {
+        b.sizeXM = positive(s, "size_x");
+        b.sizeYM = positive(s, "size_y");
+        if (s.has("diameter")) s.fail("diameter", "glass has size_x and size_y");
+    }
+    const auto centre = s.quantityList("centre");
+    if (centre.size() != 2) s.fail("centre", "expected two lengths [x, y]");
+    b.centreXM = centre[0];
+    b.centreYM = centre[1];
+    b.pitchM = positive(s, "pitch");
+    b.edgeExclusionM = s.quantity("edge_exclusion");
+    if (b.edgeExclusionM < 0 || 2 * b.edgeExclusionM >= std::min(b.sizeXM, b.sizeYM))
+        s.fail("edge_exclusion", "must be >= 0 and leave part of the substrate");
+    if (b.pitchM * 4 > std::min(b.sizeXM, b.sizeYM)) s.fail("pitch", "too coarse for the substrate (need at least 5 points across)");
+    if (const auto m = s.section("motion")) {
+        b.motion.kind = m->text("kind");
+        b.motion.timeS = positive(*m, "time");
+        b.motion.speedMS = positive(*m, "speed");
+        b.motion.passes = m->integer("passes", 1);
+        if (b.motion.kind == "rotation" && !wafer) m->fail("kind", "rotation needs substrate kind: wafer");
+    }
+    if (const auto spec = s.section("spec")) {
+        b.uniformityTargetPct = 100 * spec->quantity("uniformity_target");
+        if (!(b.uniformityTargetPct > 0)) spec->fail("uniformity_target", "must be > 0");
+    }
+    b.filmMaterial = tool.cathodes.front().target.material;
+    if (const auto f = s.section("film")) {
+        b.filmMaterial = element(*f, "material", b.filmMaterial, true);
+        b.sticking = f->quantity("sticking");
+        if (!(b.sticking > 0 && b.sticking <= 1)) f->fail("sticking", "must be in (0, 1]");
+    }
+    return b;
+}
+
+ToolSensor readSensor(const SchemaSection& s) {
+    ToolSensor out;
+    out.name = s.text("name");
+    out.type = s.text("type");
+    out.position = point3(s, "position");
+    const auto f = s.numberList("facing");
+    if (f.size() != 3) s.fail("facing", "expected a direction [x, y, z]");
+    out.facing = Eigen::Vector3d(f[0], f[1], f[2]);
+    if (!(out.facing.norm() > 0)) s.fail("facing", "must not be the zero vector");
+    out.facing.normalize();
+    out.toolingFactor = s.number("tooling_factor");
+    if (!(out.toolingFactor > 0)) s.fail("tooling_factor", "must be > 0");
+    return out;
+}
+
+void readErosion(const SchemaSection& top, ToolErosionSettings& e) {
+    const auto s = top.section("erosion");
+    if (!s) return;
+    e.angular = s->text("angular");
+    e.gridSpacingM = s->optionalQuantity("grid_spacing");
+    if (e.gridSpacingM && !(*e.gridSpacingM > 0)) s->fail("grid_spacing", "must be > 0");
+    e.maxDepthIncrementM = positive(*s, "max_depth_increment");
+    e.angularCells = s->integer("angular_cells", 0);
+    e.minRemainingThicknessM = s->quantity("min_remaining_thickness");
+    if (e.minRemainingThicknessM < 0) s->fail("min_remaining_thickness", "must be >= 0");
+    if (const auto limit = s->optionalQuantity("limit")) {
+        if (!(*limit > 0)) s->fail("limit", "must be positive");
+        e.lifeLimitKWh = *limit / kJoulePerKWh;
+    }
+    for (double j : s->quantityList("outputs")) {
+        if (j < 0) s->fail("outputs", "life points must be >= 0");
+        e.outputLifeKWh.push_back(j / kJoulePerKWh);
+    }
+    e.outputAngularCells = s->integer("output_angular_cells", 8);
+    e.vtkSpacingM = s->optionalQuantity("vtk_spacing");
+    if (e.vtkSpacingM && !(*e.vtkSpacingM > 0)) s->fail("vtk_spacing", "must be positive");
+}
+
+void readDeposition(const SchemaSection& top, ToolDepositionSettings& d) {
+    const auto s = top.section("deposition");
+    d.gasSigmaEffM2 = std::stod(toolKey("deposition.gas_model", "sigma_eff_m2").defaultValue);
+    d.gasEta = std::stod(toolKey("deposition.gas_model", "eta").defaultValue);
+    d.gasThermalisationColumnPerM2 = std::stod(toolKey("deposition.gas_model", "thermalisation_column_per_m2").defaultValue);
+    d.histories = std::stol(toolKey("deposition.monte_carlo", "histories").defaultValue);
+    d.seed = std::stol(toolKey("deposition.monte_carlo", "seed").defaultValue);
+    if (!s) return;
+    d.angular = s->text("angular");
+    d.cosExponent = s->number("cos_exponent");
+    if (!(d.cosExponent > 0)) s->fail("cos_exponent", "must be > 0");
+    if (const auto o = s->section("optimise")) {
+        d.optimiseTrims = o->flag("power_trims");
+        d.minTrim = o->number("min_trim");
+        d.maxTrim = o->number("max_trim");
+        if (!(d.minTrim > 0 && d.minTrim <= 1 && d.maxTrim >= 1)) o->fail("min_trim", "need 0 < min_trim <= 1 <= max_trim");
+        d.wobbleCandidatesRad = o->quantityList("wobble_amplitudes");
+        for (double a : d.wobbleCandidatesRad)
+            if (a < 0 || a > 1.0) o->fail("wobble_amplitudes", "each must be between 0 and 57 deg");
+        if (!d.wobbleCandidatesRad.empty() && !d.optimiseTrims) o->fail("wobble_amplitudes", "needs power_trims: true");
+    }
+    if (const auto g = s->section("gas_model")) {
+        d.gasModelGiven = true;
+        d.gasSigmaEffM2 = g->number("sigma_eff_m2");
+        if (!(d.gasSigmaEffM2 > 0)) g->fail("sigma_eff_m2", "must be > 0");
+        d.gasEta = g->number("eta");
+        if (!(d.gasEta >= 0 && d.gasEta <= 1)) g->fail("eta", "must be between 0 and 1");
+        d.gasThermalisationColumnPerM2 = g->number("thermalisation_column_per_m2");
+        if (!(d.gasThermalisationColumnPerM2 >= 0)) g->fail("thermalisation_column_per_m2", "must be >= 0");
+    }
+    if (const auto mc = s->section("monte_carlo")) {
+        d.histories = mc->integer("histories", 1000);
+        d.seed = mc->integer("seed", 0);
+    }
+}
+
+}  // namespace
+
+ToolFile loadToolFile(const std::string& path) { return loadToolFile(path, {}); }
+
+ToolFile loadToolFile(const std::string& path, const ToolLogsReader& readLogs) {
+    const ConfigSection rootRaw = ConfigSection::loadFile(path);
+    const SchemaSection root(rootRaw, "");
+    ToolFile tool;
+    tool.path = path;
+    const SchemaSection id = *root.section("tool");
+    tool.name = id.text("name");
+    tool.description = id.text("description");
+    if (const auto p = root.section("process")) {
+        tool.process.gas = element(*p, "gas", "Ar", false);
+        tool.process.pressurePa = p->quantity("pressure");
+        if (tool.process.pressurePa < 0) p->fail("pressure", "must be >= 0");
+        tool.process.temperatureK = positive(*p, "temperature");
+    }
+    ToolGeometryChecks checks;
+    for (const SchemaSection& c : root.list("cathodes"))
+        for (ToolCathode& k : expandArray(c, readCathode(c, tool))) {
+            tool.cathodes.push_back(std::move(k));
+            checks.cathodeSections.push_back(c.raw());
+        }
+    for (const SchemaSection& s : root.list("substrates")) {
+        tool.substrates.push_back(readSubstrate(s, tool));
+        checks.substrateSections.push_back(s.raw());
+    }
+    for (const SchemaSection& s : root.list("sensors")) {
+        tool.sensors.push_back(readSensor(s));
+        checks.sensorSections.push_back(s.raw());
+    }
+    for (const SchemaSection& s : root.list("supplies")) {
+        SupplySpec spec;
+        spec.name = s.text("name");
+        spec.kind = s.text("kind");
+        spec.feeds = s.textList("feeds");
+        if (spec.feeds.empty()) s.fail("feeds", "expected at least one cathode name");
+        tool.supplies.push_back(std::move(spec));
+        checks.supplySections.push_back(s.raw());
+    }
+    readErosion(root, tool.erosion);
+    readDeposition(root, tool.deposition);
+    const bool hasLogs = rootRaw.has("logs");  // read by twin/logs (issue 11), through readLogs
+    rootRaw.rejectUnknownKeys();
+    checks.run(tool);
+    if (hasLogs && readLogs) {
+        readLogs(rootRaw, tool);
+        rootRaw.rejectUnknownKeys();
+    }
+    return tool;
+}
+
+}  // namespace magtwin

@@ -1,0 +1,143 @@
+#include "tool/ToolGeometryChecks.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+namespace magtwin {
+
+namespace {
+
+std::string mm(double m) {
+    char b[32];
+    std::snprintf(b, sizeof b, "%.6g mm", m * 1e3);
+    return b;
+}
+
+/// Interiors of the two bodies intersect (touching is fine). Round bodies are compared
+/// exactly with their own kind (two tubes: circles in x-z; two discs: circles in x-y).
+bool overlap(const ToolCathode& a, const ToolCathode& b) {
+    const BodyBox A = cathodeBody(a), B = cathodeBody(b);
+    constexpr double kTouch = 1e-9;
+    for (int i = 0; i < 3; ++i)
+        if (A.hi[i] <= B.lo[i] + kTouch || B.hi[i] <= A.lo[i] + kTouch) return false;
+    if (a.kind == CathodeKind::Rotary && b.kind == CathodeKind::Rotary) {
+        const double d = std::hypot(a.position.x() - b.position.x(), a.position.z() - b.position.z());
+        return d < a.geometry.radiusM + b.geometry.radiusM - kTouch;
+    }
+    if (a.kind == CathodeKind::PlanarCircular && b.kind == CathodeKind::PlanarCircular) {
+        const double d = std::hypot(a.position.x() - b.position.x(), a.position.y() - b.position.y());
+        return d < a.geometry.radiusM + b.geometry.radiusM - kTouch;
+    }
+    return true;
+}
+
+}  // namespace
+
+BodyBox cathodeBody(const ToolCathode& c) {
+    const Eigen::Vector3d& p = c.position;
+    const double t = c.geometry.thicknessM;
+    switch (c.kind) {
+        case CathodeKind::PlanarRect: {
+            const Eigen::Vector3d h(0.5 * c.geometry.widthM, 0.5 * c.geometry.lengthM, 0.0);
+            return {p - h, p + h + Eigen::Vector3d(0, 0, t)};
+        }
+        case CathodeKind::PlanarCircular: {
+            const double r = c.geometry.radiusM;
+            return {p - Eigen::Vector3d(r, r, 0), p + Eigen::Vector3d(r, r, t)};
+        }
+        case CathodeKind::Rotary: {
+            const double r = c.geometry.radiusM;
+            const Eigen::Vector3d h(r, 0.5 * c.geometry.lengthM, r);
+            return {p - h, p + h};
+        }
+    }
+    return {p, p};
+}
+
+bool insideBody(const ToolCathode& c, const Eigen::Vector3d& q) {
+    const BodyBox b = cathodeBody(c);
+    for (int i = 0; i < 3; ++i)
+        if (q[i] < b.lo[i] || q[i] > b.hi[i]) return false;
+    if (c.kind == CathodeKind::Rotary)
+        return std::hypot(q.x() - c.position.x(), q.z() - c.position.z()) <= c.geometry.radiusM;
+    if (c.kind == CathodeKind::PlanarCircular)
+        return std::hypot(q.x() - c.position.x(), q.y() - c.position.y()) <= c.geometry.radiusM;
+    return true;
+}
+
+void ToolGeometryChecks::run(const ToolFile& tool) const {
+    std::set<std::string> names;
+    auto unique = [&names](const ConfigSection& s, const std::string& name) {
+        if (!names.insert(name).second) s.fail("name", "the name '" + name + "' is used twice in this tool file");
+    };
+    for (std::size_t i = 0; i < tool.cathodes.size(); ++i) unique(cathodeSections[i], tool.cathodes[i].name);
+    for (std::size_t i = 0; i < tool.substrates.size(); ++i) unique(substrateSections[i], tool.substrates[i].name);
+    for (std::size_t i = 0; i < tool.sensors.size(); ++i) unique(sensorSections[i], tool.sensors[i].name);
+    for (std::size_t i = 0; i < tool.supplies.size(); ++i) unique(supplySections[i], tool.supplies[i].name);
+
+    for (std::size_t i = 0; i < tool.cathodes.size(); ++i) {
+        const ToolCathode& c = tool.cathodes[i];
+        const double bottom = cathodeBody(c).lo.z();
+        if (bottom <= 0)
+            cathodeSections[i].fail("position", "cathode " + c.name + " cuts the substrate plane z = 0 (its lowest point is at z = " +
+                                                    mm(bottom) + "); expected the whole target above z = 0");
+        for (std::size_t j = 0; j < i; ++j)
+            if (overlap(c, tool.cathodes[j]))
+                cathodeSections[i].fail("position", "cathode " + c.name + " overlaps cathode " + tool.cathodes[j].name +
+                                                        " (their target bodies intersect); expected separate bodies" +
+                                                        (c.arrayName.empty() || c.arrayName != tool.cathodes[j].arrayName
+                                                             ? ""
+                                                             : ": the array pitch is smaller than the cathode's width"));
+    }
+    for (std::size_t i = 0; i < tool.sensors.size(); ++i)
+        for (const ToolCathode& c : tool.cathodes)
+            if (insideBody(c, tool.sensors[i].position))
+                sensorSections[i].fail("position", "sensor " + tool.sensors[i].name + " lies inside the target of cathode " +
+                                                       c.name + "; expected a position in the gas");
+    std::vector<std::string> cathodeNames;
+    for (const auto& c : tool.cathodes) cathodeNames.push_back(c.name);
+    for (std::size_t i = 0; i < tool.supplies.size(); ++i)
+        for (const std::string& f : tool.supplies[i].feeds)
+            if (std::find(cathodeNames.begin(), cathodeNames.end(), f) == cathodeNames.end()) {
+                const std::string near = closestMatch(f, cathodeNames);
+                std::string list;
+                for (const auto& n : cathodeNames) list += (list.empty() ? "" : " ") + n;
+                supplySections[i].fail("feeds", "supply " + tool.supplies[i].name + " is wired to '" + f +
+                                                    "', which is not a cathode of this tool" +
+                                                    (near.empty() ? "" : " (did you mean '" + near + "'?)") +
+                                                    "; cathodes: " + list);
+            }
+}
+
+namespace {
+
+/// The item of `items` named `name`, or a ConfigError listing the names (with a guess).
+template <class T>
+const T& named(const std::vector<T>& items, const std::string& name, const std::string& path,
+               const std::string& option, const std::string& kind) {
+    std::vector<std::string> names;
+    for (const T& item : items) {
+        if (item.name == name) return item;
+        names.push_back(item.name);
+    }
+    const std::string near = closestMatch(name, names);
+    std::string list;
+    for (const auto& n : names) list += (list.empty() ? "" : " ") + n;
+    throw ConfigError(path + ": " + option + " '" + name + "': no such " + kind +
+                      (near.empty() ? "" : " (did you mean '" + near + "'?)") + "; " + kind + "s: " + list);
+}
+
+}  // namespace
+
+const ToolCathode& ToolFile::cathode(const std::string& name, const std::string& option) const {
+    return named(cathodes, name, path, option, "cathode");
+}
+
+const ToolSubstrate& ToolFile::substrate(const std::string& name, const std::string& option) const {
+    if (substrates.empty()) throw ConfigError(path + ": the tool file has no substrates (section 'substrates')");
+    if (name.empty()) return substrates.front();
+    return named(substrates, name, path, option, "substrate");
+}
+
+}  // namespace magtwin

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# `magtwin foam-dict`: each OpenFOAM case's Allrun writes its target's boundary-condition
+# entries from a tool file, its constant/targetSource includes them, and the entries carry
+# the tool file's numbers (geometry as resolved by `tool check --yaml`; ionCurrent =
+# I / (1 + gamma_SE), the discharge balance of boundary/racetrack/IonSupply).
+set -euo pipefail
+MAGTWIN="$1"
+ROOT="$2"
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+for case in planar-cross-section wafer300-wedge gen10_5-rotary-array-cross-section; do
+  dir="$ROOT/cases/$case"
+  line=$(grep -E '^step log.foamDict magtwin foam-dict ' "$dir/Allrun") || fail "$case: Allrun does not run magtwin foam-dict"
+  tool=$(echo "$line" | sed -E 's/.*"\$ROOT\/([^"]+)".*/\1/')
+  cathode=$(echo "$line" | sed -E 's/.*--cathode ([^ ]+).*/\1/')
+  grep -q '^#include *"$FOAM_CASE/constant/toolSource"' "$dir/constant/targetSource" \
+    || fail "$case: constant/targetSource does not include the generated constant/toolSource"
+  ! grep -qE '^(ion|target|ionEnergy|racetrack)\b' "$dir/constant/targetSource" \
+    || fail "$case: constant/targetSource repeats entries of the tool file"
+  "$MAGTWIN" foam-dict "$ROOT/$tool" --cathode "$cathode" --out "$WORK/$case.toolSource"
+  "$MAGTWIN" tool check "$ROOT/$tool" --yaml "$WORK/$case.resolved.yaml" > /dev/null
+  /usr/bin/python3 - "$WORK/$case.toolSource" "$WORK/$case.resolved.yaml" "$cathode" <<'PY' || fail "$case: entries differ from the tool file"
+import re, sys, yaml
+text = open(sys.argv[1]).read()
+entries = dict(re.findall(r"^\s*(\w+)\s+([^;{}\n]+);", text, re.M))
+tool = yaml.safe_load(open(sys.argv[2]))
+name = sys.argv[3]
+def si(v): return float(str(v).split()[0])   # resolved files are in SI units
+cathode = None
+for c in tool["cathodes"]:
+    if c["name"] == name: cathode = c
+    elif "array" in c and name.startswith(c["name"]) and name[len(c["name"]):].isdigit(): cathode = c
+assert cathode, name
+rt, d = cathode["magnets"]["racetrack"], cathode["discharge"]
+def close(key, want):
+    got = float(entries[key]); assert abs(got - want) <= 1e-9 * max(1, abs(want)), (key, got, want)
+assert entries["cathode"] == cathode["type"] and entries["target"] == cathode["target"]["material"]
+assert entries["ion"] == d["gas"] and entries["profile"] == rt["profile"]["shape"]
+close("targetThickness", si(cathode["target"]["thickness"]))
+close("ionEnergy", si(d["voltage"]))
+close("turnaroundEnhancement", float(rt["turnaround_enhancement"]))
+for foam, key in [("straightLength", "straight_length"), ("trackSeparation", "track_separation"), ("ringRadius", "ring_radius")]:
+    if key in rt: close(foam, si(rt[key]))
+for foam, key in [("targetLength", "length"), ("targetWidth", "width")]:
+    if key in cathode: close(foam, si(cathode[key]))
+close("targetRadius", si(cathode.get("outer_radius", cathode.get("radius", 0)))) if "targetRadius" in entries else None
+for foam, key in [("sigma", "sigma"), ("sigmaInner", "sigma_inner"), ("sigmaOuter", "sigma_outer")]:
+    if key in rt["profile"]: close(foam, si(rt["profile"][key]))
+if cathode["magnets"]["motion"]["kind"] == "rotating": close("magnetOffset", si(cathode["magnets"]["motion"]["offset"]))
+# gamma_SE: given, or Baragiola's (the resolved file writes it as a comment then).
+raw = open(sys.argv[2]).read()
+gamma = float(re.search(r"gamma_se: ([0-9.eE+-]+)", raw[raw.index("name: \"%s\"" % cathode["name"]):]).group(1))
+current = si(d["current"]) if "current" in d else si(d["power"]) / si(d["voltage"])
+close("ionCurrent", current / (1 + gamma))
+PY
+done
+# Bad input: an unknown cathode exits 2 naming the choices, and writes nothing.
+set +e
+"$MAGTWIN" foam-dict "$ROOT/cases/tools/wafer300_cathode.yaml" --cathode cu_taget --out "$WORK/bad" 2> "$WORK/bad.err"
+rc=$?
+set -e
+[ "$rc" -eq 2 ] || fail "unknown cathode: exit $rc"
+grep -q "no such cathode (did you mean 'cu_target'?)" "$WORK/bad.err" || fail "unknown cathode: $(cat "$WORK/bad.err")"
+[ ! -e "$WORK/bad" ] || fail "unknown cathode: output written"
+echo "foam-dict: OK"
