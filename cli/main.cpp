@@ -6,6 +6,7 @@
 #include "ViewCommand.hpp"
 #include "ErodeCommand.hpp"
 #include "CalibrateRateCommand.hpp"
+#include "twin/TwinCommand.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -31,6 +32,7 @@ int main(int argc, char** argv) {
     magtwin::addErodeCommand(app);
     magtwin::addDepositCommand(app);
     magtwin::addCalibrateRateCommand(app);
+    magtwin::addTwinCommand(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

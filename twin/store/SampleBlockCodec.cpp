@@ -1,0 +1,123 @@
+#include "SampleBlockCodec.hpp"
+
+#include <cstring>
+#include <stdexcept>
+
+namespace magtwin {
+
+namespace {
+
+enum Tag : char { kConstant = 0, kRuns = 1, kRaw = 2 };
+
+void put(std::string& out, const void* p, std::size_t n) { out.append(static_cast<const char*>(p), n); }
+
+std::uint64_t bits(double v) {
+    std::uint64_t b;
+    std::memcpy(&b, &v, 8);
+    return b;
+}
+
+/// Column k of a row-major matrix, as bit patterns (NaN payloads and -0.0 kept).
+template <class Get>
+void encodeColumn(std::string& out, std::size_t rows, Get get) {
+    std::size_t runs = rows ? 1 : 0;
+    for (std::size_t i = 1; i < rows; ++i) runs += get(i) != get(i - 1);
+    if (runs <= 1) {
+        out += kConstant;
+        const std::uint64_t v = rows ? get(0) : 0;
+        put(out, &v, 8);
+    } else if (runs * 12 < rows * 8) {
+        out += kRuns;
+        const std::uint32_t n = static_cast<std::uint32_t>(runs);
+        put(out, &n, 4);
+        std::size_t start = 0;
+        for (std::size_t i = 1; i <= rows; ++i)
+            if (i == rows || get(i) != get(start)) {
+                const std::uint32_t count = static_cast<std::uint32_t>(i - start);
+                const std::uint64_t v = get(start);
+                put(out, &count, 4);
+                put(out, &v, 8);
+                start = i;
+            }
+    } else {
+        out += kRaw;
+        for (std::size_t i = 0; i < rows; ++i) {
+            const std::uint64_t v = get(i);
+            put(out, &v, 8);
+        }
+    }
+}
+
+struct Input {
+    const std::string& s;
+    std::size_t at = 0;
+    void take(void* p, std::size_t n) {
+        if (at + n > s.size()) throw std::runtime_error("sample block truncated");
+        std::memcpy(p, s.data() + at, n);
+        at += n;
+    }
+};
+
+template <class Set>
+void decodeColumn(Input& in, std::size_t rows, Set set) {
+    char tag;
+    in.take(&tag, 1);
+    std::uint64_t v;
+    if (tag == kConstant) {
+        in.take(&v, 8);
+        for (std::size_t i = 0; i < rows; ++i) set(i, v);
+    } else if (tag == kRuns) {
+        std::uint32_t runs;
+        in.take(&runs, 4);
+        std::size_t i = 0;
+        for (std::uint32_t r = 0; r < runs; ++r) {
+            std::uint32_t count;
+            in.take(&count, 4);
+            in.take(&v, 8);
+            if (i + count > rows) throw std::runtime_error("sample block: runs exceed the row count");
+            for (std::uint32_t k = 0; k < count; ++k) set(i++, v);
+        }
+        if (i != rows) throw std::runtime_error("sample block: runs do not cover the rows");
+    } else if (tag == kRaw) {
+        for (std::size_t i = 0; i < rows; ++i) in.take(&v, 8), set(i, v);
+    } else {
+        throw std::runtime_error("sample block: unknown column tag");
+    }
+}
+
+}  // namespace
+
+std::string encodeSamples(const std::vector<std::int64_t>& lines, const std::vector<double>& times,
+                          const std::vector<double>& values, std::size_t channels) {
+    const std::size_t rows = times.size();
+    if (lines.size() != rows || values.size() != rows * channels)
+        throw std::invalid_argument("encodeSamples: inconsistent sizes");
+    std::string out;
+    const std::uint64_t header[2] = {rows, channels};
+    put(out, header, 16);
+    encodeColumn(out, rows, [&](std::size_t i) { return static_cast<std::uint64_t>(lines[i]); });
+    encodeColumn(out, rows, [&](std::size_t i) { return bits(times[i]); });
+    for (std::size_t c = 0; c < channels; ++c)
+        encodeColumn(out, rows, [&](std::size_t i) { return bits(values[i * channels + c]); });
+    return out;
+}
+
+DecodedSamples decodeSamples(const std::string& blob) {
+    Input in{blob};
+    std::uint64_t header[2];
+    in.take(header, 16);
+    DecodedSamples d;
+    d.rows = header[0];
+    d.channels = header[1];
+    if (d.rows > (1u << 26) || d.channels > (1u << 20)) throw std::runtime_error("sample block: bad header");
+    d.lines.resize(d.rows);
+    d.times.resize(d.rows);
+    d.values.resize(d.rows * d.channels);
+    decodeColumn(in, d.rows, [&](std::size_t i, std::uint64_t v) { d.lines[i] = static_cast<std::int64_t>(v); });
+    decodeColumn(in, d.rows, [&](std::size_t i, std::uint64_t v) { std::memcpy(&d.times[i], &v, 8); });
+    for (std::size_t c = 0; c < d.channels; ++c)
+        decodeColumn(in, d.rows, [&](std::size_t i, std::uint64_t v) { std::memcpy(&d.values[i * d.channels + c], &v, 8); });
+    return d;
+}
+
+}  // namespace magtwin
