@@ -56,6 +56,7 @@ struct LogRowBatch {
     std::uint64_t endOffset = 0;      ///< file offset after the last consumed line
     std::uint64_t prefixHash = 0;     ///< hash of bytes [0, endOffset)
     std::int64_t endLine = 0;         ///< last consumed line
+    RowFilterState filterAfter;       ///< the row filter's state after this batch
     std::size_t rows() const { return times.size(); }
     double value(std::size_t row, int channel) const { return values[row * numericCount + channel]; }
     const std::string& text(std::size_t row, int channel) const { return texts[row * textCount + channel]; }

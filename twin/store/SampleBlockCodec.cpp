@@ -97,8 +97,15 @@ std::string encodeSamples(const std::vector<std::int64_t>& lines, const std::vec
     put(out, header, 16);
     encodeColumn(out, rows, [&](std::size_t i) { return static_cast<std::uint64_t>(lines[i]); });
     encodeColumn(out, rows, [&](std::size_t i) { return bits(times[i]); });
-    for (std::size_t c = 0; c < channels; ++c)
-        encodeColumn(out, rows, [&](std::size_t i) { return bits(values[i * channels + c]); });
+    // Transpose once (one pass over the rows), so each column is encoded from contiguous memory.
+    thread_local std::vector<std::uint64_t> columns;  // reused: no fresh pages per block
+    columns.resize(rows * channels);
+    for (std::size_t i = 0; i < rows; ++i)
+        for (std::size_t c = 0; c < channels; ++c) std::memcpy(&columns[c * rows + i], &values[i * channels + c], 8);
+    for (std::size_t c = 0; c < channels; ++c) {
+        const std::uint64_t* col = columns.data() + c * rows;
+        encodeColumn(out, rows, [col](std::size_t i) { return col[i]; });
+    }
     return out;
 }
 

@@ -3,7 +3,13 @@
 #include "store/SampleBlockCodec.hpp"
 #include "sync/ResumeState.hpp"
 
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <filesystem>
+#include <mutex>
+#include <thread>
 
 namespace magtwin {
 
@@ -40,7 +46,7 @@ FileSync::FileSync(TwinStore& store, std::int64_t toolId, const LogFormat& forma
     for (const auto& [a, b] : store.otherSpans(toolId, state_.fileId)) spans.push_back({a, b});
     reader_->setOtherSpans(std::move(spans));
     reader_->setFilterState(resume.filter);
-    detector_ = std::make_unique<StepDetector>(format, store.targets(toolId), issues_);
+    detector_ = std::make_unique<StepDetector>(format, store.targets(toolId), detectorIssues_);
     detector_->setState(resume.detector);
     detector_->setFileId(state_.fileId);
     lastTexts_ = resume.lastTexts;
@@ -50,17 +56,69 @@ FileSync::FileSync(TwinStore& store, std::int64_t toolId, const LogFormat& forma
 
 FileSync::~FileSync() = default;
 
-std::int64_t FileSync::pump(std::size_t maxBatches) {
+std::int64_t FileSync::pump() {
+    // A two-slot hand-over between the parsing thread and this one.
+    std::mutex m;
+    std::condition_variable cv;
+    std::deque<LogRowBatch> ready, spare;  // spare: committed batches, reused (no new pages)
+    bool done = false, stop = false;
+    std::exception_ptr failure;
+    std::thread parser([&] {
+        try {
+            for (;;) {
+                LogRowBatch b;
+                {
+                    std::lock_guard<std::mutex> lock(m);
+                    if (!spare.empty()) b = std::move(spare.front()), spare.pop_front();
+                }
+                const bool more = reader_->next(b, batchRows);
+                std::unique_lock<std::mutex> lock(m);
+                cv.wait(lock, [&] { return ready.size() < 2 || stop; });
+                if (stop) break;
+                if (more) ready.push_back(std::move(b));
+                if (!more) break;
+                cv.notify_all();
+            }
+        } catch (...) {
+            std::lock_guard<std::mutex> lock(m);
+            failure = std::current_exception();
+        }
+        std::lock_guard<std::mutex> lock(m);
+        done = true;
+        cv.notify_all();
+    });
     std::int64_t rows = 0;
-    for (std::size_t n = 0; maxBatches == 0 || n < maxBatches; ++n) {
-        if (!reader_->next(batch_, batchRows)) break;
-        rows += batch_.rowsRead;
-        commitBatch();
+    try {
+        for (;;) {
+            LogRowBatch b;
+            {
+                std::unique_lock<std::mutex> lock(m);
+                cv.wait(lock, [&] { return !ready.empty() || done; });
+                if (ready.empty()) break;
+                b = std::move(ready.front());
+                ready.pop_front();
+                cv.notify_all();
+            }
+            rows += b.rowsRead;
+            commitBatch(b);
+            std::lock_guard<std::mutex> lock(m);
+            spare.push_back(std::move(b));
+        }
+    } catch (...) {
+        {
+            std::lock_guard<std::mutex> lock(m);
+            stop = true;
+            cv.notify_all();
+        }
+        parser.join();
+        throw;
     }
+    parser.join();
+    if (failure) std::rethrow_exception(failure);
     return rows;
 }
 
-void FileSync::commitBatch() {
+void FileSync::commitBatch(const LogRowBatch& batch_) {
     SyncCommit c;
     c.toolId = toolId_;
     const std::size_t rows = batch_.rows();
@@ -87,7 +145,7 @@ void FileSync::commitBatch() {
     state_.rowsConsumed += batch_.rowsRead;
     state_.rowsStored += static_cast<std::int64_t>(rows);
     state_.lastLine = batch_.endLine;
-    ResumeState resume{reader_->filterState(), detector_->state(), lastTexts_, hasTexts_};
+    ResumeState resume{batch_.filterAfter, detector_->state(), lastTexts_, hasTexts_};
     state_.resumeState = encodeResumeState(resume);
     c.file = state_;
     const std::int64_t id = store_.commit(c);
@@ -104,6 +162,8 @@ void FileSync::commitBatch() {
 FileSyncReport FileSync::report() const {
     FileSyncReport r = counts_;
     r.issues = issues_.listed();
+    for (const auto& i : detectorIssues_.listed()) r.issues.push_back(i);
+    std::stable_sort(r.issues.begin(), r.issues.end(), [](const LogIssue& a, const LogIssue& b) { return a.line < b.line; });
     return r;
 }
 

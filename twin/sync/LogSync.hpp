@@ -32,31 +32,32 @@ public:
     /// missing) and positions it after what the store already holds.
     FileSync(TwinStore& store, std::int64_t toolId, const LogFormat& format, const std::string& path);
     ~FileSync();
-    /// Reads and commits complete lines, at most `maxBatches` batches of `batchRows` rows
-    /// (0: until no complete line is left); returns the rows read.
-    std::int64_t pump(std::size_t maxBatches = 0);
+    /// Reads and commits complete lines in batches of `batchRows` rows until no complete
+    /// line is left; returns the rows read. Reading and parsing run on a second thread, one
+    /// batch ahead of the detector and the store (commits stay in file order).
+    std::int64_t pump();
     /// The report so far (issues listed once, counts since this FileSync was opened).
     FileSyncReport report() const;
     /// Adds "truncated-last-line" when the file ends with an unterminated line.
     void reportPendingLine() { reader_->reportPendingLine(); }
     std::uint64_t consumedBytes() const { return state_.bytesConsumed; }
-    std::size_t batchRows = 32768;
+    std::size_t batchRows = 16384;
     /// Called after each commit with the bytes consumed so far (progress display).
     std::function<void(std::uint64_t)> onCommit;
 
 private:
-    void commitBatch();
+    void commitBatch(const LogRowBatch& batch);
     TwinStore& store_;
     std::int64_t toolId_;
     const LogFormat& format_;
     std::string path_;
-    LogIssues issues_;
+    LogIssues issues_;          ///< the reader's (the parsing thread's)
+    LogIssues detectorIssues_;  ///< the step detector's
     std::unique_ptr<LogReader> reader_;
     std::unique_ptr<StepDetector> detector_;
     LogFileState state_;
     std::vector<std::string> lastTexts_;
     bool hasTexts_ = false;
-    LogRowBatch batch_;
     FileSyncReport counts_;
 };
 
