@@ -22,9 +22,9 @@ cat "$LOG" > /dev/null  # both readers start from a warm page cache
 
 measure() {  # label, command...: prints "label: S s, R MB peak RSS"
   local label=$1; shift
-  /usr/bin/time -f "%e %M" -o "$WORK/time" "$@" > "$WORK/out" 2> "$WORK/err" || { cat "$WORK/err" >&2; return 1; }
-  read -r secs kb < "$WORK/time"
-  printf "%-44s %7.2f s  %7.1f MB peak RSS\n" "$label" "$secs" "$(echo "$kb / 1024" | bc -l)"
+  /usr/bin/time -f "%e %M %U %S" -o "$WORK/time" "$@" > "$WORK/out" 2> "$WORK/err" || { cat "$WORK/err" >&2; return 1; }
+  read -r secs kb user sys < "$WORK/time"
+  printf "%-36s %7.2f s elapsed (%6.2f s CPU)  %7.1f MB peak RSS\n" "$label" "$secs" "$(echo "$user + $sys" | bc -l)" "$(echo "$kb / 1024" | bc -l)"
   echo "$secs" > "$WORK/$label.secs"
 }
 
