@@ -43,7 +43,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const LogFormat format = fuzzFormat(data[0]);
     try {
         LogIssues issues;
-        LogReader reader(format, path, issues);
+        LogReader reader(format, path, issues, 64);  // a tiny buffer: lines straddle refills
         LogRowBatch batch;
         const std::size_t batchRows = 1 + (data[0] >> 4);
         std::uint64_t consumed = 0;

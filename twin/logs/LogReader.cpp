@@ -18,7 +18,7 @@ namespace magtwin {
 
 namespace {
 
-constexpr std::size_t kBufferBytes = 1 << 20;
+constexpr std::size_t kHashChunkBytes = 1 << 20;
 constexpr std::size_t kMaxLineBytes = 16 << 20;  // a longer "line" is not a log
 constexpr std::size_t kMedianWindow = 15;
 
@@ -79,8 +79,8 @@ std::vector<std::string> closestColumnNames(const std::string& word, const std::
     return out;
 }
 
-LogReader::LogReader(const LogFormat& format, const std::string& path, LogIssues& issues)
-    : format_(format), path_(path), issues_(issues), timestamps_(format.timestamp), buffer_(kBufferBytes) {
+LogReader::LogReader(const LogFormat& format, const std::string& path, LogIssues& issues, std::size_t bufferBytes)
+    : format_(format), path_(path), issues_(issues), timestamps_(format.timestamp), buffer_(std::max<std::size_t>(bufferBytes, 16)) {
     fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd_ < 0) throw LogMappingError(path + ": cannot open log: " + std::strerror(errno));
     locateHeader();
@@ -179,7 +179,7 @@ void LogReader::resolveColumns() {
 bool LogReader::resumeAfter(std::uint64_t bytes, std::uint64_t hash, std::int64_t lastLine) {
     if (bytes < offset_) return false;  // ends inside the header: not what an earlier sync consumed
     PrefixHash h;
-    std::vector<char> chunk(kBufferBytes);
+    std::vector<char> chunk(kHashChunkBytes);
     std::uint64_t done = 0;
     while (done < bytes) {
         const ssize_t n = ::pread(fd_, chunk.data(), std::min<std::uint64_t>(chunk.size(), bytes - done), done);

@@ -71,7 +71,8 @@ class LogReader {
 public:
     /// Opens `path`, finds the header, resolves every mapped column; throws LogMappingError
     /// (naming the file, the missing columns and the closest header names) before any row.
-    LogReader(const LogFormat& format, const std::string& path, LogIssues& issues);
+    /// `bufferBytes`: initial read buffer (it grows for longer lines, up to 16 MiB).
+    LogReader(const LogFormat& format, const std::string& path, LogIssues& issues, std::size_t bufferBytes = 1 << 20);
     ~LogReader();
     LogReader(const LogReader&) = delete;
     LogReader& operator=(const LogReader&) = delete;
