@@ -5,7 +5,7 @@ set -euo pipefail
 
 PACKAGES=(
   build-essential cmake pkg-config git
-  libeigen3-dev libyaml-cpp-dev libcli11-dev libfftw3-dev libsqlite3-dev libfast-float-dev
+  libeigen3-dev libyaml-cpp-dev libcli11-dev libfftw3-dev libsqlite3-dev libfast-float-dev libpqxx-dev postgresql-15
   libgtest-dev libgmock-dev libbenchmark-dev
   libvtk9-dev xvfb xauth
   gnuplot-nox
