@@ -13,6 +13,7 @@ struct TwinSyncOptions {
     std::string format;  ///< log format name; "" = the tool file's first
     bool json = false;
     int pollMs = 200;    ///< follow: how often the file is checked for new lines
+    int headerWaitS = 60;  ///< follow: how long a new file may lack its header row
 };
 
 int runTwinSync(const TwinSyncOptions& o);

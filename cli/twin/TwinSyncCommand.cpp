@@ -61,11 +61,14 @@ FileIdentity identityOf(const std::string& path) {
 int runTwinSync(const TwinSyncOptions& o) {
     const TwinToolFile tool = loadTwinToolFile(o.toolFile);
     const LogFormat& format = tool.format(o.format);
-    for (const auto& log : o.logs)
+    for (const auto& log : o.logs) {
         if (!std::filesystem::is_regular_file(log)) throw UsageError("log '" + log + "' not found");
+        LogIssues ignored;
+        LogReader check(format, log, ignored, 4096);  // header and mapping, before the store is touched
+    }
     auto store = openStore(o.store);
     const std::int64_t toolId = store->ensureTool(tool.name);
-    // Open (and so check the mapping of) every file before the first row is written.
+    // Every file positioned before the first row is written.
     std::vector<std::unique_ptr<FileSync>> syncs;
     for (const auto& log : o.logs) syncs.push_back(std::make_unique<FileSync>(*store, toolId, format, log));
     std::vector<FileSyncReport> reports;
@@ -114,12 +117,23 @@ int runTwinFollow(const TwinSyncOptions& o) {
     const auto poll = std::chrono::milliseconds(o.pollMs);
     while (!stopRequested && !identityOf(path).exists) std::this_thread::sleep_for(poll);
     std::int64_t total = 0;
+    auto lastProgress = std::chrono::steady_clock::now();
     while (!stopRequested) {
         const FileIdentity id = identityOf(path);
-        FileSync sync(*store, toolId, format, path);
+        std::unique_ptr<FileSync> opened;
+        try {
+            opened = std::make_unique<FileSync>(*store, toolId, format, path);
+        } catch (const LogHeaderNotFound&) {
+            // A new (rotated) file whose header is not written yet: wait for it.
+            if (std::chrono::steady_clock::now() - lastProgress > std::chrono::seconds(o.headerWaitS)) throw;
+            std::this_thread::sleep_for(poll);
+            continue;
+        }
+        FileSync& sync = *opened;
         sync.batchRows = 4096;
         for (;;) {
             total += sync.pump();
+            lastProgress = std::chrono::steady_clock::now();
             if (stopRequested) break;
             const FileIdentity now = identityOf(path);
             std::error_code ec;

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <tuple>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -71,11 +73,22 @@ void LogRowBatch::clear() {
 
 std::vector<std::string> closestColumnNames(const std::string& word, const std::vector<std::string>& columns,
                                             std::size_t count) {
-    std::vector<std::pair<std::size_t, std::size_t>> ranked;  // (distance, index)
-    for (std::size_t i = 0; i < columns.size(); ++i) ranked.emplace_back(editDistance(word, columns[i]), i);
+    // Rank: names that contain the word or are contained in it (case-insensitive) first,
+    // then by edit distance, then header order.
+    auto lower = [](std::string s) {
+        for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        return s;
+    };
+    const std::string w = lower(word);
+    std::vector<std::tuple<int, std::size_t, std::size_t>> ranked;  // (not nested, distance, index)
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        const std::string c = lower(columns[i]);
+        const bool nested = !c.empty() && (c.find(w) != std::string::npos || w.find(c) != std::string::npos);
+        ranked.emplace_back(nested ? 0 : 1, editDistance(word, columns[i]), i);
+    }
     std::stable_sort(ranked.begin(), ranked.end());
     std::vector<std::string> out;
-    for (std::size_t i = 0; i < ranked.size() && out.size() < count; ++i) out.push_back(columns[ranked[i].second]);
+    for (std::size_t i = 0; i < ranked.size() && out.size() < count; ++i) out.push_back(columns[std::get<2>(ranked[i])]);
     return out;
 }
 
@@ -149,7 +162,7 @@ void LogReader::locateHeader() {
                                                 std::to_string(h.preambleLines) + " preamble lines (file re-saved?)"});
         return;
     }
-    throw LogMappingError(path_ + ": no header row with a column '" + wanted + "' in the first " + std::to_string(limit) +
+    throw LogHeaderNotFound(path_ + ": no header row with a column '" + wanted + "' in the first " + std::to_string(limit) +
                           " lines");
 }
 

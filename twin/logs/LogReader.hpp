@@ -23,6 +23,10 @@ namespace magtwin {
 struct LogMappingError : std::invalid_argument {
     explicit LogMappingError(const std::string& what) : std::invalid_argument(what) {}
 };
+/// No header row (yet): an empty or just-rotated file, or not this tool's log.
+struct LogHeaderNotFound : LogMappingError {
+    explicit LogHeaderNotFound(const std::string& what) : LogMappingError(what) {}
+};
 
 struct LogLayout {
     std::int64_t headerLine = 0;  ///< 1-based
