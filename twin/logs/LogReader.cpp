@@ -74,7 +74,8 @@ std::vector<std::string> closestColumnNames(const std::string& word, const std::
     for (std::size_t i = 0; i < columns.size(); ++i) {
         const std::string c = lower(columns[i]);
         const bool nested = !c.empty() && (c.find(w) != std::string::npos || w.find(c) != std::string::npos);
-        ranked.emplace_back(nested ? 0 : 1, editDistance(word, columns[i]), i);
+        // Header names are short; a pathological 1 MB "name" is compared by its first 200 bytes.
+        ranked.emplace_back(nested ? 0 : 1, editDistance(word.substr(0, 200), columns[i].substr(0, 200)), i);
     }
     std::stable_sort(ranked.begin(), ranked.end());
     std::vector<std::string> out;
