@@ -9,6 +9,7 @@
 #include "TwinTestFiles.hpp"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <cmath>
 #include <cstdlib>
@@ -136,4 +137,20 @@ TEST(SampleBlockCodec, RoundTripIsBitExact) {
     for (std::size_t i = 0; i < values.size(); ++i)
         EXPECT_EQ(std::memcmp(&d.values[i], &values[i], 8), 0) << i;
     EXPECT_THROW(decodeSamples("short"), std::runtime_error);
+}
+
+TEST(SqliteStoreSchema, NewerSchemaThanThisProgramIsRefused) {
+    TempDir dir("store-schema");
+    const std::string path = dir.file("s.sqlite");
+    { openStore(path); }  // creates schema version 1
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "UPDATE schema_version SET version = 99", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+    try {
+        openStore(path);
+        FAIL() << "expected an error";
+    } catch (const std::invalid_argument& e) {
+        EXPECT_NE(std::string(e.what()).find("schema version 99 is newer"), std::string::npos) << e.what();
+    }
 }
