@@ -7,6 +7,7 @@
 #include "ErodeCommand.hpp"
 #include "CalibrateRateCommand.hpp"
 #include "tool/ToolCommand.hpp"
+#include "twin/TwinCommand.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -33,6 +34,7 @@ int main(int argc, char** argv) {
     magtwin::addDepositCommand(app);
     magtwin::addCalibrateRateCommand(app);
     magtwin::addToolCommand(app);
+    magtwin::addTwinCommand(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -10,7 +10,7 @@ set -euo pipefail
 # ParaView pictures (ParaView itself: scripts/install-paraview.sh).
 PROGRAM_PACKAGES=(
   build-essential cmake pkg-config ca-certificates
-  libeigen3-dev libyaml-cpp-dev libcli11-dev libfftw3-dev libsqlite3-dev
+  libeigen3-dev libyaml-cpp-dev libcli11-dev libfftw3-dev libsqlite3-dev libfast-float-dev libpqxx-dev
   libvtk9-dev xvfb xauth
   gnuplot-nox
 )
@@ -21,6 +21,7 @@ TEST_PACKAGES=(
   openfoam libopenfoam
   python3-vtk9
   python3-yaml  # tests/cli/foam_dict_test.sh reads resolved tool files
+  postgresql-15  # the store tests start a private PostgreSQL server (tests/twin)
 )
 
 PACKAGES=("${PROGRAM_PACKAGES[@]}")

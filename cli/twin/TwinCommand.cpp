@@ -1,0 +1,46 @@
+#include "twin/TwinCommand.hpp"
+
+#include "twin/TwinCommands.hpp"
+
+#include <memory>
+
+namespace magtwin {
+
+void addTwinCommand(CLI::App& app) {
+    CLI::App* twin = app.add_subcommand("twin", "The twin's tool logs: sync them into a store, follow one, show status");
+    twin->require_subcommand(1);
+
+    auto sync = std::make_shared<TwinSyncOptions>();
+    CLI::App* s = twin->add_subcommand("sync", "Add the new rows of tool logs to the store (incremental, crash-safe)");
+    s->add_option("tool", sync->toolFile, "Tool file (YAML) with a logs: section")->required()->check(CLI::ExistingFile);
+    s->add_option("logs", sync->logs, "Log files")->required();
+    s->add_option("--store", sync->store, "SQLite file or postgresql://... URL")->required();
+    s->add_option("--format", sync->format, "Log format name from the tool file (default: the first)");
+    s->add_flag("--json", sync->json, "Print the result as JSON");
+    s->callback([sync]() {
+        if (const int rc = runTwinSync(*sync); rc != 0) throw CLI::RuntimeError(rc);
+    });
+
+    auto follow = std::make_shared<TwinSyncOptions>();
+    CLI::App* f = twin->add_subcommand("follow", "Tail a growing log into the store until SIGINT/SIGTERM");
+    f->add_option("tool", follow->toolFile, "Tool file (YAML) with a logs: section")->required()->check(CLI::ExistingFile);
+    f->add_option("log", follow->logs, "Log file to follow")->required()->expected(1);
+    f->add_option("--store", follow->store, "SQLite file or postgresql://... URL")->required();
+    f->add_option("--format", follow->format, "Log format name from the tool file (default: the first)");
+    f->add_option("--poll-ms", follow->pollMs, "How often the file is checked, ms")->capture_default_str()->check(CLI::Range(10, 900));
+    f->callback([follow]() {
+        if (const int rc = runTwinFollow(*follow); rc != 0) throw CLI::RuntimeError(rc);
+    });
+
+    auto status = std::make_shared<TwinStatusOptions>();
+    CLI::App* st = twin->add_subcommand("status", "Energy, usage counter and steps per source and target");
+    st->add_option("--store", status->store, "SQLite file or postgresql://... URL")->required();
+    st->add_option("--tool", status->tool, "Only this tool (default: every tool in the store)");
+    st->add_flag("--json", status->json, "Print the result as JSON");
+    st->add_flag("--digest", status->digest, "Print a digest of each tool's stored content (to compare two stores)");
+    st->callback([status]() {
+        if (const int rc = runTwinStatus(*status); rc != 0) throw CLI::RuntimeError(rc);
+    });
+}
+
+}  // namespace magtwin

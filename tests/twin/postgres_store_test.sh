@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The store test suite against a real PostgreSQL 15 server started here: initdb in a temp
+# folder (as an unprivileged user: `nobody` when run as root), Unix socket only (no TCP),
+# a private port number, stopped and removed at the end. Then the same real log is synced
+# into SQLite and into PostgreSQL by `magtwin twin sync`, and both stores must have the same
+# content digest (bit-exact samples, energies, steps).
+# usage: postgres_store_test.sh TEST_TWIN_SYNC MAGTWIN VALIDATION_DIR TOOL_YAML
+set -euo pipefail
+TESTS=$1 MAGTWIN=$2 VALIDATION=$3 TOOL=$4
+PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
+if [ ! -x "$PGBIN/initdb" ]; then echo "skipped: PostgreSQL 15 not installed ($PGBIN/initdb)"; exit 0; fi
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/magtwin-pg.XXXXXX")
+chmod 755 "$WORK"
+AS=()
+if [ "$(id -u)" -eq 0 ]; then
+  chown nobody "$WORK"
+  AS=(runuser -u nobody --)
+  PGUSER=nobody
+else
+  PGUSER=$(id -un)
+fi
+PORT=$((20000 + $$ % 20000))
+cleanup() {
+  "${AS[@]}" "$PGBIN/pg_ctl" -D "$WORK/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+"${AS[@]}" "$PGBIN/initdb" -D "$WORK/data" -U "$PGUSER" --auth=trust -E UTF8 >/dev/null
+"${AS[@]}" "$PGBIN/pg_ctl" -D "$WORK/data" -l "$WORK/server.log" -w \
+  -o "-c listen_addresses='' -k $WORK -p $PORT -c fsync=off" start >/dev/null
+URL="postgresql://$PGUSER@/postgres?host=$WORK&port=$PORT"
+echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on $WORK port $PORT"
+
+MAGTWIN_TEST_POSTGRES_URL="$URL" "$TESTS" --gtest_filter='Backends/StoreSync.*/1' --gtest_brief=1
+
+REAL="$VALIDATION/process_logs/dtu_nanolab_anait_0034_Ba-Zr_RecordingSet_2025.07.07.csv"
+if [ -f "$REAL" ]; then
+  "$MAGTWIN" twin sync "$TOOL" "$REAL" --store "$URL" --json > "$WORK/pg.json"
+  "$MAGTWIN" twin sync "$TOOL" "$REAL" --store "$URL" --json > "$WORK/pg2.json"
+  "$MAGTWIN" twin sync "$TOOL" "$REAL" --store "$WORK/ref.sqlite" >/dev/null
+  pg=$("$MAGTWIN" twin status --store "$URL" --tool dtu-anait --digest)
+  sq=$("$MAGTWIN" twin status --store "$WORK/ref.sqlite" --digest)
+  echo "postgres: $pg"
+  echo "sqlite:   $sq"
+  [ "$pg" = "$sq" ] || { echo "FAIL: the PostgreSQL store differs from the SQLite store"; exit 1; }
+  grep -q '"rows_added":0' "$WORK/pg2.json" || { echo "FAIL: second sync added rows"; cat "$WORK/pg2.json"; exit 1; }
+  "$MAGTWIN" twin status --store "$URL" --tool dtu-anait
+else
+  echo "real-log comparison skipped: $REAL not found"
+fi
+echo "PASS"

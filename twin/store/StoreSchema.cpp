@@ -1,0 +1,34 @@
+#include "StoreSchema.hpp"
+
+namespace magtwin {
+
+std::vector<StoreMigration> storeMigrations(const std::string& blob, const std::string& id) {
+    return {
+        {1,
+         {"CREATE TABLE tools (id " + id + ", name TEXT NOT NULL UNIQUE)",
+          "CREATE TABLE log_files (id " + id +
+              ", tool_id BIGINT NOT NULL REFERENCES tools(id), path TEXT NOT NULL, format TEXT NOT NULL,"
+              " channels TEXT NOT NULL, bytes_consumed BIGINT NOT NULL, prefix_hash BIGINT NOT NULL,"
+              " rows_consumed BIGINT NOT NULL, rows_stored BIGINT NOT NULL, last_line BIGINT NOT NULL,"
+              " has_span INTEGER NOT NULL, first_time DOUBLE PRECISION, last_time DOUBLE PRECISION,"
+              " resume_state TEXT NOT NULL)",
+          "CREATE INDEX log_files_by_path ON log_files (tool_id, path)",
+          "CREATE TABLE sample_blocks (file_id BIGINT NOT NULL REFERENCES log_files(id), first_row BIGINT NOT NULL,"
+              " row_count BIGINT NOT NULL, data " + blob + " NOT NULL, PRIMARY KEY (file_id, first_row))",
+          "CREATE TABLE text_changes (file_id BIGINT NOT NULL REFERENCES log_files(id), line BIGINT NOT NULL,"
+              " time DOUBLE PRECISION NOT NULL, channel TEXT NOT NULL, value TEXT NOT NULL,"
+              " PRIMARY KEY (file_id, line, channel))",
+          "CREATE TABLE steps (file_id BIGINT NOT NULL REFERENCES log_files(id), start_line BIGINT NOT NULL,"
+              " end_line BIGINT NOT NULL, start_time DOUBLE PRECISION NOT NULL, end_time DOUBLE PRECISION NOT NULL,"
+              " label TEXT NOT NULL, open INTEGER NOT NULL, PRIMARY KEY (file_id, start_line))",
+          "CREATE TABLE step_sources (file_id BIGINT NOT NULL, start_line BIGINT NOT NULL, source TEXT NOT NULL,"
+              " target_id TEXT NOT NULL, energy_j DOUBLE PRECISION NOT NULL, PRIMARY KEY (file_id, start_line, source))",
+          "CREATE TABLE targets (tool_id BIGINT NOT NULL REFERENCES tools(id), source TEXT NOT NULL,"
+              " target_id TEXT NOT NULL, material TEXT NOT NULL, thickness_m DOUBLE PRECISION NOT NULL,"
+              " install_time DOUBLE PRECISION NOT NULL, energy_j DOUBLE PRECISION NOT NULL, steps BIGINT NOT NULL,"
+              " has_counter INTEGER NOT NULL, counter_first_j DOUBLE PRECISION NOT NULL,"
+              " counter_last_j DOUBLE PRECISION NOT NULL, PRIMARY KEY (tool_id, source, target_id))"}},
+    };
+}
+
+}  // namespace magtwin

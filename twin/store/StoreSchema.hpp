@@ -1,0 +1,22 @@
+// StoreSchema: the store's tables as SQL shared by the SQLite and PostgreSQL back ends, and
+// the migrations from one schema version to the next (applied in order, each in the same
+// transaction as its version bump). Version 1: tools, log files (consumed prefix), sample
+// blocks, text changes, steps with per-source energy, targets with energy and counters.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace magtwin {
+
+struct StoreMigration {
+    int toVersion;
+    std::vector<std::string> statements;
+};
+
+/// `blobType` is BLOB (SQLite) or BYTEA (PostgreSQL); `idType` the auto-increment key
+/// declaration ("INTEGER PRIMARY KEY" / "BIGSERIAL PRIMARY KEY").
+std::vector<StoreMigration> storeMigrations(const std::string& blobType, const std::string& idType);
+constexpr int kStoreSchemaVersion = 1;
+
+}  // namespace magtwin

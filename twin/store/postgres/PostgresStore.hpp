@@ -1,0 +1,41 @@
+// PostgresStore: the TwinStore on a PostgreSQL server (libpqxx), for a fleet of tools and
+// twins writing to one database: `--store postgresql://user@host:port/db`. Same schema and
+// migrations as SQLite (StoreSchema); each commit() is one serializable-enough transaction
+// (the file's state row is updated in it, so concurrent syncs of one file cannot both win:
+// the loser's commit fails and the next sync continues from the winner's state).
+#pragma once
+
+#include "TwinStore.hpp"
+
+#include <memory>
+#include <string>
+
+namespace magtwin {
+
+class PostgresStore : public TwinStore {
+public:
+    explicit PostgresStore(const std::string& url);
+    ~PostgresStore() override;
+
+    std::int64_t ensureTool(const std::string& name) override;
+    std::vector<std::string> toolNames() override;
+    std::optional<LogFileState> currentFile(std::int64_t toolId, const std::string& path) override;
+    std::vector<std::pair<double, double>> otherSpans(std::int64_t toolId, std::int64_t fileId) override;
+    std::vector<TargetRecord> targets(std::int64_t toolId) override;
+    std::vector<StepRecord> steps(std::int64_t toolId) override;
+    std::int64_t commit(const SyncCommit& commit) override;
+    StoreTotals totals(std::int64_t toolId) override;
+    std::vector<SampleBlock> sampleBlocks(std::int64_t fileId) override;
+    std::vector<LogFileState> files(std::int64_t toolId) override;
+    std::vector<TextChange> textChanges(std::int64_t fileId) override;
+    int schemaVersion() override;
+
+private:
+    void migrate();
+    std::vector<LogFileState> readFiles(const std::string& where, std::int64_t key);
+    std::string url_;
+    struct Connection;  // the libpqxx connection (kept out of this header)
+    std::unique_ptr<Connection> db_;
+};
+
+}  // namespace magtwin

@@ -1,0 +1,47 @@
+// SqliteStore: the TwinStore in one SQLite file (WAL journal, synchronous=NORMAL: a killed
+// process never loses a committed batch nor leaves a half one).
+#pragma once
+
+#include "TwinStore.hpp"
+
+#include <map>
+#include <string>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace magtwin {
+
+class SqliteStore : public TwinStore {
+public:
+    explicit SqliteStore(const std::string& path);
+    ~SqliteStore() override;
+    SqliteStore(const SqliteStore&) = delete;
+    SqliteStore& operator=(const SqliteStore&) = delete;
+
+    std::int64_t ensureTool(const std::string& name) override;
+    std::vector<std::string> toolNames() override;
+    std::optional<LogFileState> currentFile(std::int64_t toolId, const std::string& path) override;
+    std::vector<std::pair<double, double>> otherSpans(std::int64_t toolId, std::int64_t fileId) override;
+    std::vector<TargetRecord> targets(std::int64_t toolId) override;
+    std::vector<StepRecord> steps(std::int64_t toolId) override;
+    std::int64_t commit(const SyncCommit& commit) override;
+    StoreTotals totals(std::int64_t toolId) override;
+    std::vector<SampleBlock> sampleBlocks(std::int64_t fileId) override;
+    std::vector<LogFileState> files(std::int64_t toolId) override;
+    std::vector<TextChange> textChanges(std::int64_t fileId) override;
+    int schemaVersion() override;
+
+private:
+    class Statement;
+    Statement& prepare(const std::string& sql);
+    void exec(const std::string& sql);
+    void migrate();
+    std::vector<LogFileState> readFiles(const std::string& where, std::int64_t a, std::int64_t b);
+
+    std::string path_;
+    sqlite3* db_ = nullptr;
+    std::map<std::string, Statement*> statements_;
+};
+
+}  // namespace magtwin
