@@ -3,6 +3,9 @@
 #include "UsageError.hpp"
 #include "deposit/DepositConfig.hpp"
 #include "deposit/DepositOutputs.hpp"
+#include "deposit/DepositSteps.hpp"
+#include "deposit/LifeSweepCommand.hpp"
+#include "deposition/CathodeResponses.hpp"
 #include "deposition/ErodedTargets.hpp"
 #include "deposition/GasScatteringMonteCarlo.hpp"
 #include "deposition/PowerTrimOptimizer.hpp"
@@ -19,16 +22,6 @@
 #include <iostream>
 
 namespace magtwin {
-
-namespace {
-
-struct DepositOptions {
-    std::string config;
-    std::string out;
-    double lifeKWh = 0.0;
-    std::string method = "fast";
-    bool json = false;
-};
 
 void progress(const std::string& msg) {
     if (::isatty(2)) std::cerr << "[deposit] " << msg << "\n";
@@ -59,6 +52,35 @@ GasAttenuation gasModel(const DepositCase& c) {
             c.gasThermalisationColumnPerM2};
 }
 
+/// Per-cathode fluence at trim 1 on a coarse copy of the substrate grid (CathodeResponses:
+/// one transport per array), then the trims that minimise U.
+TrimResult optimiseTrims(const DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law, double life,
+                         const std::vector<ErodedGroup>& eroded, TransportMethod method, double& optimiserPitch) {
+    Substrate coarse = c.substrate;
+    coarse.pitchM = std::max(c.substrate.pitchM, c.substrateName == "wafer" ? 0.003 : 0.010);
+    optimiserPitch = coarse.pitchM;
+    const SubstrateGrid g = sampleSubstrate(coarse);
+    std::size_t total = 0;
+    for (const auto& grp : c.cathodes) total += std::size_t(grp.cathodeCount());
+    const std::vector<double> ones(total, 1.0);
+    const EmissionLayout layout = buildEmission(c.cathodes, law, life, ones, &eroded);
+    progress("optimiser: fluence of each of " + std::to_string(total) + " cathodes");
+    const auto maps = cathodeResponses(c.cathodes, layout, ones, g, c.motion, method, gasModel(c));
+    return optimisePowerTrims(maps, g.inUniformityArea, c.minTrim, c.maxTrim);
+}
+
+namespace {
+
+struct DepositOptions {
+    std::string config;
+    std::string out;
+    double lifeKWh = 0.0;
+    std::string method = "fast";
+    bool json = false;
+    std::string lifeSweep;
+};
+
+
 /// The fast gas model holds to p d = 10 Pa cm (GasAttenuationModel.hpp); d = the largest
 /// source height above the substrate.
 void warnBeyondGasModelRange(const DepositCase& c, const EmissionLayout& layout, const SubstrateGrid& g) {
@@ -69,25 +91,6 @@ void warnBeyondGasModelRange(const DepositCase& c, const EmissionLayout& layout,
     if (c.pressurePa * d > kGasModelMaxPressureDistancePaM)
         std::cerr << "warning: " << c.file << ": gas: p d = " << c.pressurePa * d * 100
                   << " Pa cm is beyond the fast gas model's validity (<= 10 Pa cm); use --method mc to check\n";
-}
-
-/// Thickness (nm) per unit trim of each cathode, on a coarse copy of the substrate grid.
-TrimResult optimiseTrims(const DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law, double life,
-                         const std::vector<ErodedGroup>& eroded, TransportMethod method, double& optimiserPitch) {
-    Substrate coarse = c.substrate;
-    coarse.pitchM = std::max(c.substrate.pitchM, c.substrateName == "wafer" ? 0.003 : 0.010);
-    optimiserPitch = coarse.pitchM;
-    const SubstrateGrid g = sampleSubstrate(coarse);
-    const EmissionLayout layout = buildEmission(c.cathodes, law, life, {}, &eroded);
-    std::vector<std::vector<double>> maps;
-    for (std::size_t k = 0; k < layout.sources.size(); ++k) {
-        progress("optimiser: map of " + layout.cathodeNames[k]);
-        std::vector<double> trims(layout.sources.size(), 0.0);
-        trims[k] = 1.0;
-        const EmissionLayout one = buildEmission(c.cathodes, law, life, trims, &eroded);
-        maps.push_back(exposureFluence(one.sources, g, c.motion, method, gasModel(c)));
-    }
-    return optimisePowerTrims(maps, g.inUniformityArea, c.minTrim, c.maxTrim);
 }
 
 /// Gas-scattering Monte Carlo fluence (static substrate only): chamber = the box around
@@ -130,6 +133,7 @@ std::vector<double> monteCarloFluence(const DepositCase& c, const EmissionLayout
 }
 
 int runDeposit(const DepositOptions& o) {
+    if (!o.lifeSweep.empty()) return runLifeSweep(o.config, o.out, o.lifeSweep, o.method, o.json);
     if (o.method != "fast" && o.method != "direct" && o.method != "mc")
         throw UsageError("--method must be fast, direct or mc, got '" + o.method + "'");
     if (!(o.lifeKWh >= 0)) throw UsageError("--life-kWh must be >= 0");
@@ -205,6 +209,9 @@ void addDepositCommand(CLI::App& app) {
     cmd->add_option("--method", o->method, "Transport: fast (FFT), direct (view-factor sum), mc (gas-scattering Monte Carlo, gas: section)")
         ->capture_default_str();
     cmd->add_flag("--json", o->json, "Print summary.json to stdout");
+    cmd->add_option("--life-sweep", o->lifeSweep,
+                    "FROM:TO:N (kWh): maps at N life points with the new-target trims frozen and re-optimised "
+                    "(life_sweep.csv, life_sweep.png, maps as life_sweep.pvd)");
     cmd->callback([o]() {
         const int rc = runDeposit(*o);
         if (rc != 0) throw CLI::RuntimeError(rc);
