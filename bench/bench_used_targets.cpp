@@ -43,11 +43,7 @@ void benchCase(const std::string& file, double lifeKWh) {
     t0 = clock::now();
     const EmissionLayout layout = buildEmission(c.cathodes, law, lifeKWh, {}, &eroded);
     FastTransportStats stats;
-    FastTransportOptions opt;
-    if (const char* v = std::getenv("NB")) opt.normalBin = std::atof(v);
-    if (const char* v = std::getenv("HS")) opt.heightNodeSpacingPerHeight = std::atof(v);
-    if (const char* v = std::getenv("PH")) opt.pitchPerHeight = std::atof(v);
-    const std::vector<double> fast = fastLineOfSightFlux(layout.sources, g, opt, &stats);
+    const std::vector<double> fast = fastLineOfSightFlux(layout.sources, g, {}, &stats);
     const double tMap = seconds(t0);
     // Reference points: every stride-th substrate point (>= 1000 of them).
     std::vector<Eigen::Vector3d> pts;

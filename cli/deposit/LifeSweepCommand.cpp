@@ -81,7 +81,7 @@ void writeCsvRow(std::ostream& o, const SweepPoint& p) {
     o << "\n";
 }
 
-void writePlot(const std::vector<SweepPoint>& pts, double specPct, double endOfLifeKWh, const std::string& caseFile,
+void writePlot(const std::vector<SweepPoint>& pts, double specPct, double endOfLifeKWh, const std::string& substrate,
                const std::string& path) {
     PlotSeries fixed{"U, recipe fixed at the new-target trims", {}, {}, PlotSeries::Style::LinePoints};
     PlotSeries re{"U, trims re-optimised at each point", {}, {}, PlotSeries::Style::LinePoints};
@@ -97,7 +97,7 @@ void writePlot(const std::vector<SweepPoint>& pts, double specPct, double endOfL
     if (std::isfinite(endOfLifeKWh))
         series.push_back({"end of life " + num(endOfLifeKWh, 5) + " kWh", {endOfLifeKWh, endOfLifeKWh}, {0.0, 1.1 * uMax}});
     PlotAxes axes;
-    axes.title = "Uniformity over target life: " + fs::path(caseFile).filename().string();
+    axes.title = "Uniformity over target life (" + substrate + ")";
     axes.xLabel = "target life (kWh per cathode)";
     axes.yLabel = "U = (max - min)/(max + min) (%)";
     axes.yMax = 1.1 * uMax;
@@ -173,7 +173,7 @@ int runLifeSweep(const std::string& config, const std::string& out, const std::s
 #ifdef MAGTWIN_HAVE_VTK
             writePvd(pvd, (tmp / "life_sweep.pvd").string());
 #endif
-            writePlot(points, c.uniformityTargetPct, endOfLife, c.file, (tmp / "life_sweep.png").string());
+            writePlot(points, c.uniformityTargetPct, endOfLife, c.substrateName, (tmp / "life_sweep.png").string());
             std::vector<double> x, uf;
             for (const auto& p : points) x.push_back(p.kWh), uf.push_back(p.fixed.rangePct);
             const auto crossing = firstSpecCrossingKWh(x, uf, c.uniformityTargetPct);
