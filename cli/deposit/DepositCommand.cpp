@@ -5,7 +5,6 @@
 #include "deposit/DepositOutputs.hpp"
 #include "deposit/DepositSteps.hpp"
 #include "deposit/LifeSweepCommand.hpp"
-#include "deposition/CathodeResponses.hpp"
 #include "deposition/ErodedTargets.hpp"
 #include "deposition/GasScatteringMonteCarlo.hpp"
 #include "deposition/PowerTrimOptimizer.hpp"
@@ -52,6 +51,24 @@ GasAttenuation gasModel(const DepositCase& c) {
             c.gasThermalisationColumnPerM2};
 }
 
+std::vector<double> cathodeTrims(const DepositCase& c, const std::vector<double>& trims) {
+    if (!trims.empty()) return trims;
+    std::vector<double> out;
+    for (const auto& g : c.cathodes)
+        for (int i = 0; i < g.cathodeCount(); ++i)
+            out.push_back(g.powerTrims.empty() ? 1.0 : g.powerTrims[std::size_t(i)]);
+    return out;
+}
+
+CathodeResponses responsesAt(const DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law, double life,
+                             const std::vector<ErodedGroup>& eroded, const SubstrateGrid& grid, TransportMethod method) {
+    std::size_t total = 0;
+    for (const auto& g : c.cathodes) total += std::size_t(g.cathodeCount());
+    const std::vector<double> ones(total, 1.0);
+    const EmissionLayout layout = buildEmission(c.cathodes, law, life, ones, &eroded);
+    return CathodeResponses(c.cathodes, layout, ones, grid, c.motion, method, gasModel(c));
+}
+
 /// Per-cathode fluence at trim 1 on a coarse copy of the substrate grid (CathodeResponses:
 /// one transport per array), then the trims that minimise U.
 TrimResult optimiseTrims(const DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law, double life,
@@ -60,12 +77,10 @@ TrimResult optimiseTrims(const DepositCase& c, std::shared_ptr<const EmissionAng
     coarse.pitchM = std::max(c.substrate.pitchM, c.substrateName == "wafer" ? 0.003 : 0.010);
     optimiserPitch = coarse.pitchM;
     const SubstrateGrid g = sampleSubstrate(coarse);
-    std::size_t total = 0;
-    for (const auto& grp : c.cathodes) total += std::size_t(grp.cathodeCount());
-    const std::vector<double> ones(total, 1.0);
-    const EmissionLayout layout = buildEmission(c.cathodes, law, life, ones, &eroded);
-    progress("optimiser: fluence of each of " + std::to_string(total) + " cathodes");
-    const auto maps = cathodeResponses(c.cathodes, layout, ones, g, c.motion, method, gasModel(c));
+    progress("optimiser: fluence of each cathode");
+    const CathodeResponses r = responsesAt(c, law, life, eroded, g, method);
+    std::vector<std::vector<double>> maps;
+    for (std::size_t k = 0; k < r.cathodes(); ++k) maps.push_back(r.cathode(k));
     return optimisePowerTrims(maps, g.inUniformityArea, c.minTrim, c.maxTrim);
 }
 
@@ -176,8 +191,11 @@ int runDeposit(const DepositOptions& o) {
         run.layout = layout;
         if (o.method != "mc") warnBeyondGasModelRange(c, layout, run.grid);
         progress("transport (" + o.method + ") onto " + std::to_string(run.grid.grid.size()) + " points");
+        // fast/direct: the trimmed sum of the cathodes' responses (one transport per array).
         const auto fluence = o.method == "mc" ? monteCarloFluence(c, layout, run.grid)
-                                              : exposureFluence(layout.sources, run.grid, c.motion, method, gasModel(c));
+                                              : responsesAt(c, law, o.lifeKWh, eroded, run.grid, method)
+                                                    .combined(cathodeTrims(c, run.optimised ? run.trims.trims
+                                                                                            : std::vector<double>{}));
         const double n = ElementTable::builtin().get(c.filmMaterial).atomicDensityPerM3();
         run.thicknessNm = thicknessNm(fluence, n, c.sticking);
         run.uniformity = uniformity(run.thicknessNm, run.grid.inUniformityArea, c.uniformityTargetPct);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "deposit/DepositConfig.hpp"
+#include "deposition/CathodeResponses.hpp"
 #include "deposition/ErodedTargets.hpp"
 #include "deposition/GasAttenuationModel.hpp"
 #include "deposition/PowerTrimOptimizer.hpp"
@@ -23,5 +24,12 @@ GasAttenuation gasModel(const DepositCase& c);
 /// Power trims minimising U on a coarse copy of the substrate grid (its pitch returned).
 TrimResult optimiseTrims(const DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law, double life,
                          const std::vector<ErodedGroup>& eroded, TransportMethod method, double& optimiserPitch);
+
+/// The trim of every cathode a layout built with `trims` uses (empty: the groups' own
+/// power_trims, else 1), as buildEmission applies them.
+std::vector<double> cathodeTrims(const DepositCase& c, const std::vector<double>& trims);
+/// The per-cathode responses (CathodeResponses.hpp) at a life point on `grid`.
+CathodeResponses responsesAt(const DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law, double life,
+                             const std::vector<ErodedGroup>& eroded, const SubstrateGrid& grid, TransportMethod method);
 
 }  // namespace magtwin

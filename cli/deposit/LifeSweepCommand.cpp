@@ -42,9 +42,9 @@ SweepPoint computePoint(const DepositCase& c, std::shared_ptr<const EmissionAngu
                         const SubstrateGrid& grid, TransportMethod method, std::vector<double>& thicknessFixed,
                         std::vector<double>& thicknessRetrimmed) {
     const double n = ElementTable::builtin().get(c.filmMaterial).atomicDensityPerM3();
+    const CathodeResponses responses = responsesAt(c, law, kWh, eroded, grid, method);
     auto mapWith = [&](const std::vector<double>& trims) {
-        const EmissionLayout layout = buildEmission(c.cathodes, law, kWh, trims, &eroded);
-        return thicknessNm(exposureFluence(layout.sources, grid, c.motion, method, gasModel(c)), n, c.sticking);
+        return thicknessNm(responses.combined(cathodeTrims(c, trims)), n, c.sticking);
     };
     SweepPoint p;
     p.kWh = kWh;
@@ -201,7 +201,10 @@ int runLifeSweep(const std::string& config, const std::string& out, const std::s
                 for (const auto& p : points)
                     std::cout << "  " << std::setw(8) << num(p.kWh, 5) << " kWh: U fixed " << num(p.fixed.rangePct, 4)
                               << " %, re-trimmed " << num(p.retrimmed.rangePct, 4) << " %\n";
-                if (crossing)
+                if (crossing && *crossing == points.front().kWh)
+                    std::cout << "the fixed recipe is outside the " << num(c.uniformityTargetPct, 3)
+                              << " % spec already at the first point (" << num(*crossing, 5) << " kWh)\n";
+                else if (crossing)
                     std::cout << "the fixed recipe leaves the " << num(c.uniformityTargetPct, 3) << " % spec at "
                               << num(*crossing, 5) << " kWh\n";
                 else
