@@ -13,40 +13,24 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-write_case() {  # $1 file, $2 optimise (true/false), $3 uniformity target (%)
-cat > "$1" <<YAML
-substrate:
-  kind: glass
-  size_x: 500 mm
-  size_y: 400 mm
-  pitch: 5 mm
-  edge_exclusion: 10 mm
-motion:
-  kind: static
-  time: 60 s
-film:
-  uniformity_target: $3 %
-optimise:
-  power_trims: $2
+header() {  # size_x size_y (mm), optimise (true/false), uniformity target (%)
+cat <<YAML
+substrate: {kind: glass, size_x: $1 mm, size_y: $2 mm, pitch: 5 mm, edge_exclusion: 10 mm}
+motion: {kind: static, time: 60 s}
+film: {uniformity_target: $4 %}
+optimise: {power_trims: $3}
 cathodes:
-  - type: planar-rect
-    name: Mo planar
-    target: Mo
-    voltage: 450 V
-    power: 3 kW
-    count: 2
-    pitch: 160 mm
-    centre: [0 mm, 0 mm, 100 mm]
-    length: 300 mm
-    width: 120 mm
-    element_pitch: 3 mm
-    target_thickness: 6 mm
-    racetrack:
-      separation: 60 mm
-      sigma: 6 mm
-      loop_length: 260 mm
-      turnaround_enhancement: 1.2
 YAML
+}
+planar() {  # name, power (kW), count, centre x (mm), track sigma (mm), loop length (mm)
+cat <<YAML
+  - {type: planar-rect, name: $1, target: Mo, voltage: 450 V, power: $2 kW, count: $3, pitch: 160 mm,
+     centre: [$4 mm, 0 mm, 100 mm], length: 300 mm, width: 120 mm, element_pitch: 3 mm, target_thickness: 6 mm,
+     racetrack: {separation: 60 mm, sigma: $5 mm, loop_length: $6 mm, turnaround_enhancement: 1.2}}
+YAML
+}
+write_case() {  # $1 file, $2 optimise (true/false), $3 uniformity target (%)
+  { header 500 400 "$2" "$3"; planar pair 3 2 0 6 260; } > "$1"
 }
 
 # N = 1 equals a single run (trims re-optimised at that life point, as a single run does).
@@ -77,52 +61,7 @@ PY
 # sputter more (Y(E, theta) > Y(E, 0)), so the film tilts toward it and U rises over life
 # (end of life ~60 kWh).
 write_two_tracks() {  # $1 file, $2 uniformity target (%)
-cat > "$1" <<YAML
-substrate:
-  kind: glass
-  size_x: 300 mm
-  size_y: 200 mm
-  pitch: 5 mm
-  edge_exclusion: 10 mm
-motion:
-  kind: static
-  time: 60 s
-film:
-  uniformity_target: $2 %
-optimise:
-  power_trims: false
-cathodes:
-  - type: planar-rect
-    name: narrow track
-    target: Mo
-    voltage: 450 V
-    power: 3.3 kW
-    centre: [-80 mm, 0 mm, 100 mm]
-    length: 300 mm
-    width: 120 mm
-    element_pitch: 3 mm
-    target_thickness: 6 mm
-    racetrack:
-      separation: 60 mm
-      sigma: 4 mm
-      loop_length: 260 mm
-      turnaround_enhancement: 1.2
-  - type: planar-rect
-    name: wide track
-    target: Mo
-    voltage: 450 V
-    power: 3 kW
-    centre: [80 mm, 0 mm, 100 mm]
-    length: 300 mm
-    width: 120 mm
-    element_pitch: 3 mm
-    target_thickness: 6 mm
-    racetrack:
-      separation: 60 mm
-      sigma: 8 mm
-      loop_length: 240 mm
-      turnaround_enhancement: 1.2
-YAML
+  { header 300 200 false "$2"; planar narrow 3.3 1 -80 4 260; planar wide 3 1 80 8 240; } > "$1"
 }
 write_two_tracks "$WORK/probe.yaml" 3
 "$MAGTWIN" deposit "$WORK/probe.yaml" --out "$WORK/probe" --life-sweep 0:40:2 --json > "$WORK/probe.json" || fail "probe sweep"
