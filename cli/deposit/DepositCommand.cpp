@@ -72,15 +72,19 @@ CathodeResponses responsesAt(const DepositCase& c, std::shared_ptr<const Emissio
 /// Per-cathode fluence at trim 1 on a coarse copy of the substrate grid (CathodeResponses:
 /// one transport per array), then the trims that minimise U.
 TrimResult optimiseTrims(const DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law, double life,
-                         const std::vector<ErodedGroup>& eroded, TransportMethod method, double& optimiserPitch) {
+                         const std::vector<ErodedGroup>& eroded, TransportMethod method, double& optimiserPitch,
+                         const CathodeResponses* fine) {
     Substrate coarse = c.substrate;
     coarse.pitchM = std::max(c.substrate.pitchM, c.substrateName == "wafer" ? 0.003 : 0.010);
     optimiserPitch = coarse.pitchM;
     const SubstrateGrid g = sampleSubstrate(coarse);
     progress("optimiser: fluence of each cathode");
-    const CathodeResponses r = responsesAt(c, law, life, eroded, g, method);
     std::vector<std::vector<double>> maps;
-    for (std::size_t k = 0; k < r.cathodes(); ++k) maps.push_back(r.cathode(k));
+    if (fine) maps = fine->sampledOn(g);
+    if (maps.empty()) {
+        const CathodeResponses r = responsesAt(c, law, life, eroded, g, method);
+        for (std::size_t k = 0; k < r.cathodes(); ++k) maps.push_back(r.cathode(k));
+    }
     return optimisePowerTrims(maps, g.inUniformityArea, c.minTrim, c.maxTrim);
 }
 
@@ -181,8 +185,15 @@ int runDeposit(const DepositOptions& o) {
         run.config = c;
         progress("erosion engine: emission of the used targets");
         const std::vector<ErodedGroup> eroded = erodeCathodeGroups(c.cathodes, law, o.lifeKWh);
+        // fast/direct: the map is the trimmed sum of the cathodes' responses (one transport
+        // per array), which the optimiser samples too.
+        std::unique_ptr<CathodeResponses> responses;
+        if (o.method != "mc") {
+            progress("transport (" + o.method + ") onto " + std::to_string(run.grid.grid.size()) + " points");
+            responses = std::make_unique<CathodeResponses>(responsesAt(c, law, o.lifeKWh, eroded, run.grid, method));
+        }
         if (c.optimiseTrims) {
-            const TrimResult t = optimiseTrims(c, law, o.lifeKWh, eroded, method, run.optimiserPitchM);
+            const TrimResult t = optimiseTrims(c, law, o.lifeKWh, eroded, method, run.optimiserPitchM, responses.get());
             run.trims = t;
             run.optimised = true;
         }
@@ -190,12 +201,10 @@ int runDeposit(const DepositOptions& o) {
             buildEmission(c.cathodes, law, o.lifeKWh, run.optimised ? run.trims.trims : std::vector<double>{}, &eroded);
         run.layout = layout;
         if (o.method != "mc") warnBeyondGasModelRange(c, layout, run.grid);
-        progress("transport (" + o.method + ") onto " + std::to_string(run.grid.grid.size()) + " points");
-        // fast/direct: the trimmed sum of the cathodes' responses (one transport per array).
-        const auto fluence = o.method == "mc" ? monteCarloFluence(c, layout, run.grid)
-                                              : responsesAt(c, law, o.lifeKWh, eroded, run.grid, method)
-                                                    .combined(cathodeTrims(c, run.optimised ? run.trims.trims
-                                                                                            : std::vector<double>{}));
+        const auto fluence =
+            o.method == "mc"
+                ? monteCarloFluence(c, layout, run.grid)
+                : responses->combined(cathodeTrims(c, run.optimised ? run.trims.trims : std::vector<double>{}));
         const double n = ElementTable::builtin().get(c.filmMaterial).atomicDensityPerM3();
         run.thicknessNm = thicknessNm(fluence, n, c.sticking);
         run.uniformity = uniformity(run.thicknessNm, run.grid.inUniformityArea, c.uniformityTargetPct);

@@ -22,8 +22,11 @@ std::shared_ptr<const EmissionAngularDistribution> angularLaw(const DepositCase&
 /// The fast gas model of the gas: section (vacuum at zero pressure).
 GasAttenuation gasModel(const DepositCase& c);
 /// Power trims minimising U on a coarse copy of the substrate grid (its pitch returned).
+/// `fine`: the responses on the full substrate grid at this life point; when the coarse
+/// grid's points are points of it they are sampled instead of a second transport.
 TrimResult optimiseTrims(const DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law, double life,
-                         const std::vector<ErodedGroup>& eroded, TransportMethod method, double& optimiserPitch);
+                         const std::vector<ErodedGroup>& eroded, TransportMethod method, double& optimiserPitch,
+                         const CathodeResponses* fine = nullptr);
 
 /// The trim of every cathode a layout built with `trims` uses (empty: the groups' own
 /// power_trims, else 1), as buildEmission applies them.

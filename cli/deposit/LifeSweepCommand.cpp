@@ -52,7 +52,7 @@ SweepPoint computePoint(const DepositCase& c, std::shared_ptr<const EmissionAngu
     p.fixed = uniformity(thicknessFixed, grid.inUniformityArea, c.uniformityTargetPct);
     if (c.optimiseTrims) {
         double pitch = 0;
-        p.trims = optimiseTrims(c, law, kWh, eroded, method, pitch).trims;
+        p.trims = optimiseTrims(c, law, kWh, eroded, method, pitch, &responses).trims;
         thicknessRetrimmed = mapWith(p.trims);
         p.retrimmed = uniformity(thicknessRetrimmed, grid.inUniformityArea, c.uniformityTargetPct);
     } else {
@@ -138,7 +138,9 @@ int runLifeSweep(const std::string& config, const std::string& out, const std::s
         if (c.optimiseTrims) {
             progress("new-target trims (the fixed recipe)");
             double pitch = 0;
-            fixedTrims = optimiseTrims(c, law, 0.0, erodeCathodeGroups(c.cathodes, law, 0.0), tm, pitch).trims;
+            const std::vector<ErodedGroup> fresh = erodeCathodeGroups(c.cathodes, law, 0.0);
+            const CathodeResponses atNew = responsesAt(c, law, 0.0, fresh, grid, tm);
+            fixedTrims = optimiseTrims(c, law, 0.0, fresh, tm, pitch, &atNew).trims;
         }
         writeFolderAtomically(out, [&](const fs::path& tmp) {
             std::ofstream csv(tmp / "life_sweep.csv");

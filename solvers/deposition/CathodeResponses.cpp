@@ -104,6 +104,24 @@ std::vector<double> CathodeResponses::combined(const std::vector<double>& trims)
     return out;
 }
 
+std::vector<std::vector<double>> CathodeResponses::sampledOn(const SubstrateGrid& coarse) const {
+    const double rx = coarse.dx / grid_.dx, ry = coarse.dy / grid_.dy;
+    const auto whole = [](double r) { return r >= 1 && std::abs(r - std::round(r)) < 1e-9 * r; };
+    if (!whole(rx) || !whole(ry) || std::abs(coarse.x0 - grid_.x0) > 1e-9 || std::abs(coarse.y0 - grid_.y0) > 1e-9)
+        return {};
+    const std::size_t sx = std::size_t(std::lround(rx)), sy = std::size_t(std::lround(ry));
+    if ((coarse.grid.nu - 1) * sx > grid_.grid.nu - 1 || (coarse.grid.nv - 1) * sy > grid_.grid.nv - 1) return {};
+    std::vector<std::vector<double>> out;
+    for (std::size_t k = 0; k < cathodes_.size(); ++k) {
+        const std::vector<double> f = cathode(k);
+        std::vector<double> c(coarse.grid.size());
+        for (std::size_t j = 0; j < coarse.grid.nv; ++j)
+            for (std::size_t i = 0; i < coarse.grid.nu; ++i) c[coarse.grid.index(i, j)] = f[grid_.grid.index(i * sx, j * sy)];
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
 std::vector<std::vector<double>> cathodeResponses(const std::vector<CathodeGroup>& groups, const EmissionLayout& layout,
                                                   const std::vector<double>& trims, const SubstrateGrid& grid,
                                                   const SubstrateMotion& motion, TransportMethod method,

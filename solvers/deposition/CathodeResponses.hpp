@@ -34,6 +34,10 @@ public:
     std::vector<double> cathode(std::size_t k) const;
     /// sum_k trims[k] F_k (one trim per cathode).
     std::vector<double> combined(const std::vector<double>& trims) const;
+    /// Every cathode's fluence at the points of `coarse` when each of them is a point of
+    /// this grid (same origin, pitches whole multiples: the optimiser's 10 mm copy of a 2 mm
+    /// grid); empty otherwise.
+    std::vector<std::vector<double>> sampledOn(const SubstrateGrid& coarse) const;
 
 private:
     struct Cathode {
