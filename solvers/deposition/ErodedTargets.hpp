@@ -8,7 +8,11 @@
 // (emissionSourceFromGrid, periodic around a rotary tube). The groove walls tilt the
 // emission and sputter with the angular yield; the surface recedes from the substrate.
 // All cathodes of a group share one map (the eroded shape depends on the energy delivered,
-// kWh, not on the power; a power trim scales the flux), computed once per run in memory.
+// kWh, not on the power; a power trim scales the flux), and groups with the same erosion
+// inputs (erosionKey) share one erosion: TargetErosionState keeps one GroupErosion per
+// distinct target and advances it from life point to life point (a life sweep erodes each
+// step once). The source keeps the eroded geometry exactly (no snapping of heights or
+// normals: the direct sum is the reference; the fast transport groups them itself).
 //
 // Frames: the erosion engine puts the target's long axis (planar-rect length, rotary
 // axis) along x; the deposition layout puts it along y. The map is turned by +90 deg
