@@ -206,12 +206,13 @@ std::vector<double> convolveItems(const TransportGrouping& grouping, const Regul
 std::vector<double> fastLineOfSightFlux(const std::vector<EmissionSource>& sources, const RegularPlaneGrid& g,
                                         const FastTransportOptions& opt, FastTransportStats* stats) {
     if (g.nx < 1 || g.ny < 1 || !(g.dx > 0) || !(g.dy > 0)) throw std::invalid_argument("fast transport: empty grid");
-    if (!(opt.normalBin > 0 && opt.heightNodeSpacingPerHeight > 0 && opt.pitchPerHeight > 0))
+    if (!(opt.normalBin > 0 && opt.nonLinearNormalBin > 0 && opt.heightNodeSpacingPerHeight > 0 &&
+          opt.pitchPerHeight > 0))
         throw std::invalid_argument("fast transport: normal bin, height node spacing and pitch ratio must be > 0");
     std::call_once(threadsInit, [] { fftwf_init_threads(); });
 
-    const TransportGrouping grouping = groupTransportItems(sources, g.z, opt.normalBin, opt.heightNodeSpacingPerHeight,
-                                                           opt.attenuationPerM > 0);
+    const TransportGrouping grouping = groupTransportItems(sources, g.z, opt.normalBin, opt.nonLinearNormalBin,
+                                                           opt.heightNodeSpacingPerHeight, opt.attenuationPerM > 0);
     std::vector<double> flux(g.nx * g.ny, 0.0);
     FastTransportStats local;
     local.classes = grouping.items.size();

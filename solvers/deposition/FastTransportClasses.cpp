@@ -131,8 +131,9 @@ bool isLinearLaw(const EmissionAngularDistribution& law) {
 }
 
 TransportGrouping groupTransportItems(const std::vector<EmissionSource>& sources, double planeZ, double normalBin,
-                                      double heightNodeSpacingPerHeight, bool gasOn, double negligibleFraction) {
-    if (!(normalBin > 0) || !(heightNodeSpacingPerHeight > 0))
+                                      double nonLinearNormalBin, double heightNodeSpacingPerHeight, bool gasOn,
+                                      double negligibleFraction) {
+    if (!(normalBin > 0) || !(nonLinearNormalBin > 0) || !(heightNodeSpacingPerHeight > 0))
         throw std::invalid_argument("fast transport: normal bin and height node spacing must be > 0");
     double total = 0;
     for (const auto& s : sources)
@@ -141,15 +142,17 @@ TransportGrouping groupTransportItems(const std::vector<EmissionSource>& sources
     TransportGrouping out;
     out.minHeightM = INFINITY;
     std::map<ClassKey, std::vector<Member>> classes;
-    for (const auto& s : sources)
+    for (const auto& s : sources) {
+        const double bin = isLinearLaw(*s.angular) ? normalBin : nonLinearNormalBin;
         for (const auto& e : s.elements) {
             const double h = e.position.z() - planeZ, N = e.atomsPerSecond();
             if (h <= 0 || N == 0.0 || std::abs(N) < negligibleFraction * total) continue;
-            const ClassKey key{std::lround(e.normal.x() / normalBin), std::lround(e.normal.y() / normalBin),
-                               e.normal.z() > 0, s.angular.get()};
+            const ClassKey key{std::lround(e.normal.x() / bin), std::lround(e.normal.y() / bin), e.normal.z() > 0,
+                               s.angular.get()};
             classes[key].push_back({&e, h, N});
             out.minHeightM = std::min(out.minHeightM, h);
         }
+    }
     out.normalClasses = classes.size();
     if (classes.empty()) return out;
     const double nodeSpacing = heightNodeSpacingPerHeight * out.minHeightM;

@@ -3,7 +3,8 @@
 // of FFTs per component. See FastConvolutionTransport.hpp for the method and its error.
 //
 //  - Normal class: elements whose normal tilt (n_x, n_y) falls in one bin of width
-//    `normalBin` (same side up/down, same angular law). Expansion normal n0 = the
+//    `normalBin` (cosine law; `nonLinearNormalBin` for the others) (same side up/down,
+//    same angular law). Expansion normal n0 = the
 //    emission-weighted mean normal of the class.
 //  - Exact items: a class with few distinct (height, normal) pairs keeps each pair as its
 //    own item (kernel at that height and normal: no approximation), when that costs fewer
@@ -49,8 +50,11 @@ struct TransportGrouping {
 /// than `negligibleFraction` of the total (Gaussian tails of a racetrack far around a tube:
 /// their share of any point's flux is below that fraction times (substrate area / pi h^2)),
 /// are dropped. `needsA`: the A component is needed (laws other than the cosine, gas).
+/// `normalBin` for the cosine law (exact in n up to the cut), `nonLinearNormalBin` for the
+/// other laws (first-order Taylor in n: error O(bin^2 p''/p)).
 TransportGrouping groupTransportItems(const std::vector<EmissionSource>& sources, double planeZ, double normalBin,
-                                      double heightNodeSpacingPerHeight, bool gasOn, double negligibleFraction = 1e-13);
+                                      double nonLinearNormalBin, double heightNodeSpacingPerHeight, bool gasOn,
+                                      double negligibleFraction = 1e-13);
 
 /// True when the law is linear in cos(theta) on the emitting side (the cosine law), so that
 /// K = n . B exactly and the A component vanishes (without gas).
