@@ -3,6 +3,8 @@
 #include "UsageError.hpp"
 #include "deposit/DepositConfig.hpp"
 #include "deposit/DepositOutputs.hpp"
+#include "deposit/DepositSteps.hpp"
+#include "deposit/LifeSweepCommand.hpp"
 #include "deposition/ErodedTargets.hpp"
 #include "deposition/GasScatteringMonteCarlo.hpp"
 #include "deposition/PowerTrimOptimizer.hpp"
@@ -19,18 +21,6 @@
 #include <iostream>
 
 namespace magtwin {
-
-namespace {
-
-struct DepositOptions {
-    std::string config;
-    std::string substrate;
-    std::string out;
-    double lifeKWh = 0.0;
-    std::string method = "fast";
-    bool json = false;
-    bool csv = false;
-};
 
 void progress(const std::string& msg) {
     if (::isatty(2)) std::cerr << "[deposit] " << msg << "\n";
@@ -61,6 +51,57 @@ GasAttenuation gasModel(const DepositCase& c) {
             c.gasThermalisationColumnPerM2};
 }
 
+std::vector<double> cathodeTrims(const DepositCase& c, const std::vector<double>& trims) {
+    if (!trims.empty()) return trims;
+    std::vector<double> out;
+    for (const auto& g : c.cathodes)
+        for (int i = 0; i < g.cathodeCount(); ++i)
+            out.push_back(g.powerTrims.empty() ? 1.0 : g.powerTrims[std::size_t(i)]);
+    return out;
+}
+
+CathodeResponses responsesAt(const DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law, double life,
+                             const std::vector<ErodedGroup>& eroded, const SubstrateGrid& grid, TransportMethod method) {
+    std::size_t total = 0;
+    for (const auto& g : c.cathodes) total += std::size_t(g.cathodeCount());
+    const std::vector<double> ones(total, 1.0);
+    const EmissionLayout layout = buildEmission(c.cathodes, law, life, ones, &eroded);
+    return CathodeResponses(c.cathodes, layout, ones, grid, c.motion, method, gasModel(c));
+}
+
+/// Per-cathode fluence at trim 1 on a coarse copy of the substrate grid (CathodeResponses:
+/// one transport per array), then the trims that minimise U.
+TrimResult optimiseTrims(const DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law, double life,
+                         const std::vector<ErodedGroup>& eroded, TransportMethod method, double& optimiserPitch,
+                         const CathodeResponses* fine) {
+    Substrate coarse = c.substrate;
+    coarse.pitchM = std::max(c.substrate.pitchM, c.substrateName == "wafer" ? 0.003 : 0.010);
+    optimiserPitch = coarse.pitchM;
+    const SubstrateGrid g = sampleSubstrate(coarse);
+    progress("optimiser: fluence of each cathode");
+    std::vector<std::vector<double>> maps;
+    if (fine) maps = fine->sampledOn(g);
+    if (maps.empty()) {
+        const CathodeResponses r = responsesAt(c, law, life, eroded, g, method);
+        for (std::size_t k = 0; k < r.cathodes(); ++k) maps.push_back(r.cathode(k));
+    }
+    return optimisePowerTrims(maps, g.inUniformityArea, c.minTrim, c.maxTrim);
+}
+
+namespace {
+
+struct DepositOptions {
+    std::string config;
+    std::string substrate;
+    std::string out;
+    double lifeKWh = 0.0;
+    std::string method = "fast";
+    bool json = false;
+    bool csv = false;
+    std::string lifeSweep;
+};
+
+
 /// The fast gas model holds to p d = 10 Pa cm (GasAttenuationModel.hpp); d = the largest
 /// source height above the substrate.
 void warnBeyondGasModelRange(const DepositCase& c, const EmissionLayout& layout, const SubstrateGrid& g) {
@@ -71,25 +112,6 @@ void warnBeyondGasModelRange(const DepositCase& c, const EmissionLayout& layout,
     if (c.pressurePa * d > kGasModelMaxPressureDistancePaM)
         std::cerr << "warning: " << c.file << ": process.pressure: p d = " << c.pressurePa * d * 100
                   << " Pa cm is beyond the fast gas model's validity (<= 10 Pa cm); use --method mc to check\n";
-}
-
-/// Thickness (nm) per unit trim of each cathode, on a coarse copy of the substrate grid.
-TrimResult optimiseTrims(const DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law, double life,
-                         const std::vector<ErodedGroup>& eroded, TransportMethod method, double& optimiserPitch) {
-    Substrate coarse = c.substrate;
-    coarse.pitchM = std::max(c.substrate.pitchM, c.substrateName == "wafer" ? 0.003 : 0.010);
-    optimiserPitch = coarse.pitchM;
-    const SubstrateGrid g = sampleSubstrate(coarse);
-    const EmissionLayout layout = buildEmission(c.cathodes, law, life, {}, &eroded);
-    std::vector<std::vector<double>> maps;
-    for (std::size_t k = 0; k < layout.sources.size(); ++k) {
-        progress("optimiser: map of " + layout.cathodeNames[k]);
-        std::vector<double> trims(layout.sources.size(), 0.0);
-        trims[k] = 1.0;
-        const EmissionLayout one = buildEmission(c.cathodes, law, life, trims, &eroded);
-        maps.push_back(exposureFluence(one.sources, g, c.motion, method, gasModel(c)));
-    }
-    return optimisePowerTrims(maps, g.inUniformityArea, c.minTrim, c.maxTrim);
 }
 
 /// Gas-scattering Monte Carlo fluence (static substrate only): chamber = the box around
@@ -137,6 +159,7 @@ int runDeposit(const DepositOptions& o) {
     if (!(o.lifeKWh >= 0)) throw UsageError("--life-kWh must be >= 0");
     DepositCase c = depositCaseFor(loadToolFile(o.config), o.substrate);
     requireGasCalibration(c, o.method);
+    if (!o.lifeSweep.empty()) return runLifeSweep(c, o.out, o.lifeSweep, o.method, o.json);
     double bestWobbleU = 0;
     const TransportMethod method = o.method == "fast" ? TransportMethod::Fast : TransportMethod::Direct;
     const auto law = angularLaw(c);
@@ -165,8 +188,15 @@ int runDeposit(const DepositOptions& o) {
         run.config = c;
         progress("erosion engine: emission of the used targets");
         const std::vector<ErodedGroup> eroded = erodeCathodeGroups(c.cathodes, law, o.lifeKWh);
+        // fast/direct: the map is the trimmed sum of the cathodes' responses (one transport
+        // per array), which the optimiser samples too.
+        std::unique_ptr<CathodeResponses> responses;
+        if (o.method != "mc") {
+            progress("transport (" + o.method + ") onto " + std::to_string(run.grid.grid.size()) + " points");
+            responses = std::make_unique<CathodeResponses>(responsesAt(c, law, o.lifeKWh, eroded, run.grid, method));
+        }
         if (c.optimiseTrims) {
-            const TrimResult t = optimiseTrims(c, law, o.lifeKWh, eroded, method, run.optimiserPitchM);
+            const TrimResult t = optimiseTrims(c, law, o.lifeKWh, eroded, method, run.optimiserPitchM, responses.get());
             run.trims = t;
             run.optimised = true;
         }
@@ -174,9 +204,10 @@ int runDeposit(const DepositOptions& o) {
             buildEmission(c.cathodes, law, o.lifeKWh, run.optimised ? run.trims.trims : std::vector<double>{}, &eroded);
         run.layout = layout;
         if (o.method != "mc") warnBeyondGasModelRange(c, layout, run.grid);
-        progress("transport (" + o.method + ") onto " + std::to_string(run.grid.grid.size()) + " points");
-        const auto fluence = o.method == "mc" ? monteCarloFluence(c, layout, run.grid)
-                                              : exposureFluence(layout.sources, run.grid, c.motion, method, gasModel(c));
+        const auto fluence =
+            o.method == "mc"
+                ? monteCarloFluence(c, layout, run.grid)
+                : responses->combined(cathodeTrims(c, run.optimised ? run.trims.trims : std::vector<double>{}));
         const double n = ElementTable::builtin().get(c.filmMaterial).atomicDensityPerM3();
         run.thicknessNm = thicknessNm(fluence, n, c.sticking);
         run.uniformity = uniformity(run.thicknessNm, run.grid.inUniformityArea, c.uniformityTargetPct);
@@ -209,6 +240,9 @@ void addDepositCommand(CLI::App& app) {
         ->capture_default_str();
     cmd->add_flag("--json", o->json, "Print summary.json to stdout");
     cmd->add_flag("--csv", o->csv, "Also write thickness.csv (x_mm, y_mm, thickness_nm, ...; large for glass)");
+    cmd->add_option("--life-sweep", o->lifeSweep,
+                    "FROM:TO:N (kWh): maps at N life points with the new-target trims frozen and re-optimised "
+                    "(life_sweep.csv, life_sweep.png, maps as life_sweep.pvd)");
     cmd->callback([o]() {
         const int rc = runDeposit(*o);
         if (rc != 0) throw CLI::RuntimeError(rc);

@@ -9,6 +9,8 @@
 #include "yield/SputterYield.hpp"
 
 #include <algorithm>
+#include <map>
+#include <sstream>
 #include <cmath>
 #include <stdexcept>
 
@@ -104,12 +106,23 @@ void wobbleAverageRotary(GridSurface& map, double amplitudeRad, int samples) {
 
 double groupLifeKWh(const CathodeGroup& g, double runLifeKWh) { return g.lifeKWh >= 0 ? g.lifeKWh : runLifeKWh; }
 
-GridSurface erodedEmissionMap(const CathodeGroup& g, double lifeKWh) {
+/// Everything the erosion engine needs for one group's target, owned together (the front
+/// references the flux and the rate).
+struct GroupErosion::Engine {
+    ErosionModel model;
+    std::unique_ptr<SputterYield> yield;
+    std::unique_ptr<ErosionRate> rate;
+    std::unique_ptr<RacetrackFlux> flux;
+    std::unique_ptr<ErosionFront> front;
+    double powerW = 0;
+};
+
+GroupErosion::GroupErosion(const CathodeGroup& g) : group_(g), engine_(std::make_unique<Engine>()) {
     if (!(g.targetThicknessM > 0))
-        throw std::invalid_argument(g.name + ": a used target (life " + std::to_string(lifeKWh) +
-                                    " kWh) needs its target_thickness for the erosion engine");
+        throw std::invalid_argument(g.name + ": a used target needs its target_thickness for the erosion engine");
     if (!(g.powerW > 0)) throw std::invalid_argument(g.name + ": a used target needs power > 0");
-    const ErosionModel m = erosionModelOf(g);
+    Engine& e = *engine_;
+    e.model = erosionModelOf(g);
     const ElementTable& t = ElementTable::builtin();
     const Element& ion = t.get(g.discharge.gas);
     const Element& target = t.get(g.discharge.targetMaterial);
@@ -118,17 +131,118 @@ GridSurface erodedEmissionMap(const CathodeGroup& g, double lifeKWh) {
     op.voltageV = g.discharge.voltageV;
     op.secondaryElectronYield = g.discharge.secondaryElectronYield;
     const IonSupply supply = ionSupplyFrom(op, ion, target);
+    e.powerW = supply.powerW;
     // The erosion engine's default angular factor (Yamamura 1983, cli/ErosionConfig).
-    const SputterYield yield(g.discharge.yieldModel, "yamamura1983", ion, target);
-    const ErosionRate rate(yield, supply.ionEnergyEv, target.atomicDensityPerM3());
-    const RacetrackFlux flux(m.geometry, m.spec, m.profile ? m.profile : std::make_shared<GaussianProfile>(m.sigmaM),
-                             supply.ionsPerSecond);
+    e.yield = std::make_unique<SputterYield>(g.discharge.yieldModel, "yamamura1983", ion, target);
+    e.rate = std::make_unique<ErosionRate>(*e.yield, supply.ionEnergyEv, target.atomicDensityPerM3());
+    e.flux = std::make_unique<RacetrackFlux>(e.model.geometry, e.model.spec,
+                                             e.model.profile ? e.model.profile
+                                                              : std::make_shared<GaussianProfile>(e.model.sigmaM),
+                                             supply.ionsPerSecond);
     ErosionSettings settings;
-    settings.gridSpacingM = m.gridSpacingM;
-    settings.origin = m.origin;
+    settings.gridSpacingM = e.model.gridSpacingM;
+    settings.origin = e.model.origin;
     settings.narrowing.magnetDistanceM = g.magnetDistanceM;  // groove narrowing, exponent 1 (TrackNarrowing)
-    ErosionFront front(flux, rate, settings);
-    GridSurface map = emissionMapAtLife(front, supply.powerW, lifeKWh, kMinRemainingThicknessM, m.angularCells);
+    e.front = std::make_unique<ErosionFront>(*e.flux, *e.rate, settings);
+}
+
+GroupErosion::~GroupErosion() = default;
+
+double GroupErosion::lifeKWh() const { return engine_->powerW * engine_->front->time() / 3.6e6; }
+
+GridSurface GroupErosion::mapAt(double lifeKWh) {
+    if (lifeKWh < this->lifeKWh() * (1 - 1e-12))
+        throw std::invalid_argument(group_.name + ": erosion state is at " + std::to_string(this->lifeKWh()) +
+                                    " kWh, cannot go back to " + std::to_string(lifeKWh));
+    return emissionMapAtLife(*engine_->front, engine_->powerW, lifeKWh, kMinRemainingThicknessM,
+                             engine_->model.angularCells);
+}
+
+double GroupErosion::endOfLifeKWh() const {
+    ErosionFront copy = *engine_->front;
+    LifeSettings life;
+    life.minRemainingThicknessM = kMinRemainingThicknessM;
+    life.outputAngularCells = 8;
+    return runToEndOfLife(copy, engine_->powerW, life).lifeKWh;
+}
+
+std::string erosionKey(const CathodeGroup& g) {
+    std::ostringstream k;
+    k.precision(17);
+    const CathodeGroup::Type t = g.type;
+    k << int(t) << '|' << g.powerW << '|' << g.targetThicknessM << '|' << g.magnetDistanceM << '|' << g.discharge.gas
+      << '|' << g.discharge.targetMaterial << '|' << g.discharge.voltageV << '|' << g.discharge.secondaryElectronYield
+      << '|' << g.discharge.yieldModel << '|';
+    const auto track = [&k](const RacetrackShape& r) {
+        // A profile object is keyed by its address: one array shares one profile; two groups
+        // with separately read, equal profiles erode separately (correct, only slower).
+        k << r.separationM << ',' << r.sigmaM << ',' << r.loopLengthM << ',' << r.turnaroundEnhancement << ','
+          << r.profile.get() << '|';
+    };
+    if (t == CathodeGroup::Type::RotaryArray) {
+        k << g.tube.lengthM << ',' << g.tube.outerRadiusM << ',' << g.tube.axialPitchM << ',' << g.tube.angularPitchRad
+          << ',' << g.tube.axisZ << '|';
+        track(g.tube.track);
+    } else if (t == CathodeGroup::Type::PlanarRect) {
+        k << g.rect.lengthM << ',' << g.rect.widthM << ',' << g.rect.pitchM << ',' << g.rect.centre.z() << ','
+          << g.rect.wobbleAmplitudeM << '|';
+        track(g.rect.track);
+    } else {
+        k << g.circular.radiusM << ',' << g.circular.trackRadiusM << ',' << g.circular.sigmaM << ','
+          << g.circular.pitchM << ',' << g.circular.centre.z() << ',' << g.circular.magnetOffsetM << ','
+          << g.circular.magnetAngleSamples << ',' << g.circular.profile.get() << '|';
+    }
+    return k.str();
+}
+
+TargetErosionState::TargetErosionState(const std::vector<CathodeGroup>& groups) : groups_(groups) {
+    for (const CathodeGroup& g : groups_) {
+        const std::string key = erosionKey(g);
+        shared_.push_back(key);
+        if (!engines_.count(key)) engines_.emplace(key, nullptr);
+    }
+}
+
+std::vector<ErodedGroup> TargetErosionState::at(double runLifeKWh,
+                                                std::shared_ptr<const EmissionAngularDistribution> angular) {
+    std::vector<ErodedGroup> out(groups_.size());
+    std::map<std::string, GridSurface> maps;  // one erosion per distinct key and life point
+    for (std::size_t k = 0; k < groups_.size(); ++k) {
+        const CathodeGroup& g = groups_[k];
+        ErodedGroup& e = out[k];
+        e.lifeKWh = groupLifeKWh(g, runLifeKWh);
+        if (!(e.lifeKWh >= 0)) throw std::invalid_argument(g.name + ": target life must be >= 0 kWh");
+        if (e.lifeKWh == 0) continue;
+        const std::string key = shared_[k] + std::to_string(e.lifeKWh);
+        auto it = maps.find(key);
+        if (it == maps.end()) {
+            auto& engine = engines_[shared_[k]];
+            if (!engine || engine->lifeKWh() > e.lifeKWh * (1 + 1e-12)) engine = std::make_unique<GroupErosion>(g);
+            it = maps.emplace(key, engine->mapAt(e.lifeKWh)).first;
+        }
+        GridSurface map = it->second;
+        if (g.type == CathodeGroup::Type::RotaryArray) wobbleAverageRotary(map, g.tube.wobbleAmplitudeRad, g.tube.wobbleSamples);
+        const auto& depth = map.scalar("depth_mm");
+        e.maxDepthM = 1e-3 * *std::max_element(depth.begin(), depth.end());
+        e.prototype = erodedEmissionSource(g, map, angular);
+        e.eroded = true;
+    }
+    return out;
+}
+
+double TargetErosionState::endOfLifeKWh() {
+    double eol = INFINITY;
+    for (std::size_t k = 0; k < groups_.size(); ++k) {
+        auto& engine = engines_[shared_[k]];
+        if (!engine) engine = std::make_unique<GroupErosion>(groups_[k]);
+        eol = std::min(eol, engine->endOfLifeKWh());
+    }
+    return eol;
+}
+
+GridSurface erodedEmissionMap(const CathodeGroup& g, double lifeKWh) {
+    GroupErosion e(g);
+    GridSurface map = e.mapAt(lifeKWh);
     if (g.type == CathodeGroup::Type::RotaryArray) wobbleAverageRotary(map, g.tube.wobbleAmplitudeRad, g.tube.wobbleSamples);
     return map;
 }
@@ -142,18 +256,12 @@ EmissionSource erodedEmissionSource(const CathodeGroup& g, const GridSurface& ma
                                    : g.type == CathodeGroup::Type::PlanarCircular
                                        ? Eigen::Vector2d(g.circular.centre.x(), g.circular.centre.y())
                                        : Eigen::Vector2d(g.rect.centre.x(), g.rect.centre.y());
-    // Heights snapped to 0.1 mm and normals to 1e-3 per component: the eroded surface has a
-    // different height and normal at nearly every element, and the fast transport costs one
-    // FFT per (height, normal) class. Error (FastConvolutionTransport.hpp): at most
-    // 2 dh/h + dn tan(theta) with dh = 0.05 mm, dn = 5e-4: ~1e-3 at the far edge of the glass
-    // for h ~ 0.17 m, where these elements contribute little; the groove (millimetres) and
-    // its wall tilt (0.1-0.5 rad) are resolved.
-    constexpr double kHeightStepM = 1e-4, kNormalStep = 1e-3;
-    auto snap = [](double v, double step) { return step * std::round(v / step); };
+    // The exact eroded geometry: the fast transport groups heights and normals itself
+    // (FastTransportOptions), the direct sum uses every element as it is.
     for (auto& el : s.elements) {
         const Eigen::Vector3d p = el.position, n = el.normal;
-        el.position = {centre.x() - p.y(), centre.y() + p.x(), snap(p.z(), kHeightStepM)};
-        el.normal = Eigen::Vector3d(snap(-n.y(), kNormalStep), snap(n.x(), kNormalStep), snap(n.z(), kNormalStep)).normalized();
+        el.position = {centre.x() - p.y(), centre.y() + p.x(), p.z()};
+        el.normal = Eigen::Vector3d(-n.y(), n.x(), n.z());
     }
     return s;
 }
@@ -161,20 +269,8 @@ EmissionSource erodedEmissionSource(const CathodeGroup& g, const GridSurface& ma
 std::vector<ErodedGroup> erodeCathodeGroups(const std::vector<CathodeGroup>& groups,
                                             std::shared_ptr<const EmissionAngularDistribution> angular,
                                             double runLifeKWh) {
-    std::vector<ErodedGroup> out(groups.size());
-    for (std::size_t k = 0; k < groups.size(); ++k) {
-        const CathodeGroup& g = groups[k];
-        ErodedGroup& e = out[k];
-        e.lifeKWh = groupLifeKWh(g, runLifeKWh);
-        if (!(e.lifeKWh >= 0)) throw std::invalid_argument(g.name + ": target life must be >= 0 kWh");
-        if (e.lifeKWh == 0) continue;
-        const GridSurface map = erodedEmissionMap(g, e.lifeKWh);
-        const auto& depth = map.scalar("depth_mm");
-        e.maxDepthM = 1e-3 * *std::max_element(depth.begin(), depth.end());
-        e.prototype = erodedEmissionSource(g, map, angular);
-        e.eroded = true;
-    }
-    return out;
+    TargetErosionState state(groups);
+    return state.at(runLifeKWh, std::move(angular));
 }
 
 }  // namespace magtwin

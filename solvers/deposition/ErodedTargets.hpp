@@ -8,7 +8,11 @@
 // (emissionSourceFromGrid, periodic around a rotary tube). The groove walls tilt the
 // emission and sputter with the angular yield; the surface recedes from the substrate.
 // All cathodes of a group share one map (the eroded shape depends on the energy delivered,
-// kWh, not on the power; a power trim scales the flux), computed once per run in memory.
+// kWh, not on the power; a power trim scales the flux), and groups with the same erosion
+// inputs (erosionKey) share one erosion: TargetErosionState keeps one GroupErosion per
+// distinct target and advances it from life point to life point (a life sweep erodes each
+// step once). The source keeps the eroded geometry exactly (no snapping of heights or
+// normals: the direct sum is the reference; the fast transport groups them itself).
 //
 // Frames: the erosion engine puts the target's long axis (planar-rect length, rotary
 // axis) along x; the deposition layout puts it along y. The map is turned by +90 deg
@@ -22,7 +26,9 @@
 
 #include "deposition/CathodeLayout.hpp"
 
+#include <map>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace magtwin {
@@ -37,7 +43,46 @@ struct ErodedGroup {
 /// The life point of group `g` for a run at `runLifeKWh` (the group's own life wins).
 double groupLifeKWh(const CathodeGroup& g, double runLifeKWh);
 
-/// Erodes every group with a life point > 0. Throws std::invalid_argument (naming the
+/// The erosion of one group's target, kept between life points (the twin's erosion state):
+/// mapAt() advances the front from where it is, so a life sweep erodes each step once.
+class GroupErosion {
+public:
+    explicit GroupErosion(const CathodeGroup& g);
+    ~GroupErosion();
+    double lifeKWh() const;
+    /// The emission map (erosion frame, no wobble average) at `lifeKWh` >= lifeKWh().
+    GridSurface mapAt(double lifeKWh);
+    /// Life at which the remaining thickness reaches 1 mm somewhere (on a copy of the state).
+    double endOfLifeKWh() const;
+
+private:
+    struct Engine;
+    CathodeGroup group_;
+    std::unique_ptr<Engine> engine_;
+};
+
+/// The erosion inputs of a group (geometry, racetrack, discharge, power, target), as text:
+/// groups with equal keys erode identically, so they share one GroupErosion. The magnet
+/// wobble and the group's position are not part of it (applied to the map afterwards).
+std::string erosionKey(const CathodeGroup& g);
+
+/// The erosion state of all groups of a chamber, each distinct target eroded once.
+class TargetErosionState {
+public:
+    explicit TargetErosionState(const std::vector<CathodeGroup>& groups);
+    /// The groups' emission at `runLifeKWh` (a group's own life wins); advances the state
+    /// (an earlier life point restarts that target from new).
+    std::vector<ErodedGroup> at(double runLifeKWh, std::shared_ptr<const EmissionAngularDistribution> angular);
+    /// The smallest end of life over the groups (kWh).
+    double endOfLifeKWh();
+
+private:
+    std::vector<CathodeGroup> groups_;
+    std::vector<std::string> shared_;
+    std::map<std::string, std::unique_ptr<GroupErosion>> engines_;
+};
+
+/// Erodes every group with a life point > 0 (a fresh TargetErosionState). Throws std::invalid_argument (naming the
 /// group) when a target thickness is missing or the life point is past end of life.
 std::vector<ErodedGroup> erodeCathodeGroups(const std::vector<CathodeGroup>& groups,
                                             std::shared_ptr<const EmissionAngularDistribution> angular,

@@ -43,14 +43,20 @@ TrimResult optimisePowerTrims(const std::vector<std::vector<double>>& maps, cons
     if (rangeRatio(A, w) > rangeRatio(A, ones)) w = ones;
 
     // Cyclic coordinate descent with golden-section searches on U (unimodal in practice).
+    // Along coordinate c the film is t0 + x A_c with t0 = A w - w_c A_c (one column per
+    // evaluation instead of the whole product).
     const double g = 0.5 * (std::sqrt(5.0) - 1.0);
     for (int s = 0; s < sweeps; ++s)
         for (Eigen::Index c = 0; c < w.size(); ++c) {
             double a = minTrim, b = maxTrim;
+            const Eigen::VectorXd t0 = A * w - w(c) * A.col(c);
             auto f = [&](double x) {
-                Eigen::VectorXd v = w;
-                v(c) = x;
-                return rangeRatio(A, v);
+                double lo = INFINITY, hi = -INFINITY;
+                for (Eigen::Index p = 0; p < A.rows(); ++p) {
+                    const double t = t0(p) + x * A(p, c);
+                    lo = std::min(lo, t), hi = std::max(hi, t);
+                }
+                return hi + lo > 0 ? (hi - lo) / (hi + lo) : 1.0;
             };
             double x1 = b - g * (b - a), x2 = a + g * (b - a), f1 = f(x1), f2 = f(x2);
             for (int it = 0; it < 40 && b - a > 1e-5; ++it) {
@@ -61,7 +67,7 @@ TrimResult optimisePowerTrims(const std::vector<std::vector<double>>& maps, cons
                 }
             }
             const double best = 0.5 * (a + b);
-            if (f(best) < rangeRatio(A, w)) w(c) = best;
+            if (f(best) < f(w(c))) w(c) = best;
         }
     // Mean trim 1 (total power unchanged), back inside the box.
     w /= w.mean();
