@@ -41,9 +41,10 @@ ErosionSetup erosionSetupFor(const ToolFile& tool, const std::string& cathodeNam
     const Element& gas = table.get(c.discharge.gas);
     s.material = material.symbol;
     s.gas = gas.symbol;
-    if (c.magnets.motion.kind == MagnetMotion::Kind::Wobble)
+    if (c.magnets.motion.kind == MagnetMotion::Kind::Wobble &&
+        (c.magnets.motion.wobbleAmplitudeRad > 0 || c.magnets.motion.wobbleTravelM > 0))
         throw ConfigError(where + "magnets.motion: a wobbling magnet bar is not modelled by the erosion engine "
-                                  "(deposit averages it over the eroded emission); set kind: none to erode this cathode");
+                                  "(deposit averages it over the eroded emission); set its amplitude (travel) to 0 or kind: none to erode this cathode");
 
     DischargeOperatingPoint op;
     op.voltageV = c.discharge.voltageV;

@@ -87,5 +87,8 @@ expect_bad footprint 's/ring_radius: 14 mm/ring_radius: 23 mm/' "footprint.yaml:
 expect_bad wrong_unit 's/power: 300 W/power: 300 V/' "wrong_unit.yaml:19" "discharge.power" "not a power unit"
 expect_bad no_table 's/shape: gaussian/shape: tabulated/; s/sigma: 2.5 mm/file: nowhere.csv/' "no_table.yaml:17" \
   "racetrack.profile.file" "nowhere.csv"
+# A circular target's magnet rotates; a wobble is refused by name.
+expect_bad wobble 's/          sigma: 2.5 mm/&\n      motion: {kind: wobble}/' \
+  "a planar-circular cathode's magnet rotates"
 CATHODE=gnu expect_bad no_cathode 's/x/x/' "no_cathode.yaml" "--cathode 'gnu': no such cathode" "did you mean 'gun'"
 echo "erode command: OK"
