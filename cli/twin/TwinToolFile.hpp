@@ -1,7 +1,7 @@
 // TwinToolFile: the parts of a tool file the twin's log sync needs - tool name, cathodes
 // (name, target material and thickness), supplies (name, kind, feeds), sensors and `logs:`.
-// Other top-level sections are left to the tool-file reader (issue 10), so they are not
-// rejected here; at the merge this becomes loadToolFile + readLogFormats.
+// Read with the tool file's own reader (loadToolFile, cli/tool), which hands its `logs` key
+// to readLogFormats (cli/twin/LogMappingConfig).
 #pragma once
 
 #include "logs/LogFormat.hpp"
