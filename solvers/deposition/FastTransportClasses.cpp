@@ -159,13 +159,11 @@ TransportGrouping groupTransportItems(const std::vector<EmissionSource>& sources
     for (const auto& [key, members] : classes) {
         // Distinct (h, n) groups and their emission.
         std::map<std::tuple<double, double, double, double>, std::pair<double, std::vector<Member>>> groups;
-        double classTotal = 0;
         for (const Member& m : members) {
             const Eigen::Vector3d& n = m.element->normal;
             auto& gr = groups[std::make_tuple(m.h, n.x(), n.y(), n.z())];
             gr.first += std::abs(m.atomsPerSecond);
             gr.second.push_back(m);
-            classTotal += std::abs(m.atomsPerSecond);
         }
         // Exact items for the groups holding >= kExactShare of all emission (the
         // uniform rows of a tube, the flat face of a planar target), the rest expanded;

@@ -3,13 +3,12 @@
 // of FFTs per component. See FastConvolutionTransport.hpp for the method and its error.
 //
 //  - Normal class: elements whose normal tilt (n_x, n_y) falls in one bin of width
-//    `normalBin` (cosine law; `nonLinearNormalBin` for the others) (same side up/down,
-//    same angular law). Expansion normal n0 = the
-//    emission-weighted mean normal of the class.
-//  - Exact items: a class with few distinct (height, normal) pairs keeps each pair as its
-//    own item (kernel at that height and normal: no approximation), when that costs fewer
-//    FFTs than the expansion (new targets: one item per emitting row or target).
-//  - Expanded items: otherwise the class gets height nodes spaced <= heightNodeSpacing over
+//    `normalBin` (cosine law; `nonLinearNormalBin` for the others), same side up/down,
+//    same angular law. Expansion normal n0 = the emission-weighted mean normal.
+//  - Exact items (kernel at that height and normal, no approximation): every (height,
+//    normal) pair holding >= 0.2 % of all emission (the uniform rows of eroded tubes), and
+//    all pairs of a class when that costs no more FFTs than expanding it (new targets).
+//  - Expanded items: the rest of the class gets height nodes spaced <= heightNodeSpacing over
 //    its height range, elements spread over the 4 nearest nodes with Lagrange cubic weights
 //    (fewer nodes: the degree drops), and the kernel is taken linear in the normal about n0:
 //      K(d; h, n) ~ A(d; h) + n . B(d; h)   (components A, Bx, By, Bz; zero ones skipped).
@@ -49,7 +48,7 @@ struct TransportGrouping {
 /// `planeZ`: the receiving plane. Elements below or on the plane, and elements emitting less
 /// than `negligibleFraction` of the total (Gaussian tails of a racetrack far around a tube:
 /// their share of any point's flux is below that fraction times (substrate area / pi h^2)),
-/// are dropped. `needsA`: the A component is needed (laws other than the cosine, gas).
+/// are dropped. `gasOn`: the A component is needed (it carries the gas terms).
 /// `normalBin` for the cosine law (exact in n up to the cut), `nonLinearNormalBin` for the
 /// other laws (first-order Taylor in n: error O(bin^2 p''/p)).
 TransportGrouping groupTransportItems(const std::vector<EmissionSource>& sources, double planeZ, double normalBin,
