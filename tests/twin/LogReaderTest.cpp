@@ -241,3 +241,20 @@ TEST(LogReader, RealDtuExport) {
     EXPECT_DOUBLE_EQ(maxForward, 80.0);
     EXPECT_EQ(reader.pendingBytes(), 0u);
 }
+
+TEST(LogReader, FailedOpenLeaksNoDescriptor) {
+    // Found by the fuzzer: a log without its header leaked the descriptor.
+    TempDir d("reader-fd");
+    const auto p = writeFile(d.file("a.csv"), "no header here\n");
+    auto openDescriptors = [] {
+        std::size_t n = 0;
+        for (const auto& e : std::filesystem::directory_iterator("/proc/self/fd")) (void)e, ++n;
+        return n;
+    };
+    const std::size_t before = openDescriptors();
+    for (int i = 0; i < 50; ++i) {
+        LogIssues issues;
+        EXPECT_THROW(LogReader(smallFormat(), p, issues), LogHeaderNotFound);
+    }
+    EXPECT_EQ(openDescriptors(), before);
+}

@@ -85,14 +85,14 @@ std::vector<std::string> closestColumnNames(const std::string& word, const std::
 
 LogReader::LogReader(const LogFormat& format, const std::string& path, LogIssues& issues, std::size_t bufferBytes)
     : format_(format), path_(path), issues_(issues), timestamps_(format.timestamp), buffer_(std::max<std::size_t>(bufferBytes, 16)) {
-    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd_ < 0) throw LogMappingError(path + ": cannot open log: " + std::strerror(errno));
+    file_.fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (file_.fd < 0) throw LogMappingError(path + ": cannot open log: " + std::strerror(errno));
     locateHeader();
     resolveColumns();
 }
 
-LogReader::~LogReader() {
-    if (fd_ >= 0) ::close(fd_);
+LogReader::FileDescriptor::~FileDescriptor() {
+    if (fd >= 0) ::close(fd);
 }
 
 bool LogReader::fill() {
@@ -107,7 +107,7 @@ bool LogReader::fill() {
         buffer_.resize(buffer_.size() * 2);
     }
     for (;;) {
-        const ssize_t n = ::read(fd_, buffer_.data() + end_, buffer_.size() - end_);
+        const ssize_t n = ::read(file_.fd, buffer_.data() + end_, buffer_.size() - end_);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) throw std::runtime_error(path_ + ": read failed: " + std::strerror(errno));
         end_ += static_cast<std::size_t>(n);
@@ -186,14 +186,14 @@ bool LogReader::resumeAfter(std::uint64_t bytes, std::uint64_t hash, std::int64_
     std::vector<char> chunk(kHashChunkBytes);
     std::uint64_t done = 0;
     while (done < bytes) {
-        const ssize_t n = ::pread(fd_, chunk.data(), std::min<std::uint64_t>(chunk.size(), bytes - done), done);
+        const ssize_t n = ::pread(file_.fd, chunk.data(), std::min<std::uint64_t>(chunk.size(), bytes - done), done);
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) return false;  // shorter than what was consumed: replaced
         h.update(chunk.data(), static_cast<std::size_t>(n));
         done += static_cast<std::uint64_t>(n);
     }
     if (h.digest() != hash) return false;
-    if (::lseek(fd_, static_cast<off_t>(bytes), SEEK_SET) < 0) return false;
+    if (::lseek(file_.fd, static_cast<off_t>(bytes), SEEK_SET) < 0) return false;
     hash_ = h;
     pos_ = end_ = 0;
     offset_ = bytes;

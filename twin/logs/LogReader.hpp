@@ -77,7 +77,6 @@ public:
     /// (naming the file, the missing columns and the closest header names) before any row.
     /// `bufferBytes`: initial read buffer (it grows for longer lines, up to 16 MiB).
     LogReader(const LogFormat& format, const std::string& path, LogIssues& issues, std::size_t bufferBytes = 1 << 20);
-    ~LogReader();
     LogReader(const LogReader&) = delete;
     LogReader& operator=(const LogReader&) = delete;
 
@@ -114,7 +113,12 @@ private:
     std::string path_;
     LogIssues& issues_;
     TimestampParser timestamps_;
-    int fd_ = -1;
+    /// Closes on destruction, also when the constructor throws (found by the fuzzer: a log
+    /// without its header leaked one descriptor per attempt).
+    struct FileDescriptor {
+        int fd = -1;
+        ~FileDescriptor();
+    } file_;
     std::vector<char> buffer_;
     std::size_t pos_ = 0, end_ = 0;  ///< unconsumed bytes in buffer_
     std::uint64_t offset_ = 0;       ///< file offset of buffer_[pos_]
