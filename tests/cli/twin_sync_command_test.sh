@@ -39,7 +39,7 @@ expect "$WORK/err" "column 'Power' is not in the header; closest: 'P'"
 sed 's/unit: kW/unit: kWatt/' "$TOOL" > "$WORK/unit.yaml"
 status=0; "$MAGTWIN" twin sync "$WORK/unit.yaml" "$WORK/bad.csv" --store "$WORK/new.sqlite" 2> "$WORK/err" || status=$?
 [ "$status" -eq 2 ] || fail "unknown unit: exit $status"
-expect "$WORK/err" "unit.yaml:13: key 'logs\[0\].supplies\[0\].power.unit': unknown unit 'kWatt' for power"
+expect "$WORK/err" "unit.yaml:16: key 'logs\[0\].supplies\[0\].power.unit': unknown unit 'kWatt' for power"
 sed 's/        supply: dc1$/        suply: dc1/' "$TOOL" > "$WORK/key.yaml"
 status=0; "$MAGTWIN" twin sync "$WORK/key.yaml" "$WORK/bad.csv" --store "$WORK/new.sqlite" 2> "$WORK/err" || status=$?
 [ "$status" -eq 2 ] || fail "misspelt key: exit $status"
