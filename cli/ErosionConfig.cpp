@@ -36,6 +36,7 @@ ErosionSetup erosionSetupFor(const ToolFile& tool, const std::string& cathodeNam
     ErosionSetup s;
     s.configPath = tool.path;
     s.title = tool.name + " / " + c.name;
+    s.chamberPosition = c.position;
     const ElementTable& table = ElementTable::builtin();
     const Element& material = table.get(c.target.material);
     const Element& gas = table.get(c.discharge.gas);

@@ -32,6 +32,11 @@ struct ErosionSetup {
     /// erosion.vtk_spacing, or automatic: at most ~150k points per surface file.
     std::size_t vtkStrideU = 1;
     std::size_t vtkStrideV = 1;
+    /// Where the cathode sits in the tool file's chamber frame (planar: centre of the
+    /// sputtering face; rotary: centre of the tube axis). The engine erodes in the cathode's
+    /// own frame (long axis x, face toward -z, at the origin); the VTK output is placed in
+    /// the chamber frame (long axis y) with this position (ErosionOutput).
+    Eigen::Vector3d chamberPosition = Eigen::Vector3d::Zero();
 };
 
 /// The erosion run of cathode `cathodeName` of `tool` (its erosion: settings); throws

@@ -159,6 +159,27 @@ std::string erosionSummaryJson(const ErosionSetup& setup, const LifeResult& r) {
     return o.str();
 }
 
+namespace {
+
+/// Cathode frame (long axis x) -> chamber frame (long axis y, docs/tool-file.md): a quarter
+/// turn about z, (x, y, z) -> (-y, x, z), then the cathode's position. The face normal (z)
+/// is the same in both frames, so depths and angles are unchanged.
+Eigen::Vector3d toChamber(const Eigen::Vector3d& p) { return {-p.y(), p.x(), p.z()}; }
+
+GridSurface inChamberFrame(GridSurface s, const Eigen::Vector3d& position) {
+    for (auto& p : s.points) p = position + toChamber(p);
+    for (auto& [name, values] : s.vectors)
+        for (auto& v : values) v = toChamber(v);
+    return s;
+}
+
+ProfileLine inChamberFrame(ProfileLine line, const Eigen::Vector3d& position) {
+    for (auto& p : line.points) p = position + toChamber(p);
+    return line;
+}
+
+}  // namespace
+
 void writeErosionFolder(const ErosionSetup& setup, const LifeResult& r, const std::string& dirName) {
     writeFolderAtomically(dirName, [&](const fs::path& tmp) {
         writeText(tmp / "summary.json", erosionSummaryJson(setup, r));
@@ -167,8 +188,11 @@ void writeErosionFolder(const ErosionSetup& setup, const LifeResult& r, const st
 #ifdef MAGTWIN_HAVE_VTK
         std::vector<SeriesStep<GridSurface>> steps;
         for (std::size_t i = 0; i < r.snapshots.size(); ++i) {
-            steps.push_back({r.snapshots[i].lifeKWh, subsampled(r.snapshots[i].surface, setup.vtkStrideU, setup.vtkStrideV)});
-            writeProfileVtk(r.snapshots[i].crossSection, (tmp / indexed("cross_section", i, ".vtp")).string());
+            steps.push_back({r.snapshots[i].lifeKWh,
+                             inChamberFrame(subsampled(r.snapshots[i].surface, setup.vtkStrideU, setup.vtkStrideV),
+                                            setup.chamberPosition)});
+            writeProfileVtk(inChamberFrame(r.snapshots[i].crossSection, setup.chamberPosition),
+                            (tmp / indexed("cross_section", i, ".vtp")).string());
         }
         writeSurfaceSeries(steps, tmp.string(), "surface", "erosion.pvd");
 #endif
