@@ -68,16 +68,16 @@ int runTwinSync(const TwinSyncOptions& o) {
     }
     auto store = openStore(o.store);
     const std::int64_t toolId = store->ensureTool(tool.name);
-    // Every file positioned before the first row is written.
-    std::vector<std::unique_ptr<FileSync>> syncs;
-    for (const auto& log : o.logs) syncs.push_back(std::make_unique<FileSync>(*store, toolId, format, log));
+    // One file after the other: each FileSync starts from the store as the previous file
+    // left it (targets' energy, other files' time spans).
     std::vector<FileSyncReport> reports;
-    for (auto& s : syncs) {
-        Progress progress(s->report().path);
-        s->onCommit = [&](std::uint64_t b) { progress(b); };
-        s->pump();
-        s->reportPendingLine();
-        reports.push_back(s->report());
+    for (const auto& log : o.logs) {
+        FileSync sync(*store, toolId, format, log);
+        Progress progress(log);
+        sync.onCommit = [&](std::uint64_t b) { progress(b); };
+        sync.pump();
+        sync.reportPendingLine();
+        reports.push_back(sync.report());
     }
     const StoreTotals totals = store->totals(toolId);
     if (o.json) {

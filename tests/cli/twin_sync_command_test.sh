@@ -27,6 +27,15 @@ expect "$WORK/grown.json" '"rows_read":1,"rows_added":1,"rows_rejected":0'
 # 1 kW for 4 s (rows at 0, 1, 3, 4 s; the 1 -> 3 s interval is not a gap yet) = 4000 J
 expect "$WORK/status.json" '"source":"c1","target_id":"c1-target","material":"Mo","energy_kWh":0.001111111111'
 
+# Two logs in one sync: the second continues the first's targets (energy adds up).
+{ echo export; echo "Time,P,Note"; for s in 0 1 2 3 4; do echo "2025-01-02 00:00:0$s,1,a"; done; } > "$WORK/day1.csv"
+{ echo export; echo "Time,P,Note"; for s in 0 1 2 3 4; do echo "2025-01-02 00:01:0$s,2,a"; done; } > "$WORK/day2.csv"
+"$MAGTWIN" twin sync "$TOOL" "$WORK/day1.csv" "$WORK/day2.csv" --store "$WORK/two.sqlite" --json > "$WORK/two.json"
+expect "$WORK/two.json" '"rows_total":10,"steps_total":2}'
+"$MAGTWIN" twin status --store "$WORK/two.sqlite" --json > "$WORK/two-status.json"
+# 1 kW x 4 s + 2 kW x 4 s = 12000 J = 0.003333 kWh, in 2 steps
+expect "$WORK/two-status.json" '"energy_kWh":0.003333333333,"counter_kWh":null,"steps":2'
+
 # A mapped column the log lacks: exit 2, names the column and the closest headers, no store.
 sed 's/column: P, unit: kW/column: Power, unit: kW/' "$TOOL" > "$WORK/missing.yaml"
 status=0; "$MAGTWIN" twin sync "$WORK/missing.yaml" "$WORK/bad.csv" --store "$WORK/new.sqlite" 2> "$WORK/err" || status=$?

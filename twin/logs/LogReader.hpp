@@ -109,7 +109,7 @@ private:
     void parseRow(std::string_view line, LogRowBatch& batch);
     bool acceptTime(double t, bool& gap);
 
-    const LogFormat& format_;
+    const LogFormat format_;  // a copy: callers may pass a temporary
     std::string path_;
     LogIssues& issues_;
     TimestampParser timestamps_;

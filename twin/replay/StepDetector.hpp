@@ -57,7 +57,7 @@ public:
 private:
     TargetRecord& target(std::size_t source, double time, const LogRowBatch& batch, std::size_t row);
 
-    const LogFormat& format_;
+    const LogFormat format_;  // a copy: callers may pass a temporary
     LogIssues& issues_;
     std::int64_t fileId_ = 0;
     DetectorState state_;

@@ -64,20 +64,26 @@ SqliteStore::SqliteStore(const std::string& path) : path_(path) {
         throw std::invalid_argument("--store " + path + ": cannot open SQLite store: " + msg);
     }
     sqlite3_busy_timeout(db_, 10000);
-    exec("PRAGMA journal_mode=WAL");
-    exec("PRAGMA synchronous=NORMAL");
-    exec("PRAGMA foreign_keys=ON");
-    migrate();
+    try {
+        exec("PRAGMA journal_mode=WAL");
+        exec("PRAGMA synchronous=NORMAL");
+        exec("PRAGMA foreign_keys=ON");
+        migrate();
+    } catch (...) {  // the destructor does not run for a throwing constructor
+        statements_.clear();
+        sqlite3_close(db_);
+        throw;
+    }
 }
 
 SqliteStore::~SqliteStore() {
-    for (auto& [sql, s] : statements_) delete s;
+    statements_.clear();  // statements are finalized before the connection closes
     sqlite3_close(db_);
 }
 
 SqliteStore::Statement& SqliteStore::prepare(const std::string& sql) {
     auto it = statements_.find(sql);
-    if (it == statements_.end()) it = statements_.emplace(sql, new Statement(db_, sql)).first;
+    if (it == statements_.end()) it = statements_.emplace(sql, std::make_unique<Statement>(db_, sql)).first;
     return it->second->reset();
 }
 

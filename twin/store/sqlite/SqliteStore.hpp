@@ -5,6 +5,7 @@
 #include "TwinStore.hpp"
 
 #include <map>
+#include <memory>
 #include <string>
 
 struct sqlite3;
@@ -41,7 +42,7 @@ private:
 
     std::string path_;
     sqlite3* db_ = nullptr;
-    std::map<std::string, Statement*> statements_;
+    std::map<std::string, std::unique_ptr<Statement>> statements_;
 };
 
 }  // namespace magtwin

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The twin's log/store/sync unit tests under AddressSanitizer + UndefinedBehaviorSanitizer
+# (clang, leaks included), built straight from the sources into build/asan (no CMake tree:
+# the core sanitizer pass, scripts/run-sanitizers.sh, is core-only).
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+CXX=${SAN_CXX:-$(command -v clang++-14 || command -v clang++)}
+VALIDATION=${MAGTWIN_VALIDATION_DIR:-$ROOT/../shared/validation}
+OUT="$ROOT/build/asan"
+mkdir -p "$OUT"
+cd "$ROOT"
+echo "[twin-sanitizers] building with $CXX"
+"$CXX" -std=c++17 -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
+  -Itwin -Itwin/store -Itests/twin -DMAGTWIN_VALIDATION_DIR="\"$VALIDATION\"" \
+  twin/logs/*.cpp twin/store/TwinStore.cpp twin/store/StoreSchema.cpp twin/store/SampleBlockCodec.cpp \
+  twin/store/sqlite/SqliteStore.cpp twin/replay/StepDetector.cpp twin/sync/*.cpp \
+  tests/twin/TimestampParserTest.cpp tests/twin/LogReaderTest.cpp tests/twin/StepDetectorTest.cpp \
+  tests/twin/StoreSyncTest.cpp -lgtest -lgtest_main -lsqlite3 -pthread -o "$OUT/test_twin_asan"
+"$OUT/test_twin_asan" --gtest_brief=1
