@@ -7,12 +7,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SECONDS_PER_TARGET=${1:-60}
 OUT=${MAGTWIN_FUZZ_DIR:-$ROOT/build/fuzz}
-if [ -z "${FUZZ_CXX:-}" ] && ! command -v clang++-14 >/dev/null && ! command -v clang++ >/dev/null; then
-  # libFuzzer comes with Debian's clang (clang-14 on Debian 12).
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  echo "[fuzz] installing clang (libFuzzer)"
-  $SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q clang </dev/null
-fi
+[ -n "${FUZZ_CXX:-}" ] || bash "$ROOT/scripts/ensure-clang.sh"
 CXX=${FUZZ_CXX:-$(command -v clang++-14 || command -v clang++)}
 VALIDATION=${MAGTWIN_VALIDATION_DIR:-$ROOT/../shared/validation}
 mkdir -p "$OUT/corpus-log-reader"

@@ -4,6 +4,7 @@
 # the core sanitizer pass, scripts/run-sanitizers.sh, is core-only).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+[ -n "${SAN_CXX:-}" ] || bash "$ROOT/scripts/ensure-clang.sh"
 CXX=${SAN_CXX:-$(command -v clang++-14 || command -v clang++)}
 VALIDATION=${MAGTWIN_VALIDATION_DIR:-$ROOT/../shared/validation}
 OUT="$ROOT/build/asan"
