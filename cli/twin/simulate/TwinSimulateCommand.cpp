@@ -27,12 +27,6 @@ namespace magtwin {
 
 namespace {
 
-std::string exact(double v) {
-    char b[40];
-    std::snprintf(b, sizeof b, "%.17g", v);
-    return b;
-}
-
 std::string lineList(const std::vector<std::int64_t>& lines) {
     std::string s = "[";
     for (std::size_t i = 0; i < lines.size(); ++i) s += (i ? "," : "") + std::to_string(lines[i]);
@@ -117,7 +111,7 @@ int runTwinSimulate(const TwinSimulateOptions& o) {
         for (std::size_t t = 0; t < truth.targets.size(); ++t)
             j << (t ? "," : "") << "{\"source\":" << jsonString(truth.targets[t].source)
               << ",\"target_id\":" << jsonString(truth.targets[t].targetId)
-              << ",\"energy_kWh\":" << exact(truth.targets[t].energyJ / 3.6e6) << "}";
+              << ",\"energy_kWh\":" << jsonNumber(truth.targets[t].energyJ / 3.6e6, 17) << "}";
         j << "],\"gap_lines\":" << lineList(facts.gapLines) << ",\"arc_lines\":" << lineList(facts.arcLines)
           << ",\"target_change_lines\":" << lineList(facts.targetChangeLines) << ",\"metrology\":" << metrology << "}\n";
         writeText(truthTmp, j.str());
