@@ -22,7 +22,7 @@ check() {  # TOOL RECIPE NAME METROLOGY_EVERY
   cat "$WORK/$name.out"
   "$MAGTWIN" twin sync "$tool" "$WORK/$name.csv" --store "$WORK/$name.sqlite" --json > "$WORK/$name-sync.json"
   "$MAGTWIN" twin status --store "$WORK/$name.sqlite" --json > "$WORK/$name-status.json"
-  python3 - "$WORK" "$name" "$every" <<'PY'
+  /usr/bin/python3 - "$WORK" "$name" "$every" <<'PY'
 import csv, json, os, sqlite3, sys
 work, name, every = sys.argv[1], sys.argv[2], int(sys.argv[3])
 truth = json.load(open(f"{work}/{name}.truth.json"))
