@@ -126,6 +126,7 @@ YAML::Node ConfigSection::child(const std::string& key) const { return (*node_)[
 void ConfigSection::failMissing(const std::string& key, const std::string& what) const {
     // A misspelt key shows up as a missing one: point at the misspelling instead.
     for (auto it = node_->begin(); it != node_->end(); ++it) {
+        if (!it->first.IsScalar()) continue;  // a list or map as a key: rejectUnknownKeys reports it
         const std::string present = it->first.as<std::string>();
         if (present != key && !known_->keys.count(present) && closestMatch(present, {key}) == key)
             throw ConfigError(file() + ":" + std::to_string(it->first.Mark().line + 1) + ": unknown key '" +
@@ -318,6 +319,11 @@ void ConfigSection::rejectUnknownKeysHere() const { rejectUnknownKeysOf(*node_, 
 void ConfigSection::rejectUnknownKeysOf(const YAML::Node& node, const std::string& path, const Known& known) const {
     const std::vector<std::string> valid(known.keys.begin(), known.keys.end());
     for (auto it = node.begin(); it != node.end(); ++it) {
+        // `? [a, b]: 1` or `{[a]: 1}`: a key that is not a plain name (found by fuzz_tool_file)
+        if (!it->first.IsScalar())
+            throw ConfigError(file() + ":" + std::to_string(it->first.Mark().line + 1) + ": a key " +
+                              (path.empty() ? "at the top level" : "in section '" + path + "'") +
+                              " is a list or a section; keys are plain names");
         const std::string key = it->first.as<std::string>();
         if (known.keys.count(key)) continue;
         bool suffixed = false;

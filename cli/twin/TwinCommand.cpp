@@ -41,6 +41,20 @@ void addTwinCommand(CLI::App& app) {
     st->callback([status]() {
         if (const int rc = runTwinStatus(*status); rc != 0) throw CLI::RuntimeError(rc);
     });
+
+    auto sim = std::make_shared<TwinSimulateOptions>();
+    CLI::App* sl = twin->add_subcommand("simulate-log", "Write a tool log with known truth from a recipe (docs/simulate-log.md)");
+    sl->add_option("tool", sim->toolFile, "Tool file (YAML) with a logs: section")->required()->check(CLI::ExistingFile);
+    sl->add_option("--recipe", sim->recipe, "Recipe (YAML, cases/recipes/)")->required()->check(CLI::ExistingFile);
+    sl->add_option("--out", sim->out, "Log file to write (LOG.csv; the truth goes to LOG.truth.json)")->required();
+    sl->add_option("--seed", sim->seed, "Seed of the sensor noise")->capture_default_str();
+    sl->add_option("--format", sim->format, "Log format name from the tool file (default: the first)");
+    sl->add_option("--metrology-every", sim->metrologyEvery, "Thickness map of every Nth substrate (0: none)")->capture_default_str();
+    sl->add_option("--metrology-dir", sim->metrologyDir, "Folder for the thickness maps (SUBSTRATE_ID.csv)");
+    sl->add_option("--metrology-pitch", sim->metrologyPitchMm, "Map pitch, mm (default 20 on glass, 5 on a wafer)");
+    sl->callback([sim]() {
+        if (const int rc = runTwinSimulate(*sim); rc != 0) throw CLI::RuntimeError(rc);
+    });
 }
 
 }  // namespace magtwin

@@ -1,6 +1,7 @@
 // The `magtwin twin` subcommands' entry points (registered in TwinCommand.cpp).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -27,5 +28,16 @@ struct TwinStatusOptions {
 };
 
 int runTwinStatus(const TwinStatusOptions& o);
+
+struct TwinSimulateOptions {
+    std::string toolFile, recipe, out, format;
+    std::uint64_t seed = 1;
+    int metrologyEvery = 0;     ///< 0: no metrology files
+    std::string metrologyDir;
+    double metrologyPitchMm = 0.0;  ///< 0: 20 mm on glass, 5 mm on a wafer
+};
+
+/// `twin simulate-log` (cli/twin/simulate/TwinSimulateCommand.cpp).
+int runTwinSimulate(const TwinSimulateOptions& o);
 
 }  // namespace magtwin

@@ -23,10 +23,11 @@ inline std::string jsonString(const std::string& s) {
     return out + "\"";
 }
 
-inline std::string jsonNumber(double v) {
+/// `digits` significant digits (17: the double read back exactly).
+inline std::string jsonNumber(double v, int digits = 10) {
     if (!std::isfinite(v)) return "null";
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.10g", v);
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.*g", digits, v);
     return buf;
 }
 

@@ -52,6 +52,18 @@ TEST(ConfigReader, ErrorsNameFileLineAndKey) {
     EXPECT_NE(errorOf([] { ConfigSection::parse("a: [1, 2\nb: 3\n", "bad.yaml"); }).find("bad.yaml:"), std::string::npos);
 }
 
+TEST(ConfigReader, KeyThatIsAListIsAConfigError) {
+    // fuzz_tool_file found `? [a, b]`-style keys ending in yaml-cpp's bad-conversion
+    // exception (an uncaught crash) in the misspelling search and the unknown-key check.
+    const auto c = ConfigSection::parse("a:\n  [x, y]: 1\n  power: 1 W\n", "cfg.yaml");
+    const auto a = c.section("a");
+    EXPECT_NE(errorOf([&] { a.text("name"); }).find("cfg.yaml:2: key 'a.name': missing (required)"), std::string::npos)
+        << errorOf([&] { a.text("name"); });
+    a.quantity("power", Dimension::Power);
+    const std::string unknown = errorOf([&] { c.rejectUnknownKeys(); });
+    EXPECT_NE(unknown.find("cfg.yaml:2: a key in section 'a' is a list or a section"), std::string::npos) << unknown;
+}
+
 TEST(ConfigReader, ClosestMatch) {
     EXPECT_EQ(closestMatch("racetrak", {"racetrack", "target", "cathode"}), "racetrack");
     EXPECT_EQ(closestMatch("zzzz", {"racetrack", "target"}), "");
