@@ -6,8 +6,10 @@
 //     J. Vac. Sci. Technol. A 1 (1983), doi 10.1116/1.572467).
 //  2. magnet travel across the width (sinusoidal, amplitude A): life (kWh), utilization,
 //     maximum depth, groove FWHM at end of life.
-// Run: build/bin/magtwin_groove_life_table [TOOL.yaml] [--grid MM] [--part 1|2]
-// (default cases/tools/gen10_5_planar_cathode.yaml, cathode "planar", its own grid).
+// Run: build/bin/magtwin_groove_life_table [TOOL.yaml] [--grid MM] [--part 1|2] [--angular NAME]
+// (default cases/tools/gen10_5_planar_cathode.yaml, its first cathode, its own grid and
+// erosion.angular; --angular none: ions hit the local surface at normal incidence, i.e. a
+// sheath that follows the groove, the other limit of the sheath assumption).
 #include "ErosionConfig.hpp"
 #include "tool/ToolFile.hpp"
 
@@ -51,17 +53,20 @@ int main(int argc, char** argv) {
     std::string path = std::string(MAGTWIN_SOURCE_DIR) + "/cases/tools/gen10_5_planar_cathode.yaml";
     double gridMm = 0.0;
     int part = 0;
+    std::string angular;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--grid") && i + 1 < argc) gridMm = std::atof(argv[++i]);
         else if (!std::strcmp(argv[i], "--part") && i + 1 < argc) part = std::atoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--angular") && i + 1 < argc) angular = argv[++i];
         else path = argv[i];
     }
-    const ToolFile tool = loadToolFile(path);
+    ToolFile tool = loadToolFile(path);
+    if (!angular.empty()) tool.erosion.angular = angular;
     ErosionSetup setup = erosionSetupFor(tool, tool.cathodes.front().name);
     if (gridMm > 0) setup.settings.gridSpacingM = gridMm * 1e-3;
     setup.life.outputLifeKWh.clear();
-    std::printf("# %s, grid %.1f mm, %.0f kW\n", setup.title.c_str(), setup.settings.gridSpacingM * 1e3,
-                setup.supply.powerW / 1e3);
+    std::printf("# %s, grid %.1f mm, %.0f kW, angular factor %s\n", setup.title.c_str(),
+                setup.settings.gridSpacingM * 1e3, setup.supply.powerW / 1e3, tool.erosion.angular.c_str());
 
     if (part != 2) {
         const auto off = rateAgainstDepth(setup, false);

@@ -134,11 +134,18 @@ void ErosionFront::updateFlux() {
             ionFlux_[c] = table[r] + (u - r) * (table[r + 1] - table[r]);
         }
     } else {
+        // With magnet travel, the straights (|x| <= L_s / 2, where the flux depends on y
+        // only) take one travel average per row y (exact reuse).
+        const bool reuse = settings_.magnetTravelM > 0.0;
+        std::vector<double> straight(reuse ? grid_.nv() : 0);
+        for (std::size_t j = 0; j < straight.size(); ++j) straight[j] = travelAveragedFlux(at, {0.0, grid_.v(j)});
+        const double halfStraight = 0.5 * flux_.track().straightLengthM;
         const long na = static_cast<long>(active_.size());
 #pragma omp parallel for schedule(static)
         for (long a = 0; a < na; ++a) {
             const std::size_t c = active_[a];
-            ionFlux_[c] = travelAveragedFlux(at, grid_.cathodePoint(c % nu, c / nu));
+            const Eigen::Vector2d p = grid_.cathodePoint(c % nu, c / nu);
+            ionFlux_[c] = reuse && std::abs(p.x()) <= halfStraight ? straight[c / nu] : travelAveragedFlux(at, p);
         }
     }
 }

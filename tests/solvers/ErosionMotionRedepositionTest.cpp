@@ -146,7 +146,8 @@ TEST(GrooveRedeposition, FlatTargetRedepositsNothing) {
     EXPECT_GT(b.sputtered, 0.0);
     EXPECT_EQ(b.redeposited, 0.0);
     EXPECT_EQ(b.escaped, b.sputtered);
-    for (double r : f.surface().scalar("redeposited_flux_per_m2_s")) EXPECT_EQ(r, 0.0);
+    const GridSurface map = f.surface();
+    for (double r : map.scalar("redeposited_flux_per_m2_s")) EXPECT_EQ(r, 0.0);
 }
 
 TEST(GrooveRedeposition, DeepGrooveBalanceSymmetryAndNetErosion) {
@@ -166,7 +167,8 @@ TEST(GrooveRedeposition, DeepGrooveBalanceSymmetryAndNetErosion) {
     EXPECT_LT(b.erodedVolume(), a.erodedVolume());
     // The emission map's total is the escaping rate.
     double mapTotal = 0.0;
-    for (double v : b.surface().scalar("sputtered_flux_per_m2_s")) mapTotal += v * b.grid().cellArea();
+    const GridSurface map = b.surface();
+    for (double v : map.scalar("sputtered_flux_per_m2_s")) mapTotal += v * b.grid().cellArea();
     EXPECT_NEAR(mapTotal / bal.escaped, 1.0, 1e-9);
     // The cathode is symmetric in y, so is the eroded target (the solver's stencils are
     // mirror-symmetric; the tolerance allows the rounding of the sums in another order).
