@@ -7,7 +7,7 @@
 //  - redeposition: a flat target redeposits nothing (exactly); on a deep groove the atom
 //    balance closes (sputtered = redeposited + escaped, two routes) to 1e-9; the net
 //    erosion is smaller than without; a groove symmetric in y stays symmetric.
-#include "elements/ElementTable.hpp"
+#include "ErosionTestCase.hpp"
 #include "erosion/ErosionLife.hpp"
 #include "racetrack/IonSupply.hpp"
 #include "util/PhysicalConstants.hpp"
@@ -21,33 +21,16 @@ using namespace magtwin;
 
 namespace {
 
-struct RectCathode {
-    std::unique_ptr<SputterYield> yield;
-    std::unique_ptr<ErosionRate> rate;
-    std::unique_ptr<RacetrackFlux> flux;
-    IonSupply supply;
-};
+using RectCathode = ErosionCase;
 
 /// A small Mo planar-rect cathode (straights 100 mm, 50 mm apart, sigma 5 mm) on a target
 /// wide enough (160 mm) that a 10 mm travel keeps the flux's tails (> 9 sigma) on it.
 RectCathode rectCathode(const std::string& angular, double turnaround) {
-    const auto& tab = ElementTable::builtin();
-    const Element& ar = tab.get("Ar");
-    const Element& mo = tab.get("Mo");
-    RectCathode c;
-    DischargeOperatingPoint op;
-    op.powerW = 3000.0;
-    op.voltageV = 450.0;
-    c.supply = ionSupplyFrom(op, ar, mo);
-    c.yield = std::make_unique<SputterYield>("auto", angular, ar, mo);
-    c.rate = std::make_unique<ErosionRate>(*c.yield, c.supply.ionEnergyEv, mo.atomicDensityPerM3());
     RacetrackSpec r;
     r.straightLengthM = 0.10;
     r.trackSeparationM = 0.05;
     r.turnaroundEnhancement = turnaround;
-    c.flux = std::make_unique<RacetrackFlux>(TargetGeometry{CathodeKind::PlanarRect, 0.30, 0.16, 0, 0.010}, r,
-                                             std::make_shared<GaussianProfile>(0.005), c.supply.ionsPerSecond);
-    return c;
+    return makeErosionCase({CathodeKind::PlanarRect, 0.30, 0.16, 0, 0.010}, r, 0.005, angular, "Mo", 3000.0, 450.0);
 }
 
 void runTo(ErosionFront& f, double t) {
