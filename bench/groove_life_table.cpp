@@ -13,6 +13,7 @@
 #include "ErosionConfig.hpp"
 #include "tool/ToolFile.hpp"
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -69,8 +70,15 @@ int main(int argc, char** argv) {
                 setup.settings.gridSpacingM * 1e3, setup.supply.powerW / 1e3, tool.erosion.angular.c_str());
 
     if (part != 2) {
+        using Clock = std::chrono::steady_clock;
+        const auto t0 = Clock::now();
         const auto off = rateAgainstDepth(setup, false);
+        const auto t1 = Clock::now();
         const auto on = rateAgainstDepth(setup, true);
+        const auto t2 = Clock::now();
+        const double sOff = std::chrono::duration<double>(t1 - t0).count();
+        const double sOn = std::chrono::duration<double>(t2 - t1).count();
+        std::printf("\n# run to end of life: redeposition off %.1f s, on %.1f s (ratio %.2f)\n", sOff, sOn, sOn / sOff);
         std::printf("\n## rate per kW against groove depth (atoms per kJ; ratio to the new target)\n");
         std::printf("depth_mm | off: kWh  sputtered/kJ  ratio | on: kWh  sputtered/kJ  escaped/kJ  escaped_ratio  escape_fraction\n");
         for (std::size_t k = 0; k < std::min(off.size(), on.size()); ++k)

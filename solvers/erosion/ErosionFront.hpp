@@ -37,7 +37,12 @@
 // crossed-strings view factors of GrooveViewFactors). Then
 //   dV/dt = (Gamma m Y^ - R) / n,   R = sum_A (Gamma m Y^)_A F_A->cell,
 // so the net erosion is sputtered - redeposited, and the emission map's flux is the part
-// that escapes. The removed volume is kept >= 0 (a cell at the original face cannot grow).
+// that escapes. The removed volume is kept >= 0 (a cell at the original face cannot grow),
+// and cells without ion flux are not evolved (atoms landing there are counted in
+// emissionBalance but do not build up a layer); both matter only where the flux is zero.
+// The CFL/depth step bound uses the gross rate (>= the net one). Cost: one O(n^2) pass per
+// distinct non-flat grid line per stage (n cells across); on a long planar cathode the
+// straights are one line, so the turnarounds dominate.
 #pragma once
 
 #include "erosion/ErosionGrid.hpp"
