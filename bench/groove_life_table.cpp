@@ -89,15 +89,20 @@ int main(int argc, char** argv) {
     }
     if (part != 1) {
         std::printf("\n## magnet travel across the width (sinusoidal): end of life\n");
-        std::printf("travel_mm | life_kWh  utilization_%%  max_depth_mm  groove_fwhm_mm\n");
+        std::printf("travel_mm | life_kWh  utilization_%%  max_depth_mm  groove_fwhm_mm(x=0)  deepest_at_x,y_mm\n");
         for (double travelMm : {0.0, 10.0, 20.0, 30.0}) {
             ErosionSettings s = setup.settings;
             s.magnetTravelM = travelMm * 1e-3;
             ErosionFront f(*setup.flux, *setup.rate, s);
             const LifeResult r = runToEndOfLife(f, setup.supply.powerW, setup.life);
             const double fwhm = r.snapshots.empty() ? 0.0 : r.snapshots.back().grooveFwhmM;
-            std::printf("%5.0f | %8.0f  %6.2f  %6.2f  %6.1f\n", travelMm, r.lifeKWh, 100 * r.utilization,
-                        r.maxDepthM * 1e3, fwhm * 1e3);
+            std::size_t deepest = 0;  // where the end of life is reached
+            for (std::size_t c = 0; c < f.depth().size(); ++c)
+                if (f.depth()[c] > f.depth()[deepest]) deepest = c;
+            const auto& g = f.grid();
+            const Eigen::Vector2d at = g.cathodePoint(deepest % g.nu(), deepest / g.nu());
+            std::printf("%5.0f | %8.0f  %6.2f  %6.2f  %6.1f  %7.0f,%5.0f\n", travelMm, r.lifeKWh, 100 * r.utilization,
+                        r.maxDepthM * 1e3, fwhm * 1e3, at.x() * 1e3, at.y() * 1e3);
             std::fflush(stdout);
         }
     }
