@@ -42,10 +42,13 @@ ErosionSetup erosionSetupFor(const ToolFile& tool, const std::string& cathodeNam
     const Element& gas = table.get(c.discharge.gas);
     s.material = material.symbol;
     s.gas = gas.symbol;
-    if (c.magnets.motion.kind == MagnetMotion::Kind::Wobble &&
-        (c.magnets.motion.wobbleAmplitudeRad > 0 || c.magnets.motion.wobbleTravelM > 0))
-        throw ConfigError(where + "magnets.motion: a wobbling magnet bar is not modelled by the erosion engine "
-                                  "(deposit averages it over the eroded emission); set its amplitude (travel) to 0 or kind: none to erode this cathode");
+    if (c.magnets.motion.kind == MagnetMotion::Kind::Wobble && c.magnets.motion.wobbleAmplitudeRad > 0)
+        throw ConfigError(where + "magnets.motion.amplitude: a wobbling rotary magnet bar is not modelled by the erosion engine "
+                                  "(deposit averages it over the eroded emission); set its amplitude to 0 or kind: none to erode this cathode");
+    if (c.magnets.motion.kind == MagnetMotion::Kind::Wobble) {  // planar-rect travel across the width
+        s.settings.magnetTravelM = c.magnets.motion.wobbleTravelM;
+        s.settings.magnetTravelSamples = c.magnets.motion.wobbleSamples;
+    }
 
     DischargeOperatingPoint op;
     op.voltageV = c.discharge.voltageV;

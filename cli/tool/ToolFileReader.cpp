@@ -108,7 +108,8 @@ ToolMagnets readMagnets(const SchemaSection& m, const ToolCathode& c, const std:
             if (mo->has(key)) mo->fail(key, "not used by motion kind " + kind + " on a " + type + " cathode");
         };
         out.motion.angleSamples = mo->integer("angle_samples", 8);
-        out.motion.wobbleSamples = mo->integer("samples", 1);
+        out.motion.wobbleSamples = mo->integer("samples", 16);
+        if (out.motion.wobbleSamples < 1) mo->fail("samples", "must be >= 1");
         if (kind == "rotating") {
             if (!circular) mo->fail("kind", "a rotating magnet needs a planar-circular cathode (rotary and planar-rect: wobble)");
             out.motion.kind = MagnetMotion::Kind::Rotating;

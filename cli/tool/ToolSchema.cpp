@@ -89,7 +89,7 @@ std::vector<ToolKey> buildSchema() {
         qty(MM, "offset", L, "(rotating)", "ring centre from the target axis"),
         {MM, "angle_samples", K::Integer, std::nullopt, {}, "256", "rotating: trapezoid nodes over a turn"},
         qty(MM, "amplitude", Dimension::Angle, "(wobble, rotary)", "swing amplitude of the magnet bar around the axis"),
-        qty(MM, "travel", L, "(wobble, planar-rect)", "travel amplitude of the magnet bar across the target"),
+        qty(MM, "travel", L, "(wobble, planar-rect)", "travel amplitude of the magnet pack across the target width (sinusoidal; erode and deposit time-average it)"),
         {MM, "samples", K::Integer, std::nullopt, {}, "16", "wobble: Gauss-Chebyshev nodes of the average"},
 
         sec(D, "gas", K::Text, "(process.gas)", "working gas (element symbol)"),

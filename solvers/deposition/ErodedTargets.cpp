@@ -52,9 +52,6 @@ ErosionModel erosionModelOf(const CathodeGroup& g) {
             m.angularCells = std::max(8, int(std::round(2 * M_PI / g.tube.angularPitchRad)));
             break;
         case CathodeGroup::Type::PlanarRect:
-            if (g.rect.wobbleAmplitudeM > 0)
-                throw std::invalid_argument(g.name + ": an eroded planar-rect target with magnet wobble is not modelled "
-                                                     "(the erosion engine has no magnet sweep); set wobble_amplitude: 0 mm");
             m.geometry.kind = CathodeKind::PlanarRect;
             m.geometry.lengthM = g.rect.lengthM;
             m.geometry.widthM = g.rect.widthM;
@@ -143,6 +140,10 @@ GroupErosion::GroupErosion(const CathodeGroup& g) : group_(g), engine_(std::make
     settings.gridSpacingM = e.model.gridSpacingM;
     settings.origin = e.model.origin;
     settings.narrowing.magnetDistanceM = g.magnetDistanceM;  // groove narrowing, exponent 1 (TrackNarrowing)
+    if (g.type == CathodeGroup::Type::PlanarRect) {  // magnet travel: the erosion engine's time average
+        settings.magnetTravelM = g.rect.wobbleAmplitudeM;
+        settings.magnetTravelSamples = g.rect.wobbleSamples;
+    }
     e.front = std::make_unique<ErosionFront>(*e.flux, *e.rate, settings);
 }
 
@@ -185,7 +186,7 @@ std::string erosionKey(const CathodeGroup& g) {
         track(g.tube.track);
     } else if (t == CathodeGroup::Type::PlanarRect) {
         k << g.rect.lengthM << ',' << g.rect.widthM << ',' << g.rect.pitchM << ',' << g.rect.centre.z() << ','
-          << g.rect.wobbleAmplitudeM << '|';
+          << g.rect.wobbleAmplitudeM << ',' << g.rect.wobbleSamples << '|';
         track(g.rect.track);
     } else {
         k << g.circular.radiusM << ',' << g.circular.trackRadiusM << ',' << g.circular.sigmaM << ','

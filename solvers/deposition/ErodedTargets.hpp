@@ -20,8 +20,9 @@
 // Magnet wobble on a rotary tube: the eroded tube is axisymmetric (rotation average), so a
 // racetrack swung by a is the map's flux turned by a around the axis; the wobble average
 // uses the Gauss-Chebyshev nodes of RacetrackSources.hpp with linear interpolation
-// between angular cells. A planar magnet sweep changes the erosion itself, which the
-// erosion engine does not model: an eroded planar-rect target with wobble is an error.
+// between angular cells. A planar magnet travel across the width changes the erosion
+// itself: the erosion engine erodes with the travel-averaged flux (ErosionSettings::
+// magnetTravelM) and its map is already the time-averaged emission.
 #pragma once
 
 #include "deposition/CathodeLayout.hpp"
@@ -62,8 +63,9 @@ private:
 };
 
 /// The erosion inputs of a group (geometry, racetrack, discharge, power, target), as text:
-/// groups with equal keys erode identically, so they share one GroupErosion. The magnet
-/// wobble and the group's position are not part of it (applied to the map afterwards).
+/// groups with equal keys erode identically, so they share one GroupErosion. The rotary
+/// wobble and the group's position are not part of it (applied to the map afterwards); a
+/// planar-rect travel is (it changes the erosion).
 std::string erosionKey(const CathodeGroup& g);
 
 /// The erosion state of all groups of a chamber, each distinct target eroded once.

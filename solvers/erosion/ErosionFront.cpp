@@ -36,6 +36,11 @@ ErosionFront::ErosionFront(const RacetrackFlux& flux, const ErosionRate& rate, c
     if (!(settings_.maxDepthIncrementM > 0.0)) throw std::invalid_argument("max depth increment must be positive");
     if (!(settings_.cflNumber > 0.0 && settings_.cflNumber <= 1.0))
         throw std::invalid_argument("CFL number must be in (0, 1]");
+    if (!(settings_.magnetTravelM >= 0.0) || settings_.magnetTravelSamples < 1)
+        throw std::invalid_argument("magnet travel must be >= 0 with >= 1 average node");
+    if (settings_.magnetTravelM > 0.0 && grid_.kind() != CathodeKind::PlanarRect)
+        throw std::invalid_argument("magnet travel across the target: planar-rect targets only");
+    if (settings_.grooveRedeposition) redeposition_ = std::make_shared<const GrooveRedeposition>(grid_);
     const std::size_t n = grid_.size();
     multiplier_.assign(n, 0.0);
     fluxK1_.assign(n, 0.0);
@@ -70,10 +75,19 @@ ErosionFront::ErosionFront(const RacetrackFlux& flux, const ErosionRate& rate, c
             if (!(m >= 0.0) || !std::isfinite(m))
                 throw std::invalid_argument("yield multiplier map: value must be >= 0");
             multiplier_[c] = m;
-            fluxK1_[c] = k1.fluxDensity(p);
+            fluxK1_[c] = travelAveragedFlux(k1, p);
             if (fluxK1_[c] > 0.0 && m > 0.0) active_.push_back(c);
         }
     updateFlux();
+}
+
+double ErosionFront::travelAveragedFlux(const RacetrackFlux::AtScale& at, const Eigen::Vector2d& p) const {
+    const double A = settings_.magnetTravelM;
+    if (A <= 0.0) return at.fluxDensity(p);
+    const int n = settings_.magnetTravelSamples;
+    double sum = 0.0;  // Gauss-Chebyshev average over the sinusoidal travel (header)
+    for (int k = 1; k <= n; ++k) sum += at.fluxDensity({p.x(), p.y() - A * std::cos((2 * k - 1) * kPi / (2 * n))});
+    return sum / n;
 }
 
 double ErosionFront::tableF(double s) const {
@@ -120,11 +134,18 @@ void ErosionFront::updateFlux() {
             ionFlux_[c] = table[r] + (u - r) * (table[r + 1] - table[r]);
         }
     } else {
+        // With magnet travel, the straights (|x| <= L_s / 2, where the flux depends on y
+        // only) take one travel average per row y (exact reuse).
+        const bool reuse = settings_.magnetTravelM > 0.0;
+        std::vector<double> straight(reuse ? grid_.nv() : 0);
+        for (std::size_t j = 0; j < straight.size(); ++j) straight[j] = travelAveragedFlux(at, {0.0, grid_.v(j)});
+        const double halfStraight = 0.5 * flux_.track().straightLengthM;
         const long na = static_cast<long>(active_.size());
 #pragma omp parallel for schedule(static)
         for (long a = 0; a < na; ++a) {
             const std::size_t c = active_[a];
-            ionFlux_[c] = at.fluxDensity(grid_.cathodePoint(c % nu, c / nu));
+            const Eigen::Vector2d p = grid_.cathodePoint(c % nu, c / nu);
+            ionFlux_[c] = reuse && std::abs(p.x()) <= halfStraight ? straight[c / nu] : travelAveragedFlux(at, p);
         }
     }
 }
@@ -167,6 +188,34 @@ double ErosionFront::numericalYield(const Slopes& s, double& alpha) const {
 
 void ErosionFront::evaluateRates(const std::vector<double>& d, std::vector<double>& rate, double& maxRate,
                                  double& maxAlphaC) const {
+    grossRates(d, rate, maxRate, maxAlphaC);  // maxRate stays the gross one: a safe step bound
+    if (!redeposition_) return;
+    redeposition_->apply(d, rate, redeposited_);
+    for (std::size_t c : active_) rate[c] -= redeposited_[c];
+}
+
+EmissionBalance ErosionFront::emissionBalance() const {
+    std::vector<double> gross(grid_.size(), 0.0), escape;
+    double unusedRate = 0.0, unusedAlpha = 0.0;
+    grossRates(depth_, gross, unusedRate, unusedAlpha);
+    const double toAtoms = rate_.atomicDensityPerM3() * grid_.cellArea();
+    EmissionBalance b;
+    for (std::size_t c : active_) b.sputtered += gross[c] * toAtoms;
+    if (!redeposition_) {
+        b.escaped = b.sputtered;
+        return b;
+    }
+    std::vector<double> redeposited;
+    redeposition_->apply(depth_, gross, redeposited, &escape);
+    for (std::size_t c = 0; c < grid_.size(); ++c) {
+        b.redeposited += redeposited[c] * toAtoms;
+        b.escaped += gross[c] * escape[c] * toAtoms;
+    }
+    return b;
+}
+
+void ErosionFront::grossRates(const std::vector<double>& d, std::vector<double>& rate, double& maxRate,
+                              double& maxAlphaC) const {
     const std::size_t nu = grid_.nu();
     const double invN = 1.0 / rate_.atomicDensityPerM3();
     const long na = static_cast<long>(active_.size());
@@ -218,13 +267,13 @@ double ErosionFront::step(double dtLimit, double depthLimitM) {
     stage_ = removed_;
     stageDepth_ = depth_;
     for (std::size_t c : active_) {
-        stage_[c] = std::min(vCap, removed_[c] + dt * rate1_[c]);
+        stage_[c] = std::clamp(removed_[c] + dt * rate1_[c], 0.0, vCap);
         stageDepth_[c] = grid_.depthFromRemovedVolume(stage_[c]);
     }
     double unusedRate = 0.0, unusedAlpha = 0.0;
     evaluateRates(stageDepth_, rate2_, unusedRate, unusedAlpha);
     for (std::size_t c : active_) {
-        removed_[c] = std::min(vCap, 0.5 * (removed_[c] + stage_[c] + dt * rate2_[c]));
+        removed_[c] = std::clamp(0.5 * (removed_[c] + stage_[c] + dt * rate2_[c]), 0.0, vCap);
         depth_[c] = grid_.depthFromRemovedVolume(removed_[c]);
     }
     time_ += dt;
@@ -245,6 +294,18 @@ GridSurface ErosionFront::surface(int outputAngularCells) const {
     std::vector<Eigen::Vector3d> normal(n);
     const auto at = flux_.atScale(k_);
     const double T = grid_.target().thicknessM;
+    // Groove redeposition: escape fraction and redeposited flux of the state cells.
+    std::vector<double> stateEscape, stateRedeposited, gross, redeposited, escape;
+    if (redeposition_) {
+        std::vector<double> grossState(grid_.size(), 0.0);
+        double unusedRate = 0.0, unusedAlpha = 0.0;
+        grossRates(depth_, grossState, unusedRate, unusedAlpha);
+        redeposition_->apply(depth_, grossState, stateRedeposited, &stateEscape);
+        for (double& r : stateRedeposited) r *= rate_.atomicDensityPerM3();  // dV/dt -> atoms m^-2 s^-1
+        gross.resize(n);
+        redeposited.resize(n);
+        escape.resize(n);
+    }
     for (std::size_t j = 0; j < out.nv(); ++j)
         for (std::size_t i = 0; i < out.nu(); ++i) {
             const std::size_t o = out.index(i, j);
@@ -267,6 +328,12 @@ GridSurface ErosionFront::surface(int outputAngularCells) const {
                 emitting = at.labFluxDensity({out.u(i), grid_.target().radiusM * out.v(j)});
             }
             sputtered[o] = emitting * multiplier_[c] * yHat;
+            if (redeposition_) {
+                gross[o] = sputtered[o];
+                escape[o] = stateEscape[c];
+                redeposited[o] = stateRedeposited[c];
+                sputtered[o] *= stateEscape[c];
+            }
         }
     s.setScalar("depth_mm", std::move(depthMm));
     s.setScalar("remaining_thickness_mm", std::move(remainingMm));
@@ -274,6 +341,11 @@ GridSurface ErosionFront::surface(int outputAngularCells) const {
     s.setScalar("sputtered_flux_per_m2_s", std::move(sputtered));
     s.setScalar("incidence_angle_deg", std::move(angle));
     s.setVector("surface_normal", std::move(normal));
+    if (redeposition_) {
+        s.setScalar("gross_sputtered_flux_per_m2_s", std::move(gross));
+        s.setScalar("redeposited_flux_per_m2_s", std::move(redeposited));
+        s.setScalar("escape_fraction", std::move(escape));
+    }
     return s;
 }
 

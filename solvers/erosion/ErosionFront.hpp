@@ -22,10 +22,32 @@
 //  - depth capped at the target thickness (never a negative remaining thickness).
 // With the angular factor "none", F is constant, alpha = 0 and the scheme reproduces
 // d = Gamma Y t / n exactly.
+//
+// Planar magnet oscillation (planar-rect): the magnet pack travels across the target width
+// y with y_shift(t) = A cos(omega t); over whole periods a point sees the arcsine-weighted
+// mean of the shifted racetracks,
+//   <Gamma>(x, y) = (1/pi) int_-A^A Gamma(x, y - a) / sqrt(A^2 - a^2) da
+//                 ~ (1/n) sum_k Gamma(x, y - A cos((2k - 1) pi / (2n))),
+// Gauss-Chebyshev quadrature (Abramowitz & Stegun 25.4.38), the average the deposition
+// side uses for a wobbling bar (deposition/RacetrackSources). Valid when the period is
+// short against the erosion time (seconds against hundreds of hours). A = 0: today's flux.
+//
+// Groove redeposition (option, off by default): atoms sputtered from a groove wall that hit
+// the target again stick there (GrooveRedeposition, cross-sections of the grid with the
+// crossed-strings view factors of GrooveViewFactors). Then
+//   dV/dt = (Gamma m Y^ - R) / n,   R = sum_A (Gamma m Y^)_A F_A->cell,
+// so the net erosion is sputtered - redeposited, and the emission map's flux is the part
+// that escapes. The removed volume is kept >= 0 (a cell at the original face cannot grow),
+// and cells without ion flux are not evolved (atoms landing there are counted in
+// emissionBalance but do not build up a layer); both matter only where the flux is zero.
+// The CFL/depth step bound uses the gross rate (>= the net one). Cost: one O(n^2) pass per
+// distinct non-flat grid line per stage (n cells across); on a long planar cathode the
+// straights are one line, so the turnarounds dominate.
 #pragma once
 
 #include "erosion/ErosionGrid.hpp"
 #include "erosion/ErosionRate.hpp"
+#include "erosion/GrooveRedeposition.hpp"
 #include "fields/GridSurface.hpp"
 #include "racetrack/RacetrackFlux.hpp"
 #include "racetrack/TrackNarrowing.hpp"
@@ -33,6 +55,7 @@
 #include <Eigen/Core>
 
 #include <functional>
+#include <memory>
 #include <vector>
 
 namespace magtwin {
@@ -50,6 +73,19 @@ struct ErosionSettings {
     /// empty = 1 everywhere. Must be >= 0.
     std::function<double(const Eigen::Vector2d&)> yieldMultiplier;
     Eigen::Vector3d origin = Eigen::Vector3d::Zero();  ///< placement in the chamber frame
+    /// Planar-rect magnet oscillation: travel amplitude A across the width (m), >= 0, and
+    /// the Gauss-Chebyshev nodes of the sinusoidal average (>= 1).
+    double magnetTravelM = 0.0;
+    int magnetTravelSamples = 16;
+    /// Groove redeposition (planar-rect, rotary): off = the erosion of earlier versions.
+    bool grooveRedeposition = false;
+};
+
+/// Atom balance of the target at one state (atoms/s): sputtered = redeposited + escaped.
+struct EmissionBalance {
+    double sputtered = 0.0;
+    double redeposited = 0.0;
+    double escaped = 0.0;  ///< from the escape fractions (horizon sweeps), independent of `redeposited`
 };
 
 class ErosionFront {
@@ -66,6 +102,9 @@ public:
     /// Volume removed from the target (m^3) and the atoms it held (n * volume).
     double erodedVolume() const;
     double sputteredAtoms() const { return erodedVolume() * rate_.atomicDensityPerM3(); }
+    /// Sputtered, redeposited and escaping atom rates at the current state (without
+    /// redeposition: nothing redeposits, everything escapes).
+    EmissionBalance emissionBalance() const;
 
     /// One SSP-RK2 step of at most `dtLimit` seconds, also shortened so that the maximum
     /// depth does not pass `depthLimitM`. Returns the step taken (s).
@@ -77,7 +116,12 @@ public:
     ///   ion_flux_per_m2_s        time-averaged ion flux (per m^2 of original face),
     ///   sputtered_flux_per_m2_s  atoms leaving per m^2 of original face per s: Gamma m Y^
     ///                            with Y^ the solver's discretised yield, so the map's
-    ///                            integral is exactly the rate at which atoms are removed,
+    ///                            integral is exactly the rate at which atoms are removed;
+    ///                            with groove redeposition the part that escapes the
+    ///                            target, Gamma m Y^ f_esc (the deposition engine's input;
+    ///                            its angular shape stays the cell's cosine-type law),
+    ///   with groove redeposition also: gross_sputtered_flux_per_m2_s (Gamma m Y^),
+    ///                            redeposited_flux_per_m2_s, escape_fraction,
     ///   incidence_angle_deg      ion incidence on the local surface,
     ///   surface_normal           (vector) outward unit normal: the emission direction axis.
     /// Rotary: the tube surface (rotation-averaged shape) in the lab frame with the
@@ -95,6 +139,11 @@ private:
     /// dV/dt for every active cell from the depth field d; returns max dV/dt and max alpha c.
     void evaluateRates(const std::vector<double>& d, std::vector<double>& rate, double& maxRate,
                        double& maxAlphaC) const;
+    /// The same without redeposition (gross sputtering).
+    void grossRates(const std::vector<double>& d, std::vector<double>& rate, double& maxRate,
+                    double& maxAlphaC) const;
+    /// Planar: the flux at p averaged over the magnet travel (the flux itself without travel).
+    double travelAveragedFlux(const RacetrackFlux::AtScale& at, const Eigen::Vector2d& p) const;
     double tableF(double s) const;
     double tableG(double s) const;
 
@@ -109,6 +158,8 @@ private:
     std::vector<double> removed_;      ///< V per cell
     std::vector<double> depth_;        ///< d per cell
     std::vector<double> rate1_, rate2_, stage_, stageDepth_;
+    std::shared_ptr<const GrooveRedeposition> redeposition_;  ///< null when off (immutable: shared by copies)
+    mutable std::vector<double> redeposited_;
     std::vector<double> fTable_, gTable_;  ///< F(s), max_{u<=s}|F'(u)| on [0, sMax]
     double gTail_ = 0.0;                   ///< max |F'| over all s
     double time_ = 0.0;

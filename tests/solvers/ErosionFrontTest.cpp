@@ -1,5 +1,6 @@
 // Erosion front: conservation of sputtered atoms, exactness without angular effects,
 // grid/time-step convergence, rotary rotation average, stability at steep walls.
+#include "ErosionTestCase.hpp"
 #include "elements/ElementTable.hpp"
 #include "erosion/ErosionLife.hpp"
 #include "racetrack/IonSupply.hpp"
@@ -14,26 +15,10 @@ using namespace magtwin;
 
 namespace {
 
-struct Case {
-    std::unique_ptr<SputterYield> yield;
-    std::unique_ptr<ErosionRate> rate;
-    std::unique_ptr<RacetrackFlux> flux;
-    IonSupply supply;
-};
+using Case = ErosionCase;
 
 Case makeCase(const TargetGeometry& t, const RacetrackSpec& r, double sigma, const std::string& angular) {
-    const auto& tab = ElementTable::builtin();
-    const Element& ar = tab.get("Ar");
-    const Element& cu = tab.get("Cu");
-    Case c;
-    DischargeOperatingPoint op;
-    op.powerW = 2000.0;
-    op.voltageV = 420.0;
-    c.supply = ionSupplyFrom(op, ar, cu);
-    c.yield = std::make_unique<SputterYield>("auto", angular, ar, cu);
-    c.rate = std::make_unique<ErosionRate>(*c.yield, c.supply.ionEnergyEv, cu.atomicDensityPerM3());
-    c.flux = std::make_unique<RacetrackFlux>(t, r, std::make_shared<GaussianProfile>(sigma), c.supply.ionsPerSecond);
-    return c;
+    return makeErosionCase(t, r, sigma, angular);
 }
 
 Case ringCase(const std::string& angular) {
