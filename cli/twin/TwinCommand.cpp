@@ -7,7 +7,7 @@
 namespace magtwin {
 
 void addTwinCommand(CLI::App& app) {
-    CLI::App* twin = app.add_subcommand("twin", "The twin's tool logs: sync them into a store, follow one, show status");
+    CLI::App* twin = app.add_subcommand("twin", "The twin's tool logs: sync them into a store, follow one, show status, replay");
     twin->require_subcommand(1);
 
     auto sync = std::make_shared<TwinSyncOptions>();
@@ -40,6 +40,18 @@ void addTwinCommand(CLI::App& app) {
     st->add_flag("--digest", status->digest, "Print a digest of each tool's stored content (to compare two stores)");
     st->callback([status]() {
         if (const int rc = runTwinStatus(*status); rc != 0) throw CLI::RuntimeError(rc);
+    });
+
+    auto replay = std::make_shared<TwinReplayOptions>();
+    CLI::App* r = twin->add_subcommand("replay", "Replay the stored log against the physics: rates, uniformity, counter audit");
+    r->add_option("tool", replay->toolFile, "Tool file (YAML) with a logs: section")->required()->check(CLI::ExistingFile);
+    r->add_option("--store", replay->store, "SQLite file or postgresql://... URL")->required();
+    r->add_option("--out", replay->out, "Output folder (written complete or not at all)")->required();
+    r->add_option("--format", replay->format, "Log format name from the tool file (default: the first)");
+    r->add_option("--tolerance", replay->tolerancePct, "Counter audit tolerance, percent")->capture_default_str();
+    r->add_flag("--json", replay->json, "Print report.json on stdout");
+    r->callback([replay]() {
+        if (const int rc = runTwinReplay(*replay); rc != 0) throw CLI::RuntimeError(rc);
     });
 }
 

@@ -28,4 +28,16 @@ struct TwinStatusOptions {
 
 int runTwinStatus(const TwinStatusOptions& o);
 
+struct TwinReplayOptions {
+    std::string toolFile;
+    std::string store;
+    std::string out;
+    std::string format;          ///< log format name; "" = the tool file's first
+    double tolerancePct = 5.0;   ///< counter audit tolerance
+    double minStepS = 10.0;      ///< shorter steps are left out of the monitor statistics
+    bool json = false;
+};
+
+int runTwinReplay(const TwinReplayOptions& o);
+
 }  // namespace magtwin
