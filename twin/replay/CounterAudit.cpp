@@ -30,6 +30,13 @@ std::string likelyCause(const CounterAuditEntry& e, std::size_t source, const Lo
                         const std::vector<SourcePowerSeries>& power, double tolerancePct) {
     if (!e.hasCounter) return "";
     const SourcePowerSeries& p = power[source];
+    // the rows this target was on (the counter's delta is the target's)
+    const std::string targetKey = "source." + f.sources[source].cathode + ".target_id";
+    std::vector<double> on(p.powerW.size(), 0.0);
+    for (std::size_t r = 0; r < on.size(); ++r) {
+        const std::string loaded = s.textAt(targetKey, s.times()[r]);
+        on[r] = p.powerW[r] > 0.0 && (loaded.empty() || loaded == e.targetId) ? 1.0 : 0.0;
+    }
     // the supply that fed the source most of the time
     std::vector<int> count(f.supplies.size(), 0);
     for (int k : p.supply)
@@ -42,7 +49,7 @@ std::string likelyCause(const CounterAuditEntry& e, std::size_t source, const Lo
     for (std::size_t k = 0; k < f.supplies.size(); ++k) {
         const SupplyChannels& sc = f.supplies[k];
         if (sc.setpoint < 0) continue;
-        const double j = integralWhereOn(s.times(), s.column(f.numeric[static_cast<std::size_t>(sc.setpoint)].key), p.powerW);
+        const double j = integralWhereOn(s.times(), s.column(f.numeric[static_cast<std::size_t>(sc.setpoint)].key), on);
         if (!(j > 0.0)) continue;
         const double err = 100.0 * std::fabs(e.counterDeltaKWh * kJPerKWh - j) / j;
         if (err < bestErr) {

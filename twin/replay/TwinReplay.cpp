@@ -142,9 +142,10 @@ private:
         }
     }
 
-    /// Energy (J) of source k over rows [from, to] of the series (trapezoid, as the sync).
+    /// Energy (J) of source k delivered into rows [from, to] of the series: the trapezoid of
+    /// each row with the one before it, as the sync gives it to the later row's step.
     double seriesEnergyJ(std::size_t k, std::size_t from, std::size_t to) const {
-        return (result_.energyKWh[k][to] - result_.energyKWh[k][from]) * kJPerKWh;
+        return (result_.energyKWh[k][to] - result_.energyKWh[k][from > 0 ? from - 1 : 0]) * kJPerKWh;
     }
 
     ReplayStep predict(const StepRecord& st, std::size_t r0, std::size_t r1, std::uint64_t set, bool substrateOpen) {
