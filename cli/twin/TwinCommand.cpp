@@ -53,6 +53,18 @@ void addTwinCommand(CLI::App& app) {
     r->callback([replay]() {
         if (const int rc = runTwinReplay(*replay); rc != 0) throw CLI::RuntimeError(rc);
     });
+
+    auto cal = std::make_shared<TwinCalibrateOptions>();
+    CLI::App* c = twin->add_subcommand("calibrate", "Fit per-source rate scales to the monitor readings (a new store version)");
+    c->add_option("tool", cal->toolFile, "Tool file (YAML) with a logs: section")->required()->check(CLI::ExistingFile);
+    c->add_option("--store", cal->store, "SQLite file or postgresql://... URL")->required();
+    c->add_option("--format", cal->format, "Log format name from the tool file (default: the first)");
+    c->add_option("--metrology", cal->metrology, "Thickness metrology files (x, y, thickness)")->check(CLI::ExistingFile);
+    c->add_option("--window", cal->windowS, "Observation window within an interval, s")->capture_default_str();
+    c->add_flag("--json", cal->json, "Print the result as JSON");
+    c->callback([cal]() {
+        if (const int rc = runTwinCalibrate(*cal); rc != 0) throw CLI::RuntimeError(rc);
+    });
 }
 
 }  // namespace magtwin

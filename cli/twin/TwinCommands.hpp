@@ -40,4 +40,15 @@ struct TwinReplayOptions {
 
 int runTwinReplay(const TwinReplayOptions& o);
 
+struct TwinCalibrateOptions {
+    std::string toolFile;
+    std::string store;
+    std::string format;
+    std::vector<std::string> metrology;
+    double windowS = 30.0;  ///< observation windows within the single-source intervals
+    bool json = false;
+};
+
+int runTwinCalibrate(const TwinCalibrateOptions& o);
+
 }  // namespace magtwin

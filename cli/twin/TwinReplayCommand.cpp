@@ -70,6 +70,9 @@ int runTwinReplay(const TwinReplayOptions& o) {
     setup.counterTolerancePct = o.tolerancePct;
     auto store = openExistingStore(o.store);
     const std::int64_t toolId = storedToolId(*store, tf.name, o.store);
+    const std::vector<CalibrationRecord> calibrations = store->calibrations(toolId);
+    if (!calibrations.empty())
+        for (const auto& p : calibrations.back().parameters) setup.rateScale[p.source + "|" + p.targetId] = p.scale;
 
     const auto t0 = std::chrono::steady_clock::now();
     ReplayReport report;
@@ -100,6 +103,7 @@ int runTwinReplay(const TwinReplayOptions& o) {
     report.before = ratioStats(measured, predicted);
     report.after = ratioStats(measured, calibrated);
     report.unconverted = ratioStats(displayed, predicted);
+    if (!calibrations.empty()) report.calibration = "v" + std::to_string(calibrations.back().version) + " " + calibrations.back().method;
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     writeFolderAtomically(o.out, [&](const std::filesystem::path& dir) { writeReplayOutputs(report, dir); });
     if (o.json) std::cout << replayReportJson(report);

@@ -133,10 +133,20 @@ private:
             std::size_t b = a + 1;
             while (b < r1 && key(b) == key(a)) ++b;
             const auto [set, open, crystal] = key(a);
-            if (set != 0 && b - a >= 2) {
-                result_.steps.push_back(predict(st, a, b, set, open));
+            for (std::size_t p = a; set != 0 && p + 2 <= b;) {
+                std::size_t q = b;
+                if (setup_.maxIntervalS > 0.0) {
+                    q = p + 1;
+                    while (q < b && series_.times()[q] - series_.times()[p] < setup_.maxIntervalS) ++q;
+                    if (b - q < 2) q = b;  // no stub at the end
+                }
+                result_.steps.push_back(predict(st, p, q, set, open));
                 result_.steps.back().monitorShutterOpen = crystal;
-                if (!crystal) result_.steps.back().measuredAS = result_.steps.back().measuredDisplayedAS = std::nan("");
+                if (!crystal) {
+                    ReplayStep& last = result_.steps.back();
+                    last.measuredAS = last.measuredDisplayedAS = last.measuredMassRate = std::nan("");
+                }
+                p = q;
             }
             a = b;
         }
@@ -187,7 +197,7 @@ private:
             const double atomKg = el.massAmu * kAmuKg;
             const double flux = lineOfSightFlux(layout.sources, {setup_.monitor.position}, setup_.monitor.facing).at(0);
             sp.crystalMassRate = flux * atomKg;
-            const auto scale = setup_.rateScale.find(e.source);
+            const auto scale = setup_.rateScale.find(e.source + "|" + e.targetId);
             massCalibrated += sp.crystalMassRate * (scale == setup_.rateScale.end() ? std::nan("") : scale->second);
             massTotal += sp.crystalMassRate;
             volumeTotal += sp.crystalMassRate / (el.densityGPerCm3.value() * 1000.0);
@@ -213,6 +223,7 @@ private:
         out.monitorZRatio = ms.zRatio;
         out.measuredDisplayedAS = meanOver(result_.monitorDisplayedAS, r0, std::min(r1, series_.rows()));
         const bool settings = ms.densityKgM3 > 0.0 && ms.tooling > 0.0;
+        out.measuredMassRate = settings ? crystalMassRate(out.measuredDisplayedAS * kAngstrom, ms) : std::nan("");
         // measured: the displayed rate re-read with the deposited film's density
         out.measuredAS = settings ? crystalMassRate(out.measuredDisplayedAS * kAngstrom, ms) * ms.tooling /
                                         out.depositedDensityKgM3 / kAngstrom

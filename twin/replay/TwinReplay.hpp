@@ -51,7 +51,8 @@ struct ReplaySetup {
     SubstrateMotion motion;
     double uniformitySpecPct = 3.0;
     double counterTolerancePct = 5.0;
-    std::map<std::string, double> rateScale;  ///< per source, from a calibration (empty: 1)
+    std::map<std::string, double> rateScale;  ///< per "source|target", from a calibration (empty: none)
+    double maxIntervalS = 0.0;                ///< > 0: intervals longer than this are cut into pieces (calibration windows)
 };
 
 struct StepSourcePrediction {
@@ -75,6 +76,7 @@ struct ReplayStep {
     double monitorDensityKgM3 = 0.0, monitorTooling = 0.0, monitorZRatio = 0.0;
     double measuredDisplayedAS = 0.0;    ///< mean displayed rate, A/s (NaN: no reading)
     double measuredAS = 0.0;             ///< converted to the deposited material, A/s
+    double measuredMassRate = 0.0;       ///< areal mass rate at the crystal, kg m^-2 s^-1 (NaN: none)
     double predictedAS = 0.0;            ///< substrate film rate via the monitor's tooling, A/s (uncalibrated)
     double predictedCalibratedAS = 0.0;  ///< with the setup's rate scales (NaN: none)
     double uniformityPct = 0.0;          ///< sigma/mean on the uniformity area
