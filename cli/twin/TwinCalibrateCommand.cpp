@@ -47,6 +47,7 @@ int runTwinCalibrate(const TwinCalibrateOptions& o) {
     const TwinToolFile tf = loadTwinToolFile(o.toolFile);
     ReplaySetup setup = replaySetupFor(tf, o.format);
     setup.maxIntervalS = o.windowS;
+    setup.substrateMaps = false;
     auto store = openExistingStore(o.store);
     const std::int64_t toolId = storedToolId(*store, tf.name, o.store);
     const ReplayResult replay = replayTool(*store, toolId, setup, [](std::size_t done, std::size_t total) {

@@ -49,6 +49,8 @@ void addTwinCommand(CLI::App& app) {
     r->add_option("--out", replay->out, "Output folder (written complete or not at all)")->required();
     r->add_option("--format", replay->format, "Log format name from the tool file (default: the first)");
     r->add_option("--tolerance", replay->tolerancePct, "Counter audit tolerance, percent")->capture_default_str();
+    r->add_option("--drift-tolerance", replay->driftTolerancePct, "Drift band beyond the calibrated prediction's 2 sigma, percent")
+        ->capture_default_str();
     r->add_flag("--json", replay->json, "Print report.json on stdout");
     r->callback([replay]() {
         if (const int rc = runTwinReplay(*replay); rc != 0) throw CLI::RuntimeError(rc);

@@ -34,6 +34,7 @@ struct TwinReplayOptions {
     std::string out;
     std::string format;          ///< log format name; "" = the tool file's first
     double tolerancePct = 5.0;   ///< counter audit tolerance
+    double driftTolerancePct = 15.0;  ///< drift band beyond the calibrated prediction's 2-sigma
     double minStepS = 10.0;      ///< shorter steps are left out of the monitor statistics
     bool json = false;
 };

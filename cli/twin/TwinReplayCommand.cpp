@@ -4,6 +4,7 @@
 #include "twin/TwinCommands.hpp"
 
 #include "UsageError.hpp"
+#include "calibration/DriftCheck.hpp"
 #include "deposit/DepositConfig.hpp"
 #include "deposit/DepositSteps.hpp"
 #include "io/OutputFolder.hpp"
@@ -65,6 +66,7 @@ ReplaySetup replaySetupFor(const TwinToolFile& tf, const std::string& formatName
 int runTwinReplay(const TwinReplayOptions& o) {
     if (o.out.empty()) throw UsageError("--out: give the output folder");
     if (!(o.tolerancePct > 0.0)) throw UsageError("--tolerance must be > 0 (percent)");
+    if (!(o.driftTolerancePct > 0.0)) throw UsageError("--drift-tolerance must be > 0 (percent)");
     const TwinToolFile tf = loadTwinToolFile(o.toolFile);
     ReplaySetup setup = replaySetupFor(tf, o.format);
     setup.counterTolerancePct = o.tolerancePct;
@@ -90,6 +92,14 @@ int runTwinReplay(const TwinReplayOptions& o) {
                                            " %)" + (c.cause.empty() ? "" : ": " + c.cause),
                                        0.0, c.errorPct});
     for (auto& f : shutterJumps(series, report.replay.power, "sensor." + setup.monitor.name + ".rate")) report.findings.push_back(f);
+    if (!calibrations.empty()) {
+        DriftSettings drift;
+        drift.tolerancePct = o.driftTolerancePct;
+        drift.minDurationS = o.minStepS;
+        drift.calibratedShutterOpen =
+            calibrations.back().summary.find("\"fit_substrate_shutter_open\":true") != std::string::npos;
+        for (auto& f : driftFindings(report.replay.steps, calibrations.back().parameters, drift)) report.findings.push_back(f);
+    }
     addMonitorMaterialFindings(report);
     addToolingFinding(report);
     std::vector<double> measured, displayed, predicted, calibrated;

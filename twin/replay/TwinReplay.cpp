@@ -201,10 +201,12 @@ private:
             massCalibrated += sp.crystalMassRate * (scale == setup_.rateScale.end() ? std::nan("") : scale->second);
             massTotal += sp.crystalMassRate;
             volumeTotal += sp.crystalMassRate / (el.densityGPerCm3.value() * 1000.0);
-            const std::vector<double> map = exposureFluence(layout.sources, grid_, motion_, TransportMethod::Direct);
-            const std::vector<double> nm = thicknessRateNmPerS(map, el.atomicDensityPerM3());
-            if (filmRateNmS.empty()) filmRateNmS.assign(nm.size(), 0.0);
-            for (std::size_t i = 0; i < nm.size(); ++i) filmRateNmS[i] += nm[i];
+            if (setup_.substrateMaps) {
+                const std::vector<double> map = exposureFluence(layout.sources, grid_, motion_, TransportMethod::Direct);
+                const std::vector<double> nm = thicknessRateNmPerS(map, el.atomicDensityPerM3());
+                if (filmRateNmS.empty()) filmRateNmS.assign(nm.size(), 0.0);
+                for (std::size_t i = 0; i < nm.size(); ++i) filmRateNmS[i] += nm[i];
+            }
             if (std::find(materials.begin(), materials.end(), sp.material) == materials.end()) materials.push_back(sp.material);
             out.sources.push_back(sp);
         }

@@ -52,6 +52,7 @@ struct ReplaySetup {
     double uniformitySpecPct = 3.0;
     double counterTolerancePct = 5.0;
     std::map<std::string, double> rateScale;  ///< per "source|target", from a calibration (empty: none)
+    bool substrateMaps = true;                ///< false: monitor rates only (calibration; uniformity NaN)
     double maxIntervalS = 0.0;                ///< > 0: intervals longer than this are cut into pieces (calibration windows)
 };
 
