@@ -13,6 +13,7 @@
 #include "sync/LogSync.hpp"
 #include "twin/TwinReplaySetup.hpp"
 #include "twin/TwinToolFile.hpp"
+#include "util/PhysicalConstants.hpp"
 
 #include <gtest/gtest.h>
 
@@ -26,8 +27,6 @@ namespace {
 using test::TempDir;
 using test::writeFile;
 
-constexpr double kPi = 3.14159265358979323846;
-constexpr double kAmuKg = 1.66053906660e-27;
 
 // One Mo cathode 100 mm above a wafer; the crystal 2.1 m below the target face, facing it.
 const char* kTool = R"(tool: {name: replay-tool}
@@ -141,7 +140,7 @@ TEST(TwinReplay, EnergyRateConversionAndCounterOnAConstantRun) {
     d.targetMaterial = "Mo";
     d.voltageV = 400.0;
     const double n = sputteredAtomsPerJoule(d) * 500.0;
-    const double h = 2.1, massKg = ElementTable::builtin().get("Mo").massAmu * kAmuKg;
+    const double h = 2.1, massKg = ElementTable::builtin().get("Mo").massAmu * kAtomicMassUnitKg;
     const double expectedMass = n * massKg / (kPi * h * h);
     EXPECT_NEAR(s.sources[0].crystalMassRate, expectedMass, 2e-3 * expectedMass);
     // measured: 2 A/s with Ba's 3.5 g/cm3 is 2 x 3.5 / rho_Mo A/s of Mo

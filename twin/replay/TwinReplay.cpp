@@ -6,6 +6,7 @@
 #include "elements/ElementTable.hpp"
 #include "replay/MonitorReading.hpp"
 #include "replay/ReplaySeries.hpp"
+#include "util/PhysicalConstants.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -16,7 +17,6 @@ namespace magtwin {
 namespace {
 
 constexpr double kJPerKWh = 3.6e6;
-constexpr double kAmuKg = 1.66053906660e-27;  // CODATA 2018
 constexpr double kAngstrom = 1e-10;
 
 double meanOver(const std::vector<double>& v, std::size_t from, std::size_t to) {
@@ -194,7 +194,7 @@ private:
             if (have > 0.0) layout.sources[0].scaleFlux(wanted / have);
             sp.erodedDepthM = layout.erodedDepthM.at(0);
             const Element& el = table.get(sp.material);
-            const double atomKg = el.massAmu * kAmuKg;
+            const double atomKg = el.massAmu * kAtomicMassUnitKg;
             const double flux = lineOfSightFlux(layout.sources, {setup_.monitor.position}, setup_.monitor.facing).at(0);
             sp.crystalMassRate = flux * atomKg;
             const auto scale = setup_.rateScale.find(e.source + "|" + e.targetId);
