@@ -2,33 +2,17 @@
 // MAGTWIN_TEST_POSTGRES_URL names a server, as in StoreSyncTest).
 #include "store/TwinStore.hpp"
 
-#include "TwinTestFiles.hpp"
+#include "StoreBackendTest.hpp"
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 
 namespace magtwin {
 namespace {
 
-class StoreCalibration : public ::testing::TestWithParam<std::string> {
+class StoreCalibration : public test::StoreBackendTest {
 protected:
-    void SetUp() override {
-        if (GetParam() == "postgres") {
-            const char* url = std::getenv("MAGTWIN_TEST_POSTGRES_URL");
-            if (!url) GTEST_SKIP() << "MAGTWIN_TEST_POSTGRES_URL not set (ctest twin.postgres_store sets it)";
-            location_ = url;
-        } else {
-            location_ = dir_.file("store.sqlite");
-        }
-        store_ = openStore(location_);
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        toolId_ = store_->ensureTool(std::string(info->name()) + "-" + std::to_string(::getpid()));
-    }
-    test::TempDir dir_{"store-calibration"};
-    std::string location_;
-    std::unique_ptr<TwinStore> store_;
-    std::int64_t toolId_ = 0;
+    StoreCalibration() : StoreBackendTest("store-calibration") {}
 };
 
 TEST_P(StoreCalibration, VersionsCountUpAndValuesRoundTripExactly) {
