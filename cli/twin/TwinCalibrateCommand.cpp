@@ -17,7 +17,7 @@ namespace {
 
 std::string calibrationJson(const MonitorCalibration& c, std::int64_t version) {
     std::ostringstream o;
-    o << "{\"version\":" << version << ",\"observations\":" << c.observations
+    o << "{\"version\":" << version << ",\"observations\":" << c.observations << ",\"metrology_points\":" << c.metrologyPoints
       << ",\"reduced_chi2\":" << jsonNumber(c.reducedChi2)
       << ",\"fit_substrate_shutter_open\":" << (c.fitSubstrateShutterOpen ? "true" : "false") << ",\"scales\":[";
     for (std::size_t i = 0; i < c.parameters.size(); ++i) {
@@ -42,8 +42,6 @@ std::string calibrationJson(const MonitorCalibration& c, std::int64_t version) {
 
 int runTwinCalibrate(const TwinCalibrateOptions& o) {
     if (!(o.windowS > 0.0)) throw UsageError("--window must be > 0 (seconds)");
-    if (!o.metrology.empty())
-        throw UsageError("--metrology: thickness-map calibration is not implemented yet (monitor rates only)");
     const TwinToolFile tf = loadTwinToolFile(o.toolFile);
     ReplaySetup setup = replaySetupFor(tf, o.format);
     setup.maxIntervalS = o.windowS;
@@ -53,10 +51,22 @@ int runTwinCalibrate(const TwinCalibrateOptions& o) {
     const ReplayResult replay = replayTool(*store, toolId, setup, [](std::size_t done, std::size_t total) {
         if (done == total) std::cerr << "[twin calibrate] replayed " << total << " steps\n";
     });
-    const MonitorCalibration cal = calibrateMonitorRates(replay, o.windowS / 2.0);
+    std::vector<MetrologyPoint> metrology;
+    for (const auto& f : o.metrology) {
+        const auto points = readMetrology(f);
+        metrology.insert(metrology.end(), points.begin(), points.end());
+    }
+    ReplayResult maps;
+    if (!metrology.empty()) {
+        ReplaySetup withMaps = replaySetupFor(tf, o.format);
+        withMaps.keepSourceMaps = true;
+        maps = replayTool(*store, toolId, withMaps);
+    }
+    const MonitorCalibration cal = calibrateMonitorRates(replay, o.windowS / 2.0, metrology, &maps);
     CalibrationRecord record;
     record.createdTime = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
-    record.method = "ceres-lm monitor-rate single-source windows " + jsonNumber(o.windowS) + " s";
+    record.method = "ceres-lm monitor-rate single-source windows " + jsonNumber(o.windowS) + " s" +
+                    (metrology.empty() ? "" : " + metrology " + std::to_string(metrology.size()) + " points");
     record.parameters = cal.parameters;
     record.summary = calibrationJson(cal, 0);
     const std::int64_t version = store->saveCalibration(toolId, record);

@@ -39,6 +39,14 @@ expect "$WORK/cal.json" '"version":1,'
 "$MAGTWIN" twin replay "$DTU" --store "$WORK/s.sqlite" --out "$WORK/out" --json > "$WORK/after.json"
 expect "$WORK/after.json" '"calibration":"v2 ceres-lm'
 grep -q '"median_ratio_after":null' "$WORK/after.json" && fail "no calibrated ratio after calibrate"
+# metrology: a bad file names its line (exit 2); points on the wafer join the fit
+printf 'x_mm,y_mm,thickness_nm\n0,0,50\n10,zz,40\n' > "$WORK/bad_metrology.csv"
+status=0; "$MAGTWIN" twin calibrate "$DTU" --store "$WORK/s.sqlite" --metrology "$WORK/bad_metrology.csv" 2> "$WORK/err" >/dev/null || status=$?
+[ "$status" -eq 2 ] || fail "bad metrology: exit $status"
+expect "$WORK/err" "bad_metrology.csv:3: column 'y': 'zz' is not a number"
+printf 'x_mm,y_mm,thickness_nm\n0,0,120\n20,0,110\n0,-20,105\n' > "$WORK/metrology.csv"
+"$MAGTWIN" twin calibrate "$DTU" --store "$WORK/s.sqlite" --metrology "$WORK/metrology.csv" --json > "$WORK/calm.json" 2>/dev/null
+expect "$WORK/calm.json" '"metrology_points":3'
 # an unwritable --out leaves nothing behind and fails cleanly
 status=0; "$MAGTWIN" twin replay "$DTU" --store "$WORK/s.sqlite" --out /proc/none/out 2> "$WORK/err" || status=$?
 [ "$status" -ne 0 ] || fail "unwritable output: exit 0"

@@ -3,6 +3,8 @@
 // store, replayed through the store interface.
 #include "TwinTestFiles.hpp"
 
+#include "calibration/Metrology.hpp"
+#include "calibration/MonitorCalibration.hpp"
 #include "deposition/CathodeLayout.hpp"
 #include "elements/ElementTable.hpp"
 #include "replay/CounterAudit.hpp"
@@ -19,6 +21,7 @@
 
 #include <cmath>
 #include <iomanip>
+#include <random>
 #include <sstream>
 
 namespace magtwin {
@@ -184,6 +187,59 @@ TEST(TwinReplay, TargetChangeStartsANewErosionStateAndCounterFindingNamesTheSetp
         EXPECT_TRUE(a.flagged);
         EXPECT_NE(a.cause.find("its own supply dc1's setpoint"), std::string::npos) << a.cause;
     }
+}
+
+TEST(TwinCalibrate, MetrologyFitRecoversTheInjectedScaleWithinItsUncertainty) {
+    TempDir dir("replay-metrology");
+    std::vector<Row> rows;
+    for (int t = 0; t <= 600; ++t) rows.push_back({t, 500, 500, 400, "T1", 500.0 * t / 3.6e6, 2.0});
+    Replayed r = replay(dir, rows);
+    // the replay's maps of the same log (once), then metrology generated from them with a
+    // known scale and 2 % Gaussian noise at 30 points on the wafer, one seed per trial
+    const TwinToolFile tf = loadTwinToolFile(dir.file("tool.yaml"));
+    auto store = openStore(dir.file("s.sqlite"));
+    ReplaySetup withMaps = replaySetupFor(tf, "");
+    withMaps.keepSourceMaps = true;
+    const ReplayResult maps = replayTool(*store, store->ensureTool(tf.name), withMaps);
+    const auto film = loggedFilmMaps(maps);
+    ASSERT_EQ(film.size(), 1u);
+    const double truth = 0.8;
+    const int seeds = 200;
+    int in1 = 0, in2 = 0;
+    for (int seed = 0; seed < seeds; ++seed) {
+        std::mt19937_64 rng(5000 + seed);
+        std::uniform_real_distribution<double> pos(-0.04, 0.04);
+        std::normal_distribution<double> noise(0.0, 0.02);
+        std::vector<MetrologyPoint> points;
+        for (int i = 0; i < 30; ++i) {
+            const double x = pos(rng), y = pos(rng);
+            const double t = truth * interpolateOnGrid(maps.grid, film[0].second, x, y) * (1.0 + noise(rng));
+            points.push_back({"synthetic", i + 2, x, y, t});
+        }
+        const MonitorCalibration cal = calibrateMonitorRates(ReplayResult{}, 10.0, points, &maps);
+        ASSERT_EQ(cal.parameters.size(), 1u);
+        const double z = std::fabs(cal.parameters[0].scale - truth) / cal.parameters[0].sigma;
+        in1 += z <= 1.0;
+        in2 += z <= 2.0;
+    }
+    // binomial 3-sigma bands for 200 trials around 68.3 % and 95.4 %
+    EXPECT_NEAR(100.0 * in1 / seeds, 68.3, 9.9);
+    EXPECT_NEAR(100.0 * in2 / seeds, 95.4, 4.4);
+}
+
+TEST(TwinCalibrate, MetrologyFileErrorsNameFileAndLine) {
+    TempDir dir("metrology-file");
+    const std::string bad = writeFile(dir.file("m.csv"), "# wafer 1\nx_mm,y_mm,thickness_nm\n1,2,30\n3,x,40\n");
+    try {
+        readMetrology(bad);
+        FAIL() << "no error";
+    } catch (const std::invalid_argument& e) {
+        EXPECT_NE(std::string(e.what()).find("m.csv:4: column 'y': 'x' is not a number"), std::string::npos) << e.what();
+    }
+    const auto ok = readMetrology(writeFile(dir.file("ok.csv"), "x_m,y_m,thickness_A\n0.01,0.02,300\n"));
+    ASSERT_EQ(ok.size(), 1u);
+    EXPECT_DOUBLE_EQ(ok[0].thicknessM, 300e-10);
+    EXPECT_DOUBLE_EQ(ok[0].yM, 0.02);
 }
 
 }  // namespace

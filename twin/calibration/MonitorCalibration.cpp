@@ -18,12 +18,14 @@ std::string key(const StepSourcePrediction& p) { return p.source + "|" + p.targe
 
 }  // namespace
 
-MonitorCalibration calibrateMonitorRates(const ReplayResult& replay, double minDurationS) {
+MonitorCalibration calibrateMonitorRates(const ReplayResult& replay, double minDurationS,
+                                         const std::vector<MetrologyPoint>& metrology, const ReplayResult* maps) {
     // the fit's substrate-shutter state: the one most single-source windows have
     int open = 0, closed = 0;
     for (const auto& s : replay.steps)
         if (usable(s, minDurationS) && s.sources.size() == 1) (s.substrateShutterOpen ? open : closed)++;
-    if (open + closed == 0) throw std::invalid_argument("calibrate: the log has no single-source interval with a monitor reading");
+    if (open + closed == 0 && metrology.empty())
+        throw std::invalid_argument("calibrate: the log has no single-source interval with a monitor reading (and no metrology)");
     MonitorCalibration out;
     out.fitSubstrateShutterOpen = open > closed;
 
@@ -47,8 +49,37 @@ MonitorCalibration calibrateMonitorRates(const ReplayResult& replay, double minD
         o.predicted[index[key(s.sources[0])]] = s.sources[0].crystalMassRate;
         obs.push_back(o);
     }
-    const RateScaleFitResult fit = fitRateScales(obs, index.size());
     out.observations = obs.size();
+    std::vector<std::pair<std::string, std::vector<double>>> film;
+    if (!metrology.empty()) {
+        if (!maps) throw std::invalid_argument("calibrate: metrology needs the replay's substrate maps");
+        film = loggedFilmMaps(*maps);
+        for (const auto& [k, m] : film)
+            if (!index.count(k)) {
+                index[k] = first.size();
+                first.push_back(nullptr);
+                for (const auto& s : maps->steps)  // the first interval of that source names it
+                    for (const auto& p : s.sources)
+                        if (!first.back() && key(p) == k) first.back() = &p;
+            }
+        for (auto& o : obs) o.predicted.resize(index.size(), 0.0);
+        for (const auto& m : metrology) {
+            RateObservation o;
+            o.measured = m.thicknessM;
+            o.predicted.assign(index.size(), 0.0);
+            for (const auto& [k, f] : film) {
+                try {
+                    o.predicted[index[k]] = interpolateOnGrid(maps->grid, f, m.xM, m.yM);
+                } catch (const std::out_of_range&) {
+                    throw std::invalid_argument(m.file + ":" + std::to_string(m.line) + ": point (" + std::to_string(m.xM * 1e3) +
+                                                ", " + std::to_string(m.yM * 1e3) + ") mm is outside the substrate");
+                }
+            }
+            obs.push_back(o);
+        }
+        out.metrologyPoints = metrology.size();
+    }
+    const RateScaleFitResult fit = fitRateScales(obs, index.size());
     out.reducedChi2 = fit.reducedChi2;
     for (const auto& [k, i] : index) out.parameters.push_back({first[i]->source, first[i]->targetId, fit.scale[i], fit.sigma[i]});
 

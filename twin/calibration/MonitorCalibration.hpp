@@ -1,5 +1,5 @@
 // MonitorCalibration: per-source rate scale factors from a replay's crystal-monitor
-// intervals (TwinReplay), fitted on the single-source intervals (RateScaleFit: LM with
+// intervals (TwinReplay) and thickness metrology, fitted on the single-source intervals (RateScaleFit: LM with
 // covariance), then checked on the co-sputter intervals the fit has not seen.
 //
 // Observations: the measured areal mass rate at the crystal (the displayed rate re-read
@@ -16,6 +16,7 @@
 // operating points.
 #pragma once
 
+#include "calibration/Metrology.hpp"
 #include "replay/TwinReplay.hpp"
 #include "store/CalibrationRecord.hpp"
 
@@ -34,13 +35,18 @@ struct CoSputterCheck {
 
 struct MonitorCalibration {
     std::vector<CalibrationParameter> parameters;
-    std::size_t observations = 0;
+    std::size_t observations = 0;          ///< monitor windows
+    std::size_t metrologyPoints = 0;
     double reducedChi2 = 0.0;
     bool fitSubstrateShutterOpen = false;  ///< the shutter state of the fitted intervals
     std::vector<CoSputterCheck> coSputter;
 };
 
-/// Throws std::invalid_argument when the replay has no single-source interval with a reading.
-MonitorCalibration calibrateMonitorRates(const ReplayResult& replay, double minDurationS);
+/// Throws std::invalid_argument when there is nothing to fit (no single-source interval with
+/// a reading and no metrology). `metrology` (thickness points, Metrology.hpp) joins the fit
+/// as further observations of the same scales, predicted from `maps` (a replay with
+/// keepSourceMaps); a point outside the grid throws std::invalid_argument naming its line.
+MonitorCalibration calibrateMonitorRates(const ReplayResult& replay, double minDurationS,
+                                         const std::vector<MetrologyPoint>& metrology = {}, const ReplayResult* maps = nullptr);
 
 }  // namespace magtwin

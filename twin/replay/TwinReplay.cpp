@@ -47,6 +47,7 @@ public:
         motion_ = setup.motion;
         motion_.timeS = 1.0;  // fluence over 1 s = rate
         result_.times = series_.times();
+        result_.grid = grid_;
         result_.power = sourcePowers(setup.format, series_);
         integrateEnergy();
         const std::string rateKey = "sensor." + setup.monitor.name + ".rate";
@@ -206,6 +207,7 @@ private:
                 const std::vector<double> nm = thicknessRateNmPerS(map, el.atomicDensityPerM3());
                 if (filmRateNmS.empty()) filmRateNmS.assign(nm.size(), 0.0);
                 for (std::size_t i = 0; i < nm.size(); ++i) filmRateNmS[i] += nm[i];
+                if (setup_.keepSourceMaps) out.sourceFilmRateNmS.push_back(nm);
             }
             if (std::find(materials.begin(), materials.end(), sp.material) == materials.end()) materials.push_back(sp.material);
             out.sources.push_back(sp);

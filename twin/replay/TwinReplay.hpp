@@ -53,6 +53,7 @@ struct ReplaySetup {
     double counterTolerancePct = 5.0;
     std::map<std::string, double> rateScale;  ///< per "source|target", from a calibration (empty: none)
     bool substrateMaps = true;                ///< false: monitor rates only (calibration; uniformity NaN)
+    bool keepSourceMaps = false;              ///< keep each source's film-rate map per interval (metrology fit)
     double maxIntervalS = 0.0;                ///< > 0: intervals longer than this are cut into pieces (calibration windows)
 };
 
@@ -82,10 +83,12 @@ struct ReplayStep {
     double predictedCalibratedAS = 0.0;  ///< with the setup's rate scales (NaN: none)
     double uniformityPct = 0.0;          ///< sigma/mean on the uniformity area
     double mapMeanAS = 0.0;              ///< predicted mean film rate on the substrate, A/s
+    std::vector<std::vector<double>> sourceFilmRateNmS;  ///< per entry of `sources` (keepSourceMaps), uncalibrated
 };
 
 struct ReplayResult {
     std::vector<ReplayStep> steps;
+    SubstrateGrid grid;                           ///< the substrate grid of the maps
     std::vector<double> times;                    ///< per row (UTC s)
     std::vector<SourcePowerSeries> power;         ///< per source
     std::vector<std::vector<double>> energyKWh;   ///< per source, cumulative per row
