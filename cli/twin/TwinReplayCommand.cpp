@@ -118,7 +118,7 @@ int runTwinReplay(const TwinReplayOptions& o) {
     writeFolderAtomically(o.out, [&](const std::filesystem::path& dir) { writeReplayOutputs(report, dir); });
     if (o.json) std::cout << replayReportJson(report);
     else
-        std::cout << "replay of " << tf.name << ": " << report.replay.steps.size() << " deposition steps, "
+        std::cout << "replay of " << tf.name << ": " << report.replay.steps.size() << " intervals, "
                   << report.findings.size() << " findings, " << report.seconds << " s -> " << o.out << "\n";
     return 0;
 }

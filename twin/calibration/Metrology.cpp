@@ -96,8 +96,10 @@ std::vector<std::pair<std::string, std::vector<double>>> loggedFilmMaps(const Re
     std::vector<std::pair<std::string, std::vector<double>>> out;
     for (const auto& s : replay.steps) {
         if (!s.substrateShutterOpen || s.sourceFilmRateNmS.size() != s.sources.size()) continue;
-        const double dt = s.end - s.start;
         for (std::size_t k = 0; k < s.sources.size(); ++k) {
+            // the map is at the interval's mean power: its delivered energy / that power is the
+            // exposure time that gives the film of exactly that energy
+            const double dt = s.sources[k].meanPowerW > 0.0 ? s.sources[k].energyJ / s.sources[k].meanPowerW : 0.0;
             const std::string key = s.sources[k].source + "|" + s.sources[k].targetId;
             auto it = std::find_if(out.begin(), out.end(), [&](const auto& e) { return e.first == key; });
             if (it == out.end()) {

@@ -3,7 +3,7 @@
 // their units: x_mm (or x_m), y_mm (or y_m), thickness_nm (or thickness_A, thickness_um);
 // '#' lines are comments. It measures the film of the whole stored log: the prediction at a
 // point is per source sum over the intervals with the substrate shutter open of the
-// source's film-rate map x the interval's duration, bilinearly interpolated on the
+// source's film-rate map (at its mean power) x its energy / mean power, bilinearly interpolated on the
 // substrate grid (the maps are smooth on the grid pitch; a point outside the grid is an
 // error naming the file and line).
 #pragma once
