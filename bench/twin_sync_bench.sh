@@ -24,7 +24,7 @@ measure() {  # label, command...: prints "label: S s, R MB peak RSS"
   local label=$1; shift
   /usr/bin/time -f "%e %M %U %S" -o "$WORK/time" "$@" > "$WORK/out" 2> "$WORK/err" || { cat "$WORK/err" >&2; return 1; }
   read -r secs kb user sys < "$WORK/time"
-  printf "%-36s %7.2f s elapsed (%6.2f s CPU)  %7.1f MB peak RSS\n" "$label" "$secs" "$(echo "$user + $sys" | bc -l)" "$(echo "$kb / 1024" | bc -l)"
+  printf "%-36s %7.2f s elapsed (%6.2f s CPU)  %7.1f MB peak RSS\n" "$label" "$secs" "$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" "$(awk -v k="$kb" 'BEGIN { print k / 1024 }')"
   echo "$secs" > "$WORK/$label.secs"
 }
 
@@ -37,7 +37,7 @@ if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import pandas" 2>/dev/null &&
   measure "pandas read_csv + to_datetime (peer)" /usr/bin/python3 "$PEER" "$LOG"
   sed 's/^/  /' "$WORK/out"
   PANDAS=$(cat "$WORK/pandas read_csv + to_datetime (peer).secs")
-  echo "ratio pandas / magtwin: $(echo "$PANDAS / $SYNC" | bc -l | xargs printf '%.1f')x"
+  echo "ratio pandas / magtwin: $(awk -v p="$PANDAS" -v s="$SYNC" 'BEGIN { printf "%.1f", p / s }')x"
 else
   echo "pandas peer skipped (needs /usr/bin/python3 with python3-pandas and $PEER)"
 fi

@@ -11,6 +11,7 @@ set -euo pipefail
 PROGRAM_PACKAGES=(
   build-essential cmake pkg-config ca-certificates
   libeigen3-dev libyaml-cpp-dev libcli11-dev libfftw3-dev libsqlite3-dev libfast-float-dev libpqxx-dev
+  libceres-dev  # twin calibrate: Levenberg-Marquardt and covariance (Ceres Solver)
   libvtk9-dev xvfb xauth
   gnuplot-nox
 )

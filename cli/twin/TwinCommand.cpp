@@ -7,7 +7,7 @@
 namespace magtwin {
 
 void addTwinCommand(CLI::App& app) {
-    CLI::App* twin = app.add_subcommand("twin", "The twin's tool logs: sync them into a store, follow one, show status");
+    CLI::App* twin = app.add_subcommand("twin", "The twin's tool logs: sync them into a store, follow one, show status, replay");
     twin->require_subcommand(1);
 
     auto sync = std::make_shared<TwinSyncOptions>();
@@ -54,6 +54,32 @@ void addTwinCommand(CLI::App& app) {
     sl->add_option("--metrology-pitch", sim->metrologyPitchMm, "Map pitch, mm (default 20 on glass, 5 on a wafer)");
     sl->callback([sim]() {
         if (const int rc = runTwinSimulate(*sim); rc != 0) throw CLI::RuntimeError(rc);
+    });
+
+    auto replay = std::make_shared<TwinReplayOptions>();
+    CLI::App* r = twin->add_subcommand("replay", "Replay the stored log against the physics: rates, uniformity, counter audit");
+    r->add_option("tool", replay->toolFile, "Tool file (YAML) with a logs: section")->required()->check(CLI::ExistingFile);
+    r->add_option("--store", replay->store, "SQLite file or postgresql://... URL")->required();
+    r->add_option("--out", replay->out, "Output folder (written complete or not at all)")->required();
+    r->add_option("--format", replay->format, "Log format name from the tool file (default: the first)");
+    r->add_option("--tolerance", replay->tolerancePct, "Counter audit tolerance, percent")->capture_default_str();
+    r->add_option("--drift-tolerance", replay->driftTolerancePct, "Drift band beyond the calibrated prediction's 2 sigma, percent")
+        ->capture_default_str();
+    r->add_flag("--json", replay->json, "Print report.json on stdout");
+    r->callback([replay]() {
+        if (const int rc = runTwinReplay(*replay); rc != 0) throw CLI::RuntimeError(rc);
+    });
+
+    auto cal = std::make_shared<TwinCalibrateOptions>();
+    CLI::App* c = twin->add_subcommand("calibrate", "Fit per-source rate scales to the monitor readings (a new store version)");
+    c->add_option("tool", cal->toolFile, "Tool file (YAML) with a logs: section")->required()->check(CLI::ExistingFile);
+    c->add_option("--store", cal->store, "SQLite file or postgresql://... URL")->required();
+    c->add_option("--format", cal->format, "Log format name from the tool file (default: the first)");
+    c->add_option("--metrology", cal->metrology, "Thickness metrology files (x, y, thickness)")->check(CLI::ExistingFile);
+    c->add_option("--window", cal->windowS, "Observation window within an interval, s")->capture_default_str();
+    c->add_flag("--json", cal->json, "Print the result as JSON");
+    c->callback([cal]() {
+        if (const int rc = runTwinCalibrate(*cal); rc != 0) throw CLI::RuntimeError(rc);
     });
 }
 

@@ -40,4 +40,28 @@ struct TwinSimulateOptions {
 /// `twin simulate-log` (cli/twin/simulate/TwinSimulateCommand.cpp).
 int runTwinSimulate(const TwinSimulateOptions& o);
 
+struct TwinReplayOptions {
+    std::string toolFile;
+    std::string store;
+    std::string out;
+    std::string format;          ///< log format name; "" = the tool file's first
+    double tolerancePct = 5.0;   ///< counter audit tolerance
+    double driftTolerancePct = 15.0;  ///< drift band beyond the calibrated prediction's 2-sigma
+    double minStepS = 10.0;      ///< shorter steps are left out of the monitor statistics
+    bool json = false;
+};
+
+int runTwinReplay(const TwinReplayOptions& o);
+
+struct TwinCalibrateOptions {
+    std::string toolFile;
+    std::string store;
+    std::string format;
+    std::vector<std::string> metrology;
+    double windowS = 30.0;  ///< observation windows within the single-source intervals
+    bool json = false;
+};
+
+int runTwinCalibrate(const TwinCalibrateOptions& o);
+
 }  // namespace magtwin

@@ -39,6 +39,7 @@ TwinToolFile loadTwinToolFile(const std::string& path) {
         t.logs = readLogFormats(root, t.names);
     });
     t.name = tool.name;
+    t.tool = std::make_shared<const ToolFile>(tool);
     return t;
 }
 

@@ -7,15 +7,19 @@
 #include "logs/LogFormat.hpp"
 #include "twin/LogMappingConfig.hpp"
 
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace magtwin {
 
+struct ToolFile;
+
 struct TwinToolFile {
     std::string name;
     ToolNames names;
     std::vector<LogFormat> logs;
+    std::shared_ptr<const ToolFile> tool;  ///< the whole resolved tool file (replay, calibration)
     /// The log format called `name` ("" = the first); throws UsageError listing the formats.
     const LogFormat& format(const std::string& name) const;
 };

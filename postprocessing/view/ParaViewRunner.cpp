@@ -7,7 +7,9 @@
 #include <fcntl.h>
 #include <memory>
 #include <poll.h>
+#include <chrono>
 #include <cstdlib>
+#include <thread>
 #include <filesystem>
 #include <iostream>
 #include <spawn.h>
@@ -193,7 +195,9 @@ void renderResultView(const ViewRequest& request) {
     const char* userDisplay = std::getenv("DISPLAY");
     if (xvfbPath.empty() && !userDisplay)
         throw std::runtime_error("rendering needs an X server: install xvfb (scripts/install-deps.sh) or set DISPLAY");
-    constexpr int kAttempts = 4;
+    // 8 attempts with a growing pause: under heavy load (a fresh-machine check beside four
+    // compiles) 4 quick attempts on one display all failed once.
+    constexpr int kAttempts = 8;
     int status = -1;
     for (int attempt = 1; attempt <= kAttempts; ++attempt) {
         std::unique_ptr<VirtualDisplay> xvfb;
@@ -206,6 +210,7 @@ void renderResultView(const ViewRequest& request) {
         if (status < 128 || attempt == kAttempts) break;
         std::cerr << "magtwin view: pvbatch was killed by signal " << status - 128 << " (attempt " << attempt << " of "
                   << kAttempts << "; usually a refused X connection), retrying\n";
+        std::this_thread::sleep_for(std::chrono::milliseconds(250 * attempt));
     }
     if (status != 0 || !fs::is_regular_file(tmp)) {
         std::error_code ignored;

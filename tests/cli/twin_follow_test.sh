@@ -17,9 +17,10 @@ wait_rows() {
   local want=$1 limit=$2 start now
   start=$(date +%s.%N)
   while :; do
-    [ "$(stored)" = "$want" ] && { now=$(date +%s.%N); echo "$now - $start" | bc -l; return 0; }
+    # awk, not bc: a fresh Debian has no bc.
+    [ "$(stored)" = "$want" ] && { now=$(date +%s.%N); awk -v a="$start" -v b="$now" 'BEGIN { printf "%.3f\n", b - a }'; return 0; }
     now=$(date +%s.%N)
-    if [ "$(echo "$now - $start > $limit" | bc -l)" = 1 ]; then echo "FAIL: $(stored) rows after $limit s, want $want" >&2; return 1; fi
+    if awk -v a="$start" -v b="$now" -v l="$limit" 'BEGIN { exit !(b - a > l) }'; then echo "FAIL: $(stored) rows after $limit s, want $want" >&2; return 1; fi
     sleep 0.05
   done
 }

@@ -17,13 +17,13 @@ start=$(date +%s.%N)
 "$MAGTWIN" twin sync "$TOOL" "$LOG" --store "$WORK/ref.sqlite" >/dev/null 2>&1
 end=$(date +%s.%N)
 REF=$("$MAGTWIN" twin status --store "$WORK/ref.sqlite" --digest)
-DURATION=$(echo "$end - $start" | bc -l)
+DURATION=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.6f", b - a }')  # no bc on a fresh machine
 echo "uninterrupted sync: ${DURATION} s, digest: $REF"
 
 failures=0 killed=0
 for i in $(seq 1 "$KILLS"); do
   store="$WORK/kill$i.sqlite"
-  delay=$(echo "$DURATION * $i / ($KILLS + 1)" | bc -l)
+  delay=$(awk -v d="$DURATION" -v i="$i" -v n="$KILLS" 'BEGIN { printf "%.6f", d * i / (n + 1) }')
   "$MAGTWIN" twin sync "$TOOL" "$LOG" --store "$store" >/dev/null 2>&1 &
   pid=$!
   sleep "$delay"

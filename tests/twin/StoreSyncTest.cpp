@@ -6,6 +6,7 @@
 #include "store/TwinStore.hpp"
 #include "sync/LogSync.hpp"
 
+#include "StoreBackendTest.hpp"
 #include "TwinTestFiles.hpp"
 
 #include <gtest/gtest.h>
@@ -32,20 +33,9 @@ std::string rows(int from, int to, double kw = 1.0) {
 
 const std::string kHead = "tool export\nTime,P,Note\n";
 
-class StoreSync : public ::testing::TestWithParam<std::string> {
+class StoreSync : public StoreBackendTest {
 protected:
-    void SetUp() override {
-        if (GetParam() == "postgres") {
-            const char* url = std::getenv("MAGTWIN_TEST_POSTGRES_URL");
-            if (!url) GTEST_SKIP() << "MAGTWIN_TEST_POSTGRES_URL not set (ctest twin.postgres_store sets it)";
-            location_ = url;
-        } else {
-            location_ = dir_.file("store.sqlite");
-        }
-        store_ = openStore(location_);
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        toolId_ = store_->ensureTool(std::string(info->name()) + "-" + std::to_string(::getpid()));
-    }
+    StoreSync() : StoreBackendTest("store-sync") {}
     FileSyncReport sync(const std::string& path, std::size_t batchRows = 1000) {
         FileSync s(*store_, toolId_, format_, path);
         s.batchRows = batchRows;
@@ -53,10 +43,6 @@ protected:
         s.reportPendingLine();
         return s.report();
     }
-    TempDir dir_{"store-sync"};
-    std::string location_;
-    std::unique_ptr<TwinStore> store_;
-    std::int64_t toolId_ = 0;
     LogFormat format_ = smallFormat();
 };
 

@@ -31,7 +31,7 @@ trap cleanup EXIT
 URL="postgresql://$PGUSER@/postgres?host=$WORK&port=$PORT"
 echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on $WORK port $PORT"
 
-MAGTWIN_TEST_POSTGRES_URL="$URL" "$TESTS" --gtest_filter='Backends/StoreSync.*/1' --gtest_brief=1
+MAGTWIN_TEST_POSTGRES_URL="$URL" "$TESTS" --gtest_filter='Backends/StoreSync.*/1:Backends/StoreCalibration.*/1' --gtest_brief=1
 
 REAL="$VALIDATION/process_logs/dtu_nanolab_anait_0034_Ba-Zr_RecordingSet_2025.07.07.csv"
 if [ -f "$REAL" ]; then
@@ -45,6 +45,11 @@ if [ -f "$REAL" ]; then
   [ "$pg" = "$sq" ] || { echo "FAIL: the PostgreSQL store differs from the SQLite store"; exit 1; }
   grep -q '"rows_added":0' "$WORK/pg2.json" || { echo "FAIL: second sync added rows"; cat "$WORK/pg2.json"; exit 1; }
   "$MAGTWIN" twin status --store "$URL" --tool dtu-anait
+  # calibration through either back end: the same scales (saved as version 1 in both)
+  pgc=$("$MAGTWIN" twin calibrate "$TOOL" --store "$URL" --json 2>/dev/null)
+  sqc=$("$MAGTWIN" twin calibrate "$TOOL" --store "$WORK/ref.sqlite" --json 2>/dev/null)
+  [ "$pgc" = "$sqc" ] || { echo "FAIL: calibration differs between PostgreSQL and SQLite"; echo "$pgc"; echo "$sqc"; exit 1; }
+  echo "$pgc" | grep -q '"version":1,' || { echo "FAIL: first calibration is not version 1"; exit 1; }
 else
   echo "real-log comparison skipped: $REAL not found"
 fi

@@ -9,6 +9,8 @@
 // leaves the store at the last commit, and the next sync continues from there.
 #pragma once
 
+#include "CalibrationRecord.hpp"
+
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -108,6 +110,10 @@ public:
     virtual std::vector<LogFileState> files(std::int64_t toolId) = 0;
     virtual std::vector<TextChange> textChanges(std::int64_t fileId) = 0;
     virtual int schemaVersion() = 0;
+    /// Saves a calibration as the tool's next version (returned); one transaction.
+    virtual std::int64_t saveCalibration(std::int64_t toolId, const CalibrationRecord& record) = 0;
+    /// The tool's calibrations, oldest first (empty when none).
+    virtual std::vector<CalibrationRecord> calibrations(std::int64_t toolId) = 0;
 };
 
 /// "postgresql://..." or "postgres://..." -> PostgreSQL (when built with libpqxx); anything

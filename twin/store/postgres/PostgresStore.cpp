@@ -1,4 +1,4 @@
-#include "postgres/PostgresStore.hpp"
+#include "postgres/PostgresConnection.hpp"
 
 #include "StoreSchema.hpp"
 #include "StoreText.hpp"
@@ -37,10 +37,6 @@ std::int64_t integer(const pqxx::field& f) { return f.is_null() ? 0 : f.as<std::
 
 }  // namespace
 
-struct PostgresStore::Connection {
-    explicit Connection(const std::string& url) : c(url) {}
-    pqxx::connection c;
-};
 
 PostgresStore::PostgresStore(const std::string& url) : url_(url) {
     try {

@@ -29,6 +29,8 @@ public:
     std::vector<LogFileState> files(std::int64_t toolId) override;
     std::vector<TextChange> textChanges(std::int64_t fileId) override;
     int schemaVersion() override;
+    std::int64_t saveCalibration(std::int64_t toolId, const CalibrationRecord& record) override;  // *Calibrations.cpp
+    std::vector<CalibrationRecord> calibrations(std::int64_t toolId) override;
 
 private:
     void migrate();

@@ -1,0 +1,197 @@
+#include "twin/ReplayReport.hpp"
+
+#include "plot/LinePlot.hpp"
+#include "twin/TwinJson.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <ctime>
+#include <fstream>
+#include <iomanip>
+#include <map>
+#include <sstream>
+
+namespace magtwin {
+namespace {
+
+double percentile(std::vector<double> v, double q) {
+    std::sort(v.begin(), v.end());
+    const double pos = q * static_cast<double>(v.size() - 1);
+    const auto lo = static_cast<std::size_t>(std::floor(pos));
+    const std::size_t hi = std::min(lo + 1, v.size() - 1);
+    return v[lo] + (pos - static_cast<double>(lo)) * (v[hi] - v[lo]);
+}
+
+std::string isoTime(double utcS) {
+    const std::time_t t = static_cast<std::time_t>(std::floor(utcS));
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+std::string sourceList(const ReplayStep& s) {
+    std::string out;
+    for (const auto& p : s.sources) out += (out.empty() ? "" : "+") + p.source;
+    return out;
+}
+
+}  // namespace
+
+RatioStats ratioStats(const std::vector<double>& measured, const std::vector<double>& predicted) {
+    std::vector<double> r;
+    for (std::size_t i = 0; i < measured.size(); ++i)
+        if (std::isfinite(measured[i]) && std::isfinite(predicted[i]) && predicted[i] > 0.0 && measured[i] > 0.0)
+            r.push_back(measured[i] / predicted[i]);
+    RatioStats s;
+    s.steps = r.size();
+    if (r.empty()) return {0, std::nan(""), std::nan("")};
+    s.median = percentile(r, 0.5);
+    s.spread = (percentile(r, 0.84) - percentile(r, 0.16)) / (2.0 * s.median);
+    return s;
+}
+
+void addMonitorMaterialFindings(ReplayReport& r) {
+    std::map<std::string, std::pair<int, const ReplayStep*>> byCase;  // "monitor|film" -> count, first step
+    for (const auto& s : r.replay.steps) {
+        if (s.sources.empty() || s.monitorMaterial.empty()) continue;
+        const std::string key = s.monitorMaterial + "|" + s.depositedMaterial;
+        auto& e = byCase[key];
+        if (!e.second) e.second = &s;
+        ++e.first;
+    }
+    for (const auto& [key, e] : byCase) {
+        const ReplayStep& s = *e.second;
+        if (!(s.monitorDensityKgM3 > 0.0) || !(s.depositedDensityKgM3 > 0.0)) continue;
+        const double factor = s.monitorDensityKgM3 / s.depositedDensityKgM3;
+        if (std::fabs(factor - 1.0) < 0.02) continue;
+        std::ostringstream m;
+        m << std::setprecision(3) << "monitor set to " << s.monitorMaterial << " (density " << s.monitorDensityKgM3 / 1000.0
+          << " g/cm3, Z-ratio " << s.monitorZRatio << ") in " << e.first << " step(s) depositing " << s.depositedMaterial
+          << " (" << s.depositedDensityKgM3 / 1000.0 << " g/cm3): its readings are converted with the deposited film's density"
+          << " (x" << factor << "; the Z-ratio is not used at this crystal loading), not fitted";
+        r.findings.push_back({"monitor-material", s.sources.front().targetId, m.str(), s.start, factor});
+    }
+}
+
+void addToolingFinding(ReplayReport& r) {
+    // the twin's geometric tooling (substrate mean film rate / crystal film rate) per interval
+    std::vector<double> geometric, logged;
+    for (const auto& s : r.replay.steps) {
+        if (!(s.monitorTooling > 0.0) || !(s.predictedAS > 0.0) || !std::isfinite(s.mapMeanAS)) continue;
+        geometric.push_back(s.mapMeanAS / (s.predictedAS / s.monitorTooling));
+        logged.push_back(s.monitorTooling);
+    }
+    if (geometric.empty()) return;
+    const double g = percentile(geometric, 0.5), l = percentile(logged, 0.5);
+    if (std::fabs(g / l - 1.0) < 0.25) return;
+    std::ostringstream m;
+    m << std::setprecision(3) << "the monitor's tooling setting (" << 100.0 * l << " %) and the twin's geometric tooling ("
+      << 100.0 * g << " %: substrate mean / crystal film rate at the tool file's monitor position) differ x" << l / g
+      << ": the sensor position or the tool's geometry in the tool file is not the tool's";
+    r.findings.push_back({"tooling", "", m.str(), 0.0, l / g});
+}
+
+std::string replayReportJson(const ReplayReport& r) {
+    std::ostringstream o;
+    o << "{\"sources\":[";
+    for (std::size_t i = 0; i < r.counters.size(); ++i) {
+        const auto& c = r.counters[i];
+        o << (i ? "," : "") << "{\"source\":" << jsonString(c.source) << ",\"target_id\":" << jsonString(c.targetId)
+          << ",\"material\":" << jsonString(c.material) << ",\"energy_kWh\":" << jsonNumber(c.energyKWh)
+          << ",\"counter_delta_kWh\":" << jsonNumber(c.counterDeltaKWh) << ",\"counter_error_pct\":" << jsonNumber(c.errorPct)
+          << ",\"flagged\":" << (c.flagged ? "true" : "false") << ",\"likely_cause\":" << jsonString(c.cause) << "}";
+    }
+    o << "],\"steps\":[";
+    for (std::size_t i = 0; i < r.replay.steps.size(); ++i) {
+        const auto& s = r.replay.steps[i];
+        o << (i ? "," : "") << "{\"start\":" << jsonString(isoTime(s.start)) << ",\"end\":" << jsonString(isoTime(s.end))
+          << ",\"label\":" << jsonString(s.label) << ",\"substrate_shutter_open\":" << (s.substrateShutterOpen ? "true" : "false")
+          << ",\"monitor_shutter_open\":" << (s.monitorShutterOpen ? "true" : "false") << ",\"sources\":[";
+        for (std::size_t k = 0; k < s.sources.size(); ++k) {
+            const auto& p = s.sources[k];
+            o << (k ? "," : "") << "{\"source\":" << jsonString(p.source) << ",\"target_id\":" << jsonString(p.targetId)
+              << ",\"material\":" << jsonString(p.material) << ",\"power_W\":" << jsonNumber(p.meanPowerW)
+              << ",\"voltage_V\":" << jsonNumber(p.meanVoltageV) << ",\"energy_kWh\":" << jsonNumber(p.energyJ / 3.6e6)
+              << ",\"life_kWh\":" << jsonNumber(p.lifeKWh) << ",\"eroded_depth_mm\":" << jsonNumber(p.erodedDepthM * 1e3) << "}";
+        }
+        o << "],\"deposited_material\":" << jsonString(s.depositedMaterial)
+          << ",\"monitor_material\":" << jsonString(s.monitorMaterial)
+          << ",\"measured_displayed_A_s\":" << jsonNumber(s.measuredDisplayedAS)
+          << ",\"predicted_rate_A_s\":" << jsonNumber(s.predictedAS)
+          << ",\"predicted_calibrated_rate_A_s\":" << jsonNumber(s.predictedCalibratedAS)
+          << ",\"measured_rate_A_s\":" << jsonNumber(s.measuredAS) << ",\"uniformity_pct\":" << jsonNumber(s.uniformityPct)
+          << ",\"substrate_mean_rate_A_s\":" << jsonNumber(s.mapMeanAS) << "}";
+    }
+    o << "],\"qcm\":{\"median_ratio_before\":" << jsonNumber(r.before.median) << ",\"spread_before\":" << jsonNumber(r.before.spread)
+      << ",\"median_ratio_after\":" << jsonNumber(r.after.median) << ",\"spread_after\":" << jsonNumber(r.after.spread)
+      << ",\"steps\":" << r.before.steps << ",\"median_ratio_unconverted\":" << jsonNumber(r.unconverted.median)
+      << ",\"calibration\":" << jsonString(r.calibration)
+      << ",\"ratio\":\"measured / predicted monitor rate; measured converted to the deposited film's density\"}";
+    o << ",\"findings\":[";
+    for (std::size_t i = 0; i < r.findings.size(); ++i) {
+        const auto& f = r.findings[i];
+        o << (i ? "," : "") << "{\"kind\":" << jsonString(f.kind) << ",\"target_id\":" << jsonString(f.targetId)
+          << ",\"message\":" << jsonString(f.message) << ",\"time\":" << (f.time > 0 ? jsonString(isoTime(f.time)) : "null")
+          << ",\"size\":" << jsonNumber(f.size) << "}";
+    }
+    o << "],\"uniformity_spec_pct\":" << jsonNumber(r.specPct) << ",\"replay_seconds\":" << jsonNumber(r.seconds) << "}\n";
+    return o.str();
+}
+
+void writeReplayOutputs(const ReplayReport& r, const std::filesystem::path& dir) {
+    std::ofstream(dir / "report.json") << replayReportJson(r);
+    {
+        std::ofstream csv(dir / "steps.csv");
+        csv << "start,end,label,substrate_shutter_open,sources,deposited_material,monitor_material,measured_displayed_A_s,measured_rate_A_s,"
+               "predicted_rate_A_s,predicted_calibrated_rate_A_s,uniformity_pct\n";
+        for (const auto& s : r.replay.steps)
+            csv << isoTime(s.start) << "," << isoTime(s.end) << "," << s.label << "," << (s.substrateShutterOpen ? 1 : 0) << ","
+                << sourceList(s) << ","
+                << s.depositedMaterial << "," << s.monitorMaterial << "," << jsonNumber(s.measuredDisplayedAS) << ","
+                << jsonNumber(s.measuredAS) << "," << jsonNumber(s.predictedAS) << "," << jsonNumber(s.predictedCalibratedAS)
+                << "," << jsonNumber(s.uniformityPct) << "\n";
+    }
+    const ReplayResult& rr = r.replay;
+    if (rr.times.empty()) return;
+    const double t0 = rr.times.front();
+    std::vector<double> minutes(rr.times.size());
+    for (std::size_t i = 0; i < minutes.size(); ++i) minutes[i] = (rr.times[i] - t0) / 60.0;
+    std::vector<PlotSeries> power, energy;
+    for (std::size_t k = 0; k < rr.power.size(); ++k) {
+        power.push_back({rr.power[k].cathode, minutes, rr.power[k].powerW, PlotSeries::Style::Line});
+        energy.push_back({rr.power[k].cathode, minutes, rr.energyKWh[k], PlotSeries::Style::Line});
+    }
+    renderLinePlot({"delivered power per source", "time since the first sample (min)", "power (W)"}, power,
+                   (dir / "power.png").string());
+    renderLinePlot({"energy per source (twin's integral)", "time since the first sample (min)", "energy (kWh)"}, energy,
+                   (dir / "energy.png").string());
+    PlotSeries measured{"measured (converted to the deposited film)", {}, {}, PlotSeries::Style::Points};
+    PlotSeries predicted{"predicted (uncalibrated)", {}, {}, PlotSeries::Style::Points};
+    PlotSeries calibrated{"predicted (calibrated)", {}, {}, PlotSeries::Style::Points};
+    PlotSeries uni{"uniformity (range)", {}, {}, PlotSeries::Style::LinePoints};
+    double lifeMax = 0.0;
+    for (const auto& s : rr.steps) {
+        const double mid = (0.5 * (s.start + s.end) - t0) / 60.0;
+        if (std::isfinite(s.measuredAS)) measured.x.push_back(mid), measured.y.push_back(s.measuredAS);
+        if (std::isfinite(s.predictedAS)) predicted.x.push_back(mid), predicted.y.push_back(s.predictedAS);
+        if (std::isfinite(s.predictedCalibratedAS)) calibrated.x.push_back(mid), calibrated.y.push_back(s.predictedCalibratedAS);
+        double life = 0.0;
+        for (const auto& p : s.sources) life = std::max(life, p.lifeKWh);
+        if (std::isfinite(s.uniformityPct)) uni.x.push_back(life), uni.y.push_back(s.uniformityPct);
+        lifeMax = std::max(lifeMax, life);
+    }
+    std::vector<PlotSeries> rate{measured, predicted};
+    if (!calibrated.x.empty()) rate.push_back(calibrated);
+    rate.push_back({"monitor display (as logged)", minutes, rr.monitorDisplayedAS, PlotSeries::Style::Line});
+    renderLinePlot({"monitor rate per step", "time since the first sample (min)", "rate (A/s)"}, rate,
+                   (dir / "monitor_rate.png").string());
+    if (!uni.x.empty()) {
+        PlotSeries spec{"spec", {0.0, std::max(lifeMax, 1e-6)}, {r.specPct, r.specPct}, PlotSeries::Style::Line};
+        renderLinePlot({"film uniformity over target life", "target life (kWh)", "uniformity (%)"}, {uni, spec},
+                       (dir / "uniformity.png").string());
+    }
+}
+
+}  // namespace magtwin

@@ -1,0 +1,126 @@
+// `magtwin twin replay TOOL.yaml --store PATH --out DIR [--json]`: the tool's stored log
+// replayed against the physics (twin/replay/TwinReplay), the counter audit and findings
+// (twin/replay/CounterAudit), written to DIR complete or not at all.
+#include "twin/TwinCommands.hpp"
+
+#include "UsageError.hpp"
+#include "calibration/DriftCheck.hpp"
+#include "deposit/DepositConfig.hpp"
+#include "deposit/DepositSteps.hpp"
+#include "io/OutputFolder.hpp"
+#include "replay/ReplaySeries.hpp"
+#include "store/TwinStore.hpp"
+#include "tool/ToolFile.hpp"
+#include "twin/ReplayReport.hpp"
+#include "twin/TwinJson.hpp"
+#include "twin/TwinReplaySetup.hpp"
+#include "twin/TwinToolFile.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+
+namespace magtwin {
+namespace {
+
+/// The first crystal monitor of the tool whose rate the log format maps.
+ReplayMonitor monitorOf(const ToolFile& tool, const LogFormat& f) {
+    for (const ToolSensor& s : tool.sensors) {
+        const std::string key = "sensor." + s.name + ".rate";
+        if (std::any_of(f.numeric.begin(), f.numeric.end(), [&](const NumericChannel& c) { return c.key == key; }))
+            return {s.name, s.position, s.facing};
+    }
+    return {};
+}
+
+}  // namespace
+
+std::unique_ptr<TwinStore> openExistingStore(const std::string& location) {
+    const bool postgres = location.rfind("postgres", 0) == 0;
+    if (!postgres && !std::filesystem::exists(location)) throw UsageError("--store '" + location + "' does not exist");
+    return openStore(location);
+}
+
+std::int64_t storedToolId(TwinStore& store, const std::string& toolName, const std::string& location) {
+    const auto names = store.toolNames();
+    if (std::find(names.begin(), names.end(), toolName) == names.end())
+        throw UsageError("--store '" + location + "' holds no logs of tool '" + toolName + "' (run `magtwin twin sync` first)");
+    return store.ensureTool(toolName);
+}
+
+ReplaySetup replaySetupFor(const TwinToolFile& tf, const std::string& formatName) {
+    const ToolFile& tool = *tf.tool;
+    ReplaySetup setup;
+    setup.format = tf.format(formatName);
+    const DepositCase dc = depositCaseFor(tool, "");
+    setup.cathodes = dc.cathodes;
+    setup.angular = angularLaw(dc);
+    setup.monitor = monitorOf(tool, setup.format);
+    setup.substrate = dc.substrate;
+    setup.motion = dc.motion;
+    setup.uniformitySpecPct = dc.uniformityTargetPct;
+    return setup;
+}
+
+int runTwinReplay(const TwinReplayOptions& o) {
+    if (o.out.empty()) throw UsageError("--out: give the output folder");
+    if (!(o.tolerancePct > 0.0)) throw UsageError("--tolerance must be > 0 (percent)");
+    if (!(o.driftTolerancePct > 0.0)) throw UsageError("--drift-tolerance must be > 0 (percent)");
+    const TwinToolFile tf = loadTwinToolFile(o.toolFile);
+    ReplaySetup setup = replaySetupFor(tf, o.format);
+    setup.counterTolerancePct = o.tolerancePct;
+    auto store = openExistingStore(o.store);
+    const std::int64_t toolId = storedToolId(*store, tf.name, o.store);
+    const std::vector<CalibrationRecord> calibrations = store->calibrations(toolId);
+    if (!calibrations.empty())
+        for (const auto& p : calibrations.back().parameters) setup.rateScale[p.source + "|" + p.targetId] = p.scale;
+
+    const auto t0 = std::chrono::steady_clock::now();
+    ReplayReport report;
+    report.specPct = setup.uniformitySpecPct;
+    report.replay = replayTool(*store, toolId, setup, [](std::size_t done, std::size_t total) {
+        if (done == total || done % 20 == 0) std::cerr << "[twin replay] step " << done << " of " << total << "\n";
+    });
+    const ReplaySeries series(*store, toolId);
+    report.counters = auditCounters(store->targets(toolId), setup.format, series, report.replay.power, o.tolerancePct);
+    for (const auto& c : report.counters)
+        if (c.flagged)
+            report.findings.push_back({"counter", c.targetId,
+                                       c.source + " target " + c.targetId + ": usage counter +" + jsonNumber(c.counterDeltaKWh) +
+                                           " kWh vs twin energy " + jsonNumber(c.energyKWh) + " kWh (" + jsonNumber(c.errorPct) +
+                                           " %)" + (c.cause.empty() ? "" : ": " + c.cause),
+                                       0.0, c.errorPct});
+    for (auto& f : shutterJumps(series, report.replay.power, "sensor." + setup.monitor.name + ".rate")) report.findings.push_back(f);
+    if (!calibrations.empty()) {
+        DriftSettings drift;
+        drift.tolerancePct = o.driftTolerancePct;
+        drift.minDurationS = o.minStepS;
+        drift.calibratedShutterOpen =
+            calibrations.back().summary.find("\"fit_substrate_shutter_open\":true") != std::string::npos;
+        for (auto& f : driftFindings(report.replay.steps, calibrations.back().parameters, drift)) report.findings.push_back(f);
+    }
+    addMonitorMaterialFindings(report);
+    addToolingFinding(report);
+    std::vector<double> measured, displayed, predicted, calibrated;
+    for (const auto& s : report.replay.steps) {
+        if (s.end - s.start < o.minStepS) continue;
+        measured.push_back(s.measuredAS);
+        displayed.push_back(s.measuredDisplayedAS);
+        predicted.push_back(s.predictedAS);
+        calibrated.push_back(s.predictedCalibratedAS);
+    }
+    report.before = ratioStats(measured, predicted);
+    report.after = ratioStats(measured, calibrated);
+    report.unconverted = ratioStats(displayed, predicted);
+    if (!calibrations.empty()) report.calibration = "v" + std::to_string(calibrations.back().version) + " " + calibrations.back().method;
+    report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    writeFolderAtomically(o.out, [&](const std::filesystem::path& dir) { writeReplayOutputs(report, dir); });
+    if (o.json) std::cout << replayReportJson(report);
+    else
+        std::cout << "replay of " << tf.name << ": " << report.replay.steps.size() << " intervals, "
+                  << report.findings.size() << " findings, " << report.seconds << " s -> " << o.out << "\n";
+    return 0;
+}
+
+}  // namespace magtwin

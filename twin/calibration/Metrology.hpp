@@ -1,0 +1,36 @@
+// Metrology: film-thickness measurements on the substrate (x, y, thickness) and the
+// replay's prediction at those points. A file is CSV with a header naming the columns and
+// their units: x_mm (or x_m), y_mm (or y_m), thickness_nm (or thickness_A, thickness_um);
+// '#' lines are comments. It measures the film of the whole stored log: the prediction at a
+// point is per source sum over the intervals with the substrate shutter open of the
+// source's film-rate map (at its mean power) x its energy / mean power, bilinearly interpolated on the
+// substrate grid (the maps are smooth on the grid pitch; a point outside the grid is an
+// error naming the file and line).
+#pragma once
+
+#include "deposition/Substrate.hpp"
+#include "replay/TwinReplay.hpp"
+
+#include <string>
+#include <vector>
+
+namespace magtwin {
+
+struct MetrologyPoint {
+    std::string file;
+    int line = 0;
+    double xM = 0.0, yM = 0.0, thicknessM = 0.0;
+};
+
+/// Throws std::invalid_argument naming the file, line and column on bad input.
+std::vector<MetrologyPoint> readMetrology(const std::string& path);
+
+/// Bilinear interpolation of a grid field at (x, y); throws std::out_of_range outside.
+double interpolateOnGrid(const SubstrateGrid& g, const std::vector<double>& field, double xM, double yM);
+
+/// Per (source|target) key, the predicted uncalibrated film thickness map (m) of the whole
+/// log on the substrate grid (intervals with the substrate shutter open; replay with
+/// keepSourceMaps).
+std::vector<std::pair<std::string, std::vector<double>>> loggedFilmMaps(const ReplayResult& replay);
+
+}  // namespace magtwin

@@ -1,0 +1,266 @@
+#include "replay/TwinReplay.hpp"
+
+#include "deposition/ErodedTargets.hpp"
+#include "deposition/LineOfSightTransport.hpp"
+#include "deposition/Uniformity.hpp"
+#include "elements/ElementTable.hpp"
+#include "replay/MonitorReading.hpp"
+#include "replay/ReplaySeries.hpp"
+#include "util/PhysicalConstants.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <tuple>
+
+namespace magtwin {
+namespace {
+
+constexpr double kJPerKWh = 3.6e6;
+constexpr double kAngstrom = 1e-10;
+
+double meanOver(const std::vector<double>& v, std::size_t from, std::size_t to) {
+    double sum = 0.0;
+    std::size_t n = 0;
+    for (std::size_t r = from; r < to; ++r)
+        if (std::isfinite(v[r])) sum += v[r], ++n;
+    return n ? sum / static_cast<double>(n) : std::nan("");
+}
+
+/// The erosion state of one (source, target): a target change on a source starts a new one.
+struct TargetState {
+    std::unique_ptr<TargetErosionState> erosion;
+    double energyJ = 0.0;
+};
+
+class Replayer {
+public:
+    Replayer(TwinStore& store, std::int64_t toolId, const ReplaySetup& setup)
+        : setup_(setup), series_(store, toolId), grid_(sampleSubstrate(setup.substrate)) {
+        for (const auto& src : setup.format.sources) {
+            const auto it = std::find_if(setup.cathodes.begin(), setup.cathodes.end(),
+                                         [&](const CathodeGroup& g) { return g.name == src.cathode; });
+            if (it == setup.cathodes.end())
+                throw std::invalid_argument("replay: log source '" + src.cathode + "' has no single cathode of that name in the tool file");
+            groups_.push_back(*it);
+        }
+        motion_ = setup.motion;
+        motion_.timeS = 1.0;  // fluence over 1 s = rate
+        result_.times = series_.times();
+        result_.grid = grid_;
+        result_.power = sourcePowers(setup.format, series_);
+        integrateEnergy();
+        const std::string rateKey = "sensor." + setup.monitor.name + ".rate";
+        result_.monitorDisplayedAS.resize(series_.rows());
+        for (std::size_t r = 0; r < series_.rows(); ++r)
+            result_.monitorDisplayedAS[r] = series_.at(rateKey, r, std::nan("")) / kAngstrom;
+        result_.substrateShutter.resize(series_.rows());
+        for (std::size_t r = 0; r < series_.rows(); ++r)
+            result_.substrateShutter[r] = series_.at("chamber.substrate_shutter", r, std::nan(""));
+    }
+
+    ReplayResult run(TwinStore& store, std::int64_t toolId, const ReplayProgress& progress) {
+        std::vector<StepRecord> steps = store.steps(toolId);
+        std::sort(steps.begin(), steps.end(), [](const StepRecord& a, const StepRecord& b) { return a.startTime < b.startTime; });
+        std::size_t done = 0;
+        for (const auto& st : steps) {
+            if (st.label != "ramp") replayIntervals(st);
+            // every step's energy advances its target, deposition or not (pre-sputter erodes too)
+            for (const auto& e : st.sources) targetState(e.source, e.targetId).energyJ += e.energyJ;
+            if (progress) progress(++done, steps.size());
+        }
+        return std::move(result_);
+    }
+
+private:
+    void integrateEnergy() {
+        const auto& t = series_.times();
+        for (const auto& p : result_.power) {
+            std::vector<double> e(t.size(), 0.0);
+            for (std::size_t r = 1; r < t.size(); ++r)
+                e[r] = e[r - 1] + 0.5 * (p.powerW[r - 1] + p.powerW[r]) * (t[r] - t[r - 1]) / kJPerKWh;
+            result_.energyKWh.push_back(std::move(e));
+        }
+    }
+
+    TargetState& targetState(const std::string& source, const std::string& targetId) {
+        TargetState& s = targets_[{source, targetId}];
+        if (!s.erosion) {
+            const std::size_t k = sourceIndex(source);
+            CathodeGroup g = groups_[k];
+            g.lifeKWh = -1.0;
+            s.erosion = std::make_unique<TargetErosionState>(std::vector<CathodeGroup>{g});
+        }
+        return s;
+    }
+
+    std::size_t sourceIndex(const std::string& source) const {
+        for (std::size_t k = 0; k < groups_.size(); ++k)
+            if (groups_[k].name == source) return k;
+        throw std::invalid_argument("replay: step source '" + source + "' is not a source of the log format");
+    }
+
+    std::string materialOf(std::size_t k, double time) const {
+        const SourceChannels& sc = setup_.format.sources[k];
+        const std::string logged = series_.textAt("source." + sc.cathode + ".material", time);
+        const std::string symbol = elementSymbolOfMaterial(logged);
+        return symbol.empty() ? groups_[k].discharge.targetMaterial : symbol;
+    }
+
+    /// Bit k: source k is on with its shutter open at row r (what reaches the crystal).
+    std::uint64_t depositingSet(std::size_t r) const {
+        std::uint64_t set = 0;
+        for (std::size_t k = 0; k < groups_.size(); ++k) {
+            const double shutter = series_.at("source." + groups_[k].name + ".shutter", r, 1.0);
+            if (result_.power[k].powerW[r] > 0.0 && shutter > setup_.format.thresholds.switchOn) set |= 1ull << k;
+        }
+        return set;
+    }
+
+    /// The step's rows split where the set of depositing sources or the substrate shutter
+    /// changes: each interval with a depositing source is predicted on its own.
+    void replayIntervals(const StepRecord& st) {
+        const std::size_t r0 = series_.rowAtOrAfter(st.startTime);
+        const std::size_t r1 = std::min(series_.rows(), series_.rowAtOrAfter(st.endTime + 1e-6));
+        const double switchOn = setup_.format.thresholds.switchOn;
+        const std::string monitorShutter = "sensor." + setup_.monitor.name + ".shutter";
+        auto key = [&](std::size_t r) {
+            const bool open = series_.at("chamber.substrate_shutter", r, 1.0) > switchOn;
+            const bool crystal = series_.at(monitorShutter, r, 1.0) > switchOn;
+            return std::make_tuple(depositingSet(r), open, crystal);
+        };
+        std::size_t a = r0;
+        while (a < r1) {
+            std::size_t b = a + 1;
+            while (b < r1 && key(b) == key(a)) ++b;
+            const auto [set, open, crystal] = key(a);
+            for (std::size_t p = a; set != 0 && p + 2 <= b;) {
+                std::size_t q = b;
+                if (setup_.maxIntervalS > 0.0) {
+                    q = p + 1;
+                    while (q < b && series_.times()[q] - series_.times()[p] < setup_.maxIntervalS) ++q;
+                    if (b - q < 2) q = b;  // no stub at the end
+                }
+                result_.steps.push_back(predict(st, p, q, set, open));
+                result_.steps.back().monitorShutterOpen = crystal;
+                if (!crystal) {
+                    ReplayStep& last = result_.steps.back();
+                    last.measuredAS = last.measuredDisplayedAS = last.measuredMassRate = std::nan("");
+                }
+                p = q;
+            }
+            a = b;
+        }
+    }
+
+    /// Energy (J) of source k delivered into rows [from, to] of the series: the trapezoid of
+    /// each row with the one before it, as the sync gives it to the later row's step.
+    double seriesEnergyJ(std::size_t k, std::size_t from, std::size_t to) const {
+        return (result_.energyKWh[k][to] - result_.energyKWh[k][from > 0 ? from - 1 : 0]) * kJPerKWh;
+    }
+
+    ReplayStep predict(const StepRecord& st, std::size_t r0, std::size_t r1, std::uint64_t set, bool substrateOpen) {
+        ReplayStep out;
+        out.start = series_.times()[r0];
+        out.end = series_.times()[r1 - 1];
+        out.label = st.label;
+        out.substrateShutterOpen = substrateOpen;
+        const ElementTable& table = ElementTable::builtin();
+        std::vector<double> filmRateNmS;  // substrate map, sum over sources
+        double massTotal = 0.0, volumeTotal = 0.0, massCalibrated = 0.0;
+        std::vector<std::string> materials;
+        for (const auto& e : st.sources) {
+            const std::size_t k = sourceIndex(e.source);
+            if (!(set & (1ull << k))) continue;
+            StepSourcePrediction sp;
+            sp.source = e.source;
+            sp.targetId = e.targetId;
+            sp.energyJ = seriesEnergyJ(k, r0, r1 - 1);
+            sp.meanPowerW = meanOver(result_.power[k].powerW, r0, std::min(r1, series_.rows()));
+            sp.meanVoltageV = meanOver(result_.power[k].voltageV, r0, std::min(r1, series_.rows()));
+            sp.material = materialOf(k, st.startTime);
+            if (!(sp.meanPowerW > 0.0)) continue;
+            TargetState& ts = targetState(e.source, e.targetId);
+            // life at the interval's end: the target's earlier steps plus this step so far
+            sp.lifeKWh = (ts.energyJ + seriesEnergyJ(k, series_.rowAtOrAfter(st.startTime), r1 - 1)) / kJPerKWh;
+            CathodeGroup g = groups_[k];
+            g.discharge.targetMaterial = sp.material;
+            if (std::isfinite(sp.meanVoltageV) && sp.meanVoltageV > 0.0) g.discharge.voltageV = sp.meanVoltageV;
+            g.powerW = sp.meanPowerW;
+            g.lifeKWh = sp.lifeKWh;
+            std::vector<ErodedGroup> eroded = ts.erosion->at(sp.lifeKWh, setup_.angular);
+            EmissionLayout layout = buildEmission({g}, setup_.angular, sp.lifeKWh, {}, &eroded);
+            const double wanted = sputteredAtomsPerJoule(g.discharge) * g.powerW;
+            const double have = layout.sources.at(0).totalAtomsPerSecond();
+            if (have > 0.0) layout.sources[0].scaleFlux(wanted / have);
+            sp.erodedDepthM = layout.erodedDepthM.at(0);
+            const Element& el = table.get(sp.material);
+            const double atomKg = el.massAmu * kAtomicMassUnitKg;
+            const double flux = lineOfSightFlux(layout.sources, {setup_.monitor.position}, setup_.monitor.facing).at(0);
+            sp.crystalMassRate = flux * atomKg;
+            const auto scale = setup_.rateScale.find(e.source + "|" + e.targetId);
+            massCalibrated += sp.crystalMassRate * (scale == setup_.rateScale.end() ? std::nan("") : scale->second);
+            massTotal += sp.crystalMassRate;
+            volumeTotal += sp.crystalMassRate / (el.densityGPerCm3.value() * 1000.0);
+            if (setup_.substrateMaps) {
+                const std::vector<double> map = exposureFluence(layout.sources, grid_, motion_, TransportMethod::Direct);
+                const std::vector<double> nm = thicknessRateNmPerS(map, el.atomicDensityPerM3());
+                if (filmRateNmS.empty()) filmRateNmS.assign(nm.size(), 0.0);
+                for (std::size_t i = 0; i < nm.size(); ++i) filmRateNmS[i] += nm[i];
+                if (setup_.keepSourceMaps) out.sourceFilmRateNmS.push_back(nm);
+            }
+            if (std::find(materials.begin(), materials.end(), sp.material) == materials.end()) materials.push_back(sp.material);
+            out.sources.push_back(sp);
+        }
+        for (std::size_t i = 0; i < materials.size(); ++i) out.depositedMaterial += (i ? "+" : "") + materials[i];
+        out.depositedDensityKgM3 = volumeTotal > 0.0 ? massTotal / volumeTotal : std::nan("");
+
+        const std::string p = "sensor." + setup_.monitor.name + ".";
+        MonitorSettings ms;
+        ms.material = series_.textAt(p + "active_material", st.startTime);
+        ms.densityKgM3 = series_.at(p + "density", r0, std::nan(""));
+        ms.tooling = series_.at(p + "tooling", r0, std::nan(""));
+        ms.zRatio = series_.at(p + "z_ratio", r0, std::nan(""));
+        out.monitorMaterial = ms.material;
+        out.monitorDensityKgM3 = ms.densityKgM3;
+        out.monitorTooling = ms.tooling;
+        out.monitorZRatio = ms.zRatio;
+        out.measuredDisplayedAS = meanOver(result_.monitorDisplayedAS, r0, std::min(r1, series_.rows()));
+        const bool settings = ms.densityKgM3 > 0.0 && ms.tooling > 0.0;
+        out.measuredMassRate = settings ? crystalMassRate(out.measuredDisplayedAS * kAngstrom, ms) : std::nan("");
+        // measured: the displayed rate re-read with the deposited film's density
+        out.measuredAS = settings ? crystalMassRate(out.measuredDisplayedAS * kAngstrom, ms) * ms.tooling /
+                                        out.depositedDensityKgM3 / kAngstrom
+                                  : std::nan("");
+        // predicted: the crystal's mass rate as a film of the deposited material, scaled by the
+        // monitor's tooling (the substrate rate the monitor would report with the right density)
+        const double tooling = settings ? ms.tooling : 1.0;
+        out.predictedAS = massTotal / out.depositedDensityKgM3 * tooling / kAngstrom;
+        out.predictedCalibratedAS = massCalibrated / out.depositedDensityKgM3 * tooling / kAngstrom;
+        if (!filmRateNmS.empty()) {
+            const UniformityReport u = uniformity(filmRateNmS, grid_.inUniformityArea, setup_.uniformitySpecPct);
+            out.uniformityPct = u.rangePct;
+            out.mapMeanAS = u.meanNm * 10.0;
+        } else {
+            out.uniformityPct = out.mapMeanAS = std::nan("");
+        }
+        return out;
+    }
+
+    const ReplaySetup& setup_;
+    ReplaySeries series_;
+    SubstrateGrid grid_;
+    SubstrateMotion motion_;
+    std::vector<CathodeGroup> groups_;
+    std::map<std::pair<std::string, std::string>, TargetState> targets_;
+    ReplayResult result_;
+};
+
+}  // namespace
+
+ReplayResult replayTool(TwinStore& store, std::int64_t toolId, const ReplaySetup& setup, const ReplayProgress& progress) {
+    Replayer r(store, toolId, setup);
+    return r.run(store, toolId, progress);
+}
+
+}  // namespace magtwin

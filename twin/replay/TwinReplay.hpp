@@ -1,0 +1,104 @@
+// TwinReplay: a tool's stored log replayed against the physics, step by step.
+//
+// Per interval of a stored step (StepRecord; ramps skipped) in which the set of depositing
+// sources (on, source shutter open) and the substrate shutter stay the same (a pre-sputter
+// step with one source shutter open is a single-source interval for the crystal monitor):
+//  - each on source's target advances its erosion state to its cumulative energy (the
+//    erosion engine through TargetErosionState; a new target ID on a source starts a new
+//    state). The erosion shape is eroded at the tool file's discharge; the step's emission
+//    is that shape's flux scaled to the step's operating point, N = P Y(e V) / (V (1 +
+//    gamma_SE) e) (CathodeLayout.hpp) with P the step's mean delivered power and V its mean
+//    discharge voltage (DC voltage or RF DC self-bias, SourcePower.hpp);
+//  - the predicted areal mass rate at the crystal monitor (line of sight, its position and
+//    facing from the tool file), turned into what the monitor displays with the settings it
+//    logged (MonitorReading.hpp), and the measured reading converted to the material that
+//    actually deposits (not fitted away: both figures are reported);
+//  - the film-rate map on the substrate (its motion from the tool file) and its uniformity.
+// Gas scattering is not modelled here (vacuum line of sight): calibration's per-source scale
+// (twin calibrate) absorbs it, and the report says which prediction it compares.
+// Counter audit and findings: CounterAudit.hpp.
+#pragma once
+
+#include "deposition/CathodeLayout.hpp"
+#include "deposition/EmissionAngularDistribution.hpp"
+#include "deposition/Substrate.hpp"
+#include "deposition/SubstrateMotion.hpp"
+#include "logs/LogFormat.hpp"
+#include "replay/SourcePower.hpp"
+#include "store/TwinStore.hpp"
+
+#include <Eigen/Core>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace magtwin {
+
+struct ReplayMonitor {
+    std::string name;
+    Eigen::Vector3d position = Eigen::Vector3d::Zero();
+    Eigen::Vector3d facing = Eigen::Vector3d::UnitZ();
+};
+
+struct ReplaySetup {
+    LogFormat format;
+    std::vector<CathodeGroup> cathodes;  ///< one per log source, name = the source's cathode
+    std::shared_ptr<const EmissionAngularDistribution> angular;
+    ReplayMonitor monitor;
+    Substrate substrate;
+    SubstrateMotion motion;
+    double uniformitySpecPct = 3.0;
+    double counterTolerancePct = 5.0;
+    std::map<std::string, double> rateScale;  ///< per "source|target", from a calibration (empty: none)
+    bool substrateMaps = true;                ///< false: monitor rates only (calibration; uniformity NaN)
+    bool keepSourceMaps = false;              ///< keep each source's film-rate map per interval (metrology fit)
+    double maxIntervalS = 0.0;                ///< > 0: intervals longer than this are cut into pieces (calibration windows)
+};
+
+struct StepSourcePrediction {
+    std::string source, targetId, material;  ///< material: element symbol
+    double meanPowerW = 0.0, meanVoltageV = 0.0;
+    double energyJ = 0.0;
+    double lifeKWh = 0.0;           ///< the target's cumulative energy at the end of the step
+    double erodedDepthM = 0.0;
+    double crystalMassRate = 0.0;   ///< kg m^-2 s^-1, uncalibrated
+};
+
+struct ReplayStep {
+    double start = 0.0, end = 0.0;
+    std::string label;                   ///< of the store's step the interval is in
+    bool substrateShutterOpen = true;
+    bool monitorShutterOpen = true;      ///< false: the crystal is covered (no measured rate)
+    std::vector<StepSourcePrediction> sources;  ///< the depositing sources (on, shutter open)
+    std::string depositedMaterial;       ///< symbol, or "A+B" for a co-sputtered film
+    double depositedDensityKgM3 = 0.0;   ///< volume-additive mixture of the predicted masses
+    std::string monitorMaterial;         ///< as logged
+    double monitorDensityKgM3 = 0.0, monitorTooling = 0.0, monitorZRatio = 0.0;
+    double measuredDisplayedAS = 0.0;    ///< mean displayed rate, A/s (NaN: no reading)
+    double measuredAS = 0.0;             ///< converted to the deposited material, A/s
+    double measuredMassRate = 0.0;       ///< areal mass rate at the crystal, kg m^-2 s^-1 (NaN: none)
+    double predictedAS = 0.0;            ///< substrate film rate via the monitor's tooling, A/s (uncalibrated)
+    double predictedCalibratedAS = 0.0;  ///< with the setup's rate scales (NaN: none)
+    double uniformityPct = 0.0;          ///< sigma/mean on the uniformity area
+    double mapMeanAS = 0.0;              ///< predicted mean film rate on the substrate, A/s
+    std::vector<std::vector<double>> sourceFilmRateNmS;  ///< per entry of `sources` (keepSourceMaps), uncalibrated
+};
+
+struct ReplayResult {
+    std::vector<ReplayStep> steps;
+    SubstrateGrid grid;                           ///< the substrate grid of the maps
+    std::vector<double> times;                    ///< per row (UTC s)
+    std::vector<SourcePowerSeries> power;         ///< per source
+    std::vector<std::vector<double>> energyKWh;   ///< per source, cumulative per row
+    std::vector<double> monitorDisplayedAS;       ///< per row
+    std::vector<double> substrateShutter;         ///< per row (1 open; NaN when unmapped)
+};
+
+using ReplayProgress = std::function<void(std::size_t done, std::size_t total)>;
+
+/// Replays every interval of the stored steps of tool `toolId` (ReplayResult::steps).
+ReplayResult replayTool(TwinStore& store, std::int64_t toolId, const ReplaySetup& setup, const ReplayProgress& progress = {});
+
+}  // namespace magtwin

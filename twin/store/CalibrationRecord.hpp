@@ -1,0 +1,35 @@
+// CalibrationRecord: one version of a tool's calibration as the store keeps it (table
+// `calibrations`, created by the first save; both back ends): per source and target a
+// rate scale factor with its 1-sigma uncertainty, how it was obtained and a summary.
+// Versions count up per tool from 1; the newest is what replay uses.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace magtwin {
+
+struct CalibrationParameter {
+    std::string source, targetId;
+    double scale = 1.0;
+    double sigma = 0.0;  ///< 1-sigma, from the fit's covariance
+};
+
+struct CalibrationRecord {
+    std::int64_t version = 0;  ///< assigned by the store
+    double createdTime = 0.0;  ///< UTC s
+    std::string method;        ///< e.g. "ceres-lm monitor-rate"
+    std::vector<CalibrationParameter> parameters;
+    std::string summary;       ///< free text (JSON of the fit's figures)
+};
+
+/// Parameters as text (one "source\ttarget\tscale\tsigma" line each, doubles exact) and back;
+/// decode throws std::runtime_error on a malformed line.
+std::string encodeCalibrationParameters(const std::vector<CalibrationParameter>& p);
+std::vector<CalibrationParameter> decodeCalibrationParameters(const std::string& text);
+
+/// The DDL of the calibrations table (`id` the back end's auto-increment primary key type).
+std::string calibrationTableSql(const std::string& idType);
+
+}  // namespace magtwin

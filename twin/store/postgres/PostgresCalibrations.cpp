@@ -1,0 +1,41 @@
+// PostgresStore: calibration versions (CalibrationRecord.hpp); the table is created by the
+// first save. The version is taken under a lock of the tool's row, so two concurrent saves
+// get distinct versions.
+#include "postgres/PostgresConnection.hpp"
+
+#include "CalibrationRecord.hpp"
+
+namespace magtwin {
+
+std::int64_t PostgresStore::saveCalibration(std::int64_t toolId, const CalibrationRecord& r) {
+    pqxx::work w(db_->c);
+    w.exec(calibrationTableSql("BIGSERIAL PRIMARY KEY"));
+    w.exec_params("SELECT id FROM tools WHERE id = $1 FOR UPDATE", toolId);
+    const auto version =
+        w.exec_params1("SELECT COALESCE(MAX(version), 0) + 1 FROM calibrations WHERE tool_id = $1", toolId)[0].as<std::int64_t>();
+    w.exec_params("INSERT INTO calibrations (tool_id, version, created_time, method, parameters, summary)"
+                  " VALUES ($1, $2, $3, $4, $5, $6)",
+                  toolId, version, r.createdTime, r.method, encodeCalibrationParameters(r.parameters), r.summary);
+    w.commit();
+    return version;
+}
+
+std::vector<CalibrationRecord> PostgresStore::calibrations(std::int64_t toolId) {
+    pqxx::read_transaction w(db_->c);
+    std::vector<CalibrationRecord> out;
+    if (w.exec1("SELECT to_regclass('calibrations') IS NOT NULL")[0].as<bool>() == false) return out;
+    for (const auto& row : w.exec_params(
+             "SELECT version, created_time, method, parameters, summary FROM calibrations WHERE tool_id = $1 ORDER BY version",
+             toolId)) {
+        CalibrationRecord r;
+        r.version = row[0].as<std::int64_t>();
+        r.createdTime = row[1].as<double>();
+        r.method = row[2].c_str();
+        r.parameters = decodeCalibrationParameters(row[3].c_str());
+        r.summary = row[4].c_str();
+        out.push_back(r);
+    }
+    return out;
+}
+
+}  // namespace magtwin
