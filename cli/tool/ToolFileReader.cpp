@@ -107,7 +107,7 @@ ToolMagnets readMagnets(const SchemaSection& m, const ToolCathode& c, const std:
         auto refuse = [&](const std::string& key) {
             if (mo->has(key)) mo->fail(key, "not used by motion kind " + kind + " on a " + type + " cathode");
         };
-        out.motion.angleSamples = mo->integer("angle_samples", 8);
+        out.motion.angleSamples = mo->integer("angle_samples", 256);  // as the schema and RacetrackFlux
         out.motion.wobbleSamples = mo->integer("samples", 16);
         if (out.motion.wobbleSamples < 1) mo->fail("samples", "must be >= 1");
         if (kind == "rotating") {
