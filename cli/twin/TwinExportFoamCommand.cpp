@@ -2,7 +2,7 @@
 // logged power as the OpenFOAM ionFluxScale Function1 (boundary/openfoam/common/
 // sputterSourceSettings.H): f(t) = P(t) / P_nominal, P the delivered power of the stored
 // rows (SourcePower.hpp: DC P, RF forward - reflected; 0 while off), P_nominal the tool
-// file's discharge power of that cathode, t in seconds from the first stored sample.
+// file's discharge power of that cathode (or voltage x current), t in seconds from the first stored sample.
 // The ion flux of the plugin is proportional to the discharge current; at the tool file's
 // fixed voltage P/P_nominal = I/I_nominal, so the eroded depth after the table equals the
 // depth after the logged energy (the erosion engine's depth per kWh at nominal power).
@@ -27,9 +27,11 @@ namespace magtwin {
 int runTwinExportFoam(const TwinExportFoamOptions& o) {
     const TwinToolFile tf = loadTwinToolFile(o.toolFile);
     const ToolCathode& cathode = tf.tool->cathode(o.cathode);
-    if (!cathode.discharge.powerW || !(*cathode.discharge.powerW > 0))
-        throw UsageError(o.toolFile + ": cathode '" + o.cathode + "' has no discharge power (the nominal of the table)");
-    const double nominalW = *cathode.discharge.powerW;
+    // The nominal: the discharge power, or voltage x current when the tool file gives the current.
+    const ToolDischarge& d = cathode.discharge;
+    const double nominalW = d.powerW ? *d.powerW : d.currentA ? d.voltageV * *d.currentA : 0.0;
+    if (!(nominalW > 0))
+        throw UsageError(o.toolFile + ": cathode '" + o.cathode + "' has no discharge power or current (the table's nominal)");
     auto store = openExistingStore(o.store);
     const std::int64_t toolId = storedToolId(*store, tf.name, o.store);
     const std::string formatName = store->files(toolId).empty() ? "" : store->files(toolId).front().format;
