@@ -8,7 +8,8 @@
 //    r_g / r_mean (equal usage: every group at x, as `deposit --life-kWh x`).
 //  - Today's recipe: the trims optimised at life now when the tool optimises trims, else
 //    the tool file's trims. U with those trims is computed exactly as `deposit --life-kWh`
-//    does (DepositSteps.hpp) at N evenly spaced points from now to the first end of life;
+//    does (DepositSteps.hpp) at N evenly spaced points from now to the first end of life
+//    (0.5 % of the remaining life before it);
 //    the first bracket where U exceeds the spec (firstSpecCrossingKWh, LifeSweep.hpp) is
 //    then bisected on U itself to 0.1 % of x.
 //  - The correction: at the end of the forecast (the first target's end of life, where the
@@ -118,7 +119,7 @@ std::string isoDate(double utcSeconds) {
     std::tm tm{};
     gmtime_r(&t, &tm);
     char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
     return buf;
 }
 
@@ -159,7 +160,9 @@ int runTwinForecast(const TwinForecastOptions& o) {
         const double share = f.meanRate > 0 ? f.usage[g].kWhPerDay / f.meanRate : 1.0;
         xEnd = std::min(xEnd, f.xNow + (eol.back() - f.usage[g].nowKWh) / share);
     }
-    xEnd = f.xNow + (xEnd - f.xNow) * (1.0 - 1e-6);  // the sweep's last point just inside end of life
+    // The last point 0.5 % of the remaining life before the end (the erosion engine's last time step to
+    // the end of life may pass the 1 mm limit before the kWh limit).
+    xEnd = f.xNow + (xEnd - f.xNow) * 0.995;
     if (!(xEnd > f.xNow)) throw UsageError(o.store + ": a target is past its end of life already");
 
     std::vector<double> todayTrims;

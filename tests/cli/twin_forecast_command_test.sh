@@ -97,7 +97,7 @@ print("crossing: forecast %.3f kWh, brute force %.3f kWh (%.3f %%)" % (x, ref, 1
 assert x is not None and abs(x / ref - 1) < 0.02, (x, ref)
 assert len(f["eol"]) == 2 and all(e["eol_kWh"] > x for e in f["eol"]), f["eol"]
 assert len(f["recommended_trims"]) == 2 and f["u_after_pct"] <= spec, f
-print(f["recommended_trims"][0], f["recommended_trims"][1], min(e["eol_kWh"] for e in f["eol"]) * (1 - 1e-6))
+print(f["recommended_trims"][0], f["recommended_trims"][1], 30 + (min(e["eol_kWh"] for e in f["eol"]) - 30) * 0.995)  # the forecast's last point
 PY
 ) || fail "forecast vs brute force"
 read -r T1 T2 XEND <<< "$TRIMS"
