@@ -9,9 +9,13 @@
 #  - the recommended trims reach U <= spec on a direct recheck (`deposit --method direct`
 #    with the cathode powers scaled by the trims, at the forecast's last life point);
 #  - with a spec above U at every point: crossing, trims and U after are null;
-#  - bad input (no store, a cathode the log does not feed) exits 2.
+#  - the shipped Gen-10.5 rotary line (a `twin simulate-log` log of its Mo gate recipe):
+#    U stays ~1.8 % < 3 % up to the end of life, so crossing, trims and U after are null,
+#    one end of life per stored current target;
+#  - bad input (no store, an unknown --method) exits 2.
+# usage: twin_forecast_command_test.sh MAGTWIN ROTARY_TOOL ROTARY_RECIPE
 set -euo pipefail
-MAGTWIN="$1"
+MAGTWIN="$1" ROTARY="$2" RECIPE="$3"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
@@ -124,6 +128,19 @@ import json, sys
 f = json.load(open(sys.argv[1]))
 assert f["u_cross_kWh"] is None and f["recommended_trims"] is None and f["u_after_pct"] is None, f' "$WORK/loose.json" ||
   fail "never crossing: expected nulls"
+
+# The shipped line from a simulated log: never leaves the spec.
+"$MAGTWIN" twin simulate-log "$ROTARY" --recipe "$RECIPE" --out "$WORK/line.csv" --seed 7 > /dev/null || fail "simulate-log"
+"$MAGTWIN" twin sync "$ROTARY" "$WORK/line.csv" --store "$WORK/line.sqlite" > /dev/null || fail "line sync"
+"$MAGTWIN" twin forecast "$ROTARY" --store "$WORK/line.sqlite" --points 3 --json > "$WORK/line.json" || fail "line forecast"
+/usr/bin/python3 -c '
+import json, sys
+f = json.load(open(sys.argv[1]))
+print("Gen-10.5 line: U now %.4f %% (spec %g %%), end of life %.6g kWh" % (f["u_now_pct"], f["spec_pct"], f["eol"][0]["eol_kWh"]),
+      file=sys.stderr)
+assert f["u_now_pct"] < f["spec_pct"] and f["u_cross_kWh"] is None and f["recommended_trims"] is None, f
+assert len(f["eol"]) == 14 and len({e["target_id"] for e in f["eol"]}) == 14, f["eol"]' "$WORK/line.json" ||
+  fail "Gen-10.5 line forecast"
 
 # Bad input: exit 2.
 set +e
