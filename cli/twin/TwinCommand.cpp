@@ -81,6 +81,7 @@ void addTwinCommand(CLI::App& app) {
     c->callback([cal]() {
         if (const int rc = runTwinCalibrate(*cal); rc != 0) throw CLI::RuntimeError(rc);
     });
+    addTwinForecastCommands(*twin);
 }
 
 }  // namespace magtwin

@@ -64,4 +64,25 @@ struct TwinCalibrateOptions {
 
 int runTwinCalibrate(const TwinCalibrateOptions& o);
 
+struct TwinForecastOptions {
+    std::string toolFile;
+    std::string store;
+    std::string method = "fast";  ///< transport of the forecast's maps: fast or direct
+    int points = 9;               ///< life points from now to the first end of life before the bisection
+    bool json = false;
+};
+
+/// `twin forecast` (TwinForecastCommand.cpp).
+int runTwinForecast(const TwinForecastOptions& o);
+
+struct TwinExportFoamOptions {
+    std::string toolFile;
+    std::string store;
+    std::string cathode;
+    std::string out;
+};
+
+/// `twin export-foam` (TwinExportFoamCommand.cpp).
+int runTwinExportFoam(const TwinExportFoamOptions& o);
+
 }  // namespace magtwin
