@@ -8,7 +8,7 @@ namespace magtwin {
 
 std::string replayRunId(const std::string& storeDigest, std::int64_t calibrationVersion) {
     // the digest's hash and counts ("%016llx rows=N steps=M"), without spaces
-    std::string id = "replay";
+    std::string id = "replay-";
     for (char c : storeDigest) id += c == ' ' ? '-' : c;
     return id + "-cal" + std::to_string(calibrationVersion);
 }
