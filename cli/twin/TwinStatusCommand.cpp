@@ -20,6 +20,7 @@ namespace {
 std::string erosionJson(const ErosionStateRecord* e) {
     if (!e) return "null";
     return "{\"life_kWh\":" + jsonNumber(e->lifeKWh) + ",\"max_depth_m\":" + jsonNumber(e->maxDepthM) +
+           ",\"eroded_volume_m3\":" + jsonNumber(e->erodedVolumeM3) +
            ",\"energy_kWh\":" + jsonNumber(e->energyKWh) + ",\"run_id\":" + jsonString(e->runId) + "}";
 }
 

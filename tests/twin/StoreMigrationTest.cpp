@@ -46,7 +46,7 @@ void expectMigrated(const std::string& location, std::int64_t toolId, const std:
     EXPECT_EQ(store->totals(toolId).rows, 600);
     ReplayRunRecord run;
     run.runId = "after-migration";
-    run.erosion.push_back({"s1", "T1", "Zr", 1.5, 1.25, 2e-4, run.runId});
+    run.erosion.push_back({"s1", "T1", "Zr", 1.5, 1.25, 2e-4, 3e-7, run.runId});
     store->saveReplayRun(toolId, run);
     EXPECT_EQ(openStore(location)->erosionStates(toolId).size(), 1u);
 }

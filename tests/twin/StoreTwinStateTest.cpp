@@ -45,8 +45,8 @@ ReplayRunRecord runOf(const std::string& runId, int n, double base) {
         r.predictions.push_back(p);
         r.measurements.push_back({"monitor", "qcm", p.startTime, 0.0, 0.0, base + 0.1 + 0.2, "A/s displayed"});
     }
-    r.erosion.push_back({"source1", "Ba T 001", "Ba", base + 0.3, base + 0.25, 1.0e-3 / 3.0, runId});
-    r.erosion.push_back({"source3", "Zr_T_001", "Zr", base, base, 0.0, runId});
+    r.erosion.push_back({"source1", "Ba T 001", "Ba", base + 0.3, base + 0.25, 1.0e-3 / 3.0, base * 1e-9 / 7.0, runId});
+    r.erosion.push_back({"source3", "Zr_T_001", "Zr", base, base, 0.0, 0.0, runId});
     return r;
 }
 
@@ -79,6 +79,7 @@ TEST_P(StoreTwinState, RunRoundTripsExactly) {
     EXPECT_EQ(e[0].energyKWh, 2.5 + 0.3);
     EXPECT_EQ(e[0].lifeKWh, 2.5 + 0.25);
     EXPECT_EQ(e[0].maxDepthM, 1.0e-3 / 3.0);
+    EXPECT_EQ(e[0].erodedVolumeM3, 2.5 * 1e-9 / 7.0);
     EXPECT_EQ(e[0].runId, "run-a");
     EXPECT_EQ(e[1].source, "source3");
     const auto m = store_->measurements(toolId_);

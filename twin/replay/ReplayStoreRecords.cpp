@@ -52,7 +52,7 @@ ReplayRunRecord replayRunRecord(const ReplayResult& replay, const std::vector<Ta
         for (const auto& sp : s.sources) {
             ErosionStateRecord& e = erosion[{sp.source, sp.targetId}];
             if (!e.runId.empty() && e.lifeKWh > sp.lifeKWh) continue;  // keep the latest life point
-            e = {sp.source, sp.targetId, sp.material, 0.0, sp.lifeKWh, sp.erodedDepthM, runId};
+            e = {sp.source, sp.targetId, sp.material, 0.0, sp.lifeKWh, sp.erodedDepthM, sp.erodedVolumeM3, runId};
         }
     }
     for (auto& [key, e] : erosion) {

@@ -1,7 +1,7 @@
 // ReplayStoreRecords: what a replay leaves in the store (TwinState.hpp), as plain records
 // (the store writes them in one transaction; replay never sees SQL):
 //  - per (source, target ID) the erosion state at the last interval the target deposited
-//    in: its life point and deepest erosion, with the energy the target consumed in all
+//    in: its life point, deepest erosion and removed volume, with the energy the target consumed in all
 //    (the store's targets table; pre-sputter and ramps included);
 //  - per interval the predicted monitor rate (uncalibrated, calibrated), the substrate map's
 //    mean rate and uniformity, and the depositing sources with their life points;

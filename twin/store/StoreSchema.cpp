@@ -37,7 +37,8 @@ std::vector<StoreMigration> storeMigrations(const std::string& blob, const std::
          {calibrationTableSql(id),
           "CREATE TABLE erosion_state (tool_id BIGINT NOT NULL REFERENCES tools(id), source TEXT NOT NULL,"
               " target_id TEXT NOT NULL, material TEXT NOT NULL, energy_kwh DOUBLE PRECISION NOT NULL,"
-              " life_kwh DOUBLE PRECISION NOT NULL, max_depth_m DOUBLE PRECISION NOT NULL, run_id TEXT NOT NULL,"
+              " life_kwh DOUBLE PRECISION NOT NULL, max_depth_m DOUBLE PRECISION NOT NULL,"
+              " eroded_volume_m3 DOUBLE PRECISION NOT NULL, run_id TEXT NOT NULL,"
               " PRIMARY KEY (tool_id, source, target_id))",
           "CREATE TABLE predictions (tool_id BIGINT NOT NULL REFERENCES tools(id), run_id TEXT NOT NULL,"
               " step BIGINT NOT NULL, start_time DOUBLE PRECISION NOT NULL, end_time DOUBLE PRECISION NOT NULL,"

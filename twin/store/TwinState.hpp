@@ -1,7 +1,7 @@
 // TwinState: what replay and calibration learn, as the store keeps it (schema version 2,
 // both back ends; the SQL in TwinStateSql.cpp is shared):
 //  - erosion_state: per (source, target ID) the target's consumed energy, the life point
-//    its erosion was last computed at, the deepest point of the groove then, and the replay
+//    its erosion was last computed at, the groove's deepest point and removed volume then, the replay
 //    run that computed it (one row per target: the newest replay replaces it);
 //  - predictions: per replay run and interval the predicted monitor rate (uncalibrated and
 //    calibrated), the substrate map's mean rate and uniformity; a run replaces its own rows
@@ -26,6 +26,7 @@ struct ErosionStateRecord {
     double energyKWh = 0.0;  ///< energy the target consumed (the store's targets table)
     double lifeKWh = 0.0;    ///< life point the erosion state was computed at
     double maxDepthM = 0.0;  ///< deepest erosion at that life point
+    double erodedVolumeM3 = 0.0;  ///< volume removed from the target by then
     std::string runId;       ///< the replay run that computed it
 };
 

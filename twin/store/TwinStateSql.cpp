@@ -13,15 +13,15 @@ const char* const kInsertPrediction =
     "INSERT INTO predictions (tool_id, run_id, step, start_time, end_time, label, predicted_as, predicted_calibrated_as,"
     " uniformity_pct, map_mean_as, sources) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
 const char* const kUpsertErosion =
-    "INSERT INTO erosion_state (tool_id, source, target_id, material, energy_kwh, life_kwh, max_depth_m, run_id)"
-    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (tool_id, source, target_id) DO UPDATE SET"
+    "INSERT INTO erosion_state (tool_id, source, target_id, material, energy_kwh, life_kwh, max_depth_m, eroded_volume_m3,"
+    " run_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (tool_id, source, target_id) DO UPDATE SET"
     " material = excluded.material, energy_kwh = excluded.energy_kwh, life_kwh = excluded.life_kwh,"
-    " max_depth_m = excluded.max_depth_m, run_id = excluded.run_id";
+    " max_depth_m = excluded.max_depth_m, eroded_volume_m3 = excluded.eroded_volume_m3, run_id = excluded.run_id";
 const char* const kUpsertMeasurement =
     "INSERT INTO measurements (tool_id, kind, origin, time, x_m, y_m, value, unit) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
     " ON CONFLICT (tool_id, kind, origin, time, x_m, y_m) DO UPDATE SET value = excluded.value, unit = excluded.unit";
 const char* const kSelectErosion =
-    "SELECT source, target_id, material, energy_kwh, life_kwh, max_depth_m, run_id FROM erosion_state WHERE tool_id = $1"
+    "SELECT source, target_id, material, energy_kwh, life_kwh, max_depth_m, eroded_volume_m3, run_id FROM erosion_state WHERE tool_id = $1"
     " ORDER BY source, target_id";
 const char* const kSelectPredictions =
     "SELECT run_id, step, start_time, end_time, label, predicted_as, predicted_calibrated_as, uniformity_pct, map_mean_as,"
@@ -50,7 +50,7 @@ std::string twinStateDigest(TwinStore& store, std::int64_t toolId) {
     const auto erosion = store.erosionStates(toolId);
     for (const auto& e : erosion)
         d.add(e.source), d.add(e.targetId), d.add(e.material), d.add(e.energyKWh), d.add(e.lifeKWh), d.add(e.maxDepthM),
-            d.add(e.runId);
+            d.add(e.erodedVolumeM3), d.add(e.runId);
     const auto predictions = store.predictions(toolId);
     for (const auto& p : predictions) {
         d.add(p.runId), d.add(p.step), d.add(p.startTime), d.add(p.endTime), d.add(p.label), d.add(p.predictedAS);

@@ -19,7 +19,7 @@ void PostgresStore::saveReplayRun(std::int64_t toolId, const ReplayRunRecord& ru
                       num(p.predictedAS), num(p.predictedCalibratedAS), num(p.uniformityPct), num(p.mapMeanAS), p.sources);
     for (const auto& e : run.erosion)
         w.exec_params(sql::kUpsertErosion, toolId, e.source, e.targetId, e.material, num(e.energyKWh), num(e.lifeKWh),
-                      num(e.maxDepthM), run.runId);
+                      num(e.maxDepthM), num(e.erodedVolumeM3), run.runId);
     for (const auto& m : run.measurements)
         w.exec_params(sql::kUpsertMeasurement, toolId, m.kind, m.origin, num(m.time), num(m.xM), num(m.yM), num(m.value),
                       m.unit);
@@ -36,7 +36,7 @@ std::vector<ErosionStateRecord> PostgresStore::erosionStates(std::int64_t toolId
     pqxx::read_transaction w(db_->c);
     std::vector<ErosionStateRecord> out;
     for (const auto& r : w.exec_params(sql::kSelectErosion, toolId))
-        out.push_back({r[0].c_str(), r[1].c_str(), r[2].c_str(), real(r[3]), real(r[4]), real(r[5]), r[6].c_str()});
+        out.push_back({r[0].c_str(), r[1].c_str(), r[2].c_str(), real(r[3]), real(r[4]), real(r[5]), real(r[6]), r[7].c_str()});
     return out;
 }
 

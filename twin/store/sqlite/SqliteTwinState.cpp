@@ -20,7 +20,7 @@ void SqliteStore::saveReplayRun(std::int64_t toolId, const ReplayRunRecord& run)
         for (const auto& e : run.erosion)
             prepare(sql::kUpsertErosion)
                 .bind(toolId).bind(e.source).bind(e.targetId).bind(e.material).bind(e.energyKWh).bind(e.lifeKWh)
-                .bind(e.maxDepthM).bind(run.runId)
+                .bind(e.maxDepthM).bind(e.erodedVolumeM3).bind(run.runId)
                 .run();
         for (const auto& m : run.measurements)
             prepare(sql::kUpsertMeasurement)
@@ -43,7 +43,7 @@ std::vector<ErosionStateRecord> SqliteStore::erosionStates(std::int64_t toolId) 
     std::vector<ErosionStateRecord> out;
     auto& s = prepare(sql::kSelectErosion).bind(toolId);
     while (s.step())
-        out.push_back({s.text(0), s.text(1), s.text(2), s.realOrNan(3), s.realOrNan(4), s.realOrNan(5), s.text(6)});
+        out.push_back({s.text(0), s.text(1), s.text(2), s.realOrNan(3), s.realOrNan(4), s.realOrNan(5), s.realOrNan(6), s.text(7)});
     return out;
 }
 
