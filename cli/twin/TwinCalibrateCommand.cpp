@@ -70,6 +70,7 @@ int runTwinCalibrate(const TwinCalibrateOptions& o) {
     record.parameters = cal.parameters;
     record.summary = calibrationJson(cal, 0);
     const std::int64_t version = store->saveCalibration(toolId, record);
+    if (!metrology.empty()) store->saveMeasurements(toolId, metrologyMeasurements(metrology));
     if (o.json) {
         std::cout << calibrationJson(cal, version) << "\n";
         return 0;

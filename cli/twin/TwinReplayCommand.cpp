@@ -9,6 +9,7 @@
 #include "deposit/DepositSteps.hpp"
 #include "io/OutputFolder.hpp"
 #include "replay/ReplaySeries.hpp"
+#include "replay/ReplayStoreRecords.hpp"
 #include "store/TwinStore.hpp"
 #include "tool/ToolFile.hpp"
 #include "twin/ReplayReport.hpp"
@@ -116,6 +117,10 @@ int runTwinReplay(const TwinReplayOptions& o) {
     if (!calibrations.empty()) report.calibration = "v" + std::to_string(calibrations.back().version) + " " + calibrations.back().method;
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     writeFolderAtomically(o.out, [&](const std::filesystem::path& dir) { writeReplayOutputs(report, dir); });
+    // the run's erosion states, predictions and monitor readings, one transaction (TwinState.hpp)
+    const std::string runId =
+        replayRunId(storeContentDigest(*store, toolId), calibrations.empty() ? 0 : calibrations.back().version);
+    store->saveReplayRun(toolId, replayRunRecord(report.replay, store->targets(toolId), runId, setup.monitor.name));
     if (o.json) std::cout << replayReportJson(report);
     else
         std::cout << "replay of " << tf.name << ": " << report.replay.steps.size() << " intervals, "

@@ -159,6 +159,8 @@ GridSurface GroupErosion::mapAt(double lifeKWh) {
                              engine_->model.angularCells);
 }
 
+double GroupErosion::erodedVolumeM3() const { return engine_->front->erodedVolume(); }
+
 double GroupErosion::endOfLifeKWh() const {
     ErosionFront copy = *engine_->front;
     LifeSettings life;
@@ -208,6 +210,7 @@ std::vector<ErodedGroup> TargetErosionState::at(double runLifeKWh,
                                                 std::shared_ptr<const EmissionAngularDistribution> angular) {
     std::vector<ErodedGroup> out(groups_.size());
     std::map<std::string, GridSurface> maps;  // one erosion per distinct key and life point
+    std::map<std::string, double> volumes;    // the removed volume at that point
     for (std::size_t k = 0; k < groups_.size(); ++k) {
         const CathodeGroup& g = groups_[k];
         ErodedGroup& e = out[k];
@@ -220,7 +223,9 @@ std::vector<ErodedGroup> TargetErosionState::at(double runLifeKWh,
             auto& engine = engines_[shared_[k]];
             if (!engine || engine->lifeKWh() > e.lifeKWh * (1 + 1e-12)) engine = std::make_unique<GroupErosion>(g);
             it = maps.emplace(key, engine->mapAt(e.lifeKWh)).first;
+            volumes[key] = engine->erodedVolumeM3();
         }
+        e.erodedVolumeM3 = volumes.at(key);
         GridSurface map = it->second;
         if (g.type == CathodeGroup::Type::RotaryArray) wobbleAverageRotary(map, g.tube.wobbleAmplitudeRad, g.tube.wobbleSamples);
         const auto& depth = map.scalar("depth_mm");

@@ -38,6 +38,7 @@ struct ErodedGroup {
     bool eroded = false;       ///< false at life 0: the group uses the racetrack sources
     double lifeKWh = 0.0;
     double maxDepthM = 0.0;
+    double erodedVolumeM3 = 0.0;  ///< volume removed from one target of the group (ErosionFront::erodedVolume)
     EmissionSource prototype;  ///< first cathode of the group at trim 1, centred on the group's x
 };
 
@@ -55,6 +56,8 @@ public:
     GridSurface mapAt(double lifeKWh);
     /// Life at which the remaining thickness reaches 1 mm somewhere (on a copy of the state).
     double endOfLifeKWh() const;
+    /// Volume removed from the target so far (m^3).
+    double erodedVolumeM3() const;
 
 private:
     struct Engine;

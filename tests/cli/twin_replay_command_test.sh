@@ -32,6 +32,16 @@ for k in '"sources":\[' '"target_id":"Ba_T_001"' '"energy_kWh"' '"counter_delta_
   expect "$WORK/report.json" "$k"
 done
 cmp -s "$WORK/report.json" "$WORK/out/report.json" || fail "--json differs from report.json"
+# the replay's erosion state, predictions and monitor readings are in the store; replaying
+# again with the same inputs leaves the same content (same run id, rows replaced)
+"$MAGTWIN" twin status --store "$WORK/s.sqlite" --json > "$WORK/status.json"
+expect "$WORK/status.json" '"target_id":"Ba_T_001"'
+expect "$WORK/status.json" '"erosion":{"life_kWh":'
+once=$("$MAGTWIN" twin status --store "$WORK/s.sqlite" --digest)
+echo "$once" | grep -Eq 'twin [0-9a-f]{16} erosion=[1-9][0-9]* predictions=[1-9][0-9]* measurements=[1-9]' || fail "no twin state: $once"
+"$MAGTWIN" twin replay "$DTU" --store "$WORK/s.sqlite" --out "$WORK/out" >/dev/null 2>&1
+twice=$("$MAGTWIN" twin status --store "$WORK/s.sqlite" --digest)
+[ "$once" = "$twice" ] || fail "replaying twice changed the store: $once vs $twice"
 # calibrate: a version in the store, and replay then reports the calibrated ratio
 "$MAGTWIN" twin calibrate "$DTU" --store "$WORK/s.sqlite" --json > "$WORK/cal.json" 2>/dev/null
 expect "$WORK/cal.json" '"version":1,'
@@ -45,8 +55,15 @@ status=0; "$MAGTWIN" twin calibrate "$DTU" --store "$WORK/s.sqlite" --metrology 
 [ "$status" -eq 2 ] || fail "bad metrology: exit $status"
 expect "$WORK/err" "bad_metrology.csv:3: column 'y': 'zz' is not a number"
 printf 'x_mm,y_mm,thickness_nm\n0,0,120\n20,0,110\n0,-20,105\n' > "$WORK/metrology.csv"
+m0=$("$MAGTWIN" twin status --store "$WORK/s.sqlite" --digest | sed 's/.*measurements=//')
 "$MAGTWIN" twin calibrate "$DTU" --store "$WORK/s.sqlite" --metrology "$WORK/metrology.csv" --json > "$WORK/calm.json" 2>/dev/null
 expect "$WORK/calm.json" '"metrology_points":3'
+# the points are stored once, however often they are brought in
+m1=$("$MAGTWIN" twin status --store "$WORK/s.sqlite" --digest | sed 's/.*measurements=//')
+"$MAGTWIN" twin calibrate "$DTU" --store "$WORK/s.sqlite" --metrology "$WORK/metrology.csv" >/dev/null 2>&1
+m2=$("$MAGTWIN" twin status --store "$WORK/s.sqlite" --digest | sed 's/.*measurements=//')
+[ "$m1" -eq $((m0 + 3)) ] || fail "3 metrology points gave measurements $m0 -> $m1"
+[ "$m1" = "$m2" ] || fail "metrology brought in twice changed the measurements: $m1 -> $m2"
 # an unwritable --out leaves nothing behind and fails cleanly
 status=0; "$MAGTWIN" twin replay "$DTU" --store "$WORK/s.sqlite" --out /proc/none/out 2> "$WORK/err" || status=$?
 [ "$status" -ne 0 ] || fail "unwritable output: exit 0"

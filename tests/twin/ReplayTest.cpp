@@ -152,6 +152,12 @@ TEST(TwinReplay, EnergyRateConversionAndCounterOnAConstantRun) {
     EXPECT_EQ(s.depositedMaterial, "Mo");
     // predicted display with the monitor's tooling 150 %, as film of Mo: mass / rho_Mo x 1.5
     EXPECT_NEAR(s.predictedAS, expectedMass / (rhoMo * 1000.0) * 1.5 / 1e-10, 2e-3 * s.predictedAS);
+    // conservation: the erosion state's removed volume holds the atoms the discharge sputtered,
+    // V n = N t; 0.5 %: the erosion front's discrete
+    // time steps and cells (0.09 % here)
+    const double atomsSputtered = n * 600.0;
+    const double removedAtoms = s.sources[0].erodedVolumeM3 * ElementTable::builtin().get("Mo").atomicDensityPerM3();
+    EXPECT_NEAR(removedAtoms / atomsSputtered, 1.0, 5e-3) << removedAtoms << " vs " << atomsSputtered;
     ASSERT_EQ(r.audit.size(), 1u);
     EXPECT_NEAR(r.audit[0].errorPct, 0.0, 1e-6);
     EXPECT_FALSE(r.audit[0].flagged);

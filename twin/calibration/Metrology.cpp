@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -109,6 +110,13 @@ std::vector<std::pair<std::string, std::vector<double>>> loggedFilmMaps(const Re
             for (std::size_t i = 0; i < it->second.size(); ++i) it->second[i] += s.sourceFilmRateNmS[k][i] * 1e-9 * dt;
         }
     }
+    return out;
+}
+
+std::vector<MeasurementRecord> metrologyMeasurements(const std::vector<MetrologyPoint>& points) {
+    std::vector<MeasurementRecord> out;
+    for (const auto& p : points)
+        out.push_back({"metrology", std::filesystem::path(p.file).filename().string(), 0.0, p.xM, p.yM, p.thicknessM, "m"});
     return out;
 }
 

@@ -10,6 +10,7 @@
 
 #include "deposition/Substrate.hpp"
 #include "replay/TwinReplay.hpp"
+#include "store/TwinState.hpp"
 
 #include <string>
 #include <vector>
@@ -24,6 +25,10 @@ struct MetrologyPoint {
 
 /// Throws std::invalid_argument naming the file, line and column on bad input.
 std::vector<MetrologyPoint> readMetrology(const std::string& path);
+
+/// The points as store measurements (kind "metrology", origin the file's name without its
+/// folder, thickness in m): the same file brought in twice gives the same rows.
+std::vector<MeasurementRecord> metrologyMeasurements(const std::vector<MetrologyPoint>& points);
 
 /// Bilinear interpolation of a grid field at (x, y); throws std::out_of_range outside.
 double interpolateOnGrid(const SubstrateGrid& g, const std::vector<double>& field, double xM, double yM);

@@ -194,6 +194,7 @@ private:
             const double have = layout.sources.at(0).totalAtomsPerSecond();
             if (have > 0.0) layout.sources[0].scaleFlux(wanted / have);
             sp.erodedDepthM = layout.erodedDepthM.at(0);
+            sp.erodedVolumeM3 = eroded.at(0).erodedVolumeM3;
             const Element& el = table.get(sp.material);
             const double atomKg = el.massAmu * kAtomicMassUnitKg;
             const double flux = lineOfSightFlux(layout.sources, {setup_.monitor.position}, setup_.monitor.facing).at(0);

@@ -63,6 +63,7 @@ struct StepSourcePrediction {
     double energyJ = 0.0;
     double lifeKWh = 0.0;           ///< the target's cumulative energy at the end of the step
     double erodedDepthM = 0.0;
+    double erodedVolumeM3 = 0.0;    ///< volume the erosion removed from the target by lifeKWh
     double crystalMassRate = 0.0;   ///< kg m^-2 s^-1, uncalibrated
 };
 

@@ -1,5 +1,5 @@
 // CalibrationRecord: one version of a tool's calibration as the store keeps it (table
-// `calibrations`, created by the first save; both back ends): per source and target a
+// `calibrations`, schema version 2; both back ends): per source and target a
 // rate scale factor with its 1-sigma uncertainty, how it was obtained and a summary.
 // Versions count up per tool from 1; the newest is what replay uses.
 #pragma once

@@ -1,5 +1,7 @@
 #include "StoreSchema.hpp"
 
+#include "CalibrationRecord.hpp"
+
 namespace magtwin {
 
 std::vector<StoreMigration> storeMigrations(const std::string& blob, const std::string& id) {
@@ -28,6 +30,25 @@ std::vector<StoreMigration> storeMigrations(const std::string& blob, const std::
               " install_time DOUBLE PRECISION NOT NULL, energy_j DOUBLE PRECISION NOT NULL, steps BIGINT NOT NULL,"
               " has_counter INTEGER NOT NULL, counter_first_j DOUBLE PRECISION NOT NULL,"
               " counter_last_j DOUBLE PRECISION NOT NULL, PRIMARY KEY (tool_id, source, target_id))"}},
+        // Version 2: what replay and calibration learn. `calibrations` keeps the layout the
+        // version-1 code created on its first save (IF NOT EXISTS: such a table and its rows
+        // stay as they are).
+        {2,
+         {calibrationTableSql(id),
+          "CREATE TABLE erosion_state (tool_id BIGINT NOT NULL REFERENCES tools(id), source TEXT NOT NULL,"
+              " target_id TEXT NOT NULL, material TEXT NOT NULL, energy_kwh DOUBLE PRECISION NOT NULL,"
+              " life_kwh DOUBLE PRECISION NOT NULL, max_depth_m DOUBLE PRECISION NOT NULL,"
+              " eroded_volume_m3 DOUBLE PRECISION NOT NULL, run_id TEXT NOT NULL,"
+              " PRIMARY KEY (tool_id, source, target_id))",
+          "CREATE TABLE predictions (tool_id BIGINT NOT NULL REFERENCES tools(id), run_id TEXT NOT NULL,"
+              " step BIGINT NOT NULL, start_time DOUBLE PRECISION NOT NULL, end_time DOUBLE PRECISION NOT NULL,"
+              " label TEXT NOT NULL, predicted_as DOUBLE PRECISION, predicted_calibrated_as DOUBLE PRECISION,"
+              " uniformity_pct DOUBLE PRECISION, map_mean_as DOUBLE PRECISION, sources TEXT NOT NULL,"
+              " PRIMARY KEY (tool_id, run_id, step))",
+          "CREATE TABLE measurements (tool_id BIGINT NOT NULL REFERENCES tools(id), kind TEXT NOT NULL,"
+              " origin TEXT NOT NULL, time DOUBLE PRECISION NOT NULL, x_m DOUBLE PRECISION NOT NULL,"
+              " y_m DOUBLE PRECISION NOT NULL, value DOUBLE PRECISION, unit TEXT NOT NULL,"
+              " PRIMARY KEY (tool_id, kind, origin, time, x_m, y_m))"}},
     };
 }
 

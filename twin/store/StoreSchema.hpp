@@ -2,6 +2,8 @@
 // the migrations from one schema version to the next (applied in order, each in the same
 // transaction as its version bump). Version 1: tools, log files (consumed prefix), sample
 // blocks, text changes, steps with per-source energy, targets with energy and counters.
+// Version 2: calibrations (versioned; before, created ad hoc by the first save), erosion
+// state per target, predictions per replay run and interval, measurements (TwinState.hpp).
 #pragma once
 
 #include <string>
@@ -17,6 +19,6 @@ struct StoreMigration {
 /// `blobType` is BLOB (SQLite) or BYTEA (PostgreSQL); `idType` the auto-increment key
 /// declaration ("INTEGER PRIMARY KEY" / "BIGSERIAL PRIMARY KEY").
 std::vector<StoreMigration> storeMigrations(const std::string& blobType, const std::string& idType);
-constexpr int kStoreSchemaVersion = 1;
+constexpr int kStoreSchemaVersion = 2;
 
 }  // namespace magtwin

@@ -32,16 +32,16 @@ std::vector<std::string> splitLines(const std::string& text) {
     }
 }
 
-std::unique_ptr<TwinStore> openStore(const std::string& location) {
+std::unique_ptr<TwinStore> openStore(const std::string& location, int schemaVersion) {
     if (location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0) {
 #ifdef MAGTWIN_HAVE_POSTGRES
-        return std::make_unique<PostgresStore>(location);
+        return std::make_unique<PostgresStore>(location, schemaVersion);
 #else
         throw std::invalid_argument("--store " + location + ": this magtwin was built without PostgreSQL (libpqxx)");
 #endif
     }
     if (location.empty()) throw std::invalid_argument("--store: empty store location");
-    return std::make_unique<SqliteStore>(location);
+    return std::make_unique<SqliteStore>(location, schemaVersion);
 }
 
 namespace {

@@ -10,6 +10,8 @@
 #pragma once
 
 #include "CalibrationRecord.hpp"
+#include "StoreSchema.hpp"
+#include "TwinState.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -114,11 +116,20 @@ public:
     virtual std::int64_t saveCalibration(std::int64_t toolId, const CalibrationRecord& record) = 0;
     /// The tool's calibrations, oldest first (empty when none).
     virtual std::vector<CalibrationRecord> calibrations(std::int64_t toolId) = 0;
+    /// Writes a replay run (ReplayRunRecord, TwinState.hpp) in one transaction.
+    virtual void saveReplayRun(std::int64_t toolId, const ReplayRunRecord& run) = 0;
+    /// Inserts or replaces (by kind, origin, time, x, y) measurements; one transaction.
+    virtual void saveMeasurements(std::int64_t toolId, const std::vector<MeasurementRecord>& m) = 0;
+    virtual std::vector<ErosionStateRecord> erosionStates(std::int64_t toolId) = 0;  ///< by source, target
+    virtual std::vector<PredictionRecord> predictions(std::int64_t toolId) = 0;      ///< by run, step
+    virtual std::vector<MeasurementRecord> measurements(std::int64_t toolId) = 0;    ///< by key
 };
 
 /// "postgresql://..." or "postgres://..." -> PostgreSQL (when built with libpqxx); anything
 /// else is a SQLite file path (created with the schema when absent).
-std::unique_ptr<TwinStore> openStore(const std::string& location);
+/// `schemaVersion` < kStoreSchemaVersion migrates a new store only that far (tests of the
+/// migrations make a store as an older magtwin did).
+std::unique_ptr<TwinStore> openStore(const std::string& location, int schemaVersion = kStoreSchemaVersion);
 
 /// A content digest of everything the tool's store holds (files, samples row by row, text
 /// changes, steps, targets), independent of how rows were split into batches: two stores

@@ -1,5 +1,5 @@
-// PostgresStore: calibration versions (CalibrationRecord.hpp); the table is created by the
-// first save. The version is taken under a lock of the tool's row, so two concurrent saves
+// PostgresStore: calibration versions (CalibrationRecord.hpp; table of schema version 2).
+// The version is taken under a lock of the tool's row, so two concurrent saves
 // get distinct versions.
 #include "postgres/PostgresConnection.hpp"
 
@@ -9,7 +9,6 @@ namespace magtwin {
 
 std::int64_t PostgresStore::saveCalibration(std::int64_t toolId, const CalibrationRecord& r) {
     pqxx::work w(db_->c);
-    w.exec(calibrationTableSql("BIGSERIAL PRIMARY KEY"));
     w.exec_params("SELECT id FROM tools WHERE id = $1 FOR UPDATE", toolId);
     const auto version =
         w.exec_params1("SELECT COALESCE(MAX(version), 0) + 1 FROM calibrations WHERE tool_id = $1", toolId)[0].as<std::int64_t>();
@@ -23,7 +22,6 @@ std::int64_t PostgresStore::saveCalibration(std::int64_t toolId, const Calibrati
 std::vector<CalibrationRecord> PostgresStore::calibrations(std::int64_t toolId) {
     pqxx::read_transaction w(db_->c);
     std::vector<CalibrationRecord> out;
-    if (w.exec1("SELECT to_regclass('calibrations') IS NOT NULL")[0].as<bool>() == false) return out;
     for (const auto& row : w.exec_params(
              "SELECT version, created_time, method, parameters, summary FROM calibrations WHERE tool_id = $1 ORDER BY version",
              toolId)) {

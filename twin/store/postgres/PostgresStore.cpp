@@ -12,39 +12,18 @@
 
 namespace magtwin {
 
-namespace {
-
-/// Doubles travel as text: 17 significant digits out, strtod in (correctly rounded), and
-/// PostgreSQL's float8 output is the shortest exact form: bit-exact both ways.
-std::string num(double v) {
-    if (std::isnan(v)) return "NaN";
-    if (std::isinf(v)) return v > 0 ? "Infinity" : "-Infinity";
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%.17g", v);
-    return buf;
-}
-
-double real(const pqxx::field& f) {
-    if (f.is_null()) return 0.0;
-    const std::string s = f.c_str();
-    if (s == "NaN") return std::nan("");
-    if (s == "Infinity") return HUGE_VAL;
-    if (s == "-Infinity") return -HUGE_VAL;
-    return std::strtod(s.c_str(), nullptr);
-}
-
-std::int64_t integer(const pqxx::field& f) { return f.is_null() ? 0 : f.as<std::int64_t>(); }
-
-}  // namespace
+using pg::integer;
+using pg::num;
+using pg::real;
 
 
-PostgresStore::PostgresStore(const std::string& url) : url_(url) {
+PostgresStore::PostgresStore(const std::string& url, int schemaVersion) : url_(url) {
     try {
         db_ = std::make_unique<Connection>(url);
     } catch (const std::exception& e) {
         throw std::invalid_argument("--store " + url + ": cannot connect to PostgreSQL: " + e.what());
     }
-    migrate();
+    migrate(schemaVersion);
 }
 
 PostgresStore::~PostgresStore() = default;
@@ -55,7 +34,7 @@ int PostgresStore::schemaVersion() {
     return r.empty() ? 0 : static_cast<int>(integer(r[0][0]));
 }
 
-void PostgresStore::migrate() {
+void PostgresStore::migrate(int targetVersion) {
     pqxx::work w(db_->c);
     // One migrating twin at a time (other twins of the fleet wait here).
     w.exec("SELECT pg_advisory_xact_lock(4711020011)");
@@ -66,7 +45,7 @@ void PostgresStore::migrate() {
         throw std::invalid_argument("--store " + url_ + ": schema version " + std::to_string(version) +
                                     " is newer than this magtwin (" + std::to_string(kStoreSchemaVersion) + ")");
     for (const auto& m : storeMigrations("BYTEA", "BIGSERIAL PRIMARY KEY"))
-        if (m.toVersion > version) {
+        if (m.toVersion > version && m.toVersion <= targetVersion) {
             for (const auto& sql : m.statements) w.exec(sql);
             w.exec("DELETE FROM schema_version");
             w.exec("INSERT INTO schema_version VALUES (" + std::to_string(m.toVersion) + ")");

@@ -14,7 +14,7 @@ namespace magtwin {
 
 class PostgresStore : public TwinStore {
 public:
-    explicit PostgresStore(const std::string& url);
+    explicit PostgresStore(const std::string& url, int schemaVersion = kStoreSchemaVersion);
     ~PostgresStore() override;
 
     std::int64_t ensureTool(const std::string& name) override;
@@ -31,9 +31,15 @@ public:
     int schemaVersion() override;
     std::int64_t saveCalibration(std::int64_t toolId, const CalibrationRecord& record) override;  // *Calibrations.cpp
     std::vector<CalibrationRecord> calibrations(std::int64_t toolId) override;
+    // *TwinState.cpp
+    void saveReplayRun(std::int64_t toolId, const ReplayRunRecord& run) override;
+    void saveMeasurements(std::int64_t toolId, const std::vector<MeasurementRecord>& m) override;
+    std::vector<ErosionStateRecord> erosionStates(std::int64_t toolId) override;
+    std::vector<PredictionRecord> predictions(std::int64_t toolId) override;
+    std::vector<MeasurementRecord> measurements(std::int64_t toolId) override;
 
 private:
-    void migrate();
+    void migrate(int targetVersion);
     std::vector<LogFileState> readFiles(const std::string& where, std::int64_t key);
     std::string url_;
     struct Connection;  // the libpqxx connection (kept out of this header)

@@ -1,5 +1,4 @@
-// SqliteStore: calibration versions (CalibrationRecord.hpp). The table is created by the
-// first save (CREATE TABLE IF NOT EXISTS), so stores written before it stay readable.
+// SqliteStore: calibration versions (CalibrationRecord.hpp; table of schema version 2).
 #include "sqlite/SqliteStatement.hpp"
 
 #include "CalibrationRecord.hpp"
@@ -9,7 +8,6 @@ namespace magtwin {
 std::int64_t SqliteStore::saveCalibration(std::int64_t toolId, const CalibrationRecord& r) {
     exec("BEGIN IMMEDIATE");
     try {
-        exec(calibrationTableSql("INTEGER PRIMARY KEY"));
         auto& v = prepare("SELECT COALESCE(MAX(version), 0) + 1 FROM calibrations WHERE tool_id = ?").bind(toolId);
         v.step();
         const std::int64_t version = v.integer(0);
@@ -31,9 +29,6 @@ std::int64_t SqliteStore::saveCalibration(std::int64_t toolId, const Calibration
 
 std::vector<CalibrationRecord> SqliteStore::calibrations(std::int64_t toolId) {
     std::vector<CalibrationRecord> out;
-    auto& exists = prepare("SELECT count(*) FROM sqlite_master WHERE name = 'calibrations'");
-    exists.step();
-    if (exists.integer(0) == 0) return out;
     auto& s = prepare("SELECT version, created_time, method, parameters, summary FROM calibrations WHERE tool_id = ? ORDER BY version")
                   .bind(toolId);
     while (s.step()) {

@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 
+#include <cmath>
 #include <cstdint>
 #include <stdexcept>
 #include <string>
@@ -44,6 +45,10 @@ public:
     }
     std::int64_t integer(int c) const { return sqlite3_column_int64(stmt_, c); }
     double real(int c) const { return sqlite3_column_double(stmt_, c); }
+    /// NULL (what SQLite makes of a bound NaN) reads back as NaN.
+    double realOrNan(int c) const {
+        return sqlite3_column_type(stmt_, c) == SQLITE_NULL ? std::nan("") : sqlite3_column_double(stmt_, c);
+    }
     std::string text(int c) const {
         const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, c));
         return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, c))) : std::string();

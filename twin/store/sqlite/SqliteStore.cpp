@@ -10,7 +10,7 @@
 namespace magtwin {
 
 
-SqliteStore::SqliteStore(const std::string& path) : path_(path) {
+SqliteStore::SqliteStore(const std::string& path, int schemaVersion) : path_(path) {
     if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
         const std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
         sqlite3_close(db_);
@@ -21,7 +21,7 @@ SqliteStore::SqliteStore(const std::string& path) : path_(path) {
         exec("PRAGMA journal_mode=WAL");
         exec("PRAGMA synchronous=NORMAL");
         exec("PRAGMA foreign_keys=ON");
-        migrate();
+        migrate(schemaVersion);
     } catch (...) {  // the destructor does not run for a throwing constructor
         statements_.clear();
         sqlite3_close(db_);
@@ -57,7 +57,7 @@ int SqliteStore::schemaVersion() {
     return v.step() ? static_cast<int>(v.integer(0)) : 0;
 }
 
-void SqliteStore::migrate() {
+void SqliteStore::migrate(int targetVersion) {
     exec("BEGIN IMMEDIATE");
     try {
         exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
@@ -66,7 +66,7 @@ void SqliteStore::migrate() {
             throw std::invalid_argument("--store " + path_ + ": schema version " + std::to_string(version) +
                                         " is newer than this magtwin (" + std::to_string(kStoreSchemaVersion) + ")");
         for (const auto& m : storeMigrations("BLOB", "INTEGER PRIMARY KEY"))
-            if (m.toVersion > version) {
+            if (m.toVersion > version && m.toVersion <= targetVersion) {
                 for (const auto& sql : m.statements) exec(sql);
                 exec("DELETE FROM schema_version");
                 exec("INSERT INTO schema_version VALUES (" + std::to_string(m.toVersion) + ")");

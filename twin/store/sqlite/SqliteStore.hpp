@@ -15,7 +15,7 @@ namespace magtwin {
 
 class SqliteStore : public TwinStore {
 public:
-    explicit SqliteStore(const std::string& path);
+    explicit SqliteStore(const std::string& path, int schemaVersion = kStoreSchemaVersion);
     ~SqliteStore() override;
     SqliteStore(const SqliteStore&) = delete;
     SqliteStore& operator=(const SqliteStore&) = delete;
@@ -34,12 +34,18 @@ public:
     int schemaVersion() override;
     std::int64_t saveCalibration(std::int64_t toolId, const CalibrationRecord& record) override;  // *Calibrations.cpp
     std::vector<CalibrationRecord> calibrations(std::int64_t toolId) override;
+    // *TwinState.cpp
+    void saveReplayRun(std::int64_t toolId, const ReplayRunRecord& run) override;
+    void saveMeasurements(std::int64_t toolId, const std::vector<MeasurementRecord>& m) override;
+    std::vector<ErosionStateRecord> erosionStates(std::int64_t toolId) override;
+    std::vector<PredictionRecord> predictions(std::int64_t toolId) override;
+    std::vector<MeasurementRecord> measurements(std::int64_t toolId) override;
 
 private:
     class Statement;
     Statement& prepare(const std::string& sql);
     void exec(const std::string& sql);
-    void migrate();
+    void migrate(int targetVersion);
     std::vector<LogFileState> readFiles(const std::string& where, std::int64_t a, std::int64_t b);
 
     std::string path_;

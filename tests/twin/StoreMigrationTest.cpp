@@ -1,0 +1,93 @@
+// Schema migration 1 -> 2 on a store made as the version-1 magtwin made it: the version-1
+// tables filled by a real sync, and (SQLite) the calibrations table the version-1 code
+// created on its first save, with its DDL (calibrationTableSql) and a row. Opening it with
+// this magtwin migrates it: every synced row (content digest) and the calibration stay, and
+// the new tables work. PostgreSQL: on the empty database MAGTWIN_TEST_POSTGRES_FRESH_URL
+// (twin.postgres_store creates one), since migrating needs a database no test has opened.
+#include "store/TwinStore.hpp"
+#include "sync/LogSync.hpp"
+
+#include "TwinTestFiles.hpp"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <cstdlib>
+
+namespace magtwin {
+namespace {
+
+std::string tenMinutesOfRows() {
+    std::string s = "tool export\nTime,P,Note\n";
+    for (int i = 0; i < 600; ++i) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "2025-01-01 00:%02d:%02d,%g,n%d\n", i / 60, i % 60, 1.0 + (i % 7) * 0.125, i / 10);
+        s += buf;
+    }
+    return s;
+}
+
+/// Syncs a log into a store opened at schema version 1; returns the tool's content digest.
+std::string makeVersionOneStore(const std::string& location, const std::string& logPath, std::int64_t& toolId) {
+    auto store = openStore(location, 1);
+    EXPECT_EQ(store->schemaVersion(), 1);
+    toolId = store->ensureTool("old-tool");
+    FileSync sync(*store, toolId, test::smallFormat(), logPath);
+    sync.pump();
+    sync.reportPendingLine();
+    EXPECT_EQ(sync.report().rowsAdded, 600);
+    return storeContentDigest(*store, toolId);
+}
+
+void expectMigrated(const std::string& location, std::int64_t toolId, const std::string& digestV1) {
+    auto store = openStore(location);
+    EXPECT_EQ(store->schemaVersion(), 2);
+    EXPECT_EQ(storeContentDigest(*store, toolId), digestV1);
+    EXPECT_EQ(store->totals(toolId).rows, 600);
+    ReplayRunRecord run;
+    run.runId = "after-migration";
+    run.erosion.push_back({"s1", "T1", "Zr", 1.5, 1.25, 2e-4, 3e-7, run.runId});
+    store->saveReplayRun(toolId, run);
+    EXPECT_EQ(openStore(location)->erosionStates(toolId).size(), 1u);
+}
+
+TEST(StoreMigration, SqliteVersionOneStoreKeepsEveryRowAndItsCalibration) {
+    test::TempDir dir("store-migration");
+    const std::string location = dir.file("old.sqlite");
+    const std::string log = test::writeFile(dir.file("a.csv"), tenMinutesOfRows());
+    std::int64_t toolId = 0;
+    const std::string digest = makeVersionOneStore(location, log, toolId);
+    {  // what the version-1 saveCalibration did: CREATE TABLE IF NOT EXISTS, then the row
+        sqlite3* db = nullptr;
+        ASSERT_EQ(sqlite3_open(location.c_str(), &db), SQLITE_OK);
+        const std::string sql = calibrationTableSql("INTEGER PRIMARY KEY") +
+                                "; INSERT INTO calibrations (tool_id, version, created_time, method, parameters, summary)"
+                                " VALUES (" + std::to_string(toolId) + ", 1, 1751895692.5, 'ceres-lm monitor-rate',"
+                                " 's1\tT1\t0.25\t0.0625\n', '{}')";
+        char* err = nullptr;
+        EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
+        sqlite3_free(err);
+        sqlite3_close(db);
+    }
+    expectMigrated(location, toolId, digest);
+    auto store = openStore(location);
+    const auto calibrations = store->calibrations(toolId);
+    ASSERT_EQ(calibrations.size(), 1u);
+    EXPECT_EQ(calibrations[0].parameters.at(0).scale, 0.25);
+    EXPECT_EQ(calibrations[0].parameters.at(0).sigma, 0.0625);
+    CalibrationRecord next = calibrations[0];
+    EXPECT_EQ(store->saveCalibration(toolId, next), 2);  // versions continue
+}
+
+TEST(StoreMigration, PostgresVersionOneStoreKeepsEveryRow) {
+    const char* url = std::getenv("MAGTWIN_TEST_POSTGRES_FRESH_URL");
+    if (!url) GTEST_SKIP() << "MAGTWIN_TEST_POSTGRES_FRESH_URL not set (ctest twin.postgres_store sets it)";
+    test::TempDir dir("store-migration-pg");
+    const std::string log = test::writeFile(dir.file("a.csv"), tenMinutesOfRows());
+    std::int64_t toolId = 0;
+    const std::string digest = makeVersionOneStore(url, log, toolId);
+    expectMigrated(url, toolId, digest);
+}
+
+}  // namespace
+}  // namespace magtwin

@@ -1,0 +1,66 @@
+#include "replay/ReplayStoreRecords.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+namespace magtwin {
+
+std::string replayRunId(const std::string& storeDigest, std::int64_t calibrationVersion) {
+    // the digest's hash and counts ("%016llx rows=N steps=M"), without spaces
+    std::string id = "replay-";
+    for (char c : storeDigest) id += c == ' ' ? '-' : c;
+    return id + "-cal" + std::to_string(calibrationVersion);
+}
+
+namespace {
+
+std::string sourcesText(const ReplayStep& s) {
+    std::string out;
+    char buf[40];
+    for (const auto& sp : s.sources) {
+        std::snprintf(buf, sizeof buf, "%.17g", sp.lifeKWh);
+        out += sp.source + "\t" + sp.targetId + "\t" + buf + "\n";
+    }
+    return out;
+}
+
+}  // namespace
+
+ReplayRunRecord replayRunRecord(const ReplayResult& replay, const std::vector<TargetRecord>& targets,
+                                const std::string& runId, const std::string& monitorName) {
+    constexpr double kJPerKWh = 3.6e6;
+    ReplayRunRecord run;
+    run.runId = runId;
+    std::map<std::pair<std::string, std::string>, ErosionStateRecord> erosion;
+    for (std::size_t i = 0; i < replay.steps.size(); ++i) {
+        const ReplayStep& s = replay.steps[i];
+        PredictionRecord p;
+        p.runId = runId;
+        p.step = static_cast<std::int64_t>(i);
+        p.startTime = s.start;
+        p.endTime = s.end;
+        p.label = s.label;
+        p.predictedAS = s.predictedAS;
+        p.predictedCalibratedAS = s.predictedCalibratedAS;
+        p.uniformityPct = s.uniformityPct;
+        p.mapMeanAS = s.mapMeanAS;
+        p.sources = sourcesText(s);
+        run.predictions.push_back(p);
+        if (std::isfinite(s.measuredDisplayedAS))
+            run.measurements.push_back({"monitor", monitorName, s.start, 0.0, 0.0, s.measuredDisplayedAS, "A/s displayed"});
+        for (const auto& sp : s.sources) {
+            ErosionStateRecord& e = erosion[{sp.source, sp.targetId}];
+            if (!e.runId.empty() && e.lifeKWh > sp.lifeKWh) continue;  // keep the latest life point
+            e = {sp.source, sp.targetId, sp.material, 0.0, sp.lifeKWh, sp.erodedDepthM, sp.erodedVolumeM3, runId};
+        }
+    }
+    for (auto& [key, e] : erosion) {
+        for (const auto& t : targets)
+            if (t.source == key.first && t.targetId == key.second) e.energyKWh = t.energyJ / kJPerKWh;
+        run.erosion.push_back(e);
+    }
+    return run;
+}
+
+}  // namespace magtwin

@@ -1,0 +1,25 @@
+// ReplayStoreRecords: what a replay leaves in the store (TwinState.hpp), as plain records
+// (the store writes them in one transaction; replay never sees SQL):
+//  - per (source, target ID) the erosion state at the last interval the target deposited
+//    in: its life point, deepest erosion and removed volume, with the energy the target consumed in all
+//    (the store's targets table; pre-sputter and ramps included);
+//  - per interval the predicted monitor rate (uncalibrated, calibrated), the substrate map's
+//    mean rate and uniformity, and the depositing sources with their life points;
+//  - per interval with a reading the crystal monitor's mean displayed rate (A/s).
+#pragma once
+
+#include "replay/TwinReplay.hpp"
+#include "store/TwinState.hpp"
+
+#include <string>
+
+namespace magtwin {
+
+/// The run id of a replay of a store whose content digest is `storeDigest` with calibration
+/// `calibrationVersion` (0: none): the same inputs give the same id.
+std::string replayRunId(const std::string& storeDigest, std::int64_t calibrationVersion);
+
+ReplayRunRecord replayRunRecord(const ReplayResult& replay, const std::vector<TargetRecord>& targets,
+                                const std::string& runId, const std::string& monitorName);
+
+}  // namespace magtwin

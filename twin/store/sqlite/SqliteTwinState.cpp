@@ -1,0 +1,67 @@
+// SqliteStore: erosion state, predictions and measurements (TwinState.hpp; SQL shared with
+// PostgreSQL in TwinStateSql.cpp). Each save is one BEGIN IMMEDIATE .. COMMIT.
+#include "sqlite/SqliteStatement.hpp"
+
+#include "TwinState.hpp"
+
+namespace magtwin {
+
+namespace sql = twin_state_sql;
+
+void SqliteStore::saveReplayRun(std::int64_t toolId, const ReplayRunRecord& run) {
+    exec("BEGIN IMMEDIATE");
+    try {
+        prepare(sql::kDeleteRunPredictions).bind(toolId).bind(run.runId).run();
+        for (const auto& p : run.predictions)
+            prepare(sql::kInsertPrediction)
+                .bind(toolId).bind(run.runId).bind(p.step).bind(p.startTime).bind(p.endTime).bind(p.label)
+                .bind(p.predictedAS).bind(p.predictedCalibratedAS).bind(p.uniformityPct).bind(p.mapMeanAS).bind(p.sources)
+                .run();
+        for (const auto& e : run.erosion)
+            prepare(sql::kUpsertErosion)
+                .bind(toolId).bind(e.source).bind(e.targetId).bind(e.material).bind(e.energyKWh).bind(e.lifeKWh)
+                .bind(e.maxDepthM).bind(e.erodedVolumeM3).bind(run.runId)
+                .run();
+        for (const auto& m : run.measurements)
+            prepare(sql::kUpsertMeasurement)
+                .bind(toolId).bind(m.kind).bind(m.origin).bind(m.time).bind(m.xM).bind(m.yM).bind(m.value).bind(m.unit)
+                .run();
+        exec("COMMIT");
+    } catch (...) {
+        exec("ROLLBACK");
+        throw;
+    }
+}
+
+void SqliteStore::saveMeasurements(std::int64_t toolId, const std::vector<MeasurementRecord>& measurements) {
+    ReplayRunRecord run;  // no run: only the measurements (an empty run id deletes no predictions)
+    run.measurements = measurements;
+    saveReplayRun(toolId, run);
+}
+
+std::vector<ErosionStateRecord> SqliteStore::erosionStates(std::int64_t toolId) {
+    std::vector<ErosionStateRecord> out;
+    auto& s = prepare(sql::kSelectErosion).bind(toolId);
+    while (s.step())
+        out.push_back({s.text(0), s.text(1), s.text(2), s.realOrNan(3), s.realOrNan(4), s.realOrNan(5), s.realOrNan(6), s.text(7)});
+    return out;
+}
+
+std::vector<PredictionRecord> SqliteStore::predictions(std::int64_t toolId) {
+    std::vector<PredictionRecord> out;
+    auto& s = prepare(sql::kSelectPredictions).bind(toolId);
+    while (s.step())
+        out.push_back({s.text(0), s.integer(1), s.realOrNan(2), s.realOrNan(3), s.text(4), s.realOrNan(5), s.realOrNan(6),
+                       s.realOrNan(7), s.realOrNan(8), s.text(9)});
+    return out;
+}
+
+std::vector<MeasurementRecord> SqliteStore::measurements(std::int64_t toolId) {
+    std::vector<MeasurementRecord> out;
+    auto& s = prepare(sql::kSelectMeasurements).bind(toolId);
+    while (s.step())
+        out.push_back({s.text(0), s.text(1), s.realOrNan(2), s.realOrNan(3), s.realOrNan(4), s.realOrNan(5), s.text(6)});
+    return out;
+}
+
+}  // namespace magtwin
