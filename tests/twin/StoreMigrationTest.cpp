@@ -32,7 +32,8 @@ std::string makeVersionOneStore(const std::string& location, const std::string& 
     auto store = openStore(location, 1);
     EXPECT_EQ(store->schemaVersion(), 1);
     toolId = store->ensureTool("old-tool");
-    FileSync sync(*store, toolId, test::smallFormat(), logPath);
+    const LogFormat format = test::smallFormat();  // FileSync keeps a reference
+    FileSync sync(*store, toolId, format, logPath);
     sync.pump();
     sync.reportPendingLine();
     EXPECT_EQ(sync.report().rowsAdded, 600);

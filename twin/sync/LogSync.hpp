@@ -31,6 +31,8 @@ public:
     /// Opens `path` (throws LogMappingError before anything is written when a mapped column is
     /// missing) and positions it after what the store already holds.
     FileSync(TwinStore& store, std::int64_t toolId, const LogFormat& format, const std::string& path);
+    /// `format` is kept by reference: a temporary would dangle (found twice by ASan).
+    FileSync(TwinStore& store, std::int64_t toolId, LogFormat&& format, const std::string& path) = delete;
     ~FileSync();
     /// Reads and commits complete lines in batches of `batchRows` rows until no complete
     /// line is left; returns the rows read. Reading and parsing run on a second thread, one
