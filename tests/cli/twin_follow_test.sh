@@ -24,12 +24,14 @@ wait_rows() {
     sleep 0.05
   done
 }
-fail() { echo "FAIL: $*"; exit 1; }
+fail() { echo "FAIL: $*"; echo "--- follow's stderr:"; cat "$WORK/follow.err" 2>/dev/null; exit 1; }
 
 { echo "export"; echo "Time,P,Note"; rows 0 4; } > "$LOG"
 "$MAGTWIN" twin follow "$TOOL" "$LOG" --store "$STORE" 2> "$WORK/follow.err" &
 pid=$!
-wait_rows 5 5 >/dev/null || fail "initial rows"
+# Start-up (first open of the store) gets 30 s on a loaded CI machine; the 1 s limits below
+# are the commit latency for rows arriving while follow runs.
+wait_rows 5 30 >/dev/null || fail "initial rows"
 rows 5 9 >> "$LOG"
 t=$(wait_rows 10 1.0) || fail "appended rows not committed within 1 s"
 echo "appended rows committed after $t s"
