@@ -7,7 +7,11 @@
 #include "io/OutputFolder.hpp"
 #include "plot/LinePlot.hpp"
 
+#include <sys/resource.h>
+
 #include <algorithm>
+#include <chrono>
+#include <cmath>
 #include <iomanip>
 #include <iostream>
 #include <memory>
@@ -49,36 +53,54 @@ bool sameSubstrate(const DepositCase& a, const DepositCase& b) {
 
 std::string num(double v, int precision = 4) { return jsonNumber(v, precision); }
 
-std::string compareJson(const std::vector<CompareColumn>& cols, bool same, const std::string& method) {
+std::string compareJson(const std::vector<CompareColumn>& cols, bool same, const std::string& method,
+                        const std::vector<double>& seconds) {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
     std::ostringstream o;
     o << "{\n  \"method\": \"" << method << "\",\n  \"same_substrate\": " << (same ? "true" : "false")
+      << ",\n  \"column_seconds\": [" << num(seconds[0]) << ", " << num(seconds[1])
+      << "],\n  \"peak_rss_MiB\": " << num(double(usage.ru_maxrss) / 1024.0)
       << ",\n  \"definitions\": " << kDefinitions << ",\n  \"columns\": [\n    " << compareColumnJson(cols[0], 4)
       << ",\n    " << compareColumnJson(cols[1], 4) << "\n  ]\n}\n";
     return o.str();
 }
 
+/// `s` printed as it is by gnuplot's enhanced text (an underscore would be a subscript).
+std::string plainText(const std::string& s) {
+    std::string out;
+    for (char ch : s) out += ch == '_' ? std::string("\\_") : std::string(1, ch);
+    return out;
+}
+
 /// A's and B's U over life (same U axis), then both rates per kW, against life (% of each
 /// tool's own target life).
 void writePicture(const std::vector<CompareColumn>& cols, double specPct, const std::string& path) {
-    double uMax = specPct;
+    double uMax = specPct, uMin = specPct;
     for (const auto& c : cols)
-        for (const auto& p : c.points) uMax = std::max({uMax, p.fixed.rangePct, p.retrimmed.rangePct});
+        for (const auto& p : c.points) {
+            uMax = std::max({uMax, p.fixed.rangePct, p.retrimmed.rangePct});
+            uMin = std::min({uMin, p.fixed.rangePct, p.retrimmed.rangePct});
+        }
     std::vector<PlotPanel> panels;
     PlotPanel rate;
     rate.axes.title = "deposition rate per kW (recipe fixed)";
     rate.axes.xLabel = "target life (% of each tool's end of life)";
     rate.axes.yLabel = "static rate (nm/min per kW of array power)";
+    rate.axes.key = "inside right center";
     for (const auto& c : cols) {
         PlotPanel u;
-        u.axes.title = c.tool + " (" + c.cathodeType + "): utilization " + num(c.utilizationPct, 3) + " %, life " +
+        u.axes.title = plainText(c.tool) + " (" + c.cathodeType + "): utilization " + num(c.utilizationPct, 3) + " %, life " +
                        num(c.targetLifeKWh, 5) + " kWh/target\n" + num(1e3 * c.boughtKgPerM2, 3) +
                        " g target bought per m^2 of glass at " + num(c.filmNm, 4) + " nm";
         u.axes.xLabel = rate.axes.xLabel;
         u.axes.yLabel = "U = (max - min)/(max + min) (%)";
+        u.axes.yMin = 0.9 * uMin;  // the same U axis for both tools
         u.axes.yMax = 1.1 * uMax;
+        u.axes.key = "inside right center";
         PlotSeries fixed{"U, recipe fixed (new-target trims)", {}, {}, PlotSeries::Style::LinePoints};
         PlotSeries re{"U, trims re-optimised", {}, {}, PlotSeries::Style::LinePoints};
-        PlotSeries r{c.tool, {}, {}, PlotSeries::Style::LinePoints};
+        PlotSeries r{plainText(c.tool), {}, {}, PlotSeries::Style::LinePoints};
         for (std::size_t i = 0; i < c.points.size(); ++i) {
             const double x = 100 * c.points[i].kWh / c.targetLifeKWh;
             fixed.x.push_back(x), fixed.y.push_back(c.points[i].fixed.rangePct);
@@ -90,7 +112,7 @@ void writePicture(const std::vector<CompareColumn>& cols, double specPct, const 
         rate.series.push_back(r);
     }
     panels.push_back(rate);
-    renderLinePanels(cols[0].tool + " vs " + cols[1].tool + " on the same " + cols[0].substrate + ", over one target life",
+    renderLinePanels(plainText(cols[0].tool) + " vs " + plainText(cols[1].tool) + " on the same " + cols[0].substrate + ", over one target life",
                      panels, 2400, 800, path);
 }
 
@@ -134,8 +156,13 @@ int runCompare(const CompareOptions& o) {
                   << " have different substrates (size or edge exclusion): the comparison is not on the same glass\n";
     const TransportMethod method = o.method == "fast" ? TransportMethod::Fast : TransportMethod::Direct;
     std::vector<CompareColumn> cols;
-    for (const DepositCase& c : cases) cols.push_back(compareColumn(c, o.lifePoints, method));
-    const std::string json = compareJson(cols, same, o.method);
+    std::vector<double> seconds;
+    for (const DepositCase& c : cases) {
+        const auto t0 = std::chrono::steady_clock::now();
+        cols.push_back(compareColumn(c, o.lifePoints, method));
+        seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    }
+    const std::string json = compareJson(cols, same, o.method, seconds);
     writeFolderAtomically(o.out, [&](const std::filesystem::path& tmp) {
         writeFileAtomically((tmp / "compare.json").string(), [&](std::ostream& s) { s << json; });
         writePicture(cols, cases[0].uniformityTargetPct, (tmp / "compare.png").string());

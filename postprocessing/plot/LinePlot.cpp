@@ -17,7 +17,7 @@ bool writePanel(const GnuplotSession& session, const PlotAxes& axes, const std::
                 const std::string& prefix, std::ostream& script) {
     script << "set title " << gnuplotQuoted(axes.title) << "\n";
     script << "set xlabel " << gnuplotQuoted(axes.xLabel) << "\nset ylabel " << gnuplotQuoted(axes.yLabel) << "\n";
-    script << "set grid\nset key inside right bottom box opaque\n";
+    script << "set grid\nset key " << axes.key << " box opaque\n";
     script << (axes.logX ? "set logscale x\nset format x '10^{%L}'\n" : "unset logscale x\nset format x '% h'\n");
     script << (axes.logY ? "set logscale y\nset format y '10^{%L}'\n" : "unset logscale y\nset format y '% h'\n");
     if (axes.yMin != 0.0 || axes.yMax != 0.0)

@@ -23,6 +23,7 @@ struct PlotAxes {
     bool logY = false;
     double yMin = 0.0;  ///< lower y limit; 0 = automatic
     double yMax = 0.0;  ///< upper y limit; 0 = automatic
+    std::string key = "inside right bottom";  ///< gnuplot `set key` position
     int widthPx = 1200;
     int heightPx = 800;
 };
