@@ -96,8 +96,8 @@ void writePicture(const std::vector<CompareColumn>& cols, double specPct, const 
         u.axes.xLabel = rate.axes.xLabel;
         u.axes.yLabel = "U = (max - min)/(max + min) (%)";
         u.axes.yMin = 0.9 * uMin;  // the same U axis for both tools
-        u.axes.yMax = 1.1 * uMax;
-        u.axes.key = "inside right center";
+        u.axes.yMax = 1.35 * uMax;  // room for the key above the spec line
+        u.axes.key = "inside left top";
         PlotSeries fixed{"U, recipe fixed (new-target trims)", {}, {}, PlotSeries::Style::LinePoints};
         PlotSeries re{"U, trims re-optimised", {}, {}, PlotSeries::Style::LinePoints};
         PlotSeries r{plainText(c.tool), {}, {}, PlotSeries::Style::LinePoints};
@@ -119,7 +119,7 @@ void writePicture(const std::vector<CompareColumn>& cols, double specPct, const 
 void printTable(const std::vector<CompareColumn>& cols, std::ostream& o) {
     auto row = [&](const std::string& name, auto value) {
         o << "  " << std::left << std::setw(40) << name;
-        for (const auto& c : cols) o << std::right << std::setw(22) << value(c);
+        for (const auto& c : cols) o << std::right << std::setw(26) << value(c);
         o << "\n";
     };
     row("", [](const CompareColumn& c) { return c.tool; });
