@@ -11,6 +11,7 @@
 #    relative, U by far less than the 1e-3 relative allowed);
 #  - mass conservation: the film on all substrates coated over a target life cannot exceed
 #    the mass eroded from the targets: bought_per_film_kg x utilization >= 1;
+#  - tools on different substrates are compared with a warning (same_substrate false);
 #  - bad arguments and tools exit 2 naming what is wrong, and write nothing.
 set -euo pipefail
 MAGTWIN="$1"
@@ -102,6 +103,14 @@ print("%s: utilization %.4g %% (erode %.4g %%), life %.6g kWh, U new %.4g %%, mi
 PY
   fail "$t: compare disagrees with erode/deposit"
 done
+
+# Another substrate: compared, with a warning and same_substrate false.
+sed 's/size_x: 300 mm, size_y: 200 mm/size_x: 320 mm, size_y: 200 mm/' "$WORK/planar.yaml" > "$WORK/wider.yaml"
+"$MAGTWIN" compare "$WORK/planar.yaml" "$WORK/wider.yaml" --out "$WORK/wider" --life-points 2 --json \
+  > "$WORK/wider.json" 2> "$WORK/wider.err" || fail "compare on different substrates"
+grep -q "not on the same glass" "$WORK/wider.err" || fail "no warning for different substrates"
+/usr/bin/python3 -c 'import json,sys; assert json.load(open(sys.argv[1]))["same_substrate"] is False' "$WORK/wider.json" ||
+  fail "same_substrate should be false"
 
 # Bad input: exit 2, the message names the argument or key, nothing written.
 { header two_groups; sed -n '/^  - {name: plate, type/,$p' "$WORK/planar.yaml";
