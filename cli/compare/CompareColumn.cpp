@@ -57,7 +57,8 @@ std::size_t indexOf(const std::vector<LifePoint>& pts, double kWh) {
 }  // namespace
 
 void requireComparable(const DepositCase& c, int lifePoints) {
-    if (lifePoints < 2) throw UsageError("--life-points must be >= 2 (new and end of life), got " + std::to_string(lifePoints));
+    if (lifePoints < 2)
+        throw UsageError("--life-points must be >= 2 (new and end of life), got " + std::to_string(lifePoints));
     if (c.cathodes.size() != 1)
         throw UsageError(c.file + ": compare needs one cathode or one cathode array (one life clock), the tool has " +
                          std::to_string(c.cathodes.size()) + " cathode groups");
@@ -110,13 +111,15 @@ CompareColumn compareColumn(const DepositCase& c, int lifePoints, TransportMetho
         col.arrayPowerKW = col.cathodePowerKW * sumTrims;
         col.arrayLifeHardestCathodeKWh = end.lifeKWh * sumTrims / maxTrim;
 
-        const std::vector<double> kWh = comparisonPoints(lifePoints, kLastLifePointFraction * end.lifeKWh, end.lifeKWh / 2);
+        const std::vector<double> kWh =
+            comparisonPoints(lifePoints, kLastLifePointFraction * end.lifeKWh, end.lifeKWh / 2);
         for (std::size_t i = 0; i < kWh.size(); ++i) {
             compareProgress(label, "life point " + std::to_string(i + 1) + "/" + std::to_string(kWh.size()) + ": " +
                                        jsonNumber(kWh[i], 6) + " kWh");
             const std::vector<ErodedGroup> eroded = state.at(kWh[i], law);
             std::vector<double> fixedMap, retrimmedMap;
-            col.points.push_back(computeLifePoint(c, law, eroded, kWh[i], col.fixedTrims, grid, method, fixedMap, retrimmedMap));
+            col.points.push_back(
+                computeLifePoint(c, law, eroded, kWh[i], col.fixedTrims, grid, method, fixedMap, retrimmedMap));
             col.ratePerKW.push_back(col.points.back().fixed.meanNm / (col.motionTimeS / 60) / col.arrayPowerKW);
         }
     } catch (const UsageError&) {

@@ -90,9 +90,9 @@ void writePicture(const std::vector<CompareColumn>& cols, double specPct, const 
     rate.axes.key = "inside right center";
     for (const auto& c : cols) {
         PlotPanel u;
-        u.axes.title = plainText(c.tool) + " (" + c.cathodeType + "): utilization " + num(c.utilizationPct, 3) + " %, life " +
-                       num(c.targetLifeKWh, 5) + " kWh/target\n" + num(1e3 * c.boughtKgPerM2, 3) +
-                       " g target bought per m^2 of glass at " + num(c.filmNm, 4) + " nm";
+        u.axes.title = plainText(c.tool) + " (" + c.cathodeType + "): utilization " + num(c.utilizationPct, 3) +
+                       " %, life " + num(c.targetLifeKWh, 5) + " kWh/target\n" + num(1e3 * c.boughtKgPerM2, 3) +
+                       " g target bought per m^2 of " + c.substrate + " at " + num(c.filmNm, 4) + " nm";
         u.axes.xLabel = rate.axes.xLabel;
         u.axes.yLabel = "U = (max - min)/(max + min) (%)";
         u.axes.yMin = 0.9 * uMin;  // the same U axis for both tools
@@ -112,7 +112,8 @@ void writePicture(const std::vector<CompareColumn>& cols, double specPct, const 
         rate.series.push_back(r);
     }
     panels.push_back(rate);
-    renderLinePanels(plainText(cols[0].tool) + " vs " + plainText(cols[1].tool) + " on the same " + cols[0].substrate + ", over one target life",
+    renderLinePanels(plainText(cols[0].tool) + " vs " + plainText(cols[1].tool) + " on the same " + cols[0].substrate +
+                         ", over one target life",
                      panels, 2400, 800, path);
 }
 
@@ -142,7 +143,8 @@ void printTable(const std::vector<CompareColumn>& cols, std::ostream& o) {
 int runCompare(const CompareOptions& o) {
     if (o.method != "fast" && o.method != "direct")
         throw UsageError("--method must be fast or direct, got '" + o.method + "'");
-    if (o.lifePoints < 2) throw UsageError("--life-points must be >= 2 (new and end of life), got " + std::to_string(o.lifePoints));
+    if (o.lifePoints < 2)
+        throw UsageError("--life-points must be >= 2 (new and end of life), got " + std::to_string(o.lifePoints));
     // Read and check both tools before computing anything.
     std::vector<DepositCase> cases;
     for (const std::string& f : {o.toolA, o.toolB}) {
