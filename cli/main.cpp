@@ -3,6 +3,7 @@
 #include "UsageError.hpp"
 #include "YieldCommand.hpp"
 #include "deposit/DepositCommand.hpp"
+#include "compare/CompareCommand.hpp"
 #include "ViewCommand.hpp"
 #include "ErodeCommand.hpp"
 #include "CalibrateRateCommand.hpp"
@@ -32,6 +33,7 @@ int main(int argc, char** argv) {
     magtwin::addViewCommand(app);
     magtwin::addErodeCommand(app);
     magtwin::addDepositCommand(app);
+    magtwin::addCompareCommand(app);
     magtwin::addCalibrateRateCommand(app);
     magtwin::addToolCommand(app);
     magtwin::addTwinCommand(app);

@@ -27,26 +27,16 @@ namespace magtwin {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-struct SweepPoint {
-    double kWh = 0;
-    UniformityReport fixed, retrimmed;
-    std::vector<double> trims;
-};
-
-/// One life point: the map with `fixedTrims` and (when the case optimises trims) with trims
-/// re-optimised there, exactly as runDeposit computes `deposit --life-kWh`.
-SweepPoint computePoint(const DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law,
-                        const std::vector<ErodedGroup>& eroded, double kWh, const std::vector<double>& fixedTrims,
-                        const SubstrateGrid& grid, TransportMethod method, std::vector<double>& thicknessFixed,
-                        std::vector<double>& thicknessRetrimmed) {
+LifePoint computeLifePoint(const DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law,
+                           const std::vector<ErodedGroup>& eroded, double kWh, const std::vector<double>& fixedTrims,
+                           const SubstrateGrid& grid, TransportMethod method, std::vector<double>& thicknessFixed,
+                           std::vector<double>& thicknessRetrimmed) {
     const double n = ElementTable::builtin().get(c.filmMaterial).atomicDensityPerM3();
     const CathodeResponses responses = responsesAt(c, law, kWh, eroded, grid, method);
     auto mapWith = [&](const std::vector<double>& trims) {
         return thicknessNm(responses.combined(cathodeTrims(c, trims)), n, c.sticking);
     };
-    SweepPoint p;
+    LifePoint p;
     p.kWh = kWh;
     thicknessFixed = mapWith(fixedTrims);
     p.fixed = uniformity(thicknessFixed, grid.inUniformityArea, c.uniformityTargetPct);
@@ -63,6 +53,18 @@ SweepPoint computePoint(const DepositCase& c, std::shared_ptr<const EmissionAngu
     return p;
 }
 
+std::vector<double> newTargetTrims(const DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law,
+                                   const SubstrateGrid& grid, TransportMethod method) {
+    if (!c.optimiseTrims) return {};
+    progress("new-target trims (the fixed recipe)");
+    double pitch = 0;
+    const std::vector<ErodedGroup> fresh = erodeCathodeGroups(c.cathodes, law, 0.0);
+    const CathodeResponses atNew = responsesAt(c, law, 0.0, fresh, grid, method);
+    return optimiseTrims(c, law, 0.0, fresh, method, pitch, &atNew).trims;
+}
+
+namespace {
+
 std::string num(double v, int precision = 6) { return jsonNumber(v, precision); }
 
 void writeCsvHeader(std::ostream& o, std::size_t cathodes) {
@@ -72,7 +74,7 @@ void writeCsvHeader(std::ostream& o, std::size_t cathodes) {
     o << "\n";
 }
 
-void writeCsvRow(std::ostream& o, const SweepPoint& p) {
+void writeCsvRow(std::ostream& o, const LifePoint& p) {
     o << num(p.kWh) << "," << num(p.fixed.rangePct) << "," << num(p.retrimmed.rangePct) << "," << num(p.fixed.sigmaPct)
       << "," << num(p.retrimmed.sigmaPct) << "," << num(p.fixed.meanNm) << "," << num(p.fixed.minNm) << ","
       << num(p.fixed.maxNm) << "," << num(p.retrimmed.meanNm) << "," << num(p.retrimmed.minNm) << ","
@@ -81,7 +83,7 @@ void writeCsvRow(std::ostream& o, const SweepPoint& p) {
     o << "\n";
 }
 
-void writePlot(const std::vector<SweepPoint>& pts, double specPct, double endOfLifeKWh, const std::string& substrate,
+void writePlot(const std::vector<LifePoint>& pts, double specPct, double endOfLifeKWh, const std::string& substrate,
                const std::string& path) {
     PlotSeries fixed{"U, recipe fixed at the new-target trims", {}, {}, PlotSeries::Style::LinePoints};
     PlotSeries re{"U, trims re-optimised at each point", {}, {}, PlotSeries::Style::LinePoints};
@@ -122,7 +124,7 @@ int runLifeSweep(const DepositCase& c, const std::string& out, const std::string
     const TransportMethod tm = method == "fast" ? TransportMethod::Fast : TransportMethod::Direct;
     const auto law = angularLaw(c);
     const auto t0 = std::chrono::steady_clock::now();
-    std::vector<SweepPoint> points;
+    std::vector<LifePoint> points;
     double endOfLife = INFINITY;
     try {
         const SubstrateGrid grid = sampleSubstrate(c.substrate);
@@ -133,14 +135,7 @@ int runLifeSweep(const DepositCase& c, const std::string& out, const std::string
             throw UsageError("--life-sweep '" + sweep + "': TO = " + num(range.toKWh) + " kWh is past the end of life (" +
                              num(endOfLife) + " kWh, 1 mm remaining)");
         // The recipe: trims optimised on new targets (or the configured trims).
-        std::vector<double> fixedTrims;
-        if (c.optimiseTrims) {
-            progress("new-target trims (the fixed recipe)");
-            double pitch = 0;
-            const std::vector<ErodedGroup> fresh = erodeCathodeGroups(c.cathodes, law, 0.0);
-            const CathodeResponses atNew = responsesAt(c, law, 0.0, fresh, grid, tm);
-            fixedTrims = optimiseTrims(c, law, 0.0, fresh, tm, pitch, &atNew).trims;
-        }
+        const std::vector<double> fixedTrims = newTargetTrims(c, law, grid, tm);
         writeFolderAtomically(out, [&](const fs::path& tmp) {
             std::ofstream csv(tmp / "life_sweep.csv");
             csv << "# magtwin deposit --life-sweep " << sweep << ": " << c.file << ", method " << method << "\n";
@@ -156,7 +151,7 @@ int runLifeSweep(const DepositCase& c, const std::string& out, const std::string
                          " kWh");
                 const std::vector<ErodedGroup> eroded = state.at(kWh[i], law);
                 std::vector<double> fixedMap, retrimmedMap;
-                points.push_back(computePoint(c, law, eroded, kWh[i], fixedTrims, grid, tm, fixedMap, retrimmedMap));
+                points.push_back(computeLifePoint(c, law, eroded, kWh[i], fixedTrims, grid, tm, fixedMap, retrimmedMap));
                 if (i == 0) writeCsvHeader(csv, points.back().trims.size());
                 writeCsvRow(csv, points.back());
                 csv.flush();

@@ -14,6 +14,10 @@ namespace fs = std::filesystem;
 std::string gnuplotQuoted(const std::string& s) {
     std::string out = "\"";
     for (char c : s) {
+        if (c == '\n') {  // a line break: gnuplot's escape in double-quoted strings
+            out += "\\n";
+            continue;
+        }
         if (c == '"' || c == '\\') out += '\\';
         if (c == '&') out += "\\\\";  // enhanced-text mode would swallow a bare '&'
         out += c;

@@ -9,7 +9,7 @@
 namespace magtwin {
 
 /// A gnuplot string literal: double-quoted, with '"' and '\' escaped and '&' protected
-/// from enhanced-text mode (which would swallow it).
+/// from enhanced-text mode (which would swallow it); a line break becomes gnuplot's \n.
 std::string gnuplotQuoted(const std::string& s);
 
 class GnuplotSession {

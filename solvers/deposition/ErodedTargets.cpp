@@ -161,12 +161,15 @@ GridSurface GroupErosion::mapAt(double lifeKWh) {
 
 double GroupErosion::erodedVolumeM3() const { return engine_->front->erodedVolume(); }
 
-double GroupErosion::endOfLifeKWh() const {
+double GroupErosion::endOfLifeKWh() const { return endOfLife().lifeKWh; }
+
+TargetEndOfLife GroupErosion::endOfLife() const {
     ErosionFront copy = *engine_->front;
     LifeSettings life;
     life.minRemainingThicknessM = kMinRemainingThicknessM;
     life.outputAngularCells = 8;
-    return runToEndOfLife(copy, engine_->powerW, life).lifeKWh;
+    const LifeResult r = runToEndOfLife(copy, engine_->powerW, life);
+    return {r.lifeKWh, r.erodedVolumeM3, copy.grid().targetVolume()};
 }
 
 std::string erosionKey(const CathodeGroup& g) {
@@ -238,12 +241,23 @@ std::vector<ErodedGroup> TargetErosionState::at(double runLifeKWh,
 
 double TargetErosionState::endOfLifeKWh() {
     double eol = INFINITY;
-    for (std::size_t k = 0; k < groups_.size(); ++k) {
-        auto& engine = engines_[shared_[k]];
-        if (!engine) engine = std::make_unique<GroupErosion>(groups_[k]);
-        eol = std::min(eol, engine->endOfLifeKWh());
-    }
+    for (const TargetEndOfLife& e : endsOfLife()) eol = std::min(eol, e.lifeKWh);
     return eol;
+}
+
+std::vector<TargetEndOfLife> TargetErosionState::endsOfLife() {
+    std::vector<TargetEndOfLife> out;
+    std::map<std::string, TargetEndOfLife> byKey;  // identical targets: one run to end of life
+    for (std::size_t k = 0; k < groups_.size(); ++k) {
+        auto it = byKey.find(shared_[k]);
+        if (it == byKey.end()) {
+            auto& engine = engines_[shared_[k]];
+            if (!engine) engine = std::make_unique<GroupErosion>(groups_[k]);
+            it = byKey.emplace(shared_[k], engine->endOfLife()).first;
+        }
+        out.push_back(it->second);
+    }
+    return out;
 }
 
 GridSurface erodedEmissionMap(const CathodeGroup& g, double lifeKWh) {

@@ -42,6 +42,15 @@ struct ErodedGroup {
     EmissionSource prototype;  ///< first cathode of the group at trim 1, centred on the group's x
 };
 
+/// A target at its end of life (remaining thickness 1 mm somewhere), as `magtwin erode`
+/// reports it (ErosionLife: utilization = eroded volume / volume of the new target).
+struct TargetEndOfLife {
+    double lifeKWh = 0.0;         ///< energy delivered to the target (kWh)
+    double erodedVolumeM3 = 0.0;  ///< volume removed by then
+    double targetVolumeM3 = 0.0;  ///< volume of the new target
+    double utilization() const { return erodedVolumeM3 / targetVolumeM3; }
+};
+
 /// The life point of group `g` for a run at `runLifeKWh` (the group's own life wins).
 double groupLifeKWh(const CathodeGroup& g, double runLifeKWh);
 
@@ -56,6 +65,8 @@ public:
     GridSurface mapAt(double lifeKWh);
     /// Life at which the remaining thickness reaches 1 mm somewhere (on a copy of the state).
     double endOfLifeKWh() const;
+    /// The target at that end of life (on a copy of the state).
+    TargetEndOfLife endOfLife() const;
     /// Volume removed from the target so far (m^3).
     double erodedVolumeM3() const;
 
@@ -80,6 +91,8 @@ public:
     std::vector<ErodedGroup> at(double runLifeKWh, std::shared_ptr<const EmissionAngularDistribution> angular);
     /// The smallest end of life over the groups (kWh).
     double endOfLifeKWh();
+    /// Each group's target at its own end of life (same order as the groups).
+    std::vector<TargetEndOfLife> endsOfLife();
 
 private:
     std::vector<CathodeGroup> groups_;
