@@ -167,6 +167,7 @@ std::vector<double> oscillationAverage(const std::vector<double>& widened, std::
     const std::size_t reach = weights.size() / 2, wide = nx + 2 * reach;
     if (widened.size() != wide * ny) throw std::invalid_argument("oscillation: widened field has the wrong size");
     std::vector<double> out(nx * ny, 0.0);
+#pragma omp parallel for schedule(static)
     for (std::size_t j = 0; j < ny; ++j) {
         const double* row = widened.data() + wide * j;
         for (std::size_t i = 0; i < nx; ++i) {
