@@ -11,6 +11,7 @@
 #include "racetrack/RacetrackFlux.hpp"
 #include "racetrack/TrackProfile.hpp"
 #include "tool/ToolFileWriter.hpp"
+#include "tool/ToolGeometryChecks.hpp"
 
 #include <chrono>
 #include <iomanip>
@@ -138,7 +139,14 @@ int runDesignSearch(const std::string& toolPath, const std::string& substrate, c
                                                  {"throw", throwRange.first, throwRange.second, 6, 1e-3}};
     const auto toDesign = [](const std::vector<double>& x) { return Design{x[0], x[1], x[2]}; };
     const double searchPitch = std::max(base.substrate.pitchM, base.substrateName == "wafer" ? 0.003 : 0.010);
-    const auto feasible = [&](const std::vector<double>& x) { return fitsTarget(cathode, toDesign(x)); };
+    const auto feasible = [&](const std::vector<double>& x) {
+        const Design d = toDesign(x);
+        if (!fitsTarget(cathode, d)) return false;
+        const ToolCathode moved = withDesign(tool, k, d).cathodes[k];
+        for (const ToolSensor& s : tool.sensors)
+            if (insideBody(moved, s.position)) return false;  // the tool file's own geometry check
+        return true;
+    };
     const auto objective = [&](const std::vector<double>& x) {
         return plainRun(withDesign(tool, k, toDesign(x)), substrate, searchPitch).uniformity.rangePct;
     };

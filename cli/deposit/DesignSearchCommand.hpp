@@ -7,7 +7,9 @@
 // Bounds (mm, LO:HI; defaults in DesignBounds): a design is feasible only when its track
 // fits the target per the erosion engine's rule (RacetrackFlux: ring radius + magnet
 // offset + the profile's 1 % footprint (3.035 sigma for a Gaussian) <= target radius), so
-// every design can also be eroded (--life-kWh, --life-sweep). The default throw range,
+// every design can also be eroded (--life-kWh, --life-sweep), and only when no sensor of
+// the tool lies inside the moved target body (the tool file's geometry check, so
+// design_tool.yaml loads). The default throw range,
 // 50..300 mm, is a project assumption spanning short-throw PVD chambers (~50 mm) to
 // long-throw ones (~300 mm); no public table of chamber throws was at hand.
 // Objective: U = (max - min) / (max + min) of the film in the uniformity area on a 3 mm
