@@ -16,6 +16,7 @@
 #include <chrono>
 #include <iomanip>
 #include <iostream>
+#include <map>
 #include <sstream>
 
 namespace magtwin {
@@ -118,6 +119,22 @@ std::string designJson(const Figures& f) {
     return o.str();
 }
 
+/// The throw/rate trade-off: for each throw value of the search grid, the lowest-U design
+/// evaluated with that throw (figures on the search grid).
+std::vector<Figures> bestPerThrow(const std::map<std::vector<double>, Figures>& searched, const DesignParameter& throwAxis) {
+    std::vector<Figures> out;
+    const int n = throwAxis.lo == throwAxis.hi ? 1 : throwAxis.gridPoints;
+    for (int i = 0; i < n; ++i) {
+        const double t = n == 1 ? throwAxis.lo
+                                : (i + 1 == n ? throwAxis.hi : throwAxis.lo + (throwAxis.hi - throwAxis.lo) * i / (n - 1));
+        const Figures* best = nullptr;
+        for (const auto& [x, f] : searched)
+            if (x[2] == t && (!best || f.u.rangePct < best->u.rangePct)) best = &f;
+        if (best) out.push_back(*best);
+    }
+    return out;
+}
+
 }  // namespace
 
 int runDesignSearch(const std::string& toolPath, const std::string& substrate, const std::string& out,
@@ -147,8 +164,12 @@ int runDesignSearch(const std::string& toolPath, const std::string& substrate, c
             if (insideBody(moved, s.position)) return false;  // the tool file's own geometry check
         return true;
     };
+    std::map<std::vector<double>, Figures> searched;  // every design on the search grid
     const auto objective = [&](const std::vector<double>& x) {
-        return plainRun(withDesign(tool, k, toDesign(x)), substrate, searchPitch).uniformity.rangePct;
+        const Design d = toDesign(x);
+        const Figures f = figuresOf(plainRun(withDesign(tool, k, d), substrate, searchPitch), d);
+        searched[x] = f;
+        return f.u.rangePct;
     };
     DesignSearchResult found;
     try {
@@ -188,6 +209,9 @@ int runDesignSearch(const std::string& toolPath, const std::string& substrate, c
       << "  \"tool_design\": " << designJson(baseline) << ",\n  \"best\": " << designJson(best.front())
       << ",\n  \"designs\": [";
     for (std::size_t i = 0; i < best.size(); ++i) j << (i ? ",\n    " : "\n    ") << designJson(best[i]);
+    j << "\n  ],\n  \"best_per_throw_search_grid\": [";
+    const std::vector<Figures> perThrow = bestPerThrow(searched, params[2]);
+    for (std::size_t i = 0; i < perThrow.size(); ++i) j << (i ? ",\n    " : "\n    ") << designJson(perThrow[i]);
     j << "\n  ]\n}\n";
     const std::string designText = j.str();
     const std::string toolText = "# magtwin deposit --design-search: the best design of " + toolPath + "\n" +

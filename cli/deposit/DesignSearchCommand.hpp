@@ -17,7 +17,8 @@
 // re-run at the tool's own pitch, and the best of those is written:
 //   design.json       bounds, evaluations, seconds, the tool's own design and the best five
 //                     (ring_radius_mm, sigma_mm, throw_mm, U_pct, sigma_mean_pct,
-//                     mean_nm, rate_nm_s, pass)
+//                     mean_nm, rate_nm_s, pass), and the throw/rate trade-off: the best
+//                     design at each throw of the search grid (figures on the 3 mm grid)
 //   design_tool.yaml  the tool file with the best design (`magtwin deposit` reproduces it)
 //   thickness_map.png, thickness.vts, summary.json: the best design's deposit run
 #pragma once
