@@ -4,9 +4,11 @@
 
 Geometry (metres; x across the tubes, y up from the glass, z the tubes' axis = the empty
 direction of the 2-D mesh), the layout of cases/tools/gen10_5_rotary_line.yaml:
-Gen-10.5 glass (2.94 m x 3.37 m; the cross-section spans its 2.94 m width) on y = 0,
-N rotary tubes (outer radius 0.076 m) at a pitch of 0.27 m, axes 0.25 m above the glass,
-a chamber wall at y = 0.45 m and x = +-1.75 m. Each tube sits in an O-grid (4 blocks
+Gen-10.5 glass (2.94 m x 3.37 m) on y = 0; the tubes run along its 2.94 m side, so the
+cross-section spans its 3.37 m side (|x| <= 1.685 m). N rotary tubes (default 14, outer radius
+0.076 m) at a pitch of 0.27 m (outer axes at +-1.755 m, 70 mm beyond the glass edges), axes
+0.25 m above the glass, a chamber wall at y = 0.45 m and x = +-2.0 m (the floor beyond the glass
+is part of the glass patch; the report reads the film over the glass only). Each tube sits in an O-grid (4 blocks
 between its circle and a 0.22 m square), the rest is filled with rectangular blocks.
 Each tube is its own patch tubeNN: every tube keeps its own cathode frame (origin) and
 could take its own current (power trims), and the report names each tube; the glass
@@ -18,13 +20,13 @@ import argparse
 import math
 import os
 
-RADIUS, PITCH, HEIGHT, TOP, HALF_WIDTH, SQUARE, DEPTH = 0.076, 0.27, 0.25, 0.45, 1.75, 0.11, 0.001
+RADIUS, PITCH, HEIGHT, TOP, HALF_WIDTH, SQUARE, DEPTH = 0.076, 0.27, 0.25, 0.45, 2.0, 0.11, 0.001
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("case")
-    ap.add_argument("--tubes", type=int, default=12)
+    ap.add_argument("--tubes", type=int, default=14)
     ap.add_argument("--cells", type=int, default=16, help="cells along each side of a tube's square")
     args = ap.parse_args()
     n, N = args.tubes, args.cells

@@ -126,9 +126,10 @@ ToolMagnets readMagnets(const SchemaSection& m, const ToolCathode& c, const std:
         auto refuse = [&](const std::string& key) {
             if (mo->has(key)) mo->fail(key, "not used by motion kind " + kind + " on a " + type + " cathode");
         };
-        out.motion.angleSamples = mo->integer("angle_samples", 256);  // as the schema and RacetrackFlux
-        out.motion.wobbleSamples = mo->integer("samples", 16);
-        if (out.motion.wobbleSamples < 1) mo->fail("samples", "must be >= 1");
+        // The second argument is the smallest value accepted (defaults come from the schema):
+        // RacetrackFlux needs >= 8 trapezoid nodes over a turn; one wobble node is a static bar.
+        out.motion.angleSamples = mo->integer("angle_samples", 8);
+        out.motion.wobbleSamples = mo->integer("samples", 1);
         if (kind == "rotating") {
             if (!circular) mo->fail("kind", "a rotating magnet needs a planar-circular cathode (rotary and planar-rect: wobble)");
             out.motion.kind = MagnetMotion::Kind::Rotating;

@@ -24,7 +24,7 @@ void readErosionSettings(const SchemaSection& top, ToolErosionSettings& e) {
         if (j < 0) s->fail("outputs", "life points must be >= 0");
         e.outputLifeKWh.push_back(j / kJoulePerKWh);
     }
-    e.outputAngularCells = s->integer("output_angular_cells", 8);
+    e.outputAngularCells = s->integer("output_angular_cells", 8);  // minimum accepted (a written tube needs a few cells)
     e.vtkSpacingM = s->optionalQuantity("vtk_spacing");
     if (e.vtkSpacingM && !(*e.vtkSpacingM > 0)) s->fail("vtk_spacing", "must be positive");
 }
@@ -60,7 +60,7 @@ void readDepositionSettings(const SchemaSection& top, ToolDepositionSettings& d)
         if (!(d.gasThermalisationColumnPerM2 >= 0)) g->fail("thermalisation_column_per_m2", "must be >= 0");
     }
     if (const auto mc = s->section("monte_carlo")) {
-        d.histories = mc->integer("histories", 1000);
+        d.histories = mc->integer("histories", 1);  // minimum accepted; the default is the schema's
         d.seed = mc->integer("seed", 0);
     }
 }

@@ -89,10 +89,10 @@ std::vector<ToolKey> buildSchema() {
         pick(MM, "kind", {"none", "rotating", "wobble"}, "none",
              "rotating: magnet pack turning about a circular target's axis; wobble: bar swing (rotary) or travel (planar-rect)"),
         qty(MM, "offset", L, "(rotating)", "ring centre from the target axis"),
-        {MM, "angle_samples", K::Integer, std::nullopt, {}, "256", "rotating: trapezoid nodes over a turn"},
+        {MM, "angle_samples", K::Integer, std::nullopt, {}, "256", "rotating: trapezoid nodes over a turn (>= 8)"},
         qty(MM, "amplitude", Dimension::Angle, "(wobble, rotary)", "swing amplitude of the magnet bar around the axis"),
         qty(MM, "travel", L, "(wobble, planar-rect)", "travel amplitude of the magnet pack across the target width (sinusoidal; erode and deposit time-average it)"),
-        {MM, "samples", K::Integer, std::nullopt, {}, "16", "wobble: Gauss-Chebyshev nodes of the average"},
+        {MM, "samples", K::Integer, std::nullopt, {}, "16", "wobble: Gauss-Chebyshev nodes of the average (>= 1)"},
 
         sec(D, "gas", K::Text, "(process.gas)", "working gas (element symbol)"),
         qty(D, "voltage", Dimension::Voltage, "", "cathode voltage"),
@@ -146,7 +146,7 @@ std::vector<ToolKey> buildSchema() {
         qty("erosion", "min_remaining_thickness", L, "1 mm", "end of life"),
         qty("erosion", "limit", Dimension::Energy, "-", "stop at this life"),
         qlist("erosion", "outputs", Dimension::Energy, "-", "life points written"),
-        {"erosion", "output_angular_cells", K::Integer, std::nullopt, {}, "72", "rotary: cells of the written surfaces"},
+        {"erosion", "output_angular_cells", K::Integer, std::nullopt, {}, "72", "rotary: cells of the written surfaces (>= 8)"},
         qty("erosion", "vtk_spacing", L, "(<= ~150k points per surface)", "VTK surface point spacing"),
 
         pick("deposition", "angular", {"cosine", "cosn", "yamamura1981"}, "cosine", "emission angular law"),
@@ -162,7 +162,7 @@ std::vector<ToolKey> buildSchema() {
         sec("deposition.gas_model", "eta", K::Number, "0", "forward-scattered fraction (Mo in Ar calibration)"),
         sec("deposition.gas_model", "thermalisation_column_per_m2", K::Number, "2.51e17",
             "thermalisation column (Mo in Ar calibration)"),
-        {"deposition.monte_carlo", "histories", K::Integer, std::nullopt, {}, "10000000", "histories"},
+        {"deposition.monte_carlo", "histories", K::Integer, std::nullopt, {}, "10000000", "histories (>= 1)"},
         {"deposition.monte_carlo", "seed", K::Integer, std::nullopt, {}, "12345", "random seed"},
     };
 }

@@ -41,6 +41,7 @@ public:
     std::vector<SchemaSection> list(const std::string& key) const;      ///< empty when optional and absent
     std::string text(const std::string& key) const;                     ///< the default when absent
     double number(const std::string& key) const;
+    /// The schema's default when absent; fails naming the key below `minimum` (not a default).
     int integer(const std::string& key, int minimum) const;
     bool flag(const std::string& key) const;
     /// SI value; the default (if any) when absent; required keys fail when absent.

@@ -7,7 +7,7 @@ Needs `postProcess -func writeCellCentres -time '0,T'` in CASE (face centres C a
 Each patch tubeNN is one tube; its centre is the `origin` of its sputterErosion entry.
 The eroded depth of a tube face is r(0) - r(T), r the face centre's distance from the
 tube's centre (tube faces recede radially). The film thickness is the glass patch's
-filmThickness entry (nm); over XMIN <= x <= XMAX (default: the 2.94 m Gen-10.5 width)
+filmThickness entry (nm); over XMIN <= x <= XMAX (default: the glass's 3.37 m side, across the tubes)
     U = (h_max - h_min) / (h_max + h_min)    (the usual "+-" non-uniformity).
 Output: CASE/results/ (written as results.tmp-PID, then renamed: no partial output).
 """
@@ -40,7 +40,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("case")
     ap.add_argument("--time")
-    ap.add_argument("--zone", nargs=2, type=float, default=(-1.47, 1.47))
+    ap.add_argument("--zone", nargs=2, type=float, default=(-1.685, 1.685))
     args = ap.parse_args()
     case = args.case
     t = args.time or latest_time(case)
@@ -102,7 +102,9 @@ def main():
             "set size noratio\n"
             f"set title sprintf('Film thickness on the glass (uniformity %.2f %% over {args.zone[0]:g}..{args.zone[1]:g} m)', {100 * uniformity})\n"
             "set xlabel 'x (m)'\nset ylabel 'film (um)'\n"
-            f"plot '{tmp}/film_profile.csv' every ::1 using 1:($2/1000) with lines notitle\n"
+            f"set arrow 1 from {args.zone[0]:g}, graph 0 to {args.zone[0]:g}, graph 1 nohead dt 2\n"
+            f"set arrow 2 from {args.zone[1]:g}, graph 0 to {args.zone[1]:g}, graph 1 nohead dt 2\n"
+            f"plot '{tmp}/film_profile.csv' every ::1 using 1:($2/1000) with lines title 'film (dashed: glass edges)'\n"
             "unset multiplot\n")
     plot_and_commit(plot, tmp, out)
     sys.stdout.write(summary)

@@ -11,6 +11,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <set>
 
 namespace magtwin {
@@ -99,6 +100,45 @@ TEST(ToolFile, LogsAreHandedToTheTwinsReaderAndCheckedAfterIt) {
         FAIL() << "misspelt logs key accepted";
     } catch (const ConfigError& e) {
         EXPECT_NE(std::string(e.what()).find("unknown key 'logs[0].colum'"), std::string::npos) << e.what();
+    }
+}
+
+/// A one-gun tool whose rotating magnet takes `angleSamples` trapezoid nodes.
+std::string toolWithAngleSamples(int angleSamples) {
+    const std::string path = testing::TempDir() + "tool_angle_samples.yaml";
+    std::ofstream(path) << "tool: {name: samples test}\n"
+                           "cathodes:\n"
+                           "  - name: gun\n"
+                           "    type: planar-circular\n"
+                           "    position: [0 mm, 0 mm, 50 mm]\n"
+                           "    radius: 25 mm\n"
+                           "    target: {material: Cu, thickness: 3 mm}\n"
+                           "    magnets:\n"
+                           "      racetrack: {ring_radius: 10 mm, profile: {shape: gaussian, sigma: 2 mm}}\n"
+                           "      motion: {kind: rotating, offset: 4 mm, angle_samples: "
+                        << angleSamples << "}\n"
+                           "    discharge: {voltage: 400 V, power: 300 W}\n";
+    return path;
+}
+
+TEST(ToolFile, IntegerKeysTakeTheSchemaDefaultAndRefuseOnlyBelowTheirMinimum) {
+    // Absent: the schema's default (256). 64 is a valid choice below the default (the reader
+    // once passed the default as the minimum and refused it); 7 is below RacetrackFlux's 8.
+    const std::string absent = testing::TempDir() + "tool_angle_default.yaml";
+    {
+        std::ifstream in(toolWithAngleSamples(64));
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        text.replace(text.find(", angle_samples: 64"), std::string(", angle_samples: 64").size(), "");
+        std::ofstream(absent) << text;
+    }
+    EXPECT_EQ(loadToolFile(absent).cathodes[0].magnets.motion.angleSamples, std::stoi(toolKey("cathodes[].magnets.motion", "angle_samples").defaultValue));
+    EXPECT_EQ(loadToolFile(toolWithAngleSamples(64)).cathodes[0].magnets.motion.angleSamples, 64);
+    try {
+        loadToolFile(toolWithAngleSamples(7));
+        FAIL() << "angle_samples 7 accepted";
+    } catch (const ConfigError& e) {
+        EXPECT_NE(std::string(e.what()).find("angle_samples"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find(">= 8"), std::string::npos) << e.what();
     }
 }
 
