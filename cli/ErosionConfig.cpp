@@ -45,6 +45,7 @@ ErosionSetup erosionSetupFor(const ToolFile& tool, const std::string& cathodeNam
     if (c.magnets.motion.kind == MagnetMotion::Kind::Wobble && c.magnets.motion.wobbleAmplitudeRad > 0)
         throw ConfigError(where + "magnets.motion.amplitude: a wobbling rotary magnet bar is not modelled by the erosion engine "
                                   "(deposit averages it over the eroded emission); set its amplitude to 0 or kind: none to erode this cathode");
+    s.settings.grooveRedeposition = c.target.grooveRedeposition;
     if (c.magnets.motion.kind == MagnetMotion::Kind::Wobble) {  // planar-rect travel across the width
         s.settings.magnetTravelM = c.magnets.motion.wobbleTravelM;
         s.settings.magnetTravelSamples = c.magnets.motion.wobbleSamples;

@@ -4,6 +4,7 @@
 #include "deposit/DepositConfig.hpp"
 #include "deposit/DepositOutputs.hpp"
 #include "deposit/DepositSteps.hpp"
+#include "deposit/DesignSearchCommand.hpp"
 #include "deposit/LifeSweepCommand.hpp"
 #include "deposition/ErodedTargets.hpp"
 #include "deposition/GasScatteringMonteCarlo.hpp"
@@ -99,6 +100,8 @@ struct DepositOptions {
     bool json = false;
     bool csv = false;
     std::string lifeSweep;
+    bool designSearch = false;
+    DesignBounds design;
 };
 
 
@@ -114,12 +117,16 @@ void warnBeyondGasModelRange(const DepositCase& c, const EmissionLayout& layout,
                   << " Pa cm is beyond the fast gas model's validity (<= 10 Pa cm); use --method mc to check\n";
 }
 
-/// Gas-scattering Monte Carlo fluence (static substrate only): chamber = the box around
-/// substrate and cathodes with 0.2 m margin, top at the highest emitting point.
+/// Gas-scattering Monte Carlo fluence (static, rotation or oscillation: the tally on the
+/// substrate plane, widened in x by the oscillation's reach): chamber = the box around the
+/// tally plane and cathodes with 0.2 m margin, top at the highest emitting point.
 std::vector<double> monteCarloFluence(const DepositCase& c, const EmissionLayout& layout, const SubstrateGrid& g) {
     if (c.motion.kind == SubstrateMotion::Kind::InlineScan)
-        throw UsageError(c.file + ": --method mc supports motion kind static or rotation, not scan");
-    ChamberBox box{g.x0, g.x0 + (g.grid.nu - 1) * g.dx, g.y0, g.y0 + (g.grid.nv - 1) * g.dy, 0.0};
+        throw UsageError(c.file + ": --method mc supports motion kind static, rotation or oscillation, not scan");
+    const bool oscillating = c.motion.kind == SubstrateMotion::Kind::Oscillation;
+    const RegularPlaneGrid plane =
+        oscillating ? oscillationPlane(g, c.motion) : RegularPlaneGrid{g.x0, g.y0, g.dx, g.dy, 0.0, g.grid.nu, g.grid.nv};
+    ChamberBox box{plane.x0, plane.x0 + (plane.nx - 1) * plane.dx, g.y0, g.y0 + (g.grid.nv - 1) * g.dy, 0.0};
     for (const auto& s : layout.sources)
         for (const auto& e : s.elements) {
             box.xMin = std::min(box.xMin, e.position.x());
@@ -143,11 +150,11 @@ std::vector<double> monteCarloFluence(const DepositCase& c, const EmissionLayout
     // Thompson tail cut at the largest energy an ion of e*V can give a target atom head-on.
     s.maxEnergyEv = d.voltageV * 4 * gas.massAmu * atom.massAmu / std::pow(gas.massAmu + atom.massAmu, 2);
     s.seed = std::uint64_t(c.seed);
-    const RegularPlaneGrid plane{g.x0, g.y0, g.dx, g.dy, 0.0, g.grid.nu, g.grid.nv};
     progress("Monte Carlo: " + std::to_string(c.histories) + " histories at " + std::to_string(c.pressurePa) + " Pa");
     const MonteCarloTally tally = gasScatteringFlux(layout.sources, plane, c.substrateName == "wafer", box, s,
                                                     std::uint64_t(c.histories));
     if (c.motion.kind == SubstrateMotion::Kind::WaferRotation) return rotationAverage(tally.fluxAtomsM2S, g, c.motion.timeS);
+    if (oscillating) return oscillationFluence(tally.fluxAtomsM2S, g, c.motion);
     std::vector<double> f = tally.fluxAtomsM2S;
     for (double& v : f) v *= c.motion.timeS;
     return f;
@@ -157,6 +164,13 @@ int runDeposit(const DepositOptions& o) {
     if (o.method != "fast" && o.method != "direct" && o.method != "mc")
         throw UsageError("--method must be fast, direct or mc, got '" + o.method + "'");
     if (!(o.lifeKWh >= 0)) throw UsageError("--life-kWh must be >= 0");
+    if (o.designSearch) {
+        if (o.method != "fast" || o.lifeKWh != 0 || !o.lifeSweep.empty())
+            throw UsageError("--design-search runs the fast method on a new target (no --method, --life-kWh, --life-sweep)");
+        return runDesignSearch(o.config, o.substrate, o.out, o.design, o.json);
+    }
+    if (!o.design.ringMm.empty() || !o.design.sigmaMm.empty() || !o.design.throwMm.empty())
+        throw UsageError("--design-ring-mm, --design-sigma-mm and --design-throw-mm need --design-search");
     DepositCase c = depositCaseFor(loadToolFile(o.config), o.substrate);
     requireGasCalibration(c, o.method);
     if (!o.lifeSweep.empty()) return runLifeSweep(c, o.out, o.lifeSweep, o.method, o.json);
@@ -243,6 +257,12 @@ void addDepositCommand(CLI::App& app) {
     cmd->add_option("--life-sweep", o->lifeSweep,
                     "FROM:TO:N (kWh): maps at N life points with the new-target trims frozen and re-optimised "
                     "(life_sweep.csv, life_sweep.png, maps as life_sweep.pvd)");
+    cmd->add_flag("--design-search", o->designSearch,
+                  "Magnet design search (one planar-circular cathode): ring radius, profile sigma and throw for the "
+                  "lowest U (design.json, design_tool.yaml, the best design's map)");
+    cmd->add_option("--design-ring-mm", o->design.ringMm, "LO:HI ring radius bounds (mm); default 20 % .. 100 % of the target radius");
+    cmd->add_option("--design-sigma-mm", o->design.sigmaMm, "LO:HI Gaussian sigma bounds (mm); default 8:40");
+    cmd->add_option("--design-throw-mm", o->design.throwMm, "LO:HI target-to-substrate throw bounds (mm); default 50:300");
     cmd->callback([o]() {
         const int rc = runDeposit(*o);
         if (rc != 0) throw CLI::RuntimeError(rc);

@@ -53,6 +53,7 @@ CathodeGroup groupOf(const ToolFile& tool, const std::vector<const ToolCathode*>
     g.lifeKWh = c.lifeKWh;
     g.targetThicknessM = c.target.thicknessM;
     g.magnetDistanceM = c.target.magnetDistanceM;
+    g.grooveRedeposition = c.target.grooveRedeposition;
     switch (c.kind) {
         case CathodeKind::Rotary:
             g.type = CathodeGroup::Type::RotaryArray;
@@ -107,8 +108,15 @@ DepositCase depositCaseFor(const ToolFile& tool, const std::string& substrateNam
     c.substrate.pitchM = s.pitchM;
     c.substrate.edgeExclusionM = s.edgeExclusionM;
     c.motion.kind = s.motion.kind == "scan"       ? SubstrateMotion::Kind::InlineScan
-                    : s.motion.kind == "rotation" ? SubstrateMotion::Kind::WaferRotation
-                                                  : SubstrateMotion::Kind::Static;
+                    : s.motion.kind == "rotation"    ? SubstrateMotion::Kind::WaferRotation
+                    : s.motion.kind == "oscillation" ? SubstrateMotion::Kind::Oscillation
+                                                     : SubstrateMotion::Kind::Static;
+    c.motion.oscillation.amplitudeM = s.motion.amplitudeM;
+    c.motion.oscillation.periodS = s.motion.periodS > 0 ? s.motion.periodS : c.motion.oscillation.periodS;
+    c.motion.oscillation.waveform = s.motion.waveform == "triangular" ? SubstrateOscillation::Waveform::Triangular
+                                    : s.motion.waveform == "dwell"    ? SubstrateOscillation::Waveform::Dwell
+                                                                      : SubstrateOscillation::Waveform::Sinusoidal;
+    c.motion.oscillation.dwellFraction = s.motion.dwellFraction;
     c.motion.timeS = s.motion.timeS;
     c.motion.scanSpeedMS = s.motion.speedMS;
     c.motion.passes = s.motion.passes;

@@ -121,7 +121,8 @@ void printVerdict(const DepositRun& r, std::ostream& out) {
         << " %)\n";
 }
 
-void writeDepositFolder(const DepositRun& r, const std::string& dir, bool withCsv) {
+void writeDepositFolder(const DepositRun& r, const std::string& dir, bool withCsv,
+                        const std::function<void(const fs::path&)>& extra) {
     writeFolderAtomically(dir, [&](const fs::path& tmp) {
         if (withCsv) writeCsv(r, (tmp / "thickness.csv").string());
 #ifdef MAGTWIN_HAVE_VTK
@@ -137,6 +138,7 @@ void writeDepositFolder(const DepositRun& r, const std::string& dir, bool withCs
 #endif
         writeHeatMap(r, (tmp / "thickness_map.png").string());
         writeFileAtomically((tmp / "summary.json").string(), [&](std::ostream& o) { o << summaryJson(r); });
+        if (extra) extra(tmp);
     });
 }
 

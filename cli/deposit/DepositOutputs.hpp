@@ -14,6 +14,8 @@
 #include "deposition/PowerTrimOptimizer.hpp"
 #include "deposition/Uniformity.hpp"
 
+#include <filesystem>
+#include <functional>
 #include <ostream>
 #include <string>
 
@@ -40,7 +42,9 @@ std::string summaryJson(const DepositRun& run);
 void printVerdict(const DepositRun& run, std::ostream& out);
 /// Writes everything into `dir` + ".tmp-PID", then renames it to `dir` (replacing an old
 /// folder only after the new one is complete). On failure nothing is left behind.
-/// `withCsv`: also thickness.csv (the user asked for it with --csv).
-void writeDepositFolder(const DepositRun& run, const std::string& dir, bool withCsv = false);
+/// `withCsv`: also thickness.csv (the user asked for it with --csv). `extra` (when set)
+/// writes more files into the temporary folder before it is renamed.
+void writeDepositFolder(const DepositRun& run, const std::string& dir, bool withCsv = false,
+                        const std::function<void(const std::filesystem::path&)>& extra = {});
 
 }  // namespace magtwin

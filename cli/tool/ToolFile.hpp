@@ -31,6 +31,7 @@ struct ToolTarget {
     std::string backing;             ///< backing plate / tube (text, documentation only)
     double magnetDistanceM = 0.0;    ///< new target face -> magnet poles; 0 = no groove narrowing
     std::string multiplierMapFile;   ///< optional CSV x_mm,y_mm,multiplier (absolute path)
+    bool grooveRedeposition = false; ///< erosion engine: GrooveRedeposition (planar-rect, rotary)
 };
 
 /// Magnet motion: none, a rotating magnet (planar-circular: ring centre `offsetM` off the
@@ -87,10 +88,13 @@ struct ToolCathode {
 };
 
 struct ToolSubstrateMotion {
-    std::string kind = "static";     ///< static | scan | rotation
+    std::string kind = "static";     ///< static | scan | rotation | oscillation
     double timeS = 60.0;
     double speedMS = 0.01;
     int passes = 1;
+    double amplitudeM = 0.0, periodS = 0.0;  ///< oscillation
+    std::string waveform = "sinusoidal";     ///< oscillation: sinusoidal | triangular | dwell
+    double dwellFraction = 0.0;              ///< oscillation, waveform dwell
 };
 
 struct ToolSubstrate {

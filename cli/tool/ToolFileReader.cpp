@@ -52,6 +52,25 @@ double sizeFor(const SchemaSection& c, const std::string& key, bool used, const 
     return 0.0;
 }
 
+/// substrates[].motion's oscillation keys: required with kind oscillation, refused otherwise.
+void readOscillation(const SchemaSection& m, ToolSubstrateMotion& out) {
+    if (out.kind != "oscillation") {
+        for (const char* key : {"amplitude", "period", "waveform", "dwell"})
+            if (m.has(key)) m.fail(key, "used only by motion kind oscillation, not " + out.kind);
+        return;
+    }
+    out.amplitudeM = m.quantity("amplitude");
+    if (!(out.amplitudeM >= 0)) m.fail("amplitude", "must be >= 0");
+    out.periodS = positive(m, "period");
+    out.waveform = m.text("waveform");
+    if (out.waveform != "dwell") {
+        if (m.has("dwell")) m.fail("dwell", "used only by waveform dwell, not " + out.waveform);
+        return;
+    }
+    out.dwellFraction = m.quantity("dwell");
+    if (!(out.dwellFraction >= 0 && out.dwellFraction < 1)) m.fail("dwell", "must be in [0, 1)");
+}
+
 TrackProfileSpec readProfile(const SchemaSection& p, const std::string& toolPath, std::string& file) {
     TrackProfileSpec spec;
     spec.shape = p.text("shape");
@@ -220,6 +239,9 @@ ToolCathode readCathode(const SchemaSection& c, const ToolFile& tool) {
     k.target.magnetDistanceM = t.quantity("magnet_distance");
     if (k.target.magnetDistanceM != 0 && !(k.target.magnetDistanceM > k.target.thicknessM))
         t.fail("magnet_distance", "must exceed the target thickness (it is measured from the new target face), or be 0");
+    k.target.grooveRedeposition = t.flag("groove_redeposition");
+    if (k.target.grooveRedeposition && k.kind == CathodeKind::PlanarCircular)
+        t.fail("groove_redeposition", "modelled for planar-rect and rotary targets only (straight grooves), not planar-circular");
     if (t.has("multiplier_map")) {
         k.target.multiplierMapFile = besideFile(tool.path, t.text("multiplier_map"));
         if (!std::filesystem::exists(k.target.multiplierMapFile))
@@ -291,6 +313,7 @@ ToolSubstrate readSubstrate(const SchemaSection& s, const ToolFile& tool) {
         b.motion.speedMS = positive(*m, "speed");
         b.motion.passes = m->integer("passes", 1);
         if (b.motion.kind == "rotation" && !wafer) m->fail("kind", "rotation needs substrate kind: wafer");
+        readOscillation(*m, b.motion);
     }
     if (const auto spec = s.section("spec")) {
         b.uniformityTargetPct = 100 * spec->quantity("uniformity_target");

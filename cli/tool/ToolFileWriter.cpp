@@ -54,6 +54,7 @@ void writeCathode(std::ostringstream& o, const ToolCathode& c) {
     o << "    target:\n      material: " << t.material << "\n      thickness: " << q(t.thicknessM, "m") << "\n";
     if (!t.backing.empty()) o << "      backing: " << quoted(t.backing) << "\n";
     o << "      magnet_distance: " << q(t.magnetDistanceM, "m") << "\n";
+    if (t.grooveRedeposition) o << "      groove_redeposition: true\n";
     if (!t.multiplierMapFile.empty()) o << "      multiplier_map: " << quoted(t.multiplierMapFile) << "\n";
     const ToolMagnets& m = c.magnets;
     o << "    magnets:\n      racetrack:\n";
@@ -118,7 +119,13 @@ std::string resolvedToolYaml(const ToolFile& tool, int digits) {
         o << "    centre: [" << q(s.centreXM, "m") << ", " << q(s.centreYM, "m") << "]\n"
           << "    pitch: " << q(s.pitchM, "m") << "\n    edge_exclusion: " << q(s.edgeExclusionM, "m") << "\n"
           << "    motion:\n      kind: " << s.motion.kind << "\n      time: " << q(s.motion.timeS, "s")
-          << "\n      speed: " << q(s.motion.speedMS, "m/s") << "\n      passes: " << s.motion.passes << "\n"
+          << "\n      speed: " << q(s.motion.speedMS, "m/s") << "\n      passes: " << s.motion.passes << "\n";
+        if (s.motion.kind == "oscillation") {
+            o << "      amplitude: " << q(s.motion.amplitudeM, "m") << "\n      period: " << q(s.motion.periodS, "s")
+              << "\n      waveform: " << s.motion.waveform << "\n";
+            if (s.motion.waveform == "dwell") o << "      dwell: " << exact(s.motion.dwellFraction) << "\n";
+        }
+        o
           << "    spec:\n      uniformity_target: " << q(s.uniformityTargetPct, "%") << "\n"
           << "    film:\n      material: " << s.filmMaterial << "\n      sticking: " << exact(s.sticking) << "\n";
     }

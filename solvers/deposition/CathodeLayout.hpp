@@ -41,6 +41,7 @@ struct CathodeGroup {
     double lifeKWh = -1.0;             ///< this group's own life point; < 0: the run's
     double targetThicknessM = 0.0;     ///< target material thickness (rotary: tube wall); needed when used
     double magnetDistanceM = 0.0;      ///< new target face -> magnets (TrackNarrowing of the erosion engine); 0: off
+    bool grooveRedeposition = false;   ///< erosion engine: GrooveRedeposition (planar-rect, rotary)
     std::vector<double> powerTrims;    ///< per cathode multipliers (empty = all 1)
     std::vector<std::string> memberNames;  ///< label of each cathode (empty: name + number)
     DischargeSettings discharge;

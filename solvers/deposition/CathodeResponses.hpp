@@ -1,8 +1,8 @@
 // CathodeResponses: the fluence each cathode deposits at trim 1, computed once per array
 // instead of once per cathode, and any trimmed combination of them. The cathodes of one
 // group (a rotary-tube array, a row of planar targets) are copies of one source translated
-// along x by multiples of the pitch, and the transport and a static exposure or an in-line
-// scan along x are translation-invariant, so
+// along x by multiples of the pitch, and the transport and a static exposure, an in-line
+// scan along x or an oscillation along x are translation-invariant, so
 //   F_i(x, y) = F_0(x - (o_i - o_0), y),
 // F_0 computed once on the substrate grid extended in x by the array's span. A shift that is
 // a whole number of grid pitches is exact (the Gen-10.5 arrays: 270 and 300 mm pitches on

@@ -140,6 +140,7 @@ GroupErosion::GroupErosion(const CathodeGroup& g) : group_(g), engine_(std::make
     settings.gridSpacingM = e.model.gridSpacingM;
     settings.origin = e.model.origin;
     settings.narrowing.magnetDistanceM = g.magnetDistanceM;  // groove narrowing, exponent 1 (TrackNarrowing)
+    settings.grooveRedeposition = g.grooveRedeposition;
     if (g.type == CathodeGroup::Type::PlanarRect) {  // magnet travel: the erosion engine's time average
         settings.magnetTravelM = g.rect.wobbleAmplitudeM;
         settings.magnetTravelSamples = g.rect.wobbleSamples;
@@ -178,7 +179,7 @@ std::string erosionKey(const CathodeGroup& g) {
     const CathodeGroup::Type t = g.type;
     k << int(t) << '|' << g.powerW << '|' << g.targetThicknessM << '|' << g.magnetDistanceM << '|' << g.discharge.gas
       << '|' << g.discharge.targetMaterial << '|' << g.discharge.voltageV << '|' << g.discharge.secondaryElectronYield
-      << '|' << g.discharge.yieldModel << '|';
+      << '|' << g.discharge.yieldModel << '|' << g.grooveRedeposition << '|';
     const auto track = [&k](const RacetrackShape& r) {
         // A profile object is keyed by its address: one array shares one profile; two groups
         // with separately read, equal profiles erode separately (correct, only slower).

@@ -113,6 +113,20 @@ std::vector<double> rotationAverage(const std::vector<double>& rate, const Subst
     return out;
 }
 
+RegularPlaneGrid oscillationPlane(const SubstrateGrid& grid, const SubstrateMotion& motion) {
+    RegularPlaneGrid p = planeOf(grid);
+    const std::size_t reach = oscillationReach(motion.oscillation, p.dx);
+    p.x0 -= double(reach) * p.dx;
+    p.nx += 2 * reach;
+    return p;
+}
+
+std::vector<double> oscillationFluence(const std::vector<double>& staticOnPlane, const SubstrateGrid& grid,
+                                       const SubstrateMotion& motion) {
+    const std::vector<double> w = oscillationWeights(motion.oscillation, motion.timeS, grid.dx);
+    return oscillationAverage(staticOnPlane, grid.grid.nu, grid.grid.nv, w);
+}
+
 std::vector<double> staticFlux(const std::vector<EmissionSource>& sources, const SubstrateGrid& grid,
                                TransportMethod method, const GasAttenuation& gas) {
     return fluxOnPlane(sources, planeOf(grid), method, gas);
@@ -126,6 +140,9 @@ std::vector<double> exposureFluence(const std::vector<EmissionSource>& sources, 
     case SubstrateMotion::Kind::WaferRotation:
         if (!(m.timeS > 0)) throw std::invalid_argument("rotation: time must be > 0");
         return rotationAverage(staticFlux(sources, grid, method, gas), grid, m.timeS);
+    case SubstrateMotion::Kind::Oscillation:
+        if (!(m.timeS > 0)) throw std::invalid_argument("oscillation: time must be > 0");
+        return oscillationFluence(fluxOnPlane(sources, oscillationPlane(grid, m), method, gas), grid, m);
     case SubstrateMotion::Kind::Static:
     default: {
         if (!(m.timeS > 0)) throw std::invalid_argument("static deposition: time must be > 0");

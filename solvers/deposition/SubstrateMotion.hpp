@@ -7,12 +7,16 @@
 //    of Deposition Technologies for Films and Coatings, 2nd ed., Noyes 1994, ch. 5).
 //  - Wafer rotation about the wafer centre over a time >> one turn:
 //    t(r) = time * (1 / 2 pi) int_0^{2 pi} R(r cos a, r sin a) da.
-// Magnet wobble is not modelled yet.
+//  - Oscillation: a static exposure of `timeS` with the substrate moved back and forth along
+//    x (the array pitch axis) by the waveform of SubstrateOscillation.hpp; the film is the
+//    time average of the static flux seen by the moving substrate.
 #pragma once
 
 #include "deposition/EmissionSource.hpp"
+#include "deposition/FastConvolutionTransport.hpp"
 #include "deposition/GasAttenuationModel.hpp"
 #include "deposition/Substrate.hpp"
+#include "deposition/SubstrateOscillation.hpp"
 
 #include <string>
 #include <vector>
@@ -20,9 +24,10 @@
 namespace magtwin {
 
 struct SubstrateMotion {
-    enum class Kind { Static, InlineScan, WaferRotation };
+    enum class Kind { Static, InlineScan, WaferRotation, Oscillation };
     Kind kind = Kind::Static;
-    double timeS = 60.0;       ///< Static, WaferRotation
+    double timeS = 60.0;       ///< Static, WaferRotation, Oscillation
+    SubstrateOscillation oscillation;  ///< Oscillation
     double scanSpeedMS = 0.01; ///< InlineScan
     int passes = 1;            ///< InlineScan
 };
@@ -43,6 +48,13 @@ std::vector<double> staticFlux(const std::vector<EmissionSource>& sources, const
 /// fluence is low by at most 2.2e-3, nearly uniformly (it barely changes the uniformity).
 std::vector<double> exposureFluence(const std::vector<EmissionSource>& sources, const SubstrateGrid& grid,
                                     const SubstrateMotion& motion, TransportMethod method, const GasAttenuation& gas = GasAttenuation{});
+
+/// Oscillation: the plane of `grid` widened by the kernel's reach on both sides in x (the
+/// static flux there feeds oscillationFluence; any transport method, including the Monte Carlo).
+RegularPlaneGrid oscillationPlane(const SubstrateGrid& grid, const SubstrateMotion& motion);
+/// Oscillation applied to the static flux on oscillationPlane(grid, motion): the fluence on `grid`.
+std::vector<double> oscillationFluence(const std::vector<double>& staticOnPlane, const SubstrateGrid& grid,
+                                       const SubstrateMotion& motion);
 
 /// Wafer rotation applied to a static flux map on the wafer grid (any transport method,
 /// including the Monte Carlo): the ring average above, times `timeS`.

@@ -45,7 +45,9 @@ public:
             groups_.push_back(*it);
         }
         motion_ = setup.motion;
-        motion_.timeS = 1.0;  // fluence over 1 s = rate
+        // Fluence over 1 s = rate; an oscillating substrate: over one whole period, divided by
+        // the period below (the sweep's time average, not its first second).
+        motion_.timeS = motion_.kind == SubstrateMotion::Kind::Oscillation ? motion_.oscillation.periodS : 1.0;
         result_.times = series_.times();
         result_.grid = grid_;
         result_.power = sourcePowers(setup.format, series_);
@@ -204,7 +206,8 @@ private:
             massTotal += sp.crystalMassRate;
             volumeTotal += sp.crystalMassRate / (el.densityGPerCm3.value() * 1000.0);
             if (setup_.substrateMaps) {
-                const std::vector<double> map = exposureFluence(layout.sources, grid_, motion_, TransportMethod::Direct);
+                std::vector<double> map = exposureFluence(layout.sources, grid_, motion_, TransportMethod::Direct);
+                for (double& v : map) v /= motion_.timeS;
                 const std::vector<double> nm = thicknessRateNmPerS(map, el.atomicDensityPerM3());
                 if (filmRateNmS.empty()) filmRateNmS.assign(nm.size(), 0.0);
                 for (std::size_t i = 0; i < nm.size(); ++i) filmRateNmS[i] += nm[i];
