@@ -8,6 +8,11 @@
 #    runs (the issue's brute-force check; the spec is put between U at 30 and 50 kWh);
 #  - the recommended trims reach U <= spec on a direct recheck (`deposit --method direct`
 #    with the cathode powers scaled by the trims, at the forecast's last life point);
+#    (both with --recipe configured: the tool file's 3.3 / 3 kW);
+#  - today's recipe from the log (the default): the log runs both at 3 kW, not the tool
+#    file's 3.3 / 3 kW; the JSON says "logged", its trims are 3/3.3 and 1, and its crossing
+#    is within 2 % of a bisection on `deposit --life-kWh` with a tool file at 3 / 3 kW,
+#    while the configured recipe's crossing at the same spec is elsewhere;
 #  - with a spec above U at every point: crossing, trims and U after are null;
 #  - the shipped Gen-10.5 rotary line (a `twin simulate-log` log of its Mo gate recipe):
 #    U stays ~1.8 % < 3 % up to the end of life, so crossing, trims and U after are null,
@@ -71,29 +76,34 @@ u0, u1 = p[0]["U_fixed_pct"], p[-1]["U_fixed_pct"]
 assert u1 > u0 * 1.02, ("U must rise over life for this test", u0, u1)
 print("%.6g" % (0.5 * (u0 + u1)))' "$WORK/probe.json") || fail "probe: $SPEC"
 write_tool "$WORK/tool.yaml" "$SPEC" 3.3 3
-"$MAGTWIN" twin forecast "$WORK/tool.yaml" --store "$WORK/store.sqlite" --json > "$WORK/forecast.json" || fail "forecast"
+"$MAGTWIN" twin forecast "$WORK/tool.yaml" --store "$WORK/store.sqlite" --recipe configured --json > "$WORK/forecast.json" ||
+  fail "forecast"
 "$MAGTWIN" twin forecast "$WORK/tool.yaml" --store "$WORK/store.sqlite" || fail "forecast (text)"
 cat "$WORK/forecast.json"
 
-# Brute force: bisection of the crossing on single runs, U(30) <= spec < U(50).
-lo=30; hi=50
-for i in $(seq 1 10); do
-  mid=$(/usr/bin/python3 -c "print(($lo + $hi) / 2)")
-  "$MAGTWIN" deposit "$WORK/tool.yaml" --out "$WORK/b" --life-kWh "$mid" --json > "$WORK/b.json" || fail "bisection run"
-  rm -rf "$WORK/b"
-  if /usr/bin/python3 -c "import json,sys; sys.exit(0 if json.load(open('$WORK/b.json'))['uniformity_range_pct'] > $SPEC else 1)"; then
-    hi=$mid
-  else
-    lo=$mid
-  fi
-done
+# Brute force: bisection of the crossing on single runs of tool file $1, U(30) <= spec $2 < U(50).
+bisect() {
+  lo=30; hi=50
+  for i in $(seq 1 10); do
+    mid=$(/usr/bin/python3 -c "print(($lo + $hi) / 2)")
+    "$MAGTWIN" deposit "$1" --out "$WORK/b" --life-kWh "$mid" --json > "$WORK/b.json" || fail "bisection run"
+    rm -rf "$WORK/b"
+    if /usr/bin/python3 -c "import json,sys; sys.exit(0 if json.load(open('$WORK/b.json'))['uniformity_range_pct'] > $2 else 1)"; then
+      hi=$mid
+    else
+      lo=$mid
+    fi
+  done
+}
+bisect "$WORK/tool.yaml" "$SPEC"
 TRIMS=$(/usr/bin/python3 - "$WORK/forecast.json" "$lo" "$hi" "$SPEC" <<'PY'
 import json, sys
 f = json.load(open(sys.argv[1]))
 ref = 0.5 * (float(sys.argv[2]) + float(sys.argv[3]))
 spec = float(sys.argv[4])
-keys = ["spec_pct", "u_now_pct", "u_cross_kWh", "eol", "recommended_trims", "u_after_pct"]
+keys = ["spec_pct", "u_now_pct", "u_cross_kWh", "eol", "recommended_trims", "u_after_pct", "recipe", "recipe_trims"]
 assert sorted(f) == sorted(keys), sorted(f)
+assert f["recipe"] == "configured" and f["recipe_trims"] == [1, 1], (f["recipe"], f["recipe_trims"])
 assert abs(f["spec_pct"] - spec) < 1e-9 * spec, (f["spec_pct"], spec)
 assert f["u_now_pct"] <= spec, f["u_now_pct"]
 x = f["u_cross_kWh"]
@@ -118,6 +128,36 @@ b, a, spec = json.load(open(sys.argv[1])), json.load(open(sys.argv[2])), float(s
 print("direct recheck at end of life: U %.4f %% with today's recipe, %.4f %% with the trims (spec %.4f %%)"
       % (b["uniformity_range_pct"], a["uniformity_range_pct"], spec), file=sys.stderr)
 assert b["uniformity_range_pct"] > spec and a["uniformity_range_pct"] <= spec
+PY
+
+# Today's recipe from the log: both at 3 kW (the tool file says 3.3 / 3 kW).
+write_tool "$WORK/even_probe.yaml" 3 3 3
+"$MAGTWIN" deposit "$WORK/even_probe.yaml" --out "$WORK/even_probe" --life-sweep 30:50:2 --json > "$WORK/even_probe.json" ||
+  fail "even probe sweep"
+SPEC2=$(/usr/bin/python3 -c '
+import json, sys
+p = json.load(open(sys.argv[1]))["points"]
+u0, u1 = p[0]["U_fixed_pct"], p[-1]["U_fixed_pct"]
+assert u1 > u0 * 1.02, ("U must rise over life at 3 / 3 kW", u0, u1)
+print("%.6g" % (0.5 * (u0 + u1)))' "$WORK/even_probe.json") || fail "even probe: $SPEC2"
+write_tool "$WORK/logged.yaml" "$SPEC2" 3.3 3
+write_tool "$WORK/even.yaml" "$SPEC2" 3 3
+"$MAGTWIN" twin forecast "$WORK/logged.yaml" --store "$WORK/store.sqlite" --json > "$WORK/logged.json" || fail "logged forecast"
+"$MAGTWIN" twin forecast "$WORK/logged.yaml" --store "$WORK/store.sqlite" --recipe configured --json > "$WORK/configured.json" ||
+  fail "configured forecast"
+bisect "$WORK/even.yaml" "$SPEC2"
+/usr/bin/python3 - "$WORK/logged.json" "$WORK/configured.json" "$lo" "$hi" <<'PY' || fail "logged recipe vs brute force"
+import json, sys
+f, c = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+ref = 0.5 * (float(sys.argv[3]) + float(sys.argv[4]))
+assert f["recipe"] == "logged" and c["recipe"] == "configured", (f["recipe"], c["recipe"])
+# 3 kW logged over 3.3 kW in the tool file; the trapezoid energy over the step is exact for constant power
+assert abs(f["recipe_trims"][0] - 3 / 3.3) < 1e-6 and abs(f["recipe_trims"][1] - 1) < 1e-6, f["recipe_trims"]
+x = f["u_cross_kWh"]
+print("logged recipe: crossing %.3f kWh, brute force at 3 / 3 kW %.3f kWh (%.3f %%); configured recipe: %s kWh"
+      % (x, ref, 100 * (x / ref - 1), c["u_cross_kWh"]), file=sys.stderr)
+assert x is not None and abs(x / ref - 1) < 0.02, (x, ref)
+assert c["u_cross_kWh"] is None or abs(c["u_cross_kWh"] / x - 1) > 0.02, (c["u_cross_kWh"], x)
 PY
 
 # A spec that is never left: nulls.
@@ -146,6 +186,7 @@ assert len(f["eol"]) == 14 and len({e["target_id"] for e in f["eol"]}) == 14, f[
 set +e
 "$MAGTWIN" twin forecast "$WORK/tool.yaml" --store "$WORK/none.sqlite" > /dev/null 2>&1; rc1=$?
 "$MAGTWIN" twin forecast "$WORK/tool.yaml" --store "$WORK/store.sqlite" --method mc > /dev/null 2>&1; rc2=$?
+"$MAGTWIN" twin forecast "$WORK/tool.yaml" --store "$WORK/store.sqlite" --recipe today > /dev/null 2>&1; rc3=$?
 set -e
-[ "$rc1" -eq 2 ] && [ "$rc2" -eq 2 ] || fail "bad input: exit $rc1 / $rc2, expected 2"
+[ "$rc1" -eq 2 ] && [ "$rc2" -eq 2 ] && [ "$rc3" -eq 2 ] || fail "bad input: exit $rc1 / $rc2 / $rc3, expected 2"
 echo "twin forecast command: OK"
