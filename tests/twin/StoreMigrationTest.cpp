@@ -100,8 +100,7 @@ TEST(StoreMigration, SqliteVersionTwoCalibrationGainsTheGasColumns) {
         sqlite3* db = nullptr;  // a version-2 row: the columns of calibrationTableSql only
         ASSERT_EQ(sqlite3_open(location.c_str(), &db), SQLITE_OK);
         const std::string sql = "INSERT INTO calibrations (tool_id, version, created_time, method, parameters, summary) VALUES (" +
-                                std::to_string(toolId) + ", 1, 1.5, 'ceres-lm monitor-rate', 's1	T1	0.5	0.125
-', '{}')";
+                                std::to_string(toolId) + ", 1, 1.5, 'ceres-lm monitor-rate', 's1\tT1\t0.5\t0.125\n', '{}')";
         EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
         sqlite3_close(db);
     }

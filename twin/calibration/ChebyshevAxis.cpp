@@ -45,4 +45,32 @@ double ChebyshevAxis::interpolate(const std::vector<double>& f, double u) const 
     return sum;
 }
 
+double ChebyshevAxis::interpolatePositive(const std::vector<double>& f, double u) const {
+    std::vector<double> w, dw;
+    weights(u, w, dw);
+    double v = 0.0, d = 0.0;
+    PositiveTable(f).evaluate(w, dw, v, d);
+    return v;
+}
+
+PositiveTable::PositiveTable(const std::vector<double>& v) : values(v) {
+    for (double x : v) {
+        if (!(x > 0.0)) {
+            logs.clear();
+            return;
+        }
+        logs.push_back(std::log(x));
+    }
+}
+
+void PositiveTable::evaluate(const std::vector<double>& w, const std::vector<double>& dw, double& value, double& derivative) const {
+    value = derivative = 0.0;
+    const std::vector<double>& f = logs.empty() ? values : logs;
+    for (std::size_t j = 0; j < f.size() && j < w.size(); ++j) value += w[j] * f[j], derivative += dw[j] * f[j];
+    if (!logs.empty()) {
+        value = std::exp(value);
+        derivative *= value;
+    }
+}
+
 }  // namespace magtwin

@@ -9,6 +9,10 @@
 // is linear in the values, f(u) = sum_j w_j(u) f_j: weights() gives w_j(u) and dw_j/du
 // (T_k'(x) = k U_{k-1}(x)), so a fit can carry tabulated predictions per node and get the
 // model and its exact derivative in u from them.
+// Positive tabulated quantities (fluxes) are interpolated in log f (interpolatePositive,
+// PositiveTable): a Beer-Lambert attenuation exp(-a u) is linear in u there, so the table
+// is exact for a single path length whatever a u_max is, and its error comes only from the
+// mixing of path lengths and the thermalised part.
 #pragma once
 
 #include <vector>
@@ -25,10 +29,20 @@ public:
     void weights(double u, std::vector<double>& w, std::vector<double>& dw) const;
     /// sum_j w_j(u) f_j
     double interpolate(const std::vector<double>& f, double u) const;
+    /// exp(sum_j w_j(u) log f_j) when every f_j > 0, else interpolate(f, u)
+    double interpolatePositive(const std::vector<double>& f, double u) const;
 
 private:
     double uMax_;
     std::vector<double> nodes_;
+};
+
+/// One tabulated quantity, interpolated as interpolatePositive does, with its derivative.
+struct PositiveTable {
+    explicit PositiveTable(const std::vector<double>& values);
+    /// value and d value / du from the axis weights w, dw at u
+    void evaluate(const std::vector<double>& w, const std::vector<double>& dw, double& value, double& derivative) const;
+    std::vector<double> values, logs;  ///< logs empty: some value <= 0 (linear interpolation)
 };
 
 }  // namespace magtwin

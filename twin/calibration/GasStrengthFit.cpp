@@ -17,6 +17,11 @@ namespace {
 class TabulatedRateResidual : public ceres::CostFunction {
 public:
     TabulatedRateResidual(const TabulatedObservation& o, std::size_t p, const ChebyshevAxis& axis) : o_(o), p_(p), axis_(axis) {
+        for (std::size_t k = 0; k < p; ++k) {
+            std::vector<double> nodes;
+            for (const auto& n : o.predicted) nodes.push_back(n[k]);
+            tables_.emplace_back(nodes);
+        }
         set_num_residuals(1);
         mutable_parameter_block_sizes()->push_back(static_cast<int>(p));
         mutable_parameter_block_sizes()->push_back(1);
@@ -29,7 +34,7 @@ public:
         double model = 0.0, dModel = 0.0;
         for (std::size_t k = 0; k < p_; ++k) {
             double pk = 0.0, dpk = 0.0;
-            for (std::size_t j = 0; j < w.size(); ++j) pk += w[j] * o_.predicted[j][k], dpk += dw[j] * o_.predicted[j][k];
+            tables_[k].evaluate(w, dw, pk, dpk);
             model += params[0][k] * pk;
             dModel += params[0][k] * dpk;
             if (jacobians && jacobians[0]) jacobians[0][k] = pk / w_;
@@ -43,6 +48,7 @@ private:
     const TabulatedObservation& o_;
     std::size_t p_;
     const ChebyshevAxis& axis_;
+    std::vector<PositiveTable> tables_;  ///< per parameter
     double w_ = 1.0;
 };
 

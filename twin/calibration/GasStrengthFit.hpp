@@ -5,7 +5,8 @@
 // observation i from source k with the gas model's effective cross-section sigma_eff =
 // u sigma_ref (GasAttenuationModel.hpp; eta and N_th as the tool file gives them). The
 // transport is linear in the emission, not in u, so P_ik(u) is tabulated by replays at the
-// nodes of a ChebyshevAxis and interpolated (value and exact derivative); the residual
+// nodes of a ChebyshevAxis and interpolated in log P (PositiveTable: value and exact
+// derivative); the residual
 // weighting and the covariance scaling by the reduced chi^2 are RateScaleFit's (Press et al.,
 // Numerical Recipes 3rd ed., sec. 15.4.1 / 15.6). For fixed u the problem is linear in s:
 // LM starts at the node with the lowest chi^2 of that linear fit.

@@ -203,7 +203,7 @@ MonitorCalibration calibrateMonitorRatesAndGas(const std::vector<ReplayResult>& 
         for (std::size_t k = 0; k < at.steps[i].sources.size(); ++k) {
             std::vector<double> f;
             for (std::size_t j = 0; j < nodes; ++j) f.push_back(replays[j].steps.at(i).sources.at(k).crystalMassRate);
-            at.steps[i].sources[k].crystalMassRate = axis.interpolate(f, fit.strength);
+            at.steps[i].sources[k].crystalMassRate = axis.interpolatePositive(f, fit.strength);
         }
     out.coSputter = coSputterChecks(at, minDurationS, in.back(), fit.scale);
     return out;
