@@ -68,6 +68,7 @@ int runTwinCalibrate(const TwinCalibrateOptions& o) {
     setup.substrateMaps = false;
     ReplaySetup withMaps = replaySetupFor(tf, o.format);
     withMaps.keepSourceMaps = true;
+    withMaps.openSubstrateMapsOnly = true;  // the metrology sees only the substrate-open intervals
     std::vector<MetrologyPoint> metrology;
     for (const auto& f : o.metrology) {
         const auto points = readMetrology(f);

@@ -101,7 +101,17 @@ std::vector<double> thermalisedDiffusionFlux(const std::vector<EmissionSource>& 
         const double h = double(key) * 1e-4;
         const double weight = gas.thermalisedFraction(h);
         if (weight <= 0) continue;
-        const TabulatedDiffusionKernel kernel(gas.thermalisationHeight(h), h, rhoMax);
+        const double z0 = gas.thermalisationHeight(h);
+        if (points.size() * pts.size() < 2049) {
+            // fewer pairs than table entries (a crystal monitor): the series itself, exactly
+            for (std::size_t k = 0; k < points.size(); ++k) {
+                double sum = 0;
+                for (const auto& s : pts) sum += s.q * diffusionFluxDensity(std::hypot(points[k].x() - s.x, points[k].y() - s.y), z0, h);
+                flux[k] += weight * sum;
+            }
+            continue;
+        }
+        const TabulatedDiffusionKernel kernel(z0, h, rhoMax);
         const long n = long(points.size());
 #pragma omp parallel for schedule(static)
         for (long k = 0; k < n; ++k) {

@@ -15,8 +15,10 @@
 #    while the configured recipe's crossing at the same spec is elsewhere;
 #  - with a spec above U at every point: crossing, trims and U after are null;
 #  - the shipped Gen-10.5 rotary line (a `twin simulate-log` log of its Mo gate recipe):
-#    U stays ~1.8 % < 3 % up to the end of life, so crossing, trims and U after are null,
-#    one end of life per stored current target;
+#    with the configured (optimised) trims U stays ~1.8 % < 3 % up to the end of life, so
+#    crossing, trims and U after are null, one end of life per stored current target; the
+#    logged recipe (outer tubes 23 kW, the rest 20 kW: trims 1.15 / 1) is above the spec
+#    already (~6.4 %), so its crossing is now and its re-optimised trims reach the spec;
 #  - bad input (no store, an unknown --method) exits 2.
 # usage: twin_forecast_command_test.sh MAGTWIN ROTARY_TOOL ROTARY_RECIPE
 set -euo pipefail
@@ -66,15 +68,21 @@ with open(sys.argv[1], "w") as f:
     for i in range(601):
         f.write("%s,3,3\n" % (t0 + datetime.timedelta(minutes=i)).strftime("%Y-%m-%d %H:%M:%S"))
 PY
-write_tool "$WORK/probe.yaml" 3 3.3 3
-"$MAGTWIN" twin sync "$WORK/probe.yaml" "$WORK/run.csv" --store "$WORK/store.sqlite" > /dev/null || fail "sync"
-"$MAGTWIN" deposit "$WORK/probe.yaml" --out "$WORK/probe" --life-sweep 30:50:2 --json > "$WORK/probe.json" || fail "probe sweep"
-SPEC=$(/usr/bin/python3 -c '
+# A spec between U at 30 and at 50 kWh at powers $2 / $3 kW (U must rise); $1 names the probe.
+spec_between() {
+  write_tool "$WORK/probe.yaml" 3 "$2" "$3"
+  "$MAGTWIN" deposit "$WORK/probe.yaml" --out "$WORK/probe-$1" --life-sweep 30:50:2 --json > "$WORK/probe-$1.json" ||
+    fail "probe sweep $1"
+  /usr/bin/python3 -c '
 import json, sys
 p = json.load(open(sys.argv[1]))["points"]
 u0, u1 = p[0]["U_fixed_pct"], p[-1]["U_fixed_pct"]
 assert u1 > u0 * 1.02, ("U must rise over life for this test", u0, u1)
-print("%.6g" % (0.5 * (u0 + u1)))' "$WORK/probe.json") || fail "probe: $SPEC"
+print("%.6g" % (0.5 * (u0 + u1)))' "$WORK/probe-$1.json" || fail "probe $1"
+}
+write_tool "$WORK/probe.yaml" 3 3.3 3
+"$MAGTWIN" twin sync "$WORK/probe.yaml" "$WORK/run.csv" --store "$WORK/store.sqlite" > /dev/null || fail "sync"
+SPEC=$(spec_between configured 3.3 3)
 write_tool "$WORK/tool.yaml" "$SPEC" 3.3 3
 "$MAGTWIN" twin forecast "$WORK/tool.yaml" --store "$WORK/store.sqlite" --recipe configured --json > "$WORK/forecast.json" ||
   fail "forecast"
@@ -131,15 +139,7 @@ assert b["uniformity_range_pct"] > spec and a["uniformity_range_pct"] <= spec
 PY
 
 # Today's recipe from the log: both at 3 kW (the tool file says 3.3 / 3 kW).
-write_tool "$WORK/even_probe.yaml" 3 3 3
-"$MAGTWIN" deposit "$WORK/even_probe.yaml" --out "$WORK/even_probe" --life-sweep 30:50:2 --json > "$WORK/even_probe.json" ||
-  fail "even probe sweep"
-SPEC2=$(/usr/bin/python3 -c '
-import json, sys
-p = json.load(open(sys.argv[1]))["points"]
-u0, u1 = p[0]["U_fixed_pct"], p[-1]["U_fixed_pct"]
-assert u1 > u0 * 1.02, ("U must rise over life at 3 / 3 kW", u0, u1)
-print("%.6g" % (0.5 * (u0 + u1)))' "$WORK/even_probe.json") || fail "even probe: $SPEC2"
+SPEC2=$(spec_between even 3 3)
 write_tool "$WORK/logged.yaml" "$SPEC2" 3.3 3
 write_tool "$WORK/even.yaml" "$SPEC2" 3 3
 "$MAGTWIN" twin forecast "$WORK/logged.yaml" --store "$WORK/store.sqlite" --json > "$WORK/logged.json" || fail "logged forecast"
@@ -172,7 +172,18 @@ assert f["u_cross_kWh"] is None and f["recommended_trims"] is None and f["u_afte
 # The shipped line from a simulated log: never leaves the spec.
 "$MAGTWIN" twin simulate-log "$ROTARY" --recipe "$RECIPE" --out "$WORK/line.csv" --seed 7 > /dev/null || fail "simulate-log"
 "$MAGTWIN" twin sync "$ROTARY" "$WORK/line.csv" --store "$WORK/line.sqlite" > /dev/null || fail "line sync"
-"$MAGTWIN" twin forecast "$ROTARY" --store "$WORK/line.sqlite" --points 3 --json > "$WORK/line.json" || fail "line forecast"
+"$MAGTWIN" twin forecast "$ROTARY" --store "$WORK/line.sqlite" --points 3 --recipe configured --json > "$WORK/line.json" ||
+  fail "line forecast"
+"$MAGTWIN" twin forecast "$ROTARY" --store "$WORK/line.sqlite" --points 3 --json > "$WORK/line-logged.json" || fail "line forecast (logged)"
+/usr/bin/python3 -c '
+import json, sys
+f = json.load(open(sys.argv[1]))
+print("Gen-10.5 line, logged recipe: U now %.4f %%, re-optimised %.4f %%" % (f["u_now_pct"], f["u_after_pct"]), file=sys.stderr)
+t = f["recipe_trims"]
+assert f["recipe"] == "logged" and len(t) == 14, f
+assert abs(t[0] - 1.15) < 1e-9 and abs(t[13] - 1.15) < 1e-9 and all(abs(x - 1) < 1e-9 for x in t[1:13]), t
+assert f["u_now_pct"] > f["spec_pct"] and f["u_cross_kWh"] is not None and f["u_after_pct"] <= f["spec_pct"], f' \
+  "$WORK/line-logged.json" || fail "Gen-10.5 line forecast with the logged recipe"
 /usr/bin/python3 -c '
 import json, sys
 f = json.load(open(sys.argv[1]))

@@ -111,6 +111,15 @@ Replayed replay(const TempDir& dir, const std::vector<Row>& rows) {
     return out;
 }
 
+/// The tool file and store of a replay(dir, ...) run, for replays with other setups.
+struct StoredTool {
+    TwinToolFile tf;
+    std::unique_ptr<TwinStore> store;
+    std::int64_t tool = 0;
+    explicit StoredTool(const TempDir& dir)
+        : tf(loadTwinToolFile(dir.file("tool.yaml"))), store(openStore(dir.file("s.sqlite"))), tool(store->ensureTool(tf.name)) {}
+};
+
 TEST(MonitorReading, MassRateRoundTripAndMaterialConversion) {
     const MonitorSettings ba{"Barium", 3500.0, 2.28, 2.1};
     const double displayed = 1.3e-10;
@@ -205,11 +214,10 @@ TEST(TwinCalibrate, MetrologyFitRecoversTheInjectedScaleWithinItsUncertainty) {
     Replayed r = replay(dir, rows);
     // the replay's maps of the same log (once), then metrology generated from them with a
     // known scale and 2 % Gaussian noise at 30 points on the wafer, one seed per trial
-    const TwinToolFile tf = loadTwinToolFile(dir.file("tool.yaml"));
-    auto store = openStore(dir.file("s.sqlite"));
-    ReplaySetup withMaps = replaySetupFor(tf, "");
+    StoredTool st(dir);
+    ReplaySetup withMaps = replaySetupFor(st.tf, "");
     withMaps.keepSourceMaps = true;
-    const ReplayResult maps = replayTool(*store, store->ensureTool(tf.name), withMaps);
+    const ReplayResult maps = replayTool(*st.store, st.tool, withMaps);
     const auto film = loggedFilmMaps(maps);
     ASSERT_EQ(film.size(), 1u);
     const double truth = 0.8;
@@ -249,10 +257,8 @@ TEST(TwinReplay, GasTableInterpolatesTheDirectReplayAtAnOffNodeStrength) {
     std::vector<Row> rows;
     for (int t = 0; t <= 120; ++t) rows.push_back({t, 500, 500, 400, "T1", 500.0 * t / 3.6e6, 2.0});
     Replayed r = replay(dir, rows);
-    const TwinToolFile tf = loadTwinToolFile(dir.file("tool.yaml"));
-    auto store = openStore(dir.file("s.sqlite"));
-    const std::int64_t tool = store->ensureTool(tf.name);
-    ReplaySetup setup = replaySetupFor(tf, "");
+    StoredTool st(dir);
+    ReplaySetup setup = replaySetupFor(st.tf, "");
     setup.keepSourceMaps = true;
     setup.gas.processPressurePa = 1.0;  // the log has no pressure column
     const double reference = setup.gas.referenceSigmaEffM2;
@@ -260,7 +266,7 @@ TEST(TwinReplay, GasTableInterpolatesTheDirectReplayAtAnOffNodeStrength) {
     auto at = [&](double u) {
         ReplaySetup s = setup;
         s.gas.sigmaEffM2 = u * reference;
-        return replayTool(*store, tool, s);
+        return replayTool(*st.store, st.tool, s);
     };
     const ChebyshevAxis axis(4.0, 7);
     std::vector<ReplayResult> nodes;

@@ -2,7 +2,7 @@
 
 #include "calibration/RateScaleFit.hpp"
 
-#include <ceres/ceres.h>
+#include "calibration/CeresSettings.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -97,16 +97,7 @@ GasStrengthFitResult fitRateScalesAndGas(const std::vector<TabulatedObservation>
     for (std::size_t k = 0; k < p; ++k) problem.SetParameterLowerBound(out.scale.data(), static_cast<int>(k), 0.0);
     problem.SetParameterLowerBound(&out.strength, 0, 0.0);
     problem.SetParameterUpperBound(&out.strength, 0, axis.upper());
-    ceres::Solver::Options options;
-    options.minimizer_type = ceres::TRUST_REGION;
-    options.trust_region_strategy_type = ceres::LEVENBERG_MARQUARDT;
-    options.linear_solver_type = ceres::DENSE_QR;
-    options.function_tolerance = 1e-14;
-    options.parameter_tolerance = 1e-12;
-    options.gradient_tolerance = 1e-16;
-    options.max_num_iterations = 200;
-    options.logging_type = ceres::SILENT;
-    options.num_threads = 1;
+    const ceres::Solver::Options options = levenbergMarquardtOptions(1e-12);
     ceres::Solver::Summary summary;
     ceres::Solve(options, &problem, &summary);
     out.iterations = static_cast<int>(summary.iterations.size());
@@ -117,10 +108,7 @@ GasStrengthFitResult fitRateScalesAndGas(const std::vector<TabulatedObservation>
     const double nan = std::numeric_limits<double>::quiet_NaN();
     out.sigma.assign(p, nan);
     out.strengthSigma = out.maxCorrelation = nan;
-    ceres::Covariance::Options copt;
-    copt.algorithm_type = ceres::DENSE_SVD;
-    copt.num_threads = 1;
-    ceres::Covariance covariance(copt);
+    ceres::Covariance covariance(denseCovarianceOptions());
     const double* s = out.scale.data();
     const double* u = &out.strength;
     std::vector<std::pair<const double*, const double*>> blocks{{s, s}, {s, u}, {u, u}};

@@ -214,7 +214,7 @@ private:
             massCalibrated += sp.crystalMassRate * (scale == setup_.rateScale.end() ? std::nan("") : scale->second);
             massTotal += sp.crystalMassRate;
             volumeTotal += sp.crystalMassRate / (el.densityGPerCm3.value() * 1000.0);
-            if (setup_.substrateMaps) {
+            if (setup_.substrateMaps && (substrateOpen || !setup_.openSubstrateMapsOnly)) {
                 const std::vector<double> map = exposureFluence(layout.sources, grid_, motion_, TransportMethod::Direct, gas);
                 const std::vector<double> nm = thicknessRateNmPerS(map, el.atomicDensityPerM3());
                 if (filmRateNmS.empty()) filmRateNmS.assign(nm.size(), 0.0);

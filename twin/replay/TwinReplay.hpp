@@ -69,6 +69,7 @@ struct ReplaySetup {
     std::map<std::string, double> rateScale;  ///< per "source|target", from a calibration (empty: none)
     bool substrateMaps = true;                ///< false: monitor rates only (calibration; uniformity NaN)
     bool keepSourceMaps = false;              ///< keep each source's film-rate map per interval (metrology fit)
+    bool openSubstrateMapsOnly = false;       ///< maps only where the substrate shutter is open (metrology fit)
     double maxIntervalS = 0.0;                ///< > 0: intervals longer than this are cut into pieces (calibration windows)
     ReplayGas gas;                            ///< the gas model (default: vacuum line of sight)
 };
