@@ -111,6 +111,13 @@ Replayed replay(const TempDir& dir, const std::vector<Row>& rows) {
     return out;
 }
 
+/// 500 W at 400 V on target T1 for `seconds` (one row a second, the counter exact, 2 A/s read).
+std::vector<Row> constantRun(int seconds) {
+    std::vector<Row> rows;
+    for (int t = 0; t <= seconds; ++t) rows.push_back({t, 500, 500, 400, "T1", 500.0 * t / 3.6e6, 2.0});
+    return rows;
+}
+
 /// The tool file and store of a replay(dir, ...) run, for replays with other setups.
 struct StoredTool {
     TwinToolFile tf;
@@ -209,9 +216,7 @@ TEST(TwinReplay, TargetChangeStartsANewErosionStateAndCounterFindingNamesTheSetp
 
 TEST(TwinCalibrate, MetrologyFitRecoversTheInjectedScaleWithinItsUncertainty) {
     TempDir dir("replay-metrology");
-    std::vector<Row> rows;
-    for (int t = 0; t <= 600; ++t) rows.push_back({t, 500, 500, 400, "T1", 500.0 * t / 3.6e6, 2.0});
-    Replayed r = replay(dir, rows);
+    replay(dir, constantRun(600));
     // the replay's maps of the same log (once), then metrology generated from them with a
     // known scale and 2 % Gaussian noise at 30 points on the wafer, one seed per trial
     StoredTool st(dir);
@@ -254,9 +259,7 @@ TEST(TwinReplay, GasTableInterpolatesTheDirectReplayAtAnOffNodeStrength) {
     // the hard case: measured 2.9 % with 7 nodes (1.2 % with 9, 0.46 % with 11: geometric
     // convergence, Trefethen ch. 8); bound 5 %.
     TempDir dir("replay-gas-table");
-    std::vector<Row> rows;
-    for (int t = 0; t <= 120; ++t) rows.push_back({t, 500, 500, 400, "T1", 500.0 * t / 3.6e6, 2.0});
-    Replayed r = replay(dir, rows);
+    replay(dir, constantRun(120));
     StoredTool st(dir);
     ReplaySetup setup = replaySetupFor(st.tf, "");
     setup.keepSourceMaps = true;
