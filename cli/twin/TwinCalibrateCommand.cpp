@@ -1,6 +1,12 @@
-// `magtwin twin calibrate TOOL.yaml --store PATH [--json]`: per-source rate scale factors
-// from the stored log's crystal-monitor readings (twin/calibration/MonitorCalibration),
-// saved as the tool's next calibration version in the store; `twin replay` uses the newest.
+// `magtwin twin calibrate TOOL.yaml --store PATH [--metrology FILE...] [--gas fit|off] [--json]`:
+// per-source rate scale factors from the stored log's crystal-monitor readings and thickness
+// metrology (twin/calibration/MonitorCalibration), saved as the tool's next calibration
+// version in the store; `twin replay` uses the newest.
+// Gas strength: with metrology and a logged (or tool-file) pressure > 0 during deposition,
+// the log is replayed at the 7 Chebyshev-Lobatto nodes of sigma_eff in [0, 4 sigma_ref]
+// (sigma_ref the tool file's deposition.gas_model; the interpolation error of 7 nodes is
+// checked in tests/twin/GasStrengthFitTest.cpp) and sigma_eff is fitted with the scales where
+// the data identify it (GasStrengthFit.hpp); the record and the JSON say what was decided.
 #include "twin/TwinCommands.hpp"
 
 #include "UsageError.hpp"
@@ -15,6 +21,19 @@
 namespace magtwin {
 namespace {
 
+constexpr double kGasTableUpper = 4.0;  ///< sigma_eff up to 4 sigma_ref
+constexpr int kGasTableNodes = 7;
+
+std::string gasJson(const GasStrengthEstimate& g) {
+    std::ostringstream o;
+    o << "{\"status\":" << jsonString(g.status) << ",\"fitted\":" << (g.fitted ? "true" : "false")
+      << ",\"sigma_eff_m2\":" << jsonNumber(g.sigmaEffM2) << ",\"sigma_m2\":" << jsonNumber(g.sigmaM2)
+      << ",\"estimate_m2\":" << jsonNumber(g.estimateM2) << ",\"estimate_sigma_m2\":" << jsonNumber(g.estimateSigmaM2)
+      << ",\"reference_m2\":" << jsonNumber(g.referenceM2) << ",\"max_correlation\":" << jsonNumber(g.maxCorrelation)
+      << ",\"pressure_Pa\":" << jsonNumber(g.pressurePa) << "}";
+    return o.str();
+}
+
 std::string calibrationJson(const MonitorCalibration& c, std::int64_t version) {
     std::ostringstream o;
     o << "{\"version\":" << version << ",\"observations\":" << c.observations << ",\"metrology_points\":" << c.metrologyPoints
@@ -25,7 +44,7 @@ std::string calibrationJson(const MonitorCalibration& c, std::int64_t version) {
         o << (i ? "," : "") << "{\"source\":" << jsonString(p.source) << ",\"target_id\":" << jsonString(p.targetId)
           << ",\"scale\":" << jsonNumber(p.scale) << ",\"sigma\":" << jsonNumber(p.sigma) << "}";
     }
-    o << "],\"co_sputter\":[";
+    o << "],\"gas\":" << gasJson(c.gas) << ",\"co_sputter\":[";
     for (std::size_t i = 0; i < c.coSputter.size(); ++i) {
         const auto& s = c.coSputter[i];
         o << (i ? "," : "") << "{\"start\":" << jsonNumber(s.start) << ",\"end\":" << jsonNumber(s.end)
@@ -42,33 +61,52 @@ std::string calibrationJson(const MonitorCalibration& c, std::int64_t version) {
 
 int runTwinCalibrate(const TwinCalibrateOptions& o) {
     if (!(o.windowS > 0.0)) throw UsageError("--window must be > 0 (seconds)");
+    if (o.gas != "fit" && o.gas != "off") throw UsageError("--gas must be fit or off, got '" + o.gas + "'");
     const TwinToolFile tf = loadTwinToolFile(o.toolFile);
     ReplaySetup setup = replaySetupFor(tf, o.format);
     setup.maxIntervalS = o.windowS;
     setup.substrateMaps = false;
-    auto store = openExistingStore(o.store);
-    const std::int64_t toolId = storedToolId(*store, tf.name, o.store);
-    const ReplayResult replay = replayTool(*store, toolId, setup, [](std::size_t done, std::size_t total) {
-        if (done == total) std::cerr << "[twin calibrate] replayed " << total << " steps\n";
-    });
+    ReplaySetup withMaps = replaySetupFor(tf, o.format);
+    withMaps.keepSourceMaps = true;
+    withMaps.openSubstrateMapsOnly = true;  // the metrology sees only the substrate-open intervals
     std::vector<MetrologyPoint> metrology;
     for (const auto& f : o.metrology) {
         const auto points = readMetrology(f);
         metrology.insert(metrology.end(), points.begin(), points.end());
     }
+    auto store = openExistingStore(o.store);
+    const std::int64_t toolId = storedToolId(*store, tf.name, o.store);
+    const ReplayResult replay = replayTool(*store, toolId, setup, [](std::size_t done, std::size_t total) {
+        if (done == total) std::cerr << "[twin calibrate] replayed " << total << " steps\n";
+    });
     ReplayResult maps;
-    if (!metrology.empty()) {
-        ReplaySetup withMaps = replaySetupFor(tf, o.format);
-        withMaps.keepSourceMaps = true;
-        maps = replayTool(*store, toolId, withMaps);
+    if (!metrology.empty()) maps = replayTool(*store, toolId, withMaps);
+    MonitorCalibration cal = calibrateMonitorRates(replay, o.windowS / 2.0, metrology, &maps);
+    if (o.gas == "off") cal.gas.status = "not fitted: --gas off";
+    if (o.gas == "fit" && !metrology.empty() && cal.gas.pressurePa > 0.0) {
+        const ChebyshevAxis axis(kGasTableUpper, kGasTableNodes);
+        const double reference = setup.gas.referenceSigmaEffM2;
+        std::vector<ReplayResult> replays, mapReplays;
+        for (std::size_t j = 0; j + 1 < axis.nodes().size(); ++j) {
+            std::cerr << "[twin calibrate] gas table: sigma_eff " << axis.nodes()[j] * reference << " m2 (" << j + 1 << " of "
+                      << axis.nodes().size() - 1 << ")\n";
+            ReplaySetup s = setup, m = withMaps;
+            s.gas.sigmaEffM2 = m.gas.sigmaEffM2 = axis.nodes()[j] * reference;
+            replays.push_back(replayTool(*store, toolId, s));
+            mapReplays.push_back(replayTool(*store, toolId, m));
+        }
+        replays.push_back(replay);  // u = 0: the vacuum replays
+        mapReplays.push_back(std::move(maps));
+        cal = calibrateMonitorRatesAndGas(replays, mapReplays, axis, reference, o.windowS / 2.0, metrology);
     }
-    const MonitorCalibration cal = calibrateMonitorRates(replay, o.windowS / 2.0, metrology, &maps);
     CalibrationRecord record;
     record.createdTime = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
     record.method = "ceres-lm monitor-rate single-source windows " + jsonNumber(o.windowS) + " s" +
-                    (metrology.empty() ? "" : " + metrology " + std::to_string(metrology.size()) + " points");
+                    (metrology.empty() ? "" : " + metrology " + std::to_string(metrology.size()) + " points") +
+                    (cal.gas.fitted ? " + gas sigma_eff" : "");
     record.parameters = cal.parameters;
     record.summary = calibrationJson(cal, 0);
+    record.gas = {cal.gas.fitted ? cal.gas.sigmaEffM2 : 0.0, cal.gas.fitted ? cal.gas.sigmaM2 : 0.0, cal.gas.status};
     const std::int64_t version = store->saveCalibration(toolId, record);
     if (!metrology.empty()) store->saveMeasurements(toolId, metrologyMeasurements(metrology));
     if (o.json) {
@@ -80,6 +118,11 @@ int runTwinCalibrate(const TwinCalibrateOptions& o) {
               << cal.reducedChi2 << "\n";
     for (const auto& p : cal.parameters)
         std::cout << "  " << p.source << " " << p.targetId << ": scale " << p.scale << " +- " << p.sigma << "\n";
+    std::cout << "  gas strength: " << cal.gas.status;
+    if (cal.gas.fitted)
+        std::cout << ": sigma_eff " << cal.gas.sigmaEffM2 << " +- " << cal.gas.sigmaM2 << " m2 (tool file " << cal.gas.referenceM2
+                  << " m2, max |corr| with a scale " << cal.gas.maxCorrelation << ")";
+    std::cout << "\n";
     for (const auto& c : cal.coSputter)
         std::cout << "  co-sputter " << c.sources << " (substrate shutter " << (c.substrateShutterOpen ? "open" : "closed")
                   << "): twin " << c.twinErrorPct << " %, naive additivity " << c.naiveErrorPct << " %\n";

@@ -52,6 +52,10 @@ void addTwinCommand(CLI::App& app) {
     sl->add_option("--metrology-every", sim->metrologyEvery, "Thickness map of every Nth substrate (0: none)")->capture_default_str();
     sl->add_option("--metrology-dir", sim->metrologyDir, "Folder for the thickness maps (SUBSTRATE_ID.csv)");
     sl->add_option("--metrology-pitch", sim->metrologyPitchMm, "Map pitch, mm (default 20 on glass, 5 on a wafer)");
+    sl->add_option("--metrology-noise", sim->metrologyNoisePct, "Relative Gaussian noise of each map point, percent (seeded)");
+    sl->add_option("--metrology-method", sim->metrologyMethod, "Transport of the maps: fast or direct")->capture_default_str();
+    sl->add_option("--gas-sigma-eff", sim->gasSigmaEffM2,
+                   "Inject this gas strength (sigma_eff, m^2) into the maps, at the recipe's chamber pressure");
     sl->callback([sim]() {
         if (const int rc = runTwinSimulate(*sim); rc != 0) throw CLI::RuntimeError(rc);
     });
@@ -77,6 +81,8 @@ void addTwinCommand(CLI::App& app) {
     c->add_option("--format", cal->format, "Log format name from the tool file (default: the first)");
     c->add_option("--metrology", cal->metrology, "Thickness metrology files (x, y, thickness)")->check(CLI::ExistingFile);
     c->add_option("--window", cal->windowS, "Observation window within an interval, s")->capture_default_str();
+    c->add_option("--gas", cal->gas, "Gas-scattering strength: fit (with metrology and pressure > 0, where identifiable) or off")
+        ->capture_default_str();
     c->add_flag("--json", cal->json, "Print the result as JSON");
     c->callback([cal]() {
         if (const int rc = runTwinCalibrate(*cal); rc != 0) throw CLI::RuntimeError(rc);

@@ -35,6 +35,9 @@ struct TwinSimulateOptions {
     int metrologyEvery = 0;     ///< 0: no metrology files
     std::string metrologyDir;
     double metrologyPitchMm = 0.0;  ///< 0: 20 mm on glass, 5 mm on a wafer
+    double metrologyNoisePct = 0.0; ///< seeded relative Gaussian noise of each metrology point
+    std::string metrologyMethod = "fast";  ///< transport of the maps: fast or direct
+    double gasSigmaEffM2 = 0.0;     ///< > 0: the maps' gas at the recipe's chamber pressure with this sigma_eff
 };
 
 /// `twin simulate-log` (cli/twin/simulate/TwinSimulateCommand.cpp).
@@ -59,6 +62,7 @@ struct TwinCalibrateOptions {
     std::string format;
     std::vector<std::string> metrology;
     double windowS = 30.0;  ///< observation windows within the single-source intervals
+    std::string gas = "fit";  ///< fit: the gas strength joins the fit where the data allow; off: never
     bool json = false;
 };
 
@@ -69,6 +73,7 @@ struct TwinForecastOptions {
     std::string store;
     std::string method = "fast";  ///< transport of the forecast's maps: fast or direct
     int points = 9;               ///< life points from now to the first end of life before the bisection
+    std::string recipe = "logged";  ///< today's recipe: logged (the newest deposition step's powers) or configured
     bool json = false;
 };
 

@@ -6,8 +6,11 @@
 //  - The forecast axis x is the mean life over the groups (kWh per cathode); a group's own
 //    life advances with its share of the logged usage: life_g(x) = now_g + (x - x_now)
 //    r_g / r_mean (equal usage: every group at x, as `deposit --life-kWh x`).
-//  - Today's recipe: the trims optimised at life now when the tool optimises trims, else
-//    the tool file's trims. U with those trims is computed exactly as `deposit --life-kWh`
+//  - Today's recipe (--recipe): "logged" (default), the per-cathode power split of the
+//    newest logged deposition step (LoggedRecipe.hpp); "configured", the trims optimised at
+//    life now when the tool optimises trims, else the tool file's trims. A store without a
+//    deposition step falls back to "configured"; the JSON's "recipe" says which was used
+//    and "recipe_trims" gives its trims. U with those trims is computed exactly as `deposit --life-kWh`
 //    does (DepositSteps.hpp) at N evenly spaced points from now to the first end of life
 //    (0.5 % of the remaining life before it);
 //    the first bracket where U exceeds the spec (firstSpecCrossingKWh, LifeSweep.hpp) is
@@ -22,6 +25,9 @@
 #include "deposition/LifeSweep.hpp"
 #include "deposition/Uniformity.hpp"
 #include "elements/ElementTable.hpp"
+#include "replay/ReplaySeries.hpp"
+#include "replay/SourcePower.hpp"
+#include "twin/LoggedRecipe.hpp"
 #include "twin/TwinJson.hpp"
 #include "twin/TwinReplaySetup.hpp"
 
@@ -129,6 +135,8 @@ int runTwinForecast(const TwinForecastOptions& o) {
     if (o.method != "fast" && o.method != "direct")
         throw UsageError("--method must be fast or direct, got '" + o.method + "'");
     if (o.points < 2) throw UsageError("--points must be >= 2");
+    if (o.recipe != "logged" && o.recipe != "configured")
+        throw UsageError("--recipe must be logged or configured, got '" + o.recipe + "'");
     const TwinToolFile tf = loadTwinToolFile(o.toolFile);
     Forecaster f;
     try {
@@ -166,11 +174,25 @@ int runTwinForecast(const TwinForecastOptions& o) {
     if (!(xEnd > f.xNow)) throw UsageError(o.store + ": a target is past its end of life already");
 
     std::vector<double> todayTrims;
-    if (f.c.optimiseTrims) {
-        progress("today's recipe: trims at life now");
-        DepositCase now = f.caseAt(f.xNow);
-        todayTrims = f.retrim(now).trims;
+    std::string recipe = o.recipe;
+    std::optional<LoggedRecipe> logged;
+    if (recipe == "logged") {
+        const ReplaySeries series(*store, toolId);
+        logged = loggedRecipe(f.c.cathodes, store->steps(toolId), series, sourcePowers(tf.format(""), series));
     }
+    if (logged) {
+        progress("today's recipe: the power split of the logged " + logged->label + " step of " + isoDate(logged->startTime));
+        todayTrims = logged->trims;
+    } else {
+        if (recipe == "logged") progress("today's recipe: no deposition step in the store, the configured trims");
+        recipe = "configured";
+        if (f.c.optimiseTrims) {
+            progress("today's recipe: trims at life now");
+            DepositCase now = f.caseAt(f.xNow);
+            todayTrims = f.retrim(now).trims;
+        }
+    }
+    const std::vector<double> recipeTrims = cathodeTrims(f.c, todayTrims);
     std::vector<double> xs, us;
     for (int i = 0; i < o.points; ++i) {
         xs.push_back(f.xNow + (xEnd - f.xNow) * i / (o.points - 1));
@@ -223,7 +245,10 @@ int runTwinForecast(const TwinForecastOptions& o) {
     } else {
         j << "null";
     }
-    j << ",\"u_after_pct\":" << (uAfter ? jsonNumber(*uAfter) : "null") << "}";
+    j << ",\"u_after_pct\":" << (uAfter ? jsonNumber(*uAfter) : "null") << ",\"recipe\":" << jsonString(recipe)
+      << ",\"recipe_trims\":[";
+    for (std::size_t i = 0; i < recipeTrims.size(); ++i) j << (i ? "," : "") << jsonNumber(recipeTrims[i]);
+    j << "]}";
     if (o.json) {
         std::cout << j.str() << "\n";
         return 0;
@@ -232,7 +257,7 @@ int runTwinForecast(const TwinForecastOptions& o) {
         return f.meanRate > 0 ? isoDate(lastTime + (x - f.xNow) / f.meanRate * 86400.0) : std::string("(no usage logged)");
     };
     std::cout << tf.name << ": life now " << jsonNumber(f.xNow, 5) << " kWh per cathode, usage "
-              << jsonNumber(f.meanRate, 4) << " kWh/day; U now " << jsonNumber(us.front(), 4) << " % (spec "
+              << jsonNumber(f.meanRate, 4) << " kWh/day; today's recipe " << recipe << "; U now " << jsonNumber(us.front(), 4) << " % (spec "
               << jsonNumber(spec, 3) << " %)\n";
     for (std::size_t g = 0; g < f.usage.size(); ++g)
         std::cout << "  " << f.c.cathodes[g].name << ": " << jsonNumber(f.usage[g].nowKWh, 5) << " kWh now, end of life "

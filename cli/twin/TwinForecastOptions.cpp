@@ -13,6 +13,9 @@ void addTwinForecastCommands(CLI::App& twin) {
     f->add_option("--store", fc->store, "SQLite file or postgresql://... URL")->required();
     f->add_option("--method", fc->method, "Transport: fast or direct")->capture_default_str();
     f->add_option("--points", fc->points, "Life points from now to the first end of life")->capture_default_str();
+    f->add_option("--recipe", fc->recipe,
+                  "Today's recipe: logged (the newest deposition step's power split) or configured (tool file / optimised trims)")
+        ->capture_default_str();
     f->add_flag("--json", fc->json, "Print the result as JSON");
     f->callback([fc]() {
         if (const int rc = runTwinForecast(*fc); rc != 0) throw CLI::RuntimeError(rc);

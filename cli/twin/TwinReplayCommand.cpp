@@ -61,6 +61,12 @@ ReplaySetup replaySetupFor(const TwinToolFile& tf, const std::string& formatName
     setup.substrate = dc.substrate;
     setup.motion = dc.motion;
     setup.uniformitySpecPct = dc.uniformityTargetPct;
+    // the gas model the replay uses once a calibration sets sigma_eff (vacuum until then)
+    setup.gas.eta = dc.gasEta;
+    setup.gas.thermalisationColumnPerM2 = dc.gasThermalisationColumnPerM2;
+    setup.gas.temperatureK = dc.gasTemperatureK;
+    setup.gas.processPressurePa = dc.pressurePa;
+    setup.gas.referenceSigmaEffM2 = dc.gasSigmaEffM2;
     return setup;
 }
 
@@ -76,6 +82,7 @@ int runTwinReplay(const TwinReplayOptions& o) {
     const std::vector<CalibrationRecord> calibrations = store->calibrations(toolId);
     if (!calibrations.empty())
         for (const auto& p : calibrations.back().parameters) setup.rateScale[p.source + "|" + p.targetId] = p.scale;
+    if (!calibrations.empty()) setup.gas.sigmaEffM2 = calibrations.back().gas.sigmaEffM2;  // 0: vacuum
 
     const auto t0 = std::chrono::steady_clock::now();
     ReplayReport report;
@@ -114,7 +121,9 @@ int runTwinReplay(const TwinReplayOptions& o) {
     report.before = ratioStats(measured, predicted);
     report.after = ratioStats(measured, calibrated);
     report.unconverted = ratioStats(displayed, predicted);
-    if (!calibrations.empty()) report.calibration = "v" + std::to_string(calibrations.back().version) + " " + calibrations.back().method;
+    if (!calibrations.empty())
+        report.calibration = "v" + std::to_string(calibrations.back().version) + " " + calibrations.back().method +
+                             (setup.gas.sigmaEffM2 > 0.0 ? "; gas sigma_eff " + jsonNumber(setup.gas.sigmaEffM2, 4) + " m2" : "");
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     writeFolderAtomically(o.out, [&](const std::filesystem::path& dir) { writeReplayOutputs(report, dir); });
     // the run's erosion states, predictions and monitor readings, one transaction (TwinState.hpp)

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <memory>
 #include <stdexcept>
 
 namespace magtwin {
@@ -97,19 +98,37 @@ std::vector<double> thermalisedDiffusionFlux(const std::vector<EmissionSource>& 
             lo = lo.cwiseMin(e.position), hi = hi.cwiseMax(e.position);
         }
     const double rhoMax = 1.01 * std::hypot(hi.x() - lo.x(), hi.y() - lo.y()) + 1e-9;
+    // The classes' kernels first, then one parallel pass over the points (one parallel region
+    // per call: a region per class costs more in thread wake-ups than the work on a busy machine).
+    struct HeightClass {
+        double weight, z0, h;
+        const std::vector<Point>* pts;
+        std::unique_ptr<TabulatedDiffusionKernel> kernel;  ///< null: the series itself
+    };
+    std::vector<HeightClass> classes;
     for (const auto& [key, pts] : byHeight) {
         const double h = double(key) * 1e-4;
         const double weight = gas.thermalisedFraction(h);
         if (weight <= 0) continue;
-        const TabulatedDiffusionKernel kernel(gas.thermalisationHeight(h), h, rhoMax);
-        const long n = long(points.size());
-#pragma omp parallel for schedule(static)
-        for (long k = 0; k < n; ++k) {
-            const Eigen::Vector3d& P = points[std::size_t(k)];
+        HeightClass c{weight, gas.thermalisationHeight(h), h, &pts, nullptr};
+        // fewer point-element pairs than table entries (a crystal monitor): the series, exactly
+        if (points.size() * pts.size() >= 2049) c.kernel = std::make_unique<TabulatedDiffusionKernel>(c.z0, h, rhoMax);
+        classes.push_back(std::move(c));
+    }
+    const long n = long(points.size());
+#pragma omp parallel for schedule(static) if (n >= 64)
+    for (long k = 0; k < n; ++k) {
+        const Eigen::Vector3d& P = points[std::size_t(k)];
+        double total = 0;
+        for (const auto& c : classes) {
             double sum = 0;
-            for (const auto& s : pts) sum += s.q * kernel(std::hypot(P.x() - s.x, P.y() - s.y));
-            flux[std::size_t(k)] += weight * sum;
+            for (const auto& s : *c.pts) {
+                const double rho = std::hypot(P.x() - s.x, P.y() - s.y);
+                sum += s.q * (c.kernel ? (*c.kernel)(rho) : diffusionFluxDensity(rho, c.z0, c.h));
+            }
+            total += c.weight * sum;
         }
+        flux[std::size_t(k)] = total;
     }
     return flux;
 }

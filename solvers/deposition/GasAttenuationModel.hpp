@@ -93,7 +93,9 @@ struct TabulatedDiffusionKernel {
 };
 
 /// The thermalised diffusive part at `points` (on a plane parallel to z = 0, flux through
-/// it in atoms m^-2 s^-1); zero when gas.thermalisationColumnPerM2 <= 0.
+/// it in atoms m^-2 s^-1); zero when gas.thermalisationColumnPerM2 <= 0. Per element-height
+/// class the tabulated kernel, or the series itself when there are fewer point-element pairs
+/// than table entries (a single crystal monitor).
 std::vector<double> thermalisedDiffusionFlux(const std::vector<EmissionSource>& sources,
                                              const std::vector<Eigen::Vector3d>& points, const GasAttenuation& gas);
 

@@ -8,10 +8,17 @@
 #    runs (the issue's brute-force check; the spec is put between U at 30 and 50 kWh);
 #  - the recommended trims reach U <= spec on a direct recheck (`deposit --method direct`
 #    with the cathode powers scaled by the trims, at the forecast's last life point);
+#    (both with --recipe configured: the tool file's 3.3 / 3 kW);
+#  - today's recipe from the log (the default): the log runs both at 3 kW, not the tool
+#    file's 3.3 / 3 kW; the JSON says "logged", its trims are 3/3.3 and 1, and its crossing
+#    is within 2 % of a bisection on `deposit --life-kWh` with a tool file at 3 / 3 kW,
+#    while the configured recipe's crossing at the same spec is elsewhere;
 #  - with a spec above U at every point: crossing, trims and U after are null;
 #  - the shipped Gen-10.5 rotary line (a `twin simulate-log` log of its Mo gate recipe):
-#    U stays ~1.8 % < 3 % up to the end of life, so crossing, trims and U after are null,
-#    one end of life per stored current target;
+#    with the configured (optimised) trims U stays ~1.8 % < 3 % up to the end of life, so
+#    crossing, trims and U after are null, one end of life per stored current target; the
+#    logged recipe (outer tubes 23 kW, the rest 20 kW: trims 1.15 / 1) is above the spec
+#    already (~6.4 %), so its crossing is now and its re-optimised trims reach the spec;
 #  - bad input (no store, an unknown --method) exits 2.
 # usage: twin_forecast_command_test.sh MAGTWIN ROTARY_TOOL ROTARY_RECIPE
 set -euo pipefail
@@ -61,39 +68,50 @@ with open(sys.argv[1], "w") as f:
     for i in range(601):
         f.write("%s,3,3\n" % (t0 + datetime.timedelta(minutes=i)).strftime("%Y-%m-%d %H:%M:%S"))
 PY
-write_tool "$WORK/probe.yaml" 3 3.3 3
-"$MAGTWIN" twin sync "$WORK/probe.yaml" "$WORK/run.csv" --store "$WORK/store.sqlite" > /dev/null || fail "sync"
-"$MAGTWIN" deposit "$WORK/probe.yaml" --out "$WORK/probe" --life-sweep 30:50:2 --json > "$WORK/probe.json" || fail "probe sweep"
-SPEC=$(/usr/bin/python3 -c '
+# A spec between U at 30 and at 50 kWh at powers $2 / $3 kW (U must rise); $1 names the probe.
+spec_between() {
+  write_tool "$WORK/probe.yaml" 3 "$2" "$3"
+  "$MAGTWIN" deposit "$WORK/probe.yaml" --out "$WORK/probe-$1" --life-sweep 30:50:2 --json > "$WORK/probe-$1.json" ||
+    fail "probe sweep $1"
+  /usr/bin/python3 -c '
 import json, sys
 p = json.load(open(sys.argv[1]))["points"]
 u0, u1 = p[0]["U_fixed_pct"], p[-1]["U_fixed_pct"]
 assert u1 > u0 * 1.02, ("U must rise over life for this test", u0, u1)
-print("%.6g" % (0.5 * (u0 + u1)))' "$WORK/probe.json") || fail "probe: $SPEC"
+print("%.6g" % (0.5 * (u0 + u1)))' "$WORK/probe-$1.json" || fail "probe $1"
+}
+write_tool "$WORK/probe.yaml" 3 3.3 3
+"$MAGTWIN" twin sync "$WORK/probe.yaml" "$WORK/run.csv" --store "$WORK/store.sqlite" > /dev/null || fail "sync"
+SPEC=$(spec_between configured 3.3 3)
 write_tool "$WORK/tool.yaml" "$SPEC" 3.3 3
-"$MAGTWIN" twin forecast "$WORK/tool.yaml" --store "$WORK/store.sqlite" --json > "$WORK/forecast.json" || fail "forecast"
+"$MAGTWIN" twin forecast "$WORK/tool.yaml" --store "$WORK/store.sqlite" --recipe configured --json > "$WORK/forecast.json" ||
+  fail "forecast"
 "$MAGTWIN" twin forecast "$WORK/tool.yaml" --store "$WORK/store.sqlite" || fail "forecast (text)"
 cat "$WORK/forecast.json"
 
-# Brute force: bisection of the crossing on single runs, U(30) <= spec < U(50).
-lo=30; hi=50
-for i in $(seq 1 10); do
-  mid=$(/usr/bin/python3 -c "print(($lo + $hi) / 2)")
-  "$MAGTWIN" deposit "$WORK/tool.yaml" --out "$WORK/b" --life-kWh "$mid" --json > "$WORK/b.json" || fail "bisection run"
-  rm -rf "$WORK/b"
-  if /usr/bin/python3 -c "import json,sys; sys.exit(0 if json.load(open('$WORK/b.json'))['uniformity_range_pct'] > $SPEC else 1)"; then
-    hi=$mid
-  else
-    lo=$mid
-  fi
-done
+# Brute force: bisection of the crossing on single runs of tool file $1, U(30) <= spec $2 < U(50).
+bisect() {
+  lo=30; hi=50
+  for i in $(seq 1 10); do
+    mid=$(/usr/bin/python3 -c "print(($lo + $hi) / 2)")
+    "$MAGTWIN" deposit "$1" --out "$WORK/b" --life-kWh "$mid" --json > "$WORK/b.json" || fail "bisection run"
+    rm -rf "$WORK/b"
+    if /usr/bin/python3 -c "import json,sys; sys.exit(0 if json.load(open('$WORK/b.json'))['uniformity_range_pct'] > $2 else 1)"; then
+      hi=$mid
+    else
+      lo=$mid
+    fi
+  done
+}
+bisect "$WORK/tool.yaml" "$SPEC"
 TRIMS=$(/usr/bin/python3 - "$WORK/forecast.json" "$lo" "$hi" "$SPEC" <<'PY'
 import json, sys
 f = json.load(open(sys.argv[1]))
 ref = 0.5 * (float(sys.argv[2]) + float(sys.argv[3]))
 spec = float(sys.argv[4])
-keys = ["spec_pct", "u_now_pct", "u_cross_kWh", "eol", "recommended_trims", "u_after_pct"]
+keys = ["spec_pct", "u_now_pct", "u_cross_kWh", "eol", "recommended_trims", "u_after_pct", "recipe", "recipe_trims"]
 assert sorted(f) == sorted(keys), sorted(f)
+assert f["recipe"] == "configured" and f["recipe_trims"] == [1, 1], (f["recipe"], f["recipe_trims"])
 assert abs(f["spec_pct"] - spec) < 1e-9 * spec, (f["spec_pct"], spec)
 assert f["u_now_pct"] <= spec, f["u_now_pct"]
 x = f["u_cross_kWh"]
@@ -120,6 +138,28 @@ print("direct recheck at end of life: U %.4f %% with today's recipe, %.4f %% wit
 assert b["uniformity_range_pct"] > spec and a["uniformity_range_pct"] <= spec
 PY
 
+# Today's recipe from the log: both at 3 kW (the tool file says 3.3 / 3 kW).
+SPEC2=$(spec_between even 3 3)
+write_tool "$WORK/logged.yaml" "$SPEC2" 3.3 3
+write_tool "$WORK/even.yaml" "$SPEC2" 3 3
+"$MAGTWIN" twin forecast "$WORK/logged.yaml" --store "$WORK/store.sqlite" --json > "$WORK/logged.json" || fail "logged forecast"
+"$MAGTWIN" twin forecast "$WORK/logged.yaml" --store "$WORK/store.sqlite" --recipe configured --json > "$WORK/configured.json" ||
+  fail "configured forecast"
+bisect "$WORK/even.yaml" "$SPEC2"
+/usr/bin/python3 - "$WORK/logged.json" "$WORK/configured.json" "$lo" "$hi" <<'PY' || fail "logged recipe vs brute force"
+import json, sys
+f, c = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+ref = 0.5 * (float(sys.argv[3]) + float(sys.argv[4]))
+assert f["recipe"] == "logged" and c["recipe"] == "configured", (f["recipe"], c["recipe"])
+# 3 kW logged over 3.3 kW in the tool file; the trapezoid energy over the step is exact for constant power
+assert abs(f["recipe_trims"][0] - 3 / 3.3) < 1e-6 and abs(f["recipe_trims"][1] - 1) < 1e-6, f["recipe_trims"]
+x = f["u_cross_kWh"]
+print("logged recipe: crossing %.3f kWh, brute force at 3 / 3 kW %.3f kWh (%.3f %%); configured recipe: %s kWh"
+      % (x, ref, 100 * (x / ref - 1), c["u_cross_kWh"]), file=sys.stderr)
+assert x is not None and abs(x / ref - 1) < 0.02, (x, ref)
+assert c["u_cross_kWh"] is None or abs(c["u_cross_kWh"] / x - 1) > 0.02, (c["u_cross_kWh"], x)
+PY
+
 # A spec that is never left: nulls.
 write_tool "$WORK/loose.yaml" 50 3.3 3
 "$MAGTWIN" twin forecast "$WORK/loose.yaml" --store "$WORK/store.sqlite" --points 3 --json > "$WORK/loose.json" || fail "loose forecast"
@@ -132,7 +172,18 @@ assert f["u_cross_kWh"] is None and f["recommended_trims"] is None and f["u_afte
 # The shipped line from a simulated log: never leaves the spec.
 "$MAGTWIN" twin simulate-log "$ROTARY" --recipe "$RECIPE" --out "$WORK/line.csv" --seed 7 > /dev/null || fail "simulate-log"
 "$MAGTWIN" twin sync "$ROTARY" "$WORK/line.csv" --store "$WORK/line.sqlite" > /dev/null || fail "line sync"
-"$MAGTWIN" twin forecast "$ROTARY" --store "$WORK/line.sqlite" --points 3 --json > "$WORK/line.json" || fail "line forecast"
+"$MAGTWIN" twin forecast "$ROTARY" --store "$WORK/line.sqlite" --points 3 --recipe configured --json > "$WORK/line.json" ||
+  fail "line forecast"
+"$MAGTWIN" twin forecast "$ROTARY" --store "$WORK/line.sqlite" --points 3 --json > "$WORK/line-logged.json" || fail "line forecast (logged)"
+/usr/bin/python3 -c '
+import json, sys
+f = json.load(open(sys.argv[1]))
+print("Gen-10.5 line, logged recipe: U now %.4f %%, re-optimised %.4f %%" % (f["u_now_pct"], f["u_after_pct"]), file=sys.stderr)
+t = f["recipe_trims"]
+assert f["recipe"] == "logged" and len(t) == 14, f
+assert abs(t[0] - 1.15) < 1e-9 and abs(t[13] - 1.15) < 1e-9 and all(abs(x - 1) < 1e-9 for x in t[1:13]), t
+assert f["u_now_pct"] > f["spec_pct"] and f["u_cross_kWh"] is not None and f["u_after_pct"] <= f["spec_pct"], f' \
+  "$WORK/line-logged.json" || fail "Gen-10.5 line forecast with the logged recipe"
 /usr/bin/python3 -c '
 import json, sys
 f = json.load(open(sys.argv[1]))
@@ -146,6 +197,7 @@ assert len(f["eol"]) == 14 and len({e["target_id"] for e in f["eol"]}) == 14, f[
 set +e
 "$MAGTWIN" twin forecast "$WORK/tool.yaml" --store "$WORK/none.sqlite" > /dev/null 2>&1; rc1=$?
 "$MAGTWIN" twin forecast "$WORK/tool.yaml" --store "$WORK/store.sqlite" --method mc > /dev/null 2>&1; rc2=$?
+"$MAGTWIN" twin forecast "$WORK/tool.yaml" --store "$WORK/store.sqlite" --recipe today > /dev/null 2>&1; rc3=$?
 set -e
-[ "$rc1" -eq 2 ] && [ "$rc2" -eq 2 ] || fail "bad input: exit $rc1 / $rc2, expected 2"
+[ "$rc1" -eq 2 ] && [ "$rc2" -eq 2 ] && [ "$rc3" -eq 2 ] || fail "bad input: exit $rc1 / $rc2 / $rc3, expected 2"
 echo "twin forecast command: OK"

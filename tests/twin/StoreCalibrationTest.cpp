@@ -22,6 +22,7 @@ TEST_P(StoreCalibration, VersionsCountUpAndValuesRoundTripExactly) {
     a.method = "ceres-lm monitor-rate";
     a.parameters = {{"source1", "Ba_T_001", 0.1 + 0.2, 1.0 / 3.0}, {"source3", "Zr T 001", 0.2291, 1e-17}};
     a.summary = "{\"steps\":3}";
+    a.gas = {6.31e-21 * 1.1, 1.0 / 7.0 * 1e-21, "fitted"};
     EXPECT_EQ(store_->saveCalibration(toolId_, a), 1);
     CalibrationRecord b = a;
     b.parameters[0].scale = 2.5;
@@ -41,6 +42,9 @@ TEST_P(StoreCalibration, VersionsCountUpAndValuesRoundTripExactly) {
     EXPECT_EQ(all[0].parameters[1].targetId, "Zr T 001");
     EXPECT_EQ(all[0].parameters[1].sigma, 1e-17);
     EXPECT_EQ(all[1].parameters[0].scale, 2.5);
+    EXPECT_EQ(all[0].gas.sigmaEffM2, 6.31e-21 * 1.1);
+    EXPECT_EQ(all[0].gas.sigmaM2, 1.0 / 7.0 * 1e-21);
+    EXPECT_EQ(all[0].gas.status, "fitted");
     // another tool has its own versions
     const std::int64_t other = store_->ensureTool("other-" + std::to_string(toolId_) + "-" + std::to_string(::getpid()));
     EXPECT_TRUE(store_->calibrations(other).empty());

@@ -1,8 +1,9 @@
-// Schema migration 1 -> 2 on a store made as the version-1 magtwin made it: the version-1
+// Schema migration 1 -> 3 on a store made as the version-1 magtwin made it: the version-1
 // tables filled by a real sync, and (SQLite) the calibrations table the version-1 code
 // created on its first save, with its DDL (calibrationTableSql) and a row. Opening it with
 // this magtwin migrates it: every synced row (content digest) and the calibration stay, and
-// the new tables work. PostgreSQL: on the empty database MAGTWIN_TEST_POSTGRES_FRESH_URL
+// the new tables work; a calibration saved before version 3 reads as gas not fitted (0) and
+// a version-2 store's calibration keeps its row through the version-3 columns. PostgreSQL: on the empty database MAGTWIN_TEST_POSTGRES_FRESH_URL
 // (twin.postgres_store creates one), since migrating needs a database no test has opened.
 #include "store/TwinStore.hpp"
 #include "sync/LogSync.hpp"
@@ -42,7 +43,7 @@ std::string makeVersionOneStore(const std::string& location, const std::string& 
 
 void expectMigrated(const std::string& location, std::int64_t toolId, const std::string& digestV1) {
     auto store = openStore(location);
-    EXPECT_EQ(store->schemaVersion(), 2);
+    EXPECT_EQ(store->schemaVersion(), kStoreSchemaVersion);
     EXPECT_EQ(storeContentDigest(*store, toolId), digestV1);
     EXPECT_EQ(store->totals(toolId).rows, 600);
     ReplayRunRecord run;
@@ -76,8 +77,39 @@ TEST(StoreMigration, SqliteVersionOneStoreKeepsEveryRowAndItsCalibration) {
     ASSERT_EQ(calibrations.size(), 1u);
     EXPECT_EQ(calibrations[0].parameters.at(0).scale, 0.25);
     EXPECT_EQ(calibrations[0].parameters.at(0).sigma, 0.0625);
+    EXPECT_EQ(calibrations[0].gas.sigmaEffM2, 0.0);  // saved before the gas strength: vacuum
+    EXPECT_EQ(calibrations[0].gas.status, "");
     CalibrationRecord next = calibrations[0];
+    next.gas = {6.5e-21, 4e-22, "fitted"};
     EXPECT_EQ(store->saveCalibration(toolId, next), 2);  // versions continue
+    const auto after = openStore(location)->calibrations(toolId);
+    ASSERT_EQ(after.size(), 2u);
+    EXPECT_EQ(after[1].gas.sigmaEffM2, 6.5e-21);
+    EXPECT_EQ(after[1].gas.sigmaM2, 4e-22);
+    EXPECT_EQ(after[1].gas.status, "fitted");
+}
+
+TEST(StoreMigration, SqliteVersionTwoCalibrationGainsTheGasColumns) {
+    test::TempDir dir("store-migration-2");
+    const std::string location = dir.file("v2.sqlite");
+    std::int64_t toolId = 0;
+    {
+        auto store = openStore(location, 2);
+        EXPECT_EQ(store->schemaVersion(), 2);
+        toolId = store->ensureTool("v2-tool");
+        sqlite3* db = nullptr;  // a version-2 row: the columns of calibrationTableSql only
+        ASSERT_EQ(sqlite3_open(location.c_str(), &db), SQLITE_OK);
+        const std::string sql = "INSERT INTO calibrations (tool_id, version, created_time, method, parameters, summary) VALUES (" +
+                                std::to_string(toolId) + ", 1, 1.5, 'ceres-lm monitor-rate', 's1\tT1\t0.5\t0.125\n', '{}')";
+        EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_close(db);
+    }
+    auto store = openStore(location);
+    EXPECT_EQ(store->schemaVersion(), kStoreSchemaVersion);
+    const auto calibrations = store->calibrations(toolId);
+    ASSERT_EQ(calibrations.size(), 1u);
+    EXPECT_EQ(calibrations[0].parameters.at(0).scale, 0.5);
+    EXPECT_EQ(calibrations[0].gas.sigmaEffM2, 0.0);
 }
 
 TEST(StoreMigration, PostgresVersionOneStoreKeepsEveryRow) {

@@ -108,7 +108,7 @@ TEST_P(StoreSync, MissingMappedColumnWritesNothing) {
     EXPECT_TRUE(store_->files(toolId_).empty());
 }
 
-TEST_P(StoreSync, SchemaVersionIsCurrent) { EXPECT_EQ(store_->schemaVersion(), 2); }
+TEST_P(StoreSync, SchemaVersionIsCurrent) { EXPECT_EQ(store_->schemaVersion(), kStoreSchemaVersion); }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreSync, ::testing::Values("sqlite", "postgres"));
 

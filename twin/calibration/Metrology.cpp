@@ -93,10 +93,11 @@ double interpolateOnGrid(const SubstrateGrid& g, const std::vector<double>& fiel
     return (1 - a) * (1 - b) * at(i, j) + a * (1 - b) * at(i + 1, j) + (1 - a) * b * at(i, j + 1) + a * b * at(i + 1, j + 1);
 }
 
-std::vector<std::pair<std::string, std::vector<double>>> loggedFilmMaps(const ReplayResult& replay) {
+std::vector<std::pair<std::string, std::vector<double>>> loggedFilmMaps(const ReplayResult& replay, const std::string& substrateId) {
     std::vector<std::pair<std::string, std::vector<double>>> out;
     for (const auto& s : replay.steps) {
         if (!s.substrateShutterOpen || s.sourceFilmRateNmS.size() != s.sources.size()) continue;
+        if (!substrateId.empty() && s.substrateId != substrateId) continue;
         for (std::size_t k = 0; k < s.sources.size(); ++k) {
             // the map is at the interval's mean power: its delivered energy / that power is the
             // exposure time that gives the film of exactly that energy
@@ -111,6 +112,13 @@ std::vector<std::pair<std::string, std::vector<double>>> loggedFilmMaps(const Re
         }
     }
     return out;
+}
+
+std::string metrologySubstrate(const ReplayResult& replay, const std::string& file) {
+    const std::string stem = std::filesystem::path(file).stem().string();
+    for (const auto& s : replay.steps)
+        if (!stem.empty() && s.substrateId == stem) return stem;
+    return "";
 }
 
 std::vector<MeasurementRecord> metrologyMeasurements(const std::vector<MetrologyPoint>& points) {

@@ -1,8 +1,10 @@
 // Metrology: film-thickness measurements on the substrate (x, y, thickness) and the
 // replay's prediction at those points. A file is CSV with a header naming the columns and
 // their units: x_mm (or x_m), y_mm (or y_m), thickness_nm (or thickness_A, thickness_um);
-// '#' lines are comments. It measures the film of the whole stored log: the prediction at a
-// point is per source sum over the intervals with the substrate shutter open of the
+// '#' lines are comments. A file named after a substrate the log shows (chamber.substrate_id,
+// e.g. LOT42-W0005.csv as `twin simulate-log` writes them) measures that substrate's film,
+// any other the film of the whole stored log: the prediction at a point is per source the
+// sum over those intervals with the substrate shutter open of the
 // source's film-rate map (at its mean power) x its energy / mean power, bilinearly interpolated on the
 // substrate grid (the maps are smooth on the grid pitch; a point outside the grid is an
 // error naming the file and line).
@@ -34,8 +36,13 @@ std::vector<MeasurementRecord> metrologyMeasurements(const std::vector<Metrology
 double interpolateOnGrid(const SubstrateGrid& g, const std::vector<double>& field, double xM, double yM);
 
 /// Per (source|target) key, the predicted uncalibrated film thickness map (m) of the whole
-/// log on the substrate grid (intervals with the substrate shutter open; replay with
-/// keepSourceMaps).
-std::vector<std::pair<std::string, std::vector<double>>> loggedFilmMaps(const ReplayResult& replay);
+/// log (substrateId "") or of the intervals of one substrate, on the substrate grid
+/// (intervals with the substrate shutter open; replay with keepSourceMaps).
+std::vector<std::pair<std::string, std::vector<double>>> loggedFilmMaps(const ReplayResult& replay,
+                                                                        const std::string& substrateId = "");
+
+/// The substrate a metrology file measures: its name without folder and extension when some
+/// interval of `replay` was on a substrate of that ID, else "" (the whole log).
+std::string metrologySubstrate(const ReplayResult& replay, const std::string& file);
 
 }  // namespace magtwin

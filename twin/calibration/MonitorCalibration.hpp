@@ -14,12 +14,21 @@
 // k alone (the single-source intervals). The twin's prediction uses each source's power and
 // voltage in the co-sputter interval itself; naive additivity assumes the single-source
 // operating points.
+// Gas strength (calibrateMonitorRatesAndGas, GasStrengthFit.hpp): with thickness metrology
+// and a process pressure > 0, the effective cross-section sigma_eff of the fast gas model
+// joins the fit beside the scales, from replays at the nodes of a ChebyshevAxis in u =
+// sigma_eff / sigma_ref; when the data do not identify it (GasStrengthFit.hpp's rules) it is
+// kept at vacuum (the replay's default) and the scales come from the vacuum replay alone,
+// with the reason in gas.status.
 #pragma once
 
+#include "calibration/ChebyshevAxis.hpp"
+#include "calibration/GasStrengthFit.hpp"
 #include "calibration/Metrology.hpp"
 #include "replay/TwinReplay.hpp"
 #include "store/CalibrationRecord.hpp"
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -33,6 +42,17 @@ struct CoSputterCheck {
     double twinErrorPct = 0.0, naiveErrorPct = 0.0;
 };
 
+struct GasStrengthEstimate {
+    bool fitted = false;
+    std::string status;                 ///< "fitted", or "not fitted...: why"
+    double sigmaEffM2 = 0.0;            ///< the calibration's sigma_eff (0: not fitted, vacuum)
+    double sigmaM2 = 0.0;               ///< its 1-sigma
+    double estimateM2 = std::nan(""), estimateSigmaM2 = std::nan("");  ///< what the joint fit found (also when rejected)
+    double referenceM2 = 0.0;           ///< sigma_ref: the tool file's gas model
+    double maxCorrelation = std::nan("");  ///< largest |corr(sigma_eff, s_k)|
+    double pressurePa = 0.0;            ///< mean chamber pressure of the substrate-shutter-open intervals
+};
+
 struct MonitorCalibration {
     std::vector<CalibrationParameter> parameters;
     std::size_t observations = 0;          ///< monitor windows
@@ -40,6 +60,7 @@ struct MonitorCalibration {
     double reducedChi2 = 0.0;
     bool fitSubstrateShutterOpen = false;  ///< the shutter state of the fitted intervals
     std::vector<CoSputterCheck> coSputter;
+    GasStrengthEstimate gas;
 };
 
 /// Throws std::invalid_argument when there is nothing to fit (no single-source interval with
@@ -48,5 +69,12 @@ struct MonitorCalibration {
 /// keepSourceMaps); a point outside the grid throws std::invalid_argument naming its line.
 MonitorCalibration calibrateMonitorRates(const ReplayResult& replay, double minDurationS,
                                          const std::vector<MetrologyPoint>& metrology = {}, const ReplayResult* maps = nullptr);
+
+/// Scales and gas strength: `replays[j]` (monitor windows) and `maps[j]` (keepSourceMaps) are
+/// the replays with sigma_eff = axis.nodes()[j] x referenceSigmaM2 (the last node is u = 0:
+/// the vacuum replay). Throws std::invalid_argument as calibrateMonitorRates.
+MonitorCalibration calibrateMonitorRatesAndGas(const std::vector<ReplayResult>& replays, const std::vector<ReplayResult>& maps,
+                                               const ChebyshevAxis& axis, double referenceSigmaM2, double minDurationS,
+                                               const std::vector<MetrologyPoint>& metrology, const GasFitSettings& settings = {});
 
 }  // namespace magtwin

@@ -1,6 +1,6 @@
 #include "calibration/RateScaleFit.hpp"
 
-#include <ceres/ceres.h>
+#include "calibration/CeresSettings.hpp"
 
 #include <cmath>
 #include <limits>
@@ -53,16 +53,7 @@ RateScaleFitResult fitRateScales(const std::vector<RateObservation>& observation
     ceres::Problem problem;
     for (const auto& o : observations) problem.AddResidualBlock(new LinearRateResidual(o, p), nullptr, out.scale.data());
     for (std::size_t k = 0; k < p; ++k) problem.SetParameterLowerBound(out.scale.data(), static_cast<int>(k), 0.0);
-    ceres::Solver::Options options;
-    options.minimizer_type = ceres::TRUST_REGION;
-    options.trust_region_strategy_type = ceres::LEVENBERG_MARQUARDT;
-    options.linear_solver_type = ceres::DENSE_QR;
-    options.function_tolerance = 1e-14;
-    options.parameter_tolerance = 1e-14;
-    options.gradient_tolerance = 1e-16;
-    options.max_num_iterations = 200;
-    options.logging_type = ceres::SILENT;
-    options.num_threads = 1;
+    const ceres::Solver::Options options = levenbergMarquardtOptions(1e-14);
     ceres::Solver::Summary summary;
     ceres::Solve(options, &problem, &summary);
     out.iterations = static_cast<int>(summary.iterations.size());
@@ -71,10 +62,7 @@ RateScaleFitResult fitRateScales(const std::vector<RateObservation>& observation
     out.reducedChi2 = dof > 0 ? 2.0 * summary.final_cost / dof : std::numeric_limits<double>::quiet_NaN();
 
     out.sigma.assign(p, std::numeric_limits<double>::quiet_NaN());
-    ceres::Covariance::Options copt;
-    copt.algorithm_type = ceres::DENSE_SVD;
-    copt.num_threads = 1;
-    ceres::Covariance covariance(copt);
+    ceres::Covariance covariance(denseCovarianceOptions());
     std::vector<std::pair<const double*, const double*>> blocks{{out.scale.data(), out.scale.data()}};
     if (dof > 0 && covariance.Compute(blocks, &problem)) {
         std::vector<double> c(p * p);

@@ -1,6 +1,7 @@
 #include "replay/TwinReplay.hpp"
 
 #include "deposition/ErodedTargets.hpp"
+#include "deposition/GasAttenuationModel.hpp"
 #include "deposition/LineOfSightTransport.hpp"
 #include "deposition/Uniformity.hpp"
 #include "elements/ElementTable.hpp"
@@ -56,6 +57,8 @@ public:
         result_.monitorDisplayedAS.resize(series_.rows());
         for (std::size_t r = 0; r < series_.rows(); ++r)
             result_.monitorDisplayedAS[r] = series_.at(rateKey, r, std::nan("")) / kAngstrom;
+        chamberPressurePa_.resize(series_.rows());
+        for (std::size_t r = 0; r < series_.rows(); ++r) chamberPressurePa_[r] = series_.at("chamber.pressure", r, std::nan(""));
         result_.substrateShutter.resize(series_.rows());
         for (std::size_t r = 0; r < series_.rows(); ++r)
             result_.substrateShutter[r] = series_.at("chamber.substrate_shutter", r, std::nan(""));
@@ -167,6 +170,13 @@ private:
         out.end = series_.times()[r1 - 1];
         out.label = st.label;
         out.substrateShutterOpen = substrateOpen;
+        out.substrateId = series_.textAt("chamber.substrate_id", out.start);
+        out.pressurePa = meanOver(chamberPressurePa_, r0, std::min(r1, series_.rows()));
+        if (!std::isfinite(out.pressurePa)) out.pressurePa = setup_.gas.processPressurePa;
+        GasAttenuation gas;  // vacuum unless the setup has a gas strength
+        if (setup_.gas.sigmaEffM2 > 0.0 && out.pressurePa > 0.0)
+            gas = {GasAttenuation::numberDensity(out.pressurePa, setup_.gas.temperatureK), setup_.gas.sigmaEffM2, setup_.gas.eta,
+                   setup_.gas.thermalisationColumnPerM2};
         const ElementTable& table = ElementTable::builtin();
         std::vector<double> filmRateNmS;  // substrate map, sum over sources
         double massTotal = 0.0, volumeTotal = 0.0, massCalibrated = 0.0;
@@ -199,14 +209,15 @@ private:
             sp.erodedVolumeM3 = eroded.at(0).erodedVolumeM3;
             const Element& el = table.get(sp.material);
             const double atomKg = el.massAmu * kAtomicMassUnitKg;
-            const double flux = lineOfSightFlux(layout.sources, {setup_.monitor.position}, setup_.monitor.facing).at(0);
+            const double flux = lineOfSightFlux(layout.sources, {setup_.monitor.position}, setup_.monitor.facing, gas).at(0) +
+                                thermalisedDiffusionFlux(layout.sources, {setup_.monitor.position}, gas).at(0);
             sp.crystalMassRate = flux * atomKg;
             const auto scale = setup_.rateScale.find(e.source + "|" + e.targetId);
             massCalibrated += sp.crystalMassRate * (scale == setup_.rateScale.end() ? std::nan("") : scale->second);
             massTotal += sp.crystalMassRate;
             volumeTotal += sp.crystalMassRate / (el.densityGPerCm3.value() * 1000.0);
-            if (setup_.substrateMaps) {
-                std::vector<double> map = exposureFluence(layout.sources, grid_, motion_, TransportMethod::Direct);
+            if (setup_.substrateMaps && (substrateOpen || !setup_.openSubstrateMapsOnly)) {
+                std::vector<double> map = exposureFluence(layout.sources, grid_, motion_, TransportMethod::Direct, gas);
                 for (double& v : map) v /= motion_.timeS;
                 const std::vector<double> nm = thicknessRateNmPerS(map, el.atomicDensityPerM3());
                 if (filmRateNmS.empty()) filmRateNmS.assign(nm.size(), 0.0);
@@ -256,6 +267,7 @@ private:
     SubstrateGrid grid_;
     SubstrateMotion motion_;
     std::vector<CathodeGroup> groups_;
+    std::vector<double> chamberPressurePa_;  ///< per row, NaN when not logged
     std::map<std::pair<std::string, std::string>, TargetState> targets_;
     ReplayResult result_;
 };

@@ -14,8 +14,14 @@
 //    logged (MonitorReading.hpp), and the measured reading converted to the material that
 //    actually deposits (not fitted away: both figures are reported);
 //  - the film-rate map on the substrate (its motion from the tool file) and its uniformity.
-// Gas scattering is not modelled here (vacuum line of sight): calibration's per-source scale
-// (twin calibrate) absorbs it, and the report says which prediction it compares.
+// Gas scattering: by default not modelled (vacuum line of sight): calibration's per-source
+// scale (twin calibrate) absorbs it, and the report says which prediction it compares. With
+// ReplaySetup::gas.sigmaEffM2 > 0 (a calibration that fitted the gas strength, or the gas
+// fit's table), every transport uses the fast gas model (GasAttenuationModel.hpp: ballistic
+// factor eta + (1 - eta) exp(-n sigma_eff r) plus the thermalised diffusive part) at the
+// interval's number density n = p / (k T), p the interval's mean logged chamber pressure
+// (chamber.pressure; the tool file's process pressure where the log has none). The crystal's
+// thermalised part is the flux through a plane parallel to the substrate at its height.
 // Counter audit and findings: CounterAudit.hpp.
 #pragma once
 
@@ -42,6 +48,15 @@ struct ReplayMonitor {
     Eigen::Vector3d facing = Eigen::Vector3d::UnitZ();
 };
 
+/// The fast gas model of the replay (GasAttenuationModel.hpp); sigmaEffM2 0: vacuum.
+struct ReplayGas {
+    double sigmaEffM2 = 0.0;
+    double eta = 0.0, thermalisationColumnPerM2 = 0.0;
+    double temperatureK = 300.0;
+    double processPressurePa = 0.0;  ///< where the log has no chamber pressure
+    double referenceSigmaEffM2 = 0.0;  ///< the tool file's gas model (the gas fit's reference; not used by replay)
+};
+
 struct ReplaySetup {
     LogFormat format;
     std::vector<CathodeGroup> cathodes;  ///< one per log source, name = the source's cathode
@@ -54,7 +69,9 @@ struct ReplaySetup {
     std::map<std::string, double> rateScale;  ///< per "source|target", from a calibration (empty: none)
     bool substrateMaps = true;                ///< false: monitor rates only (calibration; uniformity NaN)
     bool keepSourceMaps = false;              ///< keep each source's film-rate map per interval (metrology fit)
+    bool openSubstrateMapsOnly = false;       ///< maps only where the substrate shutter is open (metrology fit)
     double maxIntervalS = 0.0;                ///< > 0: intervals longer than this are cut into pieces (calibration windows)
+    ReplayGas gas;                            ///< the gas model (default: vacuum line of sight)
 };
 
 struct StepSourcePrediction {
@@ -71,6 +88,8 @@ struct ReplayStep {
     double start = 0.0, end = 0.0;
     std::string label;                   ///< of the store's step the interval is in
     bool substrateShutterOpen = true;
+    std::string substrateId;             ///< chamber.substrate_id at the interval's start ("" when not logged)
+    double pressurePa = 0.0;             ///< mean chamber pressure (or the tool file's process pressure)
     bool monitorShutterOpen = true;      ///< false: the crystal is covered (no measured rate)
     std::vector<StepSourcePrediction> sources;  ///< the depositing sources (on, shutter open)
     std::string depositedMaterial;       ///< symbol, or "A+B" for a co-sputtered film

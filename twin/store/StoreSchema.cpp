@@ -49,6 +49,11 @@ std::vector<StoreMigration> storeMigrations(const std::string& blob, const std::
               " origin TEXT NOT NULL, time DOUBLE PRECISION NOT NULL, x_m DOUBLE PRECISION NOT NULL,"
               " y_m DOUBLE PRECISION NOT NULL, value DOUBLE PRECISION, unit TEXT NOT NULL,"
               " PRIMARY KEY (tool_id, kind, origin, time, x_m, y_m))"}},
+        // Version 3: the gas strength of a calibration; the versions before keep 0 (vacuum).
+        {3,
+         {"ALTER TABLE calibrations ADD COLUMN gas_sigma_eff_m2 DOUBLE PRECISION NOT NULL DEFAULT 0",
+          "ALTER TABLE calibrations ADD COLUMN gas_sigma_m2 DOUBLE PRECISION NOT NULL DEFAULT 0",
+          "ALTER TABLE calibrations ADD COLUMN gas_status TEXT NOT NULL DEFAULT ''"}},
     };
 }
 

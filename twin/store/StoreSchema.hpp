@@ -4,6 +4,7 @@
 // blocks, text changes, steps with per-source energy, targets with energy and counters.
 // Version 2: calibrations (versioned; before, created ad hoc by the first save), erosion
 // state per target, predictions per replay run and interval, measurements (TwinState.hpp).
+// Version 3: the calibration's gas-scattering strength (CalibrationRecord.hpp).
 #pragma once
 
 #include <string>
@@ -19,6 +20,6 @@ struct StoreMigration {
 /// `blobType` is BLOB (SQLite) or BYTEA (PostgreSQL); `idType` the auto-increment key
 /// declaration ("INTEGER PRIMARY KEY" / "BIGSERIAL PRIMARY KEY").
 std::vector<StoreMigration> storeMigrations(const std::string& blobType, const std::string& idType);
-constexpr int kStoreSchemaVersion = 2;
+constexpr int kStoreSchemaVersion = 3;
 
 }  // namespace magtwin

@@ -29,7 +29,8 @@ std::vector<double> SimulatedFilm::thicknessNm(const std::vector<double>& energy
     return t;
 }
 
-SimulatedFilm simulatedFilm(const ToolFile& tool, const std::string& kind, double pitchM) {
+SimulatedFilm simulatedFilm(const ToolFile& tool, const std::string& kind, double pitchM, const FilmTransport& transport,
+                            FilmGas* used) {
     std::string substrate;
     for (const auto& s : tool.substrates)
         if (s.kind == kind) {
@@ -39,12 +40,14 @@ SimulatedFilm simulatedFilm(const ToolFile& tool, const std::string& kind, doubl
     if (substrate.empty()) throw ConfigError(tool.path + ": the recipe's substrate kind '" + kind + "' is not a substrate of the tool");
     DepositCase c = depositCaseFor(tool, substrate);
     c.substrate.pitchM = std::max(c.substrate.pitchM, pitchM);
+    if (transport.sigmaEffM2 > 0.0) c.gasSigmaEffM2 = transport.sigmaEffM2, c.pressurePa = transport.pressurePa;
+    if (used) *used = {c.pressurePa, c.gasSigmaEffM2, c.gasEta, c.gasThermalisationColumnPerM2, c.gasTemperatureK};
     const auto law = angularLaw(c);
     const auto eroded = erodeCathodeGroups(c.cathodes, law, 0.0);
     SimulatedFilm film;
     film.grid = sampleSubstrate(c.substrate);
     progress("simulate-log: film of each cathode on " + std::to_string(film.grid.grid.size()) + " points");
-    const CathodeResponses responses = responsesAt(c, law, 0.0, eroded, film.grid, TransportMethod::Fast);
+    const CathodeResponses responses = responsesAt(c, law, 0.0, eroded, film.grid, transport.method);
     const EmissionLayout layout = buildEmission(c.cathodes, law, 0.0, {}, &eroded);
     const double n = ElementTable::builtin().get(c.filmMaterial).atomicDensityPerM3();
     film.cathodes = layout.cathodeNames;
