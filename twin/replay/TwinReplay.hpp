@@ -14,6 +14,12 @@
 //    logged (MonitorReading.hpp), and the measured reading converted to the material that
 //    actually deposits (not fitted away: both figures are reported);
 //  - the film-rate map on the substrate (its motion from the tool file) and its uniformity.
+// Array members (a tool file's `array:`, log sources tube01..tube14) are sources of their
+// own: each with its own power from the log and its own erosion state per target ID.
+// Fast path (lifePoints > 0): the maps of an array come from a table at life points with
+// interpolation in energy (ReplayLifeTable.hpp); exactCheckEvery > 0 also computes every
+// N-th mapped interval exactly (per-member erosion and transport at its own life) and
+// reports that U beside the table's.
 // Gas scattering is not modelled here (vacuum line of sight): calibration's per-source scale
 // (twin calibrate) absorbs it, and the report says which prediction it compares.
 // Counter audit and findings: CounterAudit.hpp.
@@ -54,7 +60,12 @@ struct ReplaySetup {
     std::map<std::string, double> rateScale;  ///< per "source|target", from a calibration (empty: none)
     bool substrateMaps = true;                ///< false: monitor rates only (calibration; uniformity NaN)
     bool keepSourceMaps = false;              ///< keep each source's film-rate map per interval (metrology fit)
+    int mapEvery = 0;                         ///< > 0: keep the summed map of every N-th mapped interval (.pvd series);
+                                              ///< < 0: evenly spaced, 100 to 200 of them (the stride doubles as the run grows)
     double maxIntervalS = 0.0;                ///< > 0: intervals longer than this are cut into pieces (calibration windows)
+    TransportMethod transport = TransportMethod::Direct;  ///< substrate maps (the monitor is always direct)
+    int lifePoints = 0;                       ///< > 0: arrays from a life table of that many points to end of life
+    int exactCheckEvery = 0;                  ///< > 0 (with lifePoints): every N-th mapped interval also exactly
 };
 
 struct StepSourcePrediction {
@@ -84,6 +95,8 @@ struct ReplayStep {
     double predictedCalibratedAS = 0.0;  ///< with the setup's rate scales (NaN: none)
     double uniformityPct = 0.0;          ///< sigma/mean on the uniformity area
     double mapMeanAS = 0.0;              ///< predicted mean film rate on the substrate, A/s
+    double uniformityExactPct = 0.0;     ///< exact per-step U on checked intervals (exactCheckEvery), else NaN
+    std::vector<double> filmRateNmS;     ///< the summed map, nm/s (kept intervals, ReplaySetup::mapEvery; else empty)
     std::vector<std::vector<double>> sourceFilmRateNmS;  ///< per entry of `sources` (keepSourceMaps), uncalibrated
 };
 
@@ -95,6 +108,9 @@ struct ReplayResult {
     std::vector<std::vector<double>> energyKWh;   ///< per source, cumulative per row
     std::vector<double> monitorDisplayedAS;       ///< per row
     std::vector<double> substrateShutter;         ///< per row (1 open; NaN when unmapped)
+    double exactCheckSeconds = 0.0;               ///< time spent in the exact checks (part of the run)
+    double lifeStepKWh = 0.0;                     ///< the life tables' spacing (smallest; 0: exact replay)
+    std::size_t lifeTablePoints = 0;              ///< life points computed over all tables
 };
 
 using ReplayProgress = std::function<void(std::size_t done, std::size_t total)>;
