@@ -2,11 +2,14 @@
 
 #include "deposition/LineOfSightTransport.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
 namespace magtwin {
 namespace {
+
+constexpr double kLastPointFraction = 0.99;
 
 CathodeGroup ownLifeCleared(CathodeGroup g) {
     g.lifeKWh = -1.0;  // the table's life points, not the tool file's life
@@ -27,6 +30,7 @@ ReplayLifeTable::ReplayLifeTable(const CathodeGroup& array, std::shared_ptr<cons
     if (!(eolKWh_ > 0 && std::isfinite(eolKWh_)))
         throw std::invalid_argument(array_.name + ": replay life table needs a finite end of life (target thickness)");
     stepKWh_ = eolKWh_ / lifePoints;
+    lifePoints_ = lifePoints;
 }
 
 ReplayLifeTable::~ReplayLifeTable() = default;
@@ -34,11 +38,15 @@ ReplayLifeTable::~ReplayLifeTable() = default;
 const ReplayLifeTable::Point& ReplayLifeTable::point(std::size_t j) {
     while (points_.size() <= j) {
         // in order: the erosion state advances from one life point to the next
-        const double life = double(points_.size()) * stepKWh_;
+        // the last point at 99 % of the end of life: the erosion engine ends a life on one of
+        // its time steps, so a point at the end of life itself may lie past it; the bracket
+        // below extrapolates linearly over the last 1 %
+        const double life = std::min(double(points_.size()) * stepKWh_, kLastPointFraction * eolKWh_);
         const std::vector<ErodedGroup> eroded = erosion_.at(life, angular_);
         const std::vector<double> ones(std::size_t(array_.cathodeCount()), 1.0);
         const EmissionLayout layout = buildEmission({array_}, angular_, life, ones, &eroded);
         Point p;
+        p.lifeKWh = life;
         p.responses = std::make_unique<CathodeResponses>(std::vector<CathodeGroup>{array_}, layout, ones, grid_, motion_, method_);
         for (const EmissionSource& s : layout.sources) {
             p.atomsPerSecond.push_back(s.totalAtomsPerSecond());
@@ -54,8 +62,12 @@ const ReplayLifeTable::Point& ReplayLifeTable::point(std::size_t j) {
 MemberAtLife ReplayLifeTable::add(int k, double lifeKWh, double atomsPerSecond, double filmScale, LifeTableFilm& film) {
     if (!(lifeKWh >= 0)) throw std::invalid_argument(array_.name + ": target life must be >= 0 kWh");
     if (k < 0 || k >= array_.cathodeCount()) throw std::invalid_argument(array_.name + ": no member " + std::to_string(k + 1));
-    const std::size_t j = std::size_t(std::floor(lifeKWh / stepKWh_));
-    const double a = lifeKWh / stepKWh_ - double(j);
+    if (lifeKWh > eolKWh_)
+        throw std::invalid_argument(array_.name + ": target life " + std::to_string(lifeKWh) + " kWh is beyond the end of life (" +
+                                    std::to_string(eolKWh_) + " kWh)");
+    const std::size_t j = std::min(std::size_t(std::floor(lifeKWh / stepKWh_)), std::size_t(lifePoints_) - 1);
+    point(j + 1);  // both points exist from here on (no reallocation below)
+    const double a = (lifeKWh - points_[j].lifeKWh) / (points_[j + 1].lifeKWh - points_[j].lifeKWh);
     MemberAtLife out;
     const std::size_t n = std::size_t(array_.cathodeCount()), m = std::size_t(k);
     for (const auto& [index, weight] : {std::pair<std::size_t, double>{j, 1.0 - a}, {j + 1, a}}) {

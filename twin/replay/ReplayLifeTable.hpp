@@ -12,8 +12,8 @@
 //     N_k times its map per emitted atom, f_k(L) = F_k(L) / N_k(L);
 //  3. the members are translated copies of one source, so one transport per life point
 //     gives every member's F_k (CathodeResponses.hpp, exact shifts on whole grid pitches).
-// The table holds f_k at life points L_j = j dL (dL = end of life / K; computed once, lazily,
-// in order) and a step's map is
+// The table holds f_k at life points L_j = j dL (dL = end of life / K, the last one at 99 %
+// of the end of life; computed once, lazily, in order) and a step's map is
 //   t(x, y) = sum_k s_k N_k [(1 - a_k) f_k(L_j) + a_k f_k(L_j+1)],  a_k = (L_k - L_j) / dL,
 // with s_k = 1e9 / n_atoms (nm/s) and L_k, N_k the member's own life and emission: linear
 // interpolation of the per-atom map in energy (error ~ dL^2/8 |d2f/dL2|). The crystal
@@ -64,6 +64,7 @@ private:
         std::vector<double> atomsPerSecond;  ///< per member at trim 1
         std::vector<double> crystalFlux;     ///< per member at trim 1
         double depthM = 0.0, volumeM3 = 0.0;
+        double lifeKWh = 0.0;
     };
     const Point& point(std::size_t j);
 
@@ -75,6 +76,7 @@ private:
     Eigen::Vector3d monitorPosition_, monitorFacing_;
     TargetErosionState erosion_;
     double eolKWh_ = 0.0, stepKWh_ = 0.0;
+    int lifePoints_ = 1;
     std::vector<Point> points_;
 };
 
