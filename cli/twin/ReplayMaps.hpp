@@ -2,7 +2,7 @@
 // over target life as a table (both read by postprocessing/paraview/replay_view.py).
 //  - maps.pvd lists maps/map_NNNN.vts (film_rate_nm_s, Float32, in_quality_area) at their
 //    hours since the first sample: the intervals the replay kept (ReplaySetup::mapEvery;
-//    `twin replay` keeps 50 to 100 evenly spaced ones by default, --map-every N for every
+//    `twin replay` keeps 32 to 64 evenly spaced ones by default, --map-every N for every
 //    N-th mapped interval). Without VTK (MAGTWIN_WITH_VTK off) no series is written.
 //  - uniformity.csv: per mapped interval life_kWh (the largest over its sources),
 //    uniformity_pct and uniformity_exact_pct (the exact check, empty where not checked).

@@ -53,7 +53,7 @@ struct TwinReplayOptions {
     double mapPitchMm = -1.0;    ///< substrate map pitch; auto: the substrate's, at least 10 mm with a life table
     std::string transport = "auto";  ///< fast | direct; auto: fast with a life table, else direct
     int exactCheckEvery = 0;     ///< every N-th mapped interval also exactly (life table); 0: none
-    int mapEvery = -1;           ///< every N-th mapped interval into maps.pvd; auto: 50 to 100 evenly spaced
+    int mapEvery = -1;           ///< every N-th mapped interval into maps.pvd; auto: 32 to 64 evenly spaced
     bool json = false;
 };
 

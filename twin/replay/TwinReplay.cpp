@@ -185,7 +185,7 @@ private:
         return (result_.energyKWh[k][to] - result_.energyKWh[k][from > 0 ? from - 1 : 0]) * kJPerKWh;
     }
 
-    /// Drops every other kept map (auto map series): the stride doubles, 50 maps stay.
+    /// Drops every other kept map (auto map series): the stride doubles, 32 maps stay.
     void thinKeptMaps() {
         mapStride_ *= 2;
         std::vector<std::pair<std::size_t, std::size_t>> kept;
@@ -322,7 +322,7 @@ private:
             if (setup_.mapEvery != 0 && mappedIntervals_ % mapStride_ == 0) {
                 out.filmRateNmS = filmRateNmS;
                 keptMaps_.push_back({mappedIntervals_, result_.steps.size()});
-                if (setup_.mapEvery < 0 && keptMaps_.size() > 100) thinKeptMaps();
+                if (setup_.mapEvery < 0 && keptMaps_.size() > 64) thinKeptMaps();
                 if (mappedIntervals_ % mapStride_ != 0) std::vector<double>().swap(out.filmRateNmS);  // thinned away
             }
             ++mappedIntervals_;

@@ -61,7 +61,7 @@ struct ReplaySetup {
     bool substrateMaps = true;                ///< false: monitor rates only (calibration; uniformity NaN)
     bool keepSourceMaps = false;              ///< keep each source's film-rate map per interval (metrology fit)
     int mapEvery = 0;                         ///< > 0: keep the summed map of every N-th mapped interval (.pvd series);
-                                              ///< < 0: evenly spaced, 50 to 100 of them (the stride doubles as the run grows)
+                                              ///< < 0: evenly spaced, 32 to 64 of them (the stride doubles as the run grows)
     double maxIntervalS = 0.0;                ///< > 0: intervals longer than this are cut into pieces (calibration windows)
     TransportMethod transport = TransportMethod::Direct;  ///< substrate maps (the monitor is always direct)
     int lifePoints = 0;                       ///< > 0: arrays from a life table of that many points to end of life
