@@ -28,14 +28,14 @@ field() {  # json file, key -> number (flat keys of report.json's "maps" and the
 }
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min), $(nproc) cores"
 "$MAGTWIN" twin simulate-log "$TOOL" --recipe "$RECIPE" --out "$WORK/life.csv" >/dev/null
-"$MAGTWIN" twin sync "$TOOL" "$WORK/life.csv" --store "$WORK/s.sqlite" >/dev/null
+"$MAGTWIN" twin sync "$TOOL" "$WORK/life.csv" --store "$WORK/s.sqlite" >/dev/null 2> "$WORK/sync.err" || { cat "$WORK/sync.err" >&2; exit 1; }
 printf "%-44s %s\n" "log" "$(field "$WORK/life.truth.json" rows) rows, $(field "$WORK/life.truth.json" deposition_steps) glass steps"
-t0=$(date +%s.%N)
-"$MAGTWIN" twin replay "$TOOL" --store "$WORK/s.sqlite" --out "$WORK/r1" --life-points "$POINTS" > /dev/null 2> "$WORK/err1" \
+/usr/bin/time -f "%e %U %S" -o "$WORK/time1" \
+  "$MAGTWIN" twin replay "$TOOL" --store "$WORK/s.sqlite" --out "$WORK/r1" --life-points "$POINTS" > /dev/null 2> "$WORK/err1" \
   || { cat "$WORK/err1" >&2; exit 1; }
-t1=$(date +%s.%N)
 R=$WORK/r1/report.json
-printf "%-44s %7.1f s\n" "twin replay (whole command, PNGs, maps)" "$(echo "$t1 - $t0" | bc -l)"
+read -r wall user sys < "$WORK/time1"
+printf "%-44s %7.1f s wall, %.1f s CPU (user + sys)\n" "twin replay (whole command, PNGs, maps)" "$wall" "$(echo "$user + $sys" | bc -l)"
 printf "%-44s %7.1f s\n" "twin replay (replay_seconds)" "$(field "$R" replay_seconds)"
 printf "%-44s %s\n" "mapped intervals" "$(grep -c . "$WORK/r1/uniformity.csv" | awk '{print $1 - 1}')"
 printf "%-44s %s kWh, %s points computed\n" "life step" "$(field "$R" life_step_kWh)" "$(field "$R" life_points_computed)"

@@ -149,6 +149,36 @@ std::string replayReportJson(const ReplayReport& r) {
     return o.str();
 }
 
+namespace {
+
+/// A time series for a PNG of at most ~2 x `buckets` points: per bucket of rows its first,
+/// minimum and maximum rows in time order (a 1-row arc or a gap stays visible; a tube life's
+/// 100 000 rows x 14 series would cost gnuplot minutes).
+PlotSeries envelope(const std::string& label, const std::vector<double>& x, const std::vector<double>& y, std::size_t buckets = 2000) {
+    PlotSeries out{label, {}, {}, PlotSeries::Style::Line};
+    const std::size_t n = std::min(x.size(), y.size());
+    if (n <= 3 * buckets) {
+        out.x.assign(x.begin(), x.begin() + long(n));
+        out.y.assign(y.begin(), y.begin() + long(n));
+        return out;
+    }
+    const std::size_t per = (n + buckets - 1) / buckets;
+    for (std::size_t b = 0; b < n; b += per) {
+        const std::size_t e = std::min(n, b + per);
+        std::size_t lo = e, hi = e;  // finite rows only (an unmapped reading is NaN)
+        for (std::size_t i = b; i < e; ++i) {
+            if (!std::isfinite(y[i])) continue;
+            if (lo == e || y[i] < y[lo]) lo = i;
+            if (hi == e || y[i] > y[hi]) hi = i;
+        }
+        if (lo == e) continue;
+        for (std::size_t i : {std::min(lo, hi), std::max(lo, hi)}) out.x.push_back(x[i]), out.y.push_back(y[i]);
+    }
+    return out;
+}
+
+}  // namespace
+
 void writeReplayOutputs(const ReplayReport& r, const std::filesystem::path& dir) {
     std::ofstream(dir / "report.json") << replayReportJson(r);
     writeReplayMaps(r.replay, dir);
@@ -171,8 +201,8 @@ void writeReplayOutputs(const ReplayReport& r, const std::filesystem::path& dir)
     for (std::size_t i = 0; i < minutes.size(); ++i) minutes[i] = (rr.times[i] - t0) / 60.0;
     std::vector<PlotSeries> power, energy;
     for (std::size_t k = 0; k < rr.power.size(); ++k) {
-        power.push_back({rr.power[k].cathode, minutes, rr.power[k].powerW, PlotSeries::Style::Line});
-        energy.push_back({rr.power[k].cathode, minutes, rr.energyKWh[k], PlotSeries::Style::Line});
+        power.push_back(envelope(rr.power[k].cathode, minutes, rr.power[k].powerW));
+        energy.push_back(envelope(rr.power[k].cathode, minutes, rr.energyKWh[k]));
     }
     renderLinePlot({"delivered power per source", "time since the first sample (min)", "power (W)"}, power,
                    (dir / "power.png").string());
@@ -196,7 +226,7 @@ void writeReplayOutputs(const ReplayReport& r, const std::filesystem::path& dir)
     }
     std::vector<PlotSeries> rate{measured, predicted};
     if (!calibrated.x.empty()) rate.push_back(calibrated);
-    rate.push_back({"monitor display (as logged)", minutes, rr.monitorDisplayedAS, PlotSeries::Style::Line});
+    rate.push_back(envelope("monitor display (as logged)", minutes, rr.monitorDisplayedAS));
     renderLinePlot({"monitor rate per step", "time since the first sample (min)", "rate (A/s)"}, rate,
                    (dir / "monitor_rate.png").string());
     if (!uni.x.empty()) {
