@@ -233,8 +233,11 @@ void writeReplayOutputs(const ReplayReport& r, const std::filesystem::path& dir)
         PlotSeries spec{"spec", {0.0, std::max(lifeMax, 1e-6)}, {r.specPct, r.specPct}, PlotSeries::Style::Line};
         std::vector<PlotSeries> u{uni, spec};
         if (!exact.x.empty()) u.push_back(exact);
-        renderLinePlot({"film uniformity over target life", "target life (kWh)", "uniformity (%)"}, u,
-                       (dir / "uniformity.png").string());
+        // y from (almost) 0 so the spec line and the curve are both inside (yMin 0 = automatic)
+        PlotAxes axes{"film uniformity over target life", "target life (kWh)", "uniformity (%)"};
+        axes.yMin = 1e-9;
+        axes.yMax = 1.15 * std::max(r.specPct, *std::max_element(uni.y.begin(), uni.y.end()));
+        renderLinePlot(axes, u, (dir / "uniformity.png").string());
     }
 }
 
