@@ -73,7 +73,7 @@ void addTwinCommand(CLI::App& app) {
         ->check(CLI::IsMember({"auto", "fast", "direct"}));
     r->add_option("--exact-check", replay->exactCheckEvery, "Also compute every N-th mapped interval exactly (U beside the table's)")
         ->check(CLI::Range(0, 1000000));
-    r->add_option("--map-every", replay->mapEvery, "Every N-th mapped interval into maps.pvd (default: 32 to 64 evenly spaced maps)")
+    r->add_option("--map-every", replay->mapEvery, "Every N-th mapped interval into maps.pvd (0: none; default: 32 to 64 evenly spaced maps)")
         ->check(CLI::Range(0, 1000000));
     r->add_flag("--json", replay->json, "Print report.json on stdout");
     r->callback([replay]() {
