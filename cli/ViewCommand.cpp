@@ -72,7 +72,7 @@ void addViewCommand(CLI::App& app) {
         "ParaView's pvbatch under Xvfb. Folder layouts: postprocessing/README.md");
     cmd->add_option("RESULT_DIR", options->resultDir, "result folder")->required();
     cmd->add_option("--png", options->png, "PNG to write (default RESULT_DIR/view.png)");
-    cmd->add_option("--kind", options->kind, "erosion | deposition | openfoam | compare (default: from the files)");
+    cmd->add_option("--kind", options->kind, "erosion | deposition | openfoam | compare | replay (default: from the files)");
     cmd->add_option("--size", options->size, "image size WIDTHxHEIGHT in pixels (default 1600x900)");
     cmd->add_option("--limit-pct", options->limitPct, "uniformity limit for the deposition verdict, % (default 3)");
     cmd->add_option("--field", options->field,

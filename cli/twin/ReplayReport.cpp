@@ -1,6 +1,7 @@
 #include "twin/ReplayReport.hpp"
 
 #include "plot/LinePlot.hpp"
+#include "twin/ReplayMaps.hpp"
 #include "twin/TwinJson.hpp"
 
 #include <algorithm>
@@ -136,22 +137,62 @@ std::string replayReportJson(const ReplayReport& r) {
           << ",\"message\":" << jsonString(f.message) << ",\"time\":" << (f.time > 0 ? jsonString(isoTime(f.time)) : "null")
           << ",\"size\":" << jsonNumber(f.size) << "}";
     }
-    o << "],\"uniformity_spec_pct\":" << jsonNumber(r.specPct) << ",\"replay_seconds\":" << jsonNumber(r.seconds) << "}\n";
+    // the life table and its exact check (ReplayLifeTable.hpp): max |U_table - U_exact| in pp
+    std::size_t checked = 0;
+    double maxDu = 0.0;
+    for (const auto& st : r.replay.steps)
+        if (std::isfinite(st.uniformityExactPct)) ++checked, maxDu = std::max(maxDu, std::abs(st.uniformityPct - st.uniformityExactPct));
+    o << "],\"maps\":{\"pitch_mm\":" << jsonNumber(r.replay.grid.dx * 1e3) << ",\"life_step_kWh\":" << jsonNumber(r.replay.lifeStepKWh)
+      << ",\"life_points_computed\":" << r.replay.lifeTablePoints << ",\"exact_checks\":" << checked
+      << ",\"max_abs_du_pp\":" << (checked ? jsonNumber(maxDu) : "null") << ",\"exact_check_seconds\":" << jsonNumber(r.replay.exactCheckSeconds)
+      << "},\"uniformity_spec_pct\":" << jsonNumber(r.specPct) << ",\"replay_seconds\":" << jsonNumber(r.seconds) << "}\n";
     return o.str();
 }
 
+namespace {
+
+/// A time series for a PNG of at most ~2 x `buckets` points: per bucket of rows its first,
+/// minimum and maximum rows in time order (a 1-row arc or a gap stays visible; a tube life's
+/// 100 000 rows x 14 series would cost gnuplot minutes).
+PlotSeries envelope(const std::string& label, const std::vector<double>& x, const std::vector<double>& y, std::size_t buckets = 2000) {
+    PlotSeries out{label, {}, {}, PlotSeries::Style::Line};
+    const std::size_t n = std::min(x.size(), y.size());
+    if (n <= 3 * buckets) {
+        out.x.assign(x.begin(), x.begin() + long(n));
+        out.y.assign(y.begin(), y.begin() + long(n));
+        return out;
+    }
+    const std::size_t per = (n + buckets - 1) / buckets;
+    for (std::size_t b = 0; b < n; b += per) {
+        const std::size_t e = std::min(n, b + per);
+        std::size_t lo = e, hi = e;  // finite rows only (an unmapped reading is NaN)
+        for (std::size_t i = b; i < e; ++i) {
+            if (!std::isfinite(y[i])) continue;
+            if (lo == e || y[i] < y[lo]) lo = i;
+            if (hi == e || y[i] > y[hi]) hi = i;
+        }
+        if (lo == e) continue;
+        for (std::size_t i : {std::min(lo, hi), std::max(lo, hi)}) out.x.push_back(x[i]), out.y.push_back(y[i]);
+    }
+    return out;
+}
+
+}  // namespace
+
 void writeReplayOutputs(const ReplayReport& r, const std::filesystem::path& dir) {
     std::ofstream(dir / "report.json") << replayReportJson(r);
+    writeReplayMaps(r.replay, dir);
     {
         std::ofstream csv(dir / "steps.csv");
         csv << "start,end,label,substrate_shutter_open,sources,deposited_material,monitor_material,measured_displayed_A_s,measured_rate_A_s,"
-               "predicted_rate_A_s,predicted_calibrated_rate_A_s,uniformity_pct\n";
+               "predicted_rate_A_s,predicted_calibrated_rate_A_s,uniformity_pct,life_kWh,uniformity_exact_pct\n";
         for (const auto& s : r.replay.steps)
             csv << isoTime(s.start) << "," << isoTime(s.end) << "," << s.label << "," << (s.substrateShutterOpen ? 1 : 0) << ","
                 << sourceList(s) << ","
                 << s.depositedMaterial << "," << s.monitorMaterial << "," << jsonNumber(s.measuredDisplayedAS) << ","
                 << jsonNumber(s.measuredAS) << "," << jsonNumber(s.predictedAS) << "," << jsonNumber(s.predictedCalibratedAS)
-                << "," << jsonNumber(s.uniformityPct) << "\n";
+                << "," << jsonNumber(s.uniformityPct) << "," << jsonNumber(stepLifeKWh(s)) << ","
+                << jsonNumber(s.uniformityExactPct) << "\n";
     }
     const ReplayResult& rr = r.replay;
     if (rr.times.empty()) return;
@@ -160,8 +201,8 @@ void writeReplayOutputs(const ReplayReport& r, const std::filesystem::path& dir)
     for (std::size_t i = 0; i < minutes.size(); ++i) minutes[i] = (rr.times[i] - t0) / 60.0;
     std::vector<PlotSeries> power, energy;
     for (std::size_t k = 0; k < rr.power.size(); ++k) {
-        power.push_back({rr.power[k].cathode, minutes, rr.power[k].powerW, PlotSeries::Style::Line});
-        energy.push_back({rr.power[k].cathode, minutes, rr.energyKWh[k], PlotSeries::Style::Line});
+        power.push_back(envelope(rr.power[k].cathode, minutes, rr.power[k].powerW));
+        energy.push_back(envelope(rr.power[k].cathode, minutes, rr.energyKWh[k]));
     }
     renderLinePlot({"delivered power per source", "time since the first sample (min)", "power (W)"}, power,
                    (dir / "power.png").string());
@@ -171,26 +212,32 @@ void writeReplayOutputs(const ReplayReport& r, const std::filesystem::path& dir)
     PlotSeries predicted{"predicted (uncalibrated)", {}, {}, PlotSeries::Style::Points};
     PlotSeries calibrated{"predicted (calibrated)", {}, {}, PlotSeries::Style::Points};
     PlotSeries uni{"uniformity (range)", {}, {}, PlotSeries::Style::LinePoints};
+    PlotSeries exact{"exact per-step check", {}, {}, PlotSeries::Style::Points};
     double lifeMax = 0.0;
     for (const auto& s : rr.steps) {
         const double mid = (0.5 * (s.start + s.end) - t0) / 60.0;
         if (std::isfinite(s.measuredAS)) measured.x.push_back(mid), measured.y.push_back(s.measuredAS);
         if (std::isfinite(s.predictedAS)) predicted.x.push_back(mid), predicted.y.push_back(s.predictedAS);
         if (std::isfinite(s.predictedCalibratedAS)) calibrated.x.push_back(mid), calibrated.y.push_back(s.predictedCalibratedAS);
-        double life = 0.0;
-        for (const auto& p : s.sources) life = std::max(life, p.lifeKWh);
+        const double life = stepLifeKWh(s);
         if (std::isfinite(s.uniformityPct)) uni.x.push_back(life), uni.y.push_back(s.uniformityPct);
+        if (std::isfinite(s.uniformityExactPct)) exact.x.push_back(life), exact.y.push_back(s.uniformityExactPct);
         lifeMax = std::max(lifeMax, life);
     }
     std::vector<PlotSeries> rate{measured, predicted};
     if (!calibrated.x.empty()) rate.push_back(calibrated);
-    rate.push_back({"monitor display (as logged)", minutes, rr.monitorDisplayedAS, PlotSeries::Style::Line});
+    rate.push_back(envelope("monitor display (as logged)", minutes, rr.monitorDisplayedAS));
     renderLinePlot({"monitor rate per step", "time since the first sample (min)", "rate (A/s)"}, rate,
                    (dir / "monitor_rate.png").string());
     if (!uni.x.empty()) {
         PlotSeries spec{"spec", {0.0, std::max(lifeMax, 1e-6)}, {r.specPct, r.specPct}, PlotSeries::Style::Line};
-        renderLinePlot({"film uniformity over target life", "target life (kWh)", "uniformity (%)"}, {uni, spec},
-                       (dir / "uniformity.png").string());
+        std::vector<PlotSeries> u{uni, spec};
+        if (!exact.x.empty()) u.push_back(exact);
+        // y from (almost) 0 so the spec line and the curve are both inside (yMin 0 = automatic)
+        PlotAxes axes{"film uniformity over target life", "target life (kWh)", "uniformity (%)"};
+        axes.yMin = 1e-9;
+        axes.yMax = 1.15 * std::max(r.specPct, *std::max_element(uni.y.begin(), uni.y.end()));
+        renderLinePlot(axes, u, (dir / "uniformity.png").string());
     }
 }
 

@@ -69,6 +69,16 @@ void addTwinCommand(CLI::App& app) {
     r->add_option("--tolerance", replay->tolerancePct, "Counter audit tolerance, percent")->capture_default_str();
     r->add_option("--drift-tolerance", replay->driftTolerancePct, "Drift band beyond the calibrated prediction's 2 sigma, percent")
         ->capture_default_str();
+    r->add_option("--life-points", replay->lifePoints, "Arrays: film maps at K life points to end of life, interpolated in energy (0: exact per step; default 16 with an array)")
+        ->check(CLI::Range(0, 1000));
+    r->add_option("--map-pitch", replay->mapPitchMm, "Substrate map pitch, mm (default: the substrate's; >= 10 mm with a life table)")
+        ->check(CLI::PositiveNumber);
+    r->add_option("--transport", replay->transport, "Substrate map transport: fast, direct (default: fast with a life table)")
+        ->check(CLI::IsMember({"auto", "fast", "direct"}));
+    r->add_option("--exact-check", replay->exactCheckEvery, "Also compute every N-th mapped interval exactly (U beside the table's)")
+        ->check(CLI::Range(0, 1000000));
+    r->add_option("--map-every", replay->mapEvery, "Every N-th mapped interval into maps.pvd (0: none; default: 32 to 64 evenly spaced maps)")
+        ->check(CLI::Range(0, 1000000));
     r->add_flag("--json", replay->json, "Print report.json on stdout");
     r->callback([replay]() {
         if (const int rc = runTwinReplay(*replay); rc != 0) throw CLI::RuntimeError(rc);

@@ -51,6 +51,12 @@ struct TwinReplayOptions {
     double tolerancePct = 5.0;   ///< counter audit tolerance
     double driftTolerancePct = 15.0;  ///< drift band beyond the calibrated prediction's 2-sigma
     double minStepS = 10.0;      ///< shorter steps are left out of the monitor statistics
+    // maps (TwinReplay.hpp, ReplayLifeTable.hpp); < 0 / "auto": the defaults for the tool
+    int lifePoints = -1;         ///< arrays from a life table of K points (0: exact per step); auto 16 with an array
+    double mapPitchMm = -1.0;    ///< substrate map pitch; auto: the substrate's, at least 10 mm with a life table
+    std::string transport = "auto";  ///< fast | direct; auto: fast with a life table, else direct
+    int exactCheckEvery = 0;     ///< every N-th mapped interval also exactly (life table); 0: none
+    int mapEvery = -1;           ///< every N-th mapped interval into maps.pvd; auto: 32 to 64 evenly spaced
     bool json = false;
 };
 

@@ -35,6 +35,21 @@ ReplayMonitor monitorOf(const ToolFile& tool, const LogFormat& f) {
     return {};
 }
 
+/// The map settings of `o` (auto: a life table, fast transport and >= 10 mm maps when the
+/// tool has an array; otherwise the exact replay on the substrate's own grid).
+void applyMapOptions(ReplaySetup& setup, const TwinReplayOptions& o) {
+    const bool array = std::any_of(setup.cathodes.begin(), setup.cathodes.end(), [](const CathodeGroup& g) { return g.cathodeCount() > 1; });
+    setup.lifePoints = o.lifePoints >= 0 ? o.lifePoints : (array ? 16 : 0);
+    const bool table = array && setup.lifePoints > 0;
+    const std::string transport = o.transport != "auto" ? o.transport : table ? "fast" : "direct";
+    setup.transport = transport == "fast" ? TransportMethod::Fast : TransportMethod::Direct;
+    if (o.mapPitchMm > 0) setup.substrate.pitchM = o.mapPitchMm * 1e-3;
+    else if (table) setup.substrate.pitchM = std::max(setup.substrate.pitchM, 0.010);
+    if (o.exactCheckEvery > 0 && !table) throw UsageError("--exact-check: needs a life table (an array and --life-points > 0)");
+    setup.exactCheckEvery = o.exactCheckEvery;
+    setup.mapEvery = o.mapEvery;  // < 0: chosen after a first count (runTwinReplay)
+}
+
 }  // namespace
 
 std::unique_ptr<TwinStore> openExistingStore(const std::string& location) {
@@ -77,6 +92,7 @@ int runTwinReplay(const TwinReplayOptions& o) {
     const TwinToolFile tf = loadTwinToolFile(o.toolFile);
     ReplaySetup setup = replaySetupFor(tf, o.format);
     setup.counterTolerancePct = o.tolerancePct;
+    applyMapOptions(setup, o);
     auto store = openExistingStore(o.store);
     const std::int64_t toolId = storedToolId(*store, tf.name, o.store);
     const std::vector<CalibrationRecord> calibrations = store->calibrations(toolId);

@@ -26,6 +26,7 @@ const char* resultKindName(ResultKind kind) {
         case ResultKind::Deposition: return "deposition";
         case ResultKind::OpenFoamCase: return "openfoam";
         case ResultKind::Comparison: return "compare";
+        case ResultKind::Replay: return "replay";
     }
     return "?";
 }
@@ -36,14 +37,16 @@ const char* viewScriptFor(ResultKind kind) {
         case ResultKind::Deposition: return "deposition_view.py";
         case ResultKind::OpenFoamCase: return "foam_view.py";
         case ResultKind::Comparison: return "compare_view.py";
+        case ResultKind::Replay: return "replay_view.py";
     }
     return "?";
 }
 
 ResultKind resultKindFromName(const std::string& name) {
-    for (ResultKind k : {ResultKind::Erosion, ResultKind::Deposition, ResultKind::OpenFoamCase, ResultKind::Comparison})
+    for (ResultKind k : {ResultKind::Erosion, ResultKind::Deposition, ResultKind::OpenFoamCase, ResultKind::Comparison,
+                         ResultKind::Replay})
         if (name == resultKindName(k)) return k;
-    throw std::invalid_argument("unknown result kind '" + name + "'; accepted: erosion, deposition, openfoam, compare");
+    throw std::invalid_argument("unknown result kind '" + name + "'; accepted: erosion, deposition, openfoam, compare, replay");
 }
 
 std::vector<ResultKind> detectResultKinds(const std::string& dir) {
@@ -54,6 +57,7 @@ std::vector<ResultKind> detectResultKinds(const std::string& dir) {
     if (fs::is_regular_file(p / "thickness.vts")) kinds.push_back(ResultKind::Deposition);
     if (fs::is_regular_file(p / "system" / "controlDict")) kinds.push_back(ResultKind::OpenFoamCase);
     if (erosionSubfolders(p) >= 2) kinds.push_back(ResultKind::Comparison);
+    if (fs::is_regular_file(p / "report.json") && fs::is_regular_file(p / "maps.pvd")) kinds.push_back(ResultKind::Replay);
     return kinds;
 }
 
@@ -62,8 +66,9 @@ ResultKind classifyResultFolder(const std::string& dir) {
     if (kinds.empty())
         throw std::invalid_argument("'" + dir +
                                     "' holds no result magtwin view knows: expected erosion.pvd (erosion), "
-                                    "thickness.vts (deposition), system/controlDict (OpenFOAM case) or two or "
-                                    "more subfolders with erosion.pvd (comparison); see postprocessing/README.md");
+                                    "thickness.vts (deposition), system/controlDict (OpenFOAM case), two or "
+                                    "more subfolders with erosion.pvd (comparison) or report.json with maps.pvd "
+                                    "(twin replay); see postprocessing/README.md");
     return kinds.front();
 }
 

@@ -5,6 +5,7 @@
 //   deposition   thickness.vts (thickness_nm, in_quality_area), summary.json optional
 //   openfoam     system/controlDict (an OpenFOAM case; read through case.foam)
 //   comparison   two or more subfolders that are erosion results (e.g. planar/, rotary/)
+//   replay       report.json + maps.pvd (+ maps/, uniformity.csv): `magtwin twin replay`
 #pragma once
 
 #include <string>
@@ -12,9 +13,9 @@
 
 namespace magtwin {
 
-enum class ResultKind { Erosion, Deposition, OpenFoamCase, Comparison };
+enum class ResultKind { Erosion, Deposition, OpenFoamCase, Comparison, Replay };
 
-/// "erosion", "deposition", "openfoam", "compare": the names `magtwin view --kind` takes.
+/// "erosion", "deposition", "openfoam", "compare", "replay": the names `magtwin view --kind` takes.
 const char* resultKindName(ResultKind kind);
 
 /// The pvbatch script (file name in postprocessing/paraview/) that draws `kind`.
@@ -23,7 +24,7 @@ const char* viewScriptFor(ResultKind kind);
 /// Parses a kind name; throws std::invalid_argument listing the valid names.
 ResultKind resultKindFromName(const std::string& name);
 
-/// Every kind `dir` qualifies as, in the order erosion, deposition, openfoam, comparison.
+/// Every kind `dir` qualifies as, in the order erosion, deposition, openfoam, comparison, replay.
 /// Throws std::invalid_argument if `dir` is not a folder.
 std::vector<ResultKind> detectResultKinds(const std::string& dir);
 

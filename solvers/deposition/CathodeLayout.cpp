@@ -10,8 +10,27 @@
 
 namespace magtwin {
 
-namespace {
-}  // namespace
+int cathodeIndexOf(const CathodeGroup& g, const std::string& name) {
+    for (std::size_t i = 0; i < g.memberNames.size(); ++i)
+        if (g.memberNames[i] == name) return int(i);
+    return g.cathodeCount() == 1 && g.name == name ? 0 : -1;
+}
+
+CathodeGroup arrayMember(const CathodeGroup& g, int index) {
+    if (index < 0 || index >= g.cathodeCount())
+        throw std::invalid_argument(g.name + ": no cathode " + std::to_string(index + 1) + " (" + std::to_string(g.cathodeCount()) + ")");
+    CathodeGroup m = g;
+    if (g.cathodeCount() == 1) return m;
+    const double offsetX = (index - 0.5 * (g.count - 1)) * g.pitchM;  // as buildEmission places it
+    m.count = 1;
+    m.tube.axisX += offsetX;
+    m.rect.centre.x() += offsetX;
+    m.powerTrims = g.powerTrims.empty() ? std::vector<double>{} : std::vector<double>{g.powerTrims[std::size_t(index)]};
+    m.memberNames = g.memberNames.size() == std::size_t(g.count) ? std::vector<std::string>{g.memberNames[std::size_t(index)]}
+                                                                 : std::vector<std::string>{};
+    if (!m.memberNames.empty()) m.name = m.memberNames.front();
+    return m;
+}
 
 double sputteredAtomsPerJoule(const DischargeSettings& d) {
     const ElementTable& t = ElementTable::builtin();

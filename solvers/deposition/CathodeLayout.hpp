@@ -48,6 +48,13 @@ struct CathodeGroup {
     int cathodeCount() const { return type == Type::PlanarCircular ? 1 : count; }
 };
 
+/// Index of the cathode called `name` in group `g` (its own name for a single cathode, a
+/// member name of an array); -1 when `g` has no cathode of that name.
+int cathodeIndexOf(const CathodeGroup& g, const std::string& name);
+/// Cathode `index` of group `g` as a group of its own (count 1, at that cathode's x, its
+/// own trim, its member name): an array member with its own power and erosion state.
+CathodeGroup arrayMember(const CathodeGroup& g, int index);
+
 struct EmissionLayout {
     std::vector<EmissionSource> sources;     ///< one per cathode (tube or planar target)
     std::vector<std::string> cathodeNames;

@@ -19,7 +19,8 @@ expect_exit() {  # expected_code pattern args...
 expect_exit 0 "RESULT_DIR" view --help
 expect_exit 2 "is not a folder" view "$tmp/nowhere"
 expect_exit 2 "holds no result magtwin view knows.*erosion.pvd" view "$tmp/empty"
-expect_exit 2 "unknown result kind 'replay'; accepted" view "$tmp/ero" --kind replay
+expect_exit 2 "unknown result kind 'replays'; accepted" view "$tmp/ero" --kind replays
+expect_exit 2 "--kind replay.*holds: erosion" view "$tmp/ero" --kind replay
 expect_exit 2 "--kind deposition.*holds: erosion" view "$tmp/ero" --kind deposition
 expect_exit 2 "--size '12x'" view "$tmp/ero" --size 12x
 expect_exit 2 "--limit-pct" view "$tmp/ero" --limit-pct 0

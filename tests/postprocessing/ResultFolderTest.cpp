@@ -53,6 +53,14 @@ TEST_F(ResultFolders, OneErosionSubfolderIsNoComparisonAndEmptyFoldersAreRejecte
     }
 }
 
+TEST_F(ResultFolders, TwinReplayFolderNeedsItsReportAndItsMapSeries) {
+    touch("replay/report.json");
+    EXPECT_THROW(magtwin::classifyResultFolder((dir / "replay").string()), std::invalid_argument);  // no maps.pvd
+    touch("replay/maps.pvd");
+    EXPECT_EQ(magtwin::classifyResultFolder((dir / "replay").string()), ResultKind::Replay);
+    EXPECT_STREQ(magtwin::viewScriptFor(ResultKind::Replay), "replay_view.py");
+}
+
 TEST_F(ResultFolders, FolderWithSeveralKindsListsThemAllErosionFirst) {
     touch("both/thickness.vts");
     touch("both/erosion.pvd");
@@ -63,12 +71,13 @@ TEST_F(ResultFolders, FolderWithSeveralKindsListsThemAllErosionFirst) {
 }
 
 TEST(ResultKindNames, RoundTripAndUnknownNameListsTheValidOnes) {
-    for (ResultKind k : {ResultKind::Erosion, ResultKind::Deposition, ResultKind::OpenFoamCase, ResultKind::Comparison})
+    for (ResultKind k : {ResultKind::Erosion, ResultKind::Deposition, ResultKind::OpenFoamCase, ResultKind::Comparison,
+                         ResultKind::Replay})
         EXPECT_EQ(magtwin::resultKindFromName(magtwin::resultKindName(k)), k);
     try {
-        magtwin::resultKindFromName("replay");
+        magtwin::resultKindFromName("replays");
         FAIL() << "no exception";
     } catch (const std::invalid_argument& e) {
-        EXPECT_NE(std::string(e.what()).find("erosion, deposition, openfoam, compare"), std::string::npos);
+        EXPECT_NE(std::string(e.what()).find("erosion, deposition, openfoam, compare, replay"), std::string::npos);
     }
 }

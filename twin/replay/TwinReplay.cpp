@@ -6,10 +6,12 @@
 #include "deposition/Uniformity.hpp"
 #include "elements/ElementTable.hpp"
 #include "replay/MonitorReading.hpp"
+#include "replay/ReplayLifeTable.hpp"
 #include "replay/ReplaySeries.hpp"
 #include "util/PhysicalConstants.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <stdexcept>
 #include <tuple>
@@ -19,6 +21,7 @@ namespace {
 
 constexpr double kJPerKWh = 3.6e6;
 constexpr double kAngstrom = 1e-10;
+constexpr std::size_t kNoTable = std::size_t(-1);
 
 double meanOver(const std::vector<double>& v, std::size_t from, std::size_t to) {
     double sum = 0.0;
@@ -38,17 +41,42 @@ class Replayer {
 public:
     Replayer(TwinStore& store, std::int64_t toolId, const ReplaySetup& setup)
         : setup_(setup), series_(store, toolId), grid_(sampleSubstrate(setup.substrate)) {
-        for (const auto& src : setup.format.sources) {
-            const auto it = std::find_if(setup.cathodes.begin(), setup.cathodes.end(),
-                                         [&](const CathodeGroup& g) { return g.name == src.cathode; });
-            if (it == setup.cathodes.end())
-                throw std::invalid_argument("replay: log source '" + src.cathode + "' has no single cathode of that name in the tool file");
-            groups_.push_back(*it);
-        }
         motion_ = setup.motion;
         // Fluence over 1 s = rate; an oscillating substrate: over one whole period, divided by
         // the period below (the sweep's time average, not its first second).
         motion_.timeS = motion_.kind == SubstrateMotion::Kind::Oscillation ? motion_.oscillation.periodS : 1.0;
+        if (setup.mapEvery > 0) mapStride_ = std::size_t(setup.mapEvery);
+        std::map<std::size_t, std::size_t> tableOfGroup;
+        for (const auto& src : setup.format.sources) {
+            // a single cathode or a member of an array (tube01 of `tube`, array count 14)
+            std::size_t gi = 0;
+            int member = -1;
+            for (; gi < setup.cathodes.size() && member < 0; ++gi) member = cathodeIndexOf(setup.cathodes[gi], src.cathode);
+            if (member < 0) {
+                std::string known;
+                for (const auto& g : setup.cathodes)
+                    known += (known.empty() ? "" : ", ") + g.name + (g.cathodeCount() > 1 ? " (" + g.memberNames.front() + " .. " + g.memberNames.back() + ")" : "");
+                throw std::invalid_argument("replay: log source '" + src.cathode + "' is no cathode or array member of the tool file (cathodes: " + known + ")");
+            }
+            const CathodeGroup& array = setup.cathodes[--gi];
+            groups_.push_back(arrayMember(array, member));
+            members_.push_back(member);
+            // A calibrated gas strength takes the exact path: the table is vacuum (its maps do not
+            // follow each interval's logged pressure).
+            if (setup.lifePoints <= 0 || !setup.substrateMaps || setup.keepSourceMaps || array.cathodeCount() == 1 ||
+                setup.gas.sigmaEffM2 > 0.0) {
+                tableIndex_.push_back(kNoTable);
+                continue;
+            }
+            if (!tableOfGroup.count(gi)) {
+                tableOfGroup[gi] = tables_.size();
+                tables_.push_back(std::make_unique<ReplayLifeTable>(array, setup.angular, grid_, motion_, setup.transport,
+                                                                    setup.monitor.position, setup.monitor.facing, setup.lifePoints));
+                const double step = tables_.back()->lifeStepKWh();
+                result_.lifeStepKWh = result_.lifeStepKWh > 0 ? std::min(result_.lifeStepKWh, step) : step;
+            }
+            tableIndex_.push_back(tableOfGroup[gi]);
+        }
         result_.times = series_.times();
         result_.grid = grid_;
         result_.power = sourcePowers(setup.format, series_);
@@ -74,6 +102,7 @@ public:
             for (const auto& e : st.sources) targetState(e.source, e.targetId).energyJ += e.energyJ;
             if (progress) progress(++done, steps.size());
         }
+        for (const auto& t : tables_) result_.lifeTablePoints += t->pointsComputed();
         return std::move(result_);
     }
 
@@ -164,6 +193,48 @@ private:
         return (result_.energyKWh[k][to] - result_.energyKWh[k][from > 0 ? from - 1 : 0]) * kJPerKWh;
     }
 
+    /// Drops every other kept map (auto map series): the stride doubles, 32 maps stay.
+    void thinKeptMaps() {
+        mapStride_ *= 2;
+        std::vector<std::pair<std::size_t, std::size_t>> kept;
+        for (const auto& [mapped, step] : keptMaps_) {
+            if (mapped % mapStride_ == 0) kept.push_back({mapped, step});
+            else if (step < result_.steps.size()) std::vector<double>().swap(result_.steps[step].filmRateNmS);
+        }
+        keptMaps_ = std::move(kept);
+    }
+
+    /// Source `g` (an exact replay source or a checked array member) at the step's life from
+    /// its target's own erosion state, its flux scaled to `wanted` atoms/s.
+    EmissionLayout exactEmission(TargetState& ts, const CathodeGroup& g, double wanted, StepSourcePrediction& sp) {
+        std::vector<ErodedGroup> eroded = ts.erosion->at(sp.lifeKWh, setup_.angular);
+        EmissionLayout layout = buildEmission({g}, setup_.angular, sp.lifeKWh, {}, &eroded);
+        const double have = layout.sources.at(0).totalAtomsPerSecond();
+        if (have > 0.0) layout.sources[0].scaleFlux(wanted / have);
+        if (tableIndex_[sourceIndex(sp.source)] == kNoTable) {
+            sp.erodedDepthM = layout.erodedDepthM.at(0);
+            sp.erodedVolumeM3 = eroded.at(0).erodedVolumeM3;
+        }
+        return layout;
+    }
+
+    /// `layout`'s film-rate map (nm/s) added to `sum`; returns it.
+    /// The fluence over motion_.timeS (1 s, or one whole period of an oscillating substrate)
+    /// divided by that time: the rate.
+    std::vector<double> addMap(std::vector<double>& sum, const EmissionLayout& layout, double atomicDensityPerM3,
+                               const GasAttenuation& gas = GasAttenuation{}) const {
+        std::vector<double> fluence = exposureFluence(layout.sources, grid_, motion_, setup_.transport, gas);
+        for (double& v : fluence) v /= motion_.timeS;
+        const std::vector<double> nm = thicknessRateNmPerS(fluence, atomicDensityPerM3);
+        addMap(sum, nm);
+        return nm;
+    }
+
+    static void addMap(std::vector<double>& sum, const std::vector<double>& map) {
+        if (sum.empty()) sum.assign(map.size(), 0.0);
+        for (std::size_t i = 0; i < map.size(); ++i) sum[i] += map[i];
+    }
+
     ReplayStep predict(const StepRecord& st, std::size_t r0, std::size_t r1, std::uint64_t set, bool substrateOpen) {
         ReplayStep out;
         out.start = series_.times()[r0];
@@ -178,7 +249,10 @@ private:
             gas = {GasAttenuation::numberDensity(out.pressurePa, setup_.gas.temperatureK), setup_.gas.sigmaEffM2, setup_.gas.eta,
                    setup_.gas.thermalisationColumnPerM2};
         const ElementTable& table = ElementTable::builtin();
-        std::vector<double> filmRateNmS;  // substrate map, sum over sources
+        std::vector<double> filmRateNmS, exactNmS;  // substrate map, sum over sources (exact: checked intervals)
+        std::map<std::size_t, LifeTableFilm> films;  // per life table: the step's member weights
+        const bool check = setup_.substrateMaps && setup_.exactCheckEvery > 0 && !tables_.empty() &&
+                           mappedIntervals_ % std::size_t(setup_.exactCheckEvery) == 0;
         double massTotal = 0.0, volumeTotal = 0.0, massCalibrated = 0.0;
         std::vector<std::string> materials;
         for (const auto& e : st.sources) {
@@ -200,30 +274,36 @@ private:
             if (std::isfinite(sp.meanVoltageV) && sp.meanVoltageV > 0.0) g.discharge.voltageV = sp.meanVoltageV;
             g.powerW = sp.meanPowerW;
             g.lifeKWh = sp.lifeKWh;
-            std::vector<ErodedGroup> eroded = ts.erosion->at(sp.lifeKWh, setup_.angular);
-            EmissionLayout layout = buildEmission({g}, setup_.angular, sp.lifeKWh, {}, &eroded);
             const double wanted = sputteredAtomsPerJoule(g.discharge) * g.powerW;
-            const double have = layout.sources.at(0).totalAtomsPerSecond();
-            if (have > 0.0) layout.sources[0].scaleFlux(wanted / have);
-            sp.erodedDepthM = layout.erodedDepthM.at(0);
-            sp.erodedVolumeM3 = eroded.at(0).erodedVolumeM3;
             const Element& el = table.get(sp.material);
             const double atomKg = el.massAmu * kAtomicMassUnitKg;
-            const double flux = lineOfSightFlux(layout.sources, {setup_.monitor.position}, setup_.monitor.facing, gas).at(0) +
-                                thermalisedDiffusionFlux(layout.sources, {setup_.monitor.position}, gas).at(0);
+            const double nmPerFlux = 1e9 / el.atomicDensityPerM3();  // thicknessRateNmPerS, sticking 1
+            double flux = 0.0;
+            if (tableIndex_[k] != kNoTable) {
+                const MemberAtLife m = tables_[tableIndex_[k]]->add(members_[k], sp.lifeKWh, wanted, nmPerFlux, films[tableIndex_[k]]);
+                sp.erodedDepthM = m.erodedDepthM;
+                sp.erodedVolumeM3 = m.erodedVolumeM3;
+                flux = m.crystalFluxPerAtom * wanted;
+                if (check) {
+                    const auto t0 = std::chrono::steady_clock::now();
+                    addMap(exactNmS, exactEmission(ts, g, wanted, sp), el.atomicDensityPerM3());
+                    result_.exactCheckSeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+                }
+            } else {
+                const EmissionLayout layout = exactEmission(ts, g, wanted, sp);
+                flux = lineOfSightFlux(layout.sources, {setup_.monitor.position}, setup_.monitor.facing, gas).at(0) +
+                       thermalisedDiffusionFlux(layout.sources, {setup_.monitor.position}, gas).at(0);
+                if (setup_.substrateMaps && (substrateOpen || !setup_.openSubstrateMapsOnly)) {
+                    const std::vector<double> nm = addMap(filmRateNmS, layout, el.atomicDensityPerM3(), gas);
+                    if (check) addMap(exactNmS, nm);
+                    if (setup_.keepSourceMaps) out.sourceFilmRateNmS.push_back(nm);
+                }
+            }
             sp.crystalMassRate = flux * atomKg;
             const auto scale = setup_.rateScale.find(e.source + "|" + e.targetId);
             massCalibrated += sp.crystalMassRate * (scale == setup_.rateScale.end() ? std::nan("") : scale->second);
             massTotal += sp.crystalMassRate;
             volumeTotal += sp.crystalMassRate / (el.densityGPerCm3.value() * 1000.0);
-            if (setup_.substrateMaps && (substrateOpen || !setup_.openSubstrateMapsOnly)) {
-                std::vector<double> map = exposureFluence(layout.sources, grid_, motion_, TransportMethod::Direct, gas);
-                for (double& v : map) v /= motion_.timeS;
-                const std::vector<double> nm = thicknessRateNmPerS(map, el.atomicDensityPerM3());
-                if (filmRateNmS.empty()) filmRateNmS.assign(nm.size(), 0.0);
-                for (std::size_t i = 0; i < nm.size(); ++i) filmRateNmS[i] += nm[i];
-                if (setup_.keepSourceMaps) out.sourceFilmRateNmS.push_back(nm);
-            }
             if (std::find(materials.begin(), materials.end(), sp.material) == materials.end()) materials.push_back(sp.material);
             out.sources.push_back(sp);
         }
@@ -252,10 +332,20 @@ private:
         const double tooling = settings ? ms.tooling : 1.0;
         out.predictedAS = massTotal / out.depositedDensityKgM3 * tooling / kAngstrom;
         out.predictedCalibratedAS = massCalibrated / out.depositedDensityKgM3 * tooling / kAngstrom;
+        for (const auto& [t, film] : films) addMap(filmRateNmS, tables_[t]->map(film));
+        out.uniformityExactPct = std::nan("");
         if (!filmRateNmS.empty()) {
             const UniformityReport u = uniformity(filmRateNmS, grid_.inUniformityArea, setup_.uniformitySpecPct);
             out.uniformityPct = u.rangePct;
             out.mapMeanAS = u.meanNm * 10.0;
+            if (check) out.uniformityExactPct = uniformity(exactNmS, grid_.inUniformityArea, setup_.uniformitySpecPct).rangePct;
+            if (setup_.mapEvery != 0 && mappedIntervals_ % mapStride_ == 0) {
+                out.filmRateNmS = filmRateNmS;
+                keptMaps_.push_back({mappedIntervals_, result_.steps.size()});
+                if (setup_.mapEvery < 0 && keptMaps_.size() > 64) thinKeptMaps();
+                if (mappedIntervals_ % mapStride_ != 0) std::vector<double>().swap(out.filmRateNmS);  // thinned away
+            }
+            ++mappedIntervals_;
         } else {
             out.uniformityPct = out.mapMeanAS = std::nan("");
         }
@@ -268,6 +358,13 @@ private:
     SubstrateMotion motion_;
     std::vector<CathodeGroup> groups_;
     std::vector<double> chamberPressurePa_;  ///< per row, NaN when not logged
+    std::vector<CathodeGroup> groups_;       ///< per log source: its cathode (an array member: a group of one)
+    std::vector<int> members_;               ///< per log source: its index in the tool file's group
+    std::vector<std::size_t> tableIndex_;    ///< per log source: its life table (kNoTable: exact)
+    std::vector<std::unique_ptr<ReplayLifeTable>> tables_;
+    std::size_t mappedIntervals_ = 0;
+    std::size_t mapStride_ = 1;                          ///< maps kept every mapStride_ mapped intervals
+    std::vector<std::pair<std::size_t, std::size_t>> keptMaps_;  ///< (mapped interval, index in steps)
     std::map<std::pair<std::string, std::string>, TargetState> targets_;
     ReplayResult result_;
 };

@@ -22,6 +22,13 @@
 // interval's number density n = p / (k T), p the interval's mean logged chamber pressure
 // (chamber.pressure; the tool file's process pressure where the log has none). The crystal's
 // thermalised part is the flux through a plane parallel to the substrate at its height.
+// Array members (a tool file's `array:`, log sources tube01..tube14) are sources of their
+// own: each with its own power from the log and its own erosion state per target ID.
+// Fast path (lifePoints > 0): the maps of an array come from a table at life points with
+// interpolation in energy (ReplayLifeTable.hpp); exactCheckEvery > 0 also computes every
+// N-th mapped interval exactly (per-member erosion and transport at its own life) and
+// reports that U beside the table's.
+// With a gas strength (below) the arrays take the exact path: the table is vacuum.
 // Counter audit and findings: CounterAudit.hpp.
 #pragma once
 
@@ -70,8 +77,13 @@ struct ReplaySetup {
     bool substrateMaps = true;                ///< false: monitor rates only (calibration; uniformity NaN)
     bool keepSourceMaps = false;              ///< keep each source's film-rate map per interval (metrology fit)
     bool openSubstrateMapsOnly = false;       ///< maps only where the substrate shutter is open (metrology fit)
-    double maxIntervalS = 0.0;                ///< > 0: intervals longer than this are cut into pieces (calibration windows)
     ReplayGas gas;                            ///< the gas model (default: vacuum line of sight)
+    int mapEvery = 0;                         ///< > 0: keep the summed map of every N-th mapped interval (.pvd series);
+                                              ///< < 0: evenly spaced, 32 to 64 of them (the stride doubles as the run grows)
+    double maxIntervalS = 0.0;                ///< > 0: intervals longer than this are cut into pieces (calibration windows)
+    TransportMethod transport = TransportMethod::Direct;  ///< substrate maps (the monitor is always direct)
+    int lifePoints = 0;                       ///< > 0: arrays from a life table of that many points to end of life
+    int exactCheckEvery = 0;                  ///< > 0 (with lifePoints): every N-th mapped interval also exactly
 };
 
 struct StepSourcePrediction {
@@ -103,6 +115,8 @@ struct ReplayStep {
     double predictedCalibratedAS = 0.0;  ///< with the setup's rate scales (NaN: none)
     double uniformityPct = 0.0;          ///< sigma/mean on the uniformity area
     double mapMeanAS = 0.0;              ///< predicted mean film rate on the substrate, A/s
+    double uniformityExactPct = 0.0;     ///< exact per-step U on checked intervals (exactCheckEvery), else NaN
+    std::vector<double> filmRateNmS;     ///< the summed map, nm/s (kept intervals, ReplaySetup::mapEvery; else empty)
     std::vector<std::vector<double>> sourceFilmRateNmS;  ///< per entry of `sources` (keepSourceMaps), uncalibrated
 };
 
@@ -114,6 +128,9 @@ struct ReplayResult {
     std::vector<std::vector<double>> energyKWh;   ///< per source, cumulative per row
     std::vector<double> monitorDisplayedAS;       ///< per row
     std::vector<double> substrateShutter;         ///< per row (1 open; NaN when unmapped)
+    double exactCheckSeconds = 0.0;               ///< time spent in the exact checks (part of the run)
+    double lifeStepKWh = 0.0;                     ///< the life tables' spacing (smallest; 0: exact replay)
+    std::size_t lifeTablePoints = 0;              ///< life points computed over all tables
 };
 
 using ReplayProgress = std::function<void(std::size_t done, std::size_t total)>;
