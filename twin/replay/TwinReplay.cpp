@@ -356,7 +356,6 @@ private:
     ReplaySeries series_;
     SubstrateGrid grid_;
     SubstrateMotion motion_;
-    std::vector<CathodeGroup> groups_;
     std::vector<double> chamberPressurePa_;  ///< per row, NaN when not logged
     std::vector<CathodeGroup> groups_;       ///< per log source: its cathode (an array member: a group of one)
     std::vector<int> members_;               ///< per log source: its index in the tool file's group
