@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Twin replay of a generated Gen-10.5 target life: cases/recipes/gen10_5_mo_target_life.yaml
-# on cases/tools/gen10_5_rotary_line.yaml (3060 glasses, 14 rotary Mo tubes at 20 kW to 99 %
-# of their end of life, ~101 000 rows at 30 s) written by `twin simulate-log` into a temp
+# on cases/tools/gen10_5_rotary_line.yaml (3060 glasses, 14 rotary Mo tubes at the tool
+# file's optimised trims, the outer ones to 98.4 % of their end of life, ~82 600 rows at 30 s) written by `twin simulate-log` into a temp
 # folder, synced into a fresh SQLite store, then:
 #  1. `twin replay` with its defaults for an array (life table of 16 points to end of life,
 #     fast transport, 10 mm maps; ReplayLifeTable.hpp, docs/twin-replay.md), timed.

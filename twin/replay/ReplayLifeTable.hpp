@@ -19,8 +19,8 @@
 // interpolation of the per-atom map in energy (error ~ dL^2/8 |d2f/dL2|). The crystal
 // monitor's flux per atom, the groove depth and the removed volume are interpolated alike.
 // Measured against the exact per-step computation (each member eroded to its own life, one
-// transport per member, same grid and transport): max |U_table - U_exact| 0.0017 pp with
-// K = 16 over a Gen-10.5 tube life (21 sampled intervals from new to 99 % of end of life,
+// transport per member, same grid and transport): max |U_table - U_exact| 0.0023 pp with
+// K = 16 over a Gen-10.5 tube life (21 sampled intervals from new to 98.4 % of end of life,
 // bench/twin_life_replay_bench.sh), 0.0045 pp with K = 8 on every interval of
 // tests/twin/ArrayReplayTest.cpp; the bound held to is 0.05 pp (docs/twin-replay.md).
 #pragma once
