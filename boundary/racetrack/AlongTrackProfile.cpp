@@ -57,6 +57,14 @@ std::string alongTrackShapeName(AlongTrackProfile::Shape shape) {
     return "?";
 }
 
+AlongTrackProfile AlongTrackProfile::endBoost(double gain, double lengthM) {
+    AlongTrackProfile a;
+    a.shape = Shape::EndBoost;
+    a.gain = gain;
+    a.lengthM = lengthM;
+    return a;
+}
+
 bool AlongTrackProfile::isUniform() const {
     switch (shape) {
         case Shape::Uniform: return true;

@@ -44,6 +44,8 @@ struct AlongTrackProfile {
     bool pointsInMillimetres = false;  ///< table c in mm (else fraction of L_s)
     bool symmetric = false;       ///< table c measured from the nearer end
 
+    /// The end-boost of gain G and length l.
+    static AlongTrackProfile endBoost(double gain, double lengthM);
     /// True when A = 1 everywhere (uniform, gain 0 or a table of ones).
     bool isUniform() const;
     /// Throws std::invalid_argument naming the parameter when it does not fit a straight of

@@ -58,13 +58,7 @@ RacetrackSpec stadium(double straight, double separation, double enhancement) {
     return r;
 }
 
-AlongTrackProfile endBoost(double gain, double length) {
-    AlongTrackProfile a;
-    a.shape = AlongTrackProfile::Shape::EndBoost;
-    a.gain = gain;
-    a.lengthM = length;
-    return a;
-}
+AlongTrackProfile endBoost(double gain, double length) { return AlongTrackProfile::endBoost(gain, length); }
 
 /// The lab-frame flux of a stadium integrated over the plane: straights in (x, y) on panels
 /// with breaks at the end-boost's joins and the track's support; each turnaround in polar

@@ -16,13 +16,7 @@ using namespace magtwin;
 
 namespace {
 
-AlongTrackProfile endBoost(double gain, double length) {
-    AlongTrackProfile a;
-    a.shape = AlongTrackProfile::Shape::EndBoost;
-    a.gain = gain;
-    a.lengthM = length;
-    return a;
-}
+AlongTrackProfile endBoost(double gain, double length) { return AlongTrackProfile::endBoost(gain, length); }
 
 RotaryTube tube() {
     RotaryTube t;
