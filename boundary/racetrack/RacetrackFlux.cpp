@@ -51,7 +51,12 @@ RacetrackFlux::RacetrackFlux(const TargetGeometry& target, const RacetrackSpec& 
     if (!(track_.turnaroundEnhancement > 0.0))
         throw std::invalid_argument("racetrack turnaround enhancement must be positive");
     checkInsideTarget();
+    if (target_.kind == CathodeKind::PlanarCircular && track_.alongTrack.shape != AlongTrackProfile::Shape::Uniform)
+        throw std::invalid_argument("racetrack: an along-track profile needs straight tracks (planar-rect or rotary)");
+    if (target_.kind != CathodeKind::PlanarCircular) track_.alongTrack.check(track_.straightLengthM);
 }
+
+double RacetrackFlux::alongFactor(double x) const { return track_.alongTrack.factor(x, track_.straightLengthM); }
 
 double RacetrackFlux::loopRadius() const {
     return target_.kind == CathodeKind::PlanarCircular ? track_.ringRadiusM : 0.5 * track_.trackSeparationM;
@@ -107,9 +112,12 @@ double RacetrackFlux::loopIntegral(double k) const {
     profile_->partialMoments(-R / k, m0, m1);  // moments of g(u) over u >= -R/k
     const double radial = R * k * m0 + k * k * m1;  // integral of g(s/k) (R + s) ds
     if (target_.kind == CathodeKind::PlanarCircular) return 2.0 * kPi * radial;
-    // Two semicircles with E(beta) = 1 + (E_t - 1) sin(beta): integral of E dbeta = 2 pi + 4 (E_t - 1).
-    const double turnarounds = (2.0 * kPi + 4.0 * (track_.turnaroundEnhancement - 1.0)) * radial;
-    return 2.0 * track_.straightLengthM * k * m0 + turnarounds;
+    // Two semicircles with E(beta) = 1 + (E_t - 1) sin(beta): integral of E dbeta = 2 pi + 4 (E_t - 1),
+    // each scaled by the along-track factor of its end (1.0 when uniform: exact).
+    const double L = track_.straightLengthM;
+    const double ends = 0.5 * (alongFactor(-0.5 * L) + alongFactor(0.5 * L));
+    const double turnarounds = ends * (2.0 * kPi + 4.0 * (track_.turnaroundEnhancement - 1.0)) * radial;
+    return 2.0 * track_.alongTrack.integral(L) * k * m0 + turnarounds;
 }
 
 double RacetrackFlux::shapeLab(const Eigen::Vector2d& p, double k) const {
@@ -120,9 +128,10 @@ double RacetrackFlux::shapeLab(const Eigen::Vector2d& p, double k) const {
     }
     const double xi = std::abs(p.x()) - 0.5 * track_.straightLengthM;
     const double R = 0.5 * track_.trackSeparationM;
-    if (xi <= 0.0) return g.value((std::abs(p.y()) - R) / k);
+    const double along = alongFactor(p.x());
+    if (xi <= 0.0) return along * g.value((std::abs(p.y()) - R) / k);
     const double rho = std::sqrt(xi * xi + p.y() * p.y());
-    return turnaroundFactor(xi, rho) * g.value((rho - R) / k);
+    return along * turnaroundFactor(xi, rho) * g.value((rho - R) / k);
 }
 
 double RacetrackFlux::turnaroundFactor(double xi, double rho) const {
@@ -173,7 +182,8 @@ double RacetrackFlux::AtScale::averagedFlux1D(double c) const {
     const double R = 0.5 * o.track_.trackSeparationM;
     const double circumference = 2.0 * kPi * o.target_.radiusM;
     const double xi = std::abs(c) - 0.5 * o.track_.straightLengthM;
-    if (xi <= 0.0) return ratePerLoopArea_ * 2.0 * k_ * m0Partial_ / circumference;
+    const double along = o.alongFactor(c);
+    if (xi <= 0.0) return along * ratePerLoopArea_ * 2.0 * k_ * m0Partial_ / circumference;
     const double reach = R + k_ * g.outerExtent();
     if (xi >= reach) return 0.0;
     // Simpson in t over [-T, T] where the ring part of the turnaround can be non-zero, with
@@ -190,7 +200,7 @@ double RacetrackFlux::AtScale::averagedFlux1D(double c) const {
         const double rho = std::sqrt(xi * xi + t * t);
         sum += w * o.turnaroundFactor(xi, rho) * g.value((rho - R) / k_);
     }
-    return ratePerLoopArea_ * sum * h / 3.0 / circumference;
+    return along * ratePerLoopArea_ * sum * h / 3.0 / circumference;
 }
 
 }  // namespace magtwin

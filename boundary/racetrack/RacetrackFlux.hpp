@@ -31,12 +31,20 @@
 //    On the straights this is 2 k m0 rate/(2 pi R A_loop); in the turnarounds the track
 //    runs round the tube, so the ends get more ions: the classic rotary end erosion.
 //
+// Along-track profile (AlongTrackProfile, uniform by default): the straights' flux is
+// multiplied by A(x), each turnaround by the factor A_j of the end it joins, so
+//        A_loop = 2 k m0(k) integral A dx + (A_- + A_+)/2 (2 pi + 4 (E_t - 1)) (R_t k m0(k) + k^2 m1(k)),
+// with the exact integral of A (AlongTrackProfile::integral); A = 1 gives the formula above
+// to the last bit (every factor 1.0 multiplies exactly). The rotary average on the
+// straights becomes A(x) 2 k m0 rate/(2 pi R A_loop).
+//
 // Validity: the profile is fixed in shape along the loop (measured racetracks show the
 // turnarounds also broaden; E_t lumps that into one number). Sources for the loop
 // geometry: standard magnetron layouts, e.g. R. De Gryse et al., Thin Solid Films 520
 // (2012) 5833 (rotary magnetrons); S. Swann, Phys. Technol. 19 (1988) 67.
 #pragma once
 
+#include "racetrack/AlongTrackProfile.hpp"
 #include "racetrack/TrackProfile.hpp"
 
 #include <Eigen/Core>
@@ -70,6 +78,7 @@ struct RacetrackSpec {
     double ringRadiusM = 0.0;        ///< planar-circular: a
     double magnetOffsetM = 0.0;      ///< planar-circular: e (> 0: rotating magnet, time averaged)
     int magnetAngleSamples = 256;    ///< planar-circular rotating magnet: trapezoid nodes in psi
+    AlongTrackProfile alongTrack;    ///< planar-rect, rotary: flux factor along the straights
 };
 
 class RacetrackFlux {
@@ -126,6 +135,7 @@ public:
 private:
     double shapeLab(const Eigen::Vector2d& p, double k) const;  ///< E g(s/k)
     double turnaroundFactor(double xi, double rho) const;       ///< E in a turnaround
+    double alongFactor(double x) const;  ///< A(x) on the straights, A_j beyond their ends
     void checkInsideTarget() const;
 
     TargetGeometry target_;

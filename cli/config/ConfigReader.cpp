@@ -298,6 +298,23 @@ std::vector<double> ConfigSection::numberList(const std::string& key) const {
     return out;
 }
 
+std::vector<std::pair<double, double>> ConfigSection::numberPairs(const std::string& key) const {
+    std::vector<std::pair<double, double>> out;
+    if (!has(key)) return out;
+    const YAML::Node n = child(key);
+    if (!n.IsSequence()) fail(key, "expected a list of pairs like [[0, 1.2], [0.5, 1.0]]");
+    for (std::size_t i = 0; i < n.size(); ++i) {
+        const std::string item = "item " + std::to_string(i + 1) + ": ";
+        if (!n[i].IsSequence() || n[i].size() != 2) fail(key, item + "expected a pair [position, factor]");
+        std::optional<double> v[2];
+        for (int j = 0; j < 2; ++j)
+            if (n[i][j].IsScalar()) v[j] = parseNumber(n[i][j].Scalar());
+        if (!v[0] || !v[1]) fail(key, item + "expected two plain numbers");
+        out.emplace_back(v[0].value(), v[1].value());
+    }
+    return out;
+}
+
 std::vector<std::string> ConfigSection::textList(const std::string& key) const {
     std::vector<std::string> out;
     if (!has(key)) return out;

@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace YAML {
@@ -72,6 +73,8 @@ public:
     std::vector<double> quantityList(const std::string& key, Dimension d) const;
     /// A list of plain numbers [0.9, 1.1]; empty when the key is absent.
     std::vector<double> numberList(const std::string& key) const;
+    /// A list of number pairs [[0, 1.2], [0.1, 1.0]]; empty when the key is absent.
+    std::vector<std::pair<double, double>> numberPairs(const std::string& key) const;
     /// A list of texts [tube01, tube02]; empty when the key is absent.
     std::vector<std::string> textList(const std::string& key) const;
 

@@ -5,6 +5,7 @@
 #include "deposit/DepositOutputs.hpp"
 #include "deposit/DepositSteps.hpp"
 #include "deposit/DesignSearchCommand.hpp"
+#include "deposit/EndBoostChoice.hpp"
 #include "deposit/LifeSweepCommand.hpp"
 #include "deposition/ErodedTargets.hpp"
 #include "deposition/GasScatteringMonteCarlo.hpp"
@@ -199,6 +200,7 @@ int runDeposit(const DepositOptions& o) {
                 c = trial;
             }
         }
+        if (searchesEndBoost(c)) run.endBoost = chooseEndBoost(c, law, o.lifeKWh, method);
         run.config = c;
         progress("erosion engine: emission of the used targets");
         const std::vector<ErodedGroup> eroded = erodeCathodeGroups(c.cathodes, law, o.lifeKWh);

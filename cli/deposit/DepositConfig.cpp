@@ -23,6 +23,7 @@ RacetrackShape stadium(const ToolCathode& c) {
     r.loopLengthM = c.magnets.track.straightLengthM + c.magnets.track.trackSeparationM;
     r.turnaroundEnhancement = c.magnets.track.turnaroundEnhancement;
     r.profile = profileOf(c);
+    r.alongTrack = c.magnets.track.alongTrack;
     return r;
 }
 
@@ -131,6 +132,8 @@ DepositCase depositCaseFor(const ToolFile& tool, const std::string& substrateNam
     c.minTrim = d.minTrim;
     c.maxTrim = d.maxTrim;
     c.wobbleCandidatesRad = d.wobbleCandidatesRad;
+    c.endBoostGainBounds = d.endBoostGainBounds;
+    c.endBoostLengthBoundsM = d.endBoostLengthBoundsM;
     c.pressurePa = tool.process.pressurePa;
     c.gasTemperatureK = tool.process.temperatureK;
     c.gasSigmaEffM2 = d.gasSigmaEffM2;
@@ -153,6 +156,12 @@ DepositCase depositCaseFor(const ToolFile& tool, const std::string& substrateNam
         std::none_of(c.cathodes.begin(), c.cathodes.end(),
                      [](const CathodeGroup& g) { return g.type == CathodeGroup::Type::RotaryArray; }))
         throw ConfigError(tool.path + ": deposition.optimise.wobble_amplitudes needs a rotary cathode");
+    if (!(c.endBoostGainBounds.empty() && c.endBoostLengthBoundsM.empty()) &&
+        std::none_of(tool.cathodes.begin(), tool.cathodes.end(), [](const ToolCathode& k) {
+            return k.magnets.track.alongTrack.shape == AlongTrackProfile::Shape::EndBoost;
+        }))
+        throw ConfigError(tool.path + ": deposition.optimise.end_boost_gain/end_boost_length need a cathode with "
+                                      "magnets.racetrack.along_track shape end-boost (its gain and length are the start)");
     return c;
 }
 

@@ -28,6 +28,8 @@ struct DepositCase {
     bool optimiseTrims = false;
     double minTrim = 0.5, maxTrim = 1.5;
     std::vector<double> wobbleCandidatesRad;  ///< rotary wobble amplitudes the optimiser tries
+    /// optimise.end_boost_gain / end_boost_length: [min, max] (empty: not searched).
+    std::vector<double> endBoostGainBounds, endBoostLengthBoundsM;
     std::vector<CathodeGroup> cathodes;
     double pressurePa = 0.0;
     double gasTemperatureK = 300.0;

@@ -98,6 +98,16 @@ std::string summaryJson(const DepositRun& r) {
               << ", \"range_pct_after_trims\": " << num(r.wobbleScan[k].second) << "}";
         o << "]";
     }
+    if (r.endBoost) {
+        const auto trial = [](const EndBoostTrial& t) {
+            return "{\"gain\": " + num(t.gain) + ", \"length_mm\": " + num(t.lengthM * 1e3) +
+                   ", \"range_pct_after_trims\": " + num(t.rangePct) + "}";
+        };
+        o << ",\n  \"end_boost\": {\"start\": " << trial(r.endBoost->start) << ", \"best\": " << trial(r.endBoost->best)
+          << ", \"trials\": [";
+        for (std::size_t k = 0; k < r.endBoost->trials.size(); ++k) o << (k ? ", " : "") << trial(r.endBoost->trials[k]);
+        o << "]}";
+    }
     o << "\n}\n";
     return o.str();
 }
@@ -114,6 +124,11 @@ void printVerdict(const DepositRun& r, std::ostream& out) {
             << " % after\n";
         for (const auto& [amplitude, u] : r.wobbleScan)
             out << "  wobble " << amplitude * 180 / M_PI << " deg: U after trims " << u << " %\n";
+        if (r.endBoost)
+            out << "  end boost: gain " << r.endBoost->start.gain << ", length " << r.endBoost->start.lengthM * 1e3
+                << " mm: U after trims " << r.endBoost->start.rangePct << " % -> chosen gain " << r.endBoost->best.gain
+                << ", length " << r.endBoost->best.lengthM * 1e3 << " mm: " << r.endBoost->best.rangePct << " % ("
+                << r.endBoost->trials.size() << " trials)\n";
     }
     out << "thickness mean " << u.meanNm << " nm, min " << u.minNm << " nm, max " << u.maxNm << " nm\n";
     out << "uniformity (edge exclusion " << r.config.substrate.edgeExclusionM * 1e3 << " mm): U = " << u.rangePct

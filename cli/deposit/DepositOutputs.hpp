@@ -11,11 +11,13 @@
 #pragma once
 
 #include "deposit/DepositConfig.hpp"
+#include "deposition/EndBoostSearch.hpp"
 #include "deposition/PowerTrimOptimizer.hpp"
 #include "deposition/Uniformity.hpp"
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <ostream>
 #include <string>
 
@@ -35,6 +37,9 @@ struct DepositRun {
     /// Wobble scan (optimise.wobble_amplitudes): amplitude (rad) and U after trims on the
     /// optimiser grid for each; the chosen amplitude is in config's rotary groups.
     std::vector<std::pair<double, double>> wobbleScan;
+    /// End-boost search (optimise.end_boost_gain / end_boost_length): start, trials, best
+    /// (U after trims on the optimiser grid); the chosen gain and length are in config.
+    std::optional<EndBoostResult> endBoost;
     double seconds = 0;
 };
 

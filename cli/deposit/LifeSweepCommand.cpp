@@ -121,6 +121,9 @@ int runLifeSweep(const DepositCase& c, const std::string& out, const std::string
     if (!c.wobbleCandidatesRad.empty())
         throw UsageError(c.file + ": --life-sweep does not scan optimise.wobble_amplitudes; set the wobble_amplitude "
                                   "of the cathodes and remove the list");
+    if (!c.endBoostGainBounds.empty() || !c.endBoostLengthBoundsM.empty())
+        throw UsageError(c.file + ": --life-sweep does not search optimise.end_boost_gain/end_boost_length; set the "
+                                  "along_track gain and length of the cathodes and remove the bounds");
     const TransportMethod tm = method == "fast" ? TransportMethod::Fast : TransportMethod::Direct;
     const auto law = angularLaw(c);
     const auto t0 = std::chrono::steady_clock::now();

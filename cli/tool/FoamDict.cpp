@@ -59,6 +59,9 @@ std::string foamSourceEntries(const ToolFile& tool, const ToolCathode& c) {
     if (c.kind != CathodeKind::PlanarRect) entry(o, in, "targetRadius", num(c.geometry.radiusM));
     entry(o, in, "targetThickness", num(c.target.thicknessM));
     const auto& track = c.magnets.track;
+    if (!track.alongTrack.isUniform())
+        throw ConfigError(where + "magnets.racetrack.along_track: the OpenFOAM racetrack (sputteredFlux) has no "
+                                  "along-track profile; remove it for the export");
     if (c.kind == CathodeKind::PlanarCircular) {
         entry(o, in, "ringRadius", num(track.ringRadiusM));
         entry(o, in, "magnetOffset", num(track.magnetOffsetM));

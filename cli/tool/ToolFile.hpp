@@ -150,6 +150,9 @@ struct ToolDepositionSettings {
     bool optimiseTrims = false;
     double minTrim = 0.5, maxTrim = 1.5;
     std::vector<double> wobbleCandidatesRad;
+    /// Along-track end-boost search (EndBoostSearch): [min, max] of the gain and of the
+    /// length (m); empty = that variable stays the cathodes' own.
+    std::vector<double> endBoostGainBounds, endBoostLengthBoundsM;
     double gasSigmaEffM2 = 0.0, gasEta = 0.0, gasThermalisationColumnPerM2 = 0.0;  ///< resolved
     bool gasModelGiven = false;  ///< deposition.gas_model present (else the Mo-in-Ar calibration)
     long histories = 10000000;

@@ -1,5 +1,6 @@
 // loadToolFile: a tool file (ToolSchema) -> ToolFile, SI, defaults resolved, checked.
 #include "tool/ToolFile.hpp"
+#include "tool/ToolAlongTrack.hpp"
 #include "tool/ToolGeometryChecks.hpp"
 #include "tool/ToolRunSettings.hpp"
 #include "tool/ToolSchema.hpp"
@@ -120,6 +121,7 @@ ToolMagnets readMagnets(const SchemaSection& m, const ToolCathode& c, const std:
     out.narrowingExponent = r.number("narrowing_exponent");
     if (out.narrowingExponent < 0) r.fail("narrowing_exponent", "must be >= 0");
     out.profile = readProfile(*r.section("profile"), toolPath, out.profileFile);
+    if (const auto a = r.section("along_track")) out.track.alongTrack = readAlongTrack(*a, c.kind, out.track.straightLengthM);
 
     if (const auto mo = m.section("motion")) {
         const std::string kind = mo->text("kind");

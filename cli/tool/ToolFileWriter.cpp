@@ -1,4 +1,5 @@
 #include "tool/ToolFileWriter.hpp"
+#include "tool/ToolAlongTrack.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -72,6 +73,8 @@ void writeCathode(std::ostringstream& o, const ToolCathode& c) {
         o << "          sigma_inner: " << q(m.profile.sigmaInnerM, "m") << "\n"
           << "          sigma_outer: " << q(m.profile.sigmaOuterM, "m") << "\n";
     if (m.profile.shape == "tabulated") o << "          file: " << quoted(m.profileFile) << "\n";
+    if (m.track.alongTrack.shape != AlongTrackProfile::Shape::Uniform)
+        o << "        along_track: " << alongTrackYaml(m.track.alongTrack) << "\n";
     const MagnetMotion& mo = m.motion;
     o << "      motion:\n        kind: "
       << (mo.kind == MagnetMotion::Kind::Rotating ? "rotating" : mo.kind == MagnetMotion::Kind::Wobble ? "wobble" : "none")
@@ -163,6 +166,11 @@ std::string resolvedToolYaml(const ToolFile& tool, int digits) {
             o << (i ? ", " : "") << q(d.wobbleCandidatesRad[i], "rad");
         o << "]\n";
     }
+    if (!d.endBoostGainBounds.empty())
+        o << "    end_boost_gain: [" << exact(d.endBoostGainBounds[0]) << ", " << exact(d.endBoostGainBounds[1]) << "]\n";
+    if (!d.endBoostLengthBoundsM.empty())
+        o << "    end_boost_length: [" << q(d.endBoostLengthBoundsM[0], "m") << ", " << q(d.endBoostLengthBoundsM[1], "m")
+          << "]\n";
     o << "  gas_model:\n    sigma_eff_m2: " << exact(d.gasSigmaEffM2) << "\n    eta: " << exact(d.gasEta)
       << "\n    thermalisation_column_per_m2: " << exact(d.gasThermalisationColumnPerM2) << "\n"
       << "  monte_carlo:\n    histories: " << d.histories << "\n    seed: " << d.seed << "\n";

@@ -49,6 +49,19 @@ void readDepositionSettings(const SchemaSection& top, ToolDepositionSettings& d)
         for (double a : d.wobbleCandidatesRad)
             if (a < 0 || a > 1.0) o->fail("wobble_amplitudes", "each must be between 0 and 57 deg");
         if (!d.wobbleCandidatesRad.empty() && !d.optimiseTrims) o->fail("wobble_amplitudes", "needs power_trims: true");
+        d.endBoostGainBounds = o->numberList("end_boost_gain");
+        d.endBoostLengthBoundsM = o->quantityList("end_boost_length");
+        for (const char* key : {"end_boost_gain", "end_boost_length"}) {
+            const auto& b = std::string(key) == "end_boost_gain" ? d.endBoostGainBounds : d.endBoostLengthBoundsM;
+            if (b.empty()) continue;
+            if (b.size() != 2 || !(b[0] <= b[1])) o->fail(key, "expected [min, max] with min <= max");
+            if (!d.optimiseTrims) o->fail(key, "needs power_trims: true");
+            if (!d.wobbleCandidatesRad.empty()) o->fail(key, "not together with wobble_amplitudes (one search at a time)");
+        }
+        if (!d.endBoostGainBounds.empty() && d.endBoostGainBounds[0] < -1.0)
+            o->fail("end_boost_gain", "min must be >= -1 (the flux factor 1 + gain >= 0)");
+        if (!d.endBoostLengthBoundsM.empty() && !(d.endBoostLengthBoundsM[0] > 0))
+            o->fail("end_boost_length", "min must be > 0");
     }
     if (const auto g = s->section("gas_model")) {
         d.gasModelGiven = true;

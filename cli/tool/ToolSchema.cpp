@@ -29,7 +29,7 @@ bool computedDefault(const std::string& d) { return d == "-" || (!d.empty() && d
 std::vector<ToolKey> buildSchema() {
     const std::string C = "cathodes[]", T = "cathodes[].target", M = "cathodes[].magnets",
                       R = "cathodes[].magnets.racetrack", P = "cathodes[].magnets.racetrack.profile",
-                      MM = "cathodes[].magnets.motion", D = "cathodes[].discharge", S = "substrates[]";
+                      MM = "cathodes[].magnets.motion", AT = "cathodes[].magnets.racetrack.along_track", D = "cathodes[].discharge", S = "substrates[]";
     return {
         sec("", "tool", K::Section, "", "identity of the chamber"),
         sec("", "process", K::Section, "-", "process defaults of the chamber"),
@@ -81,6 +81,16 @@ std::vector<ToolKey> buildSchema() {
         sec(R, "turnaround_enhancement", K::Number, "1", "flux at the turnaround apex / straight flux"),
         sec(R, "narrowing_exponent", K::Number, "1", "track width ~ (distance to the magnets)^p (TrackNarrowing)"),
         sec(R, "profile", K::Section, "", "cross-track flux profile"),
+        sec(R, "along_track", K::Section, "-", "flux factor A(x) along the straights (planar-rect, rotary; AlongTrackProfile)"),
+        pick(AT, "shape", {"uniform", "end-boost", "table"}, "uniform",
+             "uniform: A = 1; end-boost: A = 1 + gain (1 + cos(pi d/length))/2 within `length` of each end (d from the end); "
+             "table: `points` or `points_mm`, linear"),
+        sec(AT, "gain", K::Number, "(end-boost)", "A - 1 at the ends of the straight (>= -1); the turnarounds take the end's factor"),
+        qty(AT, "length", L, "(end-boost)", "distance from each end of the straight over which the boost applies (<= half the straight)"),
+        {AT, "points", K::NumberPairs, std::nullopt, {}, "(table)",
+         "[[position / straight length, factor], ...] from the straight's end at -y (0..1)"},
+        {AT, "points_mm", K::NumberPairs, std::nullopt, {}, "(table)", "as `points` with the position in mm (0..straight length)"},
+        sec(AT, "symmetric", K::Flag, "false", "table: positions from the nearer end (0..0.5, or half the straight in mm), mirrored"),
         pick(P, "shape", {"gaussian", "asymmetric-gaussian", "tabulated"}, "", "profile shape (TrackProfile)"),
         qty(P, "sigma", L, "(gaussian)", "Gaussian width"),
         qty(P, "sigma_inner", L, "(asymmetric-gaussian)", "width on the inner side"),
@@ -158,6 +168,9 @@ std::vector<ToolKey> buildSchema() {
         sec("deposition.optimise", "min_trim", K::Number, "0.5", "smallest trim"),
         sec("deposition.optimise", "max_trim", K::Number, "1.5", "largest trim"),
         qlist("deposition.optimise", "wobble_amplitudes", Dimension::Angle, "-", "rotary wobble amplitudes to try"),
+        {"deposition.optimise", "end_boost_gain", K::NumberList, std::nullopt, {}, "-",
+         "[min, max]: choose the along_track end-boost gain (cathodes with shape end-boost) for the lowest U after trims"},
+        qlist("deposition.optimise", "end_boost_length", L, "-", "[min, max]: choose the end-boost length too (golden section)"),
         sec("deposition.gas_model", "sigma_eff_m2", K::Number, "6.31e-21", "effective cross-section (Mo in Ar calibration)"),
         sec("deposition.gas_model", "eta", K::Number, "0", "forward-scattered fraction (Mo in Ar calibration)"),
         sec("deposition.gas_model", "thermalisation_column_per_m2", K::Number, "2.51e17",
@@ -183,6 +196,7 @@ std::string kindText(const ToolKey& k) {
         case K::Quantity: return dimensionName(*k.dimension);
         case K::QuantityList: return "list of " + dimensionName(*k.dimension);
         case K::NumberList: return "list of numbers";
+        case K::NumberPairs: return "list of [number, number]";
         case K::TextList: return "list of names";
     }
     return "";
@@ -339,6 +353,11 @@ std::vector<double> SchemaSection::numberList(const std::string& key) const {
         return out;
     }
     return raw_.numberList(key);
+}
+
+std::vector<std::pair<double, double>> SchemaSection::numberPairs(const std::string& key) const {
+    (void)spec(key, K::NumberPairs);
+    return raw_.numberPairs(key);
 }
 
 std::vector<std::string> SchemaSection::textList(const std::string& key) const {

@@ -13,7 +13,7 @@
 namespace magtwin {
 
 struct ToolKey {
-    enum class Kind { Section, List, Text, Choice, Number, Integer, Flag, Quantity, QuantityList, NumberList, TextList };
+    enum class Kind { Section, List, Text, Choice, Number, Integer, Flag, Quantity, QuantityList, NumberList, NumberPairs, TextList };
     std::string section;   ///< "" top level, "cathodes[]", "cathodes[].target", ...
     std::string key;
     Kind kind = Kind::Text;
@@ -50,6 +50,7 @@ public:
     std::vector<double> quantityList(const std::string& key) const;
     std::vector<double> numberList(const std::string& key) const;
     std::vector<std::string> textList(const std::string& key) const;
+    std::vector<std::pair<double, double>> numberPairs(const std::string& key) const;  ///< empty when absent
     [[noreturn]] void fail(const std::string& key, const std::string& what) const { raw_.fail(key, what); }
 
 private:

@@ -38,6 +38,7 @@ ErosionModel erosionModelOf(const CathodeGroup& g) {
         m.spec.straightLengthM = r.loopLengthM - r.separationM;
         m.spec.trackSeparationM = r.separationM;
         m.spec.turnaroundEnhancement = r.turnaroundEnhancement;
+        m.spec.alongTrack = r.alongTrack;
         m.sigmaM = r.sigmaM;
         m.profile = r.profile;
     };
@@ -184,7 +185,7 @@ std::string erosionKey(const CathodeGroup& g) {
         // A profile object is keyed by its address: one array shares one profile; two groups
         // with separately read, equal profiles erode separately (correct, only slower).
         k << r.separationM << ',' << r.sigmaM << ',' << r.loopLengthM << ',' << r.turnaroundEnhancement << ','
-          << r.profile.get() << '|';
+          << r.profile.get() << ',' << r.alongTrack.key() << '|';
     };
     if (t == CathodeGroup::Type::RotaryArray) {
         k << g.tube.lengthM << ',' << g.tube.outerRadiusM << ',' << g.tube.axialPitchM << ',' << g.tube.angularPitchRad

@@ -47,17 +47,29 @@ RacetrackFlux racetrackFlux(const RacetrackShape& r, CathodeKind kind, double al
     spec.straightLengthM = r.loopLengthM - r.separationM;
     spec.trackSeparationM = r.separationM;
     spec.turnaroundEnhancement = r.turnaroundEnhancement;
+    spec.alongTrack = r.alongTrack;
     return RacetrackFlux(target, spec, std::move(profile), 1.0);
 }
 
-/// Racetrack flux relative to its value on a straight track's centre line, at magnet-frame
+/// Largest flux on a straight track's centre line: at its middle when the along-track
+/// profile is uniform (every point of the straight has the same value), else the largest
+/// of 257 points along it.
+double straightPeak(const RacetrackFlux::AtScale& at, const RacetrackFlux& flux) {
+    const double R = 0.5 * flux.track().trackSeparationM, L = flux.track().straightLengthM;
+    double peak = at.labFluxDensity({0.0, R});
+    if (flux.track().alongTrack.isUniform()) return peak;
+    for (int i = 0; i <= 256; ++i) peak = std::max(peak, at.labFluxDensity({L * (i / 256.0 - 0.5), R}));
+    return peak;
+}
+
+/// Racetrack flux relative to its largest value on a straight track's centre line, at magnet-frame
 /// coordinates (along the loop, across it), averaged over a sinusoidal wobble that shifts
 /// the across coordinate by A cos(...) (Gauss-Chebyshev nodes, see the header).
 class RelativeTrackFlux {
 public:
     RelativeTrackFlux(const RacetrackFlux& flux, double amplitude, int samples)
         : at_(flux.atScale(1.0)),
-          peak_(at_.labFluxDensity({0.0, 0.5 * flux.track().trackSeparationM})),
+          peak_(straightPeak(at_, flux)),
           amplitude_(amplitude),
           samples_(samples) {}
     double operator()(double along, double across) const {

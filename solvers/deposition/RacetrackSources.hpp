@@ -24,6 +24,7 @@
 #pragma once
 
 #include "deposition/EmissionSource.hpp"
+#include "racetrack/AlongTrackProfile.hpp"
 #include "racetrack/TrackProfile.hpp"
 
 #include <memory>
@@ -39,6 +40,8 @@ struct RacetrackShape {
     double turnaroundEnhancement = 1.0;  ///< flux multiplier on the turnaround arcs
     /// Cross-track profile (any TrackProfile shape); null: the Gaussian of sigmaM.
     std::shared_ptr<const TrackProfile> profile;
+    /// Flux factor along the straights (RacetrackFlux; x from the target centre along y).
+    AlongTrackProfile alongTrack;
 };
 
 /// Planar rectangular target, sputtering face down (normal -z), centred at `centre`

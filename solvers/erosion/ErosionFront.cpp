@@ -135,8 +135,9 @@ void ErosionFront::updateFlux() {
         }
     } else {
         // With magnet travel, the straights (|x| <= L_s / 2, where the flux depends on y
-        // only) take one travel average per row y (exact reuse).
-        const bool reuse = settings_.magnetTravelM > 0.0;
+        // only) take one travel average per row y (exact reuse; not with an along-track
+        // profile, which makes the straights' flux depend on x too).
+        const bool reuse = settings_.magnetTravelM > 0.0 && flux_.track().alongTrack.isUniform();
         std::vector<double> straight(reuse ? grid_.nv() : 0);
         for (std::size_t j = 0; j < straight.size(); ++j) straight[j] = travelAveragedFlux(at, {0.0, grid_.v(j)});
         const double halfStraight = 0.5 * flux_.track().straightLengthM;

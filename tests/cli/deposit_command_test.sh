@@ -116,6 +116,53 @@ expect_bad_nofile wobble_scan "deposition.optimise.wobble_amplitudes needs a rot
   's/^substrates:/deposition:\n  optimise:\n    power_trims: true\n    wobble_amplitudes: [0 deg, 10 deg]\nsubstrates:/'
 expect_bad gas_eta "key 'deposition.gas_model.eta': must be between 0 and 1" \
   's/^substrates:/deposition:\n  gas_model:\n    eta: 1.5\nsubstrates:/'
+# Along-track end-boost search (deposition.optimise.end_boost_gain/_length).
+expect_bad_nofile end_boost_shape "need a cathode with magnets.racetrack.along_track shape end-boost" \
+  's/^substrates:/deposition:\n  optimise:\n    power_trims: true\n    end_boost_gain: [0, 0.5]\nsubstrates:/'
+expect_bad end_boost_bounds "key 'deposition.optimise.end_boost_gain': expected \[min, max\] with min <= max" \
+  's/^substrates:/deposition:\n  optimise:\n    power_trims: true\n    end_boost_gain: [0.5, 0.1]\nsubstrates:/'
+expect_bad end_boost_trims "key 'deposition.optimise.end_boost_gain': needs power_trims: true" \
+  's/^substrates:/deposition:\n  optimise:\n    end_boost_gain: [0, 0.5]\nsubstrates:/'
+# Three short tubes over a glass nearly as long as they are: the film drops toward the tube
+# ends; the search (from gain 0) must find a gain that lowers U after trims, and the run's map
+# is made with it.
+cat > "$WORK/tubes.yaml" <<'YAML'
+tool:
+  name: three short tubes
+cathodes:
+  - name: tube
+    type: rotary
+    array: {count: 3, pitch: 250 mm}
+    position: [0 mm, 0 mm, 200 mm]
+    length: 1200 mm
+    outer_radius: 76 mm
+    target: {material: Mo, thickness: 9.5 mm}
+    magnets:
+      racetrack:
+        straight_length: 1000 mm
+        track_separation: 100 mm
+        profile: {shape: gaussian, sigma: 8 mm}
+        along_track: {shape: end-boost, gain: 0, length: 150 mm}
+    discharge: {voltage: 500 V, power: 10 kW}
+    mesh: {pitch: 8 mm, angular_pitch: 6 deg}
+substrates:
+  - {name: glass, kind: glass, size_x: 600 mm, size_y: 1000 mm, pitch: 10 mm, edge_exclusion: 10 mm}
+deposition:
+  optimise:
+    power_trims: true
+    end_boost_gain: [0, 0.6]
+YAML
+"$MAGTWIN" deposit "$WORK/tubes.yaml" --out "$WORK/tubes" --json > "$WORK/tubes.json" || fail "end-boost search run failed"
+/usr/bin/python3 - "$WORK/tubes.json" <<'PY' || fail "end-boost search summary"
+import json, sys
+j = json.load(open(sys.argv[1]))
+e = j["end_boost"]
+assert e["start"]["gain"] == 0 and e["start"]["length_mm"] == 150, e["start"]
+assert len(e["trials"]) == 13, len(e["trials"])  # the start + 12 golden-section evaluations
+assert all(t["length_mm"] == 150 for t in e["trials"])
+assert e["best"]["range_pct_after_trims"] < 0.9 * e["start"]["range_pct_after_trims"], e
+assert 0 < e["best"]["gain"] <= 0.6, e["best"]
+PY
 SUBSTRATE=wafr expect_bad_nofile no_substrate "--substrate 'wafr': no such substrate.*did you mean 'wafer'" 's/x/x/'
 # The fast gas model in the fast map (Mo-in-Ar parameters given; 0.5 Pa x 10 cm is inside
 # its 10 Pa cm range: no warning): summary names the pressure and the gas lowers the film

@@ -99,4 +99,27 @@ expect_bad sensor_inside 's/position: \[0 mm, 0 mm, 50 mm\]/position: [75 mm, 10
 expect_bad unknown_source 's/feeds: \[gun01, gun02\]/feeds: [gun01, gun03]/' \
   "$WORK/unknown_source.yaml:22: key 'supplies\[0\].feeds'" "wired to 'gun03', which is not a cathode" "cathodes: gun01 gun02"
 expect_bad array_zero 's/count: 2,/count: 0,/' "$WORK/array_zero.yaml:6: key 'cathodes\[0\].array.count'" "expected an integer >= 1, got 0"
+# Along-track flux profile (magnets.racetrack.along_track, line 16, after the profile line).
+AT='s/^\(        profile: .*\)$/\1\n        along_track: '
+AK="key 'cathodes\[0\].magnets.racetrack.along_track"
+expect_bad along_gain "${AT}{shape: end-boost, gain: -2, length: 50 mm}/" "$WORK/along_gain.yaml:16: $AK.gain'" "must be >= -1"
+expect_bad along_length "${AT}{shape: end-boost, gain: 0.2, length: 200 mm}/" \
+  "$WORK/along_length.yaml:16: $AK.length'" "at most half the straight (150"
+expect_bad along_order "${AT}{shape: table, points: [[0, 1.2], [0.5, 1], [0.3, 1]]}/" \
+  "$WORK/along_order.yaml:16: $AK.points'" "point 3: positions must increase strictly"
+expect_bad along_range "${AT}{shape: table, symmetric: true, points_mm: [[0, 1.2], [200, 1]]}/" \
+  "$WORK/along_range.yaml:16: $AK.points_mm'" "point 2: position must be in \[0, 150 mm\]"
+expect_bad along_negative "${AT}{shape: table, points: [[0, -0.1], [1, 1]]}/" "$WORK/along_negative.yaml:16: $AK.points'" \
+  "factor must be >= 0"
+expect_bad along_unused "${AT}{shape: table, gain: 0.2, points: [[0, 1], [1, 1]]}/" "$WORK/along_unused.yaml:16: $AK.gain'" \
+  "only used by along_track shape end-boost"
+expect_bad along_shape "${AT}{shape: end-bost}/" "$WORK/along_shape.yaml:16: $AK.shape'" "end-boost"
+# A table (mm, symmetric) reads back from the resolved file to the same numbers.
+sed -e "${AT}{shape: table, symmetric: true, points_mm: [[0, 1.25], [37.5, 1.1], [150, 1]]}/" "$WORK/good.yaml" > "$WORK/table.yaml"
+"$MAGTWIN" tool check "$WORK/table.yaml" --yaml "$WORK/table.resolved.yaml" > /dev/null || fail "table along_track does not check"
+grep -q "along_track: {shape: table, points_mm: \[\[0, 1.25\], \[37.5, 1.1000000000000001\], \[150, 1\]\], symmetric: true}" \
+  "$WORK/table.resolved.yaml" || fail "resolved along_track: $(grep along_track "$WORK/table.resolved.yaml")"
+"$MAGTWIN" tool check "$WORK/table.resolved.yaml" --yaml "$WORK/table.again.yaml" > /dev/null
+diff <(tail -n +2 "$WORK/table.resolved.yaml") <(tail -n +2 "$WORK/table.again.yaml") > /dev/null \
+  || fail "table along_track: resolved file does not read back to the same"
 echo "tool command: OK"

@@ -35,11 +35,12 @@ Case rectCase() {
     return makeCase({CathodeKind::PlanarRect, 0.20, 0.10, 0, 0.008}, r, 0.005, "yamamura1983");
 }
 
-Case rotaryCase(double turnaround) {
+Case rotaryCase(double turnaround, const AlongTrackProfile& along = {}) {
     RacetrackSpec r;
     r.straightLengthM = 0.20;
     r.trackSeparationM = 0.04;
     r.turnaroundEnhancement = turnaround;
+    r.alongTrack = along;
     return makeCase({CathodeKind::Rotary, 0.30, 0, 0.040, 0.008}, r, 0.005, "none");
 }
 
@@ -63,21 +64,24 @@ TEST(ErosionFront, ConservationPlanarAngularOff) {
 
 // Same on a tube: the removed volume is the annulus pi (R^2 - (R-d)^2) dx per column.
 // The axial midpoint sum of the rotation-averaged flux has an O(h^2) error from the
-// turnaround apex (1.2e-6 at h = 0.5 mm), so the grid is 0.25 mm here (3e-7).
+// turnaround apex (1.2e-6 at h = 0.5 mm), so the grid is 0.25 mm here (3e-7). Also with an
+// along-track end boost (AlongTrackProfile: A_loop keeps the ion rate I_ion/e).
 TEST(ErosionFront, ConservationRotaryAngularOff) {
-    Case c = rotaryCase(1.3);
-    ErosionSettings s;
-    s.gridSpacingM = 0.25e-3;
-    s.rotaryAngularCells = 4;
-    ErosionFront f(*c.flux, *c.rate, s);
-    const double tEnd = 5.0 * 3600.0;
-    while (f.time() < tEnd) f.step(tEnd - f.time(), 1.0);
-    const double R = 0.040;
-    double volume = 0.0;
-    for (double d : f.depth()) volume += 0.5 * (R * R - (R - d) * (R - d)) * f.grid().dv() * f.grid().du();
-    const double expected = c.supply.ionsPerSecond * c.rate->normalYield() * tEnd;
-    EXPECT_NEAR(volume * c.rate->atomicDensityPerM3() / expected, 1.0, 1e-6);
-    EXPECT_NEAR(f.sputteredAtoms() / expected, 1.0, 1e-6);
+    for (const AlongTrackProfile& along : {AlongTrackProfile{}, AlongTrackProfile::endBoost(0.4, 0.05)}) {
+        Case c = rotaryCase(1.3, along);
+        ErosionSettings s;
+        s.gridSpacingM = 0.25e-3;
+        s.rotaryAngularCells = 4;
+        ErosionFront f(*c.flux, *c.rate, s);
+        const double tEnd = 5.0 * 3600.0;
+        while (f.time() < tEnd) f.step(tEnd - f.time(), 1.0);
+        const double R = 0.040;
+        double volume = 0.0;
+        for (double d : f.depth()) volume += 0.5 * (R * R - (R - d) * (R - d)) * f.grid().dv() * f.grid().du();
+        const double expected = c.supply.ionsPerSecond * c.rate->normalYield() * tEnd;
+        EXPECT_NEAR(volume * c.rate->atomicDensityPerM3() / expected, 1.0, 1e-6) << along.key();
+        EXPECT_NEAR(f.sputteredAtoms() / expected, 1.0, 1e-6) << along.key();
+    }
 }
 
 // Without angular effects (and narrowing) the depth is the flux profile times Y t / n.
