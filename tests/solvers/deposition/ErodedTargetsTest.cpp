@@ -27,7 +27,7 @@ CathodeGroup smallPlanar() {
     g.rect.lengthM = 0.30;
     g.rect.widthM = 0.12;
     g.rect.pitchM = 0.002;
-    g.rect.track = {0.06, 0.006, 0.26, 1.0};
+    g.rect.track = {0.06, 0.006, 0.26, 1.0, nullptr, {}};  // Gaussian across, uniform along the track
     g.targetThicknessM = 0.006;
     return g;
 }

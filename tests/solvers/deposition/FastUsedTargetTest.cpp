@@ -45,7 +45,7 @@ CathodeGroup rotaryArray() {
     g.tube.lengthM = 0.5;
     g.tube.axialPitchM = 0.004;
     g.tube.angularPitchRad = 4 * M_PI / 180;
-    g.tube.track = {0.06, 0.006, 0.44, 1.3};
+    g.tube.track = {0.06, 0.006, 0.44, 1.3, nullptr, {}};  // Gaussian across, uniform along the track
     return g;
 }
 
@@ -57,7 +57,7 @@ CathodeGroup planarArray() {
     g.rect.lengthM = 0.30;
     g.rect.widthM = 0.12;
     g.rect.pitchM = 0.002;
-    g.rect.track = {0.06, 0.006, 0.26, 1.2};
+    g.rect.track = {0.06, 0.006, 0.26, 1.2, nullptr, {}};  // Gaussian across, uniform along the track
     return g;
 }
 
