@@ -48,12 +48,12 @@ cmake -DINPUT="$ROOT/boundary/data/elements.csv" -DOUTPUT="$OUT/generated/Builti
 echo "[fuzz] building fuzz_tool_file with $CXX"
 "$CXX" "${FLAGS[@]}" -I"$ROOT/cli" -I"$ROOT/boundary" -isystem /usr/include/eigen3 -o "$OUT/fuzz_tool_file" \
   "$ROOT/tests/fuzz/fuzz_tool_file.cpp" \
-  "$ROOT"/cli/tool/{ToolSchema,ToolFileReader,ToolRunSettings,ToolGeometryChecks}.cpp \
+  "$ROOT"/cli/tool/{ToolSchema,ToolFileReader,ToolAlongTrack,ToolRunSettings,ToolGeometryChecks}.cpp \
   "$ROOT"/cli/config/{Units,ConfigReader}.cpp "$ROOT"/cli/twin/{LogMappingConfig,LogUnits}.cpp \
   "$ROOT"/twin/logs/{EditDistance,TimestampParser}.cpp \
   "$ROOT"/boundary/util/Csv.cpp "$ROOT"/boundary/elements/ElementTable.cpp \
   "$ROOT"/boundary/yield/{NuclearStopping,Sigmund1969,Chen1985,YamamuraTawara1996,AngularFactor,YieldModelRegistry,SputterYield,YieldValidation}.cpp \
-  "$ROOT"/boundary/racetrack/{TrackProfile,IonSupply,RacetrackFlux,RingProfileFit}.cpp \
+  "$ROOT"/boundary/racetrack/{TrackProfile,AlongTrackProfile,IonSupply,RacetrackFlux,RingProfileFit}.cpp \
   "$OUT/generated/BuiltinElementsCsv.cpp" -lyaml-cpp
 
 set +e
