@@ -11,7 +11,6 @@
 
 #include <cstdio>
 #include <fstream>
-#include <iterator>
 #include <set>
 
 namespace magtwin {
@@ -59,24 +58,27 @@ TEST(ToolFile, DepositRegroupsAnArrayWithTheStadiumOfTheOldVocabulary) {
     EXPECT_DOUBLE_EQ(c.substrate.sizeXM, 3.37);
 }
 
-/// A one-gun tool with a `logs` list, written to a temporary file.
-std::string toolWithLogs(const std::string& logKey) {
-    const std::string path = testing::TempDir() + "tool_with_logs.yaml";
-    std::ofstream(path) << "tool: {name: logs test}\n"
+/// A one-gun tool (a 50 mm Cu target) with `magnets` (the YAML of that key, indented under
+/// it) and `rest` (top-level YAML after the cathodes), written to TempDir()/FILE.
+std::string oneGunTool(const std::string& file, const std::string& magnets, const std::string& rest) {
+    const std::string path = testing::TempDir() + file;
+    std::ofstream(path) << "tool: {name: one gun}\n"
                            "cathodes:\n"
                            "  - name: gun\n"
                            "    type: planar-circular\n"
                            "    position: [0 mm, 0 mm, 50 mm]\n"
                            "    radius: 25 mm\n"
                            "    target: {material: Cu, thickness: 3 mm}\n"
-                           "    magnets: {racetrack: {ring_radius: 12 mm, profile: {shape: gaussian, sigma: 2 mm}}}\n"
-                           "    discharge: {voltage: 400 V, power: 300 W}\n"
-                           "supplies:\n"
-                           "  - {name: dc1, kind: dc, feeds: [gun]}\n"
-                           "logs:\n"
-                           "  - {"
-                        << logKey << ": power_W, supply: dc1}\n";
+                           "    magnets:\n"
+                        << magnets << "    discharge: {voltage: 400 V, power: 300 W}\n"
+                        << rest;
     return path;
+}
+
+/// A one-gun tool with a `logs` list.
+std::string toolWithLogs(const std::string& logKey) {
+    return oneGunTool("tool_with_logs.yaml", "      racetrack: {ring_radius: 12 mm, profile: {shape: gaussian, sigma: 2 mm}}\n",
+                      "supplies:\n  - {name: dc1, kind: dc, feeds: [gun]}\nlogs:\n  - {" + logKey + ": power_W, supply: dc1}\n");
 }
 
 TEST(ToolFile, LogsAreHandedToTheTwinsReaderAndCheckedAfterIt) {
@@ -103,35 +105,19 @@ TEST(ToolFile, LogsAreHandedToTheTwinsReaderAndCheckedAfterIt) {
     }
 }
 
-/// A one-gun tool whose rotating magnet takes `angleSamples` trapezoid nodes.
+/// A one-gun tool with a rotating magnet; `angleSamples` < 0: the key left out.
 std::string toolWithAngleSamples(int angleSamples) {
-    const std::string path = testing::TempDir() + "tool_angle_samples.yaml";
-    std::ofstream(path) << "tool: {name: samples test}\n"
-                           "cathodes:\n"
-                           "  - name: gun\n"
-                           "    type: planar-circular\n"
-                           "    position: [0 mm, 0 mm, 50 mm]\n"
-                           "    radius: 25 mm\n"
-                           "    target: {material: Cu, thickness: 3 mm}\n"
-                           "    magnets:\n"
-                           "      racetrack: {ring_radius: 10 mm, profile: {shape: gaussian, sigma: 2 mm}}\n"
-                           "      motion: {kind: rotating, offset: 4 mm, angle_samples: "
-                        << angleSamples << "}\n"
-                           "    discharge: {voltage: 400 V, power: 300 W}\n";
-    return path;
+    const std::string samples = angleSamples < 0 ? "" : ", angle_samples: " + std::to_string(angleSamples);
+    return oneGunTool("tool_angle_samples.yaml",
+                      "      racetrack: {ring_radius: 10 mm, profile: {shape: gaussian, sigma: 2 mm}}\n"
+                      "      motion: {kind: rotating, offset: 4 mm" + samples + "}\n", "");
 }
 
 TEST(ToolFile, IntegerKeysTakeTheSchemaDefaultAndRefuseOnlyBelowTheirMinimum) {
     // Absent: the schema's default (256). 64 is a valid choice below the default (the reader
     // once passed the default as the minimum and refused it); 7 is below RacetrackFlux's 8.
-    const std::string absent = testing::TempDir() + "tool_angle_default.yaml";
-    {
-        std::ifstream in(toolWithAngleSamples(64));
-        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        text.replace(text.find(", angle_samples: 64"), std::string(", angle_samples: 64").size(), "");
-        std::ofstream(absent) << text;
-    }
-    EXPECT_EQ(loadToolFile(absent).cathodes[0].magnets.motion.angleSamples, std::stoi(toolKey("cathodes[].magnets.motion", "angle_samples").defaultValue));
+    EXPECT_EQ(loadToolFile(toolWithAngleSamples(-1)).cathodes[0].magnets.motion.angleSamples,
+              std::stoi(toolKey("cathodes[].magnets.motion", "angle_samples").defaultValue));
     EXPECT_EQ(loadToolFile(toolWithAngleSamples(64)).cathodes[0].magnets.motion.angleSamples, 64);
     try {
         loadToolFile(toolWithAngleSamples(7));
