@@ -20,12 +20,12 @@
 #include "deposition/EmissionAngularDistribution.hpp"
 #include "deposition/LineOfSightTransport.hpp"
 #include "tool/ToolFile.hpp"
+#include "util/GaussLegendre.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <filesystem>
-#include <map>
 #include <utility>
 #include <string>
 #include <vector>
@@ -35,40 +35,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// Gauss-Legendre nodes and weights on [a, b] (Newton on P_n from the guess
-/// cos(pi (i + 3/4) / (n + 1/2)); Press et al., Numerical Recipes, 3rd ed., sec. 4.6.1). The
-/// rule on [-1, 1] is computed once per n and scaled.
+/// The n-point Gauss-Legendre rule on [a, b] (util/GaussLegendre).
 void gaussLegendre(int n, double a, double b, std::vector<double>& x, std::vector<double>& w) {
-    static std::map<int, std::pair<std::vector<double>, std::vector<double>>> rules;
-    auto it = rules.find(n);
-    if (it == rules.end()) {
-        std::vector<double> z0(n), w0(n);
-        for (int i = 0; i < n; ++i) {
-            double z = std::cos(M_PI * (i + 0.75) / (n + 0.5));
-            double dp = 0;
-            for (int iter = 0; iter < 100; ++iter) {
-                double p0 = 1, p1 = z;
-                for (int k = 2; k <= n; ++k) {
-                    const double p2 = ((2 * k - 1) * z * p1 - (k - 1) * p0) / k;
-                    p0 = p1;
-                    p1 = p2;
-                }
-                dp = n * (z * p1 - p0) / (z * z - 1);
-                const double dz = p1 / dp;
-                z -= dz;
-                if (std::abs(dz) < 1e-15) break;
-            }
-            z0[i] = z;
-            w0[i] = 2 / ((1 - z * z) * dp * dp);
-        }
-        it = rules.emplace(n, std::make_pair(z0, w0)).first;
-    }
-    x.resize(n);
-    w.resize(n);
-    for (int i = 0; i < n; ++i) {
-        x[i] = 0.5 * (a + b) + 0.5 * (b - a) * it->second.first[i];
-        w[i] = 0.5 * (b - a) * it->second.second[i];
-    }
+    QuadratureRule r = magtwin::gaussLegendre(n, a, b);
+    x = std::move(r.x);
+    w = std::move(r.w);
 }
 
 /// Atoms per second landing on the infinite plane z = 0 from one element (the transport's own kernel).
