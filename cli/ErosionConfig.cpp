@@ -49,6 +49,8 @@ ErosionSetup erosionSetupFor(const ToolFile& tool, const std::string& cathodeNam
     if (c.magnets.motion.kind == MagnetMotion::Kind::Wobble) {  // planar-rect travel across the width
         s.settings.magnetTravelM = c.magnets.motion.wobbleTravelM;
         s.settings.magnetTravelSamples = c.magnets.motion.wobbleSamples;
+        s.settings.magnetTravelWaveform = c.magnets.motion.waveform;
+        s.settings.magnetTravelDwellFraction = c.magnets.motion.dwellFraction;
     }
 
     DischargeOperatingPoint op;

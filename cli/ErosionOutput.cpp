@@ -1,6 +1,8 @@
 #include "ErosionOutput.hpp"
 
 #include "io/OutputFolder.hpp"
+#include "util/Json.hpp"
+#include "util/TextNumber.hpp"
 
 #include "io/AtomicFile.hpp"
 #include "plot/LinePlot.hpp"
@@ -22,11 +24,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string num(double v, int precision = 8) { return jsonNumber(v, precision); }
+/// Numbers in the CSV files and the picture.
+std::string num(double v, int precision = 8) { return textNumber(v, precision); }
 
 std::string jsonList(const std::vector<double>& v) {
     std::string s = "[";
-    for (std::size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + num(v[i]);
+    for (std::size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + jsonNumber(v[i]);
     return s + "]";
 }
 
@@ -137,24 +140,24 @@ std::string erosionSummaryJson(const ErosionSetup& setup, const LifeResult& r) {
     }
     std::ostringstream o;
     o << "{\n"
-      << "  \"life_kWh\": " << num(r.lifeKWh) << ",\n"
-      << "  \"utilization\": " << num(r.utilization) << ",\n"
-      << "  \"max_depth_mm\": " << num(r.maxDepthM * 1e3) << ",\n"
+      << "  \"life_kWh\": " << jsonNumber(r.lifeKWh) << ",\n"
+      << "  \"utilization\": " << jsonNumber(r.utilization) << ",\n"
+      << "  \"max_depth_mm\": " << jsonNumber(r.maxDepthM * 1e3) << ",\n"
       << "  \"groove_fwhm_mm\": " << jsonList(fwhm) << ",\n"
       << "  \"steps\": " << r.steps << ",\n"
       << "  \"life_points_kWh\": " << jsonList(lifePoints) << ",\n"
       << "  \"max_depth_at_points_mm\": " << jsonList(maxDepth) << ",\n"
       << "  \"track_width_scale_at_points\": " << jsonList(scale) << ",\n"
-      << "  \"end_reason\": \"" << r.endReason << "\",\n"
-      << "  \"cathode\": \"" << cathodeKindName(setup.flux->kind()) << "\",\n"
-      << "  \"material\": \"" << setup.material << "\",\n"
-      << "  \"gas\": \"" << setup.gas << "\",\n"
-      << "  \"power_W\": " << num(setup.supply.powerW) << ",\n"
-      << "  \"ion_energy_eV\": " << num(setup.supply.ionEnergyEv) << ",\n"
-      << "  \"ion_current_A\": " << num(setup.supply.ionCurrentA) << ",\n"
-      << "  \"gamma_se\": " << num(setup.supply.secondaryElectronYield) << ",\n"
-      << "  \"normal_yield\": " << num(setup.rate->normalYield()) << ",\n"
-      << "  \"eroded_volume_cm3\": " << num(r.erodedVolumeM3 * 1e6) << "\n"
+      << "  \"end_reason\": " << jsonString(r.endReason) << ",\n"
+      << "  \"cathode\": " << jsonString(cathodeKindName(setup.flux->kind())) << ",\n"
+      << "  \"material\": " << jsonString(setup.material) << ",\n"
+      << "  \"gas\": " << jsonString(setup.gas) << ",\n"
+      << "  \"power_W\": " << jsonNumber(setup.supply.powerW) << ",\n"
+      << "  \"ion_energy_eV\": " << jsonNumber(setup.supply.ionEnergyEv) << ",\n"
+      << "  \"ion_current_A\": " << jsonNumber(setup.supply.ionCurrentA) << ",\n"
+      << "  \"gamma_se\": " << jsonNumber(setup.supply.secondaryElectronYield) << ",\n"
+      << "  \"normal_yield\": " << jsonNumber(setup.rate->normalYield()) << ",\n"
+      << "  \"eroded_volume_cm3\": " << jsonNumber(r.erodedVolumeM3 * 1e6) << "\n"
       << "}\n";
     return o.str();
 }

@@ -5,6 +5,8 @@
 #include "elements/ElementTable.hpp"
 #include "io/AtomicFile.hpp"
 #include "plot/LinePlot.hpp"
+#include "util/Json.hpp"
+#include "util/TextNumber.hpp"
 #include "yield/SputterYield.hpp"
 #include "yield/YieldModelRegistry.hpp"
 #include "yield/YieldValidation.hpp"
@@ -50,12 +52,8 @@ const Element& element(const std::string& symbol, const char* option, bool asTar
     return *e;
 }
 
-std::string jsonNumber(double v) {
-    if (!std::isfinite(v)) return "null";
-    std::ostringstream o;
-    o << std::setprecision(8) << v;
-    return o.str();
-}
+/// Numbers in the printed text: 8 significant digits.
+std::string text(double v) { return textNumber(v, 8); }
 
 struct Evaluated {
     std::unique_ptr<SputterYield> model;
@@ -118,7 +116,7 @@ void plotSweep(const YieldOptions& o, std::vector<double> energies, const std::v
     }
     PlotAxes axes;
     axes.title = o.ion + "^+ -> " + o.target + " sputtering yield" +
-                 (o.angleDeg > 0 ? " at " + jsonNumber(o.angleDeg) + " deg" : " (normal incidence)");
+                 (o.angleDeg > 0 ? " at " + text(o.angleDeg) + " deg" : " (normal incidence)");
     axes.xLabel = "ion energy (eV)";
     axes.yLabel = "yield (atoms/ion)";
     axes.logX = axes.logY = true;
@@ -173,7 +171,7 @@ int runYield(const YieldOptions& o) {
     if (o.validate) return runValidation(o);
     if (o.target.empty()) throw UsageError("--target is required; accepted: " + joined(ElementTable::builtin().targetSymbols()));
     if (!(o.angleDeg >= 0.0 && o.angleDeg < 90.0))
-        throw UsageError("--angle must be in [0, 90) degrees from the surface normal, got " + jsonNumber(o.angleDeg));
+        throw UsageError("--angle must be in [0, 90) degrees from the surface normal, got " + text(o.angleDeg));
     const Element& ion = element(o.ion, "--ion", false);
     const Element& target = element(o.target, "--target", true);
     std::vector<double> energies;
@@ -199,9 +197,9 @@ int runYield(const YieldOptions& o) {
         for (const auto& m : models)
             for (double E : energies) {
                 const auto th = m.model->energyModel().thresholdEv();
-                std::cout << (first ? "" : ",") << (many ? "\n  " : "") << "{\"ion\":\"" << o.ion
-                          << "\",\"target\":\"" << o.target << "\",\"model\":\"" << m.name
-                          << "\",\"energy_eV\":" << jsonNumber(E) << ",\"angle_deg\":" << jsonNumber(o.angleDeg)
+                std::cout << (first ? "" : ",") << (many ? "\n  " : "") << "{\"ion\":" << jsonString(o.ion)
+                          << ",\"target\":" << jsonString(o.target) << ",\"model\":" << jsonString(m.name)
+                          << ",\"energy_eV\":" << jsonNumber(E) << ",\"angle_deg\":" << jsonNumber(o.angleDeg)
                           << ",\"yield\":" << jsonNumber(m.model->yield(E, theta))
                           << ",\"threshold_eV\":" << (th ? jsonNumber(*th) : "null") << "}";
                 first = false;
@@ -213,12 +211,12 @@ int runYield(const YieldOptions& o) {
         const auto th = m.model->energyModel().thresholdEv();
         std::cout << o.ion << "+ -> " << o.target << ", model " << m.name << " ("
                   << m.model->energyModel().citation() << ")\n";
-        std::cout << "  threshold: " << (th ? jsonNumber(*th) + " eV" : std::string("none (model has no threshold)"))
+        std::cout << "  threshold: " << (th ? text(*th) + " eV" : std::string("none (model has no threshold)"))
                   << "\n";
         if (o.angleDeg > 0)
             std::cout << "  angular factor: " << m.model->angularFactor().name() << " at " << o.angleDeg << " deg\n";
         for (double E : energies)
-            std::cout << "  E = " << std::setw(10) << jsonNumber(E) << " eV   yield = " << jsonNumber(m.model->yield(E, theta))
+            std::cout << "  E = " << std::setw(10) << text(E) << " eV   yield = " << text(m.model->yield(E, theta))
                       << " atoms/ion\n";
     }
     return 0;

@@ -7,6 +7,8 @@
 #include "deposition/LifeSweep.hpp"
 #include "elements/ElementTable.hpp"
 #include "io/OutputFolder.hpp"
+#include "util/Json.hpp"
+#include "util/TextNumber.hpp"
 #include "util/PhysicalConstants.hpp"
 
 #include <unistd.h>
@@ -116,7 +118,7 @@ CompareColumn compareColumn(const DepositCase& c, int lifePoints, TransportMetho
             comparisonPoints(lifePoints, kLastLifePointFraction * end.lifeKWh, end.lifeKWh / 2);
         for (std::size_t i = 0; i < kWh.size(); ++i) {
             compareProgress(label, "life point " + std::to_string(i + 1) + "/" + std::to_string(kWh.size()) + ": " +
-                                       jsonNumber(kWh[i], 6) + " kWh");
+                                       textNumber(kWh[i], 6) + " kWh");
             const std::vector<ErodedGroup> eroded = state.at(kWh[i], law);
             std::vector<double> fixedMap, retrimmedMap;
             col.points.push_back(
@@ -148,7 +150,7 @@ CompareColumn compareColumn(const DepositCase& c, int lifePoints, TransportMetho
 
 std::string compareColumnJson(const CompareColumn& col, int indent) {
     const std::string in(std::size_t(indent), ' '), in2 = in + "  ";
-    auto num = [](double v) { return jsonNumber(v, 6); };
+    auto num = [](double v) { return jsonNumber(v); };
     auto uAt = [&](std::size_t i) {
         const LifePoint& p = col.points[i];
         return "{\"life_kWh\": " + num(p.kWh) + ", \"U_fixed_pct\": " + num(p.fixed.rangePct) +
@@ -156,15 +158,15 @@ std::string compareColumnJson(const CompareColumn& col, int indent) {
     };
     std::ostringstream o;
     o << "{\n"
-      << in2 << "\"file\": \"" << col.file << "\",\n"
-      << in2 << "\"tool\": \"" << col.tool << "\",\n"
-      << in2 << "\"cathode\": \"" << col.cathodeGroup << "\",\n"
-      << in2 << "\"cathode_type\": \"" << col.cathodeType << "\",\n"
-      << in2 << "\"target_material\": \"" << col.targetMaterial << "\",\n"
+      << in2 << "\"file\": " << jsonString(col.file) << ",\n"
+      << in2 << "\"tool\": " << jsonString(col.tool) << ",\n"
+      << in2 << "\"cathode\": " << jsonString(col.cathodeGroup) << ",\n"
+      << in2 << "\"cathode_type\": " << jsonString(col.cathodeType) << ",\n"
+      << in2 << "\"target_material\": " << jsonString(col.targetMaterial) << ",\n"
       << in2 << "\"cathodes\": " << col.cathodes << ",\n"
       << in2 << "\"cathode_power_kW\": " << num(col.cathodePowerKW) << ",\n"
       << in2 << "\"array_power_kW\": " << num(col.arrayPowerKW) << ",\n"
-      << in2 << "\"substrate\": \"" << col.substrate << "\",\n"
+      << in2 << "\"substrate\": " << jsonString(col.substrate) << ",\n"
       << in2 << "\"substrate_area_m2\": " << num(col.substrateAreaM2) << ",\n"
       << in2 << "\"motion_time_s\": " << num(col.motionTimeS) << ",\n"
       << in2 << "\"utilization_pct\": " << num(col.utilizationPct) << ",\n"

@@ -5,6 +5,8 @@
 #include "deposit/DepositConfig.hpp"
 #include "io/AtomicFile.hpp"
 #include "io/OutputFolder.hpp"
+#include "util/Json.hpp"
+#include "util/TextNumber.hpp"
 #include "plot/LinePlot.hpp"
 
 #include <sys/resource.h>
@@ -51,16 +53,17 @@ bool sameSubstrate(const DepositCase& a, const DepositCase& b) {
            std::abs(a.substrate.edgeExclusionM - b.substrate.edgeExclusionM) < 1e-9;
 }
 
-std::string num(double v, int precision = 4) { return jsonNumber(v, precision); }
+/// Numbers in the printed table and the picture.
+std::string num(double v, int precision = 4) { return textNumber(v, precision); }
 
 std::string compareJson(const std::vector<CompareColumn>& cols, bool same, const std::string& method,
                         const std::vector<double>& seconds) {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     std::ostringstream o;
-    o << "{\n  \"method\": \"" << method << "\",\n  \"same_substrate\": " << (same ? "true" : "false")
-      << ",\n  \"column_seconds\": [" << num(seconds[0]) << ", " << num(seconds[1])
-      << "],\n  \"peak_rss_MiB\": " << num(double(usage.ru_maxrss) / 1024.0)
+    o << "{\n  \"method\": " << jsonString(method) << ",\n  \"same_substrate\": " << (same ? "true" : "false")
+      << ",\n  \"column_seconds\": [" << jsonNumber(seconds[0]) << ", " << jsonNumber(seconds[1])
+      << "],\n  \"peak_rss_MiB\": " << jsonNumber(double(usage.ru_maxrss) / 1024.0)
       << ",\n  \"definitions\": " << kDefinitions << ",\n  \"columns\": [\n    " << compareColumnJson(cols[0], 4)
       << ",\n    " << compareColumnJson(cols[1], 4) << "\n  ]\n}\n";
     return o.str();

@@ -67,6 +67,8 @@ CathodeGroup groupOf(const ToolFile& tool, const std::vector<const ToolCathode*>
             g.tube.angularPitchRad = c.meshAngularPitchRad;
             g.tube.wobbleAmplitudeRad = c.magnets.motion.wobbleAmplitudeRad;
             g.tube.wobbleSamples = c.magnets.motion.wobbleSamples;
+            g.tube.wobbleWaveform = c.magnets.motion.waveform;
+            g.tube.wobbleDwellFraction = c.magnets.motion.dwellFraction;
             g.tube.track = stadium(c);
             break;
         case CathodeKind::PlanarRect:
@@ -77,6 +79,8 @@ CathodeGroup groupOf(const ToolFile& tool, const std::vector<const ToolCathode*>
             g.rect.pitchM = c.meshPitchM;
             g.rect.wobbleAmplitudeM = c.magnets.motion.wobbleTravelM;
             g.rect.wobbleSamples = c.magnets.motion.wobbleSamples;
+            g.rect.wobbleWaveform = c.magnets.motion.waveform;
+            g.rect.wobbleDwellFraction = c.magnets.motion.dwellFraction;
             g.rect.track = stadium(c);
             break;
         case CathodeKind::PlanarCircular:

@@ -3,6 +3,8 @@
 #include "io/OutputFolder.hpp"
 
 #include "io/AtomicFile.hpp"
+#include "util/Json.hpp"
+#include "util/TextNumber.hpp"
 #include "plot/HeatMap.hpp"
 #ifdef MAGTWIN_HAVE_VTK
 #include "vtk/VtkWriters.hpp"
@@ -22,20 +24,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string num(double v, int precision = 6) { return jsonNumber(v, precision); }
-
-std::string escaped(const std::string& s) {
-    std::string o;
-    for (char c : s) {
-        if (c == '"' || c == '\\') o += '\\';
-        o += c;
-    }
-    return o;
-}
+/// Numbers in titles and labels.
+std::string num(double v, int precision = 6) { return textNumber(v, precision); }
 
 void writeCsv(const DepositRun& r, const std::string& path) {
     writeFileAtomically(path, [&](std::ostream& out) {
-        out << "# magtwin deposit: " << escaped(r.config.file) << ", method " << r.method << ", life " << r.lifeKWh
+        out << "# magtwin deposit: " << jsonString(r.config.file) << ", method " << r.method << ", life " << r.lifeKWh
             << " kWh, film " << r.config.filmMaterial << "\n";
         const bool rate = r.config.motion.kind != SubstrateMotion::Kind::InlineScan;
         out << "x_mm,y_mm,thickness_nm," << (rate ? "rate_nm_s," : "") << "in_quality_area\n" << std::setprecision(8);
@@ -72,36 +66,36 @@ void writeHeatMap(const DepositRun& r, const std::string& path) {
 std::string summaryJson(const DepositRun& r) {
     const auto& u = r.uniformity;
     std::ostringstream o;
-    o << "{\n  \"uniformity_range_pct\": " << num(u.rangePct) << ",\n  \"uniformity_sigma_pct\": " << num(u.sigmaPct)
-      << ",\n  \"mean_nm\": " << num(u.meanNm) << ",\n  \"min_nm\": " << num(u.minNm) << ",\n  \"max_nm\": "
-      << num(u.maxNm) << ",\n  \"pass\": " << (u.pass ? "true" : "false")
-      << ",\n  \"edge_exclusion_mm\": " << num(r.config.substrate.edgeExclusionM * 1e3) << ",\n  \"pressure_Pa\": " << num(r.config.pressurePa) << ",\n  \"method\": \""
-      << r.method << "\",\n  \"target_pct\": " << num(u.targetPct) << ",\n  \"substrate\": \"" << r.config.substrateName
-      << "\",\n  \"pitch_mm\": " << num(r.config.substrate.pitchM * 1e3) << ",\n  \"points\": " << r.grid.grid.size()
-      << ",\n  \"life_kWh\": " << num(r.lifeKWh) << ",\n  \"film\": \"" << r.config.filmMaterial
-      << "\",\n  \"config\": \"" << escaped(r.config.file) << "\",\n  \"seconds\": " << num(r.seconds, 4)
+    o << "{\n  \"uniformity_range_pct\": " << jsonNumber(u.rangePct) << ",\n  \"uniformity_sigma_pct\": " << jsonNumber(u.sigmaPct)
+      << ",\n  \"mean_nm\": " << jsonNumber(u.meanNm) << ",\n  \"min_nm\": " << jsonNumber(u.minNm) << ",\n  \"max_nm\": "
+      << jsonNumber(u.maxNm) << ",\n  \"pass\": " << (u.pass ? "true" : "false")
+      << ",\n  \"edge_exclusion_mm\": " << jsonNumber(r.config.substrate.edgeExclusionM * 1e3) << ",\n  \"pressure_Pa\": " << jsonNumber(r.config.pressurePa) << ",\n  \"method\": "
+      << jsonString(r.method) << ",\n  \"target_pct\": " << jsonNumber(u.targetPct) << ",\n  \"substrate\": " << jsonString(r.config.substrateName)
+      << ",\n  \"pitch_mm\": " << jsonNumber(r.config.substrate.pitchM * 1e3) << ",\n  \"points\": " << r.grid.grid.size()
+      << ",\n  \"life_kWh\": " << jsonNumber(r.lifeKWh) << ",\n  \"film\": " << jsonString(r.config.filmMaterial)
+      << ",\n  \"config\": " << jsonString(r.config.file) << ",\n  \"seconds\": " << jsonNumber(r.seconds)
       << ",\n  \"cathodes\": [";
     for (std::size_t k = 0; k < r.layout.cathodeNames.size(); ++k)
-        o << (k ? "," : "") << "\n    {\"name\": \"" << escaped(r.layout.cathodeNames[k])
-          << "\", \"atoms_per_s_at_trim_1\": " << num(r.layout.atomsPerSecond[k])
-          << ", \"eroded_depth_mm\": " << num(r.layout.erodedDepthM[k] * 1e3)
-          << ", \"trim\": " << num(r.optimised ? r.trims.trims[k] : 1.0) << "}";
+        o << (k ? "," : "") << "\n    {\"name\": " << jsonString(r.layout.cathodeNames[k])
+          << ", \"atoms_per_s_at_trim_1\": " << jsonNumber(r.layout.atomsPerSecond[k])
+          << ", \"eroded_depth_mm\": " << jsonNumber(r.layout.erodedDepthM[k] * 1e3)
+          << ", \"trim\": " << jsonNumber(r.optimised ? r.trims.trims[k] : 1.0) << "}";
     o << "\n  ]";
     if (r.optimised)
-        o << ",\n  \"optimiser\": {\"range_pct_before\": " << num(r.trims.rangePctBefore)
-          << ", \"range_pct_after\": " << num(r.trims.rangePctAfter) << ", \"pitch_mm\": " << num(r.optimiserPitchM * 1e3)
+        o << ",\n  \"optimiser\": {\"range_pct_before\": " << jsonNumber(r.trims.rangePctBefore)
+          << ", \"range_pct_after\": " << jsonNumber(r.trims.rangePctAfter) << ", \"pitch_mm\": " << jsonNumber(r.optimiserPitchM * 1e3)
           << "}";
     if (!r.wobbleScan.empty()) {
         o << ",\n  \"wobble_scan\": [";
         for (std::size_t k = 0; k < r.wobbleScan.size(); ++k)
-            o << (k ? ", " : "") << "{\"amplitude_deg\": " << num(r.wobbleScan[k].first * 180 / M_PI)
-              << ", \"range_pct_after_trims\": " << num(r.wobbleScan[k].second) << "}";
+            o << (k ? ", " : "") << "{\"amplitude_deg\": " << jsonNumber(r.wobbleScan[k].first * 180 / M_PI)
+              << ", \"range_pct_after_trims\": " << jsonNumber(r.wobbleScan[k].second) << "}";
         o << "]";
     }
     if (r.endBoost) {
         const auto trial = [](const EndBoostTrial& t) {
-            return "{\"gain\": " + num(t.gain) + ", \"length_mm\": " + num(t.lengthM * 1e3) +
-                   ", \"range_pct_after_trims\": " + num(t.rangePct) + "}";
+            return "{\"gain\": " + jsonNumber(t.gain) + ", \"length_mm\": " + jsonNumber(t.lengthM * 1e3) +
+                   ", \"range_pct_after_trims\": " + jsonNumber(t.rangePct) + "}";
         };
         o << ",\n  \"end_boost\": {\"start\": " << trial(r.endBoost->start) << ", \"best\": " << trial(r.endBoost->best)
           << ", \"trials\": [";

@@ -9,6 +9,8 @@
 #include "elements/ElementTable.hpp"
 #include "io/AtomicFile.hpp"
 #include "io/OutputFolder.hpp"
+#include "util/Json.hpp"
+#include "util/TextNumber.hpp"
 #include "racetrack/RacetrackFlux.hpp"
 #include "racetrack/TrackProfile.hpp"
 #include "tool/ToolFileWriter.hpp"
@@ -109,7 +111,7 @@ Figures figuresOf(const DepositRun& r, const Design& d) {
     return {d, r.uniformity, r.config.motion.kind == SubstrateMotion::Kind::InlineScan ? 0.0 : r.uniformity.meanNm / r.config.motion.timeS};
 }
 
-std::string num(double v) { return jsonNumber(v, 6); }
+std::string num(double v) { return jsonNumber(v); }
 
 std::string designJson(const Figures& f) {
     std::ostringstream o;
@@ -198,12 +200,14 @@ int runDesignSearch(const std::string& toolPath, const std::string& substrate, c
     bestRun.seconds = seconds;
 
     std::ostringstream j;
-    j << "{\n  \"tool\": \"" << tool.name << "\",\n  \"cathode\": \"" << cathode.name << "\",\n"
+    j << "{\n  \"tool\": " << jsonString(tool.name) << ",\n  \"cathode\": " << jsonString(cathode.name) << ",\n"
       << "  \"bounds_mm\": {\"ring_radius\": [" << num(ring.first * 1e3) << ", " << num(ring.second * 1e3)
       << "], \"sigma\": [" << num(sigma.first * 1e3) << ", " << num(sigma.second * 1e3) << "], \"throw\": ["
       << num(throwRange.first * 1e3) << ", " << num(throwRange.second * 1e3) << "]},\n"
-      << "  \"fit_rule\": \"ring_radius + magnet offset + 3.035 sigma (1 % footprint) <= target radius "
-      << num(targetR * 1e3) << " mm\",\n"
+      << "  \"fit_rule\": "
+      << jsonString("ring_radius + magnet offset + 3.035 sigma (1 % footprint) <= target radius " +
+                    textNumber(targetR * 1e3, 6) + " mm")
+      << ",\n"
       << "  \"search_pitch_mm\": " << num(searchPitch * 1e3) << ",\n  \"evaluations\": {\"grid\": " << found.gridEvaluations
       << ", \"refinement\": " << found.refinementEvaluations << "},\n  \"seconds\": " << num(seconds) << ",\n"
       << "  \"uniformity_target_pct\": " << num(base.uniformityTargetPct) << ",\n"

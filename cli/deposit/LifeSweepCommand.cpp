@@ -9,6 +9,8 @@
 #include "io/AtomicFile.hpp"
 #include "io/OutputFolder.hpp"
 #include "plot/LinePlot.hpp"
+#include "util/Json.hpp"
+#include "util/TextNumber.hpp"
 #ifdef MAGTWIN_HAVE_VTK
 #include "vtk/VtkWriters.hpp"
 #endif
@@ -66,7 +68,7 @@ std::vector<double> newTargetTrims(const DepositCase& c, std::shared_ptr<const E
 
 namespace {
 
-std::string num(double v, int precision = 6) { return jsonNumber(v, precision); }
+std::string num(double v, int precision = 6) { return textNumber(v, precision); }
 
 void writeCsvHeader(std::ostream& o, std::size_t cathodes) {
     o << "life_kWh,U_fixed_pct,U_retrimmed_pct,sigma_fixed_pct,sigma_retrimmed_pct,mean_fixed_nm,min_fixed_nm,"
@@ -180,17 +182,17 @@ int runLifeSweep(const DepositCase& c, const std::string& out, const std::string
             rusage usage{};
             getrusage(RUSAGE_SELF, &usage);
             std::ostringstream s;
-            s << "{\n  \"config\": \"" << c.file << "\",\n  \"method\": \"" << method << "\",\n  \"target_pct\": "
-              << num(c.uniformityTargetPct) << ",\n  \"end_of_life_kWh\": " << num(endOfLife)
-              << ",\n  \"fixed_recipe_leaves_spec_kWh\": " << (crossing ? num(*crossing) : "null")
-              << ",\n  \"seconds\": " << num(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), 4)
-              << ",\n  \"peak_rss_MiB\": " << num(double(usage.ru_maxrss) / 1024.0, 4) << ",\n  \"points\": [";
+            s << "{\n  \"config\": " << jsonString(c.file) << ",\n  \"method\": " << jsonString(method) << ",\n  \"target_pct\": "
+              << jsonNumber(c.uniformityTargetPct) << ",\n  \"end_of_life_kWh\": " << jsonNumber(endOfLife)
+              << ",\n  \"fixed_recipe_leaves_spec_kWh\": " << (crossing ? jsonNumber(*crossing) : "null")
+              << ",\n  \"seconds\": " << jsonNumber(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count())
+              << ",\n  \"peak_rss_MiB\": " << jsonNumber(double(usage.ru_maxrss) / 1024.0) << ",\n  \"points\": [";
             for (std::size_t i = 0; i < points.size(); ++i)
-                s << (i ? "," : "") << "\n    {\"life_kWh\": " << num(points[i].kWh)
-                  << ", \"U_fixed_pct\": " << num(points[i].fixed.rangePct)
-                  << ", \"U_retrimmed_pct\": " << num(points[i].retrimmed.rangePct)
-                  << ", \"mean_fixed_nm\": " << num(points[i].fixed.meanNm)
-                  << ", \"mean_retrimmed_nm\": " << num(points[i].retrimmed.meanNm) << "}";
+                s << (i ? "," : "") << "\n    {\"life_kWh\": " << jsonNumber(points[i].kWh)
+                  << ", \"U_fixed_pct\": " << jsonNumber(points[i].fixed.rangePct)
+                  << ", \"U_retrimmed_pct\": " << jsonNumber(points[i].retrimmed.rangePct)
+                  << ", \"mean_fixed_nm\": " << jsonNumber(points[i].fixed.meanNm)
+                  << ", \"mean_retrimmed_nm\": " << jsonNumber(points[i].retrimmed.meanNm) << "}";
             s << "\n  ]\n}\n";
             writeFileAtomically((tmp / "summary.json").string(), [&](std::ostream& o) { o << s.str(); });
             if (json) std::cout << s.str();

@@ -12,6 +12,7 @@
 #pragma once
 
 #include "config/ConfigReader.hpp"
+#include "motion/SwingAverage.hpp"
 #include "racetrack/RacetrackFlux.hpp"
 #include "racetrack/TrackProfile.hpp"
 
@@ -43,7 +44,9 @@ struct MagnetMotion {
     int angleSamples = 256;          ///< rotating: trapezoid nodes over a turn
     double wobbleAmplitudeRad = 0.0; ///< rotary wobble
     double wobbleTravelM = 0.0;      ///< planar-rect wobble
-    int wobbleSamples = 16;          ///< Gauss-Chebyshev nodes of the wobble average
+    int wobbleSamples = 16;          ///< quadrature nodes of the wobble average (motion/SwingAverage)
+    SwingWaveform waveform = SwingWaveform::Sinusoidal;  ///< wobble
+    double dwellFraction = 0.0;      ///< wobble, waveform dwell: fraction of a period at the reversal points
 };
 
 /// Magnet pack + racetrack in one vocabulary (boundary/racetrack): loop geometry, profile,

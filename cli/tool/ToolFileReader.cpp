@@ -152,8 +152,16 @@ ToolMagnets readMagnets(const SchemaSection& m, const ToolCathode& c, const std:
                 if (out.motion.wobbleTravelM < 0) mo->fail("travel", "must be >= 0");
                 refuse("amplitude");
             }
+            out.motion.waveform = swingWaveformFromName(mo->text("waveform"));  // a schema choice
+            if (out.motion.waveform == SwingWaveform::Dwell) {
+                out.motion.dwellFraction = mo->quantity("dwell_fraction");
+                if (!(out.motion.dwellFraction >= 0 && out.motion.dwellFraction < 1))
+                    mo->fail("dwell_fraction", "must be in [0, 1)");
+            } else if (mo->has("dwell_fraction")) {
+                mo->fail("dwell_fraction", "used only by waveform dwell, not " + swingWaveformName(out.motion.waveform));
+            }
         } else {
-            for (const char* k : {"offset", "amplitude", "travel"}) refuse(k);
+            for (const char* k : {"offset", "amplitude", "travel", "waveform", "dwell_fraction"}) refuse(k);
         }
     }
     out.track.magnetOffsetM = out.motion.offsetM;

@@ -1,5 +1,6 @@
 #include "tool/ToolFileWriter.hpp"
 #include "tool/ToolAlongTrack.hpp"
+#include "util/Json.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -84,6 +85,10 @@ void writeCathode(std::ostringstream& o, const ToolCathode& c) {
         o << "        amplitude: " << q(mo.wobbleAmplitudeRad, "rad") << "\n";
     if (mo.kind == MagnetMotion::Kind::Wobble && c.kind == CathodeKind::PlanarRect)
         o << "        travel: " << q(mo.wobbleTravelM, "m") << "\n";
+    if (mo.kind == MagnetMotion::Kind::Wobble) {
+        o << "        waveform: " << swingWaveformName(mo.waveform) << "\n";
+        if (mo.waveform == SwingWaveform::Dwell) o << "        dwell_fraction: " << exact(mo.dwellFraction) << "\n";
+    }
     o << "        angle_samples: " << mo.angleSamples << "\n        samples: " << mo.wobbleSamples << "\n";
     const ToolDischarge& d = c.discharge;
     o << "    discharge:\n      gas: " << d.gas << "\n      voltage: " << q(d.voltageV, "V") << "\n";
@@ -178,14 +183,7 @@ std::string resolvedToolYaml(const ToolFile& tool, int digits) {
 }
 
 std::string toolListingJson(const ToolFile& tool) {
-    auto str = [](const std::string& s) {
-        std::string o = "\"";
-        for (char c : s) {
-            if (c == '"' || c == '\\') o += '\\';
-            o += c;
-        }
-        return o + "\"";
-    };
+    const auto str = [](const std::string& s) { return jsonString(s); };
     std::ostringstream o;
     o << "{\"cathodes\":[";
     for (std::size_t i = 0; i < tool.cathodes.size(); ++i)

@@ -101,8 +101,11 @@ std::vector<ToolKey> buildSchema() {
         qty(MM, "offset", L, "(rotating)", "ring centre from the target axis"),
         {MM, "angle_samples", K::Integer, std::nullopt, {}, "256", "rotating: trapezoid nodes over a turn (>= 8)"},
         qty(MM, "amplitude", Dimension::Angle, "(wobble, rotary)", "swing amplitude of the magnet bar around the axis"),
-        qty(MM, "travel", L, "(wobble, planar-rect)", "travel amplitude of the magnet pack across the target width (sinusoidal; erode and deposit time-average it)"),
-        {MM, "samples", K::Integer, std::nullopt, {}, "16", "wobble: Gauss-Chebyshev nodes of the average (>= 1)"},
+        qty(MM, "travel", L, "(wobble, planar-rect)", "travel amplitude of the magnet pack across the target width (erode and deposit time-average it)"),
+        pick(MM, "waveform", {"sinusoidal", "triangular", "dwell"}, "sinusoidal",
+             "wobble: position over a period (sinusoidal; triangular: constant speed; dwell: constant speed, stopped at the reversal points)"),
+        qty(MM, "dwell_fraction", Dimension::Fraction, "(waveform dwell)", "wobble: fraction of a period stopped at the reversal points (half at each), [0, 1)"),
+        {MM, "samples", K::Integer, std::nullopt, {}, "16", "wobble: quadrature nodes of the time average (>= 1; Gauss-Chebyshev, triangular and dwell Gauss-Legendre)"},
 
         sec(D, "gas", K::Text, "(process.gas)", "working gas (element symbol)"),
         qty(D, "voltage", Dimension::Voltage, "", "cathode voltage"),

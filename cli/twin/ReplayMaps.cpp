@@ -1,6 +1,6 @@
 #include "twin/ReplayMaps.hpp"
 
-#include "twin/TwinJson.hpp"
+#include "util/Json.hpp"
 #ifdef MAGTWIN_HAVE_VTK
 #include "vtk/VtkWriters.hpp"
 #endif

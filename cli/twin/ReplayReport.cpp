@@ -2,7 +2,7 @@
 
 #include "plot/LinePlot.hpp"
 #include "twin/ReplayMaps.hpp"
-#include "twin/TwinJson.hpp"
+#include "util/Json.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -11,7 +11,8 @@
 
 #include "UsageError.hpp"
 #include "calibration/MonitorCalibration.hpp"
-#include "twin/TwinJson.hpp"
+#include "util/Json.hpp"
+#include "util/TextNumber.hpp"
 #include "twin/TwinReplaySetup.hpp"
 
 #include <chrono>
@@ -101,7 +102,7 @@ int runTwinCalibrate(const TwinCalibrateOptions& o) {
     }
     CalibrationRecord record;
     record.createdTime = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
-    record.method = "ceres-lm monitor-rate single-source windows " + jsonNumber(o.windowS) + " s" +
+    record.method = "ceres-lm monitor-rate single-source windows " + textNumber(o.windowS, 10) + " s" +
                     (metrology.empty() ? "" : " + metrology " + std::to_string(metrology.size()) + " points") +
                     (cal.gas.fitted ? " + gas sigma_eff" : "");
     record.parameters = cal.parameters;

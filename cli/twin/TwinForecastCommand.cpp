@@ -26,11 +26,13 @@
 #include "deposit/DepositConfig.hpp"
 #include "deposition/LifeSweep.hpp"
 #include "deposition/Uniformity.hpp"
+#include "optimise/Bisection.hpp"
 #include "elements/ElementTable.hpp"
 #include "replay/ReplaySeries.hpp"
 #include "replay/SourcePower.hpp"
 #include "twin/LoggedRecipe.hpp"
-#include "twin/TwinJson.hpp"
+#include "util/Json.hpp"
+#include "util/TextNumber.hpp"
 #include "twin/TwinReplaySetup.hpp"
 
 #include <algorithm>
@@ -198,27 +200,29 @@ int runTwinForecast(const TwinForecastOptions& o) {
     std::vector<double> xs, us;
     for (int i = 0; i < o.points; ++i) {
         xs.push_back(f.xNow + (xEnd - f.xNow) * i / (o.points - 1));
-        progress("life point " + std::to_string(i + 1) + "/" + std::to_string(o.points) + ": " + jsonNumber(xs.back(), 5) +
+        progress("life point " + std::to_string(i + 1) + "/" + std::to_string(o.points) + ": " + textNumber(xs.back(), 5) +
                  " kWh");
         us.push_back(f.uFixed(xs.back(), todayTrims));
     }
     std::optional<double> crossing = firstSpecCrossingKWh(xs, us, spec);
     if (crossing && *crossing > xs.front()) {
-        const std::size_t i = std::upper_bound(xs.begin(), xs.end(), *crossing) - xs.begin();
-        double lo = xs[i - 1], hi = xs[std::min(i, xs.size() - 1)];
-        while (hi - lo > 1e-3 * hi) {
-            const double mid = 0.5 * (lo + hi);
-            progress("bisection: " + jsonNumber(mid, 6) + " kWh");
-            (f.uFixed(mid, todayTrims) > spec ? hi : lo) = mid;
-        }
-        crossing = 0.5 * (lo + hi);
+        // The bracket of the first crossing: U(x_{i-1}) <= spec < U(x_i) (firstSpecCrossingKWh).
+        const std::size_t i = std::find_if(us.begin(), us.end(), [&](double u) { return u > spec; }) - us.begin();
+        BisectionOptions tolerance;
+        tolerance.relativeTolerance = 1e-3;  // 0.1 % of x
+        crossing = bisectRoot(
+            [&](double mid) {
+                progress("bisection: " + textNumber(mid, 6) + " kWh");
+                return f.uFixed(mid, todayTrims);
+            },
+            spec, xs[i - 1], xs[i], us[i - 1], us[i], tolerance);
     }
 
     std::vector<double> trims;
     std::optional<double> uAfter;
     double wobble = NAN;
     if (crossing) {
-        progress("re-optimised trims at " + jsonNumber(xEnd, 5) + " kWh");
+        progress("re-optimised trims at " + textNumber(xEnd, 5) + " kWh");
         DepositCase best = f.caseAt(xEnd);
         TrimResult t = f.retrim(best);
         for (double a : f.c.wobbleCandidatesRad) {
@@ -258,19 +262,19 @@ int runTwinForecast(const TwinForecastOptions& o) {
     auto dateAt = [&](double x) {
         return f.meanRate > 0 ? isoDate(lastTime + (x - f.xNow) / f.meanRate * 86400.0) : std::string("(no usage logged)");
     };
-    std::cout << tf.name << ": life now " << jsonNumber(f.xNow, 5) << " kWh per cathode, usage "
-              << jsonNumber(f.meanRate, 4) << " kWh/day; today's recipe " << recipe << "; U now " << jsonNumber(us.front(), 4) << " % (spec "
-              << jsonNumber(spec, 3) << " %)\n";
+    std::cout << tf.name << ": life now " << textNumber(f.xNow, 5) << " kWh per cathode, usage "
+              << textNumber(f.meanRate, 4) << " kWh/day; today's recipe " << recipe << "; U now " << textNumber(us.front(), 4) << " % (spec "
+              << textNumber(spec, 3) << " %)\n";
     for (std::size_t g = 0; g < f.usage.size(); ++g)
-        std::cout << "  " << f.c.cathodes[g].name << ": " << jsonNumber(f.usage[g].nowKWh, 5) << " kWh now, end of life "
-                  << jsonNumber(eol[g], 5) << " kWh\n";
+        std::cout << "  " << f.c.cathodes[g].name << ": " << textNumber(f.usage[g].nowKWh, 5) << " kWh now, end of life "
+                  << textNumber(eol[g], 5) << " kWh\n";
     if (crossing)
-        std::cout << "today's recipe leaves the spec at " << jsonNumber(*crossing, 5) << " kWh (" << dateAt(*crossing)
-                  << "); at " << jsonNumber(xEnd, 5) << " kWh U " << jsonNumber(us.back(), 4) << " % -> "
-                  << jsonNumber(*uAfter, 4) << " % with trims re-optimised"
-                  << (std::isnan(wobble) ? "" : " (wobble " + jsonNumber(wobble * 180 / M_PI, 3) + " deg)") << "\n";
+        std::cout << "today's recipe leaves the spec at " << textNumber(*crossing, 5) << " kWh (" << dateAt(*crossing)
+                  << "); at " << textNumber(xEnd, 5) << " kWh U " << textNumber(us.back(), 4) << " % -> "
+                  << textNumber(*uAfter, 4) << " % with trims re-optimised"
+                  << (std::isnan(wobble) ? "" : " (wobble " + textNumber(wobble * 180 / M_PI, 3) + " deg)") << "\n";
     else
-        std::cout << "today's recipe stays within the spec up to the end of life (" << jsonNumber(xEnd, 5) << " kWh, "
+        std::cout << "today's recipe stays within the spec up to the end of life (" << textNumber(xEnd, 5) << " kWh, "
                   << dateAt(xEnd) << ")\n";
     return 0;
 }

@@ -14,7 +14,7 @@
 #include "store/TwinStore.hpp"
 #include "tool/ToolFile.hpp"
 #include "twin/ReplayReport.hpp"
-#include "twin/TwinJson.hpp"
+#include "util/TextNumber.hpp"
 #include "twin/TwinReplaySetup.hpp"
 #include "twin/TwinToolFile.hpp"
 
@@ -112,8 +112,8 @@ int runTwinReplay(const TwinReplayOptions& o) {
     for (const auto& c : report.counters)
         if (c.flagged)
             report.findings.push_back({"counter", c.targetId,
-                                       c.source + " target " + c.targetId + ": usage counter +" + jsonNumber(c.counterDeltaKWh) +
-                                           " kWh vs twin energy " + jsonNumber(c.energyKWh) + " kWh (" + jsonNumber(c.errorPct) +
+                                       c.source + " target " + c.targetId + ": usage counter +" + textNumber(c.counterDeltaKWh, 10) +
+                                           " kWh vs twin energy " + textNumber(c.energyKWh, 10) + " kWh (" + textNumber(c.errorPct, 10) +
                                            " %)" + (c.cause.empty() ? "" : ": " + c.cause),
                                        0.0, c.errorPct});
     for (auto& f : shutterJumps(series, report.replay.power, "sensor." + setup.monitor.name + ".rate")) report.findings.push_back(f);
@@ -140,7 +140,7 @@ int runTwinReplay(const TwinReplayOptions& o) {
     report.unconverted = ratioStats(displayed, predicted);
     if (!calibrations.empty())
         report.calibration = "v" + std::to_string(calibrations.back().version) + " " + calibrations.back().method +
-                             (setup.gas.sigmaEffM2 > 0.0 ? "; gas sigma_eff " + jsonNumber(setup.gas.sigmaEffM2, 4) + " m2" : "");
+                             (setup.gas.sigmaEffM2 > 0.0 ? "; gas sigma_eff " + textNumber(setup.gas.sigmaEffM2, 4) + " m2" : "");
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     writeFolderAtomically(o.out, [&](const std::filesystem::path& dir) { writeReplayOutputs(report, dir); });
     // the run's erosion states, predictions and monitor readings, one transaction (TwinState.hpp)

@@ -5,7 +5,7 @@
 
 #include "UsageError.hpp"
 #include "store/TwinStore.hpp"
-#include "twin/TwinJson.hpp"
+#include "util/Json.hpp"
 
 #include <algorithm>
 #include <filesystem>

@@ -3,7 +3,7 @@
 
 #include "UsageError.hpp"
 #include "sync/LogSync.hpp"
-#include "twin/TwinJson.hpp"
+#include "util/Json.hpp"
 #include "twin/TwinToolFile.hpp"
 
 #include <chrono>

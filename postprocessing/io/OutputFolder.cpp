@@ -2,9 +2,6 @@
 
 #include <unistd.h>
 
-#include <cmath>
-#include <iomanip>
-#include <sstream>
 #include <stdexcept>
 
 namespace magtwin {
@@ -32,13 +29,6 @@ void writeFolderAtomically(const std::string& dir, const std::function<void(cons
         fs::remove_all(tmp, ec);
         throw;
     }
-}
-
-std::string jsonNumber(double v, int precision) {
-    if (!std::isfinite(v)) return "null";
-    std::ostringstream o;
-    o << std::setprecision(precision) << v;
-    return o.str();
 }
 
 }  // namespace magtwin

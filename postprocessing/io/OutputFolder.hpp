@@ -1,7 +1,7 @@
 // Output folders written complete or not at all: the files go into "DIR.tmp-PID", which
 // replaces DIR by rename only once every file is written (an older DIR is moved aside to
 // "DIR.old-PID" and removed after the swap). Shared by the result folders of every
-// command (erode, deposit, ...). Also the JSON number format of their summary.json files.
+// command (erode, deposit, ...).
 #pragma once
 
 #include <filesystem>
@@ -14,8 +14,5 @@ namespace magtwin {
 /// exception the temporary folder is removed, `dir` is left as it was, and the exception
 /// propagates.
 void writeFolderAtomically(const std::string& dir, const std::function<void(const std::filesystem::path&)>& fill);
-
-/// `v` with `precision` significant digits for JSON; "null" when not finite.
-std::string jsonNumber(double v, int precision);
 
 }  // namespace magtwin

@@ -1,8 +1,11 @@
 #include "deposition/DesignSearch.hpp"
 
+#include "optimise/CompassSearch.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <stdexcept>
 
 namespace magtwin {
@@ -91,32 +94,18 @@ DesignSearchResult searchDesign(const std::vector<DesignParameter>& ps,
     result.gridEvaluations = eval.evaluations();
     const std::vector<DesignPoint> grid = eval.sorted();
     if (grid.empty()) throw std::invalid_argument("design search: no feasible design on the grid (check the bounds)");
+    std::vector<double> step(n), minStep(n), lower(n), upper(n);
+    for (std::size_t d = 0; d < n; ++d) {
+        step[d] = ps[d].lo == ps[d].hi ? 0.0 : 0.5 * (ps[d].hi - ps[d].lo) / (ps[d].gridPoints - 1);
+        minStep[d] = ps[d].minStep, lower[d] = ps[d].lo, upper[d] = ps[d].hi;
+    }
+    const CompassObjective cached = [&eval](const std::vector<double>& x) -> std::optional<double> {
+        const double* v = eval.at(x);
+        return v ? std::optional<double>(*v) : std::nullopt;
+    };
     for (int s = 0; s < std::min<int>(starts, int(grid.size())); ++s) {
-        DesignPoint at = grid[std::size_t(s)];
-        std::vector<double> step(n);
-        for (std::size_t d = 0; d < n; ++d)
-            step[d] = ps[d].lo == ps[d].hi ? 0.0 : 0.5 * (ps[d].hi - ps[d].lo) / (ps[d].gridPoints - 1);
-        const auto coarse = [&] {
-            for (std::size_t d = 0; d < n; ++d)
-                if (step[d] >= ps[d].minStep) return true;
-            return false;
-        };
-        while (coarse()) {
-            DesignPoint best = at;
-            for (std::size_t d = 0; d < n; ++d)
-                for (double sign : {-1.0, 1.0}) {
-                    if (step[d] == 0) continue;
-                    std::vector<double> x = at.x;
-                    x[d] = std::clamp(x[d] + sign * step[d], ps[d].lo, ps[d].hi);
-                    if (x[d] == at.x[d]) continue;
-                    const double* v = eval.at(x);
-                    if (v && *v < best.objective) best = {x, *v};
-                }
-            if (best.x == at.x)
-                for (double& h : step) h *= 0.5;
-            else
-                at = best;
-        }
+        const DesignPoint& start = grid[std::size_t(s)];
+        compassSearch(cached, {start.x, start.objective}, step, minStep, lower, upper);
     }
     result.refinementEvaluations = eval.evaluations() - result.gridEvaluations;
     result.evaluated = eval.sorted();

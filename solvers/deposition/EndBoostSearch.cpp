@@ -1,5 +1,7 @@
 #include "deposition/EndBoostSearch.hpp"
 
+#include "optimise/GoldenSection.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
@@ -9,27 +11,11 @@ namespace magtwin {
 
 namespace {
 
-/// Golden-section minimum of f on [a, b] with `evaluations` calls (>= 2); returns the best x seen.
-template <class F>
-double goldenSection(F&& f, double a, double b, int evaluations) {
-    const double r = 0.5 * (std::sqrt(5.0) - 1.0);  // 0.618...
-    double c = b - r * (b - a), d = a + r * (b - a);
-    double fc = f(c), fd = f(d);
-    double bestX = fc <= fd ? c : d, bestF = std::min(fc, fd);
-    for (int i = 2; i < evaluations; ++i) {
-        if (fc <= fd) {
-            b = d, d = c, fd = fc;
-            c = b - r * (b - a);
-            fc = f(c);
-            if (fc < bestF) bestF = fc, bestX = c;
-        } else {
-            a = c, c = d, fc = fd;
-            d = a + r * (b - a);
-            fd = f(d);
-            if (fd < bestF) bestF = fd, bestX = d;
-        }
-    }
-    return bestX;
+/// Golden-section minimum of f on [a, b] with `evaluations` calls (>= 2): the best x seen.
+double lineMinimum(const std::function<double(double)>& f, double a, double b, int evaluations) {
+    GoldenSectionOptions options;
+    options.maxEvaluations = evaluations;
+    return goldenSection(f, a, b, options).x;
 }
 
 }  // namespace
@@ -65,11 +51,11 @@ EndBoostResult searchEndBoost(const std::function<double(double, double)>& range
     for (int s = 0; s < sweeps; ++s) {
         if (b.optimiseGain && b.gainMax > b.gainMin) {
             const auto [lo, hi] = bracket(s, gain, b.gainMin, b.gainMax);
-            gain = goldenSection([&](double g) { return evaluate(g, length); }, lo, hi, b.evaluationsPerSearch);
+            gain = lineMinimum([&](double g) { return evaluate(g, length); }, lo, hi, b.evaluationsPerSearch);
         }
         if (b.optimiseLength && b.lengthMaxM > b.lengthMinM) {
             const auto [lo, hi] = bracket(s, length, b.lengthMinM, b.lengthMaxM);
-            length = goldenSection([&](double l) { return evaluate(gain, l); }, lo, hi, b.evaluationsPerSearch);
+            length = lineMinimum([&](double l) { return evaluate(gain, l); }, lo, hi, b.evaluationsPerSearch);
         }
         // Keep the best point seen so far as the next sweep's start (a line search may
         // return a worse interior point than the start when U is not unimodal).

@@ -5,8 +5,8 @@
 // caller (one transport of the cathodes per evaluation). It is a min-max of smooth maps,
 // so it is continuous but not smooth; along one variable it falls while the boost fills the
 // along-track drop near the ends of the film and rises once the ends overshoot, i.e. it is
-// unimodal over physically sensible bounds. Golden-section search (Kiefer 1953; Press et
-// al., Numerical Recipes 3rd ed. section 10.2) needs no derivatives and shrinks the bracket by
+// unimodal over physically sensible bounds. Golden-section search (optimise/GoldenSection:
+// Kiefer 1953; Press et al., Numerical Recipes 3rd ed. section 10.2) needs no derivatives and shrinks the bracket by
 // 0.618 per evaluation; with both variables free it alternates the two line searches
 // (cyclic coordinate descent) for `sweeps` rounds, the first over the bounds, the later ones
 // over +-15 % of the bounds' range round the best point so far. Every evaluation is kept (trials) and the

@@ -77,16 +77,19 @@ ErosionModel erosionModelOf(const CathodeGroup& g) {
     return m;
 }
 
-/// Rotary wobble: average of the flux field turned by a_k = A cos((2k-1) pi / 2n) around
-/// the tube (periodic, linear between angular cells). Exact for an axisymmetric tube.
-void wobbleAverageRotary(GridSurface& map, double amplitudeRad, int samples) {
+/// Rotary wobble: average of the flux field turned by a_k = A s_k around the tube with the
+/// weights of the tube's swing (motion/SwingAverage; periodic, linear between angular cells).
+/// Exact for an axisymmetric tube.
+void wobbleAverageRotary(GridSurface& map, const RotaryTube& tube) {
+    const double amplitudeRad = tube.wobbleAmplitudeRad;
     if (amplitudeRad <= 0) return;
+    const SwingQuadrature swing = swingQuadrature(tube.wobbleWaveform, tube.wobbleDwellFraction, tube.wobbleSamples);
     const std::string field = "sputtered_flux_per_m2_s";
     const std::vector<double> flux = map.scalar(field);
     std::vector<double> out(flux.size(), 0.0);
     const double cellsPerRad = double(map.nv) / (2 * M_PI);
-    for (int k = 1; k <= samples; ++k) {
-        const double shift = amplitudeRad * std::cos((2 * k - 1) * M_PI / (2 * samples)) * cellsPerRad;
+    for (std::size_t k = 0; k < swing.nodes.size(); ++k) {
+        const double shift = amplitudeRad * swing.nodes[k] * cellsPerRad;
         const double base = std::floor(shift);
         const double w = shift - base;
         for (std::size_t j = 0; j < map.nv; ++j) {
@@ -94,7 +97,8 @@ void wobbleAverageRotary(GridSurface& map, double amplitudeRad, int samples) {
             const std::size_t j0 = std::size_t(((long(j) - long(base)) % n + n) % n);
             const std::size_t j1 = std::size_t(((long(j) - long(base) - 1) % n + n) % n);
             for (std::size_t i = 0; i < map.nu; ++i)
-                out[map.index(i, j)] += ((1 - w) * flux[map.index(i, j0)] + w * flux[map.index(i, j1)]) / samples;
+                out[map.index(i, j)] +=
+                    ((1 - w) * flux[map.index(i, j0)] + w * flux[map.index(i, j1)]) * swing.weights[k] / swing.weightSum;
         }
     }
     map.setScalar(field, std::move(out));
@@ -145,6 +149,8 @@ GroupErosion::GroupErosion(const CathodeGroup& g) : group_(g), engine_(std::make
     if (g.type == CathodeGroup::Type::PlanarRect) {  // magnet travel: the erosion engine's time average
         settings.magnetTravelM = g.rect.wobbleAmplitudeM;
         settings.magnetTravelSamples = g.rect.wobbleSamples;
+        settings.magnetTravelWaveform = g.rect.wobbleWaveform;
+        settings.magnetTravelDwellFraction = g.rect.wobbleDwellFraction;
     }
     e.front = std::make_unique<ErosionFront>(*e.flux, *e.rate, settings);
 }
@@ -193,7 +199,8 @@ std::string erosionKey(const CathodeGroup& g) {
         track(g.tube.track);
     } else if (t == CathodeGroup::Type::PlanarRect) {
         k << g.rect.lengthM << ',' << g.rect.widthM << ',' << g.rect.pitchM << ',' << g.rect.centre.z() << ','
-          << g.rect.wobbleAmplitudeM << ',' << g.rect.wobbleSamples << '|';
+          << g.rect.wobbleAmplitudeM << ',' << g.rect.wobbleSamples << ',' << swingWaveformName(g.rect.wobbleWaveform)
+          << ',' << g.rect.wobbleDwellFraction << '|';
         track(g.rect.track);
     } else {
         k << g.circular.radiusM << ',' << g.circular.trackRadiusM << ',' << g.circular.sigmaM << ','
@@ -232,7 +239,7 @@ std::vector<ErodedGroup> TargetErosionState::at(double runLifeKWh,
         }
         e.erodedVolumeM3 = volumes.at(key);
         GridSurface map = it->second;
-        if (g.type == CathodeGroup::Type::RotaryArray) wobbleAverageRotary(map, g.tube.wobbleAmplitudeRad, g.tube.wobbleSamples);
+        if (g.type == CathodeGroup::Type::RotaryArray) wobbleAverageRotary(map, g.tube);
         const auto& depth = map.scalar("depth_mm");
         e.maxDepthM = 1e-3 * *std::max_element(depth.begin(), depth.end());
         e.prototype = erodedEmissionSource(g, map, angular);
@@ -265,7 +272,7 @@ std::vector<TargetEndOfLife> TargetErosionState::endsOfLife() {
 GridSurface erodedEmissionMap(const CathodeGroup& g, double lifeKWh) {
     GroupErosion e(g);
     GridSurface map = e.mapAt(lifeKWh);
-    if (g.type == CathodeGroup::Type::RotaryArray) wobbleAverageRotary(map, g.tube.wobbleAmplitudeRad, g.tube.wobbleSamples);
+    if (g.type == CathodeGroup::Type::RotaryArray) wobbleAverageRotary(map, g.tube);
     return map;
 }
 

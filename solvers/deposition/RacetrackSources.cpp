@@ -63,28 +63,25 @@ double straightPeak(const RacetrackFlux::AtScale& at, const RacetrackFlux& flux)
 }
 
 /// Racetrack flux relative to its largest value on a straight track's centre line, at magnet-frame
-/// coordinates (along the loop, across it), averaged over a sinusoidal wobble that shifts
-/// the across coordinate by A cos(...) (Gauss-Chebyshev nodes, see the header).
+/// coordinates (along the loop, across it), averaged over a wobble that shifts the across
+/// coordinate by A s (motion/SwingAverage nodes, see the header).
 class RelativeTrackFlux {
 public:
-    RelativeTrackFlux(const RacetrackFlux& flux, double amplitude, int samples)
+    RelativeTrackFlux(const RacetrackFlux& flux, double amplitude, const SwingQuadrature& swing)
         : at_(flux.atScale(1.0)),
           peak_(straightPeak(at_, flux)),
           amplitude_(amplitude),
-          samples_(samples) {}
+          swing_(swing) {}
     double operator()(double along, double across) const {
         if (amplitude_ <= 0) return at_.labFluxDensity({along, across}) / peak_;
-        double sum = 0;
-        for (int k = 1; k <= samples_; ++k)
-            sum += at_.labFluxDensity({along, across - amplitude_ * std::cos((2 * k - 1) * M_PI / (2 * samples_))});
-        return sum / samples_ / peak_;
+        return swing_.average(amplitude_, [&](double a) { return at_.labFluxDensity({along, across - a}); }) / peak_;
     }
 
 private:
     RacetrackFlux::AtScale at_;
     double peak_;
     double amplitude_;
-    int samples_;
+    SwingQuadrature swing_;
 };
 
 void checkShape(const RacetrackShape& r, const char* who) {
@@ -109,7 +106,8 @@ EmissionSource planarRectSource(const PlanarRectTarget& t, double atomsPerSecond
         throw std::invalid_argument("planar-rect target: racetrack (with its wobble) does not fit on the target");
     if (t.wobbleAmplitudeM < 0 || t.wobbleSamples < 1) throw std::invalid_argument("planar-rect target: bad wobble");
     const RacetrackFlux flux = racetrackFlux(t.track, CathodeKind::PlanarRect, t.lengthM, t.widthM);
-    const RelativeTrackFlux relative(flux, t.wobbleAmplitudeM, t.wobbleSamples);
+    const RelativeTrackFlux relative(flux, t.wobbleAmplitudeM,
+                                     swingQuadrature(t.wobbleWaveform, t.wobbleDwellFraction, t.wobbleSamples));
     EmissionSource s{"planar-rect", {}, std::move(angular)};
     const int nx = std::max(1, int(std::round(t.widthM / t.pitchM)));
     const int ny = std::max(1, int(std::round(t.lengthM / t.pitchM)));
@@ -185,7 +183,8 @@ EmissionSource rotaryTubeSource(const RotaryTube& t, double atomsPerSecond,
         throw std::invalid_argument("rotary tube: racetrack (with its wobble) does not fit on the tube");
     if (t.wobbleAmplitudeRad < 0 || t.wobbleSamples < 1) throw std::invalid_argument("rotary tube: bad wobble");
     const RacetrackFlux flux = racetrackFlux(t.track, CathodeKind::Rotary, t.lengthM, R);
-    const RelativeTrackFlux relative(flux, R * t.wobbleAmplitudeRad, t.wobbleSamples);
+    const RelativeTrackFlux relative(flux, R * t.wobbleAmplitudeRad,
+                                     swingQuadrature(t.wobbleWaveform, t.wobbleDwellFraction, t.wobbleSamples));
     EmissionSource s{"rotary", {}, std::move(angular)};
     const int ny = std::max(1, int(std::round(t.lengthM / t.axialPitchM)));
     const double dy = t.lengthM / ny;

@@ -15,15 +15,18 @@
 // (the standard steady state of a DC magnetron, e.g. Depla et al., Thin Solid Films 517
 // (2009) 2825).
 //
-// Magnet wobble: a racetrack oscillating sinusoidally with amplitude A (angle on a
-// rotary tube, magnet-bar travel across a planar target) emits, averaged over whole
-// periods, the arcsine-weighted mean of the shifted racetracks,
-//   <F>(s) = (1/pi) int_-A^A F(s - a) / sqrt(A^2 - a^2) da
-//          ~ (1/n) sum_k F(s - A cos((2k - 1) pi / (2n))),
-// Gauss-Chebyshev quadrature (Abramowitz & Stegun 25.4.38), n = wobbleSamples.
+// Magnet wobble: a racetrack oscillating with amplitude A (angle on a rotary tube,
+// magnet-bar travel across a planar target) along a sinusoidal, triangular or dwell
+// waveform s(t) emits, averaged over whole periods, the time-weighted mean of the shifted
+// racetracks,
+//   <F>(x) = int_-1^1 F(x - A s) dmu(s) ~ sum_k w_k F(x - A s_k) / sum_k w_k,
+// with the nodes and weights of motion/SwingAverage (sinusoidal: Gauss-Chebyshev,
+// Abramowitz & Stegun 25.4.38; triangular: Gauss-Legendre; dwell: Gauss-Legendre plus the
+// reversal points), n = wobbleSamples.
 #pragma once
 
 #include "deposition/EmissionSource.hpp"
+#include "motion/SwingAverage.hpp"
 #include "racetrack/AlongTrackProfile.hpp"
 #include "racetrack/TrackProfile.hpp"
 
@@ -54,6 +57,8 @@ struct PlanarRectTarget {
     double pitchM = 0.002;
     double wobbleAmplitudeM = 0.0;  ///< magnet-bar travel amplitude across the target (x)
     int wobbleSamples = 16;
+    SwingWaveform wobbleWaveform = SwingWaveform::Sinusoidal;
+    double wobbleDwellFraction = 0.0;  ///< dwell waveform: fraction of a period at the reversal points
 };
 EmissionSource planarRectSource(const PlanarRectTarget& t, double atomsPerSecond,
                                 std::shared_ptr<const EmissionAngularDistribution> angular);
@@ -95,6 +100,8 @@ struct RotaryTube {
     double angularPitchRad = 0.05;
     double wobbleAmplitudeRad = 0.0;  ///< racetrack (magnet bar) swing amplitude around the axis
     int wobbleSamples = 16;
+    SwingWaveform wobbleWaveform = SwingWaveform::Sinusoidal;
+    double wobbleDwellFraction = 0.0;  ///< dwell waveform: fraction of a period at the reversal points
 };
 EmissionSource rotaryTubeSource(const RotaryTube& t, double atomsPerSecond,
                                 std::shared_ptr<const EmissionAngularDistribution> angular);

@@ -11,34 +11,20 @@ namespace {
 /// One monotone piece of a period: a sine quarter (phase from -> to, u = A sin(phase)), a
 /// constant-speed move (u from -> to) or a stop at uFrom.
 struct Segment {
-    enum class Shape { Sine, Linear, Stop };
+    using Shape = SwingSegment::Shape;
     Shape shape;
     double durationS;
     double uFrom, uTo;
     double phaseFrom = 0, phaseTo = 0;
 };
 
+/// One period of the waveform (motion/SwingAverage's swingPeriod) in seconds and metres.
 std::vector<Segment> periodSegments(const SubstrateOscillation& o) {
     const double A = o.amplitudeM, P = o.periodS;
-    using S = Segment::Shape;
-    switch (o.waveform) {
-    case SubstrateOscillation::Waveform::Sinusoidal:
-        return {{S::Sine, P / 4, 0, A, 0, M_PI / 2},
-                {S::Sine, P / 4, A, 0, M_PI / 2, M_PI},
-                {S::Sine, P / 4, 0, -A, M_PI, 1.5 * M_PI},
-                {S::Sine, P / 4, -A, 0, 1.5 * M_PI, 2 * M_PI}};
-    case SubstrateOscillation::Waveform::Triangular:
-        return {{S::Linear, P / 4, 0, A}, {S::Linear, P / 2, A, -A}, {S::Linear, P / 4, -A, 0}};
-    case SubstrateOscillation::Waveform::Dwell:
-    default: {
-        const double move = (1 - o.dwellFraction) * P, stop = o.dwellFraction * P / 2;
-        return {{S::Linear, move / 4, 0, A},
-                {S::Stop, stop, A, A},
-                {S::Linear, move / 2, A, -A},
-                {S::Stop, stop, -A, -A},
-                {S::Linear, move / 4, -A, 0}};
-    }
-    }
+    std::vector<Segment> out;
+    for (const SwingSegment& s : swingPeriod(o.waveform, o.dwellFraction))
+        out.push_back({s.shape, s.periodFraction * P, s.from * A, s.to * A, s.phaseFrom, s.phaseTo});
+    return out;
 }
 
 double offsetWithin(const Segment& s, double tS, double amplitude) {

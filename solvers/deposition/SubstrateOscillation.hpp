@@ -5,7 +5,9 @@
 // R the static flux field. The time spent at each offset is a measure mu on [-A, A]
 // (the waveform's position density times T); F(x, y) = int R(x + u, y) dmu(u).
 //
-// Waveforms (period P, the substrate starts at u = 0 moving towards +x):
+// Waveforms: u = A s(t / P), the swings of motion/SwingAverage (one definition for the
+// magnet wobble and travel and this oscillation; the substrate starts at u = 0 moving
+// towards +x):
 //  - sinusoidal:  u = A sin(2 pi t / P); density 1 / (pi sqrt(A^2 - u^2)) per period;
 //  - triangular:  constant speed 4 A / P between the reversal points (uniform density);
 //  - dwell:       constant speed between the reversal points, stopped at each of them for
@@ -25,12 +27,14 @@
 // Amplitude 0 gives W_0 = T: the static film exactly.
 #pragma once
 
+#include "motion/SwingAverage.hpp"
+
 #include <vector>
 
 namespace magtwin {
 
 struct SubstrateOscillation {
-    enum class Waveform { Sinusoidal, Triangular, Dwell };
+    using Waveform = SwingWaveform;
     double amplitudeM = 0.0;      ///< half the peak-to-peak travel, >= 0
     double periodS = 10.0;        ///< > 0
     Waveform waveform = Waveform::Sinusoidal;

@@ -40,6 +40,8 @@ ErosionFront::ErosionFront(const RacetrackFlux& flux, const ErosionRate& rate, c
         throw std::invalid_argument("magnet travel must be >= 0 with >= 1 average node");
     if (settings_.magnetTravelM > 0.0 && grid_.kind() != CathodeKind::PlanarRect)
         throw std::invalid_argument("magnet travel across the target: planar-rect targets only");
+    travel_ = swingQuadrature(settings_.magnetTravelWaveform, settings_.magnetTravelDwellFraction,
+                              settings_.magnetTravelSamples);
     if (settings_.grooveRedeposition) redeposition_ = std::make_shared<const GrooveRedeposition>(grid_);
     const std::size_t n = grid_.size();
     multiplier_.assign(n, 0.0);
@@ -84,10 +86,7 @@ ErosionFront::ErosionFront(const RacetrackFlux& flux, const ErosionRate& rate, c
 double ErosionFront::travelAveragedFlux(const RacetrackFlux::AtScale& at, const Eigen::Vector2d& p) const {
     const double A = settings_.magnetTravelM;
     if (A <= 0.0) return at.fluxDensity(p);
-    const int n = settings_.magnetTravelSamples;
-    double sum = 0.0;  // Gauss-Chebyshev average over the sinusoidal travel (header)
-    for (int k = 1; k <= n; ++k) sum += at.fluxDensity({p.x(), p.y() - A * std::cos((2 * k - 1) * kPi / (2 * n))});
-    return sum / n;
+    return travel_.average(A, [&](double a) { return at.fluxDensity({p.x(), p.y() - a}); });  // header
 }
 
 double ErosionFront::tableF(double s) const {

@@ -24,13 +24,13 @@
 // d = Gamma Y t / n exactly.
 //
 // Planar magnet oscillation (planar-rect): the magnet pack travels across the target width
-// y with y_shift(t) = A cos(omega t); over whole periods a point sees the arcsine-weighted
-// mean of the shifted racetracks,
-//   <Gamma>(x, y) = (1/pi) int_-A^A Gamma(x, y - a) / sqrt(A^2 - a^2) da
-//                 ~ (1/n) sum_k Gamma(x, y - A cos((2k - 1) pi / (2n))),
-// Gauss-Chebyshev quadrature (Abramowitz & Stegun 25.4.38), the average the deposition
-// side uses for a wobbling bar (deposition/RacetrackSources). Valid when the period is
-// short against the erosion time (seconds against hundreds of hours). A = 0: today's flux.
+// y with y_shift(t) = A s(t), s a sinusoidal, triangular or dwell swing (motion/SwingAverage);
+// over whole periods a point sees the time-weighted mean of the shifted racetracks,
+//   <Gamma>(x, y) = int_-1^1 Gamma(x, y - A s) dmu(s) ~ sum_k w_k Gamma(x, y - A s_k) / sum_k w_k,
+// (sinusoidal: the arcsine law, Gauss-Chebyshev nodes; triangular: uniform, Gauss-Legendre;
+// dwell: uniform plus the reversal points), the average the deposition side uses for a
+// wobbling bar (deposition/RacetrackSources). Valid when the period is short against the
+// erosion time (seconds against hundreds of hours). A = 0: today's flux.
 //
 // Groove redeposition (option, off by default): atoms sputtered from a groove wall that hit
 // the target again stick there (GrooveRedeposition, cross-sections of the grid with the
@@ -49,6 +49,7 @@
 #include "erosion/ErosionRate.hpp"
 #include "erosion/GrooveRedeposition.hpp"
 #include "fields/GridSurface.hpp"
+#include "motion/SwingAverage.hpp"
 #include "racetrack/RacetrackFlux.hpp"
 #include "racetrack/TrackNarrowing.hpp"
 
@@ -73,10 +74,13 @@ struct ErosionSettings {
     /// empty = 1 everywhere. Must be >= 0.
     std::function<double(const Eigen::Vector2d&)> yieldMultiplier;
     Eigen::Vector3d origin = Eigen::Vector3d::Zero();  ///< placement in the chamber frame
-    /// Planar-rect magnet oscillation: travel amplitude A across the width (m), >= 0, and
-    /// the Gauss-Chebyshev nodes of the sinusoidal average (>= 1).
+    /// Planar-rect magnet oscillation: travel amplitude A across the width (m), >= 0, its
+    /// waveform (dwell: the fraction of a period stopped at the reversal points, [0, 1)) and
+    /// the quadrature nodes of the time average (>= 1; motion/SwingAverage).
     double magnetTravelM = 0.0;
     int magnetTravelSamples = 16;
+    SwingWaveform magnetTravelWaveform = SwingWaveform::Sinusoidal;
+    double magnetTravelDwellFraction = 0.0;
     /// Groove redeposition (planar-rect, rotary): off = the erosion of earlier versions.
     bool grooveRedeposition = false;
 };
@@ -151,6 +155,7 @@ private:
     const ErosionRate& rate_;
     ErosionSettings settings_;
     ErosionGrid grid_;
+    SwingQuadrature travel_;           ///< nodes of the magnet-travel average
     std::vector<std::size_t> active_;  ///< cells with flux at k = 1
     std::vector<double> multiplier_;   ///< per cell
     std::vector<double> fluxK1_;       ///< Gamma at k = 1 (narrowing weights)

@@ -4,6 +4,8 @@
 //    carries the whole ion rate, so the Gauss-Chebyshev average does too), to 1e-6;
 //  - the averaged flux equals the arcsine-weighted time average computed independently
 //    (trapezoid rule in the phase, 4000 nodes), and widens the groove;
+//  - triangular and dwell travel (motion/SwingAverage) equal their time averages computed
+//    from the waveform written out here (midpoint rule in time), and conserve atoms;
 //  - redeposition: a flat target redeposits nothing (exactly); on a deep groove the atom
 //    balance closes (sputtered = redeposited + escaped, two routes) to 1e-9; the net
 //    erosion is smaller than without; a groove symmetric in y stays symmetric.
@@ -102,6 +104,67 @@ TEST(ErosionMotion, OscillationIsTheArcsineTimeAverage) {
             peak = std::max(peak, sum / n);
         }
     EXPECT_LT(worst / peak, 1e-6);  // 64 Gauss-Chebyshev nodes on a 5 mm Gaussian, 12 mm travel
+}
+
+namespace {
+
+/// Position s in [-1, 1] at the fraction tau of a period, written out here (independently
+/// of motion/SwingAverage): triangle, or constant speed with a stop of delta/2 at each end.
+double travelPosition(double tau, double delta) {
+    const double m = 1.0 - delta;
+    if (tau < m / 4) return 4 * tau / m;
+    if (tau < m / 4 + delta / 2) return 1.0;
+    if (tau < 3 * m / 4 + delta / 2) return 1.0 - 4 * (tau - m / 4 - delta / 2) / m;
+    if (tau < 3 * m / 4 + delta) return -1.0;
+    return -1.0 + 4 * (tau - 3 * m / 4 - delta) / m;
+}
+
+}  // namespace
+
+TEST(ErosionMotion, TriangularAndDwellTravelAreTheirTimeAverages) {
+    RectCathode c = rectCathode("yamamura1983", 1.2);
+    const auto at = c.flux->atScale(1.0);
+    for (const double delta : {0.0, 0.3}) {
+        ErosionSettings s;
+        s.gridSpacingM = 1e-3;
+        s.magnetTravelM = 0.012;
+        s.magnetTravelSamples = 64;
+        s.magnetTravelWaveform = delta > 0 ? SwingWaveform::Dwell : SwingWaveform::Triangular;
+        s.magnetTravelDwellFraction = delta;
+        ErosionFront f(*c.flux, *c.rate, s);
+        const auto ion = f.surface().scalar("ion_flux_per_m2_s");
+        double worst = 0.0, peak = 0.0;
+        for (std::size_t i : {150u, 200u, 260u})  // straight, straight's end, turnaround
+            for (std::size_t j = 0; j < f.grid().nv(); j += 3) {
+                const Eigen::Vector2d p = f.grid().cathodePoint(i, j);
+                // Midpoint rule in time: kinks at the reversal points make it O(h^2), ~1e-9 here.
+                const int n = 20000;
+                double sum = 0.0;
+                for (int k = 0; k < n; ++k)
+                    sum += at.fluxDensity({p.x(), p.y() - s.magnetTravelM * travelPosition((k + 0.5) / n, delta)});
+                worst = std::max(worst, std::abs(ion[f.grid().index(i, j)] - sum / n));
+                peak = std::max(peak, sum / n);
+            }
+        EXPECT_LT(worst / peak, 1e-6) << "dwell fraction " << delta;  // 64 Gauss-Legendre nodes
+    }
+}
+
+TEST(ErosionMotion, TriangularAndDwellTravelConserveAtoms) {
+    RectCathode c = rectCathode("none", 1.0);  // as OscillationConservesAtoms
+    for (const SwingWaveform w : {SwingWaveform::Triangular, SwingWaveform::Dwell}) {
+        ErosionSettings s;
+        s.gridSpacingM = 0.5e-3;
+        s.magnetTravelM = 0.010;
+        s.magnetTravelWaveform = w;
+        s.magnetTravelDwellFraction = w == SwingWaveform::Dwell ? 0.4 : 0.0;
+        ErosionFront f(*c.flux, *c.rate, s);
+        const double t = 5.0 * 3600.0;
+        runTo(f, t);
+        double volume = 0.0;
+        for (double d : f.depth()) volume += d * f.grid().cellArea();
+        const double expected = c.supply.ionsPerSecond * c.rate->normalYield() * t;
+        EXPECT_NEAR(volume * c.rate->atomicDensityPerM3() / expected, 1.0, 1e-6) << swingWaveformName(w);
+    }
 }
 
 TEST(ErosionMotion, OscillationWidensTheGroove) {

@@ -14,7 +14,7 @@
 #include "deposition/DepositionRun.hpp"
 #include "Progress.hpp"
 #include "tool/ToolFile.hpp"
-#include "twin/TwinJson.hpp"
+#include "util/Json.hpp"
 #include "twin/TwinToolFile.hpp"
 #include "twin/simulate/LogSimulator.hpp"
 #include "twin/simulate/SimulatedFilm.hpp"
@@ -129,13 +129,13 @@ int runTwinSimulate(const TwinSimulateOptions& o) {
         for (std::size_t t = 0; t < truth.targets.size(); ++t)
             j << (t ? "," : "") << "{\"source\":" << jsonString(truth.targets[t].source)
               << ",\"target_id\":" << jsonString(truth.targets[t].targetId)
-              << ",\"energy_kWh\":" << jsonNumber(truth.targets[t].energyJ / 3.6e6, 17) << "}";
+              << ",\"energy_kWh\":" << jsonNumber(truth.targets[t].energyJ / 3.6e6) << "}";
         j << "],\"gap_lines\":" << lineList(facts.gapLines) << ",\"arc_lines\":" << lineList(facts.arcLines)
           << ",\"target_change_lines\":" << lineList(facts.targetChangeLines) << ",\"metrology\":" << metrology
-          << ",\"metrology_noise_pct\":" << jsonNumber(o.metrologyNoisePct) << ",\"gas\":{\"pressure_Pa\":" << jsonNumber(gas.pressurePa, 17)
-          << ",\"sigma_eff_m2\":" << jsonNumber(gas.sigmaEffM2, 17) << ",\"eta\":" << jsonNumber(gas.eta, 17)
-          << ",\"thermalisation_column_per_m2\":" << jsonNumber(gas.thermalisationColumnPerM2, 17)
-          << ",\"temperature_K\":" << jsonNumber(gas.temperatureK, 17) << "}}\n";
+          << ",\"metrology_noise_pct\":" << jsonNumber(o.metrologyNoisePct) << ",\"gas\":{\"pressure_Pa\":" << jsonNumber(gas.pressurePa)
+          << ",\"sigma_eff_m2\":" << jsonNumber(gas.sigmaEffM2) << ",\"eta\":" << jsonNumber(gas.eta)
+          << ",\"thermalisation_column_per_m2\":" << jsonNumber(gas.thermalisationColumnPerM2)
+          << ",\"temperature_K\":" << jsonNumber(gas.temperatureK) << "}}\n";
         writeText(truthTmp, j.str());
         if (o.metrologyEvery > 0) {
             std::filesystem::remove_all(o.metrologyDir);

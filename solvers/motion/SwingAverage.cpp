@@ -1,0 +1,127 @@
+#include "motion/SwingAverage.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace magtwin {
+
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+
+void checkDwell(double dwellFraction) {
+    if (!(dwellFraction >= 0.0 && dwellFraction < 1.0))
+        throw std::invalid_argument("swing: dwell fraction must be in [0, 1)");
+}
+
+/// Gauss-Legendre nodes and weights on [-1, 1] (weights sum to 2): Newton's method on the
+/// Legendre polynomial P_n from the Chebyshev-like first guess cos(pi (i - 1/4) / (n + 1/2)),
+/// P_n and P_n' by the three-term recurrence (Press et al., Numerical Recipes 3rd ed., 4.6).
+void gaussLegendre(int n, std::vector<double>& x, std::vector<double>& w) {
+    x.assign(std::size_t(n), 0.0);
+    w.assign(std::size_t(n), 0.0);
+    const int m = (n + 1) / 2;
+    for (int i = 1; i <= m; ++i) {
+        double z = std::cos(kPi * (i - 0.25) / (n + 0.5)), pp = 0.0;
+        for (int it = 0; it < 100; ++it) {
+            double p1 = 1.0, p2 = 0.0;
+            for (int j = 1; j <= n; ++j) {
+                const double p3 = p2;
+                p2 = p1;
+                p1 = ((2.0 * j - 1.0) * z * p2 - (j - 1.0) * p3) / j;
+            }
+            pp = n * (z * p1 - p2) / (z * z - 1.0);
+            const double z1 = z;
+            z = z1 - p1 / pp;
+            if (std::abs(z - z1) <= 1e-15) break;
+        }
+        x[std::size_t(i - 1)] = -z;
+        x[std::size_t(n - i)] = z;
+        w[std::size_t(i - 1)] = w[std::size_t(n - i)] = 2.0 / ((1.0 - z * z) * pp * pp);
+    }
+    if (n % 2 == 1) x[std::size_t(m - 1)] = 0.0;  // the middle node exactly
+}
+
+}  // namespace
+
+SwingWaveform swingWaveformFromName(const std::string& name) {
+    if (name == "sinusoidal") return SwingWaveform::Sinusoidal;
+    if (name == "triangular") return SwingWaveform::Triangular;
+    if (name == "dwell") return SwingWaveform::Dwell;
+    throw std::invalid_argument("unknown swing waveform '" + name + "'; valid: sinusoidal, triangular, dwell");
+}
+
+std::string swingWaveformName(SwingWaveform waveform) {
+    switch (waveform) {
+        case SwingWaveform::Sinusoidal: return "sinusoidal";
+        case SwingWaveform::Triangular: return "triangular";
+        case SwingWaveform::Dwell: return "dwell";
+    }
+    return "sinusoidal";
+}
+
+std::vector<SwingSegment> swingPeriod(SwingWaveform waveform, double dwellFraction) {
+    checkDwell(dwellFraction);
+    using S = SwingSegment::Shape;
+    switch (waveform) {
+        case SwingWaveform::Sinusoidal:
+            return {{S::Sine, 0.25, 0, 1, 0, kPi / 2},
+                    {S::Sine, 0.25, 1, 0, kPi / 2, kPi},
+                    {S::Sine, 0.25, 0, -1, kPi, 1.5 * kPi},
+                    {S::Sine, 0.25, -1, 0, 1.5 * kPi, 2 * kPi}};
+        case SwingWaveform::Triangular:
+            return {{S::Linear, 0.25, 0, 1}, {S::Linear, 0.5, 1, -1}, {S::Linear, 0.25, -1, 0}};
+        case SwingWaveform::Dwell:
+        default: {
+            const double move = 1 - dwellFraction, stop = dwellFraction / 2;
+            return {{S::Linear, move / 4, 0, 1},
+                    {S::Stop, stop, 1, 1},
+                    {S::Linear, move / 2, 1, -1},
+                    {S::Stop, stop, -1, -1},
+                    {S::Linear, move / 4, -1, 0}};
+        }
+    }
+}
+
+double swingPosition(SwingWaveform waveform, double dwellFraction, double phase) {
+    double t = phase - std::floor(phase);
+    for (const SwingSegment& s : swingPeriod(waveform, dwellFraction)) {
+        if (t <= s.periodFraction) {
+            const double f = s.periodFraction > 0 ? t / s.periodFraction : 1.0;
+            switch (s.shape) {
+                case SwingSegment::Shape::Sine: return std::sin(s.phaseFrom + f * (s.phaseTo - s.phaseFrom));
+                case SwingSegment::Shape::Linear: return s.from + f * (s.to - s.from);
+                case SwingSegment::Shape::Stop: return s.from;
+            }
+        }
+        t -= s.periodFraction;
+    }
+    return 0.0;  // t == 1 up to rounding: back at the start
+}
+
+SwingQuadrature swingQuadrature(SwingWaveform waveform, double dwellFraction, int samples) {
+    checkDwell(dwellFraction);
+    if (samples < 1) throw std::invalid_argument("swing: at least 1 quadrature node");
+    SwingQuadrature q;
+    if (waveform == SwingWaveform::Sinusoidal) {
+        // Gauss-Chebyshev: the nodes as the erosion and deposition averages always computed them.
+        for (int k = 1; k <= samples; ++k) {
+            q.nodes.push_back(std::cos((2 * k - 1) * kPi / (2 * samples)));
+            q.weights.push_back(1.0);
+        }
+    } else {
+        gaussLegendre(samples, q.nodes, q.weights);
+        const double moving = waveform == SwingWaveform::Dwell ? 1.0 - dwellFraction : 1.0;
+        for (double& w : q.weights) w *= 0.5 * moving;
+        if (waveform == SwingWaveform::Dwell && dwellFraction > 0.0) {
+            q.nodes.insert(q.nodes.begin(), -1.0);
+            q.weights.insert(q.weights.begin(), 0.5 * dwellFraction);
+            q.nodes.push_back(1.0);
+            q.weights.push_back(0.5 * dwellFraction);
+        }
+    }
+    for (double w : q.weights) q.weightSum += w;
+    return q;
+}
+
+}  // namespace magtwin
