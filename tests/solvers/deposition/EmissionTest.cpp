@@ -162,3 +162,40 @@ TEST(RacetrackSources, WobbleAverageMatchesArcsineTimeAverage) {
     EXPECT_NEAR(at(swung, 0.0505, 0.0005) / peakOf(still), expected, 5e-3);
     EXPECT_LT(peakOf(swung), peakOf(still));
 }
+
+// Triangular and dwell wobble (motion/SwingAverage): a constant-speed travel spends equal time
+// at every offset a in [-A, A], so at the offset y0 from the track centre line the Gaussian
+// track averages to sigma sqrt(pi/2) / (2A) [erf((A - y0)/(sqrt2 sigma)) + erf((A + y0)/(sqrt2 sigma))];
+// a dwell fraction delta puts delta/2 of the time at each reversal point instead. Checked at
+// the element 0.5 mm off the centre line against the still map's element there (the same
+// atom total, so the same scale F0); 64 Gauss-Legendre nodes are exact to ~1e-12 for this
+// integrand, the 1 mm element grid sums a Gaussian of sigma 8 mm spectrally (midpoint rule):
+// 1e-6 holds both.
+TEST(RacetrackSources, TriangularAndDwellWobbleAreUniformTimeAverages) {
+    const double sigma = 0.008, A = 0.012, y0 = 0.0005;
+    PlanarRectTarget p;
+    p.widthM = 0.3;
+    p.lengthM = 1.0;
+    p.track = {0.1, sigma, 0.9, 1.0, nullptr, {}};
+    p.pitchM = 0.001;
+    const auto still = planarRectSource(p, 1e18, makeAngularDistribution("cosine"));
+    auto at = [](const EmissionSource& s, double x, double y) {
+        for (const auto& e : s.elements)
+            if (std::abs(e.position.x() - x) < 1e-4 && std::abs(e.position.y() - y) < 6e-4) return e.fluxAtomsM2S;
+        return -1.0;
+    };
+    const auto g = [&](double a) { return std::exp(-(y0 - a) * (y0 - a) / (2 * sigma * sigma)); };
+    const double uniform = sigma * std::sqrt(M_PI / 2) / (2 * A) *
+                           (std::erf((A - y0) / (std::sqrt(2.0) * sigma)) + std::erf((A + y0) / (std::sqrt(2.0) * sigma)));
+    for (const double delta : {0.0, 0.3}) {
+        p.wobbleAmplitudeM = A;
+        p.wobbleSamples = 64;
+        p.wobbleWaveform = delta > 0 ? SwingWaveform::Dwell : SwingWaveform::Triangular;
+        p.wobbleDwellFraction = delta;
+        const auto swung = planarRectSource(p, 1e18, makeAngularDistribution("cosine"));
+        EXPECT_NEAR(swung.totalAtomsPerSecond() / 1e18, 1.0, 1e-12);
+        const double expected = (1 - delta) * uniform + 0.5 * delta * (g(A) + g(-A));
+        const double ratio = at(swung, 0.0505, 0.0005) / at(still, 0.0505, 0.0005) * g(0.0);
+        EXPECT_NEAR(ratio, expected, 1e-6) << "dwell fraction " << delta;
+    }
+}
