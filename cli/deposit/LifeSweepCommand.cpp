@@ -78,11 +78,11 @@ void writeCsvHeader(std::ostream& o, std::size_t cathodes) {
 }
 
 void writeCsvRow(std::ostream& o, const LifePoint& p) {
-    o << num(p.kWh) << "," << num(p.fixed.rangePct) << "," << num(p.retrimmed.rangePct) << "," << num(p.fixed.sigmaPct)
-      << "," << num(p.retrimmed.sigmaPct) << "," << num(p.fixed.meanNm) << "," << num(p.fixed.minNm) << ","
-      << num(p.fixed.maxNm) << "," << num(p.retrimmed.meanNm) << "," << num(p.retrimmed.minNm) << ","
-      << num(p.retrimmed.maxNm);
-    for (double t : p.trims) o << "," << num(t);
+    o << jsonNumber(p.kWh) << "," << jsonNumber(p.fixed.rangePct) << "," << jsonNumber(p.retrimmed.rangePct) << "," << jsonNumber(p.fixed.sigmaPct)
+      << "," << jsonNumber(p.retrimmed.sigmaPct) << "," << jsonNumber(p.fixed.meanNm) << "," << jsonNumber(p.fixed.minNm) << ","
+      << jsonNumber(p.fixed.maxNm) << "," << jsonNumber(p.retrimmed.meanNm) << "," << jsonNumber(p.retrimmed.minNm) << ","
+      << jsonNumber(p.retrimmed.maxNm);
+    for (double t : p.trims) o << "," << jsonNumber(t);
     o << "\n";
 }
 
