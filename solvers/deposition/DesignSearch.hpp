@@ -3,11 +3,11 @@
 // evaluate a few hundred times but have no derivatives (a uniformity figure):
 //  1. full factorial grid: gridPoints values per parameter, evenly spaced over [lo, hi]
 //     including both bounds; points failing `feasible` are skipped (not evaluated);
-//  2. compass (pattern) search (optimise/CompassSearch) from each of the `starts` best grid points: try +- step
-//     along every parameter (clamped to the bounds, feasible points only), move to the best
-//     improvement, else halve every step; stop when each step < its minStep (Kolda, Lewis
-//     & Torczon, SIAM Review 45 (2003) 385, section 3: compass search). Initial step: half
-//     the grid spacing.
+//  2. compass (pattern) search from each of the `starts` best grid points
+//     (optimise/CompassSearch): try +- step along every parameter (clamped to the bounds,
+//     feasible points only), move to the best improvement, else halve every step; stop when
+//     each step < its minStep (Kolda, Lewis & Torczon, SIAM Review 45 (2003) 385, section 3:
+//     compass search). Initial step: half the grid spacing.
 // No randomness: the same objective gives the same designs. Every evaluation is cached by
 // its exact parameter values.
 #pragma once

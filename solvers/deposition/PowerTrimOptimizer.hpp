@@ -5,8 +5,9 @@
 // cathode k at trim 1), and U is scale-free, so the problem is a min-max of a ratio of
 // linear forms over a box. Solved in two steps: the least-squares flat film
 // (min ||A w - mean||^2, clamped to the box) as a start, then cyclic coordinate
-// descent with golden-section line searches on U itself (optimise/CoordinateDescent). Trims are finally scaled so
-// their mean is 1 (total power unchanged) and kept within [minTrim, maxTrim].
+// descent with golden-section line searches on U itself (optimise/CoordinateDescent).
+// Trims are finally scaled so their mean is 1 (total power unchanged) and kept within
+// [minTrim, maxTrim].
 #pragma once
 
 #include <vector>
