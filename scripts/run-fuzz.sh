@@ -51,7 +51,7 @@ echo "[fuzz] building fuzz_tool_file with $CXX"
   "$ROOT"/cli/tool/{ToolSchema,ToolFileReader,ToolAlongTrack,ToolRunSettings,ToolGeometryChecks}.cpp \
   "$ROOT"/cli/config/{Units,ConfigReader}.cpp "$ROOT"/cli/twin/{LogMappingConfig,LogUnits}.cpp \
   "$ROOT"/twin/logs/{EditDistance,TimestampParser}.cpp \
-  "$ROOT"/boundary/util/Csv.cpp "$ROOT"/boundary/elements/ElementTable.cpp \
+  "$ROOT"/boundary/util/{Csv,GaussLegendre}.cpp "$ROOT"/boundary/elements/ElementTable.cpp \
   "$ROOT"/boundary/yield/{NuclearStopping,Sigmund1969,Chen1985,YamamuraTawara1996,AngularFactor,YieldModelRegistry,SputterYield,YieldValidation}.cpp \
   "$ROOT"/boundary/racetrack/{TrackProfile,AlongTrackProfile,IonSupply,RacetrackFlux,RingProfileFit}.cpp \
   "$ROOT"/solvers/motion/SwingAverage.cpp \

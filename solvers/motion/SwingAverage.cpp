@@ -1,5 +1,8 @@
 #include "motion/SwingAverage.hpp"
 
+#include "util/GaussLegendre.hpp"
+#include "util/PhysicalConstants.hpp"
+
 #include <cmath>
 #include <stdexcept>
 
@@ -7,39 +10,9 @@ namespace magtwin {
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
-
 void checkDwell(double dwellFraction) {
     if (!(dwellFraction >= 0.0 && dwellFraction < 1.0))
         throw std::invalid_argument("swing: dwell fraction must be in [0, 1)");
-}
-
-/// Gauss-Legendre nodes and weights on [-1, 1] (weights sum to 2): Newton's method on the
-/// Legendre polynomial P_n from the Chebyshev-like first guess cos(pi (i - 1/4) / (n + 1/2)),
-/// P_n and P_n' by the three-term recurrence (Press et al., Numerical Recipes 3rd ed., 4.6).
-void gaussLegendre(int n, std::vector<double>& x, std::vector<double>& w) {
-    x.assign(std::size_t(n), 0.0);
-    w.assign(std::size_t(n), 0.0);
-    const int m = (n + 1) / 2;
-    for (int i = 1; i <= m; ++i) {
-        double z = std::cos(kPi * (i - 0.25) / (n + 0.5)), pp = 0.0;
-        for (int it = 0; it < 100; ++it) {
-            double p1 = 1.0, p2 = 0.0;
-            for (int j = 1; j <= n; ++j) {
-                const double p3 = p2;
-                p2 = p1;
-                p1 = ((2.0 * j - 1.0) * z * p2 - (j - 1.0) * p3) / j;
-            }
-            pp = n * (z * p1 - p2) / (z * z - 1.0);
-            const double z1 = z;
-            z = z1 - p1 / pp;
-            if (std::abs(z - z1) <= 1e-15) break;
-        }
-        x[std::size_t(i - 1)] = -z;
-        x[std::size_t(n - i)] = z;
-        w[std::size_t(i - 1)] = w[std::size_t(n - i)] = 2.0 / ((1.0 - z * z) * pp * pp);
-    }
-    if (n % 2 == 1) x[std::size_t(m - 1)] = 0.0;  // the middle node exactly
 }
 
 }  // namespace
@@ -110,9 +83,10 @@ SwingQuadrature swingQuadrature(SwingWaveform waveform, double dwellFraction, in
             q.weights.push_back(1.0);
         }
     } else {
-        gaussLegendre(samples, q.nodes, q.weights);
+        const QuadratureRule rule = gaussLegendre(samples, -1.0, 1.0);  // weights sum to 2
         const double moving = waveform == SwingWaveform::Dwell ? 1.0 - dwellFraction : 1.0;
-        for (double& w : q.weights) w *= 0.5 * moving;
+        q.nodes = rule.x;
+        for (double w : rule.w) q.weights.push_back(0.5 * moving * w);
         if (waveform == SwingWaveform::Dwell && dwellFraction > 0.0) {
             q.nodes.insert(q.nodes.begin(), -1.0);
             q.weights.insert(q.weights.begin(), 0.5 * dwellFraction);

@@ -17,9 +17,9 @@
 // SwingQuadrature gives nodes s_k and weights w_k with <f> ~ sum_k w_k f(A s_k) / sum_k w_k:
 //  - sinusoidal:  n Gauss-Chebyshev nodes s_k = cos((2k - 1) pi / (2n)), equal weights
 //                 (Abramowitz & Stegun 25.4.38); exact for polynomials in s of degree <= 2n - 1;
-//  - triangular:  n Gauss-Legendre nodes and weights (A & S 25.4.29; nodes by Newton's method
-//                 on P_n, the classic "gauleg" of Press et al., Numerical Recipes 3rd ed.
-//                 section 4.6); exact for degree <= 2n - 1;
+//  - triangular:  n Gauss-Legendre nodes and weights (A & S 25.4.29; util/GaussLegendre, the
+//                 "gauleg" of Press et al., Numerical Recipes 3rd ed. section 4.6.1); exact
+//                 for degree <= 2n - 1;
 //  - dwell:       the triangular rule with its weights times (1 - delta), plus the two
 //                 reversal points with weight delta / 2 each (n + 2 nodes, exact for degree
 //                 <= 2n - 1; delta = 0 is the triangular rule).
