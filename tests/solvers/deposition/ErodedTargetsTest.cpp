@@ -112,3 +112,54 @@ TEST(ErodedTargets, GrooveWallsTiltEmissionAndSputterMore) {
     EXPECT_NEAR(used.sources[0].totalAtomsPerSecond() / eroded.totalAtomsPerSecond(), 1.0, 1e-12);
     EXPECT_GT(used.erodedDepthM[0], 3e-3);
 }
+
+// The rotary wobble of the eroded-target map (motion/SwingAverage weights, the field turned
+// round the tube with linear interpolation between angular cells): turning a periodic field
+// keeps its sum exactly, so every waveform emits the same atoms as the still bar (to
+// rounding); the spread of the emission round the tube grows by the swing's mean square
+// angle, A^2 <s^2> with <s^2> = 1/2 (sinusoidal), 1/3 (triangular), (1 - delta)/3 + delta
+// (dwell), plus what the linear interpolation adds, at most (cell angle)^2 / 4 (a node
+// between cells at fraction f adds f (1 - f) cell^2 to the variance).
+TEST(ErodedTargets, RotaryWobbleKeepsTheAtomsAndSpreadsByTheMeanSquareSwing) {
+    CathodeGroup g;
+    g.type = CathodeGroup::Type::RotaryArray;
+    g.name = "test tube";
+    g.discharge.targetMaterial = "Mo";
+    g.discharge.voltageV = 450;
+    g.powerW = 3000;
+    g.tube.outerRadiusM = 0.04;
+    g.tube.lengthM = 0.30;
+    g.tube.axialPitchM = 0.01;
+    g.tube.angularPitchRad = 2 * M_PI / 72;
+    g.tube.axisZ = 0.12;
+    g.tube.track = {0.03, 0.005, 0.26, 1.0, nullptr, {}};
+    g.targetThicknessM = 0.004;
+    const auto spread = [](const GridSurface& map, double& total) {  // variance of the angle (rad^2)
+        const auto& f = map.scalar("sputtered_flux_per_m2_s");
+        double s0 = 0, s2 = 0;
+        for (std::size_t j = 0; j < map.nv; ++j) {
+            const double phi = -M_PI + 2 * M_PI * (j + 0.5) / map.nv;  // cell centres (ErosionGrid), 0 facing the substrate
+            for (std::size_t i = 0; i < map.nu; ++i) s0 += f[map.index(i, j)], s2 += f[map.index(i, j)] * phi * phi;
+        }
+        total = s0;
+        return s2 / s0;
+    };
+    double still = 0;
+    const double var0 = spread(erodedEmissionMap(g, 0.0), still);
+    const double A = 10 * M_PI / 180, cell = 2 * M_PI / 72;
+    struct Case {
+        SwingWaveform w;
+        double delta, meanSquare;
+    };
+    for (const Case c : {Case{SwingWaveform::Sinusoidal, 0.0, 0.5}, Case{SwingWaveform::Triangular, 0.0, 1.0 / 3},
+                         Case{SwingWaveform::Dwell, 0.6, 0.4 / 3 + 0.6}}) {
+        g.tube.wobbleAmplitudeRad = A;
+        g.tube.wobbleWaveform = c.w;
+        g.tube.wobbleDwellFraction = c.delta;
+        double total = 0;
+        const double var = spread(erodedEmissionMap(g, 0.0), total);
+        EXPECT_NEAR(total / still, 1.0, 1e-12) << swingWaveformName(c.w);
+        EXPECT_GE(var - var0 - A * A * c.meanSquare, -1e-12) << swingWaveformName(c.w);
+        EXPECT_LE(var - var0 - A * A * c.meanSquare, cell * cell / 4) << swingWaveformName(c.w);
+    }
+}
