@@ -77,7 +77,7 @@ SwingQuadrature swingQuadrature(SwingWaveform waveform, double dwellFraction, in
     if (samples < 1) throw std::invalid_argument("swing: at least 1 quadrature node");
     SwingQuadrature q;
     if (waveform == SwingWaveform::Sinusoidal) {
-        // Gauss-Chebyshev: the nodes as the erosion and deposition averages always computed them.
+        // Gauss-Chebyshev: nodes cos((2k - 1) pi / 2n), equal weights (A & S 25.4.38).
         for (int k = 1; k <= samples; ++k) {
             q.nodes.push_back(std::cos((2 * k - 1) * kPi / (2 * samples)));
             q.weights.push_back(1.0);

@@ -1,7 +1,7 @@
 // cathodes[].magnets.motion.waveform / dwell_fraction (planar magnet travel, rotary wobble):
 //  - the keys reach the erosion engine of `erode` (ErosionConfig) and of the deposition side
 //    (DepositConfig's cathode group, and so ErodedTargets and RacetrackSources); absent is
-//    sinusoidal, the average of earlier versions;
+//    sinusoidal;
 //  - two waveforms never share one cached erosion (erosionKey);
 //  - the resolved tool file (resolvedToolYaml) reads back to the same waveform;
 //  - a dwell fraction without waveform dwell, outside [0, 1), an unknown waveform and a

@@ -8,8 +8,9 @@
 //    midpoint error of a piecewise-smooth periodic integrand is O(h^2) ~ 1e-9).
 //  - A smooth racetrack-like integrand (a Gaussian of width 5 mm seen through a 12 mm swing)
 //    averaged over time by the same midpoint rule agrees with 32 nodes to 1e-9.
-//  - Sinusoidal: the nodes and the average are bit for bit the Gauss-Chebyshev sum the erosion
-//    front, the deposition sources and the eroded-target cache computed before this library.
+//  - Sinusoidal: the nodes and the average are bit for bit the explicit Gauss-Chebyshev sum
+//    (1/n) sum_k f(A cos((2k - 1) pi / 2n)), so the sinusoidal erosion, deposition and
+//    eroded-target figures are the same doubles as with that sum written out.
 #include "motion/SwingAverage.hpp"
 
 #include <gtest/gtest.h>
@@ -114,7 +115,7 @@ TEST(SwingAverage, SinusoidalIsTheGaussChebyshevSumBitForBit) {
     for (int n : {1, 7, 16, 64}) {
         const SwingQuadrature q = swingQuadrature(SwingWaveform::Sinusoidal, 0.0, n);
         const auto f = [](double a) { return std::exp(-a * a / 4e-5) + 0.3 * a; };
-        double sum = 0.0;  // the code this library replaced (ErosionFront::travelAveragedFlux)
+        double sum = 0.0;  // the sum written out
         for (int k = 1; k <= n; ++k) sum += f(A * std::cos((2 * k - 1) * M_PI / (2 * n)));
         EXPECT_EQ(q.average(A, f), sum / n) << n;
         for (int k = 1; k <= n; ++k) EXPECT_EQ(q.nodes[std::size_t(k - 1)], std::cos((2 * k - 1) * M_PI / (2 * n)));
