@@ -104,6 +104,11 @@ std::string replayReportJson(const ReplayReport& r) {
           << ",\"counter_delta_kWh\":" << jsonNumber(c.counterDeltaKWh) << ",\"counter_error_pct\":" << jsonNumber(c.errorPct)
           << ",\"flagged\":" << (c.flagged ? "true" : "false") << ",\"likely_cause\":" << jsonString(c.cause) << "}";
     }
+    // the energy series' total per log source (DeliveredEnergy.hpp): the sync's energy, summed over targets
+    o << "],\"source_energy\":[";
+    for (std::size_t k = 0; k < r.replay.power.size(); ++k)
+        o << (k ? "," : "") << "{\"source\":" << jsonString(r.replay.power[k].cathode) << ",\"energy_kWh\":"
+          << jsonNumber(r.replay.energyKWh[k].empty() ? 0.0 : r.replay.energyKWh[k].back()) << "}";
     o << "],\"steps\":[";
     for (std::size_t i = 0; i < r.replay.steps.size(); ++i) {
         const auto& s = r.replay.steps[i];

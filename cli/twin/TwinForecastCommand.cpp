@@ -178,7 +178,7 @@ int runTwinForecast(const TwinForecastOptions& o) {
     std::optional<LoggedRecipe> logged;
     if (recipe == "logged") {
         const ReplaySeries series(*store, toolId);
-        logged = loggedRecipe(f.c.cathodes, store->steps(toolId), series, sourcePowers(tf.format(""), series));
+        logged = loggedRecipe(f.c.cathodes, store->steps(toolId), series, EnergySeries(tf.format(""), series));
     }
     if (logged) {
         progress("today's recipe: the power split of the logged " + logged->label + " step of " + isoDate(logged->startTime));

@@ -107,7 +107,7 @@ int runTwinReplay(const TwinReplayOptions& o) {
         if (done == total || done % 20 == 0) std::cerr << "[twin replay] step " << done << " of " << total << "\n";
     });
     const ReplaySeries series(*store, toolId);
-    report.counters = auditCounters(store->targets(toolId), setup.format, series, report.replay.power, o.tolerancePct);
+    report.counters = auditCounters(store->targets(toolId), setup.format, series, EnergySeries(setup.format, series), o.tolerancePct);
     for (const auto& c : report.counters)
         if (c.flagged)
             report.findings.push_back({"counter", c.targetId,
