@@ -1,4 +1,4 @@
-#include "twin/LoggedRecipe.hpp"
+#include "forecast/LoggedRecipe.hpp"
 
 namespace magtwin {
 
