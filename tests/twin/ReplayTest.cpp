@@ -216,11 +216,12 @@ TEST(TwinReplay, TargetChangeStartsANewErosionStateAndCounterFindingNamesTheSetp
 
 TEST(TwinReplay, AGapWhileOnIsNotBridgedAndTheAuditNamesIt) {
     TempDir dir("replay-gap");
-    // 500 W, rows 1 s apart at 0..100 s and 160..300 s: the logger lost 100..160 s while the
-    // tool's counter kept counting (it integrates 500 W through the gap).
+    // 500 W (setpoint 600 W), rows 1 s apart at 0..100 s and 160..300 s: the logger lost
+    // 100..160 s while the tool's counter kept counting (it integrates 500 W through the gap;
+    // the setpoint's integral, 180 kJ, is 20 % off the counter: not the cause).
     std::vector<Row> rows;
     for (int t = 0; t <= 300; ++t)
-        if (t <= 100 || t >= 160) rows.push_back({t, 500, 500, 400, "T1", 500.0 * t / 3.6e6, 2.0});
+        if (t <= 100 || t >= 160) rows.push_back({t, 600, 500, 400, "T1", 500.0 * t / 3.6e6, 2.0});
     const Replayed r = replay(dir, rows);
     // the energy rule (DeliveredEnergy.hpp): 100 s + 140 s at 500 W, the 60 s gap not counted
     constexpr double kSeen = 500.0 * 240.0, kBridged = 500.0 * 60.0;

@@ -15,13 +15,13 @@ std::string fixed(double v, int digits) {
     return s.str();
 }
 
-/// Trapezoid integral of `values` over the rows where `on` is set at both ends (J), by the
-/// energy rule: nothing across a break (DeliveredEnergy.hpp).
-double integralWhereOn(const std::vector<double>& t, const std::vector<double>& values, const std::vector<double>& on,
-                       const std::vector<char>& breaks) {
+/// Trapezoid integral of `values` over the rows where `on` is set at both ends (J). A model of
+/// the tool's own counter, which keeps counting while the logger is away: unlike the twin's
+/// energy (DeliveredEnergy.hpp) it bridges the log's breaks.
+double integralWhereOn(const std::vector<double>& t, const std::vector<double>& values, const std::vector<double>& on) {
     double sum = 0.0;
     for (std::size_t r = 1; r < t.size(); ++r) {
-        if (!(on[r - 1] > 0.0 && on[r] > 0.0) || breaks[r]) continue;
+        if (!(on[r - 1] > 0.0 && on[r] > 0.0)) continue;
         const double a = std::isfinite(values[r - 1]) ? values[r - 1] : 0.0, b = std::isfinite(values[r]) ? values[r] : 0.0;
         sum += segmentEnergyJ(a, b, t[r] - t[r - 1]);
     }
@@ -69,7 +69,7 @@ std::string likelyCause(const CounterAuditEntry& e, std::size_t source, const Lo
     for (std::size_t k = 0; k < f.supplies.size(); ++k) {
         const SupplyChannels& sc = f.supplies[k];
         if (sc.setpoint < 0) continue;
-        const double j = integralWhereOn(s.times(), s.column(f.numeric[static_cast<std::size_t>(sc.setpoint)].key), on, breaks);
+        const double j = integralWhereOn(s.times(), s.column(f.numeric[static_cast<std::size_t>(sc.setpoint)].key), on);
         if (!(j > 0.0)) continue;
         const double err = 100.0 * std::fabs(e.counterDeltaKWh * kJPerKWh - j) / j;
         if (err < bestErr) {

@@ -3,9 +3,10 @@
 // the findings a replay reports:
 //  - counter: |counter - energy| / energy > tolerance (default 5 %). The likely cause is
 //    looked for in the log: the counter is compared with the time integral (trapezoid, over
-//    the rows the source is on, by the energy rule of DeliveredEnergy.hpp) of every supply's
-//    setpoint, and with the twin's energy plus what the trapezoid would have bridged across
-//    the logging gaps (and file changes) with the source on at both ends; the candidate that
+//    the rows the source is on, across the log's gaps too: the tool's counter keeps counting
+//    while the logger is away) of every supply's setpoint, and with the twin's energy plus
+//    what the trapezoid would have bridged across the logging gaps (and file changes) with
+//    the source on at both ends (DeliveredEnergy.hpp does not bridge them); the candidate that
 //    matches the counter best, within the tolerance, names the cause ("follows rf3's
 //    setpoint": the counter integrates another supply's setpoint, or its own supply's
 //    setpoint instead of the delivered power; "logging gaps while the source was on": the
