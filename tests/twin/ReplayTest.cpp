@@ -10,6 +10,7 @@
 #include "elements/ElementTable.hpp"
 #include "replay/CounterAudit.hpp"
 #include "replay/MonitorReading.hpp"
+#include "replay/ReplayReport.hpp"
 #include "replay/ReplaySeries.hpp"
 #include "replay/TwinReplay.hpp"
 #include "store/TwinStore.hpp"
@@ -240,6 +241,19 @@ TEST(TwinReplay, AGapWhileOnIsNotBridgedAndTheAuditNamesIt) {
     EXPECT_TRUE(r.audit[0].flagged);
     EXPECT_NE(r.audit[0].cause.find("1 logging gap(s) or file change(s) while the source was on (60 s)"), std::string::npos)
         << r.audit[0].cause;
+}
+
+TEST(ReplayReport, RatioStatsWorkedByHand) {
+    // ratios 1..5 (one step without a reading and one without a prediction are left out):
+    // median 3; P84 at rank 0.84 x 4 = 3.36 -> 4.36, P16 at 0.64 -> 1.64 (linear between
+    // ranks); spread (4.36 - 1.64) / (2 x 3)
+    const std::vector<double> measured{2, 4, 6, 8, 10, std::nan(""), 1};
+    const std::vector<double> predicted{2, 2, 2, 2, 2, 2, 0};
+    const RatioStats s = ratioStats(measured, predicted);
+    EXPECT_EQ(s.steps, 5u);
+    EXPECT_NEAR(s.median, 3.0, 1e-12);
+    EXPECT_NEAR(s.spread, (4.36 - 1.64) / 6.0, 1e-12);
+    EXPECT_EQ(ratioStats({std::nan("")}, {1.0}).steps, 0u);
 }
 
 TEST(TwinCalibrate, MetrologyFitRecoversTheInjectedScaleWithinItsUncertainty) {
