@@ -14,7 +14,7 @@ mkdir -p "$OUT/corpus-log-reader"
 FLAGS=(-std=c++17 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -I"$ROOT/twin")
 echo "[fuzz] building fuzz_log_reader with $CXX"
 "$CXX" "${FLAGS[@]}" -o "$OUT/fuzz_log_reader" "$ROOT/tests/fuzz/fuzz_log_reader.cpp" \
-  "$ROOT"/twin/logs/{EditDistance,TimestampParser,PrefixHash,LogIssues,LogReader}.cpp
+  "$ROOT"/twin/logs/{EditDistance,TimestampParser,PrefixHash,LogIssues,LogReader,LoggingGaps}.cpp
 
 SEEDS="$OUT/corpus-log-reader"
 REAL="$VALIDATION/process_logs/dtu_nanolab_anait_0034_Ba-Zr_RecordingSet_2025.07.07.csv"

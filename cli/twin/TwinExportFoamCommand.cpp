@@ -2,7 +2,10 @@
 // logged power as the OpenFOAM ionFluxScale Function1 (boundary/openfoam/common/
 // sputterSourceSettings.H): f(t) = P(t) / P_nominal, P the delivered power of the stored
 // rows (SourcePower.hpp: DC P, RF forward - reflected; 0 while off), P_nominal the tool
-// file's discharge power of that cathode (or voltage x current), t in seconds from the first stored sample.
+// file's discharge power of that cathode (or voltage x current), t in seconds from the first
+// stored sample. The table follows the twin's energy rule (DeliveredEnergy.hpp): f is 0
+// inside a logging gap or between two log files (two points 1 us inside it), so its integral
+// x P_nominal is the energy `twin status` reports for the cathode (the header says it).
 // The ion flux of the plugin is proportional to the discharge current; at the tool file's
 // fixed voltage P/P_nominal = I/I_nominal, so the eroded depth after the table equals the
 // depth after the logged energy (the erosion engine's depth per kWh at nominal power).
@@ -13,16 +16,26 @@
 #include "UsageError.hpp"
 #include "io/AtomicFile.hpp"
 #include "io/OutputFolder.hpp"
+#include "replay/DeliveredEnergy.hpp"
 #include "replay/ReplaySeries.hpp"
-#include "replay/SourcePower.hpp"
 #include "tool/ToolFile.hpp"
 #include "twin/TwinReplaySetup.hpp"
 
+#include <charconv>
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
 
 namespace magtwin {
+namespace {
+
+/// The shortest text that reads back as `v` (a table entry loses nothing).
+std::string exact(double v) {
+    char buf[32];
+    return std::string(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
+}
+
+}  // namespace
 
 int runTwinExportFoam(const TwinExportFoamOptions& o) {
     const TwinToolFile tf = loadTwinToolFile(o.toolFile);
@@ -36,20 +49,19 @@ int runTwinExportFoam(const TwinExportFoamOptions& o) {
     const std::int64_t toolId = storedToolId(*store, tf.name, o.store);
     const std::string formatName = store->files(toolId).empty() ? "" : store->files(toolId).front().format;
     const ReplaySeries series(*store, toolId);
-    const auto powers = sourcePowers(tf.format(formatName), series);
-    const SourcePowerSeries* p = nullptr;
-    for (const auto& s : powers)
-        if (s.cathode == o.cathode) p = &s;
-    if (!p) throw UsageError(o.toolFile + ": cathode '" + o.cathode + "' is fed by no supply of the log format '" + formatName + "'");
+    const EnergySeries energy(tf.format(formatName), series);
+    const std::size_t k = energy.sourceIndex(o.cathode);
+    if (k == energy.power().size())
+        throw UsageError(o.toolFile + ": cathode '" + o.cathode + "' is fed by no supply of the log format '" + formatName + "'");
+    const std::vector<PowerTablePoint> table = powerTable(energy, k);
     const auto& t = series.times();
-    double energyJ = 0.0;
-    for (std::size_t i = 1; i < t.size(); ++i) energyJ += 0.5 * (p->powerW[i] + p->powerW[i - 1]) * (t[i] - t[i - 1]);
+    const double energyJ = energy.totalJ(k);
     writeFolderAtomically(o.out, [&](const std::filesystem::path& tmp) {
         writeFileAtomically((tmp / "ionFluxScale").string(), [&](std::ostream& out) {
             out << "// magtwin twin export-foam: " << tf.name << " cathode " << o.cathode << ", P / " << nominalW
                 << " W, t from the first sample (s); " << t.size() << " rows, " << std::setprecision(10)
-                << energyJ / 3.6e6 << " kWh\n(\n" << std::setprecision(12);
-            for (std::size_t i = 0; i < t.size(); ++i) out << "    (" << t[i] - t.front() << " " << p->powerW[i] / nominalW << ")\n";
+                << energyJ / 3.6e6 << " kWh\n(\n";
+            for (const PowerTablePoint& p : table) out << "    (" << exact(p.timeS) << " " << exact(p.powerW / nominalW) << ")\n";
             out << ")\n";
         });
         writeFileAtomically((tmp / "ionFluxScaleEntry").string(), [&](std::ostream& out) {
@@ -59,7 +71,7 @@ int runTwinExportFoam(const TwinExportFoamOptions& o) {
         });
     });
     std::cout << o.out << ": ionFluxScale of " << o.cathode << ", " << t.size() << " rows over " << (t.back() - t.front())
-              << " s, " << energyJ / 3.6e6 << " kWh logged\n";
+              << " s, " << std::setprecision(10) << energyJ / 3.6e6 << " kWh logged\n";
     return 0;
 }
 

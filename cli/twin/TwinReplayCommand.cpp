@@ -1,20 +1,18 @@
 // `magtwin twin replay TOOL.yaml --store PATH --out DIR [--json]`: the tool's stored log
 // replayed against the physics (twin/replay/TwinReplay), the counter audit and findings
-// (twin/replay/CounterAudit), written to DIR complete or not at all.
+// (twin/replay/ReplayReport), written to DIR complete or not at all (ReplayOutputs).
 #include "twin/TwinCommands.hpp"
 
 #include "UsageError.hpp"
-#include "calibration/DriftCheck.hpp"
 #include "deposit/DepositConfig.hpp"
 #include "deposition/DepositionRun.hpp"
 #include "Progress.hpp"
 #include "io/OutputFolder.hpp"
-#include "replay/ReplaySeries.hpp"
+#include "replay/ReplayReport.hpp"
 #include "replay/ReplayStoreRecords.hpp"
 #include "store/TwinStore.hpp"
 #include "tool/ToolFile.hpp"
-#include "twin/ReplayReport.hpp"
-#include "util/TextNumber.hpp"
+#include "twin/ReplayOutputs.hpp"
 #include "twin/TwinReplaySetup.hpp"
 #include "twin/TwinToolFile.hpp"
 
@@ -97,50 +95,14 @@ int runTwinReplay(const TwinReplayOptions& o) {
     auto store = openExistingStore(o.store);
     const std::int64_t toolId = storedToolId(*store, tf.name, o.store);
     const std::vector<CalibrationRecord> calibrations = store->calibrations(toolId);
-    if (!calibrations.empty())
-        for (const auto& p : calibrations.back().parameters) setup.rateScale[p.source + "|" + p.targetId] = p.scale;
-    if (!calibrations.empty()) setup.gas.sigmaEffM2 = calibrations.back().gas.sigmaEffM2;  // 0: vacuum
+    applyCalibration(setup, calibrations);
 
     const auto t0 = std::chrono::steady_clock::now();
-    ReplayReport report;
-    report.specPct = setup.uniformitySpecPct;
-    report.replay = replayTool(*store, toolId, setup, [](std::size_t done, std::size_t total) {
+    ReplayResult replay = replayTool(*store, toolId, setup, [](std::size_t done, std::size_t total) {
         if (done == total || done % 20 == 0) std::cerr << "[twin replay] step " << done << " of " << total << "\n";
     });
-    const ReplaySeries series(*store, toolId);
-    report.counters = auditCounters(store->targets(toolId), setup.format, series, report.replay.power, o.tolerancePct);
-    for (const auto& c : report.counters)
-        if (c.flagged)
-            report.findings.push_back({"counter", c.targetId,
-                                       c.source + " target " + c.targetId + ": usage counter +" + textNumber(c.counterDeltaKWh, 10) +
-                                           " kWh vs twin energy " + textNumber(c.energyKWh, 10) + " kWh (" + textNumber(c.errorPct, 10) +
-                                           " %)" + (c.cause.empty() ? "" : ": " + c.cause),
-                                       0.0, c.errorPct});
-    for (auto& f : shutterJumps(series, report.replay.power, "sensor." + setup.monitor.name + ".rate")) report.findings.push_back(f);
-    if (!calibrations.empty()) {
-        DriftSettings drift;
-        drift.tolerancePct = o.driftTolerancePct;
-        drift.minDurationS = o.minStepS;
-        drift.calibratedShutterOpen =
-            calibrations.back().summary.find("\"fit_substrate_shutter_open\":true") != std::string::npos;
-        for (auto& f : driftFindings(report.replay.steps, calibrations.back().parameters, drift)) report.findings.push_back(f);
-    }
-    addMonitorMaterialFindings(report);
-    addToolingFinding(report);
-    std::vector<double> measured, displayed, predicted, calibrated;
-    for (const auto& s : report.replay.steps) {
-        if (s.end - s.start < o.minStepS) continue;
-        measured.push_back(s.measuredAS);
-        displayed.push_back(s.measuredDisplayedAS);
-        predicted.push_back(s.predictedAS);
-        calibrated.push_back(s.predictedCalibratedAS);
-    }
-    report.before = ratioStats(measured, predicted);
-    report.after = ratioStats(measured, calibrated);
-    report.unconverted = ratioStats(displayed, predicted);
-    if (!calibrations.empty())
-        report.calibration = "v" + std::to_string(calibrations.back().version) + " " + calibrations.back().method +
-                             (setup.gas.sigmaEffM2 > 0.0 ? "; gas sigma_eff " + textNumber(setup.gas.sigmaEffM2, 4) + " m2" : "");
+    ReplayReport report = reportReplay(*store, toolId, setup, std::move(replay), calibrations,
+                                       {o.tolerancePct, o.driftTolerancePct, o.minStepS});
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     writeFolderAtomically(o.out, [&](const std::filesystem::path& dir) { writeReplayOutputs(report, dir); });
     // the run's erosion states, predictions and monitor readings, one transaction (TwinState.hpp)

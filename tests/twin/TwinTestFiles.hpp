@@ -39,4 +39,45 @@ inline LogFormat smallFormat(int preambleLines = 1) {
     return f;
 }
 
+// The step detector's crafted log (StepDetectorTest.cpp, kRows) as a file: epoch seconds.
+enum TwoCol { kTFwd, kTRfl, kTDc, kTSwARf, kTSwADc, kTSwBRf, kTSwBDc, kTShA, kTShB, kTSub, kTRfSet, kTDcSet, kTCols };
+
+inline LogFormat twoSourceFileFormat() {
+    LogFormat f;
+    f.name = "crafted";
+    f.header.preambleLines = 0;
+    f.timestampColumn = "Time";
+    f.timestamp.kind = TimestampFormat::Kind::EpochSeconds;
+    for (int c = 0; c < kTCols; ++c) f.numeric.push_back({"c" + std::to_string(c), "c" + std::to_string(c), 1.0, 0.0, "1"});
+    SupplyChannels rf{"rf", SupplyKind::Rf};
+    rf.forwardPower = kTFwd, rf.reflectedPower = kTRfl, rf.setpoint = kTRfSet;
+    SupplyChannels dc{"dc", SupplyKind::Dc};
+    dc.power = kTDc, dc.setpoint = kTDcSet;
+    f.supplies = {rf, dc};
+    SourceChannels a;
+    a.cathode = "A";
+    a.switches = {{0, kTSwARf}, {1, kTSwADc}};
+    a.shutter = kTShA;
+    SourceChannels b;
+    b.cathode = "B";
+    b.switches = {{0, kTSwBRf}, {1, kTSwBDc}};
+    b.shutter = kTShB;
+    f.sources = {a, b};
+    f.substrateShutter = kTSub;
+    return f;
+}
+
+inline const char* kTwoSourceLog =
+    "Time,c0,c1,c2,c3,c4,c5,c6,c7,c8,c9,c10,c11\n"
+    "1000.0,0,0,0,0,0,0,0,0,0,0,0,0\n"
+    "1001.0,50,5,0,1,0,0,0,0,0,0,50,0\n"
+    "1002.5,100,10,0,1,0,0,0,0,0,0,100,0\n"
+    "1003.0,100,10,0,1,0,0,0,1,0,0,100,0\n"
+    "1004.0,100,10,0,1,0,0,0,1,0,1,100,0\n"
+    "1006.0,100,10,200,1,0,0,1,1,0,1,100,200\n"
+    "1007.0,100,10,200,1,0,0,1,1,1,1,100,200\n"
+    "1008.25,100,10,200,1,0,0,1,1,1,1,100,200\n"
+    "1009.0,100,10,200,0,0,1,1,0,1,1,100,200\n"
+    "1010.0,0,0,0,0,0,0,0,0,0,1,0,0\n";
+
 }  // namespace magtwin::test

@@ -88,7 +88,7 @@ protected:
 TEST_F(DtuAnaitReplay, CounterAuditFlagsSource1AndNamesTheSupplyItsCounterFollows) {
     const ReplayResult r = replayTool(*store_, tool_, setup_);
     const ReplaySeries series(*store_, tool_);
-    const auto audit = auditCounters(store_->targets(tool_), setup_.format, series, r.power, 5.0);
+    const auto audit = auditCounters(store_->targets(tool_), setup_.format, series, EnergySeries(setup_.format, series), 5.0);
     bool ba = false, zr = false;
     for (const auto& a : audit) {
         std::cout << a.source << " " << a.targetId << ": energy " << a.energyKWh << " kWh, counter " << a.counterDeltaKWh

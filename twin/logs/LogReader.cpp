@@ -1,6 +1,7 @@
 #include "LogReader.hpp"
 
 #include "EditDistance.hpp"
+#include "LoggingGaps.hpp"
 
 #include <fast_float/fast_float.h>
 
@@ -24,7 +25,6 @@ namespace {
 
 constexpr std::size_t kHashChunkBytes = 1 << 20;
 constexpr std::size_t kMaxLineBytes = 16 << 20;  // a longer "line" is not a log
-constexpr std::size_t kMedianWindow = 15;
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -271,23 +271,12 @@ bool LogReader::acceptTime(double t, bool& gap) {
         }
     if (filter_.hasLast) {
         const double dt = t - filter_.lastTime;
-        auto& w = filter_.recentIntervals;
-        // Only an interval above factor x the window's minimum can exceed factor x its median.
-        if (w.size() >= 3 && dt > format_.thresholds.gapFactor * *std::min_element(w.begin(), w.end())) {
-            std::array<double, kMedianWindow> sorted;
-            std::copy(w.begin(), w.end(), sorted.begin());
-            const auto end = sorted.begin() + static_cast<std::ptrdiff_t>(w.size());
-            std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(w.size() / 2), end);
-            const double median = sorted[w.size() / 2];
-            if (dt > format_.thresholds.gapFactor * median) {
-                gap = true;
-                issues_.add(line_, "gap", std::to_string(dt) + " s since the previous row (median interval " +
-                                               std::to_string(median) + " s)");
-            }
-        }
-        if (!gap) {
-            w.push_back(dt);
-            if (w.size() > kMedianWindow) w.erase(w.begin());
+        gap = isLoggingGap(filter_.recentIntervals, dt, format_.thresholds.gapFactor);
+        if (gap) {
+            auto w = filter_.recentIntervals;
+            std::nth_element(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(w.size() / 2), w.end());
+            issues_.add(line_, "gap", std::to_string(dt) + " s since the previous row (median interval " +
+                                          std::to_string(w[w.size() / 2]) + " s)");
         }
     }
     filter_.hasLast = true;

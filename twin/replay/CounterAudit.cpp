@@ -15,21 +15,24 @@ std::string fixed(double v, int digits) {
     return s.str();
 }
 
-/// Trapezoid integral of `values` over the rows where `on` is set at both ends (J).
+/// Trapezoid integral of `values` over the rows where `on` is set at both ends (J). A model of
+/// the tool's own counter, which keeps counting while the logger is away: unlike the twin's
+/// energy (DeliveredEnergy.hpp) it bridges the log's breaks.
 double integralWhereOn(const std::vector<double>& t, const std::vector<double>& values, const std::vector<double>& on) {
     double sum = 0.0;
     for (std::size_t r = 1; r < t.size(); ++r) {
         if (!(on[r - 1] > 0.0 && on[r] > 0.0)) continue;
         const double a = std::isfinite(values[r - 1]) ? values[r - 1] : 0.0, b = std::isfinite(values[r]) ? values[r] : 0.0;
-        sum += 0.5 * (a + b) * (t[r] - t[r - 1]);
+        sum += segmentEnergyJ(a, b, t[r] - t[r - 1]);
     }
     return sum;
 }
 
 std::string likelyCause(const CounterAuditEntry& e, std::size_t source, const LogFormat& f, const ReplaySeries& s,
-                        const std::vector<SourcePowerSeries>& power, double tolerancePct) {
+                        const EnergySeries& energy, double tolerancePct) {
     if (!e.hasCounter) return "";
-    const SourcePowerSeries& p = power[source];
+    const SourcePowerSeries& p = energy.power()[source];
+    const std::vector<char>& breaks = energy.breakBefore();
     // the rows this target was on (the counter's delta is the target's)
     const std::string targetKey = "source." + f.sources[source].cathode + ".target_id";
     std::vector<double> on(p.powerW.size(), 0.0);
@@ -46,6 +49,23 @@ std::string likelyCause(const CounterAuditEntry& e, std::size_t source, const Lo
         if (count[k] > 0 && (own < 0 || count[k] > count[static_cast<std::size_t>(own)])) own = static_cast<int>(k);
     std::string best;
     double bestErr = tolerancePct;
+    // breaks with the target on at both ends: what the trapezoid would have bridged
+    const auto& t = s.times();
+    double bridgedJ = 0.0, bridgedS = 0.0;
+    std::size_t gaps = 0;
+    for (std::size_t r = 1; r < t.size(); ++r)
+        if (breaks[r] && on[r - 1] > 0.0 && on[r] > 0.0)
+            ++gaps, bridgedS += t[r] - t[r - 1], bridgedJ += segmentEnergyJ(p.powerW[r - 1], p.powerW[r], t[r] - t[r - 1]);
+    if (gaps > 0) {
+        const double j = e.energyKWh * kJPerKWh + bridgedJ;
+        const double err = 100.0 * std::fabs(e.counterDeltaKWh * kJPerKWh - j) / j;
+        if (err < bestErr) {
+            bestErr = err;
+            best = std::to_string(gaps) + " logging gap(s) or file change(s) while the source was on (" + fixed(bridgedS, 0) +
+                   " s): the twin integrates no energy across them; bridged they add " + fixed(bridgedJ / kJPerKWh, 5) +
+                   " kWh (within " + fixed(err, 1) + " % of the counter)";
+        }
+    }
     for (std::size_t k = 0; k < f.supplies.size(); ++k) {
         const SupplyChannels& sc = f.supplies[k];
         if (sc.setpoint < 0) continue;
@@ -68,8 +88,7 @@ std::string likelyCause(const CounterAuditEntry& e, std::size_t source, const Lo
 }  // namespace
 
 std::vector<CounterAuditEntry> auditCounters(const std::vector<TargetRecord>& targets, const LogFormat& format,
-                                             const ReplaySeries& series, const std::vector<SourcePowerSeries>& power,
-                                             double tolerancePct) {
+                                             const ReplaySeries& series, const EnergySeries& energy, double tolerancePct) {
     std::vector<CounterAuditEntry> out;
     for (const auto& t : targets) {
         CounterAuditEntry e;
@@ -84,7 +103,7 @@ std::vector<CounterAuditEntry> auditCounters(const std::vector<TargetRecord>& ta
         e.flagged = t.hasCounter && (std::isfinite(e.errorPct) ? std::fabs(e.errorPct) > tolerancePct : e.counterDeltaKWh > 0.0);
         if (e.flagged) {
             for (std::size_t k = 0; k < format.sources.size(); ++k)
-                if (format.sources[k].cathode == t.source) e.cause = likelyCause(e, k, format, series, power, tolerancePct);
+                if (format.sources[k].cathode == t.source) e.cause = likelyCause(e, k, format, series, energy, tolerancePct);
         }
         out.push_back(e);
     }

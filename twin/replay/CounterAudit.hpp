@@ -3,10 +3,14 @@
 // the findings a replay reports:
 //  - counter: |counter - energy| / energy > tolerance (default 5 %). The likely cause is
 //    looked for in the log: the counter is compared with the time integral (trapezoid, over
-//    the rows the source is on) of every supply's setpoint; the setpoint integral that
-//    matches the counter within the tolerance names the cause ("follows rf3's setpoint":
-//    the counter integrates another supply's setpoint, or its own supply's setpoint instead
-//    of the delivered power);
+//    the rows the source is on, across the log's gaps too: the tool's counter keeps counting
+//    while the logger is away) of every supply's setpoint, and with the twin's energy plus
+//    what the trapezoid would have bridged across the logging gaps (and file changes) with
+//    the source on at both ends (DeliveredEnergy.hpp does not bridge them); the candidate that
+//    matches the counter best, within the tolerance, names the cause ("follows rf3's
+//    setpoint": the counter integrates another supply's setpoint, or its own supply's
+//    setpoint instead of the delivered power; "logging gaps while the source was on": the
+//    tool kept counting where the log has no rows);
 //  - shutter-jump: the monitor's settled mean reading after the substrate shutter opens
 //    against the mean before it (the sources on at the opening named): a ratio beyond
 //    shutterJumpRatio means the shutter changes what the crystal sees (geometry: the
@@ -15,6 +19,7 @@
 
 #include "logs/LogFormat.hpp"
 #include "replay/ReplaySeries.hpp"
+#include "replay/DeliveredEnergy.hpp"
 #include "replay/SourcePower.hpp"
 #include "store/TwinStore.hpp"
 
@@ -41,9 +46,9 @@ struct ReplayFinding {
     double size = 0.0;     ///< the finding's figure (percent or ratio, see message)
 };
 
+/// `energy`: the series' delivered power and energy (EnergySeries(format, series)).
 std::vector<CounterAuditEntry> auditCounters(const std::vector<TargetRecord>& targets, const LogFormat& format,
-                                             const ReplaySeries& series, const std::vector<SourcePowerSeries>& power,
-                                             double tolerancePct);
+                                             const ReplaySeries& series, const EnergySeries& energy, double tolerancePct);
 
 struct ShutterJumpSettings {
     double beforeS = 60.0;        ///< mean over this long before the opening

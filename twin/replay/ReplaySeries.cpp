@@ -17,6 +17,7 @@ ReplaySeries::ReplaySeries(TwinStore& store, std::int64_t toolId) {
             if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
     for (const auto& k : keys) columns_[k];
     for (const auto& f : files) {
+        fileStarts_.push_back(times_.size());
         for (const auto& block : store.sampleBlocks(f.fileId)) {
             const DecodedSamples d = decodeSamples(block.data);
             if (d.channels != f.channels.size())

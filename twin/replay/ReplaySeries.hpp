@@ -28,11 +28,14 @@ public:
     double at(const std::string& key, std::size_t row, double fallback) const;
     /// The text channel's value in force at `time` ("" before its first change or unmapped).
     std::string textAt(const std::string& key, double time) const;
+    /// The first row of each stored log file, ascending (the sync reads every file afresh).
+    const std::vector<std::size_t>& fileStarts() const { return fileStarts_; }
     /// First row with time >= t (rows() when none).
     std::size_t rowAtOrAfter(double t) const;
 
 private:
     std::vector<double> times_;
+    std::vector<std::size_t> fileStarts_;
     std::map<std::string, std::vector<double>> columns_;
     std::map<std::string, std::vector<std::pair<double, std::string>>> text_;  ///< (time, value) ascending
 };

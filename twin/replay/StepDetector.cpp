@@ -1,5 +1,7 @@
 #include "replay/StepDetector.hpp"
 
+#include "replay/DeliveredEnergy.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -8,25 +10,10 @@
 
 namespace magtwin {
 
-namespace {
-
-double orZero(double v) { return std::isnan(v) ? 0.0 : v; }
-
-double deliveredPower(const SupplyChannels& s, const LogRowBatch& b, std::size_t row) {
-    auto v = [&](int c) { return c < 0 ? 0.0 : orZero(b.value(row, c)); };
-    if (s.kind == SupplyKind::Rf) return v(s.forwardPower) - v(s.reflectedPower);
-    if (s.power >= 0) return v(s.power);
-    return v(s.voltage) * v(s.current);
-}
-
-}  // namespace
-
 StepDetector::StepDetector(const LogFormat& format, const std::vector<TargetRecord>& knownTargets, LogIssues& issues)
-    : format_(format), issues_(issues) {
+    : format_(format), rules_(format), issues_(issues) {
     for (const auto& t : knownTargets) targets_[{t.source, t.targetId}] = t;
     if (format.sources.size() > 64) throw std::invalid_argument("log format '" + format.name + "': more than 64 sources");
-    for (const auto& src : format.sources)
-        feeds_.push_back(src.switches.empty() ? std::vector<SourceChannels::Switch>{{src.hardWiredSupply, -1}} : src.switches);
     setState({});
 }
 
@@ -67,50 +54,31 @@ TargetRecord& StepDetector::target(std::size_t c, double time, const LogRowBatch
 void StepDetector::process(const LogRowBatch& b, std::vector<StepRecord>& steps) {
     const StepThresholds& th = format_.thresholds;
     const std::size_t nSupply = format_.supplies.size(), nSource = format_.sources.size();
-    std::vector<double> delivered(nSupply), setpoint(nSupply), power(nSource), dE(nSource);
-    std::vector<char> supplyOn(nSupply), sourceOn(nSource), ramping(nSource), shutterOpen(nSource);
-    std::vector<int> feedCount(nSupply);
+    std::vector<double> setpoint(nSupply), power(nSource), dE(nSource);
+    std::vector<char> sourceOn(nSource), ramping(nSource), shutterOpen(nSource);
     auto on = [&](std::size_t row, int channel) { return channel < 0 || b.value(row, channel) > th.switchOn; };
-    auto fed = [&](const SourceChannels& src, const SourceChannels::Switch& sw, std::size_t row) {
-        return src.switches.empty() || b.value(row, sw.channel) > th.switchOn;
-    };
 
     for (std::size_t row = 0; row < b.rows(); ++row) {
         const double t = b.times[row];
         const std::int64_t line = b.lines[row];
+        rules_.apply(&b.values[row * b.numericCount], rowPower_);
         for (std::size_t s = 0; s < nSupply; ++s) {
             const SupplyChannels& sup = format_.supplies[s];
-            delivered[s] = deliveredPower(sup, b, row);
-            const bool enabled = sup.enabled < 0 || b.value(row, sup.enabled) > th.switchOn;
-            supplyOn[s] = enabled && delivered[s] > th.sourceOnPowerW;
             setpoint[s] = sup.setpoint >= 0 ? b.value(row, sup.setpoint) : std::numeric_limits<double>::quiet_NaN();
-            feedCount[s] = 0;
         }
-        for (std::size_t c = 0; c < nSource; ++c)
-            for (const auto& sw : feeds_[c])
-                if (fed(format_.sources[c], sw, row)) ++feedCount[sw.supply];
         std::size_t nOn = 0, nDepositing = 0;
         bool anyRamp = false;
         const bool substrateOpen = on(row, format_.substrateShutter);
         for (std::size_t c = 0; c < nSource; ++c) {
-            const SourceChannels& src = format_.sources[c];
-            const auto& list = feeds_[c];
-            power[c] = 0.0;
-            sourceOn[c] = ramping[c] = 0;
-            for (const auto& sw : list) {
-                if (!fed(src, sw, row)) continue;
-                const int s = sw.supply;
-                if (feedCount[s] > 1) {
-                    issues_.add(line, "ambiguous-switch", "supply '" + format_.supplies[s].name +
-                                                              "' is switched to several sources; its energy is not attributed");
-                    continue;
-                }
-                if (!supplyOn[s]) continue;
-                power[c] += delivered[s];
-                sourceOn[c] = 1;
+            for (int s : rowPower_.ambiguous[c])
+                issues_.add(line, "ambiguous-switch", "supply '" + format_.supplies[static_cast<std::size_t>(s)].name +
+                                                          "' is switched to several sources; its energy is not attributed");
+            power[c] = rowPower_.sourceW[c];
+            sourceOn[c] = !rowPower_.feeding[c].empty();
+            ramping[c] = 0;
+            for (int s : rowPower_.feeding[c])
                 if (state_.hasPrev && std::fabs(setpoint[s] - state_.prevSetpoint[s]) > th.rampSetpointChangeW) ramping[c] = 1;
-            }
-            shutterOpen[c] = on(row, src.shutter);
+            shutterOpen[c] = on(row, format_.sources[c].shutter);
             nOn += sourceOn[c];
             nDepositing += sourceOn[c] && shutterOpen[c];
             anyRamp = anyRamp || ramping[c];
@@ -126,7 +94,7 @@ void StepDetector::process(const LogRowBatch& b, std::vector<StepRecord>& steps)
         const bool gap = b.gapBefore[row] != 0;
         const bool integrate = state_.hasPrev && !gap;
         for (std::size_t c = 0; c < nSource; ++c) {
-            dE[c] = integrate ? 0.5 * (state_.prevSourcePower[c] + power[c]) * (t - state_.prevTime) : 0.0;
+            dE[c] = integrate ? segmentEnergyJ(state_.prevSourcePower[c], power[c], t - state_.prevTime) : 0.0;
             TargetRecord& tgt = target(c, t, b, row);
             bool changed = dE[c] != 0.0;
             tgt.energyJ += dE[c];

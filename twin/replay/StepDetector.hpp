@@ -1,25 +1,24 @@
 // StepDetector: process steps and energy per target from a tool log's rows.
 //
 // Per row (thresholds in StepThresholds, defaults in docs/twin-logs.md):
-//  - a supply delivers P = forward - reflected (RF) or P = power (DC, pulsed DC; voltage x
-//    current when no power column is mapped); it is on when enabled (if an enable column is
-//    mapped) and P > sourceOnPowerW;
-//  - a source is fed by the supplies whose switch column for it is on (or its hard-wired
-//    supply); a supply switched to two sources at once feeds neither ("ambiguous-switch");
-//  - a source is on when a supply feeding it is on; its power is the sum of those supplies' P;
+//  - each source's delivered power and whether it is on, by the rules of SourcePower.hpp (a
+//    supply switched to two sources at once feeds neither: "ambiguous-switch");
 //  - label of the row: idle (no source on), ramp (an on source's supply setpoint changed by
 //    more than rampSetpointChangeW since the previous row), co-sputter (substrate shutter
 //    open and >= 2 on sources with open shutters), deposition (exactly one), else
 //    pre-sputter. A step is a run of rows with the same label and set of on sources; a gap
 //    ends it.
-// Energy per source: trapezoid rule over consecutive rows, E += (P_prev + P) / 2 * dt, never
-// across a gap; it goes to the target loaded on the source at the later row, and to the
-// step of the later row when the source is on in it, else to the step that just ended.
+// Energy per source: the twin's energy rule (DeliveredEnergy.hpp), the trapezoid over
+// consecutive rows, E += (P_prev + P) / 2 * dt, never across a gap nor from one log file to
+// the next (each file starts with a fresh state); it goes to the target loaded on the source
+// at the later row, and to the step of the later row when the source is on in it, else to
+// the step that just ended.
 #pragma once
 
 #include "logs/LogFormat.hpp"
 #include "logs/LogIssues.hpp"
 #include "logs/LogReader.hpp"
+#include "replay/SourcePower.hpp"
 #include "store/TwinStore.hpp"
 
 #include <map>
@@ -58,10 +57,11 @@ private:
     TargetRecord& target(std::size_t source, double time, const LogRowBatch& batch, std::size_t row);
 
     const LogFormat format_;  // a copy: callers may pass a temporary
+    const SourcePowerRules rules_;
+    RowPower rowPower_;
     LogIssues& issues_;
     std::int64_t fileId_ = 0;
     DetectorState state_;
-    std::vector<std::vector<SourceChannels::Switch>> feeds_;  ///< per source: switches or the hard-wired supply
     std::map<std::pair<std::string, std::string>, TargetRecord> targets_;
     std::vector<TargetRecord*> current_;  ///< per source: the loaded target's record
     std::unordered_set<TargetRecord*> changed_;

@@ -5,6 +5,7 @@
 #include "deposition/LineOfSightTransport.hpp"
 #include "deposition/Uniformity.hpp"
 #include "elements/ElementTable.hpp"
+#include "replay/DeliveredEnergy.hpp"
 #include "replay/MonitorReading.hpp"
 #include "replay/ReplayLifeTable.hpp"
 #include "replay/ReplaySeries.hpp"
@@ -40,7 +41,7 @@ struct TargetState {
 class Replayer {
 public:
     Replayer(TwinStore& store, std::int64_t toolId, const ReplaySetup& setup)
-        : setup_(setup), series_(store, toolId), grid_(sampleSubstrate(setup.substrate)) {
+        : setup_(setup), series_(store, toolId), energy_(setup.format, series_), grid_(sampleSubstrate(setup.substrate)) {
         motion_ = setup.motion;
         // Fluence over 1 s = rate; an oscillating substrate: over one whole period, divided by
         // the period below (the sweep's time average, not its first second).
@@ -79,8 +80,11 @@ public:
         }
         result_.times = series_.times();
         result_.grid = grid_;
-        result_.power = sourcePowers(setup.format, series_);
-        integrateEnergy();
+        result_.power = energy_.power();
+        for (std::size_t k = 0; k < result_.power.size(); ++k) {
+            result_.energyKWh.push_back(energy_.cumulativeJ(k));
+            for (double& e : result_.energyKWh.back()) e /= kJPerKWh;
+        }
         const std::string rateKey = "sensor." + setup.monitor.name + ".rate";
         result_.monitorDisplayedAS.resize(series_.rows());
         for (std::size_t r = 0; r < series_.rows(); ++r)
@@ -107,16 +111,6 @@ public:
     }
 
 private:
-    void integrateEnergy() {
-        const auto& t = series_.times();
-        for (const auto& p : result_.power) {
-            std::vector<double> e(t.size(), 0.0);
-            for (std::size_t r = 1; r < t.size(); ++r)
-                e[r] = e[r - 1] + 0.5 * (p.powerW[r - 1] + p.powerW[r]) * (t[r] - t[r - 1]) / kJPerKWh;
-            result_.energyKWh.push_back(std::move(e));
-        }
-    }
-
     TargetState& targetState(const std::string& source, const std::string& targetId) {
         TargetState& s = targets_[{source, targetId}];
         if (!s.erosion) {
@@ -187,12 +181,6 @@ private:
         }
     }
 
-    /// Energy (J) of source k delivered into rows [from, to] of the series: the trapezoid of
-    /// each row with the one before it, as the sync gives it to the later row's step.
-    double seriesEnergyJ(std::size_t k, std::size_t from, std::size_t to) const {
-        return (result_.energyKWh[k][to] - result_.energyKWh[k][from > 0 ? from - 1 : 0]) * kJPerKWh;
-    }
-
     /// Drops every other kept map (auto map series): the stride doubles, 32 maps stay.
     void thinKeptMaps() {
         mapStride_ *= 2;
@@ -261,14 +249,16 @@ private:
             StepSourcePrediction sp;
             sp.source = e.source;
             sp.targetId = e.targetId;
-            sp.energyJ = seriesEnergyJ(k, r0, r1 - 1);
-            sp.meanPowerW = meanOver(result_.power[k].powerW, r0, std::min(r1, series_.rows()));
+            // the interval's energy (the sync's attribution, DeliveredEnergy.hpp) and its mean power
+            const WindowEnergy w = energy_.window(k, r0, r1 - 1);
+            sp.energyJ = w.energyJ;
+            sp.meanPowerW = w.meanPowerW();
             sp.meanVoltageV = meanOver(result_.power[k].voltageV, r0, std::min(r1, series_.rows()));
             sp.material = materialOf(k, st.startTime);
             if (!(sp.meanPowerW > 0.0)) continue;
             TargetState& ts = targetState(e.source, e.targetId);
             // life at the interval's end: the target's earlier steps plus this step so far
-            sp.lifeKWh = (ts.energyJ + seriesEnergyJ(k, series_.rowAtOrAfter(st.startTime), r1 - 1)) / kJPerKWh;
+            sp.lifeKWh = (ts.energyJ + energy_.through(k, series_.rowAtOrAfter(st.startTime), r1 - 1).energyJ) / kJPerKWh;
             CathodeGroup g = groups_[k];
             g.discharge.targetMaterial = sp.material;
             if (std::isfinite(sp.meanVoltageV) && sp.meanVoltageV > 0.0) g.discharge.voltageV = sp.meanVoltageV;
@@ -354,6 +344,7 @@ private:
 
     const ReplaySetup& setup_;
     ReplaySeries series_;
+    EnergySeries energy_;
     SubstrateGrid grid_;
     SubstrateMotion motion_;
     std::vector<double> chamberPressurePa_;  ///< per row, NaN when not logged

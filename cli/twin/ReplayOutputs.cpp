@@ -1,4 +1,4 @@
-#include "twin/ReplayReport.hpp"
+#include "twin/ReplayOutputs.hpp"
 
 #include "plot/LinePlot.hpp"
 #include "twin/ReplayMaps.hpp"
@@ -14,14 +14,6 @@
 
 namespace magtwin {
 namespace {
-
-double percentile(std::vector<double> v, double q) {
-    std::sort(v.begin(), v.end());
-    const double pos = q * static_cast<double>(v.size() - 1);
-    const auto lo = static_cast<std::size_t>(std::floor(pos));
-    const std::size_t hi = std::min(lo + 1, v.size() - 1);
-    return v[lo] + (pos - static_cast<double>(lo)) * (v[hi] - v[lo]);
-}
 
 std::string isoTime(double utcS) {
     const std::time_t t = static_cast<std::time_t>(std::floor(utcS));
@@ -40,60 +32,6 @@ std::string sourceList(const ReplayStep& s) {
 
 }  // namespace
 
-RatioStats ratioStats(const std::vector<double>& measured, const std::vector<double>& predicted) {
-    std::vector<double> r;
-    for (std::size_t i = 0; i < measured.size(); ++i)
-        if (std::isfinite(measured[i]) && std::isfinite(predicted[i]) && predicted[i] > 0.0 && measured[i] > 0.0)
-            r.push_back(measured[i] / predicted[i]);
-    RatioStats s;
-    s.steps = r.size();
-    if (r.empty()) return {0, std::nan(""), std::nan("")};
-    s.median = percentile(r, 0.5);
-    s.spread = (percentile(r, 0.84) - percentile(r, 0.16)) / (2.0 * s.median);
-    return s;
-}
-
-void addMonitorMaterialFindings(ReplayReport& r) {
-    std::map<std::string, std::pair<int, const ReplayStep*>> byCase;  // "monitor|film" -> count, first step
-    for (const auto& s : r.replay.steps) {
-        if (s.sources.empty() || s.monitorMaterial.empty()) continue;
-        const std::string key = s.monitorMaterial + "|" + s.depositedMaterial;
-        auto& e = byCase[key];
-        if (!e.second) e.second = &s;
-        ++e.first;
-    }
-    for (const auto& [key, e] : byCase) {
-        const ReplayStep& s = *e.second;
-        if (!(s.monitorDensityKgM3 > 0.0) || !(s.depositedDensityKgM3 > 0.0)) continue;
-        const double factor = s.monitorDensityKgM3 / s.depositedDensityKgM3;
-        if (std::fabs(factor - 1.0) < 0.02) continue;
-        std::ostringstream m;
-        m << std::setprecision(3) << "monitor set to " << s.monitorMaterial << " (density " << s.monitorDensityKgM3 / 1000.0
-          << " g/cm3, Z-ratio " << s.monitorZRatio << ") in " << e.first << " step(s) depositing " << s.depositedMaterial
-          << " (" << s.depositedDensityKgM3 / 1000.0 << " g/cm3): its readings are converted with the deposited film's density"
-          << " (x" << factor << "; the Z-ratio is not used at this crystal loading), not fitted";
-        r.findings.push_back({"monitor-material", s.sources.front().targetId, m.str(), s.start, factor});
-    }
-}
-
-void addToolingFinding(ReplayReport& r) {
-    // the twin's geometric tooling (substrate mean film rate / crystal film rate) per interval
-    std::vector<double> geometric, logged;
-    for (const auto& s : r.replay.steps) {
-        if (!(s.monitorTooling > 0.0) || !(s.predictedAS > 0.0) || !std::isfinite(s.mapMeanAS)) continue;
-        geometric.push_back(s.mapMeanAS / (s.predictedAS / s.monitorTooling));
-        logged.push_back(s.monitorTooling);
-    }
-    if (geometric.empty()) return;
-    const double g = percentile(geometric, 0.5), l = percentile(logged, 0.5);
-    if (std::fabs(g / l - 1.0) < 0.25) return;
-    std::ostringstream m;
-    m << std::setprecision(3) << "the monitor's tooling setting (" << 100.0 * l << " %) and the twin's geometric tooling ("
-      << 100.0 * g << " %: substrate mean / crystal film rate at the tool file's monitor position) differ x" << l / g
-      << ": the sensor position or the tool's geometry in the tool file is not the tool's";
-    r.findings.push_back({"tooling", "", m.str(), 0.0, l / g});
-}
-
 std::string replayReportJson(const ReplayReport& r) {
     std::ostringstream o;
     o << "{\"sources\":[";
@@ -104,6 +42,11 @@ std::string replayReportJson(const ReplayReport& r) {
           << ",\"counter_delta_kWh\":" << jsonNumber(c.counterDeltaKWh) << ",\"counter_error_pct\":" << jsonNumber(c.errorPct)
           << ",\"flagged\":" << (c.flagged ? "true" : "false") << ",\"likely_cause\":" << jsonString(c.cause) << "}";
     }
+    // the energy series' total per log source (DeliveredEnergy.hpp): the sync's energy, summed over targets
+    o << "],\"source_energy\":[";
+    for (std::size_t k = 0; k < r.replay.power.size(); ++k)
+        o << (k ? "," : "") << "{\"source\":" << jsonString(r.replay.power[k].cathode) << ",\"energy_kWh\":"
+          << jsonNumber(r.replay.energyKWh[k].empty() ? 0.0 : r.replay.energyKWh[k].back()) << "}";
     o << "],\"steps\":[";
     for (std::size_t i = 0; i < r.replay.steps.size(); ++i) {
         const auto& s = r.replay.steps[i];

@@ -1,9 +1,9 @@
-#include "twin/LoggedRecipe.hpp"
+#include "forecast/LoggedRecipe.hpp"
 
 namespace magtwin {
 
 std::optional<LoggedRecipe> loggedRecipe(const std::vector<CathodeGroup>& cathodes, const std::vector<StepRecord>& steps,
-                                         const ReplaySeries& series, const std::vector<SourcePowerSeries>& power) {
+                                         const ReplaySeries& series, const EnergySeries& energy) {
     const StepRecord* newest = nullptr;
     for (const auto& s : steps)
         if ((s.label == "deposition" || s.label == "co-sputter") && (!newest || s.startTime > newest->startTime)) newest = &s;
@@ -20,11 +20,10 @@ std::optional<LoggedRecipe> loggedRecipe(const std::vector<CathodeGroup>& cathod
         for (int i = 0; i < g.cathodeCount(); ++i) {
             const bool member = g.cathodeCount() > 1 && g.memberNames.size() == std::size_t(g.cathodeCount());
             const std::string& name = member ? g.memberNames[std::size_t(i)] : g.name;
-            double sum = 0.0;
-            for (const auto& p : power)
-                if (p.cathode == name)
-                    for (std::size_t row = r0; row < r1; ++row) sum += p.powerW[row];
-            r.trims.push_back(g.powerW > 0.0 ? sum / double(r1 - r0) / g.powerW : 0.0);
+            // the step's energy over its duration (DeliveredEnergy.hpp); 0 when the cathode is off
+            const std::size_t k = energy.sourceIndex(name);
+            const double meanW = k < energy.power().size() ? energy.window(k, r0, r1 - 1).meanPowerW() : 0.0;
+            r.trims.push_back(g.powerW > 0.0 && meanW > 0.0 ? meanW / g.powerW : 0.0);
         }
     return r;
 }
