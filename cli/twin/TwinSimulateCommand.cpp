@@ -7,17 +7,17 @@
 // thickness_nm) from the deposition model (with --metrology-noise, each point times
 // 1 + N(0, PCT/100) from std::mt19937_64 seeded with the seed + 1: same seed, same maps; the
 // truth's "gas" is the gas the maps were computed with). Everything is written to temporary names and
-// renamed at the end: bad input leaves no partial output.
+// renamed at the end: bad input leaves no partial output. The simulator is twin/simulate.
 #include "twin/TwinCommands.hpp"
 
 #include "UsageError.hpp"
-#include "deposition/DepositionRun.hpp"
 #include "Progress.hpp"
 #include "tool/ToolFile.hpp"
+#include "simulate/LogSimulator.hpp"
+#include "simulate/SimulatedFilm.hpp"
+#include "twin/SimulationRecipeReader.hpp"
 #include "twin/TwinJson.hpp"
 #include "twin/TwinToolFile.hpp"
-#include "twin/simulate/LogSimulator.hpp"
-#include "twin/simulate/SimulatedFilm.hpp"
 
 #include <unistd.h>
 
@@ -25,7 +25,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <random>
 #include <sstream>
 
 namespace magtwin {
@@ -74,7 +73,7 @@ int runTwinSimulate(const TwinSimulateOptions& o) {
     transport.sigmaEffM2 = o.gasSigmaEffM2;
     transport.pressurePa = recipe.pressurePa;
     FilmGas gas;
-    const SimulatedFilm film = simulatedFilm(tool, recipe.substrateKind, pitchM, transport, &gas);
+    const SimulatedFilm film = simulatedFilm(simulationCaseFor(tool, recipe.substrateKind), pitchM, transport, &gas, terminalProgress());
     std::vector<SimulatedSource> sources;
     for (const SourceChannels& sc : format.sources) {
         const ToolCathode& c = tool.cathode(sc.cathode);
@@ -101,24 +100,14 @@ int runTwinSimulate(const TwinSimulateOptions& o) {
         }
         const SimulationTruth truth = analyticTruth(recipe, sources);
         std::string metrology = "[";
-        if (o.metrologyEvery > 0) {
-            std::filesystem::create_directories(dirTmp);
-            std::mt19937_64 rng(o.seed + 1);
-            std::normal_distribution<double> noise(0.0, o.metrologyNoisePct / 100.0);
-            for (int s = o.metrologyEvery - 1; s < recipe.substrates; s += o.metrologyEvery) {
-                const SubstrateTruth& st = truth.substrates[std::size_t(s)];
-                std::vector<double> energy(film.cathodes.size(), 0.0);
-                for (std::size_t k = 0; k < film.cathodes.size(); ++k)
-                    for (std::size_t j = 0; j < sources.size(); ++j)
-                        if (sources[j].cathode == film.cathodes[k]) energy[k] = st.depositionEnergyJ[j];
-                auto map = film.thicknessNm(energy);
-                if (o.metrologyNoisePct > 0.0)
-                    for (auto& t : map) t *= 1.0 + noise(rng);
-                const std::string name = st.id + ".csv";
-                writeMetrologyCsv(dirTmp + "/" + name, film, map);
-                metrology += std::string(metrology.size() > 1 ? "," : "") + "{\"substrate\":" + jsonString(st.id) +
-                             ",\"file\":" + jsonString(name) + "}";
-            }
+        if (o.metrologyEvery > 0) std::filesystem::create_directories(dirTmp);
+        for (const MetrologyMap& m : metrologyMaps(film, truth, sources, o.metrologyEvery, o.metrologyNoisePct, o.seed)) {
+            const std::string name = m.substrateId + ".csv";
+            std::ofstream csv(dirTmp + "/" + name, std::ios::binary);
+            writeMetrologyCsv(csv, film, m.thicknessNm);
+            if (!csv) throw UsageError(dirTmp + "/" + name + ": cannot write");
+            metrology += std::string(metrology.size() > 1 ? "," : "") + "{\"substrate\":" + jsonString(m.substrateId) +
+                         ",\"file\":" + jsonString(name) + "}";
         }
         metrology += "]";
         std::ostringstream j;
