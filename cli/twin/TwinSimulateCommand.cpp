@@ -13,8 +13,7 @@
 #include "UsageError.hpp"
 #include "Progress.hpp"
 #include "tool/ToolFile.hpp"
-#include "simulate/LogSimulator.hpp"
-#include "simulate/SimulatedFilm.hpp"
+#include "simulate/LogSimulation.hpp"
 #include "twin/SimulationRecipeReader.hpp"
 #include "twin/TwinJson.hpp"
 #include "twin/TwinToolFile.hpp"
@@ -65,46 +64,47 @@ int runTwinSimulate(const TwinSimulateOptions& o) {
     std::vector<std::string> cathodes, supplies;
     for (const auto& s : format.sources) cathodes.push_back(s.cathode);
     for (const auto& s : format.supplies) supplies.push_back(s.name);
-    const SimulationRecipe recipe = readSimulationRecipe(o.recipe, cathodes, supplies);
-
-    const double pitchM = o.metrologyPitchMm > 0 ? o.metrologyPitchMm * 1e-3 : recipe.substrateKind == "wafer" ? 0.005 : 0.020;
-    FilmTransport transport;
-    transport.method = o.metrologyMethod == "direct" ? TransportMethod::Direct : TransportMethod::Fast;
-    transport.sigmaEffM2 = o.gasSigmaEffM2;
-    transport.pressurePa = recipe.pressurePa;
-    FilmGas gas;
-    const SimulatedFilm film = simulatedFilm(simulationCaseFor(tool, recipe.substrateKind), pitchM, transport, &gas, terminalProgress());
-    std::vector<SimulatedSource> sources;
+    LogSimulation sim;
+    sim.format = format;
+    sim.recipe = readSimulationRecipe(o.recipe, cathodes, supplies);
+    const SimulationRecipe& recipe = sim.recipe;
     for (const SourceChannels& sc : format.sources) {
         const ToolCathode& c = tool.cathode(sc.cathode);
-        sources.push_back({sc.cathode, c.target.material, c.discharge.voltageV, film.meanRatePerWatt(sc.cathode)});
+        sim.sources.push_back({sc.cathode, c.target.material, c.discharge.voltageV, 0.0});
     }
-    SimulatedLogSettings settings;
-    settings.toolName = tool.name;
-    settings.seed = o.seed;
-    settings.filmMaterial = tool.substrate(tool.substrates.front().name).filmMaterial;
-    for (const auto& s : tool.sensors) settings.qcmTooling = s.toolingFactor;
+    sim.settings.toolName = tool.name;
+    sim.settings.seed = o.seed;
+    sim.settings.filmMaterial = tool.substrate(tool.substrates.front().name).filmMaterial;
+    for (const auto& s : tool.sensors) sim.settings.qcmTooling = s.toolingFactor;
+    sim.filmCase = simulationCaseFor(tool, recipe.substrateKind);
+    sim.metrologyPitchM = o.metrologyPitchMm > 0 ? o.metrologyPitchMm * 1e-3 : recipe.substrateKind == "wafer" ? 0.005 : 0.020;
+    sim.transport.method = o.metrologyMethod == "direct" ? TransportMethod::Direct : TransportMethod::Fast;
+    sim.transport.sigmaEffM2 = o.gasSigmaEffM2;
+    sim.transport.pressurePa = recipe.pressurePa;
+    sim.metrologyEvery = o.metrologyEvery;
+    sim.metrologyNoisePct = o.metrologyNoisePct;
 
     const std::string suffix = ".tmp-" + std::to_string(::getpid());
     const std::string logTmp = o.out + suffix, truthPath = truthPathOf(o.out), truthTmp = truthPath + suffix;
     const std::string dirTmp = o.metrologyDir + suffix;
     try {
-        progress("simulate-log: writing " + o.out);
-        SimulatedLogFacts facts;
+        LogSimulationResult run;
         {
             std::ofstream out(logTmp, std::ios::binary);
             if (!out) throw UsageError(o.out + ": cannot write");
-            facts = writeSimulatedLog(out, format, recipe, sources, settings);
+            run = simulateLog(out, sim, terminalProgress());
             out.close();
             if (!out) throw UsageError(o.out + ": write failed");
         }
-        const SimulationTruth truth = analyticTruth(recipe, sources);
+        const SimulatedLogFacts& facts = run.facts;
+        const SimulationTruth& truth = run.truth;
+        const FilmGas& gas = run.gas;
         std::string metrology = "[";
         if (o.metrologyEvery > 0) std::filesystem::create_directories(dirTmp);
-        for (const MetrologyMap& m : metrologyMaps(film, truth, sources, o.metrologyEvery, o.metrologyNoisePct, o.seed)) {
+        for (const MetrologyMap& m : run.maps) {
             const std::string name = m.substrateId + ".csv";
             std::ofstream csv(dirTmp + "/" + name, std::ios::binary);
-            writeMetrologyCsv(csv, film, m.thicknessNm);
+            writeMetrologyCsv(csv, run.film, m.thicknessNm);
             if (!csv) throw UsageError(dirTmp + "/" + name + ": cannot write");
             metrology += std::string(metrology.size() > 1 ? "," : "") + "{\"substrate\":" + jsonString(m.substrateId) +
                          ",\"file\":" + jsonString(name) + "}";

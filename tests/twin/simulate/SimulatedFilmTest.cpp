@@ -4,6 +4,8 @@
 // (runDeposition) with each cathode's power changed to the same energy transports the new
 // emission itself. A small hand-built chamber: two planar Mo targets (2 kW and 3 kW) over a
 // 400 x 400 mm glass, static 60 s, cosine law, vacuum.
+#include "SimulatedLogTestRecipe.hpp"
+#include "simulate/LogSimulation.hpp"
 #include "simulate/SimulatedFilm.hpp"
 
 #include <gtest/gtest.h>
@@ -11,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iostream>
+#include <sstream>
 
 using namespace magtwin;
 
@@ -133,4 +136,37 @@ TEST(SimulatedLogMetrology, EveryNthSubstrate) {
     EXPECT_EQ(maps[0].substrateId, "S-3");
     EXPECT_EQ(maps[1].substrateId, "S-6");
     EXPECT_TRUE(metrologyMaps(film, truth, kSources, 0, 0.0, 1).empty());
+}
+
+// The whole run (simulateLog) on the hand recipe over the two-target chamber: the crystal
+// monitor's rate per watt of each source (what the log's QCM columns carry) is the mean of
+// the film over the uniformity area per joule, so for every substrate the metrology map's
+// mean over that area equals sum_k rate_k E_k (E_k the truth's deposition energy), to 1e-12.
+TEST(SimulatedLogRun, CrystalMonitorRateIsTheMetrologyMapsMean) {
+    LogSimulation s;
+    s.format = simtest::handFormat();
+    s.recipe = simtest::handRecipe();
+    s.sources = simtest::handSources();
+    s.settings.seed = 7;
+    s.filmCase = twoPlanarTargets();
+    s.metrologyPitchM = 0.02;
+    s.metrologyEvery = 1;
+    std::ostringstream log;
+    const LogSimulationResult r = simulateLog(log, s);
+    EXPECT_EQ(std::int64_t(log.str().size()), r.facts.bytes);
+    ASSERT_EQ(r.maps.size(), 2u);
+    ASSERT_EQ(r.truth.targets.size(), 3u);
+    EXPECT_DOUBLE_EQ(r.truth.targets[0].energyJ, 69800.0);  // SimulatedLogTest: worked by hand
+    for (std::size_t m = 0; m < 2; ++m) {
+        double sum = 0;
+        int n = 0;
+        for (std::size_t i = 0; i < r.film.grid.grid.size(); ++i)
+            if (r.film.grid.inUniformityArea[i]) sum += r.maps[m].thicknessNm[i] * 1e-9, ++n;
+        double qcm = 0;
+        for (std::size_t k = 0; k < r.sources.size(); ++k) {
+            EXPECT_GT(r.sources[k].filmRateMPerSPerW, 0.0);
+            qcm += r.sources[k].filmRateMPerSPerW * r.truth.substrates[m].depositionEnergyJ[k];
+        }
+        EXPECT_NEAR(sum / n, qcm, 1e-12 * qcm) << "substrate " << m + 1;
+    }
 }

@@ -17,7 +17,7 @@
 #include <sstream>
 
 using namespace magtwin;
-using namespace magtwin::testing;
+using namespace magtwin::simtest;
 
 namespace {
 

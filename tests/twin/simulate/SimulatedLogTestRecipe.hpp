@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-namespace magtwin::testing {
+namespace magtwin::simtest {
 
 inline SimulationRecipe handRecipe() {
     SimulationRecipe r;
@@ -77,4 +77,4 @@ inline LogFormat handFormat() {
     return f;
 }
 
-}  // namespace magtwin::testing
+}  // namespace magtwin::simtest
