@@ -2,14 +2,12 @@
 
 #include "EnergySweep.hpp"
 #include "UsageError.hpp"
-#include "elements/ElementTable.hpp"
-#include "io/AtomicFile.hpp"
-#include "plot/LinePlot.hpp"
 #include "util/Json.hpp"
 #include "util/TextNumber.hpp"
-#include "yield/SputterYield.hpp"
+#include "elements/ElementTable.hpp"
+#include "YieldOutputs.hpp"
 #include "yield/YieldModelRegistry.hpp"
-#include "yield/YieldValidation.hpp"
+#include "yield/YieldSweep.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -55,77 +53,13 @@ const Element& element(const std::string& symbol, const char* option, bool asTar
 /// Numbers in the printed text: 8 significant digits.
 std::string text(double v) { return textNumber(v, 8); }
 
-struct Evaluated {
-    std::unique_ptr<SputterYield> model;
-    std::string name;
-};
-
-std::vector<Evaluated> buildModels(const YieldOptions& o, const Element& ion, const Element& target) {
-    std::vector<Evaluated> out;
-    const std::string angular = o.angleDeg > 0.0 ? o.angular : "none";
-    for (const auto& name : o.models) {
-        try {
-            auto y = std::make_unique<SputterYield>(name, angular, ion, target);
-            out.push_back({std::move(y), ""});
-            out.back().name = out.back().model->energyModel().name();
-        } catch (const std::invalid_argument& e) {
-            throw UsageError(std::string("--model/--angular: ") + e.what());
-        }
+/// The curves of the requested models (yieldSweep) at `energies`.
+std::vector<YieldCurve> sweep(const YieldOptions& o, const Element& ion, const Element& target, const std::vector<double>& energies) {
+    try {
+        return yieldSweep(ion, target, o.models, o.angular, o.angleDeg * M_PI / 180.0, energies);
+    } catch (const std::invalid_argument& e) {
+        throw UsageError(std::string("--model/--angular: ") + e.what());
     }
-    return out;
-}
-
-void writeSweepCsv(const std::string& path, const std::vector<double>& energies, const std::vector<Evaluated>& models,
-                   const YieldOptions& o) {
-    writeFileAtomically(path, [&](std::ostream& out) {
-        out << "# magtwin yield: " << o.ion << " -> " << o.target << ", angle " << o.angleDeg << " deg\n";
-        out << "energy_eV";
-        for (const auto& m : models) out << ",yield_" << m.name;
-        out << "\n" << std::setprecision(8);
-        for (double E : energies) {
-            out << E;
-            for (const auto& m : models) out << "," << m.model->yield(E, o.angleDeg * M_PI / 180.0);
-            out << "\n";
-        }
-    });
-}
-
-void plotSweep(const YieldOptions& o, std::vector<double> energies, const std::vector<Evaluated>& models) {
-    if (energies.size() < 2) energies = parseEnergySweep("10:100000:log:300");
-    std::vector<PlotSeries> series;
-    for (const auto& m : models) {
-        PlotSeries s{m.name, {}, {}, PlotSeries::Style::Line};
-        for (double E : energies) {
-            const double y = m.model->yield(E, o.angleDeg * M_PI / 180.0);
-            if (y > 0) {
-                s.x.push_back(E);
-                s.y.push_back(y);
-            }
-        }
-        series.push_back(std::move(s));
-    }
-    const std::string dataFile = measuredYieldsFile(o.validationDir);
-    if (o.angleDeg == 0.0 && std::filesystem::exists(dataFile)) {
-        PlotSeries pts{"measured (Yamamura & Tawara 1996 compilation)", {}, {}, PlotSeries::Style::Points};
-        for (const auto& p : readMeasuredYields(dataFile))
-            if (p.projectile == o.ion && p.target == o.target && p.yield > 0) {
-                pts.x.push_back(p.energyEv);
-                pts.y.push_back(p.yield);
-            }
-        if (!pts.x.empty()) series.push_back(std::move(pts));
-    }
-    PlotAxes axes;
-    axes.title = o.ion + "^+ -> " + o.target + " sputtering yield" +
-                 (o.angleDeg > 0 ? " at " + text(o.angleDeg) + " deg" : " (normal incidence)");
-    axes.xLabel = "ion energy (eV)";
-    axes.yLabel = "yield (atoms/ion)";
-    axes.logX = axes.logY = true;
-    double yMax = 0.0;
-    for (const auto& s : series)
-        for (double y : s.y) yMax = std::max(yMax, y);
-    axes.yMin = yMax * 1e-4;  // four decades: threshold behaviour without a wall of empty plot
-    renderLinePlot(axes, series, o.plotPath);
-    std::cout << "plot written: " << o.plotPath << "\n";
 }
 
 int runValidation(const YieldOptions& o) {
@@ -133,37 +67,8 @@ int runValidation(const YieldOptions& o) {
     if (!std::filesystem::exists(file))
         throw UsageError("--validate: measured yields not found at '" + file +
                          "' (set --validation-dir or MAGTWIN_VALIDATION_DIR)");
-    const auto data = readMeasuredYields(file);
-    ValidationOptions vo;
-    const auto rows = validateYieldModels(data, ElementTable::builtin(), vo);
-    std::cout << "Median |ln(Y_model/Y_exp)| over measured points " << vo.minEnergyEv << "-" << vo.maxEnergyEv
-              << " eV, Yamamura-Tawara Table I targets\n";
-    std::cout << std::left << std::setw(6) << "ion" << std::setw(14) << "model" << std::right << std::setw(8)
-              << "points" << std::setw(9) << "targets" << std::setw(12) << "median|ln|" << std::setw(13)
-              << "median ln" << "\n";
-    for (const auto& r : rows)
-        std::cout << std::left << std::setw(6) << r.projectile << std::setw(14) << r.model << std::right
-                  << std::setw(8) << r.points << std::setw(9) << r.targets << std::setw(12) << std::fixed
-                  << std::setprecision(3) << r.medianAbsLog << std::setw(13) << r.medianSigned << "\n";
-    const std::string csv = o.csvPath.empty() ? "yield_validation.csv" : o.csvPath;
-    writeFileAtomically(csv, [&](std::ostream& out) {
-        out << "projectile,model,points,targets,median_abs_ln,median_ln\n" << std::setprecision(6);
-        for (const auto& r : rows)
-            out << r.projectile << "," << r.model << "," << r.points << "," << r.targets << "," << r.medianAbsLog
-                << "," << r.medianSigned << "\n";
-    });
-    std::cout << "\nAr+ per target, median ln(Y_model/Y_exp) (>0: model too high):\n" << std::left << std::setw(6)
-              << "target";
-    for (const auto& m : vo.models) std::cout << std::right << std::setw(14) << m;
-    std::cout << "\n";
-    const auto perTarget = validateByTarget(data, ElementTable::builtin(), "Ar", vo);
-    for (std::size_t i = 0; i < perTarget.size(); i += vo.models.size()) {
-        std::cout << std::left << std::setw(6) << perTarget[i].target;
-        for (std::size_t k = 0; k < vo.models.size(); ++k)
-            std::cout << std::right << std::setw(14) << std::setprecision(3) << perTarget[i + k].medianSigned;
-        std::cout << "\n";
-    }
-    std::cout << "table written: " << csv << "\n";
+    printYieldValidation(yieldValidationTable(readMeasuredYields(file), ElementTable::builtin(), "Ar"),
+                         o.csvPath.empty() ? "yield_validation.csv" : o.csvPath);
     return 0;
 }
 
@@ -180,43 +85,45 @@ int runYield(const YieldOptions& o) {
     } catch (const std::invalid_argument& e) {
         throw UsageError(e.what());
     }
-    const auto models = buildModels(o, ion, target);
-    const double theta = o.angleDeg * M_PI / 180.0;
-
+    const std::vector<YieldCurve> curves = sweep(o, ion, target, energies);
     if (!o.csvPath.empty()) {
-        writeSweepCsv(o.csvPath, energies, models, o);
+        writeYieldSweepCsv(o.csvPath, o.ion, o.target, o.angleDeg, energies, curves);
         std::cout << "sweep written: " << o.csvPath << " (" << energies.size() << " energies)\n";
     }
-    if (!o.plotPath.empty()) plotSweep(o, energies, models);
+    if (!o.plotPath.empty()) {
+        const std::string dataFile = measuredYieldsFile(o.validationDir);
+        const bool measured = o.angleDeg == 0.0 && std::filesystem::exists(dataFile);
+        plotYieldSweep(o.plotPath,
+                       o.ion + "^+ -> " + o.target + " sputtering yield" +
+                           (o.angleDeg > 0 ? " at " + text(o.angleDeg) + " deg" : " (normal incidence)"),
+                       sweep(o, ion, target, energies.size() < 2 ? parseEnergySweep("10:100000:log:300") : energies),
+                       measured ? measuredYieldsOf(readMeasuredYields(dataFile), o.ion, o.target) : std::vector<MeasuredYield>{});
+    }
     if (!o.csvPath.empty() && energies.size() > 1 && !o.json) return 0;
 
     if (o.json) {
-        const bool many = energies.size() * models.size() > 1;
+        const bool many = energies.size() * curves.size() > 1;
         if (many) std::cout << "[";
         bool first = true;
-        for (const auto& m : models)
-            for (double E : energies) {
-                const auto th = m.model->energyModel().thresholdEv();
+        for (const auto& c : curves)
+            for (std::size_t i = 0; i < energies.size(); ++i) {
                 std::cout << (first ? "" : ",") << (many ? "\n  " : "") << "{\"ion\":" << jsonString(o.ion)
-                          << ",\"target\":" << jsonString(o.target) << ",\"model\":" << jsonString(m.name)
-                          << ",\"energy_eV\":" << jsonNumber(E) << ",\"angle_deg\":" << jsonNumber(o.angleDeg)
-                          << ",\"yield\":" << jsonNumber(m.model->yield(E, theta))
-                          << ",\"threshold_eV\":" << (th ? jsonNumber(*th) : "null") << "}";
+                          << ",\"target\":" << jsonString(o.target) << ",\"model\":" << jsonString(c.model)
+                          << ",\"energy_eV\":" << jsonNumber(energies[i]) << ",\"angle_deg\":" << jsonNumber(o.angleDeg)
+                          << ",\"yield\":" << jsonNumber(c.yield[i])
+                          << ",\"threshold_eV\":" << (c.thresholdEv ? jsonNumber(*c.thresholdEv) : "null") << "}";
                 first = false;
             }
         std::cout << (many ? "\n]\n" : "\n");
         return 0;
     }
-    for (const auto& m : models) {
-        const auto th = m.model->energyModel().thresholdEv();
-        std::cout << o.ion << "+ -> " << o.target << ", model " << m.name << " ("
-                  << m.model->energyModel().citation() << ")\n";
-        std::cout << "  threshold: " << (th ? text(*th) + " eV" : std::string("none (model has no threshold)"))
+    for (const auto& c : curves) {
+        std::cout << o.ion << "+ -> " << o.target << ", model " << c.model << " (" << c.citation << ")\n";
+        std::cout << "  threshold: " << (c.thresholdEv ? text(*c.thresholdEv) + " eV" : std::string("none (model has no threshold)"))
                   << "\n";
-        if (o.angleDeg > 0)
-            std::cout << "  angular factor: " << m.model->angularFactor().name() << " at " << o.angleDeg << " deg\n";
-        for (double E : energies)
-            std::cout << "  E = " << std::setw(10) << text(E) << " eV   yield = " << text(m.model->yield(E, theta))
+        if (o.angleDeg > 0) std::cout << "  angular factor: " << c.angularFactor << " at " << o.angleDeg << " deg\n";
+        for (std::size_t i = 0; i < energies.size(); ++i)
+            std::cout << "  E = " << std::setw(10) << text(energies[i]) << " eV   yield = " << text(c.yield[i])
                       << " atoms/ion\n";
     }
     return 0;

@@ -40,7 +40,7 @@ struct TwinSimulateOptions {
     double gasSigmaEffM2 = 0.0;     ///< > 0: the maps' gas at the recipe's chamber pressure with this sigma_eff
 };
 
-/// `twin simulate-log` (cli/twin/simulate/TwinSimulateCommand.cpp).
+/// `twin simulate-log` (TwinSimulateCommand.cpp; the simulator is twin/simulate).
 int runTwinSimulate(const TwinSimulateOptions& o);
 
 struct TwinReplayOptions {

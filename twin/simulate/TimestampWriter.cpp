@@ -1,4 +1,4 @@
-#include "twin/simulate/TimestampWriter.hpp"
+#include "simulate/TimestampWriter.hpp"
 
 #include <cmath>
 #include <cstdint>

@@ -17,7 +17,7 @@
 #pragma once
 
 #include "logs/LogFormat.hpp"
-#include "twin/simulate/SimulationRecipe.hpp"
+#include "simulate/SimulationRecipe.hpp"
 
 #include <cstdint>
 #include <ostream>
@@ -66,7 +66,9 @@ struct SimulatedLogSettings {
     std::string filmMaterial;
 };
 
-/// Writes the whole log (preamble, header, rows) to `out`.
+/// Writes the whole log (preamble, header, rows) to `out`. Throws std::invalid_argument
+/// (naming the tool or the recipe file) when the format cannot carry the recipe: a current
+/// column mapped before its voltage column, a supply switch without a switch column.
 SimulatedLogFacts writeSimulatedLog(std::ostream& out, const LogFormat& format, const SimulationRecipe& r,
                                     const std::vector<SimulatedSource>& sources, const SimulatedLogSettings& settings);
 

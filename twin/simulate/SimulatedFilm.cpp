@@ -1,14 +1,11 @@
-#include "twin/simulate/SimulatedFilm.hpp"
+#include "simulate/SimulatedFilm.hpp"
 
-#include "config/ConfigReader.hpp"
-#include "deposition/DepositionRun.hpp"
-#include "Progress.hpp"
-#include "deposit/DepositConfig.hpp"
 #include "deposition/Uniformity.hpp"
 #include "elements/ElementTable.hpp"
 
+#include <algorithm>
 #include <cstdio>
-#include <fstream>
+#include <random>
 
 namespace magtwin {
 
@@ -31,16 +28,8 @@ std::vector<double> SimulatedFilm::thicknessNm(const std::vector<double>& energy
     return t;
 }
 
-SimulatedFilm simulatedFilm(const ToolFile& tool, const std::string& kind, double pitchM, const FilmTransport& transport,
-                            FilmGas* used) {
-    std::string substrate;
-    for (const auto& s : tool.substrates)
-        if (s.kind == kind) {
-            substrate = s.name;
-            break;
-        }
-    if (substrate.empty()) throw ConfigError(tool.path + ": the recipe's substrate kind '" + kind + "' is not a substrate of the tool");
-    DepositCase c = depositCaseFor(tool, substrate);
+SimulatedFilm simulatedFilm(DepositCase c, double pitchM, const FilmTransport& transport, FilmGas* used,
+                            const ProgressFn& progress) {
     c.substrate.pitchM = std::max(c.substrate.pitchM, pitchM);
     if (transport.sigmaEffM2 > 0.0) c.gasSigmaEffM2 = transport.sigmaEffM2, c.pressurePa = transport.pressurePa;
     if (used) *used = {c.pressurePa, c.gasSigmaEffM2, c.gasEta, c.gasThermalisationColumnPerM2, c.gasTemperatureK};
@@ -48,7 +37,7 @@ SimulatedFilm simulatedFilm(const ToolFile& tool, const std::string& kind, doubl
     const auto eroded = erodeCathodeGroups(c.cathodes, law, 0.0);
     SimulatedFilm film;
     film.grid = sampleSubstrate(c.substrate);
-    progress("simulate-log: film of each cathode on " + std::to_string(film.grid.grid.size()) + " points");
+    if (progress) progress("simulate-log: film of each cathode on " + std::to_string(film.grid.grid.size()) + " points");
     const CathodeResponses responses = responsesAt(c, law, 0.0, eroded, film.grid, transport.method);
     const EmissionLayout layout = buildEmission(c.cathodes, law, 0.0, {}, &eroded);
     const double n = ElementTable::builtin().get(c.filmMaterial).atomicDensityPerM3();
@@ -62,8 +51,28 @@ SimulatedFilm simulatedFilm(const ToolFile& tool, const std::string& kind, doubl
     return film;
 }
 
-void writeMetrologyCsv(const std::string& path, const SimulatedFilm& film, const std::vector<double>& thicknessNm) {
-    std::ofstream out(path, std::ios::binary);
+std::vector<MetrologyMap> metrologyMaps(const SimulatedFilm& film, const SimulationTruth& truth,
+                                        const std::vector<SimulatedSource>& sources, int every, double noisePct,
+                                        std::uint64_t seed) {
+    std::vector<MetrologyMap> maps;
+    if (every < 1) return maps;
+    std::mt19937_64 rng(seed + 1);
+    std::normal_distribution<double> noise(0.0, noisePct / 100.0);
+    for (std::size_t s = std::size_t(every) - 1; s < truth.substrates.size(); s += std::size_t(every)) {
+        const SubstrateTruth& st = truth.substrates[s];
+        std::vector<double> energy(film.cathodes.size(), 0.0);
+        for (std::size_t k = 0; k < film.cathodes.size(); ++k)
+            for (std::size_t j = 0; j < sources.size(); ++j)
+                if (sources[j].cathode == film.cathodes[k]) energy[k] = st.depositionEnergyJ[j];
+        MetrologyMap m{st.id, film.thicknessNm(energy)};
+        if (noisePct > 0.0)
+            for (auto& t : m.thicknessNm) t *= 1.0 + noise(rng);
+        maps.push_back(std::move(m));
+    }
+    return maps;
+}
+
+void writeMetrologyCsv(std::ostream& out, const SimulatedFilm& film, const std::vector<double>& thicknessNm) {
     out << "x_mm,y_mm,thickness_nm\n";
     char b[96];
     for (std::size_t i = 0; i < thicknessNm.size(); ++i) {
@@ -72,7 +81,6 @@ void writeMetrologyCsv(const std::string& path, const SimulatedFilm& film, const
         std::snprintf(b, sizeof b, "%.1f,%.1f,%.4f\n", p.x() * 1e3, p.y() * 1e3, thicknessNm[i]);
         out << b;
     }
-    if (!out) throw ConfigError(path + ": cannot write");
 }
 
 }  // namespace magtwin

@@ -7,17 +7,16 @@
 // thickness_nm) from the deposition model (with --metrology-noise, each point times
 // 1 + N(0, PCT/100) from std::mt19937_64 seeded with the seed + 1: same seed, same maps; the
 // truth's "gas" is the gas the maps were computed with). Everything is written to temporary names and
-// renamed at the end: bad input leaves no partial output.
+// renamed at the end: bad input leaves no partial output. The simulator is twin/simulate.
 #include "twin/TwinCommands.hpp"
 
 #include "UsageError.hpp"
-#include "deposition/DepositionRun.hpp"
 #include "Progress.hpp"
 #include "tool/ToolFile.hpp"
+#include "simulate/LogSimulation.hpp"
+#include "twin/SimulationRecipeReader.hpp"
 #include "util/Json.hpp"
 #include "twin/TwinToolFile.hpp"
-#include "twin/simulate/LogSimulator.hpp"
-#include "twin/simulate/SimulatedFilm.hpp"
 
 #include <unistd.h>
 
@@ -25,7 +24,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <random>
 #include <sstream>
 
 namespace magtwin {
@@ -66,59 +64,50 @@ int runTwinSimulate(const TwinSimulateOptions& o) {
     std::vector<std::string> cathodes, supplies;
     for (const auto& s : format.sources) cathodes.push_back(s.cathode);
     for (const auto& s : format.supplies) supplies.push_back(s.name);
-    const SimulationRecipe recipe = readSimulationRecipe(o.recipe, cathodes, supplies);
-
-    const double pitchM = o.metrologyPitchMm > 0 ? o.metrologyPitchMm * 1e-3 : recipe.substrateKind == "wafer" ? 0.005 : 0.020;
-    FilmTransport transport;
-    transport.method = o.metrologyMethod == "direct" ? TransportMethod::Direct : TransportMethod::Fast;
-    transport.sigmaEffM2 = o.gasSigmaEffM2;
-    transport.pressurePa = recipe.pressurePa;
-    FilmGas gas;
-    const SimulatedFilm film = simulatedFilm(tool, recipe.substrateKind, pitchM, transport, &gas);
-    std::vector<SimulatedSource> sources;
+    LogSimulation sim;
+    sim.format = format;
+    sim.recipe = readSimulationRecipe(o.recipe, cathodes, supplies);
+    const SimulationRecipe& recipe = sim.recipe;
     for (const SourceChannels& sc : format.sources) {
         const ToolCathode& c = tool.cathode(sc.cathode);
-        sources.push_back({sc.cathode, c.target.material, c.discharge.voltageV, film.meanRatePerWatt(sc.cathode)});
+        sim.sources.push_back({sc.cathode, c.target.material, c.discharge.voltageV, 0.0});
     }
-    SimulatedLogSettings settings;
-    settings.toolName = tool.name;
-    settings.seed = o.seed;
-    settings.filmMaterial = tool.substrate(tool.substrates.front().name).filmMaterial;
-    for (const auto& s : tool.sensors) settings.qcmTooling = s.toolingFactor;
+    sim.settings.toolName = tool.name;
+    sim.settings.seed = o.seed;
+    sim.settings.filmMaterial = tool.substrate(tool.substrates.front().name).filmMaterial;
+    for (const auto& s : tool.sensors) sim.settings.qcmTooling = s.toolingFactor;
+    sim.filmCase = simulationCaseFor(tool, recipe.substrateKind);
+    sim.metrologyPitchM = o.metrologyPitchMm > 0 ? o.metrologyPitchMm * 1e-3 : recipe.substrateKind == "wafer" ? 0.005 : 0.020;
+    sim.transport.method = o.metrologyMethod == "direct" ? TransportMethod::Direct : TransportMethod::Fast;
+    sim.transport.sigmaEffM2 = o.gasSigmaEffM2;
+    sim.transport.pressurePa = recipe.pressurePa;
+    sim.metrologyEvery = o.metrologyEvery;
+    sim.metrologyNoisePct = o.metrologyNoisePct;
 
     const std::string suffix = ".tmp-" + std::to_string(::getpid());
     const std::string logTmp = o.out + suffix, truthPath = truthPathOf(o.out), truthTmp = truthPath + suffix;
     const std::string dirTmp = o.metrologyDir + suffix;
     try {
-        progress("simulate-log: writing " + o.out);
-        SimulatedLogFacts facts;
+        LogSimulationResult run;
         {
             std::ofstream out(logTmp, std::ios::binary);
             if (!out) throw UsageError(o.out + ": cannot write");
-            facts = writeSimulatedLog(out, format, recipe, sources, settings);
+            run = simulateLog(out, sim, terminalProgress());
             out.close();
             if (!out) throw UsageError(o.out + ": write failed");
         }
-        const SimulationTruth truth = analyticTruth(recipe, sources);
+        const SimulatedLogFacts& facts = run.facts;
+        const SimulationTruth& truth = run.truth;
+        const FilmGas& gas = run.gas;
         std::string metrology = "[";
-        if (o.metrologyEvery > 0) {
-            std::filesystem::create_directories(dirTmp);
-            std::mt19937_64 rng(o.seed + 1);
-            std::normal_distribution<double> noise(0.0, o.metrologyNoisePct / 100.0);
-            for (int s = o.metrologyEvery - 1; s < recipe.substrates; s += o.metrologyEvery) {
-                const SubstrateTruth& st = truth.substrates[std::size_t(s)];
-                std::vector<double> energy(film.cathodes.size(), 0.0);
-                for (std::size_t k = 0; k < film.cathodes.size(); ++k)
-                    for (std::size_t j = 0; j < sources.size(); ++j)
-                        if (sources[j].cathode == film.cathodes[k]) energy[k] = st.depositionEnergyJ[j];
-                auto map = film.thicknessNm(energy);
-                if (o.metrologyNoisePct > 0.0)
-                    for (auto& t : map) t *= 1.0 + noise(rng);
-                const std::string name = st.id + ".csv";
-                writeMetrologyCsv(dirTmp + "/" + name, film, map);
-                metrology += std::string(metrology.size() > 1 ? "," : "") + "{\"substrate\":" + jsonString(st.id) +
-                             ",\"file\":" + jsonString(name) + "}";
-            }
+        if (o.metrologyEvery > 0) std::filesystem::create_directories(dirTmp);
+        for (const MetrologyMap& m : run.maps) {
+            const std::string name = m.substrateId + ".csv";
+            std::ofstream csv(dirTmp + "/" + name, std::ios::binary);
+            writeMetrologyCsv(csv, run.film, m.thicknessNm);
+            if (!csv) throw UsageError(dirTmp + "/" + name + ": cannot write");
+            metrology += std::string(metrology.size() > 1 ? "," : "") + "{\"substrate\":" + jsonString(m.substrateId) +
+                         ",\"file\":" + jsonString(name) + "}";
         }
         metrology += "]";
         std::ostringstream j;

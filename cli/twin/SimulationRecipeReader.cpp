@@ -1,30 +1,14 @@
-#include "twin/simulate/SimulationRecipe.hpp"
+#include "twin/SimulationRecipeReader.hpp"
 
 #include "config/ConfigReader.hpp"
+#include "deposit/DepositConfig.hpp"
 #include "logs/TimestampParser.hpp"
+#include "tool/ToolFile.hpp"
 
 #include <algorithm>
 #include <cmath>
 
 namespace magtwin {
-
-double SimulationRecipe::powerOf(const std::string& cathode) const {
-    for (const auto& [name, p] : sourcePowerW)
-        if (name == cathode) return p;
-    return powerW;
-}
-
-int SimulationRecipe::idleStep() const {
-    for (std::size_t i = 0; i < steps.size(); ++i)
-        if (steps[i].kind == RecipeStep::Kind::Idle) return int(i);
-    return -1;
-}
-
-int SimulationRecipe::depositionStep() const {
-    for (std::size_t i = 0; i < steps.size(); ++i)
-        if (steps[i].kind == RecipeStep::Kind::Deposition) return int(i);
-    return -1;
-}
 
 namespace {
 
@@ -145,6 +129,12 @@ SimulationRecipe readSimulationRecipe(const std::string& path, const std::vector
     if (idle.samples < 3) root.fail("steps", "the idle step needs >= 3 samples (events happen in it)");
     root.rejectUnknownKeys();
     return r;
+}
+
+DepositCase simulationCaseFor(const ToolFile& tool, const std::string& kind) {
+    for (const auto& s : tool.substrates)
+        if (s.kind == kind) return depositCaseFor(tool, s.name);
+    throw ConfigError(tool.path + ": the recipe's substrate kind '" + kind + "' is not a substrate of the tool");
 }
 
 }  // namespace magtwin

@@ -2,8 +2,8 @@
 // docs/simulate-log.md): the same cycle of steps for every substrate (idle / load, power
 // ramps, pre-sputter with the substrate shutter closed, deposition with it open) and events
 // (arcs, a target change, a supply switched to another source, logging gaps). Read once into
-// SI units; times are whole multiples of the sample interval, so every break of the power
-// curve is a logged row.
+// SI units (cli/twin/SimulationRecipeReader reads the YAML); times are whole multiples of the
+// sample interval, so every break of the power curve is a logged row.
 #pragma once
 
 #include <string>
@@ -36,7 +36,7 @@ struct RecipeTarget {
 };
 
 struct SimulationRecipe {
-    std::string file, name;
+    std::string file, name;     ///< file: where the recipe was read (error messages)
     std::string substrateKind;  ///< glass | wafer: the tool's substrate of that kind
     int substrates = 1;
     std::string idPrefix = "S-";
@@ -55,10 +55,5 @@ struct SimulationRecipe {
     int idleStep() const;
     int depositionStep() const;
 };
-
-/// Reads and checks `path`; `cathodes` and `supplies` are the tool's (events must name
-/// them). Throws ConfigError with file, line and key.
-SimulationRecipe readSimulationRecipe(const std::string& path, const std::vector<std::string>& cathodes,
-                                      const std::vector<std::string>& supplies);
 
 }  // namespace magtwin

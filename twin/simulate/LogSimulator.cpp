@@ -1,13 +1,13 @@
-#include "twin/simulate/LogSimulator.hpp"
+#include "simulate/LogSimulator.hpp"
 
-#include "config/ConfigReader.hpp"
-#include "twin/simulate/TimestampWriter.hpp"
+#include "simulate/TimestampWriter.hpp"
 
 #include <cmath>
 #include <cstdio>
 #include <functional>
 #include <limits>
 #include <random>
+#include <stdexcept>
 
 namespace magtwin {
 
@@ -230,7 +230,7 @@ SimulatedLogFacts writeSimulatedLog(std::ostream& out, const LogFormat& format, 
             bool mapped = false;
             for (const auto& ch : format.numeric) mapped = mapped || ch.key == v;
             if (mapped && !before)
-                throw ConfigError(settings.toolName + ": log format '" + format.name + "': map " + v + " before " + key +
+                throw std::invalid_argument(settings.toolName + ": log format '" + format.name + "': map " + v + " before " + key +
                                   " for simulate-log");
         }
     }
@@ -320,7 +320,7 @@ SimulatedLogFacts writeSimulatedLog(std::ostream& out, const LogFormat& format, 
                             bool switchable = false;
                             for (const auto& sw : format.sources[std::size_t(k)].switches) switchable = switchable || sw.supply == s;
                             if (!switchable)
-                                throw ConfigError(r.file + ": supply-switch: log format '" + format.name + "' has no switch column from '" +
+                                throw std::invalid_argument(r.file + ": supply-switch: log format '" + format.name + "' has no switch column from '" +
                                                   ev.supply + "' to '" + ev.cathode + "'");
                             st.fedBy[std::size_t(k)] = s;
                         }

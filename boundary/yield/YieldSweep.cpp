@@ -1,0 +1,34 @@
+#include "yield/YieldSweep.hpp"
+
+#include "yield/SputterYield.hpp"
+
+namespace magtwin {
+
+std::vector<YieldCurve> yieldSweep(const Element& ion, const Element& target, const std::vector<std::string>& models,
+                                   const std::string& angular, double angleRad, const std::vector<double>& energiesEv) {
+    std::vector<YieldCurve> curves;
+    for (const auto& name : models) {
+        const SputterYield y(name, angleRad > 0.0 ? angular : "none", ion, target);
+        YieldCurve c{y.energyModel().name(), y.energyModel().citation(), y.energyModel().thresholdEv(),
+                     y.angularFactor().name(), energiesEv, {}};
+        for (double E : energiesEv) c.yield.push_back(y.yield(E, angleRad));
+        curves.push_back(std::move(c));
+    }
+    return curves;
+}
+
+std::vector<MeasuredYield> measuredYieldsOf(const std::vector<MeasuredYield>& data, const std::string& ion,
+                                            const std::string& target) {
+    std::vector<MeasuredYield> out;
+    for (const auto& p : data)
+        if (p.projectile == ion && p.target == target && p.yield > 0) out.push_back(p);
+    return out;
+}
+
+YieldValidationTable yieldValidationTable(const std::vector<MeasuredYield>& data, const ElementTable& elements,
+                                          const std::string& breakdownProjectile, const ValidationOptions& options) {
+    return {options, validateYieldModels(data, elements, options), breakdownProjectile,
+            validateByTarget(data, elements, breakdownProjectile, options)};
+}
+
+}  // namespace magtwin
