@@ -81,7 +81,7 @@ void addDepositCommand(CLI::App& app) {
     cmd->add_flag("--design-search", o->designSearch,
                   "Magnet design search (one planar-circular cathode): ring radius, profile sigma and throw for the "
                   "lowest U (design.json, design_tool.yaml, the best design's map)");
-    cmd->add_option("--design-ring-mm", o->design.ringMm, "LO:HI ring radius bounds (mm); default 20 % .. 100 % of the target radius");
+    cmd->add_option("--design-ring-mm", o->design.ringMm, "LO:HI ring radius bounds (mm); default 20 % of the target radius .. target radius - magnet offset");
     cmd->add_option("--design-sigma-mm", o->design.sigmaMm, "LO:HI Gaussian sigma bounds (mm); default 8:40");
     cmd->add_option("--design-throw-mm", o->design.throwMm, "LO:HI target-to-substrate throw bounds (mm); default 50:300");
     cmd->callback([o]() {
