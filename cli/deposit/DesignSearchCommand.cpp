@@ -54,6 +54,7 @@ ToolFile withDesign(const ToolFile& tool, const RingMagnetDesign& d) {
     c.magnets.profile.sigmaM = d.sigmaM;
     c.magnets.profileFile.clear();
     c.position.z() = d.throwM;
+    c.magnets.motion.offsetM = c.magnets.track.magnetOffsetM = d.offsetM;
     return t;
 }
 
@@ -62,7 +63,8 @@ std::string num(double v) { return jsonNumber(v, 6); }
 std::string designJson(const RingMagnetFigures& f) {
     std::ostringstream o;
     o << "{\"ring_radius_mm\": " << num(f.design.ringM * 1e3) << ", \"sigma_mm\": " << num(f.design.sigmaM * 1e3)
-      << ", \"throw_mm\": " << num(f.design.throwM * 1e3) << ", \"U_pct\": " << num(f.u.rangePct)
+      << ", \"throw_mm\": " << num(f.design.throwM * 1e3) << ", \"magnet_offset_mm\": " << num(f.design.offsetM * 1e3)
+      << ", \"U_pct\": " << num(f.u.rangePct)
       << ", \"sigma_mean_pct\": " << num(f.u.sigmaPct) << ", \"mean_nm\": " << num(f.u.meanNm)
       << ", \"rate_nm_s\": " << num(f.rateNmS) << ", \"pass\": " << (f.u.pass ? "true" : "false") << "}";
     return o.str();
@@ -81,8 +83,8 @@ std::string searchJson(const ToolFile& tool, const DepositCase& c, const RingMag
     j << "{\n  \"tool\": \"" << tool.name << "\",\n  \"cathode\": \"" << tool.cathodes.front().name << "\",\n"
       << "  \"bounds_mm\": {\"ring_radius\": [" << num(b.ringLoM * 1e3) << ", " << num(b.ringHiM * 1e3)
       << "], \"sigma\": [" << num(b.sigmaLoM * 1e3) << ", " << num(b.sigmaHiM * 1e3) << "], \"throw\": ["
-      << num(b.throwLoM * 1e3) << ", " << num(b.throwHiM * 1e3) << "]},\n"
-      << "  \"magnet_offset_mm\": " << num(t.magnetOffsetM * 1e3) << ",\n"
+      << num(b.throwLoM * 1e3) << ", " << num(b.throwHiM * 1e3) << "], \"magnet_offset\": [" << num(b.offsetLoM * 1e3)
+      << ", " << num(b.offsetHiM * 1e3) << "]},\n"
       << "  \"fit_rule\": \"ring_radius + magnet offset + 3.035 sigma (1 % footprint) <= target radius "
       << num(t.radiusM * 1e3) << " mm\",\n"
       << "  \"search_pitch_mm\": " << num(s.searchPitchM * 1e3) << ",\n  \"evaluations\": {\"grid\": " << s.gridEvaluations
@@ -104,13 +106,15 @@ int runDesignSearch(const std::string& toolPath, const std::string& substrate, c
     const DepositCase c = depositCaseFor(tool, substrate);
     requireGasCalibration(c, "fast");
     RingMagnetBounds b = defaultRingMagnetBounds(c);
+    const double radius = ringMagnetCathode(c).circular.radiusM;
+    rangeMm("--design-offset-mm", o.offsetMm, b.offsetLoM, b.offsetHiM);
+    b.ringHiM = radius - b.offsetLoM;  // the default: the ring's centre line on the target at the smallest offset
     rangeMm("--design-ring-mm", o.ringMm, b.ringLoM, b.ringHiM);
     rangeMm("--design-sigma-mm", o.sigmaMm, b.sigmaLoM, b.sigmaHiM);
     rangeMm("--design-throw-mm", o.throwMm, b.throwLoM, b.throwHiM);
-    const PlanarCircularTarget& target = ringMagnetCathode(c).circular;
-    if (b.ringLoM >= target.radiusM - target.magnetOffsetM)
+    if (b.ringLoM >= radius - b.offsetLoM)
         throw UsageError("--design-ring-mm: LO must be below the target radius minus the magnet offset (" +
-                         num((target.radiusM - target.magnetOffsetM) * 1e3) + " mm)");
+                         num((radius - b.offsetLoM) * 1e3) + " mm)");
     // The tool file's own geometry check: no sensor inside the moved target body.
     const auto sensorsClear = [&](const RingMagnetDesign& d) {
         const ToolCathode moved = withDesign(tool, d).cathodes.front();
@@ -140,9 +144,11 @@ int runDesignSearch(const std::string& toolPath, const std::string& substrate, c
     const RingMagnetDesign& own = s.toolDesign.design;
     std::cout << std::setprecision(4) << "design search over " << s.gridEvaluations + s.refinementEvaluations
               << " designs (" << seconds << " s)\n  tool's design: ring " << own.ringM * 1e3 << " mm, sigma "
-              << own.sigmaM * 1e3 << " mm, throw " << own.throwM * 1e3 << " mm: U = " << s.toolDesign.u.rangePct
+              << own.sigmaM * 1e3 << " mm, throw " << own.throwM * 1e3 << " mm, offset " << own.offsetM * 1e3
+              << " mm: U = " << s.toolDesign.u.rangePct
               << " %\n  best design:   ring " << f.design.ringM * 1e3 << " mm, sigma " << f.design.sigmaM * 1e3
-              << " mm, throw " << f.design.throwM * 1e3 << " mm: U = " << f.u.rangePct << " %, sigma/mean = "
+              << " mm, throw " << f.design.throwM * 1e3 << " mm, offset " << f.design.offsetM * 1e3
+              << " mm: U = " << f.u.rangePct << " %, sigma/mean = "
               << f.u.sigmaPct << " %, rate " << f.rateNmS << " nm/s -> " << (f.u.pass ? "PASS" : "FAIL") << " (target "
               << f.u.targetPct << " %)\n  output        " << out
               << "/ (design.json, design_tool.yaml, thickness_map.png, summary.json)\n";

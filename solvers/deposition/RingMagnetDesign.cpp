@@ -13,7 +13,7 @@ namespace magtwin {
 
 namespace {
 
-RingMagnetDesign designOf(const std::vector<double>& x) { return {x[0], x[1], x[2]}; }
+RingMagnetDesign designOf(const std::vector<double>& x) { return {x[0], x[1], x[2], x[3]}; }
 
 /// For each throw value of the search grid, the lowest-U design evaluated with that throw.
 std::vector<RingMagnetFigures> bestPerThrow(const std::map<std::vector<double>, RingMagnetFigures>& searched,
@@ -42,14 +42,14 @@ const CathodeGroup& ringMagnetCathode(const DepositCase& c) {
 
 RingMagnetBounds defaultRingMagnetBounds(const DepositCase& c) {
     const PlanarCircularTarget& t = ringMagnetCathode(c).circular;
-    return {0.2 * t.radiusM, t.radiusM - t.magnetOffsetM, 0.008, 0.040, 0.050, 0.300};
+    return {0.2 * t.radiusM, t.radiusM - t.magnetOffsetM, 0.008, 0.040, 0.050, 0.300, t.magnetOffsetM, t.magnetOffsetM};
 }
 
 RingMagnetDesign ringMagnetDesignOf(const DepositCase& c) {
     const PlanarCircularTarget& t = ringMagnetCathode(c).circular;
     // Another profile shape: the sigma of the Gaussian with its FWHM (FWHM = 2 sqrt(2 ln 2) sigma).
     const double sigma = t.profile ? t.profile->fwhm() / (2 * std::sqrt(2 * std::log(2.0))) : t.sigmaM;
-    return {t.trackRadiusM, sigma, t.centre.z()};
+    return {t.trackRadiusM, sigma, t.centre.z(), t.magnetOffsetM};
 }
 
 DepositCase withRingMagnetDesign(const DepositCase& c, const RingMagnetDesign& d) {
@@ -60,6 +60,7 @@ DepositCase withRingMagnetDesign(const DepositCase& c, const RingMagnetDesign& d
     t.sigmaM = d.sigmaM;
     t.profile = nullptr;  // the sources' Gaussian of sigmaM
     t.centre.z() = d.throwM;
+    t.magnetOffsetM = d.offsetM;
     return out;
 }
 
@@ -70,7 +71,7 @@ bool ringTrackFits(const CathodeGroup& g, const RingMagnetDesign& d) {
     disc.thicknessM = g.targetThicknessM > 0 ? g.targetThicknessM : g.circular.radiusM;  // not part of the rule
     RacetrackSpec ring;
     ring.ringRadiusM = d.ringM;
-    ring.magnetOffsetM = g.circular.magnetOffsetM;
+    ring.magnetOffsetM = d.offsetM;
     ring.magnetAngleSamples = g.circular.magnetAngleSamples;
     try {
         RacetrackFlux(disc, ring, std::make_shared<GaussianProfile>(d.sigmaM), 1.0);
@@ -99,9 +100,14 @@ RingMagnetSearch searchRingMagnet(const DepositCase& c, const RingMagnetBounds& 
     const CathodeGroup& g = ringMagnetCathode(c);
     RingMagnetSearch s;
     s.bounds = b;
+    if ((b.offsetLoM != g.circular.magnetOffsetM || b.offsetHiM != g.circular.magnetOffsetM) &&
+        !(g.circular.magnetOffsetM > 0))
+        throw std::invalid_argument(c.file + ": the magnet offset is searched only for a rotating magnet "
+                                             "(magnets.motion: {kind: rotating, offset})");
     const std::vector<DesignParameter> params = {{"ring radius", b.ringLoM, b.ringHiM, 9, 0.5e-3},
                                                  {"sigma", b.sigmaLoM, b.sigmaHiM, 5, 0.25e-3},
-                                                 {"throw", b.throwLoM, b.throwHiM, 6, 1e-3}};
+                                                 {"throw", b.throwLoM, b.throwHiM, 6, 1e-3},
+                                                 {"magnet offset", b.offsetLoM, b.offsetHiM, 4, 0.5e-3}};
     s.searchPitchM = std::max(c.substrate.pitchM, c.substrateName == "wafer" ? 0.003 : 0.010);
     const auto feasible = [&](const std::vector<double>& x) {
         const RingMagnetDesign d = designOf(x);

@@ -5,14 +5,15 @@
 //   its width: Gaussian profile sigma (the search's profile is Gaussian; a tool's other
 //   profile shape is replaced by the Gaussian of the searched sigma),
 //   throw: the target face's height above the substrate (the cathode's centre z).
-// The magnet motion is kept: a rotating magnet (offset e > 0) stays rotating, and its flux is
-// the time average over a turn of the ring moved by e (RacetrackFlux planar-circular).
+//   and, for a rotating magnet, its offset e (the ring centre from the target axis; the flux
+//   is the time average over a turn of the ring moved by e, RacetrackFlux planar-circular).
+//   By default e stays the tool's own (a fixed parameter): the magnet as it is built.
 // A design is feasible only when its track fits the target by the erosion engine's own rule
 // (RacetrackFlux::checkInsideTarget: a + e + the profile's 1 % footprint, 3.035 sigma for a
 // Gaussian, <= target radius), so every design can also be eroded (--life-kWh,
 // --life-sweep), and when the caller's check of the tool accepts it (the command: no sensor
 // inside the moved target body, so the written tool file loads).
-// Default bounds: ring 20 % of the target radius .. target radius - e; sigma 8..40 mm (8 mm:
+// Default bounds: e fixed at the tool's; ring 20 % of the target radius .. target radius - e; sigma 8..40 mm (8 mm:
 // a fixed racetrack's width, the narrowest a time average can be); throw 50..300 mm, from
 // short-throw chambers (target-to-substrate 40-70 mm for 4-6 inch cathodes: ULVAC, "T/S
 // distance", https://www.ulvac.co.jp/wiki/process_g_keyword_ts/) to long-throw sputtering
@@ -35,10 +36,12 @@ namespace magtwin {
 /// One design (m).
 struct RingMagnetDesign {
     double ringM = 0, sigmaM = 0, throwM = 0;
+    double offsetM = 0;  ///< rotating magnet: ring centre from the target axis (0: fixed magnet)
 };
 
 struct RingMagnetBounds {
     double ringLoM = 0, ringHiM = 0, sigmaLoM = 0, sigmaHiM = 0, throwLoM = 0, throwHiM = 0;
+    double offsetLoM = 0, offsetHiM = 0;  ///< lo == hi: fixed
 };
 
 /// A design's film: U, sigma/mean, mean (UniformityReport) and the deposition rate (nm/s:
@@ -66,9 +69,10 @@ struct RingMagnetSearch {
 const CathodeGroup& ringMagnetCathode(const DepositCase& c);
 /// The default bounds (header) for the case's cathode.
 RingMagnetBounds defaultRingMagnetBounds(const DepositCase& c);
-/// The case's own design (its ring radius, its profile's sigma, its throw).
+/// The case's own design (its ring radius, its profile's sigma, its throw, its offset).
 RingMagnetDesign ringMagnetDesignOf(const DepositCase& c);
-/// The case with design `d`: ring radius, a Gaussian profile of sigma, the cathode at z = throw.
+/// The case with design `d`: ring radius, a Gaussian profile of sigma, the cathode at z = throw,
+/// the magnet offset.
 DepositCase withRingMagnetDesign(const DepositCase& c, const RingMagnetDesign& d);
 /// The erosion engine's rule: ring radius + magnet offset + the Gaussian's 1 % footprint
 /// <= target radius.
@@ -80,8 +84,8 @@ RingMagnetFigures ringMagnetFigures(const DepositRun& run, const RingMagnetDesig
 
 /// The search over `bounds` (header). `toolAccepts` (optional): the caller's check of a
 /// design against the rest of the tool. Throws std::invalid_argument naming the case's
-/// file on bad bounds, a case without exactly one planar-circular cathode, or when no
-/// design of the grid is feasible.
+/// file on bad bounds, a case without exactly one planar-circular cathode, an offset range
+/// for a magnet that does not rotate, or when no design of the grid is feasible.
 RingMagnetSearch searchRingMagnet(const DepositCase& c, const RingMagnetBounds& bounds,
                                   const std::function<bool(const RingMagnetDesign&)>& toolAccepts = {},
                                   const ProgressFn& progress = {});
