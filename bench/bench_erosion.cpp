@@ -31,7 +31,7 @@ BENCHMARK_CAPTURE(erodeCase, gen10_5_planar_1mm, std::string("gen10_5_planar_cat
     ->Unit(benchmark::kSecond)->Iterations(1)->UseRealTime();
 BENCHMARK_CAPTURE(erodeCase, gen10_5_rotary_1mm, std::string("gen10_5_rotary_cathode"), std::string("tube"))
     ->Unit(benchmark::kSecond)->Iterations(1)->UseRealTime();
-BENCHMARK_CAPTURE(erodeCase, wafer300_circular_2mm, std::string("wafer300_cathode"), std::string("cu_target"))
+BENCHMARK_CAPTURE(erodeCase, wafer300_circular_2mm, std::string("wafer300_chamber"), std::string("cu_target"))
     ->Unit(benchmark::kSecond)->Iterations(1)->UseRealTime();
 
 BENCHMARK_MAIN();

@@ -38,8 +38,8 @@ int runDeposit(const DepositOptions& o) {
             throw UsageError("--design-search runs the fast method on a new target (no --method, --life-kWh, --life-sweep)");
         return runDesignSearch(o.config, o.substrate, o.out, o.design, o.json);
     }
-    if (!o.design.ringMm.empty() || !o.design.sigmaMm.empty() || !o.design.throwMm.empty())
-        throw UsageError("--design-ring-mm, --design-sigma-mm and --design-throw-mm need --design-search");
+    if (!o.design.ringMm.empty() || !o.design.sigmaMm.empty() || !o.design.throwMm.empty() || !o.design.offsetMm.empty())
+        throw UsageError("--design-ring-mm, --design-sigma-mm, --design-throw-mm and --design-offset-mm need --design-search");
     DepositCase c = depositCaseFor(loadToolFile(o.config), o.substrate);
     requireGasCalibration(c, o.method);
     if (!o.lifeSweep.empty()) return runLifeSweep(c, o.out, o.lifeSweep, o.method, o.json);
@@ -81,9 +81,11 @@ void addDepositCommand(CLI::App& app) {
     cmd->add_flag("--design-search", o->designSearch,
                   "Magnet design search (one planar-circular cathode): ring radius, profile sigma and throw for the "
                   "lowest U (design.json, design_tool.yaml, the best design's map)");
-    cmd->add_option("--design-ring-mm", o->design.ringMm, "LO:HI ring radius bounds (mm); default 20 % .. 100 % of the target radius");
+    cmd->add_option("--design-ring-mm", o->design.ringMm, "LO:HI ring radius bounds (mm); default 20 % of the target radius .. target radius - magnet offset");
     cmd->add_option("--design-sigma-mm", o->design.sigmaMm, "LO:HI Gaussian sigma bounds (mm); default 8:40");
     cmd->add_option("--design-throw-mm", o->design.throwMm, "LO:HI target-to-substrate throw bounds (mm); default 50:300");
+    cmd->add_option("--design-offset-mm", o->design.offsetMm,
+                    "LO:HI rotating magnet's offset bounds (mm); default the tool's own offset");
     cmd->callback([o]() {
         const int rc = runDeposit(*o);
         if (rc != 0) throw CLI::RuntimeError(rc);

@@ -1,16 +1,13 @@
 #include "deposit/LifeSweepCommand.hpp"
 
+#include "util/Json.hpp"
+#include "util/TextNumber.hpp"
 #include "UsageError.hpp"
-#include "deposition/DepositionRun.hpp"
 #include "Progress.hpp"
 #include "deposition/LifeSweep.hpp"
-#include "deposition/Uniformity.hpp"
-#include "elements/ElementTable.hpp"
 #include "io/AtomicFile.hpp"
 #include "io/OutputFolder.hpp"
 #include "plot/LinePlot.hpp"
-#include "util/Json.hpp"
-#include "util/TextNumber.hpp"
 #ifdef MAGTWIN_HAVE_VTK
 #include "vtk/VtkWriters.hpp"
 #endif
@@ -18,6 +15,7 @@
 #include <sys/resource.h>
 
 #include <chrono>
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -30,44 +28,9 @@ namespace magtwin {
 
 namespace fs = std::filesystem;
 
-LifePoint computeLifePoint(const DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law,
-                           const std::vector<ErodedGroup>& eroded, double kWh, const std::vector<double>& fixedTrims,
-                           const SubstrateGrid& grid, TransportMethod method, std::vector<double>& thicknessFixed,
-                           std::vector<double>& thicknessRetrimmed) {
-    const double n = ElementTable::builtin().get(c.filmMaterial).atomicDensityPerM3();
-    const CathodeResponses responses = responsesAt(c, law, kWh, eroded, grid, method);
-    auto mapWith = [&](const std::vector<double>& trims) {
-        return thicknessNm(responses.combined(cathodeTrims(c, trims)), n, c.sticking);
-    };
-    LifePoint p;
-    p.kWh = kWh;
-    thicknessFixed = mapWith(fixedTrims);
-    p.fixed = uniformity(thicknessFixed, grid.inUniformityArea, c.uniformityTargetPct);
-    if (c.optimiseTrims) {
-        double pitch = 0;
-        p.trims = optimiseTrims(c, law, kWh, eroded, method, pitch, &responses).trims;
-        thicknessRetrimmed = mapWith(p.trims);
-        p.retrimmed = uniformity(thicknessRetrimmed, grid.inUniformityArea, c.uniformityTargetPct);
-    } else {
-        p.trims = fixedTrims;
-        thicknessRetrimmed = thicknessFixed;
-        p.retrimmed = p.fixed;
-    }
-    return p;
-}
-
-std::vector<double> newTargetTrims(const DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law,
-                                   const SubstrateGrid& grid, TransportMethod method) {
-    if (!c.optimiseTrims) return {};
-    progress("new-target trims (the fixed recipe)");
-    double pitch = 0;
-    const std::vector<ErodedGroup> fresh = erodeCathodeGroups(c.cathodes, law, 0.0);
-    const CathodeResponses atNew = responsesAt(c, law, 0.0, fresh, grid, method);
-    return optimiseTrims(c, law, 0.0, fresh, method, pitch, &atNew).trims;
-}
-
 namespace {
 
+/// Numbers in the printed text and the picture.
 std::string num(double v, int precision = 6) { return textNumber(v, precision); }
 
 void writeCsvHeader(std::ostream& o, std::size_t cathodes) {
@@ -109,6 +72,50 @@ void writePlot(const std::vector<LifePoint>& pts, double specPct, double endOfLi
     renderLinePlot(axes, series, path);
 }
 
+double peakRssMiB() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_maxrss) / 1024.0;
+}
+
+std::string summaryJson(const DepositCase& c, const std::string& method, const LifeSweepResult& r,
+                        std::chrono::steady_clock::duration elapsed) {
+    const auto& crossing = r.fixedRecipeLeavesSpecKWh;
+    std::ostringstream s;
+    s << "{\n  \"config\": " << jsonString(c.file) << ",\n  \"method\": " << jsonString(method) << ",\n  \"target_pct\": "
+      << jsonNumber(c.uniformityTargetPct) << ",\n  \"end_of_life_kWh\": " << jsonNumber(r.endOfLifeKWh)
+      << ",\n  \"fixed_recipe_leaves_spec_kWh\": " << (crossing ? jsonNumber(*crossing) : "null")
+      << ",\n  \"seconds\": " << jsonNumber(std::chrono::duration<double>(elapsed).count())
+      << ",\n  \"peak_rss_MiB\": " << jsonNumber(peakRssMiB()) << ",\n  \"points\": [";
+    for (std::size_t i = 0; i < r.points.size(); ++i)
+        s << (i ? "," : "") << "\n    {\"life_kWh\": " << jsonNumber(r.points[i].kWh)
+          << ", \"U_fixed_pct\": " << jsonNumber(r.points[i].fixed.rangePct)
+          << ", \"U_retrimmed_pct\": " << jsonNumber(r.points[i].retrimmed.rangePct)
+          << ", \"mean_fixed_nm\": " << jsonNumber(r.points[i].fixed.meanNm)
+          << ", \"mean_retrimmed_nm\": " << jsonNumber(r.points[i].retrimmed.meanNm) << "}";
+    s << "\n  ]\n}\n";
+    return s.str();
+}
+
+void printSweep(const DepositCase& c, const std::string& method, const LifeSweepRange& range, const LifeSweepResult& r,
+                std::ostream& o) {
+    const auto& crossing = r.fixedRecipeLeavesSpecKWh;
+    const std::string spec = num(c.uniformityTargetPct, 3);
+    o << c.file << ": " << r.points.size() << " life points " << num(range.fromKWh) << " .. " << num(range.toKWh)
+      << " kWh (end of life " << num(r.endOfLifeKWh, 5) << " kWh), method " << method << "\n";
+    for (const auto& p : r.points)
+        o << "  " << std::setw(8) << num(p.kWh, 5) << " kWh: U fixed " << num(p.fixed.rangePct, 4) << " %, re-trimmed "
+          << num(p.retrimmed.rangePct, 4) << " %\n";
+    if (crossing && *crossing == r.points.front().kWh)
+        o << "the fixed recipe is outside the " << spec << " % spec already at the first point (" << num(*crossing, 5)
+          << " kWh)\n";
+    else if (crossing)
+        o << "the fixed recipe leaves the " << spec << " % spec at " << num(*crossing, 5) << " kWh\n";
+    else
+        o << "the fixed recipe stays within the " << spec << " % spec at every point up to " << num(range.toKWh, 5)
+          << " kWh (end of life " << num(r.endOfLifeKWh, 5) << " kWh)\n";
+}
+
 }  // namespace
 
 int runLifeSweep(const DepositCase& c, const std::string& out, const std::string& sweep, const std::string& method,
@@ -121,109 +128,50 @@ int runLifeSweep(const DepositCase& c, const std::string& out, const std::string
     }
     if (method != "fast" && method != "direct")
         throw UsageError("--life-sweep: --method must be fast or direct, got '" + method + "'");
-    if (!c.wobbleCandidatesRad.empty())
-        throw UsageError(c.file + ": --life-sweep does not scan optimise.wobble_amplitudes; set the wobble_amplitude "
-                                  "of the cathodes and remove the list");
-    if (!c.endBoostGainBounds.empty() || !c.endBoostLengthBoundsM.empty())
-        throw UsageError(c.file + ": --life-sweep does not search optimise.end_boost_gain/end_boost_length; set the "
-                                  "along_track gain and length of the cathodes and remove the bounds");
-    const TransportMethod tm = method == "fast" ? TransportMethod::Fast : TransportMethod::Direct;
-    const auto law = angularLaw(c);
     const auto t0 = std::chrono::steady_clock::now();
-    std::vector<LifePoint> points;
-    double endOfLife = INFINITY;
-    try {
-        const SubstrateGrid grid = sampleSubstrate(c.substrate);
-        TargetErosionState state(c.cathodes);
-        progress("erosion engine: end of life of the targets");
-        endOfLife = state.endOfLifeKWh();
-        if (range.toKWh > endOfLife)
-            throw UsageError("--life-sweep '" + sweep + "': TO = " + num(range.toKWh) + " kWh is past the end of life (" +
-                             num(endOfLife) + " kWh, 1 mm remaining)");
-        // The recipe: trims optimised on new targets (or the configured trims).
-        const std::vector<double> fixedTrims = newTargetTrims(c, law, grid, tm);
-        writeFolderAtomically(out, [&](const fs::path& tmp) {
-            std::ofstream csv(tmp / "life_sweep.csv");
-            csv << "# magtwin deposit --life-sweep " << sweep << ": " << c.file << ", method " << method << "\n";
+    writeFolderAtomically(out, [&](const fs::path& tmp) {
+        std::ofstream csv(tmp / "life_sweep.csv");
+        csv << "# magtwin deposit --life-sweep " << sweep << ": " << c.file << ", method " << method << "\n";
 #ifdef MAGTWIN_HAVE_VTK
-            fs::create_directory(tmp / "maps");
-            std::vector<PvdEntry> pvd;
+        fs::create_directory(tmp / "maps");
+        std::vector<PvdEntry> pvd;
+#endif
+        // Each point's row and maps are written as soon as it is computed.
+        const auto onPoint = [&](std::size_t i, const LifePoint& p, const SubstrateGrid& grid,
+                                 std::vector<double>& fixedMap, std::vector<double>& retrimmedMap) {
+            if (i == 0) writeCsvHeader(csv, p.trims.size());
+            writeCsvRow(csv, p);
+            csv.flush();
+#ifdef MAGTWIN_HAVE_VTK
+            char name[32];
+            std::snprintf(name, sizeof name, "maps/life_%04zu.vts", i);
             GridSurface map = grid.grid;
-            const std::vector<bool> quality(grid.inUniformityArea.begin(), grid.inUniformityArea.end());
+            map.setScalar("thickness_fixed_nm", std::move(fixedMap));
+            map.setScalar("thickness_retrimmed_nm", std::move(retrimmedMap));
+            writeSubstrateMapVtk(map, std::vector<bool>(grid.inUniformityArea.begin(), grid.inUniformityArea.end()),
+                                 (tmp / name).string());
+            pvd.push_back({p.kWh, name});
+#else
+            (void)grid, (void)fixedMap, (void)retrimmedMap;
 #endif
-            const std::vector<double> kWh = lifePoints(range);
-            for (std::size_t i = 0; i < kWh.size(); ++i) {
-                progress("life point " + std::to_string(i + 1) + "/" + std::to_string(kWh.size()) + ": " + num(kWh[i]) +
-                         " kWh");
-                const std::vector<ErodedGroup> eroded = state.at(kWh[i], law);
-                std::vector<double> fixedMap, retrimmedMap;
-                points.push_back(computeLifePoint(c, law, eroded, kWh[i], fixedTrims, grid, tm, fixedMap, retrimmedMap));
-                if (i == 0) writeCsvHeader(csv, points.back().trims.size());
-                writeCsvRow(csv, points.back());
-                csv.flush();
+        };
+        const LifeSweepResult r = sweepLife(c, range, method == "fast" ? TransportMethod::Fast : TransportMethod::Direct,
+                                            onPoint, terminalProgress());
+        csv.close();
+        if (!csv) throw std::runtime_error("cannot write " + (tmp / "life_sweep.csv").string());
 #ifdef MAGTWIN_HAVE_VTK
-                char name[32];
-                std::snprintf(name, sizeof name, "maps/life_%04zu.vts", i);
-                map.setScalar("thickness_fixed_nm", std::move(fixedMap));
-                map.setScalar("thickness_retrimmed_nm", std::move(retrimmedMap));
-                writeSubstrateMapVtk(map, quality, (tmp / name).string());
-                pvd.push_back({kWh[i], name});
+        writePvd(pvd, (tmp / "life_sweep.pvd").string());
 #endif
-            }
-            csv.close();
-            if (!csv) throw std::runtime_error("cannot write " + (tmp / "life_sweep.csv").string());
-#ifdef MAGTWIN_HAVE_VTK
-            writePvd(pvd, (tmp / "life_sweep.pvd").string());
-#endif
-            writePlot(points, c.uniformityTargetPct, endOfLife, c.substrateName, (tmp / "life_sweep.png").string());
-            std::vector<double> x, uf;
-            for (const auto& p : points) x.push_back(p.kWh), uf.push_back(p.fixed.rangePct);
-            const auto crossing = firstSpecCrossingKWh(x, uf, c.uniformityTargetPct);
-            rusage usage{};
-            getrusage(RUSAGE_SELF, &usage);
-            std::ostringstream s;
-            s << "{\n  \"config\": " << jsonString(c.file) << ",\n  \"method\": " << jsonString(method) << ",\n  \"target_pct\": "
-              << jsonNumber(c.uniformityTargetPct) << ",\n  \"end_of_life_kWh\": " << jsonNumber(endOfLife)
-              << ",\n  \"fixed_recipe_leaves_spec_kWh\": " << (crossing ? jsonNumber(*crossing) : "null")
-              << ",\n  \"seconds\": " << jsonNumber(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count())
-              << ",\n  \"peak_rss_MiB\": " << jsonNumber(double(usage.ru_maxrss) / 1024.0) << ",\n  \"points\": [";
-            for (std::size_t i = 0; i < points.size(); ++i)
-                s << (i ? "," : "") << "\n    {\"life_kWh\": " << jsonNumber(points[i].kWh)
-                  << ", \"U_fixed_pct\": " << jsonNumber(points[i].fixed.rangePct)
-                  << ", \"U_retrimmed_pct\": " << jsonNumber(points[i].retrimmed.rangePct)
-                  << ", \"mean_fixed_nm\": " << jsonNumber(points[i].fixed.meanNm)
-                  << ", \"mean_retrimmed_nm\": " << jsonNumber(points[i].retrimmed.meanNm) << "}";
-            s << "\n  ]\n}\n";
-            writeFileAtomically((tmp / "summary.json").string(), [&](std::ostream& o) { o << s.str(); });
-            if (json) std::cout << s.str();
-            else {
-                std::cout << c.file << ": " << points.size() << " life points " << num(range.fromKWh) << " .. "
-                          << num(range.toKWh) << " kWh (end of life " << num(endOfLife, 5) << " kWh), method " << method
-                          << "\n";
-                for (const auto& p : points)
-                    std::cout << "  " << std::setw(8) << num(p.kWh, 5) << " kWh: U fixed " << num(p.fixed.rangePct, 4)
-                              << " %, re-trimmed " << num(p.retrimmed.rangePct, 4) << " %\n";
-                if (crossing && *crossing == points.front().kWh)
-                    std::cout << "the fixed recipe is outside the " << num(c.uniformityTargetPct, 3)
-                              << " % spec already at the first point (" << num(*crossing, 5) << " kWh)\n";
-                else if (crossing)
-                    std::cout << "the fixed recipe leaves the " << num(c.uniformityTargetPct, 3) << " % spec at "
-                              << num(*crossing, 5) << " kWh\n";
-                else
-                    std::cout << "the fixed recipe stays within the " << num(c.uniformityTargetPct, 3)
-                              << " % spec at every point up to " << num(range.toKWh, 5)
-                              << " kWh (end of life " << num(endOfLife, 5) << " kWh)\n";
-            }
-        });
-    } catch (const UsageError&) {
-        throw;
-    } catch (const std::invalid_argument& e) {
-        throw UsageError(c.file + ": " + e.what());
-    }
-    rusage ru{};
-    getrusage(RUSAGE_SELF, &ru);
+        writePlot(r.points, c.uniformityTargetPct, r.endOfLifeKWh, c.substrateName, (tmp / "life_sweep.png").string());
+        const std::string s = summaryJson(c, method, r, std::chrono::steady_clock::now() - t0);
+        writeFileAtomically((tmp / "summary.json").string(), [&](std::ostream& o) { o << s; });
+        if (json)
+            std::cout << s;
+        else
+            printSweep(c, method, range, r, std::cout);
+    });
     progress("done in " + num(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), 4) +
-             " s, peak RSS " + num(double(ru.ru_maxrss) / 1024.0, 4) + " MiB");
+             " s, peak RSS " + num(peakRssMiB(), 4) + " MiB");
     return 0;
 }
 

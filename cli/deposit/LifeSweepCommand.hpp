@@ -8,41 +8,15 @@
 //   summary.json     the points' figures, the end of life, and where the fixed recipe first
 //                    leaves the spec (interpolated kWh) or null when it never does
 // Each map is written as soon as it is computed (memory does not grow with N). Progress on
-// stderr. A life point is computed exactly as `deposit --life-kWh` computes it.
+// stderr. The sweep itself: sweepLife (solvers/deposition/LifeSweep.hpp); a life point is
+// computed exactly as `deposit --life-kWh` computes it.
 #pragma once
 
-#include "deposit/DepositConfig.hpp"
-#include "deposition/ErodedTargets.hpp"
-#include "deposition/Substrate.hpp"
-#include "deposition/SubstrateMotion.hpp"
-#include "deposition/Uniformity.hpp"
+#include "deposition/DepositCase.hpp"
 
-#include <memory>
 #include <string>
-#include <vector>
 
 namespace magtwin {
-
-/// One life point of a sweep: U with the recipe fixed and with trims re-optimised there.
-struct LifePoint {
-    double kWh = 0;
-    UniformityReport fixed, retrimmed;
-    std::vector<double> trims;  ///< the re-optimised trims (the fixed ones without optimise)
-};
-
-/// The map at life point `kWh` (eroded groups `eroded`) with `fixedTrims` and (when the case
-/// optimises trims) with trims re-optimised there, exactly as runDeposit computes
-/// `deposit --life-kWh`; both maps (nm) are returned through the last two arguments.
-/// Also used by `magtwin compare` (cli/compare).
-LifePoint computeLifePoint(const DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law,
-                           const std::vector<ErodedGroup>& eroded, double kWh, const std::vector<double>& fixedTrims,
-                           const SubstrateGrid& grid, TransportMethod method, std::vector<double>& thicknessFixed,
-                           std::vector<double>& thicknessRetrimmed);
-
-/// The fixed recipe: trims optimised on new targets (empty when the case does not optimise:
-/// the configured trims apply).
-std::vector<double> newTargetTrims(const DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law,
-                                   const SubstrateGrid& grid, TransportMethod method);
 
 /// Returns the exit status; throws UsageError (exit 2) on bad arguments or config.
 /// `c`: the tool file's deposition case (depositCaseFor).

@@ -1,7 +1,11 @@
 #include "deposition/LifeSweep.hpp"
 
+#include "elements/ElementTable.hpp"
+
 #include <cmath>
 #include <cstdlib>
+#include <iomanip>
+#include <sstream>
 #include <stdexcept>
 
 namespace magtwin {
@@ -53,6 +57,90 @@ std::optional<double> firstSpecCrossingKWh(const std::vector<double>& kWh, const
         return kWh[i - 1] + f * (kWh[i] - kWh[i - 1]);
     }
     return std::nullopt;
+}
+
+LifePoint computeLifePoint(const DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law,
+                           const std::vector<ErodedGroup>& eroded, double kWh, const std::vector<double>& fixedTrims,
+                           const SubstrateGrid& grid, TransportMethod method, std::vector<double>& thicknessFixed,
+                           std::vector<double>& thicknessRetrimmed) {
+    const double n = ElementTable::builtin().get(c.filmMaterial).atomicDensityPerM3();
+    const CathodeResponses responses = responsesAt(c, law, kWh, eroded, grid, method);
+    auto mapWith = [&](const std::vector<double>& trims) {
+        return thicknessNm(responses.combined(cathodeTrims(c, trims)), n, c.sticking);
+    };
+    LifePoint p;
+    p.kWh = kWh;
+    thicknessFixed = mapWith(fixedTrims);
+    p.fixed = uniformity(thicknessFixed, grid.inUniformityArea, c.uniformityTargetPct);
+    if (c.optimiseTrims) {
+        double pitch = 0;
+        p.trims = optimiseTrims(c, law, kWh, eroded, method, pitch, &responses).trims;
+        thicknessRetrimmed = mapWith(p.trims);
+        p.retrimmed = uniformity(thicknessRetrimmed, grid.inUniformityArea, c.uniformityTargetPct);
+    } else {
+        p.trims = fixedTrims;
+        thicknessRetrimmed = thicknessFixed;
+        p.retrimmed = p.fixed;
+    }
+    return p;
+}
+
+std::vector<double> newTargetTrims(const DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law,
+                                   const SubstrateGrid& grid, TransportMethod method, const ProgressFn& progress) {
+    if (!c.optimiseTrims) return {};
+    if (progress) progress("new-target trims (the fixed recipe)");
+    double pitch = 0;
+    const std::vector<ErodedGroup> fresh = erodeCathodeGroups(c.cathodes, law, 0.0);
+    const CathodeResponses atNew = responsesAt(c, law, 0.0, fresh, grid, method);
+    return optimiseTrims(c, law, 0.0, fresh, method, pitch, &atNew).trims;
+}
+
+LifeSweepResult sweepLife(const DepositCase& c, const LifeSweepRange& range, TransportMethod method,
+                          const LifePointSink& onPoint, const ProgressFn& progress) {
+    const auto say = [&progress](const std::string& m) {
+        if (progress) progress(m);
+    };
+    if (!c.wobbleCandidatesRad.empty())
+        throw std::invalid_argument(c.file + ": --life-sweep does not scan optimise.wobble_amplitudes; set the "
+                                             "wobble_amplitude of the cathodes and remove the list");
+    if (!c.endBoostGainBounds.empty() || !c.endBoostLengthBoundsM.empty())
+        throw std::invalid_argument(c.file + ": --life-sweep does not search optimise.end_boost_gain/end_boost_length; "
+                                             "set the along_track gain and length of the cathodes and remove the bounds");
+    const auto law = angularLaw(c);
+    LifeSweepResult result;
+    try {
+        const SubstrateGrid grid = sampleSubstrate(c.substrate);
+        TargetErosionState state(c.cathodes);
+        say("erosion engine: end of life of the targets");
+        result.endOfLifeKWh = state.endOfLifeKWh();
+        if (range.toKWh > result.endOfLifeKWh) {
+            std::ostringstream m;
+            m << std::setprecision(6) << "--life-sweep: TO = " << range.toKWh << " kWh is past the end of life ("
+              << result.endOfLifeKWh << " kWh, 1 mm remaining)";
+            throw std::invalid_argument(m.str());
+        }
+        // The recipe: trims optimised on new targets (or the configured trims).
+        result.fixedTrims = newTargetTrims(c, law, grid, method, progress);
+        const std::vector<double> kWh = lifePoints(range);
+        std::vector<double> uFixed;
+        for (std::size_t i = 0; i < kWh.size(); ++i) {
+            std::ostringstream m;
+            m << std::setprecision(6) << "life point " << i + 1 << "/" << kWh.size() << ": " << kWh[i] << " kWh";
+            say(m.str());
+            const std::vector<ErodedGroup> eroded = state.at(kWh[i], law);
+            std::vector<double> fixedMap, retrimmedMap;
+            result.points.push_back(
+                computeLifePoint(c, law, eroded, kWh[i], result.fixedTrims, grid, method, fixedMap, retrimmedMap));
+            uFixed.push_back(result.points.back().fixed.rangePct);
+            if (onPoint) onPoint(i, result.points.back(), grid, fixedMap, retrimmedMap);
+        }
+        result.fixedRecipeLeavesSpecKWh = firstSpecCrossingKWh(kWh, uFixed, c.uniformityTargetPct);
+    } catch (const std::invalid_argument& e) {
+        const std::string what = e.what();
+        if (what.rfind(c.file, 0) == 0) throw;
+        throw std::invalid_argument(c.file + ": " + what);
+    }
+    return result;
 }
 
 }  // namespace magtwin

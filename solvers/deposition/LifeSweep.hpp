@@ -1,13 +1,21 @@
-// LifeSweep: film uniformity over target life. At N life points from FROM to TO kWh the
-// map is computed twice: with the recipe fixed (power trims frozen at their new-target
+// LifeSweep: film uniformity over target life (`magtwin deposit --life-sweep`, and the life
+// points of `magtwin compare`). At N life points from FROM to TO kWh the map is computed twice: with the recipe fixed (power trims frozen at their new-target
 // values: what the line does if nobody touches it) and with the trims re-optimised at each
 // point (what a process engineer could reach). The erosion state is advanced from point
 // to point (TargetErosionState), so the targets erode once over the whole sweep.
 // The fixed recipe leaves the spec where U_fixed first exceeds it: the crossing is the
 // linear interpolation of U_fixed (kWh) between the last point inside and the first point
 // outside the spec.
+// A life point is computed exactly as `deposit --life-kWh` computes it (DepositionRun.hpp):
+// the per-cathode responses at that life (responsesAt) combined with the fixed trims, and
+// (when the case optimises trims) with trims re-optimised there (optimiseTrims).
 #pragma once
 
+#include "deposition/DepositionRun.hpp"
+
+#include <cstddef>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,5 +39,46 @@ std::vector<double> lifePoints(const LifeSweepRange& r);
 /// outside; nullopt if U stays within the spec at every point.
 std::optional<double> firstSpecCrossingKWh(const std::vector<double>& kWh, const std::vector<double>& uPct,
                                            double specPct);
+
+/// One life point of a sweep: U with the recipe fixed and with trims re-optimised there.
+struct LifePoint {
+    double kWh = 0;
+    UniformityReport fixed, retrimmed;
+    std::vector<double> trims;  ///< the re-optimised trims (the fixed ones without optimise)
+};
+
+/// The map at life point `kWh` (eroded groups `eroded`) with `fixedTrims` and (when the case
+/// optimises trims) with trims re-optimised there, exactly as runDeposition computes
+/// `deposit --life-kWh`; both maps (nm) are returned through the last two arguments.
+LifePoint computeLifePoint(const DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law,
+                           const std::vector<ErodedGroup>& eroded, double kWh, const std::vector<double>& fixedTrims,
+                           const SubstrateGrid& grid, TransportMethod method, std::vector<double>& thicknessFixed,
+                           std::vector<double>& thicknessRetrimmed);
+
+/// The fixed recipe: trims optimised on new targets (empty when the case does not optimise:
+/// the configured trims apply).
+std::vector<double> newTargetTrims(const DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law,
+                                   const SubstrateGrid& grid, TransportMethod method, const ProgressFn& progress = {});
+
+/// Called by sweepLife at each life point as soon as it is computed (index from 0, the
+/// point, the substrate grid and the point's two maps in nm, which the callee may move
+/// away: the sweep keeps only the figures, so memory does not grow with N).
+using LifePointSink = std::function<void(std::size_t index, const LifePoint& point, const SubstrateGrid& grid,
+                                         std::vector<double>& thicknessFixedNm, std::vector<double>& thicknessRetrimmedNm)>;
+
+struct LifeSweepResult {
+    double endOfLifeKWh = 0;           ///< the erosion engine's end of life (smallest over the cathodes)
+    std::vector<double> fixedTrims;    ///< the recipe: new-target trims (empty: the configured trims)
+    std::vector<LifePoint> points;     ///< one per life point of the range, ascending kWh
+    std::optional<double> fixedRecipeLeavesSpecKWh;  ///< firstSpecCrossingKWh of U fixed
+};
+
+/// The sweep of case `c` over `range` with transport `method` (fast or direct): end of life,
+/// the new-target trims, then every life point (the erosion state advancing from point to
+/// point), each handed to `onPoint`. Throws std::invalid_argument naming the case's file
+/// when TO is past the end of life, when the case scans wobble amplitudes or searches the
+/// end boost (a sweep runs one recipe), or on data the solvers cannot use.
+LifeSweepResult sweepLife(const DepositCase& c, const LifeSweepRange& range, TransportMethod method,
+                          const LifePointSink& onPoint = {}, const ProgressFn& progress = {});
 
 }  // namespace magtwin

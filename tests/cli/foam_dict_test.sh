@@ -58,7 +58,7 @@ PY
 done
 # Bad input: an unknown cathode exits 2 naming the choices, and writes nothing.
 set +e
-"$MAGTWIN" foam-dict "$ROOT/cases/tools/wafer300_cathode.yaml" --cathode cu_taget --out "$WORK/bad" 2> "$WORK/bad.err"
+"$MAGTWIN" foam-dict "$ROOT/cases/tools/wafer300_chamber.yaml" --cathode cu_taget --out "$WORK/bad" 2> "$WORK/bad.err"
 rc=$?
 set -e
 [ "$rc" -eq 2 ] || fail "unknown cathode: exit $rc"

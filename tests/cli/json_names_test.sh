@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Every JSON magtwin writes stays valid, and gives back the names it was given, when the
 # folder, tool, cathode, substrate and target names hold quotes, backslashes, a tab and
-# non-ASCII text (RFC 8259 via util/Json.hpp). The shipped 300 mm wafer chamber, its cathode
-# and its recipe are copied into a folder named `out "q" \b é` with such names (coarse grids and
+# non-ASCII text (RFC 8259 via util/Json.hpp). The shipped 300 mm wafer chamber and its recipe are copied into a folder named `out "q" \b é` with such names (coarse grids and
 # a 3 mm target so that every command is cheap), then: deposit, deposit --life-sweep, compare,
 # deposit --design-search, erode, tool check --json, yield --json, twin simulate-log, sync,
 # status, replay and forecast. Every .json file written and every --json print must parse
@@ -26,11 +25,8 @@ t = t.replace("  name: wafer300_chamber", "  name: " + TOOL).replace("cu_target"
 t = t.replace("  - name: wafer\n", "  - name: " + SUB + "\n")
 t = t.replace("    pitch: 1 mm", "    pitch: 6 mm").replace("mesh: {pitch: 3 mm}", "mesh: {pitch: 6 mm}")
 t = t.replace("      thickness: 20 mm", "      thickness: 3 mm")  # a short life: cheap life sweeps and compare
+t = t.replace("grid_spacing: 2 mm", "grid_spacing: 6 mm")
 open(f"{out}/wafer chamber \"é\".yaml", "w", encoding="utf-8").write(t)
-c = open(f"{src}/cases/tools/wafer300_cathode.yaml", encoding="utf-8").read()
-c = c.replace("  name: wafer300_cathode", "  name: " + TOOL).replace("cu_target", CATH)
-c = c.replace("grid_spacing: 2 mm", "grid_spacing: 6 mm").replace("      thickness: 20 mm", "      thickness: 3 mm")
-open(f"{out}/cathode.yaml", "w", encoding="utf-8").write(c)
 r = open(f"{src}/cases/recipes/wafer300_cu_seed.yaml", encoding="utf-8").read()
 r = r.replace("cu_target", CATH).replace("count: 25", "count: 3").replace("CU-450-0117", TID)
 r = re.sub(r"events:\n(  - .*\n)*", "", r)  # three wafers, no events
@@ -46,9 +42,9 @@ run() {  # NAME ARGS...: stdout to DIR/NAME.stdout.json
 run deposit deposit "$TOOL" --out "$DIR/deposit" --json
 run sweep deposit "$TOOL" --out "$DIR/sweep" --life-sweep 0:20:2 --json
 run compare compare "$TOOL" "$TOOL" --out "$DIR/compare" --life-points 2 --json
-run design deposit "$TOOL" --design-search --design-ring-mm 120:200 --design-sigma-mm 10:30 --design-throw-mm 120:200 \
+run design deposit "$TOOL" --design-search --design-ring-mm 100:160 --design-sigma-mm 10:30 --design-throw-mm 120:200 \
   --out "$DIR/design" --json
-run erode erode "$DIR/cathode.yaml" --cathode "$CATH" --out "$DIR/erode" --json
+run erode erode "$TOOL" --cathode "$CATH" --out "$DIR/erode" --json
 run check tool check "$TOOL" --json
 run yield yield --target Cu --energy 100:1000:log:3 --json
 "$MAGTWIN" twin simulate-log "$TOOL" --recipe "$DIR/recipe.yaml" --out "$DIR/log.csv" --seed 7 > /dev/null ||
