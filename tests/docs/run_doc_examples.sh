@@ -16,8 +16,8 @@
 #     (options can be combined: <!-- example: exit=2 timeout=30 -->).
 #
 # Each page runs in its own scratch folder that looks like the repository root (symbolic links
-# to its top-level entries, so `cases/tools/...` resolves and `out/...` is written in the
-# scratch folder), in page order, so an example may use what an earlier one on the same page
+# to its top-level entries, so `cases/tools/...` resolves, and an empty `out/` of its own, as the
+# main job leaves one), in page order, so an example may use what an earlier one on the same page
 # wrote. `magtwin` is the program under test (build/bin/magtwin). A failing example is reported
 # as FILE:LINE with its exit status and the tail of its output; the script exits 1 when any
 # example fails, or when fewer than half of the examples run.
@@ -29,6 +29,7 @@ set -uo pipefail
 BIN=$(realpath "$1")
 ROOT=$(realpath "$2")
 PVBATCH=${3:-}
+[ -n "$PVBATCH" ] && [ -e "$PVBATCH" ] && PVBATCH=$(realpath "$PVBATCH")
 shift 2
 [ $# -gt 0 ] && shift
 [ -x "$BIN" ] || { echo "run_doc_examples: not an executable: $BIN" >&2; exit 2; }
@@ -41,7 +42,9 @@ if [ ${#FILES[@]} -eq 0 ]; then
 fi
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/magtwin-doc-examples.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
+# MAGTWIN_DOC_EXAMPLES_KEEP=1 keeps the scratch folders (their path is printed at the end).
+if [ "${MAGTWIN_DOC_EXAMPLES_KEEP:-0}" = 1 ]; then trap 'echo "scratch folders kept in $WORK"' EXIT
+else trap 'rm -rf "$WORK"' EXIT; fi
 mkdir -p "$WORK/bin"
 ln -s "$BIN" "$WORK/bin/magtwin"
 
@@ -102,7 +105,8 @@ for rel in "${FILES[@]}"; do
   [ -f "$file" ] || { echo "FAIL $rel: no such file" >&2; n_fail=$((n_fail + 1)); failures+=("$rel: no such file"); continue; }
   # The page's scratch folder: the repository's top-level entries linked in, `out/` its own.
   scratch=$WORK/$(echo "$rel" | tr '/.' '__')
-  mkdir -p "$scratch"
+  # out/ exists, as after the main job (bash scripts/run-default-case.sh writes out/default).
+  mkdir -p "$scratch/out"
   for entry in "$ROOT"/* "$ROOT"/.ci; do
     name=$(basename "$entry")
     case "$name" in out | build) continue ;; esac
