@@ -53,7 +53,7 @@ have_paraview=0
 have_validation=0
 [ -d "$VALIDATION" ] && have_validation=1
 
-n_run=0 n_fail=0 n_notrun=0 n_skip=0
+n_run=0 n_ok=0 n_fail=0 n_notrun=0 n_skip=0
 failures=()
 
 # extract FILE: prints one record per example, fields separated by US (\x1f):
@@ -165,11 +165,12 @@ for rel in "${FILES[@]}"; do
       tail -n 15 "$log" | sed 's/^/    /' >&2
       n_fail=$((n_fail + 1)); failures+=("$where: exit status $rc, expected $expect"); continue
     fi
+    n_ok=$((n_ok + 1))
     printf "ok       %s (%.1f s): %s\n" "$where" "$secs" "$(echo "$cmd" | head -n1)"
   done < <(extract "$file")
 done
 
-echo "doc examples: $n_run run, $((n_run - n_fail)) passed, $n_fail failed, $n_notrun not run, $n_skip skipped"
+echo "doc examples: $n_run run, $n_ok passed, $n_fail failed, $n_notrun not run, $n_skip skipped"
 if [ "$n_fail" -gt 0 ]; then
   printf '  %s\n' "${failures[@]}" >&2
   exit 1
