@@ -1,5 +1,7 @@
 #include "ErosionOutput.hpp"
 
+#include "tool/OperatingPointJson.hpp"
+
 #include "io/OutputFolder.hpp"
 
 #include "io/AtomicFile.hpp"
@@ -23,6 +25,8 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string num(double v, int precision = 8) { return jsonNumber(v, precision); }
+/// Every digit of a double (life and utilization are compared across commands to 1e-9).
+std::string full(double v) { return jsonNumber(v, 17); }
 
 std::string jsonList(const std::vector<double>& v) {
     std::string s = "[";
@@ -85,7 +89,7 @@ void plotGrooves(const ErosionSetup& setup, const LifeResult& r, const fs::path&
         series.push_back(std::move(p));
     }
     PlotAxes axes;
-    const CathodeKind kind = setup.flux->kind();
+    const CathodeKind kind = setup.engine->flux->kind();
     axes.title = setup.title + ": " + setup.material + " " + cathodeKindName(kind) + " groove over life (utilization " +
                  num(100 * r.utilization, 3) + " %)";
     axes.xLabel = kind == CathodeKind::PlanarRect       ? "position across the target, y (mm)"
@@ -135,10 +139,11 @@ std::string erosionSummaryJson(const ErosionSetup& setup, const LifeResult& r) {
         maxDepth.push_back(s.maxDepthM * 1e3);
         scale.push_back(s.widthScale);
     }
+    const OperatingPoint& op = setup.engine->operating;
     std::ostringstream o;
     o << "{\n"
-      << "  \"life_kWh\": " << num(r.lifeKWh) << ",\n"
-      << "  \"utilization\": " << num(r.utilization) << ",\n"
+      << "  \"life_kWh\": " << full(r.lifeKWh) << ",\n"
+      << "  \"utilization\": " << full(r.utilization) << ",\n"
       << "  \"max_depth_mm\": " << num(r.maxDepthM * 1e3) << ",\n"
       << "  \"groove_fwhm_mm\": " << jsonList(fwhm) << ",\n"
       << "  \"steps\": " << r.steps << ",\n"
@@ -146,15 +151,18 @@ std::string erosionSummaryJson(const ErosionSetup& setup, const LifeResult& r) {
       << "  \"max_depth_at_points_mm\": " << jsonList(maxDepth) << ",\n"
       << "  \"track_width_scale_at_points\": " << jsonList(scale) << ",\n"
       << "  \"end_reason\": \"" << r.endReason << "\",\n"
-      << "  \"cathode\": \"" << cathodeKindName(setup.flux->kind()) << "\",\n"
+      << "  \"cathode\": \"" << cathodeKindName(setup.engine->flux->kind()) << "\",\n"
       << "  \"material\": \"" << setup.material << "\",\n"
       << "  \"gas\": \"" << setup.gas << "\",\n"
-      << "  \"power_W\": " << num(setup.supply.powerW) << ",\n"
-      << "  \"ion_energy_eV\": " << num(setup.supply.ionEnergyEv) << ",\n"
-      << "  \"ion_current_A\": " << num(setup.supply.ionCurrentA) << ",\n"
-      << "  \"gamma_se\": " << num(setup.supply.secondaryElectronYield) << ",\n"
-      << "  \"normal_yield\": " << num(setup.rate->normalYield()) << ",\n"
-      << "  \"eroded_volume_cm3\": " << num(r.erodedVolumeM3 * 1e6) << "\n"
+      << "  \"power_W\": " << full(op.powerW) << ",\n"
+      << "  \"ion_energy_eV\": " << full(op.ionEnergyEv) << ",\n"
+      << "  \"ion_current_A\": " << full(op.ionCurrentA) << ",\n"
+      << "  \"gamma_se\": " << full(op.gammaSE) << ",\n"
+      << "  \"normal_yield\": " << full(setup.engine->rate->normalYield()) << ",\n"
+      << "  \"operating_point\": " << operatingPointJson(op) << ",\n"
+      << "  \"rotary_wobble_ignored\": " << (setup.rotaryWobbleAmplitudeRad > 0 ? "true" : "false") << ",\n"
+      << "  \"rotary_wobble_note\": \"" << rotaryWobbleNote(setup) << "\",\n"
+      << "  \"eroded_volume_cm3\": " << full(r.erodedVolumeM3 * 1e6) << "\n"
       << "}\n";
     return o.str();
 }

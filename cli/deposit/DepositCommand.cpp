@@ -189,7 +189,7 @@ int runDeposit(const DepositOptions& o) {
         for (double amplitude : c.wobbleCandidatesRad) {
             DepositCase trial = c;
             for (auto& g : trial.cathodes)
-                if (g.type == CathodeGroup::Type::RotaryArray) g.tube.wobbleAmplitudeRad = amplitude;
+                if (g.type == CathodeGroup::Type::RotaryArray) g.cathode.magnets.motion.wobbleAmplitudeRad = amplitude;
             progress("wobble " + std::to_string(amplitude * 180 / M_PI) + " deg");
             double pitch = 0;
             const auto erodedTrial = erodeCathodeGroups(trial.cathodes, law, o.lifeKWh);

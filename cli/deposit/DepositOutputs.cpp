@@ -1,4 +1,5 @@
 #include "deposit/DepositOutputs.hpp"
+#include "tool/OperatingPointJson.hpp"
 
 #include "io/OutputFolder.hpp"
 
@@ -81,11 +82,17 @@ std::string summaryJson(const DepositRun& r) {
       << ",\n  \"life_kWh\": " << num(r.lifeKWh) << ",\n  \"film\": \"" << r.config.filmMaterial
       << "\",\n  \"config\": \"" << escaped(r.config.file) << "\",\n  \"seconds\": " << num(r.seconds, 4)
       << ",\n  \"cathodes\": [";
+    // Each cathode's operating point at trim 1 (its group's power and discharge): the numbers
+    // the erosion engine and `erode` use (chamber/OperatingPoint, one computation).
+    std::vector<OperatingPoint> operating;
+    for (const CathodeGroup& g : r.config.cathodes)
+        for (int i = 0; i < g.cathodeCount(); ++i) operating.push_back(groupOperatingPoint(g));
     for (std::size_t k = 0; k < r.layout.cathodeNames.size(); ++k)
         o << (k ? "," : "") << "\n    {\"name\": \"" << escaped(r.layout.cathodeNames[k])
           << "\", \"atoms_per_s_at_trim_1\": " << num(r.layout.atomsPerSecond[k])
           << ", \"eroded_depth_mm\": " << num(r.layout.erodedDepthM[k] * 1e3)
-          << ", \"trim\": " << num(r.optimised ? r.trims.trims[k] : 1.0) << "}";
+          << ", \"trim\": " << num(r.optimised ? r.trims.trims[k] : 1.0)
+          << (k < operating.size() ? ", \"operating_point\": " + operatingPointJson(operating[k]) : std::string()) << "}";
     o << "\n  ]";
     if (r.optimised)
         o << ",\n  \"optimiser\": {\"range_pct_before\": " << num(r.trims.rangePctBefore)

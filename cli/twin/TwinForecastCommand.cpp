@@ -222,7 +222,7 @@ int runTwinForecast(const TwinForecastOptions& o) {
         for (double a : f.c.wobbleCandidatesRad) {
             DepositCase trial = f.caseAt(xEnd);
             for (auto& g : trial.cathodes)
-                if (g.type == CathodeGroup::Type::RotaryArray) g.tube.wobbleAmplitudeRad = a;
+                if (g.type == CathodeGroup::Type::RotaryArray) g.cathode.magnets.motion.wobbleAmplitudeRad = a;
             const TrimResult r = f.retrim(trial);
             if (r.rangePctAfter < t.rangePctAfter) t = r, wobble = a;
         }
