@@ -1,7 +1,8 @@
 #include "compare/CompareColumn.hpp"
 
 #include "UsageError.hpp"
-#include "deposit/DepositSteps.hpp"
+#include "deposition/DepositionRun.hpp"
+#include "Progress.hpp"
 #include "deposition/ErodedTargets.hpp"
 #include "deposition/LifeSweep.hpp"
 #include "elements/ElementTable.hpp"

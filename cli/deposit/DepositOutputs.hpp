@@ -10,10 +10,7 @@
 //                       "max_nm","pass","edge_exclusion_mm","method", ...}
 #pragma once
 
-#include "deposit/DepositConfig.hpp"
-#include "deposition/EndBoostSearch.hpp"
-#include "deposition/PowerTrimOptimizer.hpp"
-#include "deposition/Uniformity.hpp"
+#include "deposition/DepositionRun.hpp"
 
 #include <filesystem>
 #include <functional>
@@ -22,26 +19,6 @@
 #include <string>
 
 namespace magtwin {
-
-struct DepositRun {
-    DepositCase config;
-    std::string method;
-    double lifeKWh = 0;
-    SubstrateGrid grid;
-    EmissionLayout layout;
-    std::vector<double> thicknessNm;
-    UniformityReport uniformity;
-    bool optimised = false;
-    TrimResult trims;
-    double optimiserPitchM = 0;
-    /// Wobble scan (optimise.wobble_amplitudes): amplitude (rad) and U after trims on the
-    /// optimiser grid for each; the chosen amplitude is in config's rotary groups.
-    std::vector<std::pair<double, double>> wobbleScan;
-    /// End-boost search (optimise.end_boost_gain / end_boost_length): start, trials, best
-    /// (U after trims on the optimiser grid); the chosen gain and length are in config.
-    std::optional<EndBoostResult> endBoost;
-    double seconds = 0;
-};
 
 std::string summaryJson(const DepositRun& run);
 void printVerdict(const DepositRun& run, std::ostream& out);

@@ -1,7 +1,8 @@
 #include "deposit/LifeSweepCommand.hpp"
 
 #include "UsageError.hpp"
-#include "deposit/DepositSteps.hpp"
+#include "deposition/DepositionRun.hpp"
+#include "Progress.hpp"
 #include "deposition/LifeSweep.hpp"
 #include "deposition/Uniformity.hpp"
 #include "elements/ElementTable.hpp"

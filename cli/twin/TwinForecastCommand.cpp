@@ -21,7 +21,9 @@
 #include "twin/TwinCommands.hpp"
 
 #include "UsageError.hpp"
-#include "deposit/DepositSteps.hpp"
+#include "deposition/DepositionRun.hpp"
+#include "Progress.hpp"
+#include "deposit/DepositConfig.hpp"
 #include "deposition/LifeSweep.hpp"
 #include "deposition/Uniformity.hpp"
 #include "elements/ElementTable.hpp"

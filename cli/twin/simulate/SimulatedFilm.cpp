@@ -1,7 +1,9 @@
 #include "twin/simulate/SimulatedFilm.hpp"
 
 #include "config/ConfigReader.hpp"
-#include "deposit/DepositSteps.hpp"
+#include "deposition/DepositionRun.hpp"
+#include "Progress.hpp"
+#include "deposit/DepositConfig.hpp"
 #include "deposition/Uniformity.hpp"
 #include "elements/ElementTable.hpp"
 

@@ -11,7 +11,8 @@
 #include "twin/TwinCommands.hpp"
 
 #include "UsageError.hpp"
-#include "deposit/DepositSteps.hpp"
+#include "deposition/DepositionRun.hpp"
+#include "Progress.hpp"
 #include "tool/ToolFile.hpp"
 #include "twin/TwinJson.hpp"
 #include "twin/TwinToolFile.hpp"

@@ -1,6 +1,6 @@
-#include "deposit/EndBoostChoice.hpp"
+#include "deposition/EndBoostChoice.hpp"
 
-#include "deposit/DepositSteps.hpp"
+#include "deposition/DepositionRun.hpp"
 
 #include <stdexcept>
 #include <string>
@@ -33,7 +33,7 @@ DepositCase withEndBoost(const DepositCase& c, double gain, double lengthM) {
 }
 
 EndBoostResult chooseEndBoost(DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law, double lifeKWh,
-                              TransportMethod method) {
+                              TransportMethod method, const ProgressFn& progress) {
     const AlongTrackProfile* start = nullptr;
     for (auto& g : c.cathodes) {
         RacetrackSpec* r = stadiumOf(g);
@@ -53,11 +53,12 @@ EndBoostResult chooseEndBoost(DepositCase& c, std::shared_ptr<const EmissionAngu
     b.optimiseLength = !c.endBoostLengthBoundsM.empty();
     if (b.optimiseLength) b.lengthMinM = c.endBoostLengthBoundsM[0], b.lengthMaxM = c.endBoostLengthBoundsM[1];
     const auto objective = [&](double gain, double length) {
-        progress("end boost: gain " + std::to_string(gain) + ", length " + std::to_string(length * 1e3) + " mm");
+        if (progress)
+            progress("end boost: gain " + std::to_string(gain) + ", length " + std::to_string(length * 1e3) + " mm");
         const DepositCase trial = withEndBoost(c, gain, length);
         const auto eroded = erodeCathodeGroups(trial.cathodes, law, lifeKWh);
         double pitch = 0;
-        return optimiseTrims(trial, law, lifeKWh, eroded, method, pitch).rangePctAfter;
+        return optimiseTrims(trial, law, lifeKWh, eroded, method, pitch, nullptr, progress).rangePctAfter;
     };
     const EndBoostResult result = searchEndBoost(objective, b, start->gain, start->lengthM);
     c = withEndBoost(c, result.best.gain, result.best.lengthM);

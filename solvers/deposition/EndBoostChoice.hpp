@@ -5,11 +5,13 @@
 // when it is > 0 and runs the trim optimiser on its coarse grid).
 #pragma once
 
-#include "deposit/DepositConfig.hpp"
+#include "deposition/DepositCase.hpp"
 #include "deposition/EndBoostSearch.hpp"
 #include "deposition/SubstrateMotion.hpp"
 
+#include <functional>
 #include <memory>
+#include <string>
 
 namespace magtwin {
 
@@ -19,6 +21,7 @@ bool searchesEndBoost(const DepositCase& c);
 DepositCase withEndBoost(const DepositCase& c, double gain, double lengthM);
 /// Runs the search; `c` comes back with the best gain and length in its groups.
 EndBoostResult chooseEndBoost(DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law, double lifeKWh,
-                              TransportMethod method);
+                              TransportMethod method,
+                              const std::function<void(const std::string&)>& progress = {});
 
 }  // namespace magtwin

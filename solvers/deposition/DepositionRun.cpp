@@ -1,0 +1,215 @@
+#include "deposition/DepositionRun.hpp"
+
+#include "deposition/EndBoostChoice.hpp"
+#include "deposition/GasScatteringMonteCarlo.hpp"
+#include "elements/ElementTable.hpp"
+#include "yield/SputterYield.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <sstream>
+#include <stdexcept>
+
+namespace magtwin {
+
+std::shared_ptr<const EmissionAngularDistribution> angularLaw(const DepositCase& c) {
+    AngularDistributionParams p = c.angularParams;
+    if (c.angular == "yamamura1981") {
+        const auto& d = c.cathodes.front().discharge;
+        const ElementTable& t = ElementTable::builtin();
+        const SputterYield y(d.yieldModel, "none", t.get(d.gas), t.get(d.targetMaterial));
+        const auto th = y.energyModel().thresholdEv();
+        if (!th) throw std::invalid_argument(c.file + ": deposition.angular yamamura1981 needs a yield model with a threshold");
+        p.ionEnergyEv = d.voltageV;
+        p.thresholdEv = *th;
+    }
+    try {
+        return makeAngularDistribution(c.angular, p);
+    } catch (const std::invalid_argument& e) {
+        throw std::invalid_argument(c.file + ": deposition.angular: " + e.what());
+    }
+}
+
+/// The fast gas model of the gas: section (vacuum at zero pressure).
+GasAttenuation gasModel(const DepositCase& c) {
+    if (!(c.pressurePa > 0)) return {};
+    return {GasAttenuation::numberDensity(c.pressurePa, c.gasTemperatureK), c.gasSigmaEffM2, c.gasEta,
+            c.gasThermalisationColumnPerM2};
+}
+
+std::vector<double> cathodeTrims(const DepositCase& c, const std::vector<double>& trims) {
+    if (!trims.empty()) return trims;
+    std::vector<double> out;
+    for (const auto& g : c.cathodes)
+        for (int i = 0; i < g.cathodeCount(); ++i)
+            out.push_back(g.powerTrims.empty() ? 1.0 : g.powerTrims[std::size_t(i)]);
+    return out;
+}
+
+CathodeResponses responsesAt(const DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law, double life,
+                             const std::vector<ErodedGroup>& eroded, const SubstrateGrid& grid, TransportMethod method) {
+    std::size_t total = 0;
+    for (const auto& g : c.cathodes) total += std::size_t(g.cathodeCount());
+    const std::vector<double> ones(total, 1.0);
+    const EmissionLayout layout = buildEmission(c.cathodes, law, life, ones, &eroded);
+    return CathodeResponses(c.cathodes, layout, ones, grid, c.motion, method, gasModel(c));
+}
+
+/// Per-cathode fluence at trim 1 on a coarse copy of the substrate grid (CathodeResponses:
+/// one transport per array), then the trims that minimise U.
+TrimResult optimiseTrims(const DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law, double life,
+                         const std::vector<ErodedGroup>& eroded, TransportMethod method, double& optimiserPitch,
+                         const CathodeResponses* fine, const ProgressFn& progress) {
+    Substrate coarse = c.substrate;
+    coarse.pitchM = std::max(c.substrate.pitchM, c.substrateName == "wafer" ? 0.003 : 0.010);
+    optimiserPitch = coarse.pitchM;
+    const SubstrateGrid g = sampleSubstrate(coarse);
+    if (progress) progress("optimiser: fluence of each cathode");
+    std::vector<std::vector<double>> maps;
+    if (fine) maps = fine->sampledOn(g);
+    if (maps.empty()) {
+        const CathodeResponses r = responsesAt(c, law, life, eroded, g, method);
+        for (std::size_t k = 0; k < r.cathodes(); ++k) maps.push_back(r.cathode(k));
+    }
+    return optimisePowerTrims(maps, g.inUniformityArea, c.minTrim, c.maxTrim);
+}
+
+TransportMethod transportMethodOf(const std::string& method) {
+    if (method == "fast") return TransportMethod::Fast;
+    if (method == "direct") return TransportMethod::Direct;
+    if (method == "mc") return TransportMethod::Direct;  // mc: the Monte Carlo replaces the transport
+    throw std::invalid_argument("--method must be fast, direct or mc, got '" + method + "'");
+}
+
+namespace {
+
+/// The fast gas model holds to p d = 10 Pa cm (GasAttenuationModel.hpp); d = the largest
+/// source height above the substrate.
+std::string gasModelRangeWarning(const DepositCase& c, const EmissionLayout& layout, const SubstrateGrid& g) {
+    const double plane = g.grid.points.empty() ? 0.0 : g.grid.points[0].z();
+    double d = 0;
+    for (const auto& s : layout.sources)
+        for (const auto& e : s.elements) d = std::max(d, e.position.z() - plane);
+    if (!(c.pressurePa * d > kGasModelMaxPressureDistancePaM)) return {};
+    std::ostringstream w;
+    w << c.file << ": process.pressure: p d = " << c.pressurePa * d * 100
+      << " Pa cm is beyond the fast gas model's validity (<= 10 Pa cm); use --method mc to check";
+    return w.str();
+}
+
+/// Gas-scattering Monte Carlo fluence (static, rotation or oscillation: the tally on the
+/// substrate plane, widened in x by the oscillation's reach): chamber = the box around the
+/// tally plane and cathodes with 0.2 m margin, top at the highest emitting point.
+std::vector<double> monteCarloFluence(const DepositCase& c, const EmissionLayout& layout, const SubstrateGrid& g,
+                                      const ProgressFn& progress) {
+    if (c.motion.kind == SubstrateMotion::Kind::InlineScan)
+        throw std::invalid_argument(c.file + ": --method mc supports motion kind static, rotation or oscillation, not scan");
+    const bool oscillating = c.motion.kind == SubstrateMotion::Kind::Oscillation;
+    const RegularPlaneGrid plane =
+        oscillating ? oscillationPlane(g, c.motion) : RegularPlaneGrid{g.x0, g.y0, g.dx, g.dy, 0.0, g.grid.nu, g.grid.nv};
+    ChamberBox box{plane.x0, plane.x0 + (plane.nx - 1) * plane.dx, g.y0, g.y0 + (g.grid.nv - 1) * g.dy, 0.0};
+    for (const auto& s : layout.sources)
+        for (const auto& e : s.elements) {
+            box.xMin = std::min(box.xMin, e.position.x());
+            box.xMax = std::max(box.xMax, e.position.x());
+            box.yMin = std::min(box.yMin, e.position.y());
+            box.yMax = std::max(box.yMax, e.position.y());
+            box.zTop = std::max(box.zTop, e.position.z());
+        }
+    box.xMin -= 0.2, box.xMax += 0.2, box.yMin -= 0.2, box.yMax += 0.2;
+    const ElementTable& t = ElementTable::builtin();
+    const auto& d = c.cathodes.front().discharge;
+    const Element &atom = t.get(d.targetMaterial), &gas = t.get(d.gas);
+    GasScatteringSettings s;
+    s.pressurePa = c.pressurePa;
+    s.gasTemperatureK = c.gasTemperatureK;
+    s.gasZ = gas.Z;
+    s.gasMassAmu = gas.massAmu;
+    s.atomZ = atom.Z;
+    s.atomMassAmu = atom.massAmu;
+    s.surfaceBindingEv = atom.requireSurfaceBindingEv();
+    // Thompson tail cut at the largest energy an ion of e*V can give a target atom head-on.
+    s.maxEnergyEv = d.voltageV * 4 * gas.massAmu * atom.massAmu / std::pow(gas.massAmu + atom.massAmu, 2);
+    s.seed = std::uint64_t(c.seed);
+    if (progress) progress("Monte Carlo: " + std::to_string(c.histories) + " histories at " + std::to_string(c.pressurePa) + " Pa");
+    const MonteCarloTally tally = gasScatteringFlux(layout.sources, plane, c.substrateName == "wafer", box, s,
+                                                    std::uint64_t(c.histories));
+    if (c.motion.kind == SubstrateMotion::Kind::WaferRotation) return rotationAverage(tally.fluxAtomsM2S, g, c.motion.timeS);
+    if (oscillating) return oscillationFluence(tally.fluxAtomsM2S, g, c.motion);
+    std::vector<double> f = tally.fluxAtomsM2S;
+    for (double& v : f) v *= c.motion.timeS;
+    return f;
+}
+
+}  // namespace
+
+DepositRun runDeposition(DepositCase c, double lifeKWh, const std::string& method, const ProgressFn& progress) {
+    const auto say = [&progress](const std::string& m) {
+        if (progress) progress(m);
+    };
+    double bestWobbleU = 0;
+    const TransportMethod transport = transportMethodOf(method);
+    const auto law = angularLaw(c);
+    const auto t0 = std::chrono::steady_clock::now();
+
+    DepositRun run;
+    run.method = method;
+    run.lifeKWh = lifeKWh;
+    try {
+        run.grid = sampleSubstrate(c.substrate);
+        // Wobble scan: the rotary wobble amplitude with the lowest U after trims.
+        for (double amplitude : c.wobbleCandidatesRad) {
+            DepositCase trial = c;
+            for (auto& g : trial.cathodes)
+                if (g.type == CathodeGroup::Type::RotaryArray) g.cathode.magnets.motion.wobbleAmplitudeRad = amplitude;
+            say("wobble " + std::to_string(amplitude * 180 / M_PI) + " deg");
+            double pitch = 0;
+            const auto erodedTrial = erodeCathodeGroups(trial.cathodes, law, lifeKWh);
+            const TrimResult t = optimiseTrims(trial, law, lifeKWh, erodedTrial, transport, pitch, nullptr, progress);
+            run.wobbleScan.emplace_back(amplitude, t.rangePctAfter);
+            if (run.wobbleScan.size() == 1 || t.rangePctAfter < bestWobbleU) {
+                bestWobbleU = t.rangePctAfter;
+                c = trial;
+            }
+        }
+        if (searchesEndBoost(c)) run.endBoost = chooseEndBoost(c, law, lifeKWh, transport, progress);
+        run.config = c;
+        say("erosion engine: emission of the used targets");
+        const std::vector<ErodedGroup> eroded = erodeCathodeGroups(c.cathodes, law, lifeKWh);
+        // fast/direct: the map is the trimmed sum of the cathodes' responses (one transport
+        // per array), which the optimiser samples too.
+        std::unique_ptr<CathodeResponses> responses;
+        if (method != "mc") {
+            say("transport (" + method + ") onto " + std::to_string(run.grid.grid.size()) + " points");
+            responses = std::make_unique<CathodeResponses>(responsesAt(c, law, lifeKWh, eroded, run.grid, transport));
+        }
+        if (c.optimiseTrims) {
+            const TrimResult t = optimiseTrims(c, law, lifeKWh, eroded, transport, run.optimiserPitchM, responses.get(), progress);
+            run.trims = t;
+            run.optimised = true;
+        }
+        const EmissionLayout layout =
+            buildEmission(c.cathodes, law, lifeKWh, run.optimised ? run.trims.trims : std::vector<double>{}, &eroded);
+        run.layout = layout;
+        if (method != "mc") {
+            std::string w = gasModelRangeWarning(c, layout, run.grid);
+            if (!w.empty()) run.warnings.push_back(std::move(w));
+        }
+        const auto fluence =
+            method == "mc"
+                ? monteCarloFluence(c, layout, run.grid, progress)
+                : responses->combined(cathodeTrims(c, run.optimised ? run.trims.trims : std::vector<double>{}));
+        const double n = ElementTable::builtin().get(c.filmMaterial).atomicDensityPerM3();
+        run.thicknessNm = thicknessNm(fluence, n, c.sticking);
+        run.uniformity = uniformity(run.thicknessNm, run.grid.inUniformityArea, c.uniformityTargetPct);
+    } catch (const std::invalid_argument& e) {
+        const std::string what = e.what();
+        if (what.rfind(c.file, 0) == 0) throw;
+        throw std::invalid_argument(c.file + ": " + what);
+    }
+    run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return run;
+}
+
+}  // namespace magtwin

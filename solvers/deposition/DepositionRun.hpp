@@ -1,0 +1,86 @@
+// DepositionRun: one `magtwin deposit` run of a DepositCase at a target life point, and the
+// steps every path that computes a life point shares (the single run, the life sweep, the
+// comparison, the design search, the twin's forecast and log simulator):
+//   - the emission law (angularLaw; yamamura1981 takes E and E_th from the first cathode),
+//   - the fast gas model of the case (gasModel; GasAttenuationModel.hpp),
+//   - the per-cathode responses at a life point (responsesAt; CathodeResponses.hpp: one
+//     transport per array) and the power trims minimising U on a coarse grid (optimiseTrims),
+//   - the rotary wobble scan and the end-boost search (EndBoostChoice.hpp),
+//   - the gas-scattering Monte Carlo fluence (GasScatteringMonteCarlo.hpp) for method mc.
+// Progress goes to a callback the caller passes in (the command prints it on a terminal).
+#pragma once
+
+#include "deposition/CathodeResponses.hpp"
+#include "deposition/DepositCase.hpp"
+#include "deposition/EndBoostSearch.hpp"
+#include "deposition/ErodedTargets.hpp"
+#include "deposition/GasAttenuationModel.hpp"
+#include "deposition/PowerTrimOptimizer.hpp"
+#include "deposition/SubstrateMotion.hpp"
+#include "deposition/Uniformity.hpp"
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace magtwin {
+
+/// A progress line ("erosion engine: ...", "life point 3/20: ..."); empty: silent.
+using ProgressFn = std::function<void(const std::string&)>;
+
+/// The case's emission law (yamamura1981 takes E and E_th from the first cathode). Throws
+/// std::invalid_argument naming the case's file and `deposition.angular`.
+std::shared_ptr<const EmissionAngularDistribution> angularLaw(const DepositCase& c);
+/// The fast gas model of the case (vacuum at zero pressure).
+GasAttenuation gasModel(const DepositCase& c);
+/// The trim of every cathode a layout built with `trims` uses (empty: the groups' own
+/// power_trims, else 1), as buildEmission applies them.
+std::vector<double> cathodeTrims(const DepositCase& c, const std::vector<double>& trims);
+/// The per-cathode responses (CathodeResponses.hpp) at a life point on `grid`.
+CathodeResponses responsesAt(const DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law, double life,
+                             const std::vector<ErodedGroup>& eroded, const SubstrateGrid& grid, TransportMethod method);
+/// Power trims minimising U on a coarse copy of the substrate grid (its pitch returned in
+/// `optimiserPitch`: 10 mm glass, 3 mm wafer, or the substrate's own when coarser).
+/// `fine`: the responses on the full substrate grid at this life point; when the coarse
+/// grid's points are points of it they are sampled instead of a second transport.
+TrimResult optimiseTrims(const DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law, double life,
+                         const std::vector<ErodedGroup>& eroded, TransportMethod method, double& optimiserPitch,
+                         const CathodeResponses* fine = nullptr, const ProgressFn& progress = {});
+
+/// Transport `method` by name: fast, direct (the collisionless-or-gas-model sums) or mc.
+/// Throws std::invalid_argument naming the accepted values.
+TransportMethod transportMethodOf(const std::string& method);
+
+/// Everything one deposition run produces (the command writes it: cli/deposit/DepositOutputs).
+struct DepositRun {
+    DepositCase config;  ///< the case as run (with the chosen wobble and end boost)
+    std::string method;
+    double lifeKWh = 0;
+    SubstrateGrid grid;
+    EmissionLayout layout;
+    std::vector<double> thicknessNm;
+    UniformityReport uniformity;
+    bool optimised = false;
+    TrimResult trims;
+    double optimiserPitchM = 0;
+    /// Wobble scan (optimise.wobble_amplitudes): amplitude (rad) and U after trims on the
+    /// optimiser grid for each; the chosen amplitude is in config's rotary groups.
+    std::vector<std::pair<double, double>> wobbleScan;
+    /// End-boost search (optimise.end_boost_gain / end_boost_length): start, trials, best
+    /// (U after trims on the optimiser grid); the chosen gain and length are in config.
+    std::optional<EndBoostResult> endBoost;
+    /// Warnings for the user (e.g. p d beyond the fast gas model's validity).
+    std::vector<std::string> warnings;
+    double seconds = 0;
+};
+
+/// Runs case `c` at `lifeKWh` (per cathode; a group's own life wins) with transport
+/// `method` (fast | direct | mc): wobble scan, end-boost search, erosion of used targets,
+/// transport, power trims, thickness and uniformity. Throws std::invalid_argument on data
+/// the solvers cannot use (the message names the case's file).
+DepositRun runDeposition(DepositCase c, double lifeKWh, const std::string& method, const ProgressFn& progress = {});
+
+}  // namespace magtwin
