@@ -46,7 +46,7 @@ cp "$ROOT"/cases/tools/*.yaml "$ROOT"/tests/cli/twin_tool_small.yaml "$TOOL_SEED
 cmake -DINPUT="$ROOT/boundary/data/elements.csv" -DOUTPUT="$OUT/generated/BuiltinElementsCsv.cpp" \
   -P "$ROOT/boundary/data/embed_csv.cmake"
 echo "[fuzz] building fuzz_tool_file with $CXX"
-"$CXX" "${FLAGS[@]}" -I"$ROOT/cli" -I"$ROOT/boundary" -isystem /usr/include/eigen3 -o "$OUT/fuzz_tool_file" \
+"$CXX" "${FLAGS[@]}" -I"$ROOT/cli" -I"$ROOT/boundary" -I"$ROOT/solvers" -isystem /usr/include/eigen3 -o "$OUT/fuzz_tool_file" \
   "$ROOT/tests/fuzz/fuzz_tool_file.cpp" \
   "$ROOT"/cli/tool/{ToolSchema,ToolFileReader,ToolAlongTrack,ToolRunSettings,ToolGeometryChecks}.cpp \
   "$ROOT"/cli/config/{Units,ConfigReader}.cpp "$ROOT"/cli/twin/{LogMappingConfig,LogUnits}.cpp \
@@ -54,6 +54,8 @@ echo "[fuzz] building fuzz_tool_file with $CXX"
   "$ROOT"/boundary/util/Csv.cpp "$ROOT"/boundary/elements/ElementTable.cpp \
   "$ROOT"/boundary/yield/{NuclearStopping,Sigmund1969,Chen1985,YamamuraTawara1996,AngularFactor,YieldModelRegistry,SputterYield,YieldValidation}.cpp \
   "$ROOT"/boundary/racetrack/{TrackProfile,AlongTrackProfile,IonSupply,RacetrackFlux,RingProfileFit}.cpp \
+  "$ROOT"/solvers/chamber/{CathodeSpec,OperatingPoint,ErosionEngine}.cpp \
+  "$ROOT"/solvers/erosion/{ErosionRate,ErosionGrid,ErosionFront,ErosionLife,YieldMultiplierMap,GrooveViewFactors,GrooveRedeposition}.cpp \
   "$OUT/generated/BuiltinElementsCsv.cpp" -lyaml-cpp
 
 set +e

@@ -167,8 +167,9 @@ std::string compareColumnJson(const CompareColumn& col, int indent) {
       << in2 << "\"substrate\": \"" << col.substrate << "\",\n"
       << in2 << "\"substrate_area_m2\": " << num(col.substrateAreaM2) << ",\n"
       << in2 << "\"motion_time_s\": " << num(col.motionTimeS) << ",\n"
-      << in2 << "\"utilization_pct\": " << num(col.utilizationPct) << ",\n"
-      << in2 << "\"target_life_kWh\": " << num(col.targetLifeKWh) << ",\n"
+      // every digit: erode, deposit --life-sweep and replay give these to 1e-9 (tests/solvers/chamber)
+      << in2 << "\"utilization_pct\": " << jsonNumber(col.utilizationPct, 17) << ",\n"
+      << in2 << "\"target_life_kWh\": " << jsonNumber(col.targetLifeKWh, 17) << ",\n"
       << in2 << "\"array_life_kWh\": " << num(col.arrayLifeKWh) << ",\n"
       << in2 << "\"array_life_hardest_cathode_kWh\": " << num(col.arrayLifeHardestCathodeKWh) << ",\n"
       << in2 << "\"target_mass_kg\": " << num(col.targetMassKg) << ",\n"

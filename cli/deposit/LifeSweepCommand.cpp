@@ -137,7 +137,8 @@ int runLifeSweep(const DepositCase& c, const std::string& out, const std::string
         endOfLife = state.endOfLifeKWh();
         if (range.toKWh > endOfLife)
             throw UsageError("--life-sweep '" + sweep + "': TO = " + num(range.toKWh) + " kWh is past the end of life (" +
-                             num(endOfLife) + " kWh, 1 mm remaining)");
+                             num(endOfLife) + " kWh, " + num(c.cathodes.front().erosion.minRemainingThicknessM * 1e3) +
+                             " mm remaining)");
         // The recipe: trims optimised on new targets (or the configured trims).
         const std::vector<double> fixedTrims = newTargetTrims(c, law, grid, tm);
         writeFolderAtomically(out, [&](const fs::path& tmp) {
@@ -181,7 +182,7 @@ int runLifeSweep(const DepositCase& c, const std::string& out, const std::string
             getrusage(RUSAGE_SELF, &usage);
             std::ostringstream s;
             s << "{\n  \"config\": \"" << c.file << "\",\n  \"method\": \"" << method << "\",\n  \"target_pct\": "
-              << num(c.uniformityTargetPct) << ",\n  \"end_of_life_kWh\": " << num(endOfLife)
+              << num(c.uniformityTargetPct) << ",\n  \"end_of_life_kWh\": " << num(endOfLife, 17)
               << ",\n  \"fixed_recipe_leaves_spec_kWh\": " << (crossing ? num(*crossing) : "null")
               << ",\n  \"seconds\": " << num(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), 4)
               << ",\n  \"peak_rss_MiB\": " << num(double(usage.ru_maxrss) / 1024.0, 4) << ",\n  \"points\": [";

@@ -51,6 +51,7 @@ YieldMultiplierMap readMultiplierMap(const std::string& file) {
 /// file one path cannot represent is refused by every command with the same error.
 void checkErosionEngines(const ConfigSection& root, const ToolFile& tool, const std::vector<ConfigSection>& cathodes) {
     for (std::size_t i = 0; i < tool.cathodes.size(); ++i) {
+        if (tool.cathodes[i].arrayIndex > 0) continue;  // array members differ from the first only in x
         try {
             checkErosionEngine(tool.cathodes[i], tool.erosion);
         } catch (const CathodeSpecError& e) {
