@@ -6,6 +6,20 @@
 
 namespace magtwin {
 
+std::vector<CathodeGroup> cathodeGroupsOf(const ToolFile& tool) {
+    // Consecutive members of one array -> one group.
+    std::vector<CathodeGroup> groups;
+    for (std::size_t i = 0; i < tool.cathodes.size();) {
+        std::vector<const ToolCathode*> members{&tool.cathodes[i]};
+        const std::string& array = tool.cathodes[i].arrayName;
+        while (!array.empty() && ++i < tool.cathodes.size() && tool.cathodes[i].arrayName == array)
+            members.push_back(&tool.cathodes[i]);
+        if (array.empty()) ++i;
+        groups.push_back(cathodeGroupOf(members, tool.erosion));
+    }
+    return groups;
+}
+
 DepositCase depositCaseFor(const ToolFile& tool, const std::string& substrateName) {
     const ToolSubstrate& s = tool.substrate(substrateName);
     DepositCase c;
@@ -52,15 +66,7 @@ DepositCase depositCaseFor(const ToolFile& tool, const std::string& substrateNam
     c.histories = d.histories;
     c.seed = d.seed;
 
-    // Consecutive members of one array -> one group.
-    for (std::size_t i = 0; i < tool.cathodes.size();) {
-        std::vector<const ToolCathode*> members{&tool.cathodes[i]};
-        const std::string& array = tool.cathodes[i].arrayName;
-        while (!array.empty() && ++i < tool.cathodes.size() && tool.cathodes[i].arrayName == array)
-            members.push_back(&tool.cathodes[i]);
-        if (array.empty()) ++i;
-        c.cathodes.push_back(cathodeGroupOf(members, tool.erosion));
-    }
+    c.cathodes = cathodeGroupsOf(tool);
     c.gasModelGiven = d.gasModelGiven;
     if (!c.wobbleCandidatesRad.empty() &&
         std::none_of(c.cathodes.begin(), c.cathodes.end(),
