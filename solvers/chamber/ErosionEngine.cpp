@@ -25,13 +25,17 @@ void build(ErosionEngine& e, const CathodeSpec& c, const ErosionEngineSettings& 
     const ElementTable& t = ElementTable::builtin();
     const Element& gas = t.get(c.discharge.gas);
     const Element& material = t.get(c.target.material);
-    e.operating = operatingPoint(c.discharge, c.target.material);
     DischargeOperatingPoint op;
     op.voltageV = c.discharge.voltageV;
     op.currentA = c.discharge.currentA;
     op.powerW = c.discharge.powerW.value_or(0.0);
     op.secondaryElectronYield = c.discharge.gammaSE;
-    e.supply = ionSupplyFrom(op, gas, material);  // the balance operatingPoint checked
+    try {
+        e.supply = ionSupplyFrom(op, gas, material);
+    } catch (const std::invalid_argument& ex) {
+        throw CathodeSpecError("discharge", ex.what());
+    }
+    e.operating = operatingPoint(e.supply, c.discharge, c.target.material);  // what erode and deposit state
     try {
         e.yield = std::make_unique<SputterYield>(c.discharge.yieldModel, s.angular, gas, material);
     } catch (const std::invalid_argument& ex) {

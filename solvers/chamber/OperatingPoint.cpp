@@ -29,6 +29,7 @@ OperatingPoint operatingPoint(const IonSupply& supply, const DischargeSpec& d, c
 
 OperatingPoint operatingPoint(const DischargeSpec& d, const std::string& targetMaterial) {
     const ElementTable& t = ElementTable::builtin();
+    // the discharge balance as makeErosionEngine computes it (same inputs, same function)
     DischargeOperatingPoint op;
     op.voltageV = d.voltageV;
     op.currentA = d.currentA;

@@ -63,7 +63,7 @@ RacetrackShape racetrackShapeOf(const CathodeSpec& c) {
     RacetrackShape r;
     r.separationM = c.magnets.track.trackSeparationM;
     r.sigmaM = c.magnets.profile.sigmaM;
-    r.loopLengthM = c.magnets.track.straightLengthM + c.magnets.track.trackSeparationM;
+    r.straightLengthM = c.magnets.track.straightLengthM;
     r.turnaroundEnhancement = c.magnets.track.turnaroundEnhancement;
     // Any profile shape but a Gaussian goes to the sources as a TrackProfile (a Gaussian by
     // its sigma, the sources' own path).
