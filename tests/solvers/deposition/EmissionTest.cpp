@@ -131,7 +131,7 @@ TEST(RacetrackSources, WobbleAverageMatchesArcsineTimeAverage) {
     PlanarRectTarget p;
     p.widthM = 0.3;
     p.lengthM = 1.0;
-    p.track = {0.1, 0.008, 0.9, 1.0, nullptr, {}};  // Gaussian across, uniform along the track
+    p.track = {0.1, 0.008, 0.8, 1.0, nullptr, {}};  // straight 800 mm (loop 900 mm); Gaussian across, uniform along
     p.pitchM = 0.001;
     const auto still = planarRectSource(p, 1e18, makeAngularDistribution("cosine"));
     p.wobbleAmplitudeM = 0.012;
