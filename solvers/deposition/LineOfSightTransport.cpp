@@ -1,6 +1,7 @@
 #include "deposition/LineOfSightTransport.hpp"
 
 #include "deposition/GasAttenuationModel.hpp"
+#include "util/GaussLegendre.hpp"
 #include "util/PhysicalConstants.hpp"
 
 #include <array>
@@ -13,30 +14,14 @@ namespace {
 
 constexpr int kStripNodes = 64;
 
-/// Gauss-Legendre nodes and weights on [0, pi/2] (Newton iteration on P_n from the
-/// Chebyshev-like guess cos(pi (i - 1/4) / (n + 1/2)); Press et al., Numerical Recipes,
-/// 3rd ed., 2007, sec. 4.6.1, routine gauleg).
+/// Gauss-Legendre nodes on [0, pi/2] (util/GaussLegendre) as cos(phi) and weights.
 struct StripQuadrature {
     std::array<double, kStripNodes> cosPhi{}, weight{};
     StripQuadrature() {
-        const int n = kStripNodes;
-        for (int i = 0; i < n; ++i) {
-            double x = std::cos(kPi * (i + 0.75) / (n + 0.5)), dp = 0.0;
-            for (int it = 0; it < 100; ++it) {
-                double p0 = 1.0, p1 = 0.0;
-                for (int j = 1; j <= n; ++j) {
-                    const double p2 = p1;
-                    p1 = p0;
-                    p0 = ((2.0 * j - 1.0) * x * p1 - (j - 1.0) * p2) / j;
-                }
-                dp = n * (x * p0 - p1) / (x * x - 1.0);
-                const double dx = p0 / dp;
-                x -= dx;
-                if (std::abs(dx) < 1e-15) break;
-            }
-            const double phi = 0.25 * kPi * (x + 1.0);  // [-1, 1] -> [0, pi/2]
-            cosPhi[std::size_t(i)] = std::cos(phi);
-            weight[std::size_t(i)] = 0.25 * kPi * 2.0 / ((1.0 - x * x) * dp * dp);
+        const QuadratureRule r = gaussLegendre(kStripNodes, 0.0, 0.5 * kPi);
+        for (std::size_t i = 0; i < std::size_t(kStripNodes); ++i) {
+            cosPhi[i] = std::cos(r.x[i]);
+            weight[i] = r.w[i];
         }
     }
 };

@@ -1,5 +1,7 @@
 #include "deposition/ScreenedCoulombScattering.hpp"
 
+#include "util/GaussLegendre.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -16,32 +18,10 @@ namespace {
 constexpr double kCoulombEvAngstrom = 14.399645;  // e^2/(4 pi eps0), CODATA 2018
 constexpr double kBohrAngstrom = 0.529177;        // a_0
 
-/// 48-point Gauss-Legendre nodes/weights on [0, 1], computed once by Newton iteration.
-struct GaussLegendre {
-    static constexpr int n = 48;
-    std::array<double, n> x{}, w{};
-    GaussLegendre() {
-        for (int i = 0; i < n; ++i) {
-            double z = std::cos(M_PI * (i + 0.75) / (n + 0.5)), dp = 0;
-            for (int it = 0; it < 100; ++it) {
-                double p0 = 1, p1 = z;
-                for (int k = 2; k <= n; ++k) {
-                    const double p2 = ((2 * k - 1) * z * p1 - (k - 1) * p0) / k;
-                    p0 = p1;
-                    p1 = p2;
-                }
-                dp = n * (z * p1 - p0) / (z * z - 1);
-                const double dz = p1 / dp;
-                z -= dz;
-                if (std::abs(dz) < 1e-15) break;
-            }
-            x[i] = 0.5 * (1 - z);
-            w[i] = 1.0 / ((1 - z * z) * dp * dp);  // = 0.5 * 2/((1-z^2) P'^2)
-        }
-    }
-};
-const GaussLegendre& gauss() {
-    static const GaussLegendre g;
+/// 48-point Gauss-Legendre rule on [0, 1] (util/GaussLegendre), computed once.
+constexpr int kDeflectionNodes = 48;
+const QuadratureRule& gauss() {
+    static const QuadratureRule g = gaussLegendre(kDeflectionNodes, 0.0, 1.0);
     return g;
 }
 
@@ -106,10 +86,10 @@ double ScreenedCoulombScattering::deflection(double b, double E) const {
     const double r0 = distanceOfClosestApproach(b, E);
     const auto& g = gauss();
     double I = 0;
-    for (int k = 0; k < GaussLegendre::n; ++k) {
-        const double w = g.x[k], u = 1 - w * w, r = r0 / u;
+    for (int k = 0; k < kDeflectionNodes; ++k) {
+        const double w = g.x[std::size_t(k)], u = 1 - w * w, r = r0 / u;
         const double F = 1 - potentialEv(r) / E - b * b / (r * r);
-        if (F > 0) I += g.w[k] * 2 * w / std::sqrt(F);
+        if (F > 0) I += g.w[std::size_t(k)] * 2 * w / std::sqrt(F);
     }
     return M_PI - 2 * (b / r0) * I;  // int dr/(r^2 sqrt F) = (1/r0) int du/sqrt F
 }
