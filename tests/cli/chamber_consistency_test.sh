@@ -24,7 +24,7 @@ cat <<YAML
 tool: {name: chamber_tube}
 cathodes:
   - {name: tube, type: rotary, position: [0 mm, 0 mm, 140 mm], length: 400 mm, outer_radius: 40 mm,
-     target: {material: Mo, thickness: 8 mm, magnet_distance: 14 mm, multiplier_map: $ROOT/tests/solvers/chamber/grain_map.csv},
+     target: {material: Mo, thickness: 8 mm, magnet_distance: 14 mm, multiplier_map: $ROOT/tests/consistency/grain_map.csv},
      magnets: {racetrack: {straight_length: 300 mm, track_separation: 50 mm, turnaround_enhancement: 1.3,
                            narrowing_exponent: 1.5, profile: {shape: gaussian, sigma: 7 mm}},
                motion: {kind: wobble, amplitude: 12 deg}},

@@ -43,7 +43,7 @@ using namespace magtwin;
 namespace {
 
 const std::string kRoot = MAGTWIN_SOURCE_DIR;
-const std::string kCustom = kRoot + "/tests/solvers/chamber/custom_erosion.yaml";
+const std::string kCustom = kRoot + "/tests/consistency/custom_erosion.yaml";
 
 /// Tool files whose cathodes erode for longer than a unit test should (fine 1-2 mm grids,
 /// 3 m targets, 450 mm discs: 10-60 s per erosion): run under the `consistency` label.
