@@ -49,7 +49,7 @@ int main(int argc, char** argv) {
     tube.erodedDepthM = 0.008;  // mid-life: 8 mm of the wall sputtered away (rotation-averaged)
     tube.axisZ = 0.25;
     tube.lengthM = 3.6;
-    tube.track = {0.10, 0.008, 3.5, 1.3, nullptr, {}};  // Gaussian across, uniform along the track
+    tube.track = {0.10, 0.008, 3.4, 1.3, nullptr, {}};  // straight 3.4 m (loop 3.5 m); Gaussian across, uniform along
     tube.axialPitchM = 0.004;
     tube.angularPitchRad = 0.05;
     DischargeOperatingPoint op;  // 20 kW per tube at 500 V, gamma_SE 0.1, Y = 1

@@ -16,8 +16,8 @@ void erodeCase(benchmark::State& state, const std::string& tool, const std::stri
     for (auto _ : state) {
         magtwin::ErosionSetup setup = magtwin::erosionSetupFor(magtwin::loadToolFile(path), cathode);
         setup.life.outputLifeKWh.clear();  // solver time only: no intermediate emission maps
-        magtwin::ErosionFront front(*setup.flux, *setup.rate, setup.settings);
-        const magtwin::LifeResult r = magtwin::runToEndOfLife(front, setup.supply.powerW, setup.life);
+        magtwin::ErosionFront front(*setup.engine->flux, *setup.engine->rate, setup.engine->settings);
+        const magtwin::LifeResult r = magtwin::runToEndOfLife(front, setup.engine->supply.powerW, setup.life);
         state.counters["life_kWh"] = r.lifeKWh;
         state.counters["utilization"] = r.utilization;
         state.counters["steps"] = static_cast<double>(r.steps);

@@ -29,11 +29,11 @@ struct Row {
 };
 
 std::vector<Row> rateAgainstDepth(const ErosionSetup& setup, bool redeposition) {
-    ErosionSettings s = setup.settings;
+    ErosionSettings s = setup.engine->settings;
     s.grooveRedeposition = redeposition;
-    ErosionFront f(*setup.flux, *setup.rate, s);
-    const double P = setup.supply.powerW, kW = P / 1000.0;
-    const double depthEnd = setup.flux->target().thicknessM - setup.life.minRemainingThicknessM;
+    ErosionFront f(*setup.engine->flux, *setup.engine->rate, s);
+    const double P = setup.engine->supply.powerW, kW = P / 1000.0;
+    const double depthEnd = setup.engine->flux->target().thicknessM - setup.life.minRemainingThicknessM;
     std::vector<Row> rows;
     for (double next = 0.0;; next += 1e-3) {
         const double limit = std::min(next, depthEnd);
@@ -64,10 +64,10 @@ int main(int argc, char** argv) {
     ToolFile tool = loadToolFile(path);
     if (!angular.empty()) tool.erosion.angular = angular;
     ErosionSetup setup = erosionSetupFor(tool, tool.cathodes.front().name);
-    if (gridMm > 0) setup.settings.gridSpacingM = gridMm * 1e-3;
+    if (gridMm > 0) setup.engine->settings.gridSpacingM = gridMm * 1e-3;
     setup.life.outputLifeKWh.clear();
     std::printf("# %s, grid %.1f mm, %.0f kW, angular factor %s\n", setup.title.c_str(),
-                setup.settings.gridSpacingM * 1e3, setup.supply.powerW / 1e3, tool.erosion.angular.c_str());
+                setup.engine->settings.gridSpacingM * 1e3, setup.engine->supply.powerW / 1e3, tool.erosion.angular.c_str());
 
     if (part != 2) {
         using Clock = std::chrono::steady_clock;
@@ -91,10 +91,10 @@ int main(int argc, char** argv) {
         std::printf("\n## magnet travel across the width (sinusoidal): end of life\n");
         std::printf("travel_mm | life_kWh  utilization_%%  max_depth_mm  groove_fwhm_mm(x=0)  deepest_at_x,y_mm\n");
         for (double travelMm : {0.0, 10.0, 20.0, 30.0}) {
-            ErosionSettings s = setup.settings;
+            ErosionSettings s = setup.engine->settings;
             s.magnetTravelM = travelMm * 1e-3;
-            ErosionFront f(*setup.flux, *setup.rate, s);
-            const LifeResult r = runToEndOfLife(f, setup.supply.powerW, setup.life);
+            ErosionFront f(*setup.engine->flux, *setup.engine->rate, s);
+            const LifeResult r = runToEndOfLife(f, setup.engine->supply.powerW, setup.life);
             const double fwhm = r.snapshots.empty() ? 0.0 : r.snapshots.back().grooveFwhmM;
             std::size_t deepest = 0;  // where the end of life is reached
             for (std::size_t c = 0; c < f.depth().size(); ++c)

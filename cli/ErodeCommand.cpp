@@ -47,10 +47,11 @@ private:
 void run(const ErodeOptions& o) {
     // Read and check everything before any output exists: bad input leaves nothing behind.
     ErosionSetup setup = erosionSetupFor(loadToolFile(o.config), o.cathode);
-    ErosionFront front(*setup.flux, *setup.rate, setup.settings);
+    if (const std::string note = rotaryWobbleNote(setup); !note.empty()) std::cerr << "[erode] " << o.cathode << ": " << note << "\n";
+    ErosionFront front = *setup.engine->front;
     TerminalProgress progress;
     const LifeResult result =
-        runToEndOfLife(front, setup.supply.powerW, setup.life, [&](double f, double kwh) { progress(f, kwh); });
+        runToEndOfLife(front, setup.engine->powerW(), setup.life, [&](double f, double kwh) { progress(f, kwh); });
     progress.done();
     writeErosionFolder(setup, result, o.out);
     if (o.json) {
@@ -58,8 +59,8 @@ void run(const ErodeOptions& o) {
         return;
     }
     std::cout << std::setprecision(4) << setup.title << ": " << setup.material << " "
-              << cathodeKindName(setup.flux->kind()) << " target, " << setup.supply.powerW / 1e3 << " kW at "
-              << setup.supply.ionEnergyEv << " V\n"
+              << cathodeKindName(setup.engine->flux->kind()) << " target, " << setup.engine->powerW() / 1e3 << " kW at "
+              << setup.engine->supply.ionEnergyEv << " V\n"
               << "  life          " << std::setprecision(6) << result.lifeKWh << " kWh (end: " << result.endReason
               << ")\n"
               << "  utilization   " << std::setprecision(4) << 100.0 * result.utilization << " %\n"

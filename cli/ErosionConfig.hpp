@@ -1,15 +1,12 @@
-// ErosionConfig: one cathode of a tool file (cli/tool/ToolFile) turned into the physics
-// objects `magtwin erode` runs. Errors name file, line and key (ConfigError, exit 2),
-// including physics checks such as a racetrack footprint outside the target.
+// ErosionConfig: one cathode of a tool file (cli/tool/ToolFile) and the tool's erosion:
+// settings handed to the one erosion-engine builder (solvers/chamber/makeErosionEngine),
+// plus what only `magtwin erode` writes (snapshots, VTK resolution, placement). Errors name
+// file, line and key (ConfigError, exit 2): the reader already checked every cathode the
+// way the engine takes it.
 #pragma once
 
-#include "erosion/ErosionFront.hpp"
-#include "erosion/ErosionLife.hpp"
-#include "erosion/ErosionRate.hpp"
-#include "racetrack/IonSupply.hpp"
-#include "racetrack/RacetrackFlux.hpp"
+#include "chamber/ErosionEngine.hpp"
 #include "tool/ToolFile.hpp"
-#include "yield/SputterYield.hpp"
 
 #include <memory>
 #include <string>
@@ -22,12 +19,8 @@ struct ErosionSetup {
     std::string title;
     std::string material;
     std::string gas;
-    IonSupply supply;
-    std::unique_ptr<SputterYield> yield;
-    std::unique_ptr<ErosionRate> rate;
-    std::unique_ptr<RacetrackFlux> flux;
-    ErosionSettings settings;
-    LifeSettings life;
+    std::unique_ptr<ErosionEngine> engine;  ///< makeErosionEngine(cathode, tool.erosion)
+    LifeSettings life;                      ///< the engine's, with erode's snapshot resolution
     /// VTK surfaces: keep every n-th grid point along u and v (1 = all). From
     /// erosion.vtk_spacing, or automatic: at most ~150k points per surface file.
     std::size_t vtkStrideU = 1;
@@ -37,10 +30,16 @@ struct ErosionSetup {
     /// own frame (long axis x, face toward -z, at the origin); the VTK output is placed in
     /// the chamber frame (long axis y) with this position (ErosionOutput).
     Eigen::Vector3d chamberPosition = Eigen::Vector3d::Zero();
+    /// A rotary tube whose magnet bar swings: eroded as the turning tube (rotation average,
+    /// which the swing does not change; ErosionEngine.hpp). Its amplitude (rad), else 0.
+    double rotaryWobbleAmplitudeRad = 0.0;
 };
 
 /// The erosion run of cathode `cathodeName` of `tool` (its erosion: settings); throws
 /// ConfigError naming the file, line and key, or the unknown cathode.
 ErosionSetup erosionSetupFor(const ToolFile& tool, const std::string& cathodeName);
+
+/// The note `erode` prints (stderr) and writes for a wobbling rotary bar; "" otherwise.
+std::string rotaryWobbleNote(const ErosionSetup& setup);
 
 }  // namespace magtwin

@@ -1,5 +1,7 @@
 #include "ErosionOutput.hpp"
 
+#include "tool/OperatingPointJson.hpp"
+
 #include "io/OutputFolder.hpp"
 #include "util/Json.hpp"
 #include "util/TextNumber.hpp"
@@ -88,7 +90,7 @@ void plotGrooves(const ErosionSetup& setup, const LifeResult& r, const fs::path&
         series.push_back(std::move(p));
     }
     PlotAxes axes;
-    const CathodeKind kind = setup.flux->kind();
+    const CathodeKind kind = setup.engine->flux->kind();
     axes.title = setup.title + ": " + setup.material + " " + cathodeKindName(kind) + " groove over life (utilization " +
                  num(100 * r.utilization, 3) + " %)";
     axes.xLabel = kind == CathodeKind::PlanarRect       ? "position across the target, y (mm)"
@@ -138,6 +140,7 @@ std::string erosionSummaryJson(const ErosionSetup& setup, const LifeResult& r) {
         maxDepth.push_back(s.maxDepthM * 1e3);
         scale.push_back(s.widthScale);
     }
+    const OperatingPoint& op = setup.engine->operating;
     std::ostringstream o;
     o << "{\n"
       << "  \"life_kWh\": " << jsonNumber(r.lifeKWh) << ",\n"
@@ -149,14 +152,17 @@ std::string erosionSummaryJson(const ErosionSetup& setup, const LifeResult& r) {
       << "  \"max_depth_at_points_mm\": " << jsonList(maxDepth) << ",\n"
       << "  \"track_width_scale_at_points\": " << jsonList(scale) << ",\n"
       << "  \"end_reason\": " << jsonString(r.endReason) << ",\n"
-      << "  \"cathode\": " << jsonString(cathodeKindName(setup.flux->kind())) << ",\n"
+      << "  \"cathode\": " << jsonString(cathodeKindName(setup.engine->flux->kind())) << ",\n"
       << "  \"material\": " << jsonString(setup.material) << ",\n"
       << "  \"gas\": " << jsonString(setup.gas) << ",\n"
-      << "  \"power_W\": " << jsonNumber(setup.supply.powerW) << ",\n"
-      << "  \"ion_energy_eV\": " << jsonNumber(setup.supply.ionEnergyEv) << ",\n"
-      << "  \"ion_current_A\": " << jsonNumber(setup.supply.ionCurrentA) << ",\n"
-      << "  \"gamma_se\": " << jsonNumber(setup.supply.secondaryElectronYield) << ",\n"
-      << "  \"normal_yield\": " << jsonNumber(setup.rate->normalYield()) << ",\n"
+      << "  \"power_W\": " << jsonNumber(op.powerW) << ",\n"
+      << "  \"ion_energy_eV\": " << jsonNumber(op.ionEnergyEv) << ",\n"
+      << "  \"ion_current_A\": " << jsonNumber(op.ionCurrentA) << ",\n"
+      << "  \"gamma_se\": " << jsonNumber(op.gammaSE) << ",\n"
+      << "  \"normal_yield\": " << jsonNumber(setup.engine->rate->normalYield()) << ",\n"
+      << "  \"operating_point\": " << operatingPointJson(op) << ",\n"
+      << "  \"rotary_wobble_ignored\": " << (setup.rotaryWobbleAmplitudeRad > 0 ? "true" : "false") << ",\n"
+      << "  \"rotary_wobble_note\": " << jsonString(rotaryWobbleNote(setup)) << ",\n"
       << "  \"eroded_volume_cm3\": " << jsonNumber(r.erodedVolumeM3 * 1e6) << "\n"
       << "}\n";
     return o.str();

@@ -55,6 +55,8 @@ echo "[fuzz] building fuzz_tool_file with $CXX"
   "$ROOT"/boundary/yield/{NuclearStopping,Sigmund1969,Chen1985,YamamuraTawara1996,AngularFactor,YieldModelRegistry,SputterYield,YieldValidation}.cpp \
   "$ROOT"/boundary/racetrack/{TrackProfile,AlongTrackProfile,IonSupply,RacetrackFlux,RingProfileFit}.cpp \
   "$ROOT"/solvers/motion/SwingAverage.cpp \
+  "$ROOT"/solvers/chamber/{CathodeSpec,OperatingPoint,ErosionEngine}.cpp \
+  "$ROOT"/solvers/erosion/{ErosionRate,ErosionGrid,ErosionFront,ErosionLife,YieldMultiplierMap,GrooveViewFactors,GrooveRedeposition}.cpp \
   "$OUT/generated/BuiltinElementsCsv.cpp" -lyaml-cpp
 
 set +e

@@ -17,7 +17,7 @@ namespace {
 
 /// What every figure of a column means (written into compare.json).
 const char* kDefinitions = R"json({
-    "utilization_pct": "eroded volume / new target volume at the target's end of life (1 mm remaining somewhere), as magtwin erode",
+    "utilization_pct": "eroded volume / new target volume at the target's end of life (erosion.min_remaining_thickness remaining somewhere, default 1 mm, or erosion.limit), as magtwin erode",
     "target_life_kWh": "energy per target to its end of life, as magtwin erode",
     "array_life_kWh": "cathodes x target_life_kWh: every cathode at the same kWh (the convention of deposit --life-kWh)",
     "array_life_hardest_cathode_kWh": "energy the array has delivered when the cathode with the highest fixed trim reaches its end of life: target_life_kWh x sum(trims) / max(trims)",

@@ -12,6 +12,9 @@
 
 namespace magtwin {
 
+/// The tool's cathodes as deposit groups: a single cathode, or an array as its prototype
+/// and the placement of its members (cathodeGroupOf), each with the tool's erosion settings.
+std::vector<CathodeGroup> cathodeGroupsOf(const ToolFile& tool);
 
 /// The run of substrate `substrateName` ("" = the first) of `tool`; throws ConfigError when
 /// the tool has no such substrate or a cathode uses what the deposition sources lack.

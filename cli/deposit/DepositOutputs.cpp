@@ -1,4 +1,5 @@
 #include "deposit/DepositOutputs.hpp"
+#include "tool/OperatingPointJson.hpp"
 
 #include "io/OutputFolder.hpp"
 
@@ -75,11 +76,17 @@ std::string summaryJson(const DepositRun& r) {
       << ",\n  \"life_kWh\": " << jsonNumber(r.lifeKWh) << ",\n  \"film\": " << jsonString(r.config.filmMaterial)
       << ",\n  \"config\": " << jsonString(r.config.file) << ",\n  \"seconds\": " << jsonNumber(r.seconds)
       << ",\n  \"cathodes\": [";
+    // Each cathode's operating point at trim 1 (its group's power and discharge): the numbers
+    // the erosion engine and `erode` use (chamber/OperatingPoint, one computation).
+    std::vector<OperatingPoint> operating;
+    for (const CathodeGroup& g : r.config.cathodes)
+        for (int i = 0; i < g.cathodeCount(); ++i) operating.push_back(groupOperatingPoint(g));
     for (std::size_t k = 0; k < r.layout.cathodeNames.size(); ++k)
         o << (k ? "," : "") << "\n    {\"name\": " << jsonString(r.layout.cathodeNames[k])
           << ", \"atoms_per_s_at_trim_1\": " << jsonNumber(r.layout.atomsPerSecond[k])
           << ", \"eroded_depth_mm\": " << jsonNumber(r.layout.erodedDepthM[k] * 1e3)
-          << ", \"trim\": " << jsonNumber(r.optimised ? r.trims.trims[k] : 1.0) << "}";
+          << ", \"trim\": " << jsonNumber(r.optimised ? r.trims.trims[k] : 1.0)
+          << (k < operating.size() ? ", \"operating_point\": " + operatingPointJson(operating[k]) : std::string()) << "}";
     o << "\n  ]";
     if (r.optimised)
         o << ",\n  \"optimiser\": {\"range_pct_before\": " << jsonNumber(r.trims.rangePctBefore)

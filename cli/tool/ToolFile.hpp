@@ -8,11 +8,14 @@
 // rotary tube axis); x runs across them (the direction in which arrays repeat). Planar
 // targets face down (-z); `position` is the centre of a planar target's sputtering face
 // or a rotary tube's axis centre. The erosion engine works in each cathode's own frame
-// (u along the long axis) and ErodedTargets maps it into this frame.
+// (u along the long axis) and ErodedTargets maps it into this frame. The cathodes are
+// CathodeSpec (solvers/chamber), the erosion: settings ErosionEngineSettings: resolved
+// here once, used as they are by every command.
 #pragma once
 
+#include "chamber/CathodeSpec.hpp"
+#include "chamber/ErosionEngine.hpp"
 #include "config/ConfigReader.hpp"
-#include "motion/SwingAverage.hpp"
 #include "racetrack/RacetrackFlux.hpp"
 #include "racetrack/TrackProfile.hpp"
 
@@ -26,69 +29,12 @@
 
 namespace magtwin {
 
-struct ToolTarget {
-    std::string material;            ///< element symbol
-    double thicknessM = 0.0;         ///< target material (rotary: tube wall of target material)
-    std::string backing;             ///< backing plate / tube (text, documentation only)
-    double magnetDistanceM = 0.0;    ///< new target face -> magnet poles; 0 = no groove narrowing
-    std::string multiplierMapFile;   ///< optional CSV x_mm,y_mm,multiplier (absolute path)
-    bool grooveRedeposition = false; ///< erosion engine: GrooveRedeposition (planar-rect, rotary)
-};
-
-/// Magnet motion: none, a rotating magnet (planar-circular: ring centre `offsetM` off the
-/// target axis, time averaged) or a bar wobble (rotary: angle amplitude; planar-rect: travel).
-struct MagnetMotion {
-    enum class Kind { None, Rotating, Wobble };
-    Kind kind = Kind::None;
-    double offsetM = 0.0;            ///< rotating
-    int angleSamples = 256;          ///< rotating: trapezoid nodes over a turn
-    double wobbleAmplitudeRad = 0.0; ///< rotary wobble
-    double wobbleTravelM = 0.0;      ///< planar-rect wobble
-    int wobbleSamples = 16;          ///< quadrature nodes of the wobble average (motion/SwingAverage)
-    SwingWaveform waveform = SwingWaveform::Sinusoidal;  ///< wobble
-    double dwellFraction = 0.0;      ///< wobble, waveform dwell: fraction of a period at the reversal points
-};
-
-/// Magnet pack + racetrack in one vocabulary (boundary/racetrack): loop geometry, profile,
-/// turnaround enhancement, narrowing law, motion.
-struct ToolMagnets {
-    RacetrackSpec track;             ///< straight/separation or ring radius; E_t; magnet offset
-    TrackProfileSpec profile;
-    std::string profileFile;         ///< tabulated: the CSV it came from (absolute path)
-    double narrowingExponent = 1.0;  ///< TrackNarrowing p
-    MagnetMotion motion;
-};
-
-struct ToolDischarge {
-    std::string gas;                 ///< element symbol (default: process gas)
-    double voltageV = 0.0;
-    std::optional<double> powerW;    ///< one of power or current
-    std::optional<double> currentA;
-    double gammaSE = 0.0;            ///< resolved: given, or Baragiola's (IonSupply)
-    bool gammaSEGiven = false;
-    std::string yieldModel = "auto";
-};
-
-struct ToolCathode {
-    std::string name;
-    CathodeKind kind = CathodeKind::PlanarRect;
-    Eigen::Vector3d position = Eigen::Vector3d::Zero();
-    TargetGeometry geometry;         ///< chamber sizes: length along y, width along x, radius
-    ToolTarget target;
-    ToolMagnets magnets;
-    ToolDischarge discharge;
-    double meshPitchM = 0.002;       ///< emission elements (rotary: axial pitch)
-    double meshAngularPitchRad = 0.0523598775598298873;  ///< rotary: 3 deg
-    double lifeKWh = -1.0;           ///< own life point for deposit (< 0: the run's)
-    /// "FILE:LINE: key 'cathodes[i].magnets.racetrack" of the item it came from, so later
-    /// physics checks (erode: RacetrackFlux) can point at the file (append "...': what").
-    std::string racetrackOrigin;
-    // Array membership (cathodes expanded from `array:`): all members share everything
-    // but x; member k of n sits at x = centre + (k - (n - 1) / 2) pitch.
-    std::string arrayName;           ///< "" for a single cathode
-    int arrayIndex = 0, arrayCount = 1;
-    double arrayPitchM = 0.0;
-};
+// One cathode, resolved once (solvers/chamber/CathodeSpec.hpp): the reader fills these
+// and every command uses them as they are. The Tool* names are the tool file's words.
+using ToolTarget = TargetSpec;
+using ToolMagnets = MagnetPack;
+using ToolDischarge = DischargeSpec;
+using ToolCathode = CathodeSpec;
 
 struct ToolSubstrateMotion {
     std::string kind = "static";     ///< static | scan | rotation | oscillation
@@ -133,15 +79,9 @@ struct ToolProcess {
     double temperatureK = 300.0;
 };
 
-/// `erosion:` run settings of `magtwin erode` (every cathode of the tool).
-struct ToolErosionSettings {
-    std::string angular = "yamamura1983";
-    std::optional<double> gridSpacingM;  ///< default: the cathode's mesh pitch
-    double maxDepthIncrementM = 1e-4;
-    int angularCells = 0;
-    double minRemainingThicknessM = 1e-3;
-    std::optional<double> lifeLimitKWh;
-    std::vector<double> outputLifeKWh;
+/// `erosion:` settings (every cathode of the tool): the erosion engine's, used by every
+/// path that erodes (makeErosionEngine), plus what only `magtwin erode` writes.
+struct ToolErosionSettings : ErosionEngineSettings {
     int outputAngularCells = 72;
     std::optional<double> vtkSpacingM;
 };

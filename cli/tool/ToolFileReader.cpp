@@ -5,7 +5,9 @@
 #include "tool/ToolRunSettings.hpp"
 #include "tool/ToolSchema.hpp"
 
+#include "chamber/ErosionEngine.hpp"
 #include "elements/ElementTable.hpp"
+#include "erosion/YieldMultiplierMap.hpp"
 #include "racetrack/IonSupply.hpp"
 #include "util/Csv.hpp"
 
@@ -17,6 +19,47 @@ namespace magtwin {
 namespace {
 
 constexpr double kJoulePerKWh = 3.6e6;  // exact
+
+/// A grain map: CSV with columns x_mm, y_mm (cathode frame; rotary: arc length) and
+/// multiplier, a complete regular grid (YieldMultiplierMap::fromRows).
+YieldMultiplierMap readMultiplierMap(const std::string& file) {
+    const CsvTable t = CsvTable::readFile(file);
+    std::vector<double> xs, ys, ms;
+    for (const char* c : {"x_mm", "y_mm", "multiplier"}) t.requireColumn(c);
+    for (std::size_t r = 0; r < t.rowCount(); ++r) {
+        xs.push_back(t.number(r, "x_mm") * 1e-3);
+        ys.push_back(t.number(r, "y_mm") * 1e-3);
+        ms.push_back(t.number(r, "multiplier"));
+    }
+    return YieldMultiplierMap::fromRows(xs, ys, ms);
+}
+
+/// `what` at the dotted tool-file `key` below `base` (the deepest section present).
+[[noreturn]] void failAtKey(const ConfigSection& base, const std::string& key, const std::string& what) {
+    ConfigSection s = base;
+    std::string rest = key;
+    for (std::size_t dot; (dot = rest.find('.')) != std::string::npos;) {
+        const std::string head = rest.substr(0, dot);
+        if (!s.has(head)) break;
+        s = s.section(head);
+        rest = rest.substr(dot + 1);
+    }
+    s.fail(rest, what);
+}
+
+/// Every cathode as the erosion engine takes it (makeErosionEngine's checks), so that a
+/// file one path cannot represent is refused by every command with the same error.
+void checkErosionEngines(const ConfigSection& root, const ToolFile& tool, const std::vector<ConfigSection>& cathodes) {
+    for (std::size_t i = 0; i < tool.cathodes.size(); ++i) {
+        if (tool.cathodes[i].arrayIndex > 0) continue;  // array members differ from the first only in x
+        try {
+            checkErosionEngine(tool.cathodes[i], tool.erosion);
+        } catch (const CathodeSpecError& e) {
+            if (e.key.rfind("erosion", 0) == 0) failAtKey(root, e.key, std::string("cathode ") + tool.cathodes[i].name + ": " + e.what());
+            failAtKey(cathodes[i], e.key, e.what());
+        }
+    }
+}
 
 /// Relative data-file paths in a tool file are relative to the file's folder.
 std::string besideFile(const std::string& toolPath, const std::string& file) {
@@ -256,6 +299,11 @@ ToolCathode readCathode(const SchemaSection& c, const ToolFile& tool) {
         k.target.multiplierMapFile = besideFile(tool.path, t.text("multiplier_map"));
         if (!std::filesystem::exists(k.target.multiplierMapFile))
             t.fail("multiplier_map", "file not found: " + k.target.multiplierMapFile);
+        try {
+            k.target.multiplierMap = std::make_shared<const YieldMultiplierMap>(readMultiplierMap(k.target.multiplierMapFile));
+        } catch (const std::exception& e) {
+            t.fail("multiplier_map", e.what());
+        }
     }
 
     k.magnets = readMagnets(*c.section("magnets"), k, tool.path);
@@ -399,6 +447,7 @@ ToolFile loadToolFile(const std::string& path, const ToolLogsReader& readLogs) {
     const bool hasLogs = rootRaw.has("logs");  // read by twin/logs (issue 11), through readLogs
     rootRaw.rejectUnknownKeys();
     checks.run(tool);
+    checkErosionEngines(rootRaw, tool, checks.cathodeSections);
     if (hasLogs && readLogs) {
         readLogs(rootRaw, tool);
         rootRaw.rejectUnknownKeys();

@@ -1,4 +1,5 @@
 #include "tool/ToolFileWriter.hpp"
+#include "tool/OperatingPointJson.hpp"
 #include "tool/ToolAlongTrack.hpp"
 #include "util/Json.hpp"
 
@@ -188,7 +189,9 @@ std::string toolListingJson(const ToolFile& tool) {
     o << "{\"cathodes\":[";
     for (std::size_t i = 0; i < tool.cathodes.size(); ++i)
         o << (i ? "," : "") << "{\"name\":" << str(tool.cathodes[i].name) << ",\"type\":"
-          << str(cathodeKindName(tool.cathodes[i].kind)) << ",\"material\":" << str(tool.cathodes[i].target.material) << "}";
+          << str(cathodeKindName(tool.cathodes[i].kind)) << ",\"material\":" << str(tool.cathodes[i].target.material)
+          << ",\"operating_point\":"
+          << operatingPointJson(operatingPoint(tool.cathodes[i].discharge, tool.cathodes[i].target.material)) << "}";
     o << "],\"substrates\":[";
     for (std::size_t i = 0; i < tool.substrates.size(); ++i) o << (i ? "," : "") << "{\"name\":" << str(tool.substrates[i].name) << "}";
     o << "],\"sensors\":[";

@@ -37,7 +37,7 @@ std::vector<ToolKey> buildSchema() {
         sec("", "substrates", K::List, "-", "substrates and their handling (needed by `deposit`)"),
         sec("", "sensors", K::List, "-", "crystal monitors"),
         sec("", "supplies", K::List, "-", "power supplies and the cathodes each can feed"),
-        sec("", "erosion", K::Section, "-", "run settings of `magtwin erode`"),
+        sec("", "erosion", K::Section, "-", "erosion engine settings of every path that erodes (`erode`, `deposit --life-kWh`/`--life-sweep`, `compare`, the twin)"),
         sec("", "deposition", K::Section, "-", "run settings of `magtwin deposit`"),
         sec("", "logs", K::List, "-", "tool-log formats: read by twin/logs (issue 11, loadToolFile's ToolLogsReader), not by this schema"),
 
@@ -70,8 +70,8 @@ std::vector<ToolKey> buildSchema() {
         sec(T, "backing", K::Text, "-", "backing plate or tube (description)"),
         qty(T, "magnet_distance", L, "0 mm", "new target face -> magnet poles; > thickness; 0 = no track narrowing"),
         sec(T, "groove_redeposition", K::Flag, "false",
-            "erosion engine (`erode`, `deposit --life-kWh`): atoms leaving a groove wall that hit the target again stick there (planar-rect, rotary)"),
-        sec(T, "multiplier_map", K::Text, "-", "CSV x_mm,y_mm,multiplier (cathode frame): grain/texture yield map for `erode`"),
+            "erosion engine (`erode`, `deposit --life-kWh`, `compare`, the twin): atoms leaving a groove wall that hit the target again stick there (planar-rect, rotary)"),
+        sec(T, "multiplier_map", K::Text, "-", "CSV x_mm,y_mm,multiplier (cathode frame): grain/texture yield map of the erosion engine (`erode`, used targets in `deposit`, `compare`, the twin)"),
 
         sec(M, "racetrack", K::Section, "", "racetrack of the magnet pack"),
         sec(M, "motion", K::Section, "-", "magnet motion"),
@@ -100,7 +100,7 @@ std::vector<ToolKey> buildSchema() {
              "rotating: magnet pack turning about a circular target's axis; wobble: bar swing (rotary) or travel (planar-rect)"),
         qty(MM, "offset", L, "(rotating)", "ring centre from the target axis"),
         {MM, "angle_samples", K::Integer, std::nullopt, {}, "256", "rotating: trapezoid nodes over a turn (>= 8)"},
-        qty(MM, "amplitude", Dimension::Angle, "(wobble, rotary)", "swing amplitude of the magnet bar around the axis"),
+        qty(MM, "amplitude", Dimension::Angle, "(wobble, rotary)", "swing amplitude of the magnet bar around the axis (deposit averages the emission over it; the erosion, a rotation average, is unchanged)"),
         qty(MM, "travel", L, "(wobble, planar-rect)", "travel amplitude of the magnet pack across the target width (erode and deposit time-average it)"),
         pick(MM, "waveform", {"sinusoidal", "triangular", "dwell"}, "sinusoidal",
              "wobble: position over a period (sinusoidal; triangular: constant speed; dwell: constant speed, stopped at the reversal points)"),

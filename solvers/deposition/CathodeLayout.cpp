@@ -16,6 +16,109 @@ int cathodeIndexOf(const CathodeGroup& g, const std::string& name) {
     return g.cathodeCount() == 1 && g.name == name ? 0 : -1;
 }
 
+CathodeGroup cathodeGroupOf(const std::vector<const CathodeSpec*>& members, const ErosionEngineSettings& erosion) {
+    if (members.empty()) throw std::invalid_argument("cathode group: no cathodes");
+    const CathodeSpec& c = *members.front();
+    CathodeGroup g;
+    g.name = c.arrayName.empty() ? c.name : c.arrayName;
+    for (const CathodeSpec* m : members) g.memberNames.push_back(m->name);
+    g.count = int(members.size());
+    g.pitchM = c.arrayPitchM > 0 ? c.arrayPitchM : g.pitchM;
+    g.type = c.kind == CathodeKind::Rotary     ? CathodeGroup::Type::RotaryArray
+             : c.kind == CathodeKind::PlanarRect ? CathodeGroup::Type::PlanarRect
+                                                 : CathodeGroup::Type::PlanarCircular;
+    g.cathode = c;
+    g.cathode.name = g.name;
+    // Arrays are centred on their mean x (member k at centre + (k - (n-1)/2) pitch).
+    g.cathode.position.x() = c.position.x() + 0.5 * (g.count - 1) * g.pitchM;
+    g.erosion = erosion;
+    g.discharge.gas = c.discharge.gas;
+    g.discharge.targetMaterial = c.target.material;
+    g.discharge.voltageV = c.discharge.voltageV;
+    g.discharge.secondaryElectronYield = c.discharge.gammaSE;
+    g.discharge.yieldModel = c.discharge.yieldModel;
+    g.powerW = dischargePowerW(c.discharge);
+    g.lifeKWh = c.lifeKWh;
+    return g;
+}
+
+CathodeSpec operatingSpec(const CathodeGroup& g) {
+    CathodeSpec s = g.cathode;
+    s.target.material = g.discharge.targetMaterial;
+    s.discharge.gas = g.discharge.gas;
+    s.discharge.voltageV = g.discharge.voltageV;
+    s.discharge.gammaSE = g.discharge.secondaryElectronYield;
+    s.discharge.yieldModel = g.discharge.yieldModel;
+    s.discharge.powerW = g.powerW;
+    s.discharge.currentA.reset();
+    return s;
+}
+
+OperatingPoint groupOperatingPoint(const CathodeGroup& g) {
+    const CathodeSpec s = operatingSpec(g);
+    return operatingPoint(s.discharge, s.target.material);
+}
+
+RacetrackShape racetrackShapeOf(const CathodeSpec& c) {
+    RacetrackShape r;
+    r.separationM = c.magnets.track.trackSeparationM;
+    r.sigmaM = c.magnets.profile.sigmaM;
+    r.straightLengthM = c.magnets.track.straightLengthM;
+    r.turnaroundEnhancement = c.magnets.track.turnaroundEnhancement;
+    // Any profile shape but a Gaussian goes to the sources as a TrackProfile (a Gaussian by
+    // its sigma, the sources' own path).
+    if (c.magnets.profile.shape != "gaussian") r.profile = makeTrackProfile(c.magnets.profile);
+    r.alongTrack = c.magnets.track.alongTrack;
+    return r;
+}
+
+RotaryTube rotaryTubeOf(const CathodeGroup& g) {
+    const CathodeSpec& c = g.cathode;
+    RotaryTube t;
+    t.axisX = c.position.x();
+    t.centreY = c.position.y();
+    t.axisZ = c.position.z();
+    t.outerRadiusM = c.geometry.radiusM;
+    t.lengthM = c.geometry.lengthM;
+    t.axialPitchM = c.meshPitchM;
+    t.angularPitchRad = c.meshAngularPitchRad;
+    t.wobbleAmplitudeRad = c.magnets.motion.wobbleAmplitudeRad;  // 0 unless the bar wobbles (reader, wobble scan)
+    t.wobbleSamples = c.magnets.motion.wobbleSamples;
+    t.wobbleWaveform = c.magnets.motion.waveform;
+    t.wobbleDwellFraction = c.magnets.motion.dwellFraction;
+    t.track = racetrackShapeOf(c);
+    return t;
+}
+
+PlanarRectTarget planarRectOf(const CathodeGroup& g) {
+    const CathodeSpec& c = g.cathode;
+    PlanarRectTarget r;
+    r.centre = c.position;
+    r.lengthM = c.geometry.lengthM;
+    r.widthM = c.geometry.widthM;
+    r.pitchM = c.meshPitchM;
+    r.wobbleAmplitudeM = c.magnets.motion.wobbleTravelM;  // 0 unless the bar travels
+    r.wobbleSamples = c.magnets.motion.wobbleSamples;
+    r.wobbleWaveform = c.magnets.motion.waveform;
+    r.wobbleDwellFraction = c.magnets.motion.dwellFraction;
+    r.track = racetrackShapeOf(c);
+    return r;
+}
+
+PlanarCircularTarget planarCircularOf(const CathodeGroup& g) {
+    const CathodeSpec& c = g.cathode;
+    PlanarCircularTarget t;
+    t.centre = c.position;
+    t.radiusM = c.geometry.radiusM;
+    t.trackRadiusM = c.magnets.track.ringRadiusM;
+    t.sigmaM = c.magnets.profile.sigmaM;
+    if (c.magnets.profile.shape != "gaussian") t.profile = makeTrackProfile(c.magnets.profile);
+    t.magnetOffsetM = c.magnets.track.magnetOffsetM;
+    t.magnetAngleSamples = c.magnets.track.magnetAngleSamples;
+    t.pitchM = c.meshPitchM;
+    return t;
+}
+
 CathodeGroup arrayMember(const CathodeGroup& g, int index) {
     if (index < 0 || index >= g.cathodeCount())
         throw std::invalid_argument(g.name + ": no cathode " + std::to_string(index + 1) + " (" + std::to_string(g.cathodeCount()) + ")");
@@ -23,27 +126,25 @@ CathodeGroup arrayMember(const CathodeGroup& g, int index) {
     if (g.cathodeCount() == 1) return m;
     const double offsetX = (index - 0.5 * (g.count - 1)) * g.pitchM;  // as buildEmission places it
     m.count = 1;
-    m.tube.axisX += offsetX;
-    m.rect.centre.x() += offsetX;
+    m.cathode.position.x() += offsetX;
     m.powerTrims = g.powerTrims.empty() ? std::vector<double>{} : std::vector<double>{g.powerTrims[std::size_t(index)]};
     m.memberNames = g.memberNames.size() == std::size_t(g.count) ? std::vector<std::string>{g.memberNames[std::size_t(index)]}
                                                                  : std::vector<std::string>{};
     if (!m.memberNames.empty()) m.name = m.memberNames.front();
+    m.cathode.name = m.name;
     return m;
 }
 
 double sputteredAtomsPerJoule(const DischargeSettings& d) {
-    const ElementTable& t = ElementTable::builtin();
-    const Element& ion = t.get(d.gas);
-    const Element& target = t.get(d.targetMaterial);
-    // The shared discharge balance (IonSupply) at 1 W: ions per second per watt = ions per joule.
-    DischargeOperatingPoint op;
-    op.powerW = 1.0;
-    op.voltageV = d.voltageV;
-    op.secondaryElectronYield = d.secondaryElectronYield;
-    const IonSupply ions = ionSupplyFrom(op, ion, target);
-    const SputterYield y(d.yieldModel, "none", ion, target);
-    return ions.ionsPerSecond * y.yield(ions.ionEnergyEv, 0.0);  // ions arrive with E = e V at normal incidence
+    // The operating point at 1 W: ions per second per watt = ions per joule, times the
+    // yield at normal incidence (the one computation, chamber/OperatingPoint).
+    DischargeSpec one;
+    one.gas = d.gas;
+    one.voltageV = d.voltageV;
+    one.powerW = 1.0;
+    one.gammaSE = d.secondaryElectronYield;
+    one.yieldModel = d.yieldModel;
+    return operatingPoint(one, d.targetMaterial).atomsPerSecond();
 }
 
 EmissionLayout buildEmission(const std::vector<CathodeGroup>& groups,
@@ -86,17 +187,17 @@ EmissionLayout buildEmission(const std::vector<CathodeGroup>& groups,
                           : g.cathodeCount() > 1                    ? g.name + " " + std::to_string(i + 1)
                                                                     : g.name;
             } else if (g.type == CathodeGroup::Type::RotaryArray) {
-                RotaryTube t = g.tube;
-                t.axisX = g.tube.axisX + offsetX;
+                RotaryTube t = rotaryTubeOf(g);
+                t.axisX += offsetX;
                 s = rotaryTubeSource(t, rate * trim, angular);
                 s.label = g.name + " tube " + std::to_string(i + 1);
             } else if (g.type == CathodeGroup::Type::PlanarRect) {
-                PlanarRectTarget r = g.rect;
+                PlanarRectTarget r = planarRectOf(g);
                 r.centre.x() += offsetX;
                 s = planarRectSource(r, rate * trim, angular);
                 s.label = g.count > 1 ? g.name + " " + std::to_string(i + 1) : g.name;
             } else {
-                s = planarCircularSource(g.circular, rate * trim, angular);
+                s = planarCircularSource(planarCircularOf(g), rate * trim, angular);
                 s.label = g.name;
             }
             if (g.memberNames.size() == std::size_t(g.cathodeCount())) s.label = g.memberNames[std::size_t(i)];

@@ -1,6 +1,6 @@
 // CathodeLayout: the cathodes above a substrate (rotary-tube arrays and planar
 // targets), each with its discharge power, turned into emission sources at a target
-// life point. Plain SI parameter structs, filled by the command line from YAML.
+// life point. Each group holds its resolved cathode (solvers/chamber/CathodeSpec).
 //
 // Emission rate per cathode: N = (P / V) / (1 + gamma_SE) * Y(e V) / e, the ion rate of
 // the shared discharge balance (boundary/racetrack/IonSupply) times the yield Y from the
@@ -10,6 +10,9 @@
 // use the racetrack sources (RacetrackSources.hpp), the same racetrack model.
 #pragma once
 
+#include "chamber/CathodeSpec.hpp"
+#include "chamber/ErosionEngine.hpp"
+#include "chamber/OperatingPoint.hpp"
 #include "deposition/RacetrackSources.hpp"
 
 #include <string>
@@ -25,28 +28,47 @@ struct DischargeSettings {
     std::string yieldModel = "auto";
 };
 
+/// One tool-file cathode item above the substrate: a single cathode, or an array kept as
+/// its prototype plus the placement of its members (count at pitch along x, centred on the
+/// prototype's position; member names; power trims). The prototype is the resolved
+/// CathodeSpec itself (solvers/chamber): the deposition sources (rotaryTubeOf, ...) and the
+/// erosion engine (makeErosionEngine, ErodedTargets) are both built from it, nothing is
+/// translated back.
 struct CathodeGroup {
     enum class Type { RotaryArray, PlanarRect, PlanarCircular };
-    Type type = Type::RotaryArray;
+    Type type = Type::RotaryArray;  ///< the prototype's kind (cathodeGroupOf keeps them equal)
     std::string name;
-    // arrays (rotary tubes, planar-rect targets): count at pitch along x, centred on the
-    // prototype's x
-    RotaryTube tube;
-    int count = 1;
+    CathodeSpec cathode;             ///< the prototype; position = the group's centre
+    ErosionEngineSettings erosion;   ///< the chamber's erosion: settings (used targets)
+    int count = 1;                   ///< members along x (rotary tubes, planar-rect targets)
     double pitchM = 0.25;
-    // planar targets
-    PlanarRectTarget rect;
-    PlanarCircularTarget circular;
-    double powerW = 10e3;              ///< per cathode (per tube for an array)
+    /// The operating point this run uses, per cathode: the prototype's discharge (cathodeGroupOf),
+    /// or what the twin's replay reads from the log (power, voltage, material).
+    double powerW = 10e3;
+    DischargeSettings discharge;
     double lifeKWh = -1.0;             ///< this group's own life point; < 0: the run's
-    double targetThicknessM = 0.0;     ///< target material thickness (rotary: tube wall); needed when used
-    double magnetDistanceM = 0.0;      ///< new target face -> magnets (TrackNarrowing of the erosion engine); 0: off
-    bool grooveRedeposition = false;   ///< erosion engine: GrooveRedeposition (planar-rect, rotary)
     std::vector<double> powerTrims;    ///< per cathode multipliers (empty = all 1)
     std::vector<std::string> memberNames;  ///< label of each cathode (empty: name + number)
-    DischargeSettings discharge;
     int cathodeCount() const { return type == Type::PlanarCircular ? 1 : count; }
 };
+
+/// The group of `members` (one cathode, or the members of one array in order) with the
+/// chamber's erosion settings: the prototype is the first member moved to the array's
+/// centre; the operating point is its discharge. Throws std::invalid_argument for an
+/// empty list.
+CathodeGroup cathodeGroupOf(const std::vector<const CathodeSpec*>& members, const ErosionEngineSettings& erosion);
+/// The prototype at the group's operating point (power, voltage, gas, material, gamma_SE,
+/// yield model): what the erosion engine of a used target is built from.
+CathodeSpec operatingSpec(const CathodeGroup& g);
+/// The operating point of one cathode of the group (trim 1), the numbers deposit states.
+OperatingPoint groupOperatingPoint(const CathodeGroup& g);
+
+/// The deposition sources' descriptions of the prototype, at the group's centre (member k
+/// of an array is shifted by (k - (n - 1) / 2) pitch along x).
+RacetrackShape racetrackShapeOf(const CathodeSpec& c);
+RotaryTube rotaryTubeOf(const CathodeGroup& g);
+PlanarRectTarget planarRectOf(const CathodeGroup& g);
+PlanarCircularTarget planarCircularOf(const CathodeGroup& g);
 
 /// Index of the cathode called `name` in group `g` (its own name for a single cathode, a
 /// member name of an array); -1 when `g` has no cathode of that name.

@@ -162,7 +162,7 @@ DepositRun runDeposition(DepositCase c, double lifeKWh, const std::string& metho
         for (double amplitude : c.wobbleCandidatesRad) {
             DepositCase trial = c;
             for (auto& g : trial.cathodes)
-                if (g.type == CathodeGroup::Type::RotaryArray) g.tube.wobbleAmplitudeRad = amplitude;
+                if (g.type == CathodeGroup::Type::RotaryArray) g.cathode.magnets.motion.wobbleAmplitudeRad = amplitude;
             say("wobble " + std::to_string(amplitude * 180 / M_PI) + " deg");
             double pitch = 0;
             const auto erodedTrial = erodeCathodeGroups(trial.cathodes, law, lifeKWh);

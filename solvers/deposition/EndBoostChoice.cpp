@@ -10,13 +10,12 @@ namespace magtwin {
 namespace {
 
 /// The racetrack of a stadium group (rotary or planar-rect); null for planar-circular.
-RacetrackShape* stadiumOf(CathodeGroup& g) {
-    if (g.type == CathodeGroup::Type::RotaryArray) return &g.tube.track;
-    if (g.type == CathodeGroup::Type::PlanarRect) return &g.rect.track;
-    return nullptr;
+RacetrackSpec* stadiumOf(CathodeGroup& g) {
+    if (g.type == CathodeGroup::Type::PlanarCircular) return nullptr;
+    return &g.cathode.magnets.track;
 }
 
-bool isEndBoost(const RacetrackShape* r) { return r && r->alongTrack.shape == AlongTrackProfile::Shape::EndBoost; }
+bool isEndBoost(const RacetrackSpec* r) { return r && r->alongTrack.shape == AlongTrackProfile::Shape::EndBoost; }
 
 }  // namespace
 
@@ -25,7 +24,7 @@ bool searchesEndBoost(const DepositCase& c) { return !c.endBoostGainBounds.empty
 DepositCase withEndBoost(const DepositCase& c, double gain, double lengthM) {
     DepositCase out = c;
     for (auto& g : out.cathodes) {
-        RacetrackShape* r = stadiumOf(g);
+        RacetrackSpec* r = stadiumOf(g);
         if (!isEndBoost(r)) continue;
         r->alongTrack.gain = gain;
         r->alongTrack.lengthM = lengthM;
@@ -37,11 +36,11 @@ EndBoostResult chooseEndBoost(DepositCase& c, std::shared_ptr<const EmissionAngu
                               TransportMethod method, const ProgressFn& progress) {
     const AlongTrackProfile* start = nullptr;
     for (auto& g : c.cathodes) {
-        RacetrackShape* r = stadiumOf(g);
+        RacetrackSpec* r = stadiumOf(g);
         if (!isEndBoost(r)) continue;
         start = &r->alongTrack;
         // The straight of this group bounds the boost length (AlongTrackProfile::check).
-        const double half = 0.5 * (r->loopLengthM - r->separationM);
+        const double half = 0.5 * r->straightLengthM;
         if (!c.endBoostLengthBoundsM.empty() && c.endBoostLengthBoundsM[1] > half)
             throw std::invalid_argument("deposition.optimise.end_boost_length: max " +
                                         std::to_string(c.endBoostLengthBoundsM[1] * 1e3) + " mm is more than half the straight of " +

@@ -1,15 +1,12 @@
 #include "deposition/ErodedTargets.hpp"
 
-#include "elements/ElementTable.hpp"
+#include "chamber/ErosionEngine.hpp"
 #include "erosion/ErosionFront.hpp"
 #include "erosion/ErosionLife.hpp"
-#include "erosion/ErosionRate.hpp"
-#include "racetrack/IonSupply.hpp"
-#include "racetrack/RacetrackFlux.hpp"
-#include "yield/SputterYield.hpp"
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <cmath>
 #include <stdexcept>
@@ -18,63 +15,10 @@ namespace magtwin {
 
 namespace {
 
-/// Minimum remaining target thickness at end of life (ErosionLife's default).
-constexpr double kMinRemainingThicknessM = 1e-3;
-
-struct ErosionModel {
-    TargetGeometry geometry;
-    RacetrackSpec spec;
-    double sigmaM = 0.0;
-    std::shared_ptr<const TrackProfile> profile;  ///< null: the Gaussian of sigmaM
-    double gridSpacingM = 0.0;
-    Eigen::Vector3d origin = Eigen::Vector3d::Zero();
-    int angularCells = 72;
-};
-
-ErosionModel erosionModelOf(const CathodeGroup& g) {
-    ErosionModel m;
-    m.geometry.thicknessM = g.targetThicknessM;
-    auto stadium = [&m](const RacetrackShape& r) {
-        m.spec.straightLengthM = r.loopLengthM - r.separationM;
-        m.spec.trackSeparationM = r.separationM;
-        m.spec.turnaroundEnhancement = r.turnaroundEnhancement;
-        m.spec.alongTrack = r.alongTrack;
-        m.sigmaM = r.sigmaM;
-        m.profile = r.profile;
-    };
-    switch (g.type) {
-        case CathodeGroup::Type::RotaryArray:
-            m.geometry.kind = CathodeKind::Rotary;
-            m.geometry.lengthM = g.tube.lengthM;
-            m.geometry.radiusM = g.tube.outerRadiusM;
-            stadium(g.tube.track);
-            m.gridSpacingM = g.tube.axialPitchM;
-            m.origin = {0.0, 0.0, g.tube.axisZ};
-            m.angularCells = std::max(8, int(std::round(2 * M_PI / g.tube.angularPitchRad)));
-            break;
-        case CathodeGroup::Type::PlanarRect:
-            m.geometry.kind = CathodeKind::PlanarRect;
-            m.geometry.lengthM = g.rect.lengthM;
-            m.geometry.widthM = g.rect.widthM;
-            stadium(g.rect.track);
-            m.gridSpacingM = g.rect.pitchM;
-            m.origin = {0.0, 0.0, g.rect.centre.z()};
-            break;
-        case CathodeGroup::Type::PlanarCircular:
-            if (!(g.circular.trackRadiusM > 0))
-                throw std::invalid_argument(g.name + ": an eroded planar-circular target needs track_radius > 0");
-            m.geometry.kind = CathodeKind::PlanarCircular;
-            m.geometry.radiusM = g.circular.radiusM;
-            m.spec.ringRadiusM = g.circular.trackRadiusM;
-            m.spec.magnetOffsetM = g.circular.magnetOffsetM;
-            m.spec.magnetAngleSamples = g.circular.magnetAngleSamples;
-            m.sigmaM = g.circular.sigmaM;
-            m.profile = g.circular.profile;
-            m.gridSpacingM = g.circular.pitchM;
-            m.origin = {0.0, 0.0, g.circular.centre.z()};
-            break;
-    }
-    return m;
+/// Cells around a rotary tube of the emission map (the deposition mesh's angular pitch).
+int mapAngularCells(const CathodeGroup& g) {
+    if (g.type != CathodeGroup::Type::RotaryArray) return 72;  // not used by planar maps
+    return std::max(8, int(std::round(2 * M_PI / g.cathode.meshAngularPitchRad)));
 }
 
 /// Rotary wobble: average of the flux field turned by a_k = A s_k around the tube with the
@@ -108,105 +52,76 @@ void wobbleAverageRotary(GridSurface& map, const RotaryTube& tube) {
 
 double groupLifeKWh(const CathodeGroup& g, double runLifeKWh) { return g.lifeKWh >= 0 ? g.lifeKWh : runLifeKWh; }
 
-/// Everything the erosion engine needs for one group's target, owned together (the front
-/// references the flux and the rate).
+/// The group's erosion engine (makeErosionEngine: the one builder) and the state of its
+/// target; the engine's own front stays the new target (end of life runs from there).
 struct GroupErosion::Engine {
-    ErosionModel model;
-    std::unique_ptr<SputterYield> yield;
-    std::unique_ptr<ErosionRate> rate;
-    std::unique_ptr<RacetrackFlux> flux;
-    std::unique_ptr<ErosionFront> front;
-    double powerW = 0;
+    std::unique_ptr<ErosionEngine> engine;
+    std::unique_ptr<ErosionFront> state;
+    std::optional<TargetEndOfLife> end;  ///< computed once
 };
 
 GroupErosion::GroupErosion(const CathodeGroup& g) : group_(g), engine_(std::make_unique<Engine>()) {
-    if (!(g.targetThicknessM > 0))
+    if (!(g.cathode.target.thicknessM > 0))
         throw std::invalid_argument(g.name + ": a used target needs its target_thickness for the erosion engine");
     if (!(g.powerW > 0)) throw std::invalid_argument(g.name + ": a used target needs power > 0");
-    Engine& e = *engine_;
-    e.model = erosionModelOf(g);
-    const ElementTable& t = ElementTable::builtin();
-    const Element& ion = t.get(g.discharge.gas);
-    const Element& target = t.get(g.discharge.targetMaterial);
-    DischargeOperatingPoint op;
-    op.powerW = g.powerW;
-    op.voltageV = g.discharge.voltageV;
-    op.secondaryElectronYield = g.discharge.secondaryElectronYield;
-    const IonSupply supply = ionSupplyFrom(op, ion, target);
-    e.powerW = supply.powerW;
-    // The erosion engine's default angular factor (Yamamura 1983, cli/ErosionConfig).
-    e.yield = std::make_unique<SputterYield>(g.discharge.yieldModel, "yamamura1983", ion, target);
-    e.rate = std::make_unique<ErosionRate>(*e.yield, supply.ionEnergyEv, target.atomicDensityPerM3());
-    e.flux = std::make_unique<RacetrackFlux>(e.model.geometry, e.model.spec,
-                                             e.model.profile ? e.model.profile
-                                                              : std::make_shared<GaussianProfile>(e.model.sigmaM),
-                                             supply.ionsPerSecond);
-    ErosionSettings settings;
-    settings.gridSpacingM = e.model.gridSpacingM;
-    settings.origin = e.model.origin;
-    settings.narrowing.magnetDistanceM = g.magnetDistanceM;  // groove narrowing, exponent 1 (TrackNarrowing)
-    settings.grooveRedeposition = g.grooveRedeposition;
-    if (g.type == CathodeGroup::Type::PlanarRect) {  // magnet travel: the erosion engine's time average
-        settings.magnetTravelM = g.rect.wobbleAmplitudeM;
-        settings.magnetTravelSamples = g.rect.wobbleSamples;
-        settings.magnetTravelWaveform = g.rect.wobbleWaveform;
-        settings.magnetTravelDwellFraction = g.rect.wobbleDwellFraction;
+    try {
+        engine_->engine = makeErosionEngine(operatingSpec(g), g.erosion);
+    } catch (const CathodeSpecError& e) {
+        throw std::invalid_argument(g.name + ": " + e.key + ": " + e.what());
     }
-    e.front = std::make_unique<ErosionFront>(*e.flux, *e.rate, settings);
+    engine_->state = std::make_unique<ErosionFront>(*engine_->engine->front);
 }
 
 GroupErosion::~GroupErosion() = default;
 
-double GroupErosion::lifeKWh() const { return engine_->powerW * engine_->front->time() / 3.6e6; }
+double GroupErosion::lifeKWh() const { return engine_->engine->powerW() * engine_->state->time() / 3.6e6; }
 
 GridSurface GroupErosion::mapAt(double lifeKWh) {
     if (lifeKWh < this->lifeKWh() * (1 - 1e-12))
         throw std::invalid_argument(group_.name + ": erosion state is at " + std::to_string(this->lifeKWh()) +
                                     " kWh, cannot go back to " + std::to_string(lifeKWh));
-    return emissionMapAtLife(*engine_->front, engine_->powerW, lifeKWh, kMinRemainingThicknessM,
-                             engine_->model.angularCells);
+    return emissionMapAtLife(*engine_->state, engine_->engine->powerW(), lifeKWh, group_.erosion.minRemainingThicknessM,
+                             mapAngularCells(group_));
 }
 
-double GroupErosion::erodedVolumeM3() const { return engine_->front->erodedVolume(); }
+double GroupErosion::erodedVolumeM3() const { return engine_->state->erodedVolume(); }
 
 double GroupErosion::endOfLifeKWh() const { return endOfLife().lifeKWh; }
 
 TargetEndOfLife GroupErosion::endOfLife() const {
-    ErosionFront copy = *engine_->front;
-    LifeSettings life;
-    life.minRemainingThicknessM = kMinRemainingThicknessM;
-    life.outputAngularCells = 8;
-    const LifeResult r = runToEndOfLife(copy, engine_->powerW, life);
-    return {r.lifeKWh, r.erodedVolumeM3, copy.grid().targetVolume()};
+    if (!engine_->end) {
+        // From the new target with the chamber's end-of-life settings, the run `erode` makes.
+        const LifeResult r = engine_->engine->runToEndOfLife();
+        engine_->end = TargetEndOfLife{r.lifeKWh, r.erodedVolumeM3, engine_->engine->front->grid().targetVolume()};
+    }
+    return *engine_->end;
 }
 
 std::string erosionKey(const CathodeGroup& g) {
+    const CathodeSpec c = operatingSpec(g);
+    const ErosionEngineSettings& e = g.erosion;
     std::ostringstream k;
     k.precision(17);
-    const CathodeGroup::Type t = g.type;
-    k << int(t) << '|' << g.powerW << '|' << g.targetThicknessM << '|' << g.magnetDistanceM << '|' << g.discharge.gas
-      << '|' << g.discharge.targetMaterial << '|' << g.discharge.voltageV << '|' << g.discharge.secondaryElectronYield
-      << '|' << g.discharge.yieldModel << '|' << g.grooveRedeposition << '|';
-    const auto track = [&k](const RacetrackShape& r) {
-        // A profile object is keyed by its address: one array shares one profile; two groups
-        // with separately read, equal profiles erode separately (correct, only slower).
-        k << r.separationM << ',' << r.sigmaM << ',' << r.loopLengthM << ',' << r.turnaroundEnhancement << ','
-          << r.profile.get() << ',' << r.alongTrack.key() << '|';
-    };
-    if (t == CathodeGroup::Type::RotaryArray) {
-        k << g.tube.lengthM << ',' << g.tube.outerRadiusM << ',' << g.tube.axialPitchM << ',' << g.tube.angularPitchRad
-          << ',' << g.tube.axisZ << '|';
-        track(g.tube.track);
-    } else if (t == CathodeGroup::Type::PlanarRect) {
-        k << g.rect.lengthM << ',' << g.rect.widthM << ',' << g.rect.pitchM << ',' << g.rect.centre.z() << ','
-          << g.rect.wobbleAmplitudeM << ',' << g.rect.wobbleSamples << ',' << swingWaveformName(g.rect.wobbleWaveform)
-          << ',' << g.rect.wobbleDwellFraction << '|';
-        track(g.rect.track);
-    } else {
-        k << g.circular.radiusM << ',' << g.circular.trackRadiusM << ',' << g.circular.sigmaM << ','
-          << g.circular.pitchM << ',' << g.circular.centre.z() << ',' << g.circular.magnetOffsetM << ','
-          << g.circular.magnetAngleSamples << ',' << g.circular.profile.get() << '|';
-    }
+    k << int(c.kind) << '|' << dischargePowerW(c.discharge) << '|' << c.discharge.gas << '|' << c.target.material << '|'
+      << c.discharge.voltageV << '|' << c.discharge.gammaSE << '|' << c.discharge.yieldModel << '|';
+    k << c.geometry.lengthM << ',' << c.geometry.widthM << ',' << c.geometry.radiusM << ',' << c.target.thicknessM << ','
+      << c.target.magnetDistanceM << ',' << c.target.grooveRedeposition << ',' << c.target.multiplierMap.get() << ','
+      << c.meshPitchM << ',' << c.meshAngularPitchRad << '|';
+    const RacetrackSpec& t = c.magnets.track;
+    k << t.straightLengthM << ',' << t.trackSeparationM << ',' << t.turnaroundEnhancement << ',' << t.ringRadiusM << ','
+      << t.magnetOffsetM << ',' << t.magnetAngleSamples << ',' << t.alongTrack.key() << ',' << c.magnets.narrowingExponent
+      << '|';
+    const TrackProfileSpec& p = c.magnets.profile;
+    k << p.shape << ',' << p.sigmaM << ',' << p.sigmaInnerM << ',' << p.sigmaOuterM;
+    for (std::size_t i = 0; i < p.tableOffsetsM.size(); ++i) k << ',' << p.tableOffsetsM[i] << ':' << p.tableValues[i];
+    k << '|';
+    // A planar magnet travel changes the erosion; a rotary bar swing does not (applied to the map).
+    if (c.kind == CathodeKind::PlanarRect)
+        k << c.magnets.motion.wobbleTravelM << ',' << c.magnets.motion.wobbleSamples << ','
+          << swingWaveformName(c.magnets.motion.waveform) << ',' << c.magnets.motion.dwellFraction;
+    k << '|' << e.angular << ',' << e.gridSpacingM.value_or(-1.0) << ',' << e.maxDepthIncrementM << ',' << e.angularCells
+      << ',' << e.minRemainingThicknessM << ',' << e.lifeLimitKWh.value_or(-1.0);
+    for (double o : e.outputLifeKWh) k << ',' << o;
     return k.str();
 }
 
@@ -239,7 +154,7 @@ std::vector<ErodedGroup> TargetErosionState::at(double runLifeKWh,
         }
         e.erodedVolumeM3 = volumes.at(key);
         GridSurface map = it->second;
-        if (g.type == CathodeGroup::Type::RotaryArray) wobbleAverageRotary(map, g.tube);
+        if (g.type == CathodeGroup::Type::RotaryArray) wobbleAverageRotary(map, rotaryTubeOf(g));
         const auto& depth = map.scalar("depth_mm");
         e.maxDepthM = 1e-3 * *std::max_element(depth.begin(), depth.end());
         e.prototype = erodedEmissionSource(g, map, angular);
@@ -272,7 +187,7 @@ std::vector<TargetEndOfLife> TargetErosionState::endsOfLife() {
 GridSurface erodedEmissionMap(const CathodeGroup& g, double lifeKWh) {
     GroupErosion e(g);
     GridSurface map = e.mapAt(lifeKWh);
-    if (g.type == CathodeGroup::Type::RotaryArray) wobbleAverageRotary(map, g.tube);
+    if (g.type == CathodeGroup::Type::RotaryArray) wobbleAverageRotary(map, rotaryTubeOf(g));
     return map;
 }
 
@@ -280,16 +195,14 @@ EmissionSource erodedEmissionSource(const CathodeGroup& g, const GridSurface& ma
                                     std::shared_ptr<const EmissionAngularDistribution> angular) {
     EmissionSource s = emissionSourceFromGrid(map, std::move(angular), "sputtered_flux_per_m2_s", "surface_normal",
                                               g.type == CathodeGroup::Type::RotaryArray);
-    // Into the deposition frame: long axis along y, centred on the group's (x, y).
-    const Eigen::Vector2d centre = g.type == CathodeGroup::Type::RotaryArray ? Eigen::Vector2d(g.tube.axisX, g.tube.centreY)
-                                   : g.type == CathodeGroup::Type::PlanarCircular
-                                       ? Eigen::Vector2d(g.circular.centre.x(), g.circular.centre.y())
-                                       : Eigen::Vector2d(g.rect.centre.x(), g.rect.centre.y());
+    // Into the deposition frame: long axis along y, centred on the group's position (the
+    // engine erodes in the cathode's frame, face or axis at z = 0).
+    const Eigen::Vector3d& centre = g.cathode.position;
     // The exact eroded geometry: the fast transport groups heights and normals itself
     // (FastTransportOptions), the direct sum uses every element as it is.
     for (auto& el : s.elements) {
         const Eigen::Vector3d p = el.position, n = el.normal;
-        el.position = {centre.x() - p.y(), centre.y() + p.x(), p.z()};
+        el.position = {centre.x() - p.y(), centre.y() + p.x(), centre.z() + p.z()};
         el.normal = Eigen::Vector3d(-n.y(), n.x(), n.z());
     }
     return s;

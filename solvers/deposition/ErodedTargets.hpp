@@ -1,8 +1,10 @@
 // ErodedTargets: the emission of used targets, from the erosion engine.
 //
 // At a life point L (kWh per cathode) each cathode group's target is eroded by the
-// erosion engine (solvers/erosion: ErosionFront over the shared RacetrackFlux, with the
-// discharge's IonSupply and the angle-dependent yield "yamamura1983"), and its emission
+// erosion engine of its CathodeSpec at the group's operating point with the chamber's
+// erosion: settings (makeErosionEngine, solvers/chamber: the builder `magtwin erode` uses,
+// so grid spacing, depth increment, angular law and cells, minimum remaining thickness,
+// life limit, multiplier map and narrowing exponent are honoured alike), and its emission
 // map (emissionMapAtLife -> ErosionFront::surface: the eroded surface, its normals and the
 // sputtered flux Gamma m Y(E, theta)) becomes the deposition source
 // (emissionSourceFromGrid, periodic around a rotary tube). The groove walls tilt the
@@ -17,7 +19,7 @@
 // Frames: the erosion engine puts the target's long axis (planar-rect length, rotary
 // axis) along x; the deposition layout puts it along y. The map is turned by +90 deg
 // about z: (x, y, z) -> (c_x - y, c_y + x, z).
-// Magnet wobble on a rotary tube: the eroded tube is axisymmetric (rotation average), so a
+// Magnet wobble on a rotary tube: the eroded tube is the rotation average (ErosionEngine.hpp), so a
 // racetrack swung by a is the map's flux turned by a around the axis; the wobble average
 // uses the Gauss-Chebyshev nodes of RacetrackSources.hpp with linear interpolation
 // between angular cells. A planar magnet travel across the width changes the erosion
@@ -42,8 +44,9 @@ struct ErodedGroup {
     EmissionSource prototype;  ///< first cathode of the group at trim 1, centred on the group's x
 };
 
-/// A target at its end of life (remaining thickness 1 mm somewhere), as `magtwin erode`
-/// reports it (ErosionLife: utilization = eroded volume / volume of the new target).
+/// A target at its end of life (the chamber's erosion.min_remaining_thickness somewhere, or
+/// erosion.limit), as `magtwin erode` reports it (ErosionLife: utilization = eroded volume /
+/// volume of the new target): the same engine and steps, so the same numbers.
 struct TargetEndOfLife {
     double lifeKWh = 0.0;         ///< energy delivered to the target (kWh)
     double erodedVolumeM3 = 0.0;  ///< volume removed by then
@@ -63,9 +66,9 @@ public:
     double lifeKWh() const;
     /// The emission map (erosion frame, no wobble average) at `lifeKWh` >= lifeKWh().
     GridSurface mapAt(double lifeKWh);
-    /// Life at which the remaining thickness reaches 1 mm somewhere (on a copy of the state).
+    /// Life at the end of life (ErosionLife), run from the new target.
     double endOfLifeKWh() const;
-    /// The target at that end of life (on a copy of the state).
+    /// The target at that end of life (from the new target, whatever the state; computed once).
     TargetEndOfLife endOfLife() const;
     /// Volume removed from the target so far (m^3).
     double erodedVolumeM3() const;
@@ -76,7 +79,7 @@ private:
     std::unique_ptr<Engine> engine_;
 };
 
-/// The erosion inputs of a group (geometry, racetrack, discharge, power, target), as text:
+/// The erosion inputs of a group (its operating spec and erosion settings), as text:
 /// groups with equal keys erode identically, so they share one GroupErosion. The rotary
 /// wobble and the group's position are not part of it (applied to the map afterwards); a
 /// planar-rect travel is (it changes the erosion).

@@ -39,12 +39,12 @@ RacetrackFlux racetrackFlux(const RacetrackShape& r, CathodeKind kind, double al
     const double reach = footprint(*profile);
     TargetGeometry target;
     target.kind = kind;
-    target.lengthM = std::max(alongM, r.loopLengthM + 2 * reach);
+    target.lengthM = std::max(alongM, r.straightLengthM + r.separationM + 2 * reach);
     target.widthM = kind == CathodeKind::PlanarRect ? std::max(acrossM, r.separationM + 2 * reach) : 0.0;
     target.radiusM = kind == CathodeKind::Rotary ? acrossM : 0.0;
     target.thicknessM = acrossM;
     RacetrackSpec spec;
-    spec.straightLengthM = r.loopLengthM - r.separationM;
+    spec.straightLengthM = r.straightLengthM;
     spec.trackSeparationM = r.separationM;
     spec.turnaroundEnhancement = r.turnaroundEnhancement;
     spec.alongTrack = r.alongTrack;
@@ -85,9 +85,9 @@ private:
 };
 
 void checkShape(const RacetrackShape& r, const char* who) {
-    if (!(r.separationM > 0 && (r.profile || r.sigmaM > 0) && r.loopLengthM >= r.separationM && r.turnaroundEnhancement > 0))
+    if (!(r.separationM > 0 && (r.profile || r.sigmaM > 0) && r.straightLengthM >= 0 && r.turnaroundEnhancement > 0))
         throw std::invalid_argument(std::string(who) +
-                                    ": racetrack needs separation > 0, sigma > 0, loop length >= separation, enhancement > 0");
+                                    ": racetrack needs separation > 0, sigma > 0, straight length >= 0, enhancement > 0");
 }
 
 void normalise(EmissionSource& s, double atomsPerSecond) {
@@ -102,7 +102,7 @@ EmissionSource planarRectSource(const PlanarRectTarget& t, double atomsPerSecond
                                 std::shared_ptr<const EmissionAngularDistribution> angular) {
     checkShape(t.track, "planar-rect target");
     if (!(t.lengthM > 0 && t.widthM > 0 && t.pitchM > 0)) throw std::invalid_argument("planar-rect target: sizes must be > 0");
-    if (t.track.loopLengthM > t.lengthM || t.track.separationM + 2 * t.wobbleAmplitudeM > t.widthM)
+    if (t.track.straightLengthM + t.track.separationM > t.lengthM || t.track.separationM + 2 * t.wobbleAmplitudeM > t.widthM)
         throw std::invalid_argument("planar-rect target: racetrack (with its wobble) does not fit on the target");
     if (t.wobbleAmplitudeM < 0 || t.wobbleSamples < 1) throw std::invalid_argument("planar-rect target: bad wobble");
     const RacetrackFlux flux = racetrackFlux(t.track, CathodeKind::PlanarRect, t.lengthM, t.widthM);
@@ -179,7 +179,7 @@ EmissionSource rotaryTubeSource(const RotaryTube& t, double atomsPerSecond,
     // The band of +-5 sigma round both tracks (a profile: where it falls to a Gaussian's
     // 5-sigma level, exp(-12.5)) must fit round the tube.
     const double band = t.track.profile ? 2 * t.track.profile->outerReach(std::exp(-12.5)) : 10 * t.track.sigmaM;
-    if (t.track.loopLengthM > t.lengthM || t.track.separationM + band + 2 * R * t.wobbleAmplitudeRad > 2 * M_PI * R)
+    if (t.track.straightLengthM + t.track.separationM > t.lengthM || t.track.separationM + band + 2 * R * t.wobbleAmplitudeRad > 2 * M_PI * R)
         throw std::invalid_argument("rotary tube: racetrack (with its wobble) does not fit on the tube");
     if (t.wobbleAmplitudeRad < 0 || t.wobbleSamples < 1) throw std::invalid_argument("rotary tube: bad wobble");
     const RacetrackFlux flux = racetrackFlux(t.track, CathodeKind::Rotary, t.lengthM, R);

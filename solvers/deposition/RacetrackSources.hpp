@@ -39,7 +39,7 @@ namespace magtwin {
 struct RacetrackShape {
     double separationM = 0.1;          ///< centre-to-centre distance of the two straight tracks
     double sigmaM = 0.008;             ///< Gaussian width across a track
-    double loopLengthM = 1.0;          ///< end-to-end length of the centreline loop (along the long axis)
+    double straightLengthM = 0.9;      ///< length of each straight (the loop spans straight + separation end to end)
     double turnaroundEnhancement = 1.0;  ///< flux multiplier on the turnaround arcs
     /// Cross-track profile (any TrackProfile shape); null: the Gaussian of sigmaM.
     std::shared_ptr<const TrackProfile> profile;

@@ -119,7 +119,7 @@ LifeResult runToEndOfLife(ErosionFront& front, double powerW, const LifeSettings
     const double tolerance = kEndTolerance * 1e-4;  // metres: 0.1 um
     while (true) {
         while (nextOut < outTimes.size() && outTimes[nextOut] <= front.time() * (1 + 1e-12)) {
-            r.snapshots.push_back(snapshot(front, powerW, settings.outputAngularCells));
+            if (settings.snapshots) r.snapshots.push_back(snapshot(front, powerW, settings.outputAngularCells));
             ++nextOut;
         }
         const double dMax = front.maxDepth();
@@ -145,7 +145,7 @@ LifeResult runToEndOfLife(ErosionFront& front, double powerW, const LifeSettings
     r.maxDepthM = front.maxDepth();
     r.erodedVolumeM3 = front.erodedVolume();
     r.utilization = r.erodedVolumeM3 / front.grid().targetVolume();
-    if (r.snapshots.empty() || r.snapshots.back().timeS < front.time())
+    if (settings.snapshots && (r.snapshots.empty() || r.snapshots.back().timeS < front.time()))
         r.snapshots.push_back(snapshot(front, powerW, settings.outputAngularCells));
     return r;
 }

@@ -28,6 +28,9 @@ struct LifeSettings {
     /// Life points (kWh) for snapshots; the end of life is always added.
     std::vector<double> outputLifeKWh;
     int outputAngularCells = 72;  ///< rotary snapshots: cells around the tube
+    /// false: the steps still stop at the output life points (so the run takes the same
+    /// steps as one with snapshots) but no snapshot is taken, not even at the end of life.
+    bool snapshots = true;
 };
 
 struct LifeSnapshot {

@@ -57,13 +57,13 @@ TEST(GrooveRedepositionKey, ReachesErodeAndDepositAndOffIsUnchanged) {
     const std::string absent = smallPlanarTool(""), off = smallPlanarTool("      groove_redeposition: false\n"),
                       on = smallPlanarTool("      groove_redeposition: true\n");
     const ToolFile tAbsent = loadToolFile(absent), tOff = loadToolFile(off), tOn = loadToolFile(on);
-    EXPECT_FALSE(erosionSetupFor(tAbsent, "planar").settings.grooveRedeposition);
-    EXPECT_FALSE(erosionSetupFor(tOff, "planar").settings.grooveRedeposition);
-    EXPECT_TRUE(erosionSetupFor(tOn, "planar").settings.grooveRedeposition);
+    EXPECT_FALSE(erosionSetupFor(tAbsent, "planar").engine->settings.grooveRedeposition);
+    EXPECT_FALSE(erosionSetupFor(tOff, "planar").engine->settings.grooveRedeposition);
+    EXPECT_TRUE(erosionSetupFor(tOn, "planar").engine->settings.grooveRedeposition);
 
     const CathodeGroup gAbsent = depositCaseFor(tAbsent, "").cathodes.at(0), gOff = depositCaseFor(tOff, "").cathodes.at(0),
                        gOn = depositCaseFor(tOn, "").cathodes.at(0);
-    EXPECT_TRUE(gOn.grooveRedeposition);
+    EXPECT_TRUE(gOn.cathode.target.grooveRedeposition);
     EXPECT_NE(erosionKey(gOn), erosionKey(gOff));  // the two never share one erosion
     GroupErosion eAbsent(gAbsent), eOff(gOff), eOn(gOn);
     const GridSurface mAbsent = eAbsent.mapAt(kLifeKWh), mOff = eOff.mapAt(kLifeKWh), mOn = eOn.mapAt(kLifeKWh);

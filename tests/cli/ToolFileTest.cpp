@@ -48,10 +48,11 @@ TEST(ToolFile, DepositRegroupsAnArrayWithTheStadiumOfTheOldVocabulary) {
     const CathodeGroup& g = c.cathodes[0];
     EXPECT_EQ(g.count, 14);
     EXPECT_DOUBLE_EQ(g.pitchM, 0.27);
-    EXPECT_NEAR(g.tube.axisX, 0.0, 1e-12);
-    // The former deposition case: loop_length 4000 mm = straight 3900 + separation 100.
-    EXPECT_NEAR(g.tube.track.loopLengthM, 4.0, 1e-12);
-    EXPECT_DOUBLE_EQ(g.tube.track.separationM, 0.1);
+    const RotaryTube tube = rotaryTubeOf(g);
+    EXPECT_NEAR(tube.axisX, 0.0, 1e-12);
+    // The tool file's straight (3900 mm) as it is: no loop length to convert back and forth.
+    EXPECT_DOUBLE_EQ(tube.track.straightLengthM, 3.9);
+    EXPECT_DOUBLE_EQ(tube.track.separationM, 0.1);
     EXPECT_EQ(g.memberNames.front(), "tube01");
     EXPECT_EQ(g.memberNames.back(), "tube14");
     EXPECT_EQ(c.substrateName, "glass");

@@ -25,7 +25,13 @@ import json, sys
 j = json.load(open(sys.argv[1]))
 assert sorted(j) == ["cathodes", "sensors", "substrates", "supplies"], sorted(j)
 assert [c["name"] for c in j["cathodes"]] == ["tube%02d" % i for i in range(1, 15)]
-assert all(sorted(c) == ["material", "name", "type"] and c["type"] == "rotary" and c["material"] == "Mo" for c in j["cathodes"])
+assert all(sorted(c) == ["material", "name", "operating_point", "type"] and c["type"] == "rotary" and c["material"] == "Mo" for c in j["cathodes"])
+# the operating point (chamber/OperatingPoint): 20 kW at 500 V per tube, ions carry I / (1 + gamma_SE)
+op = j["cathodes"][0]["operating_point"]
+assert sorted(op) == ["discharge_current_A", "gamma_se", "gas", "ion_current_A", "ion_energy_eV", "ions_per_s", "material",
+                      "power_W", "sputtered_atoms_per_s", "voltage_V", "yield_atoms_per_ion", "yield_model"], sorted(op)
+assert abs(op["discharge_current_A"] * op["voltage_V"] - op["power_W"]) <= 1e-12 * op["power_W"], op
+assert abs(op["ion_current_A"] * (1 + op["gamma_se"]) - op["discharge_current_A"]) <= 1e-12 * op["discharge_current_A"], op
 assert j["substrates"] == [{"name": "glass"}] and j["sensors"] == [{"name": "qcm1"}]
 assert j["supplies"][2] == {"name": "dc03", "feeds": ["tube03"]}, j["supplies"][2]
 PY

@@ -103,11 +103,14 @@ std::vector<CathodeGroup> groupsOf(const std::string& path) {
     }
     std::vector<CathodeGroup> groups = depositCaseFor(tool, "").cathodes;
     // Coarse elements: conservation holds element by element, so the mesh only sets the cost.
+    // (Each group's resolved cathode carries its mesh: rotary axial 50 mm, planar-rect 30 mm,
+    // planar-circular 20 mm at the coarsest; 0.15 rad around a tube.)
     for (CathodeGroup& g : groups) {
-        g.tube.axialPitchM = std::max(g.tube.axialPitchM, 0.05);
-        g.tube.angularPitchRad = std::max(g.tube.angularPitchRad, 0.15);
-        g.rect.pitchM = std::max(g.rect.pitchM, 0.03);
-        g.circular.pitchM = std::max(g.circular.pitchM, 0.02);
+        const double coarsest = g.type == CathodeGroup::Type::RotaryArray  ? 0.05
+                                : g.type == CathodeGroup::Type::PlanarRect ? 0.03
+                                                                           : 0.02;
+        g.cathode.meshPitchM = std::max(g.cathode.meshPitchM, coarsest);
+        g.cathode.meshAngularPitchRad = std::max(g.cathode.meshAngularPitchRad, 0.15);
     }
     return groups;
 }

@@ -25,7 +25,7 @@ RotaryTube tube() {
     t.axisZ = 0.25;
     t.track.separationM = 0.1;
     t.track.sigmaM = 0.008;
-    t.track.loopLengthM = 1.1;
+    t.track.straightLengthM = 1.0;
     t.track.turnaroundEnhancement = 1.3;
     t.axialPitchM = 0.01;
     t.angularPitchRad = 0.05;
@@ -38,7 +38,7 @@ PlanarRectTarget rect() {
     p.widthM = 0.2;
     p.track.separationM = 0.1;
     p.track.sigmaM = 0.008;
-    p.track.loopLengthM = 0.7;
+    p.track.straightLengthM = 0.6;
     p.track.turnaroundEnhancement = 1.2;
     p.pitchM = 0.005;
     return p;
@@ -87,7 +87,7 @@ TEST(AlongTrackDeposition, TableEqualToTheEndBoostEmitsTheSame) {
     const double G = 0.3, l = 0.2, h = 0.01;
     RotaryTube a = tube(), b = tube();
     a.track.alongTrack = endBoost(G, l);
-    const double straight = a.track.loopLengthM - a.track.separationM;
+    const double straight = a.track.straightLengthM;
     b.track.alongTrack.shape = AlongTrackProfile::Shape::Table;
     b.track.alongTrack.pointsInMillimetres = true;
     for (double c = 0.0; c <= straight + 1e-12; c += h)

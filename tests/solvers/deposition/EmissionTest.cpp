@@ -110,15 +110,15 @@ TEST(RacetrackSources, EmitTheDischargeAtomRate) {
     const double N = ionSupplyFrom(op, ElementTable::builtin().get("Ar"), ElementTable::builtin().get("Mo")).ionsPerSecond;
     EXPECT_NEAR(N, 2.0 / 1.1 / 1.602176634e-19, 1e6);
     PlanarRectTarget p;
-    p.track.loopLengthM = 0.9;
+    p.track.straightLengthM = 0.8;  // loop 0.9 m end to end
     EXPECT_NEAR(planarRectSource(p, N, makeAngularDistribution("cosine")).totalAtomsPerSecond() / N, 1.0, 1e-12);
     RotaryTube t;
     t.lengthM = 1.0;
-    t.track.loopLengthM = 0.9;
+    t.track.straightLengthM = 0.8;
     const auto tube = rotaryTubeSource(t, N, makeAngularDistribution("cosine"));
     EXPECT_NEAR(tube.totalAtomsPerSecond() / N, 1.0, 1e-12);
     for (const auto& e : tube.elements) EXPECT_LT(e.normal.z(), 0.0);  // the racetrack faces the substrate
-    t.track.loopLengthM = 1.5;
+    t.track.straightLengthM = 1.4;  // loop 1.5 m on a 1 m tube
     EXPECT_THROW(rotaryTubeSource(t, N, makeAngularDistribution("cosine")), std::invalid_argument);
 }
 
@@ -131,7 +131,7 @@ TEST(RacetrackSources, WobbleAverageMatchesArcsineTimeAverage) {
     PlanarRectTarget p;
     p.widthM = 0.3;
     p.lengthM = 1.0;
-    p.track = {0.1, 0.008, 0.9, 1.0, nullptr, {}};  // Gaussian across, uniform along the track
+    p.track = {0.1, 0.008, 0.8, 1.0, nullptr, {}};  // straight 800 mm (loop 900 mm); Gaussian across, uniform along
     p.pitchM = 0.001;
     const auto still = planarRectSource(p, 1e18, makeAngularDistribution("cosine"));
     p.wobbleAmplitudeM = 0.012;

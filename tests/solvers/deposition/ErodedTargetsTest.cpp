@@ -5,6 +5,7 @@
 #include "deposition/CathodeLayout.hpp"
 #include "deposition/ErodedTargets.hpp"
 #include "deposition/LineOfSightTransport.hpp"
+#include "../chamber/TestCathodes.hpp"
 
 #include <gtest/gtest.h>
 
@@ -17,19 +18,14 @@ namespace {
 
 /// A short planar-rect Mo cathode 80 mm above the substrate (long axis along y).
 CathodeGroup smallPlanar() {
-    CathodeGroup g;
-    g.type = CathodeGroup::Type::PlanarRect;
-    g.name = "test planar";
-    g.discharge.targetMaterial = "Mo";
-    g.discharge.voltageV = 450;
-    g.powerW = 2000;
-    g.rect.centre = {0.0, 0.0, 0.08};
-    g.rect.lengthM = 0.30;
-    g.rect.widthM = 0.12;
-    g.rect.pitchM = 0.002;
-    g.rect.track = {0.06, 0.006, 0.26, 1.0, nullptr, {}};  // Gaussian across, uniform along the track
-    g.targetThicknessM = 0.006;
-    return g;
+    CathodeSpec c = test::moCathode(CathodeKind::PlanarRect, 2000, 0.006, 0.006);
+    c.name = "test planar";
+    c.position = {0.0, 0.0, 0.08};
+    c.geometry.lengthM = 0.30;
+    c.geometry.widthM = 0.12;
+    c.meshPitchM = 0.002;
+    test::stadium(c, 0.20, 0.06, 1.0);  // Gaussian across, uniform along the track
+    return test::group(c);
 }
 
 /// Points across the tracks (x) at the target's middle (y = 0), on the substrate plane.
@@ -90,7 +86,7 @@ TEST(ErodedTargets, GrooveWallsTiltEmissionAndSputterMore) {
     const EmissionSource eroded = erodedEmissionSource(g, map, cosine);
     EmissionSource faceNormals = eroded;
     for (auto& e : faceNormals.elements) e.normal = {0.0, 0.0, -1.0};
-    const double track = 0.5 * g.rect.track.separationM;
+    const double track = 0.5 * g.cathode.magnets.track.trackSeparationM;
     const std::vector<Eigen::Vector3d> points{{track, 0.0, 0.0}, {0.0, 0.0, 0.0}};
     const auto tilted = lineOfSightFlux({eroded}, points);
     const auto flat = lineOfSightFlux({faceNormals}, points);

@@ -48,7 +48,7 @@ TEST(FastTransport, MatchesDirectSumOnTubesAndPlanarTarget) {
     tube.lengthM = 0.24;
     tube.axisZ = 0.18;
     tube.outerRadiusM = 0.05;
-    tube.track = {0.06, 0.006, 0.2, 1.3, nullptr, {}};  // Gaussian across, uniform along the track
+    tube.track = {0.06, 0.006, 0.14, 1.3, nullptr, {}};  // straight 140 mm (loop 200 mm); Gaussian across, uniform along
     tube.axialPitchM = 0.004;
     tube.angularPitchRad = 0.08;
     auto sources = rotaryArraySources(tube, 2, 0.16, {1e18, 1.2e18}, cosine);
@@ -56,7 +56,7 @@ TEST(FastTransport, MatchesDirectSumOnTubesAndPlanarTarget) {
     planar.centre = {0.0, 0.05, 0.10};
     planar.lengthM = 0.2;
     planar.widthM = 0.1;
-    planar.track = {0.05, 0.006, 0.18, 1.0, nullptr, {}};  // Gaussian across, uniform along the track
+    planar.track = {0.05, 0.006, 0.13, 1.0, nullptr, {}};  // straight 130 mm (loop 180 mm); Gaussian across, uniform along
     planar.pitchM = 0.003;
     AngularDistributionParams cos2;
     cos2.cosExponent = 2.0;

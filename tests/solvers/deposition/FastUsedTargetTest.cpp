@@ -13,6 +13,7 @@
 #include "deposition/FastConvolutionTransport.hpp"
 #include "deposition/GasAttenuationModel.hpp"
 #include "deposition/LineOfSightTransport.hpp"
+#include "../chamber/TestCathodes.hpp"
 
 #include <gtest/gtest.h>
 
@@ -25,50 +26,34 @@ using namespace magtwin;
 
 namespace {
 
-CathodeGroup moCathode(CathodeGroup::Type type) {
-    CathodeGroup g;
-    g.type = type;
-    g.name = "test";
-    g.discharge.targetMaterial = "Mo";
-    g.discharge.voltageV = 450;
-    g.powerW = 3000;
-    g.targetThicknessM = 0.006;
-    return g;
-}
-
 CathodeGroup rotaryArray() {
-    CathodeGroup g = moCathode(CathodeGroup::Type::RotaryArray);
-    g.count = 3;
-    g.pitchM = 0.2;
-    g.tube.axisZ = 0.15;
-    g.tube.outerRadiusM = 0.05;
-    g.tube.lengthM = 0.5;
-    g.tube.axialPitchM = 0.004;
-    g.tube.angularPitchRad = 4 * M_PI / 180;
-    g.tube.track = {0.06, 0.006, 0.44, 1.3, nullptr, {}};  // Gaussian across, uniform along the track
-    return g;
+    CathodeSpec c = test::moCathode(CathodeKind::Rotary, 3000, 0.006, 0.006);
+    c.position = {0.0, 0.0, 0.15};
+    c.geometry.radiusM = 0.05;
+    c.geometry.lengthM = 0.5;
+    c.meshPitchM = 0.004;
+    c.meshAngularPitchRad = 4 * M_PI / 180;
+    test::stadium(c, 0.38, 0.06, 1.3);  // Gaussian across, uniform along the track
+    return test::group(c, 3, 0.2);
 }
 
 CathodeGroup planarArray() {
-    CathodeGroup g = moCathode(CathodeGroup::Type::PlanarRect);
-    g.count = 2;
-    g.pitchM = 0.16;
-    g.rect.centre = {0.0, 0.0, 0.10};
-    g.rect.lengthM = 0.30;
-    g.rect.widthM = 0.12;
-    g.rect.pitchM = 0.002;
-    g.rect.track = {0.06, 0.006, 0.26, 1.2, nullptr, {}};  // Gaussian across, uniform along the track
-    return g;
+    CathodeSpec c = test::moCathode(CathodeKind::PlanarRect, 3000, 0.006, 0.006);
+    c.position = {0.0, 0.0, 0.10};
+    c.geometry.lengthM = 0.30;
+    c.geometry.widthM = 0.12;
+    c.meshPitchM = 0.002;
+    test::stadium(c, 0.20, 0.06, 1.2);  // Gaussian across, uniform along the track
+    return test::group(c, 2, 0.16);
 }
 
 CathodeGroup waferCathode() {
-    CathodeGroup g = moCathode(CathodeGroup::Type::PlanarCircular);
-    g.circular.centre = {0.0, 0.0, 0.10};
-    g.circular.radiusM = 0.10;
-    g.circular.trackRadiusM = 0.06;
-    g.circular.sigmaM = 0.008;
-    g.circular.pitchM = 0.002;
-    return g;
+    CathodeSpec c = test::moCathode(CathodeKind::PlanarCircular, 3000, 0.006, 0.008);
+    c.position = {0.0, 0.0, 0.10};
+    c.geometry.radiusM = 0.10;
+    c.magnets.track.ringRadiusM = 0.06;
+    c.meshPitchM = 0.002;
+    return test::group(c);
 }
 
 struct Comparison {
@@ -191,14 +176,14 @@ TEST(FastUsedTargets, ErodedSourceIsNotQuantised) {
 // positions share one erosion key; a different power does not.
 TEST(FastUsedTargets, IdenticalTargetsShareOneErosion) {
     CathodeGroup a = planarArray(), b = planarArray();
-    b.rect.centre.x() = 0.5;
+    b.cathode.position.x() = 0.5;
     EXPECT_EQ(erosionKey(a), erosionKey(b));
     b.powerW *= 1.1;
     EXPECT_NE(erosionKey(a), erosionKey(b));
     // The state's maps equal a fresh erosion at that life (one GroupErosion per key).
     const std::shared_ptr<const EmissionAngularDistribution> cosine = makeAngularDistribution("cosine");
     CathodeGroup c = planarArray();
-    c.rect.centre.x() = 0.5;
+    c.cathode.position.x() = 0.5;
     const double life = 0.5 * GroupErosion(a).endOfLifeKWh();
     TargetErosionState state({a, c});
     const auto eroded = state.at(life, cosine);
