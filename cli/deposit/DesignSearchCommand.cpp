@@ -80,7 +80,7 @@ std::string designsJson(const std::vector<RingMagnetFigures>& list) {
 
 std::string searchJson(const ToolFile& tool, const DepositCase& c, const RingMagnetSearch& s, double seconds) {
     const RingMagnetBounds& b = s.bounds;
-    const PlanarCircularTarget& t = ringMagnetCathode(c).circular;
+    const PlanarCircularTarget t = planarCircularOf(ringMagnetCathode(c));
     std::ostringstream j;
     j << "{\n  \"tool\": " << jsonString(tool.name) << ",\n  \"cathode\": " << jsonString(tool.cathodes.front().name) << ",\n"
       << "  \"bounds_mm\": {\"ring_radius\": [" << num(b.ringLoM * 1e3) << ", " << num(b.ringHiM * 1e3)
@@ -110,7 +110,7 @@ int runDesignSearch(const std::string& toolPath, const std::string& substrate, c
     const DepositCase c = depositCaseFor(tool, substrate);
     requireGasCalibration(c, "fast");
     RingMagnetBounds b = defaultRingMagnetBounds(c);
-    const double radius = ringMagnetCathode(c).circular.radiusM;
+    const double radius = ringMagnetCathode(c).cathode.geometry.radiusM;
     rangeMm("--design-offset-mm", o.offsetMm, b.offsetLoM, b.offsetHiM);
     b.ringHiM = radius - b.offsetLoM;  // the default: the ring's centre line on the target at the smallest offset
     rangeMm("--design-ring-mm", o.ringMm, b.ringLoM, b.ringHiM);

@@ -41,12 +41,12 @@ const CathodeGroup& ringMagnetCathode(const DepositCase& c) {
 }
 
 RingMagnetBounds defaultRingMagnetBounds(const DepositCase& c) {
-    const PlanarCircularTarget& t = ringMagnetCathode(c).circular;
+    const PlanarCircularTarget t = planarCircularOf(ringMagnetCathode(c));
     return {0.2 * t.radiusM, t.radiusM - t.magnetOffsetM, 0.008, 0.040, 0.050, 0.300, t.magnetOffsetM, t.magnetOffsetM};
 }
 
 RingMagnetDesign ringMagnetDesignOf(const DepositCase& c) {
-    const PlanarCircularTarget& t = ringMagnetCathode(c).circular;
+    const PlanarCircularTarget t = planarCircularOf(ringMagnetCathode(c));
     // Another profile shape: the sigma of the Gaussian with its FWHM (FWHM = 2 sqrt(2 ln 2) sigma).
     const double sigma = t.profile ? t.profile->fwhm() / (2 * std::sqrt(2 * std::log(2.0))) : t.sigmaM;
     return {t.trackRadiusM, sigma, t.centre.z(), t.magnetOffsetM};
@@ -55,24 +55,26 @@ RingMagnetDesign ringMagnetDesignOf(const DepositCase& c) {
 DepositCase withRingMagnetDesign(const DepositCase& c, const RingMagnetDesign& d) {
     ringMagnetCathode(c);
     DepositCase out = c;
-    PlanarCircularTarget& t = out.cathodes.front().circular;
-    t.trackRadiusM = d.ringM;
-    t.sigmaM = d.sigmaM;
-    t.profile = nullptr;  // the sources' Gaussian of sigmaM
-    t.centre.z() = d.throwM;
-    t.magnetOffsetM = d.offsetM;
+    CathodeSpec& k = out.cathodes.front().cathode;  // the resolved cathode: every path reads it
+    k.magnets.track.ringRadiusM = d.ringM;
+    k.magnets.profile = TrackProfileSpec{};  // a Gaussian of sigma d.sigmaM
+    k.magnets.profile.sigmaM = d.sigmaM;
+    k.position.z() = d.throwM;
+    k.magnets.track.magnetOffsetM = d.offsetM;
+    if (d.offsetM > 0) k.magnets.motion.kind = MagnetMotion::Kind::Rotating;
+    k.magnets.motion.offsetM = d.offsetM;
     return out;
 }
 
 bool ringTrackFits(const CathodeGroup& g, const RingMagnetDesign& d) {
     TargetGeometry disc;
     disc.kind = CathodeKind::PlanarCircular;
-    disc.radiusM = g.circular.radiusM;
-    disc.thicknessM = g.targetThicknessM > 0 ? g.targetThicknessM : g.circular.radiusM;  // not part of the rule
+    disc.radiusM = g.cathode.geometry.radiusM;
+    disc.thicknessM = g.cathode.target.thicknessM > 0 ? g.cathode.target.thicknessM : disc.radiusM;  // not part of the rule
     RacetrackSpec ring;
     ring.ringRadiusM = d.ringM;
     ring.magnetOffsetM = d.offsetM;
-    ring.magnetAngleSamples = g.circular.magnetAngleSamples;
+    ring.magnetAngleSamples = g.cathode.magnets.track.magnetAngleSamples;
     try {
         RacetrackFlux(disc, ring, std::make_shared<GaussianProfile>(d.sigmaM), 1.0);
         return true;
@@ -100,8 +102,8 @@ RingMagnetSearch searchRingMagnet(const DepositCase& c, const RingMagnetBounds& 
     const CathodeGroup& g = ringMagnetCathode(c);
     RingMagnetSearch s;
     s.bounds = b;
-    if ((b.offsetLoM != g.circular.magnetOffsetM || b.offsetHiM != g.circular.magnetOffsetM) &&
-        !(g.circular.magnetOffsetM > 0))
+    const double offsetM = g.cathode.magnets.track.magnetOffsetM;
+    if ((b.offsetLoM != offsetM || b.offsetHiM != offsetM) && !(offsetM > 0))
         throw std::invalid_argument(c.file + ": the magnet offset is searched only for a rotating magnet "
                                              "(magnets.motion: {kind: rotating, offset})");
     const std::vector<DesignParameter> params = {{"ring radius", b.ringLoM, b.ringHiM, 9, 0.5e-3},

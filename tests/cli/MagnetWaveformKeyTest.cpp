@@ -65,19 +65,19 @@ TEST(MagnetWaveformKey, ReachesErodeAndDepositAndReadsBack) {
                       triangular = planarTool("{kind: wobble, travel: 8 mm, waveform: triangular}", "tri"),
                       dwell = planarTool("{kind: wobble, travel: 8 mm, waveform: dwell, dwell_fraction: 25 %}", "dwell");
     const ToolFile tAbsent = loadToolFile(absent), tTri = loadToolFile(triangular), tDwell = loadToolFile(dwell);
-    EXPECT_EQ(erosionSetupFor(tAbsent, "planar").settings.magnetTravelWaveform, SwingWaveform::Sinusoidal);
-    EXPECT_EQ(erosionSetupFor(tTri, "planar").settings.magnetTravelWaveform, SwingWaveform::Triangular);
-    const ErosionSettings sDwell = erosionSetupFor(tDwell, "planar").settings;
+    EXPECT_EQ(erosionSetupFor(tAbsent, "planar").engine->settings.magnetTravelWaveform, SwingWaveform::Sinusoidal);
+    EXPECT_EQ(erosionSetupFor(tTri, "planar").engine->settings.magnetTravelWaveform, SwingWaveform::Triangular);
+    const ErosionSettings sDwell = erosionSetupFor(tDwell, "planar").engine->settings;
     EXPECT_EQ(sDwell.magnetTravelWaveform, SwingWaveform::Dwell);
     EXPECT_DOUBLE_EQ(sDwell.magnetTravelDwellFraction, 0.25);
     EXPECT_DOUBLE_EQ(sDwell.magnetTravelM, 0.008);
 
     const CathodeGroup gAbsent = depositCaseFor(tAbsent, "").cathodes.at(0), gTri = depositCaseFor(tTri, "").cathodes.at(0),
                        gDwell = depositCaseFor(tDwell, "").cathodes.at(0);
-    EXPECT_EQ(gAbsent.rect.wobbleWaveform, SwingWaveform::Sinusoidal);
-    EXPECT_EQ(gTri.rect.wobbleWaveform, SwingWaveform::Triangular);
-    EXPECT_EQ(gDwell.rect.wobbleWaveform, SwingWaveform::Dwell);
-    EXPECT_DOUBLE_EQ(gDwell.rect.wobbleDwellFraction, 0.25);
+    EXPECT_EQ(planarRectOf(gAbsent).wobbleWaveform, SwingWaveform::Sinusoidal);
+    EXPECT_EQ(planarRectOf(gTri).wobbleWaveform, SwingWaveform::Triangular);
+    EXPECT_EQ(planarRectOf(gDwell).wobbleWaveform, SwingWaveform::Dwell);
+    EXPECT_DOUBLE_EQ(planarRectOf(gDwell).wobbleDwellFraction, 0.25);
     EXPECT_NE(erosionKey(gAbsent), erosionKey(gTri));  // never one cached erosion for two waveforms
     EXPECT_NE(erosionKey(gTri), erosionKey(gDwell));
 

@@ -159,7 +159,7 @@ ForecastResult forecastUniformity(const DepositCase& c, const std::vector<GroupU
         for (double a : c.wobbleCandidatesRad) {
             DepositCase trial = f.caseAt(xEnd);
             for (auto& g : trial.cathodes)
-                if (g.type == CathodeGroup::Type::RotaryArray) g.tube.wobbleAmplitudeRad = a;
+                if (g.type == CathodeGroup::Type::RotaryArray) g.cathode.magnets.motion.wobbleAmplitudeRad = a;
             const TrimResult r = f.retrim(trial);
             if (r.rangePctAfter < t.rangePctAfter) t = r, out.wobbleRad = a;
         }

@@ -117,19 +117,17 @@ TEST(ErodedTargets, GrooveWallsTiltEmissionAndSputterMore) {
 // (dwell), plus what the linear interpolation adds, at most (cell angle)^2 / 4 (a node
 // between cells at fraction f adds f (1 - f) cell^2 to the variance).
 TEST(ErodedTargets, RotaryWobbleKeepsTheAtomsAndSpreadsByTheMeanSquareSwing) {
-    CathodeGroup g;
-    g.type = CathodeGroup::Type::RotaryArray;
-    g.name = "test tube";
-    g.discharge.targetMaterial = "Mo";
-    g.discharge.voltageV = 450;
-    g.powerW = 3000;
-    g.tube.outerRadiusM = 0.04;
-    g.tube.lengthM = 0.30;
-    g.tube.axialPitchM = 0.01;
-    g.tube.angularPitchRad = 2 * M_PI / 72;
-    g.tube.axisZ = 0.12;
-    g.tube.track = {0.03, 0.005, 0.26, 1.0, nullptr, {}};
-    g.targetThicknessM = 0.004;
+    // Old tube fields: r 40 mm, length 300 mm, 10 mm axial pitch, 5 deg cells, axis 120 mm,
+    // track separation 30 mm, sigma 5 mm, loop 260 mm (straight 230 mm), 4 mm wall, Mo at 450 V, 3 kW.
+    CathodeSpec c = test::moCathode(CathodeKind::Rotary, 3000, 0.004, 0.005);
+    c.name = "test tube";
+    c.position = {0.0, 0.0, 0.12};
+    c.geometry.radiusM = 0.04;
+    c.geometry.lengthM = 0.30;
+    c.meshPitchM = 0.01;
+    c.meshAngularPitchRad = 2 * M_PI / 72;
+    test::stadium(c, 0.23, 0.03, 1.0);
+    CathodeGroup g = test::group(c);
     const auto spread = [](const GridSurface& map, double& total) {  // variance of the angle (rad^2)
         const auto& f = map.scalar("sputtered_flux_per_m2_s");
         double s0 = 0, s2 = 0;
@@ -149,9 +147,10 @@ TEST(ErodedTargets, RotaryWobbleKeepsTheAtomsAndSpreadsByTheMeanSquareSwing) {
     };
     for (const Case c : {Case{SwingWaveform::Sinusoidal, 0.0, 0.5}, Case{SwingWaveform::Triangular, 0.0, 1.0 / 3},
                          Case{SwingWaveform::Dwell, 0.6, 0.4 / 3 + 0.6}}) {
-        g.tube.wobbleAmplitudeRad = A;
-        g.tube.wobbleWaveform = c.w;
-        g.tube.wobbleDwellFraction = c.delta;
+        g.cathode.magnets.motion.kind = MagnetMotion::Kind::Wobble;
+        g.cathode.magnets.motion.wobbleAmplitudeRad = A;
+        g.cathode.magnets.motion.waveform = c.w;
+        g.cathode.magnets.motion.dwellFraction = c.delta;
         double total = 0;
         const double var = spread(erodedEmissionMap(g, 0.0), total);
         EXPECT_NEAR(total / still, 1.0, 1e-12) << swingWaveformName(c.w);

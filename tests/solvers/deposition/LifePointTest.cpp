@@ -12,6 +12,8 @@
 
 #include <gtest/gtest.h>
 
+#include "../chamber/TestCathodes.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -20,20 +22,16 @@ using namespace magtwin;
 namespace {
 
 DepositCase twoPlanarTargets() {
-    CathodeGroup g;
-    g.type = CathodeGroup::Type::PlanarRect;
-    g.name = "pair";
-    g.discharge.targetMaterial = "Mo";
-    g.discharge.voltageV = 450;
-    g.powerW = 3000;
-    g.targetThicknessM = 0.006;
-    g.count = 2;
-    g.pitchM = 0.16;
-    g.rect.centre = {0.0, 0.0, 0.10};
-    g.rect.lengthM = 0.30;
-    g.rect.widthM = 0.12;
-    g.rect.pitchM = 0.003;
-    g.rect.track = {0.06, 0.006, 0.26, 1.2, nullptr, {}};  // Gaussian across, uniform along the track
+    // Two planar-rect Mo targets (300 x 120 mm, 6 mm thick) 100 mm above, 160 mm apart, 3 kW at
+    // 450 V; stadium 200 mm straights 60 mm apart, sigma 6 mm, turnaround factor 1.2.
+    CathodeSpec k = test::moCathode(CathodeKind::PlanarRect, 3000, 0.006, 0.006);
+    k.name = "pair";
+    k.position = {0.0, 0.0, 0.10};
+    k.geometry.lengthM = 0.30;
+    k.geometry.widthM = 0.12;
+    k.meshPitchM = 0.003;
+    test::stadium(k, 0.20, 0.06, 1.2);
+    CathodeGroup g = test::group(k, 2, 0.16);
     DepositCase c;
     c.file = "two_planar_targets";
     c.substrateName = "glass";

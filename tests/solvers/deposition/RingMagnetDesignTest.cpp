@@ -6,6 +6,8 @@
 
 #include "elements/ElementTable.hpp"
 
+#include "../chamber/TestCathodes.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -17,19 +19,17 @@ namespace {
 /// A 100 mm Cu target (radius 50 mm) with a magnet rotating 8 mm off the axis over a 100 mm
 /// "wafer" on a 2 mm grid, 20 s rotation: small enough for the direct sum.
 DepositCase smallRotatingMagnetChamber() {
-    CathodeGroup g;
-    g.type = CathodeGroup::Type::PlanarCircular;
-    g.name = "disc";
-    g.discharge.targetMaterial = "Cu";
-    g.discharge.voltageV = 500;
-    g.powerW = 2000;
-    g.targetThicknessM = 0.006;
-    g.circular.centre = {0, 0, 0.08};
-    g.circular.radiusM = 0.05;
-    g.circular.trackRadiusM = 0.025;
-    g.circular.sigmaM = 0.004;
-    g.circular.magnetOffsetM = 0.008;
-    g.circular.pitchM = 0.002;
+    CathodeSpec k = test::moCathode(CathodeKind::PlanarCircular, 2000, 0.006, 0.004);
+    k.name = "disc";
+    k.target.material = "Cu";
+    k.discharge.voltageV = 500;
+    k.position = {0, 0, 0.08};
+    k.geometry.radiusM = 0.05;
+    k.magnets.track.ringRadiusM = 0.025;
+    k.magnets.motion.kind = MagnetMotion::Kind::Rotating;
+    k.magnets.motion.offsetM = k.magnets.track.magnetOffsetM = 0.008;
+    k.meshPitchM = 0.002;
+    CathodeGroup g = test::group(k);
     DepositCase c;
     c.file = "small_chamber";
     c.substrateName = "wafer";
@@ -111,7 +111,8 @@ TEST(RingMagnetDesign, SearchFindsFeasibleDesignsItReproduces) {
     EXPECT_EQ(searchRingMagnet(c, b).best.front().design.ringM, s.best.front().design.ringM);
     // A fixed magnet cannot have its offset searched.
     DepositCase fixed = c;
-    fixed.cathodes.front().circular.magnetOffsetM = 0;
+    fixed.cathodes.front().cathode.magnets.track.magnetOffsetM = 0;
+    fixed.cathodes.front().cathode.magnets.motion = MagnetMotion{};
     RingMagnetBounds withOffset = defaultRingMagnetBounds(fixed);
     withOffset.offsetHiM = 0.01;
     EXPECT_THROW(searchRingMagnet(fixed, withOffset), std::invalid_argument);

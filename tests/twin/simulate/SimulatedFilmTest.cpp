@@ -7,6 +7,7 @@
 #include "SimulatedLogTestRecipe.hpp"
 #include "simulate/LogSimulation.hpp"
 #include "simulate/SimulatedFilm.hpp"
+#include "../../solvers/chamber/TestCathodes.hpp"
 
 #include <gtest/gtest.h>
 
@@ -32,18 +33,16 @@ DepositCase twoPlanarTargets() {
         double x, powerW;
     } targets[] = {{"A", -0.10, 2000.0}, {"B", 0.12, 3000.0}};
     for (const auto& t : targets) {
-        CathodeGroup g;
-        g.type = CathodeGroup::Type::PlanarRect;
-        g.name = t.name;
-        g.discharge.targetMaterial = "Mo";
-        g.discharge.voltageV = 450;
-        g.powerW = t.powerW;
-        g.rect.centre = {t.x, 0.0, 0.10};
-        g.rect.lengthM = 0.30;
-        g.rect.widthM = 0.12;
-        g.rect.pitchM = 0.004;
-        g.rect.track = {0.06, 0.006, 0.26, 1.0, nullptr, {}};  // Gaussian across, uniform along the track
-        g.targetThicknessM = 0.006;
+        // 300 x 120 mm planar-rect Mo, 6 mm thick, 100 mm above; stadium 200 mm straights 60 mm
+        // apart, sigma 6 mm (Gaussian across, uniform along the track), 450 V.
+        CathodeSpec k = test::moCathode(CathodeKind::PlanarRect, t.powerW, 0.006, 0.006);
+        k.name = t.name;
+        k.position = {t.x, 0.0, 0.10};
+        k.geometry.lengthM = 0.30;
+        k.geometry.widthM = 0.12;
+        k.meshPitchM = 0.004;
+        test::stadium(k, 0.20, 0.06, 1.0);
+        const CathodeGroup g = test::group(k);
         c.cathodes.push_back(g);
     }
     return c;
