@@ -1,6 +1,6 @@
 #include "ErosionOutput.hpp"
 
-#include "tool/OperatingPointJson.hpp"
+#include "reports/OperatingPointJson.hpp"
 
 #include "io/OutputFolder.hpp"
 #include "util/Json.hpp"

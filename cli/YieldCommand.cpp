@@ -5,7 +5,7 @@
 #include "util/Json.hpp"
 #include "util/TextNumber.hpp"
 #include "elements/ElementTable.hpp"
-#include "YieldOutputs.hpp"
+#include "reports/YieldReport.hpp"
 #include "yield/YieldModelRegistry.hpp"
 #include "yield/YieldSweep.hpp"
 

@@ -1,7 +1,7 @@
 #include "compare/CompareCommand.hpp"
 
 #include "UsageError.hpp"
-#include "compare/CompareOutputs.hpp"
+#include "reports/CompareReport.hpp"
 #include "deposit/DepositConfig.hpp"
 #include "io/AtomicFile.hpp"
 #include "io/OutputFolder.hpp"

@@ -2,7 +2,7 @@
 
 #include "UsageError.hpp"
 #include "deposit/DepositConfig.hpp"
-#include "deposit/DepositOutputs.hpp"
+#include "reports/DepositReport.hpp"
 #include "deposition/DepositionRun.hpp"
 #include "Progress.hpp"
 #include "deposit/DesignSearchCommand.hpp"

@@ -4,7 +4,7 @@
 #include "util/TextNumber.hpp"
 #include "UsageError.hpp"
 #include "deposit/DepositConfig.hpp"
-#include "deposit/DepositOutputs.hpp"
+#include "reports/DepositReport.hpp"
 #include "Progress.hpp"
 #include "deposition/RingMagnetDesign.hpp"
 #include "io/AtomicFile.hpp"

@@ -1,5 +1,5 @@
 #include "tool/ToolFileWriter.hpp"
-#include "tool/OperatingPointJson.hpp"
+#include "reports/OperatingPointJson.hpp"
 #include "tool/ToolAlongTrack.hpp"
 #include "util/Json.hpp"
 

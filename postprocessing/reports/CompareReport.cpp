@@ -1,4 +1,4 @@
-#include "compare/CompareOutputs.hpp"
+#include "reports/CompareReport.hpp"
 
 #include "util/Json.hpp"
 #include "util/TextNumber.hpp"

@@ -1,4 +1,4 @@
-#include "tool/OperatingPointJson.hpp"
+#include "reports/OperatingPointJson.hpp"
 
 #include "util/Json.hpp"
 

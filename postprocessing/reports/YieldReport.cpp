@@ -1,4 +1,4 @@
-#include "YieldOutputs.hpp"
+#include "reports/YieldReport.hpp"
 
 #include "io/AtomicFile.hpp"
 #include "plot/LinePlot.hpp"

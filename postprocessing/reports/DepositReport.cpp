@@ -1,5 +1,5 @@
-#include "deposit/DepositOutputs.hpp"
-#include "tool/OperatingPointJson.hpp"
+#include "reports/DepositReport.hpp"
+#include "reports/OperatingPointJson.hpp"
 
 #include "io/OutputFolder.hpp"
 
