@@ -4,14 +4,14 @@
 // evenly spaced subset of the same grid points (the full direct map would take hours):
 // the speed ratio compares time per map point, the accuracy compares values there.
 // Prints the figures the deposition issue asks for; peak RSS from getrusage.
-#include "elements/ElementTable.hpp"
-#include "racetrack/IonSupply.hpp"
-#include "deposition/FastConvolutionTransport.hpp"
-#include "deposition/GasAttenuationModel.hpp"
-#include "deposition/GasScatteringMonteCarlo.hpp"
-#include "deposition/LineOfSightTransport.hpp"
-#include "deposition/RacetrackSources.hpp"
-#include "deposition/Substrate.hpp"
+#include "boundary/elements/ElementTable.hpp"
+#include "boundary/racetrack/IonSupply.hpp"
+#include "solvers/deposition/FastConvolutionTransport.hpp"
+#include "solvers/deposition/GasAttenuationModel.hpp"
+#include "solvers/deposition/GasScatteringMonteCarlo.hpp"
+#include "solvers/deposition/LineOfSightTransport.hpp"
+#include "solvers/deposition/RacetrackSources.hpp"
+#include "solvers/deposition/Substrate.hpp"
 
 #include <sys/resource.h>
 
@@ -112,11 +112,13 @@ int main(int argc, char** argv) {
     double gasMean = 0, gasWorst = 0;
     for (std::size_t k = 0; k < directGas.size(); ++k) directGas[k] += thermal[k];
     for (double v : directGas) gasMean += v / double(directGas.size());
-    for (std::size_t k = 0; k < idx.size(); ++k) gasWorst = std::max(gasWorst, std::abs(fastGas[idx[k]] - directGas[k]));
+    for (std::size_t k = 0; k < idx.size(); ++k)
+        gasWorst = std::max(gasWorst, std::abs(fastGas[idx[k]] - directGas[k]));
     getrusage(RUSAGE_SELF, &ru);
-    std::printf("fast map with gas model (0.5 Pa): %.3f s, max |fast - direct| = %.2e of mean, mean / vacuum %.3f, "
-                "peak RSS %.0f MiB\n",
-                tFastGas, gasWorst / gasMean, gasMean / mean, double(ru.ru_maxrss) / 1024.0);
+    std::printf(
+        "fast map with gas model (0.5 Pa): %.3f s, max |fast - direct| = %.2e of mean, mean / vacuum %.3f, "
+        "peak RSS %.0f MiB\n",
+        tFastGas, gasWorst / gasMean, gasMean / mean, double(ru.ru_maxrss) / 1024.0);
 
     // A whole map direct can finish: 300 mm wafer at 2 mm pitch under a 3-inch-class
     // circular planar cathode (h = 100 mm), every point computed both ways.
@@ -138,8 +140,9 @@ int main(int argc, char** argv) {
     double wMean = 0, wWorst = 0;
     for (double v : wDirect) wMean += v / double(wDirect.size());
     for (std::size_t k = 0; k < wDirect.size(); ++k) wWorst = std::max(wWorst, std::abs(wFast[k] - wDirect[k]));
-    std::printf("wafer 300 mm, %zu points, %zu elements: fast %.4f s, direct %.3f s, ratio %.0fx, max diff %.2e of mean\n",
-                wafer.grid.size(), wsrc[0].elements.size(), tWFast, tWDirect, tWDirect / tWFast, wWorst / wMean);
+    std::printf(
+        "wafer 300 mm, %zu points, %zu elements: fast %.4f s, direct %.3f s, ratio %.0fx, max diff %.2e of mean\n",
+        wafer.grid.size(), wsrc[0].elements.size(), tWFast, tWDirect, tWDirect / tWFast, wWorst / wMean);
 
     benchMonteCarlo(1000000);
 
@@ -174,11 +177,12 @@ void benchMonteCarlo(std::uint64_t histories) {
     const MonteCarloTally tally = gasScatteringFlux(src, grid, true, box, gs, histories);
     const double tMc = std::chrono::duration<double>(clock::now() - t1).count();
     const double cpu = double(std::clock() - c1) / CLOCKS_PER_SEC;
-    std::printf("MC 0.5 Pa x 10 cm: %.3g histories/s (%llu histories, %.3f collisions each, %.3f %% deposited; "
-                "%.2f cores used, %.3g histories per CPU-second; first call with table set-up %.3f s)\n",
-                double(histories) / tMc, static_cast<unsigned long long>(histories),
-                double(tally.collisions) / double(histories), 100.0 * double(tally.deposited) / double(histories),
-                cpu / tMc, double(histories) / cpu, tFirst);
+    std::printf(
+        "MC 0.5 Pa x 10 cm: %.3g histories/s (%llu histories, %.3f collisions each, %.3f %% deposited; "
+        "%.2f cores used, %.3g histories per CPU-second; first call with table set-up %.3f s)\n",
+        double(histories) / tMc, static_cast<unsigned long long>(histories),
+        double(tally.collisions) / double(histories), 100.0 * double(tally.deposited) / double(histories), cpu / tMc,
+        double(histories) / cpu, tFirst);
 }
 
 // Where the calibrated fast gas models stop holding (10 cm throw, Mo in Ar, 300 K): MC maps
@@ -211,9 +215,10 @@ void benchGasModel() {
         std::printf("%s (sigma_eff %.3g m^2, eta %.2f, N_th %.3g m^-2) vs MC, max error of peak:", name, fit.sigmaEffM2,
                     fit.eta, fit.thermalisationColumnPerM2);
         for (std::size_t k = 0; k < pressures.size(); ++k)
-            std::printf(" %.3g Pa cm: %.1f %%;", pressures[k] * 10,
-                        100 * gasModelError(src, grid, maps[k],
-                                            {n[k], fit.sigmaEffM2, fit.eta, fit.thermalisationColumnPerM2}, 0.02, 0.14));
+            std::printf(
+                " %.3g Pa cm: %.1f %%;", pressures[k] * 10,
+                100 * gasModelError(src, grid, maps[k], {n[k], fit.sigmaEffM2, fit.eta, fit.thermalisationColumnPerM2},
+                                    0.02, 0.14));
         std::printf("\n");
     };
     report("fast gas model, no diffusion, fit at 1, 5 Pa cm",

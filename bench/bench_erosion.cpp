@@ -3,7 +3,7 @@
 //   Gen-10.5 rotary Mo tube (same length), 1 mm axial grid    <= 10 s
 // The tool files are read from cases/tools/ so the benchmark is exactly the case.
 // Run: OMP_NUM_THREADS=2 build/bin/magtwin_bench_erosion
-#include "ErosionConfig.hpp"
+#include "cli/ErosionConfig.hpp"
 
 #include <benchmark/benchmark.h>
 
@@ -28,10 +28,16 @@ void erodeCase(benchmark::State& state, const std::string& tool, const std::stri
 }  // namespace
 
 BENCHMARK_CAPTURE(erodeCase, gen10_5_planar_1mm, std::string("gen10_5_planar_cathode"), std::string("planar"))
-    ->Unit(benchmark::kSecond)->Iterations(1)->UseRealTime();
+    ->Unit(benchmark::kSecond)
+    ->Iterations(1)
+    ->UseRealTime();
 BENCHMARK_CAPTURE(erodeCase, gen10_5_rotary_1mm, std::string("gen10_5_rotary_cathode"), std::string("tube"))
-    ->Unit(benchmark::kSecond)->Iterations(1)->UseRealTime();
+    ->Unit(benchmark::kSecond)
+    ->Iterations(1)
+    ->UseRealTime();
 BENCHMARK_CAPTURE(erodeCase, wafer300_circular_2mm, std::string("wafer300_chamber"), std::string("cu_target"))
-    ->Unit(benchmark::kSecond)->Iterations(1)->UseRealTime();
+    ->Unit(benchmark::kSecond)
+    ->Iterations(1)
+    ->UseRealTime();
 
 BENCHMARK_MAIN();

@@ -9,14 +9,14 @@
 //             evenly spaced substrate points (the reference), and the fast map's max and RMS
 //             deviation there relative to the direct mean; speed ratio per map point.
 // Usage: magtwin_bench_used_targets [CASE.yaml LIFE_KWH]...
-#include "deposit/DepositConfig.hpp"
-#include "tool/ToolFile.hpp"
-#include "deposition/CathodeLayout.hpp"
-#include "deposition/CathodeResponses.hpp"
-#include "deposition/ErodedTargets.hpp"
-#include "deposition/FastConvolutionTransport.hpp"
-#include "deposition/LineOfSightTransport.hpp"
-#include "deposition/SubstrateMotion.hpp"
+#include "cli/deposit/DepositConfig.hpp"
+#include "cli/tool/ToolFile.hpp"
+#include "solvers/deposition/CathodeLayout.hpp"
+#include "solvers/deposition/CathodeResponses.hpp"
+#include "solvers/deposition/ErodedTargets.hpp"
+#include "solvers/deposition/FastConvolutionTransport.hpp"
+#include "solvers/deposition/LineOfSightTransport.hpp"
+#include "solvers/deposition/SubstrateMotion.hpp"
 
 #include <sys/resource.h>
 
@@ -85,20 +85,22 @@ void benchCase(const std::string& file, double lifeKWh) {
     std::printf("%s at %.0f kWh: %zu cathodes, %zu emitting elements, %zu points\n", file.c_str(), lifeKWh,
                 layout.sources.size(), elements, sub.grid.size());
     std::printf("  erosion (new -> life point): %.3f s\n", tErosion);
-    std::printf("  used-target map (given the erosion state): %.3f s  [%zu normal classes, %zu exact + %zu height-node "
-                "items, padded FFT %zu x %zu, coarsening %.2f]\n",
-                tMap, stats.normalClasses, stats.exactItems, stats.expandedItems, stats.paddedNx, stats.paddedNy,
-                stats.coarsening);
+    std::printf(
+        "  used-target map (given the erosion state): %.3f s  [%zu normal classes, %zu exact + %zu height-node "
+        "items, padded FFT %zu x %zu, coarsening %.2f]\n",
+        tMap, stats.normalClasses, stats.exactItems, stats.expandedItems, stats.paddedNx, stats.paddedNy,
+        stats.coarsening);
     std::printf("  used-target map as `deposit` computes it (one transport per array + shifted copies): %.3f s\n",
                 tArrays);
     std::printf("  from new targets to the map: %.3f s (all sources), %.3f s (per array)\n", tErosion + tMap,
                 tErosion + tArrays);
     std::printf("  direct (unquantised) at %zu points: %.3f s -> speed ratio %.0fx per map\n", pts.size(), tDirect,
                 tDirect / double(pts.size()) * double(sub.grid.size()) / tMap);
-    std::printf("  fast vs direct: max %.2e, RMS %.2e of mean (%zu points); per-array path: max %.2e, RMS %.2e; "
-                "peak RSS %.0f MiB\n",
-                worst / mean, std::sqrt(sq) / mean, pts.size(), worstArrays / mean, std::sqrt(sqArrays) / mean,
-                double(ru.ru_maxrss) / 1024.0);
+    std::printf(
+        "  fast vs direct: max %.2e, RMS %.2e of mean (%zu points); per-array path: max %.2e, RMS %.2e; "
+        "peak RSS %.0f MiB\n",
+        worst / mean, std::sqrt(sq) / mean, pts.size(), worstArrays / mean, std::sqrt(sqArrays) / mean,
+        double(ru.ru_maxrss) / 1024.0);
 }
 
 }  // namespace

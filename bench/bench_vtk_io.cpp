@@ -4,7 +4,7 @@
 // (Float64, raw appended, uncompressed; written here with VTK directly as the reference),
 // both read back with VTK's vtkXMLStructuredGridReader in the same process.
 //   usage: magtwin_bench_vtk_io [DIR]   (default: a temporary folder, removed after)
-#include "vtk/VtkWriters.hpp"
+#include "postprocessing/vtk/VtkWriters.hpp"
 
 #include <vtkDoubleArray.h>
 #include <vtkNew.h>
@@ -14,11 +14,11 @@
 #include <vtkXMLStructuredGridReader.h>
 #include <vtkXMLStructuredGridWriter.h>
 
+#include <unistd.h>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -87,8 +87,8 @@ double readBack(const std::string& path, vtkIdType& points) {
 
 int main(int argc, char** argv) {
     const bool temporary = argc < 2;
-    const fs::path dir = temporary ? fs::temp_directory_path() / ("magtwin-bench-vtk-" + std::to_string(::getpid()))
-                                   : fs::path(argv[1]);
+    const fs::path dir =
+        temporary ? fs::temp_directory_path() / ("magtwin-bench-vtk-" + std::to_string(::getpid())) : fs::path(argv[1]);
     fs::create_directories(dir);
     std::vector<bool> quality;
     const magtwin::GridSurface map = glassMap(quality);

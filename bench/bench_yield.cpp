@@ -1,7 +1,7 @@
 // Yield evaluation cost: erosion evaluates Y(E, theta) per surface point and step, so
 // the per-call cost of each model sets the erosion engine's budget.
-#include "elements/ElementTable.hpp"
-#include "yield/SputterYield.hpp"
+#include "boundary/elements/ElementTable.hpp"
+#include "boundary/yield/SputterYield.hpp"
 
 #include <benchmark/benchmark.h>
 

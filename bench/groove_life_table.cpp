@@ -10,8 +10,8 @@
 // (default cases/tools/gen10_5_planar_cathode.yaml, its first cathode, its own grid and
 // erosion.angular; --angular none: ions hit the local surface at normal incidence, i.e. a
 // sheath that follows the groove, the other limit of the sheath assumption).
-#include "ErosionConfig.hpp"
-#include "tool/ToolFile.hpp"
+#include "cli/ErosionConfig.hpp"
+#include "cli/tool/ToolFile.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -56,10 +56,14 @@ int main(int argc, char** argv) {
     int part = 0;
     std::string angular;
     for (int i = 1; i < argc; ++i) {
-        if (!std::strcmp(argv[i], "--grid") && i + 1 < argc) gridMm = std::atof(argv[++i]);
-        else if (!std::strcmp(argv[i], "--part") && i + 1 < argc) part = std::atoi(argv[++i]);
-        else if (!std::strcmp(argv[i], "--angular") && i + 1 < argc) angular = argv[++i];
-        else path = argv[i];
+        if (!std::strcmp(argv[i], "--grid") && i + 1 < argc)
+            gridMm = std::atof(argv[++i]);
+        else if (!std::strcmp(argv[i], "--part") && i + 1 < argc)
+            part = std::atoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--angular") && i + 1 < argc)
+            angular = argv[++i];
+        else
+            path = argv[i];
     }
     ToolFile tool = loadToolFile(path);
     if (!angular.empty()) tool.erosion.angular = angular;
@@ -67,7 +71,8 @@ int main(int argc, char** argv) {
     if (gridMm > 0) setup.engine->settings.gridSpacingM = gridMm * 1e-3;
     setup.life.outputLifeKWh.clear();
     std::printf("# %s, grid %.1f mm, %.0f kW, angular factor %s\n", setup.title.c_str(),
-                setup.engine->settings.gridSpacingM * 1e3, setup.engine->supply.powerW / 1e3, tool.erosion.angular.c_str());
+                setup.engine->settings.gridSpacingM * 1e3, setup.engine->supply.powerW / 1e3,
+                tool.erosion.angular.c_str());
 
     if (part != 2) {
         using Clock = std::chrono::steady_clock;
@@ -80,7 +85,9 @@ int main(int argc, char** argv) {
         const double sOn = std::chrono::duration<double>(t2 - t1).count();
         std::printf("\n# run to end of life: redeposition off %.1f s, on %.1f s (ratio %.2f)\n", sOff, sOn, sOn / sOff);
         std::printf("\n## rate per kW against groove depth (atoms per kJ; ratio to the new target)\n");
-        std::printf("depth_mm | off: kWh  sputtered/kJ  ratio | on: kWh  sputtered/kJ  escaped/kJ  escaped_ratio  escape_fraction\n");
+        std::printf(
+            "depth_mm | off: kWh  sputtered/kJ  ratio | on: kWh  sputtered/kJ  escaped/kJ  escaped_ratio  "
+            "escape_fraction\n");
         for (std::size_t k = 0; k < std::min(off.size(), on.size()); ++k)
             std::printf("%5.1f | %7.0f  %.4e  %.4f | %7.0f  %.4e  %.4e  %.4f  %.4f\n", off[k].depthMm, off[k].lifeKWh,
                         off[k].sputteredPerKJ, off[k].sputteredPerKJ / off[0].sputteredPerKJ, on[k].lifeKWh,

@@ -3,7 +3,7 @@
 // one median interval (1 s) after the previous one ended, so the result is a valid,
 // gap-free, strictly increasing log; everything but the timestamp is copied verbatim.
 // Timestamps are written back in the export's own format ("Jul-07-2025 03:31:02.806 PM").
-#include "logs/TimestampParser.hpp"
+#include "twin/logs/TimestampParser.hpp"
 
 #include <cmath>
 #include <cstdio>

@@ -1,10 +1,10 @@
-#include "CalibrateRateCommand.hpp"
+#include "cli/CalibrateRateCommand.hpp"
 
-#include "UsageError.hpp"
-#include "calibration/RateCalibration.hpp"
-#include "elements/ElementTable.hpp"
-#include "io/AtomicFile.hpp"
-#include "plot/LinePlot.hpp"
+#include "boundary/elements/ElementTable.hpp"
+#include "cli/UsageError.hpp"
+#include "postprocessing/io/AtomicFile.hpp"
+#include "postprocessing/plot/LinePlot.hpp"
+#include "twin/calibration/RateCalibration.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -43,7 +43,8 @@ void plotPredictedVsMeasured(const RateCalibration& cal, const std::string& png,
     }
     series.push_back({"predicted = measured", {0.0, 1.05 * hi}, {0.0, 1.05 * hi}, PlotSeries::Style::Line});
     PlotAxes axes;
-    axes.title = o.ion + "^+ -> " + o.target + ": predicted vs measured deposition rate (one transfer factor per pressure)";
+    axes.title =
+        o.ion + "^+ -> " + o.target + ": predicted vs measured deposition rate (one transfer factor per pressure)";
     axes.xLabel = "measured QCM mass rate (ng cm^{-2} s^{-1})";
     axes.yLabel = "predicted mass rate (ng cm^{-2} s^{-1})";
     renderLinePlot(axes, series, png);
@@ -64,14 +65,17 @@ int run(const CalibrateOptions& o) {
 
     std::cout << "Rate model R = G (P/V)/(1+gamma_SE)/e * Y(eV) * m_atom against " << data << "\n"
               << std::setw(10) << "p (mTorr)" << std::setw(8) << "points" << std::setw(14) << "G (cm^-2)"
-              << std::setw(8) << "R^2" << std::setw(22) << "throw if G=1/(pi h^2)" << "\n";
+              << std::setw(8) << "R^2" << std::setw(22) << "throw if G=1/(pi h^2)"
+              << "\n";
     for (const auto& f : cal.fits)
-        std::cout << std::fixed << std::setprecision(1) << std::setw(10) << f.pressureMTorr << std::setw(8) << f.points << std::setw(14) << std::scientific
-                  << std::setprecision(3) << f.transferFactorPerCm2 << std::fixed << std::setw(8) << std::setprecision(3)
-                  << f.r2 << std::setw(19) << std::setprecision(1) << f.equivalentThrowCm() << " cm\n";
+        std::cout << std::fixed << std::setprecision(1) << std::setw(10) << f.pressureMTorr << std::setw(8) << f.points
+                  << std::setw(14) << std::scientific << std::setprecision(3) << f.transferFactorPerCm2 << std::fixed
+                  << std::setw(8) << std::setprecision(3) << f.r2 << std::setw(19) << std::setprecision(1)
+                  << f.equivalentThrowCm() << " cm\n";
     if (!o.csvPath.empty()) {
         writeFileAtomically(o.csvPath, [&](std::ostream& out) {
-            out << "line,power_W,pressure_mTorr,voltage_V,measured_ng_cm2_s,predicted_ng_cm2_s\n" << std::setprecision(8);
+            out << "line,power_W,pressure_mTorr,voltage_V,measured_ng_cm2_s,predicted_ng_cm2_s\n"
+                << std::setprecision(8);
             for (const auto& p : cal.points)
                 out << p.line << "," << p.powerW << "," << p.pressureMTorr << "," << p.voltageV << ","
                     << p.measuredNgPerCm2s << "," << cal.predicted(p) << "\n";
@@ -91,9 +95,11 @@ void addCalibrateRateCommand(CLI::App& app) {
     auto o = std::make_shared<CalibrateOptions>();
     o->validationDir = defaultValidationDir();
     CLI::App* cmd = app.add_subcommand(
-        "calibrate-rate", "Fit the geometric transfer factor of the rate model to measured QCM rates vs power and pressure");
+        "calibrate-rate",
+        "Fit the geometric transfer factor of the rate model to measured QCM rates vs power and pressure");
     cmd->add_option("--data", o->data, "Power x pressure grid CSV (default: the Zr grid of the validation data)");
-    cmd->add_option("--validation-dir", o->validationDir, "Folder with the public validation data")->capture_default_str();
+    cmd->add_option("--validation-dir", o->validationDir, "Folder with the public validation data")
+        ->capture_default_str();
     cmd->add_option("--ion", o->ion, "Sputter gas ion")->capture_default_str();
     cmd->add_option("--target", o->target, "Target element")->capture_default_str();
     cmd->add_option("--csv", o->csvPath, "Write measured and predicted rates per point");

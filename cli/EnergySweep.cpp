@@ -1,6 +1,6 @@
-#include "EnergySweep.hpp"
+#include "cli/EnergySweep.hpp"
 
-#include "util/Csv.hpp"
+#include "boundary/util/Csv.hpp"
 
 #include <cmath>
 #include <sstream>

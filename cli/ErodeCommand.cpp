@@ -1,8 +1,8 @@
-#include "ErodeCommand.hpp"
+#include "cli/ErodeCommand.hpp"
 
-#include "ErosionConfig.hpp"
-#include "ErosionOutput.hpp"
-#include "UsageError.hpp"
+#include "cli/ErosionConfig.hpp"
+#include "cli/ErosionOutput.hpp"
+#include "cli/UsageError.hpp"
 
 #include <unistd.h>
 
@@ -47,7 +47,8 @@ private:
 void run(const ErodeOptions& o) {
     // Read and check everything before any output exists: bad input leaves nothing behind.
     ErosionSetup setup = erosionSetupFor(loadToolFile(o.config), o.cathode);
-    if (const std::string note = rotaryWobbleNote(setup); !note.empty()) std::cerr << "[erode] " << o.cathode << ": " << note << "\n";
+    if (const std::string note = rotaryWobbleNote(setup); !note.empty())
+        std::cerr << "[erode] " << o.cathode << ": " << note << "\n";
     ErosionFront front = *setup.engine->front;
     TerminalProgress progress;
     const LifeResult result =

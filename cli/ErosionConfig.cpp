@@ -1,7 +1,7 @@
-#include "ErosionConfig.hpp"
+#include "cli/ErosionConfig.hpp"
 
-#include "config/ConfigReader.hpp"
-#include "erosion/ErosionGrid.hpp"
+#include "cli/config/ConfigReader.hpp"
+#include "solvers/erosion/ErosionGrid.hpp"
 
 #include <cmath>
 #include <cstdio>

@@ -5,8 +5,8 @@
 // way the engine takes it.
 #pragma once
 
-#include "chamber/ErosionEngine.hpp"
-#include "tool/ToolFile.hpp"
+#include "cli/tool/ToolFile.hpp"
+#include "solvers/chamber/ErosionEngine.hpp"
 
 #include <memory>
 #include <string>

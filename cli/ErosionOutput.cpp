@@ -1,15 +1,15 @@
-#include "ErosionOutput.hpp"
+#include "cli/ErosionOutput.hpp"
 
-#include "reports/OperatingPointJson.hpp"
+#include "postprocessing/reports/OperatingPointJson.hpp"
 
-#include "io/OutputFolder.hpp"
-#include "util/Json.hpp"
-#include "util/TextNumber.hpp"
+#include "boundary/util/Json.hpp"
+#include "boundary/util/TextNumber.hpp"
+#include "postprocessing/io/OutputFolder.hpp"
 
-#include "io/AtomicFile.hpp"
-#include "plot/LinePlot.hpp"
+#include "postprocessing/io/AtomicFile.hpp"
+#include "postprocessing/plot/LinePlot.hpp"
 #ifdef MAGTWIN_HAVE_VTK
-#include "vtk/VtkWriters.hpp"
+#include "postprocessing/vtk/VtkWriters.hpp"
 #endif
 
 #include <unistd.h>

@@ -11,8 +11,8 @@
 //   cross_section_NNNN.vtp        the cross-section lines
 #pragma once
 
-#include "ErosionConfig.hpp"
-#include "erosion/ErosionLife.hpp"
+#include "cli/ErosionConfig.hpp"
+#include "solvers/erosion/ErosionLife.hpp"
 
 #include <string>
 

@@ -1,4 +1,4 @@
-#include "Progress.hpp"
+#include "cli/Progress.hpp"
 
 #include <unistd.h>
 
@@ -10,6 +10,8 @@ void progress(const std::string& msg) {
     if (::isatty(2)) std::cerr << "[deposit] " << msg << "\n";
 }
 
-std::function<void(const std::string&)> terminalProgress() { return [](const std::string& m) { progress(m); }; }
+std::function<void(const std::string&)> terminalProgress() {
+    return [](const std::string& m) { progress(m); };
+}
 
 }  // namespace magtwin

@@ -1,8 +1,8 @@
-#include "ViewCommand.hpp"
+#include "cli/ViewCommand.hpp"
 
-#include "UsageError.hpp"
-#include "view/ParaViewRunner.hpp"
-#include "view/ResultFolder.hpp"
+#include "cli/UsageError.hpp"
+#include "postprocessing/view/ParaViewRunner.hpp"
+#include "postprocessing/view/ResultFolder.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -23,7 +23,8 @@ struct ViewOptions {
 };
 
 void runView(const ViewOptions& o) {
-    if (!std::filesystem::is_directory(o.resultDir)) throw UsageError("RESULT_DIR '" + o.resultDir + "' is not a folder");
+    if (!std::filesystem::is_directory(o.resultDir))
+        throw UsageError("RESULT_DIR '" + o.resultDir + "' is not a folder");
     ViewRequest request;
     request.resultDir = o.resultDir;
     std::vector<ResultKind> kinds;
@@ -42,12 +43,14 @@ void runView(const ViewOptions& o) {
     const std::smatch m = [&] {
         std::smatch match;
         static const std::regex re("([0-9]{2,5})x([0-9]{2,5})");
-        if (!std::regex_match(o.size, match, re)) throw UsageError("--size '" + o.size + "': expected WIDTHxHEIGHT, e.g. 1600x900");
+        if (!std::regex_match(o.size, match, re))
+            throw UsageError("--size '" + o.size + "': expected WIDTHxHEIGHT, e.g. 1600x900");
         return match;
     }();
     request.width = std::stoi(m[1]);
     request.height = std::stoi(m[2]);
-    if (request.width < 200 || request.height < 200) throw UsageError("--size '" + o.size + "': at least 200x200 pixels");
+    if (request.width < 200 || request.height < 200)
+        throw UsageError("--size '" + o.size + "': at least 200x200 pixels");
     if (!(o.limitPct > 0 && o.limitPct < 100)) throw UsageError("--limit-pct must be in (0, 100)");
     if (request.kind == ResultKind::Deposition) request.extraArgs = {"--limit-pct", std::to_string(o.limitPct)};
     if (!o.field.empty()) {
@@ -72,7 +75,8 @@ void addViewCommand(CLI::App& app) {
         "ParaView's pvbatch under Xvfb. Folder layouts: postprocessing/README.md");
     cmd->add_option("RESULT_DIR", options->resultDir, "result folder")->required();
     cmd->add_option("--png", options->png, "PNG to write (default RESULT_DIR/view.png)");
-    cmd->add_option("--kind", options->kind, "erosion | deposition | openfoam | compare | replay (default: from the files)");
+    cmd->add_option("--kind", options->kind,
+                    "erosion | deposition | openfoam | compare | replay (default: from the files)");
     cmd->add_option("--size", options->size, "image size WIDTHxHEIGHT in pixels (default 1600x900)");
     cmd->add_option("--limit-pct", options->limitPct, "uniformity limit for the deposition verdict, % (default 3)");
     cmd->add_option("--field", options->field,

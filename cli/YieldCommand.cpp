@@ -1,13 +1,13 @@
-#include "YieldCommand.hpp"
+#include "cli/YieldCommand.hpp"
 
-#include "EnergySweep.hpp"
-#include "UsageError.hpp"
-#include "util/Json.hpp"
-#include "util/TextNumber.hpp"
-#include "elements/ElementTable.hpp"
-#include "reports/YieldReport.hpp"
-#include "yield/YieldModelRegistry.hpp"
-#include "yield/YieldSweep.hpp"
+#include "boundary/elements/ElementTable.hpp"
+#include "boundary/util/Json.hpp"
+#include "boundary/util/TextNumber.hpp"
+#include "boundary/yield/YieldModelRegistry.hpp"
+#include "boundary/yield/YieldSweep.hpp"
+#include "cli/EnergySweep.hpp"
+#include "cli/UsageError.hpp"
+#include "postprocessing/reports/YieldReport.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -54,7 +54,8 @@ const Element& element(const std::string& symbol, const char* option, bool asTar
 std::string text(double v) { return textNumber(v, 8); }
 
 /// The curves of the requested models (yieldSweep) at `energies`.
-std::vector<YieldCurve> sweep(const YieldOptions& o, const Element& ion, const Element& target, const std::vector<double>& energies) {
+std::vector<YieldCurve> sweep(const YieldOptions& o, const Element& ion, const Element& target,
+                              const std::vector<double>& energies) {
     try {
         return yieldSweep(ion, target, o.models, o.angular, o.angleDeg * M_PI / 180.0, energies);
     } catch (const std::invalid_argument& e) {
@@ -74,7 +75,8 @@ int runValidation(const YieldOptions& o) {
 
 int runYield(const YieldOptions& o) {
     if (o.validate) return runValidation(o);
-    if (o.target.empty()) throw UsageError("--target is required; accepted: " + joined(ElementTable::builtin().targetSymbols()));
+    if (o.target.empty())
+        throw UsageError("--target is required; accepted: " + joined(ElementTable::builtin().targetSymbols()));
     if (!(o.angleDeg >= 0.0 && o.angleDeg < 90.0))
         throw UsageError("--angle must be in [0, 90) degrees from the surface normal, got " + text(o.angleDeg));
     const Element& ion = element(o.ion, "--ion", false);
@@ -93,11 +95,12 @@ int runYield(const YieldOptions& o) {
     if (!o.plotPath.empty()) {
         const std::string dataFile = measuredYieldsFile(o.validationDir);
         const bool measured = o.angleDeg == 0.0 && std::filesystem::exists(dataFile);
-        plotYieldSweep(o.plotPath,
-                       o.ion + "^+ -> " + o.target + " sputtering yield" +
-                           (o.angleDeg > 0 ? " at " + text(o.angleDeg) + " deg" : " (normal incidence)"),
-                       sweep(o, ion, target, energies.size() < 2 ? parseEnergySweep("10:100000:log:300") : energies),
-                       measured ? measuredYieldsOf(readMeasuredYields(dataFile), o.ion, o.target) : std::vector<MeasuredYield>{});
+        plotYieldSweep(
+            o.plotPath,
+            o.ion + "^+ -> " + o.target + " sputtering yield" +
+                (o.angleDeg > 0 ? " at " + text(o.angleDeg) + " deg" : " (normal incidence)"),
+            sweep(o, ion, target, energies.size() < 2 ? parseEnergySweep("10:100000:log:300") : energies),
+            measured ? measuredYieldsOf(readMeasuredYields(dataFile), o.ion, o.target) : std::vector<MeasuredYield>{});
     }
     if (!o.csvPath.empty() && energies.size() > 1 && !o.json) return 0;
 
@@ -119,7 +122,8 @@ int runYield(const YieldOptions& o) {
     }
     for (const auto& c : curves) {
         std::cout << o.ion << "+ -> " << o.target << ", model " << c.model << " (" << c.citation << ")\n";
-        std::cout << "  threshold: " << (c.thresholdEv ? text(*c.thresholdEv) + " eV" : std::string("none (model has no threshold)"))
+        std::cout << "  threshold: "
+                  << (c.thresholdEv ? text(*c.thresholdEv) + " eV" : std::string("none (model has no threshold)"))
                   << "\n";
         if (o.angleDeg > 0) std::cout << "  angular factor: " << c.angularFactor << " at " << o.angleDeg << " deg\n";
         for (std::size_t i = 0; i < energies.size(); ++i)

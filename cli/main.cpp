@@ -1,14 +1,14 @@
 // magtwin: command-line entry point. Each subcommand lives in its own file.
 // Exit status: 0 success, 2 bad input (arguments, config, data), 1 internal failure.
-#include "UsageError.hpp"
-#include "YieldCommand.hpp"
-#include "deposit/DepositCommand.hpp"
-#include "compare/CompareCommand.hpp"
-#include "ViewCommand.hpp"
-#include "ErodeCommand.hpp"
-#include "CalibrateRateCommand.hpp"
-#include "tool/ToolCommand.hpp"
-#include "twin/TwinCommand.hpp"
+#include "cli/CalibrateRateCommand.hpp"
+#include "cli/ErodeCommand.hpp"
+#include "cli/UsageError.hpp"
+#include "cli/ViewCommand.hpp"
+#include "cli/YieldCommand.hpp"
+#include "cli/compare/CompareCommand.hpp"
+#include "cli/deposit/DepositCommand.hpp"
+#include "cli/tool/ToolCommand.hpp"
+#include "cli/twin/TwinCommand.hpp"
 
 #include <CLI/CLI.hpp>
 

@@ -11,7 +11,7 @@ OUT=${MAGTWIN_FUZZ_DIR:-$ROOT/build/fuzz}
 CXX=${FUZZ_CXX:-$(command -v clang++-14 || command -v clang++)}
 VALIDATION=${MAGTWIN_VALIDATION_DIR:-$ROOT/../shared/validation}
 mkdir -p "$OUT/corpus-log-reader"
-FLAGS=(-std=c++17 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -I"$ROOT/twin")
+FLAGS=(-std=c++17 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -I"$ROOT")
 echo "[fuzz] building fuzz_log_reader with $CXX"
 "$CXX" "${FLAGS[@]}" -o "$OUT/fuzz_log_reader" "$ROOT/tests/fuzz/fuzz_log_reader.cpp" \
   "$ROOT"/twin/logs/{EditDistance,TimestampParser,PrefixHash,LogIssues,LogReader,LoggingGaps}.cpp
@@ -46,7 +46,7 @@ cp "$ROOT"/cases/tools/*.yaml "$ROOT"/tests/cli/twin_tool_small.yaml "$TOOL_SEED
 cmake -DINPUT="$ROOT/boundary/data/elements.csv" -DOUTPUT="$OUT/generated/BuiltinElementsCsv.cpp" \
   -P "$ROOT/boundary/data/embed_csv.cmake"
 echo "[fuzz] building fuzz_tool_file with $CXX"
-"$CXX" "${FLAGS[@]}" -I"$ROOT/cli" -I"$ROOT/boundary" -I"$ROOT/solvers" -isystem /usr/include/eigen3 -o "$OUT/fuzz_tool_file" \
+"$CXX" "${FLAGS[@]}" -isystem /usr/include/eigen3 -o "$OUT/fuzz_tool_file" \
   "$ROOT/tests/fuzz/fuzz_tool_file.cpp" \
   "$ROOT"/cli/tool/{ToolSchema,ToolFileReader,ToolAlongTrack,ToolRunSettings,ToolGeometryChecks}.cpp \
   "$ROOT"/cli/config/{Units,ConfigReader}.cpp "$ROOT"/cli/twin/{LogMappingConfig,LogUnits}.cpp \

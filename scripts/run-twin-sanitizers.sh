@@ -12,7 +12,7 @@ mkdir -p "$OUT"
 cd "$ROOT"
 echo "[twin-sanitizers] building with $CXX"
 "$CXX" -std=c++17 -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
-  -Itwin -Itwin/store -Itests/twin -DMAGTWIN_VALIDATION_DIR="\"$VALIDATION\"" \
+  -I. -DMAGTWIN_VALIDATION_DIR="\"$VALIDATION\"" \
   twin/logs/*.cpp twin/store/*.cpp twin/store/sqlite/*.cpp twin/replay/{SourcePower,ReplaySeries,DeliveredEnergy,StepDetector}.cpp twin/sync/*.cpp \
   tests/twin/TimestampParserTest.cpp tests/twin/LogReaderTest.cpp tests/twin/StepDetectorTest.cpp tests/twin/DeliveredEnergyTest.cpp \
   tests/twin/Store*Test.cpp -lgtest -lgtest_main -lsqlite3 -pthread -o "$OUT/test_twin_asan"

@@ -29,12 +29,12 @@ struct YamamuraParams {
 struct Element {
     std::string symbol;
     int Z = 0;
-    double massAmu = 0.0;                     ///< standard atomic weight (amu)
-    std::optional<double> densityGPerCm3;     ///< solid density; absent for gases
-    std::optional<double> surfaceBindingEv;   ///< U_s (eV); absent for projectiles only
-    YamamuraParams yamamura;                  ///< Y&T 1996 Table I parameters
-    std::optional<double> workFunctionEv;     ///< electron work function (eV)
-    std::optional<double> ionizationEv;       ///< first ionization energy (eV)
+    double massAmu = 0.0;                    ///< standard atomic weight (amu)
+    std::optional<double> densityGPerCm3;    ///< solid density; absent for gases
+    std::optional<double> surfaceBindingEv;  ///< U_s (eV); absent for projectiles only
+    YamamuraParams yamamura;                 ///< Y&T 1996 Table I parameters
+    std::optional<double> workFunctionEv;    ///< electron work function (eV)
+    std::optional<double> ionizationEv;      ///< first ionization energy (eV)
 
     /// Atomic number density n = rho N_A / M in atoms/m^3; throws if no density.
     double atomicDensityPerM3() const;

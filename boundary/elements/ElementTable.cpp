@@ -1,8 +1,8 @@
-#include "elements/ElementTable.hpp"
+#include "boundary/elements/ElementTable.hpp"
 
-#include "elements/BuiltinElementsCsv.hpp"
-#include "util/Csv.hpp"
-#include "util/PhysicalConstants.hpp"
+#include "boundary/elements/BuiltinElementsCsv.hpp"
+#include "boundary/util/Csv.hpp"
+#include "boundary/util/PhysicalConstants.hpp"
 
 #include <cmath>
 #include <fstream>
@@ -30,9 +30,7 @@ double Element::atomicDensityPerM3() const {
     return *densityGPerCm3 * 1.0e6 * kAvogadroPerMol / massAmu;
 }
 
-double Element::meanAtomicSpacingAngstrom() const {
-    return std::cbrt(1.0 / atomicDensityPerM3()) * 1.0e10;
-}
+double Element::meanAtomicSpacingAngstrom() const { return std::cbrt(1.0 / atomicDensityPerM3()) * 1.0e10; }
 
 double Element::requireSurfaceBindingEv() const {
     if (!surfaceBindingEv)
@@ -43,9 +41,8 @@ double Element::requireSurfaceBindingEv() const {
 
 ElementTable ElementTable::fromCsvText(const std::string& text, const std::string& sourceName) {
     CsvTable csv = CsvTable::parse(text, sourceName);
-    const std::vector<std::string> required = {"symbol", "Z", "mass_amu", "density_g_cm3", "Us_eV",
-                                               "Q", "W", "s", "yt_params", "work_function_eV",
-                                               "ionization_eV"};
+    const std::vector<std::string> required = {"symbol", "Z", "mass_amu",  "density_g_cm3",    "Us_eV",        "Q",
+                                               "W",      "s", "yt_params", "work_function_eV", "ionization_eV"};
     for (const auto& col : required) csv.requireColumn(col);
 
     ElementTable table;
@@ -63,8 +60,7 @@ ElementTable ElementTable::fromCsvText(const std::string& text, const std::strin
             e.yamamura.Q = csv.number(r, "Q");
             e.yamamura.W = csv.number(r, "W");
             e.yamamura.s = csv.number(r, "s");
-            e.yamamura.source = src == "table" ? YamamuraParamSource::TableI
-                                               : YamamuraParamSource::Recommended;
+            e.yamamura.source = src == "table" ? YamamuraParamSource::TableI : YamamuraParamSource::Recommended;
         } else if (!src.empty()) {
             throw std::invalid_argument(csv.where(r, "yt_params") + ": expected 'table', 'default' or empty, got '" +
                                         src + "'");

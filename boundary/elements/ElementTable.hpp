@@ -5,7 +5,7 @@
 // format (e.g. a site's own table); parse errors name the source, line and column.
 #pragma once
 
-#include "elements/Element.hpp"
+#include "boundary/elements/Element.hpp"
 
 #include <string>
 #include <vector>

@@ -1,5 +1,5 @@
-#include "racetrack/AlongTrackProfile.hpp"
-#include "util/PhysicalConstants.hpp"
+#include "boundary/racetrack/AlongTrackProfile.hpp"
+#include "boundary/util/PhysicalConstants.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -50,9 +50,12 @@ AlongTrackProfile::Shape alongTrackShapeFromName(const std::string& name) {
 
 std::string alongTrackShapeName(AlongTrackProfile::Shape shape) {
     switch (shape) {
-        case AlongTrackProfile::Shape::Uniform: return "uniform";
-        case AlongTrackProfile::Shape::EndBoost: return "end-boost";
-        case AlongTrackProfile::Shape::Table: return "table";
+        case AlongTrackProfile::Shape::Uniform:
+            return "uniform";
+        case AlongTrackProfile::Shape::EndBoost:
+            return "end-boost";
+        case AlongTrackProfile::Shape::Table:
+            return "table";
     }
     return "?";
 }
@@ -67,8 +70,10 @@ AlongTrackProfile AlongTrackProfile::endBoost(double gain, double lengthM) {
 
 bool AlongTrackProfile::isUniform() const {
     switch (shape) {
-        case Shape::Uniform: return true;
-        case Shape::EndBoost: return gain == 0.0;
+        case Shape::Uniform:
+            return true;
+        case Shape::EndBoost:
+            return gain == 0.0;
         case Shape::Table:
             return std::all_of(points.begin(), points.end(), [](const auto& p) { return p.second == 1.0; });
     }
@@ -82,8 +87,8 @@ void AlongTrackProfile::check(double L) const {
         if (!(gain >= -1.0) || !std::isfinite(gain))
             throw std::invalid_argument("along-track end-boost gain must be >= -1 (the flux factor 1 + gain >= 0)");
         if (!(lengthM > 0.0 && lengthM <= 0.5 * L))
-            throw std::invalid_argument("along-track end-boost length must be in (0, half the straight = " + mm(0.5 * L) +
-                                        "], got " + mm(lengthM));
+            throw std::invalid_argument("along-track end-boost length must be in (0, half the straight = " +
+                                        mm(0.5 * L) + "], got " + mm(lengthM));
         return;
     }
     if (points.size() < 2) throw std::invalid_argument("along-track table needs at least 2 points");
@@ -117,7 +122,7 @@ double AlongTrackProfile::factor(double x, double L) const {
 double AlongTrackProfile::integral(double L) const {
     if (isUniform()) return L;
     if (shape == Shape::EndBoost) return L + gain * lengthM;  // each end adds G l / 2 (raised cosine)
-    const double scale = pointsInMillimetres ? 1e-3 : L;  // table coordinate -> metres
+    const double scale = pointsInMillimetres ? 1e-3 : L;      // table coordinate -> metres
     const double span = L / scale;
     if (symmetric) return 2.0 * scale * integrateTable(points, 0.0, 0.5 * span);
     return scale * integrateTable(points, 0.0, span);

@@ -24,8 +24,9 @@
 //  - table: points (c_i, f_i), c strictly increasing, f >= 0, linear between points and
 //        held constant beyond the first and last; c is the position along the straight from
 //        its end at x = -L_s/2 (symmetric: from the nearer end, so A(x) = A(-x)), as a
-//        fraction of L_s or in millimetres (kept as given, so a tool file reads back exactly). The integral of a piecewise-linear function is exact
-//        by the trapezoid rule on its breakpoints, which is how integral() computes it.
+//        fraction of L_s or in millimetres (kept as given, so a tool file reads back exactly). The integral of a
+//        piecewise-linear function is exact by the trapezoid rule on its breakpoints, which is how integral() computes
+//        it.
 // Validity: a factor on the flux magnitude only; the cross-track profile keeps its shape.
 #pragma once
 
@@ -38,11 +39,11 @@ namespace magtwin {
 struct AlongTrackProfile {
     enum class Shape { Uniform, EndBoost, Table };
     Shape shape = Shape::Uniform;
-    double gain = 0.0;      ///< end-boost G: A = 1 + G at the ends of the straight
-    double lengthM = 0.0;   ///< end-boost l: distance from each end over which the boost applies
+    double gain = 0.0;     ///< end-boost G: A = 1 + G at the ends of the straight
+    double lengthM = 0.0;  ///< end-boost l: distance from each end over which the boost applies
     std::vector<std::pair<double, double>> points;  ///< table (c, factor)
-    bool pointsInMillimetres = false;  ///< table c in mm (else fraction of L_s)
-    bool symmetric = false;       ///< table c measured from the nearer end
+    bool pointsInMillimetres = false;               ///< table c in mm (else fraction of L_s)
+    bool symmetric = false;                         ///< table c measured from the nearer end
 
     /// The end-boost of gain G and length l.
     static AlongTrackProfile endBoost(double gain, double lengthM);

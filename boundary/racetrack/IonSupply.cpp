@@ -1,4 +1,4 @@
-#include "racetrack/IonSupply.hpp"
+#include "boundary/racetrack/IonSupply.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -32,8 +32,7 @@ IonSupply ionSupplyFrom(const DischargeOperatingPoint& op, const Element& ion, c
     }
     s.powerW = s.dischargeCurrentA * op.voltageV;
     if (op.secondaryElectronYield) {
-        if (!(*op.secondaryElectronYield >= 0.0))
-            throw std::invalid_argument("operating point: gamma_SE must be >= 0");
+        if (!(*op.secondaryElectronYield >= 0.0)) throw std::invalid_argument("operating point: gamma_SE must be >= 0");
         s.secondaryElectronYield = *op.secondaryElectronYield;
     } else {
         s.secondaryElectronYield = baragiolaSecondaryElectronYield(ion, target);

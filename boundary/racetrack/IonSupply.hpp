@@ -19,8 +19,8 @@
 // gamma, so a config may give gamma_SE directly.
 #pragma once
 
-#include "elements/Element.hpp"
-#include "util/PhysicalConstants.hpp"
+#include "boundary/elements/Element.hpp"
+#include "boundary/util/PhysicalConstants.hpp"
 
 #include <optional>
 
@@ -31,9 +31,9 @@ namespace magtwin {
 double baragiolaSecondaryElectronYield(const Element& ion, const Element& target);
 
 struct DischargeOperatingPoint {
-    double powerW = 0.0;                    ///< discharge power
-    double voltageV = 0.0;                  ///< cathode voltage magnitude
-    std::optional<double> currentA;         ///< if set, overrides P/V
+    double powerW = 0.0;                           ///< discharge power
+    double voltageV = 0.0;                         ///< cathode voltage magnitude
+    std::optional<double> currentA;                ///< if set, overrides P/V
     std::optional<double> secondaryElectronYield;  ///< if set, overrides Baragiola's estimate
 };
 

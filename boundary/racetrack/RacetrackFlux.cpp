@@ -1,5 +1,5 @@
-#include "racetrack/RacetrackFlux.hpp"
-#include "util/PhysicalConstants.hpp"
+#include "boundary/racetrack/RacetrackFlux.hpp"
+#include "boundary/util/PhysicalConstants.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -34,9 +34,12 @@ CathodeKind cathodeKindFromName(const std::string& name) {
 
 std::string cathodeKindName(CathodeKind kind) {
     switch (kind) {
-        case CathodeKind::PlanarRect: return "planar-rect";
-        case CathodeKind::PlanarCircular: return "planar-circular";
-        case CathodeKind::Rotary: return "rotary";
+        case CathodeKind::PlanarRect:
+            return "planar-rect";
+        case CathodeKind::PlanarCircular:
+            return "planar-circular";
+        case CathodeKind::Rotary:
+            return "rotary";
     }
     return "?";
 }
@@ -75,7 +78,8 @@ void RacetrackFlux::checkInsideTarget() const {
                 requirePositive(target_.radiusM, "target outer radius");
             requirePositive(track_.trackSeparationM, "racetrack track separation");
             if (!(track_.straightLengthM >= 0.0))
-                throw std::invalid_argument("racetrack straight length must be >= 0 (got " + mm(track_.straightLengthM) + ")");
+                throw std::invalid_argument("racetrack straight length must be >= 0 (got " +
+                                            mm(track_.straightLengthM) + ")");
             const double halfLoopLength = 0.5 * track_.straightLengthM + R + outer;
             if (halfLoopLength > 0.5 * target_.lengthM)
                 throw std::invalid_argument("racetrack outside the target: the loop with its track footprint spans " +
@@ -93,13 +97,13 @@ void RacetrackFlux::checkInsideTarget() const {
         case CathodeKind::PlanarCircular: {
             requirePositive(target_.radiusM, "target radius");
             requirePositive(track_.ringRadiusM, "racetrack ring radius");
-            if (!(track_.magnetOffsetM >= 0.0))
-                throw std::invalid_argument("racetrack magnet offset must be >= 0");
-            if (track_.magnetAngleSamples < 8) throw std::invalid_argument("racetrack magnet angle samples must be >= 8");
+            if (!(track_.magnetOffsetM >= 0.0)) throw std::invalid_argument("racetrack magnet offset must be >= 0");
+            if (track_.magnetAngleSamples < 8)
+                throw std::invalid_argument("racetrack magnet angle samples must be >= 8");
             if (track_.magnetOffsetM + R + outer > target_.radiusM)
-                throw std::invalid_argument("racetrack outside the target: ring radius + magnet offset + track footprint = " +
-                                            mm(track_.magnetOffsetM + R + outer) + " > target radius " +
-                                            mm(target_.radiusM));
+                throw std::invalid_argument(
+                    "racetrack outside the target: ring radius + magnet offset + track footprint = " +
+                    mm(track_.magnetOffsetM + R + outer) + " > target radius " + mm(target_.radiusM));
             break;
         }
     }
@@ -109,7 +113,7 @@ double RacetrackFlux::loopIntegral(double k) const {
     if (!(k > 0.0 && k <= 1.0)) throw std::invalid_argument("racetrack width scale must be in (0, 1]");
     const double R = loopRadius();
     double m0 = 0.0, m1 = 0.0;
-    profile_->partialMoments(-R / k, m0, m1);  // moments of g(u) over u >= -R/k
+    profile_->partialMoments(-R / k, m0, m1);       // moments of g(u) over u >= -R/k
     const double radial = R * k * m0 + k * k * m1;  // integral of g(s/k) (R + s) ds
     if (target_.kind == CathodeKind::PlanarCircular) return 2.0 * kPi * radial;
     // Two semicircles with E(beta) = 1 + (E_t - 1) sin(beta): integral of E dbeta = 2 pi + 4 (E_t - 1),
@@ -152,9 +156,12 @@ double RacetrackFlux::AtScale::labFluxDensity(const Eigen::Vector2d& labPoint) c
 
 double RacetrackFlux::AtScale::fluxDensity(const Eigen::Vector2d& p) const {
     switch (owner_->target_.kind) {
-        case CathodeKind::PlanarRect: return labFluxDensity(p);
-        case CathodeKind::PlanarCircular: return averagedFlux1D(p.norm());
-        case CathodeKind::Rotary: return averagedFlux1D(p.x());
+        case CathodeKind::PlanarRect:
+            return labFluxDensity(p);
+        case CathodeKind::PlanarCircular:
+            return averagedFlux1D(p.norm());
+        case CathodeKind::Rotary:
+            return averagedFlux1D(p.x());
     }
     return 0.0;
 }

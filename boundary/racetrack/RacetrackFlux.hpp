@@ -44,8 +44,8 @@
 // (2012) 5833 (rotary magnetrons); S. Swann, Phys. Technol. 19 (1988) 67.
 #pragma once
 
-#include "racetrack/AlongTrackProfile.hpp"
-#include "racetrack/TrackProfile.hpp"
+#include "boundary/racetrack/AlongTrackProfile.hpp"
+#include "boundary/racetrack/TrackProfile.hpp"
 
 #include <Eigen/Core>
 
@@ -72,13 +72,13 @@ struct TargetGeometry {
 };
 
 struct RacetrackSpec {
-    double straightLengthM = 0.0;    ///< planar-rect, rotary: length L_s of each straight
-    double trackSeparationM = 0.0;   ///< planar-rect, rotary: centre-to-centre of the straights (= 2 R_t)
+    double straightLengthM = 0.0;        ///< planar-rect, rotary: length L_s of each straight
+    double trackSeparationM = 0.0;       ///< planar-rect, rotary: centre-to-centre of the straights (= 2 R_t)
     double turnaroundEnhancement = 1.0;  ///< E_t > 0, at the turnaround apex
-    double ringRadiusM = 0.0;        ///< planar-circular: a
-    double magnetOffsetM = 0.0;      ///< planar-circular: e (> 0: rotating magnet, time averaged)
-    int magnetAngleSamples = 256;    ///< planar-circular rotating magnet: trapezoid nodes in psi
-    AlongTrackProfile alongTrack;    ///< planar-rect, rotary: flux factor along the straights
+    double ringRadiusM = 0.0;            ///< planar-circular: a
+    double magnetOffsetM = 0.0;          ///< planar-circular: e (> 0: rotating magnet, time averaged)
+    int magnetAngleSamples = 256;        ///< planar-circular rotating magnet: trapezoid nodes in psi
+    AlongTrackProfile alongTrack;        ///< planar-rect, rotary: flux factor along the straights
 };
 
 class RacetrackFlux {
@@ -135,7 +135,7 @@ public:
 private:
     double shapeLab(const Eigen::Vector2d& p, double k) const;  ///< E g(s/k)
     double turnaroundFactor(double xi, double rho) const;       ///< E in a turnaround
-    double alongFactor(double x) const;  ///< A(x) on the straights, A_j beyond their ends
+    double alongFactor(double x) const;                         ///< A(x) on the straights, A_j beyond their ends
     void checkInsideTarget() const;
 
     TargetGeometry target_;

@@ -1,4 +1,4 @@
-#include "racetrack/RingProfileFit.hpp"
+#include "boundary/racetrack/RingProfileFit.hpp"
 
 #include <algorithm>
 #include <array>
@@ -111,7 +111,8 @@ RingProfileFit fitRingProfile(const std::vector<double>& r, const std::vector<do
                 f[worst] = fc;
             } else {
                 for (int i : {idx[1], idx[2], idx[3]}) {
-                    for (int j = 0; j < 3; ++j) simplex[i][j] = simplex[best][j] + 0.5 * (simplex[i][j] - simplex[best][j]);
+                    for (int j = 0; j < 3; ++j)
+                        simplex[i][j] = simplex[best][j] + 0.5 * (simplex[i][j] - simplex[best][j]);
                     f[i] = cost(simplex[i], r, d, targetRadiusM, nullptr);
                 }
             }

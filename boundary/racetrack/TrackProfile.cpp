@@ -1,4 +1,4 @@
-#include "racetrack/TrackProfile.hpp"
+#include "boundary/racetrack/TrackProfile.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "util/Csv.hpp"
+#include "boundary/util/Csv.hpp"
 
 #include <cerrno>
 #include <cmath>

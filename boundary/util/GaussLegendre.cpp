@@ -1,4 +1,4 @@
-#include "util/GaussLegendre.hpp"
+#include "boundary/util/GaussLegendre.hpp"
 
 #include <cmath>
 #include <stdexcept>

@@ -1,6 +1,6 @@
-#include "yield/AngularFactor.hpp"
+#include "boundary/yield/AngularFactor.hpp"
 
-#include "yield/NuclearStopping.hpp"
+#include "boundary/yield/NuclearStopping.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -24,8 +24,8 @@ YamamuraAngular1983::YamamuraAngular1983(const Element& ion, const Element& targ
     const double h = M1 < M2 ? 0.834 : 0.18;
     const double q = 1.0 + 1.38 * std::pow(M1 / M2, h);
     thresholdEv_ = 1.5 * Us / gamma * q * q;
-    const double zsum = std::pow(static_cast<double>(ion.Z), 2.0 / 3.0) +
-                        std::pow(static_cast<double>(target.Z), 2.0 / 3.0);
+    const double zsum =
+        std::pow(static_cast<double>(ion.Z), 2.0 / 3.0) + std::pow(static_cast<double>(target.Z), 2.0 / 3.0);
     const double a = 0.4685 / std::sqrt(zsum);
     const double R0 = target.meanAtomicSpacingAngstrom();
     psiPrefactor_ = std::pow(a / R0, 1.5) * std::sqrt(ion.Z * target.Z / std::sqrt(zsum));
@@ -53,8 +53,7 @@ double YamamuraAngular1983::factor(double energyEv, double thetaRad) const {
 
 std::vector<std::string> angularFactorNames() { return {"none", "yamamura1983"}; }
 
-std::unique_ptr<AngularFactor> makeAngularFactor(const std::string& name, const Element& ion,
-                                                 const Element& target) {
+std::unique_ptr<AngularFactor> makeAngularFactor(const std::string& name, const Element& ion, const Element& target) {
     if (name == "none") return std::make_unique<NoAngularFactor>();
     if (name == "yamamura1983") return std::make_unique<YamamuraAngular1983>(ion, target);
     throw std::invalid_argument("unknown angular model '" + name + "'; valid: none, yamamura1983");

@@ -18,7 +18,7 @@
 //    so this model refuses projectiles lighter than 10 amu.
 #pragma once
 
-#include "elements/Element.hpp"
+#include "boundary/elements/Element.hpp"
 
 #include <memory>
 #include <string>
@@ -59,7 +59,6 @@ private:
 /// Names accepted by makeAngularFactor.
 std::vector<std::string> angularFactorNames();
 /// Throws std::invalid_argument listing the valid names when `name` is unknown.
-std::unique_ptr<AngularFactor> makeAngularFactor(const std::string& name, const Element& ion,
-                                                 const Element& target);
+std::unique_ptr<AngularFactor> makeAngularFactor(const std::string& name, const Element& ion, const Element& target);
 
 }  // namespace magtwin

@@ -1,7 +1,7 @@
-#include "yield/Chen1985.hpp"
+#include "boundary/yield/Chen1985.hpp"
 
-#include "yield/NuclearStopping.hpp"
-#include "yield/Sigmund1969.hpp"
+#include "boundary/yield/NuclearStopping.hpp"
+#include "boundary/yield/Sigmund1969.hpp"
 
 #include <cmath>
 
@@ -21,8 +21,8 @@ std::string Chen1985::citation() const {
 
 double Chen1985::yield(double energyEv) const {
     if (energyEv <= thresholdEv_) return 0.0;
-    const double Sn = stopping::nuclearStoppingCrossSection(energyEv, ion().Z, ion().massAmu, target().Z,
-                                                            target().massAmu);
+    const double Sn =
+        stopping::nuclearStoppingCrossSection(energyEv, ion().Z, ion().massAmu, target().Z, target().massAmu);
     const double sigmund = 0.042 * alpha_ * Sn / surfaceBindingEv_;
     const double beta = gamma_ * std::exp(-gamma_);
     const double g = 1.0 - std::sqrt(thresholdEv_ / energyEv);
@@ -30,10 +30,8 @@ double Chen1985::yield(double energyEv) const {
 }
 
 std::vector<ModelParameter> Chen1985::parameters() const {
-    return {{"alpha", alpha_, "1"},
-            {"U_s", surfaceBindingEv_, "eV"},
-            {"gamma", gamma_, "1"},
-            {"E_th", thresholdEv_, "eV"}};
+    return {
+        {"alpha", alpha_, "1"}, {"U_s", surfaceBindingEv_, "eV"}, {"gamma", gamma_, "1"}, {"E_th", thresholdEv_, "eV"}};
 }
 
 }  // namespace magtwin

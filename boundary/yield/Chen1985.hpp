@@ -15,7 +15,7 @@
 // He+ and Ar+ at 300-1500 eV, normal incidence, polycrystalline monatomic targets.
 #pragma once
 
-#include "yield/YieldModel.hpp"
+#include "boundary/yield/YieldModel.hpp"
 
 namespace magtwin {
 

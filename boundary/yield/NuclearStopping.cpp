@@ -1,4 +1,4 @@
-#include "yield/NuclearStopping.hpp"
+#include "boundary/yield/NuclearStopping.hpp"
 
 #include <cmath>
 
@@ -10,9 +10,7 @@ double screeningSum(int Z1, int Z2) {
 }
 }  // namespace
 
-double lindhardScreeningLength(int Z1, int Z2) {
-    return 0.885 * kBohrRadius / std::sqrt(screeningSum(Z1, Z2));
-}
+double lindhardScreeningLength(int Z1, int Z2) { return 0.885 * kBohrRadius / std::sqrt(screeningSum(Z1, Z2)); }
 
 double reducedEnergy(double energyEv, int Z1, double M1, int Z2, double M2) {
     const double M = M2 / M1;

@@ -17,8 +17,8 @@
 
 namespace magtwin::stopping {
 
-inline constexpr double kE2 = 14.4;          ///< e^2 in eV*Angstrom
-inline constexpr double kBohrRadius = 0.529; ///< a0 in Angstrom (Chen's value)
+inline constexpr double kE2 = 14.4;           ///< e^2 in eV*Angstrom
+inline constexpr double kBohrRadius = 0.529;  ///< a0 in Angstrom (Chen's value)
 
 /// Lindhard/Firsov screening length a = 0.8853 a0 / sqrt(Z1^(2/3) + Z2^(2/3)) in Angstrom
 /// (Chen eq. 12 uses 0.885).

@@ -1,6 +1,6 @@
-#include "yield/Sigmund1969.hpp"
+#include "boundary/yield/Sigmund1969.hpp"
 
-#include "yield/NuclearStopping.hpp"
+#include "boundary/yield/NuclearStopping.hpp"
 
 #include <cmath>
 
@@ -20,8 +20,8 @@ std::string Sigmund1969::citation() const {
 
 double Sigmund1969::yield(double energyEv) const {
     if (energyEv <= 0.0) return 0.0;
-    const double Sn = stopping::nuclearStoppingCrossSection(energyEv, ion().Z, ion().massAmu, target().Z,
-                                                            target().massAmu);
+    const double Sn =
+        stopping::nuclearStoppingCrossSection(energyEv, ion().Z, ion().massAmu, target().Z, target().massAmu);
     return 0.042 * alpha_ * Sn / surfaceBindingEv_;
 }
 

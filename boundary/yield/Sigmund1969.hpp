@@ -10,7 +10,7 @@
 // and overestimates yields at a few hundred eV by a factor 2 to 25 (Chen 1985).
 #pragma once
 
-#include "yield/YieldModel.hpp"
+#include "boundary/yield/YieldModel.hpp"
 
 namespace magtwin {
 

@@ -1,6 +1,6 @@
-#include "yield/SputterYield.hpp"
+#include "boundary/yield/SputterYield.hpp"
 
-#include "yield/YieldModelRegistry.hpp"
+#include "boundary/yield/YieldModelRegistry.hpp"
 
 namespace magtwin {
 

@@ -3,8 +3,8 @@
 // the quantity erosion and emission need at each point of a target surface.
 #pragma once
 
-#include "yield/AngularFactor.hpp"
-#include "yield/YieldModel.hpp"
+#include "boundary/yield/AngularFactor.hpp"
+#include "boundary/yield/YieldModel.hpp"
 
 #include <memory>
 #include <string>
@@ -14,8 +14,7 @@ namespace magtwin {
 class SputterYield {
 public:
     /// `model` may be "auto" (see YieldModelRegistry); `angular` is "none" or "yamamura1983".
-    SputterYield(const std::string& model, const std::string& angular, const Element& ion,
-                 const Element& target);
+    SputterYield(const std::string& model, const std::string& angular, const Element& ion, const Element& target);
     double yield(double energyEv, double thetaRad = 0.0) const;
     const YieldModel& energyModel() const { return *model_; }
     const AngularFactor& angularFactor() const { return *angular_; }

@@ -1,6 +1,6 @@
-#include "yield/YamamuraTawara1996.hpp"
+#include "boundary/yield/YamamuraTawara1996.hpp"
 
-#include "yield/NuclearStopping.hpp"
+#include "boundary/yield/NuclearStopping.hpp"
 
 #include <cmath>
 #include <stdexcept>
@@ -22,8 +22,8 @@ YamamuraTawara1996::YamamuraTawara1996(const Element& ion, const Element& target
     s_ = target.yamamura.s;
     const double M1 = ion.massAmu, M2 = target.massAmu;
     const double r = M2 / M1;
-    alphaStar_ = M1 <= M2 ? 0.249 * std::pow(r, 0.56) + 0.0035 * std::pow(r, 1.5)
-                          : 0.0875 * std::pow(r, -0.15) + 0.165 * r;
+    alphaStar_ =
+        M1 <= M2 ? 0.249 * std::pow(r, 0.56) + 0.0035 * std::pow(r, 1.5) : 0.0875 * std::pow(r, -0.15) + 0.165 * r;
     thresholdEv_ = threshold(M1, M2, surfaceBindingEv_);
     capitalGamma_ = W_ / (1.0 + std::pow(M1 / 7.0, 3.0));
     const double z1 = std::pow(static_cast<double>(ion.Z), 2.0 / 3.0);
@@ -50,9 +50,14 @@ double YamamuraTawara1996::yield(double energyEv) const {
 }
 
 std::vector<ModelParameter> YamamuraTawara1996::parameters() const {
-    return {{"Q", Q_, "1"},         {"W", W_, "1"},          {"s", s_, "1"},
-            {"U_s", surfaceBindingEv_, "eV"}, {"alpha_star", alphaStar_, "1"},
-            {"E_th", thresholdEv_, "eV"},     {"Gamma", capitalGamma_, "1"}, {"k_e", ke_, "1"}};
+    return {{"Q", Q_, "1"},
+            {"W", W_, "1"},
+            {"s", s_, "1"},
+            {"U_s", surfaceBindingEv_, "eV"},
+            {"alpha_star", alphaStar_, "1"},
+            {"E_th", thresholdEv_, "eV"},
+            {"Gamma", capitalGamma_, "1"},
+            {"k_e", ke_, "1"}};
 }
 
 }  // namespace magtwin

@@ -17,7 +17,7 @@
 // normal incidence, from threshold to ~100 keV, all ions.
 #pragma once
 
-#include "yield/YieldModel.hpp"
+#include "boundary/yield/YieldModel.hpp"
 
 namespace magtwin {
 

@@ -6,7 +6,7 @@
 // They are created by name through YieldModelRegistry.
 #pragma once
 
-#include "elements/Element.hpp"
+#include "boundary/elements/Element.hpp"
 
 #include <optional>
 #include <string>

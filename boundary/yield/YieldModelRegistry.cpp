@@ -1,8 +1,8 @@
-#include "yield/YieldModelRegistry.hpp"
+#include "boundary/yield/YieldModelRegistry.hpp"
 
-#include "yield/Chen1985.hpp"
-#include "yield/Sigmund1969.hpp"
-#include "yield/YamamuraTawara1996.hpp"
+#include "boundary/yield/Chen1985.hpp"
+#include "boundary/yield/Sigmund1969.hpp"
+#include "boundary/yield/YamamuraTawara1996.hpp"
 
 #include <stdexcept>
 

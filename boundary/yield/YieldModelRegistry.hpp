@@ -6,7 +6,7 @@
 // Table I parameters, chen1985 otherwise.
 #pragma once
 
-#include "yield/YieldModel.hpp"
+#include "boundary/yield/YieldModel.hpp"
 
 #include <memory>
 #include <string>

@@ -1,6 +1,6 @@
-#include "yield/YieldSweep.hpp"
+#include "boundary/yield/YieldSweep.hpp"
 
-#include "yield/SputterYield.hpp"
+#include "boundary/yield/SputterYield.hpp"
 
 namespace magtwin {
 
@@ -9,8 +9,12 @@ std::vector<YieldCurve> yieldSweep(const Element& ion, const Element& target, co
     std::vector<YieldCurve> curves;
     for (const auto& name : models) {
         const SputterYield y(name, angleRad > 0.0 ? angular : "none", ion, target);
-        YieldCurve c{y.energyModel().name(), y.energyModel().citation(), y.energyModel().thresholdEv(),
-                     y.angularFactor().name(), energiesEv, {}};
+        YieldCurve c{y.energyModel().name(),
+                     y.energyModel().citation(),
+                     y.energyModel().thresholdEv(),
+                     y.angularFactor().name(),
+                     energiesEv,
+                     {}};
         for (double E : energiesEv) c.yield.push_back(y.yield(E, angleRad));
         curves.push_back(std::move(c));
     }

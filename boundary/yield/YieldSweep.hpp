@@ -10,8 +10,8 @@
 //    over the same points (ValidationOptions: 100 eV - 5 keV, Table I targets).
 #pragma once
 
-#include "elements/ElementTable.hpp"
-#include "yield/YieldValidation.hpp"
+#include "boundary/elements/ElementTable.hpp"
+#include "boundary/yield/YieldValidation.hpp"
 
 #include <optional>
 #include <string>
@@ -20,10 +20,10 @@
 namespace magtwin {
 
 struct YieldCurve {
-    std::string model;                  ///< the model's own name ("auto" resolved)
+    std::string model;  ///< the model's own name ("auto" resolved)
     std::string citation;
-    std::optional<double> thresholdEv;  ///< none for a model without a threshold
-    std::string angularFactor;          ///< the angular factor's name ("none" at normal incidence)
+    std::optional<double> thresholdEv;    ///< none for a model without a threshold
+    std::string angularFactor;            ///< the angular factor's name ("none" at normal incidence)
     std::vector<double> energyEv, yield;  ///< atoms/ion at each energy
 };
 
@@ -39,8 +39,8 @@ std::vector<MeasuredYield> measuredYieldsOf(const std::vector<MeasuredYield>& da
                                             const std::string& target);
 
 struct YieldValidationTable {
-    ValidationOptions options;                 ///< energy window, models, projectiles used
-    std::vector<ValidationRow> rows;           ///< per projectile, then model (options' order)
+    ValidationOptions options;        ///< energy window, models, projectiles used
+    std::vector<ValidationRow> rows;  ///< per projectile, then model (options' order)
     std::string breakdownProjectile;
     /// Per target of breakdownProjectile (alphabetical), one row per model in options' order.
     std::vector<TargetValidationRow> byTarget;

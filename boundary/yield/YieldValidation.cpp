@@ -1,7 +1,7 @@
-#include "yield/YieldValidation.hpp"
+#include "boundary/yield/YieldValidation.hpp"
 
-#include "util/Csv.hpp"
-#include "yield/YieldModelRegistry.hpp"
+#include "boundary/util/Csv.hpp"
+#include "boundary/yield/YieldModelRegistry.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -42,8 +42,8 @@ std::vector<MeasuredYield> readMeasuredYields(const std::string& path) {
     std::vector<MeasuredYield> out;
     out.reserve(csv.rowCount());
     for (std::size_t r = 0; r < csv.rowCount(); ++r)
-        out.push_back({csv.text(r, "target"), csv.text(r, "projectile"), csv.number(r, "energy"),
-                       csv.number(r, "yield")});
+        out.push_back(
+            {csv.text(r, "target"), csv.text(r, "projectile"), csv.number(r, "energy"), csv.number(r, "yield")});
     return out;
 }
 
@@ -70,9 +70,8 @@ std::vector<ValidationRow> validateYieldModels(const std::vector<MeasuredYield>&
     return rows;
 }
 
-std::vector<TargetValidationRow> validateByTarget(const std::vector<MeasuredYield>& data,
-                                                  const ElementTable& elements, const std::string& projectile,
-                                                  const ValidationOptions& options) {
+std::vector<TargetValidationRow> validateByTarget(const std::vector<MeasuredYield>& data, const ElementTable& elements,
+                                                  const std::string& projectile, const ValidationOptions& options) {
     std::vector<TargetValidationRow> rows;
     std::map<std::string, std::vector<const MeasuredYield*>> byTarget;
     for (const auto& p : data)

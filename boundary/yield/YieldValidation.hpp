@@ -8,7 +8,7 @@
 // should do with a model that predicts no sputtering where sputtering was measured.
 #pragma once
 
-#include "elements/ElementTable.hpp"
+#include "boundary/elements/ElementTable.hpp"
 
 #include <string>
 #include <vector>
@@ -44,8 +44,8 @@ struct ValidationOptions {
     bool tableITargetsOnly = true;
 };
 
-std::vector<ValidationRow> validateYieldModels(const std::vector<MeasuredYield>& data,
-                                               const ElementTable& elements, const ValidationOptions& options);
+std::vector<ValidationRow> validateYieldModels(const std::vector<MeasuredYield>& data, const ElementTable& elements,
+                                               const ValidationOptions& options);
 
 /// Per-target breakdown for one projectile: median |ln| for each model and target.
 struct TargetValidationRow {
@@ -54,9 +54,8 @@ struct TargetValidationRow {
     std::size_t points = 0;
     double medianSigned = 0.0;
 };
-std::vector<TargetValidationRow> validateByTarget(const std::vector<MeasuredYield>& data,
-                                                  const ElementTable& elements, const std::string& projectile,
-                                                  const ValidationOptions& options);
+std::vector<TargetValidationRow> validateByTarget(const std::vector<MeasuredYield>& data, const ElementTable& elements,
+                                                  const std::string& projectile, const ValidationOptions& options);
 
 /// Path of the compiled data set under a shared validation folder.
 std::string measuredYieldsFile(const std::string& validationDir);

@@ -1,10 +1,10 @@
-#include "compare/CompareCommand.hpp"
+#include "cli/compare/CompareCommand.hpp"
 
-#include "UsageError.hpp"
-#include "reports/CompareReport.hpp"
-#include "deposit/DepositConfig.hpp"
-#include "io/AtomicFile.hpp"
-#include "io/OutputFolder.hpp"
+#include "cli/UsageError.hpp"
+#include "cli/deposit/DepositConfig.hpp"
+#include "postprocessing/io/AtomicFile.hpp"
+#include "postprocessing/io/OutputFolder.hpp"
+#include "postprocessing/reports/CompareReport.hpp"
 
 #include <unistd.h>
 

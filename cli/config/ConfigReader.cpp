@@ -1,6 +1,6 @@
-#include "config/ConfigReader.hpp"
+#include "cli/config/ConfigReader.hpp"
 
-#include "logs/EditDistance.hpp"
+#include "twin/logs/EditDistance.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -234,8 +234,8 @@ std::optional<double> ConfigSection::optionalQuantity(const std::string& key, Di
     if (q->unit.empty() && unitOptional(d)) return q->value;
     if (q->unit.empty())
         fail(k, "missing unit in '" + n.Scalar() + "': write a " + dimensionName(d) + " like '" + exampleQuantity(d) +
-                    "' (units: " + units + ") or put the unit in the key ('" + key + "_" + unitsOf(d)[1 % unitsOf(d).size()] +
-                    ": ...')");
+                    "' (units: " + units + ") or put the unit in the key ('" + key + "_" +
+                    unitsOf(d)[1 % unitsOf(d).size()] + ": ...')");
     const auto f = unitFactor(d, q->unit);
     if (!f) fail(k, "unit '" + q->unit + "' is not a " + dimensionName(d) + " unit; use one of: " + units);
     return q->value * *f;
@@ -255,8 +255,8 @@ double ConfigSection::quantityOr(const std::string& key, Dimension d, double fal
 double ConfigSection::positiveQuantity(const std::string& key, Dimension d, bool allowZero) const {
     const double v = quantity(key, d);
     if (v < 0.0 || (!allowZero && v == 0.0))
-        fail(presentQuantityKey(key, d), std::string("must be ") + (allowZero ? ">= 0" : "positive") + " (a " +
-                                             dimensionName(d) + ")");
+        fail(presentQuantityKey(key, d),
+             std::string("must be ") + (allowZero ? ">= 0" : "positive") + " (a " + dimensionName(d) + ")");
     return v;
 }
 
@@ -275,8 +275,9 @@ std::vector<double> ConfigSection::quantityList(const std::string& key, Dimensio
             continue;
         }
         const auto q = splitQuantity(item);
-        const auto f = !q ? std::nullopt : (q->unit.empty() && unitOptional(d)) ? std::optional<double>(1.0)
-                                                                                : unitFactor(d, q->unit);
+        const auto f = !q                                     ? std::nullopt
+                       : (q->unit.empty() && unitOptional(d)) ? std::optional<double>(1.0)
+                                                              : unitFactor(d, q->unit);
         if (!q || !f)
             fail(k, "item " + std::to_string(i + 1) + " '" + item + "': expected a " + dimensionName(d) + " like '" +
                         exampleQuantity(d) + "' (units: " + joined(unitsOf(d)) + ")");

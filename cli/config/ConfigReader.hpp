@@ -9,8 +9,8 @@
 //    (call rejectUnknownKeys() on the root after reading everything).
 #pragma once
 
-#include "UsageError.hpp"
-#include "config/Units.hpp"
+#include "cli/UsageError.hpp"
+#include "cli/config/Units.hpp"
 
 #include <memory>
 #include <optional>

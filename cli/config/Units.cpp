@@ -1,4 +1,4 @@
-#include "config/Units.hpp"
+#include "cli/config/Units.hpp"
 
 #include <cctype>
 #include <cstdlib>
@@ -15,8 +15,8 @@ const UnitTable& table(Dimension d) {
     static const UnitTable power{{"W", 1.0}, {"kW", 1e3}, {"MW", 1e6}};
     static const UnitTable voltage{{"V", 1.0}, {"kV", 1e3}};
     static const UnitTable current{{"A", 1.0}, {"mA", 1e-3}};
-    static const UnitTable pressure{{"Pa", 1.0}, {"mbar", 100.0}, {"mTorr", 101325.0 / 760.0 * 1e-3},
-                                    {"Torr", 101325.0 / 760.0}};
+    static const UnitTable pressure{
+        {"Pa", 1.0}, {"mbar", 100.0}, {"mTorr", 101325.0 / 760.0 * 1e-3}, {"Torr", 101325.0 / 760.0}};
     static const UnitTable energy{{"J", 1.0}, {"Wh", 3.6e3}, {"kWh", 3.6e6}, {"MWh", 3.6e9}};
     static const UnitTable time{{"s", 1.0}, {"min", 60.0}, {"h", 3600.0}};
     static const UnitTable angle{{"rad", 1.0}, {"deg", 3.14159265358979323846 / 180.0}};
@@ -24,17 +24,28 @@ const UnitTable& table(Dimension d) {
     static const UnitTable fraction{{"%", 1e-2}};
     static const UnitTable temperature{{"K", 1.0}};
     switch (d) {
-        case Dimension::Length: return length;
-        case Dimension::Power: return power;
-        case Dimension::Voltage: return voltage;
-        case Dimension::Current: return current;
-        case Dimension::Pressure: return pressure;
-        case Dimension::Energy: return energy;
-        case Dimension::Time: return time;
-        case Dimension::Angle: return angle;
-        case Dimension::Speed: return speed;
-        case Dimension::Fraction: return fraction;
-        case Dimension::Temperature: return temperature;
+        case Dimension::Length:
+            return length;
+        case Dimension::Power:
+            return power;
+        case Dimension::Voltage:
+            return voltage;
+        case Dimension::Current:
+            return current;
+        case Dimension::Pressure:
+            return pressure;
+        case Dimension::Energy:
+            return energy;
+        case Dimension::Time:
+            return time;
+        case Dimension::Angle:
+            return angle;
+        case Dimension::Speed:
+            return speed;
+        case Dimension::Fraction:
+            return fraction;
+        case Dimension::Temperature:
+            return temperature;
     }
     return length;
 }
@@ -43,17 +54,28 @@ const UnitTable& table(Dimension d) {
 
 std::string dimensionName(Dimension d) {
     switch (d) {
-        case Dimension::Length: return "length";
-        case Dimension::Power: return "power";
-        case Dimension::Voltage: return "voltage";
-        case Dimension::Current: return "current";
-        case Dimension::Pressure: return "pressure";
-        case Dimension::Energy: return "energy";
-        case Dimension::Time: return "time";
-        case Dimension::Angle: return "angle";
-        case Dimension::Speed: return "speed";
-        case Dimension::Fraction: return "fraction";
-        case Dimension::Temperature: return "temperature";
+        case Dimension::Length:
+            return "length";
+        case Dimension::Power:
+            return "power";
+        case Dimension::Voltage:
+            return "voltage";
+        case Dimension::Current:
+            return "current";
+        case Dimension::Pressure:
+            return "pressure";
+        case Dimension::Energy:
+            return "energy";
+        case Dimension::Time:
+            return "time";
+        case Dimension::Angle:
+            return "angle";
+        case Dimension::Speed:
+            return "speed";
+        case Dimension::Fraction:
+            return "fraction";
+        case Dimension::Temperature:
+            return "temperature";
     }
     return "?";
 }
@@ -74,17 +96,28 @@ bool unitOptional(Dimension d) { return d == Dimension::Fraction; }
 
 std::string exampleQuantity(Dimension d) {
     switch (d) {
-        case Dimension::Length: return "16 mm";
-        case Dimension::Power: return "12 kW";
-        case Dimension::Voltage: return "450 V";
-        case Dimension::Current: return "30 A";
-        case Dimension::Pressure: return "0.4 Pa";
-        case Dimension::Energy: return "5000 kWh";
-        case Dimension::Time: return "2 h";
-        case Dimension::Angle: return "30 deg";
-        case Dimension::Speed: return "10 mm/s";
-        case Dimension::Fraction: return "3 %";
-        case Dimension::Temperature: return "300 K";
+        case Dimension::Length:
+            return "16 mm";
+        case Dimension::Power:
+            return "12 kW";
+        case Dimension::Voltage:
+            return "450 V";
+        case Dimension::Current:
+            return "30 A";
+        case Dimension::Pressure:
+            return "0.4 Pa";
+        case Dimension::Energy:
+            return "5000 kWh";
+        case Dimension::Time:
+            return "2 h";
+        case Dimension::Angle:
+            return "30 deg";
+        case Dimension::Speed:
+            return "10 mm/s";
+        case Dimension::Fraction:
+            return "3 %";
+        case Dimension::Temperature:
+            return "300 K";
     }
     return "";
 }

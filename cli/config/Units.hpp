@@ -25,8 +25,8 @@ bool unitOptional(Dimension d);
 std::string exampleQuantity(Dimension d);
 
 struct ParsedQuantity {
-    double value = 0.0;      ///< as written
-    std::string unit;        ///< empty when none was written
+    double value = 0.0;  ///< as written
+    std::string unit;    ///< empty when none was written
 };
 /// Splits "12.5 kW" / "12.5kW" / "12.5" into number and unit; nullopt if no leading number.
 std::optional<ParsedQuantity> splitQuantity(const std::string& text);

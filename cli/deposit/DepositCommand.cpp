@@ -1,12 +1,12 @@
-#include "deposit/DepositCommand.hpp"
+#include "cli/deposit/DepositCommand.hpp"
 
-#include "UsageError.hpp"
-#include "deposit/DepositConfig.hpp"
-#include "reports/DepositReport.hpp"
-#include "deposition/DepositionRun.hpp"
-#include "Progress.hpp"
-#include "deposit/DesignSearchCommand.hpp"
-#include "deposit/LifeSweepCommand.hpp"
+#include "cli/Progress.hpp"
+#include "cli/UsageError.hpp"
+#include "cli/deposit/DepositConfig.hpp"
+#include "cli/deposit/DesignSearchCommand.hpp"
+#include "cli/deposit/LifeSweepCommand.hpp"
+#include "postprocessing/reports/DepositReport.hpp"
+#include "solvers/deposition/DepositionRun.hpp"
 
 #include <filesystem>
 #include <iostream>
@@ -28,18 +28,20 @@ struct DepositOptions {
     DesignBounds design;
 };
 
-
 int runDeposit(const DepositOptions& o) {
     if (o.method != "fast" && o.method != "direct" && o.method != "mc")
         throw UsageError("--method must be fast, direct or mc, got '" + o.method + "'");
     if (!(o.lifeKWh >= 0)) throw UsageError("--life-kWh must be >= 0");
     if (o.designSearch) {
         if (o.method != "fast" || o.lifeKWh != 0 || !o.lifeSweep.empty())
-            throw UsageError("--design-search runs the fast method on a new target (no --method, --life-kWh, --life-sweep)");
+            throw UsageError(
+                "--design-search runs the fast method on a new target (no --method, --life-kWh, --life-sweep)");
         return runDesignSearch(o.config, o.substrate, o.out, o.design, o.json);
     }
-    if (!o.design.ringMm.empty() || !o.design.sigmaMm.empty() || !o.design.throwMm.empty() || !o.design.offsetMm.empty())
-        throw UsageError("--design-ring-mm, --design-sigma-mm, --design-throw-mm and --design-offset-mm need --design-search");
+    if (!o.design.ringMm.empty() || !o.design.sigmaMm.empty() || !o.design.throwMm.empty() ||
+        !o.design.offsetMm.empty())
+        throw UsageError(
+            "--design-ring-mm, --design-sigma-mm, --design-throw-mm and --design-offset-mm need --design-search");
     DepositCase c = depositCaseFor(loadToolFile(o.config), o.substrate);
     requireGasCalibration(c, o.method);
     if (!o.lifeSweep.empty()) return runLifeSweep(c, o.out, o.lifeSweep, o.method, o.json);
@@ -69,9 +71,11 @@ void addDepositCommand(CLI::App& app) {
     cmd->add_option("tool", o->config, "Tool file (YAML), e.g. cases/tools/gen10_5_rotary_line.yaml")->required();
     cmd->add_option("--substrate", o->substrate, "Name of the substrate (default: the tool file's first)");
     cmd->add_option("--out", o->out, "Output folder (written complete or not at all)")->required();
-    cmd->add_option("--life-kWh", o->lifeKWh, "Target life point per cathode (kWh); used targets emit from the erosion engine's eroded surface")
+    cmd->add_option("--life-kWh", o->lifeKWh,
+                    "Target life point per cathode (kWh); used targets emit from the erosion engine's eroded surface")
         ->capture_default_str();
-    cmd->add_option("--method", o->method, "Transport: fast (FFT), direct (view-factor sum), mc (gas-scattering Monte Carlo, gas: section)")
+    cmd->add_option("--method", o->method,
+                    "Transport: fast (FFT), direct (view-factor sum), mc (gas-scattering Monte Carlo, gas: section)")
         ->capture_default_str();
     cmd->add_flag("--json", o->json, "Print summary.json to stdout");
     cmd->add_flag("--csv", o->csv, "Also write thickness.csv (x_mm, y_mm, thickness_nm, ...; large for glass)");
@@ -81,9 +85,12 @@ void addDepositCommand(CLI::App& app) {
     cmd->add_flag("--design-search", o->designSearch,
                   "Magnet design search (one planar-circular cathode): ring radius, profile sigma and throw for the "
                   "lowest U (design.json, design_tool.yaml, the best design's map)");
-    cmd->add_option("--design-ring-mm", o->design.ringMm, "LO:HI ring radius bounds (mm); default 20 % of the target radius .. target radius - magnet offset");
+    cmd->add_option(
+        "--design-ring-mm", o->design.ringMm,
+        "LO:HI ring radius bounds (mm); default 20 % of the target radius .. target radius - magnet offset");
     cmd->add_option("--design-sigma-mm", o->design.sigmaMm, "LO:HI Gaussian sigma bounds (mm); default 8:40");
-    cmd->add_option("--design-throw-mm", o->design.throwMm, "LO:HI target-to-substrate throw bounds (mm); default 50:300");
+    cmd->add_option("--design-throw-mm", o->design.throwMm,
+                    "LO:HI target-to-substrate throw bounds (mm); default 50:300");
     cmd->add_option("--design-offset-mm", o->design.offsetMm,
                     "LO:HI rotating magnet's offset bounds (mm); default the tool's own offset");
     cmd->callback([o]() {

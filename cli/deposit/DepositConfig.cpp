@@ -1,6 +1,6 @@
-#include "deposit/DepositConfig.hpp"
+#include "cli/deposit/DepositConfig.hpp"
 
-#include "config/ConfigReader.hpp"
+#include "cli/config/ConfigReader.hpp"
 
 #include <algorithm>
 
@@ -32,7 +32,7 @@ DepositCase depositCaseFor(const ToolFile& tool, const std::string& substrateNam
     c.substrate.centreYM = s.centreYM;
     c.substrate.pitchM = s.pitchM;
     c.substrate.edgeExclusionM = s.edgeExclusionM;
-    c.motion.kind = s.motion.kind == "scan"       ? SubstrateMotion::Kind::InlineScan
+    c.motion.kind = s.motion.kind == "scan"          ? SubstrateMotion::Kind::InlineScan
                     : s.motion.kind == "rotation"    ? SubstrateMotion::Kind::WaferRotation
                     : s.motion.kind == "oscillation" ? SubstrateMotion::Kind::Oscillation
                                                      : SubstrateMotion::Kind::Static;
@@ -68,16 +68,17 @@ DepositCase depositCaseFor(const ToolFile& tool, const std::string& substrateNam
 
     c.cathodes = cathodeGroupsOf(tool);
     c.gasModelGiven = d.gasModelGiven;
-    if (!c.wobbleCandidatesRad.empty() &&
-        std::none_of(c.cathodes.begin(), c.cathodes.end(),
-                     [](const CathodeGroup& g) { return g.type == CathodeGroup::Type::RotaryArray; }))
+    if (!c.wobbleCandidatesRad.empty() && std::none_of(c.cathodes.begin(), c.cathodes.end(), [](const CathodeGroup& g) {
+            return g.type == CathodeGroup::Type::RotaryArray;
+        }))
         throw ConfigError(tool.path + ": deposition.optimise.wobble_amplitudes needs a rotary cathode");
     if (!(c.endBoostGainBounds.empty() && c.endBoostLengthBoundsM.empty()) &&
         std::none_of(tool.cathodes.begin(), tool.cathodes.end(), [](const ToolCathode& k) {
             return k.magnets.track.alongTrack.shape == AlongTrackProfile::Shape::EndBoost;
         }))
-        throw ConfigError(tool.path + ": deposition.optimise.end_boost_gain/end_boost_length need a cathode with "
-                                      "magnets.racetrack.along_track shape end-boost (its gain and length are the start)");
+        throw ConfigError(tool.path +
+                          ": deposition.optimise.end_boost_gain/end_boost_length need a cathode with "
+                          "magnets.racetrack.along_track shape end-boost (its gain and length are the start)");
     return c;
 }
 

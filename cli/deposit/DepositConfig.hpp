@@ -4,8 +4,8 @@
 // per array. Keys, units and defaults: docs/tool-file.md.
 #pragma once
 
-#include "deposition/DepositCase.hpp"
-#include "tool/ToolFile.hpp"
+#include "cli/tool/ToolFile.hpp"
+#include "solvers/deposition/DepositCase.hpp"
 
 #include <string>
 #include <vector>

@@ -1,16 +1,16 @@
-#include "deposit/DesignSearchCommand.hpp"
+#include "cli/deposit/DesignSearchCommand.hpp"
 
-#include "util/Json.hpp"
-#include "util/TextNumber.hpp"
-#include "UsageError.hpp"
-#include "deposit/DepositConfig.hpp"
-#include "reports/DepositReport.hpp"
-#include "Progress.hpp"
-#include "deposition/RingMagnetDesign.hpp"
-#include "io/AtomicFile.hpp"
-#include "io/OutputFolder.hpp"
-#include "tool/ToolFileWriter.hpp"
-#include "tool/ToolGeometryChecks.hpp"
+#include "boundary/util/Json.hpp"
+#include "boundary/util/TextNumber.hpp"
+#include "cli/Progress.hpp"
+#include "cli/UsageError.hpp"
+#include "cli/deposit/DepositConfig.hpp"
+#include "cli/tool/ToolFileWriter.hpp"
+#include "cli/tool/ToolGeometryChecks.hpp"
+#include "postprocessing/io/AtomicFile.hpp"
+#include "postprocessing/io/OutputFolder.hpp"
+#include "postprocessing/reports/DepositReport.hpp"
+#include "solvers/deposition/RingMagnetDesign.hpp"
 
 #include <chrono>
 #include <cmath>
@@ -36,13 +36,15 @@ void rangeMm(const std::string& option, const std::string& text, double& lo, dou
     } catch (const std::exception&) {
         throw UsageError(option + ": expected LO:HI in mm, got '" + text + "'");
     }
-    if (!(a > 0) || !(b >= a) || !std::isfinite(b)) throw UsageError(option + ": need 0 < LO <= HI (mm), got '" + text + "'");
+    if (!(a > 0) || !(b >= a) || !std::isfinite(b))
+        throw UsageError(option + ": need 0 < LO <= HI (mm), got '" + text + "'");
     lo = a * 1e-3, hi = b * 1e-3;
 }
 
 std::size_t onlyCathode(const ToolFile& tool) {
     if (tool.cathodes.size() != 1 || tool.cathodes.front().kind != CathodeKind::PlanarCircular)
-        throw UsageError(tool.path + ": --design-search needs a tool with exactly one cathode, of type planar-circular");
+        throw UsageError(tool.path +
+                         ": --design-search needs a tool with exactly one cathode, of type planar-circular");
     return 0;
 }
 
@@ -66,9 +68,9 @@ std::string designJson(const RingMagnetFigures& f) {
     std::ostringstream o;
     o << "{\"ring_radius_mm\": " << num(f.design.ringM * 1e3) << ", \"sigma_mm\": " << num(f.design.sigmaM * 1e3)
       << ", \"throw_mm\": " << num(f.design.throwM * 1e3) << ", \"magnet_offset_mm\": " << num(f.design.offsetM * 1e3)
-      << ", \"U_pct\": " << num(f.u.rangePct)
-      << ", \"sigma_mean_pct\": " << num(f.u.sigmaPct) << ", \"mean_nm\": " << num(f.u.meanNm)
-      << ", \"rate_nm_s\": " << num(f.rateNmS) << ", \"pass\": " << (f.u.pass ? "true" : "false") << "}";
+      << ", \"U_pct\": " << num(f.u.rangePct) << ", \"sigma_mean_pct\": " << num(f.u.sigmaPct)
+      << ", \"mean_nm\": " << num(f.u.meanNm) << ", \"rate_nm_s\": " << num(f.rateNmS)
+      << ", \"pass\": " << (f.u.pass ? "true" : "false") << "}";
     return o.str();
 }
 
@@ -82,7 +84,8 @@ std::string searchJson(const ToolFile& tool, const DepositCase& c, const RingMag
     const RingMagnetBounds& b = s.bounds;
     const PlanarCircularTarget t = planarCircularOf(ringMagnetCathode(c));
     std::ostringstream j;
-    j << "{\n  \"tool\": " << jsonString(tool.name) << ",\n  \"cathode\": " << jsonString(tool.cathodes.front().name) << ",\n"
+    j << "{\n  \"tool\": " << jsonString(tool.name) << ",\n  \"cathode\": " << jsonString(tool.cathodes.front().name)
+      << ",\n"
       << "  \"bounds_mm\": {\"ring_radius\": [" << num(b.ringLoM * 1e3) << ", " << num(b.ringHiM * 1e3)
       << "], \"sigma\": [" << num(b.sigmaLoM * 1e3) << ", " << num(b.sigmaHiM * 1e3) << "], \"throw\": ["
       << num(b.throwLoM * 1e3) << ", " << num(b.throwHiM * 1e3) << "], \"magnet_offset\": [" << num(b.offsetLoM * 1e3)
@@ -91,8 +94,9 @@ std::string searchJson(const ToolFile& tool, const DepositCase& c, const RingMag
       << jsonString("ring_radius + magnet offset + 3.035 sigma (1 % footprint) <= target radius " +
                     textNumber(t.radiusM * 1e3, 6) + " mm")
       << ",\n"
-      << "  \"search_pitch_mm\": " << num(s.searchPitchM * 1e3) << ",\n  \"evaluations\": {\"grid\": " << s.gridEvaluations
-      << ", \"refinement\": " << s.refinementEvaluations << "},\n  \"seconds\": " << num(seconds) << ",\n"
+      << "  \"search_pitch_mm\": " << num(s.searchPitchM * 1e3)
+      << ",\n  \"evaluations\": {\"grid\": " << s.gridEvaluations << ", \"refinement\": " << s.refinementEvaluations
+      << "},\n  \"seconds\": " << num(seconds) << ",\n"
       << "  \"uniformity_target_pct\": " << num(c.uniformityTargetPct) << ",\n"
       << "  \"tool_design\": " << designJson(s.toolDesign) << ",\n  \"best\": " << designJson(s.best.front())
       << ",\n  \"designs\": [" << designsJson(s.best) << "\n  ],\n  \"best_per_throw_search_grid\": ["
@@ -133,8 +137,8 @@ int runDesignSearch(const std::string& toolPath, const std::string& substrate, c
     const std::string designText = searchJson(tool, c, s, seconds);
     const RingMagnetFigures& f = s.best.front();
     std::ostringstream head;
-    head << std::setprecision(6) << "# magtwin deposit --design-search: the best design of " << toolPath << " (U = "
-         << f.u.rangePct << " % at the tool's pitch)\n";
+    head << std::setprecision(6) << "# magtwin deposit --design-search: the best design of " << toolPath
+         << " (U = " << f.u.rangePct << " % at the tool's pitch)\n";
     const std::string toolText = head.str() + resolvedToolYaml(withDesign(tool, f.design));
     progress("writing " + out);
     writeDepositFolder(bestRun, out, false, [&](const std::filesystem::path& tmp) {
@@ -149,12 +153,11 @@ int runDesignSearch(const std::string& toolPath, const std::string& substrate, c
     std::cout << std::setprecision(4) << "design search over " << s.gridEvaluations + s.refinementEvaluations
               << " designs (" << seconds << " s)\n  tool's design: ring " << own.ringM * 1e3 << " mm, sigma "
               << own.sigmaM * 1e3 << " mm, throw " << own.throwM * 1e3 << " mm, offset " << own.offsetM * 1e3
-              << " mm: U = " << s.toolDesign.u.rangePct
-              << " %\n  best design:   ring " << f.design.ringM * 1e3 << " mm, sigma " << f.design.sigmaM * 1e3
-              << " mm, throw " << f.design.throwM * 1e3 << " mm, offset " << f.design.offsetM * 1e3
-              << " mm: U = " << f.u.rangePct << " %, sigma/mean = "
-              << f.u.sigmaPct << " %, rate " << f.rateNmS << " nm/s -> " << (f.u.pass ? "PASS" : "FAIL") << " (target "
-              << f.u.targetPct << " %)\n  output        " << out
+              << " mm: U = " << s.toolDesign.u.rangePct << " %\n  best design:   ring " << f.design.ringM * 1e3
+              << " mm, sigma " << f.design.sigmaM * 1e3 << " mm, throw " << f.design.throwM * 1e3 << " mm, offset "
+              << f.design.offsetM * 1e3 << " mm: U = " << f.u.rangePct << " %, sigma/mean = " << f.u.sigmaPct
+              << " %, rate " << f.rateNmS << " nm/s -> " << (f.u.pass ? "PASS" : "FAIL") << " (target " << f.u.targetPct
+              << " %)\n  output        " << out
               << "/ (design.json, design_tool.yaml, thickness_map.png, summary.json)\n";
     return 0;
 }

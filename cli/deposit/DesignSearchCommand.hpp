@@ -1,9 +1,9 @@
 // `magtwin deposit TOOL --design-search --out DIR`: magnet design search for a wafer
 // chamber with one planar-circular cathode (solvers/deposition/RingMagnetDesign.hpp: ring
-// radius, Gaussian sigma, throw and, on request, a rotating magnet's offset; the track must fit the target by the erosion engine's
-// rule, ring + magnet offset + 3.035 sigma <= target radius; default bounds and the sources
-// of the throw range there). The command parses the bounds (mm, LO:HI), checks designs
-// against the tool's sensors, calls searchRingMagnet and writes into DIR:
+// radius, Gaussian sigma, throw and, on request, a rotating magnet's offset; the track must fit the target by the
+// erosion engine's rule, ring + magnet offset + 3.035 sigma <= target radius; default bounds and the sources of the
+// throw range there). The command parses the bounds (mm, LO:HI), checks designs against the tool's sensors, calls
+// searchRingMagnet and writes into DIR:
 //   design.json       bounds, evaluations, seconds, the tool's own design and the best five
 //                     (ring_radius_mm, sigma_mm, throw_mm, magnet_offset_mm, U_pct, sigma_mean_pct,
 //                     mean_nm, rate_nm_s, pass), and the throw/rate trade-off: the best

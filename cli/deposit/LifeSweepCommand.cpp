@@ -1,21 +1,21 @@
-#include "deposit/LifeSweepCommand.hpp"
+#include "cli/deposit/LifeSweepCommand.hpp"
 
-#include "util/Json.hpp"
-#include "util/TextNumber.hpp"
-#include "UsageError.hpp"
-#include "Progress.hpp"
-#include "deposition/LifeSweep.hpp"
-#include "io/AtomicFile.hpp"
-#include "io/OutputFolder.hpp"
-#include "plot/LinePlot.hpp"
+#include "boundary/util/Json.hpp"
+#include "boundary/util/TextNumber.hpp"
+#include "cli/Progress.hpp"
+#include "cli/UsageError.hpp"
+#include "postprocessing/io/AtomicFile.hpp"
+#include "postprocessing/io/OutputFolder.hpp"
+#include "postprocessing/plot/LinePlot.hpp"
+#include "solvers/deposition/LifeSweep.hpp"
 #ifdef MAGTWIN_HAVE_VTK
-#include "vtk/VtkWriters.hpp"
+#include "postprocessing/vtk/VtkWriters.hpp"
 #endif
 
 #include <sys/resource.h>
 
-#include <chrono>
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -41,10 +41,10 @@ void writeCsvHeader(std::ostream& o, std::size_t cathodes) {
 }
 
 void writeCsvRow(std::ostream& o, const LifePoint& p) {
-    o << jsonNumber(p.kWh) << "," << jsonNumber(p.fixed.rangePct) << "," << jsonNumber(p.retrimmed.rangePct) << "," << jsonNumber(p.fixed.sigmaPct)
-      << "," << jsonNumber(p.retrimmed.sigmaPct) << "," << jsonNumber(p.fixed.meanNm) << "," << jsonNumber(p.fixed.minNm) << ","
-      << jsonNumber(p.fixed.maxNm) << "," << jsonNumber(p.retrimmed.meanNm) << "," << jsonNumber(p.retrimmed.minNm) << ","
-      << jsonNumber(p.retrimmed.maxNm);
+    o << jsonNumber(p.kWh) << "," << jsonNumber(p.fixed.rangePct) << "," << jsonNumber(p.retrimmed.rangePct) << ","
+      << jsonNumber(p.fixed.sigmaPct) << "," << jsonNumber(p.retrimmed.sigmaPct) << "," << jsonNumber(p.fixed.meanNm)
+      << "," << jsonNumber(p.fixed.minNm) << "," << jsonNumber(p.fixed.maxNm) << "," << jsonNumber(p.retrimmed.meanNm)
+      << "," << jsonNumber(p.retrimmed.minNm) << "," << jsonNumber(p.retrimmed.maxNm);
     for (double t : p.trims) o << "," << jsonNumber(t);
     o << "\n";
 }
@@ -63,7 +63,8 @@ void writePlot(const std::vector<LifePoint>& pts, double specPct, double endOfLi
     PlotSeries spec{"spec U = " + num(specPct, 3) + " %", {pts.front().kWh, x1}, {specPct, specPct}};
     std::vector<PlotSeries> series{fixed, re, spec};
     if (std::isfinite(endOfLifeKWh))
-        series.push_back({"end of life " + num(endOfLifeKWh, 5) + " kWh", {endOfLifeKWh, endOfLifeKWh}, {0.0, 1.1 * uMax}});
+        series.push_back(
+            {"end of life " + num(endOfLifeKWh, 5) + " kWh", {endOfLifeKWh, endOfLifeKWh}, {0.0, 1.1 * uMax}});
     PlotAxes axes;
     axes.title = "Uniformity over target life (" + substrate + ")";
     axes.xLabel = "target life (kWh per cathode)";
@@ -82,8 +83,9 @@ std::string summaryJson(const DepositCase& c, const std::string& method, const L
                         std::chrono::steady_clock::duration elapsed) {
     const auto& crossing = r.fixedRecipeLeavesSpecKWh;
     std::ostringstream s;
-    s << "{\n  \"config\": " << jsonString(c.file) << ",\n  \"method\": " << jsonString(method) << ",\n  \"target_pct\": "
-      << jsonNumber(c.uniformityTargetPct) << ",\n  \"end_of_life_kWh\": " << jsonNumber(r.endOfLifeKWh)
+    s << "{\n  \"config\": " << jsonString(c.file) << ",\n  \"method\": " << jsonString(method)
+      << ",\n  \"target_pct\": " << jsonNumber(c.uniformityTargetPct)
+      << ",\n  \"end_of_life_kWh\": " << jsonNumber(r.endOfLifeKWh)
       << ",\n  \"fixed_recipe_leaves_spec_kWh\": " << (crossing ? jsonNumber(*crossing) : "null")
       << ",\n  \"seconds\": " << jsonNumber(std::chrono::duration<double>(elapsed).count())
       << ",\n  \"peak_rss_MiB\": " << jsonNumber(peakRssMiB()) << ",\n  \"points\": [";
@@ -155,8 +157,8 @@ int runLifeSweep(const DepositCase& c, const std::string& out, const std::string
             (void)grid, (void)fixedMap, (void)retrimmedMap;
 #endif
         };
-        const LifeSweepResult r = sweepLife(c, range, method == "fast" ? TransportMethod::Fast : TransportMethod::Direct,
-                                            onPoint, terminalProgress());
+        const LifeSweepResult r = sweepLife(
+            c, range, method == "fast" ? TransportMethod::Fast : TransportMethod::Direct, onPoint, terminalProgress());
         csv.close();
         if (!csv) throw std::runtime_error("cannot write " + (tmp / "life_sweep.csv").string());
 #ifdef MAGTWIN_HAVE_VTK

@@ -12,7 +12,7 @@
 // computed exactly as `deposit --life-kWh` computes it.
 #pragma once
 
-#include "deposition/DepositCase.hpp"
+#include "solvers/deposition/DepositCase.hpp"
 
 #include <string>
 

@@ -6,7 +6,7 @@
 // transport (diffusivity, thermalizedFraction) and numerics.
 #pragma once
 
-#include "tool/ToolFile.hpp"
+#include "cli/tool/ToolFile.hpp"
 
 #include <string>
 

@@ -1,4 +1,4 @@
-#include "tool/ToolAlongTrack.hpp"
+#include "cli/tool/ToolAlongTrack.hpp"
 
 #include <iomanip>
 #include <sstream>

@@ -3,9 +3,9 @@
 // text for the resolved YAML (`magtwin tool check --yaml`), which reads back the same.
 #pragma once
 
-#include "racetrack/AlongTrackProfile.hpp"
-#include "racetrack/RacetrackFlux.hpp"
-#include "tool/ToolSchema.hpp"
+#include "boundary/racetrack/AlongTrackProfile.hpp"
+#include "boundary/racetrack/RacetrackFlux.hpp"
+#include "cli/tool/ToolSchema.hpp"
 
 #include <string>
 

@@ -1,12 +1,12 @@
-#include "tool/ToolCommand.hpp"
+#include "cli/tool/ToolCommand.hpp"
 
-#include "tool/FoamDict.hpp"
-#include "tool/ToolFile.hpp"
-#include "tool/ToolFileWriter.hpp"
-#include "tool/ToolPicture.hpp"
-#include "tool/ToolSchema.hpp"
+#include "cli/tool/FoamDict.hpp"
+#include "cli/tool/ToolFile.hpp"
+#include "cli/tool/ToolFileWriter.hpp"
+#include "cli/tool/ToolPicture.hpp"
+#include "cli/tool/ToolSchema.hpp"
 
-#include "UsageError.hpp"
+#include "cli/UsageError.hpp"
 
 #include <unistd.h>
 
@@ -46,16 +46,16 @@ void printChamber(const ToolFile& t) {
     for (const auto& c : t.cathodes)
         std::cout << "  cathode   " << std::left << std::setw(14) << c.name << std::setw(16) << cathodeKindName(c.kind)
                   << c.target.material << "  at (" << c.position.x() * 1e3 << ", " << c.position.y() * 1e3 << ", "
-                  << c.position.z() * 1e3 << ") mm, " << c.discharge.voltageV << " V, gamma_SE "
-                  << std::setprecision(3) << c.discharge.gammaSE << (c.discharge.gammaSEGiven ? "" : " (Baragiola)")
-                  << std::setprecision(1) << "\n";
+                  << c.position.z() * 1e3 << ") mm, " << c.discharge.voltageV << " V, gamma_SE " << std::setprecision(3)
+                  << c.discharge.gammaSE << (c.discharge.gammaSEGiven ? "" : " (Baragiola)") << std::setprecision(1)
+                  << "\n";
     for (const auto& s : t.substrates)
         std::cout << "  substrate " << std::setw(14) << s.name << std::setw(16) << s.kind << s.sizeXM * 1e3 << " x "
                   << s.sizeYM * 1e3 << " mm, edge exclusion " << s.edgeExclusionM * 1e3 << " mm, spec U < "
                   << s.uniformityTargetPct << " %\n";
     for (const auto& s : t.sensors)
-        std::cout << "  sensor    " << std::setw(14) << s.name << std::setw(16) << s.type << "at (" << s.position.x() * 1e3
-                  << ", " << s.position.y() * 1e3 << ", " << s.position.z() * 1e3 << ") mm\n";
+        std::cout << "  sensor    " << std::setw(14) << s.name << std::setw(16) << s.type << "at ("
+                  << s.position.x() * 1e3 << ", " << s.position.y() * 1e3 << ", " << s.position.z() * 1e3 << ") mm\n";
     for (const auto& s : t.supplies) {
         std::cout << "  supply    " << std::setw(14) << s.name << std::setw(16) << s.kind << "feeds";
         for (const auto& f : s.feeds) std::cout << " " << f;
@@ -93,11 +93,13 @@ void addToolCommand(CLI::App& app) {
     schema->add_flag("--markdown", o->markdown, "As the reference page docs/tool-file.md (the default)");
     schema->callback([]() { std::cout << toolSchemaMarkdown(); });
 
-    CLI::App* foam = app.add_subcommand("foam-dict", "OpenFOAM boundary-condition entries of a tool file's cathode/substrate");
+    CLI::App* foam =
+        app.add_subcommand("foam-dict", "OpenFOAM boundary-condition entries of a tool file's cathode/substrate");
     foam->add_option("tool", o->tool, "Tool file (YAML)")->required();
     foam->add_option("--cathode", o->cathode, "Cathode: sputteredFlux / sputterErosion source entries")->required();
     foam->add_option("--out", o->out, "Write the source entries to FILE (default: stdout)");
-    foam->add_option("--substrate", o->substrate, "Substrate: filmDeposition entries (filmElement, stickingCoefficient, gasTemperature)");
+    foam->add_option("--substrate", o->substrate,
+                     "Substrate: filmDeposition entries (filmElement, stickingCoefficient, gasTemperature)");
     foam->add_option("--film-out", o->filmOut, "Write the substrate's entries to FILE (needs --substrate)");
     foam->callback([o]() {
         const ToolFile t = loadToolFile(o->tool);

@@ -13,11 +13,11 @@
 // here once, used as they are by every command.
 #pragma once
 
-#include "chamber/CathodeSpec.hpp"
-#include "chamber/ErosionEngine.hpp"
-#include "config/ConfigReader.hpp"
-#include "racetrack/RacetrackFlux.hpp"
-#include "racetrack/TrackProfile.hpp"
+#include "boundary/racetrack/RacetrackFlux.hpp"
+#include "boundary/racetrack/TrackProfile.hpp"
+#include "cli/config/ConfigReader.hpp"
+#include "solvers/chamber/CathodeSpec.hpp"
+#include "solvers/chamber/ErosionEngine.hpp"
 
 #include <Eigen/Core>
 
@@ -37,7 +37,7 @@ using ToolDischarge = DischargeSpec;
 using ToolCathode = CathodeSpec;
 
 struct ToolSubstrateMotion {
-    std::string kind = "static";     ///< static | scan | rotation | oscillation
+    std::string kind = "static";  ///< static | scan | rotation | oscillation
     double timeS = 60.0;
     double speedMS = 0.01;
     int passes = 1;
@@ -48,14 +48,14 @@ struct ToolSubstrateMotion {
 
 struct ToolSubstrate {
     std::string name;
-    std::string kind = "glass";      ///< glass | wafer
+    std::string kind = "glass";         ///< glass | wafer
     double sizeXM = 0.0, sizeYM = 0.0;  ///< wafer: diameter both
     double centreXM = 0.0, centreYM = 0.0;
-    double pitchM = 0.002;           ///< thickness map resolution
+    double pitchM = 0.002;  ///< thickness map resolution
     double edgeExclusionM = 0.0;
     ToolSubstrateMotion motion;
     double uniformityTargetPct = 3.0;
-    std::string filmMaterial;        ///< resolved: given or the first cathode's target
+    std::string filmMaterial;  ///< resolved: given or the first cathode's target
     double sticking = 1.0;
 };
 
@@ -75,7 +75,7 @@ struct SupplySpec {
 
 struct ToolProcess {
     std::string gas = "Ar";
-    double pressurePa = 0.0;         ///< 0: collisionless transport
+    double pressurePa = 0.0;  ///< 0: collisionless transport
     double temperatureK = 300.0;
 };
 

@@ -1,15 +1,15 @@
 // loadToolFile: a tool file (ToolSchema) -> ToolFile, SI, defaults resolved, checked.
-#include "tool/ToolFile.hpp"
-#include "tool/ToolAlongTrack.hpp"
-#include "tool/ToolGeometryChecks.hpp"
-#include "tool/ToolRunSettings.hpp"
-#include "tool/ToolSchema.hpp"
+#include "cli/tool/ToolAlongTrack.hpp"
+#include "cli/tool/ToolFile.hpp"
+#include "cli/tool/ToolGeometryChecks.hpp"
+#include "cli/tool/ToolRunSettings.hpp"
+#include "cli/tool/ToolSchema.hpp"
 
-#include "chamber/ErosionEngine.hpp"
-#include "elements/ElementTable.hpp"
-#include "erosion/YieldMultiplierMap.hpp"
-#include "racetrack/IonSupply.hpp"
-#include "util/Csv.hpp"
+#include "boundary/elements/ElementTable.hpp"
+#include "boundary/racetrack/IonSupply.hpp"
+#include "boundary/util/Csv.hpp"
+#include "solvers/chamber/ErosionEngine.hpp"
+#include "solvers/erosion/YieldMultiplierMap.hpp"
 
 #include <cstdio>
 #include <filesystem>
@@ -55,7 +55,8 @@ void checkErosionEngines(const ConfigSection& root, const ToolFile& tool, const 
         try {
             checkErosionEngine(tool.cathodes[i], tool.erosion);
         } catch (const CathodeSpecError& e) {
-            if (e.key.rfind("erosion", 0) == 0) failAtKey(root, e.key, std::string("cathode ") + tool.cathodes[i].name + ": " + e.what());
+            if (e.key.rfind("erosion", 0) == 0)
+                failAtKey(root, e.key, std::string("cathode ") + tool.cathodes[i].name + ": " + e.what());
             failAtKey(cathodes[i], e.key, e.what());
         }
     }
@@ -164,7 +165,8 @@ ToolMagnets readMagnets(const SchemaSection& m, const ToolCathode& c, const std:
     out.narrowingExponent = r.number("narrowing_exponent");
     if (out.narrowingExponent < 0) r.fail("narrowing_exponent", "must be >= 0");
     out.profile = readProfile(*r.section("profile"), toolPath, out.profileFile);
-    if (const auto a = r.section("along_track")) out.track.alongTrack = readAlongTrack(*a, c.kind, out.track.straightLengthM);
+    if (const auto a = r.section("along_track"))
+        out.track.alongTrack = readAlongTrack(*a, c.kind, out.track.straightLengthM);
 
     if (const auto mo = m.section("motion")) {
         const std::string kind = mo->text("kind");
@@ -176,13 +178,15 @@ ToolMagnets readMagnets(const SchemaSection& m, const ToolCathode& c, const std:
         out.motion.angleSamples = mo->integer("angle_samples", 8);
         out.motion.wobbleSamples = mo->integer("samples", 1);
         if (kind == "rotating") {
-            if (!circular) mo->fail("kind", "a rotating magnet needs a planar-circular cathode (rotary and planar-rect: wobble)");
+            if (!circular)
+                mo->fail("kind", "a rotating magnet needs a planar-circular cathode (rotary and planar-rect: wobble)");
             out.motion.kind = MagnetMotion::Kind::Rotating;
             out.motion.offsetM = positive(*mo, "offset");
             refuse("amplitude");
             refuse("travel");
         } else if (kind == "wobble") {
-            if (circular) mo->fail("kind", "a planar-circular cathode's magnet rotates (kind: rotating), it does not wobble");
+            if (circular)
+                mo->fail("kind", "a planar-circular cathode's magnet rotates (kind: rotating), it does not wobble");
             out.motion.kind = MagnetMotion::Kind::Wobble;
             refuse("offset");
             if (c.kind == CathodeKind::Rotary) {
@@ -201,7 +205,8 @@ ToolMagnets readMagnets(const SchemaSection& m, const ToolCathode& c, const std:
                 if (!(out.motion.dwellFraction >= 0 && out.motion.dwellFraction < 1))
                     mo->fail("dwell_fraction", "must be in [0, 1)");
             } else if (mo->has("dwell_fraction")) {
-                mo->fail("dwell_fraction", "used only by waveform dwell, not " + swingWaveformName(out.motion.waveform));
+                mo->fail("dwell_fraction",
+                         "used only by waveform dwell, not " + swingWaveformName(out.motion.waveform));
             }
         } else {
             for (const char* k : {"offset", "amplitude", "travel", "waveform", "dwell_fraction"}) refuse(k);
@@ -243,23 +248,30 @@ ToolDischarge readDischarge(const SchemaSection& d, const std::string& processGa
 void checkRacetrackOnTarget(const SchemaSection& c, const ToolCathode& k) {
     const SchemaSection r = *c.section("magnets")->section("racetrack");
     const auto& t = k.magnets.track;
-    const auto mm = [](double m) { char b[32]; std::snprintf(b, sizeof b, "%.6g mm", m * 1e3); return std::string(b); };
+    const auto mm = [](double m) {
+        char b[32];
+        std::snprintf(b, sizeof b, "%.6g mm", m * 1e3);
+        return std::string(b);
+    };
     if (k.kind == CathodeKind::PlanarCircular) {
         if (t.ringRadiusM + t.magnetOffsetM >= k.geometry.radiusM)
             r.fail("ring_radius", "the racetrack lies outside its target: ring_radius + magnet offset = " +
-                                      mm(t.ringRadiusM + t.magnetOffsetM) + " >= target radius " + mm(k.geometry.radiusM));
+                                      mm(t.ringRadiusM + t.magnetOffsetM) + " >= target radius " +
+                                      mm(k.geometry.radiusM));
         return;
     }
     if (t.straightLengthM + t.trackSeparationM > k.geometry.lengthM)
         r.fail("straight_length", "the racetrack lies outside its target: straight_length + track_separation = " +
                                       mm(t.straightLengthM + t.trackSeparationM) + " > target length " +
                                       mm(k.geometry.lengthM));
-    if (k.kind == CathodeKind::PlanarRect && t.trackSeparationM + 2 * k.magnets.motion.wobbleTravelM > k.geometry.widthM)
+    if (k.kind == CathodeKind::PlanarRect &&
+        t.trackSeparationM + 2 * k.magnets.motion.wobbleTravelM > k.geometry.widthM)
         r.fail("track_separation", "the racetrack (with its wobble travel) lies outside its target: " +
-                                       mm(t.trackSeparationM + 2 * k.magnets.motion.wobbleTravelM) + " > target width " +
-                                       mm(k.geometry.widthM));
+                                       mm(t.trackSeparationM + 2 * k.magnets.motion.wobbleTravelM) +
+                                       " > target width " + mm(k.geometry.widthM));
     if (k.kind == CathodeKind::Rotary &&
-        t.trackSeparationM + 2 * k.geometry.radiusM * k.magnets.motion.wobbleAmplitudeRad >= 2 * kPi * k.geometry.radiusM)
+        t.trackSeparationM + 2 * k.geometry.radiusM * k.magnets.motion.wobbleAmplitudeRad >=
+            2 * kPi * k.geometry.radiusM)
         r.fail("track_separation", "the racetrack (with its wobble) does not fit round the tube");
 }
 
@@ -291,16 +303,19 @@ ToolCathode readCathode(const SchemaSection& c, const ToolFile& tool) {
     k.target.backing = t.text("backing");
     k.target.magnetDistanceM = t.quantity("magnet_distance");
     if (k.target.magnetDistanceM != 0 && !(k.target.magnetDistanceM > k.target.thicknessM))
-        t.fail("magnet_distance", "must exceed the target thickness (it is measured from the new target face), or be 0");
+        t.fail("magnet_distance",
+               "must exceed the target thickness (it is measured from the new target face), or be 0");
     k.target.grooveRedeposition = t.flag("groove_redeposition");
     if (k.target.grooveRedeposition && k.kind == CathodeKind::PlanarCircular)
-        t.fail("groove_redeposition", "modelled for planar-rect and rotary targets only (straight grooves), not planar-circular");
+        t.fail("groove_redeposition",
+               "modelled for planar-rect and rotary targets only (straight grooves), not planar-circular");
     if (t.has("multiplier_map")) {
         k.target.multiplierMapFile = besideFile(tool.path, t.text("multiplier_map"));
         if (!std::filesystem::exists(k.target.multiplierMapFile))
             t.fail("multiplier_map", "file not found: " + k.target.multiplierMapFile);
         try {
-            k.target.multiplierMap = std::make_shared<const YieldMultiplierMap>(readMultiplierMap(k.target.multiplierMapFile));
+            k.target.multiplierMap =
+                std::make_shared<const YieldMultiplierMap>(readMultiplierMap(k.target.multiplierMapFile));
         } catch (const std::exception& e) {
             t.fail("multiplier_map", e.what());
         }
@@ -364,7 +379,8 @@ ToolSubstrate readSubstrate(const SchemaSection& s, const ToolFile& tool) {
     b.edgeExclusionM = s.quantity("edge_exclusion");
     if (b.edgeExclusionM < 0 || 2 * b.edgeExclusionM >= std::min(b.sizeXM, b.sizeYM))
         s.fail("edge_exclusion", "must be >= 0 and leave part of the substrate");
-    if (b.pitchM * 4 > std::min(b.sizeXM, b.sizeYM)) s.fail("pitch", "too coarse for the substrate (need at least 5 points across)");
+    if (b.pitchM * 4 > std::min(b.sizeXM, b.sizeYM))
+        s.fail("pitch", "too coarse for the substrate (need at least 5 points across)");
     if (const auto m = s.section("motion")) {
         b.motion.kind = m->text("kind");
         b.motion.timeS = positive(*m, "time");

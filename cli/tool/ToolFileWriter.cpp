@@ -1,7 +1,7 @@
-#include "tool/ToolFileWriter.hpp"
-#include "reports/OperatingPointJson.hpp"
-#include "tool/ToolAlongTrack.hpp"
-#include "util/Json.hpp"
+#include "cli/tool/ToolFileWriter.hpp"
+#include "boundary/util/Json.hpp"
+#include "cli/tool/ToolAlongTrack.hpp"
+#include "postprocessing/reports/OperatingPointJson.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -79,7 +79,9 @@ void writeCathode(std::ostringstream& o, const ToolCathode& c) {
         o << "        along_track: " << alongTrackYaml(m.track.alongTrack) << "\n";
     const MagnetMotion& mo = m.motion;
     o << "      motion:\n        kind: "
-      << (mo.kind == MagnetMotion::Kind::Rotating ? "rotating" : mo.kind == MagnetMotion::Kind::Wobble ? "wobble" : "none")
+      << (mo.kind == MagnetMotion::Kind::Rotating ? "rotating"
+          : mo.kind == MagnetMotion::Kind::Wobble ? "wobble"
+                                                  : "none")
       << "\n";
     if (mo.kind == MagnetMotion::Kind::Rotating) o << "        offset: " << q(mo.offsetM, "m") << "\n";
     if (mo.kind == MagnetMotion::Kind::Wobble && c.kind == CathodeKind::Rotary)
@@ -99,8 +101,8 @@ void writeCathode(std::ostringstream& o, const ToolCathode& c) {
     o << (d.gammaSEGiven ? "      gamma_se: " : "      # gamma_se: ") << exact(d.gammaSE)
       << (d.gammaSEGiven ? "" : "  (Baragiola 1979 for this gas and target, IonSupply)") << "\n"
       << "      yield_model: " << d.yieldModel << "\n"
-      << "    mesh:\n      pitch: " << q(c.meshPitchM, "m") << "\n      angular_pitch: " << q(c.meshAngularPitchRad, "rad")
-      << "\n";
+      << "    mesh:\n      pitch: " << q(c.meshPitchM, "m")
+      << "\n      angular_pitch: " << q(c.meshAngularPitchRad, "rad") << "\n";
 }
 
 }  // namespace
@@ -134,8 +136,7 @@ std::string resolvedToolYaml(const ToolFile& tool, int digits) {
               << "\n      waveform: " << s.motion.waveform << "\n";
             if (s.motion.waveform == "dwell") o << "      dwell: " << exact(s.motion.dwellFraction) << "\n";
         }
-        o
-          << "    spec:\n      uniformity_target: " << q(s.uniformityTargetPct, "%") << "\n"
+        o << "    spec:\n      uniformity_target: " << q(s.uniformityTargetPct, "%") << "\n"
           << "    film:\n      material: " << s.filmMaterial << "\n      sticking: " << exact(s.sticking) << "\n";
     }
     if (!tool.sensors.empty()) o << "sensors:\n";
@@ -164,8 +165,8 @@ std::string resolvedToolYaml(const ToolFile& tool, int digits) {
     if (e.vtkSpacingM) o << "  vtk_spacing: " << q(*e.vtkSpacingM, "m") << "\n";
     const ToolDepositionSettings& d = tool.deposition;
     o << "deposition:\n  angular: " << d.angular << "\n  cos_exponent: " << exact(d.cosExponent) << "\n"
-      << "  optimise:\n    power_trims: " << (d.optimiseTrims ? "true" : "false") << "\n    min_trim: " << exact(d.minTrim)
-      << "\n    max_trim: " << exact(d.maxTrim) << "\n";
+      << "  optimise:\n    power_trims: " << (d.optimiseTrims ? "true" : "false")
+      << "\n    min_trim: " << exact(d.minTrim) << "\n    max_trim: " << exact(d.maxTrim) << "\n";
     if (!d.wobbleCandidatesRad.empty()) {
         o << "    wobble_amplitudes: [";
         for (std::size_t i = 0; i < d.wobbleCandidatesRad.size(); ++i)
@@ -173,10 +174,11 @@ std::string resolvedToolYaml(const ToolFile& tool, int digits) {
         o << "]\n";
     }
     if (!d.endBoostGainBounds.empty())
-        o << "    end_boost_gain: [" << exact(d.endBoostGainBounds[0]) << ", " << exact(d.endBoostGainBounds[1]) << "]\n";
-    if (!d.endBoostLengthBoundsM.empty())
-        o << "    end_boost_length: [" << q(d.endBoostLengthBoundsM[0], "m") << ", " << q(d.endBoostLengthBoundsM[1], "m")
+        o << "    end_boost_gain: [" << exact(d.endBoostGainBounds[0]) << ", " << exact(d.endBoostGainBounds[1])
           << "]\n";
+    if (!d.endBoostLengthBoundsM.empty())
+        o << "    end_boost_length: [" << q(d.endBoostLengthBoundsM[0], "m") << ", "
+          << q(d.endBoostLengthBoundsM[1], "m") << "]\n";
     o << "  gas_model:\n    sigma_eff_m2: " << exact(d.gasSigmaEffM2) << "\n    eta: " << exact(d.gasEta)
       << "\n    thermalisation_column_per_m2: " << exact(d.gasThermalisationColumnPerM2) << "\n"
       << "  monte_carlo:\n    histories: " << d.histories << "\n    seed: " << d.seed << "\n";
@@ -188,18 +190,21 @@ std::string toolListingJson(const ToolFile& tool) {
     std::ostringstream o;
     o << "{\"cathodes\":[";
     for (std::size_t i = 0; i < tool.cathodes.size(); ++i)
-        o << (i ? "," : "") << "{\"name\":" << str(tool.cathodes[i].name) << ",\"type\":"
-          << str(cathodeKindName(tool.cathodes[i].kind)) << ",\"material\":" << str(tool.cathodes[i].target.material)
-          << ",\"operating_point\":"
+        o << (i ? "," : "") << "{\"name\":" << str(tool.cathodes[i].name)
+          << ",\"type\":" << str(cathodeKindName(tool.cathodes[i].kind))
+          << ",\"material\":" << str(tool.cathodes[i].target.material) << ",\"operating_point\":"
           << operatingPointJson(operatingPoint(tool.cathodes[i].discharge, tool.cathodes[i].target.material)) << "}";
     o << "],\"substrates\":[";
-    for (std::size_t i = 0; i < tool.substrates.size(); ++i) o << (i ? "," : "") << "{\"name\":" << str(tool.substrates[i].name) << "}";
+    for (std::size_t i = 0; i < tool.substrates.size(); ++i)
+        o << (i ? "," : "") << "{\"name\":" << str(tool.substrates[i].name) << "}";
     o << "],\"sensors\":[";
-    for (std::size_t i = 0; i < tool.sensors.size(); ++i) o << (i ? "," : "") << "{\"name\":" << str(tool.sensors[i].name) << "}";
+    for (std::size_t i = 0; i < tool.sensors.size(); ++i)
+        o << (i ? "," : "") << "{\"name\":" << str(tool.sensors[i].name) << "}";
     o << "],\"supplies\":[";
     for (std::size_t i = 0; i < tool.supplies.size(); ++i) {
         o << (i ? "," : "") << "{\"name\":" << str(tool.supplies[i].name) << ",\"feeds\":[";
-        for (std::size_t k = 0; k < tool.supplies[i].feeds.size(); ++k) o << (k ? "," : "") << str(tool.supplies[i].feeds[k]);
+        for (std::size_t k = 0; k < tool.supplies[i].feeds.size(); ++k)
+            o << (k ? "," : "") << str(tool.supplies[i].feeds[k]);
         o << "]}";
     }
     o << "]}\n";

@@ -3,7 +3,7 @@
 // objects) and the short JSON listing of `magtwin tool check --json`.
 #pragma once
 
-#include "tool/ToolFile.hpp"
+#include "cli/tool/ToolFile.hpp"
 
 #include <string>
 

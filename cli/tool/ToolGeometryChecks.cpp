@@ -1,4 +1,4 @@
-#include "tool/ToolGeometryChecks.hpp"
+#include "cli/tool/ToolGeometryChecks.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -80,21 +80,24 @@ void ToolGeometryChecks::run(const ToolFile& tool) const {
         const ToolCathode& c = tool.cathodes[i];
         const double bottom = cathodeBody(c).lo.z();
         if (bottom <= 0)
-            cathodeSections[i].fail("position", "cathode " + c.name + " cuts the substrate plane z = 0 (its lowest point is at z = " +
+            cathodeSections[i].fail("position", "cathode " + c.name +
+                                                    " cuts the substrate plane z = 0 (its lowest point is at z = " +
                                                     mm(bottom) + "); expected the whole target above z = 0");
         for (std::size_t j = 0; j < i; ++j)
             if (overlap(c, tool.cathodes[j]))
-                cathodeSections[i].fail("position", "cathode " + c.name + " overlaps cathode " + tool.cathodes[j].name +
-                                                        " (their target bodies intersect); expected separate bodies" +
-                                                        (c.arrayName.empty() || c.arrayName != tool.cathodes[j].arrayName
-                                                             ? ""
-                                                             : ": the array pitch is smaller than the cathode's width"));
+                cathodeSections[i].fail("position",
+                                        "cathode " + c.name + " overlaps cathode " + tool.cathodes[j].name +
+                                            " (their target bodies intersect); expected separate bodies" +
+                                            (c.arrayName.empty() || c.arrayName != tool.cathodes[j].arrayName
+                                                 ? ""
+                                                 : ": the array pitch is smaller than the cathode's width"));
     }
     for (std::size_t i = 0; i < tool.sensors.size(); ++i)
         for (const ToolCathode& c : tool.cathodes)
             if (insideBody(c, tool.sensors[i].position))
-                sensorSections[i].fail("position", "sensor " + tool.sensors[i].name + " lies inside the target of cathode " +
-                                                       c.name + "; expected a position in the gas");
+                sensorSections[i].fail("position", "sensor " + tool.sensors[i].name +
+                                                       " lies inside the target of cathode " + c.name +
+                                                       "; expected a position in the gas");
     std::vector<std::string> cathodeNames;
     for (const auto& c : tool.cathodes) cathodeNames.push_back(c.name);
     for (std::size_t i = 0; i < tool.supplies.size(); ++i)
@@ -114,8 +117,8 @@ namespace {
 
 /// The item of `items` named `name`, or a ConfigError listing the names (with a guess).
 template <class T>
-const T& named(const std::vector<T>& items, const std::string& name, const std::string& path,
-               const std::string& option, const std::string& kind) {
+const T& named(const std::vector<T>& items, const std::string& name, const std::string& path, const std::string& option,
+               const std::string& kind) {
     std::vector<std::string> names;
     for (const T& item : items) {
         if (item.name == name) return item;

@@ -4,8 +4,8 @@
 // body, a supply feeding a cathode the file does not have.
 #pragma once
 
-#include "config/ConfigReader.hpp"
-#include "tool/ToolFile.hpp"
+#include "cli/config/ConfigReader.hpp"
+#include "cli/tool/ToolFile.hpp"
 
 #include <vector>
 

@@ -1,7 +1,7 @@
-#include "tool/ToolPicture.hpp"
+#include "cli/tool/ToolPicture.hpp"
 
-#include "plot/GnuplotSession.hpp"
-#include "util/PhysicalConstants.hpp"
+#include "boundary/util/PhysicalConstants.hpp"
+#include "postprocessing/plot/GnuplotSession.hpp"
 
 #include <cmath>
 #include <fstream>
@@ -43,9 +43,7 @@ private:
     std::ostringstream o_;
 };
 
-void write(const GnuplotSession& g, const std::string& name, const Lines& l) {
-    std::ofstream(g.file(name)) << l.str();
-}
+void write(const GnuplotSession& g, const std::string& name, const Lines& l) { std::ofstream(g.file(name)) << l.str(); }
 
 }  // namespace
 
@@ -57,14 +55,15 @@ void drawToolFile(const ToolFile& tool, const std::string& pngPath) {
         const auto& track = c.magnets.track;
         switch (c.kind) {
             case CathodeKind::PlanarRect:
-                topCathodes.rectangle(p.x() - c.geometry.widthM / 2, p.y() - c.geometry.lengthM / 2, p.x() + c.geometry.widthM / 2,
-                                      p.y() + c.geometry.lengthM / 2);
+                topCathodes.rectangle(p.x() - c.geometry.widthM / 2, p.y() - c.geometry.lengthM / 2,
+                                      p.x() + c.geometry.widthM / 2, p.y() + c.geometry.lengthM / 2);
                 topTracks.stadium(p.x(), p.y(), track.straightLengthM, track.trackSeparationM / 2);
                 sideCathodes.rectangle(p.x() - c.geometry.widthM / 2, p.z(), p.x() + c.geometry.widthM / 2, p.z() + t);
                 break;
             case CathodeKind::Rotary: {
                 const double r = c.geometry.radiusM;
-                topCathodes.rectangle(p.x() - r, p.y() - c.geometry.lengthM / 2, p.x() + r, p.y() + c.geometry.lengthM / 2);
+                topCathodes.rectangle(p.x() - r, p.y() - c.geometry.lengthM / 2, p.x() + r,
+                                      p.y() + c.geometry.lengthM / 2);
                 // Lab-fixed track on the substrate-facing side, projected onto x-y.
                 topTracks.stadium(p.x(), p.y(), track.straightLengthM, r * std::sin(0.5 * track.trackSeparationM / r));
                 sideCathodes.circle(p.x(), p.z(), r);
@@ -90,8 +89,8 @@ void drawToolFile(const ToolFile& tool, const std::string& pngPath) {
         } else {
             topSubstrates.rectangle(s.centreXM - s.sizeXM / 2, s.centreYM - s.sizeYM / 2, s.centreXM + s.sizeXM / 2,
                                     s.centreYM + s.sizeYM / 2);
-            topExclusion.rectangle(s.centreXM - s.sizeXM / 2 + e, s.centreYM - s.sizeYM / 2 + e, s.centreXM + s.sizeXM / 2 - e,
-                                   s.centreYM + s.sizeYM / 2 - e);
+            topExclusion.rectangle(s.centreXM - s.sizeXM / 2 + e, s.centreYM - s.sizeYM / 2 + e,
+                                   s.centreXM + s.sizeXM / 2 - e, s.centreYM + s.sizeYM / 2 - e);
         }
         sideSubstrates.point(s.centreXM - s.sizeXM / 2, 0.0), sideSubstrates.point(s.centreXM + s.sizeXM / 2, 0.0);
         sideSubstrates.end();
@@ -111,19 +110,19 @@ void drawToolFile(const ToolFile& tool, const std::string& pngPath) {
     write(g, "sensors_side.dat", sensorsSide);
     auto f = [&g](const char* n) { return gnuplotQuoted(g.file(n).string()); };
     std::ostringstream s;
-    s << "set terminal pngcairo noenhanced size 1600,800 font 'sans,11'\nset output " << gnuplotQuoted(g.png().string()) << "\n"
+    s << "set terminal pngcairo noenhanced size 1600,800 font 'sans,11'\nset output " << gnuplotQuoted(g.png().string())
+      << "\n"
       << "set multiplot layout 1,2 title " << gnuplotQuoted(tool.name + " (" + tool.path + ")") << "\n"
       << "set size ratio -1\nset grid\nset key outside bottom horizontal\n"
       << "set title 'top view (x-y)'\nset xlabel 'x (mm)'\nset ylabel 'y (mm)'\n"
-      << "plot " << f("top_substrates.dat") << " w l lw 2 lc rgb '#4477aa' t 'substrate', "
-      << f("top_exclusion.dat") << " w l dt 2 lc rgb '#4477aa' t 'edge exclusion', "
-      << f("top_cathodes.dat") << " w l lw 2 lc rgb '#222222' t 'targets', "
-      << f("top_tracks.dat") << " w l lc rgb '#cc3311' t 'racetracks', "
+      << "plot " << f("top_substrates.dat") << " w l lw 2 lc rgb '#4477aa' t 'substrate', " << f("top_exclusion.dat")
+      << " w l dt 2 lc rgb '#4477aa' t 'edge exclusion', " << f("top_cathodes.dat")
+      << " w l lw 2 lc rgb '#222222' t 'targets', " << f("top_tracks.dat") << " w l lc rgb '#cc3311' t 'racetracks', "
       << f("sensors_top.dat") << " w p pt 7 ps 1.5 lc rgb '#009988' t 'sensors'\n"
       << "set title 'side view (x-z)'\nset ylabel 'z (mm)'\n"
-      << "plot " << f("side_substrates.dat") << " w l lw 3 lc rgb '#4477aa' t 'substrate', "
-      << f("side_cathodes.dat") << " w l lw 2 lc rgb '#222222' t 'targets', "
-      << f("sensors_side.dat") << " w p pt 7 ps 1.5 lc rgb '#009988' t 'sensors'\n"
+      << "plot " << f("side_substrates.dat") << " w l lw 3 lc rgb '#4477aa' t 'substrate', " << f("side_cathodes.dat")
+      << " w l lw 2 lc rgb '#222222' t 'targets', " << f("sensors_side.dat")
+      << " w p pt 7 ps 1.5 lc rgb '#009988' t 'sensors'\n"
       << "unset multiplot\n";
     g.render(s.str(), pngPath);
 }

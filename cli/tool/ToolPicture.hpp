@@ -3,7 +3,7 @@
 // sensors) beside a side view (x-z), with gnuplot (postprocessing/plot/GnuplotSession).
 #pragma once
 
-#include "tool/ToolFile.hpp"
+#include "cli/tool/ToolFile.hpp"
 
 #include <string>
 

@@ -1,4 +1,4 @@
-#include "tool/ToolRunSettings.hpp"
+#include "cli/tool/ToolRunSettings.hpp"
 
 namespace magtwin {
 
@@ -24,7 +24,8 @@ void readErosionSettings(const SchemaSection& top, ToolErosionSettings& e) {
         if (j < 0) s->fail("outputs", "life points must be >= 0");
         e.outputLifeKWh.push_back(j / kJoulePerKWh);
     }
-    e.outputAngularCells = s->integer("output_angular_cells", 8);  // minimum accepted (a written tube needs a few cells)
+    e.outputAngularCells =
+        s->integer("output_angular_cells", 8);  // minimum accepted (a written tube needs a few cells)
     e.vtkSpacingM = s->optionalQuantity("vtk_spacing");
     if (e.vtkSpacingM && !(*e.vtkSpacingM > 0)) s->fail("vtk_spacing", "must be positive");
 }
@@ -33,7 +34,8 @@ void readDepositionSettings(const SchemaSection& top, ToolDepositionSettings& d)
     const auto s = top.section("deposition");
     d.gasSigmaEffM2 = std::stod(toolKey("deposition.gas_model", "sigma_eff_m2").defaultValue);
     d.gasEta = std::stod(toolKey("deposition.gas_model", "eta").defaultValue);
-    d.gasThermalisationColumnPerM2 = std::stod(toolKey("deposition.gas_model", "thermalisation_column_per_m2").defaultValue);
+    d.gasThermalisationColumnPerM2 =
+        std::stod(toolKey("deposition.gas_model", "thermalisation_column_per_m2").defaultValue);
     d.histories = std::stol(toolKey("deposition.monte_carlo", "histories").defaultValue);
     d.seed = std::stol(toolKey("deposition.monte_carlo", "seed").defaultValue);
     if (!s) return;
@@ -44,7 +46,8 @@ void readDepositionSettings(const SchemaSection& top, ToolDepositionSettings& d)
         d.optimiseTrims = o->flag("power_trims");
         d.minTrim = o->number("min_trim");
         d.maxTrim = o->number("max_trim");
-        if (!(d.minTrim > 0 && d.minTrim <= 1 && d.maxTrim >= 1)) o->fail("min_trim", "need 0 < min_trim <= 1 <= max_trim");
+        if (!(d.minTrim > 0 && d.minTrim <= 1 && d.maxTrim >= 1))
+            o->fail("min_trim", "need 0 < min_trim <= 1 <= max_trim");
         d.wobbleCandidatesRad = o->quantityList("wobble_amplitudes");
         for (double a : d.wobbleCandidatesRad)
             if (a < 0 || a > 1.0) o->fail("wobble_amplitudes", "each must be between 0 and 57 deg");
@@ -56,7 +59,8 @@ void readDepositionSettings(const SchemaSection& top, ToolDepositionSettings& d)
             if (b.empty()) continue;
             if (b.size() != 2 || !(b[0] <= b[1])) o->fail(key, "expected [min, max] with min <= max");
             if (!d.optimiseTrims) o->fail(key, "needs power_trims: true");
-            if (!d.wobbleCandidatesRad.empty()) o->fail(key, "not together with wobble_amplitudes (one search at a time)");
+            if (!d.wobbleCandidatesRad.empty())
+                o->fail(key, "not together with wobble_amplitudes (one search at a time)");
         }
         if (!d.endBoostGainBounds.empty() && d.endBoostGainBounds[0] < -1.0)
             o->fail("end_boost_gain", "min must be >= -1 (the flux factor 1 + gain >= 0)");

@@ -2,8 +2,8 @@
 // (ToolSchema), and the small reading helpers the tool-file readers share.
 #pragma once
 
-#include "tool/ToolFile.hpp"
-#include "tool/ToolSchema.hpp"
+#include "cli/tool/ToolFile.hpp"
+#include "cli/tool/ToolSchema.hpp"
 
 namespace magtwin {
 

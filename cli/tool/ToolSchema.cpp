@@ -1,4 +1,4 @@
-#include "tool/ToolSchema.hpp"
+#include "cli/tool/ToolSchema.hpp"
 
 #include <sstream>
 #include <stdexcept>
@@ -29,7 +29,8 @@ bool computedDefault(const std::string& d) { return d == "-" || (!d.empty() && d
 std::vector<ToolKey> buildSchema() {
     const std::string C = "cathodes[]", T = "cathodes[].target", M = "cathodes[].magnets",
                       R = "cathodes[].magnets.racetrack", P = "cathodes[].magnets.racetrack.profile",
-                      MM = "cathodes[].magnets.motion", AT = "cathodes[].magnets.racetrack.along_track", D = "cathodes[].discharge", S = "substrates[]";
+                      MM = "cathodes[].magnets.motion", AT = "cathodes[].magnets.racetrack.along_track",
+                      D = "cathodes[].discharge", S = "substrates[]";
     return {
         sec("", "tool", K::Section, "", "identity of the chamber"),
         sec("", "process", K::Section, "-", "process defaults of the chamber"),
@@ -37,21 +38,26 @@ std::vector<ToolKey> buildSchema() {
         sec("", "substrates", K::List, "-", "substrates and their handling (needed by `deposit`)"),
         sec("", "sensors", K::List, "-", "crystal monitors"),
         sec("", "supplies", K::List, "-", "power supplies and the cathodes each can feed"),
-        sec("", "erosion", K::Section, "-", "erosion engine settings of every path that erodes (`erode`, `deposit --life-kWh`/`--life-sweep`, `compare`, the twin)"),
+        sec("", "erosion", K::Section, "-",
+            "erosion engine settings of every path that erodes (`erode`, `deposit --life-kWh`/`--life-sweep`, "
+            "`compare`, the twin)"),
         sec("", "deposition", K::Section, "-", "run settings of `magtwin deposit`"),
-        sec("", "logs", K::List, "-", "tool-log formats: read by twin/logs (issue 11, loadToolFile's ToolLogsReader), not by this schema"),
+        sec("", "logs", K::List, "-",
+            "tool-log formats: read by twin/logs (issue 11, loadToolFile's ToolLogsReader), not by this schema"),
 
         sec("tool", "name", K::Text, "", "identifier of the tool"),
         sec("tool", "description", K::Text, "-", "free text"),
 
         sec("process", "gas", K::Text, "Ar", "working gas (element symbol); default of every discharge"),
-        qty("process", "pressure", Dimension::Pressure, "0 Pa", "working pressure; 0 = collisionless transport in `deposit`"),
+        qty("process", "pressure", Dimension::Pressure, "0 Pa",
+            "working pressure; 0 = collisionless transport in `deposit`"),
         qty("process", "temperature", Dimension::Temperature, "300 K", "gas temperature"),
 
         sec(C, "name", K::Text, "", "name of the cathode (of the array: members are NAME01, NAME02, ...)"),
         pick(C, "type", {"planar-rect", "planar-circular", "rotary"}, "", "cathode type"),
         sec(C, "array", K::Section, "-", "repeat the cathode along x, centred on `position`"),
-        qlist(C, "position", L, "", "[x, y, z]: planar: centre of the sputtering face; rotary: centre of the tube axis"),
+        qlist(C, "position", L, "",
+              "[x, y, z]: planar: centre of the sputtering face; rotary: centre of the tube axis"),
         qty(C, "length", L, "(planar-rect, rotary)", "target length along y (rotary: tube length)"),
         qty(C, "width", L, "(planar-rect)", "target width along x"),
         qty(C, "radius", L, "(planar-circular)", "target radius"),
@@ -70,42 +76,74 @@ std::vector<ToolKey> buildSchema() {
         sec(T, "backing", K::Text, "-", "backing plate or tube (description)"),
         qty(T, "magnet_distance", L, "0 mm", "new target face -> magnet poles; > thickness; 0 = no track narrowing"),
         sec(T, "groove_redeposition", K::Flag, "false",
-            "erosion engine (`erode`, `deposit --life-kWh`, `compare`, the twin): atoms leaving a groove wall that hit the target again stick there (planar-rect, rotary)"),
-        sec(T, "multiplier_map", K::Text, "-", "CSV x_mm,y_mm,multiplier (cathode frame): grain/texture yield map of the erosion engine (`erode`, used targets in `deposit`, `compare`, the twin)"),
+            "erosion engine (`erode`, `deposit --life-kWh`, `compare`, the twin): atoms leaving a groove wall that hit "
+            "the target again stick there (planar-rect, rotary)"),
+        sec(T, "multiplier_map", K::Text, "-",
+            "CSV x_mm,y_mm,multiplier (cathode frame): grain/texture yield map of the erosion engine (`erode`, used "
+            "targets in `deposit`, `compare`, the twin)"),
 
         sec(M, "racetrack", K::Section, "", "racetrack of the magnet pack"),
         sec(M, "motion", K::Section, "-", "magnet motion"),
         qty(R, "straight_length", L, "(planar-rect, rotary)", "length of each straight track"),
-        qty(R, "track_separation", L, "(planar-rect, rotary)", "centre to centre of the straights (rotary: arc length)"),
+        qty(R, "track_separation", L, "(planar-rect, rotary)",
+            "centre to centre of the straights (rotary: arc length)"),
         qty(R, "ring_radius", L, "(planar-circular)", "centre-line radius of the ring track"),
         sec(R, "turnaround_enhancement", K::Number, "1", "flux at the turnaround apex / straight flux"),
         sec(R, "narrowing_exponent", K::Number, "1", "track width ~ (distance to the magnets)^p (TrackNarrowing)"),
         sec(R, "profile", K::Section, "", "cross-track flux profile"),
-        sec(R, "along_track", K::Section, "-", "flux factor A(x) along the straights (planar-rect, rotary; AlongTrackProfile)"),
+        sec(R, "along_track", K::Section, "-",
+            "flux factor A(x) along the straights (planar-rect, rotary; AlongTrackProfile)"),
         pick(AT, "shape", {"uniform", "end-boost", "table"}, "uniform",
-             "uniform: A = 1; end-boost: A = 1 + gain (1 + cos(pi d/length))/2 within `length` of each end (d from the end); "
+             "uniform: A = 1; end-boost: A = 1 + gain (1 + cos(pi d/length))/2 within `length` of each end (d from the "
+             "end); "
              "table: `points` or `points_mm`, linear"),
-        sec(AT, "gain", K::Number, "(end-boost)", "A - 1 at the ends of the straight (>= -1); the turnarounds take the end's factor"),
-        qty(AT, "length", L, "(end-boost)", "distance from each end of the straight over which the boost applies (<= half the straight)"),
-        {AT, "points", K::NumberPairs, std::nullopt, {}, "(table)",
+        sec(AT, "gain", K::Number, "(end-boost)",
+            "A - 1 at the ends of the straight (>= -1); the turnarounds take the end's factor"),
+        qty(AT, "length", L, "(end-boost)",
+            "distance from each end of the straight over which the boost applies (<= half the straight)"),
+        {AT,
+         "points",
+         K::NumberPairs,
+         std::nullopt,
+         {},
+         "(table)",
          "[[position / straight length, factor], ...] from the straight's end at -y (0..1)"},
-        {AT, "points_mm", K::NumberPairs, std::nullopt, {}, "(table)", "as `points` with the position in mm (0..straight length)"},
-        sec(AT, "symmetric", K::Flag, "false", "table: positions from the nearer end (0..0.5, or half the straight in mm), mirrored"),
+        {AT,
+         "points_mm",
+         K::NumberPairs,
+         std::nullopt,
+         {},
+         "(table)",
+         "as `points` with the position in mm (0..straight length)"},
+        sec(AT, "symmetric", K::Flag, "false",
+            "table: positions from the nearer end (0..0.5, or half the straight in mm), mirrored"),
         pick(P, "shape", {"gaussian", "asymmetric-gaussian", "tabulated"}, "", "profile shape (TrackProfile)"),
         qty(P, "sigma", L, "(gaussian)", "Gaussian width"),
         qty(P, "sigma_inner", L, "(asymmetric-gaussian)", "width on the inner side"),
         qty(P, "sigma_outer", L, "(asymmetric-gaussian)", "width on the outer side"),
         sec(P, "file", K::Text, "(tabulated)", "CSV offset_mm,value (outward positive), beside the tool file"),
         pick(MM, "kind", {"none", "rotating", "wobble"}, "none",
-             "rotating: magnet pack turning about a circular target's axis; wobble: bar swing (rotary) or travel (planar-rect)"),
+             "rotating: magnet pack turning about a circular target's axis; wobble: bar swing (rotary) or travel "
+             "(planar-rect)"),
         qty(MM, "offset", L, "(rotating)", "ring centre from the target axis"),
         {MM, "angle_samples", K::Integer, std::nullopt, {}, "256", "rotating: trapezoid nodes over a turn (>= 8)"},
-        qty(MM, "amplitude", Dimension::Angle, "(wobble, rotary)", "swing amplitude of the magnet bar around the axis (deposit averages the emission over it; the erosion, a rotation average, is unchanged)"),
-        qty(MM, "travel", L, "(wobble, planar-rect)", "travel amplitude of the magnet pack across the target width (erode and deposit time-average it)"),
+        qty(MM, "amplitude", Dimension::Angle, "(wobble, rotary)",
+            "swing amplitude of the magnet bar around the axis (deposit averages the emission over it; the erosion, a "
+            "rotation average, is unchanged)"),
+        qty(MM, "travel", L, "(wobble, planar-rect)",
+            "travel amplitude of the magnet pack across the target width (erode and deposit time-average it)"),
         pick(MM, "waveform", {"sinusoidal", "triangular", "dwell"}, "sinusoidal",
-             "wobble: position over a period (sinusoidal; triangular: constant speed; dwell: constant speed, stopped at the reversal points)"),
-        qty(MM, "dwell_fraction", Dimension::Fraction, "(waveform dwell)", "wobble: fraction of a period stopped at the reversal points (half at each), [0, 1)"),
-        {MM, "samples", K::Integer, std::nullopt, {}, "16", "wobble: quadrature nodes of the time average (>= 1; Gauss-Chebyshev, triangular and dwell Gauss-Legendre)"},
+             "wobble: position over a period (sinusoidal; triangular: constant speed; dwell: constant speed, stopped "
+             "at the reversal points)"),
+        qty(MM, "dwell_fraction", Dimension::Fraction, "(waveform dwell)",
+            "wobble: fraction of a period stopped at the reversal points (half at each), [0, 1)"),
+        {MM,
+         "samples",
+         K::Integer,
+         std::nullopt,
+         {},
+         "16",
+         "wobble: quadrature nodes of the time average (>= 1; Gauss-Chebyshev, triangular and dwell Gauss-Legendre)"},
 
         sec(D, "gas", K::Text, "(process.gas)", "working gas (element symbol)"),
         qty(D, "voltage", Dimension::Voltage, "", "cathode voltage"),
@@ -115,7 +153,8 @@ std::vector<ToolKey> buildSchema() {
         sec(D, "yield_model", K::Text, "auto", "sputter yield model (`magtwin yield --help`)"),
 
         qty("cathodes[].mesh", "pitch", L, "2 mm", "emission element pitch (rotary: axial)"),
-        qty("cathodes[].mesh", "angular_pitch", Dimension::Angle, "3 deg", "rotary: angular pitch of the emission elements"),
+        qty("cathodes[].mesh", "angular_pitch", Dimension::Angle, "3 deg",
+            "rotary: angular pitch of the emission elements"),
 
         sec(S, "name", K::Text, "", "name of the substrate"),
         pick(S, "kind", {"glass", "wafer"}, "glass", "substrate kind"),
@@ -131,11 +170,14 @@ std::vector<ToolKey> buildSchema() {
         pick("substrates[].motion", "kind", {"static", "scan", "rotation", "oscillation"}, "static",
              "static, in-line scan along x, wafer rotation, static deposition with the substrate oscillating along x"),
         qty("substrates[].motion", "time", Dimension::Time, "60 s", "exposure time (static, rotation, oscillation)"),
-        qty("substrates[].motion", "amplitude", L, "(oscillation)", "oscillation: half the peak-to-peak travel along x (the array pitch axis), >= 0"),
-        qty("substrates[].motion", "period", Dimension::Time, "(oscillation)", "oscillation: period of one back-and-forth cycle"),
+        qty("substrates[].motion", "amplitude", L, "(oscillation)",
+            "oscillation: half the peak-to-peak travel along x (the array pitch axis), >= 0"),
+        qty("substrates[].motion", "period", Dimension::Time, "(oscillation)",
+            "oscillation: period of one back-and-forth cycle"),
         pick("substrates[].motion", "waveform", {"sinusoidal", "triangular", "dwell"}, "sinusoidal",
              "oscillation: u = A sin(2 pi t / P); constant speed; or constant speed with stops at the reversal points"),
-        qty("substrates[].motion", "dwell", Dimension::Fraction, "(waveform dwell)", "oscillation: fraction of a period stopped at the reversal points (half at each), [0, 1)"),
+        qty("substrates[].motion", "dwell", Dimension::Fraction, "(waveform dwell)",
+            "oscillation: fraction of a period stopped at the reversal points (half at each), [0, 1)"),
         qty("substrates[].motion", "speed", Dimension::Speed, "10 mm/s", "scan speed"),
         {"substrates[].motion", "passes", K::Integer, std::nullopt, {}, "1", "scan passes"},
         qty("substrates[].spec", "uniformity_target", Dimension::Fraction, "3 %", "U = (max-min)/(max+min) limit"),
@@ -145,7 +187,13 @@ std::vector<ToolKey> buildSchema() {
         sec("sensors[]", "name", K::Text, "", "name of the sensor"),
         pick("sensors[]", "type", {"crystal-monitor"}, "crystal-monitor", "sensor type"),
         qlist("sensors[]", "position", L, "", "[x, y, z] of the crystal"),
-        {"sensors[]", "facing", K::NumberList, std::nullopt, {}, "[0, 0, 1]", "direction the crystal faces (normalised)"},
+        {"sensors[]",
+         "facing",
+         K::NumberList,
+         std::nullopt,
+         {},
+         "[0, 0, 1]",
+         "direction the crystal faces (normalised)"},
         sec("sensors[]", "tooling_factor", K::Number, "1", "film at the substrate / film at the crystal"),
 
         sec("supplies[]", "name", K::Text, "", "name of the supply"),
@@ -159,7 +207,13 @@ std::vector<ToolKey> buildSchema() {
         qty("erosion", "min_remaining_thickness", L, "1 mm", "end of life"),
         qty("erosion", "limit", Dimension::Energy, "-", "stop at this life"),
         qlist("erosion", "outputs", Dimension::Energy, "-", "life points written"),
-        {"erosion", "output_angular_cells", K::Integer, std::nullopt, {}, "72", "rotary: cells of the written surfaces (>= 8)"},
+        {"erosion",
+         "output_angular_cells",
+         K::Integer,
+         std::nullopt,
+         {},
+         "72",
+         "rotary: cells of the written surfaces (>= 8)"},
         qty("erosion", "vtk_spacing", L, "(<= ~150k points per surface)", "VTK surface point spacing"),
 
         pick("deposition", "angular", {"cosine", "cosn", "yamamura1981"}, "cosine", "emission angular law"),
@@ -167,14 +221,23 @@ std::vector<ToolKey> buildSchema() {
         sec("deposition", "optimise", K::Section, "-", "power-trim optimiser"),
         sec("deposition", "gas_model", K::Section, "-", "fast gas model parameters (GasAttenuationModel.hpp)"),
         sec("deposition", "monte_carlo", K::Section, "-", "--method mc settings"),
-        sec("deposition.optimise", "power_trims", K::Flag, "false", "optimise per-cathode power trims for the lowest U"),
+        sec("deposition.optimise", "power_trims", K::Flag, "false",
+            "optimise per-cathode power trims for the lowest U"),
         sec("deposition.optimise", "min_trim", K::Number, "0.5", "smallest trim"),
         sec("deposition.optimise", "max_trim", K::Number, "1.5", "largest trim"),
         qlist("deposition.optimise", "wobble_amplitudes", Dimension::Angle, "-", "rotary wobble amplitudes to try"),
-        {"deposition.optimise", "end_boost_gain", K::NumberList, std::nullopt, {}, "-",
-         "[min, max]: choose the along_track end-boost gain (cathodes with shape end-boost) for the lowest U after trims"},
-        qlist("deposition.optimise", "end_boost_length", L, "-", "[min, max]: choose the end-boost length too (golden section)"),
-        sec("deposition.gas_model", "sigma_eff_m2", K::Number, "6.31e-21", "effective cross-section (Mo in Ar calibration)"),
+        {"deposition.optimise",
+         "end_boost_gain",
+         K::NumberList,
+         std::nullopt,
+         {},
+         "-",
+         "[min, max]: choose the along_track end-boost gain (cathodes with shape end-boost) for the lowest U after "
+         "trims"},
+        qlist("deposition.optimise", "end_boost_length", L, "-",
+              "[min, max]: choose the end-boost length too (golden section)"),
+        sec("deposition.gas_model", "sigma_eff_m2", K::Number, "6.31e-21",
+            "effective cross-section (Mo in Ar calibration)"),
         sec("deposition.gas_model", "eta", K::Number, "0", "forward-scattered fraction (Mo in Ar calibration)"),
         sec("deposition.gas_model", "thermalisation_column_per_m2", K::Number, "2.51e17",
             "thermalisation column (Mo in Ar calibration)"),
@@ -185,22 +248,33 @@ std::vector<ToolKey> buildSchema() {
 
 std::string kindText(const ToolKey& k) {
     switch (k.kind) {
-        case K::Section: return "section";
-        case K::List: return "list";
-        case K::Text: return "text";
+        case K::Section:
+            return "section";
+        case K::List:
+            return "list";
+        case K::Text:
+            return "text";
         case K::Choice: {
             std::string s;
             for (const auto& c : k.choices) s += (s.empty() ? "" : " \\| ") + c;
             return s;
         }
-        case K::Number: return "number";
-        case K::Integer: return "integer";
-        case K::Flag: return "true \\| false";
-        case K::Quantity: return dimensionName(*k.dimension);
-        case K::QuantityList: return "list of " + dimensionName(*k.dimension);
-        case K::NumberList: return "list of numbers";
-        case K::NumberPairs: return "list of [number, number]";
-        case K::TextList: return "list of names";
+        case K::Number:
+            return "number";
+        case K::Integer:
+            return "integer";
+        case K::Flag:
+            return "true \\| false";
+        case K::Quantity:
+            return dimensionName(*k.dimension);
+        case K::QuantityList:
+            return "list of " + dimensionName(*k.dimension);
+        case K::NumberList:
+            return "list of numbers";
+        case K::NumberPairs:
+            return "list of [number, number]";
+        case K::TextList:
+            return "list of names";
     }
     return "";
 }
@@ -237,8 +311,10 @@ std::string toolSchemaMarkdown() {
          "Planar targets face down. The erosion engine works in each cathode's own frame (u along the long axis);\n"
          "`magtwin erode` writes its VTK surfaces and cross-sections in the chamber frame (placed at the\n"
          "cathode's `position`, long axis along y), so they line up with `deposit`'s substrate maps.\n\n"
-         "**Units.** A quantity carries its unit in the value (`12 kW`, `3370 mm`) or in the key (`thickness_mm: 16`).\n"
-         "Default: empty = required; `(...)` = required for the kinds named, or computed as described; `-` = optional.\n"
+         "**Units.** A quantity carries its unit in the value (`12 kW`, `3370 mm`) or in the key (`thickness_mm: "
+         "16`).\n"
+         "Default: empty = required; `(...)` = required for the kinds named, or computed as described; `-` = "
+         "optional.\n"
          "Unknown keys, missing units and inconsistent geometry (overlapping cathodes, a cathode through the\n"
          "substrate plane, a racetrack off its target, a sensor inside a target, a supply feeding an unknown\n"
          "cathode, an array of count 0) stop with file:line: key and exit status 2.\n";
@@ -250,8 +326,10 @@ std::string toolSchemaMarkdown() {
               << "| key | type | units | default | meaning |\n|---|---|---|---|---|\n";
         }
         o << "| `" << k.key << "` | " << kindText(k) << " | " << unitText(k) << " | "
-          << (k.defaultValue.empty() ? "required" : k.defaultValue == "-" ? "-" : "`" + k.defaultValue + "`") << " | "
-          << k.meaning << " |\n";
+          << (k.defaultValue.empty()  ? "required"
+              : k.defaultValue == "-" ? "-"
+                                      : "`" + k.defaultValue + "`")
+          << " | " << k.meaning << " |\n";
     }
     return o.str();
 }
@@ -302,7 +380,8 @@ std::string SchemaSection::text(const std::string& key) const {
 double SchemaSection::number(const std::string& key) const {
     const ToolKey& k = spec(key, K::Number);
     if (k.defaultValue.empty()) return raw_.number(key);
-    if (computedDefault(k.defaultValue) && !raw_.has(key)) throw std::logic_error("tool schema: " + key + " has no value");
+    if (computedDefault(k.defaultValue) && !raw_.has(key))
+        throw std::logic_error("tool schema: " + key + " has no value");
     return raw_.numberOr(key, computedDefault(k.defaultValue) ? 0.0 : std::stod(k.defaultValue));
 }
 

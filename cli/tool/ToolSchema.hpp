@@ -4,7 +4,7 @@
 // page docs/tool-file.md (toolSchemaMarkdown; a test compares the page with it).
 #pragma once
 
-#include "config/ConfigReader.hpp"
+#include "cli/config/ConfigReader.hpp"
 
 #include <optional>
 #include <string>
@@ -13,13 +13,26 @@
 namespace magtwin {
 
 struct ToolKey {
-    enum class Kind { Section, List, Text, Choice, Number, Integer, Flag, Quantity, QuantityList, NumberList, NumberPairs, TextList };
-    std::string section;   ///< "" top level, "cathodes[]", "cathodes[].target", ...
+    enum class Kind {
+        Section,
+        List,
+        Text,
+        Choice,
+        Number,
+        Integer,
+        Flag,
+        Quantity,
+        QuantityList,
+        NumberList,
+        NumberPairs,
+        TextList
+    };
+    std::string section;  ///< "" top level, "cathodes[]", "cathodes[].target", ...
     std::string key;
     Kind kind = Kind::Text;
     std::optional<Dimension> dimension;  ///< Quantity, QuantityList
     std::vector<std::string> choices;    ///< Choice
-    std::string defaultValue;  ///< "" = required; "-" = optional without a default; else the default
+    std::string defaultValue;            ///< "" = required; "-" = optional without a default; else the default
     std::string meaning;
 };
 
@@ -38,8 +51,8 @@ public:
 
     bool has(const std::string& key) const;
     std::optional<SchemaSection> section(const std::string& key) const;  ///< nullopt when optional and absent
-    std::vector<SchemaSection> list(const std::string& key) const;      ///< empty when optional and absent
-    std::string text(const std::string& key) const;                     ///< the default when absent
+    std::vector<SchemaSection> list(const std::string& key) const;       ///< empty when optional and absent
+    std::string text(const std::string& key) const;                      ///< the default when absent
     double number(const std::string& key) const;
     /// The schema's default when absent; fails naming the key below `minimum` (not a default).
     int integer(const std::string& key, int minimum) const;

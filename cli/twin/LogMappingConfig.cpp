@@ -1,7 +1,7 @@
-#include "twin/LogMappingConfig.hpp"
+#include "cli/twin/LogMappingConfig.hpp"
 
-#include "logs/TimestampParser.hpp"
-#include "twin/LogUnits.hpp"
+#include "cli/twin/LogUnits.hpp"
+#include "twin/logs/TimestampParser.hpp"
 
 #include <algorithm>
 
@@ -27,8 +27,11 @@ public:
         const std::string unit = s->textOr("unit", "");
         const auto u = logUnit(q, unit);
         if (!u) {
-            if (unit.empty()) s->fail("unit", "missing: a " + logQuantityName(q) + " column needs a unit (" + joined(logUnitNames(q)) + ")");
-            s->fail("unit", "unknown unit '" + unit + "' for " + logQuantityName(q) + "; expected one of: " + joined(logUnitNames(q)));
+            if (unit.empty())
+                s->fail("unit",
+                        "missing: a " + logQuantityName(q) + " column needs a unit (" + joined(logUnitNames(q)) + ")");
+            s->fail("unit", "unknown unit '" + unit + "' for " + logQuantityName(q) +
+                                "; expected one of: " + joined(logUnitNames(q)));
         }
         s->rejectUnknownKeysHere();
         f_.numeric.push_back({channelKey, column, u->scale, u->offset, u->siUnit});
@@ -110,7 +113,8 @@ public:
                 const auto& sup = *std::find_if(names_.supplies.begin(), names_.supplies.end(),
                                                 [&](const ToolNames::Supply& x) { return x.name == supply; });
                 if (std::find(sup.feeds.begin(), sup.feeds.end(), c.cathode) == sup.feeds.end())
-                    at.fail(key, "supply '" + supply + "' does not feed '" + c.cathode + "' (its feeds: " + joined(sup.feeds) + ")");
+                    at.fail(key, "supply '" + supply + "' does not feed '" + c.cathode +
+                                     "' (its feeds: " + joined(sup.feeds) + ")");
                 return i;
             };
             if (s.has("switches")) {
@@ -159,7 +163,8 @@ public:
         for (const auto& m : log.sectionList("crystal_monitors")) {
             const std::string sensor = m.text("sensor");
             if (std::find(names_.sensors.begin(), names_.sensors.end(), sensor) == names_.sensors.end())
-                m.fail("sensor", "'" + sensor + "' is not a sensor of the tool file (sensors: " + joined(names_.sensors) + ")");
+                m.fail("sensor",
+                       "'" + sensor + "' is not a sensor of the tool file (sensors: " + joined(names_.sensors) + ")");
             const std::string p = "sensor." + sensor + ".";
             numeric(m, "rate", p + "rate", LogQuantity::Rate);
             numeric(m, "thickness", p + "thickness", LogQuantity::Thickness);
@@ -207,7 +212,8 @@ void readHeaderAndTime(const ConfigSection& log, LogFormat& f) {
     }
     const std::string zone = t.textOr("time_zone", "UTC");
     const auto offset = parseUtcOffset(zone);
-    if (!offset) t.fail("time_zone", "'" + zone + "' is not UTC or a fixed offset like +02:00 (named zones are not supported)");
+    if (!offset)
+        t.fail("time_zone", "'" + zone + "' is not UTC or a fixed offset like +02:00 (named zones are not supported)");
     f.timestamp.utcOffsetSeconds = *offset;
     t.rejectUnknownKeysHere();
 }

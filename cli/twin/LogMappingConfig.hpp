@@ -5,8 +5,8 @@
 // with the file, line and key.
 #pragma once
 
-#include "config/ConfigReader.hpp"
-#include "logs/LogFormat.hpp"
+#include "cli/config/ConfigReader.hpp"
+#include "twin/logs/LogFormat.hpp"
 
 #include <string>
 #include <vector>

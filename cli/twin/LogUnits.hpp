@@ -10,8 +10,25 @@
 
 namespace magtwin {
 
-enum class LogQuantity { Power, Voltage, Current, Pressure, Flow, Temperature, Rate, Thickness, Density,
-                         Frequency, Time, Energy, Angle, Length, Fraction, Flag, Number };
+enum class LogQuantity {
+    Power,
+    Voltage,
+    Current,
+    Pressure,
+    Flow,
+    Temperature,
+    Rate,
+    Thickness,
+    Density,
+    Frequency,
+    Time,
+    Energy,
+    Angle,
+    Length,
+    Fraction,
+    Flag,
+    Number
+};
 
 struct LogUnit {
     double scale = 1.0, offset = 0.0;

@@ -1,8 +1,8 @@
-#include "twin/ReplayMaps.hpp"
+#include "cli/twin/ReplayMaps.hpp"
 
-#include "util/Json.hpp"
+#include "boundary/util/Json.hpp"
 #ifdef MAGTWIN_HAVE_VTK
-#include "vtk/VtkWriters.hpp"
+#include "postprocessing/vtk/VtkWriters.hpp"
 #endif
 
 #include <algorithm>

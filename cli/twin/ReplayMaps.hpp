@@ -8,7 +8,7 @@
 //    uniformity_pct and uniformity_exact_pct (the exact check, empty where not checked).
 #pragma once
 
-#include "replay/TwinReplay.hpp"
+#include "twin/replay/TwinReplay.hpp"
 
 #include <filesystem>
 

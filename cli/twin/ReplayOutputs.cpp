@@ -1,8 +1,8 @@
-#include "twin/ReplayOutputs.hpp"
+#include "cli/twin/ReplayOutputs.hpp"
 
-#include "plot/LinePlot.hpp"
-#include "twin/ReplayMaps.hpp"
-#include "util/Json.hpp"
+#include "boundary/util/Json.hpp"
+#include "cli/twin/ReplayMaps.hpp"
+#include "postprocessing/plot/LinePlot.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -39,36 +39,42 @@ std::string replayReportJson(const ReplayReport& r) {
         const auto& c = r.counters[i];
         o << (i ? "," : "") << "{\"source\":" << jsonString(c.source) << ",\"target_id\":" << jsonString(c.targetId)
           << ",\"material\":" << jsonString(c.material) << ",\"energy_kWh\":" << jsonNumber(c.energyKWh)
-          << ",\"counter_delta_kWh\":" << jsonNumber(c.counterDeltaKWh) << ",\"counter_error_pct\":" << jsonNumber(c.errorPct)
-          << ",\"flagged\":" << (c.flagged ? "true" : "false") << ",\"likely_cause\":" << jsonString(c.cause) << "}";
+          << ",\"counter_delta_kWh\":" << jsonNumber(c.counterDeltaKWh)
+          << ",\"counter_error_pct\":" << jsonNumber(c.errorPct) << ",\"flagged\":" << (c.flagged ? "true" : "false")
+          << ",\"likely_cause\":" << jsonString(c.cause) << "}";
     }
     // the energy series' total per log source (DeliveredEnergy.hpp): the sync's energy, summed over targets
     o << "],\"source_energy\":[";
     for (std::size_t k = 0; k < r.replay.power.size(); ++k)
-        o << (k ? "," : "") << "{\"source\":" << jsonString(r.replay.power[k].cathode) << ",\"energy_kWh\":"
-          << jsonNumber(r.replay.energyKWh[k].empty() ? 0.0 : r.replay.energyKWh[k].back()) << "}";
+        o << (k ? "," : "") << "{\"source\":" << jsonString(r.replay.power[k].cathode)
+          << ",\"energy_kWh\":" << jsonNumber(r.replay.energyKWh[k].empty() ? 0.0 : r.replay.energyKWh[k].back())
+          << "}";
     o << "],\"steps\":[";
     for (std::size_t i = 0; i < r.replay.steps.size(); ++i) {
         const auto& s = r.replay.steps[i];
-        o << (i ? "," : "") << "{\"start\":" << jsonString(isoTime(s.start)) << ",\"end\":" << jsonString(isoTime(s.end))
-          << ",\"label\":" << jsonString(s.label) << ",\"substrate_shutter_open\":" << (s.substrateShutterOpen ? "true" : "false")
+        o << (i ? "," : "") << "{\"start\":" << jsonString(isoTime(s.start))
+          << ",\"end\":" << jsonString(isoTime(s.end)) << ",\"label\":" << jsonString(s.label)
+          << ",\"substrate_shutter_open\":" << (s.substrateShutterOpen ? "true" : "false")
           << ",\"monitor_shutter_open\":" << (s.monitorShutterOpen ? "true" : "false") << ",\"sources\":[";
         for (std::size_t k = 0; k < s.sources.size(); ++k) {
             const auto& p = s.sources[k];
             o << (k ? "," : "") << "{\"source\":" << jsonString(p.source) << ",\"target_id\":" << jsonString(p.targetId)
               << ",\"material\":" << jsonString(p.material) << ",\"power_W\":" << jsonNumber(p.meanPowerW)
               << ",\"voltage_V\":" << jsonNumber(p.meanVoltageV) << ",\"energy_kWh\":" << jsonNumber(p.energyJ / 3.6e6)
-              << ",\"life_kWh\":" << jsonNumber(p.lifeKWh) << ",\"eroded_depth_mm\":" << jsonNumber(p.erodedDepthM * 1e3) << "}";
+              << ",\"life_kWh\":" << jsonNumber(p.lifeKWh)
+              << ",\"eroded_depth_mm\":" << jsonNumber(p.erodedDepthM * 1e3) << "}";
         }
         o << "],\"deposited_material\":" << jsonString(s.depositedMaterial)
           << ",\"monitor_material\":" << jsonString(s.monitorMaterial)
           << ",\"measured_displayed_A_s\":" << jsonNumber(s.measuredDisplayedAS)
           << ",\"predicted_rate_A_s\":" << jsonNumber(s.predictedAS)
           << ",\"predicted_calibrated_rate_A_s\":" << jsonNumber(s.predictedCalibratedAS)
-          << ",\"measured_rate_A_s\":" << jsonNumber(s.measuredAS) << ",\"uniformity_pct\":" << jsonNumber(s.uniformityPct)
+          << ",\"measured_rate_A_s\":" << jsonNumber(s.measuredAS)
+          << ",\"uniformity_pct\":" << jsonNumber(s.uniformityPct)
           << ",\"substrate_mean_rate_A_s\":" << jsonNumber(s.mapMeanAS) << "}";
     }
-    o << "],\"qcm\":{\"median_ratio_before\":" << jsonNumber(r.before.median) << ",\"spread_before\":" << jsonNumber(r.before.spread)
+    o << "],\"qcm\":{\"median_ratio_before\":" << jsonNumber(r.before.median)
+      << ",\"spread_before\":" << jsonNumber(r.before.spread)
       << ",\"median_ratio_after\":" << jsonNumber(r.after.median) << ",\"spread_after\":" << jsonNumber(r.after.spread)
       << ",\"steps\":" << r.before.steps << ",\"median_ratio_unconverted\":" << jsonNumber(r.unconverted.median)
       << ",\"calibration\":" << jsonString(r.calibration)
@@ -77,18 +83,23 @@ std::string replayReportJson(const ReplayReport& r) {
     for (std::size_t i = 0; i < r.findings.size(); ++i) {
         const auto& f = r.findings[i];
         o << (i ? "," : "") << "{\"kind\":" << jsonString(f.kind) << ",\"target_id\":" << jsonString(f.targetId)
-          << ",\"message\":" << jsonString(f.message) << ",\"time\":" << (f.time > 0 ? jsonString(isoTime(f.time)) : "null")
-          << ",\"size\":" << jsonNumber(f.size) << "}";
+          << ",\"message\":" << jsonString(f.message)
+          << ",\"time\":" << (f.time > 0 ? jsonString(isoTime(f.time)) : "null") << ",\"size\":" << jsonNumber(f.size)
+          << "}";
     }
     // the life table and its exact check (ReplayLifeTable.hpp): max |U_table - U_exact| in pp
     std::size_t checked = 0;
     double maxDu = 0.0;
     for (const auto& st : r.replay.steps)
-        if (std::isfinite(st.uniformityExactPct)) ++checked, maxDu = std::max(maxDu, std::abs(st.uniformityPct - st.uniformityExactPct));
-    o << "],\"maps\":{\"pitch_mm\":" << jsonNumber(r.replay.grid.dx * 1e3) << ",\"life_step_kWh\":" << jsonNumber(r.replay.lifeStepKWh)
+        if (std::isfinite(st.uniformityExactPct))
+            ++checked, maxDu = std::max(maxDu, std::abs(st.uniformityPct - st.uniformityExactPct));
+    o << "],\"maps\":{\"pitch_mm\":" << jsonNumber(r.replay.grid.dx * 1e3)
+      << ",\"life_step_kWh\":" << jsonNumber(r.replay.lifeStepKWh)
       << ",\"life_points_computed\":" << r.replay.lifeTablePoints << ",\"exact_checks\":" << checked
-      << ",\"max_abs_du_pp\":" << (checked ? jsonNumber(maxDu) : "null") << ",\"exact_check_seconds\":" << jsonNumber(r.replay.exactCheckSeconds)
-      << "},\"uniformity_spec_pct\":" << jsonNumber(r.specPct) << ",\"replay_seconds\":" << jsonNumber(r.seconds) << "}\n";
+      << ",\"max_abs_du_pp\":" << (checked ? jsonNumber(maxDu) : "null")
+      << ",\"exact_check_seconds\":" << jsonNumber(r.replay.exactCheckSeconds)
+      << "},\"uniformity_spec_pct\":" << jsonNumber(r.specPct) << ",\"replay_seconds\":" << jsonNumber(r.seconds)
+      << "}\n";
     return o.str();
 }
 
@@ -97,7 +108,8 @@ namespace {
 /// A time series for a PNG of at most ~2 x `buckets` points: per bucket of rows its first,
 /// minimum and maximum rows in time order (a 1-row arc or a gap stays visible; a tube life's
 /// 100 000 rows x 14 series would cost gnuplot minutes).
-PlotSeries envelope(const std::string& label, const std::vector<double>& x, const std::vector<double>& y, std::size_t buckets = 2000) {
+PlotSeries envelope(const std::string& label, const std::vector<double>& x, const std::vector<double>& y,
+                    std::size_t buckets = 2000) {
     PlotSeries out{label, {}, {}, PlotSeries::Style::Line};
     const std::size_t n = std::min(x.size(), y.size());
     if (n <= 3 * buckets) {
@@ -127,14 +139,15 @@ void writeReplayOutputs(const ReplayReport& r, const std::filesystem::path& dir)
     writeReplayMaps(r.replay, dir);
     {
         std::ofstream csv(dir / "steps.csv");
-        csv << "start,end,label,substrate_shutter_open,sources,deposited_material,monitor_material,measured_displayed_A_s,measured_rate_A_s,"
+        csv << "start,end,label,substrate_shutter_open,sources,deposited_material,monitor_material,measured_displayed_"
+               "A_s,measured_rate_A_s,"
                "predicted_rate_A_s,predicted_calibrated_rate_A_s,uniformity_pct,life_kWh,uniformity_exact_pct\n";
         for (const auto& s : r.replay.steps)
-            csv << isoTime(s.start) << "," << isoTime(s.end) << "," << s.label << "," << (s.substrateShutterOpen ? 1 : 0) << ","
-                << sourceList(s) << ","
-                << s.depositedMaterial << "," << s.monitorMaterial << "," << jsonNumber(s.measuredDisplayedAS) << ","
-                << jsonNumber(s.measuredAS) << "," << jsonNumber(s.predictedAS) << "," << jsonNumber(s.predictedCalibratedAS)
-                << "," << jsonNumber(s.uniformityPct) << "," << jsonNumber(stepLifeKWh(s)) << ","
+            csv << isoTime(s.start) << "," << isoTime(s.end) << "," << s.label << ","
+                << (s.substrateShutterOpen ? 1 : 0) << "," << sourceList(s) << "," << s.depositedMaterial << ","
+                << s.monitorMaterial << "," << jsonNumber(s.measuredDisplayedAS) << "," << jsonNumber(s.measuredAS)
+                << "," << jsonNumber(s.predictedAS) << "," << jsonNumber(s.predictedCalibratedAS) << ","
+                << jsonNumber(s.uniformityPct) << "," << jsonNumber(stepLifeKWh(s)) << ","
                 << jsonNumber(s.uniformityExactPct) << "\n";
     }
     const ReplayResult& rr = r.replay;
@@ -161,7 +174,8 @@ void writeReplayOutputs(const ReplayReport& r, const std::filesystem::path& dir)
         const double mid = (0.5 * (s.start + s.end) - t0) / 60.0;
         if (std::isfinite(s.measuredAS)) measured.x.push_back(mid), measured.y.push_back(s.measuredAS);
         if (std::isfinite(s.predictedAS)) predicted.x.push_back(mid), predicted.y.push_back(s.predictedAS);
-        if (std::isfinite(s.predictedCalibratedAS)) calibrated.x.push_back(mid), calibrated.y.push_back(s.predictedCalibratedAS);
+        if (std::isfinite(s.predictedCalibratedAS))
+            calibrated.x.push_back(mid), calibrated.y.push_back(s.predictedCalibratedAS);
         const double life = stepLifeKWh(s);
         if (std::isfinite(s.uniformityPct)) uni.x.push_back(life), uni.y.push_back(s.uniformityPct);
         if (std::isfinite(s.uniformityExactPct)) exact.x.push_back(life), exact.y.push_back(s.uniformityExactPct);

@@ -4,7 +4,7 @@
 // measured monitor rate, uniformity over target life with the spec line).
 #pragma once
 
-#include "replay/ReplayReport.hpp"
+#include "twin/replay/ReplayReport.hpp"
 
 #include <filesystem>
 #include <string>

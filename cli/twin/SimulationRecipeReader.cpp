@@ -1,9 +1,9 @@
-#include "twin/SimulationRecipeReader.hpp"
+#include "cli/twin/SimulationRecipeReader.hpp"
 
-#include "config/ConfigReader.hpp"
-#include "deposit/DepositConfig.hpp"
-#include "logs/TimestampParser.hpp"
-#include "tool/ToolFile.hpp"
+#include "cli/config/ConfigReader.hpp"
+#include "cli/deposit/DepositConfig.hpp"
+#include "cli/tool/ToolFile.hpp"
+#include "twin/logs/TimestampParser.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -25,7 +25,8 @@ void requireName(const ConfigSection& s, const std::string& key, const std::stri
                  const std::vector<std::string>& known, const std::string& what) {
     if (std::find(known.begin(), known.end(), name) != known.end()) return;
     const std::string close = closestMatch(name, known);
-    s.fail(key, "'" + name + "' is not a " + what + " of the tool file" + (close.empty() ? "" : " (did you mean '" + close + "'?)"));
+    s.fail(key, "'" + name + "' is not a " + what + " of the tool file" +
+                    (close.empty() ? "" : " (did you mean '" + close + "'?)"));
 }
 
 }  // namespace
@@ -68,8 +69,8 @@ SimulationRecipe readSimulationRecipe(const std::string& path, const std::vector
     for (const auto& s : root.sectionList("steps")) {
         RecipeStep step;
         const std::string kind = s.choice("kind", {"idle", "ramp", "pre-sputter", "deposition"});
-        step.kind = kind == "idle" ? RecipeStep::Kind::Idle
-                    : kind == "ramp" ? RecipeStep::Kind::Ramp
+        step.kind = kind == "idle"          ? RecipeStep::Kind::Idle
+                    : kind == "ramp"        ? RecipeStep::Kind::Ramp
                     : kind == "pre-sputter" ? RecipeStep::Kind::PreSputter
                                             : RecipeStep::Kind::Deposition;
         step.samples = samplesOf(s, "time", r.intervalS);
@@ -106,7 +107,8 @@ SimulationRecipe readSimulationRecipe(const std::string& path, const std::vector
             if (kind == "arc") {
                 e.kind = RecipeEvent::Kind::Arc;
                 e.atSample = samplesOf(s, "at", r.intervalS);
-                if (e.atSample >= dep.samples) s.fail("at", "must lie inside the deposition step (before its last sample)");
+                if (e.atSample >= dep.samples)
+                    s.fail("at", "must lie inside the deposition step (before its last sample)");
                 e.residual = s.quantity("residual", Dimension::Fraction);
                 if (!(e.residual > 0 && e.residual < 1)) s.fail("residual", "must be between 0 and 100 % (exclusive)");
             } else if (kind == "target-change") {

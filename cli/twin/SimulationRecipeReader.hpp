@@ -3,8 +3,8 @@
 // shared config reader; and the tool file's deposition case for the recipe's substrate kind.
 #pragma once
 
-#include "deposition/DepositCase.hpp"
-#include "simulate/SimulationRecipe.hpp"
+#include "solvers/deposition/DepositCase.hpp"
+#include "twin/simulate/SimulationRecipe.hpp"
 
 #include <string>
 #include <vector>

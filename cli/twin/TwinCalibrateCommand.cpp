@@ -7,13 +7,13 @@
 // (sigma_ref the tool file's deposition.gas_model; the interpolation error of 7 nodes is
 // checked in tests/twin/GasStrengthFitTest.cpp) and sigma_eff is fitted with the scales where
 // the data identify it (GasStrengthFit.hpp); the record and the JSON say what was decided.
-#include "twin/TwinCommands.hpp"
+#include "cli/twin/TwinCommands.hpp"
 
-#include "UsageError.hpp"
-#include "calibration/MonitorCalibration.hpp"
-#include "util/Json.hpp"
-#include "util/TextNumber.hpp"
-#include "twin/TwinReplaySetup.hpp"
+#include "boundary/util/Json.hpp"
+#include "boundary/util/TextNumber.hpp"
+#include "cli/UsageError.hpp"
+#include "cli/twin/TwinReplaySetup.hpp"
+#include "twin/calibration/MonitorCalibration.hpp"
 
 #include <chrono>
 #include <iostream>
@@ -37,8 +37,8 @@ std::string gasJson(const GasStrengthEstimate& g) {
 
 std::string calibrationJson(const MonitorCalibration& c, std::int64_t version) {
     std::ostringstream o;
-    o << "{\"version\":" << version << ",\"observations\":" << c.observations << ",\"metrology_points\":" << c.metrologyPoints
-      << ",\"reduced_chi2\":" << jsonNumber(c.reducedChi2)
+    o << "{\"version\":" << version << ",\"observations\":" << c.observations
+      << ",\"metrology_points\":" << c.metrologyPoints << ",\"reduced_chi2\":" << jsonNumber(c.reducedChi2)
       << ",\"fit_substrate_shutter_open\":" << (c.fitSubstrateShutterOpen ? "true" : "false") << ",\"scales\":[";
     for (std::size_t i = 0; i < c.parameters.size(); ++i) {
         const auto& p = c.parameters[i];
@@ -51,8 +51,8 @@ std::string calibrationJson(const MonitorCalibration& c, std::int64_t version) {
         o << (i ? "," : "") << "{\"start\":" << jsonNumber(s.start) << ",\"end\":" << jsonNumber(s.end)
           << ",\"sources\":" << jsonString(s.sources)
           << ",\"substrate_shutter_open\":" << (s.substrateShutterOpen ? "true" : "false")
-          << ",\"twin_error_pct\":" << jsonNumber(s.twinErrorPct) << ",\"naive_additivity_error_pct\":" << jsonNumber(s.naiveErrorPct)
-          << "}";
+          << ",\"twin_error_pct\":" << jsonNumber(s.twinErrorPct)
+          << ",\"naive_additivity_error_pct\":" << jsonNumber(s.naiveErrorPct) << "}";
     }
     o << "]}";
     return o.str();
@@ -89,8 +89,8 @@ int runTwinCalibrate(const TwinCalibrateOptions& o) {
         const double reference = setup.gas.referenceSigmaEffM2;
         std::vector<ReplayResult> replays, mapReplays;
         for (std::size_t j = 0; j + 1 < axis.nodes().size(); ++j) {
-            std::cerr << "[twin calibrate] gas table: sigma_eff " << axis.nodes()[j] * reference << " m2 (" << j + 1 << " of "
-                      << axis.nodes().size() - 1 << ")\n";
+            std::cerr << "[twin calibrate] gas table: sigma_eff " << axis.nodes()[j] * reference << " m2 (" << j + 1
+                      << " of " << axis.nodes().size() - 1 << ")\n";
             ReplaySetup s = setup, m = withMaps;
             s.gas.sigmaEffM2 = m.gas.sigmaEffM2 = axis.nodes()[j] * reference;
             replays.push_back(replayTool(*store, toolId, s));
@@ -114,19 +114,20 @@ int runTwinCalibrate(const TwinCalibrateOptions& o) {
         std::cout << calibrationJson(cal, version) << "\n";
         return 0;
     }
-    std::cout << "calibration v" << version << " of " << tf.name << ": " << cal.observations << " windows of " << o.windowS
-              << " s (substrate shutter " << (cal.fitSubstrateShutterOpen ? "open" : "closed") << "), reduced chi2 "
-              << cal.reducedChi2 << "\n";
+    std::cout << "calibration v" << version << " of " << tf.name << ": " << cal.observations << " windows of "
+              << o.windowS << " s (substrate shutter " << (cal.fitSubstrateShutterOpen ? "open" : "closed")
+              << "), reduced chi2 " << cal.reducedChi2 << "\n";
     for (const auto& p : cal.parameters)
         std::cout << "  " << p.source << " " << p.targetId << ": scale " << p.scale << " +- " << p.sigma << "\n";
     std::cout << "  gas strength: " << cal.gas.status;
     if (cal.gas.fitted)
-        std::cout << ": sigma_eff " << cal.gas.sigmaEffM2 << " +- " << cal.gas.sigmaM2 << " m2 (tool file " << cal.gas.referenceM2
-                  << " m2, max |corr| with a scale " << cal.gas.maxCorrelation << ")";
+        std::cout << ": sigma_eff " << cal.gas.sigmaEffM2 << " +- " << cal.gas.sigmaM2 << " m2 (tool file "
+                  << cal.gas.referenceM2 << " m2, max |corr| with a scale " << cal.gas.maxCorrelation << ")";
     std::cout << "\n";
     for (const auto& c : cal.coSputter)
-        std::cout << "  co-sputter " << c.sources << " (substrate shutter " << (c.substrateShutterOpen ? "open" : "closed")
-                  << "): twin " << c.twinErrorPct << " %, naive additivity " << c.naiveErrorPct << " %\n";
+        std::cout << "  co-sputter " << c.sources << " (substrate shutter "
+                  << (c.substrateShutterOpen ? "open" : "closed") << "): twin " << c.twinErrorPct
+                  << " %, naive additivity " << c.naiveErrorPct << " %\n";
     return 0;
 }
 

@@ -1,18 +1,21 @@
-#include "twin/TwinCommand.hpp"
+#include "cli/twin/TwinCommand.hpp"
 
-#include "twin/TwinCommands.hpp"
+#include "cli/twin/TwinCommands.hpp"
 
 #include <memory>
 
 namespace magtwin {
 
 void addTwinCommand(CLI::App& app) {
-    CLI::App* twin = app.add_subcommand("twin", "The twin's tool logs: sync them into a store, follow one, show status, replay");
+    CLI::App* twin =
+        app.add_subcommand("twin", "The twin's tool logs: sync them into a store, follow one, show status, replay");
     twin->require_subcommand(1);
 
     auto sync = std::make_shared<TwinSyncOptions>();
     CLI::App* s = twin->add_subcommand("sync", "Add the new rows of tool logs to the store (incremental, crash-safe)");
-    s->add_option("tool", sync->toolFile, "Tool file (YAML) with a logs: section")->required()->check(CLI::ExistingFile);
+    s->add_option("tool", sync->toolFile, "Tool file (YAML) with a logs: section")
+        ->required()
+        ->check(CLI::ExistingFile);
     s->add_option("logs", sync->logs, "Log files")->required();
     s->add_option("--store", sync->store, "SQLite file or postgresql://... URL")->required();
     s->add_option("--format", sync->format, "Log format name from the tool file (default: the first)");
@@ -23,11 +26,15 @@ void addTwinCommand(CLI::App& app) {
 
     auto follow = std::make_shared<TwinSyncOptions>();
     CLI::App* f = twin->add_subcommand("follow", "Tail a growing log into the store until SIGINT/SIGTERM");
-    f->add_option("tool", follow->toolFile, "Tool file (YAML) with a logs: section")->required()->check(CLI::ExistingFile);
+    f->add_option("tool", follow->toolFile, "Tool file (YAML) with a logs: section")
+        ->required()
+        ->check(CLI::ExistingFile);
     f->add_option("log", follow->logs, "Log file to follow")->required()->expected(1);
     f->add_option("--store", follow->store, "SQLite file or postgresql://... URL")->required();
     f->add_option("--format", follow->format, "Log format name from the tool file (default: the first)");
-    f->add_option("--poll-ms", follow->pollMs, "How often the file is checked, ms")->capture_default_str()->check(CLI::Range(10, 900));
+    f->add_option("--poll-ms", follow->pollMs, "How often the file is checked, ms")
+        ->capture_default_str()
+        ->check(CLI::Range(10, 900));
     f->callback([follow]() {
         if (const int rc = runTwinFollow(*follow); rc != 0) throw CLI::RuntimeError(rc);
     });
@@ -43,17 +50,23 @@ void addTwinCommand(CLI::App& app) {
     });
 
     auto sim = std::make_shared<TwinSimulateOptions>();
-    CLI::App* sl = twin->add_subcommand("simulate-log", "Write a tool log with known truth from a recipe (docs/simulate-log.md)");
-    sl->add_option("tool", sim->toolFile, "Tool file (YAML) with a logs: section")->required()->check(CLI::ExistingFile);
+    CLI::App* sl =
+        twin->add_subcommand("simulate-log", "Write a tool log with known truth from a recipe (docs/simulate-log.md)");
+    sl->add_option("tool", sim->toolFile, "Tool file (YAML) with a logs: section")
+        ->required()
+        ->check(CLI::ExistingFile);
     sl->add_option("--recipe", sim->recipe, "Recipe (YAML, cases/recipes/)")->required()->check(CLI::ExistingFile);
     sl->add_option("--out", sim->out, "Log file to write (LOG.csv; the truth goes to LOG.truth.json)")->required();
     sl->add_option("--seed", sim->seed, "Seed of the sensor noise")->capture_default_str();
     sl->add_option("--format", sim->format, "Log format name from the tool file (default: the first)");
-    sl->add_option("--metrology-every", sim->metrologyEvery, "Thickness map of every Nth substrate (0: none)")->capture_default_str();
+    sl->add_option("--metrology-every", sim->metrologyEvery, "Thickness map of every Nth substrate (0: none)")
+        ->capture_default_str();
     sl->add_option("--metrology-dir", sim->metrologyDir, "Folder for the thickness maps (SUBSTRATE_ID.csv)");
     sl->add_option("--metrology-pitch", sim->metrologyPitchMm, "Map pitch, mm (default 20 on glass, 5 on a wafer)");
-    sl->add_option("--metrology-noise", sim->metrologyNoisePct, "Relative Gaussian noise of each map point, percent (seeded)");
-    sl->add_option("--metrology-method", sim->metrologyMethod, "Transport of the maps: fast or direct")->capture_default_str();
+    sl->add_option("--metrology-noise", sim->metrologyNoisePct,
+                   "Relative Gaussian noise of each map point, percent (seeded)");
+    sl->add_option("--metrology-method", sim->metrologyMethod, "Transport of the maps: fast or direct")
+        ->capture_default_str();
     sl->add_option("--gas-sigma-eff", sim->gasSigmaEffM2,
                    "Inject this gas strength (sigma_eff, m^2) into the maps, at the recipe's chamber pressure");
     sl->callback([sim]() {
@@ -61,23 +74,33 @@ void addTwinCommand(CLI::App& app) {
     });
 
     auto replay = std::make_shared<TwinReplayOptions>();
-    CLI::App* r = twin->add_subcommand("replay", "Replay the stored log against the physics: rates, uniformity, counter audit");
-    r->add_option("tool", replay->toolFile, "Tool file (YAML) with a logs: section")->required()->check(CLI::ExistingFile);
+    CLI::App* r =
+        twin->add_subcommand("replay", "Replay the stored log against the physics: rates, uniformity, counter audit");
+    r->add_option("tool", replay->toolFile, "Tool file (YAML) with a logs: section")
+        ->required()
+        ->check(CLI::ExistingFile);
     r->add_option("--store", replay->store, "SQLite file or postgresql://... URL")->required();
     r->add_option("--out", replay->out, "Output folder (written complete or not at all)")->required();
     r->add_option("--format", replay->format, "Log format name from the tool file (default: the first)");
     r->add_option("--tolerance", replay->tolerancePct, "Counter audit tolerance, percent")->capture_default_str();
-    r->add_option("--drift-tolerance", replay->driftTolerancePct, "Drift band beyond the calibrated prediction's 2 sigma, percent")
+    r->add_option("--drift-tolerance", replay->driftTolerancePct,
+                  "Drift band beyond the calibrated prediction's 2 sigma, percent")
         ->capture_default_str();
-    r->add_option("--life-points", replay->lifePoints, "Arrays: film maps at K life points to end of life, interpolated in energy (0: exact per step; default 16 with an array)")
+    r->add_option("--life-points", replay->lifePoints,
+                  "Arrays: film maps at K life points to end of life, interpolated in energy (0: exact per step; "
+                  "default 16 with an array)")
         ->check(CLI::Range(0, 1000));
-    r->add_option("--map-pitch", replay->mapPitchMm, "Substrate map pitch, mm (default: the substrate's; >= 10 mm with a life table)")
+    r->add_option("--map-pitch", replay->mapPitchMm,
+                  "Substrate map pitch, mm (default: the substrate's; >= 10 mm with a life table)")
         ->check(CLI::PositiveNumber);
-    r->add_option("--transport", replay->transport, "Substrate map transport: fast, direct (default: fast with a life table)")
+    r->add_option("--transport", replay->transport,
+                  "Substrate map transport: fast, direct (default: fast with a life table)")
         ->check(CLI::IsMember({"auto", "fast", "direct"}));
-    r->add_option("--exact-check", replay->exactCheckEvery, "Also compute every N-th mapped interval exactly (U beside the table's)")
+    r->add_option("--exact-check", replay->exactCheckEvery,
+                  "Also compute every N-th mapped interval exactly (U beside the table's)")
         ->check(CLI::Range(0, 1000000));
-    r->add_option("--map-every", replay->mapEvery, "Every N-th mapped interval into maps.pvd (0: none; default: 32 to 64 evenly spaced maps)")
+    r->add_option("--map-every", replay->mapEvery,
+                  "Every N-th mapped interval into maps.pvd (0: none; default: 32 to 64 evenly spaced maps)")
         ->check(CLI::Range(0, 1000000));
     r->add_flag("--json", replay->json, "Print report.json on stdout");
     r->callback([replay]() {
@@ -85,13 +108,16 @@ void addTwinCommand(CLI::App& app) {
     });
 
     auto cal = std::make_shared<TwinCalibrateOptions>();
-    CLI::App* c = twin->add_subcommand("calibrate", "Fit per-source rate scales to the monitor readings (a new store version)");
+    CLI::App* c =
+        twin->add_subcommand("calibrate", "Fit per-source rate scales to the monitor readings (a new store version)");
     c->add_option("tool", cal->toolFile, "Tool file (YAML) with a logs: section")->required()->check(CLI::ExistingFile);
     c->add_option("--store", cal->store, "SQLite file or postgresql://... URL")->required();
     c->add_option("--format", cal->format, "Log format name from the tool file (default: the first)");
-    c->add_option("--metrology", cal->metrology, "Thickness metrology files (x, y, thickness)")->check(CLI::ExistingFile);
+    c->add_option("--metrology", cal->metrology, "Thickness metrology files (x, y, thickness)")
+        ->check(CLI::ExistingFile);
     c->add_option("--window", cal->windowS, "Observation window within an interval, s")->capture_default_str();
-    c->add_option("--gas", cal->gas, "Gas-scattering strength: fit (with metrology and pressure > 0, where identifiable) or off")
+    c->add_option("--gas", cal->gas,
+                  "Gas-scattering strength: fit (with metrology and pressure > 0, where identifiable) or off")
         ->capture_default_str();
     c->add_flag("--json", cal->json, "Print the result as JSON");
     c->callback([cal]() {

@@ -13,7 +13,7 @@ struct TwinSyncOptions {
     std::string store;
     std::string format;  ///< log format name; "" = the tool file's first
     bool json = false;
-    int pollMs = 200;    ///< follow: how often the file is checked for new lines
+    int pollMs = 200;      ///< follow: how often the file is checked for new lines
     int headerWaitS = 60;  ///< follow: how long a new file may lack its header row
 };
 
@@ -32,12 +32,12 @@ int runTwinStatus(const TwinStatusOptions& o);
 struct TwinSimulateOptions {
     std::string toolFile, recipe, out, format;
     std::uint64_t seed = 1;
-    int metrologyEvery = 0;     ///< 0: no metrology files
+    int metrologyEvery = 0;  ///< 0: no metrology files
     std::string metrologyDir;
-    double metrologyPitchMm = 0.0;  ///< 0: 20 mm on glass, 5 mm on a wafer
-    double metrologyNoisePct = 0.0; ///< seeded relative Gaussian noise of each metrology point
+    double metrologyPitchMm = 0.0;         ///< 0: 20 mm on glass, 5 mm on a wafer
+    double metrologyNoisePct = 0.0;        ///< seeded relative Gaussian noise of each metrology point
     std::string metrologyMethod = "fast";  ///< transport of the maps: fast or direct
-    double gasSigmaEffM2 = 0.0;     ///< > 0: the maps' gas at the recipe's chamber pressure with this sigma_eff
+    double gasSigmaEffM2 = 0.0;            ///< > 0: the maps' gas at the recipe's chamber pressure with this sigma_eff
 };
 
 /// `twin simulate-log` (TwinSimulateCommand.cpp; the simulator is twin/simulate).
@@ -47,16 +47,16 @@ struct TwinReplayOptions {
     std::string toolFile;
     std::string store;
     std::string out;
-    std::string format;          ///< log format name; "" = the tool file's first
-    double tolerancePct = 5.0;   ///< counter audit tolerance
+    std::string format;               ///< log format name; "" = the tool file's first
+    double tolerancePct = 5.0;        ///< counter audit tolerance
     double driftTolerancePct = 15.0;  ///< drift band beyond the calibrated prediction's 2-sigma
-    double minStepS = 10.0;      ///< shorter steps are left out of the monitor statistics
+    double minStepS = 10.0;           ///< shorter steps are left out of the monitor statistics
     // maps (TwinReplay.hpp, ReplayLifeTable.hpp); < 0 / "auto": the defaults for the tool
-    int lifePoints = -1;         ///< arrays from a life table of K points (0: exact per step); auto 16 with an array
-    double mapPitchMm = -1.0;    ///< substrate map pitch; auto: the substrate's, at least 10 mm with a life table
+    int lifePoints = -1;       ///< arrays from a life table of K points (0: exact per step); auto 16 with an array
+    double mapPitchMm = -1.0;  ///< substrate map pitch; auto: the substrate's, at least 10 mm with a life table
     std::string transport = "auto";  ///< fast | direct; auto: fast with a life table, else direct
-    int exactCheckEvery = 0;     ///< every N-th mapped interval also exactly (life table); 0: none
-    int mapEvery = -1;           ///< every N-th mapped interval into maps.pvd; auto: 32 to 64 evenly spaced
+    int exactCheckEvery = 0;         ///< every N-th mapped interval also exactly (life table); 0: none
+    int mapEvery = -1;               ///< every N-th mapped interval into maps.pvd; auto: 32 to 64 evenly spaced
     bool json = false;
 };
 
@@ -67,7 +67,7 @@ struct TwinCalibrateOptions {
     std::string store;
     std::string format;
     std::vector<std::string> metrology;
-    double windowS = 30.0;  ///< observation windows within the single-source intervals
+    double windowS = 30.0;    ///< observation windows within the single-source intervals
     std::string gas = "fit";  ///< fit: the gas strength joins the fit where the data allow; off: never
     bool json = false;
 };
@@ -77,8 +77,8 @@ int runTwinCalibrate(const TwinCalibrateOptions& o);
 struct TwinForecastOptions {
     std::string toolFile;
     std::string store;
-    std::string method = "fast";  ///< transport of the forecast's maps: fast or direct
-    int points = 9;               ///< life points from now to the first end of life before the bisection
+    std::string method = "fast";    ///< transport of the forecast's maps: fast or direct
+    int points = 9;                 ///< life points from now to the first end of life before the bisection
     std::string recipe = "logged";  ///< today's recipe: logged (the newest deposition step's powers) or configured
     bool json = false;
 };

@@ -11,15 +11,15 @@
 // depth after the logged energy (the erosion engine's depth per kWh at nominal power).
 // DIR/ionFluxScale: the table, OpenFOAM list ( (t f) ... ) read by `type tableFile`;
 // DIR/ionFluxScaleEntry: the boundary-condition entry that reads it from constant/.
-#include "twin/TwinCommands.hpp"
+#include "cli/twin/TwinCommands.hpp"
 
-#include "UsageError.hpp"
-#include "io/AtomicFile.hpp"
-#include "io/OutputFolder.hpp"
-#include "replay/DeliveredEnergy.hpp"
-#include "replay/ReplaySeries.hpp"
-#include "tool/ToolFile.hpp"
-#include "twin/TwinReplaySetup.hpp"
+#include "cli/UsageError.hpp"
+#include "cli/tool/ToolFile.hpp"
+#include "cli/twin/TwinReplaySetup.hpp"
+#include "postprocessing/io/AtomicFile.hpp"
+#include "postprocessing/io/OutputFolder.hpp"
+#include "twin/replay/DeliveredEnergy.hpp"
+#include "twin/replay/ReplaySeries.hpp"
 
 #include <charconv>
 #include <filesystem>
@@ -44,7 +44,8 @@ int runTwinExportFoam(const TwinExportFoamOptions& o) {
     const ToolDischarge& d = cathode.discharge;
     const double nominalW = d.powerW ? *d.powerW : d.currentA ? d.voltageV * *d.currentA : 0.0;
     if (!(nominalW > 0))
-        throw UsageError(o.toolFile + ": cathode '" + o.cathode + "' has no discharge power or current (the table's nominal)");
+        throw UsageError(o.toolFile + ": cathode '" + o.cathode +
+                         "' has no discharge power or current (the table's nominal)");
     auto store = openExistingStore(o.store);
     const std::int64_t toolId = storedToolId(*store, tf.name, o.store);
     const std::string formatName = store->files(toolId).empty() ? "" : store->files(toolId).front().format;
@@ -52,7 +53,8 @@ int runTwinExportFoam(const TwinExportFoamOptions& o) {
     const EnergySeries energy(tf.format(formatName), series);
     const std::size_t k = energy.sourceIndex(o.cathode);
     if (k == energy.power().size())
-        throw UsageError(o.toolFile + ": cathode '" + o.cathode + "' is fed by no supply of the log format '" + formatName + "'");
+        throw UsageError(o.toolFile + ": cathode '" + o.cathode + "' is fed by no supply of the log format '" +
+                         formatName + "'");
     const std::vector<PowerTablePoint> table = powerTable(energy, k);
     const auto& t = series.times();
     const double energyJ = energy.totalJ(k);
@@ -61,17 +63,19 @@ int runTwinExportFoam(const TwinExportFoamOptions& o) {
             out << "// magtwin twin export-foam: " << tf.name << " cathode " << o.cathode << ", P / " << nominalW
                 << " W, t from the first sample (s); " << t.size() << " rows, " << std::setprecision(10)
                 << energyJ / 3.6e6 << " kWh\n(\n";
-            for (const PowerTablePoint& p : table) out << "    (" << exact(p.timeS) << " " << exact(p.powerW / nominalW) << ")\n";
+            for (const PowerTablePoint& p : table)
+                out << "    (" << exact(p.timeS) << " " << exact(p.powerW / nominalW) << ")\n";
             out << ")\n";
         });
         writeFileAtomically((tmp / "ionFluxScaleEntry").string(), [&](std::ostream& out) {
             out << "// include in the target patch's dictionary; copy ionFluxScale to constant/\n"
                 << "ionFluxScale\n{\n    type    tableFile;\n    format  foam;\n"
-                << "    file    \"$FOAM_CASE/constant/ionFluxScale\";\n    outOfBounds clamp;\n    interpolationScheme linear;\n}\n";
+                << "    file    \"$FOAM_CASE/constant/ionFluxScale\";\n    outOfBounds clamp;\n    interpolationScheme "
+                   "linear;\n}\n";
         });
     });
-    std::cout << o.out << ": ionFluxScale of " << o.cathode << ", " << t.size() << " rows over " << (t.back() - t.front())
-              << " s, " << std::setprecision(10) << energyJ / 3.6e6 << " kWh logged\n";
+    std::cout << o.out << ": ionFluxScale of " << o.cathode << ", " << t.size() << " rows over "
+              << (t.back() - t.front()) << " s, " << std::setprecision(10) << energyJ / 3.6e6 << " kWh logged\n";
     return 0;
 }
 

@@ -2,18 +2,18 @@
 // uniformity spec and what trims bring it back (twin/forecast/UniformityForecast.hpp; today's
 // recipe from the log: twin/forecast/LoggedRecipe.hpp). The command reads the tool file and
 // the store, calls the forecast and prints it.
-#include "twin/TwinCommands.hpp"
+#include "cli/twin/TwinCommands.hpp"
 
-#include "Progress.hpp"
-#include "UsageError.hpp"
-#include "deposit/DepositConfig.hpp"
-#include "forecast/LoggedRecipe.hpp"
-#include "forecast/UniformityForecast.hpp"
-#include "replay/DeliveredEnergy.hpp"
-#include "replay/ReplaySeries.hpp"
-#include "util/Json.hpp"
-#include "util/TextNumber.hpp"
-#include "twin/TwinReplaySetup.hpp"
+#include "boundary/util/Json.hpp"
+#include "boundary/util/TextNumber.hpp"
+#include "cli/Progress.hpp"
+#include "cli/UsageError.hpp"
+#include "cli/deposit/DepositConfig.hpp"
+#include "cli/twin/TwinReplaySetup.hpp"
+#include "twin/forecast/LoggedRecipe.hpp"
+#include "twin/forecast/UniformityForecast.hpp"
+#include "twin/replay/DeliveredEnergy.hpp"
+#include "twin/replay/ReplaySeries.hpp"
 
 #include <cmath>
 #include <ctime>
@@ -47,10 +47,11 @@ std::string forecastJson(const ForecastResult& r) {
     std::size_t k = 0;
     for (std::size_t g = 0; g < r.usage.size(); ++g)
         for (const auto& id : r.usage[g].targetIds)
-            j << (k++ ? "," : "") << "{\"target_id\":" << jsonString(id) << ",\"eol_kWh\":" << jsonNumber(r.eolKWh[g]) << "}";
+            j << (k++ ? "," : "") << "{\"target_id\":" << jsonString(id) << ",\"eol_kWh\":" << jsonNumber(r.eolKWh[g])
+              << "}";
     j << "],\"recommended_trims\":" << (r.crossingKWh ? jsonArray(r.recommendedTrims) : "null")
-      << ",\"u_after_pct\":" << (r.uAfterPct ? jsonNumber(*r.uAfterPct) : "null") << ",\"recipe\":" << jsonString(r.recipe)
-      << ",\"recipe_trims\":" << jsonArray(r.recipeTrims) << "}";
+      << ",\"u_after_pct\":" << (r.uAfterPct ? jsonNumber(*r.uAfterPct) : "null")
+      << ",\"recipe\":" << jsonString(r.recipe) << ",\"recipe_trims\":" << jsonArray(r.recipeTrims) << "}";
     return j.str();
 }
 
@@ -84,7 +85,8 @@ int runTwinForecast(const TwinForecastOptions& o) {
     if (o.recipe == "logged") {
         const ReplaySeries series(*store, toolId);
         logged = loggedRecipe(c.cathodes, store->steps(toolId), series, EnergySeries(tf.format(""), series));
-        progress(logged ? "today's recipe: the power split of the logged " + logged->label + " step of " + isoDate(logged->startTime)
+        progress(logged ? "today's recipe: the power split of the logged " + logged->label + " step of " +
+                              isoDate(logged->startTime)
                         : "today's recipe: no deposition step in the store, the configured trims");
     }
     ForecastResult r;
@@ -99,19 +101,22 @@ int runTwinForecast(const TwinForecastOptions& o) {
         return 0;
     }
     auto dateAt = [&](double x) {
-        return r.meanRate > 0 ? isoDate(lastTime + (x - r.xNow) / r.meanRate * 86400.0) : std::string("(no usage logged)");
+        return r.meanRate > 0 ? isoDate(lastTime + (x - r.xNow) / r.meanRate * 86400.0)
+                              : std::string("(no usage logged)");
     };
-    std::cout << tf.name << ": life now " << textNumber(r.xNow, 5) << " kWh per cathode, usage " << textNumber(r.meanRate, 4)
-              << " kWh/day; today's recipe " << r.recipe << "; U now " << textNumber(r.us.front(), 4) << " % (spec "
-              << textNumber(r.specPct, 3) << " %)\n";
+    std::cout << tf.name << ": life now " << textNumber(r.xNow, 5) << " kWh per cathode, usage "
+              << textNumber(r.meanRate, 4) << " kWh/day; today's recipe " << r.recipe << "; U now "
+              << textNumber(r.us.front(), 4) << " % (spec " << textNumber(r.specPct, 3) << " %)\n";
     for (std::size_t g = 0; g < r.usage.size(); ++g)
         std::cout << "  " << c.cathodes[g].name << ": " << textNumber(r.usage[g].nowKWh, 5) << " kWh now, end of life "
                   << textNumber(r.eolKWh[g], 5) << " kWh\n";
     if (r.crossingKWh)
-        std::cout << "today's recipe leaves the spec at " << textNumber(*r.crossingKWh, 5) << " kWh (" << dateAt(*r.crossingKWh)
-                  << "); at " << textNumber(r.xEnd, 5) << " kWh U " << textNumber(r.us.back(), 4) << " % -> "
-                  << textNumber(*r.uAfterPct, 4) << " % with trims re-optimised"
-                  << (std::isnan(r.wobbleRad) ? "" : " (wobble " + textNumber(r.wobbleRad * 180 / M_PI, 3) + " deg)") << "\n";
+        std::cout << "today's recipe leaves the spec at " << textNumber(*r.crossingKWh, 5) << " kWh ("
+                  << dateAt(*r.crossingKWh) << "); at " << textNumber(r.xEnd, 5) << " kWh U "
+                  << textNumber(r.us.back(), 4) << " % -> " << textNumber(*r.uAfterPct, 4)
+                  << " % with trims re-optimised"
+                  << (std::isnan(r.wobbleRad) ? "" : " (wobble " + textNumber(r.wobbleRad * 180 / M_PI, 3) + " deg)")
+                  << "\n";
     else
         std::cout << "today's recipe stays within the spec up to the end of life (" << textNumber(r.xEnd, 5) << " kWh, "
                   << dateAt(r.xEnd) << ")\n";

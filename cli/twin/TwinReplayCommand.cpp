@@ -1,20 +1,20 @@
 // `magtwin twin replay TOOL.yaml --store PATH --out DIR [--json]`: the tool's stored log
 // replayed against the physics (twin/replay/TwinReplay), the counter audit and findings
 // (twin/replay/ReplayReport), written to DIR complete or not at all (ReplayOutputs).
-#include "twin/TwinCommands.hpp"
+#include "cli/twin/TwinCommands.hpp"
 
-#include "UsageError.hpp"
-#include "deposit/DepositConfig.hpp"
-#include "deposition/DepositionRun.hpp"
-#include "Progress.hpp"
-#include "io/OutputFolder.hpp"
-#include "replay/ReplayReport.hpp"
-#include "replay/ReplayStoreRecords.hpp"
-#include "store/TwinStore.hpp"
-#include "tool/ToolFile.hpp"
-#include "twin/ReplayOutputs.hpp"
-#include "twin/TwinReplaySetup.hpp"
-#include "twin/TwinToolFile.hpp"
+#include "cli/Progress.hpp"
+#include "cli/UsageError.hpp"
+#include "cli/deposit/DepositConfig.hpp"
+#include "cli/tool/ToolFile.hpp"
+#include "cli/twin/ReplayOutputs.hpp"
+#include "cli/twin/TwinReplaySetup.hpp"
+#include "cli/twin/TwinToolFile.hpp"
+#include "postprocessing/io/OutputFolder.hpp"
+#include "solvers/deposition/DepositionRun.hpp"
+#include "twin/replay/ReplayReport.hpp"
+#include "twin/replay/ReplayStoreRecords.hpp"
+#include "twin/store/TwinStore.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -37,14 +37,18 @@ ReplayMonitor monitorOf(const ToolFile& tool, const LogFormat& f) {
 /// The map settings of `o` (auto: a life table, fast transport and >= 10 mm maps when the
 /// tool has an array; otherwise the exact replay on the substrate's own grid).
 void applyMapOptions(ReplaySetup& setup, const TwinReplayOptions& o) {
-    const bool array = std::any_of(setup.cathodes.begin(), setup.cathodes.end(), [](const CathodeGroup& g) { return g.cathodeCount() > 1; });
+    const bool array = std::any_of(setup.cathodes.begin(), setup.cathodes.end(),
+                                   [](const CathodeGroup& g) { return g.cathodeCount() > 1; });
     setup.lifePoints = o.lifePoints >= 0 ? o.lifePoints : (array ? 16 : 0);
     const bool table = array && setup.lifePoints > 0;
     const std::string transport = o.transport != "auto" ? o.transport : table ? "fast" : "direct";
     setup.transport = transport == "fast" ? TransportMethod::Fast : TransportMethod::Direct;
-    if (o.mapPitchMm > 0) setup.substrate.pitchM = o.mapPitchMm * 1e-3;
-    else if (table) setup.substrate.pitchM = std::max(setup.substrate.pitchM, 0.010);
-    if (o.exactCheckEvery > 0 && !table) throw UsageError("--exact-check: needs a life table (an array and --life-points > 0)");
+    if (o.mapPitchMm > 0)
+        setup.substrate.pitchM = o.mapPitchMm * 1e-3;
+    else if (table)
+        setup.substrate.pitchM = std::max(setup.substrate.pitchM, 0.010);
+    if (o.exactCheckEvery > 0 && !table)
+        throw UsageError("--exact-check: needs a life table (an array and --life-points > 0)");
     setup.exactCheckEvery = o.exactCheckEvery;
     setup.mapEvery = o.mapEvery;  // < 0: chosen after a first count (runTwinReplay)
 }
@@ -60,7 +64,8 @@ std::unique_ptr<TwinStore> openExistingStore(const std::string& location) {
 std::int64_t storedToolId(TwinStore& store, const std::string& toolName, const std::string& location) {
     const auto names = store.toolNames();
     if (std::find(names.begin(), names.end(), toolName) == names.end())
-        throw UsageError("--store '" + location + "' holds no logs of tool '" + toolName + "' (run `magtwin twin sync` first)");
+        throw UsageError("--store '" + location + "' holds no logs of tool '" + toolName +
+                         "' (run `magtwin twin sync` first)");
     return store.ensureTool(toolName);
 }
 
@@ -109,7 +114,8 @@ int runTwinReplay(const TwinReplayOptions& o) {
     const std::string runId =
         replayRunId(storeContentDigest(*store, toolId), calibrations.empty() ? 0 : calibrations.back().version);
     store->saveReplayRun(toolId, replayRunRecord(report.replay, store->targets(toolId), runId, setup.monitor.name));
-    if (o.json) std::cout << replayReportJson(report);
+    if (o.json)
+        std::cout << replayReportJson(report);
     else
         std::cout << "replay of " << tf.name << ": " << report.replay.steps.size() << " intervals, "
                   << report.findings.size() << " findings, " << report.seconds << " s -> " << o.out << "\n";

@@ -3,9 +3,9 @@
 // setup (cathodes, emission law, crystal monitor, substrate) from the tool file.
 #pragma once
 
-#include "replay/TwinReplay.hpp"
-#include "store/TwinStore.hpp"
-#include "twin/TwinToolFile.hpp"
+#include "cli/twin/TwinToolFile.hpp"
+#include "twin/replay/TwinReplay.hpp"
+#include "twin/store/TwinStore.hpp"
 
 #include <memory>
 #include <string>

@@ -8,15 +8,15 @@
 // 1 + N(0, PCT/100) from std::mt19937_64 seeded with the seed + 1: same seed, same maps; the
 // truth's "gas" is the gas the maps were computed with). Everything is written to temporary names and
 // renamed at the end: bad input leaves no partial output. The simulator is twin/simulate.
-#include "twin/TwinCommands.hpp"
+#include "cli/twin/TwinCommands.hpp"
 
-#include "UsageError.hpp"
-#include "Progress.hpp"
-#include "tool/ToolFile.hpp"
-#include "simulate/LogSimulation.hpp"
-#include "twin/SimulationRecipeReader.hpp"
-#include "util/Json.hpp"
-#include "twin/TwinToolFile.hpp"
+#include "boundary/util/Json.hpp"
+#include "cli/Progress.hpp"
+#include "cli/UsageError.hpp"
+#include "cli/tool/ToolFile.hpp"
+#include "cli/twin/SimulationRecipeReader.hpp"
+#include "cli/twin/TwinToolFile.hpp"
+#include "twin/simulate/LogSimulation.hpp"
 
 #include <unistd.h>
 
@@ -53,7 +53,8 @@ void writeText(const std::string& path, const std::string& text) {
 int runTwinSimulate(const TwinSimulateOptions& o) {
     if (o.metrologyEvery < 0) throw UsageError("--metrology-every must be >= 0");
     if (o.metrologyEvery > 0 && o.metrologyDir.empty()) throw UsageError("--metrology-every needs --metrology-dir");
-    if (!(o.metrologyNoisePct >= 0.0 && o.metrologyNoisePct < 50.0)) throw UsageError("--metrology-noise must be in [0, 50) percent");
+    if (!(o.metrologyNoisePct >= 0.0 && o.metrologyNoisePct < 50.0))
+        throw UsageError("--metrology-noise must be in [0, 50) percent");
     if (o.metrologyMethod != "fast" && o.metrologyMethod != "direct")
         throw UsageError("--metrology-method must be fast or direct, got '" + o.metrologyMethod + "'");
     if (!(o.gasSigmaEffM2 >= 0.0)) throw UsageError("--gas-sigma-eff must be >= 0 (m^2)");
@@ -77,7 +78,9 @@ int runTwinSimulate(const TwinSimulateOptions& o) {
     sim.settings.filmMaterial = tool.substrate(tool.substrates.front().name).filmMaterial;
     for (const auto& s : tool.sensors) sim.settings.qcmTooling = s.toolingFactor;
     sim.filmCase = simulationCaseFor(tool, recipe.substrateKind);
-    sim.metrologyPitchM = o.metrologyPitchMm > 0 ? o.metrologyPitchMm * 1e-3 : recipe.substrateKind == "wafer" ? 0.005 : 0.020;
+    sim.metrologyPitchM = o.metrologyPitchMm > 0            ? o.metrologyPitchMm * 1e-3
+                          : recipe.substrateKind == "wafer" ? 0.005
+                                                            : 0.020;
     sim.transport.method = o.metrologyMethod == "direct" ? TransportMethod::Direct : TransportMethod::Fast;
     sim.transport.sigmaEffM2 = o.gasSigmaEffM2;
     sim.transport.pressurePa = recipe.pressurePa;
@@ -111,9 +114,9 @@ int runTwinSimulate(const TwinSimulateOptions& o) {
         }
         metrology += "]";
         std::ostringstream j;
-        j << "{\"tool\":" << jsonString(tool.name) << ",\"recipe\":" << jsonString(recipe.name) << ",\"seed\":" << o.seed
-          << ",\"log_format\":" << jsonString(format.name) << ",\"rows\":" << facts.rows << ",\"lines\":" << facts.lines
-          << ",\"bytes\":" << facts.bytes << ",\"substrates\":" << recipe.substrates
+        j << "{\"tool\":" << jsonString(tool.name) << ",\"recipe\":" << jsonString(recipe.name)
+          << ",\"seed\":" << o.seed << ",\"log_format\":" << jsonString(format.name) << ",\"rows\":" << facts.rows
+          << ",\"lines\":" << facts.lines << ",\"bytes\":" << facts.bytes << ",\"substrates\":" << recipe.substrates
           << ",\"deposition_steps\":" << recipe.substrates << ",\"targets\":[";
         for (std::size_t t = 0; t < truth.targets.size(); ++t)
             j << (t ? "," : "") << "{\"source\":" << jsonString(truth.targets[t].source)
@@ -121,7 +124,8 @@ int runTwinSimulate(const TwinSimulateOptions& o) {
               << ",\"energy_kWh\":" << jsonNumber(truth.targets[t].energyJ / 3.6e6) << "}";
         j << "],\"gap_lines\":" << lineList(facts.gapLines) << ",\"arc_lines\":" << lineList(facts.arcLines)
           << ",\"target_change_lines\":" << lineList(facts.targetChangeLines) << ",\"metrology\":" << metrology
-          << ",\"metrology_noise_pct\":" << jsonNumber(o.metrologyNoisePct) << ",\"gas\":{\"pressure_Pa\":" << jsonNumber(gas.pressurePa)
+          << ",\"metrology_noise_pct\":" << jsonNumber(o.metrologyNoisePct)
+          << ",\"gas\":{\"pressure_Pa\":" << jsonNumber(gas.pressurePa)
           << ",\"sigma_eff_m2\":" << jsonNumber(gas.sigmaEffM2) << ",\"eta\":" << jsonNumber(gas.eta)
           << ",\"thermalisation_column_per_m2\":" << jsonNumber(gas.thermalisationColumnPerM2)
           << ",\"temperature_K\":" << jsonNumber(gas.temperatureK) << "}}\n";
@@ -132,8 +136,8 @@ int runTwinSimulate(const TwinSimulateOptions& o) {
         }
         std::filesystem::rename(truthTmp, truthPath);
         std::filesystem::rename(logTmp, o.out);
-        std::cout << o.out << ": " << facts.rows << " rows, " << facts.bytes << " bytes, " << format.numeric.size() + format.text.size() + 1
-                  << " columns; truth " << truthPath << "\n";
+        std::cout << o.out << ": " << facts.rows << " rows, " << facts.bytes << " bytes, "
+                  << format.numeric.size() + format.text.size() + 1 << " columns; truth " << truthPath << "\n";
     } catch (...) {
         std::error_code ec;
         std::filesystem::remove(logTmp, ec);

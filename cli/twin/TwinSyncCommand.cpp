@@ -1,16 +1,16 @@
 // `magtwin twin sync` and `magtwin twin follow`: logs -> store (twin/sync/LogSync).
-#include "twin/TwinCommands.hpp"
+#include "cli/twin/TwinCommands.hpp"
 
-#include "UsageError.hpp"
-#include "sync/LogSync.hpp"
-#include "util/Json.hpp"
-#include "twin/TwinToolFile.hpp"
+#include "boundary/util/Json.hpp"
+#include "cli/UsageError.hpp"
+#include "cli/twin/TwinToolFile.hpp"
+#include "twin/sync/LogSync.hpp"
 
+#include <sys/stat.h>
 #include <chrono>
 #include <csignal>
 #include <filesystem>
 #include <iostream>
-#include <sys/stat.h>
 #include <thread>
 
 namespace magtwin {
@@ -85,9 +85,11 @@ int runTwinSync(const TwinSyncOptions& o) {
         for (std::size_t f = 0; f < reports.size(); ++f) {
             const auto& r = reports[f];
             std::cout << (f ? "," : "") << "{\"path\":" << jsonString(r.path) << ",\"rows_read\":" << r.rowsRead
-                      << ",\"rows_added\":" << r.rowsAdded << ",\"rows_rejected\":" << r.rowsRejected << ",\"issues\":[";
+                      << ",\"rows_added\":" << r.rowsAdded << ",\"rows_rejected\":" << r.rowsRejected
+                      << ",\"issues\":[";
             for (std::size_t i = 0; i < r.issues.size(); ++i)
-                std::cout << (i ? "," : "") << "{\"line\":" << r.issues[i].line << ",\"kind\":" << jsonString(r.issues[i].kind)
+                std::cout << (i ? "," : "") << "{\"line\":" << r.issues[i].line
+                          << ",\"kind\":" << jsonString(r.issues[i].kind)
                           << ",\"message\":" << jsonString(r.issues[i].message) << "}";
             std::cout << "]}";
         }
@@ -138,8 +140,8 @@ int runTwinFollow(const TwinSyncOptions& o) {
             const FileIdentity now = identityOf(path);
             std::error_code ec;
             const auto size = std::filesystem::file_size(path, ec);
-            const bool rotated = !now.exists || now.inode != id.inode || now.device != id.device ||
-                                 (!ec && size < sync.consumedBytes());
+            const bool rotated =
+                !now.exists || now.inode != id.inode || now.device != id.device || (!ec && size < sync.consumedBytes());
             if (rotated) {
                 total += sync.pump();  // the old file's last complete lines (still open)
                 std::cerr << "[twin follow] " << path << ": rotated; continuing with the new file\n";

@@ -1,6 +1,6 @@
-#include "twin/TwinToolFile.hpp"
+#include "cli/twin/TwinToolFile.hpp"
 
-#include "tool/ToolFile.hpp"
+#include "cli/tool/ToolFile.hpp"
 
 namespace magtwin {
 
@@ -19,9 +19,12 @@ namespace {
 /// The names the log mapping refers to, from the resolved tool file.
 ToolNames namesOf(const ToolFile& tool) {
     ToolNames names;
-    for (const ToolCathode& c : tool.cathodes) names.cathodes.push_back({c.name, c.target.material, c.target.thicknessM});
+    for (const ToolCathode& c : tool.cathodes)
+        names.cathodes.push_back({c.name, c.target.material, c.target.thicknessM});
     for (const SupplySpec& s : tool.supplies) {
-        const SupplyKind kind = s.kind == "rf" ? SupplyKind::Rf : s.kind == "pulsed-dc" ? SupplyKind::PulsedDc : SupplyKind::Dc;
+        const SupplyKind kind = s.kind == "rf"          ? SupplyKind::Rf
+                                : s.kind == "pulsed-dc" ? SupplyKind::PulsedDc
+                                                        : SupplyKind::Dc;
         names.supplies.push_back({s.name, kind, s.feeds});
     }
     for (const ToolSensor& s : tool.sensors) names.sensors.push_back(s.name);

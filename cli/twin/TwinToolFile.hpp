@@ -4,8 +4,8 @@
 // to readLogFormats (cli/twin/LogMappingConfig).
 #pragma once
 
-#include "logs/LogFormat.hpp"
-#include "twin/LogMappingConfig.hpp"
+#include "cli/twin/LogMappingConfig.hpp"
+#include "twin/logs/LogFormat.hpp"
 
 #include <memory>
 #include <string>

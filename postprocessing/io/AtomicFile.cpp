@@ -1,9 +1,9 @@
-#include "io/AtomicFile.hpp"
+#include "postprocessing/io/AtomicFile.hpp"
 
+#include <unistd.h>
 #include <cstdio>
 #include <fstream>
 #include <stdexcept>
-#include <unistd.h>
 
 namespace magtwin {
 

@@ -1,4 +1,4 @@
-#include "io/OutputFolder.hpp"
+#include "postprocessing/io/OutputFolder.hpp"
 
 #include <unistd.h>
 

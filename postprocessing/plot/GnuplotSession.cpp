@@ -1,6 +1,6 @@
-#include "plot/GnuplotSession.hpp"
+#include "postprocessing/plot/GnuplotSession.hpp"
 
-#include "io/AtomicFile.hpp"
+#include "postprocessing/io/AtomicFile.hpp"
 
 #include <cstdlib>
 #include <fstream>

@@ -1,6 +1,6 @@
-#include "plot/HeatMap.hpp"
+#include "postprocessing/plot/HeatMap.hpp"
 
-#include "plot/GnuplotSession.hpp"
+#include "postprocessing/plot/GnuplotSession.hpp"
 
 #include <cmath>
 #include <fstream>
@@ -33,7 +33,10 @@ void renderHeatMap(const HeatMapSpec& spec, const std::vector<double>& x, const 
             for (std::size_t i = 0; i < nx; i += sx) {
                 const double v = values[i + nx * j];
                 d << x[i] << ' ' << y[j] << ' ';
-                if (std::isfinite(v)) d << v; else d << "NaN";
+                if (std::isfinite(v))
+                    d << v;
+                else
+                    d << "NaN";
                 d << '\n';
             }
             d << '\n';
@@ -57,8 +60,8 @@ void renderHeatMap(const HeatMapSpec& spec, const std::vector<double>& x, const 
     gp << "set key outside bottom center\n";
     gp << "plot " << data << " using 1:2:3 with image notitle";
     if (!spec.contourLevels.empty())
-        gp << ", " << gnuplotQuoted(session.file("contours.dat").string()) << " using 1:2 with lines lc rgb 'black' lw 2 title "
-           << gnuplotQuoted(spec.contourLabel);
+        gp << ", " << gnuplotQuoted(session.file("contours.dat").string())
+           << " using 1:2 with lines lc rgb 'black' lw 2 title " << gnuplotQuoted(spec.contourLabel);
     gp << "\n";
     session.render(gp.str(), pngPath);
 }

@@ -1,6 +1,6 @@
-#include "plot/LinePlot.hpp"
+#include "postprocessing/plot/LinePlot.hpp"
 
-#include "plot/GnuplotSession.hpp"
+#include "postprocessing/plot/GnuplotSession.hpp"
 
 #include <fstream>
 #include <iomanip>
@@ -55,7 +55,8 @@ void renderLinePlot(const PlotAxes& axes, const std::vector<PlotSeries>& series,
     script << "set terminal pngcairo size " << axes.widthPx << "," << axes.heightPx
            << " enhanced font 'DejaVu Sans,14'\n";
     script << "set output " << gnuplotQuoted(session.png().string()) << "\n";
-    if (!writePanel(session, axes, series, "s", script)) throw std::runtime_error("nothing to plot for '" + pngPath + "'");
+    if (!writePanel(session, axes, series, "s", script))
+        throw std::runtime_error("nothing to plot for '" + pngPath + "'");
     session.render(script.str(), pngPath);
 }
 

@@ -21,8 +21,8 @@ struct PlotAxes {
     std::string yLabel;
     bool logX = false;
     bool logY = false;
-    double yMin = 0.0;  ///< lower y limit; 0 = automatic
-    double yMax = 0.0;  ///< upper y limit; 0 = automatic
+    double yMin = 0.0;                        ///< lower y limit; 0 = automatic
+    double yMax = 0.0;                        ///< upper y limit; 0 = automatic
     std::string key = "inside right bottom";  ///< gnuplot `set key` position
     int widthPx = 1200;
     int heightPx = 800;

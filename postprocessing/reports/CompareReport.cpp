@@ -1,9 +1,9 @@
-#include "reports/CompareReport.hpp"
+#include "postprocessing/reports/CompareReport.hpp"
 
-#include "util/Json.hpp"
-#include "util/TextNumber.hpp"
-#include "io/OutputFolder.hpp"
-#include "plot/LinePlot.hpp"
+#include "boundary/util/Json.hpp"
+#include "boundary/util/TextNumber.hpp"
+#include "postprocessing/io/OutputFolder.hpp"
+#include "postprocessing/plot/LinePlot.hpp"
 
 #include <sys/resource.h>
 
@@ -71,7 +71,8 @@ std::string columnJson(const TargetLifeCost& col, int indent) {
       << in2 << "\"material_bought_kg_per_m2\": " << num(cost.boughtKgPerM2) << ",\n"
       << in2 << "\"bought_per_film_kg\": " << num(cost.boughtKgPerM2 / cost.filmKgPerM2) << ",\n"
       << in2 << "\"rate_nm_per_min_per_kW\": {\"new\": " << num(cost.ratePerKW[col.newIndex])
-      << ", \"mid\": " << num(cost.ratePerKW[col.midIndex]) << ", \"end\": " << num(cost.ratePerKW[col.endIndex]) << "},\n"
+      << ", \"mid\": " << num(cost.ratePerKW[col.midIndex]) << ", \"end\": " << num(cost.ratePerKW[col.endIndex])
+      << "},\n"
       << in2 << "\"U_new\": " << uAt(col.newIndex) << ",\n"
       << in2 << "\"U_mid\": " << uAt(col.midIndex) << ",\n"
       << in2 << "\"U_end\": " << uAt(col.endIndex) << ",\n"
@@ -80,16 +81,15 @@ std::string columnJson(const TargetLifeCost& col, int indent) {
     o << "],\n" << in2 << "\"points\": [";
     for (std::size_t i = 0; i < col.points.size(); ++i) {
         const LifePoint& p = col.points[i];
-        o << (i ? "," : "") << "\n" << in2 << "  {\"life_kWh\": " << num(p.kWh)
-          << ", \"life_fraction\": " << num(p.kWh / col.targetLifeKWh) << ", \"U_fixed_pct\": " << num(p.fixed.rangePct)
-          << ", \"U_retrimmed_pct\": " << num(p.retrimmed.rangePct) << ", \"sigma_fixed_pct\": " << num(p.fixed.sigmaPct)
-          << ", \"mean_fixed_nm\": " << num(p.fixed.meanNm) << ", \"rate_nm_per_min_per_kW\": " << num(cost.ratePerKW[i])
-          << "}";
+        o << (i ? "," : "") << "\n"
+          << in2 << "  {\"life_kWh\": " << num(p.kWh) << ", \"life_fraction\": " << num(p.kWh / col.targetLifeKWh)
+          << ", \"U_fixed_pct\": " << num(p.fixed.rangePct) << ", \"U_retrimmed_pct\": " << num(p.retrimmed.rangePct)
+          << ", \"sigma_fixed_pct\": " << num(p.fixed.sigmaPct) << ", \"mean_fixed_nm\": " << num(p.fixed.meanNm)
+          << ", \"rate_nm_per_min_per_kW\": " << num(cost.ratePerKW[i]) << "}";
     }
     o << "\n" << in2 << "]\n" << in << "}";
     return o.str();
 }
-
 
 /// `s` printed as it is by gnuplot's enhanced text (an underscore would be a subscript).
 std::string plainText(const std::string& s) {
@@ -108,8 +108,8 @@ std::string compareJson(const std::vector<TargetLifeCost>& cols, bool same, cons
     o << "{\n  \"method\": " << jsonString(method) << ",\n  \"same_substrate\": " << (same ? "true" : "false")
       << ",\n  \"column_seconds\": [" << jsonNumber(seconds[0]) << ", " << jsonNumber(seconds[1])
       << "],\n  \"peak_rss_MiB\": " << jsonNumber(double(usage.ru_maxrss) / 1024.0)
-      << ",\n  \"definitions\": " << kDefinitions << ",\n  \"columns\": [\n    " << columnJson(cols[0], 4)
-      << ",\n    " << columnJson(cols[1], 4) << "\n  ]\n}\n";
+      << ",\n  \"definitions\": " << kDefinitions << ",\n  \"columns\": [\n    " << columnJson(cols[0], 4) << ",\n    "
+      << columnJson(cols[1], 4) << "\n  ]\n}\n";
     return o.str();
 }
 
@@ -135,7 +135,7 @@ void writeComparePicture(const std::vector<TargetLifeCost>& cols, double specPct
                        " g target bought per m^2 of " + c.substrate + " at " + num(c.cost.filmNm, 4) + " nm";
         u.axes.xLabel = rate.axes.xLabel;
         u.axes.yLabel = "U = (max - min)/(max + min) (%)";
-        u.axes.yMin = 0.9 * uMin;  // the same U axis for both tools
+        u.axes.yMin = 0.9 * uMin;   // the same U axis for both tools
         u.axes.yMax = 1.35 * uMax;  // room for the key above the spec line
         u.axes.key = "inside left top";
         PlotSeries fixed{"U, recipe fixed (new-target trims)", {}, {}, PlotSeries::Style::LinePoints};

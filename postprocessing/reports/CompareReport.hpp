@@ -3,7 +3,7 @@
 // every figure, compare.png (both tools' U over life, both rates per kW) and the table.
 #pragma once
 
-#include "deposition/TargetLifeCost.hpp"
+#include "solvers/deposition/TargetLifeCost.hpp"
 
 #include <ostream>
 #include <string>

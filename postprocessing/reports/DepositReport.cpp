@@ -1,14 +1,14 @@
-#include "reports/DepositReport.hpp"
-#include "reports/OperatingPointJson.hpp"
+#include "postprocessing/reports/DepositReport.hpp"
+#include "postprocessing/reports/OperatingPointJson.hpp"
 
-#include "io/OutputFolder.hpp"
+#include "postprocessing/io/OutputFolder.hpp"
 
-#include "io/AtomicFile.hpp"
-#include "util/Json.hpp"
-#include "util/TextNumber.hpp"
-#include "plot/HeatMap.hpp"
+#include "boundary/util/Json.hpp"
+#include "boundary/util/TextNumber.hpp"
+#include "postprocessing/io/AtomicFile.hpp"
+#include "postprocessing/plot/HeatMap.hpp"
 #ifdef MAGTWIN_HAVE_VTK
-#include "vtk/VtkWriters.hpp"
+#include "postprocessing/vtk/VtkWriters.hpp"
 #endif
 
 #include <unistd.h>
@@ -53,9 +53,9 @@ void writeHeatMap(const DepositRun& r, const std::string& path) {
     const auto& u = r.uniformity;
     const double mid = 0.5 * (u.maxNm + u.minNm), lim = u.targetPct / 100.0;
     HeatMapSpec s;
-    s.title = "Film thickness, " + r.config.substrateName + " (" + r.method + ", " + num(r.lifeKWh) + " kWh): U = " +
-              num(u.rangePct, 3) + " % -> " + (u.pass ? "PASS" : "FAIL") + " (target " + num(u.targetPct, 3) +
-              " %, edge exclusion " + num(r.config.substrate.edgeExclusionM * 1e3, 3) + " mm)";
+    s.title = "Film thickness, " + r.config.substrateName + " (" + r.method + ", " + num(r.lifeKWh) +
+              " kWh): U = " + num(u.rangePct, 3) + " % -> " + (u.pass ? "PASS" : "FAIL") + " (target " +
+              num(u.targetPct, 3) + " %, edge exclusion " + num(r.config.substrate.edgeExclusionM * 1e3, 3) + " mm)";
     s.colourLabel = "thickness (nm)";
     s.contourLevels = {mid * (1 - lim), mid * (1 + lim)};
     s.contourLabel = "(max+min)/2 x (1 -+ " + num(u.targetPct, 3) + " %): the film passes inside this band";
@@ -67,15 +67,18 @@ void writeHeatMap(const DepositRun& r, const std::string& path) {
 std::string summaryJson(const DepositRun& r) {
     const auto& u = r.uniformity;
     std::ostringstream o;
-    o << "{\n  \"uniformity_range_pct\": " << jsonNumber(u.rangePct) << ",\n  \"uniformity_sigma_pct\": " << jsonNumber(u.sigmaPct)
-      << ",\n  \"mean_nm\": " << jsonNumber(u.meanNm) << ",\n  \"min_nm\": " << jsonNumber(u.minNm) << ",\n  \"max_nm\": "
-      << jsonNumber(u.maxNm) << ",\n  \"pass\": " << (u.pass ? "true" : "false")
-      << ",\n  \"edge_exclusion_mm\": " << jsonNumber(r.config.substrate.edgeExclusionM * 1e3) << ",\n  \"pressure_Pa\": " << jsonNumber(r.config.pressurePa) << ",\n  \"method\": "
-      << jsonString(r.method) << ",\n  \"target_pct\": " << jsonNumber(u.targetPct) << ",\n  \"substrate\": " << jsonString(r.config.substrateName)
-      << ",\n  \"pitch_mm\": " << jsonNumber(r.config.substrate.pitchM * 1e3) << ",\n  \"points\": " << r.grid.grid.size()
-      << ",\n  \"life_kWh\": " << jsonNumber(r.lifeKWh) << ",\n  \"film\": " << jsonString(r.config.filmMaterial)
-      << ",\n  \"config\": " << jsonString(r.config.file) << ",\n  \"seconds\": " << jsonNumber(r.seconds)
-      << ",\n  \"cathodes\": [";
+    o << "{\n  \"uniformity_range_pct\": " << jsonNumber(u.rangePct)
+      << ",\n  \"uniformity_sigma_pct\": " << jsonNumber(u.sigmaPct) << ",\n  \"mean_nm\": " << jsonNumber(u.meanNm)
+      << ",\n  \"min_nm\": " << jsonNumber(u.minNm) << ",\n  \"max_nm\": " << jsonNumber(u.maxNm)
+      << ",\n  \"pass\": " << (u.pass ? "true" : "false")
+      << ",\n  \"edge_exclusion_mm\": " << jsonNumber(r.config.substrate.edgeExclusionM * 1e3)
+      << ",\n  \"pressure_Pa\": " << jsonNumber(r.config.pressurePa) << ",\n  \"method\": " << jsonString(r.method)
+      << ",\n  \"target_pct\": " << jsonNumber(u.targetPct)
+      << ",\n  \"substrate\": " << jsonString(r.config.substrateName)
+      << ",\n  \"pitch_mm\": " << jsonNumber(r.config.substrate.pitchM * 1e3)
+      << ",\n  \"points\": " << r.grid.grid.size() << ",\n  \"life_kWh\": " << jsonNumber(r.lifeKWh)
+      << ",\n  \"film\": " << jsonString(r.config.filmMaterial) << ",\n  \"config\": " << jsonString(r.config.file)
+      << ",\n  \"seconds\": " << jsonNumber(r.seconds) << ",\n  \"cathodes\": [";
     // Each cathode's operating point at trim 1 (its group's power and discharge): the numbers
     // the erosion engine and `erode` use (chamber/OperatingPoint, one computation).
     std::vector<OperatingPoint> operating;
@@ -86,12 +89,13 @@ std::string summaryJson(const DepositRun& r) {
           << ", \"atoms_per_s_at_trim_1\": " << jsonNumber(r.layout.atomsPerSecond[k])
           << ", \"eroded_depth_mm\": " << jsonNumber(r.layout.erodedDepthM[k] * 1e3)
           << ", \"trim\": " << jsonNumber(r.optimised ? r.trims.trims[k] : 1.0)
-          << (k < operating.size() ? ", \"operating_point\": " + operatingPointJson(operating[k]) : std::string()) << "}";
+          << (k < operating.size() ? ", \"operating_point\": " + operatingPointJson(operating[k]) : std::string())
+          << "}";
     o << "\n  ]";
     if (r.optimised)
         o << ",\n  \"optimiser\": {\"range_pct_before\": " << jsonNumber(r.trims.rangePctBefore)
-          << ", \"range_pct_after\": " << jsonNumber(r.trims.rangePctAfter) << ", \"pitch_mm\": " << jsonNumber(r.optimiserPitchM * 1e3)
-          << "}";
+          << ", \"range_pct_after\": " << jsonNumber(r.trims.rangePctAfter)
+          << ", \"pitch_mm\": " << jsonNumber(r.optimiserPitchM * 1e3) << "}";
     if (!r.wobbleScan.empty()) {
         o << ",\n  \"wobble_scan\": [";
         for (std::size_t k = 0; k < r.wobbleScan.size(); ++k)
@@ -106,7 +110,8 @@ std::string summaryJson(const DepositRun& r) {
         };
         o << ",\n  \"end_boost\": {\"start\": " << trial(r.endBoost->start) << ", \"best\": " << trial(r.endBoost->best)
           << ", \"trials\": [";
-        for (std::size_t k = 0; k < r.endBoost->trials.size(); ++k) o << (k ? ", " : "") << trial(r.endBoost->trials[k]);
+        for (std::size_t k = 0; k < r.endBoost->trials.size(); ++k)
+            o << (k ? ", " : "") << trial(r.endBoost->trials[k]);
         o << "]}";
     }
     o << "\n}\n";

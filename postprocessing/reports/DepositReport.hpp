@@ -10,7 +10,7 @@
 //                       "max_nm","pass","edge_exclusion_mm","method", ...}
 #pragma once
 
-#include "deposition/DepositionRun.hpp"
+#include "solvers/deposition/DepositionRun.hpp"
 
 #include <filesystem>
 #include <functional>

@@ -1,6 +1,6 @@
-#include "reports/OperatingPointJson.hpp"
+#include "postprocessing/reports/OperatingPointJson.hpp"
 
-#include "util/Json.hpp"
+#include "boundary/util/Json.hpp"
 
 namespace magtwin {
 

@@ -3,7 +3,7 @@
 // `tool check --json`, so a user can check that they ran at the same point.
 #pragma once
 
-#include "chamber/OperatingPoint.hpp"
+#include "solvers/chamber/OperatingPoint.hpp"
 
 #include <string>
 

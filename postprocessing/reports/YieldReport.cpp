@@ -1,7 +1,7 @@
-#include "reports/YieldReport.hpp"
+#include "postprocessing/reports/YieldReport.hpp"
 
-#include "io/AtomicFile.hpp"
-#include "plot/LinePlot.hpp"
+#include "postprocessing/io/AtomicFile.hpp"
+#include "postprocessing/plot/LinePlot.hpp"
 
 #include <algorithm>
 #include <iomanip>
@@ -62,19 +62,20 @@ void printYieldValidation(const YieldValidationTable& t, const std::string& csvP
     std::cout << "Median |ln(Y_model/Y_exp)| over measured points " << vo.minEnergyEv << "-" << vo.maxEnergyEv
               << " eV, Yamamura-Tawara Table I targets\n";
     std::cout << std::left << std::setw(6) << "ion" << std::setw(14) << "model" << std::right << std::setw(8)
-              << "points" << std::setw(9) << "targets" << std::setw(12) << "median|ln|" << std::setw(13)
-              << "median ln" << "\n";
+              << "points" << std::setw(9) << "targets" << std::setw(12) << "median|ln|" << std::setw(13) << "median ln"
+              << "\n";
     for (const auto& r : t.rows)
-        std::cout << std::left << std::setw(6) << r.projectile << std::setw(14) << r.model << std::right
-                  << std::setw(8) << r.points << std::setw(9) << r.targets << std::setw(12) << std::fixed
-                  << std::setprecision(3) << r.medianAbsLog << std::setw(13) << r.medianSigned << "\n";
+        std::cout << std::left << std::setw(6) << r.projectile << std::setw(14) << r.model << std::right << std::setw(8)
+                  << r.points << std::setw(9) << r.targets << std::setw(12) << std::fixed << std::setprecision(3)
+                  << r.medianAbsLog << std::setw(13) << r.medianSigned << "\n";
     writeFileAtomically(csvPath, [&](std::ostream& out) {
         out << "projectile,model,points,targets,median_abs_ln,median_ln\n" << std::setprecision(6);
         for (const auto& r : t.rows)
-            out << r.projectile << "," << r.model << "," << r.points << "," << r.targets << "," << r.medianAbsLog
-                << "," << r.medianSigned << "\n";
+            out << r.projectile << "," << r.model << "," << r.points << "," << r.targets << "," << r.medianAbsLog << ","
+                << r.medianSigned << "\n";
     });
-    std::cout << "\n" << t.breakdownProjectile << "+ per target, median ln(Y_model/Y_exp) (>0: model too high):\n"
+    std::cout << "\n"
+              << t.breakdownProjectile << "+ per target, median ln(Y_model/Y_exp) (>0: model too high):\n"
               << std::left << std::setw(6) << "target";
     for (const auto& m : vo.models) std::cout << std::right << std::setw(14) << m;
     std::cout << "\n";

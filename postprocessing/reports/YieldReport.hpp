@@ -3,7 +3,7 @@
 // validation table (printed, and as CSV). Files are written atomically (io/AtomicFile).
 #pragma once
 
-#include "yield/YieldSweep.hpp"
+#include "boundary/yield/YieldSweep.hpp"
 
 #include <string>
 #include <vector>

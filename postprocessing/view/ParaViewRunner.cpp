@@ -1,21 +1,21 @@
-#include "view/ParaViewRunner.hpp"
+#include "postprocessing/view/ParaViewRunner.hpp"
 
-#include "io/AtomicFile.hpp"
+#include "postprocessing/io/AtomicFile.hpp"
 
-#include <cerrno>
-#include <csignal>
 #include <fcntl.h>
-#include <memory>
 #include <poll.h>
-#include <chrono>
-#include <cstdlib>
-#include <thread>
-#include <filesystem>
-#include <iostream>
 #include <spawn.h>
-#include <stdexcept>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <stdexcept>
+#include <thread>
 
 #ifndef MAGTWIN_DEFAULT_PARAVIEW_SCRIPTS
 #define MAGTWIN_DEFAULT_PARAVIEW_SCRIPTS "postprocessing/paraview"
@@ -88,8 +88,8 @@ public:
                 display_ = ":" + std::to_string(n);
                 return;
             }
-        throw std::runtime_error("could not start Xvfb on any of displays :" + std::to_string(first) + " to :" +
-                                 std::to_string(first + 63));
+        throw std::runtime_error("could not start Xvfb on any of displays :" + std::to_string(first) +
+                                 " to :" + std::to_string(first + 63));
     }
     ~VirtualDisplay() { stop(); }
     VirtualDisplay(const VirtualDisplay&) = delete;
@@ -150,7 +150,8 @@ std::vector<std::string> environmentWithDisplay(const std::string& display) {
 
 std::string findPvbatch() {
     if (const char* env = std::getenv("MAGTWIN_PVBATCH")) {
-        if (!isExecutable(env)) throw std::runtime_error(std::string("MAGTWIN_PVBATCH='") + env + "' is not executable");
+        if (!isExecutable(env))
+            throw std::runtime_error(std::string("MAGTWIN_PVBATCH='") + env + "' is not executable");
         return env;
     }
     if (isExecutable(MAGTWIN_DEFAULT_PVBATCH)) return MAGTWIN_DEFAULT_PVBATCH;

@@ -4,10 +4,11 @@
 // pvbatch is looked up as: $MAGTWIN_PVBATCH, else the wrapper scripts/install-paraview.sh
 // writes into the build tree (build/paraview/pvbatch), else `pvbatch` on PATH (a system
 // ParaView). Rendering needs an X server: a private Xvfb on a display number it locks
-// (race-free against parallel runs) when Xvfb is on PATH, else $DISPLAY. The scripts folder is $MAGTWIN_PARAVIEW_SCRIPTS or the source tree's.
+// (race-free against parallel runs) when Xvfb is on PATH, else $DISPLAY. The scripts folder is
+// $MAGTWIN_PARAVIEW_SCRIPTS or the source tree's.
 #pragma once
 
-#include "view/ResultFolder.hpp"
+#include "postprocessing/view/ResultFolder.hpp"
 
 #include <string>
 #include <vector>
@@ -18,8 +19,8 @@ struct ViewRequest {
     std::string resultDir;
     std::string pngPath;
     ResultKind kind = ResultKind::Erosion;
-    int width = 1600;   ///< pixels
-    int height = 900;   ///< pixels
+    int width = 1600;                    ///< pixels
+    int height = 900;                    ///< pixels
     std::vector<std::string> extraArgs;  ///< passed to the script after the standard ones
 };
 

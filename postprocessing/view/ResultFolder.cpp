@@ -1,4 +1,4 @@
-#include "view/ResultFolder.hpp"
+#include "postprocessing/view/ResultFolder.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -22,22 +22,32 @@ std::size_t erosionSubfolders(const fs::path& dir) {
 
 const char* resultKindName(ResultKind kind) {
     switch (kind) {
-        case ResultKind::Erosion: return "erosion";
-        case ResultKind::Deposition: return "deposition";
-        case ResultKind::OpenFoamCase: return "openfoam";
-        case ResultKind::Comparison: return "compare";
-        case ResultKind::Replay: return "replay";
+        case ResultKind::Erosion:
+            return "erosion";
+        case ResultKind::Deposition:
+            return "deposition";
+        case ResultKind::OpenFoamCase:
+            return "openfoam";
+        case ResultKind::Comparison:
+            return "compare";
+        case ResultKind::Replay:
+            return "replay";
     }
     return "?";
 }
 
 const char* viewScriptFor(ResultKind kind) {
     switch (kind) {
-        case ResultKind::Erosion: return "erosion_view.py";
-        case ResultKind::Deposition: return "deposition_view.py";
-        case ResultKind::OpenFoamCase: return "foam_view.py";
-        case ResultKind::Comparison: return "compare_view.py";
-        case ResultKind::Replay: return "replay_view.py";
+        case ResultKind::Erosion:
+            return "erosion_view.py";
+        case ResultKind::Deposition:
+            return "deposition_view.py";
+        case ResultKind::OpenFoamCase:
+            return "foam_view.py";
+        case ResultKind::Comparison:
+            return "compare_view.py";
+        case ResultKind::Replay:
+            return "replay_view.py";
     }
     return "?";
 }
@@ -46,7 +56,8 @@ ResultKind resultKindFromName(const std::string& name) {
     for (ResultKind k : {ResultKind::Erosion, ResultKind::Deposition, ResultKind::OpenFoamCase, ResultKind::Comparison,
                          ResultKind::Replay})
         if (name == resultKindName(k)) return k;
-    throw std::invalid_argument("unknown result kind '" + name + "'; accepted: erosion, deposition, openfoam, compare, replay");
+    throw std::invalid_argument("unknown result kind '" + name +
+                                "'; accepted: erosion, deposition, openfoam, compare, replay");
 }
 
 std::vector<ResultKind> detectResultKinds(const std::string& dir) {
@@ -57,7 +68,8 @@ std::vector<ResultKind> detectResultKinds(const std::string& dir) {
     if (fs::is_regular_file(p / "thickness.vts")) kinds.push_back(ResultKind::Deposition);
     if (fs::is_regular_file(p / "system" / "controlDict")) kinds.push_back(ResultKind::OpenFoamCase);
     if (erosionSubfolders(p) >= 2) kinds.push_back(ResultKind::Comparison);
-    if (fs::is_regular_file(p / "report.json") && fs::is_regular_file(p / "maps.pvd")) kinds.push_back(ResultKind::Replay);
+    if (fs::is_regular_file(p / "report.json") && fs::is_regular_file(p / "maps.pvd"))
+        kinds.push_back(ResultKind::Replay);
     return kinds;
 }
 

@@ -1,6 +1,6 @@
-#include "vtk/VtkWriters.hpp"
+#include "postprocessing/vtk/VtkWriters.hpp"
 
-#include "io/AtomicFile.hpp"
+#include "postprocessing/io/AtomicFile.hpp"
 
 #include <vtkCellArray.h>
 #include <vtkDoubleArray.h>
@@ -14,11 +14,11 @@
 #include <vtkXMLPolyDataWriter.h>
 #include <vtkXMLStructuredGridWriter.h>
 
+#include <unistd.h>
 #include <iomanip>
 #include <limits>
 #include <sstream>
 #include <stdexcept>
-#include <unistd.h>
 
 namespace magtwin {
 namespace {
@@ -55,8 +55,7 @@ vtkSmartPointer<vtkDataArray> makeArray(const std::string& name, int components,
     return array;
 }
 
-void addScalars(vtkPointData* pointData,
-                const std::vector<std::pair<std::string, std::vector<double>>>& scalars,
+void addScalars(vtkPointData* pointData, const std::vector<std::pair<std::string, std::vector<double>>>& scalars,
                 std::size_t expected, VtkPrecision precision) {
     for (const auto& [name, values] : scalars) {
         requireSize("field '" + name + "'", values.size(), expected);
@@ -67,8 +66,8 @@ void addScalars(vtkPointData* pointData,
 }
 
 void addVectors(vtkPointData* pointData,
-                const std::vector<std::pair<std::string, std::vector<Eigen::Vector3d>>>& vectors,
-                std::size_t expected, VtkPrecision precision) {
+                const std::vector<std::pair<std::string, std::vector<Eigen::Vector3d>>>& vectors, std::size_t expected,
+                VtkPrecision precision) {
     for (const auto& [name, values] : vectors) {
         requireSize("field '" + name + "'", values.size(), expected);
         auto array = makeArray(name, 3, values.size(), precision);
@@ -105,11 +104,20 @@ std::string xmlEscaped(const std::string& text) {
     std::string out;
     for (char c : text) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -162,8 +170,7 @@ void writePvd(const std::vector<PvdEntry>& entries, const std::string& path) {
     });
 }
 
-void writeSubstrateMapVtk(const GridSurface& map, const std::vector<bool>& inQualityArea,
-                          const std::string& path) {
+void writeSubstrateMapVtk(const GridSurface& map, const std::vector<bool>& inQualityArea, const std::string& path) {
     requireSize(std::string("mask '") + kQualityAreaField + "'", inQualityArea.size(), map.size());
     GridSurface withMask = map;
     std::vector<double> mask(inQualityArea.size());

@@ -19,7 +19,7 @@
 // previous file (if any) intact and no partial file behind.
 #pragma once
 
-#include "fields/GridSurface.hpp"
+#include "solvers/fields/GridSurface.hpp"
 
 #include <string>
 #include <vector>
@@ -60,8 +60,7 @@ inline constexpr const char* kQualityAreaField = "in_quality_area";
 /// nu*nv entries). Written in Float32: a thickness of 100 nm is stored to 6e-6 nm
 /// (relative 6e-8, 5 orders of magnitude below the 3 % band a user judges), a point of a
 /// 3.4 m glass to 0.24 um on a >= 1 mm grid.
-void writeSubstrateMapVtk(const GridSurface& map, const std::vector<bool>& inQualityArea,
-                          const std::string& path);
+void writeSubstrateMapVtk(const GridSurface& map, const std::vector<bool>& inQualityArea, const std::string& path);
 
 /// Writes a time series of surfaces into `dir` as <stem>_NNNN.vts plus a collection
 /// `pvdName` (default <stem>.pvd) that lists them with their times (relative file names).

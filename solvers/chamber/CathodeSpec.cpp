@@ -1,4 +1,4 @@
-#include "chamber/CathodeSpec.hpp"
+#include "solvers/chamber/CathodeSpec.hpp"
 
 namespace magtwin {
 

@@ -16,10 +16,10 @@
 // cathode list holds the members by name).
 #pragma once
 
-#include "erosion/YieldMultiplierMap.hpp"
-#include "motion/SwingAverage.hpp"
-#include "racetrack/RacetrackFlux.hpp"
-#include "racetrack/TrackProfile.hpp"
+#include "boundary/racetrack/RacetrackFlux.hpp"
+#include "boundary/racetrack/TrackProfile.hpp"
+#include "solvers/erosion/YieldMultiplierMap.hpp"
+#include "solvers/motion/SwingAverage.hpp"
 
 #include <Eigen/Core>
 
@@ -31,15 +31,15 @@
 namespace magtwin {
 
 struct TargetSpec {
-    std::string material;            ///< element symbol
-    double thicknessM = 0.0;         ///< target material (rotary: tube wall of target material)
-    std::string backing;             ///< backing plate / tube (text, documentation only)
-    double magnetDistanceM = 0.0;    ///< new target face -> magnet poles; 0 = no groove narrowing
-    std::string multiplierMapFile;   ///< optional CSV x_mm,y_mm,multiplier (absolute path); "" = none
+    std::string material;           ///< element symbol
+    double thicknessM = 0.0;        ///< target material (rotary: tube wall of target material)
+    std::string backing;            ///< backing plate / tube (text, documentation only)
+    double magnetDistanceM = 0.0;   ///< new target face -> magnet poles; 0 = no groove narrowing
+    std::string multiplierMapFile;  ///< optional CSV x_mm,y_mm,multiplier (absolute path); "" = none
     /// The grain map read from multiplierMapFile (cathode frame: (x, y) planar, (x, R phi)
     /// rotary); null = multiplier 1 everywhere. Read once by the tool-file reader.
     std::shared_ptr<const YieldMultiplierMap> multiplierMap;
-    bool grooveRedeposition = false; ///< erosion engine: GrooveRedeposition (planar-rect, rotary)
+    bool grooveRedeposition = false;  ///< erosion engine: GrooveRedeposition (planar-rect, rotary)
 };
 
 /// Magnet motion: none, a rotating magnet (planar-circular: ring centre `offsetM` off the
@@ -47,19 +47,19 @@ struct TargetSpec {
 struct MagnetMotion {
     enum class Kind { None, Rotating, Wobble };
     Kind kind = Kind::None;
-    double offsetM = 0.0;            ///< rotating
-    int angleSamples = 256;          ///< rotating: trapezoid nodes over a turn
-    double wobbleAmplitudeRad = 0.0; ///< rotary wobble
-    double wobbleTravelM = 0.0;      ///< planar-rect wobble
-    int wobbleSamples = 16;          ///< quadrature nodes of the wobble average (motion/SwingAverage)
+    double offsetM = 0.0;             ///< rotating
+    int angleSamples = 256;           ///< rotating: trapezoid nodes over a turn
+    double wobbleAmplitudeRad = 0.0;  ///< rotary wobble
+    double wobbleTravelM = 0.0;       ///< planar-rect wobble
+    int wobbleSamples = 16;           ///< quadrature nodes of the wobble average (motion/SwingAverage)
     SwingWaveform waveform = SwingWaveform::Sinusoidal;  ///< wobble: position over a period
-    double dwellFraction = 0.0;      ///< wobble, waveform dwell: fraction of a period at the reversal points
+    double dwellFraction = 0.0;  ///< wobble, waveform dwell: fraction of a period at the reversal points
 };
 
 /// Magnet pack + racetrack in one vocabulary (boundary/racetrack): loop geometry, profile,
 /// turnaround enhancement, narrowing law, motion.
 struct MagnetPack {
-    RacetrackSpec track;             ///< straight/separation or ring radius; E_t; magnet offset
+    RacetrackSpec track;  ///< straight/separation or ring radius; E_t; magnet offset
     TrackProfileSpec profile;
     std::string profileFile;         ///< tabulated: the CSV it came from (absolute path)
     double narrowingExponent = 1.0;  ///< TrackNarrowing p
@@ -67,11 +67,11 @@ struct MagnetPack {
 };
 
 struct DischargeSpec {
-    std::string gas;                 ///< element symbol (default: process gas)
+    std::string gas;  ///< element symbol (default: process gas)
     double voltageV = 0.0;
-    std::optional<double> powerW;    ///< one of power or current
+    std::optional<double> powerW;  ///< one of power or current
     std::optional<double> currentA;
-    double gammaSE = 0.0;            ///< resolved: given, or Baragiola's (IonSupply)
+    double gammaSE = 0.0;  ///< resolved: given, or Baragiola's (IonSupply)
     bool gammaSEGiven = false;
     std::string yieldModel = "auto";
 };
@@ -80,19 +80,19 @@ struct CathodeSpec {
     std::string name;
     CathodeKind kind = CathodeKind::PlanarRect;
     Eigen::Vector3d position = Eigen::Vector3d::Zero();
-    TargetGeometry geometry;         ///< chamber sizes: length along y, width along x, radius; thickness
+    TargetGeometry geometry;  ///< chamber sizes: length along y, width along x, radius; thickness
     TargetSpec target;
     MagnetPack magnets;
     DischargeSpec discharge;
-    double meshPitchM = 0.002;       ///< emission elements (rotary: axial pitch); erosion grid default
+    double meshPitchM = 0.002;  ///< emission elements (rotary: axial pitch); erosion grid default
     double meshAngularPitchRad = 0.0523598775598298873;  ///< rotary: 3 deg
-    double lifeKWh = -1.0;           ///< own life point for deposit (< 0: the run's)
+    double lifeKWh = -1.0;                               ///< own life point for deposit (< 0: the run's)
     /// "FILE:LINE: key 'cathodes[i].magnets.racetrack" of the item it came from, so later
     /// physics checks can point at the file (append "...': what").
     std::string racetrackOrigin;
     // Array membership (cathodes expanded from `array:`): all members share everything
     // but x; member k of n sits at x = centre + (k - (n - 1) / 2) pitch.
-    std::string arrayName;           ///< "" for a single cathode
+    std::string arrayName;  ///< "" for a single cathode
     int arrayIndex = 0, arrayCount = 1;
     double arrayPitchM = 0.0;
 };

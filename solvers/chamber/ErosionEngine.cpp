@@ -1,6 +1,6 @@
-#include "chamber/ErosionEngine.hpp"
+#include "solvers/chamber/ErosionEngine.hpp"
 
-#include "elements/ElementTable.hpp"
+#include "boundary/elements/ElementTable.hpp"
 
 #include <cstdio>
 
@@ -17,8 +17,9 @@ std::string mm(double m) {
 /// Everything but the front; `full` false stops before the objects that cost time.
 void build(ErosionEngine& e, const CathodeSpec& c, const ErosionEngineSettings& s) {
     if (!(s.minRemainingThicknessM >= 0 && s.minRemainingThicknessM < c.target.thicknessM))
-        throw CathodeSpecError("erosion.min_remaining_thickness", "must be >= 0 and below the target thickness of cathode " +
-                                                                      c.name + " (" + mm(c.target.thicknessM) + ")");
+        throw CathodeSpecError(
+            "erosion.min_remaining_thickness",
+            "must be >= 0 and below the target thickness of cathode " + c.name + " (" + mm(c.target.thicknessM) + ")");
     if (!(s.maxDepthIncrementM > 0)) throw CathodeSpecError("erosion.max_depth_increment", "must be > 0");
     if (s.gridSpacingM && !(*s.gridSpacingM > 0)) throw CathodeSpecError("erosion.grid_spacing", "must be > 0");
     if (s.angularCells < 0) throw CathodeSpecError("erosion.angular_cells", "must be >= 0");
@@ -51,9 +52,9 @@ void build(ErosionEngine& e, const CathodeSpec& c, const ErosionEngineSettings& 
     } catch (const std::invalid_argument& ex) {
         // Point at the key that places the loop: ring radius, or the straight/separation.
         const std::string what = ex.what();
-        const std::string key = c.kind == CathodeKind::PlanarCircular                  ? "ring_radius"
+        const std::string key = c.kind == CathodeKind::PlanarCircular                ? "ring_radius"
                                 : what.find("along the length") != std::string::npos ? "straight_length"
-                                                                                      : "track_separation";
+                                                                                     : "track_separation";
         throw CathodeSpecError("magnets.racetrack." + key, what);
     }
     ErosionSettings& f = e.settings;
@@ -63,7 +64,8 @@ void build(ErosionEngine& e, const CathodeSpec& c, const ErosionEngineSettings& 
     f.narrowing.magnetDistanceM = c.target.magnetDistanceM;
     f.narrowing.exponent = c.magnets.narrowingExponent;
     f.grooveRedeposition = c.target.grooveRedeposition;
-    if (const auto map = c.target.multiplierMap) f.yieldMultiplier = [map](const Eigen::Vector2d& p) { return (*map)(p); };
+    if (const auto map = c.target.multiplierMap)
+        f.yieldMultiplier = [map](const Eigen::Vector2d& p) { return (*map)(p); };
     if (c.kind == CathodeKind::PlanarRect) {
         f.magnetTravelM = c.magnets.motion.wobbleTravelM;  // the erosion engine's time average across the width
         f.magnetTravelSamples = c.magnets.motion.wobbleSamples;

@@ -27,12 +27,12 @@
 // the swing to the eroded emission map (ErodedTargets).
 #pragma once
 
-#include "chamber/CathodeSpec.hpp"
-#include "chamber/OperatingPoint.hpp"
-#include "erosion/ErosionFront.hpp"
-#include "erosion/ErosionLife.hpp"
-#include "erosion/ErosionRate.hpp"
-#include "yield/SputterYield.hpp"
+#include "boundary/yield/SputterYield.hpp"
+#include "solvers/chamber/CathodeSpec.hpp"
+#include "solvers/chamber/OperatingPoint.hpp"
+#include "solvers/erosion/ErosionFront.hpp"
+#include "solvers/erosion/ErosionLife.hpp"
+#include "solvers/erosion/ErosionRate.hpp"
 
 #include <memory>
 #include <optional>
@@ -57,14 +57,14 @@ struct ErosionEngineSettings {
 /// front of the new target. Not copyable (the front references the flux and the rate);
 /// copy `front` (an ErosionFront copies) to run a state forward without changing it.
 struct ErosionEngine {
-    OperatingPoint operating;                ///< power, voltage, ion current, gamma_SE, ion energy, yield
-    IonSupply supply;                        ///< the same discharge balance (IonSupply's fields)
+    OperatingPoint operating;  ///< power, voltage, ion current, gamma_SE, ion energy, yield
+    IonSupply supply;          ///< the same discharge balance (IonSupply's fields)
     std::unique_ptr<SputterYield> yield;
     std::unique_ptr<ErosionRate> rate;
     std::unique_ptr<RacetrackFlux> flux;
-    ErosionSettings settings;                ///< the front's settings (cathode frame, origin 0)
-    LifeSettings life;                       ///< end of life, output points
-    std::unique_ptr<ErosionFront> front;     ///< the new target
+    ErosionSettings settings;             ///< the front's settings (cathode frame, origin 0)
+    LifeSettings life;                    ///< end of life, output points
+    std::unique_ptr<ErosionFront> front;  ///< the new target
 
     ErosionEngine() = default;
     ErosionEngine(const ErosionEngine&) = delete;

@@ -1,7 +1,7 @@
-#include "chamber/OperatingPoint.hpp"
+#include "solvers/chamber/OperatingPoint.hpp"
 
-#include "elements/ElementTable.hpp"
-#include "yield/SputterYield.hpp"
+#include "boundary/elements/ElementTable.hpp"
+#include "boundary/yield/SputterYield.hpp"
 
 namespace magtwin {
 
@@ -20,7 +20,8 @@ OperatingPoint operatingPoint(const IonSupply& supply, const DischargeSpec& d, c
     p.ionEnergyEv = supply.ionEnergyEv;
     try {
         // Ions arrive with E = e V at normal incidence: the angular factor is 1 there.
-        p.yieldAtomsPerIon = SputterYield(d.yieldModel, "none", t.get(d.gas), t.get(targetMaterial)).yield(p.ionEnergyEv, 0.0);
+        p.yieldAtomsPerIon =
+            SputterYield(d.yieldModel, "none", t.get(d.gas), t.get(targetMaterial)).yield(p.ionEnergyEv, 0.0);
     } catch (const std::invalid_argument& e) {
         throw CathodeSpecError("discharge.yield_model", e.what());
     }

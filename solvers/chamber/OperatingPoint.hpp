@@ -11,8 +11,8 @@
 //   atoms/s = ions/s x Y
 #pragma once
 
-#include "chamber/CathodeSpec.hpp"
-#include "racetrack/IonSupply.hpp"
+#include "boundary/racetrack/IonSupply.hpp"
+#include "solvers/chamber/CathodeSpec.hpp"
 
 #include <string>
 
@@ -24,8 +24,8 @@ struct OperatingPoint {
     double voltageV = 0.0;
     double dischargeCurrentA = 0.0;
     double gammaSE = 0.0;
-    double ionCurrentA = 0.0;       ///< I / (1 + gamma_SE)
-    double ionsPerSecond = 0.0;     ///< I_ion / e
+    double ionCurrentA = 0.0;    ///< I / (1 + gamma_SE)
+    double ionsPerSecond = 0.0;  ///< I_ion / e
     double ionEnergyEv = 0.0;
     double yieldAtomsPerIon = 0.0;  ///< at normal incidence
     double atomsPerSecond() const { return ionsPerSecond * yieldAtomsPerIon; }
@@ -35,6 +35,7 @@ struct OperatingPoint {
 /// CathodeSpecError ("discharge" or "discharge.yield_model") for an impossible one.
 OperatingPoint operatingPoint(const DischargeSpec& discharge, const std::string& targetMaterial);
 /// The same from the discharge balance already computed (IonSupply) and the yield model.
-OperatingPoint operatingPoint(const IonSupply& supply, const DischargeSpec& discharge, const std::string& targetMaterial);
+OperatingPoint operatingPoint(const IonSupply& supply, const DischargeSpec& discharge,
+                              const std::string& targetMaterial);
 
 }  // namespace magtwin

@@ -1,9 +1,9 @@
-#include "deposition/CathodeLayout.hpp"
+#include "solvers/deposition/CathodeLayout.hpp"
 
-#include "deposition/ErodedTargets.hpp"
-#include "elements/ElementTable.hpp"
-#include "racetrack/IonSupply.hpp"
-#include "yield/SputterYield.hpp"
+#include "boundary/elements/ElementTable.hpp"
+#include "boundary/racetrack/IonSupply.hpp"
+#include "boundary/yield/SputterYield.hpp"
+#include "solvers/deposition/ErodedTargets.hpp"
 
 #include <cmath>
 #include <stdexcept>
@@ -24,7 +24,7 @@ CathodeGroup cathodeGroupOf(const std::vector<const CathodeSpec*>& members, cons
     for (const CathodeSpec* m : members) g.memberNames.push_back(m->name);
     g.count = int(members.size());
     g.pitchM = c.arrayPitchM > 0 ? c.arrayPitchM : g.pitchM;
-    g.type = c.kind == CathodeKind::Rotary     ? CathodeGroup::Type::RotaryArray
+    g.type = c.kind == CathodeKind::Rotary       ? CathodeGroup::Type::RotaryArray
              : c.kind == CathodeKind::PlanarRect ? CathodeGroup::Type::PlanarRect
                                                  : CathodeGroup::Type::PlanarCircular;
     g.cathode = c;
@@ -121,15 +121,17 @@ PlanarCircularTarget planarCircularOf(const CathodeGroup& g) {
 
 CathodeGroup arrayMember(const CathodeGroup& g, int index) {
     if (index < 0 || index >= g.cathodeCount())
-        throw std::invalid_argument(g.name + ": no cathode " + std::to_string(index + 1) + " (" + std::to_string(g.cathodeCount()) + ")");
+        throw std::invalid_argument(g.name + ": no cathode " + std::to_string(index + 1) + " (" +
+                                    std::to_string(g.cathodeCount()) + ")");
     CathodeGroup m = g;
     if (g.cathodeCount() == 1) return m;
     const double offsetX = (index - 0.5 * (g.count - 1)) * g.pitchM;  // as buildEmission places it
     m.count = 1;
     m.cathode.position.x() += offsetX;
     m.powerTrims = g.powerTrims.empty() ? std::vector<double>{} : std::vector<double>{g.powerTrims[std::size_t(index)]};
-    m.memberNames = g.memberNames.size() == std::size_t(g.count) ? std::vector<std::string>{g.memberNames[std::size_t(index)]}
-                                                                 : std::vector<std::string>{};
+    m.memberNames = g.memberNames.size() == std::size_t(g.count)
+                        ? std::vector<std::string>{g.memberNames[std::size_t(index)]}
+                        : std::vector<std::string>{};
     if (!m.memberNames.empty()) m.name = m.memberNames.front();
     m.cathode.name = m.name;
     return m;

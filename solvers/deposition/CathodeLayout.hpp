@@ -10,10 +10,10 @@
 // use the racetrack sources (RacetrackSources.hpp), the same racetrack model.
 #pragma once
 
-#include "chamber/CathodeSpec.hpp"
-#include "chamber/ErosionEngine.hpp"
-#include "chamber/OperatingPoint.hpp"
-#include "deposition/RacetrackSources.hpp"
+#include "solvers/chamber/CathodeSpec.hpp"
+#include "solvers/chamber/ErosionEngine.hpp"
+#include "solvers/chamber/OperatingPoint.hpp"
+#include "solvers/deposition/RacetrackSources.hpp"
 
 #include <string>
 #include <vector>
@@ -38,16 +38,16 @@ struct CathodeGroup {
     enum class Type { RotaryArray, PlanarRect, PlanarCircular };
     Type type = Type::RotaryArray;  ///< the prototype's kind (cathodeGroupOf keeps them equal)
     std::string name;
-    CathodeSpec cathode;             ///< the prototype; position = the group's centre
-    ErosionEngineSettings erosion;   ///< the chamber's erosion: settings (used targets)
-    int count = 1;                   ///< members along x (rotary tubes, planar-rect targets)
+    CathodeSpec cathode;            ///< the prototype; position = the group's centre
+    ErosionEngineSettings erosion;  ///< the chamber's erosion: settings (used targets)
+    int count = 1;                  ///< members along x (rotary tubes, planar-rect targets)
     double pitchM = 0.25;
     /// The operating point this run uses, per cathode: the prototype's discharge (cathodeGroupOf),
     /// or what the twin's replay reads from the log (power, voltage, material).
     double powerW = 10e3;
     DischargeSettings discharge;
-    double lifeKWh = -1.0;             ///< this group's own life point; < 0: the run's
-    std::vector<double> powerTrims;    ///< per cathode multipliers (empty = all 1)
+    double lifeKWh = -1.0;                 ///< this group's own life point; < 0: the run's
+    std::vector<double> powerTrims;        ///< per cathode multipliers (empty = all 1)
     std::vector<std::string> memberNames;  ///< label of each cathode (empty: name + number)
     int cathodeCount() const { return type == Type::PlanarCircular ? 1 : count; }
 };
@@ -78,10 +78,10 @@ int cathodeIndexOf(const CathodeGroup& g, const std::string& name);
 CathodeGroup arrayMember(const CathodeGroup& g, int index);
 
 struct EmissionLayout {
-    std::vector<EmissionSource> sources;     ///< one per cathode (tube or planar target)
+    std::vector<EmissionSource> sources;  ///< one per cathode (tube or planar target)
     std::vector<std::string> cathodeNames;
-    std::vector<double> atomsPerSecond;      ///< at trim 1
-    std::vector<double> erodedDepthM;        ///< maximum groove depth (0 for a new target)
+    std::vector<double> atomsPerSecond;  ///< at trim 1
+    std::vector<double> erodedDepthM;    ///< maximum groove depth (0 for a new target)
 };
 
 struct ErodedGroup;

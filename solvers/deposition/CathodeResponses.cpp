@@ -1,4 +1,4 @@
-#include "deposition/CathodeResponses.hpp"
+#include "solvers/deposition/CathodeResponses.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -18,7 +18,8 @@ SubstrateGrid extendedLeft(const SubstrateGrid& g, std::size_t extraColumns) {
     const double z = g.grid.points.empty() ? 0.0 : g.grid.points[0].z();
     e.grid.points.resize(e.grid.size());
     for (std::size_t j = 0; j < e.grid.nv; ++j)
-        for (std::size_t i = 0; i < e.grid.nu; ++i) e.grid.points[e.grid.index(i, j)] = {e.x0 + i * e.dx, e.y0 + j * e.dy, z};
+        for (std::size_t i = 0; i < e.grid.nu; ++i)
+            e.grid.points[e.grid.index(i, j)] = {e.x0 + i * e.dx, e.y0 + j * e.dy, z};
     e.onSubstrate.assign(e.grid.size(), 1);
     e.inUniformityArea.assign(e.grid.size(), 1);
     return e;
@@ -42,7 +43,8 @@ CathodeResponses::CathodeResponses(const std::vector<CathodeGroup>& groups, cons
     for (const CathodeGroup& g : groups) {
         const std::size_t n = std::size_t(g.cathodeCount()), first = k;
         k += n;
-        if (k > layout.sources.size()) throw std::invalid_argument("cathode responses: layout does not match the groups");
+        if (k > layout.sources.size())
+            throw std::invalid_argument("cathode responses: layout does not match the groups");
         if (n == 1 || !translationInvariant) {
             for (std::size_t i = first; i < k; ++i) {
                 cathodes_.push_back({fields_.size(), 0.0});
@@ -116,7 +118,8 @@ std::vector<std::vector<double>> CathodeResponses::sampledOn(const SubstrateGrid
         const std::vector<double> f = cathode(k);
         std::vector<double> c(coarse.grid.size());
         for (std::size_t j = 0; j < coarse.grid.nv; ++j)
-            for (std::size_t i = 0; i < coarse.grid.nu; ++i) c[coarse.grid.index(i, j)] = f[grid_.grid.index(i * sx, j * sy)];
+            for (std::size_t i = 0; i < coarse.grid.nu; ++i)
+                c[coarse.grid.index(i, j)] = f[grid_.grid.index(i * sx, j * sy)];
         out.push_back(std::move(c));
     }
     return out;

@@ -15,8 +15,8 @@
 // sweep's fixed and re-trimmed recipes) share one transport per group.
 #pragma once
 
-#include "deposition/CathodeLayout.hpp"
-#include "deposition/SubstrateMotion.hpp"
+#include "solvers/deposition/CathodeLayout.hpp"
+#include "solvers/deposition/SubstrateMotion.hpp"
 
 #include <vector>
 

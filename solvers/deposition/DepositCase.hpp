@@ -5,10 +5,10 @@
 // defaults: docs/tool-file.md.
 #pragma once
 
-#include "deposition/CathodeLayout.hpp"
-#include "deposition/EmissionAngularDistribution.hpp"
-#include "deposition/Substrate.hpp"
-#include "deposition/SubstrateMotion.hpp"
+#include "solvers/deposition/CathodeLayout.hpp"
+#include "solvers/deposition/EmissionAngularDistribution.hpp"
+#include "solvers/deposition/Substrate.hpp"
+#include "solvers/deposition/SubstrateMotion.hpp"
 
 #include <string>
 #include <vector>

@@ -1,9 +1,9 @@
-#include "deposition/DepositionRun.hpp"
+#include "solvers/deposition/DepositionRun.hpp"
 
-#include "deposition/EndBoostChoice.hpp"
-#include "deposition/GasScatteringMonteCarlo.hpp"
-#include "elements/ElementTable.hpp"
-#include "yield/SputterYield.hpp"
+#include "boundary/elements/ElementTable.hpp"
+#include "boundary/yield/SputterYield.hpp"
+#include "solvers/deposition/EndBoostChoice.hpp"
+#include "solvers/deposition/GasScatteringMonteCarlo.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -20,7 +20,9 @@ std::shared_ptr<const EmissionAngularDistribution> angularLaw(const DepositCase&
         const ElementTable& t = ElementTable::builtin();
         const SputterYield y(d.yieldModel, "none", t.get(d.gas), t.get(d.targetMaterial));
         const auto th = y.energyModel().thresholdEv();
-        if (!th) throw std::invalid_argument(c.file + ": deposition.angular yamamura1981 needs a yield model with a threshold");
+        if (!th)
+            throw std::invalid_argument(c.file +
+                                        ": deposition.angular yamamura1981 needs a yield model with a threshold");
         p.ionEnergyEv = d.voltageV;
         p.thresholdEv = *th;
     }
@@ -48,7 +50,8 @@ std::vector<double> cathodeTrims(const DepositCase& c, const std::vector<double>
 }
 
 CathodeResponses responsesAt(const DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law, double life,
-                             const std::vector<ErodedGroup>& eroded, const SubstrateGrid& grid, TransportMethod method) {
+                             const std::vector<ErodedGroup>& eroded, const SubstrateGrid& grid,
+                             TransportMethod method) {
     std::size_t total = 0;
     for (const auto& g : c.cathodes) total += std::size_t(g.cathodeCount());
     const std::vector<double> ones(total, 1.0);
@@ -104,10 +107,11 @@ std::string gasModelRangeWarning(const DepositCase& c, const EmissionLayout& lay
 std::vector<double> monteCarloFluence(const DepositCase& c, const EmissionLayout& layout, const SubstrateGrid& g,
                                       const ProgressFn& progress) {
     if (c.motion.kind == SubstrateMotion::Kind::InlineScan)
-        throw std::invalid_argument(c.file + ": --method mc supports motion kind static, rotation or oscillation, not scan");
+        throw std::invalid_argument(c.file +
+                                    ": --method mc supports motion kind static, rotation or oscillation, not scan");
     const bool oscillating = c.motion.kind == SubstrateMotion::Kind::Oscillation;
-    const RegularPlaneGrid plane =
-        oscillating ? oscillationPlane(g, c.motion) : RegularPlaneGrid{g.x0, g.y0, g.dx, g.dy, 0.0, g.grid.nu, g.grid.nv};
+    const RegularPlaneGrid plane = oscillating ? oscillationPlane(g, c.motion)
+                                               : RegularPlaneGrid{g.x0, g.y0, g.dx, g.dy, 0.0, g.grid.nu, g.grid.nv};
     ChamberBox box{plane.x0, plane.x0 + (plane.nx - 1) * plane.dx, g.y0, g.y0 + (g.grid.nv - 1) * g.dy, 0.0};
     for (const auto& s : layout.sources)
         for (const auto& e : s.elements) {
@@ -132,10 +136,13 @@ std::vector<double> monteCarloFluence(const DepositCase& c, const EmissionLayout
     // Thompson tail cut at the largest energy an ion of e*V can give a target atom head-on.
     s.maxEnergyEv = d.voltageV * 4 * gas.massAmu * atom.massAmu / std::pow(gas.massAmu + atom.massAmu, 2);
     s.seed = std::uint64_t(c.seed);
-    if (progress) progress("Monte Carlo: " + std::to_string(c.histories) + " histories at " + std::to_string(c.pressurePa) + " Pa");
-    const MonteCarloTally tally = gasScatteringFlux(layout.sources, plane, c.substrateName == "wafer", box, s,
-                                                    std::uint64_t(c.histories));
-    if (c.motion.kind == SubstrateMotion::Kind::WaferRotation) return rotationAverage(tally.fluxAtomsM2S, g, c.motion.timeS);
+    if (progress)
+        progress("Monte Carlo: " + std::to_string(c.histories) + " histories at " + std::to_string(c.pressurePa) +
+                 " Pa");
+    const MonteCarloTally tally =
+        gasScatteringFlux(layout.sources, plane, c.substrateName == "wafer", box, s, std::uint64_t(c.histories));
+    if (c.motion.kind == SubstrateMotion::Kind::WaferRotation)
+        return rotationAverage(tally.fluxAtomsM2S, g, c.motion.timeS);
     if (oscillating) return oscillationFluence(tally.fluxAtomsM2S, g, c.motion);
     std::vector<double> f = tally.fluxAtomsM2S;
     for (double& v : f) v *= c.motion.timeS;
@@ -185,7 +192,8 @@ DepositRun runDeposition(DepositCase c, double lifeKWh, const std::string& metho
             responses = std::make_unique<CathodeResponses>(responsesAt(c, law, lifeKWh, eroded, run.grid, transport));
         }
         if (c.optimiseTrims) {
-            const TrimResult t = optimiseTrims(c, law, lifeKWh, eroded, transport, run.optimiserPitchM, responses.get(), progress);
+            const TrimResult t =
+                optimiseTrims(c, law, lifeKWh, eroded, transport, run.optimiserPitchM, responses.get(), progress);
             run.trims = t;
             run.optimised = true;
         }

@@ -10,14 +10,14 @@
 // Progress goes to a callback the caller passes in (the command prints it on a terminal).
 #pragma once
 
-#include "deposition/CathodeResponses.hpp"
-#include "deposition/DepositCase.hpp"
-#include "deposition/EndBoostSearch.hpp"
-#include "deposition/ErodedTargets.hpp"
-#include "deposition/GasAttenuationModel.hpp"
-#include "deposition/PowerTrimOptimizer.hpp"
-#include "deposition/SubstrateMotion.hpp"
-#include "deposition/Uniformity.hpp"
+#include "solvers/deposition/CathodeResponses.hpp"
+#include "solvers/deposition/DepositCase.hpp"
+#include "solvers/deposition/EndBoostSearch.hpp"
+#include "solvers/deposition/ErodedTargets.hpp"
+#include "solvers/deposition/GasAttenuationModel.hpp"
+#include "solvers/deposition/PowerTrimOptimizer.hpp"
+#include "solvers/deposition/SubstrateMotion.hpp"
+#include "solvers/deposition/Uniformity.hpp"
 
 #include <functional>
 #include <memory>

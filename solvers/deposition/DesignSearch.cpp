@@ -1,6 +1,6 @@
-#include "deposition/DesignSearch.hpp"
+#include "solvers/deposition/DesignSearch.hpp"
 
-#include "optimise/CompassSearch.hpp"
+#include "solvers/optimise/CompassSearch.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -19,7 +19,8 @@ void checkParameters(const std::vector<DesignParameter>& ps) {
             throw std::invalid_argument("design search: " + p.name + ": bounds must be finite with lo <= hi");
         if (p.lo < p.hi && p.gridPoints < 2)
             throw std::invalid_argument("design search: " + p.name + ": at least 2 grid points");
-        if (p.lo < p.hi && !(p.minStep > 0)) throw std::invalid_argument("design search: " + p.name + ": minStep must be > 0");
+        if (p.lo < p.hi && !(p.minStep > 0))
+            throw std::invalid_argument("design search: " + p.name + ": minStep must be > 0");
     }
 }
 
@@ -49,7 +50,8 @@ public:
         std::vector<DesignPoint> out;
         for (const auto& [x, v] : cache_)
             if (v.first) out.push_back({x, v.second});
-        std::stable_sort(out.begin(), out.end(), [](const DesignPoint& a, const DesignPoint& b) { return a.objective < b.objective; });
+        std::stable_sort(out.begin(), out.end(),
+                         [](const DesignPoint& a, const DesignPoint& b) { return a.objective < b.objective; });
         return out;
     }
 

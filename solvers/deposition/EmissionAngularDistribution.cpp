@@ -1,4 +1,4 @@
-#include "deposition/EmissionAngularDistribution.hpp"
+#include "solvers/deposition/EmissionAngularDistribution.hpp"
 
 #include <cmath>
 #include <sstream>
@@ -47,8 +47,9 @@ class Yamamura1981 final : public EmissionAngularDistribution {
 public:
     Yamamura1981(double energyEv, double thresholdEv) : E_(energyEv), Eth_(thresholdEv) {
         if (!(thresholdEv > 0.0) || !(energyEv > 16.0 / 9.0 * thresholdEv))
-            throw std::invalid_argument("angular distribution yamamura1981: needs ion energy E > (16/9) E_th > 0 (got E = " +
-                                        std::to_string(energyEv) + " eV, E_th = " + std::to_string(thresholdEv) + " eV)");
+            throw std::invalid_argument(
+                "angular distribution yamamura1981: needs ion energy E > (16/9) E_th > 0 (got E = " +
+                std::to_string(energyEv) + " eV, E_th = " + std::to_string(thresholdEv) + " eV)");
         a_ = 0.25 * std::sqrt(Eth_ / E_);
         // Normalise: 2 pi int_0^1 shape(mu) dmu = 1 (composite Simpson in mu = cos theta).
         const int n = 20000;
@@ -67,7 +68,9 @@ public:
         o << "ion_energy_eV=" << E_ << ", threshold_eV=" << Eth_;
         return o.str();
     }
-    std::unique_ptr<EmissionAngularDistribution> clone() const override { return std::make_unique<Yamamura1981>(*this); }
+    std::unique_ptr<EmissionAngularDistribution> clone() const override {
+        return std::make_unique<Yamamura1981>(*this);
+    }
 
 private:
     double shape(double c) const { return c * (1.0 - a_ * yamamuraGamma(c)); }

@@ -43,9 +43,9 @@ public:
 
 /// Parameters a style may need (ignored by styles that do not use them).
 struct AngularDistributionParams {
-    double cosExponent = 1.0;    ///< "cosn": n
-    double ionEnergyEv = 0.0;    ///< "yamamura1981": E (eV)
-    double thresholdEv = 0.0;    ///< "yamamura1981": E_th (eV)
+    double cosExponent = 1.0;  ///< "cosn": n
+    double ionEnergyEv = 0.0;  ///< "yamamura1981": E (eV)
+    double thresholdEv = 0.0;  ///< "yamamura1981": E_th (eV)
 };
 
 /// Throws std::invalid_argument for an unknown name (listing the valid ones) or bad parameters.

@@ -1,4 +1,4 @@
-#include "deposition/EmissionSource.hpp"
+#include "solvers/deposition/EmissionSource.hpp"
 
 #include <Eigen/Geometry>
 
@@ -16,7 +16,8 @@ void EmissionSource::scaleFlux(double factor) {
     for (auto& e : elements) e.fluxAtomsM2S *= factor;
 }
 
-EmissionSource emissionSourceFromGrid(const GridSurface& grid, std::shared_ptr<const EmissionAngularDistribution> angular,
+EmissionSource emissionSourceFromGrid(const GridSurface& grid,
+                                      std::shared_ptr<const EmissionAngularDistribution> angular,
                                       const std::string& fluxField, const std::string& normalField, bool periodicV) {
     if (grid.nu < 2 || grid.nv < 2) throw std::invalid_argument("emission map: needs at least 2 x 2 points");
     const std::vector<double>& flux = grid.scalar(fluxField);

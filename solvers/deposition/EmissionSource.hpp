@@ -14,8 +14,8 @@
 //  - the simple racetrack builders in RacetrackSources.hpp (planar-rect, rotary array).
 #pragma once
 
-#include "deposition/EmissionAngularDistribution.hpp"
-#include "fields/GridSurface.hpp"
+#include "solvers/deposition/EmissionAngularDistribution.hpp"
+#include "solvers/fields/GridSurface.hpp"
 
 #include <Eigen/Core>
 
@@ -48,7 +48,8 @@ struct EmissionSource {
 /// the area of its dual cell (quarter of each adjacent quad, from the quads' diagonals
 /// cross product); `periodicV` closes the grid in v (rotary targets: axial x angular).
 /// Points with zero flux are dropped. Throws std::invalid_argument naming missing fields.
-EmissionSource emissionSourceFromGrid(const GridSurface& grid, std::shared_ptr<const EmissionAngularDistribution> angular,
+EmissionSource emissionSourceFromGrid(const GridSurface& grid,
+                                      std::shared_ptr<const EmissionAngularDistribution> angular,
                                       const std::string& fluxField = "sputtered_flux_per_m2_s",
                                       const std::string& normalField = "surface_normal", bool periodicV = false);
 

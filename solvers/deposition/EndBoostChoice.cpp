@@ -1,6 +1,6 @@
-#include "deposition/EndBoostChoice.hpp"
+#include "solvers/deposition/EndBoostChoice.hpp"
 
-#include "deposition/DepositionRun.hpp"
+#include "solvers/deposition/DepositionRun.hpp"
 
 #include <stdexcept>
 #include <string>
@@ -19,7 +19,9 @@ bool isEndBoost(const RacetrackSpec* r) { return r && r->alongTrack.shape == Alo
 
 }  // namespace
 
-bool searchesEndBoost(const DepositCase& c) { return !c.endBoostGainBounds.empty() || !c.endBoostLengthBoundsM.empty(); }
+bool searchesEndBoost(const DepositCase& c) {
+    return !c.endBoostGainBounds.empty() || !c.endBoostLengthBoundsM.empty();
+}
 
 DepositCase withEndBoost(const DepositCase& c, double gain, double lengthM) {
     DepositCase out = c;
@@ -42,11 +44,12 @@ EndBoostResult chooseEndBoost(DepositCase& c, std::shared_ptr<const EmissionAngu
         // The straight of this group bounds the boost length (AlongTrackProfile::check).
         const double half = 0.5 * r->straightLengthM;
         if (!c.endBoostLengthBoundsM.empty() && c.endBoostLengthBoundsM[1] > half)
-            throw std::invalid_argument("deposition.optimise.end_boost_length: max " +
-                                        std::to_string(c.endBoostLengthBoundsM[1] * 1e3) + " mm is more than half the straight of " +
-                                        g.name + " (" + std::to_string(half * 1e3) + " mm)");
+            throw std::invalid_argument(
+                "deposition.optimise.end_boost_length: max " + std::to_string(c.endBoostLengthBoundsM[1] * 1e3) +
+                " mm is more than half the straight of " + g.name + " (" + std::to_string(half * 1e3) + " mm)");
     }
-    if (!start) throw std::invalid_argument("deposition.optimise.end_boost_*: no cathode has along_track shape end-boost");
+    if (!start)
+        throw std::invalid_argument("deposition.optimise.end_boost_*: no cathode has along_track shape end-boost");
     EndBoostBounds b;
     b.optimiseGain = !c.endBoostGainBounds.empty();
     if (b.optimiseGain) b.gainMin = c.endBoostGainBounds[0], b.gainMax = c.endBoostGainBounds[1];

@@ -5,9 +5,9 @@
 // when it is > 0 and runs the trim optimiser on its coarse grid).
 #pragma once
 
-#include "deposition/DepositCase.hpp"
-#include "deposition/EndBoostSearch.hpp"
-#include "deposition/SubstrateMotion.hpp"
+#include "solvers/deposition/DepositCase.hpp"
+#include "solvers/deposition/EndBoostSearch.hpp"
+#include "solvers/deposition/SubstrateMotion.hpp"
 
 #include <functional>
 #include <memory>
@@ -21,7 +21,6 @@ bool searchesEndBoost(const DepositCase& c);
 DepositCase withEndBoost(const DepositCase& c, double gain, double lengthM);
 /// Runs the search; `c` comes back with the best gain and length in its groups.
 EndBoostResult chooseEndBoost(DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law, double lifeKWh,
-                              TransportMethod method,
-                              const std::function<void(const std::string&)>& progress = {});
+                              TransportMethod method, const std::function<void(const std::string&)>& progress = {});
 
 }  // namespace magtwin

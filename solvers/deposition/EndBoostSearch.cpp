@@ -1,6 +1,6 @@
-#include "deposition/EndBoostSearch.hpp"
+#include "solvers/deposition/EndBoostSearch.hpp"
 
-#include "optimise/GoldenSection.hpp"
+#include "solvers/optimise/GoldenSection.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -20,14 +20,15 @@ double lineMinimum(const std::function<double(double)>& f, double a, double b, i
 
 }  // namespace
 
-EndBoostResult searchEndBoost(const std::function<double(double, double)>& rangePctAfterTrims,
-                              const EndBoostBounds& b, double startGain, double startLengthM) {
+EndBoostResult searchEndBoost(const std::function<double(double, double)>& rangePctAfterTrims, const EndBoostBounds& b,
+                              double startGain, double startLengthM) {
     if (!b.optimiseGain && !b.optimiseLength) throw std::invalid_argument("end-boost search: nothing to optimise");
     if (b.optimiseGain && !(b.gainMin <= b.gainMax && b.gainMin >= -1.0))
         throw std::invalid_argument("end-boost search: gain bounds must satisfy -1 <= min <= max");
     if (b.optimiseLength && !(b.lengthMinM > 0.0 && b.lengthMinM <= b.lengthMaxM))
         throw std::invalid_argument("end-boost search: length bounds must satisfy 0 < min <= max");
-    if (b.evaluationsPerSearch < 2 || b.sweeps < 1) throw std::invalid_argument("end-boost search: too few evaluations");
+    if (b.evaluationsPerSearch < 2 || b.sweeps < 1)
+        throw std::invalid_argument("end-boost search: too few evaluations");
 
     EndBoostResult out;
     auto evaluate = [&](double gain, double length) {

@@ -34,7 +34,7 @@ struct EndBoostTrial {
 
 struct EndBoostResult {
     EndBoostTrial best;
-    EndBoostTrial start;              ///< the starting point (the tool file's gain and length)
+    EndBoostTrial start;                ///< the starting point (the tool file's gain and length)
     std::vector<EndBoostTrial> trials;  ///< every evaluation, in order
 };
 

@@ -1,14 +1,14 @@
-#include "deposition/ErodedTargets.hpp"
+#include "solvers/deposition/ErodedTargets.hpp"
 
-#include "chamber/ErosionEngine.hpp"
-#include "erosion/ErosionFront.hpp"
-#include "erosion/ErosionLife.hpp"
+#include "solvers/chamber/ErosionEngine.hpp"
+#include "solvers/erosion/ErosionFront.hpp"
+#include "solvers/erosion/ErosionLife.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <optional>
 #include <sstream>
-#include <cmath>
 #include <stdexcept>
 
 namespace magtwin {
@@ -41,8 +41,8 @@ void wobbleAverageRotary(GridSurface& map, const RotaryTube& tube) {
             const std::size_t j0 = std::size_t(((long(j) - long(base)) % n + n) % n);
             const std::size_t j1 = std::size_t(((long(j) - long(base) - 1) % n + n) % n);
             for (std::size_t i = 0; i < map.nu; ++i)
-                out[map.index(i, j)] +=
-                    ((1 - w) * flux[map.index(i, j0)] + w * flux[map.index(i, j1)]) * swing.weights[k] / swing.weightSum;
+                out[map.index(i, j)] += ((1 - w) * flux[map.index(i, j0)] + w * flux[map.index(i, j1)]) *
+                                        swing.weights[k] / swing.weightSum;
         }
     }
     map.setScalar(field, std::move(out));
@@ -104,13 +104,13 @@ std::string erosionKey(const CathodeGroup& g) {
     k.precision(17);
     k << int(c.kind) << '|' << dischargePowerW(c.discharge) << '|' << c.discharge.gas << '|' << c.target.material << '|'
       << c.discharge.voltageV << '|' << c.discharge.gammaSE << '|' << c.discharge.yieldModel << '|';
-    k << c.geometry.lengthM << ',' << c.geometry.widthM << ',' << c.geometry.radiusM << ',' << c.target.thicknessM << ','
-      << c.target.magnetDistanceM << ',' << c.target.grooveRedeposition << ',' << c.target.multiplierMap.get() << ','
-      << c.meshPitchM << ',' << c.meshAngularPitchRad << '|';
+    k << c.geometry.lengthM << ',' << c.geometry.widthM << ',' << c.geometry.radiusM << ',' << c.target.thicknessM
+      << ',' << c.target.magnetDistanceM << ',' << c.target.grooveRedeposition << ',' << c.target.multiplierMap.get()
+      << ',' << c.meshPitchM << ',' << c.meshAngularPitchRad << '|';
     const RacetrackSpec& t = c.magnets.track;
     k << t.straightLengthM << ',' << t.trackSeparationM << ',' << t.turnaroundEnhancement << ',' << t.ringRadiusM << ','
-      << t.magnetOffsetM << ',' << t.magnetAngleSamples << ',' << t.alongTrack.key() << ',' << c.magnets.narrowingExponent
-      << '|';
+      << t.magnetOffsetM << ',' << t.magnetAngleSamples << ',' << t.alongTrack.key() << ','
+      << c.magnets.narrowingExponent << '|';
     const TrackProfileSpec& p = c.magnets.profile;
     k << p.shape << ',' << p.sigmaM << ',' << p.sigmaInnerM << ',' << p.sigmaOuterM;
     for (std::size_t i = 0; i < p.tableOffsetsM.size(); ++i) k << ',' << p.tableOffsetsM[i] << ':' << p.tableValues[i];
@@ -119,8 +119,8 @@ std::string erosionKey(const CathodeGroup& g) {
     if (c.kind == CathodeKind::PlanarRect)
         k << c.magnets.motion.wobbleTravelM << ',' << c.magnets.motion.wobbleSamples << ','
           << swingWaveformName(c.magnets.motion.waveform) << ',' << c.magnets.motion.dwellFraction;
-    k << '|' << e.angular << ',' << e.gridSpacingM.value_or(-1.0) << ',' << e.maxDepthIncrementM << ',' << e.angularCells
-      << ',' << e.minRemainingThicknessM << ',' << e.lifeLimitKWh.value_or(-1.0);
+    k << '|' << e.angular << ',' << e.gridSpacingM.value_or(-1.0) << ',' << e.maxDepthIncrementM << ','
+      << e.angularCells << ',' << e.minRemainingThicknessM << ',' << e.lifeLimitKWh.value_or(-1.0);
     for (double o : e.outputLifeKWh) k << ',' << o;
     return k.str();
 }

@@ -27,7 +27,7 @@
 // magnetTravelM) and its map is already the time-averaged emission.
 #pragma once
 
-#include "deposition/CathodeLayout.hpp"
+#include "solvers/deposition/CathodeLayout.hpp"
 
 #include <map>
 #include <memory>
@@ -37,11 +37,11 @@
 namespace magtwin {
 
 struct ErodedGroup {
-    bool eroded = false;       ///< false at life 0: the group uses the racetrack sources
+    bool eroded = false;  ///< false at life 0: the group uses the racetrack sources
     double lifeKWh = 0.0;
     double maxDepthM = 0.0;
     double erodedVolumeM3 = 0.0;  ///< volume removed from one target of the group (ErosionFront::erodedVolume)
-    EmissionSource prototype;  ///< first cathode of the group at trim 1, centred on the group's x
+    EmissionSource prototype;     ///< first cathode of the group at trim 1, centred on the group's x
 };
 
 /// A target at its end of life (the chamber's erosion.min_remaining_thickness somewhere, or

@@ -1,7 +1,7 @@
-#include "deposition/FastConvolutionTransport.hpp"
+#include "solvers/deposition/FastConvolutionTransport.hpp"
 
-#include "deposition/FastTransportClasses.hpp"
-#include "deposition/GasAttenuationModel.hpp"
+#include "solvers/deposition/FastTransportClasses.hpp"
+#include "solvers/deposition/GasAttenuationModel.hpp"
 
 #include <fftw3.h>
 #include <omp.h>
@@ -94,8 +94,8 @@ std::vector<double> convolveItems(const TransportGrouping& grouping, const Regul
     const std::size_t Nxc = Nx / 2 + 1, rowR = 2 * Nxc;  // in-place r2c row length (floats)
     const std::size_t n = Ny * rowR;
     if (stats) stats->paddedNx = Nx, stats->paddedNy = Ny;
-    const int threads = std::max(1, std::min<int>(opt.threads > 0 ? opt.threads : omp_get_max_threads(),
-                                                  int(grouping.items.size())));
+    const int threads =
+        std::max(1, std::min<int>(opt.threads > 0 ? opt.threads : omp_get_max_threads(), int(grouping.items.size())));
     std::vector<ThreadBuffers> buffers;
     buffers.reserve(std::size_t(threads));
     for (int t = 0; t < threads; ++t) buffers.emplace_back(n, maxComps);
@@ -168,11 +168,21 @@ std::vector<double> convolveItems(const TransportGrouping& grouping, const Regul
                 for (std::size_t c = 0; c < nc; ++c) {
                     double k = 0;
                     switch (item.components[c]) {
-                        case KernelComponent::Full: k = p * geo + th; break;
-                        case KernelComponent::A: k = (p - slope * cosE) * geo + th; break;
-                        case KernelComponent::Bx: k = slope * (X / r) * geo; break;
-                        case KernelComponent::By: k = slope * (Y / r) * geo; break;
-                        case KernelComponent::Bz: k = slope * (-h / r) * geo; break;
+                        case KernelComponent::Full:
+                            k = p * geo + th;
+                            break;
+                        case KernelComponent::A:
+                            k = (p - slope * cosE) * geo + th;
+                            break;
+                        case KernelComponent::Bx:
+                            k = slope * (X / r) * geo;
+                            break;
+                        case KernelComponent::By:
+                            k = slope * (Y / r) * geo;
+                            break;
+                        case KernelComponent::Bz:
+                            k = slope * (-h / r) * geo;
+                            break;
                     }
                     b.ker[c]->p[at] = float(k);
                 }

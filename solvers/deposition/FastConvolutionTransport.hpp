@@ -42,21 +42,19 @@
 //    expansion would need more FFTs (new targets: one item per emitting row or target);
 //    only the rest (groove walls, end zones) is expanded, so the O(|n - n0|^2) cut error
 //    applies to a small share of the emission.
-// Defaults (normalBin 0.2 for the cosine law, 0.05 for others, D = 0.08 h, q = h/10) against the direct sum on the unquantised
-// eroded geometry at 1200 points (bench/bench_used_targets.cpp): Gen-10.5 rotary array at
-// 7500 kWh max 1.8e-4, RMS 6.9e-5 of the mean; planar array at 5000 kWh max 2.9e-4;
-// tests (FastUsedTargetTest.cpp) hold rotary, planar and wafer cases to 1e-3 of the mean.
-// Cost: per item one kernel evaluation and two r2c FFTs per component on the padded
-// transport grid, plus one inverse FFT in total; items run in parallel (one per OpenMP
-// thread, deterministic sum for a given thread count). Elements emitting less than 1e-13
-// of the total are dropped (their share of any point's flux < 1e-13 substrate area/(pi h^2)).
-// The optional gas factor eta + (1-eta) exp(-k r) (GasAttenuationModel.hpp) multiplies
-// the kernel; the thermalised diffusive part (slab Green's function, a function of the
-// lateral distance only for a class height h) is added to it with its weight w(h) (on
-// the A component of an expanded item, the emission-only part).
+// Defaults (normalBin 0.2 for the cosine law, 0.05 for others, D = 0.08 h, q = h/10) against the direct sum on the
+// unquantised eroded geometry at 1200 points (bench/bench_used_targets.cpp): Gen-10.5 rotary array at 7500 kWh
+// max 1.8e-4, RMS 6.9e-5 of the mean; planar array at 5000 kWh max 2.9e-4; tests (FastUsedTargetTest.cpp) hold rotary,
+// planar and wafer cases to 1e-3 of the mean. Cost: per item one kernel evaluation and two r2c FFTs per component on
+// the padded transport grid, plus one inverse FFT in total; items run in parallel (one per OpenMP thread, deterministic
+// sum for a given thread count). Elements emitting less than 1e-13 of the total are dropped (their share of any point's
+// flux < 1e-13 substrate area/(pi h^2)). The optional gas factor eta + (1-eta) exp(-k r) (GasAttenuationModel.hpp)
+// multiplies the kernel; the thermalised diffusive part (slab Green's function, a function of the lateral distance only
+// for a class height h) is added to it with its weight w(h) (on the A component of an expanded item, the emission-only
+// part).
 #pragma once
 
-#include "deposition/EmissionSource.hpp"
+#include "solvers/deposition/EmissionSource.hpp"
 
 #include <vector>
 

@@ -1,4 +1,4 @@
-#include "deposition/FastTransportClasses.hpp"
+#include "solvers/deposition/FastTransportClasses.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -111,9 +111,10 @@ void addExpandedItems(const std::vector<Member>& members, const ClassKey& key, b
             TransportItem::Contribution c{m.element->position.x(), m.element->position.y(), {0, 0, 0, 0}};
             for (std::size_t ci = 0; ci < x.components.size(); ++ci) {
                 const KernelComponent k = x.components[ci];
-                const double f = k == KernelComponent::A ? 1.0 : k == KernelComponent::Bx ? n.x()
-                                                             : k == KernelComponent::By   ? n.y()
-                                                                                          : n.z();
+                const double f = k == KernelComponent::A    ? 1.0
+                                 : k == KernelComponent::Bx ? n.x()
+                                 : k == KernelComponent::By ? n.y()
+                                                            : n.z();
                 c.weight[ci] = m.atomsPerSecond * w[a] * f;
             }
             out.items[base + std::size_t(first + a)].contributions.push_back(c);
@@ -171,8 +172,10 @@ TransportGrouping groupTransportItems(const std::vector<EmissionSource>& sources
         std::vector<Member> residue;
         std::vector<const std::vector<Member>*> exact;
         for (const auto& [k, gr] : groups)
-            if (gr.first >= kExactShare * total) exact.push_back(&gr.second);
-            else residue.insert(residue.end(), gr.second.begin(), gr.second.end());
+            if (gr.first >= kExactShare * total)
+                exact.push_back(&gr.second);
+            else
+                residue.insert(residue.end(), gr.second.begin(), gr.second.end());
         if (!residue.empty() && groups.size() <= expansionCost(residue, *key.law, gasOn, nodeSpacing) + exact.size()) {
             exact.clear();
             residue.clear();

@@ -14,7 +14,7 @@
 //      K(d; h, n) ~ A(d; h) + n . B(d; h)   (components A, Bx, By, Bz; zero ones skipped).
 #pragma once
 
-#include "deposition/EmissionSource.hpp"
+#include "solvers/deposition/EmissionSource.hpp"
 
 #include <Eigen/Core>
 
@@ -26,8 +26,8 @@ namespace magtwin {
 enum class KernelComponent { Full, A, Bx, By, Bz };
 
 struct TransportItem {
-    double heightM = 0;                 ///< kernel height above the plane
-    Eigen::Vector3d normal;             ///< exact normal (Full) or expansion normal n0
+    double heightM = 0;      ///< kernel height above the plane
+    Eigen::Vector3d normal;  ///< exact normal (Full) or expansion normal n0
     const EmissionAngularDistribution* law = nullptr;
     std::vector<KernelComponent> components;
     /// Per contributing element: its position and the weight of each component's source

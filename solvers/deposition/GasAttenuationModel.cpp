@@ -1,7 +1,7 @@
-#include "deposition/GasAttenuationModel.hpp"
+#include "solvers/deposition/GasAttenuationModel.hpp"
 
-#include "deposition/LineOfSightTransport.hpp"
-#include "util/PhysicalConstants.hpp"
+#include "boundary/util/PhysicalConstants.hpp"
+#include "solvers/deposition/LineOfSightTransport.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -165,7 +165,8 @@ double gasModelError(const std::vector<EmissionSource>& sources, const RegularPl
 GasCalibration calibrateGasAttenuation(const std::vector<EmissionSource>& sources, const RegularPlaneGrid& g,
                                        const std::vector<std::vector<double>>& mcFlux, const std::vector<double>& n,
                                        double binM, double rMax) {
-    if (mcFlux.empty() || mcFlux.size() != n.size()) throw std::invalid_argument("gas calibration: one density per MC map");
+    if (mcFlux.empty() || mcFlux.size() != n.size())
+        throw std::invalid_argument("gas calibration: one density per MC map");
     GasCalibration best;
     best.maxErrorOfPeak = INFINITY;
     const auto points = gridPoints(g);
@@ -183,7 +184,8 @@ GasCalibration calibrateGasAttenuation(const std::vector<EmissionSource>& source
         std::vector<std::vector<double>> ballistic;
         for (double nk : n)
             ballistic.push_back(radialProfile(
-                lineOfSightFlux(sources, points, Eigen::Vector3d(0, 0, 1), GasAttenuation{nk, sigma, 0.0}), g, binM, rMax));
+                lineOfSightFlux(sources, points, Eigen::Vector3d(0, 0, 1), GasAttenuation{nk, sigma, 0.0}), g, binM,
+                rMax));
         for (double eta = 0.0; eta <= 1.0001; eta += 0.02) {
             double worst = 0;
             for (std::size_t k = 0; k < n.size(); ++k)
@@ -198,7 +200,8 @@ GasCalibration calibrateGasAttenuation(const std::vector<EmissionSource>& source
 GasCalibration calibrateGasModel(const std::vector<EmissionSource>& sources, const RegularPlaneGrid& g,
                                  const std::vector<std::vector<double>>& mcFlux, const std::vector<double>& n,
                                  double binM, double rMax) {
-    if (mcFlux.empty() || mcFlux.size() != n.size()) throw std::invalid_argument("gas calibration: one density per MC map");
+    if (mcFlux.empty() || mcFlux.size() != n.size())
+        throw std::invalid_argument("gas calibration: one density per MC map");
     const auto points = gridPoints(g);
     std::vector<std::vector<double>> mc;
     std::vector<double> peak;
@@ -247,7 +250,8 @@ GasCalibration calibrateGasModel(const std::vector<EmissionSource>& sources, con
         std::vector<double> fullyThermalised;  // thermalised fraction at eta = 0
         for (double nk : n) {
             ballistic.push_back(radialProfile(
-                lineOfSightFlux(sources, points, Eigen::Vector3d(0, 0, 1), GasAttenuation{nk, sigma, 0.0}), g, binM, rMax));
+                lineOfSightFlux(sources, points, Eigen::Vector3d(0, 0, 1), GasAttenuation{nk, sigma, 0.0}), g, binM,
+                rMax));
             fullyThermalised.push_back(GasAttenuation{nk, sigma, 0.0, 1.0}.thermalisedFraction(hSource));
         }
         for (std::size_t ic = 0; ic < columns.size(); ++ic)
@@ -255,7 +259,8 @@ GasCalibration calibrateGasModel(const std::vector<EmissionSource>& sources, con
                 double worst = 0;
                 for (std::size_t k = 0; k < n.size() && worst < best.maxErrorOfPeak; ++k)
                     for (std::size_t b = 0; b < los.size(); ++b) {
-                        const double model = eta * los[b] + (1 - eta) * (ballistic[k][b] + fullyThermalised[k] * shape[ic][k][b]);
+                        const double model =
+                            eta * los[b] + (1 - eta) * (ballistic[k][b] + fullyThermalised[k] * shape[ic][k][b]);
                         worst = std::max(worst, std::abs(model - mc[k][b]) / peak[k]);
                     }
                 if (worst < best.maxErrorOfPeak) best = {sigma, eta, worst, columns[ic]};

@@ -39,17 +39,17 @@
 // same form stays within 6.4 % everywhere (4.3 % at 1 Pa cm).
 #pragma once
 
-#include "deposition/EmissionSource.hpp"
-#include "deposition/FastConvolutionTransport.hpp"
+#include "solvers/deposition/EmissionSource.hpp"
+#include "solvers/deposition/FastConvolutionTransport.hpp"
 
 #include <vector>
 
 namespace magtwin {
 
 struct GasAttenuation {
-    double numberDensityPerM3 = 0.0;   ///< n = p / (k T); 0 = vacuum (m = 1)
+    double numberDensityPerM3 = 0.0;  ///< n = p / (k T); 0 = vacuum (m = 1)
     double sigmaEffM2 = 0.0;
-    double scatteredDeposited = 1.0;   ///< eta
+    double scatteredDeposited = 1.0;         ///< eta
     double thermalisationColumnPerM2 = 0.0;  ///< N_th = n d_th; 0 = no thermalised diffusive part
     double factor(double r) const;
     /// Fraction of an element's emission that thermalises and diffuses, at height h (m).
@@ -61,7 +61,7 @@ struct GasAttenuation {
 
 struct GasCalibration {
     double sigmaEffM2 = 0.0, eta = 1.0;
-    double maxErrorOfPeak = 0.0;  ///< max |model - MC| / peak over the ring-averaged profile
+    double maxErrorOfPeak = 0.0;             ///< max |model - MC| / peak over the ring-averaged profile
     double thermalisationColumnPerM2 = 0.0;  ///< N_th (calibrateGasModel only)
 };
 

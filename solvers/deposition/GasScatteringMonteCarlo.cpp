@@ -1,11 +1,11 @@
-#include "deposition/GasScatteringMonteCarlo.hpp"
+#include "solvers/deposition/GasScatteringMonteCarlo.hpp"
 
-#include "deposition/GasScatteringRandom.hpp"
-#include "deposition/ScreenedCoulombScattering.hpp"
-#include "util/PhysicalConstants.hpp"
+#include "boundary/util/PhysicalConstants.hpp"
+#include "solvers/deposition/GasScatteringRandom.hpp"
+#include "solvers/deposition/ScreenedCoulombScattering.hpp"
 
-#include <Eigen/Geometry>
 #include <omp.h>
+#include <Eigen/Geometry>
 
 #include <algorithm>
 #include <cmath>
@@ -61,9 +61,10 @@ MonteCarloTally gasScatteringFlux(const std::vector<EmissionSource>& sources, co
 
     const ScreenedCoulombScattering& scatter = scatteringTableFor(s.atomZ, s.gasZ, s.chiMin);
     const double nGas = s.pressurePa / (kBoltzmannJPerK * s.gasTemperatureK);
-    const double m1 = s.atomMassAmu * kAtomicMassUnitKg, m2 = s.gasMassAmu * kAtomicMassUnitKg, mu = m1 * m2 / (m1 + m2);
+    const double m1 = s.atomMassAmu * kAtomicMassUnitKg, m2 = s.gasMassAmu * kAtomicMassUnitKg,
+                 mu = m1 * m2 / (m1 + m2);
     const double gasSigmaV = std::sqrt(kBoltzmannJPerK * s.gasTemperatureK / m2);  // per velocity component
-    const double eCmPerG2 = 0.5 * mu / kEv;                                     // E_cm (eV) = this * g^2
+    const double eCmPerG2 = 0.5 * mu / kEv;                                        // E_cm (eV) = this * g^2
     const double w1 = m1 / (m1 + m2), w2 = m2 / (m1 + m2);
     const double U = s.surfaceBindingEv, Fmax = std::pow(s.maxEnergyEv / (s.maxEnergyEv + U), 2);
     const double cx = g.x0 + 0.5 * (g.nx - 1) * g.dx, cy = g.y0 + 0.5 * (g.ny - 1) * g.dy;
@@ -84,7 +85,8 @@ MonteCarloTally gasScatteringFlux(const std::vector<EmissionSource>& sources, co
         auto& c = counts[std::size_t(blk)];
         c.assign(g.nx * g.ny, 0);
         std::uint64_t nDep = 0, nLost = 0, nColl = 0;
-        const std::uint64_t first = histories * std::uint64_t(blk) / blocks, last = histories * std::uint64_t(blk + 1) / blocks;
+        const std::uint64_t first = histories * std::uint64_t(blk) / blocks,
+                            last = histories * std::uint64_t(blk + 1) / blocks;
         for (std::uint64_t h = first; h < last; ++h) {
             // Source element and launch.
             const double pick = rng.uniform() * total;
@@ -111,7 +113,8 @@ MonteCarloTally gasScatteringFlux(const std::vector<EmissionSource>& sources, co
                 // Free flight in time: the gas partner is drawn now, the collision rate is
                 // n sigma(g) g, so the flight time is Exp(1) / (n sigma(g) g) (the same law
                 // as a path length Exp(1) |v| / (n sigma g)).
-                const double gx = gasSigmaV * rng.normal(zn), gy = gasSigmaV * rng.normal(zn), gz = gasSigmaV * rng.normal(zn);
+                const double gx = gasSigmaV * rng.normal(zn), gy = gasSigmaV * rng.normal(zn),
+                             gz = gasSigmaV * rng.normal(zn);
                 const double rx = vx - gx, ry = vy - gy, rz = vz - gz;
                 const double g2 = rx * rx + ry * ry + rz * rz;
                 ScreenedCoulombScattering::Row row{0, 0.0};

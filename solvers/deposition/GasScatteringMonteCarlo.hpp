@@ -26,8 +26,8 @@
 // collisions per history), i.e. >= 1e6 histories/s on 2 free cores.
 #pragma once
 
-#include "deposition/EmissionSource.hpp"
-#include "deposition/FastConvolutionTransport.hpp"
+#include "solvers/deposition/EmissionSource.hpp"
+#include "solvers/deposition/FastConvolutionTransport.hpp"
 
 #include <cstdint>
 #include <vector>
@@ -37,15 +37,15 @@ namespace magtwin {
 struct GasScatteringSettings {
     double pressurePa = 0.5;
     double gasTemperatureK = 300.0;
-    int gasZ = 18;                  ///< Ar
+    int gasZ = 18;  ///< Ar
     double gasMassAmu = 39.948;
-    int atomZ = 42;                 ///< sputtered species (Mo)
+    int atomZ = 42;  ///< sputtered species (Mo)
     double atomMassAmu = 95.95;
-    double surfaceBindingEv = 6.82; ///< Thompson U_s
-    double maxEnergyEv = 100.0;     ///< Thompson truncation (~ a fraction of the ion energy)
-    double chiMin = 0.1;            ///< neglected CM deflections (rad)
+    double surfaceBindingEv = 6.82;  ///< Thompson U_s
+    double maxEnergyEv = 100.0;      ///< Thompson truncation (~ a fraction of the ion energy)
+    double chiMin = 0.1;             ///< neglected CM deflections (rad)
     std::uint64_t seed = 12345;
-    int threads = 0;                ///< 0: OpenMP default
+    int threads = 0;  ///< 0: OpenMP default
 };
 
 /// Chamber: the box [xMin, xMax] x [yMin, yMax] x [0, zTop]; the substrate is the grid
@@ -55,11 +55,11 @@ struct ChamberBox {
 };
 
 struct MonteCarloTally {
-    std::vector<double> fluxAtomsM2S;  ///< at the grid points (cell-centred histogram)
-    std::vector<std::uint64_t> counts; ///< deposited histories per cell
+    std::vector<double> fluxAtomsM2S;   ///< at the grid points (cell-centred histogram)
+    std::vector<std::uint64_t> counts;  ///< deposited histories per cell
     std::uint64_t emitted = 0, deposited = 0, lostToWalls = 0;
     std::uint64_t collisions = 0;
-    double atomsPerHistory = 0;        ///< emitted atoms/s represented by one history
+    double atomsPerHistory = 0;  ///< emitted atoms/s represented by one history
 };
 
 MonteCarloTally gasScatteringFlux(const std::vector<EmissionSource>& sources, const RegularPlaneGrid& substrate,

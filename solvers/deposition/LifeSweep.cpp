@@ -1,6 +1,6 @@
-#include "deposition/LifeSweep.hpp"
+#include "solvers/deposition/LifeSweep.hpp"
 
-#include "elements/ElementTable.hpp"
+#include "boundary/elements/ElementTable.hpp"
 
 #include <cmath>
 #include <cstdlib>
@@ -101,11 +101,13 @@ LifeSweepResult sweepLife(const DepositCase& c, const LifeSweepRange& range, Tra
         if (progress) progress(m);
     };
     if (!c.wobbleCandidatesRad.empty())
-        throw std::invalid_argument(c.file + ": --life-sweep does not scan optimise.wobble_amplitudes; set the "
-                                             "wobble_amplitude of the cathodes and remove the list");
+        throw std::invalid_argument(c.file +
+                                    ": --life-sweep does not scan optimise.wobble_amplitudes; set the "
+                                    "wobble_amplitude of the cathodes and remove the list");
     if (!c.endBoostGainBounds.empty() || !c.endBoostLengthBoundsM.empty())
-        throw std::invalid_argument(c.file + ": --life-sweep does not search optimise.end_boost_gain/end_boost_length; "
-                                             "set the along_track gain and length of the cathodes and remove the bounds");
+        throw std::invalid_argument(c.file +
+                                    ": --life-sweep does not search optimise.end_boost_gain/end_boost_length; "
+                                    "set the along_track gain and length of the cathodes and remove the bounds");
     const auto law = angularLaw(c);
     LifeSweepResult result;
     try {

@@ -1,17 +1,15 @@
 // LifeSweep: film uniformity over target life (`magtwin deposit --life-sweep`, and the life
-// points of `magtwin compare`). At N life points from FROM to TO kWh the map is computed twice: with the recipe fixed (power trims frozen at their new-target
-// values: what the line does if nobody touches it) and with the trims re-optimised at each
-// point (what a process engineer could reach). The erosion state is advanced from point
-// to point (TargetErosionState), so the targets erode once over the whole sweep.
-// The fixed recipe leaves the spec where U_fixed first exceeds it: the crossing is the
-// linear interpolation of U_fixed (kWh) between the last point inside and the first point
-// outside the spec.
-// A life point is computed exactly as `deposit --life-kWh` computes it (DepositionRun.hpp):
-// the per-cathode responses at that life (responsesAt) combined with the fixed trims, and
-// (when the case optimises trims) with trims re-optimised there (optimiseTrims).
+// points of `magtwin compare`). At N life points from FROM to TO kWh the map is computed twice: with the recipe fixed
+// (power trims frozen at their new-target values: what the line does if nobody touches it) and with the trims
+// re-optimised at each point (what a process engineer could reach). The erosion state is advanced from point to point
+// (TargetErosionState), so the targets erode once over the whole sweep. The fixed recipe leaves the spec where U_fixed
+// first exceeds it: the crossing is the linear interpolation of U_fixed (kWh) between the last point inside and the
+// first point outside the spec. A life point is computed exactly as `deposit --life-kWh` computes it
+// (DepositionRun.hpp): the per-cathode responses at that life (responsesAt) combined with the fixed trims, and (when
+// the case optimises trims) with trims re-optimised there (optimiseTrims).
 #pragma once
 
-#include "deposition/DepositionRun.hpp"
+#include "solvers/deposition/DepositionRun.hpp"
 
 #include <cstddef>
 #include <functional>
@@ -63,13 +61,14 @@ std::vector<double> newTargetTrims(const DepositCase& c, std::shared_ptr<const E
 /// Called by sweepLife at each life point as soon as it is computed (index from 0, the
 /// point, the substrate grid and the point's two maps in nm, which the callee may move
 /// away: the sweep keeps only the figures, so memory does not grow with N).
-using LifePointSink = std::function<void(std::size_t index, const LifePoint& point, const SubstrateGrid& grid,
-                                         std::vector<double>& thicknessFixedNm, std::vector<double>& thicknessRetrimmedNm)>;
+using LifePointSink =
+    std::function<void(std::size_t index, const LifePoint& point, const SubstrateGrid& grid,
+                       std::vector<double>& thicknessFixedNm, std::vector<double>& thicknessRetrimmedNm)>;
 
 struct LifeSweepResult {
-    double endOfLifeKWh = 0;           ///< the erosion engine's end of life (smallest over the cathodes)
-    std::vector<double> fixedTrims;    ///< the recipe: new-target trims (empty: the configured trims)
-    std::vector<LifePoint> points;     ///< one per life point of the range, ascending kWh
+    double endOfLifeKWh = 0;                         ///< the erosion engine's end of life (smallest over the cathodes)
+    std::vector<double> fixedTrims;                  ///< the recipe: new-target trims (empty: the configured trims)
+    std::vector<LifePoint> points;                   ///< one per life point of the range, ascending kWh
     std::optional<double> fixedRecipeLeavesSpecKWh;  ///< firstSpecCrossingKWh of U fixed
 };
 

@@ -1,8 +1,8 @@
-#include "deposition/LineOfSightTransport.hpp"
+#include "solvers/deposition/LineOfSightTransport.hpp"
 
-#include "deposition/GasAttenuationModel.hpp"
-#include "util/GaussLegendre.hpp"
-#include "util/PhysicalConstants.hpp"
+#include "boundary/util/GaussLegendre.hpp"
+#include "boundary/util/PhysicalConstants.hpp"
+#include "solvers/deposition/GasAttenuationModel.hpp"
 
 #include <array>
 #include <cmath>

@@ -25,7 +25,7 @@
 // (smooth integrand; relative error < 1e-9 for cos^n with n >= 0.5).
 #pragma once
 
-#include "deposition/EmissionSource.hpp"
+#include "solvers/deposition/EmissionSource.hpp"
 
 #include <functional>
 

@@ -1,6 +1,6 @@
-#include "deposition/PowerTrimOptimizer.hpp"
+#include "solvers/deposition/PowerTrimOptimizer.hpp"
 
-#include "optimise/CoordinateDescent.hpp"
+#include "solvers/optimise/CoordinateDescent.hpp"
 
 #include <Eigen/Dense>
 
@@ -24,7 +24,8 @@ double rangeRatio(const Eigen::MatrixXd& A, const Eigen::VectorXd& w) {
 TrimResult optimisePowerTrims(const std::vector<std::vector<double>>& maps, const std::vector<char>& mask,
                               double minTrim, double maxTrim, int sweeps) {
     if (maps.empty()) throw std::invalid_argument("trim optimiser: no cathodes");
-    if (!(minTrim > 0 && maxTrim >= 1 && minTrim <= 1)) throw std::invalid_argument("trim optimiser: need 0 < min <= 1 <= max");
+    if (!(minTrim > 0 && maxTrim >= 1 && minTrim <= 1))
+        throw std::invalid_argument("trim optimiser: need 0 < min <= 1 <= max");
     std::vector<std::size_t> pts;
     for (std::size_t k = 0; k < mask.size(); ++k)
         if (mask[k]) pts.push_back(k);
@@ -67,8 +68,8 @@ TrimResult optimisePowerTrims(const std::vector<std::vector<double>>& maps, cons
     descent.line.maxEvaluations = 42;  // 2 + 40 bracket reductions: 0.618^40 ~ 4e-9 of the range
     descent.line.xTolerance = 1e-5;    // trims to 1e-5
     const std::vector<double> start(w.data(), w.data() + w.size());
-    const std::vector<double> best = coordinateDescent(line, start, std::vector<double>(K, minTrim),
-                                                       std::vector<double>(K, maxTrim), descent);
+    const std::vector<double> best =
+        coordinateDescent(line, start, std::vector<double>(K, minTrim), std::vector<double>(K, maxTrim), descent);
     for (Eigen::Index c = 0; c < w.size(); ++c) w(c) = best[std::size_t(c)];
     // Mean trim 1 (total power unchanged), back inside the box.
     w /= w.mean();

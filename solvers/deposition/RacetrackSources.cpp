@@ -1,6 +1,6 @@
-#include "deposition/RacetrackSources.hpp"
+#include "solvers/deposition/RacetrackSources.hpp"
 
-#include "racetrack/RacetrackFlux.hpp"
+#include "boundary/racetrack/RacetrackFlux.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -68,10 +68,7 @@ double straightPeak(const RacetrackFlux::AtScale& at, const RacetrackFlux& flux)
 class RelativeTrackFlux {
 public:
     RelativeTrackFlux(const RacetrackFlux& flux, double amplitude, const SwingQuadrature& swing)
-        : at_(flux.atScale(1.0)),
-          peak_(straightPeak(at_, flux)),
-          amplitude_(amplitude),
-          swing_(swing) {}
+        : at_(flux.atScale(1.0)), peak_(straightPeak(at_, flux)), amplitude_(amplitude), swing_(swing) {}
     double operator()(double along, double across) const {
         if (amplitude_ <= 0) return at_.labFluxDensity({along, across}) / peak_;
         return swing_.average(amplitude_, [&](double a) { return at_.labFluxDensity({along, across - a}); }) / peak_;
@@ -86,8 +83,8 @@ private:
 
 void checkShape(const RacetrackShape& r, const char* who) {
     if (!(r.separationM > 0 && (r.profile || r.sigmaM > 0) && r.straightLengthM >= 0 && r.turnaroundEnhancement > 0))
-        throw std::invalid_argument(std::string(who) +
-                                    ": racetrack needs separation > 0, sigma > 0, straight length >= 0, enhancement > 0");
+        throw std::invalid_argument(
+            std::string(who) + ": racetrack needs separation > 0, sigma > 0, straight length >= 0, enhancement > 0");
 }
 
 void normalise(EmissionSource& s, double atomsPerSecond) {
@@ -101,8 +98,10 @@ void normalise(EmissionSource& s, double atomsPerSecond) {
 EmissionSource planarRectSource(const PlanarRectTarget& t, double atomsPerSecond,
                                 std::shared_ptr<const EmissionAngularDistribution> angular) {
     checkShape(t.track, "planar-rect target");
-    if (!(t.lengthM > 0 && t.widthM > 0 && t.pitchM > 0)) throw std::invalid_argument("planar-rect target: sizes must be > 0");
-    if (t.track.straightLengthM + t.track.separationM > t.lengthM || t.track.separationM + 2 * t.wobbleAmplitudeM > t.widthM)
+    if (!(t.lengthM > 0 && t.widthM > 0 && t.pitchM > 0))
+        throw std::invalid_argument("planar-rect target: sizes must be > 0");
+    if (t.track.straightLengthM + t.track.separationM > t.lengthM ||
+        t.track.separationM + 2 * t.wobbleAmplitudeM > t.widthM)
         throw std::invalid_argument("planar-rect target: racetrack (with its wobble) does not fit on the target");
     if (t.wobbleAmplitudeM < 0 || t.wobbleSamples < 1) throw std::invalid_argument("planar-rect target: bad wobble");
     const RacetrackFlux flux = racetrackFlux(t.track, CathodeKind::PlanarRect, t.lengthM, t.widthM);
@@ -127,8 +126,9 @@ EmissionSource planarCircularSource(const PlanarCircularTarget& t, double atomsP
                                     std::shared_ptr<const EmissionAngularDistribution> angular) {
     if (!(t.radiusM > 0 && (t.profile || t.sigmaM > 0) && t.pitchM > 0 && t.trackRadiusM >= 0 &&
           t.trackRadiusM + t.magnetOffsetM < t.radiusM && t.magnetOffsetM >= 0))
-        throw std::invalid_argument("planar-circular target: need 0 <= track radius + magnet offset < radius, sigma > 0, "
-                                    "pitch > 0");
+        throw std::invalid_argument(
+            "planar-circular target: need 0 <= track radius + magnet offset < radius, sigma > 0, "
+            "pitch > 0");
     if (t.trackRadiusM == 0 && (t.profile || t.magnetOffsetM > 0))
         throw std::invalid_argument("planar-circular target: a centred spot (track radius 0) is Gaussian and fixed");
     // A ring racetrack (RacetrackFlux planar-circular, magnet offset 0); a centred spot
@@ -179,7 +179,8 @@ EmissionSource rotaryTubeSource(const RotaryTube& t, double atomsPerSecond,
     // The band of +-5 sigma round both tracks (a profile: where it falls to a Gaussian's
     // 5-sigma level, exp(-12.5)) must fit round the tube.
     const double band = t.track.profile ? 2 * t.track.profile->outerReach(std::exp(-12.5)) : 10 * t.track.sigmaM;
-    if (t.track.straightLengthM + t.track.separationM > t.lengthM || t.track.separationM + band + 2 * R * t.wobbleAmplitudeRad > 2 * M_PI * R)
+    if (t.track.straightLengthM + t.track.separationM > t.lengthM ||
+        t.track.separationM + band + 2 * R * t.wobbleAmplitudeRad > 2 * M_PI * R)
         throw std::invalid_argument("rotary tube: racetrack (with its wobble) does not fit on the tube");
     if (t.wobbleAmplitudeRad < 0 || t.wobbleSamples < 1) throw std::invalid_argument("rotary tube: bad wobble");
     const RacetrackFlux flux = racetrackFlux(t.track, CathodeKind::Rotary, t.lengthM, R);
@@ -198,7 +199,8 @@ EmissionSource rotaryTubeSource(const RotaryTube& t, double atomsPerSecond,
             const double y = -0.5 * t.lengthM + (j + 0.5) * dy;
             const double f = relative(y, R * phi);  // magnet frame: axial x, arc length t = R phi
             if (f < 1e-7) continue;
-            s.elements.push_back({Eigen::Vector3d(t.axisX, t.centreY + y, t.axisZ) + R * normal, normal, R * dphi * dy, f});
+            s.elements.push_back(
+                {Eigen::Vector3d(t.axisX, t.centreY + y, t.axisZ) + R * normal, normal, R * dphi * dy, f});
         }
     }
     normalise(s, atomsPerSecond);

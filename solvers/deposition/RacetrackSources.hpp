@@ -25,10 +25,10 @@
 // reversal points), n = wobbleSamples.
 #pragma once
 
-#include "deposition/EmissionSource.hpp"
-#include "motion/SwingAverage.hpp"
-#include "racetrack/AlongTrackProfile.hpp"
-#include "racetrack/TrackProfile.hpp"
+#include "boundary/racetrack/AlongTrackProfile.hpp"
+#include "boundary/racetrack/TrackProfile.hpp"
+#include "solvers/deposition/EmissionSource.hpp"
+#include "solvers/motion/SwingAverage.hpp"
 
 #include <memory>
 
@@ -37,9 +37,9 @@
 namespace magtwin {
 
 struct RacetrackShape {
-    double separationM = 0.1;          ///< centre-to-centre distance of the two straight tracks
-    double sigmaM = 0.008;             ///< Gaussian width across a track
-    double straightLengthM = 0.9;      ///< length of each straight (the loop spans straight + separation end to end)
+    double separationM = 0.1;            ///< centre-to-centre distance of the two straight tracks
+    double sigmaM = 0.008;               ///< Gaussian width across a track
+    double straightLengthM = 0.9;        ///< length of each straight (the loop spans straight + separation end to end)
     double turnaroundEnhancement = 1.0;  ///< flux multiplier on the turnaround arcs
     /// Cross-track profile (any TrackProfile shape); null: the Gaussian of sigmaM.
     std::shared_ptr<const TrackProfile> profile;

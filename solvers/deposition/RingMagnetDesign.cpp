@@ -1,8 +1,8 @@
-#include "deposition/RingMagnetDesign.hpp"
+#include "solvers/deposition/RingMagnetDesign.hpp"
 
-#include "deposition/DesignSearch.hpp"
-#include "racetrack/RacetrackFlux.hpp"
-#include "racetrack/TrackProfile.hpp"
+#include "boundary/racetrack/RacetrackFlux.hpp"
+#include "boundary/racetrack/TrackProfile.hpp"
+#include "solvers/deposition/DesignSearch.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -21,8 +21,9 @@ std::vector<RingMagnetFigures> bestPerThrow(const std::map<std::vector<double>, 
     std::vector<RingMagnetFigures> out;
     const int n = throwAxis.lo == throwAxis.hi ? 1 : throwAxis.gridPoints;
     for (int i = 0; i < n; ++i) {
-        const double t = n == 1 ? throwAxis.lo
-                                : (i + 1 == n ? throwAxis.hi : throwAxis.lo + (throwAxis.hi - throwAxis.lo) * i / (n - 1));
+        const double t = n == 1
+                             ? throwAxis.lo
+                             : (i + 1 == n ? throwAxis.hi : throwAxis.lo + (throwAxis.hi - throwAxis.lo) * i / (n - 1));
         const RingMagnetFigures* best = nullptr;
         for (const auto& [x, f] : searched)
             if (x[2] == t && (!best || f.u.rangePct < best->u.rangePct)) best = &f;
@@ -35,8 +36,9 @@ std::vector<RingMagnetFigures> bestPerThrow(const std::map<std::vector<double>, 
 
 const CathodeGroup& ringMagnetCathode(const DepositCase& c) {
     if (c.cathodes.size() != 1 || c.cathodes.front().type != CathodeGroup::Type::PlanarCircular)
-        throw std::invalid_argument(c.file + ": --design-search needs a tool with exactly one cathode, of type "
-                                             "planar-circular");
+        throw std::invalid_argument(c.file +
+                                    ": --design-search needs a tool with exactly one cathode, of type "
+                                    "planar-circular");
     return c.cathodes.front();
 }
 
@@ -70,7 +72,8 @@ bool ringTrackFits(const CathodeGroup& g, const RingMagnetDesign& d) {
     TargetGeometry disc;
     disc.kind = CathodeKind::PlanarCircular;
     disc.radiusM = g.cathode.geometry.radiusM;
-    disc.thicknessM = g.cathode.target.thicknessM > 0 ? g.cathode.target.thicknessM : disc.radiusM;  // not part of the rule
+    disc.thicknessM =
+        g.cathode.target.thicknessM > 0 ? g.cathode.target.thicknessM : disc.radiusM;  // not part of the rule
     RacetrackSpec ring;
     ring.ringRadiusM = d.ringM;
     ring.magnetOffsetM = d.offsetM;
@@ -104,8 +107,9 @@ RingMagnetSearch searchRingMagnet(const DepositCase& c, const RingMagnetBounds& 
     s.bounds = b;
     const double offsetM = g.cathode.magnets.track.magnetOffsetM;
     if ((b.offsetLoM != offsetM || b.offsetHiM != offsetM) && !(offsetM > 0))
-        throw std::invalid_argument(c.file + ": the magnet offset is searched only for a rotating magnet "
-                                             "(magnets.motion: {kind: rotating, offset})");
+        throw std::invalid_argument(c.file +
+                                    ": the magnet offset is searched only for a rotating magnet "
+                                    "(magnets.motion: {kind: rotating, offset})");
     const std::vector<DesignParameter> params = {{"ring radius", b.ringLoM, b.ringHiM, 9, 0.5e-3},
                                                  {"sigma", b.sigmaLoM, b.sigmaHiM, 5, 0.25e-3},
                                                  {"throw", b.throwLoM, b.throwHiM, 6, 1e-3},
@@ -139,8 +143,9 @@ RingMagnetSearch searchRingMagnet(const DepositCase& c, const RingMagnetBounds& 
         s.best.push_back(ringMagnetFigures(r, d));
         if (s.best.size() == 1 || r.uniformity.rangePct < s.bestRun.uniformity.rangePct) s.bestRun = std::move(r);
     }
-    std::stable_sort(s.best.begin(), s.best.end(),
-                     [](const RingMagnetFigures& x, const RingMagnetFigures& y) { return x.u.rangePct < y.u.rangePct; });
+    std::stable_sort(s.best.begin(), s.best.end(), [](const RingMagnetFigures& x, const RingMagnetFigures& y) {
+        return x.u.rangePct < y.u.rangePct;
+    });
     DepositCase own = c;
     own.optimiseTrims = false;
     own.endBoostGainBounds.clear(), own.endBoostLengthBoundsM.clear();

@@ -26,7 +26,7 @@
 // pitch, and the best of those is the result.
 #pragma once
 
-#include "deposition/DepositionRun.hpp"
+#include "solvers/deposition/DepositionRun.hpp"
 
 #include <functional>
 #include <vector>
@@ -56,12 +56,12 @@ struct RingMagnetSearch {
     RingMagnetBounds bounds;
     double searchPitchM = 0;
     int gridEvaluations = 0, refinementEvaluations = 0;
-    RingMagnetFigures toolDesign;              ///< the case's own design, at the substrate's pitch
-    std::vector<RingMagnetFigures> best;       ///< up to five, best first, at the substrate's pitch
+    RingMagnetFigures toolDesign;         ///< the case's own design, at the substrate's pitch
+    std::vector<RingMagnetFigures> best;  ///< up to five, best first, at the substrate's pitch
     /// The throw/rate trade-off: for each throw of the search grid, the lowest-U design
     /// evaluated with that throw (figures on the search grid).
     std::vector<RingMagnetFigures> bestPerThrow;
-    DepositRun bestRun;                        ///< the best design's run (what `deposit` writes)
+    DepositRun bestRun;  ///< the best design's run (what `deposit` writes)
 };
 
 /// The case's one planar-circular cathode; throws std::invalid_argument naming the case's

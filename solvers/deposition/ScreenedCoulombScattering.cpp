@@ -1,6 +1,6 @@
-#include "deposition/ScreenedCoulombScattering.hpp"
+#include "solvers/deposition/ScreenedCoulombScattering.hpp"
 
-#include "util/GaussLegendre.hpp"
+#include "boundary/util/GaussLegendre.hpp"
 
 #include <algorithm>
 #include <array>
@@ -54,7 +54,9 @@ const ScreenedCoulombScattering& scatteringTableFor(int z1, int z2, double chiMi
     static std::map<std::tuple<int, int, double>, std::unique_ptr<ScreenedCoulombScattering>> tables;
     const std::lock_guard<std::mutex> lock(mutex);
     auto& t = tables[std::make_tuple(z1, z2, chiMin)];
-    if (!t) t = std::make_unique<ScreenedCoulombScattering>(z1, z2, ScreenedCoulombScattering::Screening::ZblUniversal, chiMin);
+    if (!t)
+        t = std::make_unique<ScreenedCoulombScattering>(z1, z2, ScreenedCoulombScattering::Screening::ZblUniversal,
+                                                        chiMin);
     return *t;
 }
 

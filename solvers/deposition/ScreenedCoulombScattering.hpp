@@ -59,7 +59,9 @@ public:
         const int i = int(t);
         return {i, t - i};
     }
-    double crossSectionM2(Row r) const { return (1 - r.f) * sigma_[std::size_t(r.i)] + r.f * sigma_[std::size_t(r.i) + 1]; }
+    double crossSectionM2(Row r) const {
+        return (1 - r.f) * sigma_[std::size_t(r.i)] + r.f * sigma_[std::size_t(r.i) + 1];
+    }
     /// cos chi for a uniform area fraction xi in [0, 1).
     double sampleCosDeflection(Row r, double xi) const {
         const double s = xi * (kXi - 1);
@@ -90,7 +92,7 @@ private:
     double distanceOfClosestApproach(double b, double E) const;
     int z1_, z2_;
     Screening screening_;
-    double chiMin_, a_;  ///< screening length (Angstrom)
+    double chiMin_, a_;           ///< screening length (Angstrom)
     std::vector<double> sigma_;   ///< per energy row (m^2)
     std::vector<double> cosChi_;  ///< kE x kXi
 };

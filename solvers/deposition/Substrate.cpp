@@ -1,4 +1,4 @@
-#include "deposition/Substrate.hpp"
+#include "solvers/deposition/Substrate.hpp"
 
 #include <cmath>
 #include <stdexcept>

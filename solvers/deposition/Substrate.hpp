@@ -6,7 +6,7 @@
 // the points that count for uniformity.
 #pragma once
 
-#include "fields/GridSurface.hpp"
+#include "solvers/fields/GridSurface.hpp"
 
 #include <vector>
 

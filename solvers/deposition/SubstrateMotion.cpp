@@ -1,7 +1,7 @@
-#include "deposition/SubstrateMotion.hpp"
+#include "solvers/deposition/SubstrateMotion.hpp"
 
-#include "deposition/FastConvolutionTransport.hpp"
-#include "deposition/LineOfSightTransport.hpp"
+#include "solvers/deposition/FastConvolutionTransport.hpp"
+#include "solvers/deposition/LineOfSightTransport.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -45,8 +45,8 @@ double bilinear(const std::vector<double>& f, const RegularPlaneGrid& p, double 
                  v = std::clamp((y - p.y0) / p.dy, 0.0, double(p.ny - 1));
     const std::size_t i = std::min(std::size_t(u), p.nx - 2), j = std::min(std::size_t(v), p.ny - 2);
     const double a = u - i, b = v - j;
-    return (1 - a) * (1 - b) * f[i + p.nx * j] + a * (1 - b) * f[i + 1 + p.nx * j] + (1 - a) * b * f[i + p.nx * (j + 1)] +
-           a * b * f[i + 1 + p.nx * (j + 1)];
+    return (1 - a) * (1 - b) * f[i + p.nx * j] + a * (1 - b) * f[i + 1 + p.nx * j] +
+           (1 - a) * b * f[i + p.nx * (j + 1)] + a * b * f[i + 1 + p.nx * (j + 1)];
 }
 
 std::vector<double> scanFluence(const std::vector<EmissionSource>& sources, const SubstrateGrid& g,
@@ -135,21 +135,21 @@ std::vector<double> staticFlux(const std::vector<EmissionSource>& sources, const
 std::vector<double> exposureFluence(const std::vector<EmissionSource>& sources, const SubstrateGrid& grid,
                                     const SubstrateMotion& m, TransportMethod method, const GasAttenuation& gas) {
     switch (m.kind) {
-    case SubstrateMotion::Kind::InlineScan:
-        return scanFluence(sources, grid, m, method, gas);
-    case SubstrateMotion::Kind::WaferRotation:
-        if (!(m.timeS > 0)) throw std::invalid_argument("rotation: time must be > 0");
-        return rotationAverage(staticFlux(sources, grid, method, gas), grid, m.timeS);
-    case SubstrateMotion::Kind::Oscillation:
-        if (!(m.timeS > 0)) throw std::invalid_argument("oscillation: time must be > 0");
-        return oscillationFluence(fluxOnPlane(sources, oscillationPlane(grid, m), method, gas), grid, m);
-    case SubstrateMotion::Kind::Static:
-    default: {
-        if (!(m.timeS > 0)) throw std::invalid_argument("static deposition: time must be > 0");
-        auto f = staticFlux(sources, grid, method, gas);
-        for (double& v : f) v *= m.timeS;
-        return f;
-    }
+        case SubstrateMotion::Kind::InlineScan:
+            return scanFluence(sources, grid, m, method, gas);
+        case SubstrateMotion::Kind::WaferRotation:
+            if (!(m.timeS > 0)) throw std::invalid_argument("rotation: time must be > 0");
+            return rotationAverage(staticFlux(sources, grid, method, gas), grid, m.timeS);
+        case SubstrateMotion::Kind::Oscillation:
+            if (!(m.timeS > 0)) throw std::invalid_argument("oscillation: time must be > 0");
+            return oscillationFluence(fluxOnPlane(sources, oscillationPlane(grid, m), method, gas), grid, m);
+        case SubstrateMotion::Kind::Static:
+        default: {
+            if (!(m.timeS > 0)) throw std::invalid_argument("static deposition: time must be > 0");
+            auto f = staticFlux(sources, grid, method, gas);
+            for (double& v : f) v *= m.timeS;
+            return f;
+        }
     }
 }
 

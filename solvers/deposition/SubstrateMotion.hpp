@@ -12,11 +12,11 @@
 //    time average of the static flux seen by the moving substrate.
 #pragma once
 
-#include "deposition/EmissionSource.hpp"
-#include "deposition/FastConvolutionTransport.hpp"
-#include "deposition/GasAttenuationModel.hpp"
-#include "deposition/Substrate.hpp"
-#include "deposition/SubstrateOscillation.hpp"
+#include "solvers/deposition/EmissionSource.hpp"
+#include "solvers/deposition/FastConvolutionTransport.hpp"
+#include "solvers/deposition/GasAttenuationModel.hpp"
+#include "solvers/deposition/Substrate.hpp"
+#include "solvers/deposition/SubstrateOscillation.hpp"
 
 #include <string>
 #include <vector>
@@ -26,10 +26,10 @@ namespace magtwin {
 struct SubstrateMotion {
     enum class Kind { Static, InlineScan, WaferRotation, Oscillation };
     Kind kind = Kind::Static;
-    double timeS = 60.0;       ///< Static, WaferRotation, Oscillation
+    double timeS = 60.0;               ///< Static, WaferRotation, Oscillation
     SubstrateOscillation oscillation;  ///< Oscillation
-    double scanSpeedMS = 0.01; ///< InlineScan
-    int passes = 1;            ///< InlineScan
+    double scanSpeedMS = 0.01;         ///< InlineScan
+    int passes = 1;                    ///< InlineScan
 };
 
 enum class TransportMethod { Fast, Direct };
@@ -47,7 +47,8 @@ std::vector<double> staticFlux(const std::vector<EmissionSource>& sources, const
 /// is h^2/(4 D^2) of its total per side (integral of (pi/2) h^2/(h^2+x^2)^(3/2)), so the
 /// fluence is low by at most 2.2e-3, nearly uniformly (it barely changes the uniformity).
 std::vector<double> exposureFluence(const std::vector<EmissionSource>& sources, const SubstrateGrid& grid,
-                                    const SubstrateMotion& motion, TransportMethod method, const GasAttenuation& gas = GasAttenuation{});
+                                    const SubstrateMotion& motion, TransportMethod method,
+                                    const GasAttenuation& gas = GasAttenuation{});
 
 /// Oscillation: the plane of `grid` widened by the kernel's reach on both sides in x (the
 /// static flux there feeds oscillationFluence; any transport method, including the Monte Carlo).

@@ -1,4 +1,4 @@
-#include "deposition/SubstrateOscillation.hpp"
+#include "solvers/deposition/SubstrateOscillation.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -30,13 +30,13 @@ std::vector<Segment> periodSegments(const SubstrateOscillation& o) {
 double offsetWithin(const Segment& s, double tS, double amplitude) {
     const double f = s.durationS > 0 ? std::clamp(tS / s.durationS, 0.0, 1.0) : 1.0;
     switch (s.shape) {
-    case Segment::Shape::Sine:
-        return amplitude * std::sin(s.phaseFrom + f * (s.phaseTo - s.phaseFrom));
-    case Segment::Shape::Linear:
-        return s.uFrom + f * (s.uTo - s.uFrom);
-    case Segment::Shape::Stop:
-    default:
-        return s.uFrom;
+        case Segment::Shape::Sine:
+            return amplitude * std::sin(s.phaseFrom + f * (s.phaseTo - s.phaseFrom));
+        case Segment::Shape::Linear:
+            return s.uFrom + f * (s.uTo - s.uFrom);
+        case Segment::Shape::Stop:
+        default:
+            return s.uFrom;
     }
 }
 
@@ -149,7 +149,8 @@ std::vector<double> oscillationWeights(const SubstrateOscillation& o, double tim
 
 std::vector<double> oscillationAverage(const std::vector<double>& widened, std::size_t nx, std::size_t ny,
                                        const std::vector<double>& weights) {
-    if (weights.empty() || weights.size() % 2 == 0) throw std::invalid_argument("oscillation: kernel of odd length expected");
+    if (weights.empty() || weights.size() % 2 == 0)
+        throw std::invalid_argument("oscillation: kernel of odd length expected");
     const std::size_t reach = weights.size() / 2, wide = nx + 2 * reach;
     if (widened.size() != wide * ny) throw std::invalid_argument("oscillation: widened field has the wrong size");
     std::vector<double> out(nx * ny, 0.0);

@@ -27,7 +27,7 @@
 // Amplitude 0 gives W_0 = T: the static film exactly.
 #pragma once
 
-#include "motion/SwingAverage.hpp"
+#include "solvers/motion/SwingAverage.hpp"
 
 #include <vector>
 
@@ -35,10 +35,10 @@ namespace magtwin {
 
 struct SubstrateOscillation {
     using Waveform = SwingWaveform;
-    double amplitudeM = 0.0;      ///< half the peak-to-peak travel, >= 0
-    double periodS = 10.0;        ///< > 0
+    double amplitudeM = 0.0;  ///< half the peak-to-peak travel, >= 0
+    double periodS = 10.0;    ///< > 0
     Waveform waveform = Waveform::Sinusoidal;
-    double dwellFraction = 0.2;   ///< Dwell: fraction of a period stopped at the reversal points, [0, 1)
+    double dwellFraction = 0.2;  ///< Dwell: fraction of a period stopped at the reversal points, [0, 1)
 };
 
 /// Position of the substrate offset at time t (m): the waveform above (for brute-force checks).

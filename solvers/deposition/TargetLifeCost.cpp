@@ -1,8 +1,8 @@
-#include "deposition/TargetLifeCost.hpp"
+#include "solvers/deposition/TargetLifeCost.hpp"
 
-#include "deposition/ErodedTargets.hpp"
-#include "elements/ElementTable.hpp"
-#include "util/PhysicalConstants.hpp"
+#include "boundary/elements/ElementTable.hpp"
+#include "boundary/util/PhysicalConstants.hpp"
+#include "solvers/deposition/ErodedTargets.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -23,9 +23,12 @@ double massDensity(const std::string& symbol) {
 
 const char* typeName(CathodeGroup::Type t) {
     switch (t) {
-        case CathodeGroup::Type::RotaryArray: return "rotary";
-        case CathodeGroup::Type::PlanarRect: return "planar-rect";
-        case CathodeGroup::Type::PlanarCircular: return "planar-circular";
+        case CathodeGroup::Type::RotaryArray:
+            return "rotary";
+        case CathodeGroup::Type::PlanarRect:
+            return "planar-rect";
+        case CathodeGroup::Type::PlanarCircular:
+            return "planar-circular";
     }
     return "?";
 }
@@ -52,8 +55,9 @@ LifeCost lifeCost(const LifeCostInputs& in) {
         throw std::invalid_argument("target life cost: one mean film per life point, the first at 0 kWh");
     if (!(in.cathodes >= 1) || in.trims.size() != std::size_t(in.cathodes) || !(in.cathodePowerKW > 0) ||
         !(in.meanFilmNm.front() > 0) || !(in.motionTimeS > 0) || !(in.substrateAreaM2 > 0) || !(in.targetLifeKWh > 0))
-        throw std::invalid_argument("target life cost: need cathodes >= 1 with one trim each, power, film at new, "
-                                    "motion time, substrate area and target life > 0");
+        throw std::invalid_argument(
+            "target life cost: need cathodes >= 1 with one trim each, power, film at new, "
+            "motion time, substrate area and target life > 0");
     LifeCost c;
     double sumTrims = 0, maxTrim = 0;
     for (double t : in.trims) sumTrims += t, maxTrim = std::max(maxTrim, t);
@@ -80,22 +84,27 @@ LifeCost lifeCost(const LifeCostInputs& in) {
 
 void requireComparable(const DepositCase& c, int lifePoints) {
     if (lifePoints < 2)
-        throw std::invalid_argument("--life-points must be >= 2 (new and end of life), got " + std::to_string(lifePoints));
+        throw std::invalid_argument("--life-points must be >= 2 (new and end of life), got " +
+                                    std::to_string(lifePoints));
     if (c.cathodes.size() != 1)
-        throw std::invalid_argument(c.file + ": compare needs one cathode or one cathode array (one life clock), the tool has " +
+        throw std::invalid_argument(c.file +
+                                    ": compare needs one cathode or one cathode array (one life clock), the tool has " +
                                     std::to_string(c.cathodes.size()) + " cathode groups");
     if (c.cathodes.front().lifeKWh >= 0)
         throw std::invalid_argument(c.file + ": cathode " + c.cathodes.front().name +
                                     " has its own life: compare runs every target from new; remove it");
     if (c.motion.kind == SubstrateMotion::Kind::InlineScan)
-        throw std::invalid_argument(c.file + ": compare needs a static or rotating substrate (rate per kW in nm/min per "
-                                             "kW), motion kind is scan");
+        throw std::invalid_argument(c.file +
+                                    ": compare needs a static or rotating substrate (rate per kW in nm/min per "
+                                    "kW), motion kind is scan");
     if (!c.wobbleCandidatesRad.empty())
-        throw std::invalid_argument(c.file + ": compare does not scan optimise.wobble_amplitudes; set the cathodes' "
-                                             "wobble amplitude and remove the list");
+        throw std::invalid_argument(c.file +
+                                    ": compare does not scan optimise.wobble_amplitudes; set the cathodes' "
+                                    "wobble amplitude and remove the list");
 }
 
-TargetLifeCost targetLifeCost(const DepositCase& c, int lifePoints, TransportMethod method, const ProgressFn& progress) {
+TargetLifeCost targetLifeCost(const DepositCase& c, int lifePoints, TransportMethod method,
+                              const ProgressFn& progress) {
     const auto say = [&progress](const std::string& m) {
         if (progress) progress(m);
     };
@@ -111,8 +120,9 @@ TargetLifeCost targetLifeCost(const DepositCase& c, int lifePoints, TransportMet
     LifeCostInputs& in = col.inputs;
     in.cathodes = g.cathodeCount();
     in.cathodePowerKW = g.powerW / 1e3;
-    in.substrateAreaM2 = c.substrate.shape == Substrate::Shape::Wafer ? M_PI / 4 * c.substrate.sizeXM * c.substrate.sizeXM
-                                                                      : c.substrate.sizeXM * c.substrate.sizeYM;
+    in.substrateAreaM2 = c.substrate.shape == Substrate::Shape::Wafer
+                             ? M_PI / 4 * c.substrate.sizeXM * c.substrate.sizeXM
+                             : c.substrate.sizeXM * c.substrate.sizeYM;
     in.motionTimeS = c.motion.timeS;
     in.targetDensityKgM3 = massDensity(g.discharge.targetMaterial);
     in.filmDensityKgM3 = massDensity(c.filmMaterial);

@@ -23,8 +23,8 @@
 // the mass eroded from the array, N V_target rho_target x utilization (depositedFraction <= 1).
 #pragma once
 
-#include "deposition/DepositionRun.hpp"
-#include "deposition/LifeSweep.hpp"
+#include "solvers/deposition/DepositionRun.hpp"
+#include "solvers/deposition/LifeSweep.hpp"
 
 #include <string>
 #include <vector>
@@ -37,15 +37,15 @@ inline constexpr double kLastLifePointFraction = 0.999;
 /// What the cost arithmetic needs (units in the names).
 struct LifeCostInputs {
     int cathodes = 0;
-    double cathodePowerKW = 0;        ///< per cathode at trim 1
-    std::vector<double> trims;        ///< the fixed recipe, one per cathode
-    double targetLifeKWh = 0;         ///< L
-    double utilization = 0;           ///< eroded / new target volume at L (0..1)
-    double targetVolumeM3 = 0;        ///< one new target
+    double cathodePowerKW = 0;  ///< per cathode at trim 1
+    std::vector<double> trims;  ///< the fixed recipe, one per cathode
+    double targetLifeKWh = 0;   ///< L
+    double utilization = 0;     ///< eroded / new target volume at L (0..1)
+    double targetVolumeM3 = 0;  ///< one new target
     double targetDensityKgM3 = 0, filmDensityKgM3 = 0;
     double substrateAreaM2 = 0, motionTimeS = 0;
-    std::vector<double> lifeKWh;      ///< life points, ascending, the first 0 (new targets)
-    std::vector<double> meanFilmNm;   ///< mean film of the fixed recipe at each life point
+    std::vector<double> lifeKWh;     ///< life points, ascending, the first 0 (new targets)
+    std::vector<double> meanFilmNm;  ///< mean film of the fixed recipe at each life point
 };
 
 /// The cost arithmetic of one target life (header formulas).
@@ -54,8 +54,8 @@ struct LifeCost {
     double targetMassKg = 0, arrayMassKg = 0;
     double filmNm = 0, filmKgPerM2 = 0;
     double substratesPerLife = 0, coatedAreaM2 = 0, boughtKgPerM2 = 0;
-    double depositedFraction = 0;     ///< film on all substrates of a life / mass eroded in it
-    std::vector<double> ratePerKW;    ///< nm/min per kW at each life point
+    double depositedFraction = 0;   ///< film on all substrates of a life / mass eroded in it
+    std::vector<double> ratePerKW;  ///< nm/min per kW at each life point
 };
 
 /// Throws std::invalid_argument on inputs it cannot use (no points, first point not 0,

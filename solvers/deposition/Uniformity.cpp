@@ -1,4 +1,4 @@
-#include "deposition/Uniformity.hpp"
+#include "solvers/deposition/Uniformity.hpp"
 
 #include <algorithm>
 #include <cmath>

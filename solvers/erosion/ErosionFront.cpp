@@ -1,5 +1,5 @@
-#include "erosion/ErosionFront.hpp"
-#include "util/PhysicalConstants.hpp"
+#include "solvers/erosion/ErosionFront.hpp"
+#include "boundary/util/PhysicalConstants.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -172,8 +172,7 @@ ErosionFront::Slopes ErosionFront::slopesAt(std::size_t i, std::size_t j, const 
     Slopes s{0, 0, 0, 0};
     const long I = static_cast<long>(i), J = static_cast<long>(j);
     eno2(at(I - 2, J), at(I - 1, J), d0, at(I + 1, J), at(I + 2, J), grid_.du(), s.uMinus, s.uPlus);
-    if (nv > 1)
-        eno2(at(I, J - 2), at(I, J - 1), d0, at(I, J + 1), at(I, J + 2), grid_.spacingV(d0), s.vMinus, s.vPlus);
+    if (nv > 1) eno2(at(I, J - 2), at(I, J - 1), d0, at(I, J + 1), at(I, J + 2), grid_.spacingV(d0), s.vMinus, s.vPlus);
     return s;
 }
 
@@ -282,9 +281,9 @@ double ErosionFront::step(double dtLimit, double depthLimitM) {
 
 GridSurface ErosionFront::surface(int outputAngularCells) const {
     const bool expand = grid_.kind() == CathodeKind::Rotary && grid_.nv() == 1;
-    const ErosionGrid out = expand ? ErosionGrid(grid_.target(), settings_.gridSpacingM,
-                                                 std::max(1, outputAngularCells), settings_.origin)
-                                   : grid_;
+    const ErosionGrid out =
+        expand ? ErosionGrid(grid_.target(), settings_.gridSpacingM, std::max(1, outputAngularCells), settings_.origin)
+               : grid_;
     GridSurface s;
     s.nu = out.nu();
     s.nv = out.nv();

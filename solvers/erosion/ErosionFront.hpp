@@ -45,13 +45,13 @@
 // straights are one line, so the turnarounds dominate.
 #pragma once
 
-#include "erosion/ErosionGrid.hpp"
-#include "erosion/ErosionRate.hpp"
-#include "erosion/GrooveRedeposition.hpp"
-#include "fields/GridSurface.hpp"
-#include "motion/SwingAverage.hpp"
-#include "racetrack/RacetrackFlux.hpp"
-#include "racetrack/TrackNarrowing.hpp"
+#include "boundary/racetrack/RacetrackFlux.hpp"
+#include "boundary/racetrack/TrackNarrowing.hpp"
+#include "solvers/erosion/ErosionGrid.hpp"
+#include "solvers/erosion/ErosionRate.hpp"
+#include "solvers/erosion/GrooveRedeposition.hpp"
+#include "solvers/fields/GridSurface.hpp"
+#include "solvers/motion/SwingAverage.hpp"
 
 #include <Eigen/Core>
 
@@ -144,8 +144,7 @@ private:
     void evaluateRates(const std::vector<double>& d, std::vector<double>& rate, double& maxRate,
                        double& maxAlphaC) const;
     /// The same without redeposition (gross sputtering).
-    void grossRates(const std::vector<double>& d, std::vector<double>& rate, double& maxRate,
-                    double& maxAlphaC) const;
+    void grossRates(const std::vector<double>& d, std::vector<double>& rate, double& maxRate, double& maxAlphaC) const;
     /// Planar: the flux at p averaged over the magnet travel (the flux itself without travel).
     double travelAveragedFlux(const RacetrackFlux::AtScale& at, const Eigen::Vector2d& p) const;
     double tableF(double s) const;

@@ -1,5 +1,5 @@
-#include "erosion/ErosionGrid.hpp"
-#include "util/PhysicalConstants.hpp"
+#include "solvers/erosion/ErosionGrid.hpp"
+#include "boundary/util/PhysicalConstants.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -13,8 +13,7 @@ std::size_t cellsFor(double extent, double spacing) {
 }
 }  // namespace
 
-ErosionGrid::ErosionGrid(const TargetGeometry& target, double spacingM, int angularCells,
-                         const Eigen::Vector3d& origin)
+ErosionGrid::ErosionGrid(const TargetGeometry& target, double spacingM, int angularCells, const Eigen::Vector3d& origin)
     : target_(target), origin_(origin) {
     if (!(spacingM > 0.0)) throw std::invalid_argument("erosion grid spacing must be positive");
     switch (target.kind) {
@@ -76,8 +75,10 @@ double ErosionGrid::spacingV(double depthM) const {
 double ErosionGrid::targetVolume() const {
     const double T = target_.thicknessM;
     switch (target_.kind) {
-        case CathodeKind::PlanarRect: return target_.lengthM * target_.widthM * T;
-        case CathodeKind::PlanarCircular: return kPi * target_.radiusM * target_.radiusM * T;
+        case CathodeKind::PlanarRect:
+            return target_.lengthM * target_.widthM * T;
+        case CathodeKind::PlanarCircular:
+            return kPi * target_.radiusM * target_.radiusM * T;
         case CathodeKind::Rotary: {
             const double R = target_.radiusM;
             return kPi * (R * R - (R - T) * (R - T)) * target_.lengthM;

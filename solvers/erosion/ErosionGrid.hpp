@@ -13,7 +13,7 @@
 // rotary axis along x through `origin`, phi = 0 faces the substrate (-z).
 #pragma once
 
-#include "racetrack/RacetrackFlux.hpp"
+#include "boundary/racetrack/RacetrackFlux.hpp"
 
 #include <Eigen/Core>
 

@@ -1,4 +1,4 @@
-#include "erosion/ErosionLife.hpp"
+#include "solvers/erosion/ErosionLife.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -139,7 +139,8 @@ LifeResult runToEndOfLife(ErosionFront& front, double powerW, const LifeSettings
             break;
         }
         ++r.steps;
-        if (progress) progress(std::max(dMax / depthLimit, front.time() / tLimit), powerW * front.time() / kJoulePerKWh);
+        if (progress)
+            progress(std::max(dMax / depthLimit, front.time() / tLimit), powerW * front.time() / kJoulePerKWh);
     }
     r.lifeKWh = powerW * front.time() / kJoulePerKWh;
     r.maxDepthM = front.maxDepth();
@@ -160,8 +161,9 @@ GridSurface emissionMapAtLife(ErosionFront& front, double powerW, double lifeKWh
     life.outputAngularCells = outputAngularCells;
     LifeResult r = runToEndOfLife(front, powerW, life);
     if (r.endReason != "kWh-limit")
-        throw std::invalid_argument("life point " + std::to_string(lifeKWh) + " kWh is beyond the end of life of this target (" +
-                                    std::to_string(r.lifeKWh) + " kWh)");
+        throw std::invalid_argument("life point " + std::to_string(lifeKWh) +
+                                    " kWh is beyond the end of life of this target (" + std::to_string(r.lifeKWh) +
+                                    " kWh)");
     return std::move(r.snapshots.back().surface);
 }
 

@@ -12,8 +12,8 @@
 // at the tube middle (x = 0), i.e. of the extra erosion the turnaround causes.
 #pragma once
 
-#include "erosion/ErosionFront.hpp"
-#include "fields/GridSurface.hpp"
+#include "solvers/erosion/ErosionFront.hpp"
+#include "solvers/fields/GridSurface.hpp"
 
 #include <functional>
 #include <optional>
@@ -64,8 +64,8 @@ LifeResult runToEndOfLife(ErosionFront& front, double powerW, const LifeSettings
 /// for the deposition engine. The front is advanced from its current state. Throws
 /// std::invalid_argument if the target reaches end of life (minimum remaining thickness)
 /// before that, naming both figures.
-GridSurface emissionMapAtLife(ErosionFront& front, double powerW, double lifeKWh,
-                              double minRemainingThicknessM = 1e-3, int outputAngularCells = 72);
+GridSurface emissionMapAtLife(ErosionFront& front, double powerW, double lifeKWh, double minRemainingThicknessM = 1e-3,
+                              int outputAngularCells = 72);
 
 /// The groove cross-section of the current state (see the header comment for which line).
 ProfileLine grooveCrossSection(const ErosionFront& front, const GridSurface& surface);

@@ -1,5 +1,5 @@
-#include "erosion/ErosionRate.hpp"
-#include "util/PhysicalConstants.hpp"
+#include "solvers/erosion/ErosionRate.hpp"
+#include "boundary/util/PhysicalConstants.hpp"
 
 #include <algorithm>
 #include <cmath>

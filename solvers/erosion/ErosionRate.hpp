@@ -21,7 +21,7 @@
 // because the front solver evaluates it millions of times per step.
 #pragma once
 
-#include "yield/SputterYield.hpp"
+#include "boundary/yield/SputterYield.hpp"
 
 #include <vector>
 

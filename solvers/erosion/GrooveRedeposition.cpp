@@ -1,5 +1,5 @@
-#include "erosion/GrooveRedeposition.hpp"
-#include "erosion/GrooveViewFactors.hpp"
+#include "solvers/erosion/GrooveRedeposition.hpp"
+#include "solvers/erosion/GrooveViewFactors.hpp"
 
 #include <cstring>
 #include <functional>
@@ -27,20 +27,20 @@ std::size_t hashLine(const std::vector<double>& d, const std::vector<double>& e)
 
 GrooveRedeposition::GrooveRedeposition(const ErosionGrid& grid) : nu_(grid.nu()) {
     switch (grid.kind()) {
-    case CathodeKind::PlanarRect:
-        alongV_ = true;
-        lines_ = grid.nu();
-        length_ = grid.nv();
-        spacing_ = grid.dv();
-        break;
-    case CathodeKind::Rotary:
-        alongV_ = false;
-        lines_ = grid.nv();
-        length_ = grid.nu();
-        spacing_ = grid.du();
-        break;
-    default:
-        throw std::invalid_argument("groove redeposition: straight grooves only (planar-rect, rotary targets)");
+        case CathodeKind::PlanarRect:
+            alongV_ = true;
+            lines_ = grid.nu();
+            length_ = grid.nv();
+            spacing_ = grid.dv();
+            break;
+        case CathodeKind::Rotary:
+            alongV_ = false;
+            lines_ = grid.nv();
+            length_ = grid.nu();
+            spacing_ = grid.du();
+            break;
+        default:
+            throw std::invalid_argument("groove redeposition: straight grooves only (planar-rect, rotary targets)");
     }
 }
 

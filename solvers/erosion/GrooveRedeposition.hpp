@@ -19,7 +19,7 @@
 // solver's dV/dt); the redeposited flux comes back in the same unit, per cell.
 #pragma once
 
-#include "erosion/ErosionGrid.hpp"
+#include "solvers/erosion/ErosionGrid.hpp"
 
 #include <cstddef>
 #include <vector>
@@ -34,14 +34,12 @@ public:
     /// Redeposited flux per cell (size grid.size()) for the state `depth` emitting
     /// `emitted`; `escapeFraction` (when not null) the fraction of each cell's atoms that
     /// leave the target. Lines whose depth is constant redeposit nothing (escape 1).
-    void apply(const std::vector<double>& depth, const std::vector<double>& emitted,
-               std::vector<double>& redeposited, std::vector<double>* escapeFraction = nullptr) const;
+    void apply(const std::vector<double>& depth, const std::vector<double>& emitted, std::vector<double>& redeposited,
+               std::vector<double>* escapeFraction = nullptr) const;
 
     /// Grid lines across the groove and the cells of line `l` in profile order.
     std::size_t lineCount() const { return lines_; }
-    std::size_t cellOf(std::size_t line, std::size_t k) const {
-        return alongV_ ? line + nu_ * k : k + nu_ * line;
-    }
+    std::size_t cellOf(std::size_t line, std::size_t k) const { return alongV_ ? line + nu_ * k : k + nu_ * line; }
     std::size_t lineLength() const { return length_; }
 
 private:

@@ -1,4 +1,4 @@
-#include "erosion/GrooveViewFactors.hpp"
+#include "solvers/erosion/GrooveViewFactors.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -15,7 +15,8 @@ double turn(double ay, double az, double by, double bz, double cy, double cz) {
 
 }  // namespace
 
-GrooveViewFactors::GrooveViewFactors(std::vector<double> y, std::vector<double> z) : y_(std::move(y)), z_(std::move(z)) {
+GrooveViewFactors::GrooveViewFactors(std::vector<double> y, std::vector<double> z)
+    : y_(std::move(y)), z_(std::move(z)) {
     if (y_.size() < 2 || y_.size() != z_.size())
         throw std::invalid_argument("groove profile: needs >= 2 nodes with one height each");
     for (std::size_t k = 0; k + 1 < y_.size(); ++k) {
@@ -30,9 +31,12 @@ GrooveViewFactors GrooveViewFactors::fromCellDepths(const std::vector<double>& d
     std::vector<double> y(n + 1), z(n + 1);
     for (std::size_t k = 0; k <= n; ++k) {
         y[k] = static_cast<double>(k) * spacing;
-        if (k == 0) z[k] = -depths[0];
-        else if (k == n) z[k] = -depths[n - 1];
-        else z[k] = -0.5 * (depths[k - 1] + depths[k]);
+        if (k == 0)
+            z[k] = -depths[0];
+        else if (k == n)
+            z[k] = -depths[n - 1];
+        else
+            z[k] = -0.5 * (depths[k - 1] + depths[k]);
     }
     return GrooveViewFactors(std::move(y), std::move(z));
 }
@@ -47,7 +51,8 @@ bool GrooveViewFactors::inFront(std::size_t a, std::size_t node) const {
     return turn(y_[a], z_[a], y_[a + 1], z_[a + 1], y_[node], z_[node]) > 0.0;
 }
 
-void GrooveViewFactors::tautStringsFrom(std::size_t i, std::vector<double>& out, std::vector<std::size_t>& stack) const {
+void GrooveViewFactors::tautStringsFrom(std::size_t i, std::vector<double>& out,
+                                        std::vector<std::size_t>& stack) const {
     // Monotone-chain upper hull from P_i rightwards; out[j] = length of the hull chain to P_j.
     const std::size_t n = y_.size() - 1;
     stack.clear();
@@ -78,8 +83,8 @@ double GrooveViewFactors::viewFactor(std::size_t a, std::size_t b) const {
     const std::size_t lo = std::min(a, b), hi = std::max(a, b);
     if (!inFront(lo, hi) && !inFront(lo, hi + 1)) return 0.0;
     if (!inFront(hi, lo) && !inFront(hi, lo + 1)) return 0.0;
-    const double g = 0.5 * (tautString(lo, hi) + tautString(lo + 1, hi + 1) - tautString(lo, hi + 1) -
-                            tautString(lo + 1, hi));
+    const double g =
+        0.5 * (tautString(lo, hi) + tautString(lo + 1, hi + 1) - tautString(lo, hi + 1) - tautString(lo + 1, hi));
     return std::max(0.0, g) / length_[a];
 }
 

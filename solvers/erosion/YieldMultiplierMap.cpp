@@ -1,4 +1,4 @@
-#include "erosion/YieldMultiplierMap.hpp"
+#include "solvers/erosion/YieldMultiplierMap.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -52,7 +52,8 @@ double YieldMultiplierMap::operator()(const Eigen::Vector2d& p) const {
     const std::size_t j = std::min(static_cast<std::size_t>(v), ny_ - 2);
     const double a = u - i, b = v - j;
     auto at = [&](std::size_t ii, std::size_t jj) { return values_[ii + nx_ * jj]; };
-    return (1 - a) * (1 - b) * at(i, j) + a * (1 - b) * at(i + 1, j) + (1 - a) * b * at(i, j + 1) + a * b * at(i + 1, j + 1);
+    return (1 - a) * (1 - b) * at(i, j) + a * (1 - b) * at(i + 1, j) + (1 - a) * b * at(i, j + 1) +
+           a * b * at(i + 1, j + 1);
 }
 
 }  // namespace magtwin

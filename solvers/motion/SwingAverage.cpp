@@ -1,7 +1,7 @@
-#include "motion/SwingAverage.hpp"
+#include "solvers/motion/SwingAverage.hpp"
 
-#include "util/GaussLegendre.hpp"
-#include "util/PhysicalConstants.hpp"
+#include "boundary/util/GaussLegendre.hpp"
+#include "boundary/util/PhysicalConstants.hpp"
 
 #include <cmath>
 #include <stdexcept>
@@ -26,9 +26,12 @@ SwingWaveform swingWaveformFromName(const std::string& name) {
 
 std::string swingWaveformName(SwingWaveform waveform) {
     switch (waveform) {
-        case SwingWaveform::Sinusoidal: return "sinusoidal";
-        case SwingWaveform::Triangular: return "triangular";
-        case SwingWaveform::Dwell: return "dwell";
+        case SwingWaveform::Sinusoidal:
+            return "sinusoidal";
+        case SwingWaveform::Triangular:
+            return "triangular";
+        case SwingWaveform::Dwell:
+            return "dwell";
     }
     return "sinusoidal";
 }
@@ -62,9 +65,12 @@ double swingPosition(SwingWaveform waveform, double dwellFraction, double phase)
         if (t <= s.periodFraction) {
             const double f = s.periodFraction > 0 ? t / s.periodFraction : 1.0;
             switch (s.shape) {
-                case SwingSegment::Shape::Sine: return std::sin(s.phaseFrom + f * (s.phaseTo - s.phaseFrom));
-                case SwingSegment::Shape::Linear: return s.from + f * (s.to - s.from);
-                case SwingSegment::Shape::Stop: return s.from;
+                case SwingSegment::Shape::Sine:
+                    return std::sin(s.phaseFrom + f * (s.phaseTo - s.phaseFrom));
+                case SwingSegment::Shape::Linear:
+                    return s.from + f * (s.to - s.from);
+                case SwingSegment::Shape::Stop:
+                    return s.from;
             }
         }
         t -= s.periodFraction;

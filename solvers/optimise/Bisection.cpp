@@ -1,4 +1,4 @@
-#include "optimise/Bisection.hpp"
+#include "solvers/optimise/Bisection.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -8,7 +8,8 @@ namespace magtwin {
 
 double bisectRoot(const std::function<double(double)>& f, double target, double lo, double hi, double fLo, double fHi,
                   const BisectionOptions& options) {
-    if (!(std::isfinite(lo) && std::isfinite(hi) && lo <= hi)) throw std::invalid_argument("bisection: need finite lo <= hi");
+    if (!(std::isfinite(lo) && std::isfinite(hi) && lo <= hi))
+        throw std::invalid_argument("bisection: need finite lo <= hi");
     if (!(options.xTolerance > 0.0 || options.relativeTolerance > 0.0))
         throw std::invalid_argument("bisection: a tolerance > 0 is needed");
     const auto wide = [&] { return hi - lo > std::max(options.xTolerance, options.relativeTolerance * std::abs(hi)); };

@@ -11,9 +11,9 @@
 namespace magtwin {
 
 struct BisectionOptions {
-    double xTolerance = 0.0;         ///< stop once hi - lo <= max(xTolerance, relativeTolerance |hi|)
+    double xTolerance = 0.0;  ///< stop once hi - lo <= max(xTolerance, relativeTolerance |hi|)
     double relativeTolerance = 0.0;
-    int maxEvaluations = 200;        ///< a bound on the evaluations of f
+    int maxEvaluations = 200;  ///< a bound on the evaluations of f
 };
 
 /// The midpoint of the final bracket. `fLo` = f(lo) and `fHi` = f(hi) are known to the caller

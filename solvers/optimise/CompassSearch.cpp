@@ -1,4 +1,4 @@
-#include "optimise/CompassSearch.hpp"
+#include "solvers/optimise/CompassSearch.hpp"
 
 #include <algorithm>
 #include <stdexcept>
@@ -13,7 +13,8 @@ CompassPoint compassSearch(const CompassObjective& objective, CompassPoint at, s
         throw std::invalid_argument("compass search: start, steps and bounds differ in size");
     for (std::size_t d = 0; d < n; ++d) {
         if (!(step[d] >= 0.0)) throw std::invalid_argument("compass search: steps must be >= 0");
-        if (step[d] > 0.0 && !(minStep[d] > 0.0)) throw std::invalid_argument("compass search: minimum steps must be > 0");
+        if (step[d] > 0.0 && !(minStep[d] > 0.0))
+            throw std::invalid_argument("compass search: minimum steps must be > 0");
     }
     const auto coarse = [&] {
         for (std::size_t d = 0; d < n; ++d)

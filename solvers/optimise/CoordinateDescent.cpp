@@ -1,11 +1,12 @@
-#include "optimise/CoordinateDescent.hpp"
+#include "solvers/optimise/CoordinateDescent.hpp"
 
 #include <stdexcept>
 
 namespace magtwin {
 
-std::vector<double> coordinateDescent(const CoordinateLine& line, std::vector<double> x, const std::vector<double>& lower,
-                                      const std::vector<double>& upper, const CoordinateDescentOptions& options) {
+std::vector<double> coordinateDescent(const CoordinateLine& line, std::vector<double> x,
+                                      const std::vector<double>& lower, const std::vector<double>& upper,
+                                      const CoordinateDescentOptions& options) {
     if (lower.size() != x.size() || upper.size() != x.size())
         throw std::invalid_argument("coordinate descent: bounds and start differ in size");
     for (std::size_t i = 0; i < x.size(); ++i)

@@ -7,7 +7,7 @@
 // (a min-max) need not be the global one.
 #pragma once
 
-#include "optimise/GoldenSection.hpp"
+#include "solvers/optimise/GoldenSection.hpp"
 
 #include <cstddef>
 #include <functional>
@@ -26,7 +26,8 @@ using CoordinateLine = std::function<std::function<double(double)>(std::size_t i
 
 /// Minimises from `x` (each x_i is kept as it is until a lower value is found) within
 /// [lower_i, upper_i]. Throws std::invalid_argument on sizes that differ or lower_i > upper_i.
-std::vector<double> coordinateDescent(const CoordinateLine& line, std::vector<double> x, const std::vector<double>& lower,
-                                      const std::vector<double>& upper, const CoordinateDescentOptions& options);
+std::vector<double> coordinateDescent(const CoordinateLine& line, std::vector<double> x,
+                                      const std::vector<double>& lower, const std::vector<double>& upper,
+                                      const CoordinateDescentOptions& options);
 
 }  // namespace magtwin

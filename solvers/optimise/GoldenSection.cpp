@@ -1,4 +1,4 @@
-#include "optimise/GoldenSection.hpp"
+#include "solvers/optimise/GoldenSection.hpp"
 
 #include <cmath>
 #include <stdexcept>

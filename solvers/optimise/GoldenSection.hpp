@@ -17,8 +17,8 @@ struct GoldenSectionOptions {
 };
 
 struct GoldenSectionResult {
-    double x = 0.0;       ///< best point evaluated (the first of equal values)
-    double value = 0.0;   ///< f(x)
+    double x = 0.0;             ///< best point evaluated (the first of equal values)
+    double value = 0.0;         ///< f(x)
     double lo = 0.0, hi = 0.0;  ///< final bracket; its centre is the estimate of the minimiser
     int evaluations = 0;
 };

@@ -2,14 +2,14 @@
 // uniform racetrack bit for bit; with a profile the flux still integrates to the ion rate
 // (charge conservation, 1e-9 with Gauss-Legendre quadrature); a table sampled from the
 // end-boost gives the end-boost's flux to the linear-interpolation error bound.
-#include "racetrack/AlongTrackProfile.hpp"
-#include "racetrack/RacetrackFlux.hpp"
-#include "util/PhysicalConstants.hpp"
+#include "boundary/racetrack/AlongTrackProfile.hpp"
+#include "boundary/racetrack/RacetrackFlux.hpp"
+#include "boundary/util/PhysicalConstants.hpp"
 
 #include <gtest/gtest.h>
 
-#include <cmath>
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <vector>
 
@@ -71,7 +71,10 @@ double stadiumIntegral(const RacetrackFlux& f, double k, const std::vector<doubl
     const double half = 0.5 * L;
     const std::vector<double> ys = breaks(-R - w, R + w, {-R, -R + w, 0.0, R - w, R});
     const double straights = integrate(
-        [&](double x) { return integrate([&](double y) { return at.labFluxDensity({x, y}); }, ys, 4); }, xs, 8);
+        [&](double x) {
+            return integrate([&](double y) { return at.labFluxDensity({x, y}); }, ys, 4);
+        },
+        xs, 8);
     double ends = 0.0;
     for (double side : {-1.0, 1.0}) {
         ends += integrate(

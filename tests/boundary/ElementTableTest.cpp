@@ -1,6 +1,6 @@
 // The element table: the required elements are present with positive data,
 // the derived atomic density matches handbook values, and errors name file and line.
-#include "elements/ElementTable.hpp"
+#include "boundary/elements/ElementTable.hpp"
 
 #include <gtest/gtest.h>
 

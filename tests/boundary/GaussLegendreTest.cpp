@@ -1,7 +1,7 @@
 // util/GaussLegendre against closed forms: the 2- and 3-point rules (Abramowitz & Stegun,
 // Handbook of Mathematical Functions, 1964, Table 25.4) and exactness for polynomials of
 // degree 2n - 1 (the defining property), with 1e-14 for round-off.
-#include "util/GaussLegendre.hpp"
+#include "boundary/util/GaussLegendre.hpp"
 
 #include <gtest/gtest.h>
 

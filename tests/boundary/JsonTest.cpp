@@ -6,8 +6,8 @@
 //    U+0000..U+001F are checked one by one; valid UTF-8 (2-, 3- and 4-byte forms) passes
 //    through unchanged; invalid bytes (overlong forms, surrogates, stray continuation bytes,
 //    a truncated sequence) become \ufffd, so the output is always valid UTF-8 (RFC 3629).
-#include "util/Json.hpp"
-#include "util/TextNumber.hpp"
+#include "boundary/util/Json.hpp"
+#include "boundary/util/TextNumber.hpp"
 
 #include <gtest/gtest.h>
 
@@ -31,10 +31,22 @@ double readBack(const std::string& s) {
 }  // namespace
 
 TEST(Json, NumbersReadBackExactly) {
-    const double special[] = {0.0, -0.0, 1.0, -1.0, 0.1, 1.0 / 3.0, 2.0 / 3.0, 1e-300, 1e300, 123456789.123456789,
-                              std::numeric_limits<double>::max(), std::numeric_limits<double>::min(),
-                              std::numeric_limits<double>::denorm_min(), std::numeric_limits<double>::epsilon(),
-                              7174.123456789012, 8697.0000000001};
+    const double special[] = {0.0,
+                              -0.0,
+                              1.0,
+                              -1.0,
+                              0.1,
+                              1.0 / 3.0,
+                              2.0 / 3.0,
+                              1e-300,
+                              1e300,
+                              123456789.123456789,
+                              std::numeric_limits<double>::max(),
+                              std::numeric_limits<double>::min(),
+                              std::numeric_limits<double>::denorm_min(),
+                              std::numeric_limits<double>::epsilon(),
+                              7174.123456789012,
+                              8697.0000000001};
     for (double v : special) EXPECT_EQ(readBack(jsonNumber(v)), v) << jsonNumber(v);
     std::mt19937_64 rng(18);
     std::uniform_real_distribution<double> mantissa(-1.0, 1.0);
@@ -49,7 +61,7 @@ TEST(Json, NumbersKeepAtLeastFifteenDigitsAndAreShortWhenExact) {
     EXPECT_EQ(jsonNumber(0.1), "0.1");
     EXPECT_EQ(jsonNumber(7174.0), "7174");
     EXPECT_EQ(jsonNumber(-2.5e-7), "-2.5e-07");
-    EXPECT_EQ(jsonNumber(1.0 / 3.0), "0.3333333333333333");  // 16 digits round-trip
+    EXPECT_EQ(jsonNumber(1.0 / 3.0), "0.3333333333333333");   // 16 digits round-trip
     EXPECT_EQ(jsonNumber(0.1 + 0.2), "0.30000000000000004");  // needs all 17
 }
 
@@ -84,14 +96,18 @@ TEST(Json, ValidUtf8PassesThroughUnchanged) {
 }
 
 TEST(Json, InvalidUtf8BecomesTheReplacementCharacter) {
-    EXPECT_EQ(jsonString("a\xff" "b"), "\"a\\ufffdb\"");                 // never valid in UTF-8
-    EXPECT_EQ(jsonString("\x80"), "\"\\ufffd\"");                        // stray continuation byte
-    EXPECT_EQ(jsonString("\xc0\xaf"), "\"\\ufffd\\ufffd\"");             // overlong '/'
-    EXPECT_EQ(jsonString("\xed\xa0\x80"), "\"\\ufffd\\ufffd\\ufffd\"");  // surrogate U+D800
+    EXPECT_EQ(jsonString("a\xff"
+                         "b"),
+              "\"a\\ufffdb\"");                                                     // never valid in UTF-8
+    EXPECT_EQ(jsonString("\x80"), "\"\\ufffd\"");                                   // stray continuation byte
+    EXPECT_EQ(jsonString("\xc0\xaf"), "\"\\ufffd\\ufffd\"");                        // overlong '/'
+    EXPECT_EQ(jsonString("\xed\xa0\x80"), "\"\\ufffd\\ufffd\\ufffd\"");             // surrogate U+D800
     EXPECT_EQ(jsonString("\xf4\x90\x80\x80"), "\"\\ufffd\\ufffd\\ufffd\\ufffd\"");  // above U+10FFFF
-    EXPECT_EQ(jsonString("\xe2\x82"), "\"\\ufffd\\ufffd\"");             // truncated at the end
-    EXPECT_EQ(jsonString("\xc3" "A"), "\"\\ufffdA\"");                   // lead byte without its continuation
-    EXPECT_EQ(jsonString("\xe9t\xe9"), "\"\\ufffdt\\ufffd\"");           // Latin-1 "été" minus the first byte
+    EXPECT_EQ(jsonString("\xe2\x82"), "\"\\ufffd\\ufffd\"");                        // truncated at the end
+    EXPECT_EQ(jsonString("\xc3"
+                         "A"),
+              "\"\\ufffdA\"");                                  // lead byte without its continuation
+    EXPECT_EQ(jsonString("\xe9t\xe9"), "\"\\ufffdt\\ufffd\"");  // Latin-1 "été" minus the first byte
 }
 
 TEST(TextNumber, SignificantDigitsForPrintedText) {

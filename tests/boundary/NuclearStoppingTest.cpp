@@ -1,6 +1,6 @@
 // Nuclear stopping: the closed form of Chen's eq. (15) against direct quadrature of
 // eq. (14) with the WSM integrand eq. (8). The reference is the integral itself.
-#include "yield/NuclearStopping.hpp"
+#include "boundary/yield/NuclearStopping.hpp"
 
 #include <gtest/gtest.h>
 
@@ -13,8 +13,7 @@ namespace {
 // f(x) dx = f(t^9) 9 t^8 dt is smooth in t (f ~ x^(1/3) near 0 becomes t^11), so 2000
 // panels give ~1e-12 relative accuracy, far below the 1e-6 the issue asks for.
 double quadratureReducedStopping(double eps) {
-    static const double xg[5] = {-0.9061798459386640, -0.5384693101056831, 0.0, 0.5384693101056831,
-                                 0.9061798459386640};
+    static const double xg[5] = {-0.9061798459386640, -0.5384693101056831, 0.0, 0.5384693101056831, 0.9061798459386640};
     static const double wg[5] = {0.2369268850561891, 0.4786286704993665, 0.5688888888888889, 0.4786286704993665,
                                  0.2369268850561891};
     const double tMax = std::pow(eps, 1.0 / 9.0);

@@ -1,10 +1,10 @@
 // Racetrack ion flux: charge conservation (the flux integrated over the target equals
 // the ion rate I_ion/e), the Baragiola secondary-electron estimate, profile shapes.
-#include "elements/ElementTable.hpp"
-#include "racetrack/IonSupply.hpp"
-#include "racetrack/RacetrackFlux.hpp"
-#include "racetrack/TrackNarrowing.hpp"
-#include "util/PhysicalConstants.hpp"
+#include "boundary/elements/ElementTable.hpp"
+#include "boundary/racetrack/IonSupply.hpp"
+#include "boundary/racetrack/RacetrackFlux.hpp"
+#include "boundary/racetrack/TrackNarrowing.hpp"
+#include "boundary/util/PhysicalConstants.hpp"
 
 #include <gtest/gtest.h>
 
@@ -87,7 +87,8 @@ TEST(RacetrackFlux, RotatingCircularMagnetConservesIonRate) {
     const int n = 4000;
     const double h = 0.165 / n;
     double sum = 0.0;
-    for (int i = 0; i <= n; ++i) sum += (i == 0 || i == n ? 1 : (i % 2 ? 4 : 2)) * 2 * kPi * i * h * at.averagedFlux1D(i * h);
+    for (int i = 0; i <= n; ++i)
+        sum += (i == 0 || i == n ? 1 : (i % 2 ? 4 : 2)) * 2 * kPi * i * h * at.averagedFlux1D(i * h);
     EXPECT_NEAR(sum * h / 3.0 / 1e20, 1.0, 1e-6);
 }
 

@@ -1,11 +1,11 @@
 // Properties every yield model must have, checked against analytic facts.
-#include "elements/ElementTable.hpp"
-#include "yield/AngularFactor.hpp"
-#include "yield/Chen1985.hpp"
-#include "yield/Sigmund1969.hpp"
-#include "yield/SputterYield.hpp"
-#include "yield/YamamuraTawara1996.hpp"
-#include "yield/YieldModelRegistry.hpp"
+#include "boundary/elements/ElementTable.hpp"
+#include "boundary/yield/AngularFactor.hpp"
+#include "boundary/yield/Chen1985.hpp"
+#include "boundary/yield/Sigmund1969.hpp"
+#include "boundary/yield/SputterYield.hpp"
+#include "boundary/yield/YamamuraTawara1996.hpp"
+#include "boundary/yield/YieldModelRegistry.hpp"
 
 #include <gtest/gtest.h>
 

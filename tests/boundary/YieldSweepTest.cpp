@@ -1,9 +1,9 @@
 // YieldSweep (what `magtwin yield` computes): the curves against published numbers and
 // closed forms, and the validation table's medians on points built with known ratios.
-#include "elements/ElementTable.hpp"
-#include "yield/AngularFactor.hpp"
-#include "yield/YieldModelRegistry.hpp"
-#include "yield/YieldSweep.hpp"
+#include "boundary/elements/ElementTable.hpp"
+#include "boundary/yield/AngularFactor.hpp"
+#include "boundary/yield/YieldModelRegistry.hpp"
+#include "boundary/yield/YieldSweep.hpp"
 
 #include <gtest/gtest.h>
 
@@ -22,7 +22,8 @@ const ElementTable& table() { return ElementTable::builtin(); }
 // element table's U_s and masses (closed form, 1e-12).
 TEST(YieldSweep, CurvesMatchPublishedValuesAndClosedForms) {
     const Element &ar = table().get("Ar"), &mo = table().get("Mo");
-    const auto curves = yieldSweep(ar, mo, {"chen1985", "auto", "sigmund1969"}, "yamamura1983", 0.0, {300.0, 600.0, 1200.0});
+    const auto curves =
+        yieldSweep(ar, mo, {"chen1985", "auto", "sigmund1969"}, "yamamura1983", 0.0, {300.0, 600.0, 1200.0});
     ASSERT_EQ(curves.size(), 3u);
     EXPECT_EQ(curves[0].model, "chen1985");
     EXPECT_NEAR(curves[0].yield[1], 0.67, 0.03 * 0.67);
@@ -31,7 +32,8 @@ TEST(YieldSweep, CurvesMatchPublishedValuesAndClosedForms) {
     EXPECT_EQ(curves[1].model, "yamamura1996");
     const double M1 = ar.massAmu, M2 = mo.massAmu, gamma = 4 * M1 * M2 / ((M1 + M2) * (M1 + M2));
     ASSERT_TRUE(curves[1].thresholdEv);
-    EXPECT_NEAR(*curves[1].thresholdEv, *mo.surfaceBindingEv * (1 + 5.7 * M1 / M2) / gamma, 1e-12 * *curves[1].thresholdEv);
+    EXPECT_NEAR(*curves[1].thresholdEv, *mo.surfaceBindingEv * (1 + 5.7 * M1 / M2) / gamma,
+                1e-12 * *curves[1].thresholdEv);
     // Sigmund's formula has no threshold; every curve rises with energy over 300 - 1200 eV.
     EXPECT_FALSE(curves[2].thresholdEv);
     for (const auto& c : curves) {
@@ -70,7 +72,9 @@ TEST(YieldSweep, AngularFactorAppliesOnlyOffNormal) {
 // of {-0.3, -0.05, 0.1, 0.2} = 0.025. Per target: Cu median l = 0.1, Mo = -0.05.
 TEST(YieldSweep, ValidationTableMediansWorkedByHand) {
     const Element &ar = table().get("Ar"), &kr = table().get("Kr"), &cu = table().get("Cu"), &mo = table().get("Mo");
-    const auto chen = [&](const Element& ion, const Element& t, double E) { return yieldSweep(ion, t, {"chen1985"}, "none", 0.0, {E})[0].yield[0]; };
+    const auto chen = [&](const Element& ion, const Element& t, double E) {
+        return yieldSweep(ion, t, {"chen1985"}, "none", 0.0, {E})[0].yield[0];
+    };
     std::vector<MeasuredYield> data = {{"Cu", "Ar", 200, chen(ar, cu, 200) / std::exp(0.1)},
                                        {"Cu", "Ar", 500, chen(ar, cu, 500) / std::exp(-0.3)},
                                        {"Cu", "Ar", 1000, chen(ar, cu, 1000) / std::exp(0.2)},

@@ -2,8 +2,8 @@
 // paper's Y0 column and sigmund1969 its Y_S column within 3 % (the tolerance;
 // the residual comes from the paper's U_s table vs Yamamura-Tawara's Table I U_s, and
 // rounding of the printed values to 2 digits, up to 1 % on its own).
-#include "elements/ElementTable.hpp"
-#include "yield/YieldModelRegistry.hpp"
+#include "boundary/elements/ElementTable.hpp"
+#include "boundary/yield/YieldModelRegistry.hpp"
 
 #include <gtest/gtest.h>
 

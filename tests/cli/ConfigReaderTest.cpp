@@ -1,6 +1,6 @@
 // ConfigSection: units to SI (exact SI definitions), unit-suffixed keys, lists, and
 // errors that name file, line and key.
-#include "config/ConfigReader.hpp"
+#include "cli/config/ConfigReader.hpp"
 
 #include <gtest/gtest.h>
 
@@ -38,18 +38,21 @@ TEST(ConfigReader, QuantitiesInValueOrKeyConvertToSI) {
 }
 
 TEST(ConfigReader, ErrorsNameFileLineAndKey) {
-    const auto c = ConfigSection::parse("a:\n  length: 3370\n  power: 12 V\n  both: 1 mm\n  both_mm: 1\n  tipo: x\n",
-                                        "cfg.yaml");
+    const auto c =
+        ConfigSection::parse("a:\n  length: 3370\n  power: 12 V\n  both: 1 mm\n  both_mm: 1\n  tipo: x\n", "cfg.yaml");
     const auto a = c.section("a");
-    EXPECT_NE(errorOf([&] { a.quantity("length", Dimension::Length); }).find("cfg.yaml:2: key 'a.length': missing unit"),
+    EXPECT_NE(
+        errorOf([&] { a.quantity("length", Dimension::Length); }).find("cfg.yaml:2: key 'a.length': missing unit"),
+        std::string::npos);
+    EXPECT_NE(errorOf([&] { a.quantity("power", Dimension::Power); }).find("cfg.yaml:3: key 'a.power'"),
               std::string::npos);
-    EXPECT_NE(errorOf([&] { a.quantity("power", Dimension::Power); }).find("cfg.yaml:3: key 'a.power'"), std::string::npos);
     EXPECT_NE(errorOf([&] { a.quantity("both", Dimension::Length); }).find("given twice"), std::string::npos);
     a.textOr("type", "");
     const std::string unknown = errorOf([&] { c.rejectUnknownKeys(); });
     EXPECT_NE(unknown.find("cfg.yaml:6: unknown key 'a.tipo'"), std::string::npos) << unknown;
     EXPECT_NE(unknown.find("did you mean 'type'"), std::string::npos) << unknown;
-    EXPECT_NE(errorOf([] { ConfigSection::parse("a: [1, 2\nb: 3\n", "bad.yaml"); }).find("bad.yaml:"), std::string::npos);
+    EXPECT_NE(errorOf([] { ConfigSection::parse("a: [1, 2\nb: 3\n", "bad.yaml"); }).find("bad.yaml:"),
+              std::string::npos);
 }
 
 TEST(ConfigReader, KeyThatIsAListIsAConfigError) {

@@ -1,4 +1,4 @@
-#include "EnergySweep.hpp"
+#include "cli/EnergySweep.hpp"
 
 #include <gtest/gtest.h>
 
@@ -17,7 +17,7 @@ TEST(EnergySweep, LogSweepEndpointsAndRatio) {
 }
 
 TEST(EnergySweep, RejectsMalformed) {
-    for (const char* bad : {"0", "-5", "abc", "50:20", "50:20000:cubic:10", "500:50:log:10", "50:500:lin:1",
-                            "50:500:lin:2.5", ""})
+    for (const char* bad :
+         {"0", "-5", "abc", "50:20", "50:20000:cubic:10", "500:50:log:10", "50:500:lin:1", "50:500:lin:2.5", ""})
         EXPECT_THROW(parseEnergySweep(bad), std::invalid_argument) << bad;
 }

@@ -4,17 +4,17 @@
 // atoms: the used target's emission map balances gross sputtered = escaped + redeposited
 // (to 1e-9, the engine's conservation law) with a redeposited share > 0, and emits less
 // than the same target without the key.
-#include "ErosionConfig.hpp"
-#include "deposit/DepositConfig.hpp"
-#include "deposition/ErodedTargets.hpp"
-#include "tool/ToolFile.hpp"
+#include "cli/ErosionConfig.hpp"
+#include "cli/deposit/DepositConfig.hpp"
+#include "cli/tool/ToolFile.hpp"
+#include "solvers/deposition/ErodedTargets.hpp"
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <cstdio>
 #include <fstream>
 #include <numeric>
-#include <unistd.h>
 
 namespace magtwin {
 namespace {
@@ -22,26 +22,27 @@ namespace {
 std::string smallPlanarTool(const std::string& redepositionLine) {
     const std::string path = "/tmp/magtwin_groove_key_" + std::to_string(::getpid()) + "_" +
                              std::to_string(std::hash<std::string>{}(redepositionLine)) + ".yaml";
-    std::ofstream(path) << "tool: {name: groove key}\n"
-                           "cathodes:\n"
-                           "  - name: planar\n"
-                           "    type: planar-rect\n"
-                           "    position: [0 mm, 0 mm, 100 mm]\n"
-                           "    length: 300 mm\n"
-                           "    width: 150 mm\n"
-                           "    target:\n"
-                           "      material: Mo\n"
-                           "      thickness: 10 mm\n"
-                        << redepositionLine
-                        << "    magnets:\n"
-                           "      racetrack:\n"
-                           "        straight_length: 160 mm\n"
-                           "        track_separation: 80 mm\n"
-                           "        profile: {shape: gaussian, sigma: 6 mm}\n"
-                           "    discharge: {voltage: 400 V, current: 11 A, gamma_se: 0.1}\n"
-                           "    mesh: {pitch: 2 mm}\n"
-                           "substrates:\n"
-                           "  - {name: glass, kind: glass, size_x: 400 mm, size_y: 400 mm, pitch: 10 mm, edge_exclusion: 10 mm}\n";
+    std::ofstream(path)
+        << "tool: {name: groove key}\n"
+           "cathodes:\n"
+           "  - name: planar\n"
+           "    type: planar-rect\n"
+           "    position: [0 mm, 0 mm, 100 mm]\n"
+           "    length: 300 mm\n"
+           "    width: 150 mm\n"
+           "    target:\n"
+           "      material: Mo\n"
+           "      thickness: 10 mm\n"
+        << redepositionLine
+        << "    magnets:\n"
+           "      racetrack:\n"
+           "        straight_length: 160 mm\n"
+           "        track_separation: 80 mm\n"
+           "        profile: {shape: gaussian, sigma: 6 mm}\n"
+           "    discharge: {voltage: 400 V, current: 11 A, gamma_se: 0.1}\n"
+           "    mesh: {pitch: 2 mm}\n"
+           "substrates:\n"
+           "  - {name: glass, kind: glass, size_x: 400 mm, size_y: 400 mm, pitch: 10 mm, edge_exclusion: 10 mm}\n";
     return path;
 }
 
@@ -61,8 +62,8 @@ TEST(GrooveRedepositionKey, ReachesErodeAndDepositAndOffIsUnchanged) {
     EXPECT_FALSE(erosionSetupFor(tOff, "planar").engine->settings.grooveRedeposition);
     EXPECT_TRUE(erosionSetupFor(tOn, "planar").engine->settings.grooveRedeposition);
 
-    const CathodeGroup gAbsent = depositCaseFor(tAbsent, "").cathodes.at(0), gOff = depositCaseFor(tOff, "").cathodes.at(0),
-                       gOn = depositCaseFor(tOn, "").cathodes.at(0);
+    const CathodeGroup gAbsent = depositCaseFor(tAbsent, "").cathodes.at(0),
+                       gOff = depositCaseFor(tOff, "").cathodes.at(0), gOn = depositCaseFor(tOn, "").cathodes.at(0);
     EXPECT_TRUE(gOn.cathode.target.grooveRedeposition);
     EXPECT_NE(erosionKey(gOn), erosionKey(gOff));  // the two never share one erosion
     GroupErosion eAbsent(gAbsent), eOff(gOff), eOn(gOn);

@@ -6,43 +6,44 @@
 //  - the resolved tool file (resolvedToolYaml) reads back to the same waveform;
 //  - a dwell fraction without waveform dwell, outside [0, 1), an unknown waveform and a
 //    waveform on a magnet that does not wobble stop with the file, line and key.
-#include "ErosionConfig.hpp"
-#include "deposit/DepositConfig.hpp"
-#include "deposition/ErodedTargets.hpp"
-#include "tool/ToolFile.hpp"
-#include "tool/ToolFileWriter.hpp"
+#include "cli/ErosionConfig.hpp"
+#include "cli/deposit/DepositConfig.hpp"
+#include "cli/tool/ToolFile.hpp"
+#include "cli/tool/ToolFileWriter.hpp"
+#include "solvers/deposition/ErodedTargets.hpp"
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <cstdio>
 #include <fstream>
-#include <unistd.h>
 
 namespace magtwin {
 namespace {
 
 std::string planarTool(const std::string& motion, const std::string& tag) {
     const std::string path = "/tmp/magtwin_waveform_key_" + std::to_string(::getpid()) + "_" + tag + ".yaml";
-    std::ofstream(path) << "tool: {name: waveform key}\n"
-                           "cathodes:\n"
-                           "  - name: planar\n"
-                           "    type: planar-rect\n"
-                           "    position: [0 mm, 0 mm, 100 mm]\n"
-                           "    length: 300 mm\n"
-                           "    width: 150 mm\n"
-                           "    target: {material: Mo, thickness: 10 mm}\n"
-                           "    magnets:\n"
-                           "      racetrack:\n"
-                           "        straight_length: 160 mm\n"
-                           "        track_separation: 80 mm\n"
-                           "        profile: {shape: gaussian, sigma: 6 mm}\n"
-                           "      motion: "
-                        << motion
-                        << "\n"
-                           "    discharge: {voltage: 400 V, current: 11 A, gamma_se: 0.1}\n"
-                           "    mesh: {pitch: 2 mm}\n"
-                           "substrates:\n"
-                           "  - {name: glass, kind: glass, size_x: 400 mm, size_y: 400 mm, pitch: 10 mm, edge_exclusion: 10 mm}\n";
+    std::ofstream(path)
+        << "tool: {name: waveform key}\n"
+           "cathodes:\n"
+           "  - name: planar\n"
+           "    type: planar-rect\n"
+           "    position: [0 mm, 0 mm, 100 mm]\n"
+           "    length: 300 mm\n"
+           "    width: 150 mm\n"
+           "    target: {material: Mo, thickness: 10 mm}\n"
+           "    magnets:\n"
+           "      racetrack:\n"
+           "        straight_length: 160 mm\n"
+           "        track_separation: 80 mm\n"
+           "        profile: {shape: gaussian, sigma: 6 mm}\n"
+           "      motion: "
+        << motion
+        << "\n"
+           "    discharge: {voltage: 400 V, current: 11 A, gamma_se: 0.1}\n"
+           "    mesh: {pitch: 2 mm}\n"
+           "substrates:\n"
+           "  - {name: glass, kind: glass, size_x: 400 mm, size_y: 400 mm, pitch: 10 mm, edge_exclusion: 10 mm}\n";
     return path;
 }
 
@@ -63,7 +64,8 @@ void expectRefused(const std::string& motion, const std::string& tag, const std:
 TEST(MagnetWaveformKey, ReachesErodeAndDepositAndReadsBack) {
     const std::string absent = planarTool("{kind: wobble, travel: 8 mm}", "absent"),
                       triangular = planarTool("{kind: wobble, travel: 8 mm, waveform: triangular}", "tri"),
-                      dwell = planarTool("{kind: wobble, travel: 8 mm, waveform: dwell, dwell_fraction: 25 %}", "dwell");
+                      dwell =
+                          planarTool("{kind: wobble, travel: 8 mm, waveform: dwell, dwell_fraction: 25 %}", "dwell");
     const ToolFile tAbsent = loadToolFile(absent), tTri = loadToolFile(triangular), tDwell = loadToolFile(dwell);
     EXPECT_EQ(erosionSetupFor(tAbsent, "planar").engine->settings.magnetTravelWaveform, SwingWaveform::Sinusoidal);
     EXPECT_EQ(erosionSetupFor(tTri, "planar").engine->settings.magnetTravelWaveform, SwingWaveform::Triangular);
@@ -72,7 +74,8 @@ TEST(MagnetWaveformKey, ReachesErodeAndDepositAndReadsBack) {
     EXPECT_DOUBLE_EQ(sDwell.magnetTravelDwellFraction, 0.25);
     EXPECT_DOUBLE_EQ(sDwell.magnetTravelM, 0.008);
 
-    const CathodeGroup gAbsent = depositCaseFor(tAbsent, "").cathodes.at(0), gTri = depositCaseFor(tTri, "").cathodes.at(0),
+    const CathodeGroup gAbsent = depositCaseFor(tAbsent, "").cathodes.at(0),
+                       gTri = depositCaseFor(tTri, "").cathodes.at(0),
                        gDwell = depositCaseFor(tDwell, "").cathodes.at(0);
     EXPECT_EQ(planarRectOf(gAbsent).wobbleWaveform, SwingWaveform::Sinusoidal);
     EXPECT_EQ(planarRectOf(gTri).wobbleWaveform, SwingWaveform::Triangular);
@@ -90,8 +93,8 @@ TEST(MagnetWaveformKey, ReachesErodeAndDepositAndReadsBack) {
 }
 
 TEST(MagnetWaveformKey, BadValuesStopWithFileLineAndKey) {
-    expectRefused("{kind: wobble, travel: 8 mm, waveform: triangular, dwell_fraction: 0.2}", "tri_dwell", "dwell_fraction",
-                  "used only by waveform dwell");
+    expectRefused("{kind: wobble, travel: 8 mm, waveform: triangular, dwell_fraction: 0.2}", "tri_dwell",
+                  "dwell_fraction", "used only by waveform dwell");
     expectRefused("{kind: wobble, travel: 8 mm, waveform: dwell, dwell_fraction: 1.2}", "too_long", "dwell_fraction",
                   "[0, 1)");
     expectRefused("{kind: wobble, travel: 8 mm, waveform: square}", "square", "waveform", "triangular");

@@ -2,10 +2,10 @@
 // defaults to Baragiola's estimate, deposit regroups an array into one cathode group with
 // the old deposition vocabulary's numbers, and the body geometry behind the overlap /
 // sensor checks is exact for round bodies.
-#include "deposit/DepositConfig.hpp"
-#include "tool/ToolFile.hpp"
-#include "tool/ToolGeometryChecks.hpp"
-#include "tool/ToolSchema.hpp"
+#include "cli/deposit/DepositConfig.hpp"
+#include "cli/tool/ToolFile.hpp"
+#include "cli/tool/ToolGeometryChecks.hpp"
+#include "cli/tool/ToolSchema.hpp"
 
 #include <gtest/gtest.h>
 
@@ -78,8 +78,9 @@ std::string oneGunTool(const std::string& file, const std::string& magnets, cons
 
 /// A one-gun tool with a `logs` list.
 std::string toolWithLogs(const std::string& logKey) {
-    return oneGunTool("tool_with_logs.yaml", "      racetrack: {ring_radius: 12 mm, profile: {shape: gaussian, sigma: 2 mm}}\n",
-                      "supplies:\n  - {name: dc1, kind: dc, feeds: [gun]}\nlogs:\n  - {" + logKey + ": power_W, supply: dc1}\n");
+    return oneGunTool(
+        "tool_with_logs.yaml", "      racetrack: {ring_radius: 12 mm, profile: {shape: gaussian, sigma: 2 mm}}\n",
+        "supplies:\n  - {name: dc1, kind: dc, feeds: [gun]}\nlogs:\n  - {" + logKey + ": power_W, supply: dc1}\n");
 }
 
 TEST(ToolFile, LogsAreHandedToTheTwinsReaderAndCheckedAfterIt) {
@@ -111,7 +112,9 @@ std::string toolWithAngleSamples(int angleSamples) {
     const std::string samples = angleSamples < 0 ? "" : ", angle_samples: " + std::to_string(angleSamples);
     return oneGunTool("tool_angle_samples.yaml",
                       "      racetrack: {ring_radius: 10 mm, profile: {shape: gaussian, sigma: 2 mm}}\n"
-                      "      motion: {kind: rotating, offset: 4 mm" + samples + "}\n", "");
+                      "      motion: {kind: rotating, offset: 4 mm" +
+                          samples + "}\n",
+                      "");
 }
 
 TEST(ToolFile, IntegerKeysTakeTheSchemaDefaultAndRefuseOnlyBelowTheirMinimum) {

@@ -23,13 +23,13 @@
 // The shipped Gen-10.5 cathodes at their fine grids take tens of seconds per erosion; they
 // run in ChamberConsistency.ShippedLargeToolsSameLifeOnEveryPath (executable test_chamber_large,
 // ctest label `consistency`), the rest in test_chamber (label unit).
-#include "ErosionConfig.hpp"
-#include "deposit/DepositConfig.hpp"
-#include "deposition/DepositionRun.hpp"
-#include "deposition/ErodedTargets.hpp"
-#include "elements/ElementTable.hpp"
-#include "replay/ReplayLifeTable.hpp"
-#include "tool/ToolFile.hpp"
+#include "boundary/elements/ElementTable.hpp"
+#include "cli/ErosionConfig.hpp"
+#include "cli/deposit/DepositConfig.hpp"
+#include "cli/tool/ToolFile.hpp"
+#include "solvers/deposition/DepositionRun.hpp"
+#include "solvers/deposition/ErodedTargets.hpp"
+#include "twin/replay/ReplayLifeTable.hpp"
 
 #include <gtest/gtest.h>
 
@@ -48,7 +48,7 @@ const std::string kCustom = kRoot + "/tests/consistency/custom_erosion.yaml";
 /// Tool files whose cathodes erode for longer than a unit test should (fine 1-2 mm grids,
 /// 3 m targets, 450 mm discs: 10-60 s per erosion): run under the `consistency` label.
 const std::set<std::string> kLarge = {"gen10_5_planar_cathode", "gen10_5_planar_line", "compare_gen10_5_planar",
-                                      "gen10_5_rotary_cathode", "wafer300_cathode", "wafer300_chamber"};
+                                      "gen10_5_rotary_cathode", "wafer300_cathode",    "wafer300_chamber"};
 
 struct Life {
     double kWh = 0, utilization = 0;
@@ -89,7 +89,8 @@ void checkTool(const std::string& path) {
         SCOPED_TRACE(g.name);
         ASSERT_FALSE(g.memberNames.empty());
         // every member hands the engine the same inputs as the first
-        for (int k = 1; k < g.cathodeCount(); ++k) EXPECT_EQ(erosionKey(arrayMember(g, k)), erosionKey(arrayMember(g, 0)));
+        for (int k = 1; k < g.cathodeCount(); ++k)
+            EXPECT_EQ(erosionKey(arrayMember(g, k)), erosionKey(arrayMember(g, 0)));
         const Life erode = erodePath(tool, g.memberNames.front());
         expectRelative(deposit[gi].lifeKWh, erode.kWh, "deposit/compare life");
         expectRelative(deposit[gi].utilization(), erode.utilization, "deposit/compare utilization");
@@ -172,7 +173,8 @@ TEST(ChamberConsistency, SputteredAtomsEqualErodedVolumeTimesDensity) {
         ASSERT_GT(removed, 0);
         EXPECT_LE(std::abs(removed - atoms), bound + 1e-12 * atoms) << removed << " vs " << atoms << " bound " << bound;
         EXPECT_LT(bound, 0.05 * atoms);  // the bound is a tight check (a few steps' rate change)
-        const double otherDensity = ElementTable::builtin().get(c.target.material == "Cu" ? "Mo" : "Cu").atomicDensityPerM3();
+        const double otherDensity =
+            ElementTable::builtin().get(c.target.material == "Cu" ? "Mo" : "Cu").atomicDensityPerM3();
         EXPECT_GT(std::abs((f.erodedVolume() - v0) * otherDensity - atoms), 10 * bound);
     }
 }

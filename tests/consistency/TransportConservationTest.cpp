@@ -15,19 +15,19 @@
 // The plane integral is done per element (landedOnPlane: a tan-mapped Gauss-Legendre rule on
 // the part of the infinite plane the element sees), so the transport's kernel is integrated
 // up to the quadrature error, estimated below by halving the rule.
-#include "deposit/DepositConfig.hpp"
-#include "deposition/CathodeLayout.hpp"
-#include "deposition/EmissionAngularDistribution.hpp"
-#include "deposition/LineOfSightTransport.hpp"
-#include "tool/ToolFile.hpp"
-#include "util/GaussLegendre.hpp"
+#include "boundary/util/GaussLegendre.hpp"
+#include "cli/deposit/DepositConfig.hpp"
+#include "cli/tool/ToolFile.hpp"
+#include "solvers/deposition/CathodeLayout.hpp"
+#include "solvers/deposition/EmissionAngularDistribution.hpp"
+#include "solvers/deposition/LineOfSightTransport.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <filesystem>
-#include <utility>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace magtwin {
@@ -78,7 +78,8 @@ double landedOnPlane(const EmissionElement& e, std::shared_ptr<const EmissionAng
             for (int j = 0; j < n; ++j) {
                 const double r = r0 + h * std::tan(psi[j]);
                 const double dr = h / std::pow(std::cos(psi[j]), 2);
-                points.emplace_back(e.position.x() + r * std::cos(phis[i]), e.position.y() + r * std::sin(phis[i]), 0.0);
+                points.emplace_back(e.position.x() + r * std::cos(phis[i]), e.position.y() + r * std::sin(phis[i]),
+                                    0.0);
                 weights.push_back(wPhi[i] * wPsi[j] * r * dr);
             }
         }

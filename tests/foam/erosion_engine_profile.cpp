@@ -5,13 +5,13 @@
 // usage: erosion_engine_profile HOURS GRID_SPACING_M
 // The parameters are the case's constant/targetSource; no narrowing, no multiplier map
 // (the OpenFOAM boundary condition has neither).
-#include "elements/ElementTable.hpp"
-#include "erosion/ErosionFront.hpp"
-#include "erosion/ErosionRate.hpp"
-#include "racetrack/IonSupply.hpp"
-#include "racetrack/RacetrackFlux.hpp"
-#include "racetrack/TrackProfile.hpp"
-#include "yield/SputterYield.hpp"
+#include "boundary/elements/ElementTable.hpp"
+#include "boundary/racetrack/IonSupply.hpp"
+#include "boundary/racetrack/RacetrackFlux.hpp"
+#include "boundary/racetrack/TrackProfile.hpp"
+#include "boundary/yield/SputterYield.hpp"
+#include "solvers/erosion/ErosionFront.hpp"
+#include "solvers/erosion/ErosionRate.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -62,7 +62,7 @@ int main(int argc, char** argv) {
     for (std::size_t j = 0; j < grid.nv(); ++j) {
         std::printf("%.9g,%.9g\n", grid.v(j), front.depth()[grid.index(iMid, j)]);
     }
-    std::fprintf(stderr, "engine: t = %g s, column u = %g m, %zu x %zu cells\n", front.time(),
-                 grid.u(iMid), grid.nu(), grid.nv());
+    std::fprintf(stderr, "engine: t = %g s, column u = %g m, %zu x %zu cells\n", front.time(), grid.u(iMid), grid.nu(),
+                 grid.nv());
     return 0;
 }

@@ -9,9 +9,9 @@
 //   EMITTERS_CSV: x_m,y_m,nx,ny,atoms_per_s_per_m   (strip centre, unit normal into the gas)
 //   POINTS_CSV:   x_m,y_m                           (receivers with normal +y)
 //   stdout:       x_m,flux_atoms_m2_s
-#include "deposition/EmissionAngularDistribution.hpp"
-#include "deposition/EmissionSource.hpp"
-#include "deposition/LineOfSightTransport.hpp"
+#include "solvers/deposition/EmissionAngularDistribution.hpp"
+#include "solvers/deposition/EmissionSource.hpp"
+#include "solvers/deposition/LineOfSightTransport.hpp"
 
 #include <cmath>
 #include <cstdio>

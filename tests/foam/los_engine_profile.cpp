@@ -9,9 +9,9 @@
 // 3-D view-factor sum, not the strip integral the plugin uses: the tails |z| > 5 m
 // weigh < (0.2 m / 5 m)^2 ~ 2e-3 of the flux for n >= 1, the elements' midpoint
 // error ~ (2.5 mm / 50 mm)^2 / 24 = 1e-4.
-#include "deposition/EmissionAngularDistribution.hpp"
-#include "deposition/EmissionSource.hpp"
-#include "deposition/LineOfSightTransport.hpp"
+#include "solvers/deposition/EmissionAngularDistribution.hpp"
+#include "solvers/deposition/EmissionSource.hpp"
+#include "solvers/deposition/LineOfSightTransport.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -31,8 +31,8 @@ int main(int argc, char** argv) {
     EmissionSource target{"target", {}, makeAngularDistribution("cosn", params)};
     for (double z = -halfLength + 0.5 * dx; z < halfLength; z += dx)
         for (int i = 0; i < nx; ++i)
-            target.elements.push_back({Eigen::Vector3d(-halfWidth + (i + 0.5) * dx, 0.0, z),
-                                       Eigen::Vector3d(0, 1, 0), dx * dx, 1.0});
+            target.elements.push_back(
+                {Eigen::Vector3d(-halfWidth + (i + 0.5) * dx, 0.0, z), Eigen::Vector3d(0, 1, 0), dx * dx, 1.0});
     std::vector<Eigen::Vector3d> points;
     for (int i = 0; i < nx; ++i) points.emplace_back(-halfWidth + (i + 0.5) * dx, gap, 0.0);
     const std::vector<double> flux = lineOfSightFlux({target}, points, Eigen::Vector3d(0, -1, 0));

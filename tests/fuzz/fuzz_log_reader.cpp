@@ -3,12 +3,12 @@
 // The format is the DTU eKLipse mapping (12-hour stamps, numeric and text channels); the
 // first input byte picks the batch size, the header position policy and the delimiter.
 // Built and run by scripts/run-fuzz.sh (clang -fsanitize=fuzzer,address,undefined).
-#include "logs/LogReader.hpp"
+#include "twin/logs/LogReader.hpp"
 
+#include <unistd.h>
 #include <cstdint>
 #include <cstdio>
 #include <string>
-#include <unistd.h>
 
 using namespace magtwin;
 
@@ -17,8 +17,10 @@ namespace {
 LogFormat fuzzFormat(unsigned char knob) {
     LogFormat f;
     f.name = "fuzz";
-    if (knob & 1) f.header.preambleLines = 3;
-    else f.header.findColumn = "Time Stamp";
+    if (knob & 1)
+        f.header.preambleLines = 3;
+    else
+        f.header.findColumn = "Time Stamp";
     f.header.searchLines = 50;
     f.delimiter = (knob & 2) ? ';' : ',';
     f.timestampColumn = "Time Stamp";

@@ -3,14 +3,14 @@
 // or a ConfigError / UsageError (file, line, key), never another exception, a crash, a leak,
 // undefined behaviour or a hang. Seeded with cases/tools/*.yaml by scripts/run-fuzz.sh
 // (clang -fsanitize=fuzzer,address,undefined).
-#include "config/ConfigReader.hpp"
-#include "tool/ToolFile.hpp"
-#include "twin/LogMappingConfig.hpp"
+#include "cli/config/ConfigReader.hpp"
+#include "cli/tool/ToolFile.hpp"
+#include "cli/twin/LogMappingConfig.hpp"
 
+#include <unistd.h>
 #include <cstdint>
 #include <cstdio>
 #include <string>
-#include <unistd.h>
 
 using namespace magtwin;
 
@@ -18,9 +18,13 @@ namespace {
 
 ToolNames namesOf(const ToolFile& tool) {
     ToolNames names;
-    for (const ToolCathode& c : tool.cathodes) names.cathodes.push_back({c.name, c.target.material, c.target.thicknessM});
+    for (const ToolCathode& c : tool.cathodes)
+        names.cathodes.push_back({c.name, c.target.material, c.target.thicknessM});
     for (const SupplySpec& s : tool.supplies)
-        names.supplies.push_back({s.name, s.kind == "rf" ? SupplyKind::Rf : s.kind == "pulsed-dc" ? SupplyKind::PulsedDc : SupplyKind::Dc,
+        names.supplies.push_back({s.name,
+                                  s.kind == "rf"          ? SupplyKind::Rf
+                                  : s.kind == "pulsed-dc" ? SupplyKind::PulsedDc
+                                                          : SupplyKind::Dc,
                                   s.feeds});
     for (const ToolSensor& s : tool.sensors) names.sensors.push_back(s.name);
     return names;

@@ -1,8 +1,8 @@
 // LinePlot: gnuplot renders (gnuplot-nox must be installed, as for every PNG of the program).
 // The PNG's size is read from its IHDR chunk (PNG specification, ISO/IEC 15948: bytes 16-23
 // hold width and height, big-endian), so the test checks the picture the script asked for.
-#include "plot/GnuplotSession.hpp"
-#include "plot/LinePlot.hpp"
+#include "postprocessing/plot/GnuplotSession.hpp"
+#include "postprocessing/plot/LinePlot.hpp"
 
 #include <gtest/gtest.h>
 
@@ -22,7 +22,9 @@ std::pair<std::uint32_t, std::uint32_t> pngSize(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
     unsigned char b[24] = {};
     in.read(reinterpret_cast<char*>(b), 24);
-    auto be = [&](int o) { return std::uint32_t(b[o]) << 24 | std::uint32_t(b[o + 1]) << 16 | std::uint32_t(b[o + 2]) << 8 | b[o + 3]; };
+    auto be = [&](int o) {
+        return std::uint32_t(b[o]) << 24 | std::uint32_t(b[o + 1]) << 16 | std::uint32_t(b[o + 2]) << 8 | b[o + 3];
+    };
     EXPECT_EQ(b[1], 'P');
     EXPECT_EQ(b[2], 'N');
     EXPECT_EQ(b[3], 'G');

@@ -1,5 +1,5 @@
 // Result folders are written complete or not at all (the standard's "no partial output").
-#include "io/OutputFolder.hpp"
+#include "postprocessing/io/OutputFolder.hpp"
 
 #include <gtest/gtest.h>
 

@@ -5,16 +5,17 @@
 // exactly the quality-area data range, and both ends of the colour map must appear in
 // the map itself. Skipped (with the reason) when ParaView is not installed, unless
 // MAGTWIN_REQUIRE_PARAVIEW=1 (set by scripts/run-tests.sh, i.e. in CI).
-#include "ViewFixtures.hpp"
-#include "view/ParaViewRunner.hpp"
+#include "postprocessing/view/ParaViewRunner.hpp"
+#include "tests/postprocessing/ViewFixtures.hpp"
 
 #include <gtest/gtest.h>
 #include <vtkImageData.h>
 #include <vtkNew.h>
 #include <vtkPNGReader.h>
-#include <vtkUnsignedCharArray.h>
 #include <vtkPointData.h>
+#include <vtkUnsignedCharArray.h>
 
+#include <unistd.h>
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -24,7 +25,6 @@
 #include <regex>
 #include <set>
 #include <string>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 using namespace magtwin::test;
@@ -216,8 +216,8 @@ TEST_F(ParaViewViews, WaferThicknessMapSpansTheDataAndPasses) {
 TEST_F(ParaViewViews, OpenFoamCaseThroughCaseFoam) {
     const std::string dir = root + "/foam-case";
     const auto [lo, hi] = writeOpenFoamCase(dir);
-    const std::string blockMesh = "WM_PROJECT_DIR=/usr/share/openfoam blockMesh -case '" + dir + "' > '" + dir +
-                                  "/log.blockMesh' 2>&1";
+    const std::string blockMesh =
+        "WM_PROJECT_DIR=/usr/share/openfoam blockMesh -case '" + dir + "' > '" + dir + "/log.blockMesh' 2>&1";
     if (std::system(blockMesh.c_str()) != 0) GTEST_SKIP() << "blockMesh (Debian package openfoam) not available";
     std::string report;
     render("openfoam", dir, report);

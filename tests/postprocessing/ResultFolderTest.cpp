@@ -1,11 +1,11 @@
 // Result-folder detection for `magtwin view`: the layouts of postprocessing/README.md.
-#include "view/ResultFolder.hpp"
+#include "postprocessing/view/ResultFolder.hpp"
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 using magtwin::ResultKind;

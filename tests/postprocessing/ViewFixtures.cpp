@@ -1,7 +1,7 @@
-#include "ViewFixtures.hpp"
+#include "tests/postprocessing/ViewFixtures.hpp"
 
-#include "io/AtomicFile.hpp"
-#include "vtk/VtkWriters.hpp"
+#include "postprocessing/io/AtomicFile.hpp"
+#include "postprocessing/vtk/VtkWriters.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -49,7 +49,7 @@ std::vector<SeriesStep<GridSurface>> planarGrooveSeries() {
                 const double d = distanceToRacetrack(x, y, 0.22, 0.04);
                 const double shape = std::exp(-d * d / (2 * sigma * sigma));
                 depth.push_back(peakMm * shape);
-                rate.push_back(0.01 * shape);  // 1 mm per 100 kWh at the track centre
+                rate.push_back(0.01 * shape);                                // 1 mm per 100 kWh at the track centre
                 s.points.emplace_back(x, y, zFace + peakMm * shape * 1e-3);  // face recedes upward
             }
         s.setScalar("depth_mm", depth);
@@ -171,8 +171,9 @@ void writeDepositionFolder(const ThicknessFixture& f, const std::string& dir) {
     std::ostringstream json;
     json << "{\"substrate\":\"" << f.substrate << "\",\"uniformity_range_pct\":" << number(u)
          << ",\"uniformity_sigma_pct\":" << number(100 * sigma / mean) << ",\"mean_nm\":" << number(mean)
-         << ",\"min_nm\":" << number(lo) << ",\"max_nm\":" << number(hi) << ",\"pass\":" << (u <= 3.0 ? "true" : "false")
-         << ",\"edge_exclusion_mm\":" << number(f.edgeExclusionMm) << ",\"method\":\"analytic test fixture\"}\n";
+         << ",\"min_nm\":" << number(lo) << ",\"max_nm\":" << number(hi)
+         << ",\"pass\":" << (u <= 3.0 ? "true" : "false") << ",\"edge_exclusion_mm\":" << number(f.edgeExclusionMm)
+         << ",\"method\":\"analytic test fixture\"}\n";
     writeFileAtomically(dir + "/summary.json", [&](std::ostream& out) { out << json.str(); });
 }
 
@@ -180,8 +181,8 @@ std::pair<double, double> writeOpenFoamCase(const std::string& dir) {
     std::filesystem::create_directories(dir + "/system");
     std::filesystem::create_directories(dir + "/0");
     const auto header = [](const char* cls, const char* object) {
-        return std::string("FoamFile\n{\n    version 2.0;\n    format ascii;\n    class ") + cls +
-               ";\n    object " + object + ";\n}\n";
+        return std::string("FoamFile\n{\n    version 2.0;\n    format ascii;\n    class ") + cls + ";\n    object " +
+               object + ";\n}\n";
     };
     writeFileAtomically(dir + "/system/controlDict", [&](std::ostream& out) {
         out << header("dictionary", "controlDict")
@@ -212,7 +213,8 @@ std::pair<double, double> writeOpenFoamCase(const std::string& dir) {
             }
     writeFileAtomically(dir + "/0/T", [&](std::ostream& out) {
         out << header("volScalarField", "T") << "dimensions [0 0 0 1 0 0 0];\ninternalField nonuniform List<scalar> "
-            << t.size() << "\n(\n" << std::setprecision(12);
+            << t.size() << "\n(\n"
+            << std::setprecision(12);
         for (double v : t) out << v << "\n";
         out << ");\nboundaryField\n{\n    walls\n    {\n        type zeroGradient;\n    }\n}\n";
     });

@@ -7,7 +7,7 @@
 // a dome-shaped thickness map), so the tests know the exact field ranges.
 #pragma once
 
-#include "fields/GridSurface.hpp"
+#include "solvers/fields/GridSurface.hpp"
 
 #include <string>
 #include <vector>
@@ -28,7 +28,7 @@ void writeErosionFolder(const std::vector<SeriesStep<GridSurface>>& steps, doubl
                         const std::string& dir);
 
 struct ThicknessFixture {
-    GridSurface map;                 ///< field thickness_nm
+    GridSurface map;  ///< field thickness_nm
     std::vector<bool> inQualityArea;
     double edgeExclusionMm;
     std::string substrate;

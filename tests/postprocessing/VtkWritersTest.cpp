@@ -3,8 +3,8 @@
 // names and values. Surfaces and profiles are written as Float64 (round trip exact,
 // tolerance 0), substrate maps as Float32 (relative rounding <= 2^-24 per value).
 // tests/postprocessing/check_vtk_readable.py does the same through ParaView's pvbatch.
-#include "io/AtomicFile.hpp"
-#include "vtk/VtkWriters.hpp"
+#include "postprocessing/io/AtomicFile.hpp"
+#include "postprocessing/vtk/VtkWriters.hpp"
 
 #include <gtest/gtest.h>
 #include <vtkCellArray.h>
@@ -19,6 +19,7 @@
 #include <vtkXMLPolyDataReader.h>
 #include <vtkXMLStructuredGridReader.h>
 
+#include <unistd.h>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -26,7 +27,6 @@
 #include <iterator>
 #include <set>
 #include <string>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 using magtwin::GridSurface;
@@ -132,7 +132,8 @@ void expectGridMatches(vtkStructuredGrid* grid, const GridSurface& s, double rel
         ASSERT_NE(a, nullptr) << name;
         ASSERT_EQ(a->GetNumberOfComponents(), 3);
         for (std::size_t k = 0; k < values.size(); ++k)
-            for (int c = 0; c < 3; ++c) expectNear(a->GetComponent(static_cast<vtkIdType>(k), c), values[k][c], relative);
+            for (int c = 0; c < 3; ++c)
+                expectNear(a->GetComponent(static_cast<vtkIdType>(k), c), values[k][c], relative);
     }
 }
 
@@ -216,8 +217,8 @@ TEST_F(VtkWriters, SurfaceSeriesWritesReadableStepsAndACollectionThatNamesThem) 
     std::vector<magtwin::SeriesStep<GridSurface>> steps;
     for (int k = 0; k < 3; ++k) steps.push_back({100.0 * k, sampleSurface(k)});
     magtwin::writeSurfaceSeries(steps, dir.string(), "surface");
-    EXPECT_EQ(filesInDir(), (std::set<std::string>{"surface.pvd", "surface_0000.vts", "surface_0001.vts",
-                                                    "surface_0002.vts"}));
+    EXPECT_EQ(filesInDir(),
+              (std::set<std::string>{"surface.pvd", "surface_0000.vts", "surface_0001.vts", "surface_0002.vts"}));
     vtkNew<vtkXMLDataParser> parser;
     parser->SetFileName(path("surface.pvd").c_str());
     ASSERT_EQ(parser->Parse(), 1);

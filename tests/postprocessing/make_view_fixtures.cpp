@@ -1,7 +1,7 @@
 // make_view_fixtures OUTDIR: writes the analytic result folders used by the ParaView
 // tests (erosion-planar, erosion-rotary, compare/{planar,rotary}, deposition-glass,
 // deposition-wafer) so they can be opened by hand or rendered with `magtwin view`.
-#include "ViewFixtures.hpp"
+#include "tests/postprocessing/ViewFixtures.hpp"
 
 #include <iostream>
 

@@ -7,7 +7,7 @@
 //   thickness.vts                   substrate map (Float32, mask): thickness_nm = 100 + 10 x + 5 y,
 //                                   in_quality_area = 1 inside |x|, |y| < 1.4025 m, 589 x 675 points
 //                                   (Gen-10.5 glass at 5 mm)
-#include "vtk/VtkWriters.hpp"
+#include "postprocessing/vtk/VtkWriters.hpp"
 
 #include <cmath>
 #include <filesystem>

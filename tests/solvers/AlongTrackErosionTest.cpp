@@ -2,9 +2,9 @@
 // gives today's depth maps bit for bit; with an end boost the eroded volume still equals
 // the delivered ions x yield (charge conservation); a table sampled from the end boost
 // erodes as the end boost to the interpolation error.
-#include "ErosionTestCase.hpp"
-#include "erosion/ErosionFront.hpp"
-#include "util/PhysicalConstants.hpp"
+#include "boundary/util/PhysicalConstants.hpp"
+#include "solvers/erosion/ErosionFront.hpp"
+#include "tests/solvers/ErosionTestCase.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,10 +1,10 @@
 // Erosion front: conservation of sputtered atoms, exactness without angular effects,
 // grid/time-step convergence, rotary rotation average, stability at steep walls.
-#include "ErosionTestCase.hpp"
-#include "elements/ElementTable.hpp"
-#include "erosion/ErosionLife.hpp"
-#include "racetrack/IonSupply.hpp"
-#include "util/PhysicalConstants.hpp"
+#include "boundary/elements/ElementTable.hpp"
+#include "boundary/racetrack/IonSupply.hpp"
+#include "boundary/util/PhysicalConstants.hpp"
+#include "solvers/erosion/ErosionLife.hpp"
+#include "tests/solvers/ErosionTestCase.hpp"
 
 #include <gtest/gtest.h>
 
@@ -98,8 +98,8 @@ TEST(ErosionFront, AngularOffReproducesFluxTimesYield) {
         for (std::size_t i = 0; i < f.grid().nu(); ++i) {
             const std::size_t k = f.grid().index(i, j);
             if (!f.grid().inside(k)) continue;
-            const double expected = at.fluxDensity(f.grid().cathodePoint(i, j)) * c.rate->normalYield() * t /
-                                    c.rate->atomicDensityPerM3();
+            const double expected =
+                at.fluxDensity(f.grid().cathodePoint(i, j)) * c.rate->normalYield() * t / c.rate->atomicDensityPerM3();
             worst = std::max(worst, std::abs(f.depth()[k] - expected));
         }
     EXPECT_LT(worst / f.maxDepth(), 1e-12);  // floating-point rounding only

@@ -9,10 +9,10 @@
 //  - redeposition: a flat target redeposits nothing (exactly); on a deep groove the atom
 //    balance closes (sputtered = redeposited + escaped, two routes) to 1e-9; the net
 //    erosion is smaller than without; a groove symmetric in y stays symmetric.
-#include "ErosionTestCase.hpp"
-#include "erosion/ErosionLife.hpp"
-#include "racetrack/IonSupply.hpp"
-#include "util/PhysicalConstants.hpp"
+#include "boundary/racetrack/IonSupply.hpp"
+#include "boundary/util/PhysicalConstants.hpp"
+#include "solvers/erosion/ErosionLife.hpp"
+#include "tests/solvers/ErosionTestCase.hpp"
 
 #include <gtest/gtest.h>
 

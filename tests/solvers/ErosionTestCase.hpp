@@ -1,11 +1,11 @@
 // A racetrack cathode for the erosion tests: discharge -> ion supply, yield, rate, flux.
 #pragma once
 
-#include "elements/ElementTable.hpp"
-#include "erosion/ErosionRate.hpp"
-#include "racetrack/IonSupply.hpp"
-#include "racetrack/RacetrackFlux.hpp"
-#include "yield/SputterYield.hpp"
+#include "boundary/elements/ElementTable.hpp"
+#include "boundary/racetrack/IonSupply.hpp"
+#include "boundary/racetrack/RacetrackFlux.hpp"
+#include "boundary/yield/SputterYield.hpp"
+#include "solvers/erosion/ErosionRate.hpp"
 
 #include <memory>
 #include <string>

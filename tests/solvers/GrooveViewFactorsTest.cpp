@@ -9,7 +9,7 @@
 //  - mirror symmetry of a symmetric groove.
 // Tolerances: every result is a short sum of double-precision lengths of order the groove
 // size, so the rounding floor is ~1e-15 relative; 1e-9 (the issue's) and 1e-12 leave room.
-#include "erosion/GrooveViewFactors.hpp"
+#include "solvers/erosion/GrooveViewFactors.hpp"
 
 #include <gtest/gtest.h>
 

@@ -3,14 +3,14 @@
 // fast path (ReplayLifeTable.hpp) against the exact per-step computation (direct-vs-fast).
 // The tool: 3 short rotary tubes with a thin wall over a small glass, so a log of 40 cycles
 // takes them to 92 % of their end of life in a few seconds of test time.
-#include "TwinTestFiles.hpp"
+#include "tests/twin/TwinTestFiles.hpp"
 
-#include "deposition/ErodedTargets.hpp"
-#include "replay/TwinReplay.hpp"
-#include "store/TwinStore.hpp"
-#include "sync/LogSync.hpp"
-#include "twin/TwinReplaySetup.hpp"
-#include "twin/TwinToolFile.hpp"
+#include "cli/twin/TwinReplaySetup.hpp"
+#include "cli/twin/TwinToolFile.hpp"
+#include "solvers/deposition/ErodedTargets.hpp"
+#include "twin/replay/TwinReplay.hpp"
+#include "twin/store/TwinStore.hpp"
+#include "twin/sync/LogSync.hpp"
 
 #include <gtest/gtest.h>
 
@@ -78,10 +78,12 @@ std::string arrayLog(double p0W) {
         for (int k = 0; k < kOffRows + kOnRows; ++k, ++row) {
             const int t = row * kRowS;
             char stamp[32];
-            std::snprintf(stamp, sizeof stamp, "2025-01-%02d %02d:%02d:%02d", 1 + t / 86400, t / 3600 % 24, t / 60 % 60, t % 60);
+            std::snprintf(stamp, sizeof stamp, "2025-01-%02d %02d:%02d:%02d", 1 + t / 86400, t / 3600 % 24, t / 60 % 60,
+                          t % 60);
             o << stamp;
             const bool on = k >= kOffRows;
-            for (double trim : kTrim) o << "," << (on ? trim * p0W : 0.0) << "," << (on ? trim * p0W : 0.0) << "," << (on ? 450.0 : 0.0);
+            for (double trim : kTrim)
+                o << "," << (on ? trim * p0W : 0.0) << "," << (on ? trim * p0W : 0.0) << "," << (on ? 450.0 : 0.0);
             // the change at the cycle's second idle row: no energy straddles it
             const bool second = c > kCycles / 2 || (c == kCycles / 2 && k >= 1);
             o << ",A1-0001," << (second ? "A2-0002" : "A2-0001") << ",A3-0001,1.0\n";
@@ -123,7 +125,8 @@ TEST(TwinReplayArray, MembersHaveTheirOwnPowerAndErosionStatePerTarget) {
     // each member's life is its own logged energy (the series' trapezoids up to the step's
     // last row; a02's new target from its change on), to rounding (1e-9)
     const auto rowOf = [&](double time) {
-        return std::size_t(std::lower_bound(r.result.times.begin(), r.result.times.end(), time) - r.result.times.begin());
+        return std::size_t(std::lower_bound(r.result.times.begin(), r.result.times.end(), time) -
+                           r.result.times.begin());
     };
     const std::size_t change = std::size_t((kCycles / 2) * (kOffRows + kOnRows) + 1);
     for (std::size_t k = 0; k < 3; ++k) {
@@ -167,8 +170,8 @@ TEST(TwinReplayArray, LifeTableMatchesTheExactPerStepUniformityWithin005pp) {
     EXPECT_EQ(checked, r.result.steps.size());
     EXPECT_GT(maxLife, 0.85 * r.eolKWh);  // the check spans the target life
     EXPECT_LT(maxDu, 0.05) << "max |dU| " << maxDu << " pp";
-    std::cout << "life table, 8 points: max |dU| " << maxDu << " pp over " << checked << " intervals to " << maxLife / r.eolKWh
-              << " of the end of life\n";
+    std::cout << "life table, 8 points: max |dU| " << maxDu << " pp over " << checked << " intervals to "
+              << maxLife / r.eolKWh << " of the end of life\n";
     EXPECT_NEAR(r.result.lifeStepKWh, r.eolKWh / 8, 1e-9 * r.eolKWh);
     // the monitor rate and the groove depth from the table against the exact replay: the same
     // linear interpolation in energy; 1 % (the depth's curvature over one life step)
@@ -180,8 +183,10 @@ TEST(TwinReplayArray, LifeTableMatchesTheExactPerStepUniformityWithin005pp) {
         const ReplayStep& b = exact.result.steps[i];
         EXPECT_NEAR(a.uniformityExactPct, b.uniformityPct, 1e-9) << i;  // the check is the exact replay
         for (std::size_t k = 0; k < a.sources.size(); ++k) {
-            EXPECT_NEAR(a.sources[k].crystalMassRate, b.sources[k].crystalMassRate, 0.01 * b.sources[k].crystalMassRate) << i;
-            EXPECT_NEAR(a.sources[k].erodedDepthM, b.sources[k].erodedDepthM, 0.01 * b.sources[k].erodedDepthM + 1e-6) << i;
+            EXPECT_NEAR(a.sources[k].crystalMassRate, b.sources[k].crystalMassRate, 0.01 * b.sources[k].crystalMassRate)
+                << i;
+            EXPECT_NEAR(a.sources[k].erodedDepthM, b.sources[k].erodedDepthM, 0.01 * b.sources[k].erodedDepthM + 1e-6)
+                << i;
         }
     }
 }

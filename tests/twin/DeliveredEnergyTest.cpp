@@ -7,13 +7,13 @@
 //  - a log with a logging gap while the source is on, and two log files: the sync's target
 //    energy, the series and the foam table's integral all equal the hand sum without the
 //    gap (and without the time between the files); the series' breaks are the sync's gaps.
-#include "TwinTestFiles.hpp"
+#include "tests/twin/TwinTestFiles.hpp"
 
-#include "replay/DeliveredEnergy.hpp"
-#include "replay/ReplaySeries.hpp"
-#include "replay/SourcePower.hpp"
-#include "store/TwinStore.hpp"
-#include "sync/LogSync.hpp"
+#include "twin/replay/DeliveredEnergy.hpp"
+#include "twin/replay/ReplaySeries.hpp"
+#include "twin/replay/SourcePower.hpp"
+#include "twin/store/TwinStore.hpp"
+#include "twin/sync/LogSync.hpp"
 
 #include <gtest/gtest.h>
 
@@ -34,7 +34,8 @@ enum Col { kFwd, kRfl, kBias, kEnable, kV, kI, kSwA1, kSwA2, kSwB1, kCols };
 
 LogFormat rulesFormat() {
     LogFormat f;
-    for (int c = 0; c < kCols; ++c) f.numeric.push_back({"c" + std::to_string(c), "c" + std::to_string(c), 1.0, 0.0, "1"});
+    for (int c = 0; c < kCols; ++c)
+        f.numeric.push_back({"c" + std::to_string(c), "c" + std::to_string(c), 1.0, 0.0, "1"});
     f.numeric[kBias].key = "supply.rf.dc_bias";
     SupplyChannels rf{"rf", SupplyKind::Rf};
     rf.forwardPower = kFwd, rf.reflectedPower = kRfl, rf.enabled = kEnable;
@@ -98,7 +99,8 @@ struct Synced {
     std::unique_ptr<TwinStore> store;
     std::int64_t tool = 0;
     std::vector<FileSyncReport> reports;
-    explicit Synced(const std::string& tag) : dir(tag), store(openStore(dir.file("s.sqlite"))), tool(store->ensureTool("t")) {}
+    explicit Synced(const std::string& tag)
+        : dir(tag), store(openStore(dir.file("s.sqlite"))), tool(store->ensureTool("t")) {}
     void sync(const LogFormat& f, const std::string& name, const std::string& text) {
         FileSync s(*store, tool, f, writeFile(dir.file(name), text));
         s.pump();
@@ -177,7 +179,8 @@ std::string counterRows(int from, int to, double kw, double& counterJ, double& p
         if (prevT >= 0) counterJ += 0.5 * (prevW + kw * 1000.0) * (t - prevT);
         prevW = kw * 1000.0, prevT = t;
         char buf[96];
-        std::snprintf(buf, sizeof buf, "2025-01-01 %02d:%02d:%02d,%g,n,%.17g\n", t / 3600, t / 60 % 60, t % 60, kw, counterJ / 3.6e6);
+        std::snprintf(buf, sizeof buf, "2025-01-01 %02d:%02d:%02d,%g,n,%.17g\n", t / 3600, t / 60 % 60, t % 60, kw,
+                      counterJ / 3.6e6);
         out += buf;
     }
     return out;
@@ -236,7 +239,8 @@ TEST(EnergySeries, AGapWhileTheSourceIsOnIsNotBridgedByAnyPath) {
         sum += w.energyJ;
     }
     EXPECT_NEAR(sum, 50500.0, kRel * 50500.0);
-    const WindowEnergy second = energy.window(0, series.rowAtOrAfter(steps[1].startTime), series.rowAtOrAfter(steps[1].endTime));
+    const WindowEnergy second =
+        energy.window(0, series.rowAtOrAfter(steps[1].startTime), series.rowAtOrAfter(steps[1].endTime));
     EXPECT_NEAR(second.durationS, 20.0, kRel * 20.0);
     EXPECT_NEAR(second.meanPowerW(), 30500.0 / 20.0, kRel * 1525.0);
 }

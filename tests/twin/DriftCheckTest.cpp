@@ -1,6 +1,6 @@
 // DriftCheck: residuals against a calibrated prediction with its band, on hand-made
 // intervals whose residuals are known exactly.
-#include "calibration/DriftCheck.hpp"
+#include "twin/calibration/DriftCheck.hpp"
 
 #include <gtest/gtest.h>
 

@@ -6,16 +6,16 @@
 //    tests/cli/twin_forecast_command_test.sh): its crossing against a plain bisection of the
 //    same model's U over the whole forecast range, and no crossing (nor trims) when the spec
 //    is above U everywhere.
-#include "TwinTestFiles.hpp"
+#include "tests/twin/TwinTestFiles.hpp"
 
-#include "deposit/DepositConfig.hpp"
-#include "forecast/LoggedRecipe.hpp"
-#include "forecast/UniformityForecast.hpp"
-#include "replay/DeliveredEnergy.hpp"
-#include "replay/ReplaySeries.hpp"
-#include "store/TwinStore.hpp"
-#include "sync/LogSync.hpp"
-#include "twin/TwinToolFile.hpp"
+#include "cli/deposit/DepositConfig.hpp"
+#include "cli/twin/TwinToolFile.hpp"
+#include "twin/forecast/LoggedRecipe.hpp"
+#include "twin/forecast/UniformityForecast.hpp"
+#include "twin/replay/DeliveredEnergy.hpp"
+#include "twin/replay/ReplaySeries.hpp"
+#include "twin/store/TwinStore.hpp"
+#include "twin/sync/LogSync.hpp"
 
 #include <gtest/gtest.h>
 
@@ -86,9 +86,7 @@ protected:
         high.uniformityTargetPct = 1000.0;
         unbounded_ = new ForecastResult(forecastUniformity(high, *usage_, std::nullopt, TransportMethod::Fast, {5}));
     }
-    static void TearDownTestSuite() {
-        delete c_, delete usage_, delete unbounded_;
-    }
+    static void TearDownTestSuite() { delete c_, delete usage_, delete unbounded_; }
     static DepositCase* c_;
     static std::vector<GroupUsage>* usage_;
     static ForecastResult* unbounded_;  ///< spec 1000 %: U stays below it

@@ -7,8 +7,8 @@
 //    honest 1-sigma (coverage over 200 seeds), and observations whose u-dependence is one
 //    common factor (the shape carries nothing: u trades exactly against s) are refused as
 //    not identifiable.
-#include "calibration/ChebyshevAxis.hpp"
-#include "calibration/GasStrengthFit.hpp"
+#include "twin/calibration/ChebyshevAxis.hpp"
+#include "twin/calibration/GasStrengthFit.hpp"
 
 #include <gtest/gtest.h>
 
@@ -44,7 +44,8 @@ TEST(ChebyshevAxis, PositiveTableIsExactForBeerLambertAttenuation) {
     const ChebyshevAxis axis(4.0, 7);
     std::vector<double> f;
     for (double u : axis.nodes()) f.push_back(3.0 * std::exp(-12.7 / 4.0 * u));
-    for (double u : {0.1, 1.7, 3.3}) EXPECT_NEAR(axis.interpolatePositive(f, u) / (3.0 * std::exp(-12.7 / 4.0 * u)), 1.0, 1e-12);
+    for (double u : {0.1, 1.7, 3.3})
+        EXPECT_NEAR(axis.interpolatePositive(f, u) / (3.0 * std::exp(-12.7 / 4.0 * u)), 1.0, 1e-12);
     f[3] = 0.0;  // a zero entry: linear interpolation (exact at the nodes)
     EXPECT_NEAR(axis.interpolatePositive(f, axis.nodes()[2]), f[2], 1e-12);
 }

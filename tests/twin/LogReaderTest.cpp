@@ -1,8 +1,8 @@
 // The streaming reader and its bad-row policy (LogIssues.hpp) on small crafted files, one
 // per kind of trouble, and on the real DTU export (skipped without the validation data).
-#include "logs/LogReader.hpp"
+#include "twin/logs/LogReader.hpp"
 
-#include "TwinTestFiles.hpp"
+#include "tests/twin/TwinTestFiles.hpp"
 
 #include <gtest/gtest.h>
 
@@ -60,7 +60,8 @@ const std::string kHeader = "Time,P,Note\n";
 
 TEST(LogReader, CleanFileConvertsUnitsAndKeepsLineNumbers) {
     TempDir d("reader-clean");
-    const auto p = writeFile(d.file("a.csv"), kPreamble + kHeader + "2025-01-01 00:00:00,1.5,a\n2025-01-01 00:00:01,2,b\n");
+    const auto p =
+        writeFile(d.file("a.csv"), kPreamble + kHeader + "2025-01-01 00:00:00,1.5,a\n2025-01-01 00:00:01,2,b\n");
     const auto r = readAll(p, smallFormat());
     ASSERT_EQ(r.lines.size(), 2u);
     EXPECT_EQ(r.lines[0], 3);
@@ -72,7 +73,9 @@ TEST(LogReader, CleanFileConvertsUnitsAndKeepsLineNumbers) {
 
 TEST(LogReader, BomAndCrlfAreAccepted) {
     TempDir d("reader-bom");
-    const auto p = writeFile(d.file("a.csv"), "\xEF\xBB\xBF" "exported\r\nTime,P,Note\r\n2025-01-01 00:00:00,1,x\r\n");
+    const auto p = writeFile(d.file("a.csv"),
+                             "\xEF\xBB\xBF"
+                             "exported\r\nTime,P,Note\r\n2025-01-01 00:00:00,1,x\r\n");
     const auto r = readAll(p, smallFormat());
     ASSERT_EQ(r.lines.size(), 1u);
     EXPECT_EQ(r.notes[0], "x");  // no trailing \r
@@ -209,8 +212,8 @@ TEST(LogReader, ResumeContinuesAfterTheConsumedPrefixOrDetectsReplacement) {
 }
 
 TEST(LogReader, RealDtuExport) {
-    const std::string path = std::string(MAGTWIN_VALIDATION_DIR) +
-                             "/process_logs/dtu_nanolab_anait_0034_Ba-Zr_RecordingSet_2025.07.07.csv";
+    const std::string path =
+        std::string(MAGTWIN_VALIDATION_DIR) + "/process_logs/dtu_nanolab_anait_0034_Ba-Zr_RecordingSet_2025.07.07.csv";
     if (!std::filesystem::exists(path)) GTEST_SKIP() << "validation data not found: " << path;
     LogFormat f;
     f.name = "eklipse";
@@ -236,8 +239,8 @@ TEST(LogReader, RealDtuExport) {
     }
     EXPECT_EQ(rows, 5578);  // PROVENANCE.md: 5,578 rows
     EXPECT_TRUE(issues.listed().empty());
-    EXPECT_NEAR(first, 1751895062.806, 1e-6);        // Jul-07-2025 03:31:02.806 PM +02:00
-    EXPECT_NEAR(last - first, 5606.248, 1e-6);       // ... to 05:04:29.054 PM
+    EXPECT_NEAR(first, 1751895062.806, 1e-6);   // Jul-07-2025 03:31:02.806 PM +02:00
+    EXPECT_NEAR(last - first, 5606.248, 1e-6);  // ... to 05:04:29.054 PM
     EXPECT_DOUBLE_EQ(maxForward, 80.0);
     EXPECT_EQ(reader.pendingBytes(), 0u);
 }

@@ -1,6 +1,6 @@
 // RateScaleFit on synthetic data with known truth: the Levenberg-Marquardt fit recovers the
 // injected scales, and its covariance-based 1-sigma is honest (coverage over many seeds).
-#include "calibration/RateScaleFit.hpp"
+#include "twin/calibration/RateScaleFit.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,30 +1,30 @@
 // twin replay on crafted logs with known truth: the tool file (small one-cathode tool, a
 // crystal monitor far below it) and a log written here, synced with FileSync into a SQLite
 // store, replayed through the store interface.
-#include "TwinTestFiles.hpp"
+#include "tests/twin/TwinTestFiles.hpp"
 
-#include "calibration/ChebyshevAxis.hpp"
-#include "calibration/Metrology.hpp"
-#include "calibration/MonitorCalibration.hpp"
-#include "deposition/CathodeLayout.hpp"
-#include "elements/ElementTable.hpp"
-#include "replay/CounterAudit.hpp"
-#include "replay/MonitorReading.hpp"
-#include "replay/ReplayReport.hpp"
-#include "replay/ReplaySeries.hpp"
-#include "replay/TwinReplay.hpp"
-#include "store/TwinStore.hpp"
-#include "sync/LogSync.hpp"
-#include "twin/TwinReplaySetup.hpp"
-#include "twin/TwinToolFile.hpp"
-#include "util/PhysicalConstants.hpp"
+#include "boundary/elements/ElementTable.hpp"
+#include "boundary/util/PhysicalConstants.hpp"
+#include "cli/twin/TwinReplaySetup.hpp"
+#include "cli/twin/TwinToolFile.hpp"
+#include "solvers/deposition/CathodeLayout.hpp"
+#include "twin/calibration/ChebyshevAxis.hpp"
+#include "twin/calibration/Metrology.hpp"
+#include "twin/calibration/MonitorCalibration.hpp"
+#include "twin/replay/CounterAudit.hpp"
+#include "twin/replay/MonitorReading.hpp"
+#include "twin/replay/ReplayReport.hpp"
+#include "twin/replay/ReplaySeries.hpp"
+#include "twin/replay/TwinReplay.hpp"
+#include "twin/store/TwinStore.hpp"
+#include "twin/sync/LogSync.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cmath>
-#include <iostream>
 #include <iomanip>
+#include <iostream>
 #include <random>
 #include <sstream>
 
@@ -33,7 +33,6 @@ namespace {
 
 using test::TempDir;
 using test::writeFile;
-
 
 // One Mo cathode 100 mm above a wafer; the crystal 2.1 m below the target face, facing it.
 const char* kTool = R"(tool: {name: replay-tool}
@@ -108,7 +107,8 @@ Replayed replay(const TempDir& dir, const std::vector<Row>& rows) {
     out.setup = replaySetupFor(tf, "");
     out.result = replayTool(*store, tool, out.setup);
     const ReplaySeries series(*store, tool);
-    out.audit = auditCounters(store->targets(tool), out.setup.format, series, EnergySeries(out.setup.format, series), 5.0);
+    out.audit =
+        auditCounters(store->targets(tool), out.setup.format, series, EnergySeries(out.setup.format, series), 5.0);
     return out;
 }
 
@@ -125,7 +125,9 @@ struct StoredTool {
     std::unique_ptr<TwinStore> store;
     std::int64_t tool = 0;
     explicit StoredTool(const TempDir& dir)
-        : tf(loadTwinToolFile(dir.file("tool.yaml"))), store(openStore(dir.file("s.sqlite"))), tool(store->ensureTool(tf.name)) {}
+        : tf(loadTwinToolFile(dir.file("tool.yaml"))),
+          store(openStore(dir.file("s.sqlite"))),
+          tool(store->ensureTool(tf.name)) {}
 };
 
 TEST(MonitorReading, MassRateRoundTripAndMaterialConversion) {
@@ -239,7 +241,8 @@ TEST(TwinReplay, AGapWhileOnIsNotBridgedAndTheAuditNamesIt) {
     // counter 150 kJ vs 120 kJ: +25 %, flagged, and the bridged gap accounts for it
     EXPECT_NEAR(r.audit[0].errorPct, 100.0 * kBridged / kSeen, 1e-6);
     EXPECT_TRUE(r.audit[0].flagged);
-    EXPECT_NE(r.audit[0].cause.find("1 logging gap(s) or file change(s) while the source was on (60 s)"), std::string::npos)
+    EXPECT_NE(r.audit[0].cause.find("1 logging gap(s) or file change(s) while the source was on (60 s)"),
+              std::string::npos)
         << r.audit[0].cause;
 }
 
@@ -345,7 +348,8 @@ TEST(TwinCalibrate, MetrologyFileErrorsNameFileAndLine) {
         readMetrology(bad);
         FAIL() << "no error";
     } catch (const std::invalid_argument& e) {
-        EXPECT_NE(std::string(e.what()).find("m.csv:4: column 'y': 'x' is not a number"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("m.csv:4: column 'y': 'x' is not a number"), std::string::npos)
+            << e.what();
     }
     const auto ok = readMetrology(writeFile(dir.file("ok.csv"), "x_m,y_m,thickness_A\n0.01,0.02,300\n"));
     ASSERT_EQ(ok.size(), 1u);

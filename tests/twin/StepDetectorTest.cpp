@@ -1,6 +1,6 @@
 // Step labels and energy per target on a crafted two-source log, against a hand computation
 // (the trapezoid sums are written out below), and batch-split independence.
-#include "replay/StepDetector.hpp"
+#include "twin/replay/StepDetector.hpp"
 
 #include <gtest/gtest.h>
 
@@ -15,7 +15,8 @@ enum Col { kFwd, kRfl, kDcPower, kSwARf, kSwADc, kSwBRf, kSwBDc, kShA, kShB, kSu
 LogFormat twoSourceFormat() {
     LogFormat f;
     f.name = "crafted";
-    for (int c = 0; c < kCols; ++c) f.numeric.push_back({"c" + std::to_string(c), "c" + std::to_string(c), 1.0, 0.0, "1"});
+    for (int c = 0; c < kCols; ++c)
+        f.numeric.push_back({"c" + std::to_string(c), "c" + std::to_string(c), 1.0, 0.0, "1"});
     SupplyChannels rf{"rf", SupplyKind::Rf};
     rf.forwardPower = kFwd, rf.reflectedPower = kRfl, rf.setpoint = kRfSet;
     SupplyChannels dc{"dc", SupplyKind::Dc};
@@ -129,7 +130,8 @@ TEST(StepDetector, RowByRowBatchesGiveBitIdenticalResults) {
     ASSERT_EQ(ca.size(), cb.size());
     for (std::size_t i = 0; i < ca.size(); ++i) {
         EXPECT_EQ(ca[i].startLine, cb[i].startLine);
-        for (std::size_t k = 0; k < ca[i].sources.size(); ++k) EXPECT_EQ(ca[i].sources[k].energyJ, cb[i].sources[k].energyJ);
+        for (std::size_t k = 0; k < ca[i].sources.size(); ++k)
+            EXPECT_EQ(ca[i].sources[k].energyJ, cb[i].sources[k].energyJ);
     }
     const auto ta = whole.takeChangedTargets(), tb = split.takeChangedTargets();
     ASSERT_EQ(ta.size(), tb.size());

@@ -3,9 +3,9 @@
 // PostgreSQL 15 for it). Each test uses its own tool name, so one database serves a suite.
 #pragma once
 
-#include "store/TwinStore.hpp"
+#include "twin/store/TwinStore.hpp"
 
-#include "TwinTestFiles.hpp"
+#include "tests/twin/TwinTestFiles.hpp"
 
 #include <gtest/gtest.h>
 

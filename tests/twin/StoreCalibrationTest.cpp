@@ -1,11 +1,10 @@
 // Calibration versions in the store, on every back end (SQLite always; PostgreSQL when
 // MAGTWIN_TEST_POSTGRES_URL names a server, as in StoreSyncTest).
-#include "store/TwinStore.hpp"
+#include "twin/store/TwinStore.hpp"
 
-#include "StoreBackendTest.hpp"
+#include "tests/twin/StoreBackendTest.hpp"
 
 #include <gtest/gtest.h>
-
 
 namespace magtwin {
 namespace {
@@ -46,7 +45,8 @@ TEST_P(StoreCalibration, VersionsCountUpAndValuesRoundTripExactly) {
     EXPECT_EQ(all[0].gas.sigmaM2, 1.0 / 7.0 * 1e-21);
     EXPECT_EQ(all[0].gas.status, "fitted");
     // another tool has its own versions
-    const std::int64_t other = store_->ensureTool("other-" + std::to_string(toolId_) + "-" + std::to_string(::getpid()));
+    const std::int64_t other =
+        store_->ensureTool("other-" + std::to_string(toolId_) + "-" + std::to_string(::getpid()));
     EXPECT_TRUE(store_->calibrations(other).empty());
     EXPECT_EQ(store_->saveCalibration(other, a), 1);
 }

@@ -3,12 +3,13 @@
 // created on its first save, with its DDL (calibrationTableSql) and a row. Opening it with
 // this magtwin migrates it: every synced row (content digest) and the calibration stay, and
 // the new tables work; a calibration saved before version 3 reads as gas not fitted (0) and
-// a version-2 store's calibration keeps its row through the version-3 columns. PostgreSQL: on the empty database MAGTWIN_TEST_POSTGRES_FRESH_URL
-// (twin.postgres_store creates one), since migrating needs a database no test has opened.
-#include "store/TwinStore.hpp"
-#include "sync/LogSync.hpp"
+// a version-2 store's calibration keeps its row through the version-3 columns. PostgreSQL: on the empty database
+// MAGTWIN_TEST_POSTGRES_FRESH_URL (twin.postgres_store creates one), since migrating needs a database no test has
+// opened.
+#include "twin/store/TwinStore.hpp"
+#include "twin/sync/LogSync.hpp"
 
-#include "TwinTestFiles.hpp"
+#include "tests/twin/TwinTestFiles.hpp"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -22,7 +23,8 @@ std::string tenMinutesOfRows() {
     std::string s = "tool export\nTime,P,Note\n";
     for (int i = 0; i < 600; ++i) {
         char buf[64];
-        std::snprintf(buf, sizeof buf, "2025-01-01 00:%02d:%02d,%g,n%d\n", i / 60, i % 60, 1.0 + (i % 7) * 0.125, i / 10);
+        std::snprintf(buf, sizeof buf, "2025-01-01 00:%02d:%02d,%g,n%d\n", i / 60, i % 60, 1.0 + (i % 7) * 0.125,
+                      i / 10);
         s += buf;
     }
     return s;
@@ -62,10 +64,13 @@ TEST(StoreMigration, SqliteVersionOneStoreKeepsEveryRowAndItsCalibration) {
     {  // what the version-1 saveCalibration did: CREATE TABLE IF NOT EXISTS, then the row
         sqlite3* db = nullptr;
         ASSERT_EQ(sqlite3_open(location.c_str(), &db), SQLITE_OK);
-        const std::string sql = calibrationTableSql("INTEGER PRIMARY KEY") +
-                                "; INSERT INTO calibrations (tool_id, version, created_time, method, parameters, summary)"
-                                " VALUES (" + std::to_string(toolId) + ", 1, 1751895692.5, 'ceres-lm monitor-rate',"
-                                " 's1\tT1\t0.25\t0.0625\n', '{}')";
+        const std::string sql =
+            calibrationTableSql("INTEGER PRIMARY KEY") +
+            "; INSERT INTO calibrations (tool_id, version, created_time, method, parameters, summary)"
+            " VALUES (" +
+            std::to_string(toolId) +
+            ", 1, 1751895692.5, 'ceres-lm monitor-rate',"
+            " 's1\tT1\t0.25\t0.0625\n', '{}')";
         char* err = nullptr;
         EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
         sqlite3_free(err);
@@ -99,8 +104,9 @@ TEST(StoreMigration, SqliteVersionTwoCalibrationGainsTheGasColumns) {
         toolId = store->ensureTool("v2-tool");
         sqlite3* db = nullptr;  // a version-2 row: the columns of calibrationTableSql only
         ASSERT_EQ(sqlite3_open(location.c_str(), &db), SQLITE_OK);
-        const std::string sql = "INSERT INTO calibrations (tool_id, version, created_time, method, parameters, summary) VALUES (" +
-                                std::to_string(toolId) + ", 1, 1.5, 'ceres-lm monitor-rate', 's1\tT1\t0.5\t0.125\n', '{}')";
+        const std::string sql =
+            "INSERT INTO calibrations (tool_id, version, created_time, method, parameters, summary) VALUES (" +
+            std::to_string(toolId) + ", 1, 1.5, 'ceres-lm monitor-rate', 's1\tT1\t0.5\t0.125\n', '{}')";
         EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
         sqlite3_close(db);
     }

@@ -2,12 +2,12 @@
 // folder always; PostgreSQL when MAGTWIN_TEST_POSTGRES_URL names a server (the ctest entry
 // twin.postgres_store starts a real PostgreSQL 15 for it). Each test uses its own tool name,
 // so one database serves the whole suite.
-#include "store/SampleBlockCodec.hpp"
-#include "store/TwinStore.hpp"
-#include "sync/LogSync.hpp"
+#include "twin/store/SampleBlockCodec.hpp"
+#include "twin/store/TwinStore.hpp"
+#include "twin/sync/LogSync.hpp"
 
-#include "StoreBackendTest.hpp"
-#include "TwinTestFiles.hpp"
+#include "tests/twin/StoreBackendTest.hpp"
+#include "tests/twin/TwinTestFiles.hpp"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -25,7 +25,8 @@ std::string rows(int from, int to, double kw = 1.0) {
     std::string s;
     for (int i = from; i < to; ++i) {
         char buf[64];
-        std::snprintf(buf, sizeof buf, "2025-01-01 %02d:%02d:%02d,%g,n%d\n", i / 3600, (i / 60) % 60, i % 60, kw, i / 10);
+        std::snprintf(buf, sizeof buf, "2025-01-01 %02d:%02d:%02d,%g,n%d\n", i / 3600, (i / 60) % 60, i % 60, kw,
+                      i / 10);
         s += buf;
     }
     return s;
@@ -120,8 +121,7 @@ TEST(SampleBlockCodec, RoundTripIsBitExact) {
     EXPECT_EQ(d.lines, lines);
     EXPECT_EQ(d.times, times);
     ASSERT_EQ(d.values.size(), values.size());
-    for (std::size_t i = 0; i < values.size(); ++i)
-        EXPECT_EQ(std::memcmp(&d.values[i], &values[i], 8), 0) << i;
+    for (std::size_t i = 0; i < values.size(); ++i) EXPECT_EQ(std::memcmp(&d.values[i], &values[i], 8), 0) << i;
     EXPECT_THROW(decodeSamples("short"), std::runtime_error);
 }
 

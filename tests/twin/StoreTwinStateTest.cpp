@@ -2,9 +2,9 @@
 // end (SQLite always; PostgreSQL when MAGTWIN_TEST_POSTGRES_URL names a server): exact round
 // trip, idempotence (the same run or readings twice leave one copy), and a writer killed with
 // SIGKILL in the middle of a run's transaction leaves the old or the new rows, never a mix.
-#include "store/TwinStore.hpp"
+#include "twin/store/TwinStore.hpp"
 
-#include "StoreBackendTest.hpp"
+#include "tests/twin/StoreBackendTest.hpp"
 
 #include <gtest/gtest.h>
 

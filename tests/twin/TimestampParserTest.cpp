@@ -1,6 +1,6 @@
 // Timestamp formats against Python's datetime (reference values computed with
 // datetime.fromisoformat(...).replace(tzinfo=timezone(timedelta(hours=2))).timestamp()).
-#include "logs/TimestampParser.hpp"
+#include "twin/logs/TimestampParser.hpp"
 
 #include <gtest/gtest.h>
 
@@ -55,9 +55,9 @@ TEST(TimestampParser, TwentyFourHourIsoAndEpoch) {
 
 TEST(TimestampParser, PatternChecks) {
     EXPECT_EQ(TimestampParser::checkPattern("%b-%d-%Y %I:%M:%S.%f %p"), "");
-    EXPECT_NE(TimestampParser::checkPattern("%b-%d-%Y %I:%M:%S"), "");    // %I without %p
-    EXPECT_NE(TimestampParser::checkPattern("%H:%M:%S"), "");             // no date
-    EXPECT_NE(TimestampParser::checkPattern("%Y-%m-%d %q"), "");          // unknown token
+    EXPECT_NE(TimestampParser::checkPattern("%b-%d-%Y %I:%M:%S"), "");  // %I without %p
+    EXPECT_NE(TimestampParser::checkPattern("%H:%M:%S"), "");           // no date
+    EXPECT_NE(TimestampParser::checkPattern("%Y-%m-%d %q"), "");        // unknown token
     EXPECT_EQ(*parseUtcOffset("+02:00"), 7200);
     EXPECT_EQ(*parseUtcOffset("-0530"), -19800);
     EXPECT_FALSE(parseUtcOffset("Europe/Copenhagen"));

@@ -1,12 +1,12 @@
 // Small crafted logs and formats for the twin tests (no tool file, no YAML).
 #pragma once
 
-#include "logs/LogFormat.hpp"
+#include "twin/logs/LogFormat.hpp"
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <unistd.h>
 
 namespace magtwin::test {
 
@@ -48,7 +48,8 @@ inline LogFormat twoSourceFileFormat() {
     f.header.preambleLines = 0;
     f.timestampColumn = "Time";
     f.timestamp.kind = TimestampFormat::Kind::EpochSeconds;
-    for (int c = 0; c < kTCols; ++c) f.numeric.push_back({"c" + std::to_string(c), "c" + std::to_string(c), 1.0, 0.0, "1"});
+    for (int c = 0; c < kTCols; ++c)
+        f.numeric.push_back({"c" + std::to_string(c), "c" + std::to_string(c), 1.0, 0.0, "1"});
     SupplyChannels rf{"rf", SupplyKind::Rf};
     rf.forwardPower = kTFwd, rf.reflectedPower = kTRfl, rf.setpoint = kTRfSet;
     SupplyChannels dc{"dc", SupplyKind::Dc};

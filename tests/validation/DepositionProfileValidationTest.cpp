@@ -8,8 +8,8 @@
 // shape within 5 % of the peak at the best radius (a cosine point source misses it by
 // 19 %, so the check is not automatic) and that the fitted radius is a plausible
 // magnetron racetrack (30-80 mm for a 2-6 inch cathode).
-#include "deposition/LineOfSightTransport.hpp"
-#include "deposition/RacetrackSources.hpp"
+#include "solvers/deposition/LineOfSightTransport.hpp"
+#include "solvers/deposition/RacetrackSources.hpp"
 
 #include <gtest/gtest.h>
 

@@ -2,29 +2,29 @@
 // ../shared/validation/process_logs; skipped with a message when the folder is absent).
 // Outside references: the export's own "PC Source n Usage Calculation" columns (the power
 // the tool's counter integrates, not mapped in the tool file), read here from the CSV.
-#include "calibration/MonitorCalibration.hpp"
-#include "replay/CounterAudit.hpp"
-#include "replay/ReplaySeries.hpp"
-#include "replay/TwinReplay.hpp"
-#include "store/TwinStore.hpp"
-#include "sync/LogSync.hpp"
-#include "twin/TwinReplaySetup.hpp"
-#include "twin/TwinToolFile.hpp"
+#include "cli/twin/TwinReplaySetup.hpp"
+#include "cli/twin/TwinToolFile.hpp"
+#include "twin/calibration/MonitorCalibration.hpp"
+#include "twin/replay/CounterAudit.hpp"
+#include "twin/replay/ReplaySeries.hpp"
+#include "twin/replay/TwinReplay.hpp"
+#include "twin/store/TwinStore.hpp"
+#include "twin/sync/LogSync.hpp"
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
 
 namespace magtwin {
 namespace {
 
-const std::string kLog = std::string(MAGTWIN_VALIDATION_DIR) +
-                         "/process_logs/dtu_nanolab_anait_0034_Ba-Zr_RecordingSet_2025.07.07.csv";
+const std::string kLog =
+    std::string(MAGTWIN_VALIDATION_DIR) + "/process_logs/dtu_nanolab_anait_0034_Ba-Zr_RecordingSet_2025.07.07.csv";
 const std::string kTool = std::string(MAGTWIN_SOURCE_DIR) + "/cases/tools/dtu_anait.yaml";
 
 /// Trapezoid integral (kWh) of the export's "PC Source 1 Usage Calculation" column (W) over
@@ -43,7 +43,8 @@ double usageCalculationIntegralKWh() {
     };
     const auto head = split(line);
     const auto col = [&](const std::string& n) { return std::find(head.begin(), head.end(), n) - head.begin(); };
-    const auto usage = col("PC Source 1 Usage Calculation"), fwd = col("Power Supply 2 Fwd Power"), time = col("Time Stamp");
+    const auto usage = col("PC Source 1 Usage Calculation"), fwd = col("Power Supply 2 Fwd Power"),
+               time = col("Time Stamp");
     double sum = 0.0, prevT = 0.0, prevU = 0.0;
     bool prevOn = false, first = true;
     while (std::getline(in, line)) {
@@ -88,11 +89,13 @@ protected:
 TEST_F(DtuAnaitReplay, CounterAuditFlagsSource1AndNamesTheSupplyItsCounterFollows) {
     const ReplayResult r = replayTool(*store_, tool_, setup_);
     const ReplaySeries series(*store_, tool_);
-    const auto audit = auditCounters(store_->targets(tool_), setup_.format, series, EnergySeries(setup_.format, series), 5.0);
+    const auto audit =
+        auditCounters(store_->targets(tool_), setup_.format, series, EnergySeries(setup_.format, series), 5.0);
     bool ba = false, zr = false;
     for (const auto& a : audit) {
-        std::cout << a.source << " " << a.targetId << ": energy " << a.energyKWh << " kWh, counter " << a.counterDeltaKWh
-                  << " kWh, " << a.errorPct << " %" << (a.flagged ? " FLAGGED: " + a.cause : "") << "\n";
+        std::cout << a.source << " " << a.targetId << ": energy " << a.energyKWh << " kWh, counter "
+                  << a.counterDeltaKWh << " kWh, " << a.errorPct << " %" << (a.flagged ? " FLAGGED: " + a.cause : "")
+                  << "\n";
         if (a.targetId == "Ba_T_001") {
             ba = true;
             EXPECT_TRUE(a.flagged);

@@ -3,7 +3,7 @@
 // (F. Thelen et al., arXiv:2411.14413 (2024), pysimtra racetracks; see
 // ../shared/validation/PROVENANCE.md). Requirement of issue 4: the fitted profile puts
 // the groove peak within 0.5 mm of the measured peak radius; the shape error is reported.
-#include "racetrack/RingProfileFit.hpp"
+#include "boundary/racetrack/RingProfileFit.hpp"
 
 #include <gtest/gtest.h>
 
@@ -19,7 +19,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kDir = std::string(MAGTWIN_VALIDATION_DIR) + "/erosion_deposition/pysimtra_racetracks_1.5inch/normalized_HEAD";
+const std::string kDir =
+    std::string(MAGTWIN_VALIDATION_DIR) + "/erosion_deposition/pysimtra_racetracks_1.5inch/normalized_HEAD";
 constexpr double kTargetRadiusM = 0.75 * 0.0254;  // 1.5-inch target
 
 /// Two tab-separated columns without a header: radius (m), depth (normalised).
@@ -32,7 +33,8 @@ void readProfile(const fs::path& file, std::vector<double>& r, std::vector<doubl
         if (line.empty() || line[0] == '#') continue;
         std::istringstream s(line);
         double a = 0, b = 0;
-        if (!(s >> a >> b)) throw std::runtime_error(file.string() + ":" + std::to_string(n) + ": expected two numbers");
+        if (!(s >> a >> b))
+            throw std::runtime_error(file.string() + ":" + std::to_string(n) + ": expected two numbers");
         r.push_back(a);
         d.push_back(b);
     }

@@ -1,9 +1,9 @@
 // Yield models against the measured yields compiled by Yamamura & Tawara (1996),
 // read from ../shared/validation (skipped with a message when absent).
 // Metric: median |ln(Y_model/Y_exp)| over points 100 eV - 5 keV, Table I targets.
-#include "elements/ElementTable.hpp"
-#include "yield/YieldModelRegistry.hpp"
-#include "yield/YieldValidation.hpp"
+#include "boundary/elements/ElementTable.hpp"
+#include "boundary/yield/YieldModelRegistry.hpp"
+#include "boundary/yield/YieldValidation.hpp"
 
 #include <gtest/gtest.h>
 

@@ -4,8 +4,8 @@
 // rate model R = G (I_ion/e) Y(eV) m_atom (twin/calibration/RateCalibration.hpp), with
 // the measured mean voltage of each row. The tool's geometry is not published, so the
 // transfer factor G is fitted per pressure; the check is the power dependence (R^2).
-#include "calibration/RateCalibration.hpp"
-#include "elements/ElementTable.hpp"
+#include "boundary/elements/ElementTable.hpp"
+#include "twin/calibration/RateCalibration.hpp"
 
 #include <gtest/gtest.h>
 
@@ -27,8 +27,8 @@ TEST(RateCalibration, ZrGridRateIsProportionalToPower) {
     ASSERT_GE(cal.fits.size(), 10u);
     std::cout << "Zr grid: pressure (mTorr), rows, R^2, G (cm^-2), equivalent throw (cm)\n";
     for (const auto& f : cal.fits) {
-        std::cout << "  " << f.pressureMTorr << "  " << f.points << "  " << f.r2 << "  " << f.transferFactorPerCm2 << "  "
-                  << f.equivalentThrowCm() << "\n";
+        std::cout << "  " << f.pressureMTorr << "  " << f.points << "  " << f.r2 << "  " << f.transferFactorPerCm2
+                  << "  " << f.equivalentThrowCm() << "\n";
         // Up to 34 mTorr the QCM scatter is small against the power range: a proportional
         // law must explain > 90 % of the variance; above, rates approach the QCM noise floor.
         if (f.pressureMTorr <= 34) EXPECT_GT(f.r2, 0.9) << "p = " << f.pressureMTorr << " mTorr";

@@ -1,4 +1,4 @@
-#include "calibration/ChebyshevAxis.hpp"
+#include "twin/calibration/ChebyshevAxis.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -63,7 +63,8 @@ PositiveTable::PositiveTable(const std::vector<double>& v) : values(v) {
     }
 }
 
-void PositiveTable::evaluate(const std::vector<double>& w, const std::vector<double>& dw, double& value, double& derivative) const {
+void PositiveTable::evaluate(const std::vector<double>& w, const std::vector<double>& dw, double& value,
+                             double& derivative) const {
     value = derivative = 0.0;
     const std::vector<double>& f = logs.empty() ? values : logs;
     for (std::size_t j = 0; j < f.size() && j < w.size(); ++j) value += w[j] * f[j], derivative += dw[j] * f[j];

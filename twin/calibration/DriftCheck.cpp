@@ -1,4 +1,4 @@
-#include "calibration/DriftCheck.hpp"
+#include "twin/calibration/DriftCheck.hpp"
 
 #include <cmath>
 #include <iomanip>
@@ -15,8 +15,8 @@ const CalibrationParameter* find(const std::vector<CalibrationParameter>& cal, c
 
 }  // namespace
 
-std::vector<DriftResidual> driftResiduals(const std::vector<ReplayStep>& steps, const std::vector<CalibrationParameter>& cal,
-                                          const DriftSettings& s) {
+std::vector<DriftResidual> driftResiduals(const std::vector<ReplayStep>& steps,
+                                          const std::vector<CalibrationParameter>& cal, const DriftSettings& s) {
     std::vector<DriftResidual> out;
     for (const auto& st : steps) {
         if (!std::isfinite(st.measuredMassRate) || st.end - st.start < s.minDurationS || st.sources.empty()) continue;
@@ -43,13 +43,14 @@ std::vector<DriftResidual> driftResiduals(const std::vector<ReplayStep>& steps, 
     return out;
 }
 
-std::vector<ReplayFinding> driftFindings(const std::vector<ReplayStep>& steps, const std::vector<CalibrationParameter>& cal,
-                                         const DriftSettings& s) {
+std::vector<ReplayFinding> driftFindings(const std::vector<ReplayStep>& steps,
+                                         const std::vector<CalibrationParameter>& cal, const DriftSettings& s) {
     std::vector<ReplayFinding> out;
     std::size_t i = 0;
     std::vector<const ReplayStep*> judged;
     for (const auto& st : steps)
-        if (std::isfinite(st.measuredMassRate) && st.end - st.start >= s.minDurationS && !st.sources.empty()) judged.push_back(&st);
+        if (std::isfinite(st.measuredMassRate) && st.end - st.start >= s.minDurationS && !st.sources.empty())
+            judged.push_back(&st);
     const auto residuals = driftResiduals(steps, cal, s);
     // residuals and judged share order for steps all of whose sources are calibrated
     while (i < residuals.size()) {
@@ -68,9 +69,9 @@ std::vector<ReplayFinding> driftFindings(const std::vector<ReplayStep>& steps, c
             if (st->start >= residuals[i].time && st->start <= residuals[j - 1].time)
                 shutterDiffers |= st->substrateShutterOpen != s.calibratedShutterOpen;
         std::ostringstream m;
-        m << std::setprecision(3) << "monitor reading leaves the calibrated prediction's band (+-" << residuals[i].bandPct
-          << " %) in " << j - i << " interval(s) from this time, largest residual " << worst << " %"
-          << (shutterDiffers ? "; the substrate shutter is not as in the calibration (see shutter-jump)" : "");
+        m << std::setprecision(3) << "monitor reading leaves the calibrated prediction's band (+-"
+          << residuals[i].bandPct << " %) in " << j - i << " interval(s) from this time, largest residual " << worst
+          << " %" << (shutterDiffers ? "; the substrate shutter is not as in the calibration (see shutter-jump)" : "");
         out.push_back({"drift", "", m.str(), residuals[i].time, worst});
         i = j;
     }

@@ -7,17 +7,17 @@
 // say so (the shutter changes what the crystal sees: a known jump, not the sources).
 #pragma once
 
-#include "replay/CounterAudit.hpp"
-#include "replay/TwinReplay.hpp"
-#include "store/CalibrationRecord.hpp"
+#include "twin/replay/CounterAudit.hpp"
+#include "twin/replay/TwinReplay.hpp"
+#include "twin/store/CalibrationRecord.hpp"
 
 #include <vector>
 
 namespace magtwin {
 
 struct DriftSettings {
-    double tolerancePct = 15.0;      ///< beyond the prediction's own 2-sigma
-    double minDurationS = 10.0;      ///< shorter intervals are not judged
+    double tolerancePct = 15.0;  ///< beyond the prediction's own 2-sigma
+    double minDurationS = 10.0;  ///< shorter intervals are not judged
     bool calibratedShutterOpen = false;
 };
 
@@ -26,9 +26,9 @@ struct DriftResidual {
     bool outside = false;
 };
 
-std::vector<DriftResidual> driftResiduals(const std::vector<ReplayStep>& steps, const std::vector<CalibrationParameter>& cal,
-                                          const DriftSettings& s);
-std::vector<ReplayFinding> driftFindings(const std::vector<ReplayStep>& steps, const std::vector<CalibrationParameter>& cal,
-                                         const DriftSettings& s);
+std::vector<DriftResidual> driftResiduals(const std::vector<ReplayStep>& steps,
+                                          const std::vector<CalibrationParameter>& cal, const DriftSettings& s);
+std::vector<ReplayFinding> driftFindings(const std::vector<ReplayStep>& steps,
+                                         const std::vector<CalibrationParameter>& cal, const DriftSettings& s);
 
 }  // namespace magtwin

@@ -1,8 +1,8 @@
-#include "calibration/GasStrengthFit.hpp"
+#include "twin/calibration/GasStrengthFit.hpp"
 
-#include "calibration/RateScaleFit.hpp"
+#include "twin/calibration/RateScaleFit.hpp"
 
-#include "calibration/CeresSettings.hpp"
+#include "twin/calibration/CeresSettings.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -16,7 +16,8 @@ namespace {
 /// One observation's weighted residual with the tabulated, interpolated predictions.
 class TabulatedRateResidual : public ceres::CostFunction {
 public:
-    TabulatedRateResidual(const TabulatedObservation& o, std::size_t p, const ChebyshevAxis& axis) : o_(o), p_(p), axis_(axis) {
+    TabulatedRateResidual(const TabulatedObservation& o, std::size_t p, const ChebyshevAxis& axis)
+        : o_(o), p_(p), axis_(axis) {
         for (std::size_t k = 0; k < p; ++k) {
             std::vector<double> nodes;
             for (const auto& n : o.predicted) nodes.push_back(n[k]);
@@ -26,7 +27,8 @@ public:
         mutable_parameter_block_sizes()->push_back(static_cast<int>(p));
         mutable_parameter_block_sizes()->push_back(1);
         w_ = o.sigma > 0.0 ? o.sigma : std::fabs(o.measured);
-        if (!(w_ > 0.0)) throw std::invalid_argument("gas fit: an observation with zero weight (measured 0 and no sigma)");
+        if (!(w_ > 0.0))
+            throw std::invalid_argument("gas fit: an observation with zero weight (measured 0 and no sigma)");
     }
     bool Evaluate(double const* const* params, double* residuals, double** jacobians) const override {
         std::vector<double> w, dw;
@@ -53,7 +55,8 @@ private:
 };
 
 /// chi^2 of the linear fit of the scales at one node (RateScaleFit), for the start value.
-double chi2AtNode(const std::vector<TabulatedObservation>& obs, std::size_t p, std::size_t node, std::vector<double>& scale) {
+double chi2AtNode(const std::vector<TabulatedObservation>& obs, std::size_t p, std::size_t node,
+                  std::vector<double>& scale) {
     std::vector<RateObservation> linear;
     for (const auto& o : obs) linear.push_back({o.measured, o.sigma, o.predicted[node]});
     const RateScaleFitResult r = fitRateScales(linear, p);
@@ -70,16 +73,18 @@ double chi2AtNode(const std::vector<TabulatedObservation>& obs, std::size_t p, s
 
 }  // namespace
 
-GasStrengthFitResult fitRateScalesAndGas(const std::vector<TabulatedObservation>& obs, std::size_t p, const ChebyshevAxis& axis,
-                                         const GasFitSettings& settings) {
+GasStrengthFitResult fitRateScalesAndGas(const std::vector<TabulatedObservation>& obs, std::size_t p,
+                                         const ChebyshevAxis& axis, const GasFitSettings& settings) {
     const std::size_t nodes = axis.nodes().size();
     if (obs.size() < p + 1)
-        throw std::invalid_argument("gas fit: " + std::to_string(obs.size()) + " observations for " + std::to_string(p + 1) +
-                                    " parameters");
+        throw std::invalid_argument("gas fit: " + std::to_string(obs.size()) + " observations for " +
+                                    std::to_string(p + 1) + " parameters");
     for (const auto& o : obs) {
-        if (o.predicted.size() != nodes) throw std::invalid_argument("gas fit: an observation without a prediction per node");
+        if (o.predicted.size() != nodes)
+            throw std::invalid_argument("gas fit: an observation without a prediction per node");
         for (const auto& n : o.predicted)
-            if (n.size() != p) throw std::invalid_argument("gas fit: an observation with the wrong number of predictions");
+            if (n.size() != p)
+                throw std::invalid_argument("gas fit: an observation with the wrong number of predictions");
     }
     GasStrengthFitResult out;
     double best = std::numeric_limits<double>::infinity();
@@ -93,7 +98,8 @@ GasStrengthFitResult fitRateScalesAndGas(const std::vector<TabulatedObservation>
     for (auto& s : out.scale) s = std::max(s, 1e-12);
 
     ceres::Problem problem;
-    for (const auto& o : obs) problem.AddResidualBlock(new TabulatedRateResidual(o, p, axis), nullptr, out.scale.data(), &out.strength);
+    for (const auto& o : obs)
+        problem.AddResidualBlock(new TabulatedRateResidual(o, p, axis), nullptr, out.scale.data(), &out.strength);
     for (std::size_t k = 0; k < p; ++k) problem.SetParameterLowerBound(out.scale.data(), static_cast<int>(k), 0.0);
     problem.SetParameterLowerBound(&out.strength, 0, 0.0);
     problem.SetParameterUpperBound(&out.strength, 0, axis.upper());

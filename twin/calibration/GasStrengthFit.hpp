@@ -21,7 +21,7 @@
 //  - u ends on a bound of the table (0 or uMax): the optimum is not inside the table.
 #pragma once
 
-#include "calibration/ChebyshevAxis.hpp"
+#include "twin/calibration/ChebyshevAxis.hpp"
 
 #include <cstddef>
 #include <string>
@@ -31,23 +31,24 @@ namespace magtwin {
 
 struct TabulatedObservation {
     double measured = 0.0;
-    double sigma = 0.0;                           ///< 0: relative weighting by `measured`
-    std::vector<std::vector<double>> predicted;   ///< [node][parameter], at s = 1
+    double sigma = 0.0;                          ///< 0: relative weighting by `measured`
+    std::vector<std::vector<double>> predicted;  ///< [node][parameter], at s = 1
 };
 
 struct GasFitSettings {
     double maxRelativeSigma = 0.5;  ///< of u's 1-sigma, against the reference u = 1
-    double maxCorrelation = 0.9999;  ///< numerical degeneracy of J^T J: the variance inflation 1/(1 - rho^2) passes 5000
+    double maxCorrelation =
+        0.9999;  ///< numerical degeneracy of J^T J: the variance inflation 1/(1 - rho^2) passes 5000
 };
 
 struct GasStrengthFitResult {
-    std::vector<double> scale, sigma;   ///< per parameter, 1-sigma from the scaled covariance
+    std::vector<double> scale, sigma;            ///< per parameter, 1-sigma from the scaled covariance
     double strength = 0.0, strengthSigma = 0.0;  ///< u = sigma_eff / sigma_ref and its 1-sigma
-    double maxCorrelation = 0.0;        ///< largest |corr(u, s_k)|
+    double maxCorrelation = 0.0;                 ///< largest |corr(u, s_k)|
     double reducedChi2 = 0.0;
     int iterations = 0;
     bool converged = false;
-    std::string notIdentifiable;        ///< "" when u is identifiable, else why not
+    std::string notIdentifiable;  ///< "" when u is identifiable, else why not
 };
 
 /// Throws std::invalid_argument when there are fewer observations than parameters + 1, a

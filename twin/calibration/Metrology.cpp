@@ -1,4 +1,4 @@
-#include "calibration/Metrology.hpp"
+#include "twin/calibration/Metrology.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -27,7 +27,8 @@ struct Column {
     double scale = 1.0;  ///< to metres
 };
 
-Column find(const std::vector<std::string>& head, const std::string& what, const std::vector<std::pair<std::string, double>>& units) {
+Column find(const std::vector<std::string>& head, const std::string& what,
+            const std::vector<std::pair<std::string, double>>& units) {
     for (std::size_t i = 0; i < head.size(); ++i)
         for (const auto& [suffix, scale] : units)
             if (head[i] == what + "_" + suffix) return {static_cast<int>(i), scale};
@@ -52,8 +53,9 @@ std::vector<MetrologyPoint> readMetrology(const std::string& path) {
     const Column y = find(head, "y", {{"mm", 1e-3}, {"m", 1.0}});
     const Column t = find(head, "thickness", {{"nm", 1e-9}, {"A", 1e-10}, {"um", 1e-6}});
     if (x.index < 0 || y.index < 0 || t.index < 0)
-        throw std::invalid_argument(path + ":" + std::to_string(n) +
-                                    ": header needs x_mm (or x_m), y_mm (or y_m) and thickness_nm (or thickness_A, thickness_um)");
+        throw std::invalid_argument(
+            path + ":" + std::to_string(n) +
+            ": header needs x_mm (or x_m), y_mm (or y_m) and thickness_nm (or thickness_A, thickness_um)");
     std::vector<MetrologyPoint> out;
     while (std::getline(in, line)) {
         ++n;
@@ -75,7 +77,8 @@ std::vector<MetrologyPoint> readMetrology(const std::string& path) {
             return v * c.scale;
         };
         MetrologyPoint p{path, n, value(x, "x"), value(y, "y"), value(t, "thickness")};
-        if (!(p.thicknessM > 0.0)) throw std::invalid_argument(path + ":" + std::to_string(n) + ": column 'thickness': must be > 0");
+        if (!(p.thicknessM > 0.0))
+            throw std::invalid_argument(path + ":" + std::to_string(n) + ": column 'thickness': must be > 0");
         out.push_back(p);
     }
     if (out.empty()) throw std::invalid_argument(path + ": no metrology points");
@@ -87,13 +90,16 @@ double interpolateOnGrid(const SubstrateGrid& g, const std::vector<double>& fiel
     const std::size_t nu = g.grid.nu, nv = g.grid.nv;
     if (!(u >= 0.0 && v >= 0.0 && u <= static_cast<double>(nu - 1) && v <= static_cast<double>(nv - 1)))
         throw std::out_of_range("point outside the substrate grid");
-    const std::size_t i = std::min(static_cast<std::size_t>(u), nu - 2), j = std::min(static_cast<std::size_t>(v), nv - 2);
+    const std::size_t i = std::min(static_cast<std::size_t>(u), nu - 2),
+                      j = std::min(static_cast<std::size_t>(v), nv - 2);
     const double a = u - static_cast<double>(i), b = v - static_cast<double>(j);
     const auto at = [&](std::size_t ii, std::size_t jj) { return field[g.grid.index(ii, jj)]; };
-    return (1 - a) * (1 - b) * at(i, j) + a * (1 - b) * at(i + 1, j) + (1 - a) * b * at(i, j + 1) + a * b * at(i + 1, j + 1);
+    return (1 - a) * (1 - b) * at(i, j) + a * (1 - b) * at(i + 1, j) + (1 - a) * b * at(i, j + 1) +
+           a * b * at(i + 1, j + 1);
 }
 
-std::vector<std::pair<std::string, std::vector<double>>> loggedFilmMaps(const ReplayResult& replay, const std::string& substrateId) {
+std::vector<std::pair<std::string, std::vector<double>>> loggedFilmMaps(const ReplayResult& replay,
+                                                                        const std::string& substrateId) {
     std::vector<std::pair<std::string, std::vector<double>>> out;
     for (const auto& s : replay.steps) {
         if (!s.substrateShutterOpen || s.sourceFilmRateNmS.size() != s.sources.size()) continue;
@@ -124,7 +130,8 @@ std::string metrologySubstrate(const ReplayResult& replay, const std::string& fi
 std::vector<MeasurementRecord> metrologyMeasurements(const std::vector<MetrologyPoint>& points) {
     std::vector<MeasurementRecord> out;
     for (const auto& p : points)
-        out.push_back({"metrology", std::filesystem::path(p.file).filename().string(), 0.0, p.xM, p.yM, p.thicknessM, "m"});
+        out.push_back(
+            {"metrology", std::filesystem::path(p.file).filename().string(), 0.0, p.xM, p.yM, p.thicknessM, "m"});
     return out;
 }
 

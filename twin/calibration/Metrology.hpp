@@ -10,9 +10,9 @@
 // error naming the file and line).
 #pragma once
 
-#include "deposition/Substrate.hpp"
-#include "replay/TwinReplay.hpp"
-#include "store/TwinState.hpp"
+#include "solvers/deposition/Substrate.hpp"
+#include "twin/replay/TwinReplay.hpp"
+#include "twin/store/TwinState.hpp"
 
 #include <string>
 #include <vector>

@@ -1,7 +1,7 @@
-#include "calibration/MonitorCalibration.hpp"
+#include "twin/calibration/MonitorCalibration.hpp"
 
-#include "calibration/GasStrengthFit.hpp"
-#include "calibration/RateScaleFit.hpp"
+#include "twin/calibration/GasStrengthFit.hpp"
+#include "twin/calibration/RateScaleFit.hpp"
 
 #include <cmath>
 #include <limits>
@@ -41,7 +41,8 @@ FitInputs fitInputs(const ReplayResult& replay, double minDurationS, const std::
     for (const auto& s : replay.steps)
         if (usable(s, minDurationS) && s.sources.size() == 1) (s.substrateShutterOpen ? open : closed)++;
     if (open + closed == 0 && metrology.empty())
-        throw std::invalid_argument("calibrate: the log has no single-source interval with a monitor reading (and no metrology)");
+        throw std::invalid_argument(
+            "calibrate: the log has no single-source interval with a monitor reading (and no metrology)");
     FitInputs in;
     in.shutterOpen = open > closed;
     std::vector<std::pair<std::size_t, const ReplayStep*>> windows;
@@ -53,7 +54,8 @@ FitInputs fitInputs(const ReplayResult& replay, double minDurationS, const std::
         a.second += s.end - s.start;
     }
     std::map<std::string, std::vector<std::pair<std::string, std::vector<double>>>> film;  // substrate -> maps
-    if (!metrology.empty() && !maps) throw std::invalid_argument("calibrate: metrology needs the replay's substrate maps");
+    if (!metrology.empty() && !maps)
+        throw std::invalid_argument("calibrate: metrology needs the replay's substrate maps");
     for (const auto& m : metrology) {
         const std::string substrate = metrologySubstrate(*maps, m.file);
         if (film.count(substrate)) continue;
@@ -80,8 +82,9 @@ FitInputs fitInputs(const ReplayResult& replay, double minDurationS, const std::
             try {
                 o.predicted[in.index.at(k)] = interpolateOnGrid(maps->grid, f, m.xM, m.yM);
             } catch (const std::out_of_range&) {
-                throw std::invalid_argument(m.file + ":" + std::to_string(m.line) + ": point (" + std::to_string(m.xM * 1e3) + ", " +
-                                            std::to_string(m.yM * 1e3) + ") mm is outside the substrate");
+                throw std::invalid_argument(m.file + ":" + std::to_string(m.line) + ": point (" +
+                                            std::to_string(m.xM * 1e3) + ", " + std::to_string(m.yM * 1e3) +
+                                            ") mm is outside the substrate");
             }
         }
         in.obs.push_back(o);
@@ -129,7 +132,8 @@ std::vector<CalibrationParameter> parametersOf(const FitInputs& in, const std::v
 double meanOpenPressurePa(const ReplayResult& replay) {
     double sum = 0.0, time = 0.0;
     for (const auto& s : replay.steps)
-        if (s.substrateShutterOpen && std::isfinite(s.pressurePa)) sum += s.pressurePa * (s.end - s.start), time += s.end - s.start;
+        if (s.substrateShutterOpen && std::isfinite(s.pressurePa))
+            sum += s.pressurePa * (s.end - s.start), time += s.end - s.start;
     return time > 0.0 ? sum / time : 0.0;
 }
 
@@ -147,18 +151,23 @@ MonitorCalibration calibrateMonitorRates(const ReplayResult& replay, double minD
     out.parameters = parametersOf(in, fit.scale, fit.sigma);
     out.coSputter = coSputterChecks(replay, minDurationS, in, fit.scale);
     out.gas.pressurePa = meanOpenPressurePa(maps && !maps->steps.empty() ? *maps : replay);
-    out.gas.status = metrology.empty() ? "not fitted: no thickness metrology (the monitor alone cannot separate it from the rate scales)"
-                     : out.gas.pressurePa > 0.0 ? "not fitted: not asked for"
-                                                : "not fitted: vacuum (process pressure 0 during deposition)";
+    out.gas.status =
+        metrology.empty()
+            ? "not fitted: no thickness metrology (the monitor alone cannot separate it from the rate scales)"
+        : out.gas.pressurePa > 0.0 ? "not fitted: not asked for"
+                                   : "not fitted: vacuum (process pressure 0 during deposition)";
     return out;
 }
 
-MonitorCalibration calibrateMonitorRatesAndGas(const std::vector<ReplayResult>& replays, const std::vector<ReplayResult>& maps,
-                                               const ChebyshevAxis& axis, double referenceSigmaM2, double minDurationS,
-                                               const std::vector<MetrologyPoint>& metrology, const GasFitSettings& settings) {
+MonitorCalibration calibrateMonitorRatesAndGas(const std::vector<ReplayResult>& replays,
+                                               const std::vector<ReplayResult>& maps, const ChebyshevAxis& axis,
+                                               double referenceSigmaM2, double minDurationS,
+                                               const std::vector<MetrologyPoint>& metrology,
+                                               const GasFitSettings& settings) {
     const std::size_t nodes = axis.nodes().size();
     if (replays.size() != nodes || maps.size() != nodes || axis.nodes().back() != 0.0)
-        throw std::invalid_argument("calibrate: one replay and one map replay per gas node, the last at u = 0 (vacuum)");
+        throw std::invalid_argument(
+            "calibrate: one replay and one map replay per gas node, the last at u = 0 (vacuum)");
     std::vector<FitInputs> in;
     for (std::size_t j = 0; j < nodes; ++j) in.push_back(fitInputs(replays[j], minDurationS, metrology, &maps[j]));
     for (const auto& n : in)

@@ -22,11 +22,11 @@
 // with the reason in gas.status.
 #pragma once
 
-#include "calibration/ChebyshevAxis.hpp"
-#include "calibration/GasStrengthFit.hpp"
-#include "calibration/Metrology.hpp"
-#include "replay/TwinReplay.hpp"
-#include "store/CalibrationRecord.hpp"
+#include "twin/calibration/ChebyshevAxis.hpp"
+#include "twin/calibration/GasStrengthFit.hpp"
+#include "twin/calibration/Metrology.hpp"
+#include "twin/replay/TwinReplay.hpp"
+#include "twin/store/CalibrationRecord.hpp"
 
 #include <cmath>
 #include <string>
@@ -44,18 +44,19 @@ struct CoSputterCheck {
 
 struct GasStrengthEstimate {
     bool fitted = false;
-    std::string status;                 ///< "fitted", or "not fitted...: why"
-    double sigmaEffM2 = 0.0;            ///< the calibration's sigma_eff (0: not fitted, vacuum)
-    double sigmaM2 = 0.0;               ///< its 1-sigma
-    double estimateM2 = std::nan(""), estimateSigmaM2 = std::nan("");  ///< what the joint fit found (also when rejected)
-    double referenceM2 = 0.0;           ///< sigma_ref: the tool file's gas model
-    double maxCorrelation = std::nan("");  ///< largest |corr(sigma_eff, s_k)|
-    double pressurePa = 0.0;            ///< mean chamber pressure of the substrate-shutter-open intervals
+    std::string status;       ///< "fitted", or "not fitted...: why"
+    double sigmaEffM2 = 0.0;  ///< the calibration's sigma_eff (0: not fitted, vacuum)
+    double sigmaM2 = 0.0;     ///< its 1-sigma
+    double estimateM2 = std::nan(""),
+           estimateSigmaM2 = std::nan("");  ///< what the joint fit found (also when rejected)
+    double referenceM2 = 0.0;               ///< sigma_ref: the tool file's gas model
+    double maxCorrelation = std::nan("");   ///< largest |corr(sigma_eff, s_k)|
+    double pressurePa = 0.0;                ///< mean chamber pressure of the substrate-shutter-open intervals
 };
 
 struct MonitorCalibration {
     std::vector<CalibrationParameter> parameters;
-    std::size_t observations = 0;          ///< monitor windows
+    std::size_t observations = 0;  ///< monitor windows
     std::size_t metrologyPoints = 0;
     double reducedChi2 = 0.0;
     bool fitSubstrateShutterOpen = false;  ///< the shutter state of the fitted intervals
@@ -68,13 +69,16 @@ struct MonitorCalibration {
 /// as further observations of the same scales, predicted from `maps` (a replay with
 /// keepSourceMaps); a point outside the grid throws std::invalid_argument naming its line.
 MonitorCalibration calibrateMonitorRates(const ReplayResult& replay, double minDurationS,
-                                         const std::vector<MetrologyPoint>& metrology = {}, const ReplayResult* maps = nullptr);
+                                         const std::vector<MetrologyPoint>& metrology = {},
+                                         const ReplayResult* maps = nullptr);
 
 /// Scales and gas strength: `replays[j]` (monitor windows) and `maps[j]` (keepSourceMaps) are
 /// the replays with sigma_eff = axis.nodes()[j] x referenceSigmaM2 (the last node is u = 0:
 /// the vacuum replay). Throws std::invalid_argument as calibrateMonitorRates.
-MonitorCalibration calibrateMonitorRatesAndGas(const std::vector<ReplayResult>& replays, const std::vector<ReplayResult>& maps,
-                                               const ChebyshevAxis& axis, double referenceSigmaM2, double minDurationS,
-                                               const std::vector<MetrologyPoint>& metrology, const GasFitSettings& settings = {});
+MonitorCalibration calibrateMonitorRatesAndGas(const std::vector<ReplayResult>& replays,
+                                               const std::vector<ReplayResult>& maps, const ChebyshevAxis& axis,
+                                               double referenceSigmaM2, double minDurationS,
+                                               const std::vector<MetrologyPoint>& metrology,
+                                               const GasFitSettings& settings = {});
 
 }  // namespace magtwin

@@ -1,9 +1,9 @@
-#include "calibration/RateCalibration.hpp"
+#include "twin/calibration/RateCalibration.hpp"
 
-#include "racetrack/IonSupply.hpp"
-#include "util/Csv.hpp"
-#include "yield/SputterYield.hpp"
-#include "util/PhysicalConstants.hpp"
+#include "boundary/racetrack/IonSupply.hpp"
+#include "boundary/util/Csv.hpp"
+#include "boundary/util/PhysicalConstants.hpp"
+#include "boundary/yield/SputterYield.hpp"
 
 #include <cmath>
 #include <map>
@@ -23,8 +23,8 @@ double RateCalibration::predicted(const MeasuredRatePoint& p) const {
     throw std::out_of_range("no fit for the pressure of line " + std::to_string(p.line));
 }
 
-std::vector<MeasuredRatePoint> readPowerPressureGrid(const std::string& path, const Element& ion,
-                                                     const Element& target, const RateDataFilter& filter) {
+std::vector<MeasuredRatePoint> readPowerPressureGrid(const std::string& path, const Element& ion, const Element& target,
+                                                     const RateDataFilter& filter) {
     const CsvTable csv = CsvTable::readFile(path);
     const SputterYield yield("auto", "none", ion, target);
     std::vector<MeasuredRatePoint> out;

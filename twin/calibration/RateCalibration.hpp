@@ -14,7 +14,7 @@
 // gas, G = 1/(pi h^2): equivalentThrowCm() inverts that as a plausibility check.
 #pragma once
 
-#include "elements/Element.hpp"
+#include "boundary/elements/Element.hpp"
 
 #include <string>
 #include <vector>
@@ -22,11 +22,11 @@
 namespace magtwin {
 
 struct MeasuredRatePoint {
-    int line = 0;                  ///< line in the data file
+    int line = 0;  ///< line in the data file
     double powerW = 0.0;
     double pressureMTorr = 0.0;
     double voltageV = 0.0;
-    double measuredNgPerCm2s = 0.0;  ///< mean of the sensors
+    double measuredNgPerCm2s = 0.0;    ///< mean of the sensors
     double modelAtomsPerSecond = 0.0;  ///< (I_ion/e) Y(eV), before the transfer factor
 };
 
@@ -47,18 +47,18 @@ struct RateCalibration {
 };
 
 struct RateDataFilter {
-    double minPowerW = 10.0;         ///< below, the discharge is not established
+    double minPowerW = 10.0;  ///< below, the discharge is not established
     double minVoltageV = 100.0;
-    double minPressureMTorr = 7.0;   ///< at 1-4 mTorr the supply sits at its voltage limit
-    bool measuredRowsOnly = true;    ///< drop rows marked synthetic = 1
+    double minPressureMTorr = 7.0;  ///< at 1-4 mTorr the supply sits at its voltage limit
+    bool measuredRowsOnly = true;   ///< drop rows marked synthetic = 1
 };
 
 /// Reads the Zr power x pressure grid format (jarlsanna/gps-for-magnetron-sputtering
 /// Zr_grid.csv, arXiv:2506.05999): columns source_1_set_power_[W], set_pressure_[mTorr],
 /// qcm_{1,2,3}_mass_rate_[ng/cm2s], source_1_voltage_[V]_mean, synthetic. Errors name the
 /// file, line and column.
-std::vector<MeasuredRatePoint> readPowerPressureGrid(const std::string& path, const Element& ion,
-                                                     const Element& target, const RateDataFilter& filter = {});
+std::vector<MeasuredRatePoint> readPowerPressureGrid(const std::string& path, const Element& ion, const Element& target,
+                                                     const RateDataFilter& filter = {});
 
 /// Fits G per pressure (through the origin) and fills R^2.
 RateCalibration calibrateTransferFactor(std::vector<MeasuredRatePoint> points, const Element& target);

@@ -1,6 +1,6 @@
-#include "calibration/RateScaleFit.hpp"
+#include "twin/calibration/RateScaleFit.hpp"
 
-#include "calibration/CeresSettings.hpp"
+#include "twin/calibration/CeresSettings.hpp"
 
 #include <cmath>
 #include <limits>
@@ -17,7 +17,8 @@ public:
         set_num_residuals(1);
         mutable_parameter_block_sizes()->push_back(static_cast<int>(p));
         w_ = o.sigma > 0.0 ? o.sigma : std::fabs(o.measured);
-        if (!(w_ > 0.0)) throw std::invalid_argument("rate fit: an observation with zero weight (measured 0 and no sigma)");
+        if (!(w_ > 0.0))
+            throw std::invalid_argument("rate fit: an observation with zero weight (measured 0 and no sigma)");
     }
     bool Evaluate(double const* const* params, double* residuals, double** jacobians) const override {
         double model = 0.0;
@@ -42,16 +43,20 @@ RateScaleFitResult fitRateScales(const std::vector<RateObservation>& observation
                                     std::to_string(p) + " parameters");
     std::vector<double> seen(p, 0.0);
     for (const auto& o : observations) {
-        if (o.predicted.size() != p) throw std::invalid_argument("rate fit: an observation with the wrong number of predictions");
+        if (o.predicted.size() != p)
+            throw std::invalid_argument("rate fit: an observation with the wrong number of predictions");
         for (std::size_t k = 0; k < p; ++k) seen[k] += std::fabs(o.predicted[k]);
     }
     for (std::size_t k = 0; k < p; ++k)
-        if (!(seen[k] > 0.0)) throw std::invalid_argument("rate fit: parameter " + std::to_string(k) + " is not constrained by any observation");
+        if (!(seen[k] > 0.0))
+            throw std::invalid_argument("rate fit: parameter " + std::to_string(k) +
+                                        " is not constrained by any observation");
 
     RateScaleFitResult out;
     out.scale.assign(p, 1.0);
     ceres::Problem problem;
-    for (const auto& o : observations) problem.AddResidualBlock(new LinearRateResidual(o, p), nullptr, out.scale.data());
+    for (const auto& o : observations)
+        problem.AddResidualBlock(new LinearRateResidual(o, p), nullptr, out.scale.data());
     for (std::size_t k = 0; k < p; ++k) problem.SetParameterLowerBound(out.scale.data(), static_cast<int>(k), 0.0);
     const ceres::Solver::Options options = levenbergMarquardtOptions(1e-14);
     ceres::Solver::Summary summary;

@@ -18,13 +18,13 @@ namespace magtwin {
 
 struct RateObservation {
     double measured = 0.0;
-    double sigma = 0.0;               ///< 0: relative weighting by `measured`
-    std::vector<double> predicted;    ///< per parameter, at s = 1
+    double sigma = 0.0;             ///< 0: relative weighting by `measured`
+    std::vector<double> predicted;  ///< per parameter, at s = 1
 };
 
 struct RateScaleFitResult {
     std::vector<double> scale;
-    std::vector<double> sigma;        ///< 1-sigma from the scaled covariance
+    std::vector<double> sigma;  ///< 1-sigma from the scaled covariance
     double reducedChi2 = 0.0;
     int iterations = 0;
     bool converged = false;

@@ -1,12 +1,14 @@
-#include "forecast/LoggedRecipe.hpp"
+#include "twin/forecast/LoggedRecipe.hpp"
 
 namespace magtwin {
 
-std::optional<LoggedRecipe> loggedRecipe(const std::vector<CathodeGroup>& cathodes, const std::vector<StepRecord>& steps,
-                                         const ReplaySeries& series, const EnergySeries& energy) {
+std::optional<LoggedRecipe> loggedRecipe(const std::vector<CathodeGroup>& cathodes,
+                                         const std::vector<StepRecord>& steps, const ReplaySeries& series,
+                                         const EnergySeries& energy) {
     const StepRecord* newest = nullptr;
     for (const auto& s : steps)
-        if ((s.label == "deposition" || s.label == "co-sputter") && (!newest || s.startTime > newest->startTime)) newest = &s;
+        if ((s.label == "deposition" || s.label == "co-sputter") && (!newest || s.startTime > newest->startTime))
+            newest = &s;
     if (!newest) return std::nullopt;
     const std::size_t r0 = series.rowAtOrAfter(newest->startTime);
     std::size_t r1 = r0;

@@ -9,10 +9,10 @@
 // single cathode by its name.
 #pragma once
 
-#include "deposition/CathodeLayout.hpp"
-#include "replay/DeliveredEnergy.hpp"
-#include "replay/ReplaySeries.hpp"
-#include "store/TwinStore.hpp"
+#include "solvers/deposition/CathodeLayout.hpp"
+#include "twin/replay/DeliveredEnergy.hpp"
+#include "twin/replay/ReplaySeries.hpp"
+#include "twin/store/TwinStore.hpp"
 
 #include <optional>
 #include <string>
@@ -21,13 +21,14 @@
 namespace magtwin {
 
 struct LoggedRecipe {
-    std::vector<double> trims;   ///< per cathode, order of cathodeTrims()
+    std::vector<double> trims;  ///< per cathode, order of cathodeTrims()
     double startTime = 0.0, endTime = 0.0;
     std::string label;
 };
 
 /// std::nullopt when the store holds no deposition or co-sputter step with a logged row.
-std::optional<LoggedRecipe> loggedRecipe(const std::vector<CathodeGroup>& cathodes, const std::vector<StepRecord>& steps,
-                                         const ReplaySeries& series, const EnergySeries& energy);
+std::optional<LoggedRecipe> loggedRecipe(const std::vector<CathodeGroup>& cathodes,
+                                         const std::vector<StepRecord>& steps, const ReplaySeries& series,
+                                         const EnergySeries& energy);
 
 }  // namespace magtwin

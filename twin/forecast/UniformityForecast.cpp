@@ -1,12 +1,12 @@
-#include "forecast/UniformityForecast.hpp"
+#include "twin/forecast/UniformityForecast.hpp"
 
-#include "optimise/Bisection.hpp"
-#include "util/TextNumber.hpp"
+#include "boundary/util/TextNumber.hpp"
+#include "solvers/optimise/Bisection.hpp"
 
-#include "deposition/ErodedTargets.hpp"
-#include "deposition/LifeSweep.hpp"
-#include "deposition/Uniformity.hpp"
-#include "elements/ElementTable.hpp"
+#include "boundary/elements/ElementTable.hpp"
+#include "solvers/deposition/ErodedTargets.hpp"
+#include "solvers/deposition/LifeSweep.hpp"
+#include "solvers/deposition/Uniformity.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -23,7 +23,6 @@ bool groupHasSource(const CathodeGroup& g, const std::string& source) {
     if (g.name == source) return true;
     return std::find(g.memberNames.begin(), g.memberNames.end(), source) != g.memberNames.end();
 }
-
 
 }  // namespace
 
@@ -54,7 +53,11 @@ std::vector<GroupUsage> groupUsage(const DepositCase& c, const std::vector<Targe
 }
 
 ForecastModel::ForecastModel(DepositCase c, std::vector<GroupUsage> usage, TransportMethod method)
-    : c_(std::move(c)), law_(angularLaw(c_)), usage_(std::move(usage)), method_(method), grid_(sampleSubstrate(c_.substrate)) {
+    : c_(std::move(c)),
+      law_(angularLaw(c_)),
+      usage_(std::move(usage)),
+      method_(method),
+      grid_(sampleSubstrate(c_.substrate)) {
     if (usage_.size() != c_.cathodes.size()) throw std::invalid_argument("forecast: one usage per cathode group");
     for (const auto& u : usage_) xNow_ += u.nowKWh / usage_.size(), meanRate_ += u.kWhPerDay / usage_.size();
 }
@@ -68,9 +71,11 @@ DepositCase ForecastModel::caseAt(double x) const {
     return d;
 }
 
-double ForecastModel::uniformityPct(const DepositCase& d, const CathodeResponses& r, const std::vector<double>& trims) const {
+double ForecastModel::uniformityPct(const DepositCase& d, const CathodeResponses& r,
+                                    const std::vector<double>& trims) const {
     const double n = ElementTable::builtin().get(d.filmMaterial).atomicDensityPerM3();
-    return uniformity(thicknessNm(r.combined(cathodeTrims(d, trims)), n, d.sticking), grid_.inUniformityArea, d.uniformityTargetPct)
+    return uniformity(thicknessNm(r.combined(cathodeTrims(d, trims)), n, d.sticking), grid_.inUniformityArea,
+                      d.uniformityTargetPct)
         .rangePct;
 }
 
@@ -142,7 +147,8 @@ ForecastResult forecastUniformity(const DepositCase& c, const std::vector<GroupU
     out.recipeTrims = cathodeTrims(c, todayTrims);
     for (int i = 0; i < settings.points; ++i) {
         out.xs.push_back(f.xNow() + (xEnd - f.xNow()) * i / (settings.points - 1));
-        say("life point " + std::to_string(i + 1) + "/" + std::to_string(settings.points) + ": " + textNumber(out.xs.back(), 5) + " kWh");
+        say("life point " + std::to_string(i + 1) + "/" + std::to_string(settings.points) + ": " +
+            textNumber(out.xs.back(), 5) + " kWh");
         out.us.push_back(f.uniformityPct(out.xs.back(), todayTrims));
     }
     out.crossingKWh = firstSpecCrossingKWh(out.xs, out.us, out.specPct);

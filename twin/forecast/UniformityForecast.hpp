@@ -19,10 +19,10 @@
 //    optimise.wobble_amplitudes) are re-optimised; U before and after are reported.
 #pragma once
 
-#include "deposition/DepositCase.hpp"
-#include "deposition/DepositionRun.hpp"
-#include "forecast/LoggedRecipe.hpp"
-#include "store/TwinStore.hpp"
+#include "solvers/deposition/DepositCase.hpp"
+#include "solvers/deposition/DepositionRun.hpp"
+#include "twin/forecast/LoggedRecipe.hpp"
+#include "twin/store/TwinStore.hpp"
 
 #include <functional>
 #include <optional>

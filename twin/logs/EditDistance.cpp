@@ -1,4 +1,4 @@
-#include "logs/EditDistance.hpp"
+#include "twin/logs/EditDistance.hpp"
 
 #include <algorithm>
 #include <vector>

@@ -23,8 +23,8 @@ namespace magtwin {
 struct TimestampFormat {
     enum class Kind { Pattern, Iso8601, EpochSeconds };
     Kind kind = Kind::Pattern;
-    std::string pattern;          ///< for Kind::Pattern
-    int utcOffsetSeconds = 0;     ///< local time = UTC + offset (a fixed offset; no DST rules)
+    std::string pattern;       ///< for Kind::Pattern
+    int utcOffsetSeconds = 0;  ///< local time = UTC + offset (a fixed offset; no DST rules)
 };
 
 /// Where the header row is. With preambleLines >= 0 the header is the line after that many
@@ -38,11 +38,11 @@ struct HeaderLocation {
 };
 
 struct NumericChannel {
-    std::string key;      ///< e.g. "supply.rf2.forward_power", "chamber.pressure"
-    std::string column;   ///< header name in the log
-    double scale = 1.0;   ///< SI = scale * logged + offset
+    std::string key;     ///< e.g. "supply.rf2.forward_power", "chamber.pressure"
+    std::string column;  ///< header name in the log
+    double scale = 1.0;  ///< SI = scale * logged + offset
     double offset = 0.0;
-    std::string siUnit;   ///< for documentation and status output ("W", "Pa", "1")
+    std::string siUnit;  ///< for documentation and status output ("W", "Pa", "1")
 };
 
 struct TextChannel {
@@ -87,10 +87,10 @@ struct SourceChannels {
 
 /// Step detection and bad-row thresholds (defaults documented in docs/twin-logs.md).
 struct StepThresholds {
-    double sourceOnPowerW = 1.0;        ///< a supply delivering more than this is on
-    double switchOn = 0.5;              ///< a 0/1 column above this is on / open
-    double rampSetpointChangeW = 0.1;   ///< setpoint change between rows that marks a ramp
-    double gapFactor = 5.0;             ///< interval > factor * running median is a gap
+    double sourceOnPowerW = 1.0;       ///< a supply delivering more than this is on
+    double switchOn = 0.5;             ///< a 0/1 column above this is on / open
+    double rampSetpointChangeW = 0.1;  ///< setpoint change between rows that marks a ramp
+    double gapFactor = 5.0;            ///< interval > factor * running median is a gap
 };
 
 struct LogFormat {

@@ -1,4 +1,4 @@
-#include "LogIssues.hpp"
+#include "twin/logs/LogIssues.hpp"
 
 #include <algorithm>
 

@@ -1,20 +1,20 @@
-#include "LogReader.hpp"
+#include "twin/logs/LogReader.hpp"
 
-#include "EditDistance.hpp"
-#include "LoggingGaps.hpp"
+#include "twin/logs/EditDistance.hpp"
+#include "twin/logs/LoggingGaps.hpp"
 
 #include <fast_float/fast_float.h>
 
+#include <fcntl.h>
+#include <unistd.h>
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <tuple>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
-#include <fcntl.h>
 #include <limits>
-#include <unistd.h>
+#include <tuple>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -79,12 +79,17 @@ std::vector<std::string> closestColumnNames(const std::string& word, const std::
     }
     std::stable_sort(ranked.begin(), ranked.end());
     std::vector<std::string> out;
-    for (std::size_t i = 0; i < ranked.size() && out.size() < count; ++i) out.push_back(columns[std::get<2>(ranked[i])]);
+    for (std::size_t i = 0; i < ranked.size() && out.size() < count; ++i)
+        out.push_back(columns[std::get<2>(ranked[i])]);
     return out;
 }
 
 LogReader::LogReader(const LogFormat& format, const std::string& path, LogIssues& issues, std::size_t bufferBytes)
-    : format_(format), path_(path), issues_(issues), timestamps_(format.timestamp), buffer_(std::max<std::size_t>(bufferBytes, 16)) {
+    : format_(format),
+      path_(path),
+      issues_(issues),
+      timestamps_(format.timestamp),
+      buffer_(std::max<std::size_t>(bufferBytes, 16)) {
     file_.fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (file_.fd < 0) throw LogMappingError(path + ": cannot open log: " + std::strerror(errno));
     locateHeader();
@@ -143,7 +148,8 @@ void LogReader::locateHeader() {
             layout_.headerIssues.push_back({1, "bom", "UTF-8 byte-order mark at the start of the file (skipped)"});
         }
         splitFields(line);
-        const bool has = std::any_of(fields_.begin(), fields_.end(), [&](std::string_view f) { return trim(f) == wanted; });
+        const bool has =
+            std::any_of(fields_.begin(), fields_.end(), [&](std::string_view f) { return trim(f) == wanted; });
         if (!has) continue;
         layout_.headerLine = line_;
         for (auto f : fields_) layout_.columns.emplace_back(trim(f));
@@ -153,8 +159,8 @@ void LogReader::locateHeader() {
                                                 std::to_string(h.preambleLines) + " preamble lines (file re-saved?)"});
         return;
     }
-    throw LogHeaderNotFound(path_ + ": no header row with a column '" + wanted + "' in the first " + std::to_string(limit) +
-                          " lines");
+    throw LogHeaderNotFound(path_ + ": no header row with a column '" + wanted + "' in the first " +
+                            std::to_string(limit) + " lines");
 }
 
 void LogReader::resolveColumns() {
@@ -167,7 +173,8 @@ void LogReader::resolveColumns() {
         const int i = indexOf(column);
         if (i < 0) {
             std::string near;
-            for (const auto& c : closestColumnNames(column, layout_.columns)) near += (near.empty() ? "'" : ", '") + c + "'";
+            for (const auto& c : closestColumnNames(column, layout_.columns))
+                near += (near.empty() ? "'" : ", '") + c + "'";
             missing += "\n  " + key + ": column '" + column + "' is not in the header; closest: " + near;
         }
         return i;
@@ -240,9 +247,13 @@ void LogReader::splitFields(std::string_view line) {
         if (i < line.size() && line[i] == '"') {
             ++i;
             while (i < line.size()) {
-                if (line[i] == '"' && i + 1 < line.size() && line[i + 1] == '"') unquoted_ += '"', i += 2;
-                else if (line[i] == '"') { ++i; break; }
-                else unquoted_ += line[i++];
+                if (line[i] == '"' && i + 1 < line.size() && line[i + 1] == '"')
+                    unquoted_ += '"', i += 2;
+                else if (line[i] == '"') {
+                    ++i;
+                    break;
+                } else
+                    unquoted_ += line[i++];
             }
             while (i < line.size() && line[i] != d) unquoted_ += line[i++];
         } else {
@@ -261,7 +272,8 @@ bool LogReader::acceptTime(double t, bool& gap) {
         return false;
     }
     if (filter_.hasLast && t < filter_.lastTime) {
-        issues_.add(line_, "out-of-order", "time is " + std::to_string(filter_.lastTime - t) + " s before the previous row");
+        issues_.add(line_, "out-of-order",
+                    "time is " + std::to_string(filter_.lastTime - t) + " s before the previous row");
         return false;
     }
     for (const TimeSpan& s : otherSpans_)
@@ -275,8 +287,9 @@ bool LogReader::acceptTime(double t, bool& gap) {
         if (gap) {
             auto w = filter_.recentIntervals;
             std::nth_element(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(w.size() / 2), w.end());
-            issues_.add(line_, "gap", std::to_string(dt) + " s since the previous row (median interval " +
-                                          std::to_string(w[w.size() / 2]) + " s)");
+            issues_.add(line_, "gap",
+                        std::to_string(dt) + " s since the previous row (median interval " +
+                            std::to_string(w[w.size() / 2]) + " s)");
         }
     }
     filter_.hasLast = true;
@@ -319,7 +332,8 @@ void LogReader::parseRow(std::string_view line, LogRowBatch& batch) {
         const std::string_view f = fields_[layout_.numericIndex[c]];
         if (!parseNumber(f, v)) {
             batch.values.resize(base);
-            return reject("bad-number", "column '" + format_.numeric[c].column + "': " + quoted(f) + " is not a number");
+            return reject("bad-number",
+                          "column '" + format_.numeric[c].column + "': " + quoted(f) + " is not a number");
         }
         batch.values[base + c] = format_.numeric[c].scale * v + format_.numeric[c].offset;
     }
@@ -354,8 +368,9 @@ bool LogReader::next(LogRowBatch& batch, std::size_t maxRows) {
 
 void LogReader::reportPendingLine() {
     if (pendingBytes() > 0)
-        issues_.add(line_ + 1, "truncated-last-line",
-                    "last line has no newline (" + std::to_string(pendingBytes()) + " bytes); not read until it is complete");
+        issues_.add(
+            line_ + 1, "truncated-last-line",
+            "last line has no newline (" + std::to_string(pendingBytes()) + " bytes); not read until it is complete");
 }
 
 }  // namespace magtwin

@@ -6,10 +6,10 @@
 // and the prefix hash at the batch end, which is what a store commits with them.
 #pragma once
 
-#include "LogFormat.hpp"
-#include "LogIssues.hpp"
-#include "PrefixHash.hpp"
-#include "TimestampParser.hpp"
+#include "twin/logs/LogFormat.hpp"
+#include "twin/logs/LogIssues.hpp"
+#include "twin/logs/PrefixHash.hpp"
+#include "twin/logs/TimestampParser.hpp"
 
 #include <cstdint>
 #include <stdexcept>
@@ -32,8 +32,8 @@ struct LogLayout {
     std::int64_t headerLine = 0;  ///< 1-based
     std::vector<std::string> columns;
     int timestampIndex = -1;
-    std::vector<int> numericIndex;  ///< per LogFormat::numeric
-    std::vector<int> textIndex;     ///< per LogFormat::text
+    std::vector<int> numericIndex;       ///< per LogFormat::numeric
+    std::vector<int> textIndex;          ///< per LogFormat::text
     std::vector<LogIssue> headerIssues;  ///< bom, header-moved (report on a file's first sync)
 };
 
@@ -52,15 +52,15 @@ struct RowFilterState {
 struct LogRowBatch {
     std::size_t numericCount = 0, textCount = 0;
     std::vector<std::int64_t> lines;
-    std::vector<double> times;        ///< UTC seconds
-    std::vector<double> values;       ///< rows x numericCount, SI, NaN = empty field
-    std::vector<std::string> texts;   ///< rows x textCount
-    std::vector<char> gapBefore;      ///< 1 when a gap precedes the row
+    std::vector<double> times;       ///< UTC seconds
+    std::vector<double> values;      ///< rows x numericCount, SI, NaN = empty field
+    std::vector<std::string> texts;  ///< rows x textCount
+    std::vector<char> gapBefore;     ///< 1 when a gap precedes the row
     std::int64_t rowsRead = 0, rowsRejected = 0;
-    std::uint64_t endOffset = 0;      ///< file offset after the last consumed line
-    std::uint64_t prefixHash = 0;     ///< hash of bytes [0, endOffset)
-    std::int64_t endLine = 0;         ///< last consumed line
-    RowFilterState filterAfter;       ///< the row filter's state after this batch
+    std::uint64_t endOffset = 0;   ///< file offset after the last consumed line
+    std::uint64_t prefixHash = 0;  ///< hash of bytes [0, endOffset)
+    std::int64_t endLine = 0;      ///< last consumed line
+    RowFilterState filterAfter;    ///< the row filter's state after this batch
     std::size_t rows() const { return times.size(); }
     double value(std::size_t row, int channel) const { return values[row * numericCount + channel]; }
     const std::string& text(std::size_t row, int channel) const { return texts[row * textCount + channel]; }

@@ -1,4 +1,4 @@
-#include "LoggingGaps.hpp"
+#include "twin/logs/LoggingGaps.hpp"
 
 #include <algorithm>
 #include <array>

@@ -1,4 +1,4 @@
-#include "PrefixHash.hpp"
+#include "twin/logs/PrefixHash.hpp"
 
 #include <cstring>
 

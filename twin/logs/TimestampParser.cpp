@@ -1,4 +1,4 @@
-#include "TimestampParser.hpp"
+#include "twin/logs/TimestampParser.hpp"
 
 #include <fast_float/fast_float.h>
 
@@ -60,7 +60,8 @@ bool monthName(Cursor& c, int& month) {
                                                    "jul", "aug", "sep", "oct", "nov", "dec"};
     if (c.i + 3 > c.s.size()) return false;
     for (int m = 0; m < 12; ++m)
-        if (lower(c.s[c.i]) == names[m][0] && lower(c.s[c.i + 1]) == names[m][1] && lower(c.s[c.i + 2]) == names[m][2]) {
+        if (lower(c.s[c.i]) == names[m][0] && lower(c.s[c.i + 1]) == names[m][1] &&
+            lower(c.s[c.i + 2]) == names[m][2]) {
             c.i += 3;
             month = m + 1;
             return true;
@@ -101,14 +102,31 @@ std::string TimestampParser::checkPattern(const std::string& p) {
         if (p[i] != '%') continue;
         if (i + 1 >= p.size()) return "pattern ends with '%'";
         switch (p[++i]) {
-            case 'Y': year = true; break;
-            case 'm': case 'b': month = true; break;
-            case 'd': day = true; break;
-            case 'H': hour24 = true; break;
-            case 'I': hour12 = true; break;
-            case 'p': ampm = true; break;
-            case 'M': case 'S': case 'f': break;
-            default: return std::string("unknown token '%") + p[i] + "' (use %Y %m %b %d %H %I %p %M %S %f)";
+            case 'Y':
+                year = true;
+                break;
+            case 'm':
+            case 'b':
+                month = true;
+                break;
+            case 'd':
+                day = true;
+                break;
+            case 'H':
+                hour24 = true;
+                break;
+            case 'I':
+                hour12 = true;
+                break;
+            case 'p':
+                ampm = true;
+                break;
+            case 'M':
+            case 'S':
+            case 'f':
+                break;
+            default:
+                return std::string("unknown token '%") + p[i] + "' (use %Y %m %b %d %H %I %p %M %S %f)";
         }
     }
     if (!year || !month || !day) return "pattern needs a date (%Y, %m or %b, %d)";
@@ -121,9 +139,12 @@ std::optional<double> TimestampParser::parse(std::string_view text) const {
     while (!text.empty() && (text.front() == ' ' || text.front() == '"')) text.remove_prefix(1);
     while (!text.empty() && (text.back() == ' ' || text.back() == '"')) text.remove_suffix(1);
     switch (format_.kind) {
-        case TimestampFormat::Kind::Pattern: return parsePattern(text);
-        case TimestampFormat::Kind::Iso8601: return parseIso(text);
-        case TimestampFormat::Kind::EpochSeconds: return parseEpoch(text);
+        case TimestampFormat::Kind::Pattern:
+            return parsePattern(text);
+        case TimestampFormat::Kind::Iso8601:
+            return parseIso(text);
+        case TimestampFormat::Kind::EpochSeconds:
+            return parseEpoch(text);
     }
     return std::nullopt;
 }
@@ -141,21 +162,39 @@ std::optional<double> TimestampParser::parsePattern(std::string_view text) const
         }
         bool ok = false;
         switch (p[++k]) {
-            case 'Y': ok = c.digits(4, y); break;
-            case 'm': ok = c.upTo(2, mo); break;
-            case 'b': ok = monthName(c, mo); break;
-            case 'd': ok = c.upTo(2, d); break;
-            case 'H': case 'I': ok = c.upTo(2, h); break;
-            case 'M': ok = c.digits(2, mi); break;
-            case 'S': ok = c.digits(2, s); break;
-            case 'f': ok = c.fraction(frac); break;
+            case 'Y':
+                ok = c.digits(4, y);
+                break;
+            case 'm':
+                ok = c.upTo(2, mo);
+                break;
+            case 'b':
+                ok = monthName(c, mo);
+                break;
+            case 'd':
+                ok = c.upTo(2, d);
+                break;
+            case 'H':
+            case 'I':
+                ok = c.upTo(2, h);
+                break;
+            case 'M':
+                ok = c.digits(2, mi);
+                break;
+            case 'S':
+                ok = c.digits(2, s);
+                break;
+            case 'f':
+                ok = c.fraction(frac);
+                break;
             case 'p':
                 if (c.i + 2 <= text.size()) {
                     const char a = lower(text[c.i]), b = lower(text[c.i + 1]);
                     if ((a == 'a' || a == 'p') && b == 'm') pm = a == 'p', c.i += 2, ok = true;
                 }
                 break;
-            default: return std::nullopt;
+            default:
+                return std::nullopt;
         }
         if (!ok) return std::nullopt;
     }
@@ -173,7 +212,8 @@ std::optional<double> TimestampParser::parseIso(std::string_view text) const {
     Cursor c{text};
     int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
     double frac = 0.0;
-    if (!c.digits(4, y) || !c.literal('-') || !c.digits(2, mo) || !c.literal('-') || !c.digits(2, d)) return std::nullopt;
+    if (!c.digits(4, y) || !c.literal('-') || !c.digits(2, mo) || !c.literal('-') || !c.digits(2, d))
+        return std::nullopt;
     if (!c.literal('T') && !c.literal(' ')) return std::nullopt;
     if (!c.digits(2, h) || !c.literal(':') || !c.digits(2, mi)) return std::nullopt;
     if (c.literal(':')) {

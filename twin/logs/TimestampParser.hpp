@@ -5,7 +5,7 @@
 // Gregorian calendar.
 #pragma once
 
-#include "LogFormat.hpp"
+#include "twin/logs/LogFormat.hpp"
 
 #include <cstdint>
 #include <optional>

@@ -1,4 +1,4 @@
-#include "replay/CounterAudit.hpp"
+#include "twin/replay/CounterAudit.hpp"
 
 #include <cmath>
 #include <iomanip>
@@ -22,7 +22,8 @@ double integralWhereOn(const std::vector<double>& t, const std::vector<double>& 
     double sum = 0.0;
     for (std::size_t r = 1; r < t.size(); ++r) {
         if (!(on[r - 1] > 0.0 && on[r] > 0.0)) continue;
-        const double a = std::isfinite(values[r - 1]) ? values[r - 1] : 0.0, b = std::isfinite(values[r]) ? values[r] : 0.0;
+        const double a = std::isfinite(values[r - 1]) ? values[r - 1] : 0.0,
+                     b = std::isfinite(values[r]) ? values[r] : 0.0;
         sum += segmentEnergyJ(a, b, t[r] - t[r - 1]);
     }
     return sum;
@@ -55,15 +56,16 @@ std::string likelyCause(const CounterAuditEntry& e, std::size_t source, const Lo
     std::size_t gaps = 0;
     for (std::size_t r = 1; r < t.size(); ++r)
         if (breaks[r] && on[r - 1] > 0.0 && on[r] > 0.0)
-            ++gaps, bridgedS += t[r] - t[r - 1], bridgedJ += segmentEnergyJ(p.powerW[r - 1], p.powerW[r], t[r] - t[r - 1]);
+            ++gaps, bridgedS += t[r] - t[r - 1],
+                bridgedJ += segmentEnergyJ(p.powerW[r - 1], p.powerW[r], t[r] - t[r - 1]);
     if (gaps > 0) {
         const double j = e.energyKWh * kJPerKWh + bridgedJ;
         const double err = 100.0 * std::fabs(e.counterDeltaKWh * kJPerKWh - j) / j;
         if (err < bestErr) {
             bestErr = err;
-            best = std::to_string(gaps) + " logging gap(s) or file change(s) while the source was on (" + fixed(bridgedS, 0) +
-                   " s): the twin integrates no energy across them; bridged they add " + fixed(bridgedJ / kJPerKWh, 5) +
-                   " kWh (within " + fixed(err, 1) + " % of the counter)";
+            best = std::to_string(gaps) + " logging gap(s) or file change(s) while the source was on (" +
+                   fixed(bridgedS, 0) + " s): the twin integrates no energy across them; bridged they add " +
+                   fixed(bridgedJ / kJPerKWh, 5) + " kWh (within " + fixed(err, 1) + " % of the counter)";
         }
     }
     for (std::size_t k = 0; k < f.supplies.size(); ++k) {
@@ -74,12 +76,14 @@ std::string likelyCause(const CounterAuditEntry& e, std::size_t source, const Lo
         const double err = 100.0 * std::fabs(e.counterDeltaKWh * kJPerKWh - j) / j;
         if (err < bestErr) {
             bestErr = err;
-            best = static_cast<int>(k) == own
-                       ? "the counter integrates its own supply " + sc.name + "'s setpoint, not the delivered power"
-                       : "the counter follows supply " + sc.name + "'s setpoint while " +
-                             (own >= 0 ? f.supplies[static_cast<std::size_t>(own)].name : std::string("another supply")) +
-                             " feeds the source";
-            best += " (setpoint integral " + fixed(j / kJPerKWh, 5) + " kWh, within " + fixed(err, 1) + " % of the counter)";
+            best =
+                static_cast<int>(k) == own
+                    ? "the counter integrates its own supply " + sc.name + "'s setpoint, not the delivered power"
+                    : "the counter follows supply " + sc.name + "'s setpoint while " +
+                          (own >= 0 ? f.supplies[static_cast<std::size_t>(own)].name : std::string("another supply")) +
+                          " feeds the source";
+            best += " (setpoint integral " + fixed(j / kJPerKWh, 5) + " kWh, within " + fixed(err, 1) +
+                    " % of the counter)";
         }
     }
     return best;
@@ -88,7 +92,8 @@ std::string likelyCause(const CounterAuditEntry& e, std::size_t source, const Lo
 }  // namespace
 
 std::vector<CounterAuditEntry> auditCounters(const std::vector<TargetRecord>& targets, const LogFormat& format,
-                                             const ReplaySeries& series, const EnergySeries& energy, double tolerancePct) {
+                                             const ReplaySeries& series, const EnergySeries& energy,
+                                             double tolerancePct) {
     std::vector<CounterAuditEntry> out;
     for (const auto& t : targets) {
         CounterAuditEntry e;
@@ -98,12 +103,15 @@ std::vector<CounterAuditEntry> auditCounters(const std::vector<TargetRecord>& ta
         e.energyKWh = t.energyJ / kJPerKWh;
         e.hasCounter = t.hasCounter;
         e.counterDeltaKWh = t.hasCounter ? (t.counterLastJ - t.counterFirstJ) / kJPerKWh : std::nan("");
-        e.errorPct = t.hasCounter && t.energyJ > 0.0 ? 100.0 * (e.counterDeltaKWh - e.energyKWh) / e.energyKWh : std::nan("");
+        e.errorPct =
+            t.hasCounter && t.energyJ > 0.0 ? 100.0 * (e.counterDeltaKWh - e.energyKWh) / e.energyKWh : std::nan("");
         // a counter that moved while the twin saw no energy is a disagreement too
-        e.flagged = t.hasCounter && (std::isfinite(e.errorPct) ? std::fabs(e.errorPct) > tolerancePct : e.counterDeltaKWh > 0.0);
+        e.flagged = t.hasCounter &&
+                    (std::isfinite(e.errorPct) ? std::fabs(e.errorPct) > tolerancePct : e.counterDeltaKWh > 0.0);
         if (e.flagged) {
             for (std::size_t k = 0; k < format.sources.size(); ++k)
-                if (format.sources[k].cathode == t.source) e.cause = likelyCause(e, k, format, series, energy, tolerancePct);
+                if (format.sources[k].cathode == t.source)
+                    e.cause = likelyCause(e, k, format, series, energy, tolerancePct);
         }
         out.push_back(e);
     }
@@ -144,8 +152,8 @@ std::vector<ReplayFinding> shutterJumps(const ReplaySeries& series, const std::v
         f.kind = "shutter-jump";
         f.time = t[r];
         f.size = ratio;
-        f.message = "monitor reading x" + fixed(ratio, 2) + " when the substrate shutter opens (" + fixed(before / 1e-10, 3) +
-                    " -> " + fixed(after / 1e-10, 3) + " A/s, " + sources +
+        f.message = "monitor reading x" + fixed(ratio, 2) + " when the substrate shutter opens (" +
+                    fixed(before / 1e-10, 3) + " -> " + fixed(after / 1e-10, 3) + " A/s, " + sources +
                     "): the shutter changes what the crystal sees, not the sources";
         out.push_back(f);
     }

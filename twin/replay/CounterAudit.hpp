@@ -17,11 +17,11 @@
 //    closed shutter shadows or re-emits onto the crystal), not the source.
 #pragma once
 
-#include "logs/LogFormat.hpp"
-#include "replay/ReplaySeries.hpp"
-#include "replay/DeliveredEnergy.hpp"
-#include "replay/SourcePower.hpp"
-#include "store/TwinStore.hpp"
+#include "twin/logs/LogFormat.hpp"
+#include "twin/replay/DeliveredEnergy.hpp"
+#include "twin/replay/ReplaySeries.hpp"
+#include "twin/replay/SourcePower.hpp"
+#include "twin/store/TwinStore.hpp"
 
 #include <string>
 #include <vector>
@@ -35,25 +35,26 @@ struct CounterAuditEntry {
     double counterDeltaKWh = 0.0;
     double errorPct = 0.0;  ///< 100 (counter - energy) / energy; NaN without counter or energy
     bool flagged = false;
-    std::string cause;      ///< likely cause when flagged ("" when the log does not show one)
+    std::string cause;  ///< likely cause when flagged ("" when the log does not show one)
 };
 
 struct ReplayFinding {
     std::string kind;      ///< counter | shutter-jump | monitor-material | drift
     std::string targetId;  ///< "" when not about one target
     std::string message;
-    double time = 0.0;     ///< UTC s (0 when not about a moment)
-    double size = 0.0;     ///< the finding's figure (percent or ratio, see message)
+    double time = 0.0;  ///< UTC s (0 when not about a moment)
+    double size = 0.0;  ///< the finding's figure (percent or ratio, see message)
 };
 
 /// `energy`: the series' delivered power and energy (EnergySeries(format, series)).
 std::vector<CounterAuditEntry> auditCounters(const std::vector<TargetRecord>& targets, const LogFormat& format,
-                                             const ReplaySeries& series, const EnergySeries& energy, double tolerancePct);
+                                             const ReplaySeries& series, const EnergySeries& energy,
+                                             double tolerancePct);
 
 struct ShutterJumpSettings {
-    double beforeS = 60.0;        ///< mean over this long before the opening
-    double settleS = 120.0;       ///< skipped after the opening (the real log's reading settles over ~2 min)
-    double afterS = 300.0;        ///< then the mean over this long
+    double beforeS = 60.0;   ///< mean over this long before the opening
+    double settleS = 120.0;  ///< skipped after the opening (the real log's reading settles over ~2 min)
+    double afterS = 300.0;   ///< then the mean over this long
     double shutterJumpRatio = 1.3;
 };
 

@@ -1,7 +1,7 @@
-#include "replay/DeliveredEnergy.hpp"
+#include "twin/replay/DeliveredEnergy.hpp"
 
-#include "logs/LoggingGaps.hpp"
-#include "replay/ReplaySeries.hpp"
+#include "twin/logs/LoggingGaps.hpp"
+#include "twin/replay/ReplaySeries.hpp"
 
 namespace magtwin {
 
@@ -13,20 +13,25 @@ std::vector<char> energyBreaks(const ReplaySeries& series, double gapFactor) {
         const std::size_t from = starts[f], to = f + 1 < starts.size() ? starts[f + 1] : t.size();
         if (from < to) breaks[from] = 1;
         std::vector<double> window;  // the reader's row filter starts afresh for every file
-        for (std::size_t r = from + 1; r < to; ++r) breaks[r] = isLoggingGap(window, t[r] - t[r - 1], gapFactor) ? 1 : 0;
+        for (std::size_t r = from + 1; r < to; ++r)
+            breaks[r] = isLoggingGap(window, t[r] - t[r - 1], gapFactor) ? 1 : 0;
     }
     return breaks;
 }
 
 EnergySeries::EnergySeries(const LogFormat& format, const ReplaySeries& series)
-    : times_(series.times()), breaks_(energyBreaks(series, format.thresholds.gapFactor)), power_(sourcePowers(format, series)) {
+    : times_(series.times()),
+      breaks_(energyBreaks(series, format.thresholds.gapFactor)),
+      power_(sourcePowers(format, series)) {
     const std::size_t n = times_.size();
     integratedS_.assign(n, 0.0);
-    for (std::size_t r = 1; r < n; ++r) integratedS_[r] = integratedS_[r - 1] + (breaks_[r] ? 0.0 : times_[r] - times_[r - 1]);
+    for (std::size_t r = 1; r < n; ++r)
+        integratedS_[r] = integratedS_[r - 1] + (breaks_[r] ? 0.0 : times_[r] - times_[r - 1]);
     for (const auto& p : power_) {
         std::vector<double> e(n, 0.0);
         for (std::size_t r = 1; r < n; ++r)
-            e[r] = e[r - 1] + (breaks_[r] ? 0.0 : segmentEnergyJ(p.powerW[r - 1], p.powerW[r], times_[r] - times_[r - 1]));
+            e[r] =
+                e[r - 1] + (breaks_[r] ? 0.0 : segmentEnergyJ(p.powerW[r - 1], p.powerW[r], times_[r] - times_[r - 1]));
         energyJ_.push_back(std::move(e));
     }
 }

@@ -21,8 +21,8 @@
 // segments, and its mean power is energy / duration.
 #pragma once
 
-#include "logs/LogFormat.hpp"
-#include "replay/SourcePower.hpp"
+#include "twin/logs/LogFormat.hpp"
+#include "twin/replay/SourcePower.hpp"
 
 #include <cmath>
 #include <cstddef>
@@ -82,7 +82,7 @@ private:
 
 /// A point of a piecewise-linear power table.
 struct PowerTablePoint {
-    double timeS = 0.0;   ///< since the series' first row
+    double timeS = 0.0;  ///< since the series' first row
     double powerW = 0.0;
 };
 

@@ -1,6 +1,6 @@
-#include "replay/MonitorReading.hpp"
+#include "twin/replay/MonitorReading.hpp"
 
-#include "elements/ElementTable.hpp"
+#include "boundary/elements/ElementTable.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -24,12 +24,12 @@ double displayedRate(double crystalMassRateKgM2S, const MonitorSettings& s) {
 std::string elementSymbolOfMaterial(const std::string& material) {
     // English names of the elements the project's table holds as targets (IUPAC names).
     static const std::map<std::string, std::string> names = {
-        {"aluminium", "Al"}, {"aluminum", "Al"}, {"barium", "Ba"}, {"carbon", "C"}, {"chromium", "Cr"},
-        {"cobalt", "Co"}, {"copper", "Cu"}, {"gold", "Au"}, {"hafnium", "Hf"}, {"indium", "In"},
-        {"iron", "Fe"}, {"lanthanum", "La"}, {"molybdenum", "Mo"}, {"nickel", "Ni"}, {"niobium", "Nb"},
-        {"palladium", "Pd"}, {"platinum", "Pt"}, {"silicon", "Si"}, {"silver", "Ag"}, {"strontium", "Sr"},
-        {"tantalum", "Ta"}, {"tin", "Sn"}, {"titanium", "Ti"}, {"tungsten", "W"}, {"vanadium", "V"},
-        {"yttrium", "Y"}, {"zinc", "Zn"}, {"zirconium", "Zr"}};
+        {"aluminium", "Al"}, {"aluminum", "Al"},  {"barium", "Ba"},     {"carbon", "C"},   {"chromium", "Cr"},
+        {"cobalt", "Co"},    {"copper", "Cu"},    {"gold", "Au"},       {"hafnium", "Hf"}, {"indium", "In"},
+        {"iron", "Fe"},      {"lanthanum", "La"}, {"molybdenum", "Mo"}, {"nickel", "Ni"},  {"niobium", "Nb"},
+        {"palladium", "Pd"}, {"platinum", "Pt"},  {"silicon", "Si"},    {"silver", "Ag"},  {"strontium", "Sr"},
+        {"tantalum", "Ta"},  {"tin", "Sn"},       {"titanium", "Ti"},   {"tungsten", "W"}, {"vanadium", "V"},
+        {"yttrium", "Y"},    {"zinc", "Zn"},      {"zirconium", "Zr"}};
     std::string t = material;
     t.erase(t.begin(), std::find_if(t.begin(), t.end(), [](unsigned char c) { return !std::isspace(c); }));
     while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.pop_back();

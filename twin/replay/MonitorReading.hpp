@@ -20,9 +20,9 @@
 namespace magtwin {
 
 struct MonitorSettings {
-    std::string material;        ///< as logged ("Barium")
-    double densityKgM3 = 0.0;    ///< rho_set
-    double tooling = 1.0;        ///< substrate film / crystal film (fraction; 2.28 = 228 %)
+    std::string material;      ///< as logged ("Barium")
+    double densityKgM3 = 0.0;  ///< rho_set
+    double tooling = 1.0;      ///< substrate film / crystal film (fraction; 2.28 = 228 %)
     double zRatio = 1.0;
 };
 

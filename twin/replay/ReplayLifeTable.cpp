@@ -1,6 +1,6 @@
-#include "replay/ReplayLifeTable.hpp"
+#include "twin/replay/ReplayLifeTable.hpp"
 
-#include "deposition/LineOfSightTransport.hpp"
+#include "solvers/deposition/LineOfSightTransport.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -22,8 +22,14 @@ ReplayLifeTable::ReplayLifeTable(const CathodeGroup& array, std::shared_ptr<cons
                                  const SubstrateGrid& grid, const SubstrateMotion& motion, TransportMethod method,
                                  const Eigen::Vector3d& monitorPosition, const Eigen::Vector3d& monitorFacing,
                                  int lifePoints)
-    : array_(ownLifeCleared(array)), angular_(std::move(angular)), grid_(grid), motion_(motion), method_(method),
-      monitorPosition_(monitorPosition), monitorFacing_(monitorFacing), erosion_({array_}) {
+    : array_(ownLifeCleared(array)),
+      angular_(std::move(angular)),
+      grid_(grid),
+      motion_(motion),
+      method_(method),
+      monitorPosition_(monitorPosition),
+      monitorFacing_(monitorFacing),
+      erosion_({array_}) {
     if (lifePoints < 1) throw std::invalid_argument("replay life table: need >= 1 life point");
     // Fluence over 1 s = rate; an oscillating substrate: over one whole period, divided by the
     // period in map() (the sweep's time average, as the exact replay).
@@ -49,7 +55,8 @@ const ReplayLifeTable::Point& ReplayLifeTable::point(std::size_t j) {
         const EmissionLayout layout = buildEmission({array_}, angular_, life, ones, &eroded);
         Point p;
         p.lifeKWh = life;
-        p.responses = std::make_unique<CathodeResponses>(std::vector<CathodeGroup>{array_}, layout, ones, grid_, motion_, method_);
+        p.responses = std::make_unique<CathodeResponses>(std::vector<CathodeGroup>{array_}, layout, ones, grid_,
+                                                         motion_, method_);
         for (const EmissionSource& s : layout.sources) {
             p.atomsPerSecond.push_back(s.totalAtomsPerSecond());
             p.crystalFlux.push_back(lineOfSightFlux({s}, {monitorPosition_}, monitorFacing_).at(0));
@@ -63,10 +70,11 @@ const ReplayLifeTable::Point& ReplayLifeTable::point(std::size_t j) {
 
 MemberAtLife ReplayLifeTable::add(int k, double lifeKWh, double atomsPerSecond, double filmScale, LifeTableFilm& film) {
     if (!(lifeKWh >= 0)) throw std::invalid_argument(array_.name + ": target life must be >= 0 kWh");
-    if (k < 0 || k >= array_.cathodeCount()) throw std::invalid_argument(array_.name + ": no member " + std::to_string(k + 1));
+    if (k < 0 || k >= array_.cathodeCount())
+        throw std::invalid_argument(array_.name + ": no member " + std::to_string(k + 1));
     if (lifeKWh > eolKWh_)
-        throw std::invalid_argument(array_.name + ": target life " + std::to_string(lifeKWh) + " kWh is beyond the end of life (" +
-                                    std::to_string(eolKWh_) + " kWh)");
+        throw std::invalid_argument(array_.name + ": target life " + std::to_string(lifeKWh) +
+                                    " kWh is beyond the end of life (" + std::to_string(eolKWh_) + " kWh)");
     const std::size_t j = std::min(std::size_t(std::floor(lifeKWh / stepKWh_)), std::size_t(lifePoints_) - 1);
     point(j + 1);  // both points exist from here on (no reallocation below)
     const double a = (lifeKWh - points_[j].lifeKWh) / (points_[j + 1].lifeKWh - points_[j].lifeKWh);

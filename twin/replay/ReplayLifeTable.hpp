@@ -25,9 +25,9 @@
 // tests/twin/ArrayReplayTest.cpp; the bound held to is 0.05 pp (docs/twin-replay.md).
 #pragma once
 
-#include "deposition/CathodeLayout.hpp"
-#include "deposition/CathodeResponses.hpp"
-#include "deposition/ErodedTargets.hpp"
+#include "solvers/deposition/CathodeLayout.hpp"
+#include "solvers/deposition/CathodeResponses.hpp"
+#include "solvers/deposition/ErodedTargets.hpp"
 
 #include <Eigen/Core>
 #include <map>

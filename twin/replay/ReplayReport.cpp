@@ -1,10 +1,10 @@
-#include "replay/ReplayReport.hpp"
+#include "twin/replay/ReplayReport.hpp"
 
-#include "util/TextNumber.hpp"
+#include "boundary/util/TextNumber.hpp"
 
-#include "calibration/DriftCheck.hpp"
-#include "replay/DeliveredEnergy.hpp"
-#include "replay/ReplaySeries.hpp"
+#include "twin/calibration/DriftCheck.hpp"
+#include "twin/replay/DeliveredEnergy.hpp"
+#include "twin/replay/ReplaySeries.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -23,7 +23,6 @@ double percentile(std::vector<double> v, double q) {
     const std::size_t hi = std::min(lo + 1, v.size() - 1);
     return v[lo] + (pos - static_cast<double>(lo)) * (v[hi] - v[lo]);
 }
-
 
 }  // namespace
 
@@ -57,18 +56,21 @@ ReplayReport reportReplay(TwinStore& store, std::int64_t toolId, const ReplaySet
     for (const auto& c : report.counters)
         if (c.flagged)
             report.findings.push_back({"counter", c.targetId,
-                                       c.source + " target " + c.targetId + ": usage counter +" + textNumber(c.counterDeltaKWh, 10) +
-                                           " kWh vs twin energy " + textNumber(c.energyKWh, 10) + " kWh (" + textNumber(c.errorPct, 10) +
-                                           " %)" + (c.cause.empty() ? "" : ": " + c.cause),
+                                       c.source + " target " + c.targetId + ": usage counter +" +
+                                           textNumber(c.counterDeltaKWh, 10) + " kWh vs twin energy " +
+                                           textNumber(c.energyKWh, 10) + " kWh (" + textNumber(c.errorPct, 10) + " %)" +
+                                           (c.cause.empty() ? "" : ": " + c.cause),
                                        0.0, c.errorPct});
-    for (auto& f : shutterJumps(series, report.replay.power, "sensor." + setup.monitor.name + ".rate")) report.findings.push_back(f);
+    for (auto& f : shutterJumps(series, report.replay.power, "sensor." + setup.monitor.name + ".rate"))
+        report.findings.push_back(f);
     if (!calibrations.empty()) {
         DriftSettings drift;
         drift.tolerancePct = s.driftTolerancePct;
         drift.minDurationS = s.minStepS;
         drift.calibratedShutterOpen =
             calibrations.back().summary.find("\"fit_substrate_shutter_open\":true") != std::string::npos;
-        for (auto& f : driftFindings(report.replay.steps, calibrations.back().parameters, drift)) report.findings.push_back(f);
+        for (auto& f : driftFindings(report.replay.steps, calibrations.back().parameters, drift))
+            report.findings.push_back(f);
     }
     addMonitorMaterialFindings(report);
     addToolingFinding(report);
@@ -84,8 +86,9 @@ ReplayReport reportReplay(TwinStore& store, std::int64_t toolId, const ReplaySet
     report.after = ratioStats(measured, calibrated);
     report.unconverted = ratioStats(displayed, predicted);
     if (!calibrations.empty())
-        report.calibration = "v" + std::to_string(calibrations.back().version) + " " + calibrations.back().method +
-                             (setup.gas.sigmaEffM2 > 0.0 ? "; gas sigma_eff " + textNumber(setup.gas.sigmaEffM2, 4) + " m2" : "");
+        report.calibration =
+            "v" + std::to_string(calibrations.back().version) + " " + calibrations.back().method +
+            (setup.gas.sigmaEffM2 > 0.0 ? "; gas sigma_eff " + textNumber(setup.gas.sigmaEffM2, 4) + " m2" : "");
     return report;
 }
 
@@ -104,9 +107,10 @@ void addMonitorMaterialFindings(ReplayReport& r) {
         const double factor = s.monitorDensityKgM3 / s.depositedDensityKgM3;
         if (std::fabs(factor - 1.0) < 0.02) continue;
         std::ostringstream m;
-        m << std::setprecision(3) << "monitor set to " << s.monitorMaterial << " (density " << s.monitorDensityKgM3 / 1000.0
-          << " g/cm3, Z-ratio " << s.monitorZRatio << ") in " << e.first << " step(s) depositing " << s.depositedMaterial
-          << " (" << s.depositedDensityKgM3 / 1000.0 << " g/cm3): its readings are converted with the deposited film's density"
+        m << std::setprecision(3) << "monitor set to " << s.monitorMaterial << " (density "
+          << s.monitorDensityKgM3 / 1000.0 << " g/cm3, Z-ratio " << s.monitorZRatio << ") in " << e.first
+          << " step(s) depositing " << s.depositedMaterial << " (" << s.depositedDensityKgM3 / 1000.0
+          << " g/cm3): its readings are converted with the deposited film's density"
           << " (x" << factor << "; the Z-ratio is not used at this crystal loading), not fitted";
         r.findings.push_back({"monitor-material", s.sources.front().targetId, m.str(), s.start, factor});
     }
@@ -124,8 +128,9 @@ void addToolingFinding(ReplayReport& r) {
     const double g = percentile(geometric, 0.5), l = percentile(logged, 0.5);
     if (std::fabs(g / l - 1.0) < 0.25) return;
     std::ostringstream m;
-    m << std::setprecision(3) << "the monitor's tooling setting (" << 100.0 * l << " %) and the twin's geometric tooling ("
-      << 100.0 * g << " %: substrate mean / crystal film rate at the tool file's monitor position) differ x" << l / g
+    m << std::setprecision(3) << "the monitor's tooling setting (" << 100.0 * l
+      << " %) and the twin's geometric tooling (" << 100.0 * g
+      << " %: substrate mean / crystal film rate at the tool file's monitor position) differ x" << l / g
       << ": the sensor position or the tool's geometry in the tool file is not the tool's";
     r.findings.push_back({"tooling", "", m.str(), 0.0, l / g});
 }

@@ -8,10 +8,10 @@
 //    minStepS long, before and after the calibration and without the density conversion.
 #pragma once
 
-#include "replay/CounterAudit.hpp"
-#include "replay/TwinReplay.hpp"
-#include "store/CalibrationRecord.hpp"
-#include "store/TwinStore.hpp"
+#include "twin/replay/CounterAudit.hpp"
+#include "twin/replay/TwinReplay.hpp"
+#include "twin/store/CalibrationRecord.hpp"
+#include "twin/store/TwinStore.hpp"
 
 #include <string>
 #include <vector>

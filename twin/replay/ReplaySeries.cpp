@@ -1,6 +1,6 @@
-#include "replay/ReplaySeries.hpp"
+#include "twin/replay/ReplaySeries.hpp"
 
-#include "store/SampleBlockCodec.hpp"
+#include "twin/store/SampleBlockCodec.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -10,7 +10,8 @@ namespace magtwin {
 
 ReplaySeries::ReplaySeries(TwinStore& store, std::int64_t toolId) {
     std::vector<LogFileState> files = store.files(toolId);
-    std::sort(files.begin(), files.end(), [](const LogFileState& a, const LogFileState& b) { return a.firstTime < b.firstTime; });
+    std::sort(files.begin(), files.end(),
+              [](const LogFileState& a, const LogFileState& b) { return a.firstTime < b.firstTime; });
     std::vector<std::string> keys;
     for (const auto& f : files)
         for (const auto& k : f.channels)
@@ -37,14 +38,17 @@ ReplaySeries::ReplaySeries(TwinStore& store, std::int64_t toolId) {
         }
         for (const auto& t : store.textChanges(f.fileId)) text_[t.channel].emplace_back(t.time, t.value);
     }
-    if (times_.empty()) throw std::runtime_error("store: the tool has no stored samples (run `magtwin twin sync` first)");
+    if (times_.empty())
+        throw std::runtime_error("store: the tool has no stored samples (run `magtwin twin sync` first)");
     for (auto& [key, changes] : text_)
-        std::stable_sort(changes.begin(), changes.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::stable_sort(changes.begin(), changes.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
 }
 
 const std::vector<double>& ReplaySeries::column(const std::string& key) const {
     const auto it = columns_.find(key);
-    if (it == columns_.end()) throw std::out_of_range("log channel '" + key + "' is not mapped in the tool file's logs: section");
+    if (it == columns_.end())
+        throw std::out_of_range("log channel '" + key + "' is not mapped in the tool file's logs: section");
     return it->second;
 }
 

@@ -5,7 +5,7 @@
 // line, looked up by time.
 #pragma once
 
-#include "store/TwinStore.hpp"
+#include "twin/store/TwinStore.hpp"
 
 #include <map>
 #include <string>

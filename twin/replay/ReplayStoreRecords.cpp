@@ -1,4 +1,4 @@
-#include "replay/ReplayStoreRecords.hpp"
+#include "twin/replay/ReplayStoreRecords.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -48,7 +48,8 @@ ReplayRunRecord replayRunRecord(const ReplayResult& replay, const std::vector<Ta
         p.sources = sourcesText(s);
         run.predictions.push_back(p);
         if (std::isfinite(s.measuredDisplayedAS))
-            run.measurements.push_back({"monitor", monitorName, s.start, 0.0, 0.0, s.measuredDisplayedAS, "A/s displayed"});
+            run.measurements.push_back(
+                {"monitor", monitorName, s.start, 0.0, 0.0, s.measuredDisplayedAS, "A/s displayed"});
         for (const auto& sp : s.sources) {
             ErosionStateRecord& e = erosion[{sp.source, sp.targetId}];
             if (!e.runId.empty() && e.lifeKWh > sp.lifeKWh) continue;  // keep the latest life point

@@ -8,8 +8,8 @@
 //  - per interval with a reading the crystal monitor's mean displayed rate (A/s).
 #pragma once
 
-#include "replay/TwinReplay.hpp"
-#include "store/TwinState.hpp"
+#include "twin/replay/TwinReplay.hpp"
+#include "twin/store/TwinState.hpp"
 
 #include <string>
 

@@ -1,6 +1,6 @@
-#include "replay/SourcePower.hpp"
+#include "twin/replay/SourcePower.hpp"
 
-#include "replay/ReplaySeries.hpp"
+#include "twin/replay/ReplaySeries.hpp"
 
 #include <cmath>
 
@@ -50,7 +50,8 @@ void SourcePowerRules::apply(const double* row, RowPower& out) const {
             v = valueOr(row, dcBias_[k], std::nan(""));
         } else {
             v = valueOr(row, sc.voltage, std::nan(""));
-            p = sc.power >= 0 ? valueOr(row, sc.power, 0.0) : valueOr(row, sc.voltage, 0.0) * valueOr(row, sc.current, 0.0);
+            p = sc.power >= 0 ? valueOr(row, sc.power, 0.0)
+                              : valueOr(row, sc.voltage, 0.0) * valueOr(row, sc.current, 0.0);
         }
         const bool enabled = sc.enabled < 0 || valueOr(row, sc.enabled, 0.0) > th.switchOn;
         out.supplyW[k] = p;

@@ -16,7 +16,7 @@
 // feeding supply logs no voltage.
 #pragma once
 
-#include "logs/LogFormat.hpp"
+#include "twin/logs/LogFormat.hpp"
 
 #include <string>
 #include <vector>
@@ -27,14 +27,14 @@ class ReplaySeries;
 
 /// What one row delivers; sized by SourcePowerRules::apply, reused from row to row.
 struct RowPower {
-    std::vector<double> supplyW;               ///< per supply: P (whether on or not)
-    std::vector<char> supplyOn;                ///< per supply
-    std::vector<double> supplyV;               ///< per supply: |V| (RF: DC self-bias); NaN when not logged
-    std::vector<double> sourceW;               ///< per source: delivered power, 0 when off
-    std::vector<double> sourceV;               ///< per source: |V| of a feeding supply; NaN when off or unknown
-    std::vector<int> sourceSupply;             ///< per source: a feeding supply (the last), -1 when off
-    std::vector<std::vector<int>> feeding;     ///< per source: the on, unambiguous supplies feeding it
-    std::vector<std::vector<int>> ambiguous;   ///< per source: supplies switched to it and to another source
+    std::vector<double> supplyW;              ///< per supply: P (whether on or not)
+    std::vector<char> supplyOn;               ///< per supply
+    std::vector<double> supplyV;              ///< per supply: |V| (RF: DC self-bias); NaN when not logged
+    std::vector<double> sourceW;              ///< per source: delivered power, 0 when off
+    std::vector<double> sourceV;              ///< per source: |V| of a feeding supply; NaN when off or unknown
+    std::vector<int> sourceSupply;            ///< per source: a feeding supply (the last), -1 when off
+    std::vector<std::vector<int>> feeding;    ///< per source: the on, unambiguous supplies feeding it
+    std::vector<std::vector<int>> ambiguous;  ///< per source: supplies switched to it and to another source
 };
 
 class SourcePowerRules {
@@ -44,8 +44,8 @@ public:
     void apply(const double* row, RowPower& out) const;
 
 private:
-    LogFormat format_;  // a copy: callers may pass a temporary
-    std::vector<int> dcBias_;  ///< per supply: its `dc_bias` channel (RF), -1 when not mapped
+    LogFormat format_;                     // a copy: callers may pass a temporary
+    std::vector<int> dcBias_;              ///< per supply: its `dc_bias` channel (RF), -1 when not mapped
     std::vector<std::vector<int>> feeds_;  ///< per source: the supplies it can be fed by
     mutable std::vector<int> feedCount_;
 };

@@ -1,6 +1,6 @@
-#include "replay/StepDetector.hpp"
+#include "twin/replay/StepDetector.hpp"
 
-#include "replay/DeliveredEnergy.hpp"
+#include "twin/replay/DeliveredEnergy.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -13,7 +13,8 @@ namespace magtwin {
 StepDetector::StepDetector(const LogFormat& format, const std::vector<TargetRecord>& knownTargets, LogIssues& issues)
     : format_(format), rules_(format), issues_(issues) {
     for (const auto& t : knownTargets) targets_[{t.source, t.targetId}] = t;
-    if (format.sources.size() > 64) throw std::invalid_argument("log format '" + format.name + "': more than 64 sources");
+    if (format.sources.size() > 64)
+        throw std::invalid_argument("log format '" + format.name + "': more than 64 sources");
     setState({});
 }
 
@@ -71,22 +72,26 @@ void StepDetector::process(const LogRowBatch& b, std::vector<StepRecord>& steps)
         const bool substrateOpen = on(row, format_.substrateShutter);
         for (std::size_t c = 0; c < nSource; ++c) {
             for (int s : rowPower_.ambiguous[c])
-                issues_.add(line, "ambiguous-switch", "supply '" + format_.supplies[static_cast<std::size_t>(s)].name +
-                                                          "' is switched to several sources; its energy is not attributed");
+                issues_.add(line, "ambiguous-switch",
+                            "supply '" + format_.supplies[static_cast<std::size_t>(s)].name +
+                                "' is switched to several sources; its energy is not attributed");
             power[c] = rowPower_.sourceW[c];
             sourceOn[c] = !rowPower_.feeding[c].empty();
             ramping[c] = 0;
             for (int s : rowPower_.feeding[c])
-                if (state_.hasPrev && std::fabs(setpoint[s] - state_.prevSetpoint[s]) > th.rampSetpointChangeW) ramping[c] = 1;
+                if (state_.hasPrev && std::fabs(setpoint[s] - state_.prevSetpoint[s]) > th.rampSetpointChangeW)
+                    ramping[c] = 1;
             shutterOpen[c] = on(row, format_.sources[c].shutter);
             nOn += sourceOn[c];
             nDepositing += sourceOn[c] && shutterOpen[c];
             anyRamp = anyRamp || ramping[c];
         }
         const char* label = "";
-        if (nOn > 0) label = anyRamp ? "ramp" : !substrateOpen || nDepositing == 0 ? "pre-sputter"
-                                                : nDepositing >= 2               ? "co-sputter"
-                                                                                 : "deposition";
+        if (nOn > 0)
+            label = anyRamp                              ? "ramp"
+                    : !substrateOpen || nDepositing == 0 ? "pre-sputter"
+                    : nDepositing >= 2                   ? "co-sputter"
+                                                         : "deposition";
         std::uint64_t mask = 0;
         for (std::size_t c = 0; c < nSource; ++c)
             if (sourceOn[c]) mask |= std::uint64_t{1} << c;

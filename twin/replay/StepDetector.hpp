@@ -15,11 +15,11 @@
 // the step that just ended.
 #pragma once
 
-#include "logs/LogFormat.hpp"
-#include "logs/LogIssues.hpp"
-#include "logs/LogReader.hpp"
-#include "replay/SourcePower.hpp"
-#include "store/TwinStore.hpp"
+#include "twin/logs/LogFormat.hpp"
+#include "twin/logs/LogIssues.hpp"
+#include "twin/logs/LogReader.hpp"
+#include "twin/replay/SourcePower.hpp"
+#include "twin/store/TwinStore.hpp"
 
 #include <map>
 #include <string>
@@ -32,8 +32,8 @@ namespace magtwin {
 struct DetectorState {
     bool hasPrev = false;
     double prevTime = 0.0;
-    std::vector<double> prevSourcePower;   ///< per source, W
-    std::vector<double> prevSetpoint;      ///< per supply, W (NaN: none)
+    std::vector<double> prevSourcePower;     ///< per source, W
+    std::vector<double> prevSetpoint;        ///< per supply, W (NaN: none)
     std::vector<std::string> currentTarget;  ///< per source
     bool stepOpen = false;
     std::uint64_t stepSources = 0;  ///< bit c: source c is on in the open step

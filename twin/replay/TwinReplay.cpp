@@ -1,15 +1,15 @@
-#include "replay/TwinReplay.hpp"
+#include "twin/replay/TwinReplay.hpp"
 
-#include "deposition/ErodedTargets.hpp"
-#include "deposition/GasAttenuationModel.hpp"
-#include "deposition/LineOfSightTransport.hpp"
-#include "deposition/Uniformity.hpp"
-#include "elements/ElementTable.hpp"
-#include "replay/DeliveredEnergy.hpp"
-#include "replay/MonitorReading.hpp"
-#include "replay/ReplayLifeTable.hpp"
-#include "replay/ReplaySeries.hpp"
-#include "util/PhysicalConstants.hpp"
+#include "boundary/elements/ElementTable.hpp"
+#include "boundary/util/PhysicalConstants.hpp"
+#include "solvers/deposition/ErodedTargets.hpp"
+#include "solvers/deposition/GasAttenuationModel.hpp"
+#include "solvers/deposition/LineOfSightTransport.hpp"
+#include "solvers/deposition/Uniformity.hpp"
+#include "twin/replay/DeliveredEnergy.hpp"
+#include "twin/replay/MonitorReading.hpp"
+#include "twin/replay/ReplayLifeTable.hpp"
+#include "twin/replay/ReplaySeries.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -41,7 +41,10 @@ struct TargetState {
 class Replayer {
 public:
     Replayer(TwinStore& store, std::int64_t toolId, const ReplaySetup& setup)
-        : setup_(setup), series_(store, toolId), energy_(setup.format, series_), grid_(sampleSubstrate(setup.substrate)) {
+        : setup_(setup),
+          series_(store, toolId),
+          energy_(setup.format, series_),
+          grid_(sampleSubstrate(setup.substrate)) {
         motion_ = setup.motion;
         // Fluence over 1 s = rate; an oscillating substrate: over one whole period, divided by
         // the period below (the sweep's time average, not its first second).
@@ -52,12 +55,17 @@ public:
             // a single cathode or a member of an array (tube01 of `tube`, array count 14)
             std::size_t gi = 0;
             int member = -1;
-            for (; gi < setup.cathodes.size() && member < 0; ++gi) member = cathodeIndexOf(setup.cathodes[gi], src.cathode);
+            for (; gi < setup.cathodes.size() && member < 0; ++gi)
+                member = cathodeIndexOf(setup.cathodes[gi], src.cathode);
             if (member < 0) {
                 std::string known;
                 for (const auto& g : setup.cathodes)
-                    known += (known.empty() ? "" : ", ") + g.name + (g.cathodeCount() > 1 ? " (" + g.memberNames.front() + " .. " + g.memberNames.back() + ")" : "");
-                throw std::invalid_argument("replay: log source '" + src.cathode + "' is no cathode or array member of the tool file (cathodes: " + known + ")");
+                    known += (known.empty() ? "" : ", ") + g.name +
+                             (g.cathodeCount() > 1 ? " (" + g.memberNames.front() + " .. " + g.memberNames.back() + ")"
+                                                   : "");
+                throw std::invalid_argument("replay: log source '" + src.cathode +
+                                            "' is no cathode or array member of the tool file (cathodes: " + known +
+                                            ")");
             }
             const CathodeGroup& array = setup.cathodes[--gi];
             groups_.push_back(arrayMember(array, member));
@@ -71,8 +79,9 @@ public:
             }
             if (!tableOfGroup.count(gi)) {
                 tableOfGroup[gi] = tables_.size();
-                tables_.push_back(std::make_unique<ReplayLifeTable>(array, setup.angular, grid_, motion_, setup.transport,
-                                                                    setup.monitor.position, setup.monitor.facing, setup.lifePoints));
+                tables_.push_back(std::make_unique<ReplayLifeTable>(array, setup.angular, grid_, motion_,
+                                                                    setup.transport, setup.monitor.position,
+                                                                    setup.monitor.facing, setup.lifePoints));
                 const double step = tables_.back()->lifeStepKWh();
                 result_.lifeStepKWh = result_.lifeStepKWh > 0 ? std::min(result_.lifeStepKWh, step) : step;
             }
@@ -90,7 +99,8 @@ public:
         for (std::size_t r = 0; r < series_.rows(); ++r)
             result_.monitorDisplayedAS[r] = series_.at(rateKey, r, std::nan("")) / kAngstrom;
         chamberPressurePa_.resize(series_.rows());
-        for (std::size_t r = 0; r < series_.rows(); ++r) chamberPressurePa_[r] = series_.at("chamber.pressure", r, std::nan(""));
+        for (std::size_t r = 0; r < series_.rows(); ++r)
+            chamberPressurePa_[r] = series_.at("chamber.pressure", r, std::nan(""));
         result_.substrateShutter.resize(series_.rows());
         for (std::size_t r = 0; r < series_.rows(); ++r)
             result_.substrateShutter[r] = series_.at("chamber.substrate_shutter", r, std::nan(""));
@@ -98,7 +108,8 @@ public:
 
     ReplayResult run(TwinStore& store, std::int64_t toolId, const ReplayProgress& progress) {
         std::vector<StepRecord> steps = store.steps(toolId);
-        std::sort(steps.begin(), steps.end(), [](const StepRecord& a, const StepRecord& b) { return a.startTime < b.startTime; });
+        std::sort(steps.begin(), steps.end(),
+                  [](const StepRecord& a, const StepRecord& b) { return a.startTime < b.startTime; });
         std::size_t done = 0;
         for (const auto& st : steps) {
             if (st.label != "ramp") replayIntervals(st);
@@ -186,8 +197,10 @@ private:
         mapStride_ *= 2;
         std::vector<std::pair<std::size_t, std::size_t>> kept;
         for (const auto& [mapped, step] : keptMaps_) {
-            if (mapped % mapStride_ == 0) kept.push_back({mapped, step});
-            else if (step < result_.steps.size()) std::vector<double>().swap(result_.steps[step].filmRateNmS);
+            if (mapped % mapStride_ == 0)
+                kept.push_back({mapped, step});
+            else if (step < result_.steps.size())
+                std::vector<double>().swap(result_.steps[step].filmRateNmS);
         }
         keptMaps_ = std::move(kept);
     }
@@ -234,10 +247,10 @@ private:
         if (!std::isfinite(out.pressurePa)) out.pressurePa = setup_.gas.processPressurePa;
         GasAttenuation gas;  // vacuum unless the setup has a gas strength
         if (setup_.gas.sigmaEffM2 > 0.0 && out.pressurePa > 0.0)
-            gas = {GasAttenuation::numberDensity(out.pressurePa, setup_.gas.temperatureK), setup_.gas.sigmaEffM2, setup_.gas.eta,
-                   setup_.gas.thermalisationColumnPerM2};
+            gas = {GasAttenuation::numberDensity(out.pressurePa, setup_.gas.temperatureK), setup_.gas.sigmaEffM2,
+                   setup_.gas.eta, setup_.gas.thermalisationColumnPerM2};
         const ElementTable& table = ElementTable::builtin();
-        std::vector<double> filmRateNmS, exactNmS;  // substrate map, sum over sources (exact: checked intervals)
+        std::vector<double> filmRateNmS, exactNmS;   // substrate map, sum over sources (exact: checked intervals)
         std::map<std::size_t, LifeTableFilm> films;  // per life table: the step's member weights
         const bool check = setup_.substrateMaps && setup_.exactCheckEvery > 0 && !tables_.empty() &&
                            mappedIntervals_ % std::size_t(setup_.exactCheckEvery) == 0;
@@ -258,7 +271,8 @@ private:
             if (!(sp.meanPowerW > 0.0)) continue;
             TargetState& ts = targetState(e.source, e.targetId);
             // life at the interval's end: the target's earlier steps plus this step so far
-            sp.lifeKWh = (ts.energyJ + energy_.through(k, series_.rowAtOrAfter(st.startTime), r1 - 1).energyJ) / kJPerKWh;
+            sp.lifeKWh =
+                (ts.energyJ + energy_.through(k, series_.rowAtOrAfter(st.startTime), r1 - 1).energyJ) / kJPerKWh;
             CathodeGroup g = groups_[k];
             g.discharge.targetMaterial = sp.material;
             if (std::isfinite(sp.meanVoltageV) && sp.meanVoltageV > 0.0) g.discharge.voltageV = sp.meanVoltageV;
@@ -270,14 +284,16 @@ private:
             const double nmPerFlux = 1e9 / el.atomicDensityPerM3();  // thicknessRateNmPerS, sticking 1
             double flux = 0.0;
             if (tableIndex_[k] != kNoTable) {
-                const MemberAtLife m = tables_[tableIndex_[k]]->add(members_[k], sp.lifeKWh, wanted, nmPerFlux, films[tableIndex_[k]]);
+                const MemberAtLife m =
+                    tables_[tableIndex_[k]]->add(members_[k], sp.lifeKWh, wanted, nmPerFlux, films[tableIndex_[k]]);
                 sp.erodedDepthM = m.erodedDepthM;
                 sp.erodedVolumeM3 = m.erodedVolumeM3;
                 flux = m.crystalFluxPerAtom * wanted;
                 if (check) {
                     const auto t0 = std::chrono::steady_clock::now();
                     addMap(exactNmS, exactEmission(ts, g, wanted, sp), el.atomicDensityPerM3());
-                    result_.exactCheckSeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+                    result_.exactCheckSeconds +=
+                        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
                 }
             } else {
                 const EmissionLayout layout = exactEmission(ts, g, wanted, sp);
@@ -294,7 +310,8 @@ private:
             massCalibrated += sp.crystalMassRate * (scale == setup_.rateScale.end() ? std::nan("") : scale->second);
             massTotal += sp.crystalMassRate;
             volumeTotal += sp.crystalMassRate / (el.densityGPerCm3.value() * 1000.0);
-            if (std::find(materials.begin(), materials.end(), sp.material) == materials.end()) materials.push_back(sp.material);
+            if (std::find(materials.begin(), materials.end(), sp.material) == materials.end())
+                materials.push_back(sp.material);
             out.sources.push_back(sp);
         }
         for (std::size_t i = 0; i < materials.size(); ++i) out.depositedMaterial += (i ? "+" : "") + materials[i];
@@ -328,7 +345,9 @@ private:
             const UniformityReport u = uniformity(filmRateNmS, grid_.inUniformityArea, setup_.uniformitySpecPct);
             out.uniformityPct = u.rangePct;
             out.mapMeanAS = u.meanNm * 10.0;
-            if (check) out.uniformityExactPct = uniformity(exactNmS, grid_.inUniformityArea, setup_.uniformitySpecPct).rangePct;
+            if (check)
+                out.uniformityExactPct =
+                    uniformity(exactNmS, grid_.inUniformityArea, setup_.uniformitySpecPct).rangePct;
             if (setup_.mapEvery != 0 && mappedIntervals_ % mapStride_ == 0) {
                 out.filmRateNmS = filmRateNmS;
                 keptMaps_.push_back({mappedIntervals_, result_.steps.size()});
@@ -353,7 +372,7 @@ private:
     std::vector<std::size_t> tableIndex_;    ///< per log source: its life table (kNoTable: exact)
     std::vector<std::unique_ptr<ReplayLifeTable>> tables_;
     std::size_t mappedIntervals_ = 0;
-    std::size_t mapStride_ = 1;                          ///< maps kept every mapStride_ mapped intervals
+    std::size_t mapStride_ = 1;                                  ///< maps kept every mapStride_ mapped intervals
     std::vector<std::pair<std::size_t, std::size_t>> keptMaps_;  ///< (mapped interval, index in steps)
     std::map<std::pair<std::string, std::string>, TargetState> targets_;
     ReplayResult result_;
@@ -361,7 +380,8 @@ private:
 
 }  // namespace
 
-ReplayResult replayTool(TwinStore& store, std::int64_t toolId, const ReplaySetup& setup, const ReplayProgress& progress) {
+ReplayResult replayTool(TwinStore& store, std::int64_t toolId, const ReplaySetup& setup,
+                        const ReplayProgress& progress) {
     Replayer r(store, toolId, setup);
     return r.run(store, toolId, progress);
 }

@@ -32,13 +32,13 @@
 // Counter audit and findings: CounterAudit.hpp.
 #pragma once
 
-#include "deposition/CathodeLayout.hpp"
-#include "deposition/EmissionAngularDistribution.hpp"
-#include "deposition/Substrate.hpp"
-#include "deposition/SubstrateMotion.hpp"
-#include "logs/LogFormat.hpp"
-#include "replay/SourcePower.hpp"
-#include "store/TwinStore.hpp"
+#include "solvers/deposition/CathodeLayout.hpp"
+#include "solvers/deposition/EmissionAngularDistribution.hpp"
+#include "solvers/deposition/Substrate.hpp"
+#include "solvers/deposition/SubstrateMotion.hpp"
+#include "twin/logs/LogFormat.hpp"
+#include "twin/replay/SourcePower.hpp"
+#include "twin/store/TwinStore.hpp"
 
 #include <Eigen/Core>
 #include <functional>
@@ -60,7 +60,7 @@ struct ReplayGas {
     double sigmaEffM2 = 0.0;
     double eta = 0.0, thermalisationColumnPerM2 = 0.0;
     double temperatureK = 300.0;
-    double processPressurePa = 0.0;  ///< where the log has no chamber pressure
+    double processPressurePa = 0.0;    ///< where the log has no chamber pressure
     double referenceSigmaEffM2 = 0.0;  ///< the tool file's gas model (the gas fit's reference; not used by replay)
 };
 
@@ -79,34 +79,34 @@ struct ReplaySetup {
     bool openSubstrateMapsOnly = false;       ///< maps only where the substrate shutter is open (metrology fit)
     ReplayGas gas;                            ///< the gas model (default: vacuum line of sight)
     int mapEvery = 0;                         ///< > 0: keep the summed map of every N-th mapped interval (.pvd series);
-                                              ///< < 0: evenly spaced, 32 to 64 of them (the stride doubles as the run grows)
-    double maxIntervalS = 0.0;                ///< > 0: intervals longer than this are cut into pieces (calibration windows)
+                       ///< < 0: evenly spaced, 32 to 64 of them (the stride doubles as the run grows)
+    double maxIntervalS = 0.0;  ///< > 0: intervals longer than this are cut into pieces (calibration windows)
     TransportMethod transport = TransportMethod::Direct;  ///< substrate maps (the monitor is always direct)
-    int lifePoints = 0;                       ///< > 0: arrays from a life table of that many points to end of life
-    int exactCheckEvery = 0;                  ///< > 0 (with lifePoints): every N-th mapped interval also exactly
+    int lifePoints = 0;       ///< > 0: arrays from a life table of that many points to end of life
+    int exactCheckEvery = 0;  ///< > 0 (with lifePoints): every N-th mapped interval also exactly
 };
 
 struct StepSourcePrediction {
     std::string source, targetId, material;  ///< material: element symbol
     double meanPowerW = 0.0, meanVoltageV = 0.0;
     double energyJ = 0.0;
-    double lifeKWh = 0.0;           ///< the target's cumulative energy at the end of the step
+    double lifeKWh = 0.0;  ///< the target's cumulative energy at the end of the step
     double erodedDepthM = 0.0;
-    double erodedVolumeM3 = 0.0;    ///< volume the erosion removed from the target by lifeKWh
-    double crystalMassRate = 0.0;   ///< kg m^-2 s^-1, uncalibrated
+    double erodedVolumeM3 = 0.0;   ///< volume the erosion removed from the target by lifeKWh
+    double crystalMassRate = 0.0;  ///< kg m^-2 s^-1, uncalibrated
 };
 
 struct ReplayStep {
     double start = 0.0, end = 0.0;
-    std::string label;                   ///< of the store's step the interval is in
+    std::string label;  ///< of the store's step the interval is in
     bool substrateShutterOpen = true;
-    std::string substrateId;             ///< chamber.substrate_id at the interval's start ("" when not logged)
-    double pressurePa = 0.0;             ///< mean chamber pressure (or the tool file's process pressure)
-    bool monitorShutterOpen = true;      ///< false: the crystal is covered (no measured rate)
+    std::string substrateId;                    ///< chamber.substrate_id at the interval's start ("" when not logged)
+    double pressurePa = 0.0;                    ///< mean chamber pressure (or the tool file's process pressure)
+    bool monitorShutterOpen = true;             ///< false: the crystal is covered (no measured rate)
     std::vector<StepSourcePrediction> sources;  ///< the depositing sources (on, shutter open)
-    std::string depositedMaterial;       ///< symbol, or "A+B" for a co-sputtered film
-    double depositedDensityKgM3 = 0.0;   ///< volume-additive mixture of the predicted masses
-    std::string monitorMaterial;         ///< as logged
+    std::string depositedMaterial;              ///< symbol, or "A+B" for a co-sputtered film
+    double depositedDensityKgM3 = 0.0;          ///< volume-additive mixture of the predicted masses
+    std::string monitorMaterial;                ///< as logged
     double monitorDensityKgM3 = 0.0, monitorTooling = 0.0, monitorZRatio = 0.0;
     double measuredDisplayedAS = 0.0;    ///< mean displayed rate, A/s (NaN: no reading)
     double measuredAS = 0.0;             ///< converted to the deposited material, A/s
@@ -122,20 +122,21 @@ struct ReplayStep {
 
 struct ReplayResult {
     std::vector<ReplayStep> steps;
-    SubstrateGrid grid;                           ///< the substrate grid of the maps
-    std::vector<double> times;                    ///< per row (UTC s)
-    std::vector<SourcePowerSeries> power;         ///< per source
-    std::vector<std::vector<double>> energyKWh;   ///< per source, cumulative per row
-    std::vector<double> monitorDisplayedAS;       ///< per row
-    std::vector<double> substrateShutter;         ///< per row (1 open; NaN when unmapped)
-    double exactCheckSeconds = 0.0;               ///< time spent in the exact checks (part of the run)
-    double lifeStepKWh = 0.0;                     ///< the life tables' spacing (smallest; 0: exact replay)
-    std::size_t lifeTablePoints = 0;              ///< life points computed over all tables
+    SubstrateGrid grid;                          ///< the substrate grid of the maps
+    std::vector<double> times;                   ///< per row (UTC s)
+    std::vector<SourcePowerSeries> power;        ///< per source
+    std::vector<std::vector<double>> energyKWh;  ///< per source, cumulative per row
+    std::vector<double> monitorDisplayedAS;      ///< per row
+    std::vector<double> substrateShutter;        ///< per row (1 open; NaN when unmapped)
+    double exactCheckSeconds = 0.0;              ///< time spent in the exact checks (part of the run)
+    double lifeStepKWh = 0.0;                    ///< the life tables' spacing (smallest; 0: exact replay)
+    std::size_t lifeTablePoints = 0;             ///< life points computed over all tables
 };
 
 using ReplayProgress = std::function<void(std::size_t done, std::size_t total)>;
 
 /// Replays every interval of the stored steps of tool `toolId` (ReplayResult::steps).
-ReplayResult replayTool(TwinStore& store, std::int64_t toolId, const ReplaySetup& setup, const ReplayProgress& progress = {});
+ReplayResult replayTool(TwinStore& store, std::int64_t toolId, const ReplaySetup& setup,
+                        const ReplayProgress& progress = {});
 
 }  // namespace magtwin

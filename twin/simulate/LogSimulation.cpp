@@ -1,4 +1,4 @@
-#include "simulate/LogSimulation.hpp"
+#include "twin/simulate/LogSimulation.hpp"
 
 namespace magtwin {
 

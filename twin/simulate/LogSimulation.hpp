@@ -5,9 +5,9 @@
 // tool file and the recipe into these structs and writes the outputs.
 #pragma once
 
-#include "deposition/DepositCase.hpp"
-#include "simulate/LogSimulator.hpp"
-#include "simulate/SimulatedFilm.hpp"
+#include "solvers/deposition/DepositCase.hpp"
+#include "twin/simulate/LogSimulator.hpp"
+#include "twin/simulate/SimulatedFilm.hpp"
 
 #include <ostream>
 #include <vector>
@@ -20,10 +20,10 @@ struct LogSimulation {
     /// One per format source (same order); filmRateMPerSPerW is filled from the film.
     std::vector<SimulatedSource> sources;
     SimulatedLogSettings settings;
-    DepositCase filmCase;       ///< the tool's case for the recipe's substrate kind
+    DepositCase filmCase;  ///< the tool's case for the recipe's substrate kind
     double metrologyPitchM = 0.020;
     FilmTransport transport;
-    int metrologyEvery = 0;     ///< 0: no maps
+    int metrologyEvery = 0;  ///< 0: no maps
     double metrologyNoisePct = 0.0;
 };
 
@@ -31,7 +31,7 @@ struct LogSimulationResult {
     SimulatedLogFacts facts;
     SimulationTruth truth;
     SimulatedFilm film;
-    FilmGas gas;                       ///< the gas the maps were computed with
+    FilmGas gas;  ///< the gas the maps were computed with
     std::vector<MetrologyMap> maps;
     std::vector<SimulatedSource> sources;  ///< as written (with the film rates)
 };

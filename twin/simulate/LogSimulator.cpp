@@ -1,6 +1,6 @@
-#include "simulate/LogSimulator.hpp"
+#include "twin/simulate/LogSimulator.hpp"
 
-#include "simulate/TimestampWriter.hpp"
+#include "twin/simulate/TimestampWriter.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -60,7 +60,8 @@ SimulationTruth analyticTruth(const SimulationRecipe& r, const std::vector<Simul
                     e = level * P * T;
                     if (step.kind == RecipeStep::Kind::Deposition) {
                         for (const auto& ev : r.events)
-                            if (ev.kind == RecipeEvent::Kind::Arc && ev.substrate == sub && ev.cathode == sources[k].cathode)
+                            if (ev.kind == RecipeEvent::Kind::Arc && ev.substrate == sub &&
+                                ev.cathode == sources[k].cathode)
                                 e -= (1 - ev.residual) * level * P * dt;  // one row at residual * P
                         st.depositionEnergyJ[k] = e;
                     }
@@ -117,7 +118,8 @@ int supplyIndex(const LogFormat& f, const std::string& name) {
 std::vector<std::string> splitKey(const std::string& key) {
     std::vector<std::string> parts;
     std::size_t from = 0;
-    for (std::size_t dot; (dot = key.find('.', from)) != std::string::npos; from = dot + 1) parts.push_back(key.substr(from, dot - from));
+    for (std::size_t dot; (dot = key.find('.', from)) != std::string::npos; from = dot + 1)
+        parts.push_back(key.substr(from, dot - from));
     parts.push_back(key.substr(from));
     return parts;
 }
@@ -172,9 +174,16 @@ SimulatedLogFacts writeSimulatedLog(std::ostream& out, const LogFormat& format, 
             const std::string& q = p[2];
             c.digits = 12;
             if (q == "enabled") c.si = [&, s] { return fedSource(s) >= 0 && !st.idle ? 1.0 : 0.0; };
-            if (q == "setpoint") c.si = [&, s] { const int k = fedSource(s); return k < 0 ? 0.0 : st.setpointW[std::size_t(k)]; };
+            if (q == "setpoint")
+                c.si = [&, s] {
+                    const int k = fedSource(s);
+                    return k < 0 ? 0.0 : st.setpointW[std::size_t(k)];
+                };
             if (q == "power" || q == "forward_power")
-                c.si = [&, s] { const int k = fedSource(s); return k < 0 ? 0.0 : st.powerW[std::size_t(k)]; };
+                c.si = [&, s] {
+                    const int k = fedSource(s);
+                    return k < 0 ? 0.0 : st.powerW[std::size_t(k)];
+                };
             if (q == "reflected_power") c.si = [] { return 0.0; };
             if (q == "voltage" || q == "current") {
                 // Both columns of a supply share the row's noisy voltage (drawn by the voltage
@@ -230,8 +239,8 @@ SimulatedLogFacts writeSimulatedLog(std::ostream& out, const LogFormat& format, 
             bool mapped = false;
             for (const auto& ch : format.numeric) mapped = mapped || ch.key == v;
             if (mapped && !before)
-                throw std::invalid_argument(settings.toolName + ": log format '" + format.name + "': map " + v + " before " + key +
-                                  " for simulate-log");
+                throw std::invalid_argument(settings.toolName + ": log format '" + format.name + "': map " + v +
+                                            " before " + key + " for simulate-log");
         }
     }
 
@@ -318,10 +327,12 @@ SimulatedLogFacts writeSimulatedLog(std::ostream& out, const LogFormat& format, 
                         if (j == 2 && ev.kind == RecipeEvent::Kind::SupplySwitch) {
                             const int k = sourceOf(ev.cathode), s = supplyIndex(format, ev.supply);
                             bool switchable = false;
-                            for (const auto& sw : format.sources[std::size_t(k)].switches) switchable = switchable || sw.supply == s;
+                            for (const auto& sw : format.sources[std::size_t(k)].switches)
+                                switchable = switchable || sw.supply == s;
                             if (!switchable)
-                                throw std::invalid_argument(r.file + ": supply-switch: log format '" + format.name + "' has no switch column from '" +
-                                                  ev.supply + "' to '" + ev.cathode + "'");
+                                throw std::invalid_argument(r.file + ": supply-switch: log format '" + format.name +
+                                                            "' has no switch column from '" + ev.supply + "' to '" +
+                                                            ev.cathode + "'");
                             st.fedBy[std::size_t(k)] = s;
                         }
                         if (ev.kind == RecipeEvent::Kind::Gap && j >= 3 && j < 3 + ev.gapSamples) st.lost = true;

@@ -16,8 +16,8 @@
 // the idle step's second row, where the power is already 0).
 #pragma once
 
-#include "logs/LogFormat.hpp"
-#include "simulate/SimulationRecipe.hpp"
+#include "twin/logs/LogFormat.hpp"
+#include "twin/simulate/SimulationRecipe.hpp"
 
 #include <cstdint>
 #include <ostream>
@@ -29,8 +29,8 @@ namespace magtwin {
 /// One source of the log format (same order as LogFormat::sources).
 struct SimulatedSource {
     std::string cathode, material;
-    double voltageV = 500.0;          ///< the cathode's discharge voltage (tool file)
-    double filmRateMPerSPerW = 0.0;   ///< crystal monitor's film rate per watt of this source
+    double voltageV = 500.0;         ///< the cathode's discharge voltage (tool file)
+    double filmRateMPerSPerW = 0.0;  ///< crystal monitor's film rate per watt of this source
 };
 
 struct TargetTruth {

@@ -1,7 +1,7 @@
-#include "simulate/SimulatedFilm.hpp"
+#include "twin/simulate/SimulatedFilm.hpp"
 
-#include "deposition/Uniformity.hpp"
-#include "elements/ElementTable.hpp"
+#include "boundary/elements/ElementTable.hpp"
+#include "solvers/deposition/Uniformity.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -37,7 +37,8 @@ SimulatedFilm simulatedFilm(DepositCase c, double pitchM, const FilmTransport& t
     const auto eroded = erodeCathodeGroups(c.cathodes, law, 0.0);
     SimulatedFilm film;
     film.grid = sampleSubstrate(c.substrate);
-    if (progress) progress("simulate-log: film of each cathode on " + std::to_string(film.grid.grid.size()) + " points");
+    if (progress)
+        progress("simulate-log: film of each cathode on " + std::to_string(film.grid.grid.size()) + " points");
     const CathodeResponses responses = responsesAt(c, law, 0.0, eroded, film.grid, transport.method);
     const EmissionLayout layout = buildEmission(c.cathodes, law, 0.0, {}, &eroded);
     const double n = ElementTable::builtin().get(c.filmMaterial).atomicDensityPerM3();

@@ -13,11 +13,11 @@
 // case's process pressure and gas_model cross-section (eta and N_th stay the case's).
 #pragma once
 
-#include "deposition/DepositCase.hpp"
-#include "deposition/DepositionRun.hpp"
-#include "deposition/Substrate.hpp"
-#include "deposition/SubstrateMotion.hpp"
-#include "simulate/LogSimulator.hpp"
+#include "solvers/deposition/DepositCase.hpp"
+#include "solvers/deposition/DepositionRun.hpp"
+#include "solvers/deposition/Substrate.hpp"
+#include "solvers/deposition/SubstrateMotion.hpp"
+#include "twin/simulate/LogSimulator.hpp"
 
 #include <cstdint>
 #include <ostream>

@@ -1,4 +1,4 @@
-#include "simulate/SimulationRecipe.hpp"
+#include "twin/simulate/SimulationRecipe.hpp"
 
 namespace magtwin {
 

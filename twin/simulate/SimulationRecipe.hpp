@@ -21,18 +21,18 @@ struct RecipeStep {
 struct RecipeEvent {
     enum class Kind { Arc, TargetChange, SupplySwitch, Gap };
     Kind kind = Kind::Arc;
-    int substrate = 0;        ///< 0-based substrate index
-    std::string cathode;      ///< arc, target change, supply switch
-    int atSample = 0;         ///< arc: sample of the deposition step (1 .. n-1)
-    double residual = 0.5;    ///< arc: power of that sample as a fraction of the held power
-    std::string targetId;     ///< target change: the new target's ID (its counter starts at 0)
-    std::string supply;       ///< supply switch: the supply that feeds `cathode` from now on
-    int gapSamples = 0;       ///< gap: rows the logger loses in the substrate's idle step
+    int substrate = 0;      ///< 0-based substrate index
+    std::string cathode;    ///< arc, target change, supply switch
+    int atSample = 0;       ///< arc: sample of the deposition step (1 .. n-1)
+    double residual = 0.5;  ///< arc: power of that sample as a fraction of the held power
+    std::string targetId;   ///< target change: the new target's ID (its counter starts at 0)
+    std::string supply;     ///< supply switch: the supply that feeds `cathode` from now on
+    int gapSamples = 0;     ///< gap: rows the logger loses in the substrate's idle step
 };
 
 struct RecipeTarget {
     std::string cathode, id;
-    double counterJ = 0.0;    ///< the tool's usage counter at the start of the log
+    double counterJ = 0.0;  ///< the tool's usage counter at the start of the log
 };
 
 struct SimulationRecipe {
@@ -42,9 +42,9 @@ struct SimulationRecipe {
     std::string idPrefix = "S-";
     double startUtcS = 0.0;
     double intervalS = 1.0;
-    double powerW = 0.0;                                    ///< every source's held power
+    double powerW = 0.0;                                       ///< every source's held power
     std::vector<std::pair<std::string, double>> sourcePowerW;  ///< per-cathode overrides
-    std::vector<RecipeTarget> targets;                      ///< initial targets (else CATHODE-T001, 0 kWh)
+    std::vector<RecipeTarget> targets;                         ///< initial targets (else CATHODE-T001, 0 kWh)
     double pressurePa = 0.5;
     double arFlowSccm = 200.0;
     std::vector<RecipeStep> steps;

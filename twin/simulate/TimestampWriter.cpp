@@ -1,4 +1,4 @@
-#include "simulate/TimestampWriter.hpp"
+#include "twin/simulate/TimestampWriter.hpp"
 
 #include <cmath>
 #include <cstdint>
@@ -43,14 +43,16 @@ std::string formatTimestamp(const TimestampFormat& format, double utcSeconds) {
     std::int64_t days = ms / 86400000, rest = ms % 86400000;
     if (rest < 0) rest += 86400000, --days;
     const Civil c = civilFromDays(days);
-    const unsigned hour = unsigned(rest / 3600000), minute = unsigned(rest / 60000 % 60), second = unsigned(rest / 1000 % 60);
+    const unsigned hour = unsigned(rest / 3600000), minute = unsigned(rest / 60000 % 60),
+                   second = unsigned(rest / 1000 % 60);
     char frac[8];
     std::snprintf(frac, sizeof frac, "%03u", unsigned(rest % 1000));
     const std::string year = std::to_string(c.year);
     if (format.kind == TimestampFormat::Kind::Iso8601)
-        return year + "-" + twoDigits(c.month) + "-" + twoDigits(c.day) + "T" + twoDigits(hour) + ":" + twoDigits(minute) + ":" +
-               twoDigits(second) + "." + frac;
-    static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+        return year + "-" + twoDigits(c.month) + "-" + twoDigits(c.day) + "T" + twoDigits(hour) + ":" +
+               twoDigits(minute) + ":" + twoDigits(second) + "." + frac;
+    static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     std::string out;
     const std::string& p = format.pattern;
     for (std::size_t i = 0; i < p.size(); ++i) {
@@ -59,17 +61,38 @@ std::string formatTimestamp(const TimestampFormat& format, double utcSeconds) {
             continue;
         }
         switch (p[++i]) {
-        case 'Y': out += year; break;
-        case 'm': out += twoDigits(c.month); break;
-        case 'd': out += twoDigits(c.day); break;
-        case 'b': out += kMonths[c.month - 1]; break;
-        case 'H': out += twoDigits(hour); break;
-        case 'I': out += twoDigits(hour % 12 == 0 ? 12 : hour % 12); break;
-        case 'p': out += hour < 12 ? "AM" : "PM"; break;
-        case 'M': out += twoDigits(minute); break;
-        case 'S': out += twoDigits(second); break;
-        case 'f': out += frac; break;
-        default: out += '%', out += p[i];
+            case 'Y':
+                out += year;
+                break;
+            case 'm':
+                out += twoDigits(c.month);
+                break;
+            case 'd':
+                out += twoDigits(c.day);
+                break;
+            case 'b':
+                out += kMonths[c.month - 1];
+                break;
+            case 'H':
+                out += twoDigits(hour);
+                break;
+            case 'I':
+                out += twoDigits(hour % 12 == 0 ? 12 : hour % 12);
+                break;
+            case 'p':
+                out += hour < 12 ? "AM" : "PM";
+                break;
+            case 'M':
+                out += twoDigits(minute);
+                break;
+            case 'S':
+                out += twoDigits(second);
+                break;
+            case 'f':
+                out += frac;
+                break;
+            default:
+                out += '%', out += p[i];
         }
     }
     return out;

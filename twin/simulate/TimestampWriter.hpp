@@ -5,7 +5,7 @@
 // Milliseconds are written (%f: three digits; ISO 8601 and epoch: .mmm).
 #pragma once
 
-#include "logs/LogFormat.hpp"
+#include "twin/logs/LogFormat.hpp"
 
 #include <string>
 

@@ -1,4 +1,4 @@
-#include "CalibrationRecord.hpp"
+#include "twin/store/CalibrationRecord.hpp"
 
 #include <cstdio>
 #include <sstream>
@@ -10,7 +10,8 @@ std::string encodeCalibrationParameters(const std::vector<CalibrationParameter>&
     std::string out;
     char buf[64];
     for (const auto& p : params) {
-        if (p.source.find_first_of("\t\n") != std::string::npos || p.targetId.find_first_of("\t\n") != std::string::npos)
+        if (p.source.find_first_of("\t\n") != std::string::npos ||
+            p.targetId.find_first_of("\t\n") != std::string::npos)
             throw std::invalid_argument("calibration: a source or target name holds a tab or newline");
         out += p.source + "\t" + p.targetId;
         std::snprintf(buf, sizeof buf, "\t%.17g", p.scale);
@@ -42,7 +43,8 @@ std::vector<CalibrationParameter> decodeCalibrationParameters(const std::string&
 
 std::string calibrationTableSql(const std::string& idType) {
     return "CREATE TABLE IF NOT EXISTS calibrations (id " + idType +
-           ", tool_id BIGINT NOT NULL REFERENCES tools(id), version BIGINT NOT NULL, created_time DOUBLE PRECISION NOT NULL,"
+           ", tool_id BIGINT NOT NULL REFERENCES tools(id), version BIGINT NOT NULL, created_time DOUBLE PRECISION NOT "
+           "NULL,"
            " method TEXT NOT NULL, parameters TEXT NOT NULL, summary TEXT NOT NULL, UNIQUE (tool_id, version))";
 }
 

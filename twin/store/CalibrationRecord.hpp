@@ -30,7 +30,7 @@ struct CalibrationRecord {
     double createdTime = 0.0;  ///< UTC s
     std::string method;        ///< e.g. "ceres-lm monitor-rate"
     std::vector<CalibrationParameter> parameters;
-    std::string summary;       ///< free text (JSON of the fit's figures)
+    std::string summary;  ///< free text (JSON of the fit's figures)
     CalibrationGas gas;
 };
 

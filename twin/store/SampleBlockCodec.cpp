@@ -1,4 +1,4 @@
-#include "SampleBlockCodec.hpp"
+#include "twin/store/SampleBlockCodec.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -11,7 +11,6 @@ namespace {
 enum Tag : char { kConstant = 0, kRuns = 1, kRaw = 2 };
 
 void put(std::string& out, const void* p, std::size_t n) { out.append(static_cast<const char*>(p), n); }
-
 
 /// One column (contiguous bit patterns; NaN payloads and -0.0 kept) as the smallest of a
 /// constant, run-length pairs or raw values.
@@ -96,7 +95,8 @@ std::string encodeSamples(const std::vector<std::int64_t>& lines, const std::vec
     for (std::size_t i0 = 0; i0 < rows; i0 += kTile) {
         const std::size_t i1 = std::min(rows, i0 + kTile);
         for (std::size_t c = 0; c < channels; ++c)
-            for (std::size_t i = i0; i < i1; ++i) std::memcpy(&columns[(c + 2) * rows + i], &values[i * channels + c], 8);
+            for (std::size_t i = i0; i < i1; ++i)
+                std::memcpy(&columns[(c + 2) * rows + i], &values[i * channels + c], 8);
     }
     std::string out;
     out.reserve(16 + width * (1 + 8 * rows));
@@ -120,7 +120,8 @@ DecodedSamples decodeSamples(const std::string& blob) {
     decodeColumn(in, d.rows, [&](std::size_t i, std::uint64_t v) { d.lines[i] = static_cast<std::int64_t>(v); });
     decodeColumn(in, d.rows, [&](std::size_t i, std::uint64_t v) { std::memcpy(&d.times[i], &v, 8); });
     for (std::size_t c = 0; c < d.channels; ++c)
-        decodeColumn(in, d.rows, [&](std::size_t i, std::uint64_t v) { std::memcpy(&d.values[i * d.channels + c], &v, 8); });
+        decodeColumn(in, d.rows,
+                     [&](std::size_t i, std::uint64_t v) { std::memcpy(&d.values[i * d.channels + c], &v, 8); });
     return d;
 }
 

@@ -1,6 +1,6 @@
-#include "StoreSchema.hpp"
+#include "twin/store/StoreSchema.hpp"
 
-#include "CalibrationRecord.hpp"
+#include "twin/store/CalibrationRecord.hpp"
 
 namespace magtwin {
 
@@ -16,39 +16,40 @@ std::vector<StoreMigration> storeMigrations(const std::string& blob, const std::
               " resume_state TEXT NOT NULL)",
           "CREATE INDEX log_files_by_path ON log_files (tool_id, path)",
           "CREATE TABLE sample_blocks (file_id BIGINT NOT NULL REFERENCES log_files(id), first_row BIGINT NOT NULL,"
-              " row_count BIGINT NOT NULL, data " + blob + " NOT NULL, PRIMARY KEY (file_id, first_row))",
+          " row_count BIGINT NOT NULL, data " +
+              blob + " NOT NULL, PRIMARY KEY (file_id, first_row))",
           "CREATE TABLE text_changes (file_id BIGINT NOT NULL REFERENCES log_files(id), line BIGINT NOT NULL,"
-              " time DOUBLE PRECISION NOT NULL, channel TEXT NOT NULL, value TEXT NOT NULL,"
-              " PRIMARY KEY (file_id, line, channel))",
+          " time DOUBLE PRECISION NOT NULL, channel TEXT NOT NULL, value TEXT NOT NULL,"
+          " PRIMARY KEY (file_id, line, channel))",
           "CREATE TABLE steps (file_id BIGINT NOT NULL REFERENCES log_files(id), start_line BIGINT NOT NULL,"
-              " end_line BIGINT NOT NULL, start_time DOUBLE PRECISION NOT NULL, end_time DOUBLE PRECISION NOT NULL,"
-              " label TEXT NOT NULL, open INTEGER NOT NULL, PRIMARY KEY (file_id, start_line))",
+          " end_line BIGINT NOT NULL, start_time DOUBLE PRECISION NOT NULL, end_time DOUBLE PRECISION NOT NULL,"
+          " label TEXT NOT NULL, open INTEGER NOT NULL, PRIMARY KEY (file_id, start_line))",
           "CREATE TABLE step_sources (file_id BIGINT NOT NULL, start_line BIGINT NOT NULL, source TEXT NOT NULL,"
-              " target_id TEXT NOT NULL, energy_j DOUBLE PRECISION NOT NULL, PRIMARY KEY (file_id, start_line, source))",
+          " target_id TEXT NOT NULL, energy_j DOUBLE PRECISION NOT NULL, PRIMARY KEY (file_id, start_line, source))",
           "CREATE TABLE targets (tool_id BIGINT NOT NULL REFERENCES tools(id), source TEXT NOT NULL,"
-              " target_id TEXT NOT NULL, material TEXT NOT NULL, thickness_m DOUBLE PRECISION NOT NULL,"
-              " install_time DOUBLE PRECISION NOT NULL, energy_j DOUBLE PRECISION NOT NULL, steps BIGINT NOT NULL,"
-              " has_counter INTEGER NOT NULL, counter_first_j DOUBLE PRECISION NOT NULL,"
-              " counter_last_j DOUBLE PRECISION NOT NULL, PRIMARY KEY (tool_id, source, target_id))"}},
+          " target_id TEXT NOT NULL, material TEXT NOT NULL, thickness_m DOUBLE PRECISION NOT NULL,"
+          " install_time DOUBLE PRECISION NOT NULL, energy_j DOUBLE PRECISION NOT NULL, steps BIGINT NOT NULL,"
+          " has_counter INTEGER NOT NULL, counter_first_j DOUBLE PRECISION NOT NULL,"
+          " counter_last_j DOUBLE PRECISION NOT NULL, PRIMARY KEY (tool_id, source, target_id))"}},
         // Version 2: what replay and calibration learn. `calibrations` keeps the layout the
         // version-1 code created on its first save (IF NOT EXISTS: such a table and its rows
         // stay as they are).
         {2,
          {calibrationTableSql(id),
           "CREATE TABLE erosion_state (tool_id BIGINT NOT NULL REFERENCES tools(id), source TEXT NOT NULL,"
-              " target_id TEXT NOT NULL, material TEXT NOT NULL, energy_kwh DOUBLE PRECISION NOT NULL,"
-              " life_kwh DOUBLE PRECISION NOT NULL, max_depth_m DOUBLE PRECISION NOT NULL,"
-              " eroded_volume_m3 DOUBLE PRECISION NOT NULL, run_id TEXT NOT NULL,"
-              " PRIMARY KEY (tool_id, source, target_id))",
+          " target_id TEXT NOT NULL, material TEXT NOT NULL, energy_kwh DOUBLE PRECISION NOT NULL,"
+          " life_kwh DOUBLE PRECISION NOT NULL, max_depth_m DOUBLE PRECISION NOT NULL,"
+          " eroded_volume_m3 DOUBLE PRECISION NOT NULL, run_id TEXT NOT NULL,"
+          " PRIMARY KEY (tool_id, source, target_id))",
           "CREATE TABLE predictions (tool_id BIGINT NOT NULL REFERENCES tools(id), run_id TEXT NOT NULL,"
-              " step BIGINT NOT NULL, start_time DOUBLE PRECISION NOT NULL, end_time DOUBLE PRECISION NOT NULL,"
-              " label TEXT NOT NULL, predicted_as DOUBLE PRECISION, predicted_calibrated_as DOUBLE PRECISION,"
-              " uniformity_pct DOUBLE PRECISION, map_mean_as DOUBLE PRECISION, sources TEXT NOT NULL,"
-              " PRIMARY KEY (tool_id, run_id, step))",
+          " step BIGINT NOT NULL, start_time DOUBLE PRECISION NOT NULL, end_time DOUBLE PRECISION NOT NULL,"
+          " label TEXT NOT NULL, predicted_as DOUBLE PRECISION, predicted_calibrated_as DOUBLE PRECISION,"
+          " uniformity_pct DOUBLE PRECISION, map_mean_as DOUBLE PRECISION, sources TEXT NOT NULL,"
+          " PRIMARY KEY (tool_id, run_id, step))",
           "CREATE TABLE measurements (tool_id BIGINT NOT NULL REFERENCES tools(id), kind TEXT NOT NULL,"
-              " origin TEXT NOT NULL, time DOUBLE PRECISION NOT NULL, x_m DOUBLE PRECISION NOT NULL,"
-              " y_m DOUBLE PRECISION NOT NULL, value DOUBLE PRECISION, unit TEXT NOT NULL,"
-              " PRIMARY KEY (tool_id, kind, origin, time, x_m, y_m))"}},
+          " origin TEXT NOT NULL, time DOUBLE PRECISION NOT NULL, x_m DOUBLE PRECISION NOT NULL,"
+          " y_m DOUBLE PRECISION NOT NULL, value DOUBLE PRECISION, unit TEXT NOT NULL,"
+          " PRIMARY KEY (tool_id, kind, origin, time, x_m, y_m))"}},
         // Version 3: the gas strength of a calibration; the versions before keep 0 (vacuum).
         {3,
          {"ALTER TABLE calibrations ADD COLUMN gas_sigma_eff_m2 DOUBLE PRECISION NOT NULL DEFAULT 0",

@@ -23,11 +23,11 @@ class TwinStore;
 
 struct ErosionStateRecord {
     std::string source, targetId, material;
-    double energyKWh = 0.0;  ///< energy the target consumed (the store's targets table)
-    double lifeKWh = 0.0;    ///< life point the erosion state was computed at
-    double maxDepthM = 0.0;  ///< deepest erosion at that life point
+    double energyKWh = 0.0;       ///< energy the target consumed (the store's targets table)
+    double lifeKWh = 0.0;         ///< life point the erosion state was computed at
+    double maxDepthM = 0.0;       ///< deepest erosion at that life point
     double erodedVolumeM3 = 0.0;  ///< volume removed from the target by then
-    std::string runId;       ///< the replay run that computed it
+    std::string runId;            ///< the replay run that computed it
 };
 
 struct PredictionRecord {

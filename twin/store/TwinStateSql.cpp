@@ -1,7 +1,7 @@
-#include "TwinState.hpp"
+#include "twin/store/TwinState.hpp"
 
-#include "TwinStore.hpp"
-#include "logs/PrefixHash.hpp"
+#include "twin/logs/PrefixHash.hpp"
+#include "twin/store/TwinStore.hpp"
 
 #include <cstdio>
 
@@ -10,24 +10,30 @@ namespace magtwin {
 namespace twin_state_sql {
 const char* const kDeleteRunPredictions = "DELETE FROM predictions WHERE tool_id = $1 AND run_id = $2";
 const char* const kInsertPrediction =
-    "INSERT INTO predictions (tool_id, run_id, step, start_time, end_time, label, predicted_as, predicted_calibrated_as,"
+    "INSERT INTO predictions (tool_id, run_id, step, start_time, end_time, label, predicted_as, "
+    "predicted_calibrated_as,"
     " uniformity_pct, map_mean_as, sources) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
 const char* const kUpsertErosion =
-    "INSERT INTO erosion_state (tool_id, source, target_id, material, energy_kwh, life_kwh, max_depth_m, eroded_volume_m3,"
+    "INSERT INTO erosion_state (tool_id, source, target_id, material, energy_kwh, life_kwh, max_depth_m, "
+    "eroded_volume_m3,"
     " run_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (tool_id, source, target_id) DO UPDATE SET"
     " material = excluded.material, energy_kwh = excluded.energy_kwh, life_kwh = excluded.life_kwh,"
     " max_depth_m = excluded.max_depth_m, eroded_volume_m3 = excluded.eroded_volume_m3, run_id = excluded.run_id";
 const char* const kUpsertMeasurement =
-    "INSERT INTO measurements (tool_id, kind, origin, time, x_m, y_m, value, unit) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+    "INSERT INTO measurements (tool_id, kind, origin, time, x_m, y_m, value, unit) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+    "$8)"
     " ON CONFLICT (tool_id, kind, origin, time, x_m, y_m) DO UPDATE SET value = excluded.value, unit = excluded.unit";
 const char* const kSelectErosion =
-    "SELECT source, target_id, material, energy_kwh, life_kwh, max_depth_m, eroded_volume_m3, run_id FROM erosion_state WHERE tool_id = $1"
+    "SELECT source, target_id, material, energy_kwh, life_kwh, max_depth_m, eroded_volume_m3, run_id FROM "
+    "erosion_state WHERE tool_id = $1"
     " ORDER BY source, target_id";
 const char* const kSelectPredictions =
-    "SELECT run_id, step, start_time, end_time, label, predicted_as, predicted_calibrated_as, uniformity_pct, map_mean_as,"
+    "SELECT run_id, step, start_time, end_time, label, predicted_as, predicted_calibrated_as, uniformity_pct, "
+    "map_mean_as,"
     " sources FROM predictions WHERE tool_id = $1 ORDER BY run_id, step";
 const char* const kSelectMeasurements =
-    "SELECT kind, origin, time, x_m, y_m, value, unit FROM measurements WHERE tool_id = $1 ORDER BY kind, origin, time, x_m, y_m";
+    "SELECT kind, origin, time, x_m, y_m, value, unit FROM measurements WHERE tool_id = $1 ORDER BY kind, origin, "
+    "time, x_m, y_m";
 }  // namespace twin_state_sql
 
 namespace {
@@ -61,7 +67,8 @@ std::string twinStateDigest(TwinStore& store, std::int64_t toolId) {
         d.add(m.kind), d.add(m.origin), d.add(m.time), d.add(m.xM), d.add(m.yM), d.add(m.value), d.add(m.unit);
     char buf[128];
     std::snprintf(buf, sizeof buf, "%016llx erosion=%zu predictions=%zu measurements=%zu",
-                  static_cast<unsigned long long>(d.hash.digest()), erosion.size(), predictions.size(), measurements.size());
+                  static_cast<unsigned long long>(d.hash.digest()), erosion.size(), predictions.size(),
+                  measurements.size());
     return buf;
 }
 

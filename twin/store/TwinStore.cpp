@@ -1,11 +1,11 @@
-#include "TwinStore.hpp"
+#include "twin/store/TwinStore.hpp"
 
-#include "SampleBlockCodec.hpp"
-#include "StoreText.hpp"
-#include "logs/PrefixHash.hpp"
-#include "sqlite/SqliteStore.hpp"
+#include "twin/logs/PrefixHash.hpp"
+#include "twin/store/SampleBlockCodec.hpp"
+#include "twin/store/StoreText.hpp"
+#include "twin/store/sqlite/SqliteStore.hpp"
 #ifdef MAGTWIN_HAVE_POSTGRES
-#include "postgres/PostgresStore.hpp"
+#include "twin/store/postgres/PostgresStore.hpp"
 #endif
 
 #include <cstdio>
@@ -71,7 +71,8 @@ std::string storeContentDigest(TwinStore& store, std::int64_t toolId) {
         d.add(f.firstTime), d.add(f.lastTime), d.add(f.resumeState);
         std::int64_t next = 0;
         for (const SampleBlock& b : store.sampleBlocks(f.fileId)) {
-            if (b.firstRow != next) throw std::runtime_error("store: sample blocks of '" + f.path + "' are not contiguous");
+            if (b.firstRow != next)
+                throw std::runtime_error("store: sample blocks of '" + f.path + "' are not contiguous");
             const DecodedSamples s = decodeSamples(b.data);
             for (std::size_t r = 0; r < s.rows; ++r) {
                 d.add(s.lines[r]), d.add(s.times[r]);
@@ -80,9 +81,11 @@ std::string storeContentDigest(TwinStore& store, std::int64_t toolId) {
             next += b.rowCount;
             rows += b.rowCount;
         }
-        if (next != f.rowsStored) throw std::runtime_error("store: '" + f.path + "' has " + std::to_string(next) +
-                                                           " sample rows but records " + std::to_string(f.rowsStored));
-        for (const TextChange& t : store.textChanges(f.fileId)) d.add(t.line), d.add(t.time), d.add(t.channel), d.add(t.value);
+        if (next != f.rowsStored)
+            throw std::runtime_error("store: '" + f.path + "' has " + std::to_string(next) +
+                                     " sample rows but records " + std::to_string(f.rowsStored));
+        for (const TextChange& t : store.textChanges(f.fileId))
+            d.add(t.line), d.add(t.time), d.add(t.channel), d.add(t.value);
     }
     std::int64_t steps = 0;
     for (const StepRecord& s : store.steps(toolId)) {
@@ -92,7 +95,8 @@ std::string storeContentDigest(TwinStore& store, std::int64_t toolId) {
         ++steps;
     }
     for (const TargetRecord& t : store.targets(toolId)) {
-        d.add(t.source), d.add(t.targetId), d.add(t.material), d.add(t.thicknessM), d.add(t.installTime), d.add(t.energyJ);
+        d.add(t.source), d.add(t.targetId), d.add(t.material), d.add(t.thicknessM), d.add(t.installTime),
+            d.add(t.energyJ);
         d.add(t.steps), d.add(static_cast<std::int64_t>(t.hasCounter)), d.add(t.counterFirstJ), d.add(t.counterLastJ);
     }
     char buf[96];

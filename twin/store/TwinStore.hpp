@@ -9,9 +9,9 @@
 // leaves the store at the last commit, and the next sync continues from there.
 #pragma once
 
-#include "CalibrationRecord.hpp"
-#include "StoreSchema.hpp"
-#include "TwinState.hpp"
+#include "twin/store/CalibrationRecord.hpp"
+#include "twin/store/StoreSchema.hpp"
+#include "twin/store/TwinState.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -28,13 +28,13 @@ struct LogFileState {
     std::string format;
     std::vector<std::string> channels;  ///< numeric channel keys, the order of sample values
     std::uint64_t bytesConsumed = 0;
-    std::uint64_t prefixHash = 0;       ///< PrefixHash of bytes [0, bytesConsumed)
-    std::int64_t rowsConsumed = 0;      ///< data rows read (accepted + rejected)
-    std::int64_t rowsStored = 0;        ///< accepted rows (samples)
+    std::uint64_t prefixHash = 0;   ///< PrefixHash of bytes [0, bytesConsumed)
+    std::int64_t rowsConsumed = 0;  ///< data rows read (accepted + rejected)
+    std::int64_t rowsStored = 0;    ///< accepted rows (samples)
     std::int64_t lastLine = 0;
     bool hasSpan = false;
     double firstTime = 0.0, lastTime = 0.0;  ///< UTC s of the first and last stored sample
-    std::string resumeState;            ///< row filter + step detector state (opaque text)
+    std::string resumeState;                 ///< row filter + step detector state (opaque text)
 };
 
 /// Samples of consecutive rows of one file, columnar (SampleBlockCodec).

@@ -1,7 +1,7 @@
-#include "sync/LogSync.hpp"
+#include "twin/sync/LogSync.hpp"
 
-#include "store/SampleBlockCodec.hpp"
-#include "sync/ResumeState.hpp"
+#include "twin/store/SampleBlockCodec.hpp"
+#include "twin/sync/ResumeState.hpp"
 
 #include <algorithm>
 #include <condition_variable>
@@ -29,8 +29,9 @@ FileSync::FileSync(TwinStore& store, std::int64_t toolId, const LogFormat& forma
     if (current && current->format == format.name) {
         continues = reader_->resumeAfter(current->bytesConsumed, current->prefixHash, current->lastLine);
         if (!continues)
-            issues_.add(0, "replaced-file", "the file's first " + std::to_string(current->bytesConsumed) +
-                                                " bytes differ from what was synced: stored as a new file");
+            issues_.add(0, "replaced-file",
+                        "the file's first " + std::to_string(current->bytesConsumed) +
+                            " bytes differ from what was synced: stored as a new file");
     }
     if (continues) {
         state_ = *current;
@@ -163,7 +164,8 @@ FileSyncReport FileSync::report() const {
     FileSyncReport r = counts_;
     r.issues = issues_.listed();
     for (const auto& i : detectorIssues_.listed()) r.issues.push_back(i);
-    std::stable_sort(r.issues.begin(), r.issues.end(), [](const LogIssue& a, const LogIssue& b) { return a.line < b.line; });
+    std::stable_sort(r.issues.begin(), r.issues.end(),
+                     [](const LogIssue& a, const LogIssue& b) { return a.line < b.line; });
     return r;
 }
 

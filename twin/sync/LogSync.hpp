@@ -7,11 +7,11 @@
 // uninterrupted sync.
 #pragma once
 
-#include "logs/LogFormat.hpp"
-#include "logs/LogIssues.hpp"
-#include "logs/LogReader.hpp"
-#include "replay/StepDetector.hpp"
-#include "store/TwinStore.hpp"
+#include "twin/logs/LogFormat.hpp"
+#include "twin/logs/LogIssues.hpp"
+#include "twin/logs/LogReader.hpp"
+#include "twin/replay/StepDetector.hpp"
+#include "twin/store/TwinStore.hpp"
 
 #include <functional>
 #include <memory>

@@ -1,4 +1,4 @@
-#include "sync/ResumeState.hpp"
+#include "twin/sync/ResumeState.hpp"
 
 #include <cstdio>
 #include <cstdlib>

@@ -3,8 +3,8 @@
 // Doubles are written as hex floats (%a), so a resumed sync computes bit-identical results.
 #pragma once
 
-#include "logs/LogReader.hpp"
-#include "replay/StepDetector.hpp"
+#include "twin/logs/LogReader.hpp"
+#include "twin/replay/StepDetector.hpp"
 
 #include <string>
 #include <vector>

@@ -1,7 +1,7 @@
-#include "bridge/CoreBridge.hpp"
+#include "boundary/openfoam/bridge/CoreBridge.hpp"
 
-#include "elements/ElementTable.hpp"
-#include "util/PhysicalConstants.hpp"
+#include "boundary/elements/ElementTable.hpp"
+#include "boundary/util/PhysicalConstants.hpp"
 
 #include <cmath>
 #include <stdexcept>

@@ -1,8 +1,8 @@
-#include "bridge/LineOfSight.hpp"
+#include "boundary/openfoam/bridge/LineOfSight.hpp"
 
-#include "deposition/EmissionAngularDistribution.hpp"
-#include "deposition/EmissionSource.hpp"
-#include "deposition/LineOfSightTransport.hpp"
+#include "solvers/deposition/EmissionAngularDistribution.hpp"
+#include "solvers/deposition/EmissionSource.hpp"
+#include "solvers/deposition/LineOfSightTransport.hpp"
 
 #include <stdexcept>
 

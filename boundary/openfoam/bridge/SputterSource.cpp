@@ -1,11 +1,11 @@
-#include "bridge/SputterSource.hpp"
+#include "boundary/openfoam/bridge/SputterSource.hpp"
 
-#include "elements/ElementTable.hpp"
-#include "erosion/ErosionRate.hpp"
-#include "racetrack/IonSupply.hpp"
-#include "racetrack/RacetrackFlux.hpp"
-#include "racetrack/TrackProfile.hpp"
-#include "yield/SputterYield.hpp"
+#include "boundary/elements/ElementTable.hpp"
+#include "solvers/erosion/ErosionRate.hpp"
+#include "boundary/racetrack/IonSupply.hpp"
+#include "boundary/racetrack/RacetrackFlux.hpp"
+#include "boundary/racetrack/TrackProfile.hpp"
+#include "boundary/yield/SputterYield.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -3,10 +3,10 @@
   Built against OpenFOAM v1912 (www.openfoam.com), GPL-3.0-or-later like OpenFOAM.
 \*---------------------------------------------------------------------------*/
 
-#include "common/sputterSourceSettings.H"
+#include "boundary/openfoam/common/sputterSourceSettings.H"
 #include "error.H"
 
-#include "bridge/SputterSource.hpp"
+#include "boundary/openfoam/bridge/SputterSource.hpp"
 
 #include <cmath>
 #include <exception>

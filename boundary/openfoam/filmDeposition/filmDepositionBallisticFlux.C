@@ -10,8 +10,8 @@
 #include "filmDepositionFvPatchScalarField.H"
 #include "volFields.H"
 
-#include "sputteredFlux/sputteredFluxFvPatchScalarField.H"
-#include "bridge/LineOfSight.hpp"
+#include "boundary/openfoam/sputteredFlux/sputteredFluxFvPatchScalarField.H"
+#include "boundary/openfoam/bridge/LineOfSight.hpp"
 #include "Pstream.H"
 
 #include <vector>

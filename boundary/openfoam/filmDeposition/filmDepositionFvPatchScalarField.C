@@ -8,8 +8,8 @@
 #include "fvPatchFieldMapper.H"
 #include "volFields.H"
 
-#include "bridge/CoreBridge.hpp"
-#include "bridge/LineOfSight.hpp"
+#include "boundary/openfoam/bridge/CoreBridge.hpp"
+#include "boundary/openfoam/bridge/LineOfSight.hpp"
 
 #include <exception>
 

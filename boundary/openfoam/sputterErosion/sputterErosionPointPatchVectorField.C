@@ -11,7 +11,7 @@
 #include "polyMesh.H"
 #include "Time.H"
 
-#include "bridge/SputterSource.hpp"
+#include "boundary/openfoam/bridge/SputterSource.hpp"
 
 // * * * * * * * * * * * * * Private Member Functions  * * * * * * * * * * * //
 

@@ -8,7 +8,7 @@
 #include "fvPatchFieldMapper.H"
 #include "volFields.H"
 
-#include "bridge/SputterSource.hpp"
+#include "boundary/openfoam/bridge/SputterSource.hpp"
 
 #include <exception>
 

@@ -42,8 +42,8 @@ Description
 
 #include "fvCFD.H"
 #include "dynamicFvMesh.H"
-#include "filmDeposition/filmDepositionFvPatchScalarField.H"
-#include "sputteredFlux/sputteredFluxFvPatchScalarField.H"
+#include "boundary/openfoam/filmDeposition/filmDepositionFvPatchScalarField.H"
+#include "boundary/openfoam/sputteredFlux/sputteredFluxFvPatchScalarField.H"
 
 // * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * //
 

@@ -1,9 +1,9 @@
 // Tests of the OpenFOAM-free bridge (boundary/openfoam/bridge/) the OpenFOAM boundary
 // conditions call: kinetic-theory speed, film material lookup, and the emission /
 // erosion split of SputterSource.
-#include "bridge/CoreBridge.hpp"
-#include "bridge/LineOfSight.hpp"
-#include "bridge/SputterSource.hpp"
+#include "boundary/openfoam/bridge/CoreBridge.hpp"
+#include "boundary/openfoam/bridge/LineOfSight.hpp"
+#include "boundary/openfoam/bridge/SputterSource.hpp"
 
 #include <gtest/gtest.h>
 
@@ -123,13 +123,13 @@ TEST(FoamBridge, LineOfSightFromALambertianDiskOnItsAxis) {
         const double r = (i + 0.5) * a / nr;
         for (int j = 0; j < nphi; ++j) {
             const double phi = (j + 0.5) * 2 * kPi / nphi;
-            disk.push_back({{r * std::cos(phi), r * std::sin(phi), 0.0}, {0.0, 0.0, 1.0},
-                            J * r * (a / nr) * (2 * kPi / nphi)});
+            disk.push_back(
+                {{r * std::cos(phi), r * std::sin(phi), 0.0}, {0.0, 0.0, 1.0}, J * r * (a / nr) * (2 * kPi / nphi)});
         }
     }
     const magtwin::foam::BallisticTransport cosine("cosine", 1.0);
-    const auto got = cosine.flux(disk, {{0.0, 0.0, h}, {0.0, 0.0, h}}, {{0.0, 0.0, -1.0}, {0.0, 0.0, 1.0}}, false,
-                                 {0, 0, 0});
+    const auto got =
+        cosine.flux(disk, {{0.0, 0.0, h}, {0.0, 0.0, h}}, {{0.0, 0.0, -1.0}, {0.0, 0.0, 1.0}}, false, {0, 0, 0});
     EXPECT_NEAR(got[0] / (J * a * a / (h * h + a * a)), 1.0, 1e-4);
     // Facing away: nothing arrives.
     EXPECT_EQ(got[1], 0.0);
@@ -141,9 +141,9 @@ TEST(FoamBridge, LineOfSightFromAStripIn2D) {
     using magtwin::foam::EmittingElement;
     // Off-axis (receiver at x = 0.03, y = 0.04, rho = 0.05, cos a = cos b = 0.8): 0.64 N' / (2 rho).
     const std::vector<EmittingElement> strip{{{0.0, 0.0, 0.3}, {0.0, 1.0, 0.0}, 2.0}};
-    const auto got = magtwin::foam::BallisticTransport("cosine", 1.0)
-                         .flux(strip, {{0.0, 0.05, 0.0}, {0.03, 0.04, 0.0}}, {{0.0, -1.0, 0.0}, {0.0, -1.0, 0.0}},
-                               true, {0, 0, 1});
+    const auto got =
+        magtwin::foam::BallisticTransport("cosine", 1.0)
+            .flux(strip, {{0.0, 0.05, 0.0}, {0.03, 0.04, 0.0}}, {{0.0, -1.0, 0.0}, {0.0, -1.0, 0.0}}, true, {0, 0, 1});
     EXPECT_NEAR(got[0], 2.0 / (2 * 0.05), 1e-12);
     EXPECT_NEAR(got[1], 0.64 * 2.0 / (2 * 0.05), 1e-12);
 }

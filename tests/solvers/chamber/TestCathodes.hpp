@@ -3,9 +3,9 @@
 // the same description every command uses.
 #pragma once
 
-#include "chamber/CathodeSpec.hpp"
-#include "chamber/ErosionEngine.hpp"
-#include "deposition/CathodeLayout.hpp"
+#include "solvers/chamber/CathodeSpec.hpp"
+#include "solvers/chamber/ErosionEngine.hpp"
+#include "solvers/deposition/CathodeLayout.hpp"
 
 namespace magtwin::test {
 

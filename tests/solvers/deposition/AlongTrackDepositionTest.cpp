@@ -3,9 +3,9 @@
 // (direct view-factor sum); a table equal to the end boost emits as the end boost to the
 // linear-interpolation error; the end boost moves atoms to the ends without changing
 // the emitted rate.
-#include "deposition/EmissionAngularDistribution.hpp"
-#include "deposition/LineOfSightTransport.hpp"
-#include "deposition/RacetrackSources.hpp"
+#include "solvers/deposition/EmissionAngularDistribution.hpp"
+#include "solvers/deposition/LineOfSightTransport.hpp"
+#include "solvers/deposition/RacetrackSources.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // DesignSearch: grid + compass refinement finds the minimum of an analytic objective to
 // its resolution, never evaluates an infeasible point, is deterministic and refuses bad bounds.
-#include "deposition/DesignSearch.hpp"
+#include "solvers/deposition/DesignSearch.hpp"
 
 #include <gtest/gtest.h>
 
@@ -37,7 +37,8 @@ TEST(DesignSearch, FindsTheMinimumOfASmoothBowlToItsResolution) {
     EXPECT_NEAR(r.evaluated.front().objective, 1.0, 1e-3);
     EXPECT_EQ(infeasibleSeen, 0);
     EXPECT_GT(r.refinementEvaluations, 0);
-    for (std::size_t k = 1; k < r.evaluated.size(); ++k) EXPECT_LE(r.evaluated[k - 1].objective, r.evaluated[k].objective);
+    for (std::size_t k = 1; k < r.evaluated.size(); ++k)
+        EXPECT_LE(r.evaluated[k - 1].objective, r.evaluated[k].objective);
     const DesignSearchResult again = searchDesign(bounds(), feasible, objective);
     EXPECT_EQ(again.evaluated.front().x, best);  // deterministic
 }
@@ -53,5 +54,7 @@ TEST(DesignSearch, RefusesBadBoundsAndAnEmptyFeasibleSet) {
     b = bounds();
     b[2].minStep = 0;
     EXPECT_THROW(searchDesign(b, yes, bowl), std::invalid_argument);
-    EXPECT_THROW(searchDesign(bounds(), [](const std::vector<double>&) { return false; }, bowl), std::invalid_argument);
+    EXPECT_THROW(searchDesign(
+                     bounds(), [](const std::vector<double>&) { return false; }, bowl),
+                 std::invalid_argument);
 }

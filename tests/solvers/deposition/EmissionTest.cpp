@@ -1,11 +1,11 @@
 // Emission: angular distributions are normalised probability densities, the energy-
 // dependent law has its published limits, and sources conserve the emitted atom rate.
-#include "deposition/EmissionAngularDistribution.hpp"
-#include "deposition/EmissionSource.hpp"
-#include "deposition/RacetrackSources.hpp"
+#include "solvers/deposition/EmissionAngularDistribution.hpp"
+#include "solvers/deposition/EmissionSource.hpp"
+#include "solvers/deposition/RacetrackSources.hpp"
 
-#include "elements/ElementTable.hpp"
-#include "racetrack/IonSupply.hpp"
+#include "boundary/elements/ElementTable.hpp"
+#include "boundary/racetrack/IonSupply.hpp"
 
 #include <gtest/gtest.h>
 
@@ -96,7 +96,8 @@ TEST(EmissionSource, GridMapConservesEmittedAtoms) {
         }
     c.setScalar("sputtered_flux_per_m2_s", std::vector<double>(c.size(), 1.0));
     c.setVector("surface_normal", normals);
-    const auto cyl = emissionSourceFromGrid(c, makeAngularDistribution("cosine"), "sputtered_flux_per_m2_s", "surface_normal", true);
+    const auto cyl =
+        emissionSourceFromGrid(c, makeAngularDistribution("cosine"), "sputtered_flux_per_m2_s", "surface_normal", true);
     EXPECT_NEAR(cyl.totalAtomsPerSecond(), 64 * 2 * 0.05 * std::sin(M_PI / 64) * 0.3, 1e-12);
 }
 
@@ -107,7 +108,8 @@ TEST(RacetrackSources, EmitTheDischargeAtomRate) {
     op.powerW = 1000;
     op.voltageV = 500;
     op.secondaryElectronYield = 0.1;
-    const double N = ionSupplyFrom(op, ElementTable::builtin().get("Ar"), ElementTable::builtin().get("Mo")).ionsPerSecond;
+    const double N =
+        ionSupplyFrom(op, ElementTable::builtin().get("Ar"), ElementTable::builtin().get("Mo")).ionsPerSecond;
     EXPECT_NEAR(N, 2.0 / 1.1 / 1.602176634e-19, 1e6);
     PlanarRectTarget p;
     p.track.straightLengthM = 0.8;  // loop 0.9 m end to end
@@ -118,7 +120,7 @@ TEST(RacetrackSources, EmitTheDischargeAtomRate) {
     const auto tube = rotaryTubeSource(t, N, makeAngularDistribution("cosine"));
     EXPECT_NEAR(tube.totalAtomsPerSecond() / N, 1.0, 1e-12);
     for (const auto& e : tube.elements) EXPECT_LT(e.normal.z(), 0.0);  // the racetrack faces the substrate
-    t.track.straightLengthM = 1.4;  // loop 1.5 m on a 1 m tube
+    t.track.straightLengthM = 1.4;                                     // loop 1.5 m on a 1 m tube
     EXPECT_THROW(rotaryTubeSource(t, N, makeAngularDistribution("cosine")), std::invalid_argument);
 }
 
@@ -185,8 +187,9 @@ TEST(RacetrackSources, TriangularAndDwellWobbleAreUniformTimeAverages) {
         return -1.0;
     };
     const auto g = [&](double a) { return std::exp(-(y0 - a) * (y0 - a) / (2 * sigma * sigma)); };
-    const double uniform = sigma * std::sqrt(M_PI / 2) / (2 * A) *
-                           (std::erf((A - y0) / (std::sqrt(2.0) * sigma)) + std::erf((A + y0) / (std::sqrt(2.0) * sigma)));
+    const double uniform =
+        sigma * std::sqrt(M_PI / 2) / (2 * A) *
+        (std::erf((A - y0) / (std::sqrt(2.0) * sigma)) + std::erf((A + y0) / (std::sqrt(2.0) * sigma)));
     for (const double delta : {0.0, 0.3}) {
         p.wobbleAmplitudeM = A;
         p.wobbleSamples = 64;

@@ -2,7 +2,7 @@
 // shape of U after trims: a max of linear pieces) it finds the minimum to the golden-section
 // bracket, never returns worse than its start, keeps a variable it does not optimise, and
 // refuses empty bounds.
-#include "deposition/EndBoostSearch.hpp"
+#include "solvers/deposition/EndBoostSearch.hpp"
 
 #include <gtest/gtest.h>
 
@@ -13,7 +13,9 @@ using namespace magtwin;
 
 namespace {
 
-double kinked(double g, double l) { return 1.0 + std::abs(g - 0.2) + 2.0 * std::abs(l - 0.3) + 0.5 * std::abs(g - 0.2) * l; }
+double kinked(double g, double l) {
+    return 1.0 + std::abs(g - 0.2) + 2.0 * std::abs(l - 0.3) + 0.5 * std::abs(g - 0.2) * l;
+}
 
 }  // namespace
 

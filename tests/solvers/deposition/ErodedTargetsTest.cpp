@@ -2,10 +2,10 @@
 // as a deposition source. At life 0 it must deposit what the racetrack source deposits
 // (both sample the shared RacetrackFlux); on an eroded planar target the groove walls tilt
 // the emission toward the groove and sputter with Y(E, theta).
-#include "deposition/CathodeLayout.hpp"
-#include "deposition/ErodedTargets.hpp"
-#include "deposition/LineOfSightTransport.hpp"
-#include "../chamber/TestCathodes.hpp"
+#include "solvers/deposition/CathodeLayout.hpp"
+#include "solvers/deposition/ErodedTargets.hpp"
+#include "solvers/deposition/LineOfSightTransport.hpp"
+#include "tests/solvers/chamber/TestCathodes.hpp"
 
 #include <gtest/gtest.h>
 
@@ -60,7 +60,8 @@ TEST(ErodedTargets, NewTargetMapDepositsLikeTheRacetrackSource) {
     // (ErosionRate: < 1e-5); measured 7e-5, so 2e-4.
     EXPECT_NEAR(fromErosion.totalAtomsPerSecond() / racetrack.sources[0].totalAtomsPerSecond(), 1.0, 2e-4);
     const auto pts = lineAcross();
-    EXPECT_LT(maxRelativeDifference(lineOfSightFlux({fromErosion}, pts), lineOfSightFlux(racetrack.sources, pts)), 1e-3);
+    EXPECT_LT(maxRelativeDifference(lineOfSightFlux({fromErosion}, pts), lineOfSightFlux(racetrack.sources, pts)),
+              1e-3);
 }
 
 // An eroded planar target (groove several mm deep). Physics says:
@@ -132,7 +133,8 @@ TEST(ErodedTargets, RotaryWobbleKeepsTheAtomsAndSpreadsByTheMeanSquareSwing) {
         const auto& f = map.scalar("sputtered_flux_per_m2_s");
         double s0 = 0, s2 = 0;
         for (std::size_t j = 0; j < map.nv; ++j) {
-            const double phi = -M_PI + 2 * M_PI * (j + 0.5) / map.nv;  // cell centres (ErosionGrid), 0 facing the substrate
+            const double phi =
+                -M_PI + 2 * M_PI * (j + 0.5) / map.nv;  // cell centres (ErosionGrid), 0 facing the substrate
             for (std::size_t i = 0; i < map.nu; ++i) s0 += f[map.index(i, j)], s2 += f[map.index(i, j)] * phi * phi;
         }
         total = s0;

@@ -1,7 +1,7 @@
 // The FFT method against the direct view-factor sum on the same sources and grid.
-#include "deposition/FastConvolutionTransport.hpp"
-#include "deposition/LineOfSightTransport.hpp"
-#include "deposition/RacetrackSources.hpp"
+#include "solvers/deposition/FastConvolutionTransport.hpp"
+#include "solvers/deposition/LineOfSightTransport.hpp"
+#include "solvers/deposition/RacetrackSources.hpp"
 
 #include <gtest/gtest.h>
 
@@ -48,7 +48,8 @@ TEST(FastTransport, MatchesDirectSumOnTubesAndPlanarTarget) {
     tube.lengthM = 0.24;
     tube.axisZ = 0.18;
     tube.outerRadiusM = 0.05;
-    tube.track = {0.06, 0.006, 0.14, 1.3, nullptr, {}};  // straight 140 mm (loop 200 mm); Gaussian across, uniform along
+    tube.track = {0.06, 0.006,   0.14,
+                  1.3,  nullptr, {}};  // straight 140 mm (loop 200 mm); Gaussian across, uniform along
     tube.axialPitchM = 0.004;
     tube.angularPitchRad = 0.08;
     auto sources = rotaryArraySources(tube, 2, 0.16, {1e18, 1.2e18}, cosine);
@@ -56,7 +57,8 @@ TEST(FastTransport, MatchesDirectSumOnTubesAndPlanarTarget) {
     planar.centre = {0.0, 0.05, 0.10};
     planar.lengthM = 0.2;
     planar.widthM = 0.1;
-    planar.track = {0.05, 0.006, 0.13, 1.0, nullptr, {}};  // straight 130 mm (loop 180 mm); Gaussian across, uniform along
+    planar.track = {0.05, 0.006,   0.13,
+                    1.0,  nullptr, {}};  // straight 130 mm (loop 180 mm); Gaussian across, uniform along
     planar.pitchM = 0.003;
     AngularDistributionParams cos2;
     cos2.cosExponent = 2.0;
@@ -85,7 +87,8 @@ TEST(FastTransport, OffsetSourceHasNoWrapAround) {
     t.trackRadiusM = 0.03;
     t.sigmaM = 0.006;
     t.pitchM = 0.002;
-    const std::vector<EmissionSource> sources{planarCircularSource(t, 1e18, makeAngularDistribution("yamamura1981", y))};
+    const std::vector<EmissionSource> sources{
+        planarCircularSource(t, 1e18, makeAngularDistribution("yamamura1981", y))};
     const RegularPlaneGrid g = squareGrid(0.1, 0.002);
     const auto fast = fastLineOfSightFlux(sources, g);
     const auto direct = lineOfSightFlux(sources, points(g));

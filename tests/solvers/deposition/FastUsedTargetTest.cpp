@@ -8,12 +8,12 @@
 // the expanded share of the emission, leave it a margin). Measured: rotary 7.4e-4 (short
 // tubes: the end zones are a large share of the emission), planar 1.7e-4, wafer 2.4e-4;
 // planar with a cos^2 law 4.3e-4, with the gas model 1.9e-4.
-#include "deposition/CathodeLayout.hpp"
-#include "deposition/ErodedTargets.hpp"
-#include "deposition/FastConvolutionTransport.hpp"
-#include "deposition/GasAttenuationModel.hpp"
-#include "deposition/LineOfSightTransport.hpp"
-#include "../chamber/TestCathodes.hpp"
+#include "solvers/deposition/CathodeLayout.hpp"
+#include "solvers/deposition/ErodedTargets.hpp"
+#include "solvers/deposition/FastConvolutionTransport.hpp"
+#include "solvers/deposition/GasAttenuationModel.hpp"
+#include "solvers/deposition/LineOfSightTransport.hpp"
+#include "tests/solvers/chamber/TestCathodes.hpp"
 
 #include <gtest/gtest.h>
 
@@ -64,9 +64,10 @@ struct Comparison {
 
 /// Erodes `g` to 60 % of its end of life, then fast (whole grid) vs direct (every stride-th
 /// point), with the emission law `law` and the fast gas model `gas` (vacuum by default).
-Comparison compareAtUsedTargets(const CathodeGroup& g, const RegularPlaneGrid& grid,
-                                std::shared_ptr<const EmissionAngularDistribution> law = makeAngularDistribution("cosine"),
-                                const GasAttenuation& gas = GasAttenuation{}) {
+Comparison compareAtUsedTargets(
+    const CathodeGroup& g, const RegularPlaneGrid& grid,
+    std::shared_ptr<const EmissionAngularDistribution> law = makeAngularDistribution("cosine"),
+    const GasAttenuation& gas = GasAttenuation{}) {
     const double life = 0.6 * GroupErosion(g).endOfLifeKWh();
     const EmissionLayout layout = buildEmission({g}, law, life);
     EXPECT_GT(layout.erodedDepthM[0], 0.002) << "the groove should be deep";
@@ -144,7 +145,8 @@ TEST(FastUsedTargets, WaferCathodeMatchesDirectOnTheErodedGeometry) {
 TEST(FastUsedTargets, NonCosineLawAndGasMatchDirect) {
     AngularDistributionParams cos2;
     cos2.cosExponent = 2.0;
-    const Comparison a = compareAtUsedTargets(planarArray(), plane(0.3, 0.25, 0.004), makeAngularDistribution("cosn", cos2));
+    const Comparison a =
+        compareAtUsedTargets(planarArray(), plane(0.3, 0.25, 0.004), makeAngularDistribution("cosn", cos2));
     EXPECT_LT(a.maxOfMean, 1e-3);
     const GasAttenuation gas{GasAttenuation::numberDensity(0.5, 300.0), kMoInArGasModel.sigmaEffM2, kMoInArGasModel.eta,
                              kMoInArGasModel.thermalisationColumnPerM2};
@@ -159,7 +161,8 @@ TEST(FastUsedTargets, NonCosineLawAndGasMatchDirect) {
 TEST(FastUsedTargets, ErodedSourceIsNotQuantised) {
     const CathodeGroup g = planarArray();
     const std::shared_ptr<const EmissionAngularDistribution> cosine = makeAngularDistribution("cosine");
-    const EmissionSource s = erodedEmissionSource(g, erodedEmissionMap(g, 0.6 * GroupErosion(g).endOfLifeKWh()), cosine);
+    const EmissionSource s =
+        erodedEmissionSource(g, erodedEmissionMap(g, 0.6 * GroupErosion(g).endOfLifeKWh()), cosine);
     std::size_t offLattice = 0;
     std::set<double> heights;
     for (const auto& e : s.elements) {

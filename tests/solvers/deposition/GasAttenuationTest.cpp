@@ -2,11 +2,11 @@
 // (0.1 and 0.5 Pa x 10 cm), it must track the MC within 3 % of the peak (the issue's
 // figure) at 1, 2.5 (not used in the fit) and 5 Pa cm;
 // and the FFT method carries the same attenuation as the direct sum.
-#include "deposition/GasAttenuationModel.hpp"
-#include "deposition/GasScatteringMonteCarlo.hpp"
-#include "deposition/LineOfSightTransport.hpp"
-#include "deposition/RacetrackSources.hpp"
-#include "SmallCircularCathode.hpp"
+#include "solvers/deposition/GasAttenuationModel.hpp"
+#include "solvers/deposition/GasScatteringMonteCarlo.hpp"
+#include "solvers/deposition/LineOfSightTransport.hpp"
+#include "solvers/deposition/RacetrackSources.hpp"
+#include "tests/solvers/deposition/SmallCircularCathode.hpp"
 
 #include <gtest/gtest.h>
 
@@ -54,7 +54,8 @@ TEST(GasDiffusion, GreensFunctionDeliversOneMinusZ0OverH) {
     const double h = 0.1;
     for (double z0 : {0.01, 0.05, 0.09}) {
         double total = 0;
-        for (double rho = 0.5e-5; rho < h; rho += 1e-5) total += 2 * M_PI * rho * diffusionFluxDensity(rho, z0, h) * 1e-5;
+        for (double rho = 0.5e-5; rho < h; rho += 1e-5)
+            total += 2 * M_PI * rho * diffusionFluxDensity(rho, z0, h) * 1e-5;
         for (double rho = h + 0.5e-4; rho < 12 * h; rho += 1e-4)
             total += 2 * M_PI * rho * diffusionFluxDensity(rho, z0, h) * 1e-4;
         EXPECT_NEAR(total, 1 - z0 / h, 2e-3) << "z0 " << z0;
@@ -78,8 +79,8 @@ TEST(GasAttenuation, ModelWithDiffusionTracksMonteCarloUpTo5PaCm) {
         n.push_back(GasAttenuation::numberDensity(p, s.gasTemperatureK));
     }
     const GasCalibration cal = calibrateGasModel(src, kGrid, {mc[0], mc[2], mc[3]}, {n[0], n[2], n[3]}, kBin, kRMax);
-    std::cout << "with diffusion, calibrated at 1, 5, 10 Pa cm: sigma_eff = " << cal.sigmaEffM2 << " m^2, eta = " << cal.eta
-              << ", N_th = " << cal.thermalisationColumnPerM2 << " m^-2\n";
+    std::cout << "with diffusion, calibrated at 1, 5, 10 Pa cm: sigma_eff = " << cal.sigmaEffM2
+              << " m^2, eta = " << cal.eta << ", N_th = " << cal.thermalisationColumnPerM2 << " m^-2\n";
     for (std::size_t k = 0; k < pressures.size(); ++k) {
         const GasAttenuation a{n[k], cal.sigmaEffM2, cal.eta, cal.thermalisationColumnPerM2};
         const double err = gasModelError(src, kGrid, mc[k], a, kBin, kRMax);
@@ -100,7 +101,8 @@ TEST(GasAttenuation, FastMethodCarriesTheAttenuation) {
     const auto fast = fastLineOfSightFlux(src, kGrid, o);
     std::vector<Eigen::Vector3d> pts;
     for (std::size_t j = 0; j < kGrid.ny; ++j)
-        for (std::size_t i = 0; i < kGrid.nx; ++i) pts.emplace_back(kGrid.x0 + i * kGrid.dx, kGrid.y0 + j * kGrid.dy, 0);
+        for (std::size_t i = 0; i < kGrid.nx; ++i)
+            pts.emplace_back(kGrid.x0 + i * kGrid.dx, kGrid.y0 + j * kGrid.dy, 0);
     const auto direct = lineOfSightFlux(src, pts, Eigen::Vector3d(0, 0, 1), a);
     const auto vacuum = lineOfSightFlux(src, pts);
     double mean = 0, worst = 0;

@@ -2,11 +2,11 @@
 // sum): vacuum reproduces the collisionless maps exactly, fast and direct agree with the
 // gas on (ballistic attenuation + thermalised diffusive part), and the `fast` map with the
 // default Mo-in-Ar calibration (kMoInArGasModel) tracks the Monte Carlo at 0.5 Pa x 10 cm.
-#include "deposition/GasAttenuationModel.hpp"
-#include "deposition/GasScatteringMonteCarlo.hpp"
-#include "deposition/RacetrackSources.hpp"
-#include "SmallCircularCathode.hpp"
-#include "deposition/SubstrateMotion.hpp"
+#include "solvers/deposition/GasAttenuationModel.hpp"
+#include "solvers/deposition/GasScatteringMonteCarlo.hpp"
+#include "solvers/deposition/RacetrackSources.hpp"
+#include "solvers/deposition/SubstrateMotion.hpp"
+#include "tests/solvers/deposition/SmallCircularCathode.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,10 +1,10 @@
 // Gas-scattering Monte Carlo: the scattering integral against Rutherford, exact
 // conservation of histories, zero-pressure agreement with line of sight, seeding.
-#include "deposition/GasScatteringMonteCarlo.hpp"
-#include "deposition/GasScatteringRandom.hpp"
-#include "deposition/LineOfSightTransport.hpp"
-#include "deposition/RacetrackSources.hpp"
-#include "deposition/ScreenedCoulombScattering.hpp"
+#include "solvers/deposition/GasScatteringMonteCarlo.hpp"
+#include "solvers/deposition/GasScatteringRandom.hpp"
+#include "solvers/deposition/LineOfSightTransport.hpp"
+#include "solvers/deposition/RacetrackSources.hpp"
+#include "solvers/deposition/ScreenedCoulombScattering.hpp"
 
 #include <gtest/gtest.h>
 
@@ -82,7 +82,8 @@ TEST(GasScatteringMC, ZeroPressureMatchesLineOfSight) {
     const auto t = gasScatteringFlux(s.sources, s.grid, false, s.box, g, n);
     std::vector<Eigen::Vector3d> pts;
     for (std::size_t j = 0; j < s.grid.ny; ++j)
-        for (std::size_t i = 0; i < s.grid.nx; ++i) pts.emplace_back(s.grid.x0 + i * s.grid.dx, s.grid.y0 + j * s.grid.dy, 0);
+        for (std::size_t i = 0; i < s.grid.nx; ++i)
+            pts.emplace_back(s.grid.x0 + i * s.grid.dx, s.grid.y0 + j * s.grid.dy, 0);
     const auto los = lineOfSightFlux(s.sources, pts);
     double chi2 = 0;
     for (std::size_t k = 0; k < los.size(); ++k) {

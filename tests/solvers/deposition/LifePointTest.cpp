@@ -6,13 +6,13 @@
 // Case: two planar Mo targets (300 x 120 mm, 6 mm thick, 3 kW each, 160 mm apart) 100 mm
 // over a 300 x 200 mm plate on a 5 mm grid (the life-sweep command test's small case; end
 // of life ~60-90 kWh), trims optimised.
-#include "deposition/LifeSweep.hpp"
+#include "solvers/deposition/LifeSweep.hpp"
 
-#include "elements/ElementTable.hpp"
+#include "boundary/elements/ElementTable.hpp"
 
 #include <gtest/gtest.h>
 
-#include "../chamber/TestCathodes.hpp"
+#include "tests/solvers/chamber/TestCathodes.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -69,8 +69,8 @@ TEST(LifePoint, EqualsTheWholeLayoutTransportAtAKnownLife) {
     ASSERT_TRUE(eroded.front().eroded);
     const std::vector<double> fixedTrims{0.9, 1.2};
     std::vector<double> fixedMap, retrimmedMap;
-    const LifePoint p = computeLifePoint(c, law, eroded, kWh, fixedTrims, grid, TransportMethod::Direct, fixedMap,
-                                         retrimmedMap);
+    const LifePoint p =
+        computeLifePoint(c, law, eroded, kWh, fixedTrims, grid, TransportMethod::Direct, fixedMap, retrimmedMap);
     ASSERT_EQ(p.trims.size(), 2u);
     const double n = ElementTable::builtin().get("Mo").atomicDensityPerM3();
     auto independent = [&](const std::vector<double>& trims) {
@@ -109,8 +109,8 @@ TEST(LifePoint, SweepEqualsFreshErosionAtEachPoint) {
     EXPECT_EQ(r.fixedTrims, newTargetTrims(c, law, grid, TransportMethod::Fast));
     for (const LifePoint& p : r.points) {
         std::vector<double> a, b;
-        const LifePoint fresh = computeLifePoint(c, law, erodeCathodeGroups(c.cathodes, law, p.kWh), p.kWh, r.fixedTrims,
-                                                 grid, TransportMethod::Fast, a, b);
+        const LifePoint fresh = computeLifePoint(c, law, erodeCathodeGroups(c.cathodes, law, p.kWh), p.kWh,
+                                                 r.fixedTrims, grid, TransportMethod::Fast, a, b);
         EXPECT_NEAR(p.fixed.rangePct, fresh.fixed.rangePct, 1e-5 * fresh.fixed.rangePct) << p.kWh;
         EXPECT_NEAR(p.fixed.meanNm, fresh.fixed.meanNm, 1e-5 * fresh.fixed.meanNm) << p.kWh;
         EXPECT_NEAR(p.retrimmed.rangePct, fresh.retrimmed.rangePct, 1e-5 * fresh.retrimmed.rangePct) << p.kWh;

@@ -1,5 +1,5 @@
 // LifeSweep: the --life-sweep argument and the spec-crossing interpolation.
-#include "deposition/LifeSweep.hpp"
+#include "solvers/deposition/LifeSweep.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // Line-of-sight ("direct") transport against analytic deposition profiles.
-#include "deposition/LineOfSightTransport.hpp"
-#include "deposition/RacetrackSources.hpp"
+#include "solvers/deposition/LineOfSightTransport.hpp"
+#include "solvers/deposition/RacetrackSources.hpp"
 
 #include <gtest/gtest.h>
 
@@ -120,7 +120,8 @@ TEST(LineOfSight, StripCrossSectionEqualsTheThreeDimensionalSumAlongTheStrip) {
             long3d.elements.push_back({Eigen::Vector3d(0, h, z), -up, w * dz, J});
         const auto f2 = lineOfSightFluxStrips(strip, pts, up, axis);
         const auto f3 = lineOfSightFlux({long3d}, pts, up);
-        for (std::size_t k = 0; k < pts.size(); ++k) EXPECT_NEAR(f2[k] / f3[k], 1.0, 3e-3) << "n = " << n << " k = " << k;
+        for (std::size_t k = 0; k < pts.size(); ++k)
+            EXPECT_NEAR(f2[k] / f3[k], 1.0, 3e-3) << "n = " << n << " k = " << k;
         if (n == 1.0) {
             for (std::size_t k = 0; k < pts.size(); ++k) {
                 const double rho = std::hypot(pts[k].x(), h), c = h / rho;

@@ -1,5 +1,5 @@
 // Power trims: a layout with an exactly flat solution is found, and U never gets worse.
-#include "deposition/PowerTrimOptimizer.hpp"
+#include "solvers/deposition/PowerTrimOptimizer.hpp"
 
 #include <gtest/gtest.h>
 

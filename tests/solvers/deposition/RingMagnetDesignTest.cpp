@@ -2,11 +2,11 @@
 // design) against an independent path built by hand from the design's numbers (the ring
 // source of RacetrackSources, the discharge's atom rate, the direct view-factor sum, the
 // wafer rotation), the fit rule against its closed form, and the search on a small chamber.
-#include "deposition/RingMagnetDesign.hpp"
+#include "solvers/deposition/RingMagnetDesign.hpp"
 
-#include "elements/ElementTable.hpp"
+#include "boundary/elements/ElementTable.hpp"
 
-#include "../chamber/TestCathodes.hpp"
+#include "tests/solvers/chamber/TestCathodes.hpp"
 
 #include <gtest/gtest.h>
 
@@ -83,7 +83,8 @@ TEST(RingMagnetDesign, TrackFitsExactlyUpToTheFootprint) {
     const double aMax = 0.05 - e - reach;
     EXPECT_TRUE(ringTrackFits(g, {aMax - 1e-7, sigma, 0.1, e}));
     EXPECT_FALSE(ringTrackFits(g, {aMax + 1e-7, sigma, 0.1, e}));
-    EXPECT_TRUE(ringTrackFits(g, {aMax + e - 1e-7, sigma, 0.1, 0.0}));  // a fixed magnet: the offset's room is the ring's
+    EXPECT_TRUE(
+        ringTrackFits(g, {aMax + e - 1e-7, sigma, 0.1, 0.0}));  // a fixed magnet: the offset's room is the ring's
 }
 
 // The search on the small chamber: deterministic, every design feasible and in its bounds,

@@ -3,7 +3,7 @@
 // emission. The 10 cm throw is the one the MC/fast-model comparisons are quoted at.
 #pragma once
 
-#include "deposition/RacetrackSources.hpp"
+#include "solvers/deposition/RacetrackSources.hpp"
 
 #include <vector>
 

@@ -1,5 +1,5 @@
 // Substrate motion against analytic exposures of a small cosine source.
-#include "deposition/SubstrateMotion.hpp"
+#include "solvers/deposition/SubstrateMotion.hpp"
 
 #include <gtest/gtest.h>
 

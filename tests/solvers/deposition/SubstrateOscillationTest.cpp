@@ -1,8 +1,8 @@
 // Substrate oscillation (SubstrateOscillation.hpp): static limit, atom conservation, closed
 // forms of a line source and a Gaussian under triangular and dwell sweeps, and the
 // position-density quadrature against brute-force time stepping of the waveform.
-#include "deposition/SubstrateMotion.hpp"
-#include "deposition/SubstrateOscillation.hpp"
+#include "solvers/deposition/SubstrateMotion.hpp"
+#include "solvers/deposition/SubstrateOscillation.hpp"
 
 #include <gtest/gtest.h>
 
@@ -115,7 +115,8 @@ TEST(SubstrateOscillation, ConservesTheDepositedAtoms) {
         double total = 0;
         for (std::size_t j = 0; j < g.grid.nv; ++j)
             for (std::size_t i = 0; i < g.grid.nu; ++i) {
-                const double wx = (i == 0 || i + 1 == g.grid.nu) ? 0.5 : 1.0, wy = (j == 0 || j + 1 == g.grid.nv) ? 0.5 : 1.0;
+                const double wx = (i == 0 || i + 1 == g.grid.nu) ? 0.5 : 1.0,
+                             wy = (j == 0 || j + 1 == g.grid.nv) ? 0.5 : 1.0;
                 total += wx * wy * f[g.grid.index(i, j)];
             }
         total *= g.dx * g.dy;
@@ -205,7 +206,8 @@ TEST(SubstrateOscillation, PositionDensityQuadratureMatchesTimeStepping) {
     for (Waveform w : {Waveform::Sinusoidal, Waveform::Triangular, Waveform::Dwell}) {
         SubstrateOscillation o;
         o.amplitudeM = A, o.periodS = P, o.waveform = w, o.dwellFraction = 0.3;
-        for (double t : {0.1, 0.8, 1.6, 2.3, 2.95}) EXPECT_NEAR(oscillationOffset(o, t), offsetByHand(w, A, P, 0.3, t), 1e-12);
+        for (double t : {0.1, 0.8, 1.6, 2.3, 2.95})
+            EXPECT_NEAR(oscillationOffset(o, t), offsetByHand(w, A, P, 0.3, t), 1e-12);
         const auto F = averaged(R, o, T, x0, dx, n);
         const double bound = T * dx * dx / 8 * 4 / (h * h) + 1e-9 * T;
         const int steps = 400000;

@@ -1,6 +1,6 @@
 // TargetLifeCost: the cost arithmetic of one target life (lifeCost) against a worked example
 // done by hand, and against the energy balance of a constant rate.
-#include "deposition/TargetLifeCost.hpp"
+#include "solvers/deposition/TargetLifeCost.hpp"
 
 #include <gtest/gtest.h>
 

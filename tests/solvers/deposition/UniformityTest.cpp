@@ -1,6 +1,6 @@
 // Uniformity figures against hand-computed values, and the edge-exclusion geometry.
-#include "deposition/Substrate.hpp"
-#include "deposition/Uniformity.hpp"
+#include "solvers/deposition/Substrate.hpp"
+#include "solvers/deposition/Uniformity.hpp"
 
 #include <gtest/gtest.h>
 

@@ -11,7 +11,7 @@
 //  - Sinusoidal: the nodes and the average are bit for bit the explicit Gauss-Chebyshev sum
 //    (1/n) sum_k f(A cos((2k - 1) pi / 2n)), so the sinusoidal erosion, deposition and
 //    eroded-target figures are the same doubles as with that sum written out.
-#include "motion/SwingAverage.hpp"
+#include "solvers/motion/SwingAverage.hpp"
 
 #include <gtest/gtest.h>
 
@@ -32,9 +32,12 @@ double exactMoment(SwingWaveform w, double delta, int degree) {
     if (degree % 2) return 0.0;
     const int m = degree / 2;
     switch (w) {
-        case SwingWaveform::Sinusoidal: return binomialMoment(m);
-        case SwingWaveform::Triangular: return 1.0 / (degree + 1);
-        case SwingWaveform::Dwell: return (1 - delta) / (degree + 1) + delta;
+        case SwingWaveform::Sinusoidal:
+            return binomialMoment(m);
+        case SwingWaveform::Triangular:
+            return 1.0 / (degree + 1);
+        case SwingWaveform::Dwell:
+            return (1 - delta) / (degree + 1) + delta;
     }
     return NAN;
 }

@@ -9,10 +9,10 @@
 //    the final step; an infeasible region is never entered;
 //  - bisection: the cube root of 2 (the root of x^3 - 2) to the tolerance asked, both
 //    orientations, and the bound on the evaluations, log2((hi - lo) / tol).
-#include "optimise/Bisection.hpp"
-#include "optimise/CompassSearch.hpp"
-#include "optimise/CoordinateDescent.hpp"
-#include "optimise/GoldenSection.hpp"
+#include "solvers/optimise/Bisection.hpp"
+#include "solvers/optimise/CompassSearch.hpp"
+#include "solvers/optimise/CoordinateDescent.hpp"
+#include "solvers/optimise/GoldenSection.hpp"
 
 #include <gtest/gtest.h>
 
@@ -153,5 +153,6 @@ TEST(Bisection, RefusesABracketWithoutASignChange) {
     EXPECT_THROW(bisectRoot([](double x) { return x; }, 0.5, 0.0, 1.0, 0.0, 1.0, BisectionOptions{}),
                  std::invalid_argument);  // no tolerance
     // A bracket already within the tolerance needs no evaluation and no sign change.
-    EXPECT_EQ(bisectRoot([](double) -> double { throw std::logic_error("evaluated"); }, 5.0, 1.0, 1.0, 1.0, 1.0, o), 1.0);
+    EXPECT_EQ(bisectRoot([](double) -> double { throw std::logic_error("evaluated"); }, 5.0, 1.0, 1.0, 1.0, 1.0, o),
+              1.0);
 }

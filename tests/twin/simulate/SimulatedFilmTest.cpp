@@ -4,10 +4,10 @@
 // (runDeposition) with each cathode's power changed to the same energy transports the new
 // emission itself. A small hand-built chamber: two planar Mo targets (2 kW and 3 kW) over a
 // 400 x 400 mm glass, static 60 s, cosine law, vacuum.
-#include "SimulatedLogTestRecipe.hpp"
-#include "simulate/LogSimulation.hpp"
-#include "simulate/SimulatedFilm.hpp"
-#include "../../solvers/chamber/TestCathodes.hpp"
+#include "tests/solvers/chamber/TestCathodes.hpp"
+#include "tests/twin/simulate/SimulatedLogTestRecipe.hpp"
+#include "twin/simulate/LogSimulation.hpp"
+#include "twin/simulate/SimulatedFilm.hpp"
 
 #include <gtest/gtest.h>
 
@@ -109,7 +109,8 @@ TEST(SimulatedLogMetrology, SeededNoiseIsReproducibleAndOfTheRequestedSize) {
     const SimulatedFilm film = simulatedFilm(twoPlanarTargets(), 0.0);
     const SimulationTruth truth = oneSubstrate({120e3, 180e3});
     const auto clean = metrologyMaps(film, truth, kSources, 1, 0.0, 7);
-    const auto a = metrologyMaps(film, truth, kSources, 1, 2.0, 7), again = metrologyMaps(film, truth, kSources, 1, 2.0, 7);
+    const auto a = metrologyMaps(film, truth, kSources, 1, 2.0, 7),
+               again = metrologyMaps(film, truth, kSources, 1, 2.0, 7);
     const auto b = metrologyMaps(film, truth, kSources, 1, 2.0, 8);
     EXPECT_EQ(a[0].thicknessNm, again[0].thicknessNm);
     EXPECT_NE(a[0].thicknessNm, b[0].thicknessNm);

@@ -8,7 +8,7 @@
 //    them, and those lines show the event;
 //  - seeded noise: the same seed writes the same bytes, another seed other bytes, only in
 //    the noisy columns, with the documented 1 % pressure scatter.
-#include "SimulatedLogTestRecipe.hpp"
+#include "tests/twin/simulate/SimulatedLogTestRecipe.hpp"
 
 #include <gtest/gtest.h>
 
@@ -31,11 +31,16 @@ struct WrittenLog {
         std::vector<std::string> f;
         std::stringstream ss(lines[std::size_t(lineNumber - 1)]);
         for (std::string x; std::getline(ss, x, ',');) f.push_back(x);
-        if (!lines[std::size_t(lineNumber - 1)].empty() && lines[std::size_t(lineNumber - 1)].back() == ',') f.emplace_back();
+        if (!lines[std::size_t(lineNumber - 1)].empty() && lines[std::size_t(lineNumber - 1)].back() == ',')
+            f.emplace_back();
         return f;
     }
-    double number(std::int64_t lineNumber, const std::string& col) const { return std::stod(fields(lineNumber)[column.at(col)]); }
-    std::string textAt(std::int64_t lineNumber, const std::string& col) const { return fields(lineNumber)[column.at(col)]; }
+    double number(std::int64_t lineNumber, const std::string& col) const {
+        return std::stod(fields(lineNumber)[column.at(col)]);
+    }
+    std::string textAt(std::int64_t lineNumber, const std::string& col) const {
+        return fields(lineNumber)[column.at(col)];
+    }
 };
 
 WrittenLog writeHandLog(std::uint64_t seed) {

@@ -6,9 +6,9 @@
 // and a 1-row logging gap in substrate 2's idle step. Epoch timestamps, one preamble line.
 #pragma once
 
-#include "logs/LogFormat.hpp"
-#include "simulate/LogSimulator.hpp"
-#include "simulate/SimulationRecipe.hpp"
+#include "twin/logs/LogFormat.hpp"
+#include "twin/simulate/LogSimulator.hpp"
+#include "twin/simulate/SimulationRecipe.hpp"
 
 #include <string>
 #include <vector>
@@ -28,11 +28,13 @@ inline SimulationRecipe handRecipe() {
     r.sourcePowerW = {{"B", 2000.0}};
     r.targets = {{"A", "A-T001", 0.0}, {"B", "B-T001", 0.0}};
     using K = RecipeStep::Kind;
-    r.steps = {{K::Idle, 4, 0.0}, {K::Ramp, 6, 0.5}, {K::Ramp, 4, 1.0}, {K::PreSputter, 3, 0.0}, {K::Deposition, 10, 0.0}};
+    r.steps = {
+        {K::Idle, 4, 0.0}, {K::Ramp, 6, 0.5}, {K::Ramp, 4, 1.0}, {K::PreSputter, 3, 0.0}, {K::Deposition, 10, 0.0}};
     RecipeEvent arc;
     arc.kind = RecipeEvent::Kind::Arc, arc.substrate = 0, arc.cathode = "A", arc.atSample = 3, arc.residual = 0.4;
     RecipeEvent change;
-    change.kind = RecipeEvent::Kind::TargetChange, change.substrate = 1, change.cathode = "B", change.targetId = "B-T002";
+    change.kind = RecipeEvent::Kind::TargetChange, change.substrate = 1, change.cathode = "B",
+    change.targetId = "B-T002";
     RecipeEvent gap;
     gap.kind = RecipeEvent::Kind::Gap, gap.substrate = 1, gap.gapSamples = 1;
     r.events = {arc, change, gap};

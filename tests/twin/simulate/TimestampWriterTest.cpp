@@ -1,8 +1,8 @@
 // The log simulator's timestamp writer (twin/simulate/TimestampWriter) against Python's datetime.strftime
 // (reference strings computed with CPython 3's datetime, fixed offsets) and as the exact
 // inverse of the log reader's TimestampParser (to the millisecond the writer prints).
-#include "logs/TimestampParser.hpp"
-#include "simulate/TimestampWriter.hpp"
+#include "twin/logs/TimestampParser.hpp"
+#include "twin/simulate/TimestampWriter.hpp"
 
 #include <gtest/gtest.h>
 

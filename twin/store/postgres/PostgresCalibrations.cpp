@@ -1,9 +1,9 @@
 // PostgresStore: calibration versions (CalibrationRecord.hpp; table of schema version 2).
 // The version is taken under a lock of the tool's row, so two concurrent saves
 // get distinct versions.
-#include "postgres/PostgresConnection.hpp"
+#include "twin/store/postgres/PostgresConnection.hpp"
 
-#include "CalibrationRecord.hpp"
+#include "twin/store/CalibrationRecord.hpp"
 
 namespace magtwin {
 
@@ -11,11 +11,13 @@ std::int64_t PostgresStore::saveCalibration(std::int64_t toolId, const Calibrati
     pqxx::work w(db_->c);
     w.exec_params("SELECT id FROM tools WHERE id = $1 FOR UPDATE", toolId);
     const auto version =
-        w.exec_params1("SELECT COALESCE(MAX(version), 0) + 1 FROM calibrations WHERE tool_id = $1", toolId)[0].as<std::int64_t>();
-    w.exec_params("INSERT INTO calibrations (tool_id, version, created_time, method, parameters, summary, gas_sigma_eff_m2,"
-                  " gas_sigma_m2, gas_status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-                  toolId, version, r.createdTime, r.method, encodeCalibrationParameters(r.parameters), r.summary, r.gas.sigmaEffM2,
-                  r.gas.sigmaM2, r.gas.status);
+        w.exec_params1("SELECT COALESCE(MAX(version), 0) + 1 FROM calibrations WHERE tool_id = $1", toolId)[0]
+            .as<std::int64_t>();
+    w.exec_params(
+        "INSERT INTO calibrations (tool_id, version, created_time, method, parameters, summary, gas_sigma_eff_m2,"
+        " gas_sigma_m2, gas_status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        toolId, version, r.createdTime, r.method, encodeCalibrationParameters(r.parameters), r.summary,
+        r.gas.sigmaEffM2, r.gas.sigmaM2, r.gas.status);
     w.commit();
     return version;
 }

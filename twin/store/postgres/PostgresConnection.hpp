@@ -1,7 +1,7 @@
 // The libpqxx connection of a PostgresStore (private to the back end's .cpp files).
 #pragma once
 
-#include "postgres/PostgresStore.hpp"
+#include "twin/store/postgres/PostgresStore.hpp"
 
 #include <pqxx/pqxx>
 

@@ -1,7 +1,7 @@
-#include "postgres/PostgresConnection.hpp"
+#include "twin/store/postgres/PostgresConnection.hpp"
 
-#include "StoreSchema.hpp"
-#include "StoreText.hpp"
+#include "twin/store/StoreSchema.hpp"
+#include "twin/store/StoreText.hpp"
 
 #include <pqxx/pqxx>
 
@@ -15,7 +15,6 @@ namespace magtwin {
 using pg::integer;
 using pg::num;
 using pg::real;
-
 
 PostgresStore::PostgresStore(const std::string& url, int schemaVersion) : url_(url) {
     try {
@@ -74,7 +73,9 @@ std::vector<LogFileState> PostgresStore::readFiles(const std::string& where, std
     std::vector<LogFileState> out;
     for (const auto& r : w.exec_params(
              "SELECT id, path, format, channels, bytes_consumed, prefix_hash, rows_consumed, rows_stored, last_line,"
-             " has_span, first_time, last_time, resume_state FROM log_files WHERE " + where, key)) {
+             " has_span, first_time, last_time, resume_state FROM log_files WHERE " +
+                 where,
+             key)) {
         LogFileState f;
         f.fileId = integer(r[0]);
         f.path = r[1].c_str();
@@ -105,13 +106,16 @@ std::optional<LogFileState> PostgresStore::currentFile(std::int64_t toolId, cons
     return readFiles("id = $1", id).front();
 }
 
-std::vector<LogFileState> PostgresStore::files(std::int64_t toolId) { return readFiles("tool_id = $1 ORDER BY id", toolId); }
+std::vector<LogFileState> PostgresStore::files(std::int64_t toolId) {
+    return readFiles("tool_id = $1 ORDER BY id", toolId);
+}
 
 std::vector<std::pair<double, double>> PostgresStore::otherSpans(std::int64_t toolId, std::int64_t fileId) {
     pqxx::read_transaction w(db_->c);
     std::vector<std::pair<double, double>> out;
-    for (const auto& r : w.exec_params(
-             "SELECT first_time, last_time FROM log_files WHERE tool_id = $1 AND id != $2 AND has_span = 1", toolId, fileId))
+    for (const auto& r :
+         w.exec_params("SELECT first_time, last_time FROM log_files WHERE tool_id = $1 AND id != $2 AND has_span = 1",
+                       toolId, fileId))
         out.emplace_back(real(r[0]), real(r[1]));
     return out;
 }
@@ -119,9 +123,11 @@ std::vector<std::pair<double, double>> PostgresStore::otherSpans(std::int64_t to
 std::vector<TargetRecord> PostgresStore::targets(std::int64_t toolId) {
     pqxx::read_transaction w(db_->c);
     std::vector<TargetRecord> out;
-    for (const auto& r : w.exec_params(
-             "SELECT source, target_id, material, thickness_m, install_time, energy_j, steps, has_counter, counter_first_j,"
-             " counter_last_j FROM targets WHERE tool_id = $1 ORDER BY source, install_time, target_id", toolId))
+    for (const auto& r :
+         w.exec_params("SELECT source, target_id, material, thickness_m, install_time, energy_j, steps, has_counter, "
+                       "counter_first_j,"
+                       " counter_last_j FROM targets WHERE tool_id = $1 ORDER BY source, install_time, target_id",
+                       toolId))
         out.push_back({r[0].c_str(), r[1].c_str(), r[2].c_str(), real(r[3]), real(r[4]), real(r[5]), integer(r[6]),
                        integer(r[7]) != 0, real(r[8]), real(r[9])});
     return out;
@@ -132,11 +138,20 @@ std::vector<StepRecord> PostgresStore::steps(std::int64_t toolId) {
     std::vector<StepRecord> out;
     for (const auto& r : w.exec_params(
              "SELECT s.file_id, s.start_line, s.end_line, s.start_time, s.end_time, s.label, s.open FROM steps s"
-             " JOIN log_files f ON f.id = s.file_id WHERE f.tool_id = $1 ORDER BY s.file_id, s.start_line", toolId))
-        out.push_back({integer(r[0]), integer(r[1]), integer(r[2]), real(r[3]), real(r[4]), r[5].c_str(), integer(r[6]) != 0, {}});
+             " JOIN log_files f ON f.id = s.file_id WHERE f.tool_id = $1 ORDER BY s.file_id, s.start_line",
+             toolId))
+        out.push_back({integer(r[0]),
+                       integer(r[1]),
+                       integer(r[2]),
+                       real(r[3]),
+                       real(r[4]),
+                       r[5].c_str(),
+                       integer(r[6]) != 0,
+                       {}});
     for (auto& s : out)
         for (const auto& r : w.exec_params("SELECT source, target_id, energy_j FROM step_sources WHERE file_id = $1 AND"
-                                           " start_line = $2 ORDER BY source", s.fileId, s.startLine))
+                                           " start_line = $2 ORDER BY source",
+                                           s.fileId, s.startLine))
             s.sources.push_back({r[0].c_str(), r[1].c_str(), real(r[2])});
     return out;
 }
@@ -146,43 +161,51 @@ std::int64_t PostgresStore::commit(const SyncCommit& c) {
     const LogFileState& f = c.file;
     std::int64_t fileId = f.fileId;
     if (fileId == 0)
-        fileId = integer(w.exec_params1(
-            "INSERT INTO log_files (tool_id, path, format, channels, bytes_consumed, prefix_hash, rows_consumed, rows_stored,"
-            " last_line, has_span, first_time, last_time, resume_state) VALUES ($1, $2, $3, $4, 0, 0, 0, 0, 0, 0, 0, 0, '')"
-            " RETURNING id", c.toolId, f.path, f.format, joinLines(f.channels))[0]);
-    w.exec_params("UPDATE log_files SET bytes_consumed = $1, prefix_hash = $2, rows_consumed = $3, rows_stored = $4,"
-                  " last_line = $5, has_span = $6, first_time = $7::float8, last_time = $8::float8, resume_state = $9"
-                  " WHERE id = $10",
-                  static_cast<std::int64_t>(f.bytesConsumed), static_cast<std::int64_t>(f.prefixHash), f.rowsConsumed,
-                  f.rowsStored, f.lastLine, static_cast<int>(f.hasSpan), num(f.firstTime), num(f.lastTime), f.resumeState,
-                  fileId);
+        fileId =
+            integer(w.exec_params1("INSERT INTO log_files (tool_id, path, format, channels, bytes_consumed, "
+                                   "prefix_hash, rows_consumed, rows_stored,"
+                                   " last_line, has_span, first_time, last_time, resume_state) VALUES ($1, $2, $3, $4, "
+                                   "0, 0, 0, 0, 0, 0, 0, 0, '')"
+                                   " RETURNING id",
+                                   c.toolId, f.path, f.format, joinLines(f.channels))[0]);
+    w.exec_params(
+        "UPDATE log_files SET bytes_consumed = $1, prefix_hash = $2, rows_consumed = $3, rows_stored = $4,"
+        " last_line = $5, has_span = $6, first_time = $7::float8, last_time = $8::float8, resume_state = $9"
+        " WHERE id = $10",
+        static_cast<std::int64_t>(f.bytesConsumed), static_cast<std::int64_t>(f.prefixHash), f.rowsConsumed,
+        f.rowsStored, f.lastLine, static_cast<int>(f.hasSpan), num(f.firstTime), num(f.lastTime), f.resumeState,
+        fileId);
     if (c.samples)
         w.exec_params("INSERT INTO sample_blocks (file_id, first_row, row_count, data) VALUES ($1, $2, $3, $4)", fileId,
                       c.samples->firstRow, c.samples->rowCount,
                       pqxx::binarystring(c.samples->data.data(), c.samples->data.size()));
     for (const auto& t : c.textChanges)
-        w.exec_params("INSERT INTO text_changes (file_id, line, time, channel, value) VALUES ($1, $2, $3::float8, $4, $5)",
-                      fileId, t.line, num(t.time), t.channel, t.value);
+        w.exec_params(
+            "INSERT INTO text_changes (file_id, line, time, channel, value) VALUES ($1, $2, $3::float8, $4, $5)",
+            fileId, t.line, num(t.time), t.channel, t.value);
     for (const auto& s : c.steps) {
-        w.exec_params("INSERT INTO steps (file_id, start_line, end_line, start_time, end_time, label, open)"
-                      " VALUES ($1, $2, $3, $4::float8, $5::float8, $6, $7) ON CONFLICT (file_id, start_line) DO UPDATE SET"
-                      " end_line = EXCLUDED.end_line, end_time = EXCLUDED.end_time, label = EXCLUDED.label, open = EXCLUDED.open",
-                      fileId, s.startLine, s.endLine, num(s.startTime), num(s.endTime), s.label, static_cast<int>(s.open));
+        w.exec_params(
+            "INSERT INTO steps (file_id, start_line, end_line, start_time, end_time, label, open)"
+            " VALUES ($1, $2, $3, $4::float8, $5::float8, $6, $7) ON CONFLICT (file_id, start_line) DO UPDATE SET"
+            " end_line = EXCLUDED.end_line, end_time = EXCLUDED.end_time, label = EXCLUDED.label, open = EXCLUDED.open",
+            fileId, s.startLine, s.endLine, num(s.startTime), num(s.endTime), s.label, static_cast<int>(s.open));
         for (const auto& e : s.sources)
-            w.exec_params("INSERT INTO step_sources (file_id, start_line, source, target_id, energy_j)"
-                          " VALUES ($1, $2, $3, $4, $5::float8) ON CONFLICT (file_id, start_line, source) DO UPDATE SET"
-                          " target_id = EXCLUDED.target_id, energy_j = EXCLUDED.energy_j",
-                          fileId, s.startLine, e.source, e.targetId, num(e.energyJ));
+            w.exec_params(
+                "INSERT INTO step_sources (file_id, start_line, source, target_id, energy_j)"
+                " VALUES ($1, $2, $3, $4, $5::float8) ON CONFLICT (file_id, start_line, source) DO UPDATE SET"
+                " target_id = EXCLUDED.target_id, energy_j = EXCLUDED.energy_j",
+                fileId, s.startLine, e.source, e.targetId, num(e.energyJ));
     }
     for (const auto& t : c.targets)
-        w.exec_params("INSERT INTO targets (tool_id, source, target_id, material, thickness_m, install_time, energy_j, steps,"
-                      " has_counter, counter_first_j, counter_last_j) VALUES ($1, $2, $3, $4, $5::float8, $6::float8, $7::float8,"
-                      " $8, $9, $10::float8, $11::float8) ON CONFLICT (tool_id, source, target_id) DO UPDATE SET"
-                      " material = EXCLUDED.material, thickness_m = EXCLUDED.thickness_m, install_time = EXCLUDED.install_time,"
-                      " energy_j = EXCLUDED.energy_j, steps = EXCLUDED.steps, has_counter = EXCLUDED.has_counter,"
-                      " counter_first_j = EXCLUDED.counter_first_j, counter_last_j = EXCLUDED.counter_last_j",
-                      c.toolId, t.source, t.targetId, t.material, num(t.thicknessM), num(t.installTime), num(t.energyJ),
-                      t.steps, static_cast<int>(t.hasCounter), num(t.counterFirstJ), num(t.counterLastJ));
+        w.exec_params(
+            "INSERT INTO targets (tool_id, source, target_id, material, thickness_m, install_time, energy_j, steps,"
+            " has_counter, counter_first_j, counter_last_j) VALUES ($1, $2, $3, $4, $5::float8, $6::float8, $7::float8,"
+            " $8, $9, $10::float8, $11::float8) ON CONFLICT (tool_id, source, target_id) DO UPDATE SET"
+            " material = EXCLUDED.material, thickness_m = EXCLUDED.thickness_m, install_time = EXCLUDED.install_time,"
+            " energy_j = EXCLUDED.energy_j, steps = EXCLUDED.steps, has_counter = EXCLUDED.has_counter,"
+            " counter_first_j = EXCLUDED.counter_first_j, counter_last_j = EXCLUDED.counter_last_j",
+            c.toolId, t.source, t.targetId, t.material, num(t.thicknessM), num(t.installTime), num(t.energyJ), t.steps,
+            static_cast<int>(t.hasCounter), num(t.counterFirstJ), num(t.counterLastJ));
     w.commit();
     return fileId;
 }
@@ -190,7 +213,8 @@ std::int64_t PostgresStore::commit(const SyncCommit& c) {
 StoreTotals PostgresStore::totals(std::int64_t toolId) {
     pqxx::read_transaction w(db_->c);
     StoreTotals t;
-    t.rows = integer(w.exec_params1("SELECT coalesce(sum(rows_stored), 0) FROM log_files WHERE tool_id = $1", toolId)[0]);
+    t.rows =
+        integer(w.exec_params1("SELECT coalesce(sum(rows_stored), 0) FROM log_files WHERE tool_id = $1", toolId)[0]);
     t.steps = integer(w.exec_params1(
         "SELECT count(*) FROM steps s JOIN log_files f ON f.id = s.file_id WHERE f.tool_id = $1", toolId)[0]);
     return t;

@@ -5,7 +5,7 @@
 // the loser's commit fails and the next sync continues from the winner's state).
 #pragma once
 
-#include "TwinStore.hpp"
+#include "twin/store/TwinStore.hpp"
 
 #include <memory>
 #include <string>

@@ -1,8 +1,8 @@
 // PostgresStore: erosion state, predictions and measurements (TwinState.hpp; SQL shared with
 // SQLite in TwinStateSql.cpp). Each save is one transaction; doubles travel as exact text.
-#include "postgres/PostgresConnection.hpp"
+#include "twin/store/postgres/PostgresConnection.hpp"
 
-#include "TwinState.hpp"
+#include "twin/store/TwinState.hpp"
 
 namespace magtwin {
 
@@ -16,13 +16,14 @@ void PostgresStore::saveReplayRun(std::int64_t toolId, const ReplayRunRecord& ru
     w.exec_params(sql::kDeleteRunPredictions, toolId, run.runId);
     for (const auto& p : run.predictions)
         w.exec_params(sql::kInsertPrediction, toolId, run.runId, p.step, num(p.startTime), num(p.endTime), p.label,
-                      num(p.predictedAS), num(p.predictedCalibratedAS), num(p.uniformityPct), num(p.mapMeanAS), p.sources);
+                      num(p.predictedAS), num(p.predictedCalibratedAS), num(p.uniformityPct), num(p.mapMeanAS),
+                      p.sources);
     for (const auto& e : run.erosion)
         w.exec_params(sql::kUpsertErosion, toolId, e.source, e.targetId, e.material, num(e.energyKWh), num(e.lifeKWh),
                       num(e.maxDepthM), num(e.erodedVolumeM3), run.runId);
     for (const auto& m : run.measurements)
-        w.exec_params(sql::kUpsertMeasurement, toolId, m.kind, m.origin, num(m.time), num(m.xM), num(m.yM), num(m.value),
-                      m.unit);
+        w.exec_params(sql::kUpsertMeasurement, toolId, m.kind, m.origin, num(m.time), num(m.xM), num(m.yM),
+                      num(m.value), m.unit);
     w.commit();
 }
 
@@ -36,7 +37,8 @@ std::vector<ErosionStateRecord> PostgresStore::erosionStates(std::int64_t toolId
     pqxx::read_transaction w(db_->c);
     std::vector<ErosionStateRecord> out;
     for (const auto& r : w.exec_params(sql::kSelectErosion, toolId))
-        out.push_back({r[0].c_str(), r[1].c_str(), r[2].c_str(), real(r[3]), real(r[4]), real(r[5]), real(r[6]), r[7].c_str()});
+        out.push_back(
+            {r[0].c_str(), r[1].c_str(), r[2].c_str(), real(r[3]), real(r[4]), real(r[5]), real(r[6]), r[7].c_str()});
     return out;
 }
 
@@ -44,8 +46,8 @@ std::vector<PredictionRecord> PostgresStore::predictions(std::int64_t toolId) {
     pqxx::read_transaction w(db_->c);
     std::vector<PredictionRecord> out;
     for (const auto& r : w.exec_params(sql::kSelectPredictions, toolId))
-        out.push_back({r[0].c_str(), integer(r[1]), real(r[2]), real(r[3]), r[4].c_str(), real(r[5]), real(r[6]), real(r[7]),
-                       real(r[8]), r[9].c_str()});
+        out.push_back({r[0].c_str(), integer(r[1]), real(r[2]), real(r[3]), r[4].c_str(), real(r[5]), real(r[6]),
+                       real(r[7]), real(r[8]), r[9].c_str()});
     return out;
 }
 

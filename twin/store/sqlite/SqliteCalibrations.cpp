@@ -1,7 +1,7 @@
 // SqliteStore: calibration versions (CalibrationRecord.hpp; table of schema version 2).
-#include "sqlite/SqliteStatement.hpp"
+#include "twin/store/sqlite/SqliteStatement.hpp"
 
-#include "CalibrationRecord.hpp"
+#include "twin/store/CalibrationRecord.hpp"
 
 namespace magtwin {
 
@@ -11,8 +11,9 @@ std::int64_t SqliteStore::saveCalibration(std::int64_t toolId, const Calibration
         auto& v = prepare("SELECT COALESCE(MAX(version), 0) + 1 FROM calibrations WHERE tool_id = ?").bind(toolId);
         v.step();
         const std::int64_t version = v.integer(0);
-        prepare("INSERT INTO calibrations (tool_id, version, created_time, method, parameters, summary, gas_sigma_eff_m2,"
-                " gas_sigma_m2, gas_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        prepare(
+            "INSERT INTO calibrations (tool_id, version, created_time, method, parameters, summary, gas_sigma_eff_m2,"
+            " gas_sigma_m2, gas_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .bind(toolId)
             .bind(version)
             .bind(r.createdTime)
@@ -33,9 +34,11 @@ std::int64_t SqliteStore::saveCalibration(std::int64_t toolId, const Calibration
 
 std::vector<CalibrationRecord> SqliteStore::calibrations(std::int64_t toolId) {
     std::vector<CalibrationRecord> out;
-    auto& s = prepare("SELECT version, created_time, method, parameters, summary, gas_sigma_eff_m2, gas_sigma_m2, gas_status"
-                      " FROM calibrations WHERE tool_id = ? ORDER BY version")
-                  .bind(toolId);
+    auto& s =
+        prepare(
+            "SELECT version, created_time, method, parameters, summary, gas_sigma_eff_m2, gas_sigma_m2, gas_status"
+            " FROM calibrations WHERE tool_id = ? ORDER BY version")
+            .bind(toolId);
     while (s.step()) {
         CalibrationRecord r;
         r.version = s.integer(0);

@@ -1,7 +1,7 @@
 // A prepared SQLite statement of a SqliteStore (private to the back end's .cpp files).
 #pragma once
 
-#include "sqlite/SqliteStore.hpp"
+#include "twin/store/sqlite/SqliteStore.hpp"
 
 #include <sqlite3.h>
 

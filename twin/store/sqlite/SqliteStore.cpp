@@ -1,14 +1,13 @@
-#include "sqlite/SqliteStatement.hpp"
+#include "twin/store/sqlite/SqliteStatement.hpp"
 
-#include "StoreSchema.hpp"
-#include "StoreText.hpp"
+#include "twin/store/StoreSchema.hpp"
+#include "twin/store/StoreText.hpp"
 
 #include <sqlite3.h>
 
 #include <stdexcept>
 
 namespace magtwin {
-
 
 SqliteStore::SqliteStore(const std::string& path, int schemaVersion) : path_(path) {
     if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
@@ -96,7 +95,8 @@ std::vector<std::string> SqliteStore::toolNames() {
 std::vector<LogFileState> SqliteStore::readFiles(const std::string& where, std::int64_t a, std::int64_t b) {
     auto& s = prepare(
         "SELECT id, path, format, channels, bytes_consumed, prefix_hash, rows_consumed, rows_stored, last_line,"
-        " has_span, first_time, last_time, resume_state FROM log_files WHERE " + where);
+        " has_span, first_time, last_time, resume_state FROM log_files WHERE " +
+        where);
     s.bind(a);
     if (where.find("?2") != std::string::npos) s.bind(b);
     std::vector<LogFileState> out;
@@ -128,7 +128,9 @@ std::optional<LogFileState> SqliteStore::currentFile(std::int64_t toolId, const 
     return files.front();
 }
 
-std::vector<LogFileState> SqliteStore::files(std::int64_t toolId) { return readFiles("tool_id = ?1 ORDER BY id", toolId, 0); }
+std::vector<LogFileState> SqliteStore::files(std::int64_t toolId) {
+    return readFiles("tool_id = ?1 ORDER BY id", toolId, 0);
+}
 
 std::vector<std::pair<double, double>> SqliteStore::otherSpans(std::int64_t toolId, std::int64_t fileId) {
     std::vector<std::pair<double, double>> out;
@@ -142,26 +144,29 @@ std::vector<std::pair<double, double>> SqliteStore::otherSpans(std::int64_t tool
 std::vector<TargetRecord> SqliteStore::targets(std::int64_t toolId) {
     std::vector<TargetRecord> out;
     auto& s = prepare(
-        "SELECT source, target_id, material, thickness_m, install_time, energy_j, steps, has_counter, counter_first_j,"
-        " counter_last_j FROM targets WHERE tool_id = ? ORDER BY source, install_time, target_id")
+                  "SELECT source, target_id, material, thickness_m, install_time, energy_j, steps, has_counter, "
+                  "counter_first_j,"
+                  " counter_last_j FROM targets WHERE tool_id = ? ORDER BY source, install_time, target_id")
                   .bind(toolId);
     while (s.step())
-        out.push_back({s.text(0), s.text(1), s.text(2), s.real(3), s.real(4), s.real(5), s.integer(6), s.integer(7) != 0,
-                       s.real(8), s.real(9)});
+        out.push_back({s.text(0), s.text(1), s.text(2), s.real(3), s.real(4), s.real(5), s.integer(6),
+                       s.integer(7) != 0, s.real(8), s.real(9)});
     return out;
 }
 
 std::vector<StepRecord> SqliteStore::steps(std::int64_t toolId) {
     std::vector<StepRecord> out;
     auto& s = prepare(
-        "SELECT s.file_id, s.start_line, s.end_line, s.start_time, s.end_time, s.label, s.open FROM steps s"
-        " JOIN log_files f ON f.id = s.file_id WHERE f.tool_id = ? ORDER BY s.file_id, s.start_line")
+                  "SELECT s.file_id, s.start_line, s.end_line, s.start_time, s.end_time, s.label, s.open FROM steps s"
+                  " JOIN log_files f ON f.id = s.file_id WHERE f.tool_id = ? ORDER BY s.file_id, s.start_line")
                   .bind(toolId);
     while (s.step())
-        out.push_back({s.integer(0), s.integer(1), s.integer(2), s.real(3), s.real(4), s.text(5), s.integer(6) != 0, {}});
+        out.push_back(
+            {s.integer(0), s.integer(1), s.integer(2), s.real(3), s.real(4), s.text(5), s.integer(6) != 0, {}});
     for (auto& step : out) {
-        auto& q = prepare("SELECT source, target_id, energy_j FROM step_sources WHERE file_id = ? AND start_line = ?"
-                          " ORDER BY source")
+        auto& q = prepare(
+                      "SELECT source, target_id, energy_j FROM step_sources WHERE file_id = ? AND start_line = ?"
+                      " ORDER BY source")
                       .bind(step.fileId)
                       .bind(step.startLine);
         while (q.step()) step.sources.push_back({q.text(0), q.text(1), q.real(2)});
@@ -175,9 +180,10 @@ std::int64_t SqliteStore::commit(const SyncCommit& c) {
         const LogFileState& f = c.file;
         std::int64_t fileId = f.fileId;
         if (fileId == 0) {
-            prepare("INSERT INTO log_files (tool_id, path, format, channels, bytes_consumed, prefix_hash, rows_consumed,"
-                    " rows_stored, last_line, has_span, first_time, last_time, resume_state)"
-                    " VALUES (?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')")
+            prepare(
+                "INSERT INTO log_files (tool_id, path, format, channels, bytes_consumed, prefix_hash, rows_consumed,"
+                " rows_stored, last_line, has_span, first_time, last_time, resume_state)"
+                " VALUES (?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')")
                 .bind(c.toolId)
                 .bind(f.path)
                 .bind(f.format)
@@ -185,8 +191,9 @@ std::int64_t SqliteStore::commit(const SyncCommit& c) {
                 .run();
             fileId = sqlite3_last_insert_rowid(db_);
         }
-        prepare("UPDATE log_files SET bytes_consumed = ?, prefix_hash = ?, rows_consumed = ?, rows_stored = ?,"
-                " last_line = ?, has_span = ?, first_time = ?, last_time = ?, resume_state = ? WHERE id = ?")
+        prepare(
+            "UPDATE log_files SET bytes_consumed = ?, prefix_hash = ?, rows_consumed = ?, rows_stored = ?,"
+            " last_line = ?, has_span = ?, first_time = ?, last_time = ?, resume_state = ? WHERE id = ?")
             .bind(static_cast<std::int64_t>(f.bytesConsumed))
             .bind(static_cast<std::int64_t>(f.prefixHash))
             .bind(f.rowsConsumed)
@@ -214,8 +221,9 @@ std::int64_t SqliteStore::commit(const SyncCommit& c) {
                 .bind(t.value)
                 .run();
         for (const auto& s : c.steps) {
-            prepare("INSERT OR REPLACE INTO steps (file_id, start_line, end_line, start_time, end_time, label, open)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?)")
+            prepare(
+                "INSERT OR REPLACE INTO steps (file_id, start_line, end_line, start_time, end_time, label, open)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .bind(fileId)
                 .bind(s.startLine)
                 .bind(s.endLine)
@@ -225,8 +233,9 @@ std::int64_t SqliteStore::commit(const SyncCommit& c) {
                 .bind(static_cast<std::int64_t>(s.open))
                 .run();
             for (const auto& e : s.sources)
-                prepare("INSERT OR REPLACE INTO step_sources (file_id, start_line, source, target_id, energy_j)"
-                        " VALUES (?, ?, ?, ?, ?)")
+                prepare(
+                    "INSERT OR REPLACE INTO step_sources (file_id, start_line, source, target_id, energy_j)"
+                    " VALUES (?, ?, ?, ?, ?)")
                     .bind(fileId)
                     .bind(s.startLine)
                     .bind(e.source)
@@ -235,8 +244,10 @@ std::int64_t SqliteStore::commit(const SyncCommit& c) {
                     .run();
         }
         for (const auto& t : c.targets)
-            prepare("INSERT OR REPLACE INTO targets (tool_id, source, target_id, material, thickness_m, install_time,"
-                    " energy_j, steps, has_counter, counter_first_j, counter_last_j) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            prepare(
+                "INSERT OR REPLACE INTO targets (tool_id, source, target_id, material, thickness_m, install_time,"
+                " energy_j, steps, has_counter, counter_first_j, counter_last_j) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                "?)")
                 .bind(c.toolId)
                 .bind(t.source)
                 .bind(t.targetId)
@@ -262,7 +273,8 @@ StoreTotals SqliteStore::totals(std::int64_t toolId) {
     auto& r = prepare("SELECT coalesce(sum(rows_stored), 0) FROM log_files WHERE tool_id = ?").bind(toolId);
     r.step();
     t.rows = r.integer(0);
-    auto& s = prepare("SELECT count(*) FROM steps s JOIN log_files f ON f.id = s.file_id WHERE f.tool_id = ?").bind(toolId);
+    auto& s =
+        prepare("SELECT count(*) FROM steps s JOIN log_files f ON f.id = s.file_id WHERE f.tool_id = ?").bind(toolId);
     s.step();
     t.steps = s.integer(0);
     return t;
@@ -270,14 +282,16 @@ StoreTotals SqliteStore::totals(std::int64_t toolId) {
 
 std::vector<SampleBlock> SqliteStore::sampleBlocks(std::int64_t fileId) {
     std::vector<SampleBlock> out;
-    auto& s = prepare("SELECT first_row, row_count, data FROM sample_blocks WHERE file_id = ? ORDER BY first_row").bind(fileId);
+    auto& s = prepare("SELECT first_row, row_count, data FROM sample_blocks WHERE file_id = ? ORDER BY first_row")
+                  .bind(fileId);
     while (s.step()) out.push_back({s.integer(0), s.integer(1), s.text(2)});
     return out;
 }
 
 std::vector<TextChange> SqliteStore::textChanges(std::int64_t fileId) {
     std::vector<TextChange> out;
-    auto& s = prepare("SELECT line, time, channel, value FROM text_changes WHERE file_id = ? ORDER BY line, channel").bind(fileId);
+    auto& s = prepare("SELECT line, time, channel, value FROM text_changes WHERE file_id = ? ORDER BY line, channel")
+                  .bind(fileId);
     while (s.step()) out.push_back({s.integer(0), s.real(1), s.text(2), s.text(3)});
     return out;
 }

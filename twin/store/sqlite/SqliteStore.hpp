@@ -2,7 +2,7 @@
 // process never loses a committed batch nor leaves a half one).
 #pragma once
 
-#include "TwinStore.hpp"
+#include "twin/store/TwinStore.hpp"
 
 #include <map>
 #include <memory>

@@ -1,8 +1,8 @@
 // SqliteStore: erosion state, predictions and measurements (TwinState.hpp; SQL shared with
 // PostgreSQL in TwinStateSql.cpp). Each save is one BEGIN IMMEDIATE .. COMMIT.
-#include "sqlite/SqliteStatement.hpp"
+#include "twin/store/sqlite/SqliteStatement.hpp"
 
-#include "TwinState.hpp"
+#include "twin/store/TwinState.hpp"
 
 namespace magtwin {
 
@@ -14,17 +14,40 @@ void SqliteStore::saveReplayRun(std::int64_t toolId, const ReplayRunRecord& run)
         prepare(sql::kDeleteRunPredictions).bind(toolId).bind(run.runId).run();
         for (const auto& p : run.predictions)
             prepare(sql::kInsertPrediction)
-                .bind(toolId).bind(run.runId).bind(p.step).bind(p.startTime).bind(p.endTime).bind(p.label)
-                .bind(p.predictedAS).bind(p.predictedCalibratedAS).bind(p.uniformityPct).bind(p.mapMeanAS).bind(p.sources)
+                .bind(toolId)
+                .bind(run.runId)
+                .bind(p.step)
+                .bind(p.startTime)
+                .bind(p.endTime)
+                .bind(p.label)
+                .bind(p.predictedAS)
+                .bind(p.predictedCalibratedAS)
+                .bind(p.uniformityPct)
+                .bind(p.mapMeanAS)
+                .bind(p.sources)
                 .run();
         for (const auto& e : run.erosion)
             prepare(sql::kUpsertErosion)
-                .bind(toolId).bind(e.source).bind(e.targetId).bind(e.material).bind(e.energyKWh).bind(e.lifeKWh)
-                .bind(e.maxDepthM).bind(e.erodedVolumeM3).bind(run.runId)
+                .bind(toolId)
+                .bind(e.source)
+                .bind(e.targetId)
+                .bind(e.material)
+                .bind(e.energyKWh)
+                .bind(e.lifeKWh)
+                .bind(e.maxDepthM)
+                .bind(e.erodedVolumeM3)
+                .bind(run.runId)
                 .run();
         for (const auto& m : run.measurements)
             prepare(sql::kUpsertMeasurement)
-                .bind(toolId).bind(m.kind).bind(m.origin).bind(m.time).bind(m.xM).bind(m.yM).bind(m.value).bind(m.unit)
+                .bind(toolId)
+                .bind(m.kind)
+                .bind(m.origin)
+                .bind(m.time)
+                .bind(m.xM)
+                .bind(m.yM)
+                .bind(m.value)
+                .bind(m.unit)
                 .run();
         exec("COMMIT");
     } catch (...) {
@@ -43,7 +66,8 @@ std::vector<ErosionStateRecord> SqliteStore::erosionStates(std::int64_t toolId) 
     std::vector<ErosionStateRecord> out;
     auto& s = prepare(sql::kSelectErosion).bind(toolId);
     while (s.step())
-        out.push_back({s.text(0), s.text(1), s.text(2), s.realOrNan(3), s.realOrNan(4), s.realOrNan(5), s.realOrNan(6), s.text(7)});
+        out.push_back({s.text(0), s.text(1), s.text(2), s.realOrNan(3), s.realOrNan(4), s.realOrNan(5), s.realOrNan(6),
+                       s.text(7)});
     return out;
 }
 
@@ -51,8 +75,8 @@ std::vector<PredictionRecord> SqliteStore::predictions(std::int64_t toolId) {
     std::vector<PredictionRecord> out;
     auto& s = prepare(sql::kSelectPredictions).bind(toolId);
     while (s.step())
-        out.push_back({s.text(0), s.integer(1), s.realOrNan(2), s.realOrNan(3), s.text(4), s.realOrNan(5), s.realOrNan(6),
-                       s.realOrNan(7), s.realOrNan(8), s.text(9)});
+        out.push_back({s.text(0), s.integer(1), s.realOrNan(2), s.realOrNan(3), s.text(4), s.realOrNan(5),
+                       s.realOrNan(6), s.realOrNan(7), s.realOrNan(8), s.text(9)});
     return out;
 }
 
@@ -60,7 +84,8 @@ std::vector<MeasurementRecord> SqliteStore::measurements(std::int64_t toolId) {
     std::vector<MeasurementRecord> out;
     auto& s = prepare(sql::kSelectMeasurements).bind(toolId);
     while (s.step())
-        out.push_back({s.text(0), s.text(1), s.realOrNan(2), s.realOrNan(3), s.realOrNan(4), s.realOrNan(5), s.text(6)});
+        out.push_back(
+            {s.text(0), s.text(1), s.realOrNan(2), s.realOrNan(3), s.realOrNan(4), s.realOrNan(5), s.text(6)});
     return out;
 }
 
