@@ -20,7 +20,7 @@ import magtwin_views as mv  # noqa: E402
 from paraview.simple import *  # noqa: F401,F403,E402
 
 QUALITY = "in_quality_area"  # postprocessing/vtk/VtkWriters.hpp: kQualityAreaField
-FIELD = "film_rate_nm_s"     # cli/twin/ReplayMaps.hpp
+FIELD = "film_rate_nm_s"     # postprocessing/reports/ReplayMaps.hpp
 
 
 def option(name, default=None):

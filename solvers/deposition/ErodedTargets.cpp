@@ -1,5 +1,6 @@
 #include "solvers/deposition/ErodedTargets.hpp"
 
+#include "boundary/util/TextNumber.hpp"
 #include "solvers/chamber/ErosionEngine.hpp"
 #include "solvers/erosion/ErosionFront.hpp"
 #include "solvers/erosion/ErosionLife.hpp"
@@ -80,8 +81,17 @@ GridSurface GroupErosion::mapAt(double lifeKWh) {
     if (lifeKWh < this->lifeKWh() * (1 - 1e-12))
         throw std::invalid_argument(group_.name + ": erosion state is at " + std::to_string(this->lifeKWh()) +
                                     " kWh, cannot go back to " + std::to_string(lifeKWh));
-    return emissionMapAtLife(*engine_->state, engine_->engine->powerW(), lifeKWh, group_.erosion.minRemainingThicknessM,
-                             mapAngularCells(group_));
+    try {
+        return emissionMapAtLife(*engine_->state, engine_->engine->powerW(), lifeKWh,
+                                 group_.erosion.minRemainingThicknessM, mapAngularCells(group_));
+    } catch (const std::invalid_argument& e) {
+        if (std::string(e.what()).find("beyond the end of life") == std::string::npos) throw;
+        // Name the end of life `magtwin erode` reports (a run from the new target to its end),
+        // not where this state's stepping to the life point happened to stop.
+        throw std::invalid_argument(group_.name + ": life point " + textNumber(lifeKWh, 10) +
+                                    " kWh is beyond the end of life of this target (" + textNumber(endOfLifeKWh(), 10) +
+                                    " kWh, as magtwin erode)");
+    }
 }
 
 double GroupErosion::erodedVolumeM3() const { return engine_->state->erodedVolume(); }

@@ -1,4 +1,4 @@
-// ReplayOutputs: what `magtwin twin replay` writes (docs/twin-logs.md, "Replay") from a
+// ReplayFolder: what `magtwin twin replay` writes (docs/twin-replay.md) from a
 // replay's report (twin/replay/ReplayReport.hpp): report.json, steps.csv, the maps
 // (ReplayMaps.hpp) and the PNGs (power and energy per source over time, predicted vs
 // measured monitor rate, uniformity over target life with the spec line).

@@ -1,4 +1,4 @@
-#include "cli/twin/ReplayMaps.hpp"
+#include "postprocessing/reports/ReplayMaps.hpp"
 
 #include "boundary/util/Json.hpp"
 #ifdef MAGTWIN_HAVE_VTK

@@ -1,8 +1,8 @@
-#include "cli/twin/ReplayOutputs.hpp"
+#include "postprocessing/reports/ReplayFolder.hpp"
 
 #include "boundary/util/Json.hpp"
-#include "cli/twin/ReplayMaps.hpp"
 #include "postprocessing/plot/LinePlot.hpp"
+#include "postprocessing/reports/ReplayMaps.hpp"
 
 #include <algorithm>
 #include <cmath>
