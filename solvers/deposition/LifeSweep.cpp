@@ -95,6 +95,26 @@ std::vector<double> newTargetTrims(const DepositCase& c, std::shared_ptr<const E
     return optimiseTrims(c, law, 0.0, fresh, method, pitch, &atNew).trims;
 }
 
+std::vector<LifePoint> lifePointsAlong(const DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law,
+                                       TargetErosionState& state, const std::vector<double>& kWh,
+                                       const std::vector<double>& fixedTrims, const SubstrateGrid& grid,
+                                       TransportMethod method, const LifePointSink& onPoint,
+                                       const ProgressFn& progress) {
+    std::vector<LifePoint> points;
+    for (std::size_t i = 0; i < kWh.size(); ++i) {
+        if (progress) {
+            std::ostringstream m;
+            m << std::setprecision(6) << "life point " << i + 1 << "/" << kWh.size() << ": " << kWh[i] << " kWh";
+            progress(m.str());
+        }
+        const std::vector<ErodedGroup> eroded = state.at(kWh[i], law);
+        std::vector<double> fixedMap, retrimmedMap;
+        points.push_back(computeLifePoint(c, law, eroded, kWh[i], fixedTrims, grid, method, fixedMap, retrimmedMap));
+        if (onPoint) onPoint(i, points.back(), grid, fixedMap, retrimmedMap);
+    }
+    return points;
+}
+
 LifeSweepResult sweepLife(const DepositCase& c, const LifeSweepRange& range, TransportMethod method,
                           const LifePointSink& onPoint, const ProgressFn& progress) {
     const auto say = [&progress](const std::string& m) {
@@ -118,24 +138,16 @@ LifeSweepResult sweepLife(const DepositCase& c, const LifeSweepRange& range, Tra
         if (range.toKWh > result.endOfLifeKWh) {
             std::ostringstream m;
             m << std::setprecision(6) << "--life-sweep: TO = " << range.toKWh << " kWh is past the end of life ("
-              << result.endOfLifeKWh << " kWh, 1 mm remaining)";
+              << result.endOfLifeKWh << " kWh, " << 1e3 * c.cathodes.front().erosion.minRemainingThicknessM
+              << " mm remaining)";
             throw std::invalid_argument(m.str());
         }
         // The recipe: trims optimised on new targets (or the configured trims).
         result.fixedTrims = newTargetTrims(c, law, grid, method, progress);
         const std::vector<double> kWh = lifePoints(range);
+        result.points = lifePointsAlong(c, law, state, kWh, result.fixedTrims, grid, method, onPoint, progress);
         std::vector<double> uFixed;
-        for (std::size_t i = 0; i < kWh.size(); ++i) {
-            std::ostringstream m;
-            m << std::setprecision(6) << "life point " << i + 1 << "/" << kWh.size() << ": " << kWh[i] << " kWh";
-            say(m.str());
-            const std::vector<ErodedGroup> eroded = state.at(kWh[i], law);
-            std::vector<double> fixedMap, retrimmedMap;
-            result.points.push_back(
-                computeLifePoint(c, law, eroded, kWh[i], result.fixedTrims, grid, method, fixedMap, retrimmedMap));
-            uFixed.push_back(result.points.back().fixed.rangePct);
-            if (onPoint) onPoint(i, result.points.back(), grid, fixedMap, retrimmedMap);
-        }
+        for (const LifePoint& p : result.points) uFixed.push_back(p.fixed.rangePct);
         result.fixedRecipeLeavesSpecKWh = firstSpecCrossingKWh(kWh, uFixed, c.uniformityTargetPct);
     } catch (const std::invalid_argument& e) {
         const std::string what = e.what();

@@ -65,6 +65,16 @@ using LifePointSink =
     std::function<void(std::size_t index, const LifePoint& point, const SubstrateGrid& grid,
                        std::vector<double>& thicknessFixedNm, std::vector<double>& thicknessRetrimmedNm)>;
 
+/// The life points `kWh` (ascending) of case `c` with the recipe `fixedTrims`, advancing the
+/// erosion `state` from point to point (each step eroded once): one computeLifePoint per point,
+/// each handed to `onPoint` as soon as it is computed (progress "life point i/N"). The one
+/// loop of the life sweep and the comparison's cost model.
+std::vector<LifePoint> lifePointsAlong(const DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law,
+                                       TargetErosionState& state, const std::vector<double>& kWh,
+                                       const std::vector<double>& fixedTrims, const SubstrateGrid& grid,
+                                       TransportMethod method, const LifePointSink& onPoint = {},
+                                       const ProgressFn& progress = {});
+
 struct LifeSweepResult {
     double endOfLifeKWh = 0;                         ///< the erosion engine's end of life (smallest over the cathodes)
     std::vector<double> fixedTrims;                  ///< the recipe: new-target trims (empty: the configured trims)

@@ -141,16 +141,10 @@ TargetLifeCost targetLifeCost(const DepositCase& c, int lifePoints, TransportMet
         in.trims = cathodeTrims(c, col.fixedTrims);
         const std::vector<double> kWh =
             comparisonPoints(lifePoints, kLastLifePointFraction * end.lifeKWh, end.lifeKWh / 2);
-        for (std::size_t i = 0; i < kWh.size(); ++i) {
-            std::ostringstream m;
-            m << std::setprecision(6) << "life point " << i + 1 << "/" << kWh.size() << ": " << kWh[i] << " kWh";
-            say(m.str());
-            const std::vector<ErodedGroup> eroded = state.at(kWh[i], law);
-            std::vector<double> fixedMap, retrimmedMap;
-            col.points.push_back(
-                computeLifePoint(c, law, eroded, kWh[i], col.fixedTrims, grid, method, fixedMap, retrimmedMap));
-            in.lifeKWh.push_back(kWh[i]);
-            in.meanFilmNm.push_back(col.points.back().fixed.meanNm);
+        col.points = lifePointsAlong(c, law, state, kWh, col.fixedTrims, grid, method, {}, progress);
+        for (const LifePoint& p : col.points) {
+            in.lifeKWh.push_back(p.kWh);
+            in.meanFilmNm.push_back(p.fixed.meanNm);
         }
         col.cost = lifeCost(in);
     } catch (const std::invalid_argument& e) {
