@@ -7,6 +7,7 @@
 #include "postprocessing/io/OutputFolder.hpp"
 
 #include "postprocessing/io/AtomicFile.hpp"
+#include "postprocessing/plot/GnuplotSession.hpp"
 #include "postprocessing/plot/LinePlot.hpp"
 #ifdef MAGTWIN_HAVE_VTK
 #include "postprocessing/vtk/VtkWriters.hpp"
@@ -91,8 +92,8 @@ void plotGrooves(const ErosionSetup& setup, const LifeResult& r, const fs::path&
     }
     PlotAxes axes;
     const CathodeKind kind = setup.engine->flux->kind();
-    axes.title = setup.title + ": " + setup.material + " " + cathodeKindName(kind) + " groove over life (utilization " +
-                 num(100 * r.utilization, 3) + " %)";
+    axes.title = gnuplotLiteral(setup.title) + ": " + setup.material + " " + cathodeKindName(kind) +
+                 " groove over life (utilization " + num(100 * r.utilization, 3) + " %)";
     axes.xLabel = kind == CathodeKind::PlanarRect       ? "position across the target, y (mm)"
                   : kind == CathodeKind::PlanarCircular ? "position along a diameter, x (mm)"
                                                         : "axial position, x (mm)";

@@ -25,6 +25,15 @@ std::string gnuplotQuoted(const std::string& s) {
     return out + "\"";
 }
 
+std::string gnuplotLiteral(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '_' || c == '^' || c == '@' || c == '{' || c == '}' || c == '~') out += '\\';
+        out += c;
+    }
+    return out;
+}
+
 GnuplotSession::GnuplotSession() {
     char tmpl[] = "/tmp/magtwin-plot-XXXXXX";
     if (!::mkdtemp(tmpl)) throw std::runtime_error("cannot create a temporary folder for plotting");

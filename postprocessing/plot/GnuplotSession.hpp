@@ -12,6 +12,11 @@ namespace magtwin {
 /// from enhanced-text mode (which would swallow it); a line break becomes gnuplot's \n.
 std::string gnuplotQuoted(const std::string& s);
 
+/// `s` (a tool, cathode or file name) printed as it is in a title or legend: the characters
+/// gnuplot's enhanced text reads as markup (_ ^ @ { } ~) are escaped, so "gen10_5_line" is not
+/// set with subscripts. Labels that use markup on purpose ("Ar^+") are passed without it.
+std::string gnuplotLiteral(const std::string& s);
+
 class GnuplotSession {
 public:
     GnuplotSession();

@@ -3,6 +3,7 @@
 #include "boundary/util/Json.hpp"
 #include "boundary/util/TextNumber.hpp"
 #include "postprocessing/io/OutputFolder.hpp"
+#include "postprocessing/plot/GnuplotSession.hpp"
 #include "postprocessing/plot/LinePlot.hpp"
 
 #include <sys/resource.h>
@@ -91,13 +92,6 @@ std::string columnJson(const TargetLifeCost& col, int indent) {
     return o.str();
 }
 
-/// `s` printed as it is by gnuplot's enhanced text (an underscore would be a subscript).
-std::string plainText(const std::string& s) {
-    std::string out;
-    for (char ch : s) out += ch == '_' ? std::string("\\_") : std::string(1, ch);
-    return out;
-}
-
 }  // namespace
 
 std::string compareJson(const std::vector<TargetLifeCost>& cols, bool same, const std::string& method,
@@ -130,7 +124,7 @@ void writeComparePicture(const std::vector<TargetLifeCost>& cols, double specPct
     rate.axes.key = "inside right center";
     for (const auto& c : cols) {
         PlotPanel u;
-        u.axes.title = plainText(c.tool) + " (" + c.cathodeType + "): utilization " + num(c.utilizationPct, 3) +
+        u.axes.title = gnuplotLiteral(c.tool) + " (" + c.cathodeType + "): utilization " + num(c.utilizationPct, 3) +
                        " %, life " + num(c.targetLifeKWh, 5) + " kWh/target\n" + num(1e3 * c.cost.boughtKgPerM2, 3) +
                        " g target bought per m^2 of " + c.substrate + " at " + num(c.cost.filmNm, 4) + " nm";
         u.axes.xLabel = rate.axes.xLabel;
@@ -140,7 +134,7 @@ void writeComparePicture(const std::vector<TargetLifeCost>& cols, double specPct
         u.axes.key = "inside left top";
         PlotSeries fixed{"U, recipe fixed (new-target trims)", {}, {}, PlotSeries::Style::LinePoints};
         PlotSeries re{"U, trims re-optimised", {}, {}, PlotSeries::Style::LinePoints};
-        PlotSeries r{plainText(c.tool), {}, {}, PlotSeries::Style::LinePoints};
+        PlotSeries r{gnuplotLiteral(c.tool), {}, {}, PlotSeries::Style::LinePoints};
         for (std::size_t i = 0; i < c.points.size(); ++i) {
             const double x = 100 * c.points[i].kWh / c.targetLifeKWh;
             fixed.x.push_back(x), fixed.y.push_back(c.points[i].fixed.rangePct);
@@ -152,8 +146,8 @@ void writeComparePicture(const std::vector<TargetLifeCost>& cols, double specPct
         rate.series.push_back(r);
     }
     panels.push_back(rate);
-    renderLinePanels(plainText(cols[0].tool) + " vs " + plainText(cols[1].tool) + " on the same " + cols[0].substrate +
-                         ", over one target life",
+    renderLinePanels(gnuplotLiteral(cols[0].tool) + " vs " + gnuplotLiteral(cols[1].tool) + " on the same " +
+                         cols[0].substrate + ", over one target life",
                      panels, 2400, 800, path);
 }
 
