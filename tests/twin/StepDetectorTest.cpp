@@ -2,6 +2,8 @@
 // (the trapezoid sums are written out below), and batch-split independence.
 #include "twin/replay/StepDetector.hpp"
 
+#include "tests/twin/TwinTestFiles.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -12,28 +14,11 @@ namespace {
 
 enum Col { kFwd, kRfl, kDcPower, kSwARf, kSwADc, kSwBRf, kSwBDc, kShA, kShB, kSub, kRfSet, kDcSet, kCols };
 
-LogFormat twoSourceFormat() {
-    LogFormat f;
-    f.name = "crafted";
-    for (int c = 0; c < kCols; ++c)
-        f.numeric.push_back({"c" + std::to_string(c), "c" + std::to_string(c), 1.0, 0.0, "1"});
-    SupplyChannels rf{"rf", SupplyKind::Rf};
-    rf.forwardPower = kFwd, rf.reflectedPower = kRfl, rf.setpoint = kRfSet;
-    SupplyChannels dc{"dc", SupplyKind::Dc};
-    dc.power = kDcPower, dc.setpoint = kDcSet;
-    f.supplies = {rf, dc};
-    SourceChannels a;
-    a.cathode = "A";
-    a.switches = {{0, kSwARf}, {1, kSwADc}};
-    a.shutter = kShA;
-    SourceChannels b;
-    b.cathode = "B";
-    b.switches = {{0, kSwBRf}, {1, kSwBDc}};
-    b.shutter = kShB;
-    f.sources = {a, b};
-    f.substrateShutter = kSub;
-    return f;
-}
+// The same crafted two-source format the sync and energy tests write to files (its columns are
+// this test's Col, in the same order); the header and timestamp settings do not reach the detector.
+static_assert(int(kCols) == int(test::kTCols) && int(kSwBRf) == int(test::kTSwBRf) &&
+              int(kDcSet) == int(test::kTDcSet));
+LogFormat twoSourceFormat() { return test::twoSourceFileFormat(); }
 
 // t, fwd, rfl, dc, swA_rf, swA_dc, swB_rf, swB_dc, shA, shB, sub, rf set, dc set
 const std::vector<std::vector<double>> kRows = {
