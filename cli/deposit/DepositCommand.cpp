@@ -29,8 +29,11 @@ struct DepositOptions {
 };
 
 int runDeposit(const DepositOptions& o) {
-    if (o.method != "fast" && o.method != "direct" && o.method != "mc")
-        throw UsageError("--method must be fast, direct or mc, got '" + o.method + "'");
+    try {
+        transportMethodOf(o.method);  // the solvers' one list of methods, checked before any work
+    } catch (const std::invalid_argument& e) {
+        throw UsageError(e.what());
+    }
     if (!(o.lifeKWh >= 0)) throw UsageError("--life-kWh must be >= 0");
     if (o.designSearch) {
         if (o.method != "fast" || o.lifeKWh != 0 || !o.lifeSweep.empty())
