@@ -4,7 +4,7 @@
 //
 // Figures (all for the tool's one cathode group, every cathode at the same kWh: the
 // convention of `deposit --life-kWh`):
-//   target life L       kWh per target to 1 mm remaining somewhere (= `erode`'s life)
+//   target life L       kWh per target to erosion.min_remaining_thickness somewhere (= `erode`'s life)
 //   utilization         eroded volume / new target volume at L (= `erode`'s utilization)
 //   array life          N_cathodes x L (kWh); and L sum(t_k) / max(t_k): the energy the array
 //                       has delivered when the cathode with the highest fixed trim t_k reaches L
