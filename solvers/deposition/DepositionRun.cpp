@@ -78,6 +78,12 @@ TrimResult optimiseTrims(const DepositCase& c, std::shared_ptr<const EmissionAng
     return optimisePowerTrims(maps, g.inUniformityArea, c.minTrim, c.maxTrim);
 }
 
+DepositCase withRotaryWobble(DepositCase c, double amplitudeRad) {
+    for (auto& g : c.cathodes)
+        if (g.type == CathodeGroup::Type::RotaryArray) g.cathode.magnets.motion.wobbleAmplitudeRad = amplitudeRad;
+    return c;
+}
+
 TransportMethod transportMethodOf(const std::string& method) {
     if (method == "fast") return TransportMethod::Fast;
     if (method == "direct") return TransportMethod::Direct;
@@ -167,9 +173,7 @@ DepositRun runDeposition(DepositCase c, double lifeKWh, const std::string& metho
         run.grid = sampleSubstrate(c.substrate);
         // Wobble scan: the rotary wobble amplitude with the lowest U after trims.
         for (double amplitude : c.wobbleCandidatesRad) {
-            DepositCase trial = c;
-            for (auto& g : trial.cathodes)
-                if (g.type == CathodeGroup::Type::RotaryArray) g.cathode.magnets.motion.wobbleAmplitudeRad = amplitude;
+            const DepositCase trial = withRotaryWobble(c, amplitude);
             say("wobble " + std::to_string(amplitude * 180 / M_PI) + " deg");
             double pitch = 0;
             const auto erodedTrial = erodeCathodeGroups(trial.cathodes, law, lifeKWh);

@@ -50,6 +50,10 @@ TrimResult optimiseTrims(const DepositCase& c, std::shared_ptr<const EmissionAng
                          const std::vector<ErodedGroup>& eroded, TransportMethod method, double& optimiserPitch,
                          const CathodeResponses* fine = nullptr, const ProgressFn& progress = {});
 
+/// `c` with the magnet bar of every rotary array swinging by `amplitudeRad` (the wobble scan
+/// of optimise.wobble_amplitudes, in deposit and in the forecast's re-optimisation).
+DepositCase withRotaryWobble(DepositCase c, double amplitudeRad);
+
 /// Transport `method` by name: fast, direct (the collisionless-or-gas-model sums) or mc.
 /// Throws std::invalid_argument naming the accepted values.
 TransportMethod transportMethodOf(const std::string& method);

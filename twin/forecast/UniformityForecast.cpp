@@ -163,10 +163,7 @@ ForecastResult forecastUniformity(const DepositCase& c, const std::vector<GroupU
         const DepositCase best = f.caseAt(xEnd);
         TrimResult t = f.retrim(best);
         for (double a : c.wobbleCandidatesRad) {
-            DepositCase trial = f.caseAt(xEnd);
-            for (auto& g : trial.cathodes)
-                if (g.type == CathodeGroup::Type::RotaryArray) g.cathode.magnets.motion.wobbleAmplitudeRad = a;
-            const TrimResult r = f.retrim(trial);
+            const TrimResult r = f.retrim(withRotaryWobble(f.caseAt(xEnd), a));
             if (r.rangePctAfter < t.rangePctAfter) t = r, out.wobbleRad = a;
         }
         out.recommendedTrims = cathodeTrims(best, t.trims);
