@@ -3,11 +3,13 @@
 // the quantity erosion and emission need at each point of a target surface.
 #pragma once
 
+#include "boundary/materials/Material.hpp"
 #include "boundary/yield/AngularFactor.hpp"
 #include "boundary/yield/YieldModel.hpp"
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace magtwin {
 
@@ -15,11 +17,20 @@ class SputterYield {
 public:
     /// `model` may be "auto" (see YieldModelRegistry); `angular` is "none" or "yamamura1983".
     SputterYield(const std::string& model, const std::string& angular, const Element& ion, const Element& target);
+    /// A target Material: one element gives exactly the element constructor's yields; a
+    /// compound or alloy gives the steady-state yields of its multicomponent model.
+    SputterYield(const std::string& model, const std::string& angular, const Element& ion, const Material& target);
+    /// Total sputtered atoms per ion (a compound: at steady state, all species).
     double yield(double energyEv, double thetaRad = 0.0) const;
+    /// Atoms of each component of the material (its order) per ion at steady state; they sum
+    /// to yield(). An element: {yield()}.
+    std::vector<double> partialYields(double energyEv, double thetaRad = 0.0) const;
+    const Material& material() const { return material_; }
     const YieldModel& energyModel() const { return *model_; }
     const AngularFactor& angularFactor() const { return *angular_; }
 
 private:
+    Material material_;
     std::unique_ptr<YieldModel> model_;
     std::unique_ptr<AngularFactor> angular_;
 };
