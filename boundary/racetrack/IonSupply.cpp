@@ -1,5 +1,7 @@
 #include "boundary/racetrack/IonSupply.hpp"
 
+#include "boundary/elements/ElementTable.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
@@ -16,6 +18,20 @@ double baragiolaSecondaryElectronYield(const Element& ion, const Element& target
                                     " has no work_function_eV in the element table; give gamma_SE explicitly");
     // Baragiola et al., Surf. Sci. 90 (1979) 240, eq. (5).
     return std::max(0.0, 0.032 * (0.78 * *ion.ionizationEv - 2.0 * *target.workFunctionEv));
+}
+
+double baragiolaSecondaryElectronYield(const Element& ion, const Material& target) {
+    if (!target.isElement())
+        throw std::invalid_argument("secondary electron yield of compound target " + target.name +
+                                    " is not available yet; give gamma_SE explicitly");
+    return baragiolaSecondaryElectronYield(ion, ElementTable::builtin().get(target.elementSymbol()));
+}
+
+IonSupply ionSupplyFrom(const DischargeOperatingPoint& op, const Element& ion, const Material& target) {
+    DischargeOperatingPoint given = op;
+    if (!given.secondaryElectronYield && (op.voltageV > 0.0))
+        given.secondaryElectronYield = baragiolaSecondaryElectronYield(ion, target);
+    return ionSupplyFrom(given, ion, ElementTable::builtin().get(target.components.front().symbol));
 }
 
 IonSupply ionSupplyFrom(const DischargeOperatingPoint& op, const Element& ion, const Element& target) {

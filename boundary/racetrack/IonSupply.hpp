@@ -20,6 +20,7 @@
 #pragma once
 
 #include "boundary/elements/Element.hpp"
+#include "boundary/materials/Material.hpp"
 #include "boundary/util/PhysicalConstants.hpp"
 
 #include <optional>
@@ -29,6 +30,8 @@ namespace magtwin {
 /// Baragiola et al. (1979) potential-emission estimate; throws std::invalid_argument if
 /// the ion has no ionization energy or the target no work function in the element table.
 double baragiolaSecondaryElectronYield(const Element& ion, const Element& target);
+/// The same for a target Material: an element gives exactly the element's value.
+double baragiolaSecondaryElectronYield(const Element& ion, const Material& target);
 
 struct DischargeOperatingPoint {
     double powerW = 0.0;                           ///< discharge power
@@ -48,5 +51,7 @@ struct IonSupply {
 
 /// Throws std::invalid_argument for non-positive power/voltage/current.
 IonSupply ionSupplyFrom(const DischargeOperatingPoint& op, const Element& ion, const Element& target);
+/// The same for a target Material (gamma_SE from baragiolaSecondaryElectronYield(ion, Material)).
+IonSupply ionSupplyFrom(const DischargeOperatingPoint& op, const Element& ion, const Material& target);
 
 }  // namespace magtwin
