@@ -15,7 +15,7 @@ ErosionSetup erosionSetupFor(const ToolFile& tool, const std::string& cathodeNam
     s.configPath = tool.path;
     s.title = tool.name + " / " + c.name;
     s.chamberPosition = c.position;
-    s.material = c.target.material;
+    s.material = c.target.material.name;
     s.gas = c.discharge.gas;
     try {
         s.engine = makeErosionEngine(c, e);

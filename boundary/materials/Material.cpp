@@ -25,6 +25,12 @@ double Material::atomicDensityPerM3() const {
     return densityGPerCm3 * 1.0e6 * kAvogadroPerMol / meanMassAmu();
 }
 
+double Material::filmAtomicDensityPerM3() const {
+    const double rho = filmDensityGPerCm3.value_or(densityGPerCm3);
+    if (!(rho > 0)) throw std::invalid_argument("material " + name + " has no density");
+    return rho * 1.0e6 * kAvogadroPerMol / meanMassAmu();
+}
+
 double Material::fraction(const std::string& symbol) const {
     for (const MaterialComponent& c : components)
         if (c.symbol == symbol) return c.atomFraction;

@@ -25,11 +25,11 @@ struct MaterialComponent {
 };
 
 struct Material {
-    std::string name;                             ///< "Mo", "ITO", "In0.37Sn0.03O0.6" ...
-    std::vector<MaterialComponent> components;    ///< in a fixed order (the library's, or the file's)
-    double densityGPerCm3 = 0.0;                  ///< bulk density of the target
-    std::optional<double> filmDensityGPerCm3;     ///< density of the deposited film; none = bulk
-    std::string source;                           ///< citation of composition and densities
+    std::string name;                           ///< "Mo", "ITO", "In0.37Sn0.03O0.6" ...
+    std::vector<MaterialComponent> components;  ///< in a fixed order (the library's, or the file's)
+    double densityGPerCm3 = 0.0;                ///< bulk density of the target
+    std::optional<double> filmDensityGPerCm3;   ///< density of the deposited film; none = bulk
+    std::string source;                         ///< citation of composition and densities
 
     bool isElement() const { return components.size() == 1; }
     /// The one component's symbol; throws std::logic_error for a compound.
@@ -42,6 +42,9 @@ struct Material {
     double massDensityKgM3() const { return densityGPerCm3 * 1e3; }
     /// The film's density in kg/m^3 (film density, or the bulk's).
     double filmMassDensityKgM3() const { return filmDensityGPerCm3.value_or(densityGPerCm3) * 1e3; }
+    /// Atomic number density of the film, filmDensity N_A / <M> (atoms/m^3): deposited atoms
+    /// per film volume (the film is taken to have the material's composition).
+    double filmAtomicDensityPerM3() const;
     /// Atom fraction of `symbol` (0 if absent).
     double fraction(const std::string& symbol) const;
 };

@@ -328,6 +328,32 @@ std::vector<std::string> ConfigSection::textList(const std::string& key) const {
     return out;
 }
 
+std::vector<NamedNumber> ConfigSection::numberMap(const std::string& key) const {
+    std::vector<NamedNumber> out;
+    if (!has(key)) return out;
+    const YAML::Node n = child(key);
+    if (!n.IsMap() || n.size() == 0) fail(key, "expected a map of names to numbers like {In: 0.4, O: 0.6}");
+    for (auto it = n.begin(); it != n.end(); ++it) {
+        const int line = it->first.Mark().line + 1;
+        if (!it->first.IsScalar() || it->first.Scalar().empty())
+            throw ConfigError(file() + ":" + std::to_string(line) + ": key '" + keyPath(key) +
+                              "': entries are plain names");
+        NamedNumber e{it->first.Scalar(), 0.0, line};
+        const std::optional<double> v = it->second.IsScalar() ? parseNumber(it->second.Scalar()) : std::nullopt;
+        if (!v) failEntry(key, e, "expected a plain number");
+        e.value = *v;
+        for (const NamedNumber& seen : out)
+            if (seen.name == e.name) failEntry(key, e, "given twice");
+        out.push_back(e);
+    }
+    return out;
+}
+
+void ConfigSection::failEntry(const std::string& key, const NamedNumber& entry, const std::string& what) const {
+    throw ConfigError(file() + ":" + std::to_string(entry.line) + ": key '" + keyPath(key) + "." + entry.name +
+                      "': " + what);
+}
+
 void ConfigSection::rejectUnknownKeys() const {
     for (const auto& e : shared_->sections) rejectUnknownKeysOf(e.node, e.path, *e.known);
 }

@@ -31,6 +31,13 @@ struct ConfigError : UsageError {
 /// Closest candidate by edit distance, or "" when none is close (distance > max(2, len/3)).
 std::string closestMatch(const std::string& word, const std::vector<std::string>& candidates);
 
+/// One entry of a map of plain names to plain numbers (numberMap), with its line.
+struct NamedNumber {
+    std::string name;
+    double value = 0.0;
+    int line = 0;
+};
+
 class ConfigSection {
 public:
     /// Throws ConfigError naming the file (and line for YAML syntax errors).
@@ -77,6 +84,11 @@ public:
     std::vector<std::pair<double, double>> numberPairs(const std::string& key) const;
     /// A list of texts [tube01, tube02]; empty when the key is absent.
     std::vector<std::string> textList(const std::string& key) const;
+    /// A map of names to plain numbers {In: 0.37, Sn: 0.03}, in file order; empty when the
+    /// key is absent. Its entries' names are free (not checked as keys).
+    std::vector<NamedNumber> numberMap(const std::string& key) const;
+    /// "FILE:LINE: key 'a.b.entry': <what>" for one entry of a numberMap.
+    [[noreturn]] void failEntry(const std::string& key, const NamedNumber& entry, const std::string& what) const;
 
     /// "FILE:LINE: key 'a.b': <what>" as a ConfigError; the line is the key's value line.
     [[noreturn]] void fail(const std::string& key, const std::string& what) const;

@@ -23,6 +23,7 @@ const UnitTable& table(Dimension d) {
     static const UnitTable speed{{"m/s", 1.0}, {"mm/s", 1e-3}, {"m/min", 1.0 / 60.0}, {"mm/min", 1e-3 / 60.0}};
     static const UnitTable fraction{{"%", 1e-2}};
     static const UnitTable temperature{{"K", 1.0}};
+    static const UnitTable density{{"g/cm3", 1e3}, {"kg/m3", 1.0}};
     switch (d) {
         case Dimension::Length:
             return length;
@@ -46,6 +47,8 @@ const UnitTable& table(Dimension d) {
             return fraction;
         case Dimension::Temperature:
             return temperature;
+        case Dimension::Density:
+            return density;
     }
     return length;
 }
@@ -76,6 +79,8 @@ std::string dimensionName(Dimension d) {
             return "fraction";
         case Dimension::Temperature:
             return "temperature";
+        case Dimension::Density:
+            return "density";
     }
     return "?";
 }
@@ -118,6 +123,8 @@ std::string exampleQuantity(Dimension d) {
             return "3 %";
         case Dimension::Temperature:
             return "300 K";
+        case Dimension::Density:
+            return "7.14 g/cm3";
     }
     return "";
 }

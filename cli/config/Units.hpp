@@ -11,7 +11,20 @@ namespace magtwin {
 
 /// Speed is a scan speed ("10 mm/s"); Fraction is dimensionless and may be written bare
 /// (0.03) or in percent ("3 %"); Temperature is in kelvin.
-enum class Dimension { Length, Power, Voltage, Current, Pressure, Energy, Time, Angle, Speed, Fraction, Temperature };
+enum class Dimension {
+    Length,
+    Power,
+    Voltage,
+    Current,
+    Pressure,
+    Energy,
+    Time,
+    Angle,
+    Speed,
+    Fraction,
+    Temperature,
+    Density
+};
 
 /// "length", "power", ...; for messages.
 std::string dimensionName(Dimension d);

@@ -87,9 +87,9 @@ void requireGasCalibration(const DepositCase& c, const std::string& method) {
     // (GasAttenuationModel.hpp): never applied silently to another pair.
     if (method == "mc" || !(c.pressurePa > 0) || c.gasModelGiven) return;
     for (const CathodeGroup& g : c.cathodes)
-        if (g.discharge.targetMaterial != "Mo" || g.discharge.gas != "Ar")
-            throw ConfigError(c.file + ": process.pressure > 0 with " + g.discharge.targetMaterial + " sputtered in " +
-                              g.discharge.gas + " (cathode " + g.name +
+        if (g.discharge.targetMaterial.name != "Mo" || g.discharge.gas != "Ar")
+            throw ConfigError(c.file + ": process.pressure > 0 with " + g.discharge.targetMaterial.name +
+                              " sputtered in " + g.discharge.gas + " (cathode " + g.name +
                               "): the fast gas model's default calibration is Mo in Ar only; give "
                               "deposition.gas_model (calibrateGasModel against the Monte Carlo) or use --method mc");
 }

@@ -45,7 +45,7 @@ void printChamber(const ToolFile& t) {
               << std::fixed << std::setprecision(1);
     for (const auto& c : t.cathodes)
         std::cout << "  cathode   " << std::left << std::setw(14) << c.name << std::setw(16) << cathodeKindName(c.kind)
-                  << c.target.material << "  at (" << c.position.x() * 1e3 << ", " << c.position.y() * 1e3 << ", "
+                  << c.target.material.name << "  at (" << c.position.x() * 1e3 << ", " << c.position.y() * 1e3 << ", "
                   << c.position.z() * 1e3 << ") mm, " << c.discharge.voltageV << " V, gamma_SE " << std::setprecision(3)
                   << c.discharge.gammaSE << (c.discharge.gammaSEGiven ? "" : " (Baragiola)") << std::setprecision(1)
                   << "\n";

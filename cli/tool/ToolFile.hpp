@@ -55,7 +55,7 @@ struct ToolSubstrate {
     double edgeExclusionM = 0.0;
     ToolSubstrateMotion motion;
     double uniformityTargetPct = 3.0;
-    std::string filmMaterial;  ///< resolved: given or the first cathode's target
+    Material filmMaterial;  ///< resolved: given or the first cathode's target
     double sticking = 1.0;
 };
 

@@ -6,6 +6,7 @@
 #include "cli/tool/ToolSchema.hpp"
 
 #include "boundary/elements/ElementTable.hpp"
+#include "boundary/materials/MaterialLibrary.hpp"
 #include "boundary/racetrack/IonSupply.hpp"
 #include "boundary/util/Csv.hpp"
 #include "solvers/chamber/ErosionEngine.hpp"
@@ -69,19 +70,80 @@ std::string besideFile(const std::string& toolPath, const std::string& file) {
     return (std::filesystem::path(toolPath).parent_path() / p).lexically_normal().string();
 }
 
-std::string element(const SchemaSection& s, const std::string& key, const std::string& fallback, bool target) {
+/// The sputter gas (an element symbol of the table).
+std::string gasElement(const SchemaSection& s, const std::string& key, const std::string& fallback) {
     const std::string symbol = s.has(key) ? s.text(key) : fallback;
     const ElementTable& table = ElementTable::builtin();
-    const Element* e = table.find(symbol);
-    if (!e || (target && (!e->surfaceBindingEv || !e->densityGPerCm3))) {
-        const auto valid = target ? table.targetSymbols() : table.symbols();
+    if (!table.find(symbol)) {
+        const auto valid = table.symbols();
         const std::string near = closestMatch(symbol, valid);
         std::string list;
         for (const auto& v : valid) list += (list.empty() ? "" : " ") + v;
-        s.fail(key, "'" + symbol + "' is not a known " + (target ? "target material" : "gas") +
-                        (near.empty() ? "" : " (did you mean '" + near + "'?)") + "; valid: " + list);
+        s.fail(key, "'" + symbol + "' is not a known gas" + (near.empty() ? "" : " (did you mean '" + near + "'?)") +
+                        "; valid: " + list);
     }
     return symbol;
+}
+
+/// A material by name (`key`: an element symbol or a library material); `what` names it in
+/// the message ("target material", "film material").
+Material namedMaterial(const SchemaSection& s, const std::string& key, const std::string& name,
+                       const std::string& what) {
+    const MaterialLibrary& library = MaterialLibrary::builtin();
+    if (auto m = library.find(name)) return *m;
+    const std::vector<std::string> valid = library.names();
+    const std::string near = closestMatch(name, valid);
+    std::string list;
+    for (const auto& v : valid) list += (list.empty() ? "" : " ") + v;
+    s.fail(key, "'" + name + "' is not a known " + what + (near.empty() ? "" : " (did you mean '" + near + "'?)") +
+                    "; valid: " + list + "; or give target.composition and target.density");
+}
+
+/// Density in g/cm^3 from a density key (SI kg/m^3 in the file's reader).
+double densityGPerCm3(const SchemaSection& s, const std::string& key) {
+    const double kgM3 = s.quantity(key);
+    if (!(kgM3 > 0)) s.fail(key, "must be > 0");
+    return kgM3 / 1e3;
+}
+
+/// cathodes[].target: `material` (element or library) or `composition` + `density`.
+Material readTargetMaterial(const SchemaSection& t) {
+    if (t.has("composition")) {
+        if (t.has("material")) t.fail("composition", "give either material or composition, not both");
+        const ElementTable& table = ElementTable::builtin();
+        std::vector<std::pair<std::string, double>> fractions;
+        for (const NamedNumber& e : t.numberMap("composition")) {
+            const Element* el = table.find(e.name);
+            if (!el) {
+                const std::string near = closestMatch(e.name, table.symbols());
+                t.failEntry("composition", e,
+                            "'" + e.name + "' is not a known element" +
+                                (near.empty() ? "" : " (did you mean '" + near + "'?)"));
+            }
+            if (!(e.value > 0)) t.failEntry("composition", e, "a fraction must be > 0");
+            fractions.emplace_back(e.name, e.value);
+        }
+        if (!t.has("density"))
+            t.fail("composition",
+                   "a composition of your own needs the target's bulk density: add target.density (e.g. " +
+                       exampleQuantity(Dimension::Density) + ")");
+        const FractionBasis basis =
+            t.text("composition_basis") == "weight" ? FractionBasis::Weight : FractionBasis::Atom;
+        Material m;
+        try {
+            m = customMaterial(fractions, basis, densityGPerCm3(t, "density"));
+        } catch (const std::invalid_argument& e) {
+            t.fail("composition", e.what());
+        }
+        if (t.has("name")) m.name = t.text("name");
+        return m;
+    }
+    if (t.has("name")) t.fail("name", "names a `composition` material; a library material keeps its name");
+    if (!t.has("material"))
+        t.fail("material", "missing: give material (an element or ITO, MoNb, TiN ...) or composition");
+    Material m = namedMaterial(t, "material", t.text("material"), "target material");
+    if (t.has("density")) m.densityGPerCm3 = densityGPerCm3(t, "density");
+    return m;
 }
 
 Eigen::Vector3d point3(const SchemaSection& s, const std::string& key) {
@@ -217,9 +279,9 @@ ToolMagnets readMagnets(const SchemaSection& m, const ToolCathode& c, const std:
     return out;
 }
 
-ToolDischarge readDischarge(const SchemaSection& d, const std::string& processGas, const std::string& material) {
+ToolDischarge readDischarge(const SchemaSection& d, const std::string& processGas, const Material& material) {
     ToolDischarge out;
-    out.gas = element(d, "gas", processGas, false);
+    out.gas = gasElement(d, "gas", processGas);
     out.voltageV = positive(d, "voltage");
     out.powerW = d.optionalQuantity("power");
     out.currentA = d.optionalQuantity("current");
@@ -235,7 +297,7 @@ ToolDischarge readDischarge(const SchemaSection& d, const std::string& processGa
     } else {
         const ElementTable& t = ElementTable::builtin();
         try {
-            out.gammaSE = baragiolaSecondaryElectronYield(t.get(out.gas), t.get(material));
+            out.gammaSE = baragiolaSecondaryElectronYield(t.get(out.gas), material);
         } catch (const std::invalid_argument& e) {
             d.fail("gamma_se", std::string("no default for this gas/target pair (") + e.what() + "); give gamma_se");
         }
@@ -295,7 +357,7 @@ ToolCathode readCathode(const SchemaSection& c, const ToolFile& tool) {
     }
 
     const SchemaSection t = *c.section("target");
-    k.target.material = element(t, "material", "", true);
+    k.target.material = readTargetMaterial(t);
     k.target.thicknessM = positive(t, "thickness");
     k.geometry.thicknessM = k.target.thicknessM;
     if (k.kind == CathodeKind::Rotary && k.target.thicknessM >= k.geometry.radiusM)
@@ -395,7 +457,20 @@ ToolSubstrate readSubstrate(const SchemaSection& s, const ToolFile& tool) {
     }
     b.filmMaterial = tool.cathodes.front().target.material;
     if (const auto f = s.section("film")) {
-        b.filmMaterial = element(*f, "material", b.filmMaterial, true);
+        if (f->has("material")) {
+            b.filmMaterial = namedMaterial(*f, "material", f->text("material"), "film material");
+            // The film's atoms come from the targets (reactive gases: not modelled yet).
+            std::string from;
+            for (const ToolCathode& c : tool.cathodes)
+                for (const MaterialComponent& m : c.target.material.components)
+                    if (from.find(" " + m.symbol + " ") == std::string::npos) from += " " + m.symbol + " ";
+            for (const MaterialComponent& m : b.filmMaterial.components)
+                if (from.find(" " + m.symbol + " ") == std::string::npos)
+                    f->fail("material", "film " + b.filmMaterial.name + " contains " + m.symbol +
+                                            ", which no target of this tool sputters (targets give:" + from +
+                                            "); reactive gases are not modelled yet");
+        }
+        if (f->has("density")) b.filmMaterial.filmDensityGPerCm3 = densityGPerCm3(*f, "density");
         b.sticking = f->quantity("sticking");
         if (!(b.sticking > 0 && b.sticking <= 1)) f->fail("sticking", "must be in (0, 1]");
     }
@@ -430,7 +505,7 @@ ToolFile loadToolFile(const std::string& path, const ToolLogsReader& readLogs) {
     tool.name = id.text("name");
     tool.description = id.text("description");
     if (const auto p = root.section("process")) {
-        tool.process.gas = element(*p, "gas", "Ar", false);
+        tool.process.gas = gasElement(*p, "gas", "Ar");
         tool.process.pressurePa = p->quantity("pressure");
         if (tool.process.pressurePa < 0) p->fail("pressure", "must be >= 0");
         tool.process.temperatureK = positive(*p, "temperature");

@@ -1,4 +1,5 @@
 #include "cli/tool/ToolFileWriter.hpp"
+#include "boundary/materials/MaterialLibrary.hpp"
 #include "boundary/util/Json.hpp"
 #include "cli/tool/ToolAlongTrack.hpp"
 #include "postprocessing/reports/OperatingPointJson.hpp"
@@ -36,6 +37,34 @@ std::string quoted(const std::string& s) {
     }
     return o + "\"";
 }
+
+/// target: `material: NAME` for a library material (its density when it differs from the
+/// library's), else `name`, `composition` (atom fractions) and `density`.
+std::string targetMaterialYaml(const Material& m) {
+    std::ostringstream o;
+    const auto known = MaterialLibrary::builtin().find(m.name);
+    if (known && known->components.size() == m.components.size()) {
+        o << "      material: " << m.name << "\n";
+        if (known->densityGPerCm3 != m.densityGPerCm3) o << "      density: " << exact(m.densityGPerCm3) << " g/cm3\n";
+        return o.str();
+    }
+    o << "      name: " << quoted(m.name) << "\n      composition: {";
+    for (std::size_t i = 0; i < m.components.size(); ++i)
+        o << (i ? ", " : "") << m.components[i].symbol << ": " << exact(m.components[i].atomFraction);
+    o << "}\n      density: " << exact(m.densityGPerCm3) << " g/cm3\n";
+    return o.str();
+}
+
+/// film: `material: NAME` for a library material (else the first target's, the default),
+/// and its film density when given.
+std::string filmMaterialYaml(const Material& m) {
+    std::ostringstream o;
+    const auto known = MaterialLibrary::builtin().find(m.name);
+    if (known) o << "      material: " << m.name << "\n";
+    if (m.filmDensityGPerCm3 && (!known || known->filmDensityGPerCm3 != m.filmDensityGPerCm3))
+        o << "      density: " << exact(*m.filmDensityGPerCm3) << " g/cm3\n";
+    return o.str();
+}
 std::string vec(const Eigen::Vector3d& p, const char* unit) {
     return "[" + q(p.x(), unit) + ", " + q(p.y(), unit) + ", " + q(p.z(), unit) + "]";
 }
@@ -54,7 +83,7 @@ void writeCathode(std::ostringstream& o, const ToolCathode& c) {
     if (c.kind == CathodeKind::Rotary) o << "    outer_radius: " << q(c.geometry.radiusM, "m") << "\n";
     if (c.lifeKWh >= 0) o << "    life: " << q(c.lifeKWh, "kWh") << "\n";
     const ToolTarget& t = c.target;
-    o << "    target:\n      material: " << t.material << "\n      thickness: " << q(t.thicknessM, "m") << "\n";
+    o << "    target:\n" << targetMaterialYaml(t.material) << "      thickness: " << q(t.thicknessM, "m") << "\n";
     if (!t.backing.empty()) o << "      backing: " << quoted(t.backing) << "\n";
     o << "      magnet_distance: " << q(t.magnetDistanceM, "m") << "\n";
     if (t.grooveRedeposition) o << "      groove_redeposition: true\n";
@@ -137,7 +166,8 @@ std::string resolvedToolYaml(const ToolFile& tool, int digits) {
             if (s.motion.waveform == "dwell") o << "      dwell: " << exact(s.motion.dwellFraction) << "\n";
         }
         o << "    spec:\n      uniformity_target: " << q(s.uniformityTargetPct, "%") << "\n"
-          << "    film:\n      material: " << s.filmMaterial << "\n      sticking: " << exact(s.sticking) << "\n";
+          << "    film:\n"
+          << filmMaterialYaml(s.filmMaterial) << "      sticking: " << exact(s.sticking) << "\n";
     }
     if (!tool.sensors.empty()) o << "sensors:\n";
     for (const ToolSensor& s : tool.sensors)
@@ -192,7 +222,7 @@ std::string toolListingJson(const ToolFile& tool) {
     for (std::size_t i = 0; i < tool.cathodes.size(); ++i)
         o << (i ? "," : "") << "{\"name\":" << str(tool.cathodes[i].name)
           << ",\"type\":" << str(cathodeKindName(tool.cathodes[i].kind))
-          << ",\"material\":" << str(tool.cathodes[i].target.material) << ",\"operating_point\":"
+          << ",\"material\":" << str(tool.cathodes[i].target.material.name) << ",\"operating_point\":"
           << operatingPointJson(operatingPoint(tool.cathodes[i].discharge, tool.cathodes[i].target.material)) << "}";
     o << "],\"substrates\":[";
     for (std::size_t i = 0; i < tool.substrates.size(); ++i)

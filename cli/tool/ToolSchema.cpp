@@ -71,7 +71,17 @@ std::vector<ToolKey> buildSchema() {
         {"cathodes[].array", "count", K::Integer, std::nullopt, {}, "", "number of cathodes (>= 1)"},
         qty("cathodes[].array", "pitch", L, "", "centre-to-centre distance along x"),
 
-        sec(T, "material", K::Text, "", "target element symbol"),
+        sec(T, "material", K::Text, "(unless composition)",
+            "an element symbol or a library material: ITO, IGZO, MoNb (Mo-Nb), AlNd, AlCu, AlSiCu, CuMn, MoTi, TiN, "
+            "TaN, AZO, WTi (`magtwin yield --list`)"),
+        sec(T, "composition", K::NumberMap, "-",
+            "a composition of your own instead of `material`: element symbol -> fraction, e.g. {In: 0.37, Sn: 0.03, "
+            "O: 0.6}; fractions sum to 1 (or 100)"),
+        pick(T, "composition_basis", {"atomic", "weight"}, "atomic",
+             "how `composition` fractions are meant: atomic (at.%) or weight (wt.%)"),
+        qty(T, "density", Dimension::Density, "(with composition)",
+            "bulk density of the target; with `material`, overrides the library's"),
+        sec(T, "name", K::Text, "-", "name of a `composition` material (default: its formula)"),
         qty(T, "thickness", L, "", "target material thickness (rotary: wall of target material)"),
         sec(T, "backing", K::Text, "-", "backing plate or tube (description)"),
         qty(T, "magnet_distance", L, "0 mm", "new target face -> magnet poles; > thickness; 0 = no track narrowing"),
@@ -181,7 +191,11 @@ std::vector<ToolKey> buildSchema() {
         qty("substrates[].motion", "speed", Dimension::Speed, "10 mm/s", "scan speed"),
         {"substrates[].motion", "passes", K::Integer, std::nullopt, {}, "1", "scan passes"},
         qty("substrates[].spec", "uniformity_target", Dimension::Fraction, "3 %", "U = (max-min)/(max+min) limit"),
-        sec("substrates[].film", "material", K::Text, "(first cathode's target)", "film element symbol"),
+        sec("substrates[].film", "material", K::Text, "(first cathode's target)",
+            "film material: an element symbol, a library material (ITO, TiN ...) or `target` for the first "
+            "cathode's target (a custom composition); its elements must come from the targets"),
+        qty("substrates[].film", "density", Dimension::Density, "-",
+            "film density (default: the material's film density, e.g. ITO 7.1 g/cm^3; elements: bulk)"),
         qty("substrates[].film", "sticking", Dimension::Fraction, "1", "sticking coefficient (0, 1]"),
 
         sec("sensors[]", "name", K::Text, "", "name of the sensor"),
@@ -275,6 +289,8 @@ std::string kindText(const ToolKey& k) {
             return "list of [number, number]";
         case K::TextList:
             return "list of names";
+        case K::NumberMap:
+            return "map of name: number";
     }
     return "";
 }
@@ -440,6 +456,11 @@ std::vector<double> SchemaSection::numberList(const std::string& key) const {
 std::vector<std::pair<double, double>> SchemaSection::numberPairs(const std::string& key) const {
     (void)spec(key, K::NumberPairs);
     return raw_.numberPairs(key);
+}
+
+std::vector<NamedNumber> SchemaSection::numberMap(const std::string& key) const {
+    (void)spec(key, K::NumberMap);
+    return raw_.numberMap(key);
 }
 
 std::vector<std::string> SchemaSection::textList(const std::string& key) const {

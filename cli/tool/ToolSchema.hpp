@@ -25,7 +25,8 @@ struct ToolKey {
         QuantityList,
         NumberList,
         NumberPairs,
-        TextList
+        TextList,
+        NumberMap
     };
     std::string section;  ///< "" top level, "cathodes[]", "cathodes[].target", ...
     std::string key;
@@ -63,6 +64,10 @@ public:
     std::vector<double> quantityList(const std::string& key) const;
     std::vector<double> numberList(const std::string& key) const;
     std::vector<std::string> textList(const std::string& key) const;
+    std::vector<NamedNumber> numberMap(const std::string& key) const;  ///< empty when absent
+    [[noreturn]] void failEntry(const std::string& key, const NamedNumber& e, const std::string& what) const {
+        raw_.failEntry(key, e, what);
+    }
     std::vector<std::pair<double, double>> numberPairs(const std::string& key) const;  ///< empty when absent
     [[noreturn]] void fail(const std::string& key, const std::string& what) const { raw_.fail(key, what); }
 

@@ -71,11 +71,11 @@ int runTwinSimulate(const TwinSimulateOptions& o) {
     const SimulationRecipe& recipe = sim.recipe;
     for (const SourceChannels& sc : format.sources) {
         const ToolCathode& c = tool.cathode(sc.cathode);
-        sim.sources.push_back({sc.cathode, c.target.material, c.discharge.voltageV, 0.0});
+        sim.sources.push_back({sc.cathode, c.target.material.name, c.discharge.voltageV, 0.0});
     }
     sim.settings.toolName = tool.name;
     sim.settings.seed = o.seed;
-    sim.settings.filmMaterial = tool.substrate(tool.substrates.front().name).filmMaterial;
+    sim.settings.filmMaterial = tool.substrate(tool.substrates.front().name).filmMaterial.name;
     for (const auto& s : tool.sensors) sim.settings.qcmTooling = s.toolingFactor;
     sim.filmCase = simulationCaseFor(tool, recipe.substrateKind);
     sim.metrologyPitchM = o.metrologyPitchMm > 0            ? o.metrologyPitchMm * 1e-3

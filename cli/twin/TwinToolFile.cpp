@@ -20,7 +20,7 @@ namespace {
 ToolNames namesOf(const ToolFile& tool) {
     ToolNames names;
     for (const ToolCathode& c : tool.cathodes)
-        names.cathodes.push_back({c.name, c.target.material, c.target.thicknessM});
+        names.cathodes.push_back({c.name, c.target.material.name, c.target.thicknessM});
     for (const SupplySpec& s : tool.supplies) {
         const SupplyKind kind = s.kind == "rf"          ? SupplyKind::Rf
                                 : s.kind == "pulsed-dc" ? SupplyKind::PulsedDc

@@ -31,7 +31,7 @@ std::string num(double v, int precision = 6) { return textNumber(v, precision); 
 void writeCsv(const DepositRun& r, const std::string& path) {
     writeFileAtomically(path, [&](std::ostream& out) {
         out << "# magtwin deposit: " << jsonString(r.config.file) << ", method " << r.method << ", life " << r.lifeKWh
-            << " kWh, film " << r.config.filmMaterial << "\n";
+            << " kWh, film " << r.config.filmMaterial.name << "\n";
         const bool rate = r.config.motion.kind != SubstrateMotion::Kind::InlineScan;
         out << "x_mm,y_mm,thickness_nm," << (rate ? "rate_nm_s," : "") << "in_quality_area\n" << std::setprecision(8);
         const auto& g = r.grid;
@@ -77,7 +77,7 @@ std::string summaryJson(const DepositRun& r) {
       << ",\n  \"substrate\": " << jsonString(r.config.substrateName)
       << ",\n  \"pitch_mm\": " << jsonNumber(r.config.substrate.pitchM * 1e3)
       << ",\n  \"points\": " << r.grid.grid.size() << ",\n  \"life_kWh\": " << jsonNumber(r.lifeKWh)
-      << ",\n  \"film\": " << jsonString(r.config.filmMaterial) << ",\n  \"config\": " << jsonString(r.config.file)
+      << ",\n  \"film\": " << jsonString(r.config.filmMaterial.name) << ",\n  \"config\": " << jsonString(r.config.file)
       << ",\n  \"seconds\": " << jsonNumber(r.seconds) << ",\n  \"cathodes\": [";
     // Each cathode's operating point at trim 1 (its group's power and discharge): the numbers
     // the erosion engine and `erode` use (chamber/OperatingPoint, one computation).

@@ -16,6 +16,7 @@
 // cathode list holds the members by name).
 #pragma once
 
+#include "boundary/materials/Material.hpp"
 #include "boundary/racetrack/RacetrackFlux.hpp"
 #include "boundary/racetrack/TrackProfile.hpp"
 #include "solvers/erosion/YieldMultiplierMap.hpp"
@@ -31,7 +32,7 @@
 namespace magtwin {
 
 struct TargetSpec {
-    std::string material;           ///< element symbol
+    Material material;              ///< element or compound/alloy (boundary/materials)
     double thicknessM = 0.0;        ///< target material (rotary: tube wall of target material)
     std::string backing;            ///< backing plate / tube (text, documentation only)
     double magnetDistanceM = 0.0;   ///< new target face -> magnet poles; 0 = no groove narrowing

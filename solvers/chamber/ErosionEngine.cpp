@@ -25,7 +25,7 @@ void build(ErosionEngine& e, const CathodeSpec& c, const ErosionEngineSettings& 
     if (s.angularCells < 0) throw CathodeSpecError("erosion.angular_cells", "must be >= 0");
     const ElementTable& t = ElementTable::builtin();
     const Element& gas = t.get(c.discharge.gas);
-    const Element& material = t.get(c.target.material);
+    const Material& material = c.target.material;
     DischargeOperatingPoint op;
     op.voltageV = c.discharge.voltageV;
     op.currentA = c.discharge.currentA;

@@ -5,11 +5,11 @@
 
 namespace magtwin {
 
-OperatingPoint operatingPoint(const IonSupply& supply, const DischargeSpec& d, const std::string& targetMaterial) {
+OperatingPoint operatingPoint(const IonSupply& supply, const DischargeSpec& d, const Material& targetMaterial) {
     const ElementTable& t = ElementTable::builtin();
     OperatingPoint p;
     p.gas = d.gas;
-    p.material = targetMaterial;
+    p.material = targetMaterial.name;
     p.yieldModel = d.yieldModel;
     p.powerW = supply.powerW;
     p.voltageV = d.voltageV;
@@ -20,15 +20,14 @@ OperatingPoint operatingPoint(const IonSupply& supply, const DischargeSpec& d, c
     p.ionEnergyEv = supply.ionEnergyEv;
     try {
         // Ions arrive with E = e V at normal incidence: the angular factor is 1 there.
-        p.yieldAtomsPerIon =
-            SputterYield(d.yieldModel, "none", t.get(d.gas), t.get(targetMaterial)).yield(p.ionEnergyEv, 0.0);
+        p.yieldAtomsPerIon = SputterYield(d.yieldModel, "none", t.get(d.gas), targetMaterial).yield(p.ionEnergyEv, 0.0);
     } catch (const std::invalid_argument& e) {
         throw CathodeSpecError("discharge.yield_model", e.what());
     }
     return p;
 }
 
-OperatingPoint operatingPoint(const DischargeSpec& d, const std::string& targetMaterial) {
+OperatingPoint operatingPoint(const DischargeSpec& d, const Material& targetMaterial) {
     const ElementTable& t = ElementTable::builtin();
     // the discharge balance as makeErosionEngine computes it (same inputs, same function)
     DischargeOperatingPoint op;
@@ -38,7 +37,7 @@ OperatingPoint operatingPoint(const DischargeSpec& d, const std::string& targetM
     op.secondaryElectronYield = d.gammaSE;
     IonSupply supply;
     try {
-        supply = ionSupplyFrom(op, t.get(d.gas), t.get(targetMaterial));
+        supply = ionSupplyFrom(op, t.get(d.gas), targetMaterial);
     } catch (const std::invalid_argument& e) {
         throw CathodeSpecError("discharge", e.what());
     }

@@ -33,9 +33,8 @@ struct OperatingPoint {
 
 /// The operating point of `discharge` on a `targetMaterial` target; throws
 /// CathodeSpecError ("discharge" or "discharge.yield_model") for an impossible one.
-OperatingPoint operatingPoint(const DischargeSpec& discharge, const std::string& targetMaterial);
+OperatingPoint operatingPoint(const DischargeSpec& discharge, const Material& targetMaterial);
 /// The same from the discharge balance already computed (IonSupply) and the yield model.
-OperatingPoint operatingPoint(const IonSupply& supply, const DischargeSpec& discharge,
-                              const std::string& targetMaterial);
+OperatingPoint operatingPoint(const IonSupply& supply, const DischargeSpec& discharge, const Material& targetMaterial);
 
 }  // namespace magtwin

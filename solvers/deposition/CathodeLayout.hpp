@@ -10,6 +10,7 @@
 // use the racetrack sources (RacetrackSources.hpp), the same racetrack model.
 #pragma once
 
+#include "boundary/materials/MaterialLibrary.hpp"
 #include "solvers/chamber/CathodeSpec.hpp"
 #include "solvers/chamber/ErosionEngine.hpp"
 #include "solvers/chamber/OperatingPoint.hpp"
@@ -22,7 +23,7 @@ namespace magtwin {
 
 struct DischargeSettings {
     std::string gas = "Ar";
-    std::string targetMaterial = "Mo";
+    Material targetMaterial = MaterialLibrary::builtin().get("Mo");
     double voltageV = 500.0;
     double secondaryElectronYield = 0.1;
     std::string yieldModel = "auto";

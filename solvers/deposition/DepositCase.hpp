@@ -20,7 +20,7 @@ struct DepositCase {
     std::string substrateName;  ///< the substrate's kind: "glass" or "wafer"
     Substrate substrate;
     SubstrateMotion motion;
-    std::string filmMaterial;
+    Material filmMaterial;  ///< the film: its density sets the thickness
     double sticking = 1.0;
     double uniformityTargetPct = 3.0;
     std::string angular = "cosine";

@@ -18,7 +18,7 @@ std::shared_ptr<const EmissionAngularDistribution> angularLaw(const DepositCase&
     if (c.angular == "yamamura1981") {
         const auto& d = c.cathodes.front().discharge;
         const ElementTable& t = ElementTable::builtin();
-        const SputterYield y(d.yieldModel, "none", t.get(d.gas), t.get(d.targetMaterial));
+        const SputterYield y(d.yieldModel, "none", t.get(d.gas), d.targetMaterial);
         const auto th = y.energyModel().thresholdEv();
         if (!th)
             throw std::invalid_argument(c.file +
@@ -130,7 +130,10 @@ std::vector<double> monteCarloFluence(const DepositCase& c, const EmissionLayout
     box.xMin -= 0.2, box.xMax += 0.2, box.yMin -= 0.2, box.yMax += 0.2;
     const ElementTable& t = ElementTable::builtin();
     const auto& d = c.cathodes.front().discharge;
-    const Element &atom = t.get(d.targetMaterial), &gas = t.get(d.gas);
+    if (!d.targetMaterial.isElement())
+        throw std::invalid_argument(c.file + ": the gas scattering model takes one sputtered element; " +
+                                    d.targetMaterial.name + " is a compound (run at process.pressure 0)");
+    const Element &atom = t.get(d.targetMaterial.elementSymbol()), &gas = t.get(d.gas);
     GasScatteringSettings s;
     s.pressurePa = c.pressurePa;
     s.gasTemperatureK = c.gasTemperatureK;
@@ -212,7 +215,7 @@ DepositRun runDeposition(DepositCase c, double lifeKWh, const std::string& metho
             method == "mc"
                 ? monteCarloFluence(c, layout, run.grid, progress)
                 : responses->combined(cathodeTrims(c, run.optimised ? run.trims.trims : std::vector<double>{}));
-        const double n = ElementTable::builtin().get(c.filmMaterial).atomicDensityPerM3();
+        const double n = c.filmMaterial.filmAtomicDensityPerM3();
         run.thicknessNm = thicknessNm(fluence, n, c.sticking);
         run.uniformity = uniformity(run.thicknessNm, run.grid.inUniformityArea, c.uniformityTargetPct);
     } catch (const std::invalid_argument& e) {

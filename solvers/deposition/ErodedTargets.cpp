@@ -112,8 +112,8 @@ std::string erosionKey(const CathodeGroup& g) {
     const ErosionEngineSettings& e = g.erosion;
     std::ostringstream k;
     k.precision(17);
-    k << int(c.kind) << '|' << dischargePowerW(c.discharge) << '|' << c.discharge.gas << '|' << c.target.material << '|'
-      << c.discharge.voltageV << '|' << c.discharge.gammaSE << '|' << c.discharge.yieldModel << '|';
+    k << int(c.kind) << '|' << dischargePowerW(c.discharge) << '|' << c.discharge.gas << '|' << c.target.material.name
+      << '|' << c.discharge.voltageV << '|' << c.discharge.gammaSE << '|' << c.discharge.yieldModel << '|';
     k << c.geometry.lengthM << ',' << c.geometry.widthM << ',' << c.geometry.radiusM << ',' << c.target.thicknessM
       << ',' << c.target.magnetDistanceM << ',' << c.target.grooveRedeposition << ',' << c.target.multiplierMap.get()
       << ',' << c.meshPitchM << ',' << c.meshAngularPitchRad << '|';

@@ -63,7 +63,7 @@ LifePoint computeLifePoint(const DepositCase& c, std::shared_ptr<const EmissionA
                            const std::vector<ErodedGroup>& eroded, double kWh, const std::vector<double>& fixedTrims,
                            const SubstrateGrid& grid, TransportMethod method, std::vector<double>& thicknessFixed,
                            std::vector<double>& thicknessRetrimmed) {
-    const double n = ElementTable::builtin().get(c.filmMaterial).atomicDensityPerM3();
+    const double n = c.filmMaterial.filmAtomicDensityPerM3();
     const CathodeResponses responses = responsesAt(c, law, kWh, eroded, grid, method);
     auto mapWith = [&](const std::vector<double>& trims) {
         return thicknessNm(responses.combined(cathodeTrims(c, trims)), n, c.sticking);

@@ -15,10 +15,9 @@ namespace magtwin {
 
 namespace {
 
-/// Mass density (kg/m^3) of an element of the built-in table: n m_atom.
-double massDensity(const std::string& symbol) {
-    const Element& e = ElementTable::builtin().get(symbol);
-    return e.atomicDensityPerM3() * e.massAmu * kAtomicMassUnitKg;
+/// Mass density (kg/m^3) of a target (film: its film density): n <m_atom>.
+double massDensity(const Material& m, bool film) {
+    return (film ? m.filmAtomicDensityPerM3() : m.atomicDensityPerM3()) * m.meanMassAmu() * kAtomicMassUnitKg;
 }
 
 const char* typeName(CathodeGroup::Type t) {
@@ -115,7 +114,7 @@ TargetLifeCost targetLifeCost(const DepositCase& c, int lifePoints, TransportMet
     col.tool = std::filesystem::path(c.file).stem().string();
     col.cathodeGroup = g.name;
     col.cathodeType = typeName(g.type);
-    col.targetMaterial = g.discharge.targetMaterial;
+    col.targetMaterial = g.discharge.targetMaterial.name;
     col.substrate = c.substrateName;
     LifeCostInputs& in = col.inputs;
     in.cathodes = g.cathodeCount();
@@ -124,8 +123,8 @@ TargetLifeCost targetLifeCost(const DepositCase& c, int lifePoints, TransportMet
                              ? M_PI / 4 * c.substrate.sizeXM * c.substrate.sizeXM
                              : c.substrate.sizeXM * c.substrate.sizeYM;
     in.motionTimeS = c.motion.timeS;
-    in.targetDensityKgM3 = massDensity(g.discharge.targetMaterial);
-    in.filmDensityKgM3 = massDensity(c.filmMaterial);
+    in.targetDensityKgM3 = massDensity(g.discharge.targetMaterial, false);
+    in.filmDensityKgM3 = massDensity(c.filmMaterial, true);
     const auto law = angularLaw(c);
     try {
         const SubstrateGrid grid = sampleSubstrate(c.substrate);

@@ -156,7 +156,7 @@ TEST(ChamberConsistency, SputteredAtomsEqualErodedVolumeTimesDensity) {
         SCOPED_TRACE(c.name);
         const std::unique_ptr<ErosionEngine> e = makeErosionEngine(c, tool.erosion);
         ErosionFront f = *e->front;
-        const double n = ElementTable::builtin().get(c.target.material).atomicDensityPerM3();
+        const double n = c.target.material.atomicDensityPerM3();
         // a life step from 20 % to 40 % of the way to the minimum remaining thickness
         const double depthEnd = c.target.thicknessM - tool.erosion.minRemainingThicknessM;
         while (f.maxDepth() < 0.2 * depthEnd) f.step(1e9, depthEnd);
@@ -174,7 +174,7 @@ TEST(ChamberConsistency, SputteredAtomsEqualErodedVolumeTimesDensity) {
         EXPECT_LE(std::abs(removed - atoms), bound + 1e-12 * atoms) << removed << " vs " << atoms << " bound " << bound;
         EXPECT_LT(bound, 0.05 * atoms);  // the bound is a tight check (a few steps' rate change)
         const double otherDensity =
-            ElementTable::builtin().get(c.target.material == "Cu" ? "Mo" : "Cu").atomicDensityPerM3();
+            ElementTable::builtin().get(c.target.material.name == "Cu" ? "Mo" : "Cu").atomicDensityPerM3();
         EXPECT_GT(std::abs((f.erodedVolume() - v0) * otherDensity - atoms), 10 * bound);
     }
 }

@@ -19,7 +19,7 @@ namespace {
 ToolNames namesOf(const ToolFile& tool) {
     ToolNames names;
     for (const ToolCathode& c : tool.cathodes)
-        names.cathodes.push_back({c.name, c.target.material, c.target.thicknessM});
+        names.cathodes.push_back({c.name, c.target.material.name, c.target.thicknessM});
     for (const SupplySpec& s : tool.supplies)
         names.supplies.push_back({s.name,
                                   s.kind == "rf"          ? SupplyKind::Rf

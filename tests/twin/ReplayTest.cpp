@@ -1,6 +1,7 @@
 // twin replay on crafted logs with known truth: the tool file (small one-cathode tool, a
 // crystal monitor far below it) and a log written here, synced with FileSync into a SQLite
 // store, replayed through the store interface.
+#include "boundary/materials/MaterialLibrary.hpp"
 #include "tests/twin/TwinTestFiles.hpp"
 
 #include "boundary/elements/ElementTable.hpp"
@@ -162,7 +163,7 @@ TEST(TwinReplay, EnergyRateConversionAndCounterOnAConstantRun) {
     // far field of a ring of cosine emitters (ring 25 mm, h = 2.1 m): N m / (pi h^2)
     // within (r/h)^2 ~ 1.4e-4 and the (tiny, 0.083 kWh) erosion's tilt: 2e-3
     DischargeSettings d;
-    d.targetMaterial = "Mo";
+    d.targetMaterial = MaterialLibrary::builtin().get("Mo");
     d.voltageV = 400.0;
     const double n = sputteredAtomsPerJoule(d) * 500.0;
     const double h = 2.1, massKg = ElementTable::builtin().get("Mo").massAmu * kAtomicMassUnitKg;

@@ -73,7 +73,7 @@ DepositCase ForecastModel::caseAt(double x) const {
 
 double ForecastModel::uniformityPct(const DepositCase& d, const CathodeResponses& r,
                                     const std::vector<double>& trims) const {
-    const double n = ElementTable::builtin().get(d.filmMaterial).atomicDensityPerM3();
+    const double n = d.filmMaterial.filmAtomicDensityPerM3();
     return uniformity(thicknessNm(r.combined(cathodeTrims(d, trims)), n, d.sticking), grid_.inUniformityArea,
                       d.uniformityTargetPct)
         .rangePct;

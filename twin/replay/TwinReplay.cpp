@@ -1,6 +1,7 @@
 #include "twin/replay/TwinReplay.hpp"
 
 #include "boundary/elements/ElementTable.hpp"
+#include "boundary/materials/MaterialLibrary.hpp"
 #include "boundary/util/PhysicalConstants.hpp"
 #include "solvers/deposition/ErodedTargets.hpp"
 #include "solvers/deposition/GasAttenuationModel.hpp"
@@ -139,11 +140,15 @@ private:
         throw std::invalid_argument("replay: step source '" + source + "' is not a source of the log format");
     }
 
-    std::string materialOf(std::size_t k, double time) const {
+    /// The material the log names for source k at `time` (an element by symbol or English
+    /// name, or a library material), else the tool file's target.
+    Material materialOf(std::size_t k, double time) const {
         const SourceChannels& sc = setup_.format.sources[k];
         const std::string logged = series_.textAt("source." + sc.cathode + ".material", time);
         const std::string symbol = elementSymbolOfMaterial(logged);
-        return symbol.empty() ? groups_[k].discharge.targetMaterial : symbol;
+        if (!symbol.empty()) return MaterialLibrary::builtin().get(symbol);
+        if (auto m = MaterialLibrary::builtin().find(logged)) return *m;
+        return groups_[k].discharge.targetMaterial;
     }
 
     /// Bit k: source k is on with its shutter open at row r (what reaches the crystal).
@@ -249,7 +254,6 @@ private:
         if (setup_.gas.sigmaEffM2 > 0.0 && out.pressurePa > 0.0)
             gas = {GasAttenuation::numberDensity(out.pressurePa, setup_.gas.temperatureK), setup_.gas.sigmaEffM2,
                    setup_.gas.eta, setup_.gas.thermalisationColumnPerM2};
-        const ElementTable& table = ElementTable::builtin();
         std::vector<double> filmRateNmS, exactNmS;   // substrate map, sum over sources (exact: checked intervals)
         std::map<std::size_t, LifeTableFilm> films;  // per life table: the step's member weights
         const bool check = setup_.substrateMaps && setup_.exactCheckEvery > 0 && !tables_.empty() &&
@@ -267,21 +271,24 @@ private:
             sp.energyJ = w.energyJ;
             sp.meanPowerW = w.meanPowerW();
             sp.meanVoltageV = meanOver(result_.power[k].voltageV, r0, std::min(r1, series_.rows()));
-            sp.material = materialOf(k, st.startTime);
+            const Material mat = materialOf(k, st.startTime);
+            sp.material = mat.name;
             if (!(sp.meanPowerW > 0.0)) continue;
             TargetState& ts = targetState(e.source, e.targetId);
             // life at the interval's end: the target's earlier steps plus this step so far
             sp.lifeKWh =
                 (ts.energyJ + energy_.through(k, series_.rowAtOrAfter(st.startTime), r1 - 1).energyJ) / kJPerKWh;
             CathodeGroup g = groups_[k];
-            g.discharge.targetMaterial = sp.material;
+            g.discharge.targetMaterial = mat;
             if (std::isfinite(sp.meanVoltageV) && sp.meanVoltageV > 0.0) g.discharge.voltageV = sp.meanVoltageV;
             g.powerW = sp.meanPowerW;
             g.lifeKWh = sp.lifeKWh;
             const double wanted = sputteredAtomsPerJoule(g.discharge) * g.powerW;
-            const Element& el = table.get(sp.material);
-            const double atomKg = el.massAmu * kAtomicMassUnitKg;
-            const double nmPerFlux = 1e9 / el.atomicDensityPerM3();  // thicknessRateNmPerS, sticking 1
+            // a compound's atoms carry its mean mass and fill its film's volume (steady state:
+            // the sputtered flux has the target's composition, boundary/materials/Material.hpp)
+            const double atomKg = mat.meanMassAmu() * kAtomicMassUnitKg;
+            const double nFilm = mat.filmAtomicDensityPerM3();
+            const double nmPerFlux = 1e9 / nFilm;  // thicknessRateNmPerS, sticking 1
             double flux = 0.0;
             if (tableIndex_[k] != kNoTable) {
                 const MemberAtLife m =
@@ -291,7 +298,7 @@ private:
                 flux = m.crystalFluxPerAtom * wanted;
                 if (check) {
                     const auto t0 = std::chrono::steady_clock::now();
-                    addMap(exactNmS, exactEmission(ts, g, wanted, sp), el.atomicDensityPerM3());
+                    addMap(exactNmS, exactEmission(ts, g, wanted, sp), nFilm);
                     result_.exactCheckSeconds +=
                         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
                 }
@@ -300,7 +307,7 @@ private:
                 flux = lineOfSightFlux(layout.sources, {setup_.monitor.position}, setup_.monitor.facing, gas).at(0) +
                        thermalisedDiffusionFlux(layout.sources, {setup_.monitor.position}, gas).at(0);
                 if (setup_.substrateMaps && (substrateOpen || !setup_.openSubstrateMapsOnly)) {
-                    const std::vector<double> nm = addMap(filmRateNmS, layout, el.atomicDensityPerM3(), gas);
+                    const std::vector<double> nm = addMap(filmRateNmS, layout, nFilm, gas);
                     if (check) addMap(exactNmS, nm);
                     if (setup_.keepSourceMaps) out.sourceFilmRateNmS.push_back(nm);
                 }
@@ -309,7 +316,7 @@ private:
             const auto scale = setup_.rateScale.find(e.source + "|" + e.targetId);
             massCalibrated += sp.crystalMassRate * (scale == setup_.rateScale.end() ? std::nan("") : scale->second);
             massTotal += sp.crystalMassRate;
-            volumeTotal += sp.crystalMassRate / (el.densityGPerCm3.value() * 1000.0);
+            volumeTotal += sp.crystalMassRate / mat.filmMassDensityKgM3();
             if (std::find(materials.begin(), materials.end(), sp.material) == materials.end())
                 materials.push_back(sp.material);
             out.sources.push_back(sp);

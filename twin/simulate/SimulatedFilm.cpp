@@ -41,7 +41,7 @@ SimulatedFilm simulatedFilm(DepositCase c, double pitchM, const FilmTransport& t
         progress("simulate-log: film of each cathode on " + std::to_string(film.grid.grid.size()) + " points");
     const CathodeResponses responses = responsesAt(c, law, 0.0, eroded, film.grid, transport.method);
     const EmissionLayout layout = buildEmission(c.cathodes, law, 0.0, {}, &eroded);
-    const double n = ElementTable::builtin().get(c.filmMaterial).atomicDensityPerM3();
+    const double n = c.filmMaterial.filmAtomicDensityPerM3();
     film.cathodes = layout.cathodeNames;
     std::size_t k = 0;
     for (const auto& g : c.cathodes)

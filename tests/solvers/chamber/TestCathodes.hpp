@@ -3,6 +3,7 @@
 // the same description every command uses.
 #pragma once
 
+#include "boundary/materials/MaterialLibrary.hpp"
 #include "solvers/chamber/CathodeSpec.hpp"
 #include "solvers/chamber/ErosionEngine.hpp"
 #include "solvers/deposition/CathodeLayout.hpp"
@@ -17,7 +18,7 @@ inline CathodeSpec moCathode(CathodeKind kind, double powerW, double thicknessM,
     c.kind = kind;
     c.geometry.kind = kind;
     c.geometry.thicknessM = thicknessM;
-    c.target.material = "Mo";
+    c.target.material = MaterialLibrary::builtin().get("Mo");
     c.target.thicknessM = thicknessM;
     c.discharge.gas = "Ar";
     c.discharge.voltageV = 450;

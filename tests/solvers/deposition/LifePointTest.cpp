@@ -6,6 +6,7 @@
 // Case: two planar Mo targets (300 x 120 mm, 6 mm thick, 3 kW each, 160 mm apart) 100 mm
 // over a 300 x 200 mm plate on a 5 mm grid (the life-sweep command test's small case; end
 // of life ~60-90 kWh), trims optimised.
+#include "boundary/materials/MaterialLibrary.hpp"
 #include "solvers/deposition/LifeSweep.hpp"
 
 #include "boundary/elements/ElementTable.hpp"
@@ -41,7 +42,7 @@ DepositCase twoPlanarTargets() {
     c.substrate.edgeExclusionM = 0.010;
     c.motion.kind = SubstrateMotion::Kind::Static;
     c.motion.timeS = 60;
-    c.filmMaterial = "Mo";
+    c.filmMaterial = MaterialLibrary::builtin().get("Mo");
     c.optimiseTrims = true;
     c.cathodes = {g};
     return c;

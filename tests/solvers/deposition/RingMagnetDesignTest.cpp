@@ -2,6 +2,7 @@
 // design) against an independent path built by hand from the design's numbers (the ring
 // source of RacetrackSources, the discharge's atom rate, the direct view-factor sum, the
 // wafer rotation), the fit rule against its closed form, and the search on a small chamber.
+#include "boundary/materials/MaterialLibrary.hpp"
 #include "solvers/deposition/RingMagnetDesign.hpp"
 
 #include "boundary/elements/ElementTable.hpp"
@@ -21,7 +22,7 @@ namespace {
 DepositCase smallRotatingMagnetChamber() {
     CathodeSpec k = test::moCathode(CathodeKind::PlanarCircular, 2000, 0.006, 0.004);
     k.name = "disc";
-    k.target.material = "Cu";
+    k.target.material = MaterialLibrary::builtin().get("Cu");
     k.discharge.voltageV = 500;
     k.position = {0, 0, 0.08};
     k.geometry.radiusM = 0.05;
@@ -38,7 +39,7 @@ DepositCase smallRotatingMagnetChamber() {
     c.substrate.pitchM = 0.002;
     c.motion.kind = SubstrateMotion::Kind::WaferRotation;
     c.motion.timeS = 20;
-    c.filmMaterial = "Cu";
+    c.filmMaterial = MaterialLibrary::builtin().get("Cu");
     c.cathodes = {g};
     return c;
 }

@@ -4,6 +4,7 @@
 // (runDeposition) with each cathode's power changed to the same energy transports the new
 // emission itself. A small hand-built chamber: two planar Mo targets (2 kW and 3 kW) over a
 // 400 x 400 mm glass, static 60 s, cosine law, vacuum.
+#include "boundary/materials/MaterialLibrary.hpp"
 #include "tests/solvers/chamber/TestCathodes.hpp"
 #include "tests/twin/simulate/SimulatedLogTestRecipe.hpp"
 #include "twin/simulate/LogSimulation.hpp"
@@ -27,7 +28,7 @@ DepositCase twoPlanarTargets() {
     c.substrate.sizeXM = 0.4, c.substrate.sizeYM = 0.4, c.substrate.pitchM = 0.01, c.substrate.edgeExclusionM = 0.01;
     c.motion.kind = SubstrateMotion::Kind::Static;
     c.motion.timeS = 60.0;
-    c.filmMaterial = "Mo";
+    c.filmMaterial = MaterialLibrary::builtin().get("Mo");
     const struct {
         const char* name;
         double x, powerW;
