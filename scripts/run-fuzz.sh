@@ -51,12 +51,8 @@ echo "[fuzz] building fuzz_tool_file with $CXX"
   "$ROOT"/cli/tool/{ToolSchema,ToolFileReader,ToolAlongTrack,ToolRunSettings,ToolGeometryChecks}.cpp \
   "$ROOT"/cli/config/{Units,ConfigReader}.cpp "$ROOT"/cli/twin/{LogMappingConfig,LogUnits}.cpp \
   "$ROOT"/twin/logs/{EditDistance,TimestampParser}.cpp \
-  "$ROOT"/boundary/util/{Csv,GaussLegendre}.cpp "$ROOT"/boundary/elements/ElementTable.cpp \
-  "$ROOT"/boundary/yield/{NuclearStopping,Sigmund1969,Chen1985,YamamuraTawara1996,AngularFactor,YieldModelRegistry,SputterYield,YieldValidation}.cpp \
-  "$ROOT"/boundary/racetrack/{TrackProfile,AlongTrackProfile,IonSupply,RacetrackFlux,RingProfileFit}.cpp \
-  "$ROOT"/solvers/motion/SwingAverage.cpp \
-  "$ROOT"/solvers/chamber/{CathodeSpec,OperatingPoint,ErosionEngine}.cpp \
-  "$ROOT"/solvers/erosion/{ErosionRate,ErosionGrid,ErosionFront,ErosionLife,YieldMultiplierMap,GrooveViewFactors,GrooveRedeposition}.cpp \
+  "$ROOT"/boundary/{util,elements,materials,yield,racetrack}/*.cpp \
+  "$ROOT"/solvers/{motion,chamber,erosion}/*.cpp \
   "$OUT/generated/BuiltinElementsCsv.cpp" -lyaml-cpp
 
 set +e
