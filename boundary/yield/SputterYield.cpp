@@ -15,7 +15,8 @@ SputterYield::SputterYield(const std::string& model, const std::string& angular,
 
 namespace {
 const Element& onlyElement(const Material& m) {
-    if (!m.isElement()) throw std::invalid_argument("multicomponent yields of " + m.name + " are not available yet");
+    if (!m.isElement())
+        throw std::invalid_argument("multicomponent yields of " + m.name + " are not available yet");
     return ElementTable::builtin().get(m.elementSymbol());
 }
 }  // namespace
