@@ -93,6 +93,30 @@ TEST(TiltedSource, SmallTiltedDiscIsTheTiltedPointSourceInDirectAndFast) {
     EXPECT_NEAR(n.z(), -std::cos(tilt), 1e-15);
 }
 
+TEST(TiltedSource, CrystalMonitorViewOfATiltedGun) {
+    // the twin's monitor view (TwinReplay / ReplayLifeTable: lineOfSightFlux at the crystal with
+    // its facing): a small gun tilted 50 deg and a crystal facing it off-axis, against
+    // N / pi cos(theta_e) cos(theta_r) / r^2 (the point-source law with both cosines), and a
+    // crystal turned away from the gun sees nothing.
+    PlanarCircularTarget t;
+    t.centre = {0.0, 0.16, 0.134};
+    t.orientation = orientationFacing(Eigen::Vector3d(0, -0.766, -0.643));
+    t.radiusM = 0.001;
+    t.trackRadiusM = 0.0;
+    t.sigmaM = 0.0003;
+    t.pitchM = 0.0001;
+    const double N = 1e18;
+    const EmissionSource s = planarCircularSource(t, N, cosineLaw());
+    const Eigen::Vector3d n = t.orientation * Eigen::Vector3d(0, 0, -1);
+    const Eigen::Vector3d crystal(0.03, 0.05, 0.02), facing = Eigen::Vector3d(0.1, 0.6, 0.8).normalized();
+    const Eigen::Vector3d d = crystal - t.centre;
+    const double r = d.norm();
+    const double exact = N / M_PI * (n.dot(d) / r) * (-facing.dot(d) / r) / (r * r);
+    const double view = lineOfSightFlux({s}, {crystal}, facing).at(0);
+    EXPECT_NEAR(view / exact, 1.0, 1e-4);  // disc of 1 mm (Gaussian 0.3 mm) at 150 mm: O((a/r)^2)
+    EXPECT_EQ(lineOfSightFlux({s}, {crystal}, -facing).at(0), 0.0);
+}
+
 /// A uniform disc (radius a, flux M) on a polar grid in the cathode frame, placed with the
 /// cathode helpers (placeOnCathode / turnWithCathode) as the source builders place theirs.
 EmissionSource uniformDisc(const Eigen::Vector3d& centre, const Eigen::Matrix3d& R, double a, double M, int nr) {
