@@ -67,11 +67,10 @@ void expectRefused(const std::string& path, int line, const std::string& key, co
 
 TEST(TiltKeys, FacingAndTiltResolveToOneOrientation) {
     const double a = 50.0 * M_PI / 180.0;
-    const std::string facing = gunTool("facing: [0, " + std::to_string(-std::sin(a)) + ", " +
-                                           std::to_string(-std::cos(a)) + "]",
-                                       "facing"),
-                      tilt = gunTool("tilt: {axis: x, angle: -50 deg}", "tilt"),
-                      none = gunTool("# untilted", "none");
+    const std::string facing = gunTool(
+                          "facing: [0, " + std::to_string(-std::sin(a)) + ", " + std::to_string(-std::cos(a)) + "]",
+                          "facing"),
+                      tilt = gunTool("tilt: {axis: x, angle: -50 deg}", "tilt"), none = gunTool("# untilted", "none");
     const ToolFile tf = loadToolFile(facing), tt = loadToolFile(tilt), tn = loadToolFile(none);
     const CathodeSpec &f = tf.cathodes.at(0), &t = tt.cathodes.at(0), &n = tn.cathodes.at(0);
     EXPECT_FALSE(n.tilted());
@@ -85,9 +84,9 @@ TEST(TiltKeys, FacingAndTiltResolveToOneOrientation) {
 
     // deposit's cathode group carries it to the sources: every element normal is the face normal
     const CathodeGroup g = depositCaseFor(tt, "").cathodes.at(0);
-    const EmissionSource s = planarCircularSource(planarCircularOf(g), 1e18,
-                                                  std::shared_ptr<const EmissionAngularDistribution>(
-                                                      makeAngularDistribution("cosine")));
+    const EmissionSource s =
+        planarCircularSource(planarCircularOf(g), 1e18,
+                             std::shared_ptr<const EmissionAngularDistribution>(makeAngularDistribution("cosine")));
     for (const auto& e : s.elements) EXPECT_NEAR((e.normal - t.faceNormal()).norm(), 0.0, 1e-15);
 
     // erode's output frame: the cathode frame's face point (u, v, 0) lands on the turned face
@@ -103,8 +102,8 @@ TEST(TiltKeys, FacingAndTiltResolveToOneOrientation) {
     // the turned body's box: a 2-inch disc turned 50 deg reaches r sin 50 below its centre
     const BodyBox box = cathodeBody(t);
     EXPECT_NEAR(box.lo.z(), 0.15 - 0.0254 * std::sin(a), 1e-12);
-    EXPECT_TRUE(insideBody(t, t.position + 0.003 * -t.faceNormal()));   // behind the face, in the target
-    EXPECT_FALSE(insideBody(t, t.position + 0.003 * t.faceNormal()));   // in front of the face
+    EXPECT_TRUE(insideBody(t, t.position + 0.003 * -t.faceNormal()));  // behind the face, in the target
+    EXPECT_FALSE(insideBody(t, t.position + 0.003 * t.faceNormal()));  // in front of the face
 
     // the resolved tool file reads back to the same orientation
     const std::string again = "/tmp/magtwin_tilt_key_" + std::to_string(::getpid()) + "_again.yaml";
@@ -138,8 +137,7 @@ TEST(TiltKeys, BadOrientationsStopWithFileLineAndKey) {
         std::ofstream(path) << text;
         expectRefused(path, 6, "angle", "cuts the substrate plane");
     }
-    expectRefused(gunTool("tilt: {axis: x, angle: 10 deg}", "rotary", "", "rotary"), 6, "tilt",
-                  "planar cathodes only");
+    expectRefused(gunTool("tilt: {axis: x, angle: 10 deg}", "rotary", "", "rotary"), 6, "tilt", "planar cathodes only");
     {
         const std::string path = gunTool("tilt: {axis: x, angle: 10 deg}", "both");
         std::string text;

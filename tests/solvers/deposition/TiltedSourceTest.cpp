@@ -180,7 +180,7 @@ TEST(TiltedSource, TiltedRingRacetrackOnItsAxisInDirectAndFast) {
     }
     exact *= std::cos(beta);
     const double direct = lineOfSightFlux({s}, {P}).at(0);
-    EXPECT_NEAR(direct / exact, 1.0, 1e-12);  // the same sum, reordered: round-off
+    EXPECT_NEAR(direct / exact, 1.0, 1e-12);                    // the same sum, reordered: round-off
     RegularPlaneGrid g{-0.1, -0.1, 0.005, 0.005, 0.0, 41, 41};  // P = point (20, 20)
     const double fast = fastLineOfSightFlux({s}, g).at(20 + 41 * 20);
     std::cout << "tilted ring racetrack (50 deg) on its axis: fast/closed form - 1 = " << fast / exact - 1 << "\n";
