@@ -182,7 +182,17 @@ TEST(TiltedSource, TiltedRingRacetrackOnItsAxisInDirectAndFast) {
     const double direct = lineOfSightFlux({s}, {P}).at(0);
     EXPECT_NEAR(direct / exact, 1.0, 1e-12);                    // the same sum, reordered: round-off
     RegularPlaneGrid g{-0.1, -0.1, 0.005, 0.005, 0.0, 41, 41};  // P = point (20, 20)
-    const double fast = fastLineOfSightFlux({s}, g).at(20 + 41 * 20);
+    FastTransportStats stats;
+    const double fast = fastLineOfSightFlux({s}, g, {}, &stats).at(20 + 41 * 20);
+    // one normal class (every element has the face normal: exact in n); the heights spread
+    // over 2 a sin(beta) = 38.9 mm: expanded height nodes, three components (Bx, By, Bz)
+    EXPECT_EQ(stats.normalClasses, 1u);
+    PlanarCircularTarget flat = t;
+    flat.orientation = Eigen::Matrix3d::Identity();
+    FastTransportStats flatStats;
+    (void)fastLineOfSightFlux({planarCircularSource(flat, 1e18, cosineLaw())}, g, {}, &flatStats);
+    std::cout << "fast transport items: tilted 50 deg " << stats.classes << " (" << stats.exactItems << " exact, "
+              << stats.expandedItems << " expanded height nodes), untilted " << flatStats.classes << "\n";
     std::cout << "tilted ring racetrack (50 deg) on its axis: fast/closed form - 1 = " << fast / exact - 1 << "\n";
     EXPECT_NEAR(fast / exact, 1.0, 1e-3);  // FastConvolutionTransport.hpp's stated ~1e-4 errors, with room
 }
