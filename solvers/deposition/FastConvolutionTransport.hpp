@@ -53,17 +53,20 @@
 // per tilted target instead of 1: a 2-inch gun tilted 50 deg at h_min = 109 mm, 6 nodes
 // x 3 components plus one exact item (a group >= 0.2 % of the emission) = 19 pairs
 // (TiltedSourceTest prints the items); the DTU tool file's deposit map (three such guns, 2 mm
-// wafer grid) agrees with the direct sum to 6e-5 of the mean. Checked against the closed forms of a tilted point source
-// and a tilted ring racetrack on its axis (tests/solvers/deposition/TiltedSourceTest.cpp). Defaults (normalBin 0.2 for
-// the cosine law, 0.05 for others, D = 0.08 h, q = h/10) against the direct sum on the unquantised eroded geometry at
-// 1200 points (bench/bench_used_targets.cpp): Gen-10.5 rotary array at 7500 kWh max 1.8e-4, RMS 6.9e-5 of the mean;
-// planar array at 5000 kWh max 2.9e-4; tests (FastUsedTargetTest.cpp) hold rotary, planar and wafer cases to 1e-3 of
-// the mean. Cost: per item one kernel evaluation and two r2c FFTs per component on the padded transport grid, plus one
-// inverse FFT in total; items run in parallel (one per OpenMP thread, deterministic sum for a given thread count).
-// Elements emitting less than 1e-13 of the total are dropped (their share of any point's flux < 1e-13 substrate
-// area/(pi h^2)). The optional gas factor eta + (1-eta) exp(-k r) (GasAttenuationModel.hpp) multiplies the kernel; the
-// thermalised diffusive part (slab Green's function, a function of the lateral distance only for a class height h) is
-// added to it with its weight w(h) (on the A component of an expanded item, the emission-only part).
+// wafer grid) agrees with the direct sum to 6e-5 of the mean. Checked against the closed
+// forms of a tilted point source and a tilted ring racetrack on its axis
+// (tests/solvers/deposition/TiltedSourceTest.cpp).
+//
+// Defaults (normalBin 0.2 for the cosine law, 0.05 for others, D = 0.08 h, q = h/10) against the direct sum on the
+// unquantised eroded geometry at 1200 points (bench/bench_used_targets.cpp): Gen-10.5 rotary array at 7500 kWh
+// max 1.8e-4, RMS 6.9e-5 of the mean; planar array at 5000 kWh max 2.9e-4; tests (FastUsedTargetTest.cpp) hold rotary,
+// planar and wafer cases to 1e-3 of the mean. Cost: per item one kernel evaluation and two r2c FFTs per component on
+// the padded transport grid, plus one inverse FFT in total; items run in parallel (one per OpenMP thread, deterministic
+// sum for a given thread count). Elements emitting less than 1e-13 of the total are dropped (their share of any point's
+// flux < 1e-13 substrate area/(pi h^2)). The optional gas factor eta + (1-eta) exp(-k r) (GasAttenuationModel.hpp)
+// multiplies the kernel; the thermalised diffusive part (slab Green's function, a function of the lateral distance only
+// for a class height h) is added to it with its weight w(h) (on the A component of an expanded item, the emission-only
+// part).
 #pragma once
 
 #include "solvers/deposition/EmissionSource.hpp"
