@@ -8,6 +8,10 @@
 
 namespace magtwin {
 
+Eigen::Vector3d erosionPointInChamber(const ErosionSetup& setup, const Eigen::Vector3d& p) {
+    return placeOnCathode(setup.chamberOrientation, setup.chamberPosition, Eigen::Vector3d(-p.y(), p.x(), p.z()));
+}
+
 ErosionSetup erosionSetupFor(const ToolFile& tool, const std::string& cathodeName) {
     const ToolCathode& c = tool.cathode(cathodeName);
     const ToolErosionSettings& e = tool.erosion;
@@ -15,6 +19,7 @@ ErosionSetup erosionSetupFor(const ToolFile& tool, const std::string& cathodeNam
     s.configPath = tool.path;
     s.title = tool.name + " / " + c.name;
     s.chamberPosition = c.position;
+    s.chamberOrientation = c.orientation;
     s.material = c.target.material.name;
     s.gas = c.discharge.gas;
     try {

@@ -30,10 +30,19 @@ struct ErosionSetup {
     /// own frame (long axis x, face toward -z, at the origin); the VTK output is placed in
     /// the chamber frame (long axis y) with this position (ErosionOutput).
     Eigen::Vector3d chamberPosition = Eigen::Vector3d::Zero();
+    /// The cathode's orientation (CathodeSpec::orientation: identity unless a planar target is
+    /// tilted), applied about chamberPosition after the quarter turn.
+    Eigen::Matrix3d chamberOrientation = Eigen::Matrix3d::Identity();
     /// A rotary tube whose magnet bar swings: eroded as the turning tube (rotation average,
     /// which the swing does not change; ErosionEngine.hpp). Its amplitude (rad), else 0.
     double rotaryWobbleAmplitudeRad = 0.0;
 };
+
+/// A point of the erosion engine's cathode frame (long axis x) in the chamber frame (long axis
+/// y, docs/tool-file.md): a quarter turn about z, (x, y, z) -> (-y, x, z), then the cathode's
+/// orientation (identity unless a planar target is tilted) about its position. Untilted, the
+/// face normal (z) is the same in both frames, so depths and angles are unchanged.
+Eigen::Vector3d erosionPointInChamber(const ErosionSetup& setup, const Eigen::Vector3d& p);
 
 /// The erosion run of cathode `cathodeName` of `tool` (its erosion: settings); throws
 /// ConfigError naming the file, line and key, or the unknown cathode.

@@ -30,6 +30,9 @@ namespace {
 /// Numbers in the CSV files and the picture.
 std::string num(double v, int precision = 8) { return textNumber(v, precision); }
 
+/// A direction of the cathode frame in the chamber frame (erosionPointInChamber's turn).
+Eigen::Vector3d toChamber(const Eigen::Vector3d& p) { return {-p.y(), p.x(), p.z()}; }
+
 std::string jsonList(const std::vector<double>& v) {
     std::string s = "[";
     for (std::size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + jsonNumber(v[i]);
@@ -54,7 +57,7 @@ void writeText(const fs::path& path, const std::string& text) {
     if (!out) throw std::runtime_error("cannot write " + path.string());
 }
 
-void writeCrossSections(const LifeResult& r, const fs::path& dir) {
+void writeCrossSections(const ErosionSetup& setup, const LifeResult& r, const fs::path& dir) {
     std::ostringstream all;
     all << "# groove cross-sections (depth_mm) at the life points; see summary.json\nposition_mm";
     for (const auto& s : r.snapshots) all << ",depth_mm_at_" << num(s.lifeKWh, 6) << "_kWh";
@@ -71,13 +74,17 @@ void writeCrossSections(const LifeResult& r, const fs::path& dir) {
         std::ostringstream o;
         o << "# life " << num(s.lifeKWh) << " kWh, time " << num(s.timeS) << " s, groove FWHM "
           << num(s.grooveFwhmM * 1e3) << " mm, track width scale " << num(s.widthScale) << "\n";
-        o << "position_mm,depth_mm,sputtered_flux_per_m2_s,x_m,y_m,z_m\n";
+        // x_m, y_m, z_m: the erosion engine's cathode frame (long axis x, face at z = 0);
+        // chamber_*: the same point in the tool file's chamber frame (placed and turned with the cathode).
+        o << "position_mm,depth_mm,sputtered_flux_per_m2_s,x_m,y_m,z_m,chamber_x_m,chamber_y_m,chamber_z_m\n";
         const auto& d = column(s.crossSection, "depth_mm");
         const auto& e = column(s.crossSection, "sputtered_flux_per_m2_s");
         for (std::size_t k = 0; k < d.size(); ++k) {
             const auto& p = s.crossSection.points[k];
             o << num(column(s.crossSection, "position_mm")[k]) << "," << num(d[k]) << "," << num(e[k]) << ","
-              << num(p.x()) << "," << num(p.y()) << "," << num(p.z()) << "\n";
+              << num(p.x()) << "," << num(p.y()) << "," << num(p.z());
+            const Eigen::Vector3d q = erosionPointInChamber(setup, p);
+            o << "," << num(q.x()) << "," << num(q.y()) << "," << num(q.z()) << "\n";
         }
         writeText(dir / indexed("cross_section", i, ".csv"), o.str());
     }
@@ -171,20 +178,15 @@ std::string erosionSummaryJson(const ErosionSetup& setup, const LifeResult& r) {
 
 namespace {
 
-/// Cathode frame (long axis x) -> chamber frame (long axis y, docs/tool-file.md): a quarter
-/// turn about z, (x, y, z) -> (-y, x, z), then the cathode's position. The face normal (z)
-/// is the same in both frames, so depths and angles are unchanged.
-Eigen::Vector3d toChamber(const Eigen::Vector3d& p) { return {-p.y(), p.x(), p.z()}; }
-
-GridSurface inChamberFrame(GridSurface s, const Eigen::Vector3d& position) {
-    for (auto& p : s.points) p = position + toChamber(p);
+GridSurface inChamberFrame(GridSurface s, const ErosionSetup& setup) {
+    for (auto& p : s.points) p = erosionPointInChamber(setup, p);
     for (auto& [name, values] : s.vectors)
-        for (auto& v : values) v = toChamber(v);
+        for (auto& v : values) v = turnWithCathode(setup.chamberOrientation, toChamber(v));
     return s;
 }
 
-ProfileLine inChamberFrame(ProfileLine line, const Eigen::Vector3d& position) {
-    for (auto& p : line.points) p = position + toChamber(p);
+ProfileLine inChamberFrame(ProfileLine line, const ErosionSetup& setup) {
+    for (auto& p : line.points) p = erosionPointInChamber(setup, p);
     return line;
 }
 
@@ -193,15 +195,15 @@ ProfileLine inChamberFrame(ProfileLine line, const Eigen::Vector3d& position) {
 void writeErosionFolder(const ErosionSetup& setup, const LifeResult& r, const std::string& dirName) {
     writeFolderAtomically(dirName, [&](const fs::path& tmp) {
         writeText(tmp / "summary.json", erosionSummaryJson(setup, r));
-        writeCrossSections(r, tmp);
+        writeCrossSections(setup, r, tmp);
         plotGrooves(setup, r, tmp);
 #ifdef MAGTWIN_HAVE_VTK
         std::vector<SeriesStep<GridSurface>> steps;
         for (std::size_t i = 0; i < r.snapshots.size(); ++i) {
-            steps.push_back({r.snapshots[i].lifeKWh,
-                             inChamberFrame(subsampled(r.snapshots[i].surface, setup.vtkStrideU, setup.vtkStrideV),
-                                            setup.chamberPosition)});
-            writeProfileVtk(inChamberFrame(r.snapshots[i].crossSection, setup.chamberPosition),
+            steps.push_back(
+                {r.snapshots[i].lifeKWh,
+                 inChamberFrame(subsampled(r.snapshots[i].surface, setup.vtkStrideU, setup.vtkStrideV), setup)});
+            writeProfileVtk(inChamberFrame(r.snapshots[i].crossSection, setup),
                             (tmp / indexed("cross_section", i, ".vtp")).string());
         }
         writeSurfaceSeries(steps, tmp.string(), "surface", "erosion.pvd");

@@ -4,7 +4,7 @@
 // Layout (postprocessing/README.md, "erosion"):
 //   summary.json                  life_kWh, utilization, max_depth_mm, groove_fwhm_mm[],
 //                                 steps (solver steps), life_points_kWh[], ...
-//   cross_section_NNNN.csv        groove cross-section at each life point
+//   cross_section_NNNN.csv        groove cross-section at each life point (cathode and chamber frame)
 //   grooves.csv                   all cross-sections side by side
 //   grooves.png                   groove cross-sections at the life points (gnuplot)
 //   erosion.pvd + surface_NNNN.vts  eroded surface / emission map per life point (ParaView)

@@ -43,6 +43,9 @@ DepositCase depositCaseFor(const ToolFile& tool, const std::string& substrateNam
                                                                       : SubstrateOscillation::Waveform::Sinusoidal;
     c.motion.oscillation.dwellFraction = s.motion.dwellFraction;
     c.motion.timeS = s.motion.timeS;
+    c.motion.platenAngleRad = s.motion.platenAngleRad;
+    c.motion.platenCentreXM = s.centreXM;
+    c.motion.platenCentreYM = s.centreYM;
     c.motion.scanSpeedMS = s.motion.speedMS;
     c.motion.passes = s.motion.passes;
     c.filmMaterial = s.filmMaterial;

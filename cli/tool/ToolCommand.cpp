@@ -1,5 +1,7 @@
 #include "cli/tool/ToolCommand.hpp"
 
+#include "boundary/util/TextNumber.hpp"
+
 #include "cli/tool/FoamDict.hpp"
 #include "cli/tool/ToolFile.hpp"
 #include "cli/tool/ToolFileWriter.hpp"
@@ -46,9 +48,13 @@ void printChamber(const ToolFile& t) {
     for (const auto& c : t.cathodes)
         std::cout << "  cathode   " << std::left << std::setw(14) << c.name << std::setw(16) << cathodeKindName(c.kind)
                   << c.target.material.name << "  at (" << c.position.x() * 1e3 << ", " << c.position.y() * 1e3 << ", "
-                  << c.position.z() * 1e3 << ") mm, " << c.discharge.voltageV << " V, gamma_SE " << std::setprecision(3)
-                  << c.discharge.gammaSE << (c.discharge.gammaSEGiven ? "" : " (Baragiola)") << std::setprecision(1)
-                  << "\n";
+                  << c.position.z() * 1e3 << ") mm, "
+                  << (c.tilted()
+                          ? "facing (" + textNumber(c.faceNormal().x(), 3) + ", " + textNumber(c.faceNormal().y(), 3) +
+                                ", " + textNumber(c.faceNormal().z(), 3) + "), "
+                          : std::string())
+                  << c.discharge.voltageV << " V, gamma_SE " << std::setprecision(3) << c.discharge.gammaSE
+                  << (c.discharge.gammaSEGiven ? "" : " (Baragiola)") << std::setprecision(1) << "\n";
     for (const auto& s : t.substrates)
         std::cout << "  substrate " << std::setw(14) << s.name << std::setw(16) << s.kind << s.sizeXM * 1e3 << " x "
                   << s.sizeYM * 1e3 << " mm, edge exclusion " << s.edgeExclusionM * 1e3 << " mm, spec U < "

@@ -6,8 +6,8 @@
 // Chamber frame (every position of the file): the substrate plane is z = 0 with z up
 // towards the cathodes; y runs along the long axis of the cathodes (planar-rect length,
 // rotary tube axis); x runs across them (the direction in which arrays repeat). Planar
-// targets face down (-z); `position` is the centre of a planar target's sputtering face
-// or a rotary tube's axis centre. The erosion engine works in each cathode's own frame
+// targets face down (-z) unless turned (`facing`/`tilt`: CathodeSpec::orientation); `position` is the centre of a
+// planar target's sputtering face or a rotary tube's axis centre. The erosion engine works in each cathode's own frame
 // (u along the long axis) and ErodedTargets maps it into this frame. The cathodes are
 // CathodeSpec (solvers/chamber), the erosion: settings ErosionEngineSettings: resolved
 // here once, used as they are by every command.
@@ -44,6 +44,7 @@ struct ToolSubstrateMotion {
     double amplitudeM = 0.0, periodS = 0.0;  ///< oscillation
     std::string waveform = "sinusoidal";     ///< oscillation: sinusoidal | triangular | dwell
     double dwellFraction = 0.0;              ///< oscillation, waveform dwell
+    double platenAngleRad = 0.0;             ///< static: platen angle about the substrate centre
 };
 
 struct ToolSubstrate {

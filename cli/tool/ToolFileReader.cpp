@@ -12,6 +12,7 @@
 #include "solvers/chamber/ErosionEngine.hpp"
 #include "solvers/erosion/YieldMultiplierMap.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 
@@ -337,12 +338,46 @@ void checkRacetrackOnTarget(const SchemaSection& c, const ToolCathode& k) {
         r.fail("track_separation", "the racetrack (with its wobble) does not fit round the tube");
 }
 
+/// `facing:` or `tilt:` of a planar cathode -> CathodeSpec::orientation (absent: identity).
+/// The face must still look towards the substrate (face normal with z < 0); whether the
+/// turned body stays above z = 0 is ToolGeometryChecks' (it names the same key).
+void readOrientation(const SchemaSection& c, ToolCathode& k) {
+    const bool facing = c.has("facing"), tilt = c.has("tilt");
+    if (!facing && !tilt) return;
+    const std::string key = facing ? "facing" : "tilt";
+    if (facing && tilt) c.fail("tilt", "give one of facing and tilt, not both");
+    if (k.kind == CathodeKind::Rotary)
+        c.fail(key, "a rotary tube's axis stays along y; facing and tilt turn planar cathodes only");
+    if (facing) {
+        const auto f = c.numberList("facing");
+        if (f.size() != 3) c.fail("facing", "expected a direction [x, y, z]");
+        const Eigen::Vector3d n(f[0], f[1], f[2]);
+        if (!(n.norm() > 0) || !n.allFinite()) c.fail("facing", "must be a nonzero direction");
+        k.orientation = orientationFacing(n);
+    } else {
+        const SchemaSection t = *c.section("tilt");
+        const std::string axis = t.text("axis");
+        const double angle = t.quantity("angle");
+        k.orientation = orientationTilt(axis == "x" ? 0 : 1, angle);
+    }
+    const Eigen::Vector3d n = k.faceNormal();
+    if (!(n.z() < 0)) {
+        char b[96];
+        std::snprintf(b, sizeof b, "%.4g, %.4g, %.4g", n.x(), n.y(), n.z());
+        const std::string what = std::string("the target would face away from the substrate (face normal [") + b +
+                                 "], z >= 0); a planar target must look down, tilted less than 90 deg";
+        if (facing) c.fail("facing", what);
+        c.section("tilt")->fail("angle", what);
+    }
+}
+
 ToolCathode readCathode(const SchemaSection& c, const ToolFile& tool) {
     ToolCathode k;
     k.name = c.text("name");
     k.kind = cathodeKindFromName(c.text("type"));
     const std::string type = cathodeKindName(k.kind);
     k.position = point3(c, "position");
+    readOrientation(c, k);
     k.geometry.kind = k.kind;
     k.geometry.lengthM = sizeFor(c, "length", k.kind != CathodeKind::PlanarCircular, type);
     k.geometry.widthM = sizeFor(c, "width", k.kind == CathodeKind::PlanarRect, type);
@@ -450,6 +485,12 @@ ToolSubstrate readSubstrate(const SchemaSection& s, const ToolFile& tool) {
         b.motion.passes = m->integer("passes", 1);
         if (b.motion.kind == "rotation" && !wafer) m->fail("kind", "rotation needs substrate kind: wafer");
         readOscillation(*m, b.motion);
+        if (m->has("angle")) {
+            if (b.motion.kind != "static")
+                m->fail("angle", "used only by motion kind static (the platen at rest), not " + b.motion.kind);
+            b.motion.platenAngleRad = m->quantity("angle");
+            if (!std::isfinite(b.motion.platenAngleRad)) m->fail("angle", "must be a finite angle");
+        }
     }
     if (const auto spec = s.section("spec")) {
         b.uniformityTargetPct = 100 * spec->quantity("uniformity_target");

@@ -77,6 +77,10 @@ void writeCathode(std::ostringstream& o, const ToolCathode& c) {
       << "    type: " << cathodeKindName(c.kind) << "\n";
     if (array) o << "    array: {count: " << c.arrayCount << ", pitch: " << q(c.arrayPitchM, "m") << "}\n";
     o << "    position: " << vec(position, "m") << "\n";
+    if (c.tilted()) {
+        const Eigen::Vector3d n = c.faceNormal();  // facing gives back the smallest turn (orientationFacing)
+        o << "    facing: [" << exact(n.x()) << ", " << exact(n.y()) << ", " << exact(n.z()) << "]\n";
+    }
     if (c.kind != CathodeKind::PlanarCircular) o << "    length: " << q(c.geometry.lengthM, "m") << "\n";
     if (c.kind == CathodeKind::PlanarRect) o << "    width: " << q(c.geometry.widthM, "m") << "\n";
     if (c.kind == CathodeKind::PlanarCircular) o << "    radius: " << q(c.geometry.radiusM, "m") << "\n";
@@ -160,6 +164,7 @@ std::string resolvedToolYaml(const ToolFile& tool, int digits) {
           << "    pitch: " << q(s.pitchM, "m") << "\n    edge_exclusion: " << q(s.edgeExclusionM, "m") << "\n"
           << "    motion:\n      kind: " << s.motion.kind << "\n      time: " << q(s.motion.timeS, "s")
           << "\n      speed: " << q(s.motion.speedMS, "m/s") << "\n      passes: " << s.motion.passes << "\n";
+        if (s.motion.platenAngleRad != 0.0) o << "      angle: " << q(s.motion.platenAngleRad, "rad") << "\n";
         if (s.motion.kind == "oscillation") {
             o << "      amplitude: " << q(s.motion.amplitudeM, "m") << "\n      period: " << q(s.motion.periodS, "s")
               << "\n      waveform: " << s.motion.waveform << "\n";

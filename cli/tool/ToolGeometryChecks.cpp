@@ -1,5 +1,6 @@
 #include "cli/tool/ToolGeometryChecks.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <set>
@@ -25,7 +26,7 @@ bool overlap(const ToolCathode& a, const ToolCathode& b) {
         const double d = std::hypot(a.position.x() - b.position.x(), a.position.z() - b.position.z());
         return d < a.geometry.radiusM + b.geometry.radiusM - kTouch;
     }
-    if (a.kind == CathodeKind::PlanarCircular && b.kind == CathodeKind::PlanarCircular) {
+    if (a.kind == CathodeKind::PlanarCircular && b.kind == CathodeKind::PlanarCircular && !a.tilted() && !b.tilted()) {
         const double d = std::hypot(a.position.x() - b.position.x(), a.position.y() - b.position.y());
         return d < a.geometry.radiusM + b.geometry.radiusM - kTouch;
     }
@@ -34,9 +35,31 @@ bool overlap(const ToolCathode& a, const ToolCathode& b) {
 
 }  // namespace
 
+void failAtOrientation(const ConfigSection& cathode, const std::string& what) {
+    if (cathode.has("facing")) cathode.fail("facing", what);
+    const ConfigSection tilt = cathode.section("tilt");
+    tilt.fail("angle", what);
+}
+
 BodyBox cathodeBody(const ToolCathode& c) {
     const Eigen::Vector3d& p = c.position;
     const double t = c.geometry.thicknessM;
+    if (c.tilted() && c.kind != CathodeKind::Rotary) {
+        // The exact box of the turned body: along chamber axis i, the face (a rectangle of
+        // half-sizes a, b or a disc of radius r in the cathode's x-y plane) reaches
+        // a |R_i0| + b |R_i1| or r sqrt(R_i0^2 + R_i1^2) either side of the centre, and the
+        // back (R (0, 0, t)) shifts one side by R_i2 t.
+        const Eigen::Matrix3d& R = c.orientation;
+        BodyBox box{p, p};
+        for (int i = 0; i < 3; ++i) {
+            const double reach = c.kind == CathodeKind::PlanarRect ? 0.5 * c.geometry.widthM * std::abs(R(i, 0)) +
+                                                                         0.5 * c.geometry.lengthM * std::abs(R(i, 1))
+                                                                   : c.geometry.radiusM * std::hypot(R(i, 0), R(i, 1));
+            box.lo[i] = p[i] - reach + std::min(0.0, R(i, 2) * t);
+            box.hi[i] = p[i] + reach + std::max(0.0, R(i, 2) * t);
+        }
+        return box;
+    }
     switch (c.kind) {
         case CathodeKind::PlanarRect: {
             const Eigen::Vector3d h(0.5 * c.geometry.widthM, 0.5 * c.geometry.lengthM, 0.0);
@@ -56,6 +79,13 @@ BodyBox cathodeBody(const ToolCathode& c) {
 }
 
 bool insideBody(const ToolCathode& c, const Eigen::Vector3d& q) {
+    if (c.tilted() && c.kind != CathodeKind::Rotary) {
+        // In the cathode's own frame (R^T (q - position)): face at z = 0, back at z = t.
+        const Eigen::Vector3d l = c.orientation.transpose() * (q - c.position);
+        if (l.z() < 0 || l.z() > c.geometry.thicknessM) return false;
+        if (c.kind == CathodeKind::PlanarCircular) return std::hypot(l.x(), l.y()) <= c.geometry.radiusM;
+        return std::abs(l.x()) <= 0.5 * c.geometry.widthM && std::abs(l.y()) <= 0.5 * c.geometry.lengthM;
+    }
     const BodyBox b = cathodeBody(c);
     for (int i = 0; i < 3; ++i)
         if (q[i] < b.lo[i] || q[i] > b.hi[i]) return false;
@@ -79,6 +109,12 @@ void ToolGeometryChecks::run(const ToolFile& tool) const {
     for (std::size_t i = 0; i < tool.cathodes.size(); ++i) {
         const ToolCathode& c = tool.cathodes[i];
         const double bottom = cathodeBody(c).lo.z();
+        const ConfigSection& cs = cathodeSections[i];
+        if (bottom <= 0 && c.tilted())
+            failAtOrientation(cs, "cathode " + c.name +
+                                      " turned this way cuts the substrate plane z = 0 (its lowest "
+                                      "point is at z = " +
+                                      mm(bottom) + "); expected the whole tilted target above z = 0");
         if (bottom <= 0)
             cathodeSections[i].fail("position", "cathode " + c.name +
                                                     " cuts the substrate plane z = 0 (its lowest point is at z = " +

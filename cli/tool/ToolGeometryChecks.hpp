@@ -15,9 +15,13 @@ namespace magtwin {
 struct BodyBox {
     Eigen::Vector3d lo, hi;
 };
-/// Target body: planar: face (z = position.z) to face + thickness; rotary: the tube.
+/// Target body: planar: face (z = position.z) to face + thickness; rotary: the tube. A tilted
+/// planar target (CathodeSpec::orientation): the exact box of the turned body.
 BodyBox cathodeBody(const ToolCathode& c);
-/// True when `p` lies inside the cathode's body (rotary and circular: round, not the box).
+/// Fails (ConfigError) at the cathode item's orientation key: `facing`, else `tilt.angle`.
+[[noreturn]] void failAtOrientation(const ConfigSection& cathode, const std::string& what);
+/// True when `p` lies inside the cathode's body (rotary and circular: round, not the box;
+/// tilted planar: in the cathode's own frame).
 bool insideBody(const ToolCathode& c, const Eigen::Vector3d& p);
 
 struct ToolGeometryChecks {

@@ -62,12 +62,29 @@ std::vector<ToolKey> buildSchema() {
         qty(C, "width", L, "(planar-rect)", "target width along x"),
         qty(C, "radius", L, "(planar-circular)", "target radius"),
         qty(C, "outer_radius", L, "(rotary)", "outer radius of the new target tube"),
+        {C,
+         "facing",
+         K::NumberList,
+         std::nullopt,
+         {},
+         "-",
+         "planar: direction [x, y, z] the sputtering face looks into (normalised; default [0, 0, -1], straight "
+         "down); the target turns about its face centre `position` by the smallest rotation from straight down. "
+         "One of facing and tilt"},
+        sec(C, "tilt", K::Section, "-",
+            "planar: the target turned about a chamber axis through its face centre `position` (one of facing and "
+            "tilt)"),
         qty(C, "life", Dimension::Energy, "-", "this cathode's own life point for `deposit` (overrides --life-kWh)"),
         sec(C, "target", K::Section, "", "target material and build"),
         sec(C, "magnets", K::Section, "", "magnet pack: racetrack and motion"),
         sec(C, "discharge", K::Section, "", "discharge defaults"),
         sec(C, "mesh", K::Section, "-", "emission elements of `deposit` (and default erosion grid)"),
 
+        pick("cathodes[].tilt", "axis", {"x", "y"}, "",
+             "chamber axis (through the face centre) the target turns about"),
+        qty("cathodes[].tilt", "angle", Dimension::Angle, "",
+            "right-handed turn about that axis; the face must still look down (|angle| < 90 deg) and stay above z = "
+            "0"),
         {"cathodes[].array", "count", K::Integer, std::nullopt, {}, "", "number of cathodes (>= 1)"},
         qty("cathodes[].array", "pitch", L, "", "centre-to-centre distance along x"),
 
@@ -180,6 +197,9 @@ std::vector<ToolKey> buildSchema() {
         pick("substrates[].motion", "kind", {"static", "scan", "rotation", "oscillation"}, "static",
              "static, in-line scan along x, wafer rotation, static deposition with the substrate oscillating along x"),
         qty("substrates[].motion", "time", Dimension::Time, "60 s", "exposure time (static, rotation, oscillation)"),
+        qty("substrates[].motion", "angle", Dimension::Angle, "0 deg",
+            "static: the platen angle the substrate rests at, a right-handed turn about the vertical axis through "
+            "the substrate centre (the axis `rotation` spins about); the maps are in the substrate's own frame"),
         qty("substrates[].motion", "amplitude", L, "(oscillation)",
             "oscillation: half the peak-to-peak travel along x (the array pitch axis), >= 0"),
         qty("substrates[].motion", "period", Dimension::Time, "(oscillation)",
@@ -324,9 +344,11 @@ std::string toolSchemaMarkdown() {
          "`magtwin deposit TOOL [--substrate NAME]`, `magtwin tool check|show TOOL` and the twin read it.\n\n"
          "**Chamber frame.** The substrate plane is z = 0, z up towards the cathodes; y runs along the long axis\n"
          "of the cathodes (planar-rect length, rotary tube axis), x across them (arrays repeat along x).\n"
-         "Planar targets face down. The erosion engine works in each cathode's own frame (u along the long axis);\n"
+         "Planar targets face down unless turned by `facing` or `tilt`. The erosion engine works in each cathode's own "
+         "frame (u along the long axis);\n"
          "`magtwin erode` writes its VTK surfaces and cross-sections in the chamber frame (placed at the\n"
-         "cathode's `position`, long axis along y), so they line up with `deposit`'s substrate maps.\n\n"
+         "cathode's `position`, long axis along y, turned with a tilted target), so they line up with `deposit`'s "
+         "substrate maps.\n\n"
          "**Units.** A quantity carries its unit in the value (`12 kW`, `3370 mm`) or in the key (`thickness_mm: "
          "16`).\n"
          "Default: empty = required; `(...)` = required for the kinds named, or computed as described; `-` = "

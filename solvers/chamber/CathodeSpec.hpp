@@ -23,6 +23,7 @@
 #include "solvers/motion/SwingAverage.hpp"
 
 #include <Eigen/Core>
+#include <Eigen/Geometry>
 
 #include <memory>
 #include <optional>
@@ -96,7 +97,36 @@ struct CathodeSpec {
     std::string arrayName;  ///< "" for a single cathode
     int arrayIndex = 0, arrayCount = 1;
     double arrayPitchM = 0.0;
+    /// Orientation of a planar cathode (tool file `facing:` or `tilt:`): the rotation that
+    /// takes the untilted cathode (face normal -z, long axis y, as described above) into the
+    /// chamber frame, about `position` (the centre of the sputtering face). Identity: untilted,
+    /// and every path then computes exactly what it did before orientations existed.
+    /// Rotary tubes stay along y (identity).
+    Eigen::Matrix3d orientation = Eigen::Matrix3d::Identity();
+    bool tilted() const { return orientation != Eigen::Matrix3d::Identity(); }
+    /// Outward unit normal of the (new) sputtering face in the chamber frame.
+    Eigen::Vector3d faceNormal() const { return orientation * Eigen::Vector3d(0, 0, -1); }
 };
+
+/// A point given in the untilted cathode frame relative to `centre` (x across, y along the
+/// long axis, z up) placed in the chamber frame: centre + R local. With R = identity this is
+/// centre + local exactly (no product is formed), so untilted results are bit for bit those
+/// of the code before orientations.
+inline Eigen::Vector3d placeOnCathode(const Eigen::Matrix3d& R, const Eigen::Vector3d& centre,
+                                      const Eigen::Vector3d& local) {
+    return R == Eigen::Matrix3d::Identity() ? Eigen::Vector3d(centre + local) : Eigen::Vector3d(centre + R * local);
+}
+/// A direction of the untilted cathode frame in the chamber frame (identity: unchanged).
+inline Eigen::Vector3d turnWithCathode(const Eigen::Matrix3d& R, const Eigen::Vector3d& v) {
+    return R == Eigen::Matrix3d::Identity() ? v : Eigen::Vector3d(R * v);
+}
+/// The rotation taking the untilted face normal (0, 0, -1) onto the unit `facing`, by the
+/// smallest angle (about (0, 0, -1) x facing; Rodrigues). facing = (0, 0, -1): identity;
+/// facing = (0, 0, 1) (a target facing straight up) has no unique axis: half a turn about x.
+Eigen::Matrix3d orientationFacing(const Eigen::Vector3d& facing);
+/// Rotation by `angleRad` (right-handed) about the chamber axis `axis` (0 = x, 1 = y) through
+/// the target centre.
+Eigen::Matrix3d orientationTilt(int axis, double angleRad);
 
 /// A cathode or setting the solvers cannot represent. `key` is the tool-file key it comes
 /// from: relative to the cathode ("magnets.racetrack.straight_length", "discharge.yield_model",

@@ -94,6 +94,7 @@ PlanarRectTarget planarRectOf(const CathodeGroup& g) {
     const CathodeSpec& c = g.cathode;
     PlanarRectTarget r;
     r.centre = c.position;
+    r.orientation = c.orientation;
     r.lengthM = c.geometry.lengthM;
     r.widthM = c.geometry.widthM;
     r.pitchM = c.meshPitchM;
@@ -109,6 +110,7 @@ PlanarCircularTarget planarCircularOf(const CathodeGroup& g) {
     const CathodeSpec& c = g.cathode;
     PlanarCircularTarget t;
     t.centre = c.position;
+    t.orientation = c.orientation;
     t.radiusM = c.geometry.radiusM;
     t.trackRadiusM = c.magnets.track.ringRadiusM;
     t.sigmaM = c.magnets.profile.sigmaM;

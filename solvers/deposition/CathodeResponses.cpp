@@ -31,7 +31,7 @@ CathodeResponses::CathodeResponses(const std::vector<CathodeGroup>& groups, cons
                                    const std::vector<double>& trims, const SubstrateGrid& grid,
                                    const SubstrateMotion& motion, TransportMethod method, const GasAttenuation& gas)
     : grid_(grid) {
-    const bool translationInvariant = motion.kind != SubstrateMotion::Kind::WaferRotation;
+    const bool translationInvariant = motion.kind != SubstrateMotion::Kind::WaferRotation && !turnsSources(motion);
     auto unitSource = [&](std::size_t i) {
         EmissionSource s = layout.sources[i];
         const double t = trims.empty() ? 1.0 : trims[i];

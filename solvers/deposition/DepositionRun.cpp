@@ -119,7 +119,8 @@ std::vector<double> monteCarloFluence(const DepositCase& c, const EmissionLayout
     const RegularPlaneGrid plane = oscillating ? oscillationPlane(g, c.motion)
                                                : RegularPlaneGrid{g.x0, g.y0, g.dx, g.dy, 0.0, g.grid.nu, g.grid.nv};
     ChamberBox box{plane.x0, plane.x0 + (plane.nx - 1) * plane.dx, g.y0, g.y0 + (g.grid.nv - 1) * g.dy, 0.0};
-    for (const auto& s : layout.sources)
+    const std::vector<EmissionSource> sources = inPlatenFrame(layout.sources, c.motion);  // a resting platen's frame
+    for (const auto& s : sources)
         for (const auto& e : s.elements) {
             box.xMin = std::min(box.xMin, e.position.x());
             box.xMax = std::max(box.xMax, e.position.x());
@@ -149,7 +150,7 @@ std::vector<double> monteCarloFluence(const DepositCase& c, const EmissionLayout
         progress("Monte Carlo: " + std::to_string(c.histories) + " histories at " + std::to_string(c.pressurePa) +
                  " Pa");
     const MonteCarloTally tally =
-        gasScatteringFlux(layout.sources, plane, c.substrateName == "wafer", box, s, std::uint64_t(c.histories));
+        gasScatteringFlux(sources, plane, c.substrateName == "wafer", box, s, std::uint64_t(c.histories));
     if (c.motion.kind == SubstrateMotion::Kind::WaferRotation)
         return rotationAverage(tally.fluxAtomsM2S, g, c.motion.timeS);
     if (oscillating) return oscillationFluence(tally.fluxAtomsM2S, g, c.motion);

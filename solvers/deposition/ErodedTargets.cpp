@@ -210,10 +210,19 @@ EmissionSource erodedEmissionSource(const CathodeGroup& g, const GridSurface& ma
     const Eigen::Vector3d& centre = g.cathode.position;
     // The exact eroded geometry: the fast transport groups heights and normals itself
     // (FastTransportOptions), the direct sum uses every element as it is.
+    // A tilted planar cathode (CathodeSpec::orientation) turns the whole map about its centre
+    // (the face centre, the engine's origin): position centre + R (turned p), normal R (turned n).
+    const Eigen::Matrix3d& R = g.cathode.orientation;
+    const bool tilted = g.cathode.tilted();
     for (auto& el : s.elements) {
         const Eigen::Vector3d p = el.position, n = el.normal;
-        el.position = {centre.x() - p.y(), centre.y() + p.x(), centre.z() + p.z()};
-        el.normal = Eigen::Vector3d(-n.y(), n.x(), n.z());
+        if (!tilted) {
+            el.position = {centre.x() - p.y(), centre.y() + p.x(), centre.z() + p.z()};
+            el.normal = Eigen::Vector3d(-n.y(), n.x(), n.z());
+            continue;
+        }
+        el.position = centre + R * Eigen::Vector3d(-p.y(), p.x(), p.z());
+        el.normal = R * Eigen::Vector3d(-n.y(), n.x(), n.z());
     }
     return s;
 }

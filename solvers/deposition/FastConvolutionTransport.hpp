@@ -42,6 +42,21 @@
 //    expansion would need more FFTs (new targets: one item per emitting row or target);
 //    only the rest (groove walls, end zones) is expanded, so the O(|n - n0|^2) cut error
 //    applies to a small share of the emission.
+// Tilted planar targets (CathodeSpec::orientation, `facing`/`tilt` in the tool file): all
+// elements of a target share one normal, so their class is exact in n (n = n0: no
+// O(|n - n0|^2) term and the self-shadowing cut exactly at n.d = 0), and their heights spread
+// over 2 a sin(beta) (radius or half-size a, tilt beta). A target tilted about x or y with
+// rows of one height becomes exact items when that needs fewer FFTs; otherwise (a disc) it is
+// an expanded item: height nodes <= 0.08 h_min apart with the cubic height error bound above
+// (2.8 (D/h)^4 = 1.2e-4 of the local kernel), components Bx, By, Bz for the cosine law
+// (+ A for other laws or gas). Cost: (ceil(2 a sin(beta) / (0.08 h_min)) + 1) x 3 FFT pairs
+// per tilted target instead of 1: a 2-inch gun tilted 50 deg at h_min = 109 mm, 6 nodes
+// x 3 components plus one exact item (a group >= 0.2 % of the emission) = 19 pairs
+// (TiltedSourceTest prints the items); the DTU tool file's deposit map (three such guns, 2 mm
+// wafer grid) agrees with the direct sum to 6e-5 of the mean. Checked against the closed
+// forms of a tilted point source and a tilted ring racetrack on its axis
+// (tests/solvers/deposition/TiltedSourceTest.cpp).
+//
 // Defaults (normalBin 0.2 for the cosine law, 0.05 for others, D = 0.08 h, q = h/10) against the direct sum on the
 // unquantised eroded geometry at 1200 points (bench/bench_used_targets.cpp): Gen-10.5 rotary array at 7500 kWh
 // max 1.8e-4, RMS 6.9e-5 of the mean; planar array at 5000 kWh max 2.9e-4; tests (FastUsedTargetTest.cpp) hold rotary,

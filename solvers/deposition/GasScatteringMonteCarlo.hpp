@@ -12,6 +12,10 @@
 // A history ends when the atom crosses the substrate plane z = 0 (deposited if it lands
 // on the substrate, else lost) or leaves the chamber box (lost to the walls): every
 // history is counted exactly once, deposited + lost = emitted.
+// Tilted planar targets (CathodeSpec::orientation) need nothing more: each history is launched
+// about its element's own normal (an orthonormal frame per element, built once), and the box is
+// taken round every emitting element (DepositionRun); tested against the closed form of a tilted
+// point source in vacuum (TiltedSourceTest: emitted = deposited + lost, landed share within 4 sigma).
 // Approximations: the gas partner is drawn from the plain Maxwellian once per flight (not
 // weighted by sigma(g) g, exact for E >> kT, slightly biased for thermalised atoms); the
 // targets themselves are not obstacles (rotary tubes do not shadow), only the box is.

@@ -10,7 +10,10 @@
 // emit only into their outer half-space and points receive only from theirs. No
 // shadowing between different targets (arrays of tubes at a pitch larger than their
 // diameter see each other's racetrack only at grazing angles; documented limitation).
-// Exact for point-like elements; the reference for the FFT method and the Monte Carlo.
+// Exact for point-like elements; the reference for the FFT method and the Monte Carlo. A
+// tilted planar target (CathodeSpec::orientation) is elements with the turned face normal, and
+// the crystal monitor's view (the twin) is this sum at the crystal with its facing as the
+// receiver normal: both need nothing more (TiltedSourceTest: closed forms).
 //
 // Cross-sections (2-D, translation-invariant along a unit axis t): every element is the
 // cross-section of an infinite strip along t (areaM2 = strip width, so atomsPerSecond()

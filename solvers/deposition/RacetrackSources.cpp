@@ -108,6 +108,7 @@ EmissionSource planarRectSource(const PlanarRectTarget& t, double atomsPerSecond
     const RelativeTrackFlux relative(flux, t.wobbleAmplitudeM,
                                      swingQuadrature(t.wobbleWaveform, t.wobbleDwellFraction, t.wobbleSamples));
     EmissionSource s{"planar-rect", {}, std::move(angular)};
+    const Eigen::Vector3d normal = turnWithCathode(t.orientation, Eigen::Vector3d(0, 0, -1));
     const int nx = std::max(1, int(std::round(t.widthM / t.pitchM)));
     const int ny = std::max(1, int(std::round(t.lengthM / t.pitchM)));
     const double dx = t.widthM / nx, dy = t.lengthM / ny;
@@ -116,7 +117,8 @@ EmissionSource planarRectSource(const PlanarRectTarget& t, double atomsPerSecond
             const double a = -0.5 * t.widthM + (i + 0.5) * dx, b = -0.5 * t.lengthM + (j + 0.5) * dy;
             const double f = relative(b, a);  // RacetrackFlux: x along the loop (our y), y across
             if (f < 1e-7) continue;
-            s.elements.push_back({t.centre + Eigen::Vector3d(a, b, 0.0), Eigen::Vector3d(0, 0, -1), dx * dy, f});
+            s.elements.push_back(
+                {placeOnCathode(t.orientation, t.centre, Eigen::Vector3d(a, b, 0.0)), normal, dx * dy, f});
         }
     normalise(s, atomsPerSecond);
     return s;
@@ -150,6 +152,7 @@ EmissionSource planarCircularSource(const PlanarCircularTarget& t, double atomsP
         flux ? std::optional<RacetrackFlux::AtScale>(flux->atScale(1.0)) : std::nullopt;
     const double peak = ringFlux ? ringFlux->averagedFlux1D(t.trackRadiusM) : 1.0;
     EmissionSource s{"planar-circular", {}, std::move(angular)};
+    const Eigen::Vector3d normal = turnWithCathode(t.orientation, Eigen::Vector3d(0, 0, -1));
     const int nr = std::max(1, int(std::round(t.radiusM / t.pitchM)));
     const double dr = t.radiusM / nr;
     for (int i = 0; i < nr; ++i) {
@@ -161,8 +164,9 @@ EmissionSource planarCircularSource(const PlanarCircularTarget& t, double atomsP
         const double dphi = 2 * M_PI / nphi;
         for (int k = 0; k < nphi; ++k) {
             const double phi = (k + 0.5) * dphi;
-            s.elements.push_back({t.centre + Eigen::Vector3d(r * std::cos(phi), r * std::sin(phi), 0.0),
-                                  Eigen::Vector3d(0, 0, -1), r * dr * dphi, f});
+            s.elements.push_back(
+                {placeOnCathode(t.orientation, t.centre, Eigen::Vector3d(r * std::cos(phi), r * std::sin(phi), 0.0)),
+                 normal, r * dr * dphi, f});
         }
     }
     normalise(s, atomsPerSecond);

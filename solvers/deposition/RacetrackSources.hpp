@@ -27,6 +27,7 @@
 
 #include "boundary/racetrack/AlongTrackProfile.hpp"
 #include "boundary/racetrack/TrackProfile.hpp"
+#include "solvers/chamber/CathodeSpec.hpp"
 #include "solvers/deposition/EmissionSource.hpp"
 #include "solvers/motion/SwingAverage.hpp"
 
@@ -48,9 +49,12 @@ struct RacetrackShape {
 };
 
 /// Planar rectangular target, sputtering face down (normal -z), centred at `centre`
-/// (its surface), long axis along y. Elements on a square grid of `pitchM`.
+/// (its surface), long axis along y. Elements on a square grid of `pitchM`. `orientation`
+/// (CathodeSpec::orientation) turns the target about its centre: element positions
+/// centre + R (a, b, 0), normals R (0, 0, -1) (identity: untilted, bit for bit).
 struct PlanarRectTarget {
     Eigen::Vector3d centre{0.0, 0.0, 0.1};
+    Eigen::Matrix3d orientation = Eigen::Matrix3d::Identity();
     double lengthM = 1.0;  ///< along y
     double widthM = 0.2;   ///< along x
     RacetrackShape track;
@@ -66,8 +70,10 @@ EmissionSource planarRectSource(const PlanarRectTarget& t, double atomsPerSecond
 /// Circular planar target (radius), face down, with a circular racetrack of radius
 /// `trackRadiusM` and Gaussian width `sigmaM` (or `profile`), fixed or rotating about the
 /// target axis with `magnetOffsetM` (time averaged). Elements on a polar grid (radial pitch, ~square cells).
+/// `orientation` as for PlanarRectTarget.
 struct PlanarCircularTarget {
     Eigen::Vector3d centre{0.0, 0.0, 0.1};
+    Eigen::Matrix3d orientation = Eigen::Matrix3d::Identity();
     double radiusM = 0.15;
     double trackRadiusM = 0.08;
     double sigmaM = 0.01;

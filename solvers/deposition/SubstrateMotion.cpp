@@ -132,8 +132,36 @@ std::vector<double> staticFlux(const std::vector<EmissionSource>& sources, const
     return fluxOnPlane(sources, planeOf(grid), method, gas);
 }
 
+bool turnsSources(const SubstrateMotion& m) {
+    return m.kind == SubstrateMotion::Kind::Static && m.platenAngleRad != 0.0;
+}
+
+std::vector<EmissionSource> inPlatenFrame(const std::vector<EmissionSource>& sources, const SubstrateMotion& m) {
+    if (!turnsSources(m)) return sources;
+    // Substrate frame = chamber frame turned by theta about the platen axis, so a chamber point
+    // is at R_z(-theta) (p - c) + c in it, a direction at R_z(-theta) n.
+    const double c = std::cos(m.platenAngleRad), s = std::sin(m.platenAngleRad);
+    const auto turn = [c, s](double x, double y) { return std::pair<double, double>{c * x + s * y, -s * x + c * y}; };
+    std::vector<EmissionSource> out = sources;
+    for (auto& src : out)
+        for (auto& e : src.elements) {
+            const auto [px, py] = turn(e.position.x() - m.platenCentreXM, e.position.y() - m.platenCentreYM);
+            e.position.x() = m.platenCentreXM + px;
+            e.position.y() = m.platenCentreYM + py;
+            const auto [nx, ny] = turn(e.normal.x(), e.normal.y());
+            e.normal.x() = nx;
+            e.normal.y() = ny;
+        }
+    return out;
+}
+
 std::vector<double> exposureFluence(const std::vector<EmissionSource>& sources, const SubstrateGrid& grid,
                                     const SubstrateMotion& m, TransportMethod method, const GasAttenuation& gas) {
+    if (turnsSources(m)) {
+        SubstrateMotion still = m;
+        still.platenAngleRad = 0.0;
+        return exposureFluence(inPlatenFrame(sources, m), grid, still, method, gas);
+    }
     switch (m.kind) {
         case SubstrateMotion::Kind::InlineScan:
             return scanFluence(sources, grid, m, method, gas);

@@ -1,6 +1,10 @@
 // SubstrateMotion: film thickness from the static deposition-rate field for the ways a
 // substrate is exposed.
-//  - Static: t(x, y) = R(x, y) * time.
+//  - Static: t(x, y) = R(x, y) * time. A static substrate may rest at a platen angle theta
+//    (a turn about the vertical axis through `platenCentre`, the axis a rotating platen spins
+//    about): the map is wanted in the substrate's own frame, in which the chamber (every
+//    emission element) is turned by -theta about that axis; the sources are turned so,
+//    exactly, before the transport (any method), which then works as for theta = 0.
 //  - In-line scan along x at speed v, `passes` full passes through the coating zone
 //    (start and end far from the cathodes): t(y) = passes / v * int R(X, y) dX, the
 //    same for every x (the standard in-line coater result, e.g. Bunshah (ed.), Handbook
@@ -26,10 +30,12 @@ namespace magtwin {
 struct SubstrateMotion {
     enum class Kind { Static, InlineScan, WaferRotation, Oscillation };
     Kind kind = Kind::Static;
-    double timeS = 60.0;               ///< Static, WaferRotation, Oscillation
-    SubstrateOscillation oscillation;  ///< Oscillation
-    double scanSpeedMS = 0.01;         ///< InlineScan
-    int passes = 1;                    ///< InlineScan
+    double timeS = 60.0;                                ///< Static, WaferRotation, Oscillation
+    double platenAngleRad = 0.0;                        ///< Static: the platen angle the substrate rests at
+    double platenCentreXM = 0.0, platenCentreYM = 0.0;  ///< Static: the platen axis (the substrate centre)
+    SubstrateOscillation oscillation;                   ///< Oscillation
+    double scanSpeedMS = 0.01;                          ///< InlineScan
+    int passes = 1;                                     ///< InlineScan
 };
 
 enum class TransportMethod { Fast, Direct };
@@ -40,6 +46,14 @@ enum class TransportMethod { Fast, Direct };
 /// Static atom-flux field (atoms m^-2 s^-1) at the substrate grid points.
 std::vector<double> staticFlux(const std::vector<EmissionSource>& sources, const SubstrateGrid& grid,
                                TransportMethod method, const GasAttenuation& gas = GasAttenuation{});
+
+/// The sources as a substrate resting at the motion's platen angle sees them (Static with
+/// platenAngleRad != 0): every element turned by -theta about the vertical platen axis. Any
+/// other motion, or theta = 0: the sources unchanged (the same objects' copies, bit for bit).
+std::vector<EmissionSource> inPlatenFrame(const std::vector<EmissionSource>& sources, const SubstrateMotion& motion);
+/// True when the motion turns the sources (a static substrate at a platen angle != 0): a
+/// shift of a cathode along x is then no shift of its map along x.
+bool turnsSources(const SubstrateMotion& motion);
 
 /// Time-integrated atom fluence (atoms m^-2) at the substrate grid points for a motion.
 /// For a scan the rate is integrated over a strip reaching 15 source heights h beyond the

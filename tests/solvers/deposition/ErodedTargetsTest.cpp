@@ -160,3 +160,32 @@ TEST(ErodedTargets, RotaryWobbleKeepsTheAtomsAndSpreadsByTheMeanSquareSwing) {
         EXPECT_LE(var - var0 - A * A * c.meanSquare, cell * cell / 4) << swingWaveformName(c.w);
     }
 }
+
+// A tilted planar cathode (CathodeSpec::orientation): the eroded map is turned about the face
+// centre as a whole. Every element of the tilted group's source is R (p - c) + c of the
+// untilted group's (same erosion: orientation is not an erosion input, erosionKey), its normal
+// R n, its flux unchanged; both at a used life point (a groove with tilted walls).
+TEST(ErodedTargets, TiltedCathodeTurnsTheErodedMapAboutItsFaceCentre) {
+    const CathodeGroup flat = smallPlanar();
+    CathodeGroup tilted = flat;
+    tilted.cathode.orientation = orientationTilt(1, 35.0 * M_PI / 180.0);
+    tilted.cathode.position.z() = 0.12;  // the turned 120 mm wide face stays above z = 0
+    CathodeGroup flatHigh = flat;
+    flatHigh.cathode.position.z() = 0.12;
+    EXPECT_EQ(erosionKey(tilted), erosionKey(flatHigh));
+    const std::shared_ptr<const EmissionAngularDistribution> cosine = makeAngularDistribution("cosine");
+    const GridSurface map = erodedEmissionMap(flatHigh, 80.0);
+    const EmissionSource a = erodedEmissionSource(flatHigh, map, cosine), b = erodedEmissionSource(tilted, map, cosine);
+    ASSERT_EQ(a.elements.size(), b.elements.size());
+    const Eigen::Matrix3d& R = tilted.cathode.orientation;
+    const Eigen::Vector3d c = flatHigh.cathode.position;
+    double worst = 0;
+    for (std::size_t k = 0; k < a.elements.size(); ++k) {
+        worst = std::max(worst, (b.elements[k].position - (c + R * (a.elements[k].position - c))).norm());
+        worst = std::max(worst, (b.elements[k].normal - R * a.elements[k].normal).norm());
+        EXPECT_EQ(a.elements[k].fluxAtomsM2S, b.elements[k].fluxAtomsM2S);
+        EXPECT_EQ(a.elements[k].areaM2, b.elements[k].areaM2);
+    }
+    EXPECT_LT(worst, 1e-15);  // one product of a rotation: round-off of order eps |p - c|
+    EXPECT_EQ(a.totalAtomsPerSecond(), b.totalAtomsPerSecond());
+}
