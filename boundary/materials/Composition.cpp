@@ -130,7 +130,7 @@ MixedComposition mixConstituents(const std::vector<std::pair<std::string, double
     }
     for (const auto& [symbol, n] : atoms) mix.components.push_back({symbol, n / totalAtoms});
     mix.idealDensityGPerCm3 = densityKnown ? totalMass / volume : 0.0;
-    mix.formationEnthalpyEvPerAtom = -enthalpyKJ / totalAtoms / kKJPerMolPerEv;
+    mix.formationEnthalpyEvPerAtom = (0.0 - enthalpyKJ) / totalAtoms / kKJPerMolPerEv;  // +0 for alloys
     return mix;
 }
 

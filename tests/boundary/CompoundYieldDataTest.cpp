@@ -29,8 +29,8 @@ Material compound(const std::string& formula) {
 }  // namespace
 
 TEST(CompoundYieldData, ModelWithinTheElementLawsScatterOfPublishedPoints) {
-    const CsvTable data = CsvTable::readFile(std::string(MAGTWIN_SOURCE_DIR) +
-                                             "/tests/boundary/data/compound_yields_published.csv");
+    const CsvTable data =
+        CsvTable::readFile(std::string(MAGTWIN_SOURCE_DIR) + "/tests/boundary/data/compound_yields_published.csv");
     ASSERT_GE(data.rowCount(), 2u);
     for (std::size_t r = 0; r < data.rowCount(); ++r) {
         const Element& ion = ElementTable::builtin().get(data.text(r, "ion"));
