@@ -45,6 +45,11 @@ mkdir -p "$TOOL_SEEDS" "$OUT/generated"
 cp "$ROOT"/cases/tools/*.yaml "$ROOT"/tests/cli/twin_tool_small.yaml "$TOOL_SEEDS"/
 cmake -DINPUT="$ROOT/boundary/data/elements.csv" -DOUTPUT="$OUT/generated/BuiltinElementsCsv.cpp" \
   -P "$ROOT/boundary/data/embed_csv.cmake"
+for table in Materials Constituents; do  # as boundary/CMakeLists.txt embeds them
+  cmake -DINPUT="$ROOT/boundary/data/${table,,}.csv" -DOUTPUT="$OUT/generated/Builtin${table}Csv.cpp" \
+    -DFUNCTION="builtin${table}Csv" -DHEADER=boundary/materials/BuiltinMaterialsCsv.hpp \
+    -P "$ROOT/boundary/data/embed_csv.cmake"
+done
 echo "[fuzz] building fuzz_tool_file with $CXX"
 "$CXX" "${FLAGS[@]}" -isystem /usr/include/eigen3 -o "$OUT/fuzz_tool_file" \
   "$ROOT/tests/fuzz/fuzz_tool_file.cpp" \
@@ -53,7 +58,7 @@ echo "[fuzz] building fuzz_tool_file with $CXX"
   "$ROOT"/twin/logs/{EditDistance,TimestampParser}.cpp \
   "$ROOT"/boundary/{util,elements,materials,yield,racetrack}/*.cpp \
   "$ROOT"/solvers/{motion,chamber,erosion}/*.cpp \
-  "$OUT/generated/BuiltinElementsCsv.cpp" -lyaml-cpp
+  "$OUT"/generated/Builtin{Elements,Materials,Constituents}Csv.cpp -lyaml-cpp
 
 set +e
 run_target fuzz_log_reader "$SEEDS" 8192; log_status=$?
