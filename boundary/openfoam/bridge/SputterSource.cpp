@@ -63,7 +63,8 @@ std::vector<std::string> SputterSource::ionFluxModels() { return {"uniform", "ra
 SputterSource::SputterSource(const SputterSourceSpec& spec) {
     const ElementTable& table = ElementTable::builtin();
     const Element& ion = table.get(spec.ion);
-    Material target = resolveMaterial(spec.target, spec.targetComposition, spec.targetDensityGPerCm3, "target");
+    Material target = resolveMaterial(spec.target, spec.targetComposition, spec.targetDensityGPerCm3,
+                                      {"target", "targetComposition", "targetDensity"});
     if (!(spec.ionEnergyEv > 0.0)) throw std::invalid_argument("ion energy must be positive");
     impl_ = std::make_unique<Impl>(spec, ion, std::move(target));
     if (spec.ionFluxModel == "uniform") {
