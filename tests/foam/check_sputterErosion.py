@@ -83,6 +83,12 @@ def _formula(formula):
     return atoms
 
 
+def _element(symbol):
+    """(mass_amu, density_g_cm3 or None) of an element of elements.csv (O, N: no density)."""
+    row = next(r for r in _csv_rows("elements.csv") if r["symbol"] == symbol)
+    return float(row["mass_amu"]), (float(row["density_g_cm3"]) if row["density_g_cm3"] else None)
+
+
 def library_material(name):
     """(atom fractions in order of appearance, density g/cm^3) of a materials.csv entry."""
     row = next(r for r in _csv_rows("materials.csv") if r["name"] == name)
@@ -91,11 +97,11 @@ def library_material(name):
     for item in row["composition"].split():
         formula, amount = item.split(":")
         atoms = _formula(formula)
-        mass = sum(n * element_row(el)[0] for el, n in atoms.items())
+        mass = sum(n * _element(el)[0] for el, n in atoms.items())
         units = float(amount) / mass if row["basis"] == "wt" else float(amount)
         for el, n in atoms.items():
             fractions[el] = fractions.get(el, 0.0) + units * n
-        rho = constituents[formula] if formula in constituents else element_row(formula)[1]
+        rho = constituents[formula] if formula in constituents else _element(formula)[1]
         weights.append((units * mass, rho))
     total = sum(fractions.values())
     fractions = {el: v / total for el, v in fractions.items()}
@@ -109,7 +115,7 @@ def library_material(name):
 
 def compound(case, magtwin, name):
     fractions, rho = library_material(name)
-    mean_mass = sum(c * element_row(el)[0] for el, c in fractions.items())
+    mean_mass = sum(c * _element(el)[0] for el, c in fractions.items())
     n = rho * 1e6 * NA / mean_mass
     out = subprocess.run([magtwin, "yield", "--ion", "Ar", "--target", name, "--energy", "400", "--json"],
                          check=True, capture_output=True, text=True)
