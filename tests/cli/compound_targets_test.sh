@@ -153,4 +153,30 @@ PY
 sed -e 's/      composition: {In: 0.3563, Sn: 0.0365, O: 0.6072}/      material: ITO/' "$WORK/good.yaml" > "$WORK/itodensity.yaml"
 "$MAGTWIN" foam-dict "$WORK/itodensity.yaml" --cathode gun --out "$WORK/itodensity.toolSource" > /dev/null
 grep -q '^targetComposition' "$WORK/itodensity.toolSource" || fail "ITO at 7.14 g/cm3: no composition written"
+
+# 4. The twin: a logged compound target (library ITO, and a composition of the user's own)
+#    syncs, replays and exports its OpenFOAM power table (tests/cli/twin_tool_small.yaml with
+#    its Mo target replaced, a wafer added for the replay's maps).
+$PY - "$WORK/run.csv" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("export\nTime,P,Note\n")
+    for i in range(40):
+        f.write("2025-01-01 00:%02d:%02d,%g,n\n" % (i * 10 // 60, i * 10 % 60, [0.25, 0.5, 1, 1.5][(i // 10) % 4]))
+PY
+for variant in library custom; do
+  if [ $variant = library ]; then target='{material: ITO, thickness: 6 mm}'
+  else target='{composition: {In: 0.3563, Sn: 0.0365, O: 0.6072}, density: 7.14 g\/cm3, name: ITO-lab, thickness: 6 mm}'; fi
+  sed "s/target: {material: Mo, thickness: 6 mm}/target: $target/" "$ROOT/tests/cli/twin_tool_small.yaml" > "$WORK/twin-$variant.yaml"
+  printf 'substrates:\n  - {name: wafer, kind: wafer, diameter: 100 mm, pitch: 5 mm, edge_exclusion: 5 mm}\n' >> "$WORK/twin-$variant.yaml"
+  grep -q "material: Mo" "$WORK/twin-$variant.yaml" && fail "twin $variant: the target was not replaced"
+  "$MAGTWIN" twin sync "$WORK/twin-$variant.yaml" "$WORK/run.csv" --store "$WORK/$variant.sqlite" > /dev/null || fail "twin sync $variant"
+  "$MAGTWIN" twin status --store "$WORK/$variant.sqlite" > "$WORK/$variant.status" || fail "twin status $variant"
+  want=$([ $variant = library ] && echo ITO || echo ITO-lab)
+  grep -q " $want " "$WORK/$variant.status" || fail "twin status $variant: no material $want: $(cat "$WORK/$variant.status")"
+  "$MAGTWIN" twin replay "$WORK/twin-$variant.yaml" --store "$WORK/$variant.sqlite" --out "$WORK/$variant-replay" > /dev/null \
+    || fail "twin replay $variant"
+  "$MAGTWIN" twin export-foam "$WORK/twin-$variant.yaml" --store "$WORK/$variant.sqlite" --cathode c1 --out "$WORK/$variant-foam" \
+    > /dev/null || fail "twin export-foam $variant"
+done
 echo "compound targets: OK"
