@@ -154,6 +154,30 @@ sed -e 's/      composition: {In: 0.3563, Sn: 0.0365, O: 0.6072}/      material:
 "$MAGTWIN" foam-dict "$WORK/itodensity.yaml" --cathode gun --out "$WORK/itodensity.toolSource" > /dev/null
 grep -q '^targetComposition' "$WORK/itodensity.toolSource" || fail "ITO at 7.14 g/cm3: no composition written"
 
+# compare: a custom ITO composition (planar-circular, good.yaml's cathode on a static wafer)
+# against a library ITO tube; the target mass bought uses each target's own density.
+sed -e 's/    film: {material: target}/    motion: {kind: static, time: 60 s}\n    film: {material: target}/' "$WORK/good.yaml" > "$WORK/cmp-planar.yaml"
+cat > "$WORK/cmp-rotary.yaml" <<'YAML'
+tool: {name: rotary ITO}
+cathodes:
+  - name: tube
+    type: rotary
+    position: [0 mm, 0 mm, 140 mm]
+    length: 400 mm
+    outer_radius: 40 mm
+    target: {material: ITO, thickness: 8 mm, magnet_distance: 14 mm}
+    magnets:
+      racetrack: {straight_length: 300 mm, track_separation: 50 mm, profile: {shape: gaussian, sigma: 7 mm}}
+    discharge: {voltage: 400 V, power: 1 kW}
+    mesh: {pitch: 4 mm, angular_pitch: 6 deg}
+substrates:
+  - {name: wafer, kind: wafer, diameter: 100 mm, pitch: 5 mm, edge_exclusion: 5 mm, motion: {kind: static, time: 60 s}}
+erosion: {grid_spacing: 4 mm, max_depth_increment: 0.4 mm}
+YAML
+"$MAGTWIN" compare "$WORK/cmp-planar.yaml" "$WORK/cmp-rotary.yaml" --out "$WORK/cmp" > "$WORK/cmp.log" \
+  || fail "compare: $(tail -5 "$WORK/cmp.log")"
+[ -f "$WORK/cmp/compare.json" ] || fail "compare: no compare.json"
+
 # 4. The twin: a logged compound target (library ITO, and a composition of the user's own)
 #    syncs, replays and exports its OpenFOAM power table (tests/cli/twin_tool_small.yaml with
 #    its Mo target replaced, a wafer added for the replay's maps).
