@@ -9,7 +9,8 @@
 #          engine    (filmDepositionLineOfSight) collisionless cos^1.5 film vs the
 #                    standalone deposition engine (ENGINE: los_engine_profile), 1 %
 #          compound  (sputterErosionBox) a library compound (ITO) and a composition of the
-#                    user's own (MoNb) erode at Gamma Y / n of the compound
+#                    user's own (MoNb) erode at Gamma Y / n of the compound; (filmDeposition)
+#                    an ITO film grows at k c(L) / n_film of ITO (library or filmDensity)
 #          badentry  missing / misspelt / out-of-range entries and unknown names stop with
 #                    FatalIOError naming the entry (or listing the valid names)
 # LIBDIR holds libmagtwinFoam.so; MAGTWIN is the magtwin program (reference yields);
@@ -94,10 +95,24 @@ restart)
   $PY "$CHECKER" compare "$WORK/case" "$WORK/case/reference" "$END" 1e-12
   ;;
 compound)
+  if [ "$CASE" = filmDeposition ]; then
+    # An ITO film of the library (its film density), and the same at filmDensity 6.5 g/cm^3:
+    # thermal speed from the mean atom mass, growth k c(L) t / n_film (check_filmDeposition.py).
+    fresh_case "$WORK/ITO"
+    sed -i 's/filmElement         Mo;/filmElement         ITO;/' "$WORK/ITO/0/T"
+    "$WORK/ITO/Allrun" || exit 1
+    $PY "$CHECKER" compound "$WORK/ITO" ITO || exit 1
+    fresh_case "$WORK/ITO65"
+    sed -i 's/filmElement         Mo;/filmElement         ITO; filmDensity 6.5;/' "$WORK/ITO65/0/T"
+    "$WORK/ITO65/Allrun" || exit 1
+    $PY "$CHECKER" compound "$WORK/ITO65" ITO 6.5 || exit 1
+    grep -q "filmDensity" "$WORK/ITO65/1/T" || { echo "FAIL: filmDensity not written back"; exit 1; }
+    exit 0
+  fi
   # sputterErosionBox with compound targets: the library ITO by name, and the MoNb alloy
   # given as a composition of the user's own (targetComposition + targetDensity, computed by
   # the checker from the CSV files), each against Gamma Y t / n (check_sputterErosion.py).
-  [ "$CASE" = sputterErosionBox ] || { echo "mode compound is for sputterErosionBox"; exit 2; }
+  [ "$CASE" = sputterErosionBox ] || { echo "mode compound is for sputterErosionBox and filmDeposition"; exit 2; }
   fresh_case "$WORK/ITO"
   sed -i 's/target          Mo;/target          ITO;/' "$WORK/ITO/0/pointDisplacement"
   "$WORK/ITO/Allrun" || exit 1
