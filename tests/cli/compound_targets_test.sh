@@ -23,6 +23,15 @@ ITO=$ROOT/cases/tools/ito_rotary_cathode.yaml
 IGZO=$ROOT/cases/tools/igzo_planar_cathode.yaml
 "$MAGTWIN" tool check "$ITO" > "$WORK/ito.check" || fail "tool check ito_rotary_cathode"
 "$MAGTWIN" tool check "$IGZO" > "$WORK/igzo.check" || fail "tool check igzo_planar_cathode"
+# A composition of the user's own (wt%, named) and library compounds read back from the
+# resolved file to the same objects (the resolved file writes atom fractions).
+CE=$ROOT/tests/consistency/compound_erosion.yaml
+"$MAGTWIN" tool check "$CE" --yaml "$WORK/ce.resolved.yaml" > /dev/null || fail "tool check compound_erosion"
+"$MAGTWIN" tool check "$WORK/ce.resolved.yaml" --yaml "$WORK/ce.again.yaml" > /dev/null || fail "resolved compound_erosion"
+diff <(tail -n +2 "$WORK/ce.resolved.yaml") <(tail -n +2 "$WORK/ce.again.yaml") > /dev/null \
+  || fail "compound_erosion: resolved file does not read back to the same objects"
+cmp -s <("$MAGTWIN" tool check "$CE" --json) <("$MAGTWIN" tool check "$WORK/ce.resolved.yaml" --json) \
+  || fail "compound_erosion: resolved file lists other objects"
 "$MAGTWIN" tool check "$ITO" --json > "$WORK/ito.json"
 "$MAGTWIN" tool check "$IGZO" --json > "$WORK/igzo.json"
 $PY - "$WORK/ito.json" "$WORK/igzo.json" <<'PY' || fail "tool check --json materials"
