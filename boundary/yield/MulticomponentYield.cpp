@@ -98,6 +98,7 @@ MulticomponentYield::MulticomponentYield(const std::string& law, const Element& 
     if (target.components.empty()) throw std::invalid_argument("material " + target.name + " has no components");
     surface_ = steadySurface(material_, bindingEv_, m_);
     emission_ = emissionWeights(material_, surface_, bindingEv_, m_);
+    for (double w : emission_) emissionSum_ += w;
     for (std::size_t i = 0; i < material_.components.size(); ++i) {
         Element species = ElementTable::builtin().get(material_.components[i].symbol);
         species.surfaceBindingEv = bindingEv_[i];
@@ -124,9 +125,11 @@ std::vector<double> MulticomponentYield::partialYields(double energyEv) const {
 }
 
 double MulticomponentYield::yield(double energyEv) const {
-    double total = 0.0;
-    for (double y : partialYields(energyEv)) total += y;
-    return total;
+    // sum_i emission_i F: the partial yields' sum without building them (erosion calls this
+    // per surface point and step).
+    double F = 0.0;
+    for (std::size_t j = 0; j < laws_.size(); ++j) F += surface_[j] * bindingEv_[j] * laws_[j]->yield(energyEv);
+    return emissionSum_ * F;
 }
 
 std::vector<ModelParameter> MulticomponentYield::parameters() const {

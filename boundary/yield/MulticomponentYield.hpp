@@ -90,6 +90,7 @@ private:
     std::string lawName_;
     double m_;
     std::vector<double> bindingEv_, surface_, emission_;  ///< emission_i = c_i^s x_i / U_i / X
+    double emissionSum_ = 0.0;                            ///< sum_i emission_i = 1 / U_eff
     std::vector<std::unique_ptr<YieldModel>> laws_;
     std::optional<double> thresholdEv_;
 };

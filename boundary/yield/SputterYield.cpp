@@ -47,10 +47,7 @@ std::vector<double> SputterYield::surfaceComposition() const {
 }
 
 double SputterYield::yield(double energyEv, double thetaRad) const {
-    if (!multicomponent_) return model_->yield(energyEv) * angular_->factor(energyEv, thetaRad);
-    double total = 0.0;
-    for (double y : partialYields(energyEv, thetaRad)) total += y;
-    return total;
+    return model_->yield(energyEv) * angular_->factor(energyEv, thetaRad);
 }
 
 }  // namespace magtwin
