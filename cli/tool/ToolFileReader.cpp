@@ -499,7 +499,11 @@ ToolSubstrate readSubstrate(const SchemaSection& s, const ToolFile& tool) {
     b.filmMaterial = tool.cathodes.front().target.material;
     if (const auto f = s.section("film")) {
         if (f->has("material")) {
-            b.filmMaterial = namedMaterial(*f, "material", f->text("material"), "film material");
+            // `target`: the first cathode's target as resolved (a composition of the user's own
+            // has no library name to write here).
+            const std::string name = f->text("material");
+            b.filmMaterial = name == "target" ? tool.cathodes.front().target.material
+                                              : namedMaterial(*f, "material", name, "film material");
             // The film's atoms come from the targets (reactive gases: not modelled yet).
             std::string from;
             for (const ToolCathode& c : tool.cathodes)

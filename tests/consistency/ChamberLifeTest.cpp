@@ -19,11 +19,18 @@
 //     first member's, and the first member is eroded.
 //  2. Sputtered atoms = eroded volume x atomic density over a life step, for each cathode
 //     type (custom_erosion.yaml's three cathodes).
+//  3. Compound and alloy targets (compound_erosion.yaml: ITO rotary, IGZO planar-rect, TiN
+//     planar-circular, a wt% composition of the user's own): the same life on every path,
+//     and per species: sputtered atoms of species i = eroded volume x c_i x n, with n the
+//     compound's atomic density rho N_A / sum_j c_j M_j (computed here from the element
+//     table, not taken from Material) and c_i the bulk atom fraction (the steady state of
+//     Andersen & Sigmund: the sputtered flux carries the bulk composition).
 //
 // The shipped Gen-10.5 cathodes at their fine grids take tens of seconds per erosion; they
 // run in ChamberConsistency.ShippedLargeToolsSameLifeOnEveryPath (executable test_chamber_large,
 // ctest label `consistency`), the rest in test_chamber (label unit).
 #include "boundary/elements/ElementTable.hpp"
+#include "boundary/util/PhysicalConstants.hpp"
 #include "cli/ErosionConfig.hpp"
 #include "cli/deposit/DepositConfig.hpp"
 #include "cli/tool/ToolFile.hpp"
@@ -35,6 +42,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <set>
 
@@ -44,6 +52,7 @@ namespace {
 
 const std::string kRoot = MAGTWIN_SOURCE_DIR;
 const std::string kCustom = kRoot + "/tests/consistency/custom_erosion.yaml";
+const std::string kCompound = kRoot + "/tests/consistency/compound_erosion.yaml";
 
 /// Tool files whose cathodes erode for longer than a unit test should (fine 1-2 mm grids,
 /// 3 m targets, 450 mm discs: 10-60 s per erosion): run under the `consistency` label.
@@ -176,6 +185,112 @@ TEST(ChamberConsistency, SputteredAtomsEqualErodedVolumeTimesDensity) {
         const double otherDensity =
             ElementTable::builtin().get(c.target.material.name == "Cu" ? "Mo" : "Cu").atomicDensityPerM3();
         EXPECT_GT(std::abs((f.erodedVolume() - v0) * otherDensity - atoms), 10 * bound);
+    }
+}
+
+TEST(ChamberConsistency, CompoundTargetsSameLifeOnEveryPath) {
+    const ToolFile tool = loadToolFile(kCompound);
+    ASSERT_EQ(tool.cathodes.size(), 4u);
+    for (const auto& c : tool.cathodes) EXPECT_FALSE(c.target.material.isElement()) << c.name;
+    checkTool(kCompound);
+}
+
+// Per species (issue 19: sputtered atoms of species i = eroded volume x c_i x n, n the
+// compound's atomic density rho N_A / sum_j c_j M_j, recomputed here from the element masses):
+//  - the steady-state split Y_i(E, theta) / Y(E, theta) = c_i at every angle, to 1e-12 (exact
+//    in the model, rounding only);
+//  - on the new target, the emission map's rate S (what `deposit` transports) x c_i against
+//    c_i n x the volume the scheme removes in a step of 1e-6 of its own, to 1e-9 (found
+//    1e-12 .. 2e-11);
+//  - over a life step (20 % -> 40 % of the way to end of life), the trapezoid of S x c_i
+//    against c_i n x the eroded volume, within the elemental test's a-priori bound
+//    sum dt/2 |S(n+1) - S(n)| (found 5e-7 .. 2e-5 relative; bound 2e-4 .. 3e-3).
+// Negative control: splitting by the steady-state SURFACE composition (enriched in the species
+// that sputters less) instead of the bulk misses by more than ten times the bound.
+TEST(ChamberConsistency, SputteredAtomsOfEachSpeciesEqualErodedVolumeTimesFraction) {
+    const ToolFile tool = loadToolFile(kCompound);
+    const ElementTable& table = ElementTable::builtin();
+    for (const auto& c : tool.cathodes) {
+        SCOPED_TRACE(c.name);
+        const Material& m = c.target.material;
+        const std::unique_ptr<ErosionEngine> e = makeErosionEngine(c, tool.erosion);
+        // n = rho N_A / <M>, from the element table's masses
+        double meanMass = 0, fractionSum = 0;
+        for (const MaterialComponent& k : m.components) {
+            meanMass += k.atomFraction * table.get(k.symbol).massAmu;
+            fractionSum += k.atomFraction;
+        }
+        EXPECT_NEAR(fractionSum, 1.0, 1e-12);
+        const double n = m.densityGPerCm3 * 1e6 * kAvogadroPerMol / meanMass;
+        EXPECT_NEAR(e->rate->atomicDensityPerM3(), n, 1e-12 * n);
+        // the steady-state split at every angle the front can see
+        const double energy = e->operating.ionEnergyEv;
+        for (double theta = 0; theta < 1.5; theta += 0.1) {
+            const std::vector<double> partial = e->yield->partialYields(energy, theta);
+            const double total = e->yield->yield(energy, theta);
+            ASSERT_EQ(partial.size(), m.components.size());
+            for (std::size_t i = 0; i < partial.size(); ++i)
+                EXPECT_NEAR(partial[i] / total, m.components[i].atomFraction, 1e-12)
+                    << m.components[i].symbol << " at theta " << theta;
+        }
+        const std::vector<double> partial0 = e->yield->partialYields(energy, 0.0);
+        const double total0 = e->yield->yield(energy, 0.0);
+        // Instantaneous balance on the new target, to 1e-9 per species: the emission map's
+        // rate S (what `deposit` transports) split by c_i, against the volume the scheme
+        // removes in a step of 1e-6 of its own (removed from zero: no cancellation; the rate
+        // changes by < 1e-2 per solver step, so the step's O(dt) term is < 1e-8 of 1e-6).
+        const double depthEnd = c.target.thicknessM - tool.erosion.minRemainingThicknessM;
+        {
+            ErosionFront g = *e->front;
+            const double dtSolver = ErosionFront(g).step(1e9, depthEnd);
+            const double s0 = g.emissionBalance().sputtered;
+            const double dt = g.step(1e-6 * dtSolver, depthEnd);
+            ASSERT_EQ(dt, 1e-6 * dtSolver);
+            for (std::size_t i = 0; i < m.components.size(); ++i) {
+                const double sputtered = s0 * dt * partial0[i] / total0;
+                const double removed = g.erodedVolume() * m.components[i].atomFraction * n;
+                EXPECT_LE(std::abs(removed - sputtered), 1e-9 * sputtered)
+                    << m.components[i].symbol << ": " << removed << " vs " << sputtered;
+                std::printf("%-6s %-3s new target: |removed - sputtered| / sputtered %.3e\n", c.name.c_str(),
+                            m.components[i].symbol.c_str(), std::abs(removed - sputtered) / sputtered);
+            }
+        }
+        // a life step from 20 % to 40 % of the way to the minimum remaining thickness
+        ErosionFront f = *e->front;
+        while (f.maxDepth() < 0.2 * depthEnd) f.step(1e9, depthEnd);
+        // The volume balance over the solver's own steps, as the elemental test above: the
+        // trapezoid of S at the step ends against the scheme's rates (SSP-RK2 predictor, the
+        // flux scale updated at each step's start) differs by at most sum dt/2 |S(n+1) - S(n)|
+        // (found 5e-7 .. 2e-5 relative; refining the steps 512-fold brings it to ~1e-8, not
+        // to 1e-9, and takes a minute: the 1e-9 statements are the split and the
+        // instantaneous balance above).
+        const double v0 = f.erodedVolume();
+        double atoms = 0, bound = 0, s0 = f.emissionBalance().sputtered;
+        while (f.maxDepth() < 0.4 * depthEnd) {
+            const double dt = f.step(1e9, depthEnd);
+            const double s1 = f.emissionBalance().sputtered;
+            atoms += 0.5 * dt * (s0 + s1);
+            bound += 0.5 * dt * std::abs(s1 - s0);
+            s0 = s1;
+        }
+        const double volume = f.erodedVolume() - v0;
+        ASSERT_GT(volume, 0);
+        EXPECT_LT(bound, 0.05 * atoms);
+        const std::vector<double> surface = e->yield->surfaceComposition();
+        double controlMiss = 0;
+        for (std::size_t i = 0; i < m.components.size(); ++i) {
+            SCOPED_TRACE(m.components[i].symbol);
+            const double ci = m.components[i].atomFraction;
+            const double sputtered = atoms * partial0[i] / total0;
+            const double removed = volume * ci * n;
+            EXPECT_LE(std::abs(removed - sputtered), ci * (bound + 1e-12 * atoms))
+                << removed << " vs " << sputtered << " bound " << ci * bound;
+            controlMiss = std::max(controlMiss, std::abs(volume * surface[i] * n - sputtered) / (ci * bound));
+            std::printf("%-6s %-3s c_i %.6f  |removed - sputtered| / sputtered %.3e  (bound %.3e)\n", c.name.c_str(),
+                        m.components[i].symbol.c_str(), ci, std::abs(removed - sputtered) / sputtered,
+                        (bound + 1e-12 * atoms) / atoms);
+        }
+        EXPECT_GT(controlMiss, 10.0);  // the surface composition is not what leaves (by > 1e-3 here)
     }
 }
 

@@ -5,7 +5,12 @@ k = s v/4, v = sqrt(8 kB T / (pi m)), has the exact linear solution
     c(x) = c0 (1 - k x / (D + k L)),
 and, once steady, the film grows at dh/dt = k c(L) / n_film with n_film = rho N_A / M.
 
+A compound film (mode compound: filmElement NAME of the library, optionally filmDensity):
+the same answer with m the mean atom mass sum_i c_i M_i and n_film = rho_film N_A / m, the
+composition and density recomputed from the CSV files (check_sputterErosion.library_material).
+
   usage: check_filmDeposition.py analytic CASE
+         check_filmDeposition.py compound CASE NAME [FILM_DENSITY_G_CM3]
          check_filmDeposition.py compare CASE REFERENCE_CASE TIME TOLERANCE
 """
 import math
@@ -42,8 +47,9 @@ def element_row(symbol):
     raise KeyError(symbol)
 
 
-def analytic(case):
-    mass_amu, rho = element_row(ELEMENT)
+def analytic(case, mass_amu=None, rho=None):
+    if mass_amu is None:
+        mass_amu, rho = element_row(ELEMENT)
     v = math.sqrt(8 * KB * TEMPERATURE / (math.pi * mass_amu * AMU))
     k = STICKING * v / 4
     n_film = rho * 1e6 * NA / mass_amu  # atoms/m^3
@@ -80,6 +86,14 @@ if __name__ == "__main__":
     mode = sys.argv[1]
     if mode == "analytic":
         good = analytic(sys.argv[2])
+    elif mode == "compound":
+        from check_sputterErosion import _element, library_material
+        fractions, rho = library_material(sys.argv[3])
+        if len(sys.argv) > 4:
+            rho = float(sys.argv[4])
+        mean_mass = sum(c * _element(el)[0] for el, c in fractions.items())
+        print(f"     {sys.argv[3]}: <M> = {mean_mass:.8g} u, film density {rho:.8g} g/cm^3")
+        good = analytic(sys.argv[2], mean_mass, rho)
     elif mode == "compare":
         good = compare(sys.argv[2], sys.argv[3], sys.argv[4], float(sys.argv[5]))
     else:

@@ -5,9 +5,22 @@ moves the interior points linearly between the target (-d) and the fixed substra
     y(t) = y0 - d (1 - y0 / H).
 Y comes from `magtwin yield` (8 significant digits: tolerance 1e-7 on d).
 
+Compound targets (mode compound): the same answer with Y the steady-state total yield of
+`magtwin yield --target NAME` and n = rho N_A / sum_i c_i M_i of the library material,
+recomputed HERE from boundary/data/materials.csv, constituents.csv and elements.csv by the
+rules materials.csv states (amounts by weight or formula unit -> atom fractions; a blank
+density = the ideal-mixture density 1 / sum_k w_k / rho_k). `entries NAME` prints the
+dictionary entries of the same material given as a composition of the user's own
+(targetComposition + targetDensity), which must erode identically.
+
   usage: check_sputterErosion.py uniform CASE MAGTWIN
+         check_sputterErosion.py compound CASE MAGTWIN NAME
+         check_sputterErosion.py entries NAME
          check_sputterErosion.py compare CASE REFERENCE TIME TOLERANCE
 """
+import json
+import re
+import subprocess
 import os
 import sys
 
@@ -47,6 +60,83 @@ def uniform(case, magtwin):
     return ok
 
 
+def _csv_rows(name):
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "boundary", "data", name)
+    header, rows = None, []
+    with open(path) as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            cells = line.rstrip("\n").split(",")
+            if header is None:
+                header = cells
+            else:
+                rows.append(dict(zip(header, cells)))
+    return rows
+
+
+def _formula(formula):
+    """{element: atoms per formula unit} of e.g. In2O3."""
+    atoms = {}
+    for el, count in re.findall(r"([A-Z][a-z]?)([0-9.]*)", formula):
+        atoms[el] = atoms.get(el, 0.0) + (float(count) if count else 1.0)
+    return atoms
+
+
+def _element(symbol):
+    """(mass_amu, density_g_cm3 or None) of an element of elements.csv (O, N: no density)."""
+    row = next(r for r in _csv_rows("elements.csv") if r["symbol"] == symbol)
+    return float(row["mass_amu"]), (float(row["density_g_cm3"]) if row["density_g_cm3"] else None)
+
+
+def library_material(name):
+    """(atom fractions in order of appearance, density g/cm^3) of a materials.csv entry."""
+    row = next(r for r in _csv_rows("materials.csv") if r["name"] == name)
+    constituents = {r["formula"]: float(r["density_g_cm3"]) for r in _csv_rows("constituents.csv")}
+    fractions, masses, weights = {}, {}, []
+    for item in row["composition"].split():
+        formula, amount = item.split(":")
+        atoms = _formula(formula)
+        mass = sum(n * _element(el)[0] for el, n in atoms.items())
+        units = float(amount) / mass if row["basis"] == "wt" else float(amount)
+        for el, n in atoms.items():
+            fractions[el] = fractions.get(el, 0.0) + units * n
+        rho = constituents[formula] if formula in constituents else _element(formula)[1]
+        weights.append((units * mass, rho))
+    total = sum(fractions.values())
+    fractions = {el: v / total for el, v in fractions.items()}
+    if row["density_g_cm3"]:
+        density = float(row["density_g_cm3"])
+    else:
+        w = sum(m for m, _ in weights)
+        density = 1.0 / sum(m / w / rho for m, rho in weights)
+    return fractions, density
+
+
+def compound(case, magtwin, name):
+    fractions, rho = library_material(name)
+    mean_mass = sum(c * _element(el)[0] for el, c in fractions.items())
+    n = rho * 1e6 * NA / mean_mass
+    out = subprocess.run([magtwin, "yield", "--ion", "Ar", "--target", name, "--energy", "400", "--json"],
+                         check=True, capture_output=True, text=True)
+    y = json.loads(out.stdout)["yield"]
+    v = GAMMA * y / n
+    print(f"     {name}: Y(400 eV) = {y:.8g}, rho = {rho:.6g} g/cm^3, n = {n:.8g} m^-3, v = {v:.6g} m/s")
+    ok = True
+    for time, t in (("500000", 5e5), ("1e+06", 1e6)):
+        d = ff.read_patch_entry(os.path.join(case, time, "pointDisplacement"), "target", "erodedDepth")
+        ok &= ff.check(f"{name}: erodedDepth at t={time} vs Gamma Y t / n (every target point)",
+                       max(abs(x - v * t) for x in d) / (v * t), 1e-7)
+    return ok
+
+
+def entries(name):
+    fractions, rho = library_material(name)
+    comp = " ".join(f"{el} {c:.15g}" for el, c in fractions.items())
+    print(f"targetComposition ({comp}); targetDensity {rho:.15g};")
+    return True
+
+
 def compare(case, reference, time, tolerance):
     a = os.path.join(case, time, "pointDisplacement")
     b = os.path.join(reference, time, "pointDisplacement")
@@ -65,6 +155,10 @@ if __name__ == "__main__":
     mode = sys.argv[1]
     if mode == "uniform":
         good = uniform(sys.argv[2], sys.argv[3])
+    elif mode == "compound":
+        good = compound(sys.argv[2], sys.argv[3], sys.argv[4])
+    elif mode == "entries":
+        good = entries(sys.argv[2])
     elif mode == "compare":
         good = compare(sys.argv[2], sys.argv[3], sys.argv[4], float(sys.argv[5]))
     else:

@@ -8,6 +8,9 @@
 #          restart   restart from the middle written time reproduces the final state
 #          engine    (filmDepositionLineOfSight) collisionless cos^1.5 film vs the
 #                    standalone deposition engine (ENGINE: los_engine_profile), 1 %
+#          compound  (sputterErosionBox) a library compound (ITO) and a composition of the
+#                    user's own (MoNb) erode at Gamma Y / n of the compound; (filmDeposition)
+#                    an ITO film grows at k c(L) / n_film of ITO (library or filmDensity)
 #          badentry  missing / misspelt / out-of-range entries and unknown names stop with
 #                    FatalIOError naming the entry (or listing the valid names)
 # LIBDIR holds libmagtwinFoam.so; MAGTWIN is the magtwin program (reference yields);
@@ -91,6 +94,38 @@ restart)
   # Tolerance: 17-digit ASCII round-trips doubles exactly; 1e-12 allows last-bit noise.
   $PY "$CHECKER" compare "$WORK/case" "$WORK/case/reference" "$END" 1e-12
   ;;
+compound)
+  if [ "$CASE" = filmDeposition ]; then
+    # An ITO film of the library (its film density), and the same at filmDensity 6.5 g/cm^3:
+    # thermal speed from the mean atom mass, growth k c(L) t / n_film (check_filmDeposition.py).
+    fresh_case "$WORK/ITO"
+    sed -i 's/filmElement         Mo;/filmElement         ITO;/' "$WORK/ITO/0/T"
+    "$WORK/ITO/Allrun" || exit 1
+    $PY "$CHECKER" compound "$WORK/ITO" ITO || exit 1
+    fresh_case "$WORK/ITO65"
+    sed -i 's/filmElement         Mo;/filmElement         ITO; filmDensity 6.5;/' "$WORK/ITO65/0/T"
+    "$WORK/ITO65/Allrun" || exit 1
+    $PY "$CHECKER" compound "$WORK/ITO65" ITO 6.5 || exit 1
+    grep -q "filmDensity" "$WORK/ITO65/1/T" || { echo "FAIL: filmDensity not written back"; exit 1; }
+    exit 0
+  fi
+  # sputterErosionBox with compound targets: the library ITO by name, and the MoNb alloy
+  # given as a composition of the user's own (targetComposition + targetDensity, computed by
+  # the checker from the CSV files), each against Gamma Y t / n (check_sputterErosion.py).
+  [ "$CASE" = sputterErosionBox ] || { echo "mode compound is for sputterErosionBox and filmDeposition"; exit 2; }
+  fresh_case "$WORK/ITO"
+  sed -i 's/target          Mo;/target          ITO;/' "$WORK/ITO/0/pointDisplacement"
+  "$WORK/ITO/Allrun" || exit 1
+  $PY "$CHECKER" compound "$WORK/ITO" "$MAGTWIN" ITO || exit 1
+  entries=$($PY "$CHECKER" entries MoNb) || exit 1
+  fresh_case "$WORK/MoNb"
+  sed -i "s/target          Mo;/target          MoNbCustom; $entries/" "$WORK/MoNb/0/pointDisplacement"
+  grep -q "targetComposition" "$WORK/MoNb/0/pointDisplacement" || { echo "FAIL: no composition entry"; exit 1; }
+  "$WORK/MoNb/Allrun" || exit 1
+  $PY "$CHECKER" compound "$WORK/MoNb" "$MAGTWIN" MoNb || exit 1
+  # write() gives the composition back (a restart reads the same settings)
+  grep -q "targetComposition" "$WORK/MoNb/1e+06/pointDisplacement" || { echo "FAIL: targetComposition not written back"; exit 1; }
+  ;;
 badentry)
   fail=0
   expect_fatal() {  # expect_fatal NAME SED_EXPR PATTERN [BANNER]
@@ -113,8 +148,15 @@ badentry)
     expect_fatal missing    '/stickingCoefficient/d'                         "Entry 'stickingCoefficient' not found"
     expect_fatal misspelt   's/stickingCoefficient/stickingCoeficient/'      "Entry 'stickingCoefficient' not found"
     expect_fatal range      's/stickingCoefficient 0.5/stickingCoefficient 1.5/' "Entry 'stickingCoefficient' with invalid input"
-    expect_fatal element    's/filmElement         Mo/filmElement         Xx/' "filmElement.*unknown element 'Xx'; known: .*Mo"
-    expect_fatal gasElement 's/filmElement         Mo/filmElement         Ar/' "filmElement.*Ar.*no solid density"
+    expect_fatal element    's/filmElement         Mo/filmElement         Xx/' "Entry 'filmElement': 'Xx' is not a known target material.*known: .*Mo"
+    expect_fatal gasElement 's/filmElement         Mo/filmElement         Ar/' "Entry 'filmElement': 'Ar' is not a known target material"
+    # Compound films (library names, compositions): the entry at fault is named.
+    expect_fatal filmSum    's/filmElement         Mo;/filmElement ITOish; filmComposition (In 0.4 Sn 0.03 O 0.47); filmDensity 7.1;/' \
+      "Entry 'filmComposition': .*sum to 0.9"
+    expect_fatal filmNoRho  's/filmElement         Mo;/filmElement ITOish; filmComposition (In 0.4 Sn 0.03 O 0.57);/' \
+      "Entry 'filmDensity': filmComposition needs the density"
+    expect_fatal filmList   's/filmElement         Mo;/filmElement ITOish; filmComposition (In 0.4 Sn O 0.57); filmDensity 7.1;/' \
+      "Entry 'filmComposition': expected element symbols and atom fractions"
     ;;
   filmDepositionLineOfSight)
     expect_fatal losPatch   's/lineOfSightSource   target/lineOfSightSource   tagret/' "Entry 'lineOfSightSource': no patch 'tagret'"
@@ -137,7 +179,14 @@ badentry)
   sputterErosionBox)
     expect_fatal missing    '/ionFlux  /d'                     "Entry 'ionFlux' not found"
     expect_fatal misspelt   's/ionEnergy /ionEnery /'          "Entry 'ionEnergy' not found"
-    expect_fatal target     's/target          Mo;/target          Xx;/' "unknown element 'Xx'; known: .*Mo"
+    expect_fatal target     's/target          Mo;/target          Xx;/' "Entry 'target': 'Xx' is not a known target material.*known: .*Mo"
+    expect_fatal compoundName 's/target          Mo;/target          ITOO;/' "Entry 'target': 'ITOO' is not a known target material \(did you mean 'ITO'\?\)"
+    expect_fatal compSum    's/target          Mo;/target ITOish; targetComposition (In 0.4 Sn 0.03 O 0.47); targetDensity 7.1;/' \
+      "Entry 'targetComposition': .*atom fractions \(at.%\) sum to 0.9"
+    expect_fatal compRho    's/target          Mo;/target ITOish; targetComposition (In 0.4 Sn 0.03 O 0.57);/' \
+      "Entry 'targetDensity': targetComposition needs the density"
+    expect_fatal compElement 's/target          Mo;/target ITOish; targetComposition (In 0.4 Xx 0.03 O 0.57); targetDensity 7.1;/' \
+      "Entry 'targetComposition': .*unknown element 'Xx'"
     expect_fatal negative   's/ionFlux         1e20/ionFlux         -1e20/' "Entry 'ionFlux' with invalid input"
     expect_fatal thickness  '/targetThickness/d'                 "Entry 'targetThickness' not found"
     # Safeguards of the explicit step: the end of the target (0.5 mm may erode; the

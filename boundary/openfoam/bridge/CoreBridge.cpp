@@ -1,6 +1,6 @@
 #include "boundary/openfoam/bridge/CoreBridge.hpp"
 
-#include "boundary/elements/ElementTable.hpp"
+#include "boundary/openfoam/bridge/BridgeMaterial.hpp"
 #include "boundary/util/PhysicalConstants.hpp"
 
 #include <cmath>
@@ -9,17 +9,17 @@
 namespace magtwin {
 namespace foam {
 
-FilmMaterial filmMaterial(const std::string& symbol) {
-    const Element& element = ElementTable::builtin().get(symbol);
+FilmMaterial filmMaterial(const std::string& name, const std::vector<std::pair<std::string, double>>& composition,
+                          double filmDensityGPerCm3) {
+    // A composition's density slot carries the film's (resolveMaterial checks it); a
+    // library material keeps its bulk density and takes filmDensity as its film's.
+    const MaterialKeys keys{"filmElement", "filmComposition", "filmDensity"};
+    Material m = resolveMaterial(name, composition, composition.empty() ? 0.0 : filmDensityGPerCm3, keys);
+    if (filmDensityGPerCm3 > 0.0) m.filmDensityGPerCm3 = filmDensityGPerCm3;
     FilmMaterial material;
-    material.symbol = element.symbol;
-    material.atomMassKg = element.massAmu * kAtomicMassUnitKg;
-    if (!element.densityGPerCm3) {
-        throw std::invalid_argument("element '" + symbol +
-                                    "' has no solid density in magtwin's element table, "
-                                    "so it cannot form a film");
-    }
-    material.atomicDensityPerM3 = element.atomicDensityPerM3();
+    material.symbol = m.name;
+    material.atomMassKg = m.meanMassAmu() * kAtomicMassUnitKg;
+    material.atomicDensityPerM3 = m.filmAtomicDensityPerM3();
     return material;
 }
 

@@ -8,21 +8,30 @@
 #pragma once
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace magtwin {
 namespace foam {
 
-/// What a deposition boundary needs to know about the film's element.
+/// What a deposition boundary needs to know about the film's material.
 struct FilmMaterial {
-    std::string symbol;
-    double atomMassKg = 0.0;          ///< standard atomic weight x atomic mass constant
-    double atomicDensityPerM3 = 0.0;  ///< n = rho N_A / M of the solid film
+    std::string symbol;               ///< the material's name (element symbol, ITO, ...)
+    double atomMassKg = 0.0;          ///< mean atom mass sum_i c_i M_i x atomic mass constant
+    double atomicDensityPerM3 = 0.0;  ///< n = rho_film N_A / <M> of the solid film
 };
 
-/// Looks the element up in magtwin's built-in element table (boundary/data/elements.csv).
-/// Throws std::invalid_argument listing the known symbols for an unknown one, and when
-/// the element has no solid density.
-FilmMaterial filmMaterial(const std::string& symbol);
+/// The film of a material of magtwin's library (an element symbol, or ITO, MoNb, TiN ...:
+/// boundary/materials/MaterialLibrary), at the library's film density (the bulk density
+/// when the library gives none; an element's is its bulk density, as before), or at
+/// filmDensityGPerCm3 when that is > 0. With a composition (element symbol, atom fraction),
+/// `name` only labels it and the film density is required. The film is taken to have the
+/// material's composition (Material::filmAtomicDensityPerM3). Throws std::invalid_argument
+/// "Entry 'filmElement...': ..." naming the entry at fault (an unknown name lists the known
+/// ones).
+FilmMaterial filmMaterial(const std::string& name,
+                          const std::vector<std::pair<std::string, double>>& composition = {},
+                          double filmDensityGPerCm3 = 0.0);
 
 /// Mean speed of a Maxwell-Boltzmann gas, v = sqrt(8 k_B T / (pi m)) in m/s
 /// (kinetic theory; e.g. Chapman & Cowling, "The Mathematical Theory of Non-uniform

@@ -1,6 +1,8 @@
 #include "boundary/openfoam/bridge/SputterSource.hpp"
 
 #include "boundary/elements/ElementTable.hpp"
+#include "boundary/openfoam/bridge/BridgeMaterial.hpp"
+#include "boundary/util/PhysicalConstants.hpp"
 #include "solvers/erosion/ErosionRate.hpp"
 #include "boundary/racetrack/IonSupply.hpp"
 #include "boundary/racetrack/RacetrackFlux.hpp"
@@ -10,20 +12,23 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <utility>
 
 namespace magtwin {
 namespace foam {
 
 struct SputterSource::Impl {
+    Material material;
     SputterYield yield;
     ErosionRate rate;
     std::unique_ptr<RacetrackFlux> racetrack;
     std::unique_ptr<RacetrackFlux::AtScale> racetrackAtScale;  // new target: k = 1
     double uniformIonFlux = 0.0;
 
-    Impl(const SputterSourceSpec& spec, const Element& ion, const Element& target)
-        : yield(spec.yieldModel, spec.angularModel, ion, target),
-          rate(yield, spec.ionEnergyEv, target.atomicDensityPerM3()) {}
+    Impl(const SputterSourceSpec& spec, const Element& ion, Material target)
+        : material(std::move(target)),
+          yield(spec.yieldModel, spec.angularModel, ion, material),
+          rate(yield, spec.ionEnergyEv, material.atomicDensityPerM3()) {}
 };
 
 namespace {
@@ -58,9 +63,10 @@ std::vector<std::string> SputterSource::ionFluxModels() { return {"uniform", "ra
 SputterSource::SputterSource(const SputterSourceSpec& spec) {
     const ElementTable& table = ElementTable::builtin();
     const Element& ion = table.get(spec.ion);
-    const Element& target = table.get(spec.target);
+    Material target = resolveMaterial(spec.target, spec.targetComposition, spec.targetDensityGPerCm3,
+                                      {"target", "targetComposition", "targetDensity"});
     if (!(spec.ionEnergyEv > 0.0)) throw std::invalid_argument("ion energy must be positive");
-    impl_ = std::make_unique<Impl>(spec, ion, target);
+    impl_ = std::make_unique<Impl>(spec, ion, std::move(target));
     if (spec.ionFluxModel == "uniform") {
         if (!(spec.uniformIonFlux >= 0.0)) throw std::invalid_argument("uniform ion flux must be >= 0");
         impl_->uniformIonFlux = spec.uniformIonFlux;
@@ -102,6 +108,16 @@ double SputterSource::recessionSpeed(double cathodeX, double cathodeY, double co
 }
 
 double SputterSource::targetAtomicDensity() const { return impl_->rate.atomicDensityPerM3(); }
+
+double SputterSource::targetMeanAtomMassKg() const {
+    return impl_->material.meanMassAmu() * kAtomicMassUnitKg;
+}
+
+std::vector<std::pair<std::string, double>> SputterSource::targetComponents() const {
+    std::vector<std::pair<std::string, double>> out;
+    for (const MaterialComponent& c : impl_->material.components) out.emplace_back(c.symbol, c.atomFraction);
+    return out;
+}
 
 std::string SputterSource::yieldModelName() const { return impl_->yield.energyModel().name(); }
 

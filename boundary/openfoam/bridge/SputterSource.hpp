@@ -10,11 +10,15 @@
 // tabulated in theta by magtwin::ErosionRate (solvers/erosion/); theta: angle between the
 // local face normal and the original face normal (the ions arrive along the latter, see
 // ErosionRate.hpp for the thin-sheath assumption); cos(theta) converts per projected
-// area to per face area.
+// area to per face area. A compound or alloy target (a library material such as ITO, or
+// a composition of the user's own) sputters Y = sum_i Y_i atoms per ion, carrying the
+// bulk composition at steady state, and recedes at Gamma Y / n with n its atomic density
+// (boundary/materials/Material.hpp, boundary/yield/SputterYield.hpp).
 #pragma once
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace magtwin {
@@ -41,7 +45,14 @@ struct RacetrackSourceSpec {
 
 struct SputterSourceSpec {
     std::string ion = "Ar";
+    /// Target material: an element symbol or a library name (ITO, MoNb, TiN ...;
+    /// boundary/materials/MaterialLibrary), or the label of targetComposition.
     std::string target;
+    /// A composition of the user's own (element symbol, atom fraction; the fractions
+    /// sum to 1 within 1e-3): when given, `target` is only its name and
+    /// targetDensityGPerCm3 is required.
+    std::vector<std::pair<std::string, double>> targetComposition;
+    double targetDensityGPerCm3 = 0.0;      ///< bulk density of targetComposition [g/cm^3]
     std::string yieldModel = "auto";        ///< YieldModelRegistry name
     std::string angularModel = "yamamura1983";
     double ionEnergyEv = 0.0;
@@ -79,6 +90,10 @@ public:
     double recessionSpeed(double cathodeX, double cathodeY, double cosTheta) const;
     /// Atomic density of the target (atoms/m^3), for the erosion rate.
     double targetAtomicDensity() const;
+    /// Mean atomic mass of the target's atoms (kg), sum_i c_i M_i.
+    double targetMeanAtomMassKg() const;
+    /// The target's components (symbol, atom fraction) in the material's order.
+    std::vector<std::pair<std::string, double>> targetComponents() const;
     /// The energy model actually used ("auto" resolved).
     std::string yieldModelName() const;
 

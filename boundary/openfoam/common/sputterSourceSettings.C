@@ -4,6 +4,7 @@
 \*---------------------------------------------------------------------------*/
 
 #include "boundary/openfoam/common/sputterSourceSettings.H"
+#include "boundary/openfoam/common/materialEntries.H"
 #include "error.H"
 
 #include "boundary/openfoam/bridge/SputterSource.hpp"
@@ -92,6 +93,8 @@ Foam::sputterSourceSettings::sputterSourceSettings()
 :
     ion_("Ar"),
     target_(),
+    targetComposition_(),
+    targetDensity_(0),
     yieldModel_("auto"),
     angularModel_("yamamura1983"),
     ionEnergy_(0),
@@ -116,6 +119,9 @@ Foam::sputterSourceSettings::sputterSourceSettings(const dictionary& dict)
 
     ion_ = dict.getOrDefault<word>("ion", "Ar");
     target_ = dict.get<word>("target");
+    targetComposition_ = readCompositionEntry(dict, "targetComposition");
+    targetDensity_ =
+        dict.found("targetDensity") ? positiveEntry(dict, "targetDensity") : 0;
     yieldModel_ = dict.getOrDefault<word>("yieldModel", "auto");
     angularModel_ = dict.getOrDefault<word>("angularModel", "yamamura1983");
     ionEnergy_ = positiveEntry(dict, "ionEnergy");
@@ -123,6 +129,8 @@ Foam::sputterSourceSettings::sputterSourceSettings(const dictionary& dict)
 
     spec.ion = ion_;
     spec.target = target_;
+    spec.targetComposition = targetComposition_;
+    spec.targetDensityGPerCm3 = targetDensity_;
     spec.yieldModel = yieldModel_;
     spec.angularModel = angularModel_;
     spec.ionEnergyEv = ionEnergy_;
@@ -335,6 +343,11 @@ void Foam::sputterSourceSettings::write(Ostream& os) const
 {
     os.writeEntry("ion", ion_);
     os.writeEntry("target", target_);
+    writeCompositionEntry(os, "targetComposition", targetComposition_);
+    if (targetDensity_ > 0)
+    {
+        os.writeEntry("targetDensity", targetDensity_);
+    }
     os.writeEntry("yieldModel", yieldModel_);
     os.writeEntry("angularModel", angularModel_);
     os.writeEntry("ionEnergy", ionEnergy_);

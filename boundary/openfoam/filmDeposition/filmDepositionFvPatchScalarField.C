@@ -9,6 +9,7 @@
 #include "volFields.H"
 
 #include "boundary/openfoam/bridge/CoreBridge.hpp"
+#include "boundary/openfoam/common/materialEntries.H"
 #include "boundary/openfoam/bridge/LineOfSight.hpp"
 
 #include <exception>
@@ -45,6 +46,10 @@ void Foam::filmDepositionFvPatchScalarField::readParameters
         [](const scalar D) { return D > 0; }
     );
     filmElement_ = dict.get<word>("filmElement");
+    filmComposition_ = readCompositionEntry(dict, "filmComposition");
+    filmDensity_ = dict.found("filmDensity")
+      ? dict.getCheck<scalar>("filmDensity", [](const scalar r) { return r > 0; })
+      : 0;
     emissionDistribution_ =
         dict.getOrDefault<word>("emissionDistribution", "cosine");
     cosExponent_ = dict.getCheckOrDefault<scalar>
@@ -67,7 +72,12 @@ void Foam::filmDepositionFvPatchScalarField::readParameters
     try
     {
         const magtwin::foam::FilmMaterial film =
-            magtwin::foam::filmMaterial(filmElement_);
+            magtwin::foam::filmMaterial
+            (
+                filmElement_,
+                filmComposition_,
+                filmDensity_
+            );
         meanThermalSpeed_ =
             magtwin::foam::meanThermalSpeed(film.atomMassKg, gasTemperature_);
         filmAtomicDensity_ = film.atomicDensityPerM3;
@@ -75,7 +85,7 @@ void Foam::filmDepositionFvPatchScalarField::readParameters
     catch (const std::exception& e)
     {
         FatalIOErrorInFunction(dict)
-            << "Entry 'filmElement' (" << filmElement_ << "): " << e.what()
+            << e.what()
             << nl << exit(FatalIOError);
     }
 }
@@ -124,6 +134,8 @@ Foam::filmDepositionFvPatchScalarField::filmDepositionFvPatchScalarField
     gasTemperature_(0),
     diffusivity_(0),
     filmElement_(),
+    filmComposition_(),
+    filmDensity_(0),
     meanThermalSpeed_(0),
     filmAtomicDensity_(1),
     filmThickness_(p.size(), Zero),
@@ -151,6 +163,8 @@ Foam::filmDepositionFvPatchScalarField::filmDepositionFvPatchScalarField
     gasTemperature_(0),
     diffusivity_(0),
     filmElement_(),
+    filmComposition_(),
+    filmDensity_(0),
     meanThermalSpeed_(0),
     filmAtomicDensity_(1),
     filmThickness_(p.size(), Zero),
@@ -216,6 +230,8 @@ Foam::filmDepositionFvPatchScalarField::filmDepositionFvPatchScalarField
     gasTemperature_(ptf.gasTemperature_),
     diffusivity_(ptf.diffusivity_),
     filmElement_(ptf.filmElement_),
+    filmComposition_(ptf.filmComposition_),
+    filmDensity_(ptf.filmDensity_),
     meanThermalSpeed_(ptf.meanThermalSpeed_),
     filmAtomicDensity_(ptf.filmAtomicDensity_),
     filmThickness_(ptf.filmThickness_, mapper),
@@ -237,6 +253,8 @@ Foam::filmDepositionFvPatchScalarField::filmDepositionFvPatchScalarField
     gasTemperature_(ptf.gasTemperature_),
     diffusivity_(ptf.diffusivity_),
     filmElement_(ptf.filmElement_),
+    filmComposition_(ptf.filmComposition_),
+    filmDensity_(ptf.filmDensity_),
     meanThermalSpeed_(ptf.meanThermalSpeed_),
     filmAtomicDensity_(ptf.filmAtomicDensity_),
     filmThickness_(ptf.filmThickness_),
@@ -259,6 +277,8 @@ Foam::filmDepositionFvPatchScalarField::filmDepositionFvPatchScalarField
     gasTemperature_(ptf.gasTemperature_),
     diffusivity_(ptf.diffusivity_),
     filmElement_(ptf.filmElement_),
+    filmComposition_(ptf.filmComposition_),
+    filmDensity_(ptf.filmDensity_),
     meanThermalSpeed_(ptf.meanThermalSpeed_),
     filmAtomicDensity_(ptf.filmAtomicDensity_),
     filmThickness_(ptf.filmThickness_),
@@ -352,6 +372,11 @@ void Foam::filmDepositionFvPatchScalarField::write(Ostream& os) const
     os.writeEntry("gasTemperature", gasTemperature_);
     os.writeEntry("diffusivity", diffusivity_);
     os.writeEntry("filmElement", filmElement_);
+    writeCompositionEntry(os, "filmComposition", filmComposition_);
+    if (filmDensity_ > 0)
+    {
+        os.writeEntry("filmDensity", filmDensity_);
+    }
     currentFilmThickness()().writeEntry("filmThickness", os);
     if (!lineOfSightSource_.empty())
     {

@@ -1,9 +1,12 @@
 // Tests of the OpenFOAM-free bridge (boundary/openfoam/bridge/) the OpenFOAM boundary
 // conditions call: kinetic-theory speed, film material lookup, and the emission /
 // erosion split of SputterSource.
+#include "boundary/elements/ElementTable.hpp"
+#include "boundary/materials/MaterialLibrary.hpp"
 #include "boundary/openfoam/bridge/CoreBridge.hpp"
 #include "boundary/openfoam/bridge/LineOfSight.hpp"
 #include "boundary/openfoam/bridge/SputterSource.hpp"
+#include "boundary/yield/SputterYield.hpp"
 
 #include <gtest/gtest.h>
 
@@ -50,6 +53,7 @@ TEST(FoamBridge, FilmMaterialFromTheElementTable) {
         FAIL() << "unknown element accepted";
     } catch (const std::invalid_argument& e) {
         EXPECT_NE(std::string(e.what()).find("known:"), std::string::npos) << e.what();
+        EXPECT_EQ(std::string(e.what()).rfind("Entry 'filmElement': ", 0), 0u) << e.what();
     }
     EXPECT_THROW(magtwin::foam::filmMaterial("Ar"), std::invalid_argument);  // a gas: no film
 }
@@ -155,4 +159,132 @@ TEST(FoamBridge, UnknownEmissionDistributionListsTheValidNames) {
     } catch (const std::invalid_argument& e) {
         EXPECT_NE(std::string(e.what()).find("cosn"), std::string::npos) << e.what();
     }
+}
+
+// ---- Compound and alloy targets (issue 19) ------------------------------------------------
+
+namespace {
+
+magtwin::foam::SputterSourceSpec uniformTarget(const std::string& target) {
+    magtwin::foam::SputterSourceSpec spec = uniformMo(1e20);
+    spec.target = target;
+    return spec;
+}
+
+/// n = rho N_A / sum_i c_i M_i with the element table's masses (boundary/data/elements.csv).
+double atomicDensity(const magtwin::Material& m, double densityGPerCm3) {
+    double mass = 0;
+    for (const auto& c : m.components) mass += c.atomFraction * magtwin::ElementTable::builtin().get(c.symbol).massAmu;
+    return densityGPerCm3 * 1e6 * 6.02214076e23 / mass;
+}
+
+std::string messageOf(const magtwin::foam::SputterSourceSpec& spec) {
+    try {
+        magtwin::foam::SputterSource s(spec);
+    } catch (const std::invalid_argument& e) {
+        return e.what();
+    }
+    return "";
+}
+
+}  // namespace
+
+// A library compound (ITO) in the dictionaries: the bridge's source sputters the core's
+// steady-state total yield (boundary/yield/SputterYield for the ITO Material, the path the
+// erosion engine takes) and erodes at the compound's atomic density, recomputed here from
+// the library's composition and density. Tolerances: the yield table's first node is Y(E, 0)
+// itself (exact); n to 1e-12 relative (the same formula summed in another order).
+TEST(FoamBridge, LibraryCompoundTargetSputtersTheCoreYieldAtItsAtomicDensity) {
+    const magtwin::Material ito = magtwin::MaterialLibrary::builtin().get("ITO");
+    const magtwin::foam::SputterSource source(uniformTarget("ITO"));
+    const magtwin::SputterYield core("auto", "yamamura1983", magtwin::ElementTable::builtin().get("Ar"), ito);
+    EXPECT_EQ(source.yield(0.0), core.yield(400.0, 0.0));
+    EXPECT_NEAR(source.targetAtomicDensity(), atomicDensity(ito, ito.densityGPerCm3),
+                1e-12 * source.targetAtomicDensity());
+    const auto comps = source.targetComponents();
+    ASSERT_EQ(comps.size(), ito.components.size());
+    for (std::size_t i = 0; i < comps.size(); ++i) {
+        EXPECT_EQ(comps[i].first, ito.components[i].symbol);
+        EXPECT_EQ(comps[i].second, ito.components[i].atomFraction);
+    }
+    EXPECT_NEAR(source.targetMeanAtomMassKg(), ito.meanMassAmu() * 1.66053906660e-27, 1e-35);
+    // Aliases as users write them.
+    EXPECT_EQ(magtwin::foam::SputterSource(uniformTarget("Mo-Nb")).yield(0.0),
+              magtwin::foam::SputterSource(uniformTarget("MoNb")).yield(0.0));
+}
+
+// A composition of the user's own: the library alloy MoNb (no heat of formation: the same
+// multicomponent model input) given by its atom fractions and density sputters and erodes
+// exactly as the library's; a one-element composition at the element's density is the
+// element, bit for bit (the element path stays unchanged).
+TEST(FoamBridge, CustomCompositionTargetEqualsTheLibraryAlloyAndTheElement) {
+    const magtwin::Material monb = magtwin::MaterialLibrary::builtin().get("MoNb");
+    magtwin::foam::SputterSourceSpec spec = uniformTarget("MoNb-custom");
+    for (const auto& c : monb.components) spec.targetComposition.emplace_back(c.symbol, c.atomFraction);
+    spec.targetDensityGPerCm3 = monb.densityGPerCm3;
+    const magtwin::foam::SputterSource custom(spec), library(uniformTarget("MoNb"));
+    EXPECT_DOUBLE_EQ(custom.yield(0.0), library.yield(0.0));
+    EXPECT_DOUBLE_EQ(custom.yield(0.7), library.yield(0.7));
+    EXPECT_DOUBLE_EQ(custom.targetAtomicDensity(), library.targetAtomicDensity());
+
+    magtwin::foam::SputterSourceSpec mo = uniformTarget("myMo");
+    mo.targetComposition = {{"Mo", 1.0}};
+    mo.targetDensityGPerCm3 = *magtwin::ElementTable::builtin().get("Mo").densityGPerCm3;
+    const magtwin::foam::SputterSource one(mo), element(uniformMo(1e20));
+    EXPECT_EQ(one.yield(0.3), element.yield(0.3));
+    EXPECT_EQ(one.targetAtomicDensity(), element.targetAtomicDensity());
+    EXPECT_EQ(element.targetAtomicDensity(), magtwin::ElementTable::builtin().get("Mo").atomicDensityPerM3());
+}
+
+// Bad entries name the dictionary key (the boundary conditions forward the message in a
+// FatalIOError): a sum that is not 1, a missing density, an unknown element or name.
+TEST(FoamBridge, BadCompositionEntriesNameTheKey) {
+    magtwin::foam::SputterSourceSpec spec = uniformTarget("ITOish");
+    spec.targetComposition = {{"In", 0.4}, {"Sn", 0.03}, {"O", 0.47}};
+    spec.targetDensityGPerCm3 = 7.1;
+    std::string m = messageOf(spec);
+    EXPECT_EQ(m.rfind("Entry 'targetComposition': ", 0), 0u) << m;
+    EXPECT_NE(m.find("sum to 0.9"), std::string::npos) << m;
+    EXPECT_NE(m.find("at.%"), std::string::npos) << m;
+    spec.targetComposition = {{"In", 0.4}, {"Sn", 0.03}, {"O", 0.57}};
+    spec.targetDensityGPerCm3 = 0;
+    m = messageOf(spec);
+    EXPECT_EQ(m.rfind("Entry 'targetDensity': ", 0), 0u) << m;
+    spec.targetDensityGPerCm3 = 7.1;
+    spec.targetComposition = {{"In", 0.4}, {"Xx", 0.03}, {"O", 0.57}};
+    m = messageOf(spec);
+    EXPECT_EQ(m.rfind("Entry 'targetComposition': ", 0), 0u) << m;
+    EXPECT_NE(m.find("Xx"), std::string::npos) << m;
+    m = messageOf(uniformTarget("ITOO"));
+    EXPECT_EQ(m.rfind("Entry 'target': ", 0), 0u) << m;
+    EXPECT_NE(m.find("did you mean 'ITO'"), std::string::npos) << m;
+    EXPECT_TRUE(messageOf(uniformTarget("ITO")).empty());
+}
+
+// The film of a compound: the mean atom mass and the film's atomic density (the library's
+// film density, or filmDensity), or a composition with its film density.
+TEST(FoamBridge, CompoundFilmMaterial) {
+    const magtwin::Material ito = magtwin::MaterialLibrary::builtin().get("ITO");
+    const double rhoFilm = ito.filmDensityGPerCm3.value_or(ito.densityGPerCm3);
+    const auto film = magtwin::foam::filmMaterial("ITO");
+    EXPECT_EQ(film.symbol, "ITO");
+    EXPECT_NEAR(film.atomicDensityPerM3, atomicDensity(ito, rhoFilm), 1e-12 * film.atomicDensityPerM3);
+    EXPECT_NEAR(film.atomMassKg, ito.meanMassAmu() * 1.66053906660e-27, 1e-35);
+    const auto lighter = magtwin::foam::filmMaterial("ITO", {}, 6.0);
+    EXPECT_NEAR(lighter.atomicDensityPerM3, atomicDensity(ito, 6.0), 1e-12 * lighter.atomicDensityPerM3);
+    std::vector<std::pair<std::string, double>> comp;
+    for (const auto& c : ito.components) comp.emplace_back(c.symbol, c.atomFraction);
+    const auto custom = magtwin::foam::filmMaterial("myITO", comp, 6.0);
+    EXPECT_EQ(custom.symbol, "myITO");
+    EXPECT_NEAR(custom.atomicDensityPerM3, lighter.atomicDensityPerM3, 1e-12 * lighter.atomicDensityPerM3);
+    try {
+        magtwin::foam::filmMaterial("myITO", comp, 0.0);
+        FAIL() << "a film composition without density accepted";
+    } catch (const std::invalid_argument& e) {
+        EXPECT_EQ(std::string(e.what()).rfind("Entry 'filmDensity': ", 0), 0u) << e.what();
+    }
+    // The element path: exactly the element table's numbers.
+    const auto mo = magtwin::foam::filmMaterial("Mo");
+    EXPECT_EQ(mo.atomicDensityPerM3, magtwin::ElementTable::builtin().get("Mo").atomicDensityPerM3());
+    EXPECT_EQ(mo.atomMassKg, magtwin::ElementTable::builtin().get("Mo").massAmu * 1.66053906660e-27);
 }
