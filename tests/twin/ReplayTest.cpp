@@ -217,17 +217,16 @@ TEST(TwinReplay, TargetChangeStartsANewErosionStateAndCounterFindingNamesTheSetp
     }
 }
 
-TEST(TwinReplay, AGapWhileOnIsNotBridgedAndTheAuditNamesIt) {
+TEST(TwinReplay, AGapWhileOnIsNotBridgedAndAnHonestCounterAcrossItIsNotAFinding) {
     TempDir dir("replay-gap");
     // 500 W (setpoint 600 W), rows 1 s apart at 0..100 s and 160..300 s: the logger lost
-    // 100..160 s while the tool's counter kept counting (it integrates 500 W through the gap;
-    // the setpoint's integral, 180 kJ, is 20 % off the counter: not the cause).
+    // 100..160 s while the tool's counter kept counting (it integrates 500 W through the gap).
     std::vector<Row> rows;
     for (int t = 0; t <= 300; ++t)
         if (t <= 100 || t >= 160) rows.push_back({t, 600, 500, 400, "T1", 500.0 * t / 3.6e6, 2.0});
     const Replayed r = replay(dir, rows);
     // the energy rule (DeliveredEnergy.hpp): 100 s + 140 s at 500 W, the 60 s gap not counted
-    constexpr double kSeen = 500.0 * 240.0, kBridged = 500.0 * 60.0;
+    constexpr double kSeen = 500.0 * 240.0, kGap = 500.0 * 60.0;
     ASSERT_EQ(r.result.steps.size(), 2u);  // the gap ends the step
     double sum = 0.0;
     for (const auto& s : r.result.steps) {
@@ -237,13 +236,57 @@ TEST(TwinReplay, AGapWhileOnIsNotBridgedAndTheAuditNamesIt) {
     EXPECT_NEAR(sum, kSeen, kSeen * 1e-12);
     EXPECT_NEAR(r.result.energyKWh.at(0).back() * 3.6e6, kSeen, kSeen * 1e-12);
     ASSERT_EQ(r.audit.size(), 1u);
-    EXPECT_NEAR(r.audit[0].energyKWh * 3.6e6, kSeen, kSeen * 1e-12);
-    // counter 150 kJ vs 120 kJ: +25 %, flagged, and the bridged gap accounts for it
-    EXPECT_NEAR(r.audit[0].errorPct, 100.0 * kBridged / kSeen, 1e-6);
-    EXPECT_TRUE(r.audit[0].flagged);
-    EXPECT_NE(r.audit[0].cause.find("1 logging gap(s) or file change(s) while the source was on (60 s)"),
-              std::string::npos)
-        << r.audit[0].cause;
+    const CounterAuditEntry& a = r.audit[0];
+    EXPECT_NEAR(a.energyKWh * 3.6e6, kSeen, kSeen * 1e-12);  // the energy series itself does not change
+    // the counter over the covered rows equals the twin's energy (the log's 15 digits: 1e-9)
+    EXPECT_NEAR(a.errorPct, 0.0, 1e-9);
+    EXPECT_FALSE(a.flagged) << a.cause;
+    // the gap apart: the counter moved 30 kJ across it, within setpoint 600 W x 60 s = 36 kJ
+    ASSERT_EQ(a.gapList.size(), 1u);
+    EXPECT_EQ(a.gapsWhileOn, 1u);
+    EXPECT_EQ(a.gapsBeyondBound, 0u);
+    EXPECT_NEAR(a.gapS, 60.0, 1e-9);
+    EXPECT_NEAR(a.gapCounterKWh * 3.6e6, kGap, kGap * 1e-9);
+    EXPECT_NEAR(a.gapBoundKWh * 3.6e6, 600.0 * 60.0, 1e-6);
+    // checked share: 120 kJ of the 150 kJ the counter accounts for = 0.8 (by hand)
+    EXPECT_NEAR(a.checkedShare, kSeen / (kSeen + kGap), 1e-9);
+    // the gap is a finding of its own
+    const auto gapFindings = counterGapFindings(r.audit);
+    ASSERT_EQ(gapFindings.size(), 1u);
+    EXPECT_EQ(gapFindings[0].kind, "gap");
+    EXPECT_NEAR(gapFindings[0].time, rows[100].t + 1735689600.0, 1e-6);  // 2025-01-01 00:01:40 UTC
+    EXPECT_NE(gapFindings[0].message.find("within it"), std::string::npos) << gapFindings[0].message;
+}
+
+TEST(TwinReplay, ADishonestCounterAcrossAGapIsStillFlagged) {
+    // the same gapped log twice: (a) the counter jumps 80 kJ across the 60 s gap, more than
+    // the supply's setpoint could deliver (600 W x 60 s = 36 kJ); (b) the counter is honest
+    // across the gap but integrates the 600 W setpoint on the covered rows (+20 %).
+    for (const int variant : {0, 1}) {
+        TempDir dir(variant == 0 ? "replay-gap-jump" : "replay-gap-setpoint");
+        std::vector<Row> rows;
+        for (int t = 0; t <= 300; ++t) {
+            if (t > 100 && t < 160) continue;
+            const double honest = 500.0 * t / 3.6e6;
+            const double usage =
+                variant == 0
+                    ? honest + (t >= 160 ? 50000.0 / 3.6e6 : 0.0)
+                    : (600.0 * std::min(t, 100) + 500.0 * 60.0 * (t >= 160) + 600.0 * std::max(0, t - 160)) / 3.6e6;
+            rows.push_back({t, 600, 500, 400, "T1", usage, 2.0});
+        }
+        const Replayed r = replay(dir, rows);
+        ASSERT_EQ(r.audit.size(), 1u);
+        const CounterAuditEntry& a = r.audit[0];
+        EXPECT_TRUE(a.flagged) << variant;
+        if (variant == 0) {
+            EXPECT_EQ(a.gapsBeyondBound, 1u);
+            EXPECT_NEAR(a.gapCounterKWh * 3.6e6, 80000.0, 1e-3);
+            EXPECT_NE(a.cause.find("more than the supply's setpoint x the gap"), std::string::npos) << a.cause;
+        } else {
+            EXPECT_EQ(a.gapsBeyondBound, 0u);
+            EXPECT_NEAR(a.errorPct, 20.0, 1e-6);  // 600 W / 500 W on the covered rows
+        }
+    }
 }
 
 TEST(ReplayReport, RatioStatsWorkedByHand) {
