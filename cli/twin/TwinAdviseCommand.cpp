@@ -9,6 +9,7 @@
 #include "twin/advice/StoreAdvice.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
@@ -19,6 +20,8 @@ int runTwinAdvise(const TwinAdviseOptions& o) {
     if (!(o.targetNm > 0.0)) throw UsageError("--target-nm must be > 0 (got " + std::to_string(o.targetNm) + ")");
     if (!(o.lambda1 > 0.0 && o.lambda1 <= 1.0)) throw UsageError("--lambda must lie in (0, 1]");
     if (!(o.lambda2 >= 0.0 && o.lambda2 <= 1.0)) throw UsageError("--lambda2 must lie in [0, 1]");
+    if (o.form != "multiplicative" && o.form != "additive")
+        throw UsageError("--form must be multiplicative or additive (got '" + o.form + "')");
     const TwinToolFile tool = loadTwinToolFile(o.toolFile);
     const bool postgres = o.store.rfind("postgres", 0) == 0;
     if (!postgres && !std::filesystem::exists(o.store)) throw UsageError("--store '" + o.store + "' does not exist");
@@ -28,7 +31,8 @@ int runTwinAdvise(const TwinAdviseOptions& o) {
         throw UsageError("--store '" + o.store + "' holds no runs of tool '" + tool.name + "' (run `twin sync` first)");
     RunAdvice a;
     try {
-        a = adviseNextRun(*store, store->ensureTool(tool.name), o.targetNm, {o.lambda1, o.lambda2});
+        a = adviseNextRun(*store, store->ensureTool(tool.name), o.targetNm, {o.lambda1, o.lambda2},
+                          o.form == "additive" ? EwmaForm::Additive : EwmaForm::Multiplicative);
     } catch (const std::invalid_argument& e) {
         throw UsageError("--store '" + o.store + "': " + e.what());
     }
@@ -36,10 +40,11 @@ int runTwinAdvise(const TwinAdviseOptions& o) {
     if (o.json) {
         std::cout << "{\"tool\":" << jsonString(tool.name) << ",\"target_nm\":" << jsonNumber(a.targetNm)
                   << ",\"controller\":{\"kind\":" << jsonString(a.weights.lambda2 > 0.0 ? "dEWMA" : "EWMA")
-                  << ",\"lambda1\":" << jsonNumber(a.weights.lambda1) << ",\"lambda2\":" << jsonNumber(a.weights.lambda2)
+                  << ",\"form\":" << jsonString(o.form) << ",\"lambda1\":" << jsonNumber(a.weights.lambda1)
+                  << ",\"lambda2\":" << jsonNumber(a.weights.lambda2)
                   << ",\"stable_gain_ratio\":[" << jsonNumber(a.stableGain.first) << ","
                   << jsonNumber(a.stableGain.second) << "]},\"runs\":" << a.runs.size()
-                  << ",\"offset_nm\":" << jsonNumber(a.offsetNm) << ",\"drift_nm_per_run\":" << jsonNumber(a.driftNm)
+                  << ",\"offset\":" << jsonNumber(a.offset) << ",\"drift_per_run\":" << jsonNumber(a.drift)
                   << ",\"rate_nm_s\":" << jsonNumber(a.rateNmS) << ",\"last_run\":{\"time_s\":"
                   << jsonNumber(last.end - last.start) << ",\"thickness_nm\":" << jsonNumber(last.thicknessNm)
                   << ",\"predicted_nm\":" << jsonNumber(a.predictedNm.back()) << "},\"advice\":{\"time_s\":"
@@ -54,8 +59,11 @@ int runTwinAdvise(const TwinAdviseOptions& o) {
               << (a.weights.lambda2 > 0.0 ? "double EWMA" : "EWMA") << " lambda " << a.weights.lambda1 << ", "
               << a.weights.lambda2 << " (stable for a rate-model gain ratio below " << a.stableGain.second << ")\n"
               << "last run: " << last.end - last.start << " s, " << last.thicknessNm << " nm measured\n"
-              << "offset " << a.offsetNm << " nm, drift " << a.driftNm << " nm/run, twin rate " << a.rateNmS
-              << " nm/s\n"
+              << (a.form == EwmaForm::Multiplicative
+                      ? "rate ratio measured / twin x" + std::to_string(std::exp(a.offset)) + ", drift x" +
+                            std::to_string(std::exp(a.drift)) + " per run"
+                      : "offset " + std::to_string(a.offset) + " nm, drift " + std::to_string(a.drift) + " nm/run")
+              << ", twin rate " << a.rateNmS << " nm/s\n"
               << "advice for " << a.targetNm << " nm: " << a.timeS << " s at the last powers, or the last time at x"
               << a.powerScale << " power";
     for (const auto& [source, w] : a.powersW) std::cout << " (" << source << " " << w << " W)";

@@ -134,6 +134,8 @@ void addTwinCommand(CLI::App& app) {
     ad->add_option("--lambda", advise->lambda1, "EWMA weight of the offset, (0, 1]")->capture_default_str();
     ad->add_option("--lambda2", advise->lambda2, "EWMA weight of the drift, [0, 1] (0: single EWMA)")
         ->capture_default_str();
+    ad->add_option("--form", advise->form, "EWMA model: multiplicative (a rate ratio) or additive (an offset, nm)")
+        ->capture_default_str();
     ad->add_flag("--json", advise->json, "Print the advice as JSON");
     ad->callback([advise]() {
         if (const int rc = runTwinAdvise(*advise); rc != 0) throw CLI::RuntimeError(rc);

@@ -121,5 +121,27 @@ TEST(RunToRun, AdviceHoldsTheThicknessAsTheTargetsErode) {
     EXPECT_EQ(simulateLine(L, Advice::Ewma, {0.3, 0.1}).errorsNm, dewma.errorsNm);
 }
 
+TEST(RunToRun, MultiplicativeFormIsStableForAnyRateErrorAndLandsFromTheFirstReading) {
+    // ln y = a + ln b + ln u: a rate error is a pure offset in ln y, so the first reading sets
+    // it exactly (noise-free: the second run is on target to rounding) and even l1 = 1 with a
+    // rate 3.5 x the twin's is stable, where the additive form diverges above l1 = 2 / 3.5
+    SimulatedLine L;
+    L.runs = 50;
+    L.noiseNm = 0.0;
+    L.driftPerRun = 0.0;
+    L.gainMismatch = 3.5;
+    const ErrorStats m = simulateLine(L, Advice::Ewma, {1.0, 0.0}, 0, EwmaForm::Multiplicative);
+    EXPECT_NEAR(m.errorsNm[1], 0.0, 1e-9);
+    EXPECT_NEAR(m.errorsNm.back(), 0.0, 1e-9);
+    EXPECT_GE(simulatedStableLambdaLimit(3.5, 0.0, 0.05, EwmaForm::Multiplicative), 1.0 - 1e-9);
+    EXPECT_GE(simulatedStableLambdaLimit(3.5, 1.0, 0.05, EwmaForm::Multiplicative), 1.0 - 1e-9);
+    EXPECT_LT(simulatedStableLambdaLimit(3.5, 0.0, 0.05, EwmaForm::Additive), 0.6);
+    // on the eroding line with noise: held as well as the additive form
+    const ErrorStats line = simulateLine(SimulatedLine{}, Advice::Ewma, {0.3, 0.1}, 20, EwmaForm::Multiplicative);
+    std::cout << "dEWMA multiplicative on the twin: mean " << line.meanNm << " nm, sigma " << line.sigmaNm << " nm\n";
+    EXPECT_LT(std::fabs(line.meanNm), 0.3);
+    EXPECT_LT(line.sigmaNm, 1.3);
+}
+
 }  // namespace
 }  // namespace magtwin

@@ -6,22 +6,32 @@
 
 namespace magtwin {
 
-EwmaController::EwmaController(double targetNm, EwmaWeights w, double offsetNm, double driftNm)
-    : target_(targetNm), w_(w), a_(offsetNm), d_(driftNm) {
+EwmaController::EwmaController(double targetNm, EwmaWeights w, EwmaForm form)
+    : target_(targetNm), w_(w), form_(form) {
     if (!(w.lambda1 > 0.0 && w.lambda1 <= 1.0) || !(w.lambda2 >= 0.0 && w.lambda2 <= 1.0))
         throw std::invalid_argument("EWMA weights must lie in (0, 1] and [0, 1]");
 }
 
 double EwmaController::recommendTime(double rateNmS) const {
     if (!(rateNmS > 0.0)) throw std::invalid_argument("run-to-run: the twin's rate must be > 0");
-    return (target_ - a_ - d_) / rateNmS;
+    return form_ == EwmaForm::Additive ? (target_ - a_ - d_) / rateNmS : target_ * std::exp(-(a_ + d_)) / rateNmS;
+}
+
+double EwmaController::predict(double u, double b) const {
+    return form_ == EwmaForm::Additive ? a_ + d_ + b * u : b * u * std::exp(a_ + d_);
 }
 
 void EwmaController::update(double y, double u, double b) {
-    const double residual = y - b * u;
+    if (form_ == EwmaForm::Multiplicative && !(y > 0.0 && b * u > 0.0))
+        throw std::invalid_argument("run-to-run: a multiplicative EWMA needs thickness and rate x time > 0");
+    const double residual = form_ == EwmaForm::Additive ? y - b * u : std::log(y / (b * u));
     const double previous = a_;
-    a_ = w_.lambda1 * residual + (1.0 - w_.lambda1) * a_;
-    if (w_.lambda2 > 0.0) d_ = w_.lambda2 * (residual - previous) + (1.0 - w_.lambda2) * d_;
+    if (runs_ == 0) {
+        a_ = residual;  // the first reading is the offset estimate
+    } else {
+        a_ = w_.lambda1 * residual + (1.0 - w_.lambda1) * a_;
+        if (w_.lambda2 > 0.0) d_ = w_.lambda2 * (residual - previous) + (1.0 - w_.lambda2) * d_;
+    }
     ++runs_;
 }
 
@@ -39,10 +49,10 @@ std::pair<double, double> stableGainRange(EwmaWeights w) {
     return {0.0, std::min(2.0 / (l1 + l2 - l1 * l2), 4.0 / (2.0 * (l1 + l2) - l1 * l2))};
 }
 
-ErrorStats simulateLine(const SimulatedLine& L, Advice advice, EwmaWeights w, int skip) {
+ErrorStats simulateLine(const SimulatedLine& L, Advice advice, EwmaWeights w, int skip, EwmaForm form) {
     std::mt19937_64 rng(L.seed);
     std::normal_distribution<double> noise(0.0, L.noiseNm);
-    EwmaController c(L.targetNm, w);
+    EwmaController c(L.targetNm, w, form);
     ErrorStats s;
     double sum = 0.0, sum2 = 0.0;
     int n = 0;
@@ -64,7 +74,7 @@ ErrorStats simulateLine(const SimulatedLine& L, Advice advice, EwmaWeights w, in
     return s;
 }
 
-double simulatedStableLambdaLimit(double xi, double ratio, double step) {
+double simulatedStableLambdaLimit(double xi, double ratio, double step, EwmaForm form) {
     double last = 0.0;
     const int n = static_cast<int>(std::lround(1.0 / step));
     for (int i = 1; i <= n; ++i) {
@@ -77,7 +87,7 @@ double simulatedStableLambdaLimit(double xi, double ratio, double step) {
         L.driftPerRun = 0.0;
         L.gainMismatch = xi;
         L.initialOffsetNm = 5.0;
-        const ErrorStats s = simulateLine(L, Advice::Ewma, w, 0);
+        const ErrorStats s = simulateLine(L, Advice::Ewma, w, 0, form);
         const double first = std::fabs(s.errorsNm.front()) + 1.0;
         double tail = 0.0;
         for (std::size_t k = s.errorsNm.size() - 50; k < s.errorsNm.size(); ++k)

@@ -21,12 +21,25 @@
 // (Del Castillo 1999's conditions). Under a linear drift delta per run and xi = 1 the EWMA
 // settles at an offset delta / (l1 xi) (its lag), the dEWMA at none; with white noise of sigma and
 // no drift the EWMA's output sigma is sigma sqrt(2 / (2 - l1 xi)).
+//
+// Two forms of the model (EwmaForm):
+//  - Additive: the above, literally (I&S's intercept model; a in nm);
+//  - Multiplicative: the same filters on the log of the thickness, ln y = a + ln b_k + ln u
+//    (I&S's model in ln y and ln u, whose gain is 1): a is the log of the ratio true rate /
+//    twin rate, and u_{k+1} = T exp(-(a_k + D_k)) / b_{k+1}. A thickness is a rate times a
+//    time, so a constant error of the twin's rate is a pure offset here: the mismatch xi of
+//    the stability conditions is the exponent of y in u (1 for a film grown at a constant
+//    rate), not the rate error, and every l1 in (0, 1] is stable whatever the rate error.
+// Both start from the first reading: its residual is the offset estimate (no earlier estimate
+// to weight it against), the drift starts at 0.
 #pragma once
 
 #include <cstdint>
 #include <vector>
 
 namespace magtwin {
+
+enum class EwmaForm { Additive, Multiplicative };
 
 struct EwmaWeights {
     double lambda1 = 0.3;  ///< offset filter
@@ -35,19 +48,24 @@ struct EwmaWeights {
 
 class EwmaController {
 public:
-    EwmaController(double targetNm, EwmaWeights w, double offsetNm = 0.0, double driftNm = 0.0);
+    EwmaController(double targetNm, EwmaWeights w, EwmaForm form = EwmaForm::Additive);
     /// Time (s) for the next run at the twin's predicted rate `rateNmS`.
     double recommendTime(double rateNmS) const;
+    /// The thickness the model expects from a run of `timeS` at `rateNmS`.
+    double predict(double timeS, double rateNmS) const;
     /// A run at time `timeS` with the twin's rate `rateNmS` gave `thicknessNm`.
     void update(double thicknessNm, double timeS, double rateNmS);
-    double offsetNm() const { return a_; }
-    double driftNm() const { return d_; }
+    /// Additive: offset and drift per run in nm; Multiplicative: in ln(true rate / twin rate).
+    double offset() const { return a_; }
+    double drift() const { return d_; }
+    EwmaForm form() const { return form_; }
     std::int64_t runs() const { return runs_; }
 
 private:
     double target_;
     EwmaWeights w_;
-    double a_, d_;
+    EwmaForm form_;
+    double a_ = 0.0, d_ = 0.0;
     std::int64_t runs_ = 0;
 };
 
@@ -82,11 +100,13 @@ enum class Advice { FixedRecipe, TwinOnly, Ewma };
 /// Runs the line: FixedRecipe = every run at T / rate0 (the recipe's time, qualified on the
 /// first substrate of the targets' life); TwinOnly = T / b_k
 /// (the twin's rate, no feedback); Ewma = the controller with `w`. Statistics after `skip` runs.
-ErrorStats simulateLine(const SimulatedLine& line, Advice advice, EwmaWeights w = {}, int skip = 20);
+ErrorStats simulateLine(const SimulatedLine& line, Advice advice, EwmaWeights w = {}, int skip = 20,
+                        EwmaForm form = EwmaForm::Additive);
 
 /// The largest l1 on a grid of `step` (with l2 = ratio l1) for which the noise-free line with
 /// gain mismatch xi, started from an offset, converges: found by running the controller (an
 /// independent path to the closed form).
-double simulatedStableLambdaLimit(double xi, double lambda2Ratio, double step = 0.005);
+double simulatedStableLambdaLimit(double xi, double lambda2Ratio, double step = 0.005,
+                                  EwmaForm form = EwmaForm::Additive);
 
 }  // namespace magtwin

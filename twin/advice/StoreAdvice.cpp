@@ -7,12 +7,14 @@
 
 namespace magtwin {
 
-RunAdvice adviseNextRun(TwinStore& store, std::int64_t toolId, double targetNm, EwmaWeights weights) {
+RunAdvice adviseNextRun(TwinStore& store, std::int64_t toolId, double targetNm, EwmaWeights weights,
+                        EwmaForm form) {
     if (!(targetNm > 0.0) || !std::isfinite(targetNm))
         throw std::invalid_argument("--target-nm must be > 0 (got " + std::to_string(targetNm) + ")");
     RunAdvice out;
     out.targetNm = targetNm;
     out.weights = weights;
+    out.form = form;
     out.stableGain = stableGainRange(weights);
     // the newest replay run's intervals (predictions of one run id; the latest written run is
     // the one whose erosion states the store keeps)
@@ -51,18 +53,20 @@ RunAdvice adviseNextRun(TwinStore& store, std::int64_t toolId, double targetNm, 
             "the store has no deposition interval with a monitor reading and a predicted rate for this tool: "
             "run `magtwin twin replay` first");
     std::sort(out.runs.begin(), out.runs.end(), [](const AdviceRun& a, const AdviceRun& b) { return a.start < b.start; });
-    EwmaController c(targetNm, weights);
+    EwmaController c(targetNm, weights, form);
     for (const auto& run : out.runs) {
         const double u = run.end - run.start;
-        out.predictedNm.push_back(c.offsetNm() + c.driftNm() + run.rateNmS * u);
+        out.predictedNm.push_back(c.runs() ? c.predict(u, run.rateNmS) : std::nan(""));
         c.update(run.thicknessNm, u, run.rateNmS);
     }
     const AdviceRun& last = out.runs.back();
-    out.offsetNm = c.offsetNm();
-    out.driftNm = c.driftNm();
+    out.offset = c.offset();
+    out.drift = c.drift();
     out.rateNmS = last.rateNmS;
     out.timeS = c.recommendTime(out.rateNmS);
-    out.powerScale = (targetNm - out.offsetNm - out.driftNm) / (out.rateNmS * (last.end - last.start));
+    const double u = last.end - last.start;
+    out.powerScale = form == EwmaForm::Multiplicative ? targetNm / c.predict(u, out.rateNmS)
+                                                      : (targetNm - out.offset - out.drift) / (out.rateNmS * u);
     for (const auto& [source, w] : last.powersW) out.powersW.push_back({source, w * out.powerScale});
     return out;
 }
