@@ -41,14 +41,15 @@ int runTwinAdvise(const TwinAdviseOptions& o) {
         std::cout << "{\"tool\":" << jsonString(tool.name) << ",\"target_nm\":" << jsonNumber(a.targetNm)
                   << ",\"controller\":{\"kind\":" << jsonString(a.weights.lambda2 > 0.0 ? "dEWMA" : "EWMA")
                   << ",\"form\":" << jsonString(o.form) << ",\"lambda1\":" << jsonNumber(a.weights.lambda1)
-                  << ",\"lambda2\":" << jsonNumber(a.weights.lambda2)
-                  << ",\"stable_gain_ratio\":[" << jsonNumber(a.stableGain.first) << ","
-                  << jsonNumber(a.stableGain.second) << "]},\"runs\":" << a.runs.size()
-                  << ",\"offset\":" << jsonNumber(a.offset) << ",\"drift_per_run\":" << jsonNumber(a.drift)
-                  << ",\"rate_nm_s\":" << jsonNumber(a.rateNmS) << ",\"last_run\":{\"time_s\":"
-                  << jsonNumber(last.end - last.start) << ",\"thickness_nm\":" << jsonNumber(last.thicknessNm)
-                  << ",\"predicted_nm\":" << jsonNumber(a.predictedNm.back()) << "},\"advice\":{\"time_s\":"
-                  << jsonNumber(a.timeS) << ",\"power_scale\":" << jsonNumber(a.powerScale) << ",\"powers_W\":[";
+                  << ",\"lambda2\":" << jsonNumber(a.weights.lambda2) << ",\"stable_gain_ratio\":["
+                  << jsonNumber(a.stableGain.first) << "," << jsonNumber(a.stableGain.second)
+                  << "]},\"runs\":" << a.runs.size() << ",\"offset\":" << jsonNumber(a.offset)
+                  << ",\"drift_per_run\":" << jsonNumber(a.drift) << ",\"rate_nm_s\":" << jsonNumber(a.rateNmS)
+                  << ",\"last_run\":{\"time_s\":" << jsonNumber(last.end - last.start)
+                  << ",\"thickness_nm\":" << jsonNumber(last.thicknessNm)
+                  << ",\"predicted_nm\":" << jsonNumber(a.predictedNm.back())
+                  << "},\"advice\":{\"time_s\":" << jsonNumber(a.timeS)
+                  << ",\"power_scale\":" << jsonNumber(a.powerScale) << ",\"powers_W\":[";
         for (std::size_t i = 0; i < a.powersW.size(); ++i)
             std::cout << (i ? "," : "") << "{\"source\":" << jsonString(a.powersW[i].first)
                       << ",\"power_W\":" << jsonNumber(a.powersW[i].second) << "}";

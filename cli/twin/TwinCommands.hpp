@@ -90,8 +90,8 @@ struct TwinAdviseOptions {
     std::string toolFile;
     std::string store;
     double targetNm = 0.0;
-    double lambda1 = 0.3;  ///< EWMA weight of the offset
-    double lambda2 = 0.1;  ///< EWMA weight of the drift (0: single EWMA)
+    double lambda1 = 0.3;                 ///< EWMA weight of the offset
+    double lambda2 = 0.1;                 ///< EWMA weight of the drift (0: single EWMA)
     std::string form = "multiplicative";  ///< the EWMA's model: multiplicative (rate ratio) or additive (nm)
     bool json = false;
 };

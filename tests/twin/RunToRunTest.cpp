@@ -109,7 +109,7 @@ TEST(RunToRun, AdviceHoldsTheThicknessAsTheTargetsErode) {
     // -0.05 % x 209.5 runs (the mean run after 20 skipped) x 100 nm = -10.5 nm);
     // the twin alone keeps its 10 % gain error (+10 nm)
     EXPECT_NEAR(fixed.meanNm, -10.475, 0.3);  // 0.3 nm: six standard errors of the noise's mean
-    EXPECT_NEAR(twin.meanNm, 10.0, 0.3);  // 0.3 nm: 6 standard errors of the mean of 380 runs
+    EXPECT_NEAR(twin.meanNm, 10.0, 0.3);      // 0.3 nm: 6 standard errors of the mean of 380 runs
     // with advice: the mean within 0.3 nm and the sigma within 20 % of sigma sqrt(2 / (2 - l xi))
     for (const ErrorStats* s : {&ewma, &dewma, &dewmaNominal}) {
         EXPECT_LT(std::fabs(s->meanNm), 0.3);

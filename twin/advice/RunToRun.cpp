@@ -6,8 +6,7 @@
 
 namespace magtwin {
 
-EwmaController::EwmaController(double targetNm, EwmaWeights w, EwmaForm form)
-    : target_(targetNm), w_(w), form_(form) {
+EwmaController::EwmaController(double targetNm, EwmaWeights w, EwmaForm form) : target_(targetNm), w_(w), form_(form) {
     if (!(w.lambda1 > 0.0 && w.lambda1 <= 1.0) || !(w.lambda2 >= 0.0 && w.lambda2 <= 1.0))
         throw std::invalid_argument("EWMA weights must lie in (0, 1] and [0, 1]");
 }

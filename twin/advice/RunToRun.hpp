@@ -85,7 +85,7 @@ struct SimulatedLine {
     double noiseNm = 1.0;        ///< metrology sigma
     double gainMismatch = 1.1;   ///< xi = beta / b
     bool twinTracksDrift = true;
-    double initialOffsetNm = 0.0;     ///< alpha at run 0
+    double initialOffsetNm = 0.0;      ///< alpha at run 0
     double offsetDriftNmPerRun = 0.0;  ///< alpha's additive drift per run
     std::uint64_t seed = 1;
 };

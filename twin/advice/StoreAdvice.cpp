@@ -7,8 +7,7 @@
 
 namespace magtwin {
 
-RunAdvice adviseNextRun(TwinStore& store, std::int64_t toolId, double targetNm, EwmaWeights weights,
-                        EwmaForm form) {
+RunAdvice adviseNextRun(TwinStore& store, std::int64_t toolId, double targetNm, EwmaWeights weights, EwmaForm form) {
     if (!(targetNm > 0.0) || !std::isfinite(targetNm))
         throw std::invalid_argument("--target-nm must be > 0 (got " + std::to_string(targetNm) + ")");
     RunAdvice out;
@@ -45,14 +44,16 @@ RunAdvice adviseNextRun(TwinStore& store, std::int64_t toolId, double targetNm, 
         run.thicknessNm = 0.1 * r->second * (p.mapMeanAS * scale / monitor) * (p.endTime - p.startTime);
         for (const auto& s : steps)
             if (s.startTime <= p.startTime && p.startTime <= s.endTime && s.endTime > s.startTime)
-                for (const auto& e : s.sources) run.powersW.push_back({e.source, e.energyJ / (s.endTime - s.startTime)});
+                for (const auto& e : s.sources)
+                    run.powersW.push_back({e.source, e.energyJ / (s.endTime - s.startTime)});
         out.runs.push_back(run);
     }
     if (out.runs.empty())
         throw std::invalid_argument(
             "the store has no deposition interval with a monitor reading and a predicted rate for this tool: "
             "run `magtwin twin replay` first");
-    std::sort(out.runs.begin(), out.runs.end(), [](const AdviceRun& a, const AdviceRun& b) { return a.start < b.start; });
+    std::sort(out.runs.begin(), out.runs.end(),
+              [](const AdviceRun& a, const AdviceRun& b) { return a.start < b.start; });
     EwmaController c(targetNm, weights, form);
     for (const auto& run : out.runs) {
         const double u = run.end - run.start;

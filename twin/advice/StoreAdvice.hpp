@@ -26,8 +26,8 @@ namespace magtwin {
 struct AdviceRun {
     double start = 0.0, end = 0.0;  ///< UTC s
     std::string label;
-    double rateNmS = 0.0;       ///< the twin's predicted substrate mean rate
-    double thicknessNm = 0.0;   ///< measured (the monitor carried to the substrate)
+    double rateNmS = 0.0;                                 ///< the twin's predicted substrate mean rate
+    double thicknessNm = 0.0;                             ///< measured (the monitor carried to the substrate)
     std::vector<std::pair<std::string, double>> powersW;  ///< per depositing source, mean W
 };
 
@@ -37,11 +37,11 @@ struct RunAdvice {
     EwmaForm form = EwmaForm::Multiplicative;
     std::pair<double, double> stableGain;  ///< xi range the weights tolerate (closed form)
     std::vector<AdviceRun> runs;
-    std::vector<double> predictedNm;  ///< per run: what the controller expected before it (a + D + b u)
+    std::vector<double> predictedNm;   ///< per run: what the controller expected before it (a + D + b u)
     double offset = 0.0, drift = 0.0;  ///< the controller's (nm, or ln of the rate ratio)
-    double rateNmS = 0.0;  ///< b_next
-    double timeS = 0.0;    ///< advised time at the last powers
-    double powerScale = 0.0;  ///< advised power / last power at the last time
+    double rateNmS = 0.0;              ///< b_next
+    double timeS = 0.0;                ///< advised time at the last powers
+    double powerScale = 0.0;           ///< advised power / last power at the last time
     std::vector<std::pair<std::string, double>> powersW;  ///< advised powers at the last time
 };
 

@@ -8,9 +8,8 @@
 namespace magtwin {
 
 namespace {
-constexpr std::array<const char*, kE10StateCount> kNames{"productive",       "standby",
-                                                        "engineering",      "scheduled_down",
-                                                        "unscheduled_down", "non_scheduled"};
+constexpr std::array<const char*, kE10StateCount> kNames{"productive",     "standby",          "engineering",
+                                                         "scheduled_down", "unscheduled_down", "non_scheduled"};
 
 std::string hex(double v) {
     char buf[40];
@@ -86,15 +85,24 @@ E10Settings decodeE10Settings(const std::string& text) {
         throw std::runtime_error("equipment_states: not a setting this magtwin wrote");
     E10Settings s;
     while (in >> word) {
-        if (word == "pumped_below_pa") s.pumpedBelowPa = readNumber(in);
-        else if (word == "arc_dip") s.arcDipFraction = readNumber(in);
-        else if (word == "vented") s.ventedState = readState(in);
-        else if (word == "fault_after_s") s.faultAfterS = readNumber(in);
-        else if (word == "source_on_w") s.sourceOnPowerW = readNumber(in);
-        else if (word == "ramp_w") s.rampSetpointChangeW = readNumber(in);
-        else if (word == "switch_on") s.switchOn = readNumber(in);
-        else if (word == "gap_factor") s.gapFactor = readNumber(in);
-        else if (word == "day_offset_s") s.dayOffsetS = static_cast<int>(readNumber(in));
+        if (word == "pumped_below_pa")
+            s.pumpedBelowPa = readNumber(in);
+        else if (word == "arc_dip")
+            s.arcDipFraction = readNumber(in);
+        else if (word == "vented")
+            s.ventedState = readState(in);
+        else if (word == "fault_after_s")
+            s.faultAfterS = readNumber(in);
+        else if (word == "source_on_w")
+            s.sourceOnPowerW = readNumber(in);
+        else if (word == "ramp_w")
+            s.rampSetpointChangeW = readNumber(in);
+        else if (word == "switch_on")
+            s.switchOn = readNumber(in);
+        else if (word == "gap_factor")
+            s.gapFactor = readNumber(in);
+        else if (word == "day_offset_s")
+            s.dayOffsetS = static_cast<int>(readNumber(in));
         else if (word == "recipe_key") {
             in.get();
             s.recipeKey = readCounted(in);

@@ -17,9 +17,9 @@ namespace magtwin {
 /// SEMI E10's six basic states, in the standard's order.
 enum class E10State { Productive, Standby, Engineering, ScheduledDown, UnscheduledDown, NonScheduled };
 constexpr std::size_t kE10StateCount = 6;
-constexpr std::array<E10State, kE10StateCount> kE10States{E10State::Productive,    E10State::Standby,
-                                                         E10State::Engineering,   E10State::ScheduledDown,
-                                                         E10State::UnscheduledDown, E10State::NonScheduled};
+constexpr std::array<E10State, kE10StateCount> kE10States{E10State::Productive,      E10State::Standby,
+                                                          E10State::Engineering,     E10State::ScheduledDown,
+                                                          E10State::UnscheduledDown, E10State::NonScheduled};
 
 /// "productive", "standby", "engineering", "scheduled_down", "unscheduled_down", "non_scheduled".
 const char* e10Name(E10State s);
@@ -51,9 +51,9 @@ struct E10Settings {
     double rampSetpointChangeW = 0.1;
     double switchOn = 0.5;
     double gapFactor = 5.0;
-    int dayOffsetS = 0;     ///< the tool's days: local time = UTC + this (the log's time zone)
+    int dayOffsetS = 0;                 ///< the tool's days: local time = UTC + this (the log's time zone)
     std::vector<std::string> supplies;  ///< the log's supplies (channels supply.NAME.*)
-    std::string recipeKey;  ///< text channel with the recipe or phase ("" = none mapped)
+    std::string recipeKey;              ///< text channel with the recipe or phase ("" = none mapped)
     std::vector<E10RecipeRule> recipes;
     std::vector<E10CalendarWindow> calendar;
 };

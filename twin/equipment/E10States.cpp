@@ -143,7 +143,8 @@ E10Summary equipmentStates(const ReplaySeries& s, const std::vector<StepRecord>&
         std::size_t b = a;
         while (b + 1 < n && !label[b + 1].empty() && !breaks[b + 1]) ++b;
         bool deposits = false;
-        for (std::size_t r = a; r <= b; ++r) deposits = deposits || label[r] == "deposition" || label[r] == "co-sputter";
+        for (std::size_t r = a; r <= b; ++r)
+            deposits = deposits || label[r] == "deposition" || label[r] == "co-sputter";
         for (std::size_t r = a; r <= b; ++r) runDeposits[r] = deposits;
         a = b + 1;
     }
@@ -164,10 +165,10 @@ E10Summary equipmentStates(const ReplaySeries& s, const std::vector<StepRecord>&
     };
     for (std::size_t r = 0; r + 1 < n; ++r) {
         if (breaks[r + 1]) {
-            push(t[r], t[r + 1], std::nullopt, r + 1 < n && std::find(s.fileStarts().begin(), s.fileStarts().end(),
-                                                                       r + 1) != s.fileStarts().end()
-                                                   ? "between log files"
-                                                   : "logging gap",
+            push(t[r], t[r + 1], std::nullopt,
+                 r + 1 < n && std::find(s.fileStarts().begin(), s.fileStarts().end(), r + 1) != s.fileStarts().end()
+                     ? "between log files"
+                     : "logging gap",
                  false);
             continue;
         }

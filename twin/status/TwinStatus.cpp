@@ -50,8 +50,10 @@ std::string statesJson(const std::array<double, kE10StateCount>& seconds, double
 
 std::string e10Json(const std::string& tool, const E10Summary& e) {
     const double period = e.end - e.start;
-    std::string o = "{\"tool\":" + jsonString(tool) + ",\"start\":" + jsonString(isoUtc(e.start)) +
-                    ",\"end\":" + jsonString(isoUtc(e.end)) + ",\"days\":[";
+    const bool rows = !e.days.empty();  // a tool without stored rows: no period
+    std::string o = "{\"tool\":" + jsonString(tool) +
+                    ",\"start\":" + (rows ? jsonString(isoUtc(e.start)) : std::string("null")) +
+                    ",\"end\":" + (rows ? jsonString(isoUtc(e.end)) : std::string("null")) + ",\"days\":[";
     for (std::size_t d = 0; d < e.days.size(); ++d) {
         const E10Day& day = e.days[d];
         o += std::string(d ? "," : "") + "{\"date\":" + jsonString(day.date) +
