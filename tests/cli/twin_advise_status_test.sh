@@ -3,9 +3,10 @@
 # DTU log: all six E10 states listed per day with shares summing to 1 with no data; the advice
 # after sync, calibrate and replay; bad input (a missing store, a store without runs, a
 # negative target, a bad calendar entry in the tool file) exits 2 naming the file / key and
-# writes nothing to the store. usage: twin_advise_status_test.sh MAGTWIN DTU_TOOL_YAML VALIDATION_DIR
+# writes nothing to the store; and the E10 states of a simulated log (twin simulate-log) against its truth.
+# usage: twin_advise_status_test.sh MAGTWIN DTU_TOOL_YAML VALIDATION_DIR [WAFER_TOOL_YAML WAFER_RECIPE]
 set -euo pipefail
-MAGTWIN=$1 DTU=$2 VALIDATION=$3
+MAGTWIN=$1 DTU=$2 VALIDATION=$3 WAFER=${4:-} RECIPE=${5:-}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/magtwin-advise.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
@@ -16,6 +17,34 @@ exit2() {  # exit2 ERRFILE PATTERN COMMAND...: the command must exit 2 with PATT
   [ "$status" -eq 2 ] || { cat "$err"; fail "exit $status (expected 2): $*"; }
   expect "$err" "$pattern"
 }
+
+if [ -n "$WAFER" ]; then
+  # the simulated 25-wafer lot: two arc rows at 35 % and 80 % of the held power (the recipe's
+  # events; only the first dips below arc_dip = 0.5), one gap the logger lost (the truth's
+  # gap line): one 1-s arc, unscheduled down for 1 s, and the gap's interval as no data
+  "$MAGTWIN" twin simulate-log "$WAFER" --recipe "$RECIPE" --out "$WORK/wafer.csv" >/dev/null
+  "$MAGTWIN" twin sync "$WAFER" "$WORK/wafer.csv" --store "$WORK/wafer.sqlite" >/dev/null
+  "$MAGTWIN" twin status --store "$WORK/wafer.sqlite" --json > "$WORK/wafer-status.json"
+  python3 - "$WORK/wafer-status.json" "$WORK/wafer.truth.json" "$WORK/wafer.csv" <<'PY'
+import json, sys
+e = json.load(open(sys.argv[1]))["e10"][0]
+truth = json.load(open(sys.argv[2]))
+assert len(truth["arc_lines"]) == 2 and len(truth["gap_lines"]) == 1, truth
+lines = open(sys.argv[3]).read().split("\n")
+from datetime import datetime
+stamp = lambda line: datetime.fromisoformat(lines[line - 1].split(",")[0]).timestamp()
+gap = truth["gap_lines"][0]
+assert abs(e["total"]["no_data_s"] - (stamp(gap) - stamp(gap - 1))) < 1e-6, e["total"]["no_data_s"]
+assert e["arcs"] == 1 and e["supply_faults"] == 0, (e["arcs"], e["supply_faults"])
+assert abs(e["total"]["states"]["unscheduled_down"]["s"] - 1.0) < 1e-6, e["total"]["states"]["unscheduled_down"]
+arc = [x for x in e["timeline"] if x["cause"].startswith("arc on")]
+assert len(arc) == 1, arc
+gaps = [x for x in e["timeline"] if x["state"] == "no_data"]
+assert len(gaps) == 1 and gaps[0]["cause"] == "logging gap", gaps
+print("simulated lot: arcs", e["arcs"], "no data", e["total"]["no_data_s"], "s; shares",
+      {n: round(v["share"], 4) for n, v in e["total"]["states"].items()})
+PY
+fi
 
 exit2 "$WORK/err" "none.sqlite' does not exist" "$MAGTWIN" twin advise "$DTU" --store "$WORK/none.sqlite" --target-nm 50
 [ ! -e "$WORK/none.sqlite" ] || fail "advise created a store"
