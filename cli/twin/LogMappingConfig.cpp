@@ -145,6 +145,7 @@ public:
         numeric(*c, "substrate_rotation", "chamber.substrate_rotation", LogQuantity::Angle);
         numeric(*c, "carrier_position", "chamber.carrier_position", LogQuantity::Length);
         text(*c, "substrate_id", "chamber.substrate_id");
+        if (text(*c, "recipe", "chamber.recipe") >= 0) f_.equipment.recipeKey = "chamber.recipe";
         c->rejectUnknownKeysHere();
     }
 
@@ -218,6 +219,65 @@ void readHeaderAndTime(const ConfigSection& log, LogFormat& f) {
     t.rejectUnknownKeysHere();
 }
 
+/// `equipment_states:` -> E10 rules (twin/equipment/E10Settings.hpp; docs/twin-status.md).
+void readEquipmentStates(const ConfigSection& log, LogFormat& f) {
+    const auto s = log.optionalSection("equipment_states");
+    if (!s) return;
+    E10Settings& e = f.equipment;
+    e.pumpedBelowPa = s->quantityOr("pumped_below", Dimension::Pressure, e.pumpedBelowPa);
+    if (!(e.pumpedBelowPa > 0.0)) s->fail("pumped_below", "must be > 0");
+    e.arcDipFraction = s->numberOr("arc_dip", e.arcDipFraction);
+    if (!(e.arcDipFraction > 0.0 && e.arcDipFraction < 1.0)) s->fail("arc_dip", "must be between 0 and 1");
+    e.faultAfterS = s->quantityOr("fault_after", Dimension::Time, e.faultAfterS);
+    if (!(e.faultAfterS >= 0.0)) s->fail("fault_after", "must be >= 0");
+    auto stateOf = [](const ConfigSection& at, const std::string& key, const std::vector<E10State>& allowed) {
+        const std::string name = at.text(key);
+        const auto st = e10StateNamed(name);
+        std::string names;
+        for (E10State a : allowed) names += (names.empty() ? "" : ", ") + std::string(e10Name(a));
+        if (!st || std::find(allowed.begin(), allowed.end(), *st) == allowed.end())
+            at.fail(key, "'" + name + "' is not one of: " + names);
+        return *st;
+    };
+    if (s->has("vented"))
+        e.ventedState = stateOf(*s, "vented", std::vector<E10State>(kE10States.begin(), kE10States.end()));
+    if (s->has("recipes")) {
+        if (e.recipeKey.empty())
+            s->fail("recipes", "map the recipe or phase column first (chamber: {recipe: {column: NAME}})");
+        for (const auto& r : s->sectionList("recipes")) {
+            E10RecipeRule rule;
+            rule.pattern = r.text("match");
+            rule.state = stateOf(r, "state", std::vector<E10State>(kE10States.begin(), kE10States.end()));
+            r.rejectUnknownKeysHere();
+            e.recipes.push_back(rule);
+        }
+    }
+    if (s->has("calendar")) {
+        TimestampFormat iso;
+        iso.kind = TimestampFormat::Kind::Iso8601;
+        iso.utcOffsetSeconds = f.timestamp.utcOffsetSeconds;  // a time without offset: the log's zone
+        const TimestampParser parse(iso);
+        for (const auto& w : s->sectionList("calendar")) {
+            E10CalendarWindow win;
+            const auto time = [&](const std::string& key) {
+                const std::string text = w.text(key);
+                const auto t = parse.parse(text);
+                if (!t)
+                    w.fail(key, "'" + text + "' is not an ISO 8601 time (2025-07-08T08:00:00, +02:00 or Z allowed)");
+                return *t;
+            };
+            win.start = time("from");
+            win.end = time("to");
+            if (!(win.end > win.start)) w.fail("to", "must be after `from`");
+            win.state = stateOf(w, "state", {E10State::ScheduledDown, E10State::Engineering, E10State::NonScheduled});
+            win.note = w.textOr("note", "");
+            w.rejectUnknownKeysHere();
+            e.calendar.push_back(win);
+        }
+    }
+    s->rejectUnknownKeysHere();
+}
+
 void readThresholds(const ConfigSection& log, StepThresholds& th) {
     if (const auto s = log.optionalSection("steps")) {
         th.sourceOnPowerW = s->quantityOr("source_on_power", Dimension::Power, th.sourceOnPowerW);
@@ -249,6 +309,7 @@ std::vector<LogFormat> readLogFormats(const ConfigSection& root, const ToolNames
         m.supplies(log);
         m.sources(log);
         m.crystalMonitors(log);
+        readEquipmentStates(log, f);
         log.rejectUnknownKeysHere();
         out.push_back(std::move(f));
     }

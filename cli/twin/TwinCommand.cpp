@@ -123,6 +123,23 @@ void addTwinCommand(CLI::App& app) {
     c->callback([cal]() {
         if (const int rc = runTwinCalibrate(*cal); rc != 0) throw CLI::RuntimeError(rc);
     });
+    auto advise = std::make_shared<TwinAdviseOptions>();
+    CLI::App* ad = twin->add_subcommand(
+        "advise", "Next substrate's time or power for a target thickness (EWMA run-to-run on the replayed readings)");
+    ad->add_option("tool", advise->toolFile, "Tool file (YAML) with a logs: section")
+        ->required()
+        ->check(CLI::ExistingFile);
+    ad->add_option("--store", advise->store, "SQLite file or postgresql://... URL")->required();
+    ad->add_option("--target-nm", advise->targetNm, "Target film thickness, nm")->required();
+    ad->add_option("--lambda", advise->lambda1, "EWMA weight of the offset, (0, 1]")->capture_default_str();
+    ad->add_option("--lambda2", advise->lambda2, "EWMA weight of the drift, [0, 1] (0: single EWMA)")
+        ->capture_default_str();
+    ad->add_option("--form", advise->form, "EWMA model: multiplicative (a rate ratio) or additive (an offset, nm)")
+        ->capture_default_str();
+    ad->add_flag("--json", advise->json, "Print the advice as JSON");
+    ad->callback([advise]() {
+        if (const int rc = runTwinAdvise(*advise); rc != 0) throw CLI::RuntimeError(rc);
+    });
     addTwinForecastCommands(*twin);
 }
 

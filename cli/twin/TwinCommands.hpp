@@ -86,6 +86,19 @@ struct TwinForecastOptions {
 /// `twin forecast` (TwinForecastCommand.cpp).
 int runTwinForecast(const TwinForecastOptions& o);
 
+struct TwinAdviseOptions {
+    std::string toolFile;
+    std::string store;
+    double targetNm = 0.0;
+    double lambda1 = 0.3;                 ///< EWMA weight of the offset
+    double lambda2 = 0.1;                 ///< EWMA weight of the drift (0: single EWMA)
+    std::string form = "multiplicative";  ///< the EWMA's model: multiplicative (rate ratio) or additive (nm)
+    bool json = false;
+};
+
+/// `twin advise` (TwinAdviseCommand.cpp; twin/advice).
+int runTwinAdvise(const TwinAdviseOptions& o);
+
 struct TwinExportFoamOptions {
     std::string toolFile;
     std::string store;

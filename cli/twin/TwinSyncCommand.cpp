@@ -4,6 +4,7 @@
 #include "boundary/util/Json.hpp"
 #include "cli/UsageError.hpp"
 #include "cli/twin/TwinToolFile.hpp"
+#include "twin/equipment/E10States.hpp"
 #include "twin/sync/LogSync.hpp"
 
 #include <sys/stat.h>
@@ -68,6 +69,7 @@ int runTwinSync(const TwinSyncOptions& o) {
     }
     auto store = openStore(o.store);
     const std::int64_t toolId = store->ensureTool(tool.name);
+    saveEquipmentRules(*store, toolId, format);  // the E10 rules for readers of the store alone
     // One file after the other: each FileSync starts from the store as the previous file
     // left it (targets' energy, other files' time spans).
     std::vector<FileSyncReport> reports;
@@ -111,6 +113,7 @@ int runTwinFollow(const TwinSyncOptions& o) {
     const std::string path = o.logs.front();
     auto store = openStore(o.store);
     const std::int64_t toolId = store->ensureTool(tool.name);
+    saveEquipmentRules(*store, toolId, format);  // the E10 rules for readers of the store alone
     stopRequested = 0;
     std::signal(SIGINT, requestStop);
     std::signal(SIGTERM, requestStop);

@@ -41,7 +41,10 @@ std::string replayReportJson(const ReplayReport& r) {
           << ",\"material\":" << jsonString(c.material) << ",\"energy_kWh\":" << jsonNumber(c.energyKWh)
           << ",\"counter_delta_kWh\":" << jsonNumber(c.counterDeltaKWh)
           << ",\"counter_error_pct\":" << jsonNumber(c.errorPct) << ",\"flagged\":" << (c.flagged ? "true" : "false")
-          << ",\"likely_cause\":" << jsonString(c.cause) << "}";
+          << ",\"likely_cause\":" << jsonString(c.cause) << ",\"checked_share\":" << jsonNumber(c.checkedShare)
+          << ",\"gaps_while_on\":" << c.gapsWhileOn << ",\"gap_s\":" << jsonNumber(c.gapS)
+          << ",\"gap_counter_kWh\":" << jsonNumber(c.gapCounterKWh)
+          << ",\"gap_bound_kWh\":" << jsonNumber(c.gapBoundKWh) << "}";
     }
     // the energy series' total per log source (DeliveredEnergy.hpp): the sync's energy, summed over targets
     o << "],\"source_energy\":[";

@@ -1,4 +1,4 @@
-// Schema migration 1 -> 3 on a store made as the version-1 magtwin made it: the version-1
+// Schema migration 1 -> 4 on a store made as the version-1 magtwin made it: the version-1
 // tables filled by a real sync, and (SQLite) the calibrations table the version-1 code
 // created on its first save, with its DDL (calibrationTableSql) and a row. Opening it with
 // this magtwin migrates it: every synced row (content digest) and the calibration stay, and
@@ -53,6 +53,10 @@ void expectMigrated(const std::string& location, std::int64_t toolId, const std:
     run.erosion.push_back({"s1", "T1", "Zr", 1.5, 1.25, 2e-4, 3e-7, run.runId});
     store->saveReplayRun(toolId, run);
     EXPECT_EQ(openStore(location)->erosionStates(toolId).size(), 1u);
+    // version 4: the tool settings table, empty for a migrated store (E10 defaults)
+    EXPECT_FALSE(store->toolSetting(toolId, "equipment_states").has_value());
+    store->saveToolSetting(toolId, "equipment_states", "e10 v1\n");
+    EXPECT_EQ(openStore(location)->toolSetting(toolId, "equipment_states").value_or(""), "e10 v1\n");
 }
 
 TEST(StoreMigration, SqliteVersionOneStoreKeepsEveryRowAndItsCalibration) {

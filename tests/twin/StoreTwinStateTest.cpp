@@ -162,6 +162,21 @@ TEST_P(StoreTwinState, KilledWriterLeavesTheOldOrTheNewRun) {
     }
 }
 
+TEST_P(StoreTwinState, ToolSettingRoundTripsAndReplaces) {
+    // schema version 4: a tool's settings (the E10 rules the sync keeps), text of any bytes
+    EXPECT_FALSE(store_->toolSetting(toolId_, "equipment_states").has_value());
+    const std::string value = "e10 v1\nrecipe engineering 5:ENG*\n\ttab and 'quote' \xc3\xa9";
+    store_->saveToolSetting(toolId_, "equipment_states", value);
+    store_ = openStore(location_);
+    EXPECT_EQ(store_->toolSetting(toolId_, "equipment_states").value_or(""), value);
+    store_->saveToolSetting(toolId_, "equipment_states", "second");  // replaces, one row
+    EXPECT_EQ(store_->toolSetting(toolId_, "equipment_states").value_or(""), "second");
+    EXPECT_FALSE(store_->toolSetting(toolId_, "other").has_value());
+    const std::int64_t other =
+        store_->ensureTool("other-" + std::to_string(::getpid()) + "-" + std::to_string(toolId_));
+    EXPECT_FALSE(store_->toolSetting(other, "equipment_states").has_value());  // per tool
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTwinState, ::testing::Values("sqlite", "postgres"));
 
 }  // namespace

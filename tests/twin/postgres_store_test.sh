@@ -49,6 +49,12 @@ if [ -f "$REAL" ]; then
   echo "sqlite:   $sq"
   [ "$pg" = "$sq" ] || { echo "FAIL: the PostgreSQL store differs from the SQLite store"; exit 1; }
   grep -q '"rows_added":0' "$WORK/pg2.json" || { echo "FAIL: second sync added rows"; cat "$WORK/pg2.json"; exit 1; }
+  # status through either back end, the E10 states from the rules the sync kept in each store
+  "$MAGTWIN" twin status --store "$URL" --tool dtu-anait --json > "$WORK/pg-status.json"
+  "$MAGTWIN" twin status --store "$WORK/ref.sqlite" --json > "$WORK/sq-status.json"
+  cmp -s "$WORK/pg-status.json" "$WORK/sq-status.json" ||
+    { echo "FAIL: twin status --json differs between PostgreSQL and SQLite"; diff "$WORK/pg-status.json" "$WORK/sq-status.json" | head; exit 1; }
+  grep -q '"e10":\[{"tool":"dtu-anait"' "$WORK/pg-status.json" || { echo "FAIL: no e10 key"; exit 1; }
   "$MAGTWIN" twin status --store "$URL" --tool dtu-anait
   # calibration through either back end: the same scales (saved as version 1 in both)
   pgc=$("$MAGTWIN" twin calibrate "$TOOL" --store "$URL" --json 2>/dev/null)

@@ -8,6 +8,8 @@
 // refer to channels by index, so the reader stays generic.
 #pragma once
 
+#include "twin/equipment/E10Settings.hpp"
+
 #include <string>
 #include <vector>
 
@@ -105,6 +107,9 @@ struct LogFormat {
     std::vector<SourceChannels> sources;
     int substrateShutter = -1;  ///< numeric channel; not mapped = always open
     StepThresholds thresholds;
+    /// `equipment_states:` (recipe rules, calendar, E10 thresholds); its thresholds, supplies
+    /// and day offset are filled from the rest of the format by e10SettingsOf (E10States.hpp).
+    E10Settings equipment;
 };
 
 }  // namespace magtwin

@@ -1,5 +1,6 @@
 #include "twin/replay/CounterAudit.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <iomanip>
 #include <sstream>
@@ -29,18 +30,72 @@ double integralWhereOn(const std::vector<double>& t, const std::vector<double>& 
     return sum;
 }
 
+/// Per row: 1 where `targetId` is loaded on log source `source` (no target ID column: always).
+std::vector<char> loadedRows(const std::string& targetId, std::size_t source, const LogFormat& f,
+                             const ReplaySeries& s) {
+    const std::string targetKey = "source." + f.sources[source].cathode + ".target_id";
+    std::vector<char> out(s.rows(), 0);
+    for (std::size_t r = 0; r < out.size(); ++r) {
+        const std::string loaded = s.textAt(targetKey, s.times()[r]);
+        out[r] = loaded.empty() || loaded == targetId ? 1 : 0;
+    }
+    return out;
+}
+
+/// The breaks (gaps, file changes) with the target loaded at both ends, and what the counter
+/// did across them (the header's rule).
+void auditGaps(CounterAuditEntry& e, std::size_t source, const LogFormat& f, const ReplaySeries& s,
+               const EnergySeries& energy, double tolerancePct) {
+    const SourcePowerSeries& p = energy.power()[source];
+    const std::vector<char>& breaks = energy.breakBefore();
+    const std::vector<double>& t = s.times();
+    const std::vector<char> loaded = loadedRows(e.targetId, source, f, s);
+    const std::string counterKey = "source." + f.sources[source].cathode + ".usage_counter";
+    const std::vector<double>* counter = e.hasCounter && s.has(counterKey) ? &s.column(counterKey) : nullptr;
+    auto setpointW = [&](int supply, std::size_t r) {
+        if (supply < 0) return 0.0;
+        const SupplyChannels& sc = f.supplies[static_cast<std::size_t>(supply)];
+        if (sc.setpoint < 0) return std::nan("");
+        return s.column(f.numeric[static_cast<std::size_t>(sc.setpoint)].key)[r];
+    };
+    for (std::size_t r = 1; r < t.size(); ++r) {
+        if (!breaks[r] || !loaded[r - 1] || !loaded[r]) continue;
+        CounterAuditEntry::Gap g;
+        g.start = t[r - 1];
+        g.end = t[r];
+        g.sourceOn = p.powerW[r - 1] > 0.0 || p.powerW[r] > 0.0;
+        // the bound: the feeding supply's larger setpoint at the two rows (its larger delivered
+        // power when no setpoint is mapped) times the gap; 0 when the source is off at both ends
+        double boundW = 0.0;
+        for (const std::size_t q : {r - 1, r}) {
+            const int supply = p.supply[q];
+            if (supply < 0) continue;
+            const double sp = setpointW(supply, q);
+            boundW = std::max(boundW, std::isfinite(sp) ? std::max(sp, p.powerW[q]) : p.powerW[q]);
+        }
+        g.boundKWh = boundW * (t[r] - t[r - 1]) / kJPerKWh;
+        if (counter && std::isfinite((*counter)[r - 1]) && std::isfinite((*counter)[r])) {
+            g.counterKWh = ((*counter)[r] - (*counter)[r - 1]) / kJPerKWh;
+            g.beyondBound = g.counterKWh < 0.0 || g.counterKWh > g.boundKWh * (1.0 + tolerancePct / 100.0);
+        }
+        ++e.gaps;
+        e.gapsWhileOn += g.sourceOn;
+        e.gapS += g.end - g.start;
+        e.gapCounterKWh += g.counterKWh;
+        e.gapBoundKWh += g.boundKWh;
+        e.gapsBeyondBound += g.beyondBound;
+        e.gapList.push_back(g);
+    }
+}
+
 std::string likelyCause(const CounterAuditEntry& e, std::size_t source, const LogFormat& f, const ReplaySeries& s,
                         const EnergySeries& energy, double tolerancePct) {
     if (!e.hasCounter) return "";
     const SourcePowerSeries& p = energy.power()[source];
-    const std::vector<char>& breaks = energy.breakBefore();
     // the rows this target was on (the counter's delta is the target's)
-    const std::string targetKey = "source." + f.sources[source].cathode + ".target_id";
+    const std::vector<char> loaded = loadedRows(e.targetId, source, f, s);
     std::vector<double> on(p.powerW.size(), 0.0);
-    for (std::size_t r = 0; r < on.size(); ++r) {
-        const std::string loaded = s.textAt(targetKey, s.times()[r]);
-        on[r] = p.powerW[r] > 0.0 && (loaded.empty() || loaded == e.targetId) ? 1.0 : 0.0;
-    }
+    for (std::size_t r = 0; r < on.size(); ++r) on[r] = p.powerW[r] > 0.0 && loaded[r] ? 1.0 : 0.0;
     // the supply that fed the source most of the time
     std::vector<int> count(f.supplies.size(), 0);
     for (int k : p.supply)
@@ -50,24 +105,9 @@ std::string likelyCause(const CounterAuditEntry& e, std::size_t source, const Lo
         if (count[k] > 0 && (own < 0 || count[k] > count[static_cast<std::size_t>(own)])) own = static_cast<int>(k);
     std::string best;
     double bestErr = tolerancePct;
-    // breaks with the target on at both ends: what the trapezoid would have bridged
-    const auto& t = s.times();
-    double bridgedJ = 0.0, bridgedS = 0.0;
-    std::size_t gaps = 0;
-    for (std::size_t r = 1; r < t.size(); ++r)
-        if (breaks[r] && on[r - 1] > 0.0 && on[r] > 0.0)
-            ++gaps, bridgedS += t[r] - t[r - 1],
-                bridgedJ += segmentEnergyJ(p.powerW[r - 1], p.powerW[r], t[r] - t[r - 1]);
-    if (gaps > 0) {
-        const double j = e.energyKWh * kJPerKWh + bridgedJ;
-        const double err = 100.0 * std::fabs(e.counterDeltaKWh * kJPerKWh - j) / j;
-        if (err < bestErr) {
-            bestErr = err;
-            best = std::to_string(gaps) + " logging gap(s) or file change(s) while the source was on (" +
-                   fixed(bridgedS, 0) + " s): the twin integrates no energy across them; bridged they add " +
-                   fixed(bridgedJ / kJPerKWh, 5) + " kWh (within " + fixed(err, 1) + " % of the counter)";
-        }
-    }
+    if (e.gapsBeyondBound > 0)
+        best = std::to_string(e.gapsBeyondBound) +
+               " gap(s) across which the counter moved by less than 0 or more than the supply's setpoint x the gap";
     for (std::size_t k = 0; k < f.supplies.size(); ++k) {
         const SupplyChannels& sc = f.supplies[k];
         if (sc.setpoint < 0) continue;
@@ -103,18 +143,47 @@ std::vector<CounterAuditEntry> auditCounters(const std::vector<TargetRecord>& ta
         e.energyKWh = t.energyJ / kJPerKWh;
         e.hasCounter = t.hasCounter;
         e.counterDeltaKWh = t.hasCounter ? (t.counterLastJ - t.counterFirstJ) / kJPerKWh : std::nan("");
+        std::size_t k = 0;
+        while (k < format.sources.size() && format.sources[k].cathode != t.source) ++k;
+        if (k < format.sources.size()) auditGaps(e, k, format, series, energy, tolerancePct);
+        // the counter over the rows the log covers: its change across the gaps is left out
+        const double checkedCounterKWh = e.counterDeltaKWh - e.gapCounterKWh;
         e.errorPct =
-            t.hasCounter && t.energyJ > 0.0 ? 100.0 * (e.counterDeltaKWh - e.energyKWh) / e.energyKWh : std::nan("");
+            t.hasCounter && t.energyJ > 0.0 ? 100.0 * (checkedCounterKWh - e.energyKWh) / e.energyKWh : std::nan("");
+        e.checkedShare = !t.hasCounter ? std::nan("")
+                         : e.energyKWh + std::max(0.0, e.gapCounterKWh) > 0.0
+                             ? e.energyKWh / (e.energyKWh + std::max(0.0, e.gapCounterKWh))
+                             : 1.0;
         // a counter that moved while the twin saw no energy is a disagreement too
         e.flagged = t.hasCounter &&
-                    (std::isfinite(e.errorPct) ? std::fabs(e.errorPct) > tolerancePct : e.counterDeltaKWh > 0.0);
-        if (e.flagged) {
-            for (std::size_t k = 0; k < format.sources.size(); ++k)
-                if (format.sources[k].cathode == t.source)
-                    e.cause = likelyCause(e, k, format, series, energy, tolerancePct);
-        }
+                    ((std::isfinite(e.errorPct) ? std::fabs(e.errorPct) > tolerancePct : checkedCounterKWh > 0.0) ||
+                     e.gapsBeyondBound > 0);
+        if (e.flagged && k < format.sources.size()) e.cause = likelyCause(e, k, format, series, energy, tolerancePct);
         out.push_back(e);
     }
+    return out;
+}
+
+std::vector<ReplayFinding> counterGapFindings(const std::vector<CounterAuditEntry>& audit) {
+    std::vector<ReplayFinding> out;
+    for (const auto& e : audit)
+        for (const auto& g : e.gapList) {
+            if (!g.sourceOn && !g.beyondBound) continue;
+            ReplayFinding f;
+            f.kind = "gap";
+            f.targetId = e.targetId;
+            f.time = g.start;
+            f.size = g.end - g.start;
+            f.message = e.source + " target " + e.targetId + ": no log rows for " + fixed(g.end - g.start, 0) +
+                        " s while the source was " + (g.sourceOn ? "on" : "off") +
+                        "; the twin integrates no energy there";
+            if (e.hasCounter)
+                f.message += ", the counter moved " + fixed(g.counterKWh, 6) +
+                             " kWh (setpoint x gap: " + fixed(g.boundKWh, 6) + " kWh" +
+                             (g.beyondBound ? "; beyond it: not an energy the supply could deliver)"
+                                            : "; within it: accepted as the gap's energy, not checked)");
+            out.push_back(f);
+        }
     return out;
 }
 

@@ -8,10 +8,11 @@
 // A gap while a source is on is not bridged. The twin cannot tell whether the source stayed
 // on (a logger restart, a tool stop and a lost network share look alike in the log), so it
 // counts the energy it saw and nothing more; what a gap may hide shows in the counter audit,
-// since the tool's own usage counter keeps counting (CounterAudit.hpp names the gap as the
-// likely cause). The rule is applied by the sync (StepDetector: target and step energy, row
-// by row), replay (intervals and the energy curve), the counter audit, `twin export-foam`
-// (its table is 0 across a break) and the forecast's logged recipe: all report one energy.
+// since the tool's own usage counter keeps counting (CounterAudit.hpp reports the gap apart,
+// with the counter's change across it as the evidence for its energy). The rule is applied
+// by the sync (StepDetector: target and step energy, row by row), replay (intervals and the
+// energy curve), the counter audit, `twin export-foam` (its table is 0 across a break) and
+// the forecast's logged recipe: all report one energy.
 //
 // A step's (or interval's) share, the sync's attribution: the segment ending at a row goes
 // to that row's step when the source is on there, else to the step of the row before. So a

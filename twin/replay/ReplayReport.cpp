@@ -61,6 +61,7 @@ ReplayReport reportReplay(TwinStore& store, std::int64_t toolId, const ReplaySet
                                            textNumber(c.energyKWh, 10) + " kWh (" + textNumber(c.errorPct, 10) + " %)" +
                                            (c.cause.empty() ? "" : ": " + c.cause),
                                        0.0, c.errorPct});
+    for (auto& f : counterGapFindings(report.counters)) report.findings.push_back(f);
     for (auto& f : shutterJumps(series, report.replay.power, "sensor." + setup.monitor.name + ".rate"))
         report.findings.push_back(f);
     if (!calibrations.empty()) {

@@ -55,6 +55,10 @@ std::vector<StoreMigration> storeMigrations(const std::string& blob, const std::
          {"ALTER TABLE calibrations ADD COLUMN gas_sigma_eff_m2 DOUBLE PRECISION NOT NULL DEFAULT 0",
           "ALTER TABLE calibrations ADD COLUMN gas_sigma_m2 DOUBLE PRECISION NOT NULL DEFAULT 0",
           "ALTER TABLE calibrations ADD COLUMN gas_status TEXT NOT NULL DEFAULT ''"}},
+        // Version 4: settings per tool (key, text); stores synced before keep none (the defaults).
+        {4,
+         {"CREATE TABLE tool_settings (tool_id BIGINT NOT NULL REFERENCES tools(id), key TEXT NOT NULL,"
+          " value TEXT NOT NULL, PRIMARY KEY (tool_id, key))"}},
     };
 }
 

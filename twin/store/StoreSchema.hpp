@@ -5,6 +5,8 @@
 // Version 2: calibrations (versioned; before, created ad hoc by the first save), erosion
 // state per target, predictions per replay run and interval, measurements (TwinState.hpp).
 // Version 3: the calibration's gas-scattering strength (CalibrationRecord.hpp).
+// Version 4: tool settings the sync keeps from the tool file (the E10 equipment-state rules,
+// twin/equipment/E10Settings.hpp), so readers of the store alone apply them.
 #pragma once
 
 #include <string>
@@ -20,6 +22,6 @@ struct StoreMigration {
 /// `blobType` is BLOB (SQLite) or BYTEA (PostgreSQL); `idType` the auto-increment key
 /// declaration ("INTEGER PRIMARY KEY" / "BIGSERIAL PRIMARY KEY").
 std::vector<StoreMigration> storeMigrations(const std::string& blobType, const std::string& idType);
-constexpr int kStoreSchemaVersion = 3;
+constexpr int kStoreSchemaVersion = 4;
 
 }  // namespace magtwin

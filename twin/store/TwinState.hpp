@@ -71,6 +71,8 @@ extern const char* const kUpsertMeasurement;
 extern const char* const kSelectErosion;
 extern const char* const kSelectPredictions;
 extern const char* const kSelectMeasurements;
+extern const char* const kUpsertToolSetting;
+extern const char* const kSelectToolSetting;
 }  // namespace twin_state_sql
 
 }  // namespace magtwin

@@ -34,6 +34,10 @@ const char* const kSelectPredictions =
 const char* const kSelectMeasurements =
     "SELECT kind, origin, time, x_m, y_m, value, unit FROM measurements WHERE tool_id = $1 ORDER BY kind, origin, "
     "time, x_m, y_m";
+const char* const kUpsertToolSetting =
+    "INSERT INTO tool_settings (tool_id, key, value) VALUES ($1, $2, $3)"
+    " ON CONFLICT (tool_id, key) DO UPDATE SET value = excluded.value";
+const char* const kSelectToolSetting = "SELECT value FROM tool_settings WHERE tool_id = $1 AND key = $2";
 }  // namespace twin_state_sql
 
 namespace {

@@ -59,4 +59,17 @@ std::vector<MeasurementRecord> PostgresStore::measurements(std::int64_t toolId) 
     return out;
 }
 
+void PostgresStore::saveToolSetting(std::int64_t toolId, const std::string& key, const std::string& value) {
+    pqxx::work w(db_->c);
+    w.exec_params(sql::kUpsertToolSetting, toolId, key, value);
+    w.commit();
+}
+
+std::optional<std::string> PostgresStore::toolSetting(std::int64_t toolId, const std::string& key) {
+    pqxx::read_transaction w(db_->c);
+    const auto r = w.exec_params(sql::kSelectToolSetting, toolId, key);
+    if (r.empty()) return std::nullopt;
+    return std::string(r[0][0].c_str());
+}
+
 }  // namespace magtwin

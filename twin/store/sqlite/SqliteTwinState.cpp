@@ -89,4 +89,21 @@ std::vector<MeasurementRecord> SqliteStore::measurements(std::int64_t toolId) {
     return out;
 }
 
+void SqliteStore::saveToolSetting(std::int64_t toolId, const std::string& key, const std::string& value) {
+    exec("BEGIN IMMEDIATE");
+    try {
+        prepare(sql::kUpsertToolSetting).bind(toolId).bind(key).bind(value).run();
+        exec("COMMIT");
+    } catch (...) {
+        exec("ROLLBACK");
+        throw;
+    }
+}
+
+std::optional<std::string> SqliteStore::toolSetting(std::int64_t toolId, const std::string& key) {
+    auto& s = prepare(sql::kSelectToolSetting).bind(toolId).bind(key);
+    if (!s.step()) return std::nullopt;
+    return s.text(0);
+}
+
 }  // namespace magtwin
