@@ -1,6 +1,7 @@
 #include "cli/YieldCommand.hpp"
 
 #include "boundary/elements/ElementTable.hpp"
+#include "boundary/materials/MaterialLibrary.hpp"
 #include "boundary/util/Json.hpp"
 #include "boundary/util/TextNumber.hpp"
 #include "boundary/yield/YieldModelRegistry.hpp"
@@ -73,34 +74,71 @@ int runValidation(const YieldOptions& o) {
     return 0;
 }
 
+/// A compound or alloy target (MaterialLibrary): total and partial yields, surface composition.
+int runCompound(const YieldOptions& o, const Element& ion, const Material& target,
+                const std::vector<double>& energies) {
+    const auto curvesAt = [&](const std::vector<double>& E) {
+        try {
+            return yieldSweep(ion, target, o.models, o.angular, o.angleDeg * M_PI / 180.0, E);
+        } catch (const std::invalid_argument& e) {
+            throw UsageError(std::string("--model/--angular: ") + e.what());
+        }
+    };
+    const std::vector<YieldCurve> curves = curvesAt(energies);
+    if (!o.csvPath.empty()) {
+        writeYieldSweepCsv(o.csvPath, o.ion, target.name, o.angleDeg, energies, curves);
+        std::cout << "sweep written: " << o.csvPath << " (" << energies.size() << " energies)\n";
+    }
+    if (!o.plotPath.empty())
+        plotYieldSweep(o.plotPath,
+                       o.ion + "^+ -> " + target.name + ": total and partial yields" +
+                           (o.angleDeg > 0 ? " at " + text(o.angleDeg) + " deg" : " (normal incidence)"),
+                       curvesAt(energies.size() < 2 ? parseEnergySweep("10:100000:log:300") : energies), {});
+    if (!o.csvPath.empty() && energies.size() > 1 && !o.json) return 0;
+    printCompoundYields(std::cout, o.ion, target, o.angleDeg, curves, o.json);
+    return 0;
+}
+
 int runYield(const YieldOptions& o) {
     if (o.validate) return runValidation(o);
     if (o.target.empty())
-        throw UsageError("--target is required; accepted: " + joined(ElementTable::builtin().targetSymbols()));
+        throw UsageError("--target is required; accepted: " + joined(MaterialLibrary::builtin().names()));
     if (!(o.angleDeg >= 0.0 && o.angleDeg < 90.0))
         throw UsageError("--angle must be in [0, 90) degrees from the surface normal, got " + text(o.angleDeg));
     const Element& ion = element(o.ion, "--ion", false);
-    const Element& target = element(o.target, "--target", true);
     std::vector<double> energies;
     try {
         energies = parseEnergySweep(o.energy);
     } catch (const std::invalid_argument& e) {
         throw UsageError(e.what());
     }
+    // An element symbol keeps the element path (output unchanged); anything else is a material.
+    const Element* symbol = ElementTable::builtin().find(o.target);
+    if (!symbol || !symbol->surfaceBindingEv || !symbol->densityGPerCm3) {
+        Material material;
+        try {
+            material = MaterialLibrary::builtin().get(o.target);
+        } catch (const std::invalid_argument& e) {
+            throw UsageError(std::string("--target ") + e.what());
+        }
+        if (!material.isElement()) return runCompound(o, ion, material, energies);
+        symbol = &ElementTable::builtin().get(material.elementSymbol());
+    }
+    const Element& target = element(symbol->symbol, "--target", true);
     const std::vector<YieldCurve> curves = sweep(o, ion, target, energies);
     if (!o.csvPath.empty()) {
-        writeYieldSweepCsv(o.csvPath, o.ion, o.target, o.angleDeg, energies, curves);
+        writeYieldSweepCsv(o.csvPath, o.ion, target.symbol, o.angleDeg, energies, curves);
         std::cout << "sweep written: " << o.csvPath << " (" << energies.size() << " energies)\n";
     }
     if (!o.plotPath.empty()) {
         const std::string dataFile = measuredYieldsFile(o.validationDir);
         const bool measured = o.angleDeg == 0.0 && std::filesystem::exists(dataFile);
-        plotYieldSweep(
-            o.plotPath,
-            o.ion + "^+ -> " + o.target + " sputtering yield" +
-                (o.angleDeg > 0 ? " at " + text(o.angleDeg) + " deg" : " (normal incidence)"),
-            sweep(o, ion, target, energies.size() < 2 ? parseEnergySweep("10:100000:log:300") : energies),
-            measured ? measuredYieldsOf(readMeasuredYields(dataFile), o.ion, o.target) : std::vector<MeasuredYield>{});
+        plotYieldSweep(o.plotPath,
+                       o.ion + "^+ -> " + target.symbol + " sputtering yield" +
+                           (o.angleDeg > 0 ? " at " + text(o.angleDeg) + " deg" : " (normal incidence)"),
+                       sweep(o, ion, target, energies.size() < 2 ? parseEnergySweep("10:100000:log:300") : energies),
+                       measured ? measuredYieldsOf(readMeasuredYields(dataFile), o.ion, target.symbol)
+                                : std::vector<MeasuredYield>{});
     }
     if (!o.csvPath.empty() && energies.size() > 1 && !o.json) return 0;
 
@@ -111,7 +149,7 @@ int runYield(const YieldOptions& o) {
         for (const auto& c : curves)
             for (std::size_t i = 0; i < energies.size(); ++i) {
                 std::cout << (first ? "" : ",") << (many ? "\n  " : "") << "{\"ion\":" << jsonString(o.ion)
-                          << ",\"target\":" << jsonString(o.target) << ",\"model\":" << jsonString(c.model)
+                          << ",\"target\":" << jsonString(target.symbol) << ",\"model\":" << jsonString(c.model)
                           << ",\"energy_eV\":" << jsonNumber(energies[i]) << ",\"angle_deg\":" << jsonNumber(o.angleDeg)
                           << ",\"yield\":" << jsonNumber(c.yield[i])
                           << ",\"threshold_eV\":" << (c.thresholdEv ? jsonNumber(*c.thresholdEv) : "null") << "}";
@@ -121,7 +159,7 @@ int runYield(const YieldOptions& o) {
         return 0;
     }
     for (const auto& c : curves) {
-        std::cout << o.ion << "+ -> " << o.target << ", model " << c.model << " (" << c.citation << ")\n";
+        std::cout << o.ion << "+ -> " << target.symbol << ", model " << c.model << " (" << c.citation << ")\n";
         std::cout << "  threshold: "
                   << (c.thresholdEv ? text(*c.thresholdEv) + " eV" : std::string("none (model has no threshold)"))
                   << "\n";
@@ -140,7 +178,8 @@ void addYieldCommand(CLI::App& app) {
     opts->validationDir = defaultValidationDir();
     CLI::App* cmd = app.add_subcommand("yield", "Sputtering yield of an ion on a target (atoms/ion) and its threshold");
     cmd->add_option("--ion", opts->ion, "Projectile element symbol")->capture_default_str();
-    cmd->add_option("--target", opts->target, "Target element symbol (e.g. Mo)");
+    cmd->add_option("--target", opts->target,
+                    "Target: an element symbol (Mo) or a library material (ITO, IGZO, MoNb, TiN ...)");
     cmd->add_option("--energy", opts->energy, "Ion energy in eV, or a sweep FROM:TO:log|lin:N")->capture_default_str();
     cmd->add_option("--model", opts->models,
                     "Yield model(s): auto, " + joined(yieldModelNames()) + " (repeat for several)")

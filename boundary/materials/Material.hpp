@@ -30,6 +30,12 @@ struct Material {
     double densityGPerCm3 = 0.0;                ///< bulk density of the target
     std::optional<double> filmDensityGPerCm3;   ///< density of the deposited film; none = bulk
     std::string source;                         ///< citation of composition and densities
+    /// -Delta H_f per atom (eV, >= 0) of the compound the components form (0 for an element, an
+    /// alloy or a user's composition): raises each species' surface binding energy by this
+    /// share (boundary/yield/MulticomponentYield.hpp). From boundary/data/constituents.csv.
+    double formationEnthalpyEvPerAtom = 0.0;
+    /// Measured work function of the compound (eV), when the library has one (materials.csv).
+    std::optional<double> workFunctionEv = std::nullopt;
 
     bool isElement() const { return components.size() == 1; }
     /// The one component's symbol; throws std::logic_error for a compound.

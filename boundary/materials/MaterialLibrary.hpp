@@ -19,9 +19,12 @@ class MaterialLibrary {
 public:
     /// The library shipped with magtwin.
     static const MaterialLibrary& builtin();
+    /// Parse a table of materials.csv's format; errors name `sourceName`, line and column.
+    static MaterialLibrary fromCsvText(const std::string& text, const std::string& sourceName);
 
     /// The material `name` names (an element symbol, a library name or one of its aliases,
-    /// e.g. "ITO", "MoNb", "Mo-Nb"); nullopt when unknown.
+    /// e.g. "ITO", "MoNb", "Mo-Nb"); exact match first, then one ignoring case, '-', '_' and
+    /// blanks; nullopt when unknown.
     std::optional<Material> find(const std::string& name) const;
     /// As find; throws std::invalid_argument "'X' is not a known target material (did you
     /// mean 'Y'?); known: ..." when unknown.

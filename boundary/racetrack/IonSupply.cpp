@@ -21,20 +21,30 @@ double baragiolaSecondaryElectronYield(const Element& ion, const Element& target
 }
 
 double baragiolaSecondaryElectronYield(const Element& ion, const Material& target) {
-    if (!target.isElement())
-        throw std::invalid_argument("secondary electron yield of compound target " + target.name +
-                                    " is not available yet; give gamma_SE explicitly");
-    return baragiolaSecondaryElectronYield(ion, ElementTable::builtin().get(target.elementSymbol()));
+    if (target.isElement())
+        return baragiolaSecondaryElectronYield(ion, ElementTable::builtin().get(target.elementSymbol()));
+    // A compound or alloy: its measured work function (materials.csv), else the atom-fraction
+    // mean of the work functions of the components that have one (see the header).
+    Element surface;
+    surface.symbol = target.name;
+    surface.workFunctionEv = target.workFunctionEv;
+    if (!surface.workFunctionEv) {
+        double sum = 0.0, weight = 0.0;
+        for (const MaterialComponent& c : target.components)
+            if (const auto phi = ElementTable::builtin().get(c.symbol).workFunctionEv) {
+                sum += c.atomFraction * *phi;
+                weight += c.atomFraction;
+            }
+        if (weight > 0.0) surface.workFunctionEv = sum / weight;
+    }
+    return baragiolaSecondaryElectronYield(ion, surface);
 }
 
-IonSupply ionSupplyFrom(const DischargeOperatingPoint& op, const Element& ion, const Material& target) {
-    DischargeOperatingPoint given = op;
-    if (!given.secondaryElectronYield && (op.voltageV > 0.0))
-        given.secondaryElectronYield = baragiolaSecondaryElectronYield(ion, target);
-    return ionSupplyFrom(given, ion, ElementTable::builtin().get(target.components.front().symbol));
-}
-
-IonSupply ionSupplyFrom(const DischargeOperatingPoint& op, const Element& ion, const Element& target) {
+namespace {
+/// I, I_ion, ion rate and energy from the operating point; `estimatedGamma` is called only
+/// when the operating point does not give gamma_SE.
+template <class GammaEstimate>
+IonSupply supplyFrom(const DischargeOperatingPoint& op, GammaEstimate estimatedGamma) {
     if (!(op.voltageV > 0.0) || !std::isfinite(op.voltageV))
         throw std::invalid_argument("operating point: voltage must be positive");
     IonSupply s;
@@ -51,12 +61,21 @@ IonSupply ionSupplyFrom(const DischargeOperatingPoint& op, const Element& ion, c
         if (!(*op.secondaryElectronYield >= 0.0)) throw std::invalid_argument("operating point: gamma_SE must be >= 0");
         s.secondaryElectronYield = *op.secondaryElectronYield;
     } else {
-        s.secondaryElectronYield = baragiolaSecondaryElectronYield(ion, target);
+        s.secondaryElectronYield = estimatedGamma();
     }
     s.ionCurrentA = s.dischargeCurrentA / (1.0 + s.secondaryElectronYield);
     s.ionsPerSecond = s.ionCurrentA / kElementaryCharge;
     s.ionEnergyEv = op.voltageV;  // singly charged ion through the full sheath: E = e V
     return s;
+}
+}  // namespace
+
+IonSupply ionSupplyFrom(const DischargeOperatingPoint& op, const Element& ion, const Material& target) {
+    return supplyFrom(op, [&] { return baragiolaSecondaryElectronYield(ion, target); });
+}
+
+IonSupply ionSupplyFrom(const DischargeOperatingPoint& op, const Element& ion, const Element& target) {
+    return supplyFrom(op, [&] { return baragiolaSecondaryElectronYield(ion, target); });
 }
 
 }  // namespace magtwin

@@ -17,6 +17,15 @@
 // clamped at 0 (no potential emission when 0.78 E_i < 2 phi). Validity: clean metal
 // surfaces, singly charged noble-gas ions; oxidised or compound targets have larger
 // gamma, so a config may give gamma_SE directly.
+//
+// Compound and alloy targets (a Material of several components): the same eq. (5) with the
+// compound's measured work function where boundary/data/materials.csv has one (ITO 4.5 eV,
+// Sugiyama et al., J. Appl. Phys. 87 (2000) 295), else with the atom-fraction mean of the
+// work functions of the components that have one (O and N have none): an assumption (an
+// alloy's work function lies between its constituents'), not a published rule. For ITO and
+// Ar+ this gives 0.032 (0.78 * 15.760 - 2 * 4.5) = 0.105; for TiN (Ti 4.33 eV) 0.116. Ion-induced
+// emission from many oxides is larger than from their metals (D. Depla, S. Mahieu, R. De Gryse,
+// Thin Solid Films 517 (2009) 2825), which is why a config's gamma_SE wins.
 #pragma once
 
 #include "boundary/elements/Element.hpp"
@@ -30,7 +39,8 @@ namespace magtwin {
 /// Baragiola et al. (1979) potential-emission estimate; throws std::invalid_argument if
 /// the ion has no ionization energy or the target no work function in the element table.
 double baragiolaSecondaryElectronYield(const Element& ion, const Element& target);
-/// The same for a target Material: an element gives exactly the element's value.
+/// The same for a target Material: an element gives exactly the element's value; a compound
+/// its work function as above. Throws std::invalid_argument if no work function is known.
 double baragiolaSecondaryElectronYield(const Element& ion, const Material& target);
 
 struct DischargeOperatingPoint {

@@ -1,6 +1,7 @@
 #include "boundary/yield/SputterYield.hpp"
 
 #include "boundary/elements/ElementTable.hpp"
+#include "boundary/yield/MulticomponentYield.hpp"
 #include "boundary/yield/YieldModelRegistry.hpp"
 
 #include <stdexcept>
@@ -14,24 +15,42 @@ SputterYield::SputterYield(const std::string& model, const std::string& angular,
       angular_(makeAngularFactor(angular, ion, target)) {}
 
 namespace {
-const Element& onlyElement(const Material& m) {
-    if (!m.isElement()) throw std::invalid_argument("multicomponent yields of " + m.name + " are not available yet");
-    return ElementTable::builtin().get(m.elementSymbol());
-}
+/// An element material's element (its yields are exactly the element constructor's).
+const Element& onlyElement(const Material& m) { return ElementTable::builtin().get(m.elementSymbol()); }
 }  // namespace
 
 SputterYield::SputterYield(const std::string& model, const std::string& angular, const Element& ion,
                            const Material& target)
-    : SputterYield(model, angular, ion, onlyElement(target)) {
-    material_ = target;
+    : material_(target) {
+    if (target.isElement()) {
+        const Element& element = onlyElement(target);
+        model_ = makeYieldModel(model, ion, element);
+        angular_ = makeAngularFactor(angular, ion, element);
+        return;
+    }
+    auto multi = std::make_unique<MulticomponentYield>(model, ion, target);
+    multicomponent_ = multi.get();
+    angular_ = makeAngularFactor(angular, ion, multi->target());
+    model_ = std::move(multi);
 }
 
 std::vector<double> SputterYield::partialYields(double energyEv, double thetaRad) const {
-    return {yield(energyEv, thetaRad)};
+    if (!multicomponent_) return {yield(energyEv, thetaRad)};
+    std::vector<double> Y = multicomponent_->partialYields(energyEv);
+    const double A = angular_->factor(energyEv, thetaRad);
+    for (double& y : Y) y *= A;
+    return Y;
+}
+
+std::vector<double> SputterYield::surfaceComposition() const {
+    return multicomponent_ ? multicomponent_->surfaceComposition() : std::vector<double>{1.0};
 }
 
 double SputterYield::yield(double energyEv, double thetaRad) const {
-    return model_->yield(energyEv) * angular_->factor(energyEv, thetaRad);
+    if (!multicomponent_) return model_->yield(energyEv) * angular_->factor(energyEv, thetaRad);
+    double total = 0.0;
+    for (double y : partialYields(energyEv, thetaRad)) total += y;
+    return total;
 }
 
 }  // namespace magtwin

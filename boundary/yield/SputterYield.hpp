@@ -1,6 +1,9 @@
 // SputterYield: an energy model and an angular factor combined,
 //   Y(E, theta) = Y_model(E) * A(E, theta),
 // the quantity erosion and emission need at each point of a target surface.
+// A compound or alloy target (a Material of several components) uses MulticomponentYield
+// (steady-state partial yields, Andersen-Sigmund preferential sputtering); one element gives
+// exactly the element constructor's yields.
 #pragma once
 
 #include "boundary/materials/Material.hpp"
@@ -12,6 +15,8 @@
 #include <vector>
 
 namespace magtwin {
+
+class MulticomponentYield;
 
 class SputterYield {
 public:
@@ -25,6 +30,10 @@ public:
     /// Atoms of each component of the material (its order) per ion at steady state; they sum
     /// to yield(). An element: {yield()}.
     std::vector<double> partialYields(double energyEv, double thetaRad = 0.0) const;
+    /// Steady-state surface atom fractions (material order); an element: {1}.
+    std::vector<double> surfaceComposition() const;
+    /// The multicomponent model of a compound (binding energies, surface), null for an element.
+    const MulticomponentYield* multicomponent() const { return multicomponent_; }
     const Material& material() const { return material_; }
     const YieldModel& energyModel() const { return *model_; }
     const AngularFactor& angularFactor() const { return *angular_; }
@@ -33,6 +42,7 @@ private:
     Material material_;
     std::unique_ptr<YieldModel> model_;
     std::unique_ptr<AngularFactor> angular_;
+    const MulticomponentYield* multicomponent_ = nullptr;  ///< = model_ for a compound
 };
 
 }  // namespace magtwin

@@ -1,5 +1,6 @@
 #include "boundary/yield/YieldSweep.hpp"
 
+#include "boundary/yield/MulticomponentYield.hpp"
 #include "boundary/yield/SputterYield.hpp"
 
 namespace magtwin {
@@ -14,8 +15,45 @@ std::vector<YieldCurve> yieldSweep(const Element& ion, const Element& target, co
                      y.energyModel().thresholdEv(),
                      y.angularFactor().name(),
                      energiesEv,
+                     {},
                      {}};
         for (double E : energiesEv) c.yield.push_back(y.yield(E, angleRad));
+        curves.push_back(std::move(c));
+    }
+    return curves;
+}
+
+std::vector<YieldCurve> yieldSweep(const Element& ion, const Material& target, const std::vector<std::string>& models,
+                                   const std::string& angular, double angleRad, const std::vector<double>& energiesEv) {
+    if (target.isElement())
+        return yieldSweep(ion, ElementTable::builtin().get(target.elementSymbol()), models, angular, angleRad,
+                          energiesEv);
+    std::vector<YieldCurve> curves;
+    for (const auto& name : models) {
+        const SputterYield y(name, angleRad > 0.0 ? angular : "none", ion, target);
+        YieldCurve c{y.energyModel().name(),
+                     y.energyModel().citation(),
+                     y.energyModel().thresholdEv(),
+                     y.angularFactor().name(),
+                     energiesEv,
+                     {},
+                     {}};
+        const MulticomponentYield& multi = *y.multicomponent();
+        for (std::size_t i = 0; i < target.components.size(); ++i)
+            c.species.push_back({target.components[i].symbol,
+                                 target.components[i].atomFraction,
+                                 multi.surfaceComposition()[i],
+                                 multi.bindingEnergiesEv()[i],
+                                 {}});
+        for (double E : energiesEv) {
+            const std::vector<double> partial = y.partialYields(E, angleRad);
+            double total = 0.0;
+            for (std::size_t i = 0; i < partial.size(); ++i) {
+                c.species[i].yield.push_back(partial[i]);
+                total += partial[i];
+            }
+            c.yield.push_back(total);
+        }
         curves.push_back(std::move(c));
     }
     return curves;

@@ -22,7 +22,7 @@ expect_exit 0 '"threshold_eV":[0-9]' yield --ion Ar --target Mo --energy 600 --m
 expect_exit 0 '"threshold_eV":null' yield --ion Ar --target Mo --model sigmund1969 --json
 expect_exit 0 "atoms/ion" yield --ion Ar --target Cu --energy 500 --angle 60
 expect_exit 2 "--ion 'Zz'.*accepted" yield --ion Zz --target Mo
-expect_exit 2 "--target 'Ar'.*accepted" yield --ion Ar --target Ar
+expect_exit 2 "--target 'Ar' is not a known target material" yield --ion Ar --target Ar
 expect_exit 2 "unknown yield model 'foo'.*chen1985" yield --target Mo --model foo
 expect_exit 2 "energy must be > 0" yield --target Mo --energy 0
 expect_exit 2 "energy must be > 0" yield --target Mo --energy -3
@@ -30,6 +30,26 @@ expect_exit 2 "--angle must be in" yield --target Mo --angle 90
 expect_exit 2 "malformed range" yield --target Mo --energy 50:100
 expect_exit 2 "scale must be" yield --target Mo --energy 50:100:cube:5
 expect_exit 2 "" yield --target Mo --no-such-flag
+
+# Compound and alloy targets (boundary/data/materials.csv): total, partial yields, surface.
+for t in ITO IGZO MoNb Mo-Nb TiN TaN AlNd AlCu AlSiCu AZO WTi CuMn MoTi; do
+  expect_exit 0 "surface at.%" yield --target "$t" --energy 500
+done
+expect_exit 0 '"components":\[\{"element":"In","bulk_fraction":0.356' yield --target ITO --energy 500 --json
+expect_exit 2 "'ITOO' is not a known target material \(did you mean 'ITO'\?\)" yield --target ITOO --energy 500
+expect_exit 2 "did you mean 'MoNb'" yield --target MoNbb
+# Steady state in the JSON: each species' yield / total = its bulk fraction.
+"$BIN" yield --target IGZO --energy 500 --json | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+for c in d["components"]:
+    assert abs(c["yield"] / d["yield"] - c["bulk_fraction"]) < 1e-12, c
+print("ok: IGZO partial yields carry the bulk composition")' || fail=1
+"$BIN" yield --target ITO --energy 50:5000:log:20 --csv "$tmp/ito.csv" >/dev/null || fail=1
+grep -q "energy_eV,yield_chen1985,yield_chen1985_In,yield_chen1985_O,yield_chen1985_Sn" "$tmp/ito.csv" \
+  && echo "ok: compound csv header" || { echo "FAIL: compound csv header"; head -3 "$tmp/ito.csv"; fail=1; }
+"$BIN" yield --target TiN --energy 20:20000:log:60 --plot "$tmp/tin.png" >/dev/null || fail=1
+head -c 8 "$tmp/tin.png" | od -An -c | grep -q "P   N   G" && echo "ok: compound png" || { echo "FAIL: compound png"; fail=1; }
 
 # JSON values: Ar -> Mo at 600 eV with chen1985 is Table 1's Y0 = 0.67 (within 3 %).
 y=$("$BIN" yield --ion Ar --target Mo --energy 600 --model chen1985 --json | sed -E 's/.*"yield":([0-9.eE+-]+).*/\1/')
