@@ -4,11 +4,12 @@
 // summary.json, thickness.vts with the <El>_fraction fields, thickness_map.png), against
 // the same tool with
 //   - cosputter: every other tube's target Cu (two elements: one combination of the tubes'
-//     responses per species plus one for the volume-additivity thickness, FilmComposition.hpp),
+//     responses per species plus one for the volume-additivity thickness, FilmComposition.hpp);
+//     the array is split into one group per tube in both runs (a group has one material),
 //   - compound (argument "compound", once the materials library sputters compounds): every
 //     tube of the library material given as the second argument (default MoNb).
-// All runs in this process, the elemental reference first and last (its mean is the
-// reference: the machine is shared). Target: each composition run <= 1.5x the elemental.
+// All runs in this process, alternating, three of each (the fastest of each kind compared:
+// the machine is shared). Target: the composition map <= 1.5x the elemental one.
 // Usage: magtwin_bench_composition [cosputter|compound [MATERIAL]]
 #include "boundary/materials/MaterialLibrary.hpp"
 #include "cli/deposit/DepositConfig.hpp"
@@ -19,6 +20,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -55,7 +57,15 @@ Timing timed(const DepositCase& c, const std::string& dir) {
 int main(int argc, char** argv) {
     const std::string mode = argc > 1 ? argv[1] : "cosputter";
     const std::string file = std::string(MAGTWIN_SOURCE_DIR) + "/cases/tools/gen10_5_rotary_line.yaml";
-    const DepositCase elemental = depositCaseFor(loadToolFile(file), "");
+    DepositCase elemental = depositCaseFor(loadToolFile(file), "");
+    if (mode != "compound") {
+        // Co-sputtering needs one group per target material: the array's tubes as groups of
+        // their own (each then has its own transport), in the reference too.
+        std::vector<CathodeGroup> members;
+        for (const CathodeGroup& g : elemental.cathodes)
+            for (int i = 0; i < g.cathodeCount(); ++i) members.push_back(arrayMember(g, i));
+        elemental.cathodes = members;
+    }
     DepositCase other = elemental;
     if (mode == "compound") {
         const Material m = MaterialLibrary::builtin().get(argc > 2 ? argv[2] : "MoNb");
@@ -67,20 +77,25 @@ int main(int argc, char** argv) {
         for (CathodeGroup& g : other.cathodes)
             if (k++ % 2) g.discharge.targetMaterial = cu;
     }
-    const std::string tmp = (std::filesystem::temp_directory_path() / ("magtwin-bench-composition-" +
-                                                                       std::to_string(::getpid())))
-                                .string();
+    const std::string tmp =
+        (std::filesystem::temp_directory_path() / ("magtwin-bench-composition-" + std::to_string(::getpid()))).string();
     std::filesystem::create_directories(tmp);
     std::printf("Gen-10.5 rotary line, fast method, trims optimised (%s):\n", mode.c_str());
-    const Timing a = timed(elemental, tmp + "/elemental");
-    const Timing b = timed(other, tmp + "/" + mode);
-    const Timing c = timed(elemental, tmp + "/elemental-again");
+    // Alternating, three of each; the fastest of each kind (the least disturbed by the other
+    // users of the machine) are compared.
+    Timing e{1e300, 1e300, 0}, m{1e300, 1e300, 0};
+    for (int k = 0; k < 3; ++k) {
+        const Timing a = timed(elemental, tmp + "/elemental-" + std::to_string(k));
+        const Timing b = timed(other, tmp + "/" + mode + "-" + std::to_string(k));
+        e.runS = std::min(e.runS, a.runS), e.totalS = std::min(e.totalS, a.totalS);
+        m.runS = std::min(m.runS, b.runS), m.totalS = std::min(m.totalS, b.totalS);
+    }
     std::filesystem::remove_all(tmp);
-    const double refRun = 0.5 * (a.runS + c.runS), refTotal = 0.5 * (a.totalS + c.totalS);
     rusage u{};
     getrusage(RUSAGE_SELF, &u);
-    std::printf("ratio %s / elemental: run %.3f, run + files %.3f (target <= 1.5); elemental runs %.2f and %.2f s; "
-                "peak RSS %.0f MiB\n",
-                mode.c_str(), b.runS / refRun, b.totalS / refTotal, a.runS, c.runS, u.ru_maxrss / 1024.0);
-    return b.totalS / refTotal <= 1.5 ? 0 : 1;
+    std::printf(
+        "ratio %s / elemental (fastest of 3 each): run %.3f (%.2f / %.2f s), run + files %.3f (%.2f / %.2f s) "
+        "(target <= 1.5); peak RSS %.0f MiB\n",
+        mode.c_str(), m.runS / e.runS, m.runS, e.runS, m.totalS / e.totalS, m.totalS, e.totalS, u.ru_maxrss / 1024.0);
+    return m.totalS / e.totalS <= 1.5 ? 0 : 1;
 }

@@ -56,8 +56,7 @@ double filmMassDensity(const Material& film) {
 }
 
 /// Film-density rule: t = sum_s A_s M_s / (rho_f N_A), in nm (M_s in kg/mol).
-std::vector<double> thicknessFromMass(const DepositedFilm& f, const std::vector<std::string>& species,
-                                      double rhoKgM3) {
+std::vector<double> thicknessFromMass(const DepositedFilm& f, const std::vector<std::string>& species, double rhoKgM3) {
     const ElementTable& table = ElementTable::builtin();
     std::vector<double> t(f.atomsM2.front().size(), 0.0);
     for (std::size_t s = 0; s < species.size(); ++s) {
@@ -150,17 +149,18 @@ DepositedFilm depositedFilm(const CathodeResponses& responses, const std::vector
                             const std::vector<double>& trims, const FilmSpec& film) {
     if (targets.size() != responses.cathodes())
         throw std::invalid_argument("film composition: one target material per cathode");
-    return depositedFilm([&responses](const std::vector<double>& w) { return responses.combined(w); }, targets,
-                         trims, film);
+    return depositedFilm([&responses](const std::vector<double>& w) { return responses.combined(w); }, targets, trims,
+                         film);
 }
 
 DepositedFilm depositedFilm(const std::vector<double>& fluence, const Material& target, const FilmSpec& film) {
-    return depositedFilm([&fluence](const std::vector<double>& w) {
-        std::vector<double> out(fluence);
-        for (double& v : out) v *= w.front();
-        return out;
-    },
-                         {target}, {1.0}, film);
+    return depositedFilm(
+        [&fluence](const std::vector<double>& w) {
+            std::vector<double> out(fluence);
+            for (double& v : out) v *= w.front();
+            return out;
+        },
+        {target}, {1.0}, film);
 }
 
 void composeUniformity(FilmComposition& c, const std::vector<char>& mask) {

@@ -60,8 +60,8 @@ const char* filmThicknessRuleName(FilmThicknessRule rule);
 
 /// The film as the tool file gives it.
 struct FilmSpec {
-    Material material;     ///< film.material (default: the first cathode's target)
-    bool stated = false;   ///< film.material or film.density was given in the tool file
+    Material material;      ///< film.material (default: the first cathode's target)
+    bool stated = false;    ///< film.material or film.density was given in the tool file
     double sticking = 1.0;  ///< film.sticking, every species
 };
 
@@ -75,9 +75,9 @@ struct SpeciesUniformity {
 /// The film's composition map.
 struct FilmComposition {
     FilmThicknessRule rule = FilmThicknessRule::FilmMaterial;
-    std::vector<std::string> species;            ///< in order of first appearance over the cathodes
-    std::vector<std::vector<double>> fraction;   ///< per species, per point: f_s (NaN: no deposit)
-    std::vector<SpeciesUniformity> uniformity;   ///< per species over the quality area
+    std::vector<std::string> species;           ///< in order of first appearance over the cathodes
+    std::vector<std::vector<double>> fraction;  ///< per species, per point: f_s (NaN: no deposit)
+    std::vector<SpeciesUniformity> uniformity;  ///< per species over the quality area
 };
 
 /// Everything the film model gives at once.

@@ -8,7 +8,8 @@
 #     thickness.vts and columns in thickness.csv, fractions summing to 1 at every point; the
 #     fast map's composition against the direct view-factor sum's (independent transport) as
 #     the mean Euclidean composition distance (pySIMTRA's metric, arXiv:2411.14413).
-#  3. Co-sputtering with --method mc exits 2 (the Monte Carlo tallies one material).
+#  3. A compound target (ITO) gives its bulk composition everywhere, O included.
+#  4. Co-sputtering with --method mc exits 2 (the Monte Carlo tallies one material).
 # usage: deposit_composition_test.sh MAGTWIN SOURCE_DIR
 set -euo pipefail
 MAGTWIN=$1 SRC=$2
@@ -36,6 +37,31 @@ assert cu["mean_at_pct"] == 100 and cu["min_at_pct"] == 100 and cu["max_at_pct"]
 assert cu["uniformity_at_pct"] == 0, cu
 PY
 grep -q 'Name="Cu_fraction"' "$WORK/wafer/thickness.vts" || fail "Cu_fraction missing from thickness.vts"
+
+# A compound target (the library's ITO, In2O3:SnO2 90:10 wt%) with its film: the bulk
+# composition at every point (min = max), O incorporated, the film-material rule.
+sed -e 's/^      material: Cu$/      material: ITO/' -e 's/film: {material: Cu}/film: {material: ITO}/' \
+  cases/tools/wafer300_chamber.yaml > "$WORK/ito.yaml"
+"$MAGTWIN" deposit "$WORK/ito.yaml" --out "$WORK/ito" --json > "$WORK/ito.json" 2> "$WORK/ito.err" ||
+  { cat "$WORK/ito.err"; fail "ITO run"; }
+/usr/bin/python3 - "$WORK/ito.json" <<'PY' || fail "ITO composition"
+import json, sys
+s = json.load(open(sys.argv[1]))
+c = s["composition"]
+assert c["thickness_rule"] == "film-material" and s["film"] == "ITO", (c, s["film"])
+assert sorted(c["species"]) == ["In", "O", "Sn"], c
+for el, v in c["species"].items():
+    assert v["min_at_pct"] == v["max_at_pct"] and v["uniformity_at_pct"] == 0, (el, v)
+    assert abs(v["mean_at_pct"] - v["min_at_pct"]) < 1e-9, (el, v)
+assert abs(sum(v["min_at_pct"] for v in c["species"].values()) - 100) < 1e-9, c
+# In2O3:SnO2 90:10 wt% -> In:Sn:O = 2x0.9/277.63 : 0.1/150.71 : 3x0.9/277.63 + 2x0.1/150.71 by moles
+# of atoms (M(In2O3) = 277.63, M(SnO2) = 150.71 g/mol): In 35.62, Sn 3.646, O 60.73 at.%.
+ni, ns = 0.9 / 277.634, 0.1 / 150.709
+at = {"In": 2 * ni, "Sn": ns, "O": 3 * ni + 2 * ns}
+tot = sum(at.values())
+for el, v in c["species"].items():
+    assert abs(v["min_at_pct"] - 100 * at[el] / tot) < 0.01, (el, v["min_at_pct"], 100 * at[el] / tot)
+PY
 
 TOOL=cases/tools/cosputter_nipdptru.yaml
 "$MAGTWIN" deposit $TOOL --out "$WORK/lib" --csv > "$WORK/lib.txt" 2> "$WORK/lib.err" ||

@@ -180,7 +180,8 @@ TEST(FilmComposition, CoSputteredThicknessFollowsVolumeAdditivityOrTheStatedDens
     const DepositedFilm d = depositedFilm(t.responses(), {ni, pt}, {1.0, 1.0}, FilmSpec{film, true, 1.0});
     EXPECT_EQ(d.composition.rule, FilmThicknessRule::FilmDensity);
     const ElementTable& table = ElementTable::builtin();
-    const double ma = table.get("Ni").massAmu * 1e-3 / kAvogadroPerMol, mb = table.get("Pt").massAmu * 1e-3 / kAvogadroPerMol;
+    const double ma = table.get("Ni").massAmu * 1e-3 / kAvogadroPerMol,
+                 mb = table.get("Pt").massAmu * 1e-3 / kAvogadroPerMol;
     double worstV = 0, worstD = 0;
     for (std::size_t i = 0; i < t.grid.grid.size(); ++i) {
         const double pa = t.phi(t.a, t.nA, i), pb = t.phi(t.b, t.nB, i);
@@ -211,6 +212,7 @@ TEST(FilmComposition, RuleFollowsTheTargetsAndTheStatedFilm) {
     EXPECT_EQ(filmThicknessRule({cu, mo}, FilmSpec{cu, false, 1}), FilmThicknessRule::VolumeAdditivity);
     EXPECT_EQ(filmThicknessRule({cu, mo}, FilmSpec{cu, true, 1}), FilmThicknessRule::FilmDensity);
     EXPECT_FALSE(sameComposition(cu, mo));
-    EXPECT_THROW(depositedFilm([](const std::vector<double>& w) { return w; }, {cu}, {1.0, 1.0}, FilmSpec{cu, false, 1}),
-                 std::invalid_argument);
+    EXPECT_THROW(
+        depositedFilm([](const std::vector<double>& w) { return w; }, {cu}, {1.0, 1.0}, FilmSpec{cu, false, 1}),
+        std::invalid_argument);
 }
