@@ -49,6 +49,7 @@ DepositCase depositCaseFor(const ToolFile& tool, const std::string& substrateNam
     c.motion.scanSpeedMS = s.motion.speedMS;
     c.motion.passes = s.motion.passes;
     c.filmMaterial = s.filmMaterial;
+    c.filmStated = s.filmStated;
     c.sticking = s.sticking;
     c.uniformityTargetPct = s.uniformityTargetPct;
 

@@ -56,7 +56,8 @@ struct ToolSubstrate {
     double edgeExclusionM = 0.0;
     ToolSubstrateMotion motion;
     double uniformityTargetPct = 3.0;
-    Material filmMaterial;  ///< resolved: given or the first cathode's target
+    Material filmMaterial;    ///< resolved: given or the first cathode's target
+    bool filmStated = false;  ///< film.material or film.density given
     double sticking = 1.0;
 };
 

@@ -516,6 +516,7 @@ ToolSubstrate readSubstrate(const SchemaSection& s, const ToolFile& tool) {
                                             "); reactive gases are not modelled yet");
         }
         if (f->has("density")) b.filmMaterial.filmDensityGPerCm3 = densityGPerCm3(*f, "density");
+        b.filmStated = f->has("material") || f->has("density");
         b.sticking = f->quantity("sticking");
         if (!(b.sticking > 0 && b.sticking <= 1)) f->fail("sticking", "must be in (0, 1]");
     }

@@ -9,9 +9,15 @@ Right: thickness along the two centre lines of the grid with the band limits.
 The numbers are computed here from the map itself; summary.json supplies the substrate
 name, the edge exclusion and the method for the caption (and is cross-checked).
 
+A film of several species (thickness.vts holds two or more <El>_fraction fields: a
+compound target or co-sputtering, docs/deposit.md) gets a second map instead of the
+profiles: the atom fraction (at.%) of the species whose fraction varies most over the
+quality area (or of the species of --field El_fraction), coloured over its quality-area
+range, with every species' mean [min, max] at.% in the caption.
+
 Usage: pvbatch deposition_view.py --input RESULT_DIR --output OUT.png [--limit-pct 3]
-RESULT_DIR holds thickness.vts (field thickness_nm, mask in_quality_area) and
-optionally summary.json.
+RESULT_DIR holds thickness.vts (field thickness_nm, mask in_quality_area, optional
+<El>_fraction fields) and optionally summary.json.
 """
 import math
 import os
@@ -33,10 +39,63 @@ def limit_from_argv(default=3.0):
     return default
 
 
+FRACTION = "_fraction"  # postprocessing/reports/DepositReport.hpp: <El>_fraction per species
+
+
+def fraction_fields(grid):
+    """Names of the <El>_fraction point fields of the map, in file order."""
+    pd = grid.GetPointData()
+    names = [pd.GetArrayName(i) for i in range(pd.GetNumberOfArrays())]
+    return [n for n in names if n and n.endswith(FRACTION)]
+
+
+def quality_values(grid, name, inside):
+    """Values of point field `name` at the quality-area points with a deposit (not NaN)."""
+    array = grid.GetPointData().GetArray(name)
+    values = [array.GetValue(k) for k in inside]
+    return [v for v in values if not math.isnan(v)]
+
+
+def composition_view(reader, shown, grid, inside, fields, chosen, width, height):
+    """Map of the atom fraction (at.%) of `chosen` over the quality area; caption: every
+    species' mean [min, max] at.%. Returns (view, report)."""
+    stats = {}
+    for name in fields:
+        q = quality_values(grid, name, inside)
+        if not q:
+            raise mv.BadInput("thickness.vts: no deposit of %s in the quality area" % name)
+        stats[name[:-len(FRACTION)]] = [100.0 * sum(q) / len(q), 100.0 * min(q), 100.0 * max(q)]
+    element = chosen[:-len(FRACTION)]
+    pct = Calculator(Input=shown, ResultArrayName="at_pct", Function="100*%s" % chosen)
+    lo, hi = stats[element][1], stats[element][2]
+    if hi - lo < 1e-9 * max(1.0, hi):  # a uniform film: a visible range around its value
+        lo, hi = lo - 0.5, hi + 0.5
+    view = mv.render_view(width, height)
+    whole = Show(reader, view)
+    whole.ColorArrayName = ["POINTS", ""]
+    whole.DiffuseColor = whole.AmbientColor = [0.78, 0.78, 0.78]
+    mv.flat_colours(whole)
+    area = Show(pct, view)
+    mv.flat_colours(area)
+    mv.colour_by(area, view, "at_pct", [lo, hi], "Viridis (matplotlib)", "%s [at.%%]" % element)
+    b = grid.GetBounds()
+    centre = [(b[0] + b[1]) / 2, (b[2] + b[3]) / 2, (b[4] + b[5]) / 2]
+    view.CameraParallelProjection = 1
+    mv.place_camera(view, centre, [0.0, 0.0, -1.0], [0.0, 1.0, 0.0], 0.85)
+    lines = ["film composition over the quality area, at.%: mean [min, max]"]
+    lines += ["%s %.2f [%.2f, %.2f]  (range %.2f)" % (e, v[0], v[1], v[2], v[2] - v[1]) for e, v in stats.items()]
+    lines.append("map: %s" % element)
+    mv.caption(view, "\n".join(lines), size=14)
+    report = {"composition_species": element, "composition_colour_range": [lo, hi],
+              "composition_at_pct": {e: {"mean": v[0], "min": v[1], "max": v[2]} for e, v in stats.items()}}
+    return view, report
+
+
 def main():
     limit = limit_from_argv()
     args = mv.parse_args(__doc__)
-    field = args.field or "thickness_nm"
+    chosen = args.field if args.field and args.field.endswith(FRACTION) else None
+    field = "thickness_nm" if chosen or not args.field else args.field
     unit = mv.unit_of(field) or "nm"
     summary = mv.read_summary(args.input)
     reader = mv.read_structured_grid(os.path.join(args.input, "thickness.vts"))
@@ -59,7 +118,18 @@ def main():
         sys.stderr.write("deposition_view: summary.json says U = %s %%, the map gives %.4g %%\n"
                          % (summary["uniformity_range_pct"], u_pct))
 
-    view = mv.render_view(args.width * 11 // 20, args.height)
+    fields = fraction_fields(grid)
+    if chosen and chosen not in fields:
+        raise mv.BadInput("no point field '%s' (composition fields: %s)" % (chosen, ", ".join(fields) or "none"))
+    composition = (chosen is not None or (not args.field and len(fields) >= 2))
+    if composition and not chosen:  # the species whose fraction varies most (ties: the first)
+        spans = []
+        for name in fields:
+            vals = quality_values(grid, name, inside)
+            spans.append((max(vals) - min(vals)) if vals else -1.0)
+        chosen = fields[spans.index(max(spans))]
+
+    view = mv.render_view(args.width // 2 if composition else args.width * 11 // 20, args.height)
     view.OrientationAxesVisibility = 1
     whole = Show(reader, view)
     whole.ColorArrayName = ["POINTS", ""]
@@ -94,6 +164,17 @@ def main():
             % (name, verdict, u_pct, limit, mean, unit, lo, hi, sigma_pct,
                "" if edge is None else ", edge exclusion %g mm" % edge, limit))
     mv.caption(view, text, size=15)
+    report = {"view": "deposition", "field": field, "colour_range": [lo, hi], "data_range": [lo, hi],
+              "uniformity_range_pct": u_pct, "uniformity_sigma_pct": sigma_pct, "mean": mean,
+              "pass": passed, "limit_pct": limit, "band": band, "quality_points": len(q)}
+
+    if composition:
+        comp, extra = composition_view(reader, shown, grid, inside, fields, chosen, args.width - args.width // 2,
+                                       args.height)
+        report.update(extra)
+        mv.save([(view, 0.5), (comp, 0.5)], args.output, args.width, args.height)
+        mv.emit(report)
+        return
 
     # Centre-line profiles with the band limits.
     dims = [0, 0, 0]
@@ -120,9 +201,7 @@ def main():
                      "%s band %.4g %s" % ("lower" if k == 0 else "upper", level, unit), [0, 0, 0], 1)
 
     mv.save([(view, 0.55), (chart, 0.45)], args.output, args.width, args.height)
-    mv.emit({"view": "deposition", "field": field, "colour_range": [lo, hi], "data_range": [lo, hi],
-             "uniformity_range_pct": u_pct, "uniformity_sigma_pct": sigma_pct, "mean": mean,
-             "pass": passed, "limit_pct": limit, "band": band, "quality_points": len(q)})
+    mv.emit(report)
 
 
 mv.run(main)

@@ -33,13 +33,22 @@ void writeCsv(const DepositRun& r, const std::string& path) {
         out << "# magtwin deposit: " << jsonString(r.config.file) << ", method " << r.method << ", life " << r.lifeKWh
             << " kWh, film " << r.config.filmMaterial.name << "\n";
         const bool rate = r.config.motion.kind != SubstrateMotion::Kind::InlineScan;
-        out << "x_mm,y_mm,thickness_nm," << (rate ? "rate_nm_s," : "") << "in_quality_area\n" << std::setprecision(8);
+        // A film of several species: its atom fractions too (an elemental film's file is as before).
+        const auto& species = r.composition.species;
+        const bool fractions = species.size() > 1;
+        out << "x_mm,y_mm,thickness_nm," << (rate ? "rate_nm_s," : "") << "in_quality_area";
+        if (fractions)
+            for (const std::string& s : species) out << "," << s << "_fraction";
+        out << "\n" << std::setprecision(8);
         const auto& g = r.grid;
         for (std::size_t k = 0; k < g.grid.size(); ++k) {
             if (!g.onSubstrate[k]) continue;
             out << g.grid.points[k].x() * 1e3 << "," << g.grid.points[k].y() * 1e3 << "," << r.thicknessNm[k] << ",";
             if (rate) out << r.thicknessNm[k] / r.config.motion.timeS << ",";
-            out << int(g.inUniformityArea[k]) << "\n";
+            out << int(g.inUniformityArea[k]);
+            if (fractions)
+                for (std::size_t s = 0; s < species.size(); ++s) out << "," << r.composition.fraction[s][k];
+            out << "\n";
         }
     });
 }
@@ -63,6 +72,20 @@ void writeHeatMap(const DepositRun& r, const std::string& path) {
 }
 
 }  // namespace
+
+std::string compositionJson(const FilmComposition& c) {
+    std::ostringstream o;
+    o << "{\"basis\": \"atomic\", \"thickness_rule\": " << jsonString(filmThicknessRuleName(c.rule))
+      << ", \"species\": {";
+    for (std::size_t s = 0; s < c.uniformity.size(); ++s) {
+        const SpeciesUniformity& u = c.uniformity[s];
+        o << (s ? ", " : "") << jsonString(u.symbol) << ": {\"mean_at_pct\": " << jsonNumber(u.meanPct)
+          << ", \"min_at_pct\": " << jsonNumber(u.minPct) << ", \"max_at_pct\": " << jsonNumber(u.maxPct)
+          << ", \"uniformity_at_pct\": " << jsonNumber(u.rangePct) << "}";
+    }
+    o << "}}";
+    return o.str();
+}
 
 std::string summaryJson(const DepositRun& r) {
     const auto& u = r.uniformity;
@@ -92,6 +115,7 @@ std::string summaryJson(const DepositRun& r) {
           << (k < operating.size() ? ", \"operating_point\": " + operatingPointJson(operating[k]) : std::string())
           << "}";
     o << "\n  ]";
+    o << ",\n  \"composition\": " << compositionJson(r.composition);
     if (r.optimised)
         o << ",\n  \"optimiser\": {\"range_pct_before\": " << jsonNumber(r.trims.rangePctBefore)
           << ", \"range_pct_after\": " << jsonNumber(r.trims.rangePctAfter)
@@ -140,6 +164,13 @@ void printVerdict(const DepositRun& r, std::ostream& out) {
     out << "uniformity (edge exclusion " << r.config.substrate.edgeExclusionM * 1e3 << " mm): U = " << u.rangePct
         << " %, sigma/mean = " << u.sigmaPct << " %  -> " << (u.pass ? "PASS" : "FAIL") << " (target " << u.targetPct
         << " %)\n";
+    // A film of several species: its composition over the quality area (summary.json "composition").
+    if (r.composition.uniformity.size() > 1) {
+        out << "composition (at.%, quality area, thickness rule " << filmThicknessRuleName(r.composition.rule) << "):";
+        for (const SpeciesUniformity& s : r.composition.uniformity)
+            out << " " << s.symbol << " " << s.meanPct << " [" << s.minPct << ", " << s.maxPct << "]";
+        out << "\n";
+    }
 }
 
 void writeDepositFolder(const DepositRun& r, const std::string& dir, bool withCsv,
@@ -154,6 +185,9 @@ void writeDepositFolder(const DepositRun& r, const std::string& dir, bool withCs
             for (double& v : rate) v /= r.config.motion.timeS;
             map.setScalar("rate_nm_s", std::move(rate));  // time-averaged for a rotating wafer
         }
+        // <El>_fraction: atom fraction of each species of the film (NaN where nothing arrives).
+        for (std::size_t s = 0; s < r.composition.species.size(); ++s)
+            map.setScalar(r.composition.species[s] + "_fraction", r.composition.fraction[s]);
         std::vector<bool> quality(r.grid.inUniformityArea.begin(), r.grid.inUniformityArea.end());
         writeSubstrateMapVtk(map, quality, (tmp / "thickness.vts").string());
 #endif

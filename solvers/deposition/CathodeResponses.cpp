@@ -102,7 +102,9 @@ std::vector<double> CathodeResponses::cathode(std::size_t k) const {
 std::vector<double> CathodeResponses::combined(const std::vector<double>& trims) const {
     if (trims.size() != cathodes_.size()) throw std::invalid_argument("cathode responses: one trim per cathode");
     std::vector<double> out(grid_.grid.size(), 0.0);
-    for (std::size_t k = 0; k < cathodes_.size(); ++k) addShifted(k, trims[k], out);
+    // A cathode of weight 0 (a species its target lacks: FilmComposition.hpp) adds nothing.
+    for (std::size_t k = 0; k < cathodes_.size(); ++k)
+        if (trims[k] != 0) addShifted(k, trims[k], out);
     return out;
 }
 

@@ -32,7 +32,8 @@ public:
     std::size_t cathodes() const { return cathodes_.size(); }
     /// Cathode k's fluence at trim 1 (atoms m^-2) on the substrate grid.
     std::vector<double> cathode(std::size_t k) const;
-    /// sum_k trims[k] F_k (one trim per cathode).
+    /// sum_k trims[k] F_k (one weight per cathode: its trim, or its trim times a species'
+    /// atom fraction in FilmComposition; a weight of 0 skips the cathode).
     std::vector<double> combined(const std::vector<double>& trims) const;
     /// Every cathode's fluence at the points of `coarse` when each of them is a point of
     /// this grid (same origin, pitches whole multiples: the optimiser's 10 mm copy of a 2 mm

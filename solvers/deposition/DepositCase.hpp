@@ -21,6 +21,9 @@ struct DepositCase {
     Substrate substrate;
     SubstrateMotion motion;
     Material filmMaterial;  ///< the film: its density sets the thickness
+    /// film.material or film.density given in the tool file (FilmComposition.hpp: the
+    /// thickness rule of co-sputtered films)
+    bool filmStated = false;
     double sticking = 1.0;
     double uniformityTargetPct = 3.0;
     std::string angular = "cosine";

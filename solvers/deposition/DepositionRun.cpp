@@ -131,6 +131,11 @@ std::vector<double> monteCarloFluence(const DepositCase& c, const EmissionLayout
     box.xMin -= 0.2, box.xMax += 0.2, box.yMin -= 0.2, box.yMax += 0.2;
     const ElementTable& t = ElementTable::builtin();
     const auto& d = c.cathodes.front().discharge;
+    for (const CathodeGroup& g : c.cathodes)
+        if (!sameComposition(g.discharge.targetMaterial, d.targetMaterial))
+            throw std::invalid_argument(c.file + ": the gas scattering model tallies one sputtered material; cathode " +
+                                        g.name + " (" + g.discharge.targetMaterial.name + ") differs from " +
+                                        d.targetMaterial.name + " (co-sputtering: use --method fast or direct)");
     if (!d.targetMaterial.isElement())
         throw std::invalid_argument(c.file + ": the gas scattering model takes one sputtered element; " +
                                     d.targetMaterial.name + " is a compound (run at process.pressure 0)");
@@ -212,13 +217,18 @@ DepositRun runDeposition(DepositCase c, double lifeKWh, const std::string& metho
             std::string w = gasModelRangeWarning(c, layout, run.grid);
             if (!w.empty()) run.warnings.push_back(std::move(w));
         }
-        const auto fluence =
+        // The film: per-species fluence, composition and thickness (FilmComposition.hpp).
+        const FilmSpec film{c.filmMaterial, c.filmStated, c.sticking};
+        const std::vector<Material> targets = cathodeMaterials(c.cathodes);
+        DepositedFilm deposited =
             method == "mc"
-                ? monteCarloFluence(c, layout, run.grid, progress)
-                : responses->combined(cathodeTrims(c, run.optimised ? run.trims.trims : std::vector<double>{}));
-        const double n = c.filmMaterial.filmAtomicDensityPerM3();
-        run.thicknessNm = thicknessNm(fluence, n, c.sticking);
+                ? depositedFilm(monteCarloFluence(c, layout, run.grid, progress), targets.front(), film)
+                : depositedFilm(*responses, targets,
+                                cathodeTrims(c, run.optimised ? run.trims.trims : std::vector<double>{}), film);
+        run.thicknessNm = std::move(deposited.thicknessNm);
+        run.composition = std::move(deposited.composition);
         run.uniformity = uniformity(run.thicknessNm, run.grid.inUniformityArea, c.uniformityTargetPct);
+        composeUniformity(run.composition, run.grid.inUniformityArea);
     } catch (const std::invalid_argument& e) {
         const std::string what = e.what();
         if (what.rfind(c.file, 0) == 0) throw;

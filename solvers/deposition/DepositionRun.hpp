@@ -14,6 +14,7 @@
 #include "solvers/deposition/DepositCase.hpp"
 #include "solvers/deposition/EndBoostSearch.hpp"
 #include "solvers/deposition/ErodedTargets.hpp"
+#include "solvers/deposition/FilmComposition.hpp"
 #include "solvers/deposition/GasAttenuationModel.hpp"
 #include "solvers/deposition/PowerTrimOptimizer.hpp"
 #include "solvers/deposition/SubstrateMotion.hpp"
@@ -67,6 +68,9 @@ struct DepositRun {
     EmissionLayout layout;
     std::vector<double> thicknessNm;
     UniformityReport uniformity;
+    /// The film's composition map and its uniformity per species (FilmComposition.hpp);
+    /// an elemental film is its one element at 100 %.
+    FilmComposition composition;
     bool optimised = false;
     TrimResult trims;
     double optimiserPitchM = 0;
@@ -83,7 +87,7 @@ struct DepositRun {
 
 /// Runs case `c` at `lifeKWh` (per cathode; a group's own life wins) with transport
 /// `method` (fast | direct | mc): wobble scan, end-boost search, erosion of used targets,
-/// transport, power trims, thickness and uniformity. Throws std::invalid_argument on data
+/// transport, power trims, thickness, uniformity and the film's composition. Throws std::invalid_argument on data
 /// the solvers cannot use (the message names the case's file).
 DepositRun runDeposition(DepositCase c, double lifeKWh, const std::string& method, const ProgressFn& progress = {});
 

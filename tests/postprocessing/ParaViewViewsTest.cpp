@@ -85,9 +85,11 @@ std::size_t pixelsNear(const Picture& p, std::array<int, 3> colour, double tol, 
 }
 
 /// Runs magtwin view; returns its stdout (the script's one-line JSON report).
-std::string runView(const std::string& dir, const std::string& png, int& status) {
-    const std::string cmd = std::string("'") + MAGTWIN_BIN + "' view '" + dir + "' --png '" + png + "' --size " +
-                            std::to_string(kWidth) + "x" + std::to_string(kHeight);
+std::string runView(const std::string& dir, const std::string& png, int& status,
+                    const std::vector<std::string>& extra = {}) {
+    std::string cmd = std::string("'") + MAGTWIN_BIN + "' view '" + dir + "' --png '" + png + "' --size " +
+                      std::to_string(kWidth) + "x" + std::to_string(kHeight);
+    for (const std::string& a : extra) cmd += " '" + a + "'";
     FILE* pipe = ::popen(cmd.c_str(), "r");
     std::string out;
     char buf[4096];
@@ -115,6 +117,7 @@ protected:
         writeErosionFolder(planarGrooveSeries(), 12.0, root + "/compare/a-planar");
         writeDepositionFolder(glassThickness(), root + "/deposition-glass");
         writeDepositionFolder(waferThickness(), root + "/deposition-wafer");
+        writeDepositionFolder(cosputterLibrary(), root + "/deposition-library");
     }
     static void TearDownTestSuite() {
         // Keep the pictures for a human to look at when asked to.
@@ -209,6 +212,38 @@ TEST_F(ParaViewViews, WaferThicknessMapSpansTheDataAndPasses) {
     const Picture p = render("deposition-wafer", root + "/deposition-wafer", report);
     checkThicknessMap(p, report, waferThickness());
     EXPECT_NE(report.find("\"pass\": true"), std::string::npos);
+}
+
+// A co-sputtered library: the thickness map beside the composition map of the species whose
+// fraction varies most (Ni and Pt span the same range: the first, Ni), coloured over its
+// quality-area range 30.8 .. 69.2 at.% (fixture: 0.3 + 0.4 (x + 50 mm) / 100 mm at |x| <= 48 mm).
+TEST_F(ParaViewViews, CoSputterLibraryShowsTheCompositionMap) {
+    std::string report;
+    const Picture p = render("deposition-library", root + "/deposition-library", report);
+    EXPECT_NE(report.find("\"composition_species\": \"Ni\""), std::string::npos) << report;
+    const auto [lo, hi] = reportRange(report, "composition_colour_range");
+    // Float32 storage of the fractions (writeSubstrateMapVtk): 6e-8 relative, x 100 for at.%.
+    EXPECT_NEAR(lo, 30.8, 1e-5);
+    EXPECT_NEAR(hi, 69.2, 1e-5);
+    // Both ends of the composition colour map appear in the right half of the picture.
+    std::size_t low = 0, high = 0;
+    for (int row = 0; row < p.height; ++row)
+        for (int col = p.width / 2; col < p.width; ++col) {
+            const auto& c = p.rgb[std::size_t(row) * std::size_t(p.width) + std::size_t(col)];
+            const auto near = [&c](const std::array<int, 3>& ref) {
+                return std::abs(c[0] - ref[0]) + std::abs(c[1] - ref[1]) + std::abs(c[2] - ref[2]) < 20;
+            };
+            low += near(kViridisLow);
+            high += near(kViridisHigh);
+        }
+    EXPECT_GT(low, 20u) << "lowest Ni fraction colour missing";
+    EXPECT_GT(high, 20u) << "highest Ni fraction colour missing";
+    // --field Pt_fraction picks that species.
+    const std::string png = root + "/deposition-library-pt.png";
+    int status = -1;
+    const std::string pt = runView(root + "/deposition-library", png, status, {"--field", "Pt_fraction"});
+    EXPECT_EQ(status, 0) << pt;
+    EXPECT_NE(pt.find("\"composition_species\": \"Pt\""), std::string::npos) << pt;
 }
 
 // An OpenFOAM case (blockMesh + analytic 0/T) opened through case.foam: the colour range

@@ -142,6 +142,29 @@ ThicknessFixture waferThickness() {
     return f;
 }
 
+ThicknessFixture cosputterLibrary() {
+    ThicknessFixture f;
+    f.substrate = "Ni-Pt library";
+    f.edgeExclusionMm = 2.0;
+    const std::size_t n = 51;
+    const double half = 0.05, edge = 0.002;
+    f.map.nu = f.map.nv = n;
+    std::vector<double> t, ni, pt;
+    for (std::size_t j = 0; j < n; ++j)
+        for (std::size_t i = 0; i < n; ++i) {
+            const double x = -half + 2 * half * i / (n - 1), y = -half + 2 * half * j / (n - 1);
+            t.push_back(200.0 * (1 - 20 * (x * x + y * y)));
+            ni.push_back(0.3 + 0.4 * (x + half) / (2 * half));
+            pt.push_back(1 - ni.back());
+            f.map.points.emplace_back(x, y, 0.0);
+            f.inQualityArea.push_back(std::abs(x) <= half - edge + 1e-12 && std::abs(y) <= half - edge + 1e-12);
+        }
+    f.map.setScalar("thickness_nm", t);
+    f.map.setScalar("Ni_fraction", ni);
+    f.map.setScalar("Pt_fraction", pt);
+    return f;
+}
+
 std::pair<double, double> qualityAreaRange(const ThicknessFixture& f) {
     const auto& t = f.map.scalar("thickness_nm");
     double lo = std::numeric_limits<double>::infinity(), hi = -lo;

@@ -42,6 +42,11 @@ ThicknessFixture glassThickness();
 /// Gentle dome with a tilt, U about 1 % (passes).
 ThicknessFixture waferThickness();
 
+/// A 100 x 100 mm co-sputtered Ni-Pt library (51 x 51 points, edge exclusion 2 mm): a dome
+/// of thickness and Ni_fraction = 0.3 + 0.4 (x + 50 mm) / 100 mm (0.308 .. 0.692 over the
+/// quality area), Pt_fraction = 1 - Ni_fraction.
+ThicknessFixture cosputterLibrary();
+
 /// Writes a deposition result folder (thickness.vts + summary.json) into `dir`.
 void writeDepositionFolder(const ThicknessFixture& fixture, const std::string& dir);
 
