@@ -32,6 +32,7 @@ DepositCase depositCaseFor(const ToolFile& tool, const std::string& substrateNam
     c.substrate.centreYM = s.centreYM;
     c.substrate.pitchM = s.pitchM;
     c.substrate.edgeExclusionM = s.edgeExclusionM;
+    c.uncoveredSubstrateShare = s.uncoveredShare;
     c.motion.kind = s.motion.kind == "scan"          ? SubstrateMotion::Kind::InlineScan
                     : s.motion.kind == "rotation"    ? SubstrateMotion::Kind::WaferRotation
                     : s.motion.kind == "oscillation" ? SubstrateMotion::Kind::Oscillation

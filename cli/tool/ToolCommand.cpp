@@ -5,6 +5,7 @@
 #include "cli/tool/FoamDict.hpp"
 #include "cli/tool/ToolFile.hpp"
 #include "cli/tool/ToolFileWriter.hpp"
+#include "cli/tool/ToolInit.hpp"
 #include "cli/tool/ToolPicture.hpp"
 #include "cli/tool/ToolSchema.hpp"
 
@@ -28,6 +29,7 @@ struct ToolOptions {
     std::string png;
     bool markdown = false;
     std::string cathode, substrate, out, filmOut;
+    ToolInitOptions init;
 };
 
 /// Writes `text` to `path` through a temporary name (nothing half-written).
@@ -74,7 +76,7 @@ void printChamber(const ToolFile& t) {
 
 void addToolCommand(CLI::App& app) {
     auto o = std::make_shared<ToolOptions>();
-    CLI::App* tool = app.add_subcommand("tool", "Tool files: check, show, schema (docs/tool-file.md)");
+    CLI::App* tool = app.add_subcommand("tool", "Tool files: check, show, schema, init (docs/tool-file.md)");
     tool->require_subcommand(1);
 
     CLI::App* check = tool->add_subcommand("check", "Validate a tool file and print the resolved chamber");
@@ -98,6 +100,22 @@ void addToolCommand(CLI::App& app) {
     CLI::App* schema = tool->add_subcommand("schema", "Print the tool-file schema");
     schema->add_flag("--markdown", o->markdown, "As the reference page docs/tool-file.md (the default)");
     schema->callback([]() { std::cout << toolSchemaMarkdown(); });
+
+    CLI::App* init = tool->add_subcommand("init", "Write a commented starting tool file (typical magnet packs)");
+    init->add_option("kind", o->init.kind, std::string("Kind of chamber: ") + toolInitKinds())->required();
+    init->add_option("--out", o->out, "Tool file to write (YAML)")->required();
+    init->add_option("--count", o->init.count, "Cathodes in the array (lines; default 14 tubes / 10 planars)");
+    init->add_option("--pitch", o->init.pitch, "Cathode pitch across the array, e.g. '280 mm' (lines)");
+    init->add_option("--length", o->init.length, "Tube or target length, e.g. '3800 mm' (lines)");
+    init->add_option("--throw", o->init.throwDist, "Target surface to substrate, e.g. '165 mm'");
+    init->add_option("--power", o->init.power, "Power per cathode, e.g. '18 kW'");
+    init->add_option("--material", o->init.material, "Target material (element or library material; default Mo/Cu)");
+    init->add_option("--substrate", o->init.substrate, "gen10.5 or wafer300");
+    init->callback([o]() {
+        writeAtomically(o->out, toolInitYaml(o->init));
+        std::cout << "wrote " << o->out << " (" << o->init.kind << "); next: magtwin tool check " << o->out
+                  << ", then magtwin deposit " << o->out << " --out DIR\n";
+    });
 
     CLI::App* foam =
         app.add_subcommand("foam-dict", "OpenFOAM boundary-condition entries of a tool file's cathode/substrate");

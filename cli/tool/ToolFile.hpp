@@ -59,6 +59,7 @@ struct ToolSubstrate {
     Material filmMaterial;    ///< resolved: given or the first cathode's target
     bool filmStated = false;  ///< film.material or film.density given
     double sticking = 1.0;
+    double uncoveredShare = 0.0;  ///< share of the area no cathode footprint covers (uncoveredShare)
 };
 
 struct ToolSensor {

@@ -12,6 +12,7 @@
 #include "solvers/chamber/ErosionEngine.hpp"
 #include "solvers/erosion/YieldMultiplierMap.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -71,17 +72,17 @@ std::string besideFile(const std::string& toolPath, const std::string& file) {
     return (std::filesystem::path(toolPath).parent_path() / p).lexically_normal().string();
 }
 
-/// The sputter gas (an element symbol of the table).
+/// The sputter gas: a noble gas (the ions that sputter; reactive gases such as O2 or N2
+/// are a process's reactive supply, not its sputter gas).
 std::string gasElement(const SchemaSection& s, const std::string& key, const std::string& fallback) {
     const std::string symbol = s.has(key) ? s.text(key) : fallback;
-    const ElementTable& table = ElementTable::builtin();
-    if (!table.find(symbol)) {
-        const auto valid = table.symbols();
-        const std::string near = closestMatch(symbol, valid);
-        std::string list;
-        for (const auto& v : valid) list += (list.empty() ? "" : " ") + v;
-        s.fail(key, "'" + symbol + "' is not a known gas" + (near.empty() ? "" : " (did you mean '" + near + "'?)") +
-                        "; valid: " + list);
+    const std::vector<std::string> noble = {"He", "Ne", "Ar", "Kr", "Xe"};
+    if (std::find(noble.begin(), noble.end(), symbol) == noble.end()) {
+        const std::string near = closestMatch(symbol, noble);
+        const bool element = ElementTable::builtin().find(symbol) != nullptr;
+        s.fail(key, "'" + symbol + "' is not a sputter gas" + (near.empty() ? "" : " (did you mean '" + near + "'?)") +
+                        "; the sputter gas is a noble gas: He Ne Ar Kr Xe" +
+                        (element ? " (a reactive gas such as O or N belongs to the process's reactive supply)" : ""));
     }
     return symbol;
 }
@@ -288,7 +289,8 @@ ToolDischarge readDischarge(const SchemaSection& d, const std::string& processGa
     out.currentA = d.optionalQuantity("current");
     if (out.powerW.has_value() == out.currentA.has_value())
         d.fail(out.powerW ? "current" : "power", "give exactly one of power and current");
-    if (out.powerW && !(*out.powerW >= 0)) d.fail("power", "must be >= 0");
+    if (out.powerW && !(*out.powerW > 0))
+        d.fail("power", "must be > 0 (a cathode at 0 W sputters nothing; leave an idle cathode out of the file)");
     if (out.currentA && !(*out.currentA > 0)) d.fail("current", "must be > 0");
     out.yieldModel = d.text("yield_model");
     out.gammaSEGiven = d.has("gamma_se");
@@ -538,6 +540,25 @@ ToolSensor readSensor(const SchemaSection& s) {
     return out;
 }
 
+/// Legal but odd: a substrate that the cathodes' footprint does not cover (uncoveredShare).
+/// A warning on stderr naming file, line and key; the share goes to deposit's summary.json.
+void warnUncovered(ToolFile& tool, const std::vector<ConfigSection>& substrates) {
+    // Below 0.5 % the share is at the 200 x 200 sampling limit of uncoveredShare.
+    constexpr double kWarnShare = 0.005;
+    for (std::size_t i = 0; i < tool.substrates.size(); ++i) {
+        ToolSubstrate& b = tool.substrates[i];
+        b.uncoveredShare = uncoveredShare(tool, b);
+        if (b.uncoveredShare < kWarnShare) continue;
+        char share[32];
+        std::snprintf(share, sizeof share, "%.1f %%", 100 * b.uncoveredShare);
+        std::fprintf(stderr,
+                     "%s:%d: key '%s': WARNING: %s of substrate %s lies outside the cathodes' footprint "
+                     "(no target above it at any point of its motion); expect the film to fall off there\n",
+                     substrates[i].file().c_str(), substrates[i].line(), substrates[i].path().c_str(), share,
+                     b.name.c_str());
+    }
+}
+
 }  // namespace
 
 ToolFile loadToolFile(const std::string& path) { return loadToolFile(path, {}); }
@@ -584,6 +605,7 @@ ToolFile loadToolFile(const std::string& path, const ToolLogsReader& readLogs) {
     const bool hasLogs = rootRaw.has("logs");  // read by twin/logs (issue 11), through readLogs
     rootRaw.rejectUnknownKeys();
     checks.run(tool);
+    warnUncovered(tool, checks.substrateSections);
     checkErosionEngines(rootRaw, tool, checks.cathodeSections);
     if (hasLogs && readLogs) {
         readLogs(rootRaw, tool);

@@ -1,5 +1,7 @@
 #include "cli/tool/ToolGeometryChecks.hpp"
 
+#include "boundary/util/PhysicalConstants.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -12,6 +14,13 @@ namespace {
 std::string mm(double m) {
     char b[32];
     std::snprintf(b, sizeof b, "%.6g mm", m * 1e3);
+    return b;
+}
+
+/// A position coordinate as the user meant it in millimetres: z m -> "z mm".
+std::string textMm(double m) {
+    char b[32];
+    std::snprintf(b, sizeof b, "%.6g mm", m);
     return b;
 }
 
@@ -33,7 +42,107 @@ bool overlap(const ToolCathode& a, const ToolCathode& b) {
     return true;
 }
 
+/// " (did you mean N mm?)" when `valueM`, read as millimetres, lies in [lo, hi] (m).
+std::string didYouMeanMm(double valueM, double lo, double hi) {
+    const double asMm = valueM * 1e-3;
+    if (!(asMm >= lo && asMm <= hi)) return "";
+    char b[64];
+    std::snprintf(b, sizeof b, " (did you mean %.6g mm?)", valueM);
+    return b;
+}
+
+std::string metres(double m) {
+    char b[32];
+    std::snprintf(b, sizeof b, "%.6g m", m);
+    return b;
+}
+
+/// A size key larger than any sputter tool's (kMaxSizeM).
+void checkSize(const ConfigSection& s, const std::string& key, double valueM, const std::string& what) {
+    if (valueM > kMaxSizeM)
+        s.fail(key, what + " " + key + " = " + metres(valueM) + " is larger than any sputter tool's (at most " +
+                        metres(kMaxSizeM) + ")" + didYouMeanMm(valueM, 1e-3, kMaxSizeM));
+}
+
+/// Sizes and throw of every cathode, sizes of every substrate (kMaxSizeM, kMinThrowM, kMaxThrowM).
+void checkSense(const ToolFile& tool, const std::vector<ConfigSection>& cathodes,
+                const std::vector<ConfigSection>& substrates) {
+    for (std::size_t i = 0; i < tool.cathodes.size(); ++i) {
+        const ToolCathode& c = tool.cathodes[i];
+        const ConfigSection& cs = cathodes[i];
+        const std::string what = "cathode " + c.name + ":";
+        if (c.kind != CathodeKind::PlanarCircular) checkSize(cs, "length", c.geometry.lengthM, what);
+        if (c.kind == CathodeKind::PlanarRect) checkSize(cs, "width", c.geometry.widthM, what);
+        if (c.kind == CathodeKind::PlanarCircular) checkSize(cs, "radius", c.geometry.radiusM, what);
+        if (c.kind == CathodeKind::Rotary) checkSize(cs, "outer_radius", c.geometry.radiusM, what);
+        // Throw: the lowest point of the target (planar face, tube surface) above z = 0.
+        const double throwM = cathodeBody(c).lo.z();
+        if (throwM >= kMinThrowM && throwM <= kMaxThrowM) continue;
+        const std::string text = "cathode " + c.name + ": throw (target surface to substrate) " + mm(throwM) +
+                                 " is outside what sputter tools have (" + mm(kMinThrowM) + " .. " +
+                                 metres(kMaxThrowM) + ")";
+        // Read as millimetres, position z moves the whole body: throw' = throw - z + z/1000.
+        const double z = c.position.z(), asMm = throwM - z + z * 1e-3;
+        const std::string hint = throwM > kMaxThrowM && asMm >= kMinThrowM && asMm <= kMaxThrowM
+                                     ? " (did you mean position z = " + textMm(z) + "?)"
+                                     : "";
+        cs.fail("position", text + hint);
+    }
+    for (std::size_t i = 0; i < tool.substrates.size(); ++i) {
+        const ToolSubstrate& b = tool.substrates[i];
+        const std::string what = "substrate " + b.name + ":";
+        if (b.kind == "wafer") {
+            checkSize(substrates[i], "diameter", b.sizeXM, what);
+        } else {
+            checkSize(substrates[i], "size_x", b.sizeXM, what);
+            checkSize(substrates[i], "size_y", b.sizeYM, what);
+        }
+    }
+}
+
 }  // namespace
+
+double uncoveredShare(const ToolFile& tool, const ToolSubstrate& b) {
+    if (tool.cathodes.empty()) return 1.0;
+    BodyBox f = cathodeBody(tool.cathodes.front());
+    for (const ToolCathode& c : tool.cathodes) {
+        const BodyBox k = cathodeBody(c);
+        f.lo = f.lo.cwiseMin(k.lo);
+        f.hi = f.hi.cwiseMax(k.hi);
+    }
+    const bool wafer = b.kind == "wafer";
+    const std::string& kind = b.motion.kind;
+    auto under = [&](double x, double y) {
+        return y >= f.lo.y() && y <= f.hi.y() && (kind == "scan" || (x >= f.lo.x() && x <= f.hi.x()));
+    };
+    constexpr int kN = 200, kRotationSteps = 72, kOscillationSteps = 21;
+    long inside = 0, uncovered = 0;
+    for (int iy = 0; iy < kN; ++iy)
+        for (int ix = 0; ix < kN; ++ix) {
+            const double u = ((ix + 0.5) / kN - 0.5) * b.sizeXM, v = ((iy + 0.5) / kN - 0.5) * b.sizeYM;
+            if (wafer && std::hypot(u / b.sizeXM, v / b.sizeYM) > 0.5) continue;
+            ++inside;
+            bool covered = false;
+            if (kind == "rotation") {
+                for (int k = 0; k < kRotationSteps && !covered; ++k) {
+                    const double a = 2 * kPi * k / kRotationSteps;
+                    covered = under(b.centreXM + u * std::cos(a) - v * std::sin(a),
+                                    b.centreYM + u * std::sin(a) + v * std::cos(a));
+                }
+            } else {
+                const double a = b.motion.platenAngleRad;
+                const double x = b.centreXM + u * std::cos(a) - v * std::sin(a);
+                const double y = b.centreYM + u * std::sin(a) + v * std::cos(a);
+                const int steps = kind == "oscillation" ? kOscillationSteps : 1;
+                for (int k = 0; k < steps && !covered; ++k) {
+                    const double shift = steps == 1 ? 0.0 : b.motion.amplitudeM * (2.0 * k / (steps - 1) - 1);
+                    covered = under(x + shift, y);
+                }
+            }
+            if (!covered) ++uncovered;
+        }
+    return inside ? double(uncovered) / double(inside) : 0.0;
+}
 
 void failAtOrientation(const ConfigSection& cathode, const std::string& what) {
     if (cathode.has("facing")) cathode.fail("facing", what);
@@ -128,6 +237,7 @@ void ToolGeometryChecks::run(const ToolFile& tool) const {
                                                  ? ""
                                                  : ": the array pitch is smaller than the cathode's width"));
     }
+    checkSense(tool, cathodeSections, substrateSections);
     for (std::size_t i = 0; i < tool.sensors.size(); ++i)
         for (const ToolCathode& c : tool.cathodes)
             if (insideBody(c, tool.sensors[i].position))

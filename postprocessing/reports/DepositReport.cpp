@@ -95,6 +95,7 @@ std::string summaryJson(const DepositRun& r) {
       << ",\n  \"min_nm\": " << jsonNumber(u.minNm) << ",\n  \"max_nm\": " << jsonNumber(u.maxNm)
       << ",\n  \"pass\": " << (u.pass ? "true" : "false")
       << ",\n  \"edge_exclusion_mm\": " << jsonNumber(r.config.substrate.edgeExclusionM * 1e3)
+      << ",\n  \"uncovered_substrate_share\": " << jsonNumber(r.config.uncoveredSubstrateShare)
       << ",\n  \"pressure_Pa\": " << jsonNumber(r.config.pressurePa) << ",\n  \"method\": " << jsonString(r.method)
       << ",\n  \"target_pct\": " << jsonNumber(u.targetPct)
       << ",\n  \"substrate\": " << jsonString(r.config.substrateName)

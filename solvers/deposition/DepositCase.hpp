@@ -25,6 +25,8 @@ struct DepositCase {
     /// thickness rule of co-sputtered films)
     bool filmStated = false;
     double sticking = 1.0;
+    /// Share of the substrate no cathode footprint covers (the tool file's sense check; reported)
+    double uncoveredSubstrateShare = 0.0;
     double uniformityTargetPct = 3.0;
     std::string angular = "cosine";
     AngularDistributionParams angularParams;
