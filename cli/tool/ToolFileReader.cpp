@@ -543,7 +543,7 @@ ToolSensor readSensor(const SchemaSection& s) {
 /// Legal but odd: a substrate that the cathodes' footprint does not cover (uncoveredShare).
 /// A warning on stderr naming file, line and key; the share goes to deposit's summary.json.
 void warnUncovered(ToolFile& tool, const std::vector<ConfigSection>& substrates) {
-    // Below 0.5 % the share is at the 200 x 200 sampling limit of uncoveredShare.
+    // Below 0.5 % the share is at the sampling limit of uncoveredShare (400 x 400 points).
     constexpr double kWarnShare = 0.005;
     for (std::size_t i = 0; i < tool.substrates.size(); ++i) {
         ToolSubstrate& b = tool.substrates[i];

@@ -35,11 +35,12 @@ bool insideBody(const ToolCathode& c, const Eigen::Vector3d& p);
 constexpr double kMaxSizeM = 10.0, kMinThrowM = 0.020, kMaxThrowM = 2.0;
 
 /// Share (0..1) of the substrate's area outside the cathodes' footprint (the x-y box that
-/// spans every target body: the gaps between the tubes of an array are coated) at every
-/// point of the substrate's motion: static (turned by the platen angle),
+/// spans every target, a tilted one where it aims, grown by each target's throw h: beyond
+/// it a cosine source gives < 15 % of the flux under a wide target; the gaps between the
+/// tubes of an array are coated) at every point of the substrate's motion: static (turned by the platen angle),
 /// oscillation along x (+- amplitude), scan along x (only y matters), wafer rotation (every
-/// angle about the substrate centre). Sampled on a 200 x 200 grid: resolution 1/200 of the
-/// substrate's size, so a share below ~0.5 % is at the sampling limit.
+/// angle about the substrate centre). Sampled on a 400 x 400 grid: each edge of the footprint
+/// is placed within one cell (1/400 of the size), so the share is within 0.5 % (two edges).
 double uncoveredShare(const ToolFile& tool, const ToolSubstrate& substrate);
 
 struct ToolGeometryChecks {

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <optional>
 #include <sstream>
+#include <vector>
 
 namespace magtwin {
 
@@ -48,9 +49,11 @@ constexpr double kTubeRadiusM = 0.076, kTrackSeparationM = 0.100, kPlanarWidthM 
 
 double lengthInRange(const std::string& text, const std::string& option, double lo, double hi, const std::string& why) {
     const double v = *quantityOption(text, Dimension::Length, option);
-    if (!(v >= lo && v <= hi))
-        throw UsageError(option + " " + mmText(v) + ": must be between " + mmText(lo) + " and " + mmText(hi) + " (" +
-                         why + ")");
+    if (!(v >= lo && v <= hi)) {
+        const bool mm = v * 1e-3 >= lo && v * 1e-3 <= hi;  // metres typed for millimetres
+        throw UsageError(option + " '" + text + "': must be between " + mmText(lo) + " and " + mmText(hi) + " (" + why +
+                         ")" + (mm ? "; did you mean " + textNumber(v, 6) + " mm?" : ""));
+    }
     return v;
 }
 
@@ -103,7 +106,7 @@ Resolved resolve(const ToolInitOptions& o, const LineDefaults* line, double minP
         r.powerW = 20e3;
     }
     if (const auto p = quantityOption(o.power, Dimension::Power, "--power")) {
-        if (!(*p > 0) || *p > 1e6) throw UsageError("--power " + o.power + ": must be > 0 W and at most 1 MW");
+        if (!(*p > 0) || *p > 1e6) throw UsageError("--power '" + o.power + "': must be > 0 W and at most 1 MW");
         r.powerW = *p;
     }
     r.material = o.material.empty() ? (line ? "Mo" : "Cu") : o.material;
@@ -130,8 +133,10 @@ void writeHeader(std::ostream& o, const std::string& kind, const Resolved& r, co
       << "# pack, not one vendor's drawing). Units are part of every value (docs/tool-file.md).\n"
       << "# Chamber frame: substrate plane z = 0, z up to the cathodes, y along the cathodes, x across.\n"
       << "# Next: magtwin tool check FILE, then magtwin deposit FILE --out DIR.\n"
-      << "tool:\n  name: my_" << (kind == "wafer-chamber" ? "wafer_chamber" : kind == "rotary-line" ? "rotary_line"
-                                                                                                    : "planar_line")
+      << "tool:\n  name: my_"
+      << (kind == "wafer-chamber" ? "wafer_chamber"
+          : kind == "rotary-line" ? "rotary_line"
+                                  : "planar_line")
       << "\n  description: " << kind << ", " << r.material << " targets (tool init)\n"
       << "process:\n  gas: Ar                 # sputter gas: a noble gas (He Ne Ar Kr Xe)\n"
       << "  pressure: 0 Pa          # 0: collisionless transport (the conservative case for uniformity)\n"
@@ -242,7 +247,10 @@ std::string toolInitYaml(const ToolInitOptions& o) {
     if (o.kind == "rotary-line") return rotaryLine(resolve(o, &kRotary, 2 * kTubeRadiusM, "tube diameter"));
     if (o.kind == "planar-line") return planarLine(resolve(o, &kPlanar, kPlanarWidthM, "target width"));
     if (o.kind == "wafer-chamber") return waferChamber(resolve(o, nullptr, 0.0, ""));
-    const std::string near = closestMatch(o.kind, {"rotary-line", "planar-line", "wafer-chamber"});
+    const std::vector<std::string> kinds = {"rotary-line", "planar-line", "wafer-chamber"};
+    std::string near = closestMatch(o.kind, kinds);
+    for (const std::string& k : kinds)  // "rotary" for "rotary-line"
+        if (near.empty() && !o.kind.empty() && k.rfind(o.kind, 0) == 0) near = k;
     throw UsageError("KIND '" + o.kind + "': unknown" + (near.empty() ? "" : " (did you mean '" + near + "'?)") +
                      "; expected one of " + toolInitKinds());
 }

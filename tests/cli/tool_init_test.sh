@@ -58,14 +58,28 @@ done
 /usr/bin/python3 - "$WORK/line.resolved.yaml" <<'PY' || fail "options not in the chamber"
 import sys, yaml
 c = yaml.safe_load(open(sys.argv[1]))["cathodes"][0]
-assert c["array"] == {"count": 12, "pitch": "0.28 m"}, c["array"]
-assert c["length"] == "3.8 m" and c["position"][2] == "0.241 m", (c["length"], c["position"])
-assert c["magnets"]["racetrack"]["straight_length"] == "3.6 m", c["magnets"]["racetrack"]
-assert c["discharge"]["power"] == "18000 W", c["discharge"]
+def si(text, unit):  # "3.8000000000000003 m" -> 3.8 (the resolved file writes SI, 17 digits)
+    v, u = str(text).split()
+    assert u == unit, text
+    return float(v)
+def near(a, b):  # rounding of mm -> m conversions only
+    return abs(a - b) <= 1e-12 * abs(b)
+assert c["array"]["count"] == 12 and near(si(c["array"]["pitch"], "m"), 0.28), c["array"]
+assert near(si(c["length"], "m"), 3.8) and near(si(c["position"][2], "m"), 0.241), (c["length"], c["position"])
+assert near(si(c["magnets"]["racetrack"]["straight_length"], "m"), 3.6), c["magnets"]["racetrack"]
+assert near(si(c["discharge"]["power"], "W"), 18000), c["discharge"]
 PY
-# 12 tubes at 280 mm span 11 x 280 + 152 = 3232 mm under 3370 mm glass: the file is legal,
-# and check says so: (3370 - 3232) / 3370 = 4.1 % of the glass lies outside the array.
-grep -q "WARNING: 4\.[0-9] % of substrate glass" "$WORK/err" || fail "no coverage warning: $(cat "$WORK/err")"
+# 12 tubes at 280 mm span 11 x 280 + 152 = 3232 mm, 3562 mm with the 165 mm throw either
+# side: the 3370 mm glass is covered, no warning. 8 tubes span 7 x 280 + 152 + 330 = 2442 mm:
+# (3370 - 2442) / 3370 = 27.5 % of the glass lies outside, and check says so.
+! grep -q WARNING "$WORK/err" || fail "12 tubes warn: $(cat "$WORK/err")"
+"$MAGTWIN" tool init rotary-line --count 8 --pitch 280mm --throw 165mm --out "$WORK/eight.yaml" > /dev/null
+"$MAGTWIN" tool check "$WORK/eight.yaml" > /dev/null 2> "$WORK/err"
+# Tolerance 0.5 %: the sampling of uncoveredShare (ToolGeometryChecks.hpp).
+share=$(sed -n "s/.*WARNING: \([0-9.]*\) % of substrate glass lies outside the cathodes' footprint.*/\1/p" "$WORK/err")
+[ -n "$share" ] || fail "no coverage warning: $(cat "$WORK/err")"
+/usr/bin/python3 -c "import sys; s = float(sys.argv[1]); assert abs(s - 100 * (3370 - 2442) / 3370) <= 0.5, s" "$share" \
+  || fail "uncovered share $share %, expected 27.5 %"
 
 # 4. Impossible options: exit 2, the option named, nothing written.
 refused() {  # OPTION-REGEX ARGS...
@@ -76,14 +90,14 @@ refused() {  # OPTION-REGEX ARGS...
   grep -Eq -- "$want" "$WORK/err" || fail "tool init $*: '$want' not in: $(cat "$WORK/err")"
   [ ! -e "$WORK/bad.yaml" ] || fail "tool init $*: wrote a file"
 }
-refused "--pitch 100 mm: must be between 152 mm" rotary-line --pitch "100 mm"
-refused "--pitch 150 mm: must be between 200 mm.*target width" planar-line --pitch 150mm
+refused "--pitch '100 mm': must be between 152 mm" rotary-line --pitch "100 mm"
+refused "--pitch '150mm': must be between 200 mm.*target width" planar-line --pitch 150mm
 refused "--count '0'" rotary-line --count 0
 refused "--count 'x'" planar-line --count x
 refused "KIND 'rotary': unknown \(did you mean 'rotary-line'\?\)" rotary
-refused "--length 3800 m: must be between" rotary-line --length "3800 m"
-refused "--throw 5 mm" rotary-line --throw 5mm
-refused "--power 0 kW" rotary-line --power "0 kW"
+refused "--length '3800 m': must be between .*did you mean 3800 mm\?" rotary-line --length "3800 m"
+refused "--throw '5mm': must be between 20 mm and 2000 mm" rotary-line --throw 5mm
+refused "--power '0 kW': must be > 0" rotary-line --power "0 kW"
 refused "--pitch '280': expected a length with its unit" rotary-line --pitch 280
 refused "--material 'Moo'.*did you mean 'Mo'" rotary-line --material Moo
 refused "--substrate 'gen8'" planar-line --substrate gen8
