@@ -46,6 +46,9 @@ constexpr LineDefaults kRotary{"cases/tools/gen10_5_rotary_line.yaml", 14, 0.270
 // above the glass, loop 3900 mm, 25 kW, 450 V.
 constexpr LineDefaults kPlanar{"cases/tools/gen10_5_planar_line.yaml", 10, 0.300, 4.000, 0.200, 25e3, 450, 0.050};
 constexpr double kTubeRadiusM = 0.076, kTrackSeparationM = 0.100, kPlanarWidthM = 0.200;
+// cases/tools/wafer300_chamber_designed.yaml: target face 200 mm above the wafer (the throw
+// its magnet was designed for), 20 kW.
+constexpr double kWaferThrowM = 0.200, kWaferPowerW = 20e3;
 
 double lengthInRange(const std::string& text, const std::string& option, double lo, double hi, const std::string& why) {
     const double v = *quantityOption(text, Dimension::Length, option);
@@ -100,10 +103,10 @@ Resolved resolve(const ToolInitOptions& o, const LineDefaults* line, double minP
         refuse(o.count, "--count", o.kind);
         refuse(o.pitch, "--pitch", o.kind);
         refuse(o.length, "--length", o.kind);
-        r.throwM = o.throwDist.empty() ? 0.200
+        r.throwM = o.throwDist.empty() ? kWaferThrowM
                                        : lengthInRange(o.throwDist, "--throw", kMinThrowM, kMaxThrowM,
                                                        "target face to wafer, as the tool file checks");
-        r.powerW = 20e3;
+        r.powerW = kWaferPowerW;
     }
     if (const auto p = quantityOption(o.power, Dimension::Power, "--power")) {
         if (!(*p > 0) || *p > 1e6) throw UsageError("--power '" + o.power + "': must be > 0 W and at most 1 MW");
