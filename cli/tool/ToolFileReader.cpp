@@ -78,8 +78,9 @@ std::string gasElement(const SchemaSection& s, const std::string& key, const std
     const std::string symbol = s.has(key) ? s.text(key) : fallback;
     const std::vector<std::string> noble = {"He", "Ne", "Ar", "Kr", "Xe"};
     if (std::find(noble.begin(), noble.end(), symbol) == noble.end()) {
-        const std::string near = closestMatch(symbol, noble);
+        // A real element (O, N) is not a typo: no "did you mean" for it.
         const bool element = ElementTable::builtin().find(symbol) != nullptr;
+        const std::string near = element ? "" : closestMatch(symbol, noble);
         s.fail(key, "'" + symbol + "' is not a sputter gas" + (near.empty() ? "" : " (did you mean '" + near + "'?)") +
                         "; the sputter gas is a noble gas: He Ne Ar Kr Xe" +
                         (element ? " (a reactive gas such as O or N belongs to the process's reactive supply)" : ""));
