@@ -51,13 +51,16 @@ void writeProcessCurve(const std::string& dir, const std::string& title, const R
         PlotSeries sp{"operating point", {}, {}, PlotSeries::Style::Points};
         PlotSeries sr = sp;
         for (const ReactiveOperatingState& s : operating) {
+            if (!s.state.stable) continue;  // the unstable middle state is not an operating state
             sp.x.push_back(operatingFlowSccm), sp.y.push_back(s.state.partialPressurePa);
             sr.x.push_back(operatingFlowSccm), sr.y.push_back(s.state.rateMPerS * 1e9);
         }
         pressure.series.push_back(sp);
         rate.series.push_back(sr);
     }
-    renderLinePanels(title, {pressure, rate}, 1600, 700, dir + "/process_curve.png");
+    std::string shown;  // enhanced-text gnuplot: '_' would start a subscript
+    for (char c : title) shown += c == '_' ? std::string("\\_") : std::string(1, c);
+    renderLinePanels(shown, {pressure, rate}, 1600, 700, dir + "/process_curve.png");
 }
 
 }  // namespace magtwin
