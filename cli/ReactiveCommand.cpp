@@ -50,7 +50,8 @@ GasFlow flowArg(const std::string& text) {
         }
     const auto q = splitQuantity(text.substr(eq + 1));
     if (!q || q->unit.empty()) throw UsageError(where + ": the flow needs a unit (sccm or slm)");
-    if (q->unit != "sccm" && q->unit != "slm") throw UsageError(where + ": unknown flow unit '" + q->unit + "' (sccm, slm)");
+    if (q->unit != "sccm" && q->unit != "slm")
+        throw UsageError(where + ": unknown flow unit '" + q->unit + "' (sccm, slm)");
     if (!(q->value >= 0.0)) throw UsageError(where + ": a flow must be >= 0");
     f.sccm = q->value * (q->unit == "slm" ? 1000.0 : 1.0);
     return f;
@@ -62,8 +63,9 @@ GasFlow flowArg(const std::string& text) {
 ReactiveChamber chamberFor(const ToolFile& tool, const ToolCathode& k, const std::vector<GasFlow>& flows,
                            const std::optional<double>& pressurePa) {
     if (!tool.process.reactive)
-        throw UsageError(tool.path + ": no process.reactive section (pumping_speed_L_s, collector_area_cm2; "
-                                     "docs/tool-file.md)");
+        throw UsageError(tool.path +
+                         ": no process.reactive section (pumping_speed_L_s, collector_area_cm2; "
+                         "docs/tool-file.md)");
     const ToolReactive& r = *tool.process.reactive;
     ReactiveChamber c;
     c.temperatureK = tool.process.temperatureK;
@@ -71,13 +73,15 @@ ReactiveChamber chamberFor(const ToolFile& tool, const ToolCathode& k, const std
     c.stickingTarget = r.stickingTarget;
     c.stickingCollector = r.stickingCollector;
     const TargetGeometry& g = k.geometry;
-    c.targetAreaM2 = r.targetAreaM2.value_or(g.kind == CathodeKind::PlanarRect       ? g.lengthM * g.widthM
-                                             : g.kind == CathodeKind::PlanarCircular ? kPi * g.radiusM * g.radiusM
-                                                                                     : 2.0 * kPi * g.radiusM * g.lengthM);
+    c.targetAreaM2 =
+        r.targetAreaM2.value_or(g.kind == CathodeKind::PlanarRect       ? g.lengthM * g.widthM
+                                : g.kind == CathodeKind::PlanarCircular ? kPi * g.radiusM * g.radiusM
+                                                                        : 2.0 * kPi * g.radiusM * g.lengthM);
     if (pressurePa) {
         double total = 0.0;
         for (const GasFlow& f : flows) total += f.sccm * kMoleculesPerSccm;
-        if (!(*pressurePa > 0.0) || total <= 0.0) throw UsageError("--pressure: needs a pressure > 0 and a total flow > 0");
+        if (!(*pressurePa > 0.0) || total <= 0.0)
+            throw UsageError("--pressure: needs a pressure > 0 and a total flow > 0");
         c.pumpingSpeedM3PerS = total * kBoltzmannJPerK * c.temperatureK / *pressurePa;
     } else if (r.pumpingSpeedM3PerS) {
         c.pumpingSpeedM3PerS = *r.pumpingSpeedM3PerS;
@@ -122,7 +126,8 @@ void run(const ReactiveOptions& o) {
     double operatingSccm = 0.0;
     for (const GasFlow& f : flows)
         if (!isInertGas(f.gas)) {
-            if (gasName.empty()) gasName = f.gas;
+            if (gasName.empty())
+                gasName = f.gas;
             else if (o.gas.empty() && f.gas != gasName)
                 throw UsageError("--flow: two reactive gases (" + gasName + ", " + f.gas + "); pick one with --gas");
             if (f.gas == gasName) operatingSccm += f.sccm;
@@ -155,7 +160,7 @@ void run(const ReactiveOptions& o) {
     d.ion = k.discharge.gas;
     d.voltageV = k.discharge.voltageV;
     d.yieldModel = k.discharge.yieldModel;
-    d.powerW = !o.power.empty() ? quantityArg("--power", o.power, Dimension::Power)
+    d.powerW = !o.power.empty()     ? quantityArg("--power", o.power, Dimension::Power)
                : k.discharge.powerW ? *k.discharge.powerW
                                     : *k.discharge.currentA * k.discharge.voltageV;
     const ReactiveSetup setup = reactiveSetup(k.target.material, *gas, chamberFor(tool, k, flows, pressure), d);
@@ -172,8 +177,8 @@ void run(const ReactiveOptions& o) {
         std::cout << statesJson(states, d.voltageV, model, setup) << "\n";
         return;
     }
-    std::cout << k.name << ": " << setup.metal.name << " + " << gas->formula << " -> " << setup.compound.name
-              << " at " << operatingSccm << " sccm (Y_c/Y_m = " << std::setprecision(4) << setup.yieldRatio << ")\n";
+    std::cout << k.name << ": " << setup.metal.name << " + " << gas->formula << " -> " << setup.compound.name << " at "
+              << operatingSccm << " sccm (Y_c/Y_m = " << std::setprecision(4) << setup.yieldRatio << ")\n";
     for (const ReactiveOperatingState& s : states)
         if (s.state.stable)
             std::cout << "  " << std::setw(8) << branchName(s.branch) << "  theta_t " << s.state.thetaTarget

@@ -35,7 +35,9 @@ void writeProcessCurve(const std::string& dir, const std::string& title, const R
     pressure.axes.key = "inside left top";
     rate.axes.key = "inside right top";
     for (ReactiveBranch b : {ReactiveBranch::Metal, ReactiveBranch::Compound, ReactiveBranch::Unstable}) {
-        PlotSeries sp{branchName(b) + " branch", {}, {},
+        PlotSeries sp{branchName(b) + " branch",
+                      {},
+                      {},
                       b == ReactiveBranch::Unstable ? PlotSeries::Style::Points : PlotSeries::Style::Line};
         PlotSeries sr = sp;
         for (const ProcessCurvePoint& p : curve)

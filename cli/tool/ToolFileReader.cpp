@@ -12,10 +12,10 @@
 #include "solvers/chamber/ErosionEngine.hpp"
 #include "solvers/erosion/YieldMultiplierMap.hpp"
 
-#include <limits>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <limits>
 
 namespace magtwin {
 
@@ -547,7 +547,8 @@ ToolReactive readReactive(const SchemaSection& r) {
         return v;
     };
     const double inf = std::numeric_limits<double>::infinity();
-    if (r.has("pumping_speed_L_s")) out.pumpingSpeedM3PerS = 1e-3 * number("pumping_speed_L_s", 0.0, inf, "must be > 0 L/s");
+    if (r.has("pumping_speed_L_s"))
+        out.pumpingSpeedM3PerS = 1e-3 * number("pumping_speed_L_s", 0.0, inf, "must be > 0 L/s");
     if (r.has("target_area_cm2")) out.targetAreaM2 = 1e-4 * number("target_area_cm2", 0.0, inf, "must be > 0 cm^2");
     out.collectorAreaM2 = 1e-4 * number("collector_area_cm2", 0.0, inf, "must be > 0 cm^2");
     out.stickingTarget = number("sticking_target", 0.0, 1.0, "must be in (0, 1]");

@@ -81,8 +81,8 @@ BergState BergModel::stateAt(double pressure) const {
     s.collectorUptakePerS = ac * F * (1.0 - thetaC) * Ac;
     s.pumpedPerS = pressure * p_.pumpingSpeedM3PerS / kT;
     s.supplyPerS = s.targetUptakePerS + s.collectorUptakePerS + s.pumpedPerS;
-    const double uptakeSlope = impingementPerPa_ * (at * At * ((1.0 - thetaT) - F * dThetaT) +
-                                                    ac * Ac * ((1.0 - thetaC) - F * dThetaC));
+    const double uptakeSlope =
+        impingementPerPa_ * (at * At * ((1.0 - thetaT) - F * dThetaT) + ac * Ac * ((1.0 - thetaC) - F * dThetaC));
     s.slopePerSPerPa = uptakeSlope + p_.pumpingSpeedM3PerS / kT;
     s.stable = s.slopePerSPerPa > 0.0;
     // Deposition (B&N eq. 13) and the film.

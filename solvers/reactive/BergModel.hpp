@@ -43,36 +43,36 @@
 namespace magtwin {
 
 struct BergParameters {
-    double ionsPerSecond = 0.0;              ///< I_ion / e on the target
-    double targetAreaM2 = 0.0;               ///< A_t (the sputtered area)
-    double collectorAreaM2 = 0.0;            ///< A_c (substrate + walls receiving the film)
-    double pumpingSpeedM3PerS = 0.0;         ///< S, for the reactive gas
-    double stickingTarget = 1.0;             ///< alpha_t
-    double stickingCollector = 1.0;          ///< alpha_c
-    double metalYield = 0.0;                 ///< Y_m: metal atoms per ion from the metallic surface
-    double compoundYield = 0.0;              ///< Y_c: compound formula units per ion from the compound surface
-    double gasMoleculeMassKg = 0.0;          ///< m of R2
-    double atomsPerMolecule = 2.0;           ///< a (N2, O2: 2)
-    double reactiveAtomsPerMetal = 1.0;      ///< x of M R_x (TiN: 1)
-    double temperatureK = 300.0;             ///< T of the gas
-    double metalDensityPerM3 = 0.0;          ///< n_M: metal atoms per m^3 of metal film
+    double ionsPerSecond = 0.0;                ///< I_ion / e on the target
+    double targetAreaM2 = 0.0;                 ///< A_t (the sputtered area)
+    double collectorAreaM2 = 0.0;              ///< A_c (substrate + walls receiving the film)
+    double pumpingSpeedM3PerS = 0.0;           ///< S, for the reactive gas
+    double stickingTarget = 1.0;               ///< alpha_t
+    double stickingCollector = 1.0;            ///< alpha_c
+    double metalYield = 0.0;                   ///< Y_m: metal atoms per ion from the metallic surface
+    double compoundYield = 0.0;                ///< Y_c: compound formula units per ion from the compound surface
+    double gasMoleculeMassKg = 0.0;            ///< m of R2
+    double atomsPerMolecule = 2.0;             ///< a (N2, O2: 2)
+    double reactiveAtomsPerMetal = 1.0;        ///< x of M R_x (TiN: 1)
+    double temperatureK = 300.0;               ///< T of the gas
+    double metalDensityPerM3 = 0.0;            ///< n_M: metal atoms per m^3 of metal film
     double compoundFormulaDensityPerM3 = 0.0;  ///< n_MRx: formula units per m^3 of compound film
 };
 
 /// One steady state at reactive partial pressure p.
 struct BergState {
     double partialPressurePa = 0.0;
-    double thetaTarget = 0.0;             ///< theta_t
-    double thetaCollector = 0.0;          ///< theta_c
-    double targetUptakePerS = 0.0;        ///< Q_t (molecules/s)
-    double collectorUptakePerS = 0.0;     ///< Q_c
-    double pumpedPerS = 0.0;              ///< Q_p
-    double supplyPerS = 0.0;              ///< Q_tot = Q_t + Q_c + Q_p
-    double slopePerSPerPa = 0.0;          ///< dQ_tot/dp
-    double metalAtomsPerS = 0.0;          ///< R, metal atoms leaving the target
-    double rateMPerS = 0.0;               ///< film thickness rate, mean over A_c
-    double filmReactivePerMetal = 0.0;    ///< x theta_c
-    bool stable = true;                   ///< dQ_tot/dp > 0
+    double thetaTarget = 0.0;           ///< theta_t
+    double thetaCollector = 0.0;        ///< theta_c
+    double targetUptakePerS = 0.0;      ///< Q_t (molecules/s)
+    double collectorUptakePerS = 0.0;   ///< Q_c
+    double pumpedPerS = 0.0;            ///< Q_p
+    double supplyPerS = 0.0;            ///< Q_tot = Q_t + Q_c + Q_p
+    double slopePerSPerPa = 0.0;        ///< dQ_tot/dp
+    double metalAtomsPerS = 0.0;        ///< R, metal atoms leaving the target
+    double rateMPerS = 0.0;             ///< film thickness rate, mean over A_c
+    double filmReactivePerMetal = 0.0;  ///< x theta_c
+    bool stable = true;                 ///< dQ_tot/dp > 0
 };
 
 class BergModel {
@@ -103,8 +103,8 @@ private:
     /// argmin of uptakeSlope over p (log-grid scan, then golden section).
     double minUptakeSlopePressure() const;
     BergParameters p_;
-    double impingementPerPa_ = 0.0;  ///< F / p = 1 / sqrt(2 pi m k T)
-    double ionFlux_ = 0.0;           ///< J/q
+    double impingementPerPa_ = 0.0;    ///< F / p = 1 / sqrt(2 pi m k T)
+    double ionFlux_ = 0.0;             ///< J/q
     double formulaPerMolecule_ = 0.0;  ///< n_f
 };
 

@@ -116,8 +116,7 @@ std::vector<ReactiveOperatingState> reactiveStates(const BergModel& model, doubl
 
 std::vector<ProcessCurvePoint> processCurve(const BergModel& model, double fromSccm, double toSccm, int n) {
     if (n < 2) throw std::invalid_argument("a process curve needs at least 2 flows");
-    if (!(fromSccm >= 0.0 && toSccm > fromSccm))
-        throw std::invalid_argument("a process curve needs 0 <= FROM < TO");
+    if (!(fromSccm >= 0.0 && toSccm > fromSccm)) throw std::invalid_argument("a process curve needs 0 <= FROM < TO");
     std::vector<ProcessCurvePoint> out;
     for (int i = 0; i < n; ++i) {
         const double q = fromSccm + (toSccm - fromSccm) * i / (n - 1);

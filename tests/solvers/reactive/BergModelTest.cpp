@@ -127,7 +127,8 @@ TEST(BergModel, StatesInsideAndOutsideTheHysteresisAndTheirBalances) {
     const auto above = reactiveStates(m, 1.5 * qHigh / kMoleculesPerSccm);
     ASSERT_EQ(above.size(), 1u);
     EXPECT_EQ(above[0].branch, ReactiveBranch::Compound);
-    for (const ProcessCurvePoint& pt : processCurve(m, 0.01 * qLow / kMoleculesPerSccm, 2.0 * qHigh / kMoleculesPerSccm, 200))
+    for (const ProcessCurvePoint& pt :
+         processCurve(m, 0.01 * qLow / kMoleculesPerSccm, 2.0 * qHigh / kMoleculesPerSccm, 200))
         expectBalances(m.parameters(), pt.state.state, pt.flowSccm * kMoleculesPerSccm);
 }
 
@@ -137,8 +138,7 @@ TEST(BergModel, RateIsTheMetallicRateAtZeroFlowAndTheCompoundRateAtHighFlow) {
     const BergParameters& p = s.parameters;
     // Independent: the metal's and the compound's own rates from the yields and the densities
     // of the library materials, spread over the collector.
-    const double metalRate =
-        p.ionsPerSecond * p.metalYield / p.collectorAreaM2 / s.metal.filmAtomicDensityPerM3();
+    const double metalRate = p.ionsPerSecond * p.metalYield / p.collectorAreaM2 / s.metal.filmAtomicDensityPerM3();
     const double compoundRate =
         p.ionsPerSecond * p.compoundYield / p.collectorAreaM2 / (s.compound.filmAtomicDensityPerM3() / 2.0);
     const auto zero = reactiveStates(m, 0.0);
