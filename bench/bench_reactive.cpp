@@ -23,7 +23,7 @@ int main() {
         const ToolCathode& k = tool.cathode("ti");
         const ToolReactive& r = *tool.process.reactive;
         ReactiveChamber c;
-        c.targetAreaM2 = 3.14159265358979323846 * k.geometry.radiusM * k.geometry.radiusM;
+        c.targetAreaM2 = r.targetAreaM2For(k);
         c.collectorAreaM2 = r.collectorAreaM2;
         c.pumpingSpeedM3PerS = *r.pumpingSpeedM3PerS;
         c.temperatureK = tool.process.temperatureK;
@@ -38,8 +38,9 @@ int main() {
             return p.state.branch == ReactiveBranch::Unstable;
         }));
     }
-    std::printf("200-flow process curve (reactive_ti_n2, N2 0..5 sccm): %zu states (%zu unstable), best of 5: %.4f s "
-                "(target < 1 s)\n",
-                rows, unstable, best);
+    std::printf(
+        "200-flow process curve (reactive_ti_n2, N2 0..5 sccm): %zu states (%zu unstable), best of 5: %.4f s "
+        "(target < 1 s)\n",
+        rows, unstable, best);
     return best < 1.0 ? 0 : 1;
 }

@@ -72,11 +72,7 @@ ReactiveChamber chamberFor(const ToolFile& tool, const ToolCathode& k, const std
     c.collectorAreaM2 = r.collectorAreaM2;
     c.stickingTarget = r.stickingTarget;
     c.stickingCollector = r.stickingCollector;
-    const TargetGeometry& g = k.geometry;
-    c.targetAreaM2 =
-        r.targetAreaM2.value_or(g.kind == CathodeKind::PlanarRect       ? g.lengthM * g.widthM
-                                : g.kind == CathodeKind::PlanarCircular ? kPi * g.radiusM * g.radiusM
-                                                                        : 2.0 * kPi * g.radiusM * g.lengthM);
+    c.targetAreaM2 = r.targetAreaM2For(k);
     if (pressurePa) {
         double total = 0.0;
         for (const GasFlow& f : flows) total += f.sccm * kMoleculesPerSccm;

@@ -82,6 +82,9 @@ struct ToolReactive {
     double collectorAreaM2 = 0.0;
     double stickingTarget = 1.0, stickingCollector = 1.0;
     std::string origin;  ///< "FILE:LINE: key 'process.reactive" for later errors
+    /// A_t of `cathode`: target_area_cm2 when given, else its target face (planar-rect
+    /// length x width, planar-circular pi r^2, rotary 2 pi R L).
+    double targetAreaM2For(const CathodeSpec& cathode) const;
 };
 
 struct ToolProcess {

@@ -559,6 +559,20 @@ ToolReactive readReactive(const SchemaSection& r) {
 
 }  // namespace
 
+double ToolReactive::targetAreaM2For(const CathodeSpec& cathode) const {
+    if (targetAreaM2) return *targetAreaM2;
+    const TargetGeometry& g = cathode.geometry;
+    switch (g.kind) {
+        case CathodeKind::PlanarRect:
+            return g.lengthM * g.widthM;
+        case CathodeKind::PlanarCircular:
+            return kPi * g.radiusM * g.radiusM;
+        case CathodeKind::Rotary:
+            return 2.0 * kPi * g.radiusM * g.lengthM;
+    }
+    return 0.0;
+}
+
 ToolFile loadToolFile(const std::string& path) { return loadToolFile(path, {}); }
 
 ToolFile loadToolFile(const std::string& path, const ToolLogsReader& readLogs) {
