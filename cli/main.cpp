@@ -2,6 +2,7 @@
 // Exit status: 0 success, 2 bad input (arguments, config, data), 1 internal failure.
 #include "cli/CalibrateRateCommand.hpp"
 #include "cli/ErodeCommand.hpp"
+#include "cli/ReactiveCommand.hpp"
 #include "cli/UsageError.hpp"
 #include "cli/ViewCommand.hpp"
 #include "cli/YieldCommand.hpp"
@@ -37,6 +38,7 @@ int main(int argc, char** argv) {
     magtwin::addCalibrateRateCommand(app);
     magtwin::addToolCommand(app);
     magtwin::addTwinCommand(app);
+    magtwin::addReactiveCommand(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

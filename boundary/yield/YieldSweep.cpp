@@ -5,18 +5,25 @@
 
 namespace magtwin {
 
+namespace {
+/// A curve's header (model, citation, threshold, angular factor, energies); no values yet.
+YieldCurve curveOf(const SputterYield& y, const std::vector<double>& energiesEv) {
+    return {y.energyModel().name(),
+            y.energyModel().citation(),
+            y.energyModel().thresholdEv(),
+            y.angularFactor().name(),
+            energiesEv,
+            {},
+            {}};
+}
+}  // namespace
+
 std::vector<YieldCurve> yieldSweep(const Element& ion, const Element& target, const std::vector<std::string>& models,
                                    const std::string& angular, double angleRad, const std::vector<double>& energiesEv) {
     std::vector<YieldCurve> curves;
     for (const auto& name : models) {
         const SputterYield y(name, angleRad > 0.0 ? angular : "none", ion, target);
-        YieldCurve c{y.energyModel().name(),
-                     y.energyModel().citation(),
-                     y.energyModel().thresholdEv(),
-                     y.angularFactor().name(),
-                     energiesEv,
-                     {},
-                     {}};
+        YieldCurve c = curveOf(y, energiesEv);
         for (double E : energiesEv) c.yield.push_back(y.yield(E, angleRad));
         curves.push_back(std::move(c));
     }
@@ -31,13 +38,7 @@ std::vector<YieldCurve> yieldSweep(const Element& ion, const Material& target, c
     std::vector<YieldCurve> curves;
     for (const auto& name : models) {
         const SputterYield y(name, angleRad > 0.0 ? angular : "none", ion, target);
-        YieldCurve c{y.energyModel().name(),
-                     y.energyModel().citation(),
-                     y.energyModel().thresholdEv(),
-                     y.angularFactor().name(),
-                     energiesEv,
-                     {},
-                     {}};
+        YieldCurve c = curveOf(y, energiesEv);
         const MulticomponentYield& multi = *y.multicomponent();
         for (std::size_t i = 0; i < target.components.size(); ++i)
             c.species.push_back({target.components[i].symbol,

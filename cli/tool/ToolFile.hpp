@@ -76,10 +76,23 @@ struct SupplySpec {
     std::vector<std::string> feeds;  ///< cathode names it can be switched to
 };
 
+/// `process.reactive`: the chamber's part of Berg's model (solvers/reactive), SI.
+struct ToolReactive {
+    std::optional<double> pumpingSpeedM3PerS;  ///< none: `magtwin reactive --pressure` must set it
+    std::optional<double> targetAreaM2;        ///< none: the cathode's target face
+    double collectorAreaM2 = 0.0;
+    double stickingTarget = 1.0, stickingCollector = 1.0;
+    std::string origin;  ///< "FILE:LINE: key 'process.reactive" for later errors
+    /// A_t of `cathode`: target_area_cm2 when given, else its target face (planar-rect
+    /// length x width, planar-circular pi r^2, rotary 2 pi R L).
+    double targetAreaM2For(const CathodeSpec& cathode) const;
+};
+
 struct ToolProcess {
     std::string gas = "Ar";
     double pressurePa = 0.0;  ///< 0: collisionless transport
     double temperatureK = 300.0;
+    std::optional<ToolReactive> reactive;  ///< process.reactive, when given
 };
 
 /// `erosion:` settings (every cathode of the tool): the erosion engine's, used by every

@@ -16,6 +16,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <limits>
 
 namespace magtwin {
 
@@ -560,7 +561,39 @@ void warnUncovered(ToolFile& tool, const std::vector<ConfigSection>& substrates)
     }
 }
 
+ToolReactive readReactive(const SchemaSection& r) {
+    ToolReactive out;
+    auto number = [&r](const char* key, double lo, double hi, const char* what) {
+        const double v = r.number(key);
+        if (!(v > lo && v <= hi)) r.fail(key, what);
+        return v;
+    };
+    const double inf = std::numeric_limits<double>::infinity();
+    if (r.has("pumping_speed_L_s"))
+        out.pumpingSpeedM3PerS = 1e-3 * number("pumping_speed_L_s", 0.0, inf, "must be > 0 L/s");
+    if (r.has("target_area_cm2")) out.targetAreaM2 = 1e-4 * number("target_area_cm2", 0.0, inf, "must be > 0 cm^2");
+    out.collectorAreaM2 = 1e-4 * number("collector_area_cm2", 0.0, inf, "must be > 0 cm^2");
+    out.stickingTarget = number("sticking_target", 0.0, 1.0, "must be in (0, 1]");
+    out.stickingCollector = number("sticking_collector", 0.0, 1.0, "must be in (0, 1]");
+    out.origin = r.raw().file() + ":" + std::to_string(r.raw().line()) + ": key 'process.reactive";
+    return out;
+}
+
 }  // namespace
+
+double ToolReactive::targetAreaM2For(const CathodeSpec& cathode) const {
+    if (targetAreaM2) return *targetAreaM2;
+    const TargetGeometry& g = cathode.geometry;
+    switch (g.kind) {
+        case CathodeKind::PlanarRect:
+            return g.lengthM * g.widthM;
+        case CathodeKind::PlanarCircular:
+            return kPi * g.radiusM * g.radiusM;
+        case CathodeKind::Rotary:
+            return 2.0 * kPi * g.radiusM * g.lengthM;
+    }
+    return 0.0;
+}
 
 ToolFile loadToolFile(const std::string& path) { return loadToolFile(path, {}); }
 
@@ -577,6 +610,7 @@ ToolFile loadToolFile(const std::string& path, const ToolLogsReader& readLogs) {
         tool.process.pressurePa = p->quantity("pressure");
         if (tool.process.pressurePa < 0) p->fail("pressure", "must be >= 0");
         tool.process.temperatureK = positive(*p, "temperature");
+        if (const auto r = p->section("reactive")) tool.process.reactive = readReactive(*r);
     }
     ToolGeometryChecks checks;
     for (const SchemaSection& c : root.list("cathodes"))

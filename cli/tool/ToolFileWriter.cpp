@@ -146,8 +146,16 @@ std::string resolvedToolYaml(const ToolFile& tool, int digits) {
     o << "# Resolved from " << tool.path << " (magtwin tool check --yaml): every default written out, SI units.\n"
       << "tool:\n  name: " << quoted(tool.name) << "\n  description: " << quoted(tool.description) << "\n"
       << "process:\n  gas: " << tool.process.gas << "\n  pressure: " << q(tool.process.pressurePa, "Pa")
-      << "\n  temperature: " << q(tool.process.temperatureK, "K") << "\n"
-      << "cathodes:\n";
+      << "\n  temperature: " << q(tool.process.temperatureK, "K") << "\n";
+    if (const auto& r = tool.process.reactive) {
+        o << "  reactive:\n";
+        if (r->pumpingSpeedM3PerS) o << "    pumping_speed_L_s: " << exact(*r->pumpingSpeedM3PerS * 1e3) << "\n";
+        if (r->targetAreaM2) o << "    target_area_cm2: " << exact(*r->targetAreaM2 * 1e4) << "\n";
+        o << "    collector_area_cm2: " << exact(r->collectorAreaM2 * 1e4)
+          << "\n    sticking_target: " << exact(r->stickingTarget)
+          << "\n    sticking_collector: " << exact(r->stickingCollector) << "\n";
+    }
+    o << "cathodes:\n";
     for (std::size_t i = 0; i < tool.cathodes.size(); ++i) {
         const ToolCathode& c = tool.cathodes[i];
         if (!c.arrayName.empty() && c.arrayIndex != 0) continue;  // written with its array

@@ -1,0 +1,46 @@
+// Reactive process-curve benchmark (issue 20): the 200-flow process curve of
+// cases/tools/reactive_ti_n2.yaml (3-inch Ti in N2, Berg's model, solvers/reactive), N2 from 0 to
+// 5 sccm (across the hysteresis), as `magtwin reactive --flow-range 0:5:200` computes it: the
+// tool file read, the model set up from the yield models and the material library, every
+// steady state at every flow. Best of 5 runs (the machine is shared). Target: < 1 s.
+// Usage: magtwin_bench_reactive
+#include "cli/tool/ToolFile.hpp"
+#include "solvers/reactive/ReactiveProcess.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+
+using namespace magtwin;
+
+int main() {
+    using clock = std::chrono::steady_clock;
+    double best = 1e30;
+    std::size_t rows = 0, unstable = 0;
+    for (int run = 0; run < 5; ++run) {
+        const auto t0 = clock::now();
+        const ToolFile tool = loadToolFile(MAGTWIN_SOURCE_DIR "/cases/tools/reactive_ti_n2.yaml");
+        const ToolCathode& k = tool.cathode("ti");
+        const ToolReactive& r = *tool.process.reactive;
+        ReactiveChamber c;
+        c.targetAreaM2 = r.targetAreaM2For(k);
+        c.collectorAreaM2 = r.collectorAreaM2;
+        c.pumpingSpeedM3PerS = *r.pumpingSpeedM3PerS;
+        c.temperatureK = tool.process.temperatureK;
+        ReactiveDischarge d;
+        d.voltageV = k.discharge.voltageV;
+        d.powerW = *k.discharge.powerW;
+        const BergModel model(reactiveSetup(k.target.material, reactiveGas("N2"), c, d).parameters);
+        const std::vector<ProcessCurvePoint> curve = processCurve(model, 0.0, 5.0, 200);
+        best = std::min(best, std::chrono::duration<double>(clock::now() - t0).count());
+        rows = curve.size();
+        unstable = static_cast<std::size_t>(std::count_if(curve.begin(), curve.end(), [](const ProcessCurvePoint& p) {
+            return p.state.branch == ReactiveBranch::Unstable;
+        }));
+    }
+    std::printf(
+        "200-flow process curve (reactive_ti_n2, N2 0..5 sccm): %zu states (%zu unstable), best of 5: %.4f s "
+        "(target < 1 s)\n",
+        rows, unstable, best);
+    return best < 1.0 ? 0 : 1;
+}

@@ -1,0 +1,204 @@
+#include "cli/ReactiveCommand.hpp"
+
+#include "boundary/util/Json.hpp"
+#include "boundary/util/PhysicalConstants.hpp"
+#include "cli/ReactiveCommandOutput.hpp"
+#include "cli/UsageError.hpp"
+#include "cli/config/Units.hpp"
+#include "cli/tool/ToolFile.hpp"
+#include "solvers/reactive/ReactiveProcess.hpp"
+
+#include <iomanip>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+namespace magtwin {
+
+namespace {
+
+struct ReactiveOptions {
+    std::string tool, cathode, power, pressure, gas, flowRange, out;
+    std::vector<std::string> flows;
+    bool json = false;
+};
+
+struct GasFlow {
+    std::string gas;
+    double sccm = 0.0;
+};
+
+double quantityArg(const std::string& option, const std::string& text, Dimension d) {
+    const auto q = splitQuantity(text);
+    const auto f = q ? unitFactor(d, q->unit) : std::nullopt;
+    if (!f || !(q->value >= 0.0))
+        throw UsageError(option + " '" + text + "': expected a " + dimensionName(d) + " >= 0 with a unit (e.g. " +
+                         exampleQuantity(d) + ")");
+    return q->value * *f;
+}
+
+/// "GAS=VALUE UNIT", UNIT sccm or slm; the gas inert or one the model has data for.
+GasFlow flowArg(const std::string& text) {
+    const auto eq = text.find('=');
+    const std::string where = "--flow '" + text + "'";
+    if (eq == std::string::npos || eq == 0) throw UsageError(where + ": expected GAS=FLOW, e.g. \"N2=720 sccm\"");
+    GasFlow f{text.substr(0, eq), 0.0};
+    if (!isInertGas(f.gas)) try {
+            reactiveGas(f.gas);
+        } catch (const std::invalid_argument& e) {
+            throw UsageError(where + ": " + e.what() + "; inert gases: He, Ne, Ar, Kr, Xe");
+        }
+    const auto q = splitQuantity(text.substr(eq + 1));
+    if (!q || q->unit.empty()) throw UsageError(where + ": the flow needs a unit (sccm or slm)");
+    if (q->unit != "sccm" && q->unit != "slm")
+        throw UsageError(where + ": unknown flow unit '" + q->unit + "' (sccm, slm)");
+    if (!(q->value >= 0.0)) throw UsageError(where + ": a flow must be >= 0");
+    f.sccm = q->value * (q->unit == "slm" ? 1000.0 : 1.0);
+    return f;
+}
+
+/// The chamber of Berg's model from the tool file (process.reactive, the cathode's face) and,
+/// with --pressure, S = k T Q_total / p (every gas pumped at the same speed; the consumption by
+/// target and walls neglected, so this S is an upper estimate).
+ReactiveChamber chamberFor(const ToolFile& tool, const ToolCathode& k, const std::vector<GasFlow>& flows,
+                           const std::optional<double>& pressurePa) {
+    if (!tool.process.reactive)
+        throw UsageError(tool.path +
+                         ": no process.reactive section (pumping_speed_L_s, collector_area_cm2; "
+                         "docs/tool-file.md)");
+    const ToolReactive& r = *tool.process.reactive;
+    ReactiveChamber c;
+    c.temperatureK = tool.process.temperatureK;
+    c.collectorAreaM2 = r.collectorAreaM2;
+    c.stickingTarget = r.stickingTarget;
+    c.stickingCollector = r.stickingCollector;
+    c.targetAreaM2 = r.targetAreaM2For(k);
+    if (pressurePa) {
+        double total = 0.0;
+        for (const GasFlow& f : flows) total += f.sccm * kMoleculesPerSccm;
+        if (!(*pressurePa > 0.0) || total <= 0.0)
+            throw UsageError("--pressure: needs a pressure > 0 and a total flow > 0");
+        c.pumpingSpeedM3PerS = total * kBoltzmannJPerK * c.temperatureK / *pressurePa;
+    } else if (r.pumpingSpeedM3PerS) {
+        c.pumpingSpeedM3PerS = *r.pumpingSpeedM3PerS;
+    } else {
+        throw UsageError(r.origin + ".pumping_speed_L_s': missing (or give --pressure)");
+    }
+    return c;
+}
+
+std::string statesJson(const std::vector<ReactiveOperatingState>& states, double voltageV, const BergModel& m,
+                       const ReactiveSetup& setup) {
+    std::ostringstream o;
+    o << "{\"states\":[";
+    bool first = true;
+    for (const ReactiveOperatingState& s : states) {
+        if (!s.state.stable) continue;
+        o << (first ? "" : ",") << "{\"mode\":" << jsonString(branchName(s.branch))
+          << ",\"compound_fraction\":" << jsonNumber(s.state.thetaTarget)
+          << ",\"collector_compound_fraction\":" << jsonNumber(s.state.thetaCollector)
+          << ",\"rate_nm_s\":" << jsonNumber(s.state.rateMPerS * 1e9)
+          << ",\"partial_pressure_Pa\":" << jsonNumber(s.state.partialPressurePa)
+          << ",\"voltage_V\":" << jsonNumber(voltageV) << "}";
+        first = false;
+    }
+    o << "],\"compound\":" << jsonString(setup.compound.name) << ",\"yield_ratio\":" << jsonNumber(setup.yieldRatio)
+      << ",\"pumping_speed_L_s\":" << jsonNumber(m.parameters().pumpingSpeedM3PerS * 1e3)
+      << ",\"critical_pumping_speed_L_s\":" << jsonNumber(m.criticalPumpingSpeed() * 1e3) << ",\"hysteresis_sccm\":";
+    const std::vector<double> t = m.turningPoints();
+    if (t.empty())
+        o << "null";
+    else
+        o << "[" << jsonNumber(m.stateAt(t[1]).supplyPerS / kMoleculesPerSccm) << ","
+          << jsonNumber(m.stateAt(t[0]).supplyPerS / kMoleculesPerSccm) << "]";
+    o << "}";
+    return o.str();
+}
+
+void run(const ReactiveOptions& o) {
+    std::vector<GasFlow> flows;
+    for (const std::string& f : o.flows) flows.push_back(flowArg(f));
+    std::string gasName = o.gas;
+    double operatingSccm = 0.0;
+    for (const GasFlow& f : flows)
+        if (!isInertGas(f.gas)) {
+            if (gasName.empty())
+                gasName = f.gas;
+            else if (o.gas.empty() && f.gas != gasName)
+                throw UsageError("--flow: two reactive gases (" + gasName + ", " + f.gas + "); pick one with --gas");
+            if (f.gas == gasName) operatingSccm += f.sccm;
+        }
+    if (gasName.empty()) throw UsageError("--flow: no reactive gas flow (N2, O2); give one or --gas");
+    const ReactiveGas* gas = nullptr;
+    try {
+        gas = &reactiveGas(gasName);
+    } catch (const std::invalid_argument& e) {
+        throw UsageError(std::string("--gas: ") + e.what());
+    }
+    double from = 0, to = 0;
+    int n = 0;
+    if (!o.flowRange.empty()) {
+        char c1 = 0, c2 = 0;
+        std::istringstream in(o.flowRange);
+        std::string rest;
+        if (!(in >> from >> c1 >> to >> c2 >> n) || c1 != ':' || c2 != ':' || (in >> rest) || n < 2 || from < 0 ||
+            to <= from)
+            throw UsageError("--flow-range '" + o.flowRange + "': expected FROM:TO:N in sccm, 0 <= FROM < TO, N >= 2");
+        if (o.out.empty()) throw UsageError("--flow-range needs --out DIR");
+    } else if (!o.out.empty()) {
+        throw UsageError("--out needs --flow-range FROM:TO:N");
+    }
+    const ToolFile tool = loadToolFile(o.tool);
+    const ToolCathode& k = tool.cathode(o.cathode);
+    std::optional<double> pressure;
+    if (!o.pressure.empty()) pressure = quantityArg("--pressure", o.pressure, Dimension::Pressure);
+    ReactiveDischarge d;
+    d.ion = k.discharge.gas;
+    d.voltageV = k.discharge.voltageV;
+    d.yieldModel = k.discharge.yieldModel;
+    d.powerW = !o.power.empty()     ? quantityArg("--power", o.power, Dimension::Power)
+               : k.discharge.powerW ? *k.discharge.powerW
+                                    : *k.discharge.currentA * k.discharge.voltageV;
+    const ReactiveSetup setup = reactiveSetup(k.target.material, *gas, chamberFor(tool, k, flows, pressure), d);
+    const BergModel model(setup.parameters);
+    const std::vector<ReactiveOperatingState> states = reactiveStates(model, operatingSccm);
+    if (n > 0) {
+        std::ostringstream title;
+        title << tool.name << " / " << k.name << ": " << setup.metal.name << " in " << gas->formula << " at "
+              << d.powerW << " W, S = " << std::setprecision(4) << setup.parameters.pumpingSpeedM3PerS * 1e3
+              << " L/s (Berg's model)";
+        writeProcessCurve(o.out, title.str(), setup, processCurve(model, from, to, n), operatingSccm, states);
+    }
+    if (o.json) {
+        std::cout << statesJson(states, d.voltageV, model, setup) << "\n";
+        return;
+    }
+    std::cout << k.name << ": " << setup.metal.name << " + " << gas->formula << " -> " << setup.compound.name << " at "
+              << operatingSccm << " sccm (Y_c/Y_m = " << std::setprecision(4) << setup.yieldRatio << ")\n";
+    for (const ReactiveOperatingState& s : states)
+        if (s.state.stable)
+            std::cout << "  " << std::setw(8) << branchName(s.branch) << "  theta_t " << s.state.thetaTarget
+                      << "  rate " << s.state.rateMPerS * 1e9 << " nm/s  p " << s.state.partialPressurePa << " Pa\n";
+}
+
+}  // namespace
+
+void addReactiveCommand(CLI::App& app) {
+    auto opts = std::make_shared<ReactiveOptions>();
+    CLI::App* cmd = app.add_subcommand(
+        "reactive", "Steady states of a metal target in N2 or O2 under flow control (Berg's model; docs/reactive.md)");
+    cmd->add_option("tool", opts->tool, "Tool file with process.reactive (docs/tool-file.md)")->required();
+    cmd->add_option("--cathode", opts->cathode, "Name of the cathode (a metal target)")->required();
+    cmd->add_option("--flow", opts->flows, "GAS=FLOW with a unit, e.g. \"Ar=480 sccm\" \"N2=720 sccm\" (repeat)")
+        ->required();
+    cmd->add_option("--power", opts->power, "Discharge power, e.g. \"50 W\" (default: the cathode's)");
+    cmd->add_option("--pressure", opts->pressure,
+                    "Measured total pressure, e.g. \"0.8 Pa\": sets the pumping speed S = k T Q_total / p");
+    cmd->add_option("--gas", opts->gas, "Reactive gas of the process curve (default: the reactive --flow)");
+    cmd->add_option("--flow-range", opts->flowRange, "FROM:TO:N reactive flows in sccm for the process curve");
+    cmd->add_option("--out", opts->out, "Folder for process_curve.csv and process_curve.png");
+    cmd->add_flag("--json", opts->json, "Print the stable states as JSON");
+    cmd->callback([opts]() { run(*opts); });
+}
+
+}  // namespace magtwin

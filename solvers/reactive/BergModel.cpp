@@ -1,0 +1,205 @@
+#include "solvers/reactive/BergModel.hpp"
+
+#include "boundary/util/PhysicalConstants.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+namespace magtwin {
+
+namespace {
+
+void requirePositive(double v, const char* name) {
+    if (!(std::isfinite(v) && v > 0.0))
+        throw std::invalid_argument(std::string("Berg model: ") + name + " must be finite and > 0, not " +
+                                    std::to_string(v));
+}
+
+/// Log-grid bounds around the two pressure scales of the curve (target and collector).
+struct ScanRange {
+    double lo, hi;
+};
+
+}  // namespace
+
+BergModel::BergModel(const BergParameters& p) : p_(p) {
+    requirePositive(p.ionsPerSecond, "ion flow (ions/s)");
+    requirePositive(p.targetAreaM2, "target area");
+    requirePositive(p.collectorAreaM2, "collector area");
+    requirePositive(p.stickingTarget, "target sticking coefficient");
+    requirePositive(p.stickingCollector, "collector sticking coefficient");
+    if (p.stickingTarget > 1.0 || p.stickingCollector > 1.0)
+        throw std::invalid_argument("Berg model: sticking coefficients must be <= 1");
+    requirePositive(p.metalYield, "metal yield");
+    requirePositive(p.compoundYield, "compound yield");
+    requirePositive(p.gasMoleculeMassKg, "gas molecule mass");
+    requirePositive(p.atomsPerMolecule, "atoms per molecule");
+    requirePositive(p.reactiveAtomsPerMetal, "reactive atoms per metal atom");
+    requirePositive(p.temperatureK, "gas temperature");
+    requirePositive(p.metalDensityPerM3, "metal density");
+    requirePositive(p.compoundFormulaDensityPerM3, "compound density");
+    if (!(std::isfinite(p.pumpingSpeedM3PerS) && p.pumpingSpeedM3PerS >= 0.0))
+        throw std::invalid_argument("Berg model: pumping speed must be finite and >= 0");
+    // B&N eq. 1: F = p / sqrt(2 pi m k T).
+    impingementPerPa_ = 1.0 / std::sqrt(2.0 * kPi * p.gasMoleculeMassKg * kBoltzmannJPerK * p.temperatureK);
+    // B&N eq. 2: J/q = ions per second per target area.
+    ionFlux_ = p.ionsPerSecond / p.targetAreaM2;
+    formulaPerMolecule_ = p.atomsPerMolecule / p.reactiveAtomsPerMetal;
+}
+
+double BergModel::pressureScalePa() const {
+    // theta_t = 1/2 where n_f alpha_t F = (J/q) Y_c.
+    return ionFlux_ * p_.compoundYield / (formulaPerMolecule_ * p_.stickingTarget * impingementPerPa_);
+}
+
+BergState BergModel::stateAt(double pressure) const {
+    if (!(pressure >= 0.0)) throw std::invalid_argument("Berg model: partial pressure must be >= 0");
+    const double F = impingementPerPa_ * pressure;
+    const double At = p_.targetAreaM2, Ac = p_.collectorAreaM2, Ym = p_.metalYield, Yc = p_.compoundYield;
+    const double nf = formulaPerMolecule_, at = p_.stickingTarget, ac = p_.stickingCollector, G = ionFlux_;
+    const double kT = kBoltzmannJPerK * p_.temperatureK;
+
+    // Target (B&N eq. 3) and its derivative in F.
+    const double dt = nf * at * F + G * Yc;
+    const double thetaT = nf * at * F / dt;
+    const double dThetaT = nf * at * G * Yc / (dt * dt);
+    // Collector (B&N eq. 6): theta_c = (a + b) / (a + b + c).
+    const double a = G * Yc * thetaT * At, b = nf * ac * F * Ac, c = G * Ym * (1.0 - thetaT) * At;
+    const double da = G * Yc * At * dThetaT, db = nf * ac * Ac, dc = -G * Ym * At * dThetaT;
+    const double D = a + b + c;
+    const double thetaC = (a + b) / D;
+    const double dThetaC = ((da + db) * c - (a + b) * dc) / (D * D);
+
+    BergState s;
+    s.partialPressurePa = pressure;
+    s.thetaTarget = thetaT;
+    s.thetaCollector = thetaC;
+    // Gas balance (B&N eqs. 9-12).
+    s.targetUptakePerS = at * F * (1.0 - thetaT) * At;
+    s.collectorUptakePerS = ac * F * (1.0 - thetaC) * Ac;
+    s.pumpedPerS = pressure * p_.pumpingSpeedM3PerS / kT;
+    s.supplyPerS = s.targetUptakePerS + s.collectorUptakePerS + s.pumpedPerS;
+    const double uptakeSlope =
+        impingementPerPa_ * (at * At * ((1.0 - thetaT) - F * dThetaT) + ac * Ac * ((1.0 - thetaC) - F * dThetaC));
+    s.slopePerSPerPa = uptakeSlope + p_.pumpingSpeedM3PerS / kT;
+    s.stable = s.slopePerSPerPa > 0.0;
+    // Deposition (B&N eq. 13) and the film.
+    s.metalAtomsPerS = G * At * (Ym * (1.0 - thetaT) + Yc * thetaT);
+    const double volumePerMetal = thetaC / p_.compoundFormulaDensityPerM3 + (1.0 - thetaC) / p_.metalDensityPerM3;
+    s.rateMPerS = s.metalAtomsPerS / Ac * volumePerMetal;
+    s.filmReactivePerMetal = p_.reactiveAtomsPerMetal * thetaC;
+    return s;
+}
+
+double BergModel::uptakeSlope(double pressure) const {
+    const BergState s = stateAt(pressure);
+    return s.slopePerSPerPa - p_.pumpingSpeedM3PerS / (kBoltzmannJPerK * p_.temperatureK);
+}
+
+namespace {
+ScanRange scanRange(double pTarget, double pCollector) {
+    // Away from both scales Q_t and Q_c are linear (p << scale) or saturated (p >> scale): four
+    // decades either side hold every turning point (the slope there differs from its limit by
+    // < 1e-4 relative).
+    return {std::min(pTarget, pCollector) * 1e-4, std::max(pTarget, pCollector) * 1e4};
+}
+constexpr int kPointsPerDecade = 40;
+}  // namespace
+
+double BergModel::minUptakeSlopePressure() const {
+    const double pc = ionFlux_ * p_.metalYield * p_.targetAreaM2 /
+                      (formulaPerMolecule_ * p_.stickingCollector * impingementPerPa_ * p_.collectorAreaM2);
+    const ScanRange r = scanRange(pressureScalePa(), pc);
+    const int n = static_cast<int>(std::ceil(std::log10(r.hi / r.lo) * kPointsPerDecade));
+    const double step = std::log(r.hi / r.lo) / n;
+    int best = 0;
+    double bestValue = uptakeSlope(r.lo);
+    for (int i = 1; i <= n; ++i) {
+        const double v = uptakeSlope(r.lo * std::exp(i * step));
+        if (v < bestValue) bestValue = v, best = i;
+    }
+    // Golden section on ln p in the neighbouring cells (the minimum is smooth and single there).
+    double lo = std::log(r.lo) + std::max(best - 1, 0) * step, hi = std::log(r.lo) + std::min(best + 1, n) * step;
+    const double g = 0.5 * (std::sqrt(5.0) - 1.0);
+    double x1 = hi - g * (hi - lo), x2 = lo + g * (hi - lo);
+    double f1 = uptakeSlope(std::exp(x1)), f2 = uptakeSlope(std::exp(x2));
+    for (int it = 0; it < 200 && hi - lo > 1e-13 * std::max(1.0, std::abs(lo)); ++it) {
+        if (f1 < f2) {
+            hi = x2, x2 = x1, f2 = f1, x1 = hi - g * (hi - lo), f1 = uptakeSlope(std::exp(x1));
+        } else {
+            lo = x1, x1 = x2, f1 = f2, x2 = lo + g * (hi - lo), f2 = uptakeSlope(std::exp(x2));
+        }
+    }
+    return std::exp(0.5 * (lo + hi));
+}
+
+double BergModel::criticalPumpingSpeed() const {
+    const double m = uptakeSlope(minUptakeSlopePressure());
+    return m < 0.0 ? -m * kBoltzmannJPerK * p_.temperatureK : 0.0;
+}
+
+std::vector<double> BergModel::turningPoints() const {
+    const double pMin = minUptakeSlopePressure();
+    if (stateAt(pMin).slopePerSPerPa >= 0.0) return {};
+    // dQ/dp < 0 at pMin; it is > 0 near p = 0 (pumping + bare-surface uptake) and as p -> inf
+    // (pumping; uptake saturates), so one sign change on each side.
+    auto root = [this](double lo, double hi) {
+        const bool loPositive = stateAt(lo).slopePerSPerPa > 0.0;
+        for (int it = 0; it < 200; ++it) {
+            const double mid = std::sqrt(lo * hi);
+            if ((stateAt(mid).slopePerSPerPa > 0.0) == loPositive)
+                lo = mid;
+            else
+                hi = mid;
+            if (hi - lo <= 1e-15 * hi) break;
+        }
+        return std::sqrt(lo * hi);
+    };
+    double lo = pMin, hi = pMin;
+    while (stateAt(lo).slopePerSPerPa <= 0.0) lo *= 0.5;
+    while (stateAt(hi).slopePerSPerPa <= 0.0) hi *= 2.0;
+    return {root(lo, pMin), root(pMin, hi)};
+}
+
+double BergModel::solve(double target, double lo, double hi) const {
+    double fLo = stateAt(lo).supplyPerS - target;
+    for (int it = 0; it < 300; ++it) {
+        const double mid = 0.5 * (lo + hi);
+        if (mid <= lo || mid >= hi) break;
+        const double fMid = stateAt(mid).supplyPerS - target;
+        if ((fMid > 0.0) == (fLo > 0.0))
+            lo = mid, fLo = fMid;
+        else
+            hi = mid;
+    }
+    const double fl = std::abs(stateAt(lo).supplyPerS - target), fh = std::abs(stateAt(hi).supplyPerS - target);
+    return fl <= fh ? lo : hi;
+}
+
+std::vector<BergState> BergModel::statesAtFlow(double q) const {
+    if (!(std::isfinite(q) && q >= 0.0)) throw std::invalid_argument("Berg model: the supplied flow must be >= 0");
+    if (q == 0.0) return {stateAt(0.0)};
+    // Q_tot >= Q_p = p S / kT bounds the largest root; without pumping the uptake saturates and
+    // a flow above its limit has no steady state.
+    const double kT = kBoltzmannJPerK * p_.temperatureK;
+    double pHigh = p_.pumpingSpeedM3PerS > 0.0 ? q * kT / p_.pumpingSpeedM3PerS : pressureScalePa();
+    while (stateAt(pHigh).supplyPerS < q) {
+        pHigh *= 2.0;
+        if (!std::isfinite(pHigh) || pHigh > 1e30)
+            throw std::invalid_argument("Berg model: no steady state at this flow without pumping");
+    }
+    std::vector<double> edges{0.0};
+    for (double t : turningPoints()) edges.push_back(t);
+    edges.push_back(std::max(pHigh, edges.back()));
+    std::vector<BergState> out;
+    for (std::size_t i = 0; i + 1 < edges.size(); ++i) {
+        const double fa = stateAt(edges[i]).supplyPerS - q, fb = stateAt(edges[i + 1]).supplyPerS - q;
+        if (fa == 0.0 && i > 0) continue;  // a turning point counted with the interval before
+        if ((fa <= 0.0) != (fb <= 0.0) || fb == 0.0) out.push_back(stateAt(solve(q, edges[i], edges[i + 1])));
+    }
+    return out;
+}
+
+}  // namespace magtwin

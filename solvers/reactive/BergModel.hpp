@@ -1,0 +1,111 @@
+// BergModel: steady states of reactive sputtering under flow control (Berg's model).
+//
+// Sources: S. Berg, H.-O. Blom, T. Larsson, C. Nender, J. Vac. Sci. Technol. A 5 (1987) 202
+// (the original model) and S. Berg, T. Nyberg, Thin Solid Films 476 (2005) 215 (the review
+// whose notation this file follows; "B&N" below). A metal target M sputtered by ions in a
+// reactive gas R2 (N2, O2) forms the compound M R_x on the part theta_t of the target and on the
+// part theta_c of the collecting area (substrate and walls). Symbols (SI):
+//   F    = p / sqrt(2 pi m k T)             molecule impingement rate per area (kinetic theory;
+//                                            B&N eq. 1)
+//   J/q  = I_ion / (e A_t)                   ion flux density on the target (B&N eq. 2)
+//   n_f  = a / x                             compound formula units formed per molecule, with
+//                                            a = 2 atoms per R2 molecule ("2 alpha F" of B&N,
+//                                            whose compound is MR, x = 1)
+// Target (B&N eq. 3): erosion of compound = formation on bare metal,
+//   (J/q) Y_c theta_t = n_f alpha_t F (1 - theta_t)
+// Collector (B&N eq. 6): compound arrives on bare collector, forms there from the gas, and
+// metal arrives on compound:
+//   (J/q) Y_c theta_t A_t (1 - theta_c) + n_f alpha_c F (1 - theta_c) A_c
+//        = (J/q) Y_m (1 - theta_t) A_t theta_c
+// Gas balance (B&N eqs. 9-12), molecules per second:
+//   Q_tot = Q_t + Q_c + Q_p,  Q_t = alpha_t F (1 - theta_t) A_t,  Q_c = alpha_c F (1 - theta_c) A_c,
+//   Q_p = p S / (k T)
+// Deposition (B&N eq. 13): metal atoms leaving the target per second
+//   R = (J/q) A_t [Y_m (1 - theta_t) + Y_c theta_t],
+// spread over A_c; the film is compound on the fraction theta_c, so its composition is
+// R/M = x theta_c and its thickness rate the metal flux per area times the volume per metal atom
+// theta_c / n_MRx + (1 - theta_c) / n_M (n: formula-unit densities of the bulk phases).
+//
+// At a given p every quantity is closed-form (theta_t, then theta_c, then Q_tot): the process
+// curve is Q_tot(p), B&N's "S-curve". Under flow control a supplied flow Q0 selects the roots of
+// Q_tot(p) = Q0; a root with dQ_tot/dp > 0 is stable, one with dQ_tot/dp < 0 unstable (B&N
+// Section 4: the negative-slope part cannot be reached under flow control). The turning points
+// dQ_tot/dp = 0 are the critical points of the hysteresis; B&N Section 6: a pumping speed above
+// S_crit = -k T min_p (dQ_t/dp + dQ_c/dp) makes Q_tot monotonic and the hysteresis vanishes.
+//
+// Validity: Berg's basic model (compound sputtered as molecules, no implantation, no
+// chemisorption beyond the sticking coefficient, no target-state dependence of the discharge
+// voltage or current). The discharge current is held fixed over the curve.
+#pragma once
+
+#include <vector>
+
+namespace magtwin {
+
+struct BergParameters {
+    double ionsPerSecond = 0.0;                ///< I_ion / e on the target
+    double targetAreaM2 = 0.0;                 ///< A_t (the sputtered area)
+    double collectorAreaM2 = 0.0;              ///< A_c (substrate + walls receiving the film)
+    double pumpingSpeedM3PerS = 0.0;           ///< S, for the reactive gas
+    double stickingTarget = 1.0;               ///< alpha_t
+    double stickingCollector = 1.0;            ///< alpha_c
+    double metalYield = 0.0;                   ///< Y_m: metal atoms per ion from the metallic surface
+    double compoundYield = 0.0;                ///< Y_c: compound formula units per ion from the compound surface
+    double gasMoleculeMassKg = 0.0;            ///< m of R2
+    double atomsPerMolecule = 2.0;             ///< a (N2, O2: 2)
+    double reactiveAtomsPerMetal = 1.0;        ///< x of M R_x (TiN: 1)
+    double temperatureK = 300.0;               ///< T of the gas
+    double metalDensityPerM3 = 0.0;            ///< n_M: metal atoms per m^3 of metal film
+    double compoundFormulaDensityPerM3 = 0.0;  ///< n_MRx: formula units per m^3 of compound film
+};
+
+/// One steady state at reactive partial pressure p.
+struct BergState {
+    double partialPressurePa = 0.0;
+    double thetaTarget = 0.0;           ///< theta_t
+    double thetaCollector = 0.0;        ///< theta_c
+    double targetUptakePerS = 0.0;      ///< Q_t (molecules/s)
+    double collectorUptakePerS = 0.0;   ///< Q_c
+    double pumpedPerS = 0.0;            ///< Q_p
+    double supplyPerS = 0.0;            ///< Q_tot = Q_t + Q_c + Q_p
+    double slopePerSPerPa = 0.0;        ///< dQ_tot/dp
+    double metalAtomsPerS = 0.0;        ///< R, metal atoms leaving the target
+    double rateMPerS = 0.0;             ///< film thickness rate, mean over A_c
+    double filmReactivePerMetal = 0.0;  ///< x theta_c
+    bool stable = true;                 ///< dQ_tot/dp > 0
+};
+
+class BergModel {
+public:
+    /// Throws std::invalid_argument naming a parameter that is not finite and > 0 (alphas in
+    /// (0, 1], pumping speed >= 0).
+    explicit BergModel(const BergParameters& p);
+    const BergParameters& parameters() const { return p_; }
+
+    /// The steady state at partial pressure p >= 0 (closed form).
+    BergState stateAt(double pressurePa) const;
+    /// dQ_t/dp + dQ_c/dp (without the pumping term).
+    double uptakeSlope(double pressurePa) const;
+    /// Partial pressures of the turning points of Q_tot(p), ascending (0 or 2 for this model).
+    std::vector<double> turningPoints() const;
+    /// Every steady state at supplied flow `moleculesPerS` (>= 0), ascending in p: one outside
+    /// the hysteresis; inside it three (stable, unstable, stable).
+    std::vector<BergState> statesAtFlow(double moleculesPerS) const;
+    /// B&N Section 6: the smallest pumping speed with a monotonic Q_tot(p) (0 if the curve is
+    /// monotonic without pumping), m^3/s.
+    double criticalPumpingSpeed() const;
+    /// Partial pressure at which theta_t = 1/2 (the scale of the curve).
+    double pressureScalePa() const;
+
+private:
+    /// Q_tot(p) - Q0 root on [lo, hi] where it changes sign (bisection to machine precision).
+    double solve(double target, double lo, double hi) const;
+    /// argmin of uptakeSlope over p (log-grid scan, then golden section).
+    double minUptakeSlopePressure() const;
+    BergParameters p_;
+    double impingementPerPa_ = 0.0;    ///< F / p = 1 / sqrt(2 pi m k T)
+    double ionFlux_ = 0.0;             ///< J/q
+    double formulaPerMolecule_ = 0.0;  ///< n_f
+};
+
+}  // namespace magtwin

@@ -1,0 +1,128 @@
+#include "solvers/reactive/ReactiveProcess.hpp"
+
+#include "boundary/elements/ElementTable.hpp"
+#include "boundary/materials/MaterialLibrary.hpp"
+#include "boundary/racetrack/IonSupply.hpp"
+#include "boundary/util/PhysicalConstants.hpp"
+#include "boundary/yield/SputterYield.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace magtwin {
+
+const std::vector<ReactiveGas>& reactiveGases() {
+    static const std::vector<ReactiveGas> gases{{"N2", "N", 2.0}, {"O2", "O", 2.0}};
+    return gases;
+}
+
+const ReactiveGas& reactiveGas(const std::string& formula) {
+    for (const ReactiveGas& g : reactiveGases())
+        if (g.formula == formula) return g;
+    std::string known;
+    for (const ReactiveGas& g : reactiveGases()) known += (known.empty() ? "" : ", ") + g.formula;
+    throw std::invalid_argument("'" + formula + "' is not a reactive gas the model has data for (known: " + known +
+                                ")");
+}
+
+bool isInertGas(const std::string& formula) {
+    for (const char* g : {"He", "Ne", "Ar", "Kr", "Xe"})
+        if (formula == g) return true;
+    return false;
+}
+
+Material reactiveCompound(const Material& metal, const ReactiveGas& gas) {
+    if (!metal.isElement())
+        throw std::invalid_argument("no compound data for " + gas.formula + " on target '" + metal.name +
+                                    "': reactive sputtering needs a metal (one-element) target");
+    const std::string m = metal.elementSymbol();
+    for (const Material& c : MaterialLibrary::builtin().compounds())
+        if (c.components.size() == 2 && c.fraction(m) > 0.0 && c.fraction(gas.element) > 0.0) return c;
+    throw std::invalid_argument("no compound data for " + gas.formula + " on " + m +
+                                ": the material library (boundary/data/materials.csv) has no compound of " + m +
+                                " and " + gas.element + " only");
+}
+
+ReactiveSetup reactiveSetup(const Material& metal, const ReactiveGas& gas, const ReactiveChamber& chamber,
+                            const ReactiveDischarge& discharge) {
+    ReactiveSetup out;
+    out.metal = metal;
+    out.gas = gas;
+    out.compound = reactiveCompound(metal, gas);
+    const ElementTable& table = ElementTable::builtin();
+    const Element& ion = table.get(discharge.ion);
+    const std::string m = metal.elementSymbol();
+
+    DischargeOperatingPoint op;
+    op.powerW = discharge.powerW;
+    op.voltageV = discharge.voltageV;
+    const IonSupply supply = ionSupplyFrom(op, ion, metal);
+    out.ionEnergyEv = supply.ionEnergyEv;
+
+    const SputterYield metalYield(discharge.yieldModel, "none", ion, metal);
+    const SputterYield compoundYield(discharge.yieldModel, "none", ion, out.compound);
+    const std::vector<double> partial = compoundYield.partialYields(supply.ionEnergyEv);
+    std::size_t metalIndex = 0;
+    for (std::size_t i = 0; i < out.compound.components.size(); ++i)
+        if (out.compound.components[i].symbol == m) metalIndex = i;
+
+    BergParameters& p = out.parameters;
+    p.ionsPerSecond = supply.ionsPerSecond;
+    p.targetAreaM2 = chamber.targetAreaM2;
+    p.collectorAreaM2 = chamber.collectorAreaM2;
+    p.pumpingSpeedM3PerS = chamber.pumpingSpeedM3PerS;
+    p.stickingTarget = chamber.stickingTarget;
+    p.stickingCollector = chamber.stickingCollector;
+    p.temperatureK = chamber.temperatureK;
+    p.metalYield = metalYield.yield(supply.ionEnergyEv);
+    p.compoundYield = partial[metalIndex];
+    p.atomsPerMolecule = gas.atomsPerMolecule;
+    p.gasMoleculeMassKg = gas.atomsPerMolecule * table.get(gas.element).massAmu * kAtomicMassUnitKg;
+    p.reactiveAtomsPerMetal = out.compound.fraction(gas.element) / out.compound.fraction(m);
+    p.metalDensityPerM3 = metal.filmAtomicDensityPerM3();
+    p.compoundFormulaDensityPerM3 = out.compound.filmAtomicDensityPerM3() / (1.0 + p.reactiveAtomsPerMetal);
+    out.yieldRatio = p.compoundYield / p.metalYield;
+    return out;
+}
+
+std::string branchName(ReactiveBranch b) {
+    switch (b) {
+        case ReactiveBranch::Metal:
+            return "metal";
+        case ReactiveBranch::Compound:
+            return "compound";
+        case ReactiveBranch::Unstable:
+            return "unstable";
+    }
+    return "?";
+}
+
+std::vector<ReactiveOperatingState> reactiveStates(const BergModel& model, double flowSccm) {
+    if (!(flowSccm >= 0.0)) throw std::invalid_argument("the reactive gas flow must be >= 0 sccm");
+    const std::vector<double> turns = model.turningPoints();
+    std::vector<ReactiveOperatingState> out;
+    for (const BergState& s : model.statesAtFlow(flowSccm * kMoleculesPerSccm)) {
+        ReactiveOperatingState o{ReactiveBranch::Metal, s};
+        if (!s.stable)
+            o.branch = ReactiveBranch::Unstable;
+        else if (turns.empty())
+            o.branch = s.thetaTarget < 0.5 ? ReactiveBranch::Metal : ReactiveBranch::Compound;
+        else
+            o.branch = s.partialPressurePa <= turns.front() ? ReactiveBranch::Metal : ReactiveBranch::Compound;
+        out.push_back(o);
+    }
+    return out;
+}
+
+std::vector<ProcessCurvePoint> processCurve(const BergModel& model, double fromSccm, double toSccm, int n) {
+    if (n < 2) throw std::invalid_argument("a process curve needs at least 2 flows");
+    if (!(fromSccm >= 0.0 && toSccm > fromSccm)) throw std::invalid_argument("a process curve needs 0 <= FROM < TO");
+    std::vector<ProcessCurvePoint> out;
+    for (int i = 0; i < n; ++i) {
+        const double q = fromSccm + (toSccm - fromSccm) * i / (n - 1);
+        for (const ReactiveOperatingState& s : reactiveStates(model, q)) out.push_back({q, s});
+    }
+    return out;
+}
+
+}  // namespace magtwin

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Runs the real `magtwin reactive` on cases/tools/reactive_ti_n2.yaml: the number and modes of
+# the stable states outside and inside the hysteresis, the process-curve files, and exit
+# status 2 naming the argument or file:line: key (with nothing written) for bad input.
+set -u
+BIN=$1
+SRC=$2
+TOOL=$SRC/cases/tools/reactive_ti_n2.yaml
+fail=0
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+
+expect_exit() {  # expected_code pattern args...
+  local want=$1 pattern=$2; shift 2
+  "$BIN" "$@" >"$tmp/out" 2>"$tmp/err"; local got=$?
+  if [ "$got" != "$want" ]; then echo "FAIL: magtwin $* exited $got, want $want"; cat "$tmp/out" "$tmp/err"; fail=1; return; fi
+  if [ -n "$pattern" ] && ! grep -qE -- "$pattern" "$tmp/out" "$tmp/err"; then
+    echo "FAIL: magtwin $*: output lacks /$pattern/"; cat "$tmp/out" "$tmp/err"; fail=1; return; fi
+  echo "ok: magtwin $* -> $got"
+}
+states() { grep -o '"mode":"[a-z]*"' "$tmp/out" | tr '\n' ' '; }
+
+# The hysteresis window of this chamber, read from the program (hysteresis_sccm = [low, high]):
+# one state below and above it, two (metal, compound) inside it.
+"$BIN" reactive "$TOOL" --cathode ti --flow "Ar=40 sccm" --flow "N2=1 sccm" --json >"$tmp/out" || fail=1
+window=$(grep -o '"hysteresis_sccm":\[[^]]*\]' "$tmp/out" | sed 's/.*\[\(.*\)\]/\1/')
+low=${window%,*}; high=${window#*,}
+mid=$(awk -v a="$low" -v b="$high" 'BEGIN { printf "%.6f", (a + b) / 2 }')
+below=$(awk -v a="$low" 'BEGIN { printf "%.6f", a / 2 }')
+above=$(awk -v b="$high" 'BEGIN { printf "%.6f", b * 2 }')
+for case in "$below:\"mode\":\"metal\" " "$mid:\"mode\":\"metal\" \"mode\":\"compound\" " "$above:\"mode\":\"compound\" "; do
+  flow=${case%%:*}; want=${case#*:}
+  "$BIN" reactive "$TOOL" --cathode ti --flow "Ar=40 sccm" --flow "N2=$flow sccm" --json >"$tmp/out"
+  got=$(states)
+  if [ "$got" = "$want" ]; then echo "ok: N2 $flow sccm -> $got"; else echo "FAIL: N2 $flow sccm -> '$got', want '$want'"; fail=1; fi
+done
+# Zero reactive flow: the metallic state, clean target.
+expect_exit 0 '"mode":"metal","compound_fraction":0,' reactive "$TOOL" --cathode ti --flow "Ar=40 sccm" --flow "N2=0 sccm" --json
+# The operating point form, with --pressure setting S = k T Q / p:
+# 1200 sccm x 4.47797e17 /s x 1.380649e-23 J/K x 300 K / 0.8 Pa = 2.7821 m^3/s.
+expect_exit 0 '"pumping_speed_L_s":2782\.1' reactive "$TOOL" --cathode ti --power "50 W" --flow "Ar=480 sccm" \
+  --flow "N2=720 sccm" --pressure "0.8 Pa" --json
+
+# Process curve: 200 flows, every row a branch, the middle branch marked unstable, and a PNG.
+expect_exit 0 "" reactive "$TOOL" --cathode ti --flow "Ar=40 sccm" --flow "N2=$mid sccm" --gas N2 \
+  --flow-range 0:5:200 --out "$tmp/curve"
+csv=$tmp/curve/process_curve.csv
+if [ -s "$csv" ] && [ -s "$tmp/curve/process_curve.png" ]; then echo "ok: process curve files"; else echo "FAIL: no process curve files"; fail=1; fi
+nflows=$(grep -v '^#' "$csv" | tail -n +2 | cut -d, -f1 | sort -u | wc -l)
+[ "$nflows" = 200 ] && echo "ok: 200 flows" || { echo "FAIL: $nflows flows"; fail=1; }
+grep -q ',unstable,0,' "$csv" && echo "ok: unstable branch marked" || { echo "FAIL: no unstable rows"; fail=1; }
+grep -q ',metal,1,' "$csv" && grep -q ',compound,1,' "$csv" && echo "ok: both branches" || { echo "FAIL: branches"; fail=1; }
+
+# Bad input: exit 2 naming the argument (or file:line: key), nothing written.
+bad() {  # pattern args...
+  local pattern=$1; shift
+  expect_exit 2 "$pattern" reactive "$@" --gas N2 --flow-range 0:5:10 --out "$tmp/bad"
+  if [ -e "$tmp/bad" ]; then echo "FAIL: $tmp/bad written on bad input"; fail=1; rm -rf "$tmp/bad"; fi
+}
+bad "--flow 'N2=-1 sccm': a flow must be >= 0" "$TOOL" --cathode ti --flow "N2=-1 sccm"
+bad "--flow 'N2=720': the flow needs a unit" "$TOOL" --cathode ti --flow "N2=720"
+bad "--flow 'H2S=1 sccm': 'H2S' is not a reactive gas" "$TOOL" --cathode ti --flow "H2S=1 sccm"
+bad "--pressure '-1 Pa'" "$TOOL" --cathode ti --flow "N2=1 sccm" --pressure "-1 Pa"
+sed 's/pumping_speed_L_s: 100/pumping_speed_L_s: -100/' "$TOOL" >"$tmp/neg.yaml"
+bad "neg.yaml:14: key 'process.reactive.pumping_speed_L_s': must be > 0" "$tmp/neg.yaml" --cathode ti --flow "N2=1 sccm"
+sed 's/pumping_speed_L_s: 100/pumping_speed_L_s: 100\n    sticking_target: 1.5/' "$TOOL" >"$tmp/stick.yaml"
+bad "stick.yaml:15: key 'process.reactive.sticking_target': must be in \(0, 1\]" "$tmp/stick.yaml" --cathode ti --flow "N2=1 sccm"
+# O2 on Ti: the library has no titanium oxide.
+expect_exit 2 "no compound data for O2 on Ti" reactive "$TOOL" --cathode ti --flow "O2=1 sccm" --gas O2 --flow-range 0:5:10 --out "$tmp/bad"
+[ -e "$tmp/bad" ] && { echo "FAIL: written"; fail=1; }
+exit $fail

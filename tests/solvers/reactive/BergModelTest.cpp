@@ -1,0 +1,168 @@
+// Berg's model (solvers/reactive/BergModel.hpp) against its own defining equations and the
+// published behaviour: S. Berg, T. Nyberg, Thin Solid Films 476 (2005) 215 ("B&N").
+#include "boundary/elements/ElementTable.hpp"
+#include "boundary/materials/MaterialLibrary.hpp"
+#include "boundary/racetrack/IonSupply.hpp"
+#include "boundary/util/PhysicalConstants.hpp"
+#include "boundary/yield/SputterYield.hpp"
+#include "solvers/reactive/BergModel.hpp"
+#include "solvers/reactive/ReactiveProcess.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace magtwin {
+namespace {
+
+// A small Ti/N2 chamber: 3-inch target (A_t = pi (38.1 mm)^2 = 45.6 cm^2), 0.1 m^2 collector,
+// 500 W at 400 V; the pumping speed is set per test.
+ReactiveSetup tiN2(double pumpingSpeedM3PerS) {
+    ReactiveChamber chamber;
+    chamber.targetAreaM2 = kPi * 0.0381 * 0.0381;
+    chamber.collectorAreaM2 = 0.1;
+    chamber.pumpingSpeedM3PerS = pumpingSpeedM3PerS;
+    ReactiveDischarge discharge;
+    discharge.voltageV = 400.0;
+    discharge.powerW = 500.0;
+    return reactiveSetup(MaterialLibrary::builtin().get("Ti"), reactiveGas("N2"), chamber, discharge);
+}
+
+TEST(ReactiveProcess, TiInN2FormsTheLibrarysTiNWithYieldsFromTheYieldModels) {
+    const ReactiveSetup s = tiN2(0.05);
+    EXPECT_EQ(s.compound.name, "TiN");
+    EXPECT_DOUBLE_EQ(s.parameters.reactiveAtomsPerMetal, 1.0);
+    // Independent path: the yields straight from SputterYield at e V.
+    const Element& ar = ElementTable::builtin().get("Ar");
+    const SputterYield ym("auto", "none", ar, MaterialLibrary::builtin().get("Ti"));
+    const SputterYield yc("auto", "none", ar, MaterialLibrary::builtin().get("TiN"));
+    EXPECT_DOUBLE_EQ(s.parameters.metalYield, ym.yield(400.0));
+    EXPECT_DOUBLE_EQ(s.parameters.compoundYield, yc.partialYields(400.0)[0]);  // Ti first in TiN
+    // The compound sputters slower than the metal (the binding-energy raise of
+    // MulticomponentYield): the origin of the rate drop in compound mode.
+    EXPECT_LT(s.yieldRatio, 1.0);
+    EXPECT_GT(s.yieldRatio, 0.0);
+}
+
+TEST(ReactiveProcess, AGasWithoutCompoundDataIsNamed) {
+    const Material ti = MaterialLibrary::builtin().get("Ti");
+    try {
+        reactiveCompound(ti, reactiveGas("O2"));
+        FAIL() << "Ti + O2 has no library compound";
+    } catch (const std::invalid_argument& e) {
+        EXPECT_NE(std::string(e.what()).find("O2"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("Ti"), std::string::npos) << e.what();
+    }
+    EXPECT_THROW(reactiveGas("H2S"), std::invalid_argument);
+    EXPECT_EQ(reactiveCompound(MaterialLibrary::builtin().get("Ta"), reactiveGas("N2")).name, "TaN");
+}
+
+/// Every solution at the requested flow satisfies the model's three balances, recomputed here
+/// from the state's p, theta_t, theta_c with B&N's equations written out again.
+void expectBalances(const BergParameters& p, const BergState& s, double flowPerS) {
+    const double kT = kBoltzmannJPerK * p.temperatureK;
+    const double F = s.partialPressurePa / std::sqrt(2.0 * kPi * p.gasMoleculeMassKg * kT);
+    const double J = p.ionsPerSecond / p.targetAreaM2, nf = p.atomsPerMolecule / p.reactiveAtomsPerMetal;
+    const double tt = s.thetaTarget, tc = s.thetaCollector, At = p.targetAreaM2, Ac = p.collectorAreaM2;
+    const double supplied = p.stickingTarget * F * (1 - tt) * At + p.stickingCollector * F * (1 - tc) * Ac +
+                            s.partialPressurePa * p.pumpingSpeedM3PerS / kT;
+    // 1e-9 relative: the brief's balance tolerance; the bisection reaches ~1e-15 away from the
+    // turning points.
+    EXPECT_NEAR(supplied, flowPerS, 1e-9 * flowPerS) << "p = " << s.partialPressurePa;
+    const double target = J * p.compoundYield * tt, formed = nf * p.stickingTarget * F * (1 - tt);  // B&N eq. 3
+    EXPECT_NEAR(target, formed, 1e-9 * std::max(target, formed));
+    const double lhs = J * p.compoundYield * tt * At * (1 - tc) + nf * p.stickingCollector * F * (1 - tc) * Ac;
+    const double rhs = J * p.metalYield * (1 - tt) * At * tc;  // B&N eq. 6
+    EXPECT_NEAR(lhs, rhs, 1e-9 * std::max(lhs, rhs) + 1e-300);
+}
+
+TEST(BergModel, HysteresisVanishesAboveTheCriticalPumpingSpeed) {
+    const double sCrit = BergModel(tiN2(0.0).parameters).criticalPumpingSpeed();
+    ASSERT_GT(sCrit, 0.0);
+    // Independent path: bisection on S of "Q_tot(p) has turning points", each side checked on a
+    // dense p grid (no dQ/dp formula involved).
+    auto monotonic = [](double S) {
+        const BergModel m(tiN2(S).parameters);
+        const double p0 = m.pressureScalePa();
+        double last = m.stateAt(0.0).supplyPerS;
+        for (int i = 0; i <= 4000; ++i) {
+            const double q = m.stateAt(p0 * std::pow(10.0, -3.0 + 6.0 * i / 4000.0)).supplyPerS;
+            if (q < last) return false;
+            last = q;
+        }
+        return true;
+    };
+    EXPECT_FALSE(monotonic(0.98 * sCrit));  // B&N Fig. 8: below S_crit, an S-curve
+    EXPECT_TRUE(monotonic(1.02 * sCrit));   // above, monotonic: no hysteresis
+    EXPECT_EQ(BergModel(tiN2(0.98 * sCrit).parameters).turningPoints().size(), 2u);
+    EXPECT_TRUE(BergModel(tiN2(1.02 * sCrit).parameters).turningPoints().empty());
+    double lo = 0.5 * sCrit, hi = 2.0 * sCrit;
+    for (int i = 0; i < 40; ++i) {
+        const double mid = 0.5 * (lo + hi);
+        (BergModel(tiN2(mid).parameters).turningPoints().empty() ? hi : lo) = mid;
+    }
+    // 1e-6: the golden-section minimum of dQ/dp is flat to second order, so S_crit from it is
+    // exact to ~1e-12; the bisection above stops at 1.5 * 2^-40.
+    EXPECT_NEAR(0.5 * (lo + hi), sCrit, 1e-6 * sCrit);
+}
+
+TEST(BergModel, StatesInsideAndOutsideTheHysteresisAndTheirBalances) {
+    const double sCrit = BergModel(tiN2(0.0).parameters).criticalPumpingSpeed();
+    const BergModel m(tiN2(0.5 * sCrit).parameters);
+    const std::vector<double> turns = m.turningPoints();
+    ASSERT_EQ(turns.size(), 2u);
+    const double qHigh = m.stateAt(turns[0]).supplyPerS, qLow = m.stateAt(turns[1]).supplyPerS;
+    ASSERT_LT(qLow, qHigh);  // the S-curve: the metal branch's maximum lies above the compound branch's minimum
+    const double qMid = 0.5 * (qLow + qHigh);
+    const auto inside = reactiveStates(m, qMid / kMoleculesPerSccm);
+    ASSERT_EQ(inside.size(), 3u);
+    EXPECT_EQ(inside[0].branch, ReactiveBranch::Metal);
+    EXPECT_EQ(inside[1].branch, ReactiveBranch::Unstable);
+    EXPECT_EQ(inside[2].branch, ReactiveBranch::Compound);
+    EXPECT_LT(inside[0].state.thetaTarget, inside[2].state.thetaTarget);
+    EXPECT_GT(inside[0].state.rateMPerS, inside[2].state.rateMPerS);
+    const auto below = reactiveStates(m, 0.5 * qLow / kMoleculesPerSccm);
+    ASSERT_EQ(below.size(), 1u);
+    EXPECT_EQ(below[0].branch, ReactiveBranch::Metal);
+    const auto above = reactiveStates(m, 1.5 * qHigh / kMoleculesPerSccm);
+    ASSERT_EQ(above.size(), 1u);
+    EXPECT_EQ(above[0].branch, ReactiveBranch::Compound);
+    for (const ProcessCurvePoint& pt :
+         processCurve(m, 0.01 * qLow / kMoleculesPerSccm, 2.0 * qHigh / kMoleculesPerSccm, 200))
+        expectBalances(m.parameters(), pt.state.state, pt.flowSccm * kMoleculesPerSccm);
+}
+
+TEST(BergModel, RateIsTheMetallicRateAtZeroFlowAndTheCompoundRateAtHighFlow) {
+    const ReactiveSetup s = tiN2(0.05);
+    const BergModel m(s.parameters);
+    const BergParameters& p = s.parameters;
+    // Independent: the metal's and the compound's own rates from the yields and the densities
+    // of the library materials, spread over the collector.
+    const double metalRate = p.ionsPerSecond * p.metalYield / p.collectorAreaM2 / s.metal.filmAtomicDensityPerM3();
+    const double compoundRate =
+        p.ionsPerSecond * p.compoundYield / p.collectorAreaM2 / (s.compound.filmAtomicDensityPerM3() / 2.0);
+    const auto zero = reactiveStates(m, 0.0);
+    ASSERT_EQ(zero.size(), 1u);
+    EXPECT_DOUBLE_EQ(zero[0].state.rateMPerS, metalRate);
+    EXPECT_EQ(zero[0].branch, ReactiveBranch::Metal);
+    // Far above the hysteresis 1 - theta_t and 1 - theta_c fall as 1/p: at 1e4 x the upper
+    // turning flow both are < 1e-4, which moves the rate by < 1e-4 x (Y_m/Y_c + n_c/n_M) < 1e-3.
+    const double qHigh = 1e4 * m.stateAt(m.pressureScalePa()).supplyPerS / kMoleculesPerSccm;
+    const auto high = reactiveStates(m, qHigh);
+    ASSERT_EQ(high.size(), 1u);
+    EXPECT_EQ(high[0].branch, ReactiveBranch::Compound);
+    EXPECT_NEAR(high[0].state.rateMPerS, compoundRate, 1e-3 * compoundRate);
+    EXPECT_NEAR(high[0].state.filmReactivePerMetal, 1.0, 1e-3);  // stoichiometric TiN film
+}
+
+TEST(BergModel, RejectsNegativePumpingSpeedAndFlow) {
+    BergParameters p = tiN2(0.05).parameters;
+    p.pumpingSpeedM3PerS = -1.0;
+    EXPECT_THROW(BergModel{p}, std::invalid_argument);
+    const BergModel m(tiN2(0.05).parameters);
+    EXPECT_THROW(m.statesAtFlow(-1.0), std::invalid_argument);
+    EXPECT_THROW(reactiveStates(m, -1.0), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace magtwin
