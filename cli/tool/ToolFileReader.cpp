@@ -84,7 +84,9 @@ std::string gasElement(const SchemaSection& s, const std::string& key, const std
         const std::string near = element ? "" : closestMatch(symbol, noble);
         s.fail(key, "'" + symbol + "' is not a sputter gas" + (near.empty() ? "" : " (did you mean '" + near + "'?)") +
                         "; the sputter gas is a noble gas: He Ne Ar Kr Xe" +
-                        (element ? " (a reactive gas such as O or N belongs to the process's reactive supply)" : ""));
+                        (element ? " (a reactive gas such as O or N is the reactive supply: process.reactive and "
+                                   "`magtwin reactive`, docs/reactive.md)"
+                                 : ""));
     }
     return symbol;
 }

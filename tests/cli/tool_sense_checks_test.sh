@@ -72,7 +72,7 @@ variant throw_20 "position: [0 mm, 0 mm, 250 mm]" "position: [0 mm, 0 mm, 96 mm]
 
 # 3. The sputter gas is a noble gas; reactive gases are refused (process and discharge).
 variant gas_o "  gas: Ar" "  gas: O"
-refused gas_o "gas" "'O' is not a sputter gas.*noble gas: He Ne Ar Kr Xe.*reactive supply"
+refused gas_o "gas" "'O' is not a sputter gas; .*noble gas: He Ne Ar Kr Xe.*reactive supply: process.reactive"
 variant gas_discharge_n "      voltage: 500 V" "      gas: N
       voltage: 500 V"
 refused gas_discharge_n "gas" "'N' is not a sputter gas"
