@@ -48,7 +48,8 @@ std::vector<ToolKey> buildSchema() {
         sec("tool", "name", K::Text, "", "identifier of the tool"),
         sec("tool", "description", K::Text, "-", "free text"),
 
-        sec("process", "gas", K::Text, "Ar", "working gas (element symbol); default of every discharge"),
+        sec("process", "gas", K::Text, "Ar",
+            "sputter gas, a noble gas: He Ne Ar Kr Xe (reactive gases: process.reactive); default of every discharge"),
         qty("process", "pressure", Dimension::Pressure, "0 Pa",
             "working pressure; 0 = collisionless transport in `deposit`"),
         qty("process", "temperature", Dimension::Temperature, "300 K", "gas temperature"),
@@ -202,9 +203,9 @@ std::vector<ToolKey> buildSchema() {
          "16",
          "wobble: quadrature nodes of the time average (>= 1; Gauss-Chebyshev, triangular and dwell Gauss-Legendre)"},
 
-        sec(D, "gas", K::Text, "(process.gas)", "working gas (element symbol)"),
+        sec(D, "gas", K::Text, "(process.gas)", "sputter gas, a noble gas: He Ne Ar Kr Xe"),
         qty(D, "voltage", Dimension::Voltage, "", "cathode voltage"),
-        qty(D, "power", Dimension::Power, "(one of power, current)", "discharge power per cathode"),
+        qty(D, "power", Dimension::Power, "(one of power, current)", "discharge power per cathode (> 0)"),
         qty(D, "current", Dimension::Current, "(one of power, current)", "discharge current per cathode"),
         sec(D, "gamma_se", K::Number, "(Baragiola 1979, IonSupply)", "ion-induced secondary electron yield"),
         sec(D, "yield_model", K::Text, "auto", "sputter yield model (`magtwin yield --help`)"),
