@@ -118,6 +118,26 @@ std::vector<std::string> shippedTools(bool large) {
     return out;
 }
 
+/// One life step of a copy of `front`, from 20 % to 40 % of the way to `depthEnd`: the
+/// eroded volume, the trapezoid integral of the sputtered rate over the solver's own steps
+/// and its bound sum dt/2 |S(n+1) - S(n)| (the tolerance's origin: see the tests below).
+struct LifeStepBalance {
+    double volume, atoms, bound;
+};
+LifeStepBalance lifeStepBalance(ErosionFront f, double depthEnd) {
+    while (f.maxDepth() < 0.2 * depthEnd) f.step(1e9, depthEnd);
+    const double v0 = f.erodedVolume();
+    double atoms = 0, bound = 0, s0 = f.emissionBalance().sputtered;
+    while (f.maxDepth() < 0.4 * depthEnd) {
+        const double dt = f.step(1e9, depthEnd);
+        const double s1 = f.emissionBalance().sputtered;
+        atoms += 0.5 * dt * (s0 + s1);
+        bound += 0.5 * dt * std::abs(s1 - s0);
+        s0 = s1;
+    }
+    return {f.erodedVolume() - v0, atoms, bound};
+}
+
 }  // namespace
 
 #ifdef MAGTWIN_CONSISTENCY_LARGE
@@ -164,27 +184,16 @@ TEST(ChamberConsistency, SputteredAtomsEqualErodedVolumeTimesDensity) {
     for (const auto& c : tool.cathodes) {
         SCOPED_TRACE(c.name);
         const std::unique_ptr<ErosionEngine> e = makeErosionEngine(c, tool.erosion);
-        ErosionFront f = *e->front;
         const double n = c.target.material.atomicDensityPerM3();
-        // a life step from 20 % to 40 % of the way to the minimum remaining thickness
         const double depthEnd = c.target.thicknessM - tool.erosion.minRemainingThicknessM;
-        while (f.maxDepth() < 0.2 * depthEnd) f.step(1e9, depthEnd);
-        const double v0 = f.erodedVolume();
-        double atoms = 0, bound = 0, s0 = f.emissionBalance().sputtered;
-        while (f.maxDepth() < 0.4 * depthEnd) {
-            const double dt = f.step(1e9, depthEnd);
-            const double s1 = f.emissionBalance().sputtered;
-            atoms += 0.5 * dt * (s0 + s1);
-            bound += 0.5 * dt * std::abs(s1 - s0);
-            s0 = s1;
-        }
-        const double removed = (f.erodedVolume() - v0) * n;
+        const auto [volume, atoms, bound] = lifeStepBalance(*e->front, depthEnd);
+        const double removed = volume * n;
         ASSERT_GT(removed, 0);
         EXPECT_LE(std::abs(removed - atoms), bound + 1e-12 * atoms) << removed << " vs " << atoms << " bound " << bound;
         EXPECT_LT(bound, 0.05 * atoms);  // the bound is a tight check (a few steps' rate change)
         const double otherDensity =
             ElementTable::builtin().get(c.target.material.name == "Cu" ? "Mo" : "Cu").atomicDensityPerM3();
-        EXPECT_GT(std::abs((f.erodedVolume() - v0) * otherDensity - atoms), 10 * bound);
+        EXPECT_GT(std::abs(volume * otherDensity - atoms), 10 * bound);
     }
 }
 
@@ -255,25 +264,13 @@ TEST(ChamberConsistency, SputteredAtomsOfEachSpeciesEqualErodedVolumeTimesFracti
                             m.components[i].symbol.c_str(), std::abs(removed - sputtered) / sputtered);
             }
         }
-        // a life step from 20 % to 40 % of the way to the minimum remaining thickness
-        ErosionFront f = *e->front;
-        while (f.maxDepth() < 0.2 * depthEnd) f.step(1e9, depthEnd);
         // The volume balance over the solver's own steps, as the elemental test above: the
         // trapezoid of S at the step ends against the scheme's rates (SSP-RK2 predictor, the
         // flux scale updated at each step's start) differs by at most sum dt/2 |S(n+1) - S(n)|
         // (found 5e-7 .. 2e-5 relative; refining the steps 512-fold brings it to ~1e-8, not
         // to 1e-9, and takes a minute: the 1e-9 statements are the split and the
         // instantaneous balance above).
-        const double v0 = f.erodedVolume();
-        double atoms = 0, bound = 0, s0 = f.emissionBalance().sputtered;
-        while (f.maxDepth() < 0.4 * depthEnd) {
-            const double dt = f.step(1e9, depthEnd);
-            const double s1 = f.emissionBalance().sputtered;
-            atoms += 0.5 * dt * (s0 + s1);
-            bound += 0.5 * dt * std::abs(s1 - s0);
-            s0 = s1;
-        }
-        const double volume = f.erodedVolume() - v0;
+        const auto [volume, atoms, bound] = lifeStepBalance(*e->front, depthEnd);
         ASSERT_GT(volume, 0);
         EXPECT_LT(bound, 0.05 * atoms);
         const std::vector<double> surface = e->yield->surfaceComposition();
