@@ -23,17 +23,7 @@ using test::TempDir;
 using test::writeFile;
 
 std::string toolYaml(const std::string& equipment) {
-    return R"(tool: {name: e10-tool}
-cathodes:
-  - {name: c1, type: planar-circular, position: [0 mm, 0 mm, 100 mm], radius: 50 mm,
-     target: {material: Mo, thickness: 6 mm},
-     magnets: {racetrack: {ring_radius: 25 mm, profile: {shape: gaussian, sigma: 5 mm}}},
-     discharge: {voltage: 400 V, power: 1 kW}}
-substrates:
-  - {name: w, kind: wafer, diameter: 100 mm, pitch: 5 mm, edge_exclusion: 5 mm, motion: {kind: rotation, time: 60 s}}
-supplies:
-  - {name: dc1, kind: dc, feeds: [c1]}
-logs:
+    return std::string("tool: {name: e10-tool}\n") + test::kOneMoCathodeChamber + R"(logs:
   - name: small
     header: {preamble_lines: 0}
     timestamp: {column: Time, format: "%Y-%m-%d %H:%M:%S"}

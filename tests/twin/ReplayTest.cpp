@@ -38,17 +38,7 @@ using test::TempDir;
 using test::writeFile;
 
 // One Mo cathode 100 mm above a wafer; the crystal 2.1 m below the target face, facing it.
-const char* kTool = R"(tool: {name: replay-tool}
-cathodes:
-  - {name: c1, type: planar-circular, position: [0 mm, 0 mm, 100 mm], radius: 50 mm,
-     target: {material: Mo, thickness: 6 mm},
-     magnets: {racetrack: {ring_radius: 25 mm, profile: {shape: gaussian, sigma: 5 mm}}},
-     discharge: {voltage: 400 V, power: 1 kW}}
-substrates:
-  - {name: w, kind: wafer, diameter: 100 mm, pitch: 5 mm, edge_exclusion: 5 mm, motion: {kind: rotation, time: 60 s}}
-supplies:
-  - {name: dc1, kind: dc, feeds: [c1]}
-sensors:
+const std::string kTool = std::string("tool: {name: replay-tool}\n") + test::kOneMoCathodeChamber + R"(sensors:
   - {name: qcm, type: crystal-monitor, position: [0 mm, 0 mm, -2000 mm], facing: [0, 0, 1]}
 logs:
   - name: small

@@ -22,6 +22,19 @@ struct TempDir {
     std::string file(const std::string& name) const { return (path / name).string(); }
 };
 
+/// The chamber of the twin's small test tool files: one Mo cathode c1 100 mm above a
+/// 100 mm wafer, fed by the DC supply dc1 (cathodes, substrates and supplies sections).
+inline const char* kOneMoCathodeChamber = R"(cathodes:
+  - {name: c1, type: planar-circular, position: [0 mm, 0 mm, 100 mm], radius: 50 mm,
+     target: {material: Mo, thickness: 6 mm},
+     magnets: {racetrack: {ring_radius: 25 mm, profile: {shape: gaussian, sigma: 5 mm}}},
+     discharge: {voltage: 400 V, power: 1 kW}}
+substrates:
+  - {name: w, kind: wafer, diameter: 100 mm, pitch: 5 mm, edge_exclusion: 5 mm, motion: {kind: rotation, time: 60 s}}
+supplies:
+  - {name: dc1, kind: dc, feeds: [c1]}
+)";
+
 inline std::string writeFile(const std::string& path, const std::string& content) {
     std::ofstream(path, std::ios::binary) << content;
     return path;
