@@ -511,15 +511,18 @@ ToolSubstrate readSubstrate(const SchemaSection& s, const ToolFile& tool) {
             b.filmMaterial = name == "target" ? tool.cathodes.front().target.material
                                               : namedMaterial(*f, "material", name, "film material");
             // The film's atoms come from the targets (reactive gases: not modelled yet).
-            std::string from;
+            std::vector<std::string> from;  // the elements the targets sputter, in file order
             for (const ToolCathode& c : tool.cathodes)
                 for (const MaterialComponent& m : c.target.material.components)
-                    if (from.find(" " + m.symbol + " ") == std::string::npos) from += " " + m.symbol + " ";
+                    if (std::find(from.begin(), from.end(), m.symbol) == from.end()) from.push_back(m.symbol);
             for (const MaterialComponent& m : b.filmMaterial.components)
-                if (from.find(" " + m.symbol + " ") == std::string::npos)
+                if (std::find(from.begin(), from.end(), m.symbol) == from.end()) {
+                    std::string list;
+                    for (const std::string& e : from) list += (list.empty() ? "" : ", ") + e;
                     f->fail("material", "film " + b.filmMaterial.name + " contains " + m.symbol +
-                                            ", which no target of this tool sputters (targets give:" + from +
-                                            "); reactive gases are not modelled yet");
+                                            ", which no target of this tool sputters (the targets give " + list +
+                                            "; a film made with a reactive gas is not modelled by deposit yet)");
+                }
         }
         if (f->has("density")) b.filmMaterial.filmDensityGPerCm3 = densityGPerCm3(*f, "density");
         b.filmStated = f->has("material") || f->has("density");
