@@ -28,31 +28,9 @@ if [ -f "$STAMP" ]; then
 fi
 start=$(date +%s)
 
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-
-# 1. deb-src entry (Debian 12 deb822 format), only when no deb-src line exists yet.
-if ! grep -rqs "deb-src" /etc/apt/sources.list /etc/apt/sources.list.d/; then
-  SRC=/etc/apt/sources.list.d/debian-src.sources
-  echo "[openfoam-headers] adding deb-src stanzas to $SRC"
-  # Each "Types: deb" stanza of debian.sources becomes a "Types: deb-src" one.
-  sed -e 's/^Types:[[:space:]]*deb[[:space:]]*$/Types: deb-src/' \
-    /etc/apt/sources.list.d/debian.sources | $SUDO tee "$SRC" >/dev/null
-  $SUDO apt-get update -q </dev/null
-fi
-
-# 2. the source package (openfoam_1912.200626.orig.tar.bz2 plus Debian's files).
-mkdir -p "$DOWNLOAD"
-TARBALL=$(ls "$DOWNLOAD"/openfoam_*.orig.tar.* 2>/dev/null | head -n1 || true)
-if [ -z "$TARBALL" ]; then
-  echo "[openfoam-headers] downloading Debian's openfoam source package"
-  if ! (cd "$DOWNLOAD" && apt-get source --download-only openfoam </dev/null); then
-    # A stale package index (deb-src added by someone else, never updated): refresh once.
-    $SUDO apt-get update -q </dev/null
-    (cd "$DOWNLOAD" && apt-get source --download-only openfoam </dev/null)
-  fi
-  TARBALL=$(ls "$DOWNLOAD"/openfoam_*.orig.tar.* | head -n1)
-fi
+# 1.-2. Debian's openfoam source package (scripts/openfoam-source.sh).
+. "$ROOT/scripts/openfoam-source.sh"
+TARBALL=$(openfoam_source_tarball "$DOWNLOAD")
 
 # 3. partial extraction into a temporary folder, lnInclude, then rename (no half tree).
 # (tar is cut short by head: its SIGPIPE status is expected)
