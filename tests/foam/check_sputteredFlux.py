@@ -43,6 +43,7 @@ are < 3e-3 (see los_engine_profile.cpp).
          check_sputteredFlux.py racetrack CASE MAGTWIN
          check_sputteredFlux.py compare CASE REFERENCE TIME TOLERANCE
 """
+import csv
 import json
 import math
 import os
@@ -135,6 +136,41 @@ def los(case, magtwin):
     growth = [(k * ci + p) * 0.5 / n_film * 1e9 for ci, p in zip(c, got)]
     ok &= ff.check("film growth 0.5 -> 1 s vs (k c_f + Phi) t / n_film",
                    ff.max_rel_diff([b - a for a, b in zip(h05, h1)], growth), 1e-9)
+    ok &= film_function_object(case, h1, [(k * ci + p) / n_film for ci, p in zip(c, got)], 0.08)
+    return ok
+
+
+def film_function_object(case, h_nm, rate_m_s, half_quality):
+    """The filmUniformity function object's output (postProcessing/film) against the patch's
+    own filmThickness entry [nm] and rate, and U recomputed here over |x| <= half_quality.
+    Tolerance 1e-9: the same doubles, written with 10 (csv) or 6+ (dat) digits -> 1e-6 for the
+    .dat columns (OpenFOAM's default writePrecision 6 in postProcessing files)."""
+    rows = list(csv.DictReader(open(os.path.join(case, "postProcessing", "film", "1", "film.csv"))))
+    ok = ff.check("film.csv has one row per substrate face", abs(len(rows) - len(h_nm)), 0)
+    thick = [float(r["thickness_m"]) for r in rows]
+    ok &= ff.check("film.csv thickness_m vs the patch's filmThickness [nm] x 1e-9",
+                   ff.max_rel_diff(thick, [v * 1e-9 for v in h_nm]), 1e-9)
+    ok &= ff.check("film.csv rate_m_s vs (k c_f + Phi) / n_film",
+                   ff.max_rel_diff([float(r["rate_m_s"]) for r in rows], rate_m_s), 1e-9)
+    inside = [(float(r["area_m2"]), float(r["thickness_m"])) for r in rows
+              if abs(float(r["x_m"])) <= half_quality]
+    ok &= ff.check("in_quality_area marks |x| <= 0.08 m",
+                   sum(int(r["in_quality_area"]) for r in rows) - len(inside), 0)
+    area = sum(a for a, _ in inside)
+    mean = sum(a * t for a, t in inside) / area
+    sigma = math.sqrt(sum(a * (t - mean) ** 2 for a, t in inside) / area)
+    lo, hi = min(t for _, t in inside), max(t for _, t in inside)
+    want = {"mean_thickness_m": mean, "min_thickness_m": lo, "max_thickness_m": hi,
+            "uniformity_range_pct": 100 * (hi - lo) / (hi + lo), "uniformity_sigma_pct": 100 * sigma / mean}
+    lines = [l.split() for l in open(os.path.join(case, "postProcessing", "film", "0", "filmUniformity.dat"))]
+    header = next(l for l in lines if l and l[0] == "#" and "Time" in l)[1:]
+    last = [l for l in lines if l and l[0] != "#"][-1]
+    row = dict(zip(header, (float(v) for v in last)))
+    ok &= ff.check("filmUniformity.dat's last row is t = 1 s", abs(row["Time"] - 1), 1e-12)
+    for key, value in want.items():
+        ok &= ff.check(f"filmUniformity.dat {key} vs recomputed from the faces", abs(row[key] - value) / abs(value), 1e-6)
+    print(f"     U {row['uniformity_range_pct']:.4f} %, sigma/mean {row['uniformity_sigma_pct']:.4f} %, "
+          f"mean {row['mean_thickness_m']:.6e} m over {int(row['faces'])} faces")
     return ok
 
 
@@ -182,11 +218,25 @@ def tube(case, magtwin):
     return ok
 
 
+def film_table(case, time):
+    """postProcessing/film/<time>/film.csv rows sorted by position (processor order differs)."""
+    path = os.path.join(case, "postProcessing", "film", time, "film.csv")
+    rows = [tuple(float(v) for v in r.values()) for r in csv.DictReader(open(path))]
+    return sorted(rows)
+
+
 def compare(case, reference, time, tolerance):
     if "ballisticFlux" in open(os.path.join(case, time, "T")).read():
         entries = [("target", "sputteredFlux"), ("substrate", "value"),
                    ("substrate", "ballisticFlux"), ("substrate", "filmThickness")]
-        return ff.compare_cases(case, reference, time, entries, tolerance)
+        ok = ff.compare_cases(case, reference, time, entries, tolerance)
+        # The filmUniformity function object's table (gathered from the ranks) likewise.
+        a, b = film_table(case, time), film_table(reference, time)
+        ok &= ff.check(f"film.csv rows at t = {time}", abs(len(a) - len(b)), 0)
+        for col, name in ((4, "thickness_m"), (5, "rate_m_s")):
+            ok &= ff.check(f"film.csv {name} at t = {time} vs the reference",
+                           ff.max_rel_diff([r[col] for r in a], [r[col] for r in b]), tolerance)
+        return ok
     if "chamber" in open(os.path.join(case, time, "T")).read():
         entries = [("target", "sputteredFlux"), ("target", "value"),
                    ("chamber", "value"), ("chamber", "filmThickness")]

@@ -89,6 +89,10 @@ restart)
   "$WORK/case/Allrun" || exit 1
   cd "$WORK/case" || exit 1
   mkdir -p reference && mv "$END" "reference/$END"
+  # The filmUniformity function object's table at the end, where the case has one.
+  if [ -d "postProcessing/film/$END" ]; then
+    mkdir -p reference/postProcessing/film && mv "postProcessing/film/$END" reference/postProcessing/film/
+  fi
   run log.restart $SOLVER   # startFrom latestTime: continues from the middle write
   grep -q "^$RESTARTED$" log.restart || { echo "FAIL: the restart did not start from t = $MID"; exit 1; }
   # Tolerance: 17-digit ASCII round-trips doubles exactly; 1e-12 allows last-bit noise.
@@ -128,14 +132,15 @@ compound)
   ;;
 badentry)
   fail=0
-  expect_fatal() {  # expect_fatal NAME SED_EXPR PATTERN [BANNER]
+  expect_fatal() {  # expect_fatal NAME SED_EXPR PATTERN [BANNER [FILE]]  (FILE: default 0/<field>)
     local banner=${4:-FOAM FATAL IO ERROR}
     local dir=$WORK/$1 field=T log=log.$SOLVER
     [ "$SOLVER" = moveDynamicMesh ] && field=pointDisplacement
     [ "$SOLVER" = sputterFoam ] && field=c
+    local file=${5:-0/$field}
     fresh_case "$dir"
-    sed -i -e "$2" "$dir/0/$field"
-    if cmp -s "$dir/0/$field" "$HERE/$CASE/0/$field"; then echo "FAIL: $1: the edit '$2' changed nothing"; fail=1; return; fi
+    sed -i -e "$2" "$dir/$file"
+    if cmp -s "$dir/$file" "$HERE/$CASE/$file"; then echo "FAIL: $1: the edit '$2' changed nothing"; fail=1; return; fi
     (cd "$dir" && blockMesh >log.blockMesh 2>&1 && $SOLVER >$log 2>&1)
     if [ $? -eq 0 ]; then echo "FAIL: $1: $SOLVER succeeded"; fail=1; return; fi
     if ! grep -q "$banner" "$dir/$log" || ! grep -qE -- "$3" "$dir/$log"; then
@@ -163,6 +168,11 @@ badentry)
     # A wrong patch type shows only once the field exists: FatalError, not IO.
     expect_fatal losType    's/lineOfSightSource   target/lineOfSightSource   sides/' "lineOfSightSource: patch 'sides' of T is zeroGradient, not sputteredFlux" "FOAM FATAL ERROR"
     expect_fatal losLaw     's/lineOfSightSource   target;/lineOfSightSource   target; emissionDistribution cosinus;/' "emissionDistribution.*'cosinus'; valid: cosine, cosn, yamamura1981"
+    # The filmUniformity function object (system/controlDict).
+    expect_fatal foArea     's/qualityArea { type box;/qualityArea { type square;/' "qualityArea type square is not one of \(box disc\)" "FOAM FATAL IO ERROR" system/controlDict
+    expect_fatal foBox      's/min (-0.08 -1 -1)/min (0.09 -1 -1)/' "qualityArea box: min .* exceeds max" "FOAM FATAL IO ERROR" system/controlDict
+    expect_fatal foPatch    's/patch       substrate;/patch       target;/' "patch target of field T is of type sputteredFlux, not filmDeposition" "FOAM FATAL ERROR" system/controlDict
+    expect_fatal foField    's/field       T;/field       c;/' "field c \(entry 'field'\) does not exist" "FOAM FATAL ERROR" system/controlDict
     ;;
   sputteredFluxRacetrack)
     expect_fatal missing    '/ionEnergy/d'                               "Entry 'ionEnergy' not found"

@@ -299,6 +299,13 @@ Foam::filmDepositionFvPatchScalarField::depositionFlux() const
 }
 
 
+Foam::tmp<Foam::scalarField>
+Foam::filmDepositionFvPatchScalarField::depositionRate() const
+{
+    return (depositionFlux() + ballisticFlux_)/filmAtomicDensity_;
+}
+
+
 void Foam::filmDepositionFvPatchScalarField::autoMap
 (
     const fvPatchFieldMapper& m
