@@ -19,6 +19,7 @@ dictionary entries of the same material given as a composition of the user's own
          check_sputterErosion.py compare CASE REFERENCE TIME TOLERANCE
 """
 import json
+import math
 import re
 import subprocess
 import os
@@ -58,6 +59,45 @@ def uniform(case, magtwin):
         ok &= ff.check("checkMesh of the eroded mesh says 'Mesh OK.' (0 = yes)",
                        0.0 if "Mesh OK." in f.read() else 1.0, 0.0)
     return ok
+
+
+def endoflife(case, magtwin):
+    """A 1.5 mm target (minRemainingThickness 1 mm) under the uniform flux: the run ends by
+    itself once 0.5 mm are gone, at t_eol = 0.5 mm / v exactly (uniform recession, and the cut
+    step is linear in time), every point at 0.5 mm, utilization 0.5/1.5 of the target."""
+    mass_amu, rho = element_row("Mo")
+    v = GAMMA * normal_yield(magtwin) / (rho * 1e6 * NA / mass_amu)
+    limit = 0.0015 - 0.001
+    times = sorted((d for d in os.listdir(case) if _is_time(d)), key=float)
+    last = os.path.join(case, times[-1], "pointDisplacement")
+    text = open(last).read()
+    m = re.search(r"endOfLifeTime\s+([0-9.eE+-]+);", text)
+    ok = ff.check("endOfLifeTime written in the last time (0 = yes)", 0.0 if m else 1.0, 0.0)
+    if not m:
+        return False
+    t_eol = float(m.group(1))
+    print(f"     end of life at {t_eol:.10g} s (exact {limit / v:.10g} s), last time {times[-1]}")
+    # 1e-9: the cut is computed from the same doubles (round-off of a few operations).
+    ok &= ff.check("endOfLifeTime vs 0.5 mm / v", abs(t_eol - limit / v) / (limit / v), 1e-9)
+    d = ff.read_patch_entry(last, "target", "erodedDepth")
+    ok &= ff.check("every point eroded to 0.5 mm", max(abs(x - limit) for x in d) / limit, 1e-9)
+    ok &= ff.check("the run stopped one step after the cut (no further erosion)",
+                   abs(float(times[-1]) - (math.floor(t_eol / 1e5) + 2) * 1e5) / 1e5, 1e-9)
+    log = open(os.path.join(case, "log.moveDynamicMesh")).read()
+    u = re.search(r"end of target life at t = ([0-9.eE+-]+) s .*utilization ([0-9.eE+-]+) %", log)
+    ok &= ff.check("the log names the end of life and the utilization (0 = yes)", 0.0 if u else 1.0, 0.0)
+    if u:
+        # Utilization of a uniformly eroded planar target: depth / thickness (1e-9 as above).
+        ok &= ff.check("utilization vs 0.5/1.5", abs(float(u.group(2)) / 100 - limit / 0.0015) / (limit / 0.0015), 1e-9)
+    return ok
+
+
+def _is_time(name):
+    try:
+        float(name)
+        return name != "0"
+    except ValueError:
+        return False
 
 
 def _csv_rows(name):
@@ -155,6 +195,8 @@ if __name__ == "__main__":
     mode = sys.argv[1]
     if mode == "uniform":
         good = uniform(sys.argv[2], sys.argv[3])
+    elif mode == "endoflife":
+        good = endoflife(sys.argv[2], sys.argv[3])
     elif mode == "compound":
         good = compound(sys.argv[2], sys.argv[3], sys.argv[4])
     elif mode == "entries":

@@ -11,6 +11,7 @@
 #          compound  (sputterErosionBox) a library compound (ITO) and a composition of the
 #                    user's own (MoNb) erode at Gamma Y / n of the compound; (filmDeposition)
 #                    an ITO film grows at k c(L) / n_film of ITO (library or filmDensity)
+#          endoflife (sputterErosionBox) the run ends cleanly at the end of target life
 #          badentry  missing / misspelt / out-of-range entries and unknown names stop with
 #                    FatalIOError naming the entry (or listing the valid names)
 # LIBDIR holds libmagtwinFoam.so; MAGTWIN is the magtwin program (reference yields);
@@ -130,6 +131,17 @@ compound)
   # write() gives the composition back (a restart reads the same settings)
   grep -q "targetComposition" "$WORK/MoNb/1e+06/pointDisplacement" || { echo "FAIL: targetComposition not written back"; exit 1; }
   ;;
+endoflife)
+  # sputterErosionBox with a 1.5 mm target: 0.5 mm may erode above minRemainingThickness
+  # 1 mm; the uniform flux erodes J Y / n x 1e5 s = 0.086 mm per step (Y(400 eV) = 0.552),
+  # so the end of life falls inside the 6th step. The run must end cleanly (exit 0) with the
+  # end-of-life time, depth and utilization written (check_sputterErosion.py endoflife).
+  [ "$CASE" = sputterErosionBox ] || { echo "mode endoflife is for sputterErosionBox"; exit 2; }
+  fresh_case "$WORK/eol"
+  sed -i 's/targetThickness 0.01;/targetThickness 0.0015;/' "$WORK/eol/0/pointDisplacement"
+  "$WORK/eol/Allrun" || exit 1
+  $PY "$CHECKER" endoflife "$WORK/eol" "$MAGTWIN"
+  ;;
 badentry)
   fail=0
   expect_fatal() {  # expect_fatal NAME SED_EXPR PATTERN [BANNER [FILE]]  (FILE: default 0/<field>)
@@ -199,12 +211,8 @@ badentry)
       "Entry 'targetComposition': .*unknown element 'Xx'"
     expect_fatal negative   's/ionFlux         1e20/ionFlux         -1e20/' "Entry 'ionFlux' with invalid input"
     expect_fatal thickness  '/targetThickness/d'                 "Entry 'targetThickness' not found"
-    # Safeguards of the explicit step: the end of the target (0.5 mm may erode; the
-    # uniform flux erodes J Y / n x 1e5 s = 0.086 mm per step with Y(400 eV) = 0.552, so
-    # the 6th step passes it) ...
-    expect_fatal endOfLife  's/targetThickness 0.01;/targetThickness 0.0015;/' \
-      "point 0 at \(.*\) reaches the end of the target at t = 600000 s: remaining thickness 0.000[0-9]+ m <= minRemainingThickness 0.001 m" "FOAM FATAL ERROR"
-    # ... and a step deeper than maxDepthIncrement, with the deltaT that would do; that
+    # Safeguard of the explicit step (the end of the target is not an error: mode endoflife)
+    # a step deeper than maxDepthIncrement, with the deltaT that would do; that
     # deltaT must then run.
     expect_fatal bigStep    's/targetThickness 0.01;/targetThickness 0.01; maxDepthIncrement 5e-5;/' \
       "the step to t = 100000 s \(deltaT = 100000 s\) erodes point 0 at .* by [0-9.e-]+ m, more than maxDepthIncrement = 5(\.0+[0-9]*)?e-05 m; use deltaT <= [0-9.e+]+ s" "FOAM FATAL ERROR"

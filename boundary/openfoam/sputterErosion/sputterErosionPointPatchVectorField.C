@@ -9,6 +9,7 @@
 #include "facePointPatch.H"
 #include "PatchTools.H"
 #include "polyMesh.H"
+#include "SubField.H"
 #include "Time.H"
 
 #include "boundary/openfoam/bridge/SputterSource.hpp"
@@ -42,21 +43,29 @@ void Foam::sputterErosionPointPatchVectorField::erodeOneStep()
         settings_.integratedIonFluxScale(t - mesh.time().deltaTValue(), t);
 
     const scalar deltaT = mesh.time().deltaTValue();
+    // Removed volume per m^2 at the start and the end of the step, per point.
+    scalarField V0(erodedDepth_.size()), V1(erodedDepth_.size());
+    // End of life: the share of the step after which the first point reaches
+    // minRemainingThickness_ (1: none within this step).
+    const scalar limitDepth = targetThickness_ - minRemainingThickness_;
+    const scalar Vlimit = settings_.removedVolumeFromDepth(limitDepth);
+    scalar share = 1;
     forAll(erodedDepth_, pointi)
     {
         scalar x, y;
         settings_.cathodeCoordinates(points[pointi], x, y);
         // Volume removed per m^2 of original surface (exact on a shrinking tube,
         // as in ErosionFront), then the depth it leaves.
-        const scalar V =
-            settings_.removedVolumeFromDepth(erodedDepth_[pointi])
+        V0[pointi] = settings_.removedVolumeFromDepth(erodedDepth_[pointi]);
+        V1[pointi] =
+            V0[pointi]
           + source.recessionSpeed
             (
                 x,
                 y,
                 pointNormals[pointi] & originalNormals_[pointi]
             )*effectiveDt;
-        const scalar depth = settings_.depthFromRemovedVolume(V);
+        const scalar depth = settings_.depthFromRemovedVolume(V1[pointi]);
 
         // Explicit Euler is only as good as the geometry held for the step:
         // refuse a step that sinks a point by more than maxDepthIncrement
@@ -75,21 +84,70 @@ void Foam::sputterErosionPointPatchVectorField::erodeOneStep()
                 << 0.999*deltaT*maxDepthIncrement_/increment << " s"
                 << exit(FatalError);
         }
-        // End of target life: stop before the racetrack reaches the backing.
-        const scalar remaining = targetThickness_ - depth;
-        if (remaining <= minRemainingThickness_)
+        if (V1[pointi] >= Vlimit && V1[pointi] > V0[pointi])
         {
-            FatalErrorInFunction
-                << "sputterErosion on patch " << patch().name()
-                << ": point " << pointi << " at " << points[pointi]
-                << " reaches the end of the target at t = " << t
-                << " s: remaining thickness " << remaining
-                << " m <= minRemainingThickness " << minRemainingThickness_
-                << " m (targetThickness " << targetThickness_
-                << " m, eroded depth " << depth << " m)" << exit(FatalError);
+            share = min(share, (Vlimit - V0[pointi])/(V1[pointi] - V0[pointi]));
         }
-        erodedDepth_[pointi] = depth;
     }
+    reduce(share, minOp<scalar>());  // every processor cuts the step alike
+    share = max(share, scalar(0));
+    forAll(erodedDepth_, pointi)
+    {
+        erodedDepth_[pointi] = min
+        (
+            settings_.depthFromRemovedVolume(V0[pointi] + share*(V1[pointi] - V0[pointi])),
+            limitDepth
+        );
+    }
+    if (share < 1)
+    {
+        // The removed volume is taken as linear in time within the step:
+        // exact for a constant multiplier (the recession speed is held over
+        // an explicit step); with an operating-point table, the linear
+        // interpolation of its integral within the step.
+        endOfLifeTime_ = t - deltaT + share*deltaT;
+        Info<< "sputterErosion on patch " << patch().name()
+            << ": end of target life at t = " << endOfLifeTime_
+            << " s (remaining thickness " << minRemainingThickness_
+            << " m reached; targetThickness " << targetThickness_
+            << " m); utilization " << 100*utilization()
+            << " %; writing and ending" << endl;
+        mesh.time().stopAt(Time::stopAtControls::saWriteNow);
+    }
+}
+
+
+Foam::scalar Foam::sputterErosionPointPatchVectorField::utilization() const
+{
+    const polyPatch& pp = refCast<const facePointPatch>(patch()).patch();
+    const scalarField magA(mag(vectorField(pp.faceAreas())));
+    const faceList& faces = pp.localFaces();
+    scalar removed = 0, area = 0;
+    forAll(faces, facei)
+    {
+        const face& f = faces[facei];
+        scalar V = 0;
+        forAll(f, fp)
+        {
+            V += settings_.removedVolumeFromDepth(erodedDepth_[f[fp]]);
+        }
+        removed += magA[facei]*V/f.size();
+        area += magA[facei];
+    }
+    reduce(removed, sumOp<scalar>());
+    reduce(area, sumOp<scalar>());
+    const scalar whole = area*settings_.removedVolumeFromDepth(targetThickness_);
+    return whole > 0 ? removed/whole : 0;
+}
+
+
+Foam::scalar Foam::sputterErosionPointPatchVectorField::integratedIonFluxScale
+(
+    const scalar t0,
+    const scalar t1
+) const
+{
+    return settings_.integratedIonFluxScale(t0, t1);
 }
 
 
@@ -144,7 +202,8 @@ Foam::sputterErosionPointPatchVectorField::sputterErosionPointPatchVectorField
     erodedDepth_(p.size(), Zero),
     erodedTimeIndex_(-1),
     originalNormals_(p.size(), Zero),
-    originalNormalsSet_(false)
+    originalNormalsSet_(false),
+    endOfLifeTime_(-1)
 {}
 
 
@@ -180,7 +239,8 @@ Foam::sputterErosionPointPatchVectorField::sputterErosionPointPatchVectorField
     erodedDepth_(p.size(), Zero),
     erodedTimeIndex_(-1),
     originalNormals_(p.size(), Zero),
-    originalNormalsSet_(false)
+    originalNormalsSet_(false),
+    endOfLifeTime_(-1)
 {
     if (minRemainingThickness_ >= targetThickness_)
     {
@@ -193,6 +253,8 @@ Foam::sputterErosionPointPatchVectorField::sputterErosionPointPatchVectorField
     {
         erodedDepth_ = scalarField("erodedDepth", dict, p.size());
     }
+    // A restart after the end of life stays there (no further erosion).
+    endOfLifeTime_ = dict.lookupOrDefault<scalar>("endOfLifeTime", -1);
     if (dict.found("originalNormals"))
     {
         originalNormals_ = vectorField("originalNormals", dict, p.size());
@@ -225,7 +287,8 @@ Foam::sputterErosionPointPatchVectorField::sputterErosionPointPatchVectorField
     erodedDepth_(ptf.erodedDepth_, mapper),
     erodedTimeIndex_(ptf.erodedTimeIndex_),
     originalNormals_(ptf.originalNormals_, mapper),
-    originalNormalsSet_(ptf.originalNormalsSet_)
+    originalNormalsSet_(ptf.originalNormalsSet_),
+    endOfLifeTime_(ptf.endOfLifeTime_)
 {}
 
 
@@ -243,7 +306,8 @@ Foam::sputterErosionPointPatchVectorField::sputterErosionPointPatchVectorField
     erodedDepth_(ptf.erodedDepth_),
     erodedTimeIndex_(ptf.erodedTimeIndex_),
     originalNormals_(ptf.originalNormals_),
-    originalNormalsSet_(ptf.originalNormalsSet_)
+    originalNormalsSet_(ptf.originalNormalsSet_),
+    endOfLifeTime_(ptf.endOfLifeTime_)
 {}
 
 
@@ -262,7 +326,8 @@ Foam::sputterErosionPointPatchVectorField::sputterErosionPointPatchVectorField
     erodedDepth_(ptf.erodedDepth_),
     erodedTimeIndex_(ptf.erodedTimeIndex_),
     originalNormals_(ptf.originalNormals_),
-    originalNormalsSet_(ptf.originalNormalsSet_)
+    originalNormalsSet_(ptf.originalNormalsSet_),
+    endOfLifeTime_(ptf.endOfLifeTime_)
 {}
 
 
@@ -306,7 +371,11 @@ void Foam::sputterErosionPointPatchVectorField::updateCoeffs()
     // start time (a restart's erodedDepth already holds that step).
     const Time& runTime = internalField().mesh()().time();
     const label timeIndex = runTime.timeIndex();
-    if (timeIndex != erodedTimeIndex_ && timeIndex > runTime.startTimeIndex())
+    if
+    (
+        timeIndex != erodedTimeIndex_ && timeIndex > runTime.startTimeIndex()
+     && endOfLifeTime_ < 0
+    )
     {
         erodeOneStep();
         erodedTimeIndex_ = timeIndex;
@@ -329,6 +398,10 @@ void Foam::sputterErosionPointPatchVectorField::write(Ostream& os) const
     os.writeEntry("minRemainingThickness", minRemainingThickness_);
     os.writeEntry("maxDepthIncrement", maxDepthIncrement_);
     erodedDepth_.writeEntry("erodedDepth", os);
+    if (endOfLifeTime_ >= 0)
+    {
+        os.writeEntry("endOfLifeTime", endOfLifeTime_);
+    }
     if (originalNormalsSet_)
     {
         originalNormals_.writeEntry("originalNormals", os);
