@@ -89,6 +89,30 @@ def endoflife(case, magtwin):
     if u:
         # Utilization of a uniformly eroded planar target: depth / thickness (1e-9 as above).
         ok &= ff.check("utilization vs 0.5/1.5", abs(float(u.group(2)) / 100 - limit / 0.0015) / (limit / 0.0015), 1e-9)
+    ok &= erosion_function_object(case, v, t_eol, limit / 0.0015)
+    return ok
+
+
+def erosion_function_object(case, v, t_eol, utilization):
+    """The targetErosion function object (postProcessing/erosion, power 1000 W in the case):
+    each row's deepest groove = v t (uniform), remaining = thickness - v t, utilization =
+    v t / thickness, energy = 1000 W x t / 3.6e6 J/kWh; endOfLife.json at t_eol. 1e-6: the .dat
+    columns carry OpenFOAM's default 6 significant digits."""
+    base = os.path.join(case, "postProcessing", "erosion")
+    rows = [l.split() for l in open(os.path.join(base, "0", "targetErosion.dat")) if not l.startswith("#")]
+    ok = ff.check("targetErosion.dat has a row per step (7)", abs(len(rows) - 7), 0)
+    worst = 0.0
+    for r in rows:
+        t = min(float(r[0]), t_eol)
+        depth, remaining, util, energy = (float(x) for x in r[1:5])
+        worst = max(worst, abs(depth - v * t) / (v * t), abs(remaining - (0.0015 - v * t)) / 0.0015,
+                    abs(util / 100 - v * t / 0.0015) / (v * t / 0.0015), abs(energy - 1000 * t / 3.6e6) / (1000 * t / 3.6e6))
+    ok &= ff.check("targetErosion.dat rows vs v t, thickness - v t, v t / thickness, P t", worst, 1e-6)
+    eol = json.load(open(os.path.join(base, "endOfLife.json")))
+    ok &= ff.check("endOfLife.json life_s vs the exact time", abs(eol["life_s"] - t_eol) / t_eol, 1e-9)
+    ok &= ff.check("endOfLife.json life_kWh vs 1000 W x t_eol", abs(eol["life_kWh"] - 1000 * t_eol / 3.6e6) / (1000 * t_eol / 3.6e6), 1e-9)
+    ok &= ff.check("endOfLife.json utilization_pct", abs(eol["utilization_pct"] / 100 - utilization) / utilization, 1e-9)
+    print(f"     end of life: {eol}")
     return ok
 
 
