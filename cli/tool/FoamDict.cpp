@@ -3,6 +3,7 @@
 #include "boundary/materials/MaterialLibrary.hpp"
 #include "cli/config/ConfigReader.hpp"
 #include "solvers/chamber/OperatingPoint.hpp"
+#include "solvers/deposition/GasDiffusivity.hpp"
 
 #include <cctype>
 #include <cstdio>
@@ -140,6 +141,16 @@ std::string foamFilmEntries(const ToolFile& tool, const ToolSubstrate& s) {
     }
     entry(o, "", "stickingCoefficient", num(s.sticking));
     entry(o, "", "gasTemperature", num(tool.process.temperatureK));
+    if (tool.process.pressurePa > 0) {
+        // Chapman-Enskog D of the film's atoms in the process gas at the tool file's pressure
+        // and temperature (solvers/deposition/GasDiffusivity.hpp).
+        o << "// diffusivity: Chapman-Enskog, " << film.name << " in " << tool.process.gas << " at "
+          << num(tool.process.pressurePa) << " Pa, " << num(tool.process.temperatureK) << " K\n";
+        entry(o, "", "diffusivity",
+              num(filmDiffusivityM2PerS(film, tool.process.gas, tool.process.pressurePa, tool.process.temperatureK)));
+    } else {
+        o << "// process.pressure is 0 Pa: collisionless, no diffusivity (line-of-sight transport only)\n";
+    }
     return o.str();
 }
 

@@ -3,7 +3,7 @@
 // and of a substrate (filmDeposition: filmElement, stickingCoefficient, gasTemperature),
 // so an OpenFOAM case's numbers come from the same tool file (`magtwin foam-dict`).
 // The case keeps what the tool file does not describe: the mesh frame (origin, e1, e2),
-// transport (diffusivity, thermalizedFraction) and numerics.
+// the thermalized fraction and numerics (the diffusivity comes from the tool file's pressure).
 #pragma once
 
 #include "cli/tool/ToolFile.hpp"
@@ -16,7 +16,9 @@ namespace magtwin {
 /// ionCurrent = I / (1 + gamma_SE) (IonSupply). Throws ConfigError for what the BCs lack
 /// (a tabulated profile).
 std::string foamSourceEntries(const ToolFile& tool, const ToolCathode& cathode);
-/// filmElement, stickingCoefficient, gasTemperature of filmDeposition.
+/// filmElement, stickingCoefficient, gasTemperature of filmDeposition, and, when the tool
+/// file's process.pressure is > 0, the diffusivity of the film's atoms in the process gas
+/// (Chapman-Enskog, solvers/deposition/GasDiffusivity.hpp).
 std::string foamFilmEntries(const ToolFile& tool, const ToolSubstrate& substrate);
 
 }  // namespace magtwin

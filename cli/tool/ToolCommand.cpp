@@ -123,7 +123,8 @@ void addToolCommand(CLI::App& app) {
     foam->add_option("--cathode", o->cathode, "Cathode: sputteredFlux / sputterErosion source entries")->required();
     foam->add_option("--out", o->out, "Write the source entries to FILE (default: stdout)");
     foam->add_option("--substrate", o->substrate,
-                     "Substrate: filmDeposition entries (filmElement, stickingCoefficient, gasTemperature)");
+                     "Substrate: filmDeposition entries (filmElement, stickingCoefficient, gasTemperature, diffusivity "
+                     "at the tool file's pressure)");
     foam->add_option("--film-out", o->filmOut, "Write the substrate's entries to FILE (needs --substrate)");
     foam->callback([o]() {
         const ToolFile t = loadToolFile(o->tool);

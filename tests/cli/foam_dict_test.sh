@@ -56,6 +56,20 @@ current = si(d["current"]) if "current" in d else si(d["power"]) / si(d["voltage
 close("ionCurrent", current / (1 + gamma))
 PY
 done
+# The film's diffusivity comes from the tool file's pressure: none at 0 Pa; at 0.5 and 1 Pa
+# the Chapman-Enskog D of Mo in Ar, which scales as 1/p exactly (n = p / kT; the value itself
+# is tested against kinetic theory in GasDiffusivityTest). 1e-9: 10 printed digits.
+film_d() {  # film_d PRESSURE -> the diffusivity entry (empty when none)
+  sed -E "s/^  pressure: 0 Pa /  pressure: $1 /" "$ROOT/cases/tools/gen10_5_rotary_line.yaml" > "$WORK/rot.yaml"
+  grep -q "^  pressure: $1 " "$WORK/rot.yaml" || fail "could not set the pressure to $1"
+  "$MAGTWIN" foam-dict "$WORK/rot.yaml" --cathode tube01 --out /dev/null --substrate glass --film-out "$WORK/film"
+  sed -nE 's/^diffusivity +([0-9.eE+-]+);/\1/p' "$WORK/film"
+}
+[ -z "$(film_d "0 Pa")" ] || fail "a diffusivity at 0 Pa"
+d05=$(film_d "0.5 Pa"); d1=$(film_d "1 Pa")
+/usr/bin/python3 -c "import sys; a, b = float('$d05'), float('$d1'); sys.exit(0 if 1.5 < a < 3.5 and abs(a / b - 2) < 1e-9 else 1)" \
+  || fail "film diffusivity at 0.5 / 1 Pa: $d05 / $d1 (want D(0.5 Pa) = 2 D(1 Pa), ~2.3 m2/s)"
+echo "film diffusivity of Mo in Ar: $d05 m2/s at 0.5 Pa, $d1 m2/s at 1 Pa"
 # Bad input: an unknown cathode exits 2 naming the choices, and writes nothing.
 set +e
 "$MAGTWIN" foam-dict "$ROOT/cases/tools/wafer300_chamber.yaml" --cathode cu_taget --out "$WORK/bad" 2> "$WORK/bad.err"
