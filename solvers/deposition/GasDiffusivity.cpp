@@ -72,13 +72,13 @@ double binaryDiffusivityM2PerS(int z1, double m1Amu, int z2, double m2Amu, doubl
         throw std::invalid_argument("gas diffusivity: pressure must be > 0 Pa (got " + std::to_string(pressurePa) +
                                     ")");
     if (!(temperatureK > 0) || !std::isfinite(temperatureK))
-        throw std::invalid_argument("gas diffusivity: temperature must be > 0 K (got " +
-                                    std::to_string(temperatureK) + ")");
+        throw std::invalid_argument("gas diffusivity: temperature must be > 0 K (got " + std::to_string(temperatureK) +
+                                    ")");
     const double mu = m1Amu * m2Amu / (m1Amu + m2Amu) * kAtomicMassUnitKg;
     // The Monte Carlo's cached pair (chiMin only shapes its table; the quadrature uses chi itself).
     const ScreenedCoulombScattering& pair = scatteringTableFor(z1, z2, 0.1);
-    const double omega = collisionIntegral11(
-        [&](double e) { return momentumTransferCrossSectionM2(pair, e); }, temperatureK, mu);
+    const double omega =
+        collisionIntegral11([&](double e) { return momentumTransferCrossSectionM2(pair, e); }, temperatureK, mu);
     const double kT = kBoltzmannJPerK * temperatureK;
     const double n = pressurePa / kT;
     return 3.0 * kT / (16.0 * n * mu * omega);

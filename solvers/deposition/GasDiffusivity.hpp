@@ -38,8 +38,7 @@ double collisionIntegral11(const std::function<double(double)>& q1M2, double tem
 
 /// D_12 (m^2/s) of atom (Z1, m1 in u) in gas (Z2, m2 in u) at p (Pa, > 0) and T (K, > 0).
 /// Throws std::invalid_argument for a pressure or temperature that is not > 0.
-double binaryDiffusivityM2PerS(int z1, double m1Amu, int z2, double m2Amu, double pressurePa,
-                               double temperatureK);
+double binaryDiffusivityM2PerS(int z1, double m1Amu, int z2, double m2Amu, double pressurePa, double temperatureK);
 
 /// One D for a film material's sputtered atoms in `gas` (an element symbol, e.g. "Ar"): the
 /// atom-fraction-weighted mean of each component's D_12 (a single-species diffusion equation

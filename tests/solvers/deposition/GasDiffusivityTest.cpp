@@ -48,8 +48,8 @@ TEST(GasDiffusivity, ArgonSelfDiffusionAgainstLennardJones) {
     const double p = 101325.0, T = 300.0;
     const double zbl = binaryDiffusivityM2PerS(18, kArAmu, 18, kArAmu, p, T);
     const double lj = lennardJonesArArDiffusivity(p, T);
-    std::printf("Ar-Ar at 300 K, 1 atm: D = %.4g cm2/s (ZBL), %.4g cm2/s (Lennard-Jones), ratio %.3f\n",
-                zbl * 1e4, lj * 1e4, zbl / lj);
+    std::printf("Ar-Ar at 300 K, 1 atm: D = %.4g cm2/s (ZBL), %.4g cm2/s (Lennard-Jones), ratio %.3f\n", zbl * 1e4,
+                lj * 1e4, zbl / lj);
     EXPECT_GT(zbl / lj, 0.5);
     EXPECT_LT(zbl / lj, 2.0);
 }
