@@ -10,6 +10,7 @@
 #include "volFields.H"
 
 #include "boundary/openfoam/filmDeposition/filmDepositionFvPatchScalarField.H"
+#include "boundary/openfoam/functionObjects/patchFieldLookup.H"
 
 // * * * * * * * * * * * * * * Static Data Members * * * * * * * * * * * * * //
 
@@ -60,34 +61,13 @@ Foam::boolList Foam::functionObjects::filmUniformity::inQualityArea
 }
 
 
-const Foam::fvPatchScalarField&
-Foam::functionObjects::filmUniformity::filmPatchField(label& patchi) const
+const Foam::filmDepositionFvPatchScalarField&
+Foam::functionObjects::filmUniformity::filmPatch() const
 {
-    if (!foundObject<volScalarField>(fieldName_))
-    {
-        FatalErrorInFunction
-            << "function object " << name() << ": field " << fieldName_
-            << " (entry 'field') does not exist; volScalarFields: "
-            << mesh_.names<volScalarField>() << exit(FatalError);
-    }
-    const volScalarField& c = lookupObject<volScalarField>(fieldName_);
-    patchi = mesh_.boundaryMesh().findPatchID(patchName_);
-    if (patchi < 0)
-    {
-        FatalErrorInFunction
-            << "function object " << name() << ": patch " << patchName_
-            << " is not a patch of the mesh; patches: "
-            << mesh_.boundaryMesh().names() << exit(FatalError);
-    }
-    const fvPatchScalarField& pf = c.boundaryField()[patchi];
-    if (!isA<filmDepositionFvPatchScalarField>(pf))
-    {
-        FatalErrorInFunction
-            << "function object " << name() << ": patch " << patchName_
-            << " of field " << fieldName_ << " is of type " << pf.type()
-            << ", not filmDeposition" << exit(FatalError);
-    }
-    return pf;
+    return lookupMagtwinPatchField<volScalarField, filmDepositionFvPatchScalarField>
+    (
+        mesh_, name(), fieldName_, patchName_
+    );
 }
 
 
@@ -186,9 +166,7 @@ bool Foam::functionObjects::filmUniformity::read(const dictionary& dict)
 
 bool Foam::functionObjects::filmUniformity::execute()
 {
-    label patchi = -1;
-    const auto& film =
-        refCast<const filmDepositionFvPatchScalarField>(filmPatchField(patchi));
+    const filmDepositionFvPatchScalarField& film = filmPatch();
     const fvPatch& p = film.patch();
     const scalarField h(film.filmThickness()*metresPerNanometre);
     const scalarField rate(film.depositionRate());
@@ -248,9 +226,7 @@ bool Foam::functionObjects::filmUniformity::write()
     {
         return true;
     }
-    label patchi = -1;
-    const auto& film =
-        refCast<const filmDepositionFvPatchScalarField>(filmPatchField(patchi));
+    const filmDepositionFvPatchScalarField& film = filmPatch();
     const fvPatch& p = film.patch();
     const boolList in(inQualityArea(p.Cf()));
 

@@ -11,6 +11,7 @@
 #include "pointFields.H"
 
 #include "boundary/openfoam/sputterErosion/sputterErosionPointPatchVectorField.H"
+#include "boundary/openfoam/functionObjects/patchFieldLookup.H"
 
 // * * * * * * * * * * * * * * Static Data Members * * * * * * * * * * * * * //
 
@@ -35,31 +36,10 @@ constexpr Foam::scalar joulesPerKWh = 3.6e6;
 const Foam::sputterErosionPointPatchVectorField&
 Foam::functionObjects::targetErosion::erosionPatchField() const
 {
-    if (!foundObject<pointVectorField>(fieldName_))
-    {
-        FatalErrorInFunction
-            << "function object " << name() << ": point field " << fieldName_
-            << " (entry 'field') does not exist; pointVectorFields: "
-            << mesh_.names<pointVectorField>() << exit(FatalError);
-    }
-    const pointVectorField& u = lookupObject<pointVectorField>(fieldName_);
-    const label patchi = mesh_.boundaryMesh().findPatchID(patchName_);
-    if (patchi < 0)
-    {
-        FatalErrorInFunction
-            << "function object " << name() << ": patch " << patchName_
-            << " is not a patch of the mesh; patches: "
-            << mesh_.boundaryMesh().names() << exit(FatalError);
-    }
-    const pointPatchVectorField& pf = u.boundaryField()[patchi];
-    if (!isA<sputterErosionPointPatchVectorField>(pf))
-    {
-        FatalErrorInFunction
-            << "function object " << name() << ": patch " << patchName_
-            << " of field " << fieldName_ << " is of type " << pf.type()
-            << ", not sputterErosion" << exit(FatalError);
-    }
-    return refCast<const sputterErosionPointPatchVectorField>(pf);
+    return lookupMagtwinPatchField<pointVectorField, sputterErosionPointPatchVectorField>
+    (
+        mesh_, name(), fieldName_, patchName_
+    );
 }
 
 
