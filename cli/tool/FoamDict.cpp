@@ -148,6 +148,12 @@ std::string foamFilmEntries(const ToolFile& tool, const ToolSubstrate& s) {
           << num(tool.process.pressurePa) << " Pa, " << num(tool.process.temperatureK) << " K\n";
         entry(o, "", "diffusivity",
               num(filmDiffusivityM2PerS(film, tool.process.gas, tool.process.pressurePa, tool.process.temperatureK)));
+        // The ballistic share's attenuation: the core's fast gas model (3-D meshes; the same
+        // sigma_eff and eta as `magtwin deposit`, deposition.gas_model or its calibration).
+        o << "// ballistic attenuation m(r) = eta + (1 - eta) exp(-n sigma_eff r): the fast gas model of `deposit`\n";
+        entry(o, "", "gasPressure", num(tool.process.pressurePa));
+        entry(o, "", "sigmaEff", num(tool.deposition.gasSigmaEffM2));
+        entry(o, "", "scatteredDeposited", num(tool.deposition.gasEta));
     } else {
         o << "// process.pressure is 0 Pa: collisionless, no diffusivity (line-of-sight transport only)\n";
     }

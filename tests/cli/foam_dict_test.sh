@@ -70,6 +70,21 @@ d05=$(film_d "0.5 Pa"); d1=$(film_d "1 Pa")
 /usr/bin/python3 -c "import sys; a, b = float('$d05'), float('$d1'); sys.exit(0 if 1.5 < a < 3.5 and abs(a / b - 2) < 1e-9 else 1)" \
   || fail "film diffusivity at 0.5 / 1 Pa: $d05 / $d1 (want D(0.5 Pa) = 2 D(1 Pa), ~2.3 m2/s)"
 echo "film diffusivity of Mo in Ar: $d05 m2/s at 0.5 Pa, $d1 m2/s at 1 Pa"
+# ... with the ballistic attenuation of `deposit`'s fast gas model: the tool file's pressure and
+# the resolved deposition.gas_model (tool check --yaml), none at 0 Pa.
+film_d "0.5 Pa" > /dev/null
+"$MAGTWIN" tool check "$WORK/rot.yaml" --yaml "$WORK/rot.resolved.yaml" > /dev/null
+/usr/bin/python3 - "$WORK/film" "$WORK/rot.resolved.yaml" <<'PY' || fail "film gas entries differ from the tool file"
+import re, sys, yaml
+e = dict(re.findall(r"^(\w+)\s+([^;\n]+);", open(sys.argv[1]).read(), re.M))
+g = yaml.safe_load(open(sys.argv[2]))["deposition"]["gas_model"]
+si = lambda v: float(str(v).split()[0])
+ok = abs(float(e["gasPressure"]) - 0.5) < 1e-12
+ok &= abs(float(e["sigmaEff"]) / si(g["sigma_eff_m2"]) - 1) < 1e-9 and abs(float(e["scatteredDeposited"]) - si(g["eta"])) < 1e-9
+sys.exit(0 if ok else 1)
+PY
+film_d "0 Pa" > /dev/null
+! grep -q "gasPressure" "$WORK/film" || fail "gas entries at 0 Pa"
 # Bad input: an unknown cathode exits 2 naming the choices, and writes nothing.
 set +e
 "$MAGTWIN" foam-dict "$ROOT/cases/tools/wafer300_chamber.yaml" --cathode cu_taget --out "$WORK/bad" 2> "$WORK/bad.err"

@@ -47,6 +47,7 @@ import csv
 import json
 import math
 import os
+import re
 import subprocess
 import sys
 
@@ -174,6 +175,61 @@ def film_function_object(case, h_nm, rate_m_s, half_quality):
     return ok
 
 
+def gas3d(case, magtwin):
+    """3-D ballistic flux with the gas factor m(R) = eta + (1 - eta) exp(-n sigma R), summed
+    here face by face from the block geometry (an independent implementation of
+    sum_e N_e cos(theta_e) cos(theta_r) m(R) / (pi R^2), cosine emission), and the same without
+    gas to show the attenuation is on. 1e-9: the same sum in another order."""
+    half, h, n_cells, f = 0.05, 0.05, 20, 0.5
+    J = 1e20 * normal_yield(magtwin)
+    d = 2 * half / n_cells
+    centres = [-half + (i + 0.5) * d for i in range(n_cells)]
+    n_gas = 0.5 / (1.380649e-23 * 300.0)
+    sigma, eta = 2e-19, 0.3
+    rate = (1 - f) * J * d * d  # atoms/s per target face
+    want, vacuum = [], []
+    got = ff.read_patch_entry(os.path.join(case, "0.2", "T"), "substrate", "ballisticFlux")
+    for (px, _, pz) in face_centres_from_mesh(case, "substrate"):
+        total = total0 = 0.0
+        for ex in centres:
+            for ez in centres:
+                r2 = (px - ex) ** 2 + h * h + (pz - ez) ** 2
+                r = math.sqrt(r2)
+                c = h / r  # cos theta_e = cos theta_r (parallel planes)
+                base = rate * c * c / (math.pi * r2)
+                total += base * (eta + (1 - eta) * math.exp(-n_gas * sigma * r))
+                total0 += base
+        want.append(total)
+        vacuum.append(total0)
+    ok = ff.check("ballisticFlux (3-D, gas) vs the face-by-face sum with m(R)", ff.max_rel_diff(got, want), 1e-9)
+    ratio = sum(got) / sum(vacuum)
+    print(f"     attenuated/vacuum ballistic flux over the substrate: {ratio:.4f}")
+    ok &= ff.check("the gas attenuates (attenuated/vacuum < 0.8)", max(0.0, ratio - 0.8), 0.0)
+    return ok
+
+
+def face_centres_from_mesh(case, patch):
+    """Face centres of `patch` (mean of the face's points: exact for these planar quads)."""
+    mesh = os.path.join(case, "constant", "polyMesh")
+    points = ff.read_points(os.path.join(mesh, "points"))
+    faces = read_faces(os.path.join(mesh, "faces"))
+    text = open(os.path.join(mesh, "boundary")).read()
+    m = re.search(patch + r"\s*\{[^}]*nFaces\s+(\d+);[^}]*startFace\s+(\d+);", text)
+    n, start = int(m.group(1)), int(m.group(2))
+    out = []
+    for face in faces[start:start + n]:
+        ps = [points[i] for i in face]
+        out.append(tuple(sum(p[k] for p in ps) / len(ps) for k in range(3)))
+    return out
+
+
+def read_faces(path):
+    """faceList of an ASCII polyMesh/faces file: n(p0 p1 ...) per face, after the header."""
+    text = open(path).read()
+    body = text[text.index("}", text.index("FoamFile")) + 1:]
+    return [[int(v) for v in m.split()] for m in re.findall(r"\d+\(([\d ]+)\)", body)]
+
+
 def los_engine(case, magtwin, engine_csv):
     J = 1e20 * normal_yield(magtwin)
     mass_amu, rho = element_row("Mo")
@@ -254,6 +310,8 @@ if __name__ == "__main__":
         good = racetrack(sys.argv[2], sys.argv[3])
     elif mode == "los":
         good = los(sys.argv[2], sys.argv[3])
+    elif mode == "gas3d":
+        good = gas3d(sys.argv[2], sys.argv[3])
     elif mode == "losengine":
         good = los_engine(sys.argv[2], sys.argv[3], sys.argv[4])
     elif mode == "tube":

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # ctest driver for the OpenFOAM boundary-condition cases in tests/foam/ (label foam).
 #   usage: foam_case_test.sh CASE MODE WORKDIR LIBDIR MAGTWIN [ENGINE]
-#   CASE   filmDeposition | sputteredFluxSlab | sputteredFluxRacetrack | sputterErosionBox
+#   CASE   filmDeposition | filmDepositionGas3D | sputteredFluxSlab | sputteredFluxRacetrack | sputterErosionBox
 #          | sputterFoamSlab | sputterFoamTube | sputteredFluxTube | filmDepositionLineOfSight
 #   MODE   analytic  serial run (the case's Allrun) vs its exact/analytic answer
 #          parallel  decomposePar + mpirun -np 2 + reconstructPar vs serial, 1e-8 relative
@@ -35,6 +35,7 @@ sputteredFluxSlab)      CHECK=(check_sputteredFlux.py slab) ;;
 sputteredFluxRacetrack) CHECK=(check_sputteredFlux.py racetrack) ;;
 sputteredFluxTube)      CHECK=(check_sputteredFlux.py tube) ;;
 filmDepositionLineOfSight) CHECK=(check_sputteredFlux.py los) ;;
+filmDepositionGas3D)    CHECK=(check_sputteredFlux.py gas3d) MID=0.1 END=0.2 ;;
 sputterErosionBox)      CHECK=(check_sputterErosion.py uniform)
                         SOLVER=moveDynamicMesh MID=500000 END=1e+06 RESTARTED="Time = 600000" ;;
 sputterFoamSlab)        CHECK=(check_sputterFoam.py uniform)
@@ -179,6 +180,9 @@ badentry)
     expect_fatal losPatch   's/lineOfSightSource   target/lineOfSightSource   tagret/' "Entry 'lineOfSightSource': no patch 'tagret'"
     # A wrong patch type shows only once the field exists: FatalError, not IO.
     expect_fatal losType    's/lineOfSightSource   target/lineOfSightSource   sides/' "lineOfSightSource: patch 'sides' of T is zeroGradient, not sputteredFlux" "FOAM FATAL ERROR"
+    expect_fatal gas2D      's/lineOfSightSource   target;/lineOfSightSource   target; gasPressure 0.5; sigmaEff 2e-19; scatteredDeposited 0.3;/' "Entry 'gasPressure': gas attenuation of the ballistic flux needs a 3-D mesh"
+    expect_fatal gasEta     's/lineOfSightSource   target;/lineOfSightSource   target; gasPressure 0.5; sigmaEff 2e-19; scatteredDeposited 1.3;/' "Entry 'scatteredDeposited' with invalid input"
+    expect_fatal gasSigma   's/lineOfSightSource   target;/lineOfSightSource   target; gasPressure 0.5;/' "Entry 'sigmaEff' not found"
     expect_fatal losLaw     's/lineOfSightSource   target;/lineOfSightSource   target; emissionDistribution cosinus;/' "emissionDistribution.*'cosinus'; valid: cosine, cosn, yamamura1981"
     # The filmUniformity function object (system/controlDict).
     expect_fatal foArea     's/qualityArea { type box;/qualityArea { type square;/' "qualityArea type square is not one of \(box disc\)" "FOAM FATAL IO ERROR" system/controlDict

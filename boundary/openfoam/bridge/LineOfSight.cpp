@@ -2,6 +2,7 @@
 
 #include "solvers/deposition/EmissionAngularDistribution.hpp"
 #include "solvers/deposition/EmissionSource.hpp"
+#include "solvers/deposition/GasAttenuationModel.hpp"
 #include "solvers/deposition/LineOfSightTransport.hpp"
 
 #include <stdexcept>
@@ -19,10 +20,27 @@ BallisticTransport::BallisticTransport(const std::string& distribution, double c
     angular_ = makeAngularDistribution(distribution, params);
 }
 
+void BallisticTransport::setGasAttenuation(double pressurePa, double temperatureK, double sigmaEffM2,
+                                           double scatteredDeposited) {
+    if (!(pressurePa > 0) || !(temperatureK > 0) || !(sigmaEffM2 > 0) ||
+        !(scatteredDeposited >= 0 && scatteredDeposited <= 1))
+        throw std::invalid_argument("gas attenuation: need p > 0, T > 0, sigmaEff > 0 and scatteredDeposited in [0, 1]");
+    gasNumberDensity_ = GasAttenuation::numberDensity(pressurePa, temperatureK);
+    gasSigmaEff_ = sigmaEffM2;
+    gasEta_ = scatteredDeposited;
+}
+
 std::vector<double> BallisticTransport::flux(const std::vector<EmittingElement>& emitters,
                                              const std::vector<Vec3>& points, const std::vector<Vec3>& normals,
                                              bool planar2D, const Vec3& emptyDirection) const {
     if (points.size() != normals.size()) throw std::invalid_argument("BallisticTransport: points/normals mismatch");
+    if (gasNumberDensity_ > 0 && planar2D)
+        throw std::invalid_argument("gas attenuation of the ballistic flux needs a 3-D mesh (the 2-D strip integral "
+                                    "has no attenuated form)");
+    GasAttenuation gas;
+    gas.numberDensityPerM3 = gasNumberDensity_;
+    gas.sigmaEffM2 = gasSigmaEff_;
+    gas.scatteredDeposited = gasEta_;
     // Each element as an engine emission element of unit area emitting `rate`.
     std::vector<EmissionSource> sources{EmissionSource{"target", {}, angular_}};
     sources.front().elements.reserve(emitters.size());
@@ -46,7 +64,8 @@ std::vector<double> BallisticTransport::flux(const std::vector<EmittingElement>&
         const Eigen::Vector3d n = toEigen(normals[i]);
         const std::vector<double> f = planar2D
             ? lineOfSightFluxStrips(sources, groupPoints, n, toEigen(emptyDirection))
-            : lineOfSightFlux(sources, groupPoints, n);
+            : (gasNumberDensity_ > 0 ? lineOfSightFlux(sources, groupPoints, n, gas)
+                                     : lineOfSightFlux(sources, groupPoints, n));
         for (std::size_t k = 0; k < group.size(); ++k) result[group[k]] = f[k];
     }
     return result;

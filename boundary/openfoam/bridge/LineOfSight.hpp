@@ -8,7 +8,7 @@
 //   3-D:  Phi(P) = sum_e N_e p(cos theta_e) cos theta_r / R^2
 //   2-D:  Phi(P) = sum_e N'_e (b / rho) int p(a cos phi) cos phi dphi   (strips)
 //
-// N_e atoms/s (N'_e per metre of strip). No shadowing (valid when nothing stands between
+// N_e atoms/s (N'_e per metre of strip); in 3-D optionally times the gas factor m(R). No shadowing (valid when nothing stands between
 // target and substrate). Plain C++, no OpenFOAM and no core header in this interface.
 #pragma once
 
@@ -36,6 +36,14 @@ public:
     /// valid ones) or a bad exponent.
     BallisticTransport(const std::string& distribution, double cosExponent);
 
+    /// Weight each path of length r by the core's gas factor m(r) = eta + (1 - eta)
+    /// exp(-n sigma_eff r) (solvers/deposition/GasAttenuationModel.hpp: the ballistic and
+    /// forward-scattered part of `magtwin deposit`'s fast gas model; its diffusive part is the
+    /// case's own transport), n = p / (k T) (GasAttenuation::numberDensity). p > 0 (Pa),
+    /// T > 0 (K), sigma_eff > 0 (m^2), eta in [0, 1]; throws std::invalid_argument otherwise.
+    /// 3-D meshes only (flux() throws for planar2D).
+    void setGasAttenuation(double pressurePa, double temperatureK, double sigmaEffM2, double scatteredDeposited);
+
     /// Flux (atoms m^-2 s^-1) at each receiving point with its unit normal (into the gas).
     /// `planar2D`: the mesh is 2-D, `emptyDirection` the strips' axis (unit vector).
     std::vector<double> flux(const std::vector<EmittingElement>& emitters, const std::vector<Vec3>& points,
@@ -43,6 +51,7 @@ public:
 
 private:
     std::shared_ptr<const EmissionAngularDistribution> angular_;
+    double gasNumberDensity_ = 0.0, gasSigmaEff_ = 0.0, gasEta_ = 1.0;  ///< n = 0: vacuum
 };
 
 }  // namespace foam

@@ -126,9 +126,19 @@ Foam::filmDepositionFvPatchScalarField::computeBallisticFlux() const
         points.push_back({c.x(), c.y(), c.z()});
         normals.push_back({n.x(), n.y(), n.z()});
     }
+    magtwin::foam::BallisticTransport transport(emissionDistribution_, cosExponent_);
+    if (gasPressure_ > 0)
+    {
+        transport.setGasAttenuation
+        (
+            gasPressure_,
+            gasTemperature_,
+            sigmaEff_,
+            scatteredDeposited_
+        );
+    }
     const std::vector<double> engineFlux =
-        magtwin::foam::BallisticTransport(emissionDistribution_, cosExponent_)
-       .flux
+        transport.flux
         (
             emitters,
             points,

@@ -58,6 +58,30 @@ void Foam::filmDepositionFvPatchScalarField::readParameters
         1,
         [](const scalar n) { return n > 0; }
     );
+    gasPressure_ = dict.getCheckOrDefault<scalar>
+    (
+        "gasPressure",
+        0,
+        [](const scalar p) { return p >= 0; }
+    );
+    sigmaEff_ = 0;
+    scatteredDeposited_ = 1;
+    if (gasPressure_ > 0)
+    {
+        sigmaEff_ = dict.getCheck<scalar>("sigmaEff", [](const scalar s) { return s > 0; });
+        scatteredDeposited_ = dict.getCheck<scalar>
+        (
+            "scatteredDeposited",
+            [](const scalar e) { return e >= 0 && e <= 1; }
+        );
+        if (patch().boundaryMesh().mesh().nGeometricD() == 2)
+        {
+            FatalIOErrorInFunction(dict)
+                << "Entry 'gasPressure': gas attenuation of the ballistic flux needs a"
+                << " 3-D mesh (this one is 2-D; the strip integral has no attenuated form)"
+                << nl << exit(FatalIOError);
+        }
+    }
     try
     {
         (void)magtwin::foam::BallisticTransport(emissionDistribution_, cosExponent_);
@@ -143,6 +167,9 @@ Foam::filmDepositionFvPatchScalarField::filmDepositionFvPatchScalarField
     lineOfSightSource_(),
     emissionDistribution_("cosine"),
     cosExponent_(1),
+    gasPressure_(0),
+    sigmaEff_(0),
+    scatteredDeposited_(1),
     ballisticFlux_(p.size(), Zero)
 {
     refValue() = Zero;
@@ -172,6 +199,9 @@ Foam::filmDepositionFvPatchScalarField::filmDepositionFvPatchScalarField
     lineOfSightSource_(dict.getOrDefault<wordRe>("lineOfSightSource", wordRe())),
     emissionDistribution_("cosine"),
     cosExponent_(1),
+    gasPressure_(0),
+    sigmaEff_(0),
+    scatteredDeposited_(1),
     ballisticFlux_(p.size(), Zero)
 {
     readParameters(dict);
@@ -239,6 +269,9 @@ Foam::filmDepositionFvPatchScalarField::filmDepositionFvPatchScalarField
     lineOfSightSource_(ptf.lineOfSightSource_),
     emissionDistribution_(ptf.emissionDistribution_),
     cosExponent_(ptf.cosExponent_),
+    gasPressure_(ptf.gasPressure_),
+    sigmaEff_(ptf.sigmaEff_),
+    scatteredDeposited_(ptf.scatteredDeposited_),
     ballisticFlux_(ptf.ballisticFlux_, mapper)
 {}
 
@@ -262,6 +295,9 @@ Foam::filmDepositionFvPatchScalarField::filmDepositionFvPatchScalarField
     lineOfSightSource_(ptf.lineOfSightSource_),
     emissionDistribution_(ptf.emissionDistribution_),
     cosExponent_(ptf.cosExponent_),
+    gasPressure_(ptf.gasPressure_),
+    sigmaEff_(ptf.sigmaEff_),
+    scatteredDeposited_(ptf.scatteredDeposited_),
     ballisticFlux_(ptf.ballisticFlux_)
 {}
 
@@ -286,6 +322,9 @@ Foam::filmDepositionFvPatchScalarField::filmDepositionFvPatchScalarField
     lineOfSightSource_(ptf.lineOfSightSource_),
     emissionDistribution_(ptf.emissionDistribution_),
     cosExponent_(ptf.cosExponent_),
+    gasPressure_(ptf.gasPressure_),
+    sigmaEff_(ptf.sigmaEff_),
+    scatteredDeposited_(ptf.scatteredDeposited_),
     ballisticFlux_(ptf.ballisticFlux_)
 {}
 
@@ -390,6 +429,12 @@ void Foam::filmDepositionFvPatchScalarField::write(Ostream& os) const
         os.writeEntry("lineOfSightSource", lineOfSightSource_);
         os.writeEntry("emissionDistribution", emissionDistribution_);
         os.writeEntry("cosExponent", cosExponent_);
+        if (gasPressure_ > 0)
+        {
+            os.writeEntry("gasPressure", gasPressure_);
+            os.writeEntry("sigmaEff", sigmaEff_);
+            os.writeEntry("scatteredDeposited", scatteredDeposited_);
+        }
         ballisticFlux_.writeEntry("ballisticFlux", os);
     }
     writeEntry("value", os);
