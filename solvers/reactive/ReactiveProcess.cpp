@@ -82,6 +82,14 @@ ReactiveSetup reactiveSetup(const Material& metal, const ReactiveGas& gas, const
     p.metalDensityPerM3 = metal.filmAtomicDensityPerM3();
     p.compoundFormulaDensityPerM3 = out.compound.filmAtomicDensityPerM3() / (1.0 + p.reactiveAtomsPerMetal);
     out.yieldRatio = p.compoundYield / p.metalYield;
+    // Extension (1) of BergModel.hpp: power held fixed, V and I_ion follow gamma(theta_t).
+    p.secondaryElectronMetal = supply.secondaryElectronYield;
+    p.secondaryElectronCompound = chamber.secondaryElectronCompound
+                                      ? *chamber.secondaryElectronCompound
+                                      : baragiolaSecondaryElectronYield(ion, out.compound);
+    p.metalVoltageV = discharge.voltageV;
+    p.implantation = chamber.implantation;
+    p.inertPartialPressurePa = chamber.inertPartialPressurePa;
     return out;
 }
 
