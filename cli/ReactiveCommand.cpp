@@ -90,7 +90,8 @@ ReactiveChamber chamberFor(const ToolFile& tool, const ToolCathode& k, const std
     double inert = 0.0;
     for (const GasFlow& f : flows)
         if (isInertGas(f.gas)) inert += f.sccm * r.flowScale * kMoleculesPerSccm;
-    if (c.pumpingSpeedM3PerS > 0.0) c.inertPartialPressurePa = inert * kBoltzmannJPerK * c.temperatureK / c.pumpingSpeedM3PerS;
+    if (c.pumpingSpeedM3PerS > 0.0)
+        c.inertPartialPressurePa = inert * kBoltzmannJPerK * c.temperatureK / c.pumpingSpeedM3PerS;
     if (c.implantation && !(c.inertPartialPressurePa > 0.0))
         throw UsageError(r.origin + ".implantation': needs the working gas flow (e.g. --flow \"Ar=40 sccm\")");
     return c;
@@ -173,14 +174,17 @@ void run(const ReactiveOptions& o) {
     const BergModel model(setup.parameters);
     // process.reactive.flow_scale: the given flows times it are true sccm; output in the given unit.
     const double scale = tool.process.reactive->flowScale;
-    const std::vector<ReactiveOperatingState> states = reactiveStates(model, operatingSccm * scale);
+    // process.reactive.substrate_rate_factor: the substrate's rate over the mean over A_c.
+    const double rateFactor = tool.process.reactive->substrateRateFactor;
+    std::vector<ReactiveOperatingState> states = reactiveStates(model, operatingSccm * scale);
+    for (ReactiveOperatingState& s : states) s.state.rateMPerS *= rateFactor;
     if (n > 0) {
         std::ostringstream title;
         title << tool.name << " / " << k.name << ": " << setup.metal.name << " in " << gas->formula << " at "
               << d.powerW << " W, S = " << std::setprecision(4) << setup.parameters.pumpingSpeedM3PerS * 1e3
               << " L/s (Berg's model)";
         std::vector<ProcessCurvePoint> curve = processCurve(model, from * scale, to * scale, n);
-        for (ProcessCurvePoint& pt : curve) pt.flowSccm /= scale;
+        for (ProcessCurvePoint& pt : curve) pt.flowSccm /= scale, pt.state.state.rateMPerS *= rateFactor;
         writeProcessCurve(o.out, title.str(), setup, curve, operatingSccm, states);
     }
     if (o.json) {
@@ -192,7 +196,8 @@ void run(const ReactiveOptions& o) {
     for (const ReactiveOperatingState& s : states)
         if (s.state.stable)
             std::cout << "  " << std::setw(8) << branchName(s.branch) << "  theta_t " << s.state.thetaTarget
-                      << "  rate " << s.state.rateMPerS * 1e9 << " nm/s  p " << s.state.partialPressurePa << " Pa  V " << s.state.voltageV << " V\n";
+                      << "  rate " << s.state.rateMPerS * 1e9 << " nm/s  p " << s.state.partialPressurePa << " Pa  V "
+                      << s.state.voltageV << " V\n";
 }
 
 }  // namespace

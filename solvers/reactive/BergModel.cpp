@@ -131,9 +131,8 @@ BergState BergModel::stateAt(double pressure) const {
     s.ionsPerSecond = G * At;
     s.reactiveIonFraction = fR;
     const double gm = p_.secondaryElectronMetal;
-    s.voltageV = stateDependentDischarge_
-                     ? p_.metalVoltageV * gm / (gm + (p_.secondaryElectronCompound - gm) * thetaT)
-                     : p_.metalVoltageV;
+    s.voltageV = stateDependentDischarge_ ? p_.metalVoltageV * gm / (gm + (p_.secondaryElectronCompound - gm) * thetaT)
+                                          : p_.metalVoltageV;
     // Gas balance (B&N eqs. 9-12; the implanted molecules with the target's uptake).
     s.targetUptakePerS = (at * F + G * fR) * (1.0 - thetaT) * At;
     s.collectorUptakePerS = ac * F * (1.0 - thetaC) * Ac;

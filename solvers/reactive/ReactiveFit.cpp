@@ -6,8 +6,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <random>
 #include <stdexcept>
 
@@ -28,7 +26,8 @@ void checkRun(const ReactiveRun& r) {
     const bool ok = std::isfinite(r.powerW) && r.powerW > 0.0 && std::isfinite(r.voltageV) && r.voltageV > 0.0 &&
                     std::isfinite(r.inertFlow) && r.inertFlow >= 0.0 && std::isfinite(r.reactiveFlow) &&
                     r.reactiveFlow > 0.0 && std::isfinite(r.pressurePa) && r.pressurePa > 0.0 &&
-                    std::isfinite(r.rateMPerS) && (r.mode == ReactiveBranch::Metal || r.mode == ReactiveBranch::Compound);
+                    std::isfinite(r.rateMPerS) &&
+                    (r.mode == ReactiveBranch::Metal || r.mode == ReactiveBranch::Compound);
     if (!ok)
         throw std::invalid_argument(
             "reactive fit: a run needs power, voltage, reactive flow and pressure > 0, a working-gas flow >= 0 and a "
@@ -91,8 +90,8 @@ ReactiveRunPrediction predict(const RunSetup& s, const ReactiveFitParameters& p)
     out.labelled = out.stable.front();
     for (const ReactiveOperatingState& st : out.stable)
         if (st.branch == s.run.mode) out.labelled = st;
-    out.modeCorrect = s.run.bistable ? out.stable.size() == 2
-                                     : out.stable.size() == 1 && out.stable.front().branch == s.run.mode;
+    out.modeCorrect =
+        s.run.bistable ? out.stable.size() == 2 : out.stable.size() == 1 && out.stable.front().branch == s.run.mode;
     return out;
 }
 
@@ -166,16 +165,14 @@ ReactiveFitResult fitReactiveChamber(const ReactiveFitChamber& c, const std::vec
             if (correct > bestCorrect || (correct == bestCorrect && cost < bestCost))
                 bestCorrect = correct, bestCost = cost, start = p;
         }
-    if (std::getenv("MAGTWIN_FIT_DEBUG"))
-        std::fprintf(stderr, "grid start %g %g: %d right\n", start.flowScale, start.sticking, bestCorrect);
     double x[2] = {std::log(start.flowScale), std::log(start.sticking)};
     ceres::Problem problem;
     for (const RunSetup& r : s)
-        problem.AddResidualBlock(new ceres::NumericDiffCostFunction<ModeResiduals, ceres::CENTRAL, 2, 2>(
-                                     new ModeResiduals{&r}),
-                                 new ceres::ScaledLoss(new ceres::CauchyLoss(options.modeLossScale),
-                                                       options.modeWeight, ceres::TAKE_OWNERSHIP),
-                                 x);
+        problem.AddResidualBlock(
+            new ceres::NumericDiffCostFunction<ModeResiduals, ceres::CENTRAL, 2, 2>(new ModeResiduals{&r}),
+            new ceres::ScaledLoss(new ceres::CauchyLoss(options.modeLossScale), options.modeWeight,
+                                  ceres::TAKE_OWNERSHIP),
+            x);
     // Bounds: alpha <= 1 (Berg's upper bound); the others only keep the search finite.
     const double lo[2] = {std::log(1e-8), std::log(1e-6)};
     const double hi[2] = {std::log(1e4), 0.0};

@@ -40,10 +40,10 @@ namespace magtwin {
 struct ReactiveRun {
     double powerW = 0.0;
     double voltageV = 0.0;
-    double inertFlow = 0.0;     ///< working gas, logged units (sccm x flowScale)
-    double reactiveFlow = 0.0;  ///< reactive gas, logged units
-    double pressurePa = 0.0;    ///< measured total pressure
-    double rateMPerS = 0.0;     ///< measured film rate (<= 0: no rate residual)
+    double inertFlow = 0.0;                       ///< working gas, logged units (sccm x flowScale)
+    double reactiveFlow = 0.0;                    ///< reactive gas, logged units
+    double pressurePa = 0.0;                      ///< measured total pressure
+    double rateMPerS = 0.0;                       ///< measured film rate (<= 0: no rate residual)
     ReactiveBranch mode = ReactiveBranch::Metal;  ///< labelled target mode (Metal or Compound)
     bool bistable = false;                        ///< seen in both modes: the model should give two
 };
@@ -99,8 +99,7 @@ ReactiveFitResult fitReactiveChamber(const ReactiveFitChamber& c, const std::vec
 /// Scores of a parameter set on a set of runs.
 struct ReactiveModeScore {
     int runs = 0, correct = 0;
-    int metalRuns = 0, metalCorrect = 0, compoundRuns = 0, compoundCorrect = 0, bistableRuns = 0,
-        bistableCorrect = 0;
+    int metalRuns = 0, metalCorrect = 0, compoundRuns = 0, compoundCorrect = 0, bistableRuns = 0, bistableCorrect = 0;
     /// Rate per watt, mean of |rateFactor x model / measured - 1| over the runs of each labelled mode.
     double metalRateError = 0.0, compoundRateError = 0.0;
 };
@@ -112,8 +111,8 @@ ReactiveModeScore scoreReactiveRuns(const ReactiveFitChamber& c, const ReactiveF
 struct ReactiveCrossValidation {
     int k = 0;
     std::uint32_t seed = 0;
-    ReactiveModeScore heldOut;                     ///< summed over the folds
-    std::vector<ReactiveFitParameters> perFold;    ///< the fit of each fold
+    ReactiveModeScore heldOut;                   ///< summed over the folds
+    std::vector<ReactiveFitParameters> perFold;  ///< the fit of each fold
 };
 ReactiveCrossValidation crossValidateReactiveFit(const ReactiveFitChamber& c, const std::vector<ReactiveRun>& runs,
                                                  int k, std::uint32_t seed, const ReactiveFitOptions& options = {});

@@ -15,7 +15,8 @@
 //     state through gamma(theta_t) (BergModel.hpp, extension 1) with gamma_m of the metal
 //     (IonSupply's Baragiola estimate) and gamma_c of the compound: the chamber's value when
 //     given, else the same estimate for the compound material (for TiN it equals Ti's, whose
-//     work function the estimate uses: no voltage change unless the tool file gives gamma_c).
+//     work function the estimate uses: no voltage change unless the tool file gives gamma_c;
+//     where no work function is known, gamma_c = gamma_m).
 //   - implantation (extension 2): on when the chamber asks for it, with the working gas's
 //     partial pressure.
 //   - densities: the metal's atomic density and the compound's film density per formula unit

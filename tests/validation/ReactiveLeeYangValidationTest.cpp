@@ -26,8 +26,7 @@
 namespace magtwin {
 namespace {
 
-const std::string kCsv =
-    MAGTWIN_VALIDATION_DIR "/process_logs/lee_yang2022_reactive_TiN_FullData__brianxia273.csv";
+const std::string kCsv = MAGTWIN_VALIDATION_DIR "/process_logs/lee_yang2022_reactive_TiN_FullData__brianxia273.csv";
 const std::string kTool = MAGTWIN_SOURCE_DIR "/cases/tools/reactive_tin_lee_yang.yaml";
 
 std::vector<ReactiveRun> leeYangRuns() {
@@ -88,9 +87,10 @@ TEST(ReactiveLeeYang, FitReproducesTheShippedChamberAndReachesTheModeGoal) {
     const ToolFile tool = loadToolFile(kTool);
     const ReactiveFitChamber c = chamberFromTool(tool);
     const ReactiveFitResult fit = fitReactiveChamber(c, runs);
-    std::printf("fit: flow_scale %.6g sticking %.6g substrate_rate_factor %.6g (Ceres: cost %.6g -> %.6g, %d iterations)\n",
-                fit.parameters.flowScale, fit.parameters.sticking, fit.parameters.rateFactor, fit.initialCost,
-                fit.finalCost, fit.iterations);
+    std::printf(
+        "fit: flow_scale %.6g sticking %.6g substrate_rate_factor %.6g (Ceres: cost %.6g -> %.6g, %d iterations)\n",
+        fit.parameters.flowScale, fit.parameters.sticking, fit.parameters.rateFactor, fit.initialCost, fit.finalCost,
+        fit.iterations);
     const ReactiveFitParameters shipped = parametersFromTool(tool);
     // 1e-4 relative: the yaml holds 6 significant digits; Ceres stops at its function tolerance
     // 1e-6 on a flat-bottomed objective, which moves the parameters by far less than that here.
@@ -101,8 +101,8 @@ TEST(ReactiveLeeYang, FitReproducesTheShippedChamberAndReachesTheModeGoal) {
 
     const ReactiveModeScore all = scoreReactiveRuns(c, shipped, runs);
     print("all runs, shipped chamber", all);
-    EXPECT_GE(all.correct, 57);             // the goal
-    EXPECT_EQ(all.bistableCorrect, 4);      // two states at 50 W, Ar 480 / N2 720 (seen in both modes)
+    EXPECT_GE(all.correct, 57);         // the goal
+    EXPECT_EQ(all.bistableCorrect, 4);  // two states at 50 W, Ar 480 / N2 720 (seen in both modes)
     for (const ReactiveRun& r : runs) {
         const ReactiveRunPrediction p = predictReactiveRun(c, shipped, r);
         if (!p.modeCorrect)
