@@ -161,5 +161,33 @@ TEST(ReactiveLeeYang, MetalToNitrideRateRatio) {
     EXPECT_GT(model, 1.0);  // metal mode deposits faster (Berg & Nyberg 2005, Fig. 3)
 }
 
+// The discharge voltage of the two modes at one operating point: the 50 W, Ar 480 / N2 720 runs
+// at 0.80 Pa (metal, 385 V) and 0.82 Pa (nitride, 389 V). At fixed power the model's voltage
+// ratio is gamma_m / gamma_c (Thornton; BergModel.hpp extension 1): the data say gamma_TiN is
+// within a few per cent of gamma_Ti, as the model's estimate (both from Ti's work function) has it.
+TEST(ReactiveLeeYang, NitrideAndMetalVoltagesAtTheBistablePoint) {
+    if (!std::filesystem::exists(kCsv)) GTEST_SKIP() << "skipped: validation data absent: " << kCsv;
+    const std::vector<ReactiveRun> runs = leeYangRuns();
+    const ToolFile tool = loadToolFile(kTool);
+    const ReactiveFitChamber c = chamberFromTool(tool);
+    double vMetal = 0.0, vNitride = 0.0;
+    for (const ReactiveRun& r : runs)
+        if (r.bistable && std::abs(r.pressurePa - 0.81) < 0.015)
+            (r.mode == ReactiveBranch::Metal ? vMetal : vNitride) = r.voltageV;
+    ASSERT_GT(vMetal, 0.0);
+    ASSERT_GT(vNitride, 0.0);
+    ReactiveRun r = runs[1];  // 50 W, Ar 480 / N2 720, 0.82 Pa
+    ASSERT_TRUE(r.bistable);
+    r.voltageV = vMetal;  // V_m: the clean target's voltage
+    const ReactiveRunPrediction p = predictReactiveRun(c, parametersFromTool(tool), r);
+    ASSERT_EQ(p.stable.size(), 2u);
+    const double model = p.stable[1].state.voltageV / p.stable[0].state.voltageV, measured = vNitride / vMetal;
+    std::printf("50 W Ar 480 / N2 720: nitride / metal voltage measured %.4f (%.0f / %.0f V), model %.4f\n", measured,
+                vNitride, vMetal, model);
+    // 3 %: the voltages are printed to 1 V of ~390 V and the two runs' pressures differ by
+    // 0.02 Pa; Thornton's V ~ 1/gamma moves by the whole gamma ratio.
+    EXPECT_NEAR(model, measured, 0.03);
+}
+
 }  // namespace
 }  // namespace magtwin
