@@ -35,7 +35,7 @@ TEST(ToolReactive, ExtensionKeysDefaultToBergsBasicModel) {
         *loadToolFile(MAGTWIN_SOURCE_DIR "/cases/tools/reactive_tin_lee_yang.yaml").process.reactive;
     EXPECT_TRUE(ly.implantation);
     EXPECT_DOUBLE_EQ(ly.flowScale, 0.000282495);
-    EXPECT_DOUBLE_EQ(ly.collectorAreaM2, 0.3);  // 3000 cm^2
+    EXPECT_DOUBLE_EQ(ly.collectorAreaM2, 0.3);        // 3000 cm^2
     EXPECT_FALSE(ly.pumpingSpeedM3PerS.has_value());  // set per run by --pressure
 }
 
