@@ -219,6 +219,30 @@ TEST(BergModel, AnalyticSlopeEqualsTheFiniteDifferenceOfTheSupply) {
     }
 }
 
+TEST(BergModel, WithBothExtensionsTheHysteresisStillVanishesAtTheCriticalPumpingSpeed) {
+    // B&N Section 6's condition, S_crit = -k T min_p d(Q_t + Q_c)/dp, with the state-dependent
+    // ion current and implantation in the uptake: checked on a dense p grid of Q_tot(p) alone.
+    const double gc =
+        0.7 * baragiolaSecondaryElectronYield(ElementTable::builtin().get("Ar"), MaterialLibrary::builtin().get("Ti"));
+    const double sCrit = BergModel(extended(0.0, gc, 0.3).parameters).criticalPumpingSpeed();
+    ASSERT_GT(sCrit, 0.0);
+    auto monotonic = [gc](double S) {
+        const BergModel m(extended(S, gc, 0.3).parameters);
+        const double p0 = m.pressureScalePa();
+        double last = m.stateAt(0.0).supplyPerS;
+        for (int i = 0; i <= 4000; ++i) {
+            const double q = m.stateAt(p0 * std::pow(10.0, -3.0 + 6.0 * i / 4000.0)).supplyPerS;
+            if (q < last) return false;
+            last = q;
+        }
+        return true;
+    };
+    EXPECT_FALSE(monotonic(0.98 * sCrit));
+    EXPECT_TRUE(monotonic(1.02 * sCrit));
+    EXPECT_EQ(BergModel(extended(0.98 * sCrit, gc, 0.3).parameters).turningPoints().size(), 2u);
+    EXPECT_TRUE(BergModel(extended(1.02 * sCrit, gc, 0.3).parameters).turningPoints().empty());
+}
+
 TEST(BergModel, ImplantationPoisonsEarlierAndVanishesWithTheReactiveIonShare) {
     // RSD's implantation: a reactive ion share f_R = p / (p + p_inert) nitrides the bare target
     // besides chemisorption. Effect on this chamber (S = 0.5 S_crit of the basic model).
