@@ -10,22 +10,23 @@
 //   sticking    alpha_t = alpha_c (Berg's sticking coefficient, (0, 1])
 //   rateFactor  the substrate's film rate over the model's mean over A_c (the throw geometry)
 // while A_c, A_t and the rest are the chamber's (ReactiveFitChamber). The mode depends on
-// flowScale and sticking only, the rate on rateFactor too. The fit is nonlinear least squares
-// (Ceres Solver, Levenberg-Marquardt with numeric central differences; S. Agarwal, K. Mierle et
-// al., ceres-solver.org) on two kinds of residual per run:
-//   mode: the run's flow must lie on the labelled side of the model's hysteresis window
-//     [q_low, q_high] (the turning-point flows; with no hysteresis both are the flow where
-//     theta_t = 1/2): metal needs ln q < ln q_low - m, compound ln q > ln q_high + m, a run the
-//     caller marks bistable q_low + m < q < q_high - m (in ln q). Each violation d enters as the
-//     smooth hinge w softplus(d / w) with margin m = 0.02 and width w = 0.01 (2 % and 1 % in
-//     flow: the flows are printed to 2-3 digits), under a Cauchy loss (scale modeLossScale)
-//     weighted by modeWeight, so that a few runs the model cannot place (history the log does
-//     not hold) do not pull the window away from the others;
-//   rate: ln(rateFactor x model rate / measured rate) of the labelled mode's state (the stable
-//     state on the labelled branch, else the only one), weight 1.
-// Mode residuals are piecewise flat in the parameters, so Levenberg-Marquardt starts from the
-// best point of a log grid over (flowScale, sticking) (most runs right, then least mode cost;
-// the grid is in ReactiveFit.cpp). Parameters are fitted in logarithms (ln alpha <= 0).
+// flowScale and sticking only, the rate on rateFactor too, so the fit has two steps:
+//   1. mode: (flowScale, sticking) by nonlinear least squares (Ceres Solver, Levenberg-Marquardt
+//      with numeric central differences; S. Agarwal, K. Mierle et al., ceres-solver.org): the
+//      run's flow must lie on the labelled side of the model's hysteresis window [q_low, q_high]
+//      (the turning-point flows; with no hysteresis both are the flow where theta_t = 1/2):
+//      metal needs ln q < ln q_low - m, compound ln q > ln q_high + m, a run the caller marks
+//      bistable ln q_low + m < ln q < ln q_high - m. Each violation d enters as the smooth hinge
+//      w softplus(d / w) with margin m = 0.02 and width w = 0.01 (2 % and 1 % in flow: the flows
+//      are printed to 2-3 digits), under a Cauchy loss (scale modeLossScale) weighted by
+//      modeWeight, so that the few runs the model cannot place (history the log does not hold)
+//      do not pull the window away from the others. The hinges are flat wherever a run is
+//      right, so Levenberg-Marquardt starts from the best point of a log grid over (flowScale,
+//      sticking) (most runs right, then least mode cost; the grid is in ReactiveFit.cpp).
+//      Fitted in logarithms (ln alpha <= 0).
+//   2. rate: rateFactor = exp(mean ln(measured rate / model rate)) over the runs with a rate,
+//      the least-squares value of the ln-rate residuals (the model rate is that of the labelled
+//      mode's state: the stable state on the labelled branch, else the only one).
 #pragma once
 
 #include "solvers/reactive/ReactiveProcess.hpp"
