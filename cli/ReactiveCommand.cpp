@@ -75,7 +75,7 @@ ReactiveChamber chamberFor(const ToolFile& tool, const ToolCathode& k, const std
     c.targetAreaM2 = r.targetAreaM2For(k);
     if (pressurePa) {
         double total = 0.0;
-        for (const GasFlow& f : flows) total += f.sccm * kMoleculesPerSccm;
+        for (const GasFlow& f : flows) total += f.sccm * r.flowScale * kMoleculesPerSccm;
         if (!(*pressurePa > 0.0) || total <= 0.0)
             throw UsageError("--pressure: needs a pressure > 0 and a total flow > 0");
         c.pumpingSpeedM3PerS = total * kBoltzmannJPerK * c.temperatureK / *pressurePa;
@@ -84,11 +84,21 @@ ReactiveChamber chamberFor(const ToolFile& tool, const ToolCathode& k, const std
     } else {
         throw UsageError(r.origin + ".pumping_speed_L_s': missing (or give --pressure)");
     }
+    c.secondaryElectronCompound = r.secondaryElectronCompound;
+    c.implantation = r.implantation;
+    // The working gas is not consumed: p_inert = k T Q_inert / S.
+    double inert = 0.0;
+    for (const GasFlow& f : flows)
+        if (isInertGas(f.gas)) inert += f.sccm * r.flowScale * kMoleculesPerSccm;
+    if (c.pumpingSpeedM3PerS > 0.0)
+        c.inertPartialPressurePa = inert * kBoltzmannJPerK * c.temperatureK / c.pumpingSpeedM3PerS;
+    if (c.implantation && !(c.inertPartialPressurePa > 0.0))
+        throw UsageError(r.origin + ".implantation': needs the working gas flow (e.g. --flow \"Ar=40 sccm\")");
     return c;
 }
 
-std::string statesJson(const std::vector<ReactiveOperatingState>& states, double voltageV, const BergModel& m,
-                       const ReactiveSetup& setup) {
+std::string statesJson(const std::vector<ReactiveOperatingState>& states, const BergModel& m,
+                       const ReactiveSetup& setup, double flowScale) {
     std::ostringstream o;
     o << "{\"states\":[";
     bool first = true;
@@ -99,7 +109,8 @@ std::string statesJson(const std::vector<ReactiveOperatingState>& states, double
           << ",\"collector_compound_fraction\":" << jsonNumber(s.state.thetaCollector)
           << ",\"rate_nm_s\":" << jsonNumber(s.state.rateMPerS * 1e9)
           << ",\"partial_pressure_Pa\":" << jsonNumber(s.state.partialPressurePa)
-          << ",\"voltage_V\":" << jsonNumber(voltageV) << "}";
+          << ",\"voltage_V\":" << jsonNumber(s.state.voltageV)
+          << ",\"ion_current_A\":" << jsonNumber(s.state.ionsPerSecond * kElementaryCharge) << "}";
         first = false;
     }
     o << "],\"compound\":" << jsonString(setup.compound.name) << ",\"yield_ratio\":" << jsonNumber(setup.yieldRatio)
@@ -109,8 +120,8 @@ std::string statesJson(const std::vector<ReactiveOperatingState>& states, double
     if (t.empty())
         o << "null";
     else
-        o << "[" << jsonNumber(m.stateAt(t[1]).supplyPerS / kMoleculesPerSccm) << ","
-          << jsonNumber(m.stateAt(t[0]).supplyPerS / kMoleculesPerSccm) << "]";
+        o << "[" << jsonNumber(m.stateAt(t[1]).supplyPerS / kMoleculesPerSccm / flowScale) << ","
+          << jsonNumber(m.stateAt(t[0]).supplyPerS / kMoleculesPerSccm / flowScale) << "]";
     o << "}";
     return o.str();
 }
@@ -161,16 +172,23 @@ void run(const ReactiveOptions& o) {
                                     : *k.discharge.currentA * k.discharge.voltageV;
     const ReactiveSetup setup = reactiveSetup(k.target.material, *gas, chamberFor(tool, k, flows, pressure), d);
     const BergModel model(setup.parameters);
-    const std::vector<ReactiveOperatingState> states = reactiveStates(model, operatingSccm);
+    // process.reactive.flow_scale: the given flows times it are true sccm; output in the given unit.
+    const double scale = tool.process.reactive->flowScale;
+    // process.reactive.substrate_rate_factor: the substrate's rate over the mean over A_c.
+    const double rateFactor = tool.process.reactive->substrateRateFactor;
+    std::vector<ReactiveOperatingState> states = reactiveStates(model, operatingSccm * scale);
+    for (ReactiveOperatingState& s : states) s.state.rateMPerS *= rateFactor;
     if (n > 0) {
         std::ostringstream title;
         title << tool.name << " / " << k.name << ": " << setup.metal.name << " in " << gas->formula << " at "
               << d.powerW << " W, S = " << std::setprecision(4) << setup.parameters.pumpingSpeedM3PerS * 1e3
               << " L/s (Berg's model)";
-        writeProcessCurve(o.out, title.str(), setup, processCurve(model, from, to, n), operatingSccm, states);
+        std::vector<ProcessCurvePoint> curve = processCurve(model, from * scale, to * scale, n);
+        for (ProcessCurvePoint& pt : curve) pt.flowSccm /= scale, pt.state.state.rateMPerS *= rateFactor;
+        writeProcessCurve(o.out, title.str(), setup, curve, operatingSccm, states);
     }
     if (o.json) {
-        std::cout << statesJson(states, d.voltageV, model, setup) << "\n";
+        std::cout << statesJson(states, model, setup, scale) << "\n";
         return;
     }
     std::cout << k.name << ": " << setup.metal.name << " + " << gas->formula << " -> " << setup.compound.name << " at "
@@ -178,7 +196,8 @@ void run(const ReactiveOptions& o) {
     for (const ReactiveOperatingState& s : states)
         if (s.state.stable)
             std::cout << "  " << std::setw(8) << branchName(s.branch) << "  theta_t " << s.state.thetaTarget
-                      << "  rate " << s.state.rateMPerS * 1e9 << " nm/s  p " << s.state.partialPressurePa << " Pa\n";
+                      << "  rate " << s.state.rateMPerS * 1e9 << " nm/s  p " << s.state.partialPressurePa << " Pa  V "
+                      << s.state.voltageV << " V\n";
 }
 
 }  // namespace

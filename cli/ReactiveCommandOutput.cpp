@@ -31,7 +31,7 @@ void writeProcessCurve(const std::string& dir, const std::string& title, const R
     PlotPanel pressure, rate;
     pressure.axes.xLabel = rate.axes.xLabel = setup.gas.formula + " flow (sccm)";
     pressure.axes.yLabel = setup.gas.formula + " partial pressure (Pa)";
-    rate.axes.yLabel = "deposition rate on the collector (nm/s)";
+    rate.axes.yLabel = "film deposition rate (nm/s, times the substrate rate factor)";
     pressure.axes.key = "inside left top";
     rate.axes.key = "inside right top";
     for (ReactiveBranch b : {ReactiveBranch::Metal, ReactiveBranch::Compound, ReactiveBranch::Unstable}) {

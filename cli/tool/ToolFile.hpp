@@ -82,7 +82,11 @@ struct ToolReactive {
     std::optional<double> targetAreaM2;        ///< none: the cathode's target face
     double collectorAreaM2 = 0.0;
     double stickingTarget = 1.0, stickingCollector = 1.0;
-    std::string origin;  ///< "FILE:LINE: key 'process.reactive" for later errors
+    std::optional<double> secondaryElectronCompound;  ///< gamma_c; none: the model's estimate
+    bool implantation = false;                        ///< RSD's reactive-ion implantation
+    double flowScale = 1.0;                           ///< true sccm per unit of the given flows
+    double substrateRateFactor = 1.0;                 ///< substrate rate / mean rate over A_c
+    std::string origin;                               ///< "FILE:LINE: key 'process.reactive" for later errors
     /// A_t of `cathode`: target_area_cm2 when given, else its target face (planar-rect
     /// length x width, planar-circular pi r^2, rotary 2 pi R L).
     double targetAreaM2For(const CathodeSpec& cathode) const;

@@ -580,6 +580,11 @@ ToolReactive readReactive(const SchemaSection& r) {
     out.collectorAreaM2 = 1e-4 * number("collector_area_cm2", 0.0, inf, "must be > 0 cm^2");
     out.stickingTarget = number("sticking_target", 0.0, 1.0, "must be in (0, 1]");
     out.stickingCollector = number("sticking_collector", 0.0, 1.0, "must be in (0, 1]");
+    if (r.has("secondary_electron_yield_compound"))
+        out.secondaryElectronCompound = number("secondary_electron_yield_compound", 0.0, inf, "must be > 0");
+    out.implantation = r.flag("implantation");
+    out.flowScale = number("flow_scale", 0.0, inf, "must be > 0");
+    out.substrateRateFactor = number("substrate_rate_factor", 0.0, inf, "must be > 0");
     out.origin = r.raw().file() + ":" + std::to_string(r.raw().line()) + ": key 'process.reactive";
     return out;
 }

@@ -153,7 +153,12 @@ std::string resolvedToolYaml(const ToolFile& tool, int digits) {
         if (r->targetAreaM2) o << "    target_area_cm2: " << exact(*r->targetAreaM2 * 1e4) << "\n";
         o << "    collector_area_cm2: " << exact(r->collectorAreaM2 * 1e4)
           << "\n    sticking_target: " << exact(r->stickingTarget)
-          << "\n    sticking_collector: " << exact(r->stickingCollector) << "\n";
+          << "\n    sticking_collector: " << exact(r->stickingCollector)
+          << "\n    implantation: " << (r->implantation ? "true" : "false")
+          << "\n    flow_scale: " << exact(r->flowScale)
+          << "\n    substrate_rate_factor: " << exact(r->substrateRateFactor) << "\n";
+        if (r->secondaryElectronCompound)
+            o << "    secondary_electron_yield_compound: " << exact(*r->secondaryElectronCompound) << "\n";
     }
     o << "cathodes:\n";
     for (std::size_t i = 0; i < tool.cathodes.size(); ++i) {

@@ -83,6 +83,24 @@ std::vector<ToolKey> buildSchema() {
             "of Berg's model (Berg & Nyberg, Thin Solid Films 476 (2005) 215)"),
         sec("process.reactive", "sticking_collector", K::Number, "1",
             "alpha_c, sticking coefficient on the bare collector film, (0, 1]; 1 as for the target"),
+        sec("process.reactive", "flow_scale", K::Number, "1",
+            "true sccm per unit of the flows given to `magtwin reactive` (> 0): the unit and gas-correction factor "
+            "of a log whose flow unit is not sccm; it scales the reactive flow and the pumping speed from --pressure"),
+        sec("process.reactive", "substrate_rate_factor", K::Number, "1",
+            "the substrate's film rate over the model's mean over collector_area_cm2 (> 0): the throw geometry; "
+            "multiplies `magtwin reactive`'s rate_nm_s"),
+        {"process.reactive",
+         "secondary_electron_yield_compound",
+         K::Number,
+         std::nullopt,
+         {},
+         "(Baragiola's estimate)",
+         "gamma_c, ion-induced electron yield of the compound-covered target (> 0): at fixed power the voltage "
+         "follows V = V_m gamma_m / gamma(theta_t) (Thornton 1978; Depla et al., J. Phys. D 40 (2007) 1957); "
+         "default the estimate of boundary/racetrack/IonSupply.hpp for the compound"},
+        sec("process.reactive", "implantation", K::Flag, "false",
+            "implantation of reactive ions (RSD: Strijckmans & Depla, J. Phys. D 47 (2014) 235302): the ion "
+            "current's reactive share p_R / (p_R + p_inert) nitrides/oxidises the target below its surface"),
 
         sec(C, "name", K::Text, "", "name of the cathode (of the array: members are NAME01, NAME02, ...)"),
         pick(C, "type", {"planar-rect", "planar-circular", "rotary"}, "", "cathode type"),

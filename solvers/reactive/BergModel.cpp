@@ -47,6 +47,30 @@ BergModel::BergModel(const BergParameters& p) : p_(p) {
     // B&N eq. 2: J/q = ions per second per target area.
     ionFlux_ = p.ionsPerSecond / p.targetAreaM2;
     formulaPerMolecule_ = p.atomsPerMolecule / p.reactiveAtomsPerMetal;
+    for (double g : {p.secondaryElectronMetal, p.secondaryElectronCompound, p.metalVoltageV})
+        if (!(std::isfinite(g) && g >= 0.0))
+            throw std::invalid_argument("Berg model: secondary electron yields and voltage must be finite and >= 0");
+    // Equal gammas: the flux does not change with the state; keep the closed form.
+    stateDependentDischarge_ = p.secondaryElectronMetal > 0.0 && p.secondaryElectronCompound > 0.0 &&
+                               p.secondaryElectronCompound != p.secondaryElectronMetal;
+    if (!(std::isfinite(p.inertPartialPressurePa) && p.inertPartialPressurePa >= 0.0))
+        throw std::invalid_argument("Berg model: the working gas partial pressure must be finite and >= 0");
+    if (p.implantation && !(p.inertPartialPressurePa > 0.0))
+        throw std::invalid_argument(
+            "Berg model: implantation needs the working gas partial pressure (> 0) to split the ion current");
+    turningPoints_ = computeTurningPoints();
+}
+
+double BergModel::ionFlux(double thetaT) const {
+    if (!stateDependentDischarge_) return ionFlux_;
+    const double gm = p_.secondaryElectronMetal, g = gm + (p_.secondaryElectronCompound - gm) * thetaT;
+    return ionFlux_ * g * (1.0 + gm) / (gm * (1.0 + g));
+}
+
+double BergModel::ionFluxSlope(double thetaT) const {
+    if (!stateDependentDischarge_) return 0.0;
+    const double gm = p_.secondaryElectronMetal, dg = p_.secondaryElectronCompound - gm, g = gm + dg * thetaT;
+    return ionFlux_ * (1.0 + gm) / gm * dg / ((1.0 + g) * (1.0 + g));
 }
 
 double BergModel::pressureScalePa() const {
@@ -56,18 +80,46 @@ double BergModel::pressureScalePa() const {
 
 BergState BergModel::stateAt(double pressure) const {
     if (!(pressure >= 0.0)) throw std::invalid_argument("Berg model: partial pressure must be >= 0");
-    const double F = impingementPerPa_ * pressure;
+    const double Fp = impingementPerPa_, F = Fp * pressure;
     const double At = p_.targetAreaM2, Ac = p_.collectorAreaM2, Ym = p_.metalYield, Yc = p_.compoundYield;
-    const double nf = formulaPerMolecule_, at = p_.stickingTarget, ac = p_.stickingCollector, G = ionFlux_;
+    const double nf = formulaPerMolecule_, at = p_.stickingTarget, ac = p_.stickingCollector;
     const double kT = kBoltzmannJPerK * p_.temperatureK;
+    // Extension (2): the reactive share of the ions, f_R = p / (p + p_inert), and df_R/dp.
+    double fR = 0.0, dfR = 0.0;
+    if (p_.implantation) {
+        const double pi = p_.inertPartialPressurePa;
+        fR = pressure / (pressure + pi);
+        dfR = pi / ((pressure + pi) * (pressure + pi));
+    }
 
-    // Target (B&N eq. 3) and its derivative in F.
-    const double dt = nf * at * F + G * Yc;
-    const double thetaT = nf * at * F / dt;
-    const double dThetaT = nf * at * G * Yc / (dt * dt);
-    // Collector (B&N eq. 6): theta_c = (a + b) / (a + b + c).
+    // Target (B&N eq. 3 with the implantation term): h(theta) = G(theta) [Y_c theta -
+    // n_f f_R (1 - theta)] - n_f alpha_t F (1 - theta) = 0. Closed form for a fixed ion flux;
+    // with extension (1) G depends on theta: h(0) <= 0 < h(1) = G(1) Y_c, bisection.
+    auto h = [&](double t) { return ionFlux(t) * (Yc * t - nf * fR * (1.0 - t)) - nf * at * F * (1.0 - t); };
+    double thetaT;
+    if (!stateDependentDischarge_) {
+        const double form = nf * at * F + ionFlux_ * nf * fR;
+        thetaT = form / (form + ionFlux_ * Yc);
+    } else if (h(0.0) >= 0.0) {
+        thetaT = 0.0;
+    } else {
+        double lo = 0.0, hi = 1.0;
+        for (int it = 0; it < 200; ++it) {
+            const double mid = 0.5 * (lo + hi);
+            if (mid <= lo || mid >= hi) break;
+            (h(mid) < 0.0 ? lo : hi) = mid;
+        }
+        thetaT = std::abs(h(lo)) <= std::abs(h(hi)) ? lo : hi;
+    }
+    const double G = ionFlux(thetaT), dG = ionFluxSlope(thetaT);
+    // d theta_t / dp = -h_p / h_theta (implicit function theorem).
+    const double hTheta = dG * (Yc * thetaT - nf * fR * (1.0 - thetaT)) + G * (Yc + nf * fR) + nf * at * F;
+    const double hP = -(G * nf * dfR + nf * at * Fp) * (1.0 - thetaT);
+    const double dThetaT = -hP / hTheta;
+    // Collector (B&N eq. 6): theta_c = (a + b) / (a + b + c), derivatives in p.
     const double a = G * Yc * thetaT * At, b = nf * ac * F * Ac, c = G * Ym * (1.0 - thetaT) * At;
-    const double da = G * Yc * At * dThetaT, db = nf * ac * Ac, dc = -G * Ym * At * dThetaT;
+    const double da = At * Yc * (dG * thetaT + G) * dThetaT, db = nf * ac * Fp * Ac,
+                 dc = At * Ym * (dG * (1.0 - thetaT) - G) * dThetaT;
     const double D = a + b + c;
     const double thetaC = (a + b) / D;
     const double dThetaC = ((da + db) * c - (a + b) * dc) / (D * D);
@@ -76,14 +128,20 @@ BergState BergModel::stateAt(double pressure) const {
     s.partialPressurePa = pressure;
     s.thetaTarget = thetaT;
     s.thetaCollector = thetaC;
-    // Gas balance (B&N eqs. 9-12).
-    s.targetUptakePerS = at * F * (1.0 - thetaT) * At;
+    s.ionsPerSecond = G * At;
+    s.reactiveIonFraction = fR;
+    const double gm = p_.secondaryElectronMetal;
+    s.voltageV = stateDependentDischarge_ ? p_.metalVoltageV * gm / (gm + (p_.secondaryElectronCompound - gm) * thetaT)
+                                          : p_.metalVoltageV;
+    // Gas balance (B&N eqs. 9-12; the implanted molecules with the target's uptake).
+    s.targetUptakePerS = (at * F + G * fR) * (1.0 - thetaT) * At;
     s.collectorUptakePerS = ac * F * (1.0 - thetaC) * Ac;
     s.pumpedPerS = pressure * p_.pumpingSpeedM3PerS / kT;
     s.supplyPerS = s.targetUptakePerS + s.collectorUptakePerS + s.pumpedPerS;
-    const double uptakeSlope =
-        impingementPerPa_ * (at * At * ((1.0 - thetaT) - F * dThetaT) + ac * Ac * ((1.0 - thetaC) - F * dThetaC));
-    s.slopePerSPerPa = uptakeSlope + p_.pumpingSpeedM3PerS / kT;
+    const double dTarget =
+        At * ((at * Fp + dG * dThetaT * fR + G * dfR) * (1.0 - thetaT) - (at * F + G * fR) * dThetaT);
+    const double dCollector = ac * Ac * (Fp * (1.0 - thetaC) - F * dThetaC);
+    s.slopePerSPerPa = dTarget + dCollector + p_.pumpingSpeedM3PerS / kT;
     s.stable = s.slopePerSPerPa > 0.0;
     // Deposition (B&N eq. 13) and the film.
     s.metalAtomsPerS = G * At * (Ym * (1.0 - thetaT) + Yc * thetaT);
@@ -140,7 +198,9 @@ double BergModel::criticalPumpingSpeed() const {
     return m < 0.0 ? -m * kBoltzmannJPerK * p_.temperatureK : 0.0;
 }
 
-std::vector<double> BergModel::turningPoints() const {
+std::vector<double> BergModel::turningPoints() const { return turningPoints_; }
+
+std::vector<double> BergModel::computeTurningPoints() const {
     const double pMin = minUptakeSlopePressure();
     if (stateAt(pMin).slopePerSPerPa >= 0.0) return {};
     // dQ/dp < 0 at pMin; it is > 0 near p = 0 (pumping + bare-surface uptake) and as p -> inf
@@ -191,7 +251,7 @@ std::vector<BergState> BergModel::statesAtFlow(double q) const {
             throw std::invalid_argument("Berg model: no steady state at this flow without pumping");
     }
     std::vector<double> edges{0.0};
-    for (double t : turningPoints()) edges.push_back(t);
+    for (double t : turningPoints_) edges.push_back(t);
     edges.push_back(std::max(pHigh, edges.back()));
     std::vector<BergState> out;
     for (std::size_t i = 0; i + 1 < edges.size(); ++i) {

@@ -33,9 +33,38 @@
 // dQ_tot/dp = 0 are the critical points of the hysteresis; B&N Section 6: a pumping speed above
 // S_crit = -k T min_p (dQ_t/dp + dQ_c/dp) makes Q_tot monotonic and the hysteresis vanishes.
 //
-// Validity: Berg's basic model (compound sputtered as molecules, no implantation, no
-// chemisorption beyond the sticking coefficient, no target-state dependence of the discharge
-// voltage or current). The discharge current is held fixed over the curve.
+// Two extensions, each off by default (then the equations above hold exactly as B&N write them):
+//
+// (1) Discharge at constant power with a target-state dependent secondary electron yield
+//     (secondaryElectronMetal/Compound > 0). The cathode current is I = I_ion (1 + gamma) and
+//     P = I V (IonSupply.hpp). The target's ion-induced electron emission is the area mean
+//     gamma(theta_t) = (1 - theta_t) gamma_m + theta_t gamma_c, and the discharge voltage follows
+//     Thornton's sustaining condition V = W_0 / (eps_i eps_e gamma) (J. A. Thornton, J. Vac. Sci.
+//     Technol. 15 (1978) 171) with the other factors unchanged by the target state, so
+//     V(theta_t) = V_m gamma_m / gamma(theta_t): the relation D. Depla, S. Heirwegh, S. Mahieu,
+//     J. Haemers, R. De Gryse, J. Phys. D 40 (2007) 1957 use to explain the discharge voltage
+//     of oxidised and nitrided targets (and Depla, Mahieu, De Gryse, Thin Solid Films 517 (2009)
+//     2825, Section 3). At fixed P the ion flow then follows the state:
+//       I_ion(theta_t) / e = P / (e V(theta_t) (1 + gamma(theta_t)))
+//                          = (I_ion,m / e) [gamma(theta_t) (1 + gamma_m)] / [gamma_m (1 + gamma(theta_t))],
+//     and J/q in every balance above is this theta_t-dependent flux (the target balance is then
+//     solved for theta_t by bisection). The sputter yields stay those at e V_m.
+// (2) Implantation of reactive ions (RSD: S. Strijckmans, D. Depla, J. Phys. D 47 (2014) 235302;
+//     D. Depla, R. De Gryse, Surf. Coat. Technol. 183 (2004) 184, "Part I: the influence of ion
+//     implantation"), switched on by inertPartialPressurePa > 0 with implantation = true: a share
+//       f_R = p / (p + p_inert)
+//     of the ions is R2+ (the ion current split by partial pressures, as RSD's default ionisation
+//     model does for equal ionisation probabilities); each dissociates on impact and its a atoms
+//     react with the metal under the bare part (n_f formula units per ion). The target balance
+//     becomes
+//       (J/q) Y_c theta_t = [n_f alpha_t F + (J/q) n_f f_R] (1 - theta_t),
+//     the target takes up Q_i = (J/q) f_R (1 - theta_t) A_t more molecules per second, and the
+//     reactive ions sputter with the working-gas yields (RSD's yield per ion species is not
+//     resolved).
+//
+// Validity: compound sputtered as molecules; chemisorption through the Langmuir factor
+// (1 - theta) only (RSD's coverage-dependent sticking beyond it and the redeposition of
+// compound on the target are not modelled).
 #pragma once
 
 #include <vector>
@@ -57,6 +86,13 @@ struct BergParameters {
     double temperatureK = 300.0;               ///< T of the gas
     double metalDensityPerM3 = 0.0;            ///< n_M: metal atoms per m^3 of metal film
     double compoundFormulaDensityPerM3 = 0.0;  ///< n_MRx: formula units per m^3 of compound film
+    // Extension (1): constant power, state-dependent gamma (both > 0 to switch on).
+    double secondaryElectronMetal = 0.0;     ///< gamma_m of the bare metal target
+    double secondaryElectronCompound = 0.0;  ///< gamma_c of the compound-covered target
+    double metalVoltageV = 0.0;              ///< V_m: discharge voltage of the metallic target
+    // Extension (2): implantation of reactive ions.
+    bool implantation = false;            ///< RSD's reactive-ion implantation
+    double inertPartialPressurePa = 0.0;  ///< p_inert of the working gas (> 0 with implantation)
 };
 
 /// One steady state at reactive partial pressure p.
@@ -73,12 +109,15 @@ struct BergState {
     double rateMPerS = 0.0;             ///< film thickness rate, mean over A_c
     double filmReactivePerMetal = 0.0;  ///< x theta_c
     bool stable = true;                 ///< dQ_tot/dp > 0
+    double ionsPerSecond = 0.0;         ///< I_ion / e at this state (extension 1; else the fixed flow)
+    double voltageV = 0.0;              ///< V(theta_t) (extension 1; else V_m)
+    double reactiveIonFraction = 0.0;   ///< f_R (extension 2; else 0)
 };
 
 class BergModel {
 public:
     /// Throws std::invalid_argument naming a parameter that is not finite and > 0 (alphas in
-    /// (0, 1], pumping speed >= 0).
+    /// (0, 1], pumping speed, gammas and the inert pressure >= 0; implantation needs p_inert > 0).
     explicit BergModel(const BergParameters& p);
     const BergParameters& parameters() const { return p_; }
 
@@ -97,7 +136,14 @@ public:
     /// Partial pressure at which theta_t = 1/2 (the scale of the curve).
     double pressureScalePa() const;
 
+    /// True when extension (1) changes the ion flux (both gammas > 0 and unequal).
+    bool powerHeldFixed() const { return stateDependentDischarge_; }
+
 private:
+    std::vector<double> computeTurningPoints() const;
+    /// I_ion(theta_t) / (e A_t) and its derivative in theta_t (extension 1).
+    double ionFlux(double thetaT) const;
+    double ionFluxSlope(double thetaT) const;
     /// Q_tot(p) - Q0 root on [lo, hi] where it changes sign (bisection to machine precision).
     double solve(double target, double lo, double hi) const;
     /// argmin of uptakeSlope over p (log-grid scan, then golden section).
@@ -106,6 +152,8 @@ private:
     double impingementPerPa_ = 0.0;    ///< F / p = 1 / sqrt(2 pi m k T)
     double ionFlux_ = 0.0;             ///< J/q
     double formulaPerMolecule_ = 0.0;  ///< n_f
+    bool stateDependentDischarge_ = false;
+    std::vector<double> turningPoints_;  ///< computed once in the constructor
 };
 
 }  // namespace magtwin

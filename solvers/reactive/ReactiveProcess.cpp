@@ -82,6 +82,21 @@ ReactiveSetup reactiveSetup(const Material& metal, const ReactiveGas& gas, const
     p.metalDensityPerM3 = metal.filmAtomicDensityPerM3();
     p.compoundFormulaDensityPerM3 = out.compound.filmAtomicDensityPerM3() / (1.0 + p.reactiveAtomsPerMetal);
     out.yieldRatio = p.compoundYield / p.metalYield;
+    // Extension (1) of BergModel.hpp: power held fixed, V and I_ion follow gamma(theta_t).
+    p.secondaryElectronMetal = supply.secondaryElectronYield;
+    if (chamber.secondaryElectronCompound) {
+        p.secondaryElectronCompound = *chamber.secondaryElectronCompound;
+    } else {
+        try {
+            p.secondaryElectronCompound = baragiolaSecondaryElectronYield(ion, out.compound);
+        } catch (const std::invalid_argument&) {
+            // No work function for the compound or its metal: no estimate of a change, gamma_c = gamma_m.
+            p.secondaryElectronCompound = p.secondaryElectronMetal;
+        }
+    }
+    p.metalVoltageV = discharge.voltageV;
+    p.implantation = chamber.implantation;
+    p.inertPartialPressurePa = chamber.inertPartialPressurePa;
     return out;
 }
 

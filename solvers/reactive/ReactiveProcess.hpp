@@ -11,7 +11,14 @@
 //     boundary/yield/MulticomponentYield.hpp): one formula unit of M R_x leaves per metal atom
 //     (Berg's "compound sputtered as molecules"). Their ratio Y_c / Y_m is reported.
 //   - the ion flow: ionSupplyFrom (boundary/racetrack/IonSupply.hpp), I_ion = I / (1 + gamma_SE)
-//     of the metallic target at the cathode's voltage; held fixed over the curve.
+//     of the metallic target at the cathode's voltage V_m; at fixed power it follows the target
+//     state through gamma(theta_t) (BergModel.hpp, extension 1) with gamma_m of the metal
+//     (IonSupply's Baragiola estimate) and gamma_c of the compound: the chamber's value when
+//     given, else the same estimate for the compound material (for TiN it equals Ti's, whose
+//     work function the estimate uses: no voltage change unless the tool file gives gamma_c;
+//     where no work function is known, gamma_c = gamma_m).
+//   - implantation (extension 2): on when the chamber asks for it, with the working gas's
+//     partial pressure.
 //   - densities: the metal's atomic density and the compound's film density per formula unit
 //     (Material::filmAtomicDensityPerM3 / (1 + x)).
 //   - gas molecule mass: 2 x the element's standard atomic weight (elements.csv).
@@ -22,6 +29,7 @@
 #include "boundary/materials/Material.hpp"
 #include "solvers/reactive/BergModel.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -56,6 +64,9 @@ struct ReactiveChamber {
     double stickingTarget = 1.0;
     double stickingCollector = 1.0;
     double temperatureK = 300.0;
+    std::optional<double> secondaryElectronCompound;  ///< gamma_c; none: Baragiola's estimate
+    bool implantation = false;                        ///< RSD's reactive-ion implantation
+    double inertPartialPressurePa = 0.0;              ///< the working gas's partial pressure
 };
 
 /// The discharge: the working gas ion, voltage and power (or current) of the cathode.

@@ -23,6 +23,22 @@ TEST(ToolReactive, ShippedChamberInSiWithTheFaceAsTargetArea) {
     EXPECT_NE(r.origin.find("reactive_ti_n2.yaml:"), std::string::npos) << r.origin;
 }
 
+TEST(ToolReactive, ExtensionKeysDefaultToBergsBasicModel) {
+    const ToolReactive& r = *loadToolFile(MAGTWIN_SOURCE_DIR "/cases/tools/reactive_ti_n2.yaml").process.reactive;
+    EXPECT_FALSE(r.implantation);
+    EXPECT_FALSE(r.secondaryElectronCompound.has_value());
+    EXPECT_DOUBLE_EQ(r.flowScale, 1.0);
+    EXPECT_DOUBLE_EQ(r.substrateRateFactor, 1.0);
+    // The Lee & Yang chamber sets them (values checked against their fit in
+    // tests/validation/ReactiveLeeYangValidationTest.cpp).
+    const ToolReactive& ly =
+        *loadToolFile(MAGTWIN_SOURCE_DIR "/cases/tools/reactive_tin_lee_yang.yaml").process.reactive;
+    EXPECT_TRUE(ly.implantation);
+    EXPECT_DOUBLE_EQ(ly.flowScale, 0.000282495);
+    EXPECT_DOUBLE_EQ(ly.collectorAreaM2, 0.3);        // 3000 cm^2
+    EXPECT_FALSE(ly.pumpingSpeedM3PerS.has_value());  // set per run by --pressure
+}
+
 TEST(ToolReactive, AbsentWhereNotGiven) {
     const ToolFile tool = loadToolFile(MAGTWIN_SOURCE_DIR "/cases/tools/wafer300_chamber.yaml");
     EXPECT_FALSE(tool.process.reactive.has_value());

@@ -40,6 +40,28 @@ expect_exit 0 '"mode":"metal","compound_fraction":0,' reactive "$TOOL" --cathode
 expect_exit 0 '"pumping_speed_L_s":2782\.1' reactive "$TOOL" --cathode ti --power "50 W" --flow "Ar=480 sccm" \
   --flow "N2=720 sccm" --pressure "0.8 Pa" --json
 
+# The state's voltage at fixed power (Thornton / Depla: V gamma constant): with gamma_c set to
+# half of Ti's estimate (0.032 (0.78 x 15.760 - 2 x 4.33) = 0.11614 for Ar on Ti, IonSupply.hpp),
+# a fully poisoned target would run at 2 x 400 V; each state's V = 400 gm / gamma(theta_t).
+sed 's/    collector_area_cm2: 2000/    collector_area_cm2: 2000\n    secondary_electron_yield_compound: 0.05807/' "$TOOL" >"$tmp/gamma.yaml"
+"$BIN" reactive "$tmp/gamma.yaml" --cathode ti --flow "Ar=40 sccm" --flow "N2=20 sccm" --json >"$tmp/out" || fail=1
+awk -v RS='"mode"' 'NR > 1 {
+    match($0, /"compound_fraction":[0-9.e+-]+/); th = substr($0, RSTART + 20, RLENGTH - 20)
+    match($0, /"voltage_V":[0-9.e+-]+/); v = substr($0, RSTART + 12, RLENGTH - 12)
+    gm = 0.032 * (0.78 * 15.760 - 2 * 4.33); g = gm + (0.05807 - gm) * th; want = 400 * gm / g
+    if (th < 0.5 || (v - want) / want > 1e-3 || (want - v) / want > 1e-3) { print "FAIL: theta " th " V " v " want " want; exit 1 }
+    print "ok: compound state theta " th " at " v " V (Thornton: " want " V)" }' "$tmp/out" || fail=1
+
+# The Lee & Yang chamber (flows as printed, flow_scale fitted): 50 W, Ar 480 / N2 720 at 0.8 Pa
+# was seen in both modes, and the model gives both; N2 360 at Ar 840, 0.86 Pa only metal.
+LY=$SRC/cases/tools/reactive_tin_lee_yang.yaml
+"$BIN" reactive "$LY" --cathode ti --power "50 W" --flow "Ar=480 sccm" --flow "N2=720 sccm" --pressure "0.8 Pa" --json >"$tmp/out"
+got=$(states)
+[ "$got" = '"mode":"metal" "mode":"compound" ' ] && echo "ok: Lee & Yang 50 W 480/720: $got" || { echo "FAIL: Lee & Yang 50 W 480/720: '$got'"; fail=1; }
+"$BIN" reactive "$LY" --cathode ti --power "50 W" --flow "Ar=840 sccm" --flow "N2=360 sccm" --pressure "0.86 Pa" --json >"$tmp/out"
+got=$(states)
+[ "$got" = '"mode":"metal" ' ] && echo "ok: Lee & Yang 50 W 840/360: $got" || { echo "FAIL: Lee & Yang 50 W 840/360: '$got'"; fail=1; }
+
 # Process curve: 200 flows, every row a branch, the middle branch marked unstable, and a PNG.
 expect_exit 0 "" reactive "$TOOL" --cathode ti --flow "Ar=40 sccm" --flow "N2=$mid sccm" --gas N2 \
   --flow-range 0:5:200 --out "$tmp/curve"
@@ -64,6 +86,12 @@ sed 's/pumping_speed_L_s: 100/pumping_speed_L_s: -100/' "$TOOL" >"$tmp/neg.yaml"
 bad "neg.yaml:14: key 'process.reactive.pumping_speed_L_s': must be > 0" "$tmp/neg.yaml" --cathode ti --flow "N2=1 sccm"
 sed 's/pumping_speed_L_s: 100/pumping_speed_L_s: 100\n    sticking_target: 1.5/' "$TOOL" >"$tmp/stick.yaml"
 bad "stick.yaml:15: key 'process.reactive.sticking_target': must be in \(0, 1\]" "$tmp/stick.yaml" --cathode ti --flow "N2=1 sccm"
+sed 's/    collector_area_cm2: 2000/    collector_area_cm2: 2000\n    implantation: true/' "$TOOL" >"$tmp/impl.yaml"
+bad "impl.yaml:14: key 'process.reactive.implantation': needs the working gas flow" "$tmp/impl.yaml" --cathode ti --flow "N2=1 sccm"
+sed 's/    collector_area_cm2: 2000/    collector_area_cm2: 2000\n    flow_scale: -1/' "$TOOL" >"$tmp/scale.yaml"
+bad "scale.yaml:16: key 'process.reactive.flow_scale': must be > 0" "$tmp/scale.yaml" --cathode ti --flow "N2=1 sccm"
+bad "--flow 'N2=1 furlong': unknown flow unit" "$TOOL" --cathode ti --flow "N2=1 furlong"
+bad "--flow 'Ar=-40 sccm': a flow must be >= 0" "$TOOL" --cathode ti --flow "Ar=-40 sccm" --flow "N2=1 sccm"
 # O2 on Ti: the library has no titanium oxide.
 expect_exit 2 "no compound data for O2 on Ti" reactive "$TOOL" --cathode ti --flow "O2=1 sccm" --gas O2 --flow-range 0:5:10 --out "$tmp/bad"
 [ -e "$tmp/bad" ] && { echo "FAIL: written"; fail=1; }
