@@ -154,6 +154,12 @@ std::string resolvedToolYaml(const ToolFile& tool, int digits) {
         o << "    collector_area_cm2: " << exact(r->collectorAreaM2 * 1e4)
           << "\n    sticking_target: " << exact(r->stickingTarget)
           << "\n    sticking_collector: " << exact(r->stickingCollector) << "\n";
+        if (!r->flows.empty()) {  // the reactive supply (its history only matters with it)
+            o << "    flows: {";
+            for (std::size_t i = 0; i < r->flows.size(); ++i)
+                o << (i ? ", " : "") << r->flows[i].gas << ": " << exact(r->flows[i].sccm) << " sccm";
+            o << "}\n    approach: " << r->approach << "\n";
+        }
     }
     o << "cathodes:\n";
     for (std::size_t i = 0; i < tool.cathodes.size(); ++i) {

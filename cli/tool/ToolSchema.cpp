@@ -83,6 +83,13 @@ std::vector<ToolKey> buildSchema() {
             "of Berg's model (Berg & Nyberg, Thin Solid Films 476 (2005) 215)"),
         sec("process.reactive", "sticking_collector", K::Number, "1",
             "alpha_c, sticking coefficient on the bare collector film, (0, 1]; 1 as for the target"),
+        sec("process.reactive", "flows", K::TextMap, "-",
+            "the reactive supply of `erode` and `deposit`: gas flows with a unit (sccm, slm), e.g. {N2: 10 sccm} "
+            "(one reactive gas: N2, O2; inert gases allowed); given: the target's state at this flow sets the "
+            "erosion, the emission and the film (docs/reactive.md)"),
+        pick("process.reactive", "approach", {"from_metal", "from_compound"}, "from_metal",
+             "process history inside the hysteresis: from_metal = flow raised from a clean target (metal branch), "
+             "from_compound = flow lowered from a poisoned target (compound branch)"),
 
         sec(C, "name", K::Text, "", "name of the cathode (of the array: members are NAME01, NAME02, ...)"),
         pick(C, "type", {"planar-rect", "planar-circular", "rotary"}, "", "cathode type"),
@@ -342,6 +349,8 @@ std::string kindText(const ToolKey& k) {
             return "list of names";
         case K::NumberMap:
             return "map of name: number";
+        case K::TextMap:
+            return "map of name: value";
     }
     return "";
 }
@@ -514,6 +523,11 @@ std::vector<std::pair<double, double>> SchemaSection::numberPairs(const std::str
 std::vector<NamedNumber> SchemaSection::numberMap(const std::string& key) const {
     (void)spec(key, K::NumberMap);
     return raw_.numberMap(key);
+}
+
+std::vector<NamedText> SchemaSection::textMap(const std::string& key) const {
+    (void)spec(key, K::TextMap);
+    return raw_.textMap(key);
 }
 
 std::vector<std::string> SchemaSection::textList(const std::string& key) const {
