@@ -28,7 +28,7 @@ Material reactiveFilm(const Material& metal, const Material& compound, double x,
     const double massPerMetalAmu = table.get(m).massAmu + x * thetaC * table.get(r).massAmu;
     Material f;
     char name[64];
-    std::snprintf(name, sizeof name, "%s%s%.3g", m.c_str(), r.c_str(), x * thetaC);
+    std::snprintf(name, sizeof name, "%s%s%.4g", m.c_str(), r.c_str(), x * thetaC);
     f.name = name;
     f.components = {{m, 1.0 / (1.0 + x * thetaC)}, {r, x * thetaC / (1.0 + x * thetaC)}};
     f.densityGPerCm3 = massPerMetalAmu / kAvogadroPerMol / (volumePerMetal * 1e6);  // g per cm^3
