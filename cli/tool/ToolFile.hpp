@@ -93,7 +93,7 @@ struct ToolReactive {
     double reactiveSccm = 0.0;
     std::string approach = "from_metal";  ///< from_metal | from_compound
     std::string flowOrigin;               ///< "FILE:LINE: key 'process.reactive.flows.GAS'" of the reactive gas
-    std::string origin;  ///< "FILE:LINE: key 'process.reactive" for later errors
+    std::string origin;                   ///< "FILE:LINE: key 'process.reactive" for later errors
     /// A_t of `cathode`: target_area_cm2 when given, else its target face (planar-rect
     /// length x width, planar-circular pi r^2, rotary 2 pi R L).
     double targetAreaM2For(const CathodeSpec& cathode) const;

@@ -57,9 +57,9 @@ std::string reactiveStateLine(const ReactiveTargetState& s) {
     std::ostringstream o;
     o.precision(4);
     o << s.operation.gas.formula << " " << s.operation.flowSccm << " sccm, "
-      << reactiveApproachName(s.operation.approach) << ": " << branchName(s.branch) << " mode ("
-      << s.stableStates << " stable), theta_t " << s.state.thetaTarget << " (track centre " << s.thetaCentre
-      << ", half flux " << s.thetaHalfFlux << "), metal emission x" << s.emissionFactor << ", film " << s.film.name;
+      << reactiveApproachName(s.operation.approach) << ": " << branchName(s.branch) << " mode (" << s.stableStates
+      << " stable), theta_t " << s.state.thetaTarget << " (track centre " << s.thetaCentre << ", half flux "
+      << s.thetaHalfFlux << "), metal emission x" << s.emissionFactor << ", film " << s.film.name;
     return o.str();
 }
 

@@ -67,7 +67,7 @@ void build(ErosionEngine& e, const CathodeSpec& c, const ErosionEngineSettings& 
     const auto map = c.target.multiplierMap;
     const auto state = c.target.stateYieldFactor;
     if (map && state)
-        f.yieldMultiplier = [map, state](const Eigen::Vector2d& p) { return (*map)(p) * state(p); };
+        f.yieldMultiplier = [map, state](const Eigen::Vector2d& p) { return state(p) * (*map)(p); };
     else if (map)
         f.yieldMultiplier = [map](const Eigen::Vector2d& p) { return (*map)(p); };
     else if (state)

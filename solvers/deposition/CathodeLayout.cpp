@@ -177,9 +177,9 @@ EmissionLayout buildEmission(const std::vector<CathodeGroup>& groups,
         // (groove walls sputter with Y(E, theta) != Y(E, 0)).
         // A reactive target (CathodeGroup's state): the new target's metal emission, and the
         // film atoms that arrive with each metal atom.
-        const double rate = (used.eroded ? used.prototype.totalAtomsPerSecond()
-                                         : perJoule * g.powerW * g.stateEmissionFactor) *
-                            g.filmAtomsPerEmittedAtom;
+        const double rate =
+            (used.eroded ? used.prototype.totalAtomsPerSecond() : perJoule * g.powerW * g.stateEmissionFactor) *
+            g.filmAtomsPerEmittedAtom;
         for (int i = 0; i < g.cathodeCount(); ++i, ++k) {
             const double trim = !trims.empty() ? trims[k] : (g.powerTrims.empty() ? 1.0 : g.powerTrims[std::size_t(i)]);
             if (!(trim >= 0)) throw std::invalid_argument(g.name + ": power trims must be >= 0");

@@ -87,8 +87,8 @@ BergState RacetrackPoisoning::stateAt(double pressure) const {
     s.collectorUptakePerS = ac * F * (1.0 - thetaC) * Ac;
     s.pumpedPerS = pressure * p_.pumpingSpeedM3PerS / kT;
     s.supplyPerS = s.targetUptakePerS + s.collectorUptakePerS + s.pumpedPerS;
-    s.slopePerSPerPa = impingementPerPa_ * (slopeT + ac * Ac * ((1.0 - thetaC) - F * dThetaC)) +
-                       p_.pumpingSpeedM3PerS / kT;
+    s.slopePerSPerPa =
+        impingementPerPa_ * (slopeT + ac * Ac * ((1.0 - thetaC) - F * dThetaC)) + p_.pumpingSpeedM3PerS / kT;
     s.stable = s.slopePerSPerPa > 0.0;
     s.metalAtomsPerS = a + c;  // B&N eq. 13, summed
     const double volumePerMetal = thetaC / p_.compoundFormulaDensityPerM3 + (1.0 - thetaC) / p_.metalDensityPerM3;
@@ -109,8 +109,8 @@ std::vector<double> RacetrackPoisoning::turningPoints() const {
             jMin = t.ionFluxPerM2S;
             break;
         }
-    const double pc = ions_ * p_.metalYield / (formulaPerMolecule_ * p_.stickingCollector * impingementPerPa_ *
-                                               p_.collectorAreaM2);
+    const double pc =
+        ions_ * p_.metalYield / (formulaPerMolecule_ * p_.stickingCollector * impingementPerPa_ * p_.collectorAreaM2);
     const double lo = std::min(jMin * perJ, pc) * 1e-4, hi = std::max(jMax * perJ, pc) * 1e4;
     const int n = static_cast<int>(std::ceil(std::log10(hi / lo) * kPointsPerDecade));
     const double step = std::log(hi / lo) / n;
@@ -157,10 +157,9 @@ std::vector<BergState> RacetrackPoisoning::statesAtFlow(double q) const {
         throw std::invalid_argument("racetrack poisoning: the supplied flow must be >= 0");
     if (q == 0.0) return {stateAt(0.0)};
     const double kT = kBoltzmannJPerK * p_.temperatureK;
-    double pHigh = p_.pumpingSpeedM3PerS > 0.0
-                       ? q * kT / p_.pumpingSpeedM3PerS
-                       : patches_.back().ionFluxPerM2S * p_.compoundYield /
-                             (formulaPerMolecule_ * p_.stickingTarget * impingementPerPa_);
+    double pHigh = p_.pumpingSpeedM3PerS > 0.0 ? q * kT / p_.pumpingSpeedM3PerS
+                                               : patches_.back().ionFluxPerM2S * p_.compoundYield /
+                                                     (formulaPerMolecule_ * p_.stickingTarget * impingementPerPa_);
     while (stateAt(pHigh).supplyPerS < q) {
         pHigh *= 2.0;
         if (!std::isfinite(pHigh) || pHigh > 1e30)

@@ -11,8 +11,8 @@
 // locally resolved target of Depla's RSD model (K. Strijckmans, D. Depla, J. Phys. D 47 (2014)
 // 235302; the RSD model's first form, D. Depla, S. Heirwegh, S. Mahieu, J. Haemers, R. De Gryse,
 // J. Phys. D 40 (2007) 1957, already divides the target into cells along the racetrack's current
-// density profile) without its chemisorption, implantation and redeposition terms. The global balances take the sums of the local ones
-// over the target patches i (area dA_i, flux J_i):
+// density profile) without its chemisorption, implantation and redeposition terms. The global balances take the sums of
+// the local ones over the target patches i (area dA_i, flux J_i):
 //   Q_t = sum_i alpha_t F (1 - theta_i) dA_i                          (gas taken up by the target)
 //   C   = sum_i J_i Y_c theta_i dA_i,  M = sum_i J_i Y_m (1 - theta_i) dA_i   (compound, metal out)
 //   collector (B&N eq. 6 with the sums):  C (1 - theta_c) + n_f alpha_c F (1 - theta_c) A_c = M theta_c
@@ -91,7 +91,6 @@ std::string reactiveApproachName(ReactiveApproach a);
 BergState stateFromHistory(const std::vector<BergState>& states, ReactiveApproach approach);
 /// The state at the last of `flowsPerS` (molecules/s, >= 0) when the flow is ramped through
 /// them quasi-statically, the first state chosen by `start`.
-BergState stateAfterRamp(const RacetrackPoisoning& model, const std::vector<double>& flowsPerS,
-                         ReactiveApproach start);
+BergState stateAfterRamp(const RacetrackPoisoning& model, const std::vector<double>& flowsPerS, ReactiveApproach start);
 
 }  // namespace magtwin

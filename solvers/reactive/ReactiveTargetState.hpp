@@ -57,13 +57,13 @@ struct ReactiveOperation {
 struct ReactiveTargetState {
     ReactiveOperation operation;  ///< the supply it was found for
     ReactiveSetup setup;          ///< Berg's inputs (yields, compound, chamber)
-    BergState state;      ///< the chosen steady state of the resolved target
+    BergState state;              ///< the chosen steady state of the resolved target
     ReactiveBranch branch = ReactiveBranch::Metal;
-    int stableStates = 1;           ///< 2 inside the hysteresis
-    double ionFluxMaxPerM2S = 0.0;  ///< J at the track centre (the patch of the highest flux)
-    double thetaCentre = 0.0;       ///< theta_t at the highest J
-    double thetaHalfFlux = 0.0;     ///< theta_t where J is half the highest (the track's flanks)
-    double emissionFactor = 1.0;    ///< new target: metal atoms per second / the metallic target's
+    int stableStates = 1;            ///< 2 inside the hysteresis
+    double ionFluxMaxPerM2S = 0.0;   ///< J at the track centre (the patch of the highest flux)
+    double thetaCentre = 0.0;        ///< theta_t at the highest J
+    double thetaHalfFlux = 0.0;      ///< theta_t where J is half the highest (the track's flanks)
+    double emissionFactor = 1.0;     ///< new target: metal atoms per second / the metallic target's
     double filmAtomsPerMetal = 1.0;  ///< 1 + x theta_c
     Material film;                   ///< what the film is (see the header)
     /// theta_t at ion flux density J (closed form, this state's partial pressure).

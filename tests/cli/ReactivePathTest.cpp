@@ -32,8 +32,8 @@ ToolFile withApproach(ToolFile t, const std::string& approach) {
 /// theta from the state's Berg inputs, recomputed here: n_f alpha_t F / (n_f alpha_t F + J Y_c).
 double closedFormTheta(const ReactiveTargetState& s, double J) {
     const BergParameters& p = s.setup.parameters;
-    const double F = s.state.partialPressurePa /
-                     std::sqrt(2.0 * kPi * p.gasMoleculeMassKg * kBoltzmannJPerK * p.temperatureK);
+    const double F =
+        s.state.partialPressurePa / std::sqrt(2.0 * kPi * p.gasMoleculeMassKg * kBoltzmannJPerK * p.temperatureK);
     const double f = p.atomsPerMolecule / p.reactiveAtomsPerMetal * p.stickingTarget * F;
     return f / (f + J * p.compoundYield);
 }
