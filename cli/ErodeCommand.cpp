@@ -65,6 +65,7 @@ void run(const ErodeOptions& o) {
               << "  life          " << std::setprecision(6) << result.lifeKWh << " kWh (end: " << result.endReason
               << ")\n"
               << "  utilization   " << std::setprecision(4) << 100.0 * result.utilization << " %\n"
+              << (setup.reactive ? "  reactive      " + reactiveStateLine(*setup.reactive) + "\n" : "")
               << "  max depth     " << result.maxDepthM * 1e3 << " mm\n"
               << "  groove FWHM   ";
     for (const auto& s : result.snapshots) std::cout << s.grooveFwhmM * 1e3 << " mm @ " << s.lifeKWh << " kWh; ";

@@ -13,7 +13,7 @@ Eigen::Vector3d erosionPointInChamber(const ErosionSetup& setup, const Eigen::Ve
 }
 
 ErosionSetup erosionSetupFor(const ToolFile& tool, const std::string& cathodeName) {
-    const ToolCathode& c = tool.cathode(cathodeName);
+    ToolCathode c = tool.cathode(cathodeName);
     const ToolErosionSettings& e = tool.erosion;
     ErosionSetup s;
     s.configPath = tool.path;
@@ -23,6 +23,7 @@ ErosionSetup erosionSetupFor(const ToolFile& tool, const std::string& cathodeNam
     s.material = c.target.material.name;
     s.gas = c.discharge.gas;
     try {
+        if ((s.reactive = reactiveStateFor(tool, c))) c.target.stateYieldFactor = s.reactive->yieldFactor;
         s.engine = makeErosionEngine(c, e);
     } catch (const CathodeSpecError& ex) {
         // loadToolFile ran the same checks with file and line; a ToolFile built in code lands here.

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "cli/tool/ToolFile.hpp"
+#include "cli/tool/ToolReactiveState.hpp"
 #include "solvers/chamber/ErosionEngine.hpp"
 
 #include <memory>
@@ -36,6 +37,9 @@ struct ErosionSetup {
     /// A rotary tube whose magnet bar swings: eroded as the turning tube (rotation average,
     /// which the swing does not change; ErosionEngine.hpp). Its amplitude (rad), else 0.
     double rotaryWobbleAmplitudeRad = 0.0;
+    /// The target's state under the tool's reactive supply (process.reactive.flows): the engine
+    /// erodes with its yield factor. None: a metallic target.
+    std::optional<ReactiveTargetState> reactive;
 };
 
 /// A point of the erosion engine's cathode frame (long axis x) in the chamber frame (long axis

@@ -170,8 +170,9 @@ std::string erosionSummaryJson(const ErosionSetup& setup, const LifeResult& r) {
       << "  \"normal_yield\": " << jsonNumber(setup.engine->rate->normalYield()) << ",\n"
       << "  \"operating_point\": " << operatingPointJson(op) << ",\n"
       << "  \"rotary_wobble_ignored\": " << (setup.rotaryWobbleAmplitudeRad > 0 ? "true" : "false") << ",\n"
-      << "  \"rotary_wobble_note\": " << jsonString(rotaryWobbleNote(setup)) << ",\n"
-      << "  \"eroded_volume_cm3\": " << jsonNumber(r.erodedVolumeM3 * 1e6) << "\n"
+      << "  \"rotary_wobble_note\": " << jsonString(rotaryWobbleNote(setup)) << ",\n";
+    if (setup.reactive) o << "  \"reactive\": " << reactiveStateJson(*setup.reactive) << ",\n";
+    o << "  \"eroded_volume_cm3\": " << jsonNumber(r.erodedVolumeM3 * 1e6) << "\n"
       << "}\n";
     return o.str();
 }

@@ -349,6 +349,26 @@ std::vector<NamedNumber> ConfigSection::numberMap(const std::string& key) const 
     return out;
 }
 
+std::vector<NamedText> ConfigSection::textMap(const std::string& key) const {
+    std::vector<NamedText> out;
+    if (!has(key)) return out;
+    const YAML::Node n = child(key);
+    if (!n.IsMap() || n.size() == 0) fail(key, "expected a map of names to values like {N2: 10 sccm}");
+    for (auto it = n.begin(); it != n.end(); ++it) {
+        const int line = it->first.Mark().line + 1;
+        if (!it->first.IsScalar() || it->first.Scalar().empty())
+            throw ConfigError(file() + ":" + std::to_string(line) + ": key '" + keyPath(key) +
+                              "': entries are plain names");
+        NamedText e{it->first.Scalar(), "", line};
+        if (!it->second.IsScalar()) failEntry(key, {e.name, 0.0, line}, "expected a value such as 10 sccm");
+        e.text = it->second.Scalar();
+        for (const NamedText& seen : out)
+            if (seen.name == e.name) failEntry(key, {e.name, 0.0, line}, "given twice");
+        out.push_back(e);
+    }
+    return out;
+}
+
 void ConfigSection::failEntry(const std::string& key, const NamedNumber& entry, const std::string& what) const {
     throw ConfigError(file() + ":" + std::to_string(entry.line) + ": key '" + keyPath(key) + "." + entry.name +
                       "': " + what);

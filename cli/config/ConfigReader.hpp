@@ -38,6 +38,13 @@ struct NamedNumber {
     int line = 0;
 };
 
+/// One entry of a map of plain names to text values (textMap), with its line.
+struct NamedText {
+    std::string name;
+    std::string text;
+    int line = 0;
+};
+
 class ConfigSection {
 public:
     /// Throws ConfigError naming the file (and line for YAML syntax errors).
@@ -87,6 +94,8 @@ public:
     /// A map of names to plain numbers {In: 0.37, Sn: 0.03}, in file order; empty when the
     /// key is absent. Its entries' names are free (not checked as keys).
     std::vector<NamedNumber> numberMap(const std::string& key) const;
+    /// A map of names to scalar texts {N2: 10 sccm}, in file order; empty when absent.
+    std::vector<NamedText> textMap(const std::string& key) const;
     /// "FILE:LINE: key 'a.b.entry': <what>" for one entry of a numberMap.
     [[noreturn]] void failEntry(const std::string& key, const NamedNumber& entry, const std::string& what) const;
 

@@ -1,6 +1,7 @@
 #include "cli/deposit/DepositConfig.hpp"
 
 #include "cli/config/ConfigReader.hpp"
+#include "cli/tool/ToolReactiveState.hpp"
 
 #include <algorithm>
 
@@ -72,6 +73,18 @@ DepositCase depositCaseFor(const ToolFile& tool, const std::string& substrateNam
     c.seed = d.seed;
 
     c.cathodes = cathodeGroupsOf(tool);
+    // A reactive supply (process.reactive.flows): each target's state sets its emission, its
+    // erosion (used targets) and the film it deposits; the film is the first cathode's unless stated.
+    for (std::size_t i = 0; i < c.cathodes.size(); ++i) {
+        CathodeGroup& g = c.cathodes[i];
+        const std::optional<ReactiveTargetState> r = reactiveStateFor(tool, operatingSpec(g));
+        if (!r) break;
+        g.cathode.target.stateYieldFactor = r->yieldFactor;
+        g.stateEmissionFactor = r->emissionFactor;
+        g.filmAtomsPerEmittedAtom = r->filmAtomsPerMetal;
+        g.depositedMaterial = r->film;
+        if (i == 0 && !c.filmStated) c.filmMaterial = r->film;
+    }
     c.gasModelGiven = d.gasModelGiven;
     if (!c.wobbleCandidatesRad.empty() && std::none_of(c.cathodes.begin(), c.cathodes.end(), [](const CathodeGroup& g) {
             return g.type == CathodeGroup::Type::RotaryArray;

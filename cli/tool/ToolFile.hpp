@@ -86,7 +86,18 @@ struct ToolReactive {
     bool implantation = false;                        ///< RSD's reactive-ion implantation
     double flowScale = 1.0;                           ///< true sccm per unit of the given flows
     double substrateRateFactor = 1.0;                 ///< substrate rate / mean rate over A_c
-    std::string origin;                               ///< "FILE:LINE: key 'process.reactive" for later errors
+    /// process.reactive.flows: the reactive supply of erode and deposit (empty: none, the
+    /// targets are metallic); the reactive gas's total and the history of the state.
+    struct Flow {
+        std::string gas;
+        double sccm = 0.0;
+    };
+    std::vector<Flow> flows;
+    std::string reactiveGas;  ///< the one reactive gas of `flows` ("" without flows)
+    double reactiveSccm = 0.0;
+    std::string approach = "from_metal";  ///< from_metal | from_compound
+    std::string flowOrigin;               ///< "FILE:LINE: key 'process.reactive.flows.GAS'" of the reactive gas
+    std::string origin;                   ///< "FILE:LINE: key 'process.reactive" for later errors
     /// A_t of `cathode`: target_area_cm2 when given, else its target face (planar-rect
     /// length x width, planar-circular pi r^2, rotary 2 pi R L).
     double targetAreaM2For(const CathodeSpec& cathode) const;

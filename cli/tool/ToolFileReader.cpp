@@ -1,4 +1,5 @@
 // loadToolFile: a tool file (ToolSchema) -> ToolFile, SI, defaults resolved, checked.
+#include "cli/config/Units.hpp"
 #include "cli/tool/ToolAlongTrack.hpp"
 #include "cli/tool/ToolFile.hpp"
 #include "cli/tool/ToolGeometryChecks.hpp"
@@ -11,6 +12,7 @@
 #include "boundary/util/Csv.hpp"
 #include "solvers/chamber/ErosionEngine.hpp"
 #include "solvers/erosion/YieldMultiplierMap.hpp"
+#include "solvers/reactive/ReactiveProcess.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -510,18 +512,20 @@ ToolSubstrate readSubstrate(const SchemaSection& s, const ToolFile& tool) {
             const std::string name = f->text("material");
             b.filmMaterial = name == "target" ? tool.cathodes.front().target.material
                                               : namedMaterial(*f, "material", name, "film material");
-            // The film's atoms come from the targets (reactive gases: not modelled yet).
+            // The film's atoms come from the targets and the reactive supply (process.reactive.flows).
             std::vector<std::string> from;  // the elements the targets sputter, in file order
             for (const ToolCathode& c : tool.cathodes)
                 for (const MaterialComponent& m : c.target.material.components)
                     if (std::find(from.begin(), from.end(), m.symbol) == from.end()) from.push_back(m.symbol);
+            const auto& reactive = tool.process.reactive;
+            if (reactive && !reactive->reactiveGas.empty()) from.push_back(reactiveGas(reactive->reactiveGas).element);
             for (const MaterialComponent& m : b.filmMaterial.components)
                 if (std::find(from.begin(), from.end(), m.symbol) == from.end()) {
                     std::string list;
                     for (const std::string& e : from) list += (list.empty() ? "" : ", ") + e;
                     f->fail("material", "film " + b.filmMaterial.name + " contains " + m.symbol +
                                             ", which no target of this tool sputters (the targets give " + list +
-                                            "; a film made with a reactive gas is not modelled by deposit yet)");
+                                            "; a reactive gas joins them through process.reactive.flows)");
                 }
         }
         if (f->has("density")) b.filmMaterial.filmDensityGPerCm3 = densityGPerCm3(*f, "density");
@@ -586,6 +590,32 @@ ToolReactive readReactive(const SchemaSection& r) {
     out.flowScale = number("flow_scale", 0.0, inf, "must be > 0");
     out.substrateRateFactor = number("substrate_rate_factor", 0.0, inf, "must be > 0");
     out.origin = r.raw().file() + ":" + std::to_string(r.raw().line()) + ": key 'process.reactive";
+    out.approach = r.text("approach");
+    for (const NamedText& e : r.textMap("flows")) {
+        const NamedNumber at{e.name, 0.0, e.line};
+        if (!isInertGas(e.name)) try {
+                (void)reactiveGas(e.name);
+            } catch (const std::invalid_argument& ex) {
+                r.failEntry("flows", at, std::string(ex.what()) + "; inert gases: He, Ne, Ar, Kr, Xe");
+            }
+        const auto q = splitQuantity(e.text);
+        if (!q || q->unit.empty()) r.failEntry("flows", at, "'" + e.text + "': a flow needs a unit (sccm or slm)");
+        if (q->unit != "sccm" && q->unit != "slm")
+            r.failEntry("flows", at, "unknown flow unit '" + q->unit + "' (sccm, slm)");
+        if (!(q->value >= 0.0) || !std::isfinite(q->value)) r.failEntry("flows", at, "a flow must be >= 0");
+        out.flows.push_back({e.name, q->value * (q->unit == "slm" ? 1000.0 : 1.0)});
+        if (isInertGas(e.name)) continue;
+        if (!out.reactiveGas.empty() && out.reactiveGas != e.name)
+            r.failEntry("flows", at,
+                        "a second reactive gas (" + out.reactiveGas + " given too): the model takes one reactive gas");
+        out.reactiveGas = e.name;
+        out.reactiveSccm += out.flows.back().sccm;
+        out.flowOrigin = r.raw().file() + ":" + std::to_string(e.line) + ": key 'process.reactive.flows." + e.name;
+    }
+    if (!out.flows.empty() && out.reactiveGas.empty())
+        r.fail("flows", "no reactive gas among the flows (N2, O2): the targets would stay metallic");
+    if (!out.reactiveGas.empty() && !out.pumpingSpeedM3PerS)
+        r.fail("flows", "a reactive supply needs process.reactive.pumping_speed_L_s (Berg's gas balance)");
     return out;
 }
 
@@ -628,6 +658,13 @@ ToolFile loadToolFile(const std::string& path, const ToolLogsReader& readLogs) {
             tool.cathodes.push_back(std::move(k));
             checks.cathodeSections.push_back(c.raw());
         }
+    // A reactive supply needs the compound of every target with its gas (ReactiveProcess).
+    if (const auto& r = tool.process.reactive; r && !r->reactiveGas.empty())
+        for (const ToolCathode& k : tool.cathodes) try {
+                (void)reactiveCompound(k.target.material, reactiveGas(r->reactiveGas));
+            } catch (const std::invalid_argument& e) {
+                throw ConfigError(r->flowOrigin + "': cathode " + k.name + ": " + e.what());
+            }
     for (const SchemaSection& s : root.list("substrates")) {
         tool.substrates.push_back(readSubstrate(s, tool));
         checks.substrateSections.push_back(s.raw());

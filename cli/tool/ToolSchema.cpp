@@ -101,6 +101,13 @@ std::vector<ToolKey> buildSchema() {
         sec("process.reactive", "implantation", K::Flag, "false",
             "implantation of reactive ions (RSD: Strijckmans & Depla, J. Phys. D 47 (2014) 235302): the ion "
             "current's reactive share p_R / (p_R + p_inert) nitrides/oxidises the target below its surface"),
+        sec("process.reactive", "flows", K::TextMap, "-",
+            "the reactive supply of `erode` and `deposit`: gas flows with a unit (sccm, slm), e.g. {N2: 10 sccm} "
+            "(one reactive gas: N2, O2; inert gases allowed); given: the target's state at this flow sets the "
+            "erosion, the emission and the film (docs/reactive.md)"),
+        pick("process.reactive", "approach", {"from_metal", "from_compound"}, "from_metal",
+             "process history inside the hysteresis: from_metal = flow raised from a clean target (metal branch), "
+             "from_compound = flow lowered from a poisoned target (compound branch)"),
 
         sec(C, "name", K::Text, "", "name of the cathode (of the array: members are NAME01, NAME02, ...)"),
         pick(C, "type", {"planar-rect", "planar-circular", "rotary"}, "", "cathode type"),
@@ -360,6 +367,8 @@ std::string kindText(const ToolKey& k) {
             return "list of names";
         case K::NumberMap:
             return "map of name: number";
+        case K::TextMap:
+            return "map of name: value";
     }
     return "";
 }
@@ -532,6 +541,11 @@ std::vector<std::pair<double, double>> SchemaSection::numberPairs(const std::str
 std::vector<NamedNumber> SchemaSection::numberMap(const std::string& key) const {
     (void)spec(key, K::NumberMap);
     return raw_.numberMap(key);
+}
+
+std::vector<NamedText> SchemaSection::textMap(const std::string& key) const {
+    (void)spec(key, K::TextMap);
+    return raw_.textMap(key);
 }
 
 std::vector<std::string> SchemaSection::textList(const std::string& key) const {

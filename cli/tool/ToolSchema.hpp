@@ -26,7 +26,8 @@ struct ToolKey {
         NumberList,
         NumberPairs,
         TextList,
-        NumberMap
+        NumberMap,
+        TextMap
     };
     std::string section;  ///< "" top level, "cathodes[]", "cathodes[].target", ...
     std::string key;
@@ -65,6 +66,7 @@ public:
     std::vector<double> numberList(const std::string& key) const;
     std::vector<std::string> textList(const std::string& key) const;
     std::vector<NamedNumber> numberMap(const std::string& key) const;  ///< empty when absent
+    std::vector<NamedText> textMap(const std::string& key) const;      ///< empty when absent
     [[noreturn]] void failEntry(const std::string& key, const NamedNumber& e, const std::string& what) const {
         raw_.failEntry(key, e, what);
     }

@@ -25,6 +25,7 @@
 #include <Eigen/Core>
 #include <Eigen/Geometry>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -42,6 +43,10 @@ struct TargetSpec {
     /// rotary); null = multiplier 1 everywhere. Read once by the tool-file reader.
     std::shared_ptr<const YieldMultiplierMap> multiplierMap;
     bool grooveRedeposition = false;  ///< erosion engine: GrooveRedeposition (planar-rect, rotary)
+    /// Target-state yield factor in the same frame as the multiplier map: a reactive target's
+    /// metal atoms per ion relative to the metallic surface's (solvers/reactive/
+    /// ReactiveTargetState); empty = 1. Set by erode and deposit for a reactive supply.
+    std::function<double(const Eigen::Vector2d&)> stateYieldFactor;
 };
 
 /// Magnet motion: none, a rotating magnet (planar-circular: ring centre `offsetM` off the

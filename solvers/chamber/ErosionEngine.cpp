@@ -64,8 +64,14 @@ void build(ErosionEngine& e, const CathodeSpec& c, const ErosionEngineSettings& 
     f.narrowing.magnetDistanceM = c.target.magnetDistanceM;
     f.narrowing.exponent = c.magnets.narrowingExponent;
     f.grooveRedeposition = c.target.grooveRedeposition;
-    if (const auto map = c.target.multiplierMap)
+    const auto map = c.target.multiplierMap;
+    const auto state = c.target.stateYieldFactor;
+    if (map && state)
+        f.yieldMultiplier = [map, state](const Eigen::Vector2d& p) { return state(p) * (*map)(p); };
+    else if (map)
         f.yieldMultiplier = [map](const Eigen::Vector2d& p) { return (*map)(p); };
+    else if (state)
+        f.yieldMultiplier = state;
     if (c.kind == CathodeKind::PlanarRect) {
         f.magnetTravelM = c.magnets.motion.wobbleTravelM;  // the erosion engine's time average across the width
         f.magnetTravelSamples = c.magnets.motion.wobbleSamples;

@@ -175,7 +175,11 @@ EmissionLayout buildEmission(const std::vector<CathodeGroup>& groups,
         const double perJoule = sputteredAtomsPerJoule(g.discharge);
         // atoms/s at trim 1: the discharge balance (new target) or the eroded map's total
         // (groove walls sputter with Y(E, theta) != Y(E, 0)).
-        const double rate = used.eroded ? used.prototype.totalAtomsPerSecond() : perJoule * g.powerW;
+        // A reactive target (CathodeGroup's state): the new target's metal emission, and the
+        // film atoms that arrive with each metal atom.
+        const double rate =
+            (used.eroded ? used.prototype.totalAtomsPerSecond() : perJoule * g.powerW * g.stateEmissionFactor) *
+            g.filmAtomsPerEmittedAtom;
         for (int i = 0; i < g.cathodeCount(); ++i, ++k) {
             const double trim = !trims.empty() ? trims[k] : (g.powerTrims.empty() ? 1.0 : g.powerTrims[std::size_t(i)]);
             if (!(trim >= 0)) throw std::invalid_argument(g.name + ": power trims must be >= 0");
@@ -186,7 +190,7 @@ EmissionLayout buildEmission(const std::vector<CathodeGroup>& groups,
                 // The erosion engine's map at this group's power; a trim scales the flux.
                 s = used.prototype;
                 for (auto& e : s.elements) e.position.x() += offsetX;
-                s.scaleFlux(trim);
+                s.scaleFlux(trim * g.filmAtomsPerEmittedAtom);
                 s.label = g.type == CathodeGroup::Type::RotaryArray ? g.name + " tube " + std::to_string(i + 1)
                           : g.cathodeCount() > 1                    ? g.name + " " + std::to_string(i + 1)
                                                                     : g.name;

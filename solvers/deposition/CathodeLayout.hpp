@@ -16,6 +16,7 @@
 #include "solvers/chamber/OperatingPoint.hpp"
 #include "solvers/deposition/RacetrackSources.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,14 @@ struct CathodeGroup {
     double lifeKWh = -1.0;                 ///< this group's own life point; < 0: the run's
     std::vector<double> powerTrims;        ///< per cathode multipliers (empty = all 1)
     std::vector<std::string> memberNames;  ///< label of each cathode (empty: name + number)
+    /// The target's state (reactive sputtering, solvers/reactive/ReactiveTargetState; defaults:
+    /// a metallic target): the new target's metal atoms per second relative to the metallic
+    /// target's (a used target's emission map carries the state through
+    /// cathode.target.stateYieldFactor), the film atoms per emitted metal atom (1 + x theta_c:
+    /// the reactive gas the film takes up where the metal lands) and the film it deposits.
+    double stateEmissionFactor = 1.0;
+    double filmAtomsPerEmittedAtom = 1.0;
+    std::optional<Material> depositedMaterial;
     int cathodeCount() const { return type == Type::PlanarCircular ? 1 : count; }
 };
 

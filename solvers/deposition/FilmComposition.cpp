@@ -26,7 +26,8 @@ const char* filmThicknessRuleName(FilmThicknessRule rule) {
 std::vector<Material> cathodeMaterials(const std::vector<CathodeGroup>& groups) {
     std::vector<Material> out;
     for (const CathodeGroup& g : groups)
-        for (int i = 0; i < g.cathodeCount(); ++i) out.push_back(g.discharge.targetMaterial);
+        for (int i = 0; i < g.cathodeCount(); ++i)
+            out.push_back(g.depositedMaterial.value_or(g.discharge.targetMaterial));
     return out;
 }
 

@@ -91,7 +91,8 @@ struct DepositedFilm {
 /// weight per cathode (CathodeResponses::combined).
 using FluenceCombination = std::function<std::vector<double>(const std::vector<double>& weights)>;
 
-/// Every cathode's target material, in the order of the layout (an array's members repeat
+/// Every cathode's deposited material (its target's; a reactive target's film,
+/// CathodeGroup::depositedMaterial), in the order of the layout (an array's members repeat
 /// their group's material).
 std::vector<Material> cathodeMaterials(const std::vector<CathodeGroup>& groups);
 

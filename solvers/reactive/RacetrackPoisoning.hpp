@@ -1,0 +1,96 @@
+// RacetrackPoisoning: Berg's model with the target balance applied locally along the
+// racetrack, and the choice of the hysteresis branch from the process history.
+//
+// Berg's target balance (S. Berg, T. Nyberg, Thin Solid Films 476 (2005) 215, eq. 3; symbols
+// as in BergModel.hpp) holds for a uniform ion flux J/q over the target area A_t. A magnetron's
+// ion flux is concentrated in the racetrack, so the balance is applied locally, with the local
+// ion flux density J(x) of the racetrack model (boundary/racetrack/RacetrackFlux):
+//   J(x) Y_c theta_t(x) = n_f alpha_t F (1 - theta_t(x))
+//   =>  theta_t(x) = n_f alpha_t F / (n_f alpha_t F + J(x) Y_c),
+// so the track centre (the highest J) stays metallic longer than its flanks. This is the
+// locally resolved target of Depla's RSD model (K. Strijckmans, D. Depla, J. Phys. D 47 (2014)
+// 235302; the RSD model's first form, D. Depla, S. Heirwegh, S. Mahieu, J. Haemers, R. De Gryse,
+// J. Phys. D 40 (2007) 1957, already divides the target into cells along the racetrack's current
+// density profile) without its chemisorption, implantation and redeposition terms. The global balances take the sums of
+// the local ones over the target patches i (area dA_i, flux J_i):
+//   Q_t = sum_i alpha_t F (1 - theta_i) dA_i                          (gas taken up by the target)
+//   C   = sum_i J_i Y_c theta_i dA_i,  M = sum_i J_i Y_m (1 - theta_i) dA_i   (compound, metal out)
+//   collector (B&N eq. 6 with the sums):  C (1 - theta_c) + n_f alpha_c F (1 - theta_c) A_c = M theta_c
+//   Q_tot = Q_t + alpha_c F (1 - theta_c) A_c + p S / (k T),  R = C + M  (metal atoms per second)
+// With one patch of the whole area A_t and J = I_ion / (e A_t) every sum has one term and the
+// state is BergModel's (a test checks this to round-off). Turning points, stability (dQ/dp > 0)
+// and the states at a supplied flow are found as in BergModel, except that the turning points
+// come from a scan of dQ/dp over the pressure scales of every patch (a resolved target can have
+// more than two).
+//
+// History (B&N Section 4: under flow control the state inside the hysteresis depends on the
+// direction the flow came from): from_metal takes the lowest-pressure stable state (a target
+// started clean and the flow raised to the operating point), from_compound the highest (a
+// poisoned target and the flow lowered). A flow ramp is followed quasi-statically: each flow
+// keeps the stable segment of Q_tot(p) (between turning points) the previous state was on; when
+// that segment no longer holds a root the state jumps to the nearest stable one in the
+// direction of the flow change (the avalanche at a critical point).
+//
+// Validity: Berg's basic model locally (see BergModel.hpp); patches do not exchange material
+// (no redeposition between them) and the ion flux profile is the new target's.
+#pragma once
+
+#include "solvers/reactive/BergModel.hpp"
+
+#include <string>
+#include <vector>
+
+namespace magtwin {
+
+/// One part of the target face: its area and its ion flux density.
+struct TargetPatch {
+    double areaM2 = 0.0;
+    double ionFluxPerM2S = 0.0;  ///< J/q, ions m^-2 s^-1
+};
+
+class RacetrackPoisoning {
+public:
+    /// `p`: Berg's inputs (validated as BergModel does; ionsPerSecond and targetAreaM2 are
+    /// replaced by the patches' sums). `patches`: areas > 0, fluxes >= 0, some flux > 0; patches
+    /// of equal flux are merged (the state depends on the flux only). Throws
+    /// std::invalid_argument naming what is wrong.
+    RacetrackPoisoning(const BergParameters& p, const std::vector<TargetPatch>& patches);
+    /// Berg's uniform target as `n` equal patches (J = I_ion / (e A_t)).
+    static std::vector<TargetPatch> uniformPatches(const BergParameters& p, int n = 1);
+
+    const BergParameters& parameters() const { return p_; }
+    const std::vector<TargetPatch>& patches() const { return patches_; }
+    double targetAreaM2() const { return area_; }
+    double ionsPerSecond() const { return ions_; }
+
+    /// theta_t of a patch with ion flux `ionFluxPerM2S` at partial pressure p (closed form above).
+    double localTheta(double ionFluxPerM2S, double pressurePa) const;
+    /// The global steady state at p (thetaTarget: the area mean of theta_t).
+    BergState stateAt(double pressurePa) const;
+    /// Partial pressures where dQ_tot/dp changes sign, ascending (even count).
+    std::vector<double> turningPoints() const;
+    /// Every steady state at supplied flow `moleculesPerS`, ascending in p (stable and unstable).
+    std::vector<BergState> statesAtFlow(double moleculesPerS) const;
+
+private:
+    double solve(double target, double lo, double hi) const;
+    BergParameters p_;
+    std::vector<TargetPatch> patches_;
+    double area_ = 0.0, ions_ = 0.0;
+    double impingementPerPa_ = 0.0, formulaPerMolecule_ = 0.0;
+};
+
+/// Which stable state a flow inside the hysteresis gives (see the header comment).
+enum class ReactiveApproach { FromMetal, FromCompound };
+/// "from_metal" | "from_compound"; throws std::invalid_argument listing them.
+ReactiveApproach reactiveApproachFromName(const std::string& name);
+std::string reactiveApproachName(ReactiveApproach a);
+
+/// The stable state of `states` (ascending in p, as statesAtFlow gives them) the approach
+/// leads to. Throws std::invalid_argument when none is stable.
+BergState stateFromHistory(const std::vector<BergState>& states, ReactiveApproach approach);
+/// The state at the last of `flowsPerS` (molecules/s, >= 0) when the flow is ramped through
+/// them quasi-statically, the first state chosen by `start`.
+BergState stateAfterRamp(const RacetrackPoisoning& model, const std::vector<double>& flowsPerS, ReactiveApproach start);
+
+}  // namespace magtwin
