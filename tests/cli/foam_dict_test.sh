@@ -62,7 +62,8 @@ done
 film_d() {  # film_d PRESSURE -> the diffusivity entry (empty when none)
   sed -E "s/^  pressure: 0 Pa /  pressure: $1 /" "$ROOT/cases/tools/gen10_5_rotary_line.yaml" > "$WORK/rot.yaml"
   grep -q "^  pressure: $1 " "$WORK/rot.yaml" || fail "could not set the pressure to $1"
-  "$MAGTWIN" foam-dict "$WORK/rot.yaml" --cathode tube01 --out /dev/null --substrate glass --film-out "$WORK/film"
+  # (--out to a file: the program writes by rename, which would replace /dev/null itself)
+  "$MAGTWIN" foam-dict "$WORK/rot.yaml" --cathode tube01 --out "$WORK/rot.toolSource" --substrate glass --film-out "$WORK/film"
   sed -nE 's/^diffusivity +([0-9.eE+-]+);/\1/p' "$WORK/film"
 }
 [ -z "$(film_d "0 Pa")" ] || fail "a diffusivity at 0 Pa"
