@@ -1,5 +1,7 @@
 #include "cli/tool/ToolCommand.hpp"
 
+#include "postprocessing/io/AtomicFile.hpp"
+
 #include "boundary/util/TextNumber.hpp"
 
 #include "cli/tool/FoamDict.hpp"
@@ -32,15 +34,10 @@ struct ToolOptions {
     ToolInitOptions init;
 };
 
-/// Writes `text` to `path` through a temporary name (nothing half-written).
+/// Writes `text` to `path` through a temporary name (nothing half-written; a device such as
+/// /dev/null in place).
 void writeAtomically(const std::string& path, const std::string& text) {
-    const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
-    {
-        std::ofstream o(tmp);
-        o << text;
-        if (!o) throw std::runtime_error("cannot write " + tmp);
-    }
-    std::filesystem::rename(tmp, path);
+    writeFileAtomically(path, [&](std::ostream& o) { o << text; });
 }
 
 void printChamber(const ToolFile& t) {

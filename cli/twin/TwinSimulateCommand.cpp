@@ -16,6 +16,7 @@
 #include "cli/tool/ToolFile.hpp"
 #include "cli/twin/SimulationRecipeReader.hpp"
 #include "cli/twin/TwinToolFile.hpp"
+#include "postprocessing/io/AtomicFile.hpp"
 #include "twin/simulate/LogSimulation.hpp"
 
 #include <unistd.h>
@@ -134,8 +135,8 @@ int runTwinSimulate(const TwinSimulateOptions& o) {
             std::filesystem::remove_all(o.metrologyDir);
             std::filesystem::rename(dirTmp, o.metrologyDir);
         }
-        std::filesystem::rename(truthTmp, truthPath);
-        std::filesystem::rename(logTmp, o.out);
+        commitFile(truthTmp, truthPath);  // (a device such as /dev/null is written in place)
+        commitFile(logTmp, o.out);
         std::cout << o.out << ": " << facts.rows << " rows, " << facts.bytes << " bytes, "
                   << format.numeric.size() + format.text.size() + 1 << " columns; truth " << truthPath << "\n";
     } catch (...) {

@@ -9,7 +9,9 @@
 
 namespace magtwin {
 
-/// Calls `write` with a stream to "<path>.tmp-<pid>", then renames it to `path`.
+/// Calls `write` with a stream to "<path>.tmp-<pid>", then renames it to `path`. A `path`
+/// that is a device or a pipe (/dev/null, a FIFO) is written in place instead: a rename would
+/// replace the device itself.
 /// On any exception the temporary file is removed and the exception propagates.
 void writeFileAtomically(const std::string& path, const std::function<void(std::ostream&)>& write);
 
