@@ -159,7 +159,6 @@ std::string resolvedToolYaml(const ToolFile& tool, int digits) {
           << "\n    substrate_rate_factor: " << exact(r->substrateRateFactor) << "\n";
         if (r->secondaryElectronCompound)
             o << "    secondary_electron_yield_compound: " << exact(*r->secondaryElectronCompound) << "\n";
-          << "\n    sticking_collector: " << exact(r->stickingCollector) << "\n";
         if (!r->flows.empty()) {  // the reactive supply (its history only matters with it)
             o << "    flows: {";
             for (std::size_t i = 0; i < r->flows.size(); ++i)
