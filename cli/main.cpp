@@ -1,5 +1,6 @@
 // magtwin: command-line entry point. Each subcommand lives in its own file.
 // Exit status: 0 success, 2 bad input (arguments, config, data), 1 internal failure.
+#include "cli/CalibrateGasCommand.hpp"
 #include "cli/CalibrateRateCommand.hpp"
 #include "cli/ErodeCommand.hpp"
 #include "cli/ReactiveCommand.hpp"
@@ -36,6 +37,7 @@ int main(int argc, char** argv) {
     magtwin::addDepositCommand(app);
     magtwin::addCompareCommand(app);
     magtwin::addCalibrateRateCommand(app);
+    magtwin::addCalibrateGasCommand(app);
     magtwin::addToolCommand(app);
     magtwin::addTwinCommand(app);
     magtwin::addReactiveCommand(app);

@@ -53,6 +53,9 @@ std::vector<ToolKey> buildSchema() {
         qty("process", "pressure", Dimension::Pressure, "0 Pa",
             "working pressure; 0 = collisionless transport in `deposit`"),
         qty("process", "temperature", Dimension::Temperature, "300 K", "gas temperature"),
+        qty("process", "cycle_time", Dimension::Time, "-",
+            "time from one substrate to the next (> 0): `deposit --life-sweep` gives the target life in substrates "
+            "and days"),
         sec("process", "reactive", K::Section, "-",
             "reactive sputtering chamber (Berg's model, `magtwin reactive`, docs/reactive.md)"),
         {"process.reactive",
