@@ -4,6 +4,7 @@
 #include "cli/CalibrateRateCommand.hpp"
 #include "cli/ErodeCommand.hpp"
 #include "cli/ReactiveCommand.hpp"
+#include "cli/SensitivityCommand.hpp"
 #include "cli/UsageError.hpp"
 #include "cli/ViewCommand.hpp"
 #include "cli/YieldCommand.hpp"
@@ -38,6 +39,7 @@ int main(int argc, char** argv) {
     magtwin::addCompareCommand(app);
     magtwin::addCalibrateRateCommand(app);
     magtwin::addCalibrateGasCommand(app);
+    magtwin::addSensitivityCommand(app);
     magtwin::addToolCommand(app);
     magtwin::addTwinCommand(app);
     magtwin::addReactiveCommand(app);
