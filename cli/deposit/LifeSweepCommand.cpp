@@ -135,7 +135,8 @@ void printSweep(const DepositCase& c, const std::string& method, const LifeSweep
         o << "the fixed recipe stays within the " << spec << " % spec at every point up to " << num(range.toKWh, 5)
           << " kWh (end of life " << num(r.endOfLifeKWh, 5) << " kWh)\n";
     o << "rate loss (mean film, recipe fixed, " << num(range.fromKWh, 5) << " -> " << num(range.toKWh, 5)
-      << " kWh): " << num(r.rateLossPct, 3) << " %\n";
+      << " kWh): " << num(r.rateLossPct, 3) << " %" << (r.rateLossPct < 0 ? " (the mean film rises over life)" : "")
+      << "\n";
     printCathodePowers("power, new-target trims", names, r.newTargetPowersW, o);
     printCathodePowers("power, trims re-optimised at " + num(range.toKWh, 5) + " kWh", names, r.lastPointPowersW, o);
     if (r.life)

@@ -23,8 +23,11 @@ namespace magtwin {
 struct LifeSweepRange {
     double fromKWh = 0, toKWh = 0;
     int points = 1;
-    bool toEndOfLife = false;  ///< TO given as `eol`: sweepLife sets toKWh to the erosion engine's end of life
+    bool toEndOfLife = false;  ///< TO given as `eol`: sweepLife sets toKWh to the end of life (less kEndOfLifeMargin)
 };
+
+/// `eol` sweeps to the end of life less this fraction (the last point must still be a target).
+constexpr double kEndOfLifeMargin = 1e-3;
 
 /// Parses "FROM:TO:N" (kWh, 0 <= FROM <= TO, N >= 1 integer; N = 1 needs FROM = TO or
 /// takes FROM); TO may be `eol` (the end of life, found by sweepLife). Throws
