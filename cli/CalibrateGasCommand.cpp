@@ -25,8 +25,9 @@ struct CalibrateGasOptions {
 /// The block as the tool file takes it (numbers with 3 significant digits, the grid search's resolution).
 std::string gasModelBlock(const GasModelCalibrationResult& r, const std::string& tool) {
     std::ostringstream o;
-    o << "# deposition.gas_model for " << r.element << " sputtered in " << r.gas << " at " << textNumber(r.temperatureK, 4)
-      << " K, fitted by `magtwin calibrate-gas " << tool << "` to the gas-scattering Monte Carlo\n"
+    o << "# deposition.gas_model for " << r.element << " sputtered in " << r.gas << " at "
+      << textNumber(r.temperatureK, 4) << " K, fitted by `magtwin calibrate-gas " << tool
+      << "` to the gas-scattering Monte Carlo\n"
       << "# (" << r.histories << " histories per map; 100 mm disc cathode at 10 cm throw) at p d =";
     for (std::size_t k = 0; k < r.pressuresPa.size(); ++k)
         o << (k ? "," : "") << " " << textNumber(r.pressuresPa[k] * 10, 3) << " Pa cm";
@@ -69,7 +70,8 @@ int run(const CalibrateGasOptions& o) {
 void addCalibrateGasCommand(CLI::App& app) {
     auto o = std::make_shared<CalibrateGasOptions>();
     CLI::App* cmd = app.add_subcommand(
-        "calibrate-gas", "Fit the fast gas model to the Monte Carlo for the tool's element and gas: deposition.gas_model");
+        "calibrate-gas",
+        "Fit the fast gas model to the Monte Carlo for the tool's element and gas: deposition.gas_model");
     cmd->add_option("tool", o->tool, "Tool file (YAML): its first cathode's target element and process gas")
         ->required();
     cmd->add_option("--out", o->out, "File to write the deposition.gas_model block to")->required();

@@ -52,8 +52,8 @@ int run(const SensitivityOptions& o) {
     std::ostringstream base;
     base << std::fixed << std::setprecision(2) << t.uBasePct;
     if (o.markdown) {
-        std::cout << "| key | value | U at +" << s << " % (%) | dU at +" << s << " % | U at -" << s << " % (%) | dU at -"
-                  << s << " % |\n|---|---|---|---|---|---|\n";
+        std::cout << "| key | value | U at +" << s << " % (%) | dU at +" << s << " % | U at -" << s
+                  << " % (%) | dU at -" << s << " % |\n|---|---|---|---|---|---|\n";
         for (const SensitivityRow& r : t.rows)
             std::cout << "| `" << r.key << "` | " << textNumber(r.baseValue, 4) << (r.unit.empty() ? "" : " " + r.unit)
                       << " | " << pct(r.uUpPct) << " | " << delta(r.uUpPct, t.uBasePct) << " | " << pct(r.uDownPct)
@@ -76,7 +76,8 @@ int run(const SensitivityOptions& o) {
 
 void addSensitivityCommand(CLI::App& app) {
     auto o = std::make_shared<SensitivityOptions>();
-    CLI::App* cmd = app.add_subcommand("sensitivity", "How much each magnet-pack key moves the uniformity U (+- step %)");
+    CLI::App* cmd =
+        app.add_subcommand("sensitivity", "How much each magnet-pack key moves the uniformity U (+- step %)");
     cmd->add_option("tool", o->tool, "Tool file (YAML)")->required();
     cmd->add_option("--substrate", o->substrate, "Name of the substrate (default: the tool file's first)");
     cmd->add_option("--step-pct", o->stepPct, "Change of each key (%)")->capture_default_str();

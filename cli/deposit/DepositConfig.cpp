@@ -97,8 +97,8 @@ void requireGasCalibration(const DepositCase& c, const std::string& method) {
             throw ConfigError(c.file + ": process.pressure > 0 with " + g.discharge.targetMaterial.name +
                               " sputtered in " + g.discharge.gas + " (cathode " + g.name +
                               "): the fast gas model's default calibration is Mo in Ar only; give "
-                              "deposition.gas_model (`magtwin calibrate-gas " + c.file +
-                              " --out gas_model.yaml` fits it to the Monte Carlo) or use --method mc");
+                              "deposition.gas_model (`magtwin calibrate-gas " +
+                              c.file + " --out gas_model.yaml` fits it to the Monte Carlo) or use --method mc");
 }
 
 }  // namespace magtwin

@@ -62,8 +62,8 @@ std::vector<std::string> cathodeNamesOf(const DepositCase& c) {
     for (const auto& g : c.cathodes)
         for (int i = 0; i < g.cathodeCount(); ++i)
             out.push_back(g.memberNames.size() == std::size_t(g.cathodeCount()) ? g.memberNames[std::size_t(i)]
-                          : g.cathodeCount() > 1 ? g.name + std::to_string(i + 1)
-                                                 : g.name);
+                          : g.cathodeCount() > 1                                ? g.name + std::to_string(i + 1)
+                                                                                : g.name);
     return out;
 }
 

@@ -42,7 +42,8 @@ GasModelCalibrationResult calibrateGasModelFor(const DepositCase& c, std::uint64
     std::vector<std::vector<double>> maps;
     std::vector<double> n;
     for (double p : r.pressuresPa) {
-        if (progress) progress("Monte Carlo: " + std::to_string(histories) + " histories at " + std::to_string(p) + " Pa");
+        if (progress)
+            progress("Monte Carlo: " + std::to_string(histories) + " histories at " + std::to_string(p) + " Pa");
         s.pressurePa = p;
         maps.push_back(gasScatteringFlux(src, kPlane, false, kBox, s, histories).fluxAtomsM2S);
         n.push_back(GasAttenuation::numberDensity(p, s.gasTemperatureK));
@@ -50,8 +51,9 @@ GasModelCalibrationResult calibrateGasModelFor(const DepositCase& c, std::uint64
     if (progress) progress("fitting sigma_eff, eta, N_th");
     r.fit = calibrateGasModel(src, kPlane, maps, n, kRingM, kRMaxM);
     for (std::size_t k = 0; k < maps.size(); ++k)
-        r.errorOfPeak.push_back(gasModelError(
-            src, kPlane, maps[k], {n[k], r.fit.sigmaEffM2, r.fit.eta, r.fit.thermalisationColumnPerM2}, kRingM, kRMaxM));
+        r.errorOfPeak.push_back(gasModelError(src, kPlane, maps[k],
+                                              {n[k], r.fit.sigmaEffM2, r.fit.eta, r.fit.thermalisationColumnPerM2},
+                                              kRingM, kRMaxM));
     return r;
 }
 

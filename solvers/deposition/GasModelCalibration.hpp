@@ -22,12 +22,12 @@
 namespace magtwin {
 
 struct GasModelCalibrationResult {
-    GasCalibration fit;                 ///< sigma_eff, eta, N_th and the largest error (of peak) in the fit
-    std::string gas, element;           ///< the pair calibrated
+    GasCalibration fit;        ///< sigma_eff, eta, N_th and the largest error (of peak) in the fit
+    std::string gas, element;  ///< the pair calibrated
     double temperatureK = 300;
-    std::vector<double> pressuresPa;    ///< the Monte Carlo maps' pressures (10 cm throw)
-    std::vector<double> errorOfPeak;    ///< |model - MC| / MC peak at each pressure
-    std::uint64_t histories = 0;        ///< per pressure
+    std::vector<double> pressuresPa;  ///< the Monte Carlo maps' pressures (10 cm throw)
+    std::vector<double> errorOfPeak;  ///< |model - MC| / MC peak at each pressure
+    std::uint64_t histories = 0;      ///< per pressure
 };
 
 /// The reference pressures: p d = 1, 5, 10 Pa cm at the 10 cm throw.

@@ -47,7 +47,7 @@ std::optional<double> firstSpecCrossingKWh(const std::vector<double>& kWh, const
 struct LifePoint {
     double kWh = 0;
     UniformityReport fixed, retrimmed;
-    std::vector<double> trims;  ///< the re-optimised trims (the fixed ones without optimise)
+    std::vector<double> trims;      ///< the re-optimised trims (the fixed ones without optimise)
     UniformityDiagnosis diagnosis;  ///< of the fixed recipe's map (UniformityDiagnosis.hpp)
 };
 

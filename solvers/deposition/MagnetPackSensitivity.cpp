@@ -49,8 +49,7 @@ std::optional<double> uWith(DepositCase c, const Key& key, double factor, const 
 
 SensitivityTable magnetPackSensitivity(const DepositCase& c, const std::string& method, double step,
                                        const ProgressFn& progress) {
-    if (!(step > 0 && step <= 0.5))
-        throw std::invalid_argument(c.file + ": the sensitivity step must be in (0, 50] %");
+    if (!(step > 0 && step <= 0.5)) throw std::invalid_argument(c.file + ": the sensitivity step must be in (0, 50] %");
     SensitivityTable table;
     table.stepFraction = step;
     table.method = method;

@@ -21,9 +21,9 @@
 namespace magtwin {
 
 struct SensitivityRow {
-    std::string key;         ///< the tool-file key, e.g. magnets.racetrack.track_separation
-    std::string unit;        ///< of baseValue ("mm" or "" for a number)
-    double baseValue = 0;    ///< of the first cathode that has the key, in `unit`
+    std::string key;                         ///< the tool-file key, e.g. magnets.racetrack.track_separation
+    std::string unit;                        ///< of baseValue ("mm" or "" for a number)
+    double baseValue = 0;                    ///< of the first cathode that has the key, in `unit`
     std::optional<double> uUpPct, uDownPct;  ///< U with the key x (1 + s), x (1 - s); empty: not valid
 };
 

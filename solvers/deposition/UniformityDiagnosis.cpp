@@ -69,41 +69,47 @@ std::vector<std::string> remediesFor(NonUniformityCause cause, const DiagnosisGe
     switch (cause) {
         case NonUniformityCause::PitchRipple:
             if (g.rotary)
-                return {"swing the magnet bars: magnets.motion {kind: wobble, amplitude}, scanned by "
-                        "deposition.optimise.wobble_amplitudes (e.g. [0 deg, 10 deg, 20 deg, 30 deg]); or oscillate "
-                        "the substrate along x by about half the pitch (substrates[].motion kind oscillation)",
-                        "widen the magnet bar's magnets.racetrack.track_separation: the two tracks' plumes fill the "
-                        "gap between the tubes",
-                        "raise the throw (cathodes[].position z): the ripple falls roughly as exp(-2 pi h / p) with "
-                        "the throw h at pitch p",
-                        "a smaller pitch (more tubes over the same width)"};
-            return {"oscillate the substrate along x by about half the pitch (substrates[].motion kind oscillation), "
-                    "or move the magnet packs (magnets.motion {kind: wobble, travel})",
-                    "raise the throw (cathodes[].position z): the ripple falls roughly as exp(-2 pi h / p) with the "
-                    "throw h at pitch p",
-                    "a smaller pitch (more targets over the same width)"};
+                return {
+                    "swing the magnet bars: magnets.motion {kind: wobble, amplitude}, scanned by "
+                    "deposition.optimise.wobble_amplitudes (e.g. [0 deg, 10 deg, 20 deg, 30 deg]); or oscillate "
+                    "the substrate along x by about half the pitch (substrates[].motion kind oscillation)",
+                    "widen the magnet bar's magnets.racetrack.track_separation: the two tracks' plumes fill the "
+                    "gap between the tubes",
+                    "raise the throw (cathodes[].position z): the ripple falls roughly as exp(-2 pi h / p) with "
+                    "the throw h at pitch p",
+                    "a smaller pitch (more tubes over the same width)"};
+            return {
+                "oscillate the substrate along x by about half the pitch (substrates[].motion kind oscillation), "
+                "or move the magnet packs (magnets.motion {kind: wobble, travel})",
+                "raise the throw (cathodes[].position z): the ripple falls roughly as exp(-2 pi h / p) with the "
+                "throw h at pitch p",
+                "a smaller pitch (more targets over the same width)"};
         case NonUniformityCause::EdgeFall:
             if (g.radial)
-                return {"run `magtwin deposit TOOL --design-search`: ring radius, profile sigma and throw for the "
-                        "lowest U",
-                        "a larger magnets.racetrack.ring_radius moves the emission toward the wafer edge",
-                        "a shorter throw with a larger ring, or a larger target"};
-            return {"end-cathode power trims: deposition.optimise.power_trims: true (raise max_trim when the end "
-                    "cathodes' trims sit at it)",
-                    "an extra cathode at each end (array.count + 2), so the outer cathodes sit beyond the substrate "
-                    "edges",
-                    "a wider array (larger pitch or count) or a smaller quality area"};
+                return {
+                    "run `magtwin deposit TOOL --design-search`: ring radius, profile sigma and throw for the "
+                    "lowest U",
+                    "a larger magnets.racetrack.ring_radius moves the emission toward the wafer edge",
+                    "a shorter throw with a larger ring, or a larger target"};
+            return {
+                "end-cathode power trims: deposition.optimise.power_trims: true (raise max_trim when the end "
+                "cathodes' trims sit at it)",
+                "an extra cathode at each end (array.count + 2), so the outer cathodes sit beyond the substrate "
+                "edges",
+                "a wider array (larger pitch or count) or a smaller quality area"};
         case NonUniformityCause::AlongFall:
-            return {"end boost on the magnet bars: magnets.racetrack.along_track {shape: end-boost, gain, length}, "
-                    "searched by deposition.optimise.end_boost_gain / end_boost_length",
-                    "stronger turnarounds: magnets.racetrack.turnaround_enhancement",
-                    "longer cathodes (length and magnets.racetrack.straight_length), so the turnarounds sit beyond "
-                    "the substrate edge"};
+            return {
+                "end boost on the magnet bars: magnets.racetrack.along_track {shape: end-boost, gain, length}, "
+                "searched by deposition.optimise.end_boost_gain / end_boost_length",
+                "stronger turnarounds: magnets.racetrack.turnaround_enhancement",
+                "longer cathodes (length and magnets.racetrack.straight_length), so the turnarounds sit beyond "
+                "the substrate edge"};
         case NonUniformityCause::Rest:
             break;
     }
-    return {"look at thickness_map.png: local structure (one cathode's trim, tilt or erosion, a sensor or shield "
-            "shadow) that is neither a ripple at the pitch nor a trend across or along the cathodes"};
+    return {
+        "look at thickness_map.png: local structure (one cathode's trim, tilt or erosion, a sensor or shield "
+        "shadow) that is neither a ripple at the pitch nor a trend across or along the cathodes"};
 }
 
 const DiagnosisComponent& UniformityDiagnosis::component(NonUniformityCause c) const {
@@ -140,7 +146,8 @@ UniformityDiagnosis diagnoseUniformity(const std::vector<double>& t, const std::
         std::vector<std::size_t> ring(n, 0);
         for (std::size_t k = 0; k < n; ++k) {
             if (!mask[k]) continue;
-            const double x = g.x0 + double(k % g.nx) * g.dx - g.centreXM, y = g.y0 + double(k / g.nx) * g.dy - g.centreYM;
+            const double x = g.x0 + double(k % g.nx) * g.dx - g.centreXM,
+                         y = g.y0 + double(k / g.nx) * g.dy - g.centreYM;
             ring[k] = std::size_t(std::hypot(x, y) / dr);
             if (ring[k] >= ringSum.size()) ringSum.resize(ring[k] + 1, 0.0), ringCount.resize(ring[k] + 1, 0.0);
             ringSum[ring[k]] += f[k], ringCount[ring[k]] += 1;
@@ -196,7 +203,8 @@ UniformityDiagnosis diagnoseUniformity(const std::vector<double>& t, const std::
             for (int q = 1; q < nPoly; ++q) edgeCol[i] += coef(q) * p[std::size_t(q)];
             for (int h = 1; h <= harmonics; ++h) {
                 const double phase = 2.0 * M_PI * double(h) * x / g.pitchM;
-                ripCol[i] += coef(nPoly + 2 * (h - 1)) * std::cos(phase) + coef(nPoly + 2 * (h - 1) + 1) * std::sin(phase);
+                ripCol[i] +=
+                    coef(nPoly + 2 * (h - 1)) * std::cos(phase) + coef(nPoly + 2 * (h - 1) + 1) * std::sin(phase);
             }
         }
         for (std::size_t k = 0; k < n; ++k) {

@@ -42,10 +42,10 @@ struct SubstrateGrid;
 struct DiagnosisGeometry {
     std::size_t nx = 0, ny = 0;  ///< grid points along x and y (value k = i + nx j)
     double x0 = 0, y0 = 0, dx = 0, dy = 0;
-    double pitchM = 0;     ///< cathode pitch along x; 0: one cathode across (no pitch ripple)
-    bool radial = false;   ///< wafer rotation about (centreX, centreY)
+    double pitchM = 0;    ///< cathode pitch along x; 0: one cathode across (no pitch ripple)
+    bool radial = false;  ///< wafer rotation about (centreX, centreY)
     double centreXM = 0, centreYM = 0;
-    bool rotary = true;    ///< rotary tubes (remedies name the magnet bar); false: planar targets
+    bool rotary = true;  ///< rotary tubes (remedies name the magnet bar); false: planar targets
 };
 
 enum class NonUniformityCause { PitchRipple, EdgeFall, AlongFall, Rest };

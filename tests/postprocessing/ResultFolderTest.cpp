@@ -86,6 +86,7 @@ TEST(ResultKindNames, RoundTripAndUnknownNameListsTheValidOnes) {
         magtwin::resultKindFromName("replays");
         FAIL() << "no exception";
     } catch (const std::invalid_argument& e) {
-        EXPECT_NE(std::string(e.what()).find("erosion, deposition, openfoam, compare, replay, life-sweep"), std::string::npos);
+        EXPECT_NE(std::string(e.what()).find("erosion, deposition, openfoam, compare, replay, life-sweep"),
+                  std::string::npos);
     }
 }
