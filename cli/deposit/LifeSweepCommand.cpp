@@ -140,7 +140,8 @@ void printSweep(const DepositCase& c, const std::string& method, const LifeSweep
     printCathodePowers("power, new-target trims", names, r.newTargetPowersW, o);
     printCathodePowers("power, trims re-optimised at " + num(range.toKWh, 5) + " kWh", names, r.lastPointPowersW, o);
     if (r.life)
-        o << "end of life " << num(r.endOfLifeKWh, 5) << " kWh = " << num(r.life->substrates, 4) << " substrates ("
+        o << "end of life " << num(r.endOfLifeKWh, 5)
+          << " kWh = " << static_cast<long long>(std::floor(r.life->substrates)) << " substrates ("
           << num(r.life->exposureS, 4) << " s at " << num(r.life->highestPowerW / 1e3, 4)
           << " kW on the hardest-driven cathode) = " << num(r.life->days, 3) << " days at a "
           << num(r.life->cycleTimeS, 4) << " s cycle\n";

@@ -23,6 +23,10 @@ std::string diagnosisJson(const UniformityDiagnosis& d, const DiagnosisGeometry&
 }
 
 void printDiagnosis(const UniformityDiagnosis& d, const DiagnosisGeometry& g, std::ostream& out) {
+    if (d.components.empty()) {
+        out << "diagnosis: no film in the quality area, nothing to split\n";
+        return;
+    }
     out << "diagnosis of U = " << textNumber(d.uPct, 3) << " % (U of each part alone, share):\n";
     for (const DiagnosisComponent& c : d.components)
         out << "  " << causeDescription(c.cause, g) << ": " << textNumber(c.rangePct, 3) << " %, "

@@ -252,7 +252,8 @@ DepositRun runDeposition(DepositCase c, double lifeKWh, const std::string& metho
         run.composition = std::move(deposited.composition);
         run.uniformity = uniformity(run.thicknessNm, run.grid.inUniformityArea, c.uniformityTargetPct);
         run.diagnosisGeometry = diagnosisGeometryOf(c, run.grid);
-        run.diagnosis = diagnoseUniformity(run.thicknessNm, run.grid.inUniformityArea, run.diagnosisGeometry);
+        if (run.uniformity.meanNm > 0)  // no film at all: nothing to split (U = 0 by definition)
+            run.diagnosis = diagnoseUniformity(run.thicknessNm, run.grid.inUniformityArea, run.diagnosisGeometry);
         run.cathodePowerW = cathodePowersW(c, run.optimised ? run.trims.trims : std::vector<double>{});
         composeUniformity(run.composition, run.grid.inUniformityArea);
     } catch (const std::invalid_argument& e) {

@@ -89,7 +89,8 @@ LifePoint computeLifePoint(const DepositCase& c, std::shared_ptr<const EmissionA
     p.kWh = kWh;
     thicknessFixed = mapWith(fixedTrims);
     p.fixed = uniformity(thicknessFixed, grid.inUniformityArea, c.uniformityTargetPct);
-    p.diagnosis = diagnoseUniformity(thicknessFixed, grid.inUniformityArea, diagnosisGeometryOf(c, grid));
+    if (p.fixed.meanNm > 0)
+        p.diagnosis = diagnoseUniformity(thicknessFixed, grid.inUniformityArea, diagnosisGeometryOf(c, grid));
     if (c.optimiseTrims) {
         double pitch = 0;
         p.trims = optimiseTrims(c, law, kWh, eroded, method, pitch, &responses).trims;
