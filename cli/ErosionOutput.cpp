@@ -101,9 +101,11 @@ void plotGrooves(const ErosionSetup& setup, const LifeResult& r, const fs::path&
     const CathodeKind kind = setup.engine->flux->kind();
     axes.title = gnuplotLiteral(setup.title) + ": " + setup.material + " " + cathodeKindName(kind) +
                  " groove over life (utilization " + num(100 * r.utilization, 3) + " %)";
-    axes.xLabel = kind == CathodeKind::PlanarRect       ? "position across the target, y (mm)"
-                  : kind == CathodeKind::PlanarCircular ? "position along a diameter, x (mm)"
-                                                        : "axial position, x (mm)";
+    // The chamber frame (docs/tool-file.md: y along the cathodes' long axis, x across), not the
+    // erosion engine's own frame (long axis x): a tube's axis and a planar target's length are y.
+    axes.xLabel = kind == CathodeKind::PlanarRect       ? "position across the target, x (mm)"
+                  : kind == CathodeKind::PlanarCircular ? "position along a diameter, y (mm)"
+                                                        : "position along the tube axis, y (mm)";
     axes.yLabel = "surface height = -depth (mm)";
     renderLinePlot(axes, series, (dir / "grooves.png").string());
 }

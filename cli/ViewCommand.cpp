@@ -20,6 +20,7 @@ struct ViewOptions {
     std::string size = "1600x900";
     double limitPct = 3.0;
     std::string field;
+    int lifePoint = -1;
 };
 
 void runView(const ViewOptions& o) {
@@ -53,6 +54,10 @@ void runView(const ViewOptions& o) {
         throw UsageError("--size '" + o.size + "': at least 200x200 pixels");
     if (!(o.limitPct > 0 && o.limitPct < 100)) throw UsageError("--limit-pct must be in (0, 100)");
     if (request.kind == ResultKind::Deposition) request.extraArgs = {"--limit-pct", std::to_string(o.limitPct)};
+    if (o.lifePoint >= 0 && request.kind != ResultKind::LifeSweep)
+        throw UsageError("--life-point: only for a life-sweep folder (deposit --life-sweep)");
+    if (request.kind == ResultKind::LifeSweep && o.lifePoint >= 0)
+        request.extraArgs = {"--life-point", std::to_string(o.lifePoint)};
     if (!o.field.empty()) {
         if (o.field.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.:") !=
             std::string::npos)
@@ -71,16 +76,20 @@ void addViewCommand(CLI::App& app) {
     auto options = std::make_shared<ViewOptions>();
     CLI::App* cmd = app.add_subcommand(
         "view",
-        "Render the standard picture of a result folder (erosion, deposition, comparison, OpenFOAM case) with "
+        "Render the standard picture of a result folder (erosion, deposition, comparison, OpenFOAM case, twin "
+        "replay, life sweep) with "
         "ParaView's pvbatch under Xvfb. Folder layouts: postprocessing/README.md");
     cmd->add_option("RESULT_DIR", options->resultDir, "result folder")->required();
     cmd->add_option("--png", options->png, "PNG to write (default RESULT_DIR/view.png)");
     cmd->add_option("--kind", options->kind,
-                    "erosion | deposition | openfoam | compare | replay (default: from the files)");
+                    "erosion | deposition | openfoam | compare | replay | life-sweep (default: from the files)");
     cmd->add_option("--size", options->size, "image size WIDTHxHEIGHT in pixels (default 1600x900)");
     cmd->add_option("--limit-pct", options->limitPct, "uniformity limit for the deposition verdict, % (default 3)");
     cmd->add_option("--field", options->field,
                     "field to colour by (default: depth_mm, thickness_nm, or p/T/U/rho for OpenFOAM)");
+    cmd->add_option("--life-point", options->lifePoint,
+                    "life-sweep: the life point whose map is drawn, from 0 (default: the last)")
+        ->check(CLI::NonNegativeNumber);
     cmd->callback([options] { runView(*options); });
 }
 

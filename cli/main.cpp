@@ -1,8 +1,10 @@
 // magtwin: command-line entry point. Each subcommand lives in its own file.
 // Exit status: 0 success, 2 bad input (arguments, config, data), 1 internal failure.
+#include "cli/CalibrateGasCommand.hpp"
 #include "cli/CalibrateRateCommand.hpp"
 #include "cli/ErodeCommand.hpp"
 #include "cli/ReactiveCommand.hpp"
+#include "cli/SensitivityCommand.hpp"
 #include "cli/UsageError.hpp"
 #include "cli/ViewCommand.hpp"
 #include "cli/YieldCommand.hpp"
@@ -36,6 +38,8 @@ int main(int argc, char** argv) {
     magtwin::addDepositCommand(app);
     magtwin::addCompareCommand(app);
     magtwin::addCalibrateRateCommand(app);
+    magtwin::addCalibrateGasCommand(app);
+    magtwin::addSensitivityCommand(app);
     magtwin::addToolCommand(app);
     magtwin::addTwinCommand(app);
     magtwin::addReactiveCommand(app);

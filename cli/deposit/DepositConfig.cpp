@@ -66,6 +66,7 @@ DepositCase depositCaseFor(const ToolFile& tool, const std::string& substrateNam
     c.endBoostLengthBoundsM = d.endBoostLengthBoundsM;
     c.pressurePa = tool.process.pressurePa;
     c.gasTemperatureK = tool.process.temperatureK;
+    c.cycleTimeS = tool.process.cycleTimeS.value_or(0.0);
     c.gasSigmaEffM2 = d.gasSigmaEffM2;
     c.gasEta = d.gasEta;
     c.gasThermalisationColumnPerM2 = d.gasThermalisationColumnPerM2;
@@ -109,7 +110,8 @@ void requireGasCalibration(const DepositCase& c, const std::string& method) {
             throw ConfigError(c.file + ": process.pressure > 0 with " + g.discharge.targetMaterial.name +
                               " sputtered in " + g.discharge.gas + " (cathode " + g.name +
                               "): the fast gas model's default calibration is Mo in Ar only; give "
-                              "deposition.gas_model (calibrateGasModel against the Monte Carlo) or use --method mc");
+                              "deposition.gas_model (`magtwin calibrate-gas " +
+                              c.file + " --out gas_model.yaml` fits it to the Monte Carlo) or use --method mc");
 }
 
 }  // namespace magtwin

@@ -107,6 +107,7 @@ struct ToolProcess {
     std::string gas = "Ar";
     double pressurePa = 0.0;  ///< 0: collisionless transport
     double temperatureK = 300.0;
+    std::optional<double> cycleTimeS;      ///< process.cycle_time: one substrate to the next
     std::optional<ToolReactive> reactive;  ///< process.reactive, when given
 };
 

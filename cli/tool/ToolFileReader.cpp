@@ -650,6 +650,7 @@ ToolFile loadToolFile(const std::string& path, const ToolLogsReader& readLogs) {
         tool.process.pressurePa = p->quantity("pressure");
         if (tool.process.pressurePa < 0) p->fail("pressure", "must be >= 0");
         tool.process.temperatureK = positive(*p, "temperature");
+        if (p->has("cycle_time")) tool.process.cycleTimeS = positive(*p, "cycle_time");
         if (const auto r = p->section("reactive")) tool.process.reactive = readReactive(*r);
     }
     ToolGeometryChecks checks;

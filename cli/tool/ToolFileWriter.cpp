@@ -147,6 +147,7 @@ std::string resolvedToolYaml(const ToolFile& tool, int digits) {
       << "tool:\n  name: " << quoted(tool.name) << "\n  description: " << quoted(tool.description) << "\n"
       << "process:\n  gas: " << tool.process.gas << "\n  pressure: " << q(tool.process.pressurePa, "Pa")
       << "\n  temperature: " << q(tool.process.temperatureK, "K") << "\n";
+    if (tool.process.cycleTimeS) o << "  cycle_time: " << q(*tool.process.cycleTimeS, "s") << "\n";
     if (const auto& r = tool.process.reactive) {
         o << "  reactive:\n";
         if (r->pumpingSpeedM3PerS) o << "    pumping_speed_L_s: " << exact(*r->pumpingSpeedM3PerS * 1e3) << "\n";

@@ -53,6 +53,9 @@ std::vector<ToolKey> buildSchema() {
         qty("process", "pressure", Dimension::Pressure, "0 Pa",
             "working pressure; 0 = collisionless transport in `deposit`"),
         qty("process", "temperature", Dimension::Temperature, "300 K", "gas temperature"),
+        qty("process", "cycle_time", Dimension::Time, "-",
+            "time from one substrate to the next (> 0): `deposit --life-sweep` gives the target life in substrates "
+            "and days"),
         sec("process", "reactive", K::Section, "-",
             "reactive sputtering chamber (Berg's model, `magtwin reactive`, docs/reactive.md)"),
         {"process.reactive",
@@ -399,7 +402,9 @@ std::string toolSchemaMarkdown() {
          "<!-- Generated from cli/tool/ToolSchema.cpp by `magtwin tool schema --markdown`; "
          "tests/cli/tool_command_test.sh fails when this page and the schema differ. -->\n\n"
          "A tool file (`cases/tools/*.yaml`) describes one sputter chamber once; `magtwin erode TOOL --cathode NAME`,\n"
-         "`magtwin deposit TOOL [--substrate NAME]`, `magtwin tool check|show TOOL` and the twin read it.\n\n"
+         "`magtwin deposit TOOL [--substrate NAME]`, `magtwin tool check|show TOOL` and the twin read it.\n"
+         "New to tool files? Start with [your first tool file](first-tool-file.md): `magtwin tool init`, typical\n"
+         "magnet-pack values with their sources, and which keys dominate U.\n\n"
          "**Chamber frame.** The substrate plane is z = 0, z up towards the cathodes; y runs along the long axis\n"
          "of the cathodes (planar-rect length, rotary tube axis), x across them (arrays repeat along x).\n"
          "Planar targets face down unless turned by `facing` or `tilt`. The erosion engine works in each cathode's own "

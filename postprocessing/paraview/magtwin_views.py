@@ -251,3 +251,20 @@ def fmt(value, digits=3):
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "?"
     return ("%%.%dg" % digits) % value
+
+
+def table_source(columns):
+    """A pipeline source holding `columns` ({name: [values]}) as a vtkTable (pvbatch runs
+    in one process, so the client-side object is the data)."""
+    from vtkmodules.vtkCommonCore import vtkDoubleArray
+    from vtkmodules.vtkCommonDataModel import vtkTable
+    table = vtkTable()
+    for name, values in columns.items():
+        a = vtkDoubleArray()
+        a.SetName(name)
+        for v in values:
+            a.InsertNextValue(v)
+        table.AddColumn(a)
+    source = PVTrivialProducer()
+    source.GetClientSideObject().SetOutput(table)
+    return source

@@ -49,23 +49,6 @@ def read_uniformity(path):
     return rows
 
 
-def table_source(columns):
-    """A pipeline source holding `columns` ({name: [values]}) as a vtkTable (pvbatch runs
-    in one process, so the client-side object is the data)."""
-    from vtkmodules.vtkCommonCore import vtkDoubleArray
-    from vtkmodules.vtkCommonDataModel import vtkTable
-    table = vtkTable()
-    for name, values in columns.items():
-        a = vtkDoubleArray()
-        a.SetName(name)
-        for v in values:
-            a.InsertNextValue(v)
-        table.AddColumn(a)
-    source = PVTrivialProducer()
-    source.GetClientSideObject().SetOutput(table)
-    return source
-
-
 def main():
     limit = option("--limit-pct")
     args = mv.parse_args(__doc__)
@@ -123,14 +106,14 @@ def main():
     chart.LeftAxisUseCustomRange = 1  # from 0, so the spec line and the curve are both in view
     chart.LeftAxisRangeMinimum = 0.0
     chart.LeftAxisRangeMaximum = 1.15 * max([spec] + [r[1] for r in rows] + [r[2] for r in rows if r[2] is not None])
-    everything = table_source({"life_kWh": [r[0] for r in rows], "uniformity_pct": [r[1] for r in rows],
+    everything = mv.table_source({"life_kWh": [r[0] for r in rows], "uniformity_pct": [r[1] for r in rows],
                                "spec_pct": [spec for _ in rows]})
     mv.plot_line(chart, everything, "life_kWh", "uniformity_pct", "U replayed", mv.STEP_COLOURS[0])
-    spec_line = table_source({"life_kWh": [0.0, life_max], "spec_pct": [spec, spec]})
+    spec_line = mv.table_source({"life_kWh": [0.0, life_max], "spec_pct": [spec, spec]})
     mv.plot_line(chart, spec_line, "life_kWh", "spec_pct", "spec %g %%" % spec, mv.STEP_COLOURS[3], 1)
     checked = [r for r in rows if r[2] is not None]
     if checked:
-        exact = table_source({"life_kWh": [r[0] for r in checked], "uniformity_exact_pct": [r[2] for r in checked]})
+        exact = mv.table_source({"life_kWh": [r[0] for r in checked], "uniformity_exact_pct": [r[2] for r in checked]})
         shown = mv.plot_line(chart, exact, "life_kWh", "uniformity_exact_pct", "U exact (checked intervals)",
                              mv.STEP_COLOURS[1], 0)
         shown.SeriesMarkerStyle = ["uniformity_exact_pct", "4"]

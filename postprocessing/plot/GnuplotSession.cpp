@@ -34,6 +34,17 @@ std::string gnuplotLiteral(const std::string& s) {
     return out;
 }
 
+std::string gnuplotText(const std::string& s) {
+    std::string out;
+    for (std::size_t k = 0; k < s.size(); ++k) {
+        const bool escaped = k > 0 && s[k - 1] == '\\';
+        const bool markup = k + 1 < s.size() && s[k + 1] == '{';
+        if (s[k] == '_' && !escaped && !markup) out += '\\';
+        out += s[k];
+    }
+    return gnuplotQuoted(out);
+}
+
 GnuplotSession::GnuplotSession() {
     char tmpl[] = "/tmp/magtwin-plot-XXXXXX";
     if (!::mkdtemp(tmpl)) throw std::runtime_error("cannot create a temporary folder for plotting");

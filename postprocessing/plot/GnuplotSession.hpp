@@ -17,6 +17,12 @@ std::string gnuplotQuoted(const std::string& s);
 /// set with subscripts. Labels that use markup on purpose ("Ar^+") are passed without it.
 std::string gnuplotLiteral(const std::string& s);
 
+/// Text for a title, axis label or legend entry (enhanced-text terminals): gnuplotQuoted with
+/// every '_' shown as an underscore (a name such as fab7_mo_line is never set with subscripts),
+/// unless it is escaped already (gnuplotLiteral) or opens deliberate markup ("_{...}").
+/// Superscript markup ("cm^{-2}", "Ar^+") is kept. Never for file names (gnuplotQuoted).
+std::string gnuplotText(const std::string& s);
+
 class GnuplotSession {
 public:
     GnuplotSession();

@@ -55,13 +55,13 @@ void renderHeatMap(const HeatMapSpec& spec, const std::vector<double>& x, const 
     gp << "set terminal pngcairo size " << spec.widthPx << "," << spec.heightPx << " enhanced font 'DejaVu Sans,13'\n";
     gp << "set output " << gnuplotQuoted(png.string()) << "\n";
     gp << "set size ratio -1\n" << kViridisGnuplotPalette;
-    gp << "set title " << gnuplotQuoted(spec.title) << "\nset xlabel " << gnuplotQuoted(spec.xLabel) << "\nset ylabel "
-       << gnuplotQuoted(spec.yLabel) << "\nset cblabel " << gnuplotQuoted(spec.colourLabel) << "\n";
+    gp << "set title " << gnuplotText(spec.title) << "\nset xlabel " << gnuplotText(spec.xLabel) << "\nset ylabel "
+       << gnuplotText(spec.yLabel) << "\nset cblabel " << gnuplotText(spec.colourLabel) << "\n";
     gp << "set key outside bottom center\n";
     gp << "plot " << data << " using 1:2:3 with image notitle";
     if (!spec.contourLevels.empty())
         gp << ", " << gnuplotQuoted(session.file("contours.dat").string())
-           << " using 1:2 with lines lc rgb 'black' lw 2 title " << gnuplotQuoted(spec.contourLabel);
+           << " using 1:2 with lines lc rgb 'black' lw 2 title " << gnuplotText(spec.contourLabel);
     gp << "\n";
     session.render(gp.str(), pngPath);
 }

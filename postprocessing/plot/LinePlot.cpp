@@ -15,8 +15,8 @@ namespace {
 /// false when no series has a point to plot.
 bool writePanel(const GnuplotSession& session, const PlotAxes& axes, const std::vector<PlotSeries>& series,
                 const std::string& prefix, std::ostream& script) {
-    script << "set title " << gnuplotQuoted(axes.title) << "\n";
-    script << "set xlabel " << gnuplotQuoted(axes.xLabel) << "\nset ylabel " << gnuplotQuoted(axes.yLabel) << "\n";
+    script << "set title " << gnuplotText(axes.title) << "\n";
+    script << "set xlabel " << gnuplotText(axes.xLabel) << "\nset ylabel " << gnuplotText(axes.yLabel) << "\n";
     script << "set grid\nset key " << axes.key << " box opaque\n";
     script << (axes.logX ? "set logscale x\nset format x '10^{%L}'\n" : "unset logscale x\nset format x '% h'\n");
     script << (axes.logY ? "set logscale y\nset format y '10^{%L}'\n" : "unset logscale y\nset format y '% h'\n");
@@ -41,7 +41,7 @@ bool writePanel(const GnuplotSession& session, const PlotAxes& axes, const std::
                             : s.style == PlotSeries::Style::Points ? "with points pt 7 ps 0.6"
                                                                    : "with linespoints lw 2 pt 7";
         script << (i ? ", \\\n     " : "") << gnuplotQuoted(data.string()) << " using 1:2 " << style << " title "
-               << gnuplotQuoted(s.label);
+               << gnuplotText(s.label);
     }
     script << "\n";
     return anyData;
@@ -67,7 +67,7 @@ void renderLinePanels(const std::string& title, const std::vector<PlotPanel>& pa
     std::ostringstream script;
     script << "set terminal pngcairo size " << widthPx << "," << heightPx << " enhanced font 'DejaVu Sans,13'\n";
     script << "set output " << gnuplotQuoted(session.png().string()) << "\n";
-    script << "set multiplot layout 1," << panels.size() << " title " << gnuplotQuoted(title) << "\n";
+    script << "set multiplot layout 1," << panels.size() << " title " << gnuplotText(title) << "\n";
     for (std::size_t p = 0; p < panels.size(); ++p)
         if (!writePanel(session, panels[p].axes, panels[p].series, "p" + std::to_string(p) + "s", script))
             throw std::runtime_error("nothing to plot in panel " + std::to_string(p + 1) + " of '" + pngPath + "'");

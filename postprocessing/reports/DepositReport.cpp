@@ -1,4 +1,5 @@
 #include "postprocessing/reports/DepositReport.hpp"
+#include "postprocessing/reports/DiagnosisReport.hpp"
 #include "postprocessing/reports/OperatingPointJson.hpp"
 
 #include "postprocessing/io/OutputFolder.hpp"
@@ -113,10 +114,12 @@ std::string summaryJson(const DepositRun& r) {
           << ", \"atoms_per_s_at_trim_1\": " << jsonNumber(r.layout.atomsPerSecond[k])
           << ", \"eroded_depth_mm\": " << jsonNumber(r.layout.erodedDepthM[k] * 1e3)
           << ", \"trim\": " << jsonNumber(r.optimised ? r.trims.trims[k] : 1.0)
+          << (k < r.cathodePowerW.size() ? ", \"power_kW\": " + jsonNumber(r.cathodePowerW[k] / 1e3) : std::string())
           << (k < operating.size() ? ", \"operating_point\": " + operatingPointJson(operating[k]) : std::string())
           << "}";
     o << "\n  ]";
     o << ",\n  \"composition\": " << compositionJson(r.composition);
+    o << ",\n  \"diagnosis\": " << diagnosisJson(r.diagnosis, r.diagnosisGeometry);
     if (r.optimised)
         o << ",\n  \"optimiser\": {\"range_pct_before\": " << jsonNumber(r.trims.rangePctBefore)
           << ", \"range_pct_after\": " << jsonNumber(r.trims.rangePctAfter)
@@ -151,7 +154,9 @@ void printVerdict(const DepositRun& r, std::ostream& out) {
     if (r.optimised) {
         out << "power trims (optimised):";
         for (double t : r.trims.trims) out << " " << std::setprecision(4) << t;
-        out << "\n  U on the optimiser grid: " << r.trims.rangePctBefore << " % before -> " << r.trims.rangePctAfter
+        out << "\n";
+        printCathodePowers("cathode power with the trims", r.layout.cathodeNames, r.cathodePowerW, out);
+        out << "  U on the optimiser grid: " << r.trims.rangePctBefore << " % before -> " << r.trims.rangePctAfter
             << " % after\n";
         for (const auto& [amplitude, u] : r.wobbleScan)
             out << "  wobble " << amplitude * 180 / M_PI << " deg: U after trims " << u << " %\n";
@@ -165,6 +170,7 @@ void printVerdict(const DepositRun& r, std::ostream& out) {
     out << "uniformity (edge exclusion " << r.config.substrate.edgeExclusionM * 1e3 << " mm): U = " << u.rangePct
         << " %, sigma/mean = " << u.sigmaPct << " %  -> " << (u.pass ? "PASS" : "FAIL") << " (target " << u.targetPct
         << " %)\n";
+    printDiagnosis(r.diagnosis, r.diagnosisGeometry, out);
     // A film of several species: its composition over the quality area (summary.json "composition").
     if (r.composition.uniformity.size() > 1) {
         out << "composition (at.%, quality area, thickness rule " << filmThicknessRuleName(r.composition.rule) << "):";

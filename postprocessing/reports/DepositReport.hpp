@@ -14,6 +14,8 @@
 //                         "species": {"Zr": {"mean_at_pct","min_at_pct","max_at_pct",
 //                         "uniformity_at_pct"}, ...}}}   (over the quality area; an
 //                       elemental film: its one element at 100 %, uniformity 0)
+//                       "diagnosis": where U comes from and what to try (DiagnosisReport.hpp);
+//                       each cathode's "power_kW" (its group's power x its trim)
 #pragma once
 
 #include "solvers/deposition/DepositionRun.hpp"

@@ -32,6 +32,8 @@ const char* resultKindName(ResultKind kind) {
             return "compare";
         case ResultKind::Replay:
             return "replay";
+        case ResultKind::LifeSweep:
+            return "life-sweep";
     }
     return "?";
 }
@@ -48,16 +50,18 @@ const char* viewScriptFor(ResultKind kind) {
             return "compare_view.py";
         case ResultKind::Replay:
             return "replay_view.py";
+        case ResultKind::LifeSweep:
+            return "life_sweep_view.py";
     }
     return "?";
 }
 
 ResultKind resultKindFromName(const std::string& name) {
     for (ResultKind k : {ResultKind::Erosion, ResultKind::Deposition, ResultKind::OpenFoamCase, ResultKind::Comparison,
-                         ResultKind::Replay})
+                         ResultKind::Replay, ResultKind::LifeSweep})
         if (name == resultKindName(k)) return k;
     throw std::invalid_argument("unknown result kind '" + name +
-                                "'; accepted: erosion, deposition, openfoam, compare, replay");
+                                "'; accepted: erosion, deposition, openfoam, compare, replay, life-sweep");
 }
 
 std::vector<ResultKind> detectResultKinds(const std::string& dir) {
@@ -70,6 +74,8 @@ std::vector<ResultKind> detectResultKinds(const std::string& dir) {
     if (erosionSubfolders(p) >= 2) kinds.push_back(ResultKind::Comparison);
     if (fs::is_regular_file(p / "report.json") && fs::is_regular_file(p / "maps.pvd"))
         kinds.push_back(ResultKind::Replay);
+    if (fs::is_regular_file(p / "life_sweep.csv") && fs::is_regular_file(p / "life_sweep.pvd"))
+        kinds.push_back(ResultKind::LifeSweep);
     return kinds;
 }
 
@@ -79,8 +85,9 @@ ResultKind classifyResultFolder(const std::string& dir) {
         throw std::invalid_argument("'" + dir +
                                     "' holds no result magtwin view knows: expected erosion.pvd (erosion), "
                                     "thickness.vts (deposition), system/controlDict (OpenFOAM case), two or "
-                                    "more subfolders with erosion.pvd (comparison) or report.json with maps.pvd "
-                                    "(twin replay); see postprocessing/README.md");
+                                    "more subfolders with erosion.pvd (comparison), report.json with maps.pvd "
+                                    "(twin replay) or life_sweep.csv with life_sweep.pvd (deposit --life-sweep); see "
+                                    "postprocessing/README.md");
     return kinds.front();
 }
 

@@ -6,6 +6,7 @@
 //   openfoam     system/controlDict (an OpenFOAM case; read through case.foam)
 //   comparison   two or more subfolders that are erosion results (e.g. planar/, rotary/)
 //   replay       report.json + maps.pvd (+ maps/, uniformity.csv): `magtwin twin replay`
+//   life-sweep   life_sweep.csv + life_sweep.pvd (+ maps/, summary.json): `deposit --life-sweep`
 #pragma once
 
 #include <string>
@@ -13,9 +14,9 @@
 
 namespace magtwin {
 
-enum class ResultKind { Erosion, Deposition, OpenFoamCase, Comparison, Replay };
+enum class ResultKind { Erosion, Deposition, OpenFoamCase, Comparison, Replay, LifeSweep };
 
-/// "erosion", "deposition", "openfoam", "compare", "replay": the names `magtwin view --kind` takes.
+/// "erosion", "deposition", "openfoam", "compare", "replay", "life-sweep": the names `magtwin view --kind` takes.
 const char* resultKindName(ResultKind kind);
 
 /// The pvbatch script (file name in postprocessing/paraview/) that draws `kind`.
@@ -24,7 +25,8 @@ const char* viewScriptFor(ResultKind kind);
 /// Parses a kind name; throws std::invalid_argument listing the valid names.
 ResultKind resultKindFromName(const std::string& name);
 
-/// Every kind `dir` qualifies as, in the order erosion, deposition, openfoam, comparison, replay.
+/// Every kind `dir` qualifies as, in the order erosion, deposition, openfoam, comparison, replay,
+/// life-sweep.
 /// Throws std::invalid_argument if `dir` is not a folder.
 std::vector<ResultKind> detectResultKinds(const std::string& dir);
 

@@ -28,6 +28,8 @@ struct DepositCase {
     /// Share of the substrate no cathode footprint covers (the tool file's sense check; reported)
     double uncoveredSubstrateShare = 0.0;
     double uniformityTargetPct = 3.0;
+    /// process.cycle_time: time from one substrate to the next (s); 0: not given (life in kWh only)
+    double cycleTimeS = 0.0;
     std::string angular = "cosine";
     AngularDistributionParams angularParams;
     bool optimiseTrims = false;

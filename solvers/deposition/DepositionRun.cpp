@@ -49,6 +49,24 @@ std::vector<double> cathodeTrims(const DepositCase& c, const std::vector<double>
     return out;
 }
 
+std::vector<double> cathodePowersW(const DepositCase& c, const std::vector<double>& trims) {
+    const std::vector<double> t = cathodeTrims(c, trims);
+    std::vector<double> out;
+    for (const auto& g : c.cathodes)
+        for (int i = 0; i < g.cathodeCount(); ++i) out.push_back(g.powerW * t.at(out.size()));
+    return out;
+}
+
+std::vector<std::string> cathodeNamesOf(const DepositCase& c) {
+    std::vector<std::string> out;
+    for (const auto& g : c.cathodes)
+        for (int i = 0; i < g.cathodeCount(); ++i)
+            out.push_back(g.memberNames.size() == std::size_t(g.cathodeCount()) ? g.memberNames[std::size_t(i)]
+                          : g.cathodeCount() > 1                                ? g.name + std::to_string(i + 1)
+                                                                                : g.name);
+    return out;
+}
+
 CathodeResponses responsesAt(const DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law, double life,
                              const std::vector<ErodedGroup>& eroded, const SubstrateGrid& grid,
                              TransportMethod method) {
@@ -91,6 +109,32 @@ TransportMethod transportMethodOf(const std::string& method) {
     throw std::invalid_argument("--method must be fast, direct or mc, got '" + method + "'");
 }
 
+GasScatteringSettings gasScatteringSettingsOf(const DepositCase& c) {
+    const ElementTable& t = ElementTable::builtin();
+    const auto& d = c.cathodes.front().discharge;
+    for (const CathodeGroup& g : c.cathodes)
+        if (!sameComposition(g.discharge.targetMaterial, d.targetMaterial))
+            throw std::invalid_argument(c.file + ": the gas scattering model tallies one sputtered material; cathode " +
+                                        g.name + " (" + g.discharge.targetMaterial.name + ") differs from " +
+                                        d.targetMaterial.name + " (co-sputtering: use --method fast or direct)");
+    if (!d.targetMaterial.isElement())
+        throw std::invalid_argument(c.file + ": the gas scattering model takes one sputtered element; " +
+                                    d.targetMaterial.name + " is a compound (run at process.pressure 0)");
+    const Element &atom = t.get(d.targetMaterial.elementSymbol()), &gas = t.get(d.gas);
+    GasScatteringSettings s;
+    s.pressurePa = c.pressurePa;
+    s.gasTemperatureK = c.gasTemperatureK;
+    s.gasZ = gas.Z;
+    s.gasMassAmu = gas.massAmu;
+    s.atomZ = atom.Z;
+    s.atomMassAmu = atom.massAmu;
+    s.surfaceBindingEv = atom.requireSurfaceBindingEv();
+    // Thompson tail cut at the largest energy an ion of e*V can give a target atom head-on.
+    s.maxEnergyEv = d.voltageV * 4 * gas.massAmu * atom.massAmu / std::pow(gas.massAmu + atom.massAmu, 2);
+    s.seed = std::uint64_t(c.seed);
+    return s;
+}
+
 namespace {
 
 /// The fast gas model holds to p d = 10 Pa cm (GasAttenuationModel.hpp); d = the largest
@@ -129,28 +173,7 @@ std::vector<double> monteCarloFluence(const DepositCase& c, const EmissionLayout
             box.zTop = std::max(box.zTop, e.position.z());
         }
     box.xMin -= 0.2, box.xMax += 0.2, box.yMin -= 0.2, box.yMax += 0.2;
-    const ElementTable& t = ElementTable::builtin();
-    const auto& d = c.cathodes.front().discharge;
-    for (const CathodeGroup& g : c.cathodes)
-        if (!sameComposition(g.discharge.targetMaterial, d.targetMaterial))
-            throw std::invalid_argument(c.file + ": the gas scattering model tallies one sputtered material; cathode " +
-                                        g.name + " (" + g.discharge.targetMaterial.name + ") differs from " +
-                                        d.targetMaterial.name + " (co-sputtering: use --method fast or direct)");
-    if (!d.targetMaterial.isElement())
-        throw std::invalid_argument(c.file + ": the gas scattering model takes one sputtered element; " +
-                                    d.targetMaterial.name + " is a compound (run at process.pressure 0)");
-    const Element &atom = t.get(d.targetMaterial.elementSymbol()), &gas = t.get(d.gas);
-    GasScatteringSettings s;
-    s.pressurePa = c.pressurePa;
-    s.gasTemperatureK = c.gasTemperatureK;
-    s.gasZ = gas.Z;
-    s.gasMassAmu = gas.massAmu;
-    s.atomZ = atom.Z;
-    s.atomMassAmu = atom.massAmu;
-    s.surfaceBindingEv = atom.requireSurfaceBindingEv();
-    // Thompson tail cut at the largest energy an ion of e*V can give a target atom head-on.
-    s.maxEnergyEv = d.voltageV * 4 * gas.massAmu * atom.massAmu / std::pow(gas.massAmu + atom.massAmu, 2);
-    s.seed = std::uint64_t(c.seed);
+    const GasScatteringSettings s = gasScatteringSettingsOf(c);
     if (progress)
         progress("Monte Carlo: " + std::to_string(c.histories) + " histories at " + std::to_string(c.pressurePa) +
                  " Pa");
@@ -228,6 +251,10 @@ DepositRun runDeposition(DepositCase c, double lifeKWh, const std::string& metho
         run.thicknessNm = std::move(deposited.thicknessNm);
         run.composition = std::move(deposited.composition);
         run.uniformity = uniformity(run.thicknessNm, run.grid.inUniformityArea, c.uniformityTargetPct);
+        run.diagnosisGeometry = diagnosisGeometryOf(c, run.grid);
+        if (run.uniformity.meanNm > 0)  // no film at all: nothing to split (U = 0 by definition)
+            run.diagnosis = diagnoseUniformity(run.thicknessNm, run.grid.inUniformityArea, run.diagnosisGeometry);
+        run.cathodePowerW = cathodePowersW(c, run.optimised ? run.trims.trims : std::vector<double>{});
         composeUniformity(run.composition, run.grid.inUniformityArea);
     } catch (const std::invalid_argument& e) {
         const std::string what = e.what();

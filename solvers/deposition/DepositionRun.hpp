@@ -16,9 +16,11 @@
 #include "solvers/deposition/ErodedTargets.hpp"
 #include "solvers/deposition/FilmComposition.hpp"
 #include "solvers/deposition/GasAttenuationModel.hpp"
+#include "solvers/deposition/GasScatteringMonteCarlo.hpp"
 #include "solvers/deposition/PowerTrimOptimizer.hpp"
 #include "solvers/deposition/SubstrateMotion.hpp"
 #include "solvers/deposition/Uniformity.hpp"
+#include "solvers/deposition/UniformityDiagnosis.hpp"
 
 #include <functional>
 #include <memory>
@@ -40,6 +42,11 @@ GasAttenuation gasModel(const DepositCase& c);
 /// The trim of every cathode a layout built with `trims` uses (empty: the groups' own
 /// power_trims, else 1), as buildEmission applies them.
 std::vector<double> cathodeTrims(const DepositCase& c, const std::vector<double>& trims);
+/// Each cathode's discharge power (W) with `trims` (as cathodeTrims): its group's power x its trim,
+/// the number a process engineer sets on the supply.
+std::vector<double> cathodePowersW(const DepositCase& c, const std::vector<double>& trims);
+/// Each cathode's name in the same order (an array's member names, else group name + number).
+std::vector<std::string> cathodeNamesOf(const DepositCase& c);
 /// The per-cathode responses (CathodeResponses.hpp) at a life point on `grid`.
 CathodeResponses responsesAt(const DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law, double life,
                              const std::vector<ErodedGroup>& eroded, const SubstrateGrid& grid, TransportMethod method);
@@ -50,6 +57,12 @@ CathodeResponses responsesAt(const DepositCase& c, std::shared_ptr<const Emissio
 TrimResult optimiseTrims(const DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law, double life,
                          const std::vector<ErodedGroup>& eroded, TransportMethod method, double& optimiserPitch,
                          const CathodeResponses* fine = nullptr, const ProgressFn& progress = {});
+
+/// The gas-scattering Monte Carlo's settings for case `c` (--method mc, calibrate-gas): its
+/// gas and temperature, the one sputtered element of all cathodes (Thompson cut at the first
+/// cathode's voltage), the case's pressure and seed. Throws std::invalid_argument naming the
+/// case's file for co-sputtering or a compound target.
+GasScatteringSettings gasScatteringSettingsOf(const DepositCase& c);
 
 /// `c` with the magnet bar of every rotary array swinging by `amplitudeRad` (the wobble scan
 /// of optimise.wobble_amplitudes, in deposit and in the forecast's re-optimisation).
@@ -68,6 +81,11 @@ struct DepositRun {
     EmissionLayout layout;
     std::vector<double> thicknessNm;
     UniformityReport uniformity;
+    /// Where U comes from and what to try (UniformityDiagnosis.hpp), over the quality area.
+    UniformityDiagnosis diagnosis;
+    DiagnosisGeometry diagnosisGeometry;
+    /// Each cathode's power as run (W): its group's power x its trim (cathodePowersW).
+    std::vector<double> cathodePowerW;
     /// The film's composition map and its uniformity per species (FilmComposition.hpp);
     /// an elemental film is its one element at 100 %.
     FilmComposition composition;

@@ -23,10 +23,15 @@ namespace magtwin {
 struct LifeSweepRange {
     double fromKWh = 0, toKWh = 0;
     int points = 1;
+    bool toEndOfLife = false;  ///< TO given as `eol`: sweepLife sets toKWh to the end of life (less kEndOfLifeMargin)
 };
 
+/// `eol` sweeps to the end of life less this fraction (the last point must still be a target).
+constexpr double kEndOfLifeMargin = 1e-3;
+
 /// Parses "FROM:TO:N" (kWh, 0 <= FROM <= TO, N >= 1 integer; N = 1 needs FROM = TO or
-/// takes FROM). Throws std::invalid_argument with a message that names --life-sweep.
+/// takes FROM); TO may be `eol` (the end of life, found by sweepLife). Throws
+/// std::invalid_argument with a message that names --life-sweep.
 LifeSweepRange parseLifeSweep(const std::string& text);
 
 /// The N life points, evenly spaced from FROM to TO (FROM alone for N = 1).
@@ -42,7 +47,8 @@ std::optional<double> firstSpecCrossingKWh(const std::vector<double>& kWh, const
 struct LifePoint {
     double kWh = 0;
     UniformityReport fixed, retrimmed;
-    std::vector<double> trims;  ///< the re-optimised trims (the fixed ones without optimise)
+    std::vector<double> trims;      ///< the re-optimised trims (the fixed ones without optimise)
+    UniformityDiagnosis diagnosis;  ///< of the fixed recipe's map (UniformityDiagnosis.hpp)
 };
 
 /// The map at life point `kWh` (eroded groups `eroded`) with `fixedTrims` and (when the case
@@ -75,17 +81,36 @@ std::vector<LifePoint> lifePointsAlong(const DepositCase& c, std::shared_ptr<con
                                        TransportMethod method, const LifePointSink& onPoint = {},
                                        const ProgressFn& progress = {});
 
+/// Target life in substrates and days: each substrate takes `exposure` of discharge time
+/// per cathode (the motion's time; a scan sputters the whole cycle), and the cathode with the
+/// highest power (with `trims`) reaches the end of life first:
+///   substrates = E_eol / (P_max t_exposure),   days = substrates x cycle time / 86400 s.
+/// Empty when the case has no cycle time (process.cycle_time).
+struct LifeInSubstrates {
+    double substrates = 0, days = 0;
+    double cycleTimeS = 0, exposureS = 0, highestPowerW = 0;
+};
+std::optional<LifeInSubstrates> lifeInSubstrates(const DepositCase& c, double endOfLifeKWh,
+                                                 const std::vector<double>& trims);
+
 struct LifeSweepResult {
+    LifeSweepRange range;                            ///< as swept (TO resolved when it was `eol`)
     double endOfLifeKWh = 0;                         ///< the erosion engine's end of life (smallest over the cathodes)
     std::vector<double> fixedTrims;                  ///< the recipe: new-target trims (empty: the configured trims)
     std::vector<LifePoint> points;                   ///< one per life point of the range, ascending kWh
     std::optional<double> fixedRecipeLeavesSpecKWh;  ///< firstSpecCrossingKWh of U fixed
+    /// Rate loss: 100 (1 - mean film at the last point / at the first), recipe fixed (%).
+    double rateLossPct = 0;
+    /// Each cathode's power (W) with the new-target trims and with the last point's re-optimised trims.
+    std::vector<double> newTargetPowersW, lastPointPowersW;
+    std::optional<LifeInSubstrates> life;  ///< the end of life in substrates and days (cycle time given)
 };
 
 /// The sweep of case `c` over `range` with transport `method` (fast or direct): end of life,
 /// the new-target trims, then every life point (the erosion state advancing from point to
-/// point), each handed to `onPoint`. Throws std::invalid_argument naming the case's file
-/// when TO is past the end of life, when the case scans wobble amplitudes or searches the
+/// point), each handed to `onPoint`; TO = `eol` sweeps to the end of life. Throws
+/// std::invalid_argument naming the case's file when TO is past the end of life (or FROM,
+/// with `eol`), when the case scans wobble amplitudes or searches the
 /// end boost (a sweep runs one recipe), or on data the solvers cannot use.
 LifeSweepResult sweepLife(const DepositCase& c, const LifeSweepRange& range, TransportMethod method,
                           const LifePointSink& onPoint = {}, const ProgressFn& progress = {});

@@ -68,5 +68,14 @@ TEST(GnuplotQuoted, EscapesQuotesBackslashesAndLineBreaks) {
     EXPECT_EQ(gnuplotQuoted("one\ntwo"), "\"one\\ntwo\"");
 }
 
+TEST(GnuplotText, ShowsUnderscoresOfNamesLiterallyAndKeepsDeliberateMarkup) {
+    // Enhanced text reads '_' as a subscript; in a double-quoted string "\\_" reaches the
+    // enhanced-text parser as "\_", a literal underscore (gnuplot manual, "enhanced text").
+    EXPECT_EQ(gnuplotText("fab7_mo_line"), "\"fab7\\\\_mo\\\\_line\"");
+    EXPECT_EQ(gnuplotText(gnuplotLiteral("fab7_mo_line")), gnuplotText("fab7_mo_line"));  // not escaped twice
+    EXPECT_EQ(gnuplotText("ng cm^{-2} s^{-1}"), "\"ng cm^{-2} s^{-1}\"");
+    EXPECT_EQ(gnuplotText("U_{k}"), "\"U_{k}\"");
+}
+
 }  // namespace
 }  // namespace magtwin

@@ -61,6 +61,14 @@ TEST_F(ResultFolders, TwinReplayFolderNeedsItsReportAndItsMapSeries) {
     EXPECT_STREQ(magtwin::viewScriptFor(ResultKind::Replay), "replay_view.py");
 }
 
+TEST_F(ResultFolders, LifeSweepFolderNeedsItsTableAndItsMapSeries) {
+    touch("sweep/life_sweep.csv");
+    EXPECT_THROW(magtwin::classifyResultFolder((dir / "sweep").string()), std::invalid_argument);  // no .pvd
+    touch("sweep/life_sweep.pvd");
+    EXPECT_EQ(magtwin::classifyResultFolder((dir / "sweep").string()), ResultKind::LifeSweep);
+    EXPECT_STREQ(magtwin::viewScriptFor(ResultKind::LifeSweep), "life_sweep_view.py");
+}
+
 TEST_F(ResultFolders, FolderWithSeveralKindsListsThemAllErosionFirst) {
     touch("both/thickness.vts");
     touch("both/erosion.pvd");
@@ -72,12 +80,13 @@ TEST_F(ResultFolders, FolderWithSeveralKindsListsThemAllErosionFirst) {
 
 TEST(ResultKindNames, RoundTripAndUnknownNameListsTheValidOnes) {
     for (ResultKind k : {ResultKind::Erosion, ResultKind::Deposition, ResultKind::OpenFoamCase, ResultKind::Comparison,
-                         ResultKind::Replay})
+                         ResultKind::Replay, ResultKind::LifeSweep})
         EXPECT_EQ(magtwin::resultKindFromName(magtwin::resultKindName(k)), k);
     try {
         magtwin::resultKindFromName("replays");
         FAIL() << "no exception";
     } catch (const std::invalid_argument& e) {
-        EXPECT_NE(std::string(e.what()).find("erosion, deposition, openfoam, compare, replay"), std::string::npos);
+        EXPECT_NE(std::string(e.what()).find("erosion, deposition, openfoam, compare, replay, life-sweep"),
+                  std::string::npos);
     }
 }
