@@ -135,6 +135,14 @@ public:
 /// migrations make a store as an older magtwin did).
 std::unique_ptr<TwinStore> openStore(const std::string& location, int schemaVersion = kStoreSchemaVersion);
 
+/// An existing store opened read-only (SQLite: SQLITE_OPEN_READONLY; PostgreSQL: every
+/// transaction of the session READ ONLY), for readers such as `twin serve`: nothing is created
+/// or migrated. Throws std::invalid_argument naming the store when it does not exist, is not a
+/// magtwin store, or its schema is older (`twin sync` migrates it) or newer than this magtwin's.
+/// The read methods work; the save/commit methods throw; ensureTool of a tool not in the
+/// store throws.
+std::unique_ptr<TwinStore> openStoreReadOnly(const std::string& location);
+
 /// A content digest of everything the tool's store holds (files, samples row by row, text
 /// changes, steps, targets), independent of how rows were split into batches: two stores
 /// with the same digest hold the same data.
