@@ -9,11 +9,11 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 
+#include <pthread.h>
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
-#include <pthread.h>
 #include <thread>
 
 namespace magtwin {
@@ -77,8 +77,9 @@ int runTwinServe(const TwinServeOptions& o) {
     const std::string location = o.store;
     auto watcher = std::make_shared<StoreWatcher>([location] { return openStoreReadOnly(location); }, o.pollMs);
     WebServer server(settings, watcher);
-    std::cout << "serving " << o.store << " on http://" << (host.find(':') == std::string::npos ? host : "[" + host + "]")
-              << ":" << server.port() << "/ (read-only; rate limit "
+    std::cout << "serving " << o.store << " on http://"
+              << (host.find(':') == std::string::npos ? host : "[" + host + "]") << ":" << server.port()
+              << "/ (read-only; rate limit "
               << (settings.rateLimitPerS > 0.0 ? std::to_string(settings.rateLimitPerS) + "/s per client" : "off")
               << ")" << std::endl;
     std::thread signals([&server, stopSignals] {

@@ -69,8 +69,8 @@ std::string toolDetailJson(TwinStore& store, const ToolStatus& s, std::int64_t t
         o += std::string(first ? "" : ",") + "{\"step\":" + std::to_string(p.step) +
              ",\"start_s\":" + jsonNumber(p.startTime) + ",\"end_s\":" + jsonNumber(p.endTime) +
              ",\"label\":" + jsonString(p.label) + ",\"life_kWh\":" + jsonNumber(life) +
-             ",\"uniformity_pct\":" + jsonNumber(p.uniformityPct) + ",\"map_mean_A_per_s\":" +
-             jsonNumber(p.mapMeanAS) + ",\"sources\":" + sources + "}";
+             ",\"uniformity_pct\":" + jsonNumber(p.uniformityPct) + ",\"map_mean_A_per_s\":" + jsonNumber(p.mapMeanAS) +
+             ",\"sources\":" + sources + "}";
         first = false;
     }
     return o + "]}\n";
@@ -105,7 +105,8 @@ ServeSnapshot readServeSnapshot(TwinStore& store, const std::string& revision) {
         snap.toolDetail[s.tool] = toolDetailJson(store, s, store.ensureTool(s.tool));
         const bool rows = !s.e10.days.empty();
         snap.toolsJson += std::string(i ? "," : "") + "{\"name\":" + jsonString(s.tool) +
-                          ",\"rows\":" + std::to_string(s.totals.rows) + ",\"steps\":" + std::to_string(s.totals.steps) +
+                          ",\"rows\":" + std::to_string(s.totals.rows) +
+                          ",\"steps\":" + std::to_string(s.totals.steps) +
                           ",\"targets\":" + std::to_string(s.targets.size()) +
                           ",\"start_s\":" + (rows ? jsonNumber(s.e10.start) : std::string("null")) +
                           ",\"end_s\":" + (rows ? jsonNumber(s.e10.end) : std::string("null")) + "}";

@@ -21,10 +21,10 @@ namespace magtwin {
 
 struct ServeSnapshot {
     std::string revision;
-    std::string statusJson;                          ///< `twin status --json`
-    std::map<std::string, std::string> toolStatus;   ///< tool -> `twin status --tool T --json`
-    std::string toolsJson;                           ///< /api/tools
-    std::map<std::string, std::string> toolDetail;   ///< tool -> /api/tool?name=T
+    std::string statusJson;                         ///< `twin status --json`
+    std::map<std::string, std::string> toolStatus;  ///< tool -> `twin status --tool T --json`
+    std::string toolsJson;                          ///< /api/tools
+    std::map<std::string, std::string> toolDetail;  ///< tool -> /api/tool?name=T
 };
 
 /// The store's revision: a short text that changes whenever a sync, follow, replay or

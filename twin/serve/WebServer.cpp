@@ -20,6 +20,17 @@ namespace {
 
 using HandlerResponse = httplib::Server::HandlerResponse;
 
+/// The library's server with a longer accept queue: cpp-httplib 0.11 listens with a backlog
+/// of 5, so a burst of new connections (100 clients reconnecting) loses SYNs and waits for
+/// TCP's 1 s retransmission; listen() again on the bound socket only raises the backlog
+/// (Linux: listen(2) on a listening socket updates it).
+class MagtwinHttpServer : public httplib::Server {
+public:
+    void widenBacklog(int backlog) { ::listen(svr_sock_, backlog); }
+};
+
+constexpr int kListenBacklog = 256;
+
 void sendJson(httplib::Response& res, int status, const std::string& body) {
     res.status = status;
     res.set_header("Cache-Control", "no-store");
@@ -58,7 +69,7 @@ std::string bindFailure(const std::string& host, int port) {
 }  // namespace
 
 WebServer::WebServer(const WebServerSettings& settings, std::shared_ptr<StoreWatcher> watcher)
-    : settings_(settings), watcher_(std::move(watcher)), server_(std::make_unique<httplib::Server>()) {
+    : settings_(settings), watcher_(std::move(watcher)), server_(std::make_unique<MagtwinHttpServer>()) {
     if (settings_.rateLimitPerS > 0.0) limiter_ = std::make_unique<RateLimiter>(settings_.rateLimitPerS);
     const int threads = settings_.threads;
     server_->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
@@ -72,6 +83,8 @@ WebServer::WebServer(const WebServerSettings& settings, std::shared_ptr<StoreWat
     server_->set_read_timeout(5, 0);
     server_->set_write_timeout(5, 0);
     server_->set_keep_alive_timeout(5);
+    server_->set_keep_alive_max_count(20);  // a connection gives its worker up after 20 requests (fairness)
+    server_->set_tcp_nodelay(true);         // small answers go out at once (no Nagle + delayed-ACK 40 ms)
     routes();
     const std::string where = settings_.host + ":" + std::to_string(settings_.port);
     if (settings_.port == 0) {
@@ -82,6 +95,7 @@ WebServer::WebServer(const WebServerSettings& settings, std::shared_ptr<StoreWat
             throw std::invalid_argument("--listen " + where + ": " + bindFailure(settings_.host, settings_.port));
         port_ = settings_.port;
     }
+    static_cast<MagtwinHttpServer&>(*server_).widenBacklog(kListenBacklog);
 }
 
 WebServer::~WebServer() { stop(); }

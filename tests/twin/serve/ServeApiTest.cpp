@@ -121,7 +121,8 @@ TEST_F(ServeApiTest, NothingOutsideTheAssetsCanBeRead) {
         "/app.css/..%2f..%2f..%2fetc%2fpasswd",
     };
     for (const auto& t : targets) {
-        const std::string resp = rawRequest(serve.port(), "GET " + t + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        const std::string resp =
+            rawRequest(serve.port(), "GET " + t + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         SCOPED_TRACE(t);
         ASSERT_FALSE(resp.empty());
         EXPECT_TRUE(resp.rfind("HTTP/1.1 404", 0) == 0 || resp.rfind("HTTP/1.1 400", 0) == 0) << resp.substr(0, 80);
@@ -145,7 +146,8 @@ TEST_F(ServeApiTest, RequestLimitsAndMethods) {
                                                     std::to_string(big.size()) + "\r\n\r\n" + big);
     EXPECT_EQ(resp.rfind("HTTP/1.1 413", 0), 0u) << resp.substr(0, 80);
     // a header longer than the library's limit (8 KiB): refused, not crashed
-    resp = rawRequest(serve.port(), "GET / HTTP/1.1\r\nHost: x\r\nX-Long: " + std::string(100000, 'y') + "\r\n\r\n", 500);
+    resp =
+        rawRequest(serve.port(), "GET / HTTP/1.1\r\nHost: x\r\nX-Long: " + std::string(100000, 'y') + "\r\n\r\n", 500);
     EXPECT_EQ(resp.find("200 OK"), std::string::npos);
     r = c.Get("/api/tools");
     ASSERT_TRUE(r);
@@ -220,8 +222,8 @@ TEST(RateLimiterTest, TokenBucket) {
     const auto t0 = RateLimiter::Clock::time_point{} + std::chrono::hours(1);
     EXPECT_TRUE(limit.allow("a", t0));
     EXPECT_TRUE(limit.allow("a", t0));
-    EXPECT_FALSE(limit.allow("a", t0));  // burst of 2 used
-    EXPECT_TRUE(limit.allow("b", t0));   // per client
+    EXPECT_FALSE(limit.allow("a", t0));                                   // burst of 2 used
+    EXPECT_TRUE(limit.allow("b", t0));                                    // per client
     EXPECT_FALSE(limit.allow("a", t0 + std::chrono::milliseconds(400)));  // 0.8 token
     EXPECT_TRUE(limit.allow("a", t0 + std::chrono::milliseconds(500)));   // 1.0 token
 }

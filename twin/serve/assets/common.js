@@ -51,8 +51,8 @@ magtwin.clear = function (node) {
 
 /**
  * Calls render() now and again whenever the store's revision changes (a `twin follow`
- * commit, a replay): /api/revision is asked every second, so the page shows a commit within
- * the server's poll interval (250 ms by default) plus one second.
+ * commit, a replay): /api/revision is asked every 0.5 s, so the page shows a commit within
+ * the server's poll interval (250 ms by default) plus 0.5 s.
  */
 magtwin.live = function (render) {
   let shown = null;
@@ -71,7 +71,7 @@ magtwin.live = function (render) {
       updated.textContent = "Cannot reach the server: " + e.message;
       updated.classList.add("warn");
     }
-    setTimeout(tick, 1000);
+    setTimeout(tick, 500);
   }
   tick();
 };
