@@ -38,7 +38,7 @@ function renderUniformity(detail) {
     box.appendChild(magtwin.el("p", detail.replay_run === null ? "No replay in the store yet (twin replay)." : "The newest replay mapped no substrate.", "note"));
     return;
   }
-  const W = 640, H = 260, L = 60, R = 15, T = 15, B = 40;
+  const W = 640, H = 260, L = 60, R = 30, T = 15, B = 40;
   const xs = pts.map((p) => p.life_kWh), ys = pts.map((p) => p.uniformity_pct);
   let x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = 0, y1 = Math.max(...ys) * 1.1;
   if (x1 === x0) x1 = x0 + 1;
@@ -88,7 +88,7 @@ function renderE10(e10) {
   }
   const W = 900, H = 40, t0 = Date.parse(e10.start) / 1000, t1 = Date.parse(e10.end) / 1000;
   const X = (t) => (t1 > t0 ? ((t - t0) / (t1 - t0)) * W : 0);
-  const svg = magtwin.svg("svg", { width: W, height: H, viewBox: "0 0 " + W + " " + H, role: "img" });
+  const svg = magtwin.svg("svg", { width: "100%", height: H, viewBox: "0 0 " + W + " " + H, preserveAspectRatio: "none", role: "img" });
   for (const iv of e10.timeline) {
     const a = Date.parse(iv.start) / 1000, b = Date.parse(iv.end) / 1000;
     const r = magtwin.svg("rect", { x: X(a), y: 0, width: Math.max(0.5, X(b) - X(a)), height: H, class: iv.state });
