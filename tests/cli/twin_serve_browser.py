@@ -95,6 +95,8 @@ def close(shown, want, what):
         fail("%s: shows %r, status has %r" % (what, shown, want))
 
 
+SPECS = {}  # tool -> the replay's uniformity_spec_pct (--spec)
+
 CELLS = """
 const rows = [];
 for (const tr of document.querySelectorAll(arguments[0] + ' tbody tr')) {
@@ -149,6 +151,13 @@ def check_tool_page(wd, base, tool, status, out, tag):
         frows = wd.js(CELLS, "#findings")
         if [(f["cells"][0], f["cells"][3]) for f in frows] != [(f["start"], f["cause"]) for f in findings]:
             fail("%s: findings shown differ from the status timeline" % tool)
+    if tool in SPECS:
+        spec = wd.js("const l = document.querySelector('#uniformity [data-spec]'); return l ? l.getAttribute('data-spec') : null;")
+        if spec is None or float(spec) != SPECS[tool]:
+            fail("%s: uniformity spec line %r, the replay's report.json has %r" % (tool, spec, SPECS[tool]))
+        points = wd.js("return document.querySelectorAll('#uniformity circle').length;")
+        if points < 1:
+            fail("%s: no uniformity points after a replay" % tool)
     wd.screenshot(os.path.join(out, "%s-tool-%s.png" % (tag, "".join(c if c.isalnum() else "_" for c in tool))))
     print("ok: %s page %s: %d targets, E10, findings equal twin status --json; first load %.3f s "
           "(navigation loadEventEnd %.0f ms)" % (tag, tool, len(rows), first_load, nav or -1))
@@ -182,7 +191,11 @@ def main():
     ap.add_argument("--live", help="TAG,BASE_URL,TOOL,LOG,ROWS_FILE: append ROWS_FILE to LOG, watch the page")
     ap.add_argument("--live-limit", type=float, default=3.0)
     ap.add_argument("--xss", help="TAG,BASE_URL,TOOL,TARGET_ID")
+    ap.add_argument("--spec", action="append", default=[], help="TOOL,PCT: the spec line the tool's page must draw")
     a = ap.parse_args()
+    for s in a.spec:
+        tool, pct = s.rsplit(",", 1)
+        SPECS[tool] = float(pct)
     os.makedirs(a.out, exist_ok=True)
     wd = WebDriver(a.driver)
     try:

@@ -54,6 +54,8 @@ if [ -f "$REAL" ]; then
   "$MAGTWIN" twin status --store "$WORK/dtu.sqlite" --json > "$WORK/dtu-status.json"
   serve dtu "$WORK/dtu.sqlite"
   cases+=(--case "dtu,$url,$WORK/dtu-status.json")
+  spec=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["uniformity_spec_pct"])' "$WORK/dtu-replay/report.json")
+  cases+=(--spec "dtu-anait,$spec")
 else
   echo "skipped (real log absent): the DTU store's pages ($REAL)"
 fi

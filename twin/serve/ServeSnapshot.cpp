@@ -44,12 +44,22 @@ std::string sourcesJson(const std::string& lines, double& firstLife) {
     return o + "]";
 }
 
+/// The stored spec as a JSON number, null when no replay stored one (or it is not a number).
+std::string specJson(const std::optional<std::string>& text) {
+    if (!text) return "null";
+    char* end = nullptr;
+    const double v = std::strtod(text->c_str(), &end);
+    return end != text->c_str() && *end == '\0' ? jsonNumber(v) : "null";
+}
+
 std::string toolDetailJson(TwinStore& store, const ToolStatus& s, std::int64_t toolId) {
     const std::vector<PredictionRecord> predictions = store.predictions(toolId);
     const std::string run = newestRun(s.erosion, predictions);
     std::string o = "{\"tool\":" + jsonString(s.tool) + ",\"rows\":" + std::to_string(s.totals.rows) +
                     ",\"steps\":" + std::to_string(s.totals.steps) +
-                    ",\"replay_run\":" + (run.empty() ? std::string("null") : jsonString(run)) + ",\"targets\":[";
+                    ",\"replay_run\":" + (run.empty() ? std::string("null") : jsonString(run)) +
+                    ",\"uniformity_spec_pct\":" + specJson(store.toolSetting(toolId, kUniformitySpecSetting)) +
+                    ",\"targets\":[";
     for (std::size_t i = 0; i < s.targets.size(); ++i) {
         const TargetRecord& t = s.targets[i];
         double lifeUsed = std::nan("");
@@ -88,6 +98,7 @@ std::string storeRevision(TwinStore& store) {
         r += name + ":" + std::to_string(t.rows) + "/" + std::to_string(t.steps) + "/" + std::to_string(bytes) + "/" +
              std::to_string(store.calibrations(id).size());
         for (const auto& e : store.erosionStates(id)) r += "/" + e.runId + "@" + jsonNumber(e.lifeKWh);
+        r += "/spec=" + store.toolSetting(id, kUniformitySpecSetting).value_or("");
         r += ";";
     }
     return r;

@@ -6,10 +6,11 @@
 //  - /api/tools lists the tools with their stored rows, steps, targets and period;
 //  - /api/tool?name=NAME adds per target the target thickness and the share of it the newest
 //    replay's erosion groove has used, the newest replay's substrate uniformity per interval
-//    against the target life (the predictions the replay stored) and the equipment-state
+//    against the target life (the predictions the replay stored) with the spec it replayed
+//    against (kUniformitySpecSetting) and the equipment-state
 //    events worth a look (unscheduled down, no data) with their times (docs/twin-serve.md).
 // The revision names the store's content cheaply (rows, steps, consumed bytes, replay runs,
-// calibrations per tool): a change of it is what makes the watcher rebuild the snapshot.
+// calibrations, the replay's uniformity spec per tool): a change of it is what makes the watcher rebuild the snapshot.
 #pragma once
 
 #include "twin/store/TwinStore.hpp"

@@ -123,8 +123,9 @@ public:
     virtual std::vector<ErosionStateRecord> erosionStates(std::int64_t toolId) = 0;  ///< by source, target
     virtual std::vector<PredictionRecord> predictions(std::int64_t toolId) = 0;      ///< by run, step
     virtual std::vector<MeasurementRecord> measurements(std::int64_t toolId) = 0;    ///< by key
-    /// A tool's setting that the sync keeps from the tool file for readers of the store alone
-    /// (E10Settings: key "equipment_states"); inserts or replaces; one transaction.
+    /// A tool's setting kept from the tool file for readers of the store alone (the sync's
+    /// E10Settings: key "equipment_states"; the replay's uniformity spec:
+    /// kUniformitySpecSetting, TwinState.hpp); inserts or replaces; one transaction.
     virtual void saveToolSetting(std::int64_t toolId, const std::string& key, const std::string& value) = 0;
     virtual std::optional<std::string> toolSetting(std::int64_t toolId, const std::string& key) = 0;
 };

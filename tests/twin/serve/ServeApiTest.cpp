@@ -251,6 +251,22 @@ TEST_F(ServeApiTest, ACommitShowsWithinTwoSeconds) {
     EXPECT_NE(c.Get("/api/tools")->body.find("\"rows\":420"), std::string::npos);
 }
 
+TEST_F(ServeApiTest, TheReplaysSpecIsServedWhenStored) {
+    ServeFixture serve(store);
+    httplib::Client c("127.0.0.1", serve.port());
+    EXPECT_NE(c.Get("/api/tool?name=small-tool")->body.find("\"uniformity_spec_pct\":null"), std::string::npos);
+    {  // what `twin replay` keeps (TwinReplayCommand.cpp): the tool file's spec, percent
+        auto rw = openStore(store);
+        rw->saveToolSetting(rw->ensureTool("small-tool"), kUniformitySpecSetting, "2.5");
+    }
+    std::string body;
+    for (int i = 0; i < 100 && body.find("\"uniformity_spec_pct\":2.5") == std::string::npos; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        body = c.Get("/api/tool?name=small-tool")->body;
+    }
+    EXPECT_NE(body.find("\"uniformity_spec_pct\":2.5"), std::string::npos) << body;
+}
+
 TEST_F(ServeApiTest, StoreIsOpenedReadOnly) {
     const std::string before = fileBytes(store);
     {

@@ -40,7 +40,8 @@ function renderUniformity(detail) {
   }
   const W = 640, H = 260, L = 60, R = 30, T = 15, B = 40;
   const xs = pts.map((p) => p.life_kWh), ys = pts.map((p) => p.uniformity_pct);
-  let x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = 0, y1 = Math.max(...ys) * 1.1;
+  const spec = detail.uniformity_spec_pct;
+  let x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = 0, y1 = Math.max(...ys.concat(Number.isFinite(spec) ? [spec] : [])) * 1.1;
   if (x1 === x0) x1 = x0 + 1;
   if (!(y1 > 0)) y1 = 1;
   const X = (x) => L + ((x - x0) / (x1 - x0)) * (W - L - R);
@@ -63,6 +64,16 @@ function renderUniformity(detail) {
   const yl = magtwin.svg("text", { x: 12, y: (T + H - B) / 2, transform: "rotate(-90 12 " + (T + H - B) / 2 + ")", "text-anchor": "middle" });
   yl.textContent = "U (%)";
   svg.appendChild(yl);
+  if (Number.isFinite(spec)) {
+    const line = magtwin.svg("line", { x1: L, y1: Y(spec), x2: W - R, y2: Y(spec), stroke: "#d9342b", "stroke-dasharray": "6 4", "data-spec": spec });
+    const title = magtwin.svg("title", {});
+    title.textContent = "uniformity spec " + magtwin.fmt(spec) + " % (the tool file's, as replayed)";
+    line.appendChild(title);
+    svg.appendChild(line);
+    const label = magtwin.svg("text", { x: W - R - 4, y: Y(spec) - 4, "text-anchor": "end", fill: "#d9342b" });
+    label.textContent = "spec " + magtwin.fmt(spec) + " %";
+    svg.appendChild(label);
+  }
   const path = pts.map((p, i) => (i ? "L" : "M") + X(p.life_kWh).toFixed(1) + " " + Y(p.uniformity_pct).toFixed(1)).join(" ");
   svg.appendChild(magtwin.svg("path", { d: path, fill: "none", stroke: "#3a7bd5", "stroke-width": 1.5 }));
   for (const p of pts) {
@@ -73,7 +84,9 @@ function renderUniformity(detail) {
     svg.appendChild(c);
   }
   box.appendChild(svg);
-  box.appendChild(magtwin.el("p", "Replay run " + detail.replay_run + ", " + pts.length + " mapped intervals.", "note"));
+  const over = Number.isFinite(spec) ? pts.filter((p) => p.uniformity_pct > spec).length : null;
+  box.appendChild(magtwin.el("p", "Replay run " + detail.replay_run + ", " + pts.length + " mapped intervals" +
+    (over === null ? " (no spec stored)." : ", " + over + " above the " + magtwin.fmt(spec) + " % spec."), "note"));
 }
 
 function renderE10(e10) {
