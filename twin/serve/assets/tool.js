@@ -150,6 +150,7 @@ function renderFindings(e10) {
     body.appendChild(tr);
   }
   document.getElementById("no-findings").hidden = found.length > 0;
+  document.getElementById("findings").hidden = found.length === 0;
 }
 
 async function renderTool() {
