@@ -75,7 +75,8 @@ int runTwinServe(const TwinServeOptions& o) {
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
 
     const std::string location = o.store;
-    auto watcher = std::make_shared<StoreWatcher>([location] { return openStoreReadOnly(location); }, o.pollMs);
+    auto watcher =
+        std::make_shared<StoreWatcher>([location] { return openStoreReadOnly(location); }, o.pollMs, !postgres);
     WebServer server(settings, watcher);
     std::cout << "serving " << o.store << " on http://"
               << (host.find(':') == std::string::npos ? host : "[" + host + "]") << ":" << server.port()

@@ -93,6 +93,17 @@ if [ -f "$REAL" ]; then
   [ -n "$sport" ] || { cat "$WORK/serve.err"; echo "FAIL: twin serve on PostgreSQL did not start"; exit 1; }
   python3 -c 'import sys, urllib.request; sys.stdout.buffer.write(urllib.request.urlopen(sys.argv[1], timeout=10).read())' \
     "http://127.0.0.1:$sport/api/status" > "$WORK/serve-status.json"
+  # a commit while serving (a second tool synced): shown within 2 s over the kept connection
+  sed 's/^  name: dtu-anait$/  name: dtu-anait-copy/' "$TOOL" > "$WORK/copy.yaml"
+  "$MAGTWIN" twin sync "$WORK/copy.yaml" "$REAL" --store "$URL" > /dev/null
+  t0=$(date +%s.%N)
+  until python3 -c 'import sys, urllib.request; sys.exit(b"dtu-anait-copy" not in urllib.request.urlopen(sys.argv[1], timeout=10).read())' \
+      "http://127.0.0.1:$sport/api/tools"; do
+    awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { exit !(b - a > 2) }' && { echo "FAIL: a PostgreSQL commit not served within 2 s"; exit 1; }
+    sleep 0.05
+  done
+  python3 -c 'import sys, urllib.request; sys.stdout.buffer.write(urllib.request.urlopen(sys.argv[1], timeout=10).read())' \
+    "http://127.0.0.1:$sport/api/status" > "$WORK/serve-status.json"
   kill -TERM "$spid"; wait "$spid"
   "$MAGTWIN" twin status --store "$URL" --json > "$WORK/pg-all-status.json"
   cmp "$WORK/serve-status.json" "$WORK/pg-all-status.json" || { echo "FAIL: serve's /api/status on PostgreSQL differs"; exit 1; }

@@ -4,10 +4,12 @@
 
 namespace magtwin {
 
-StoreWatcher::StoreWatcher(StoreOpener open, int pollMs) : open_(std::move(open)), pollMs_(pollMs) {
-    const auto store = open_();
+StoreWatcher::StoreWatcher(StoreOpener open, int pollMs, bool reopenEachPoll)
+    : open_(std::move(open)), pollMs_(pollMs), reopenEachPoll_(reopenEachPoll) {
+    auto store = open_();
     const std::string revision = storeRevision(*store);
     snapshot_ = std::make_shared<const ServeSnapshot>(readServeSnapshot(*store, revision));
+    if (!reopenEachPoll_) kept_ = std::move(store);
     thread_ = std::thread([this] { poll(); });
 }
 
@@ -37,14 +39,19 @@ void StoreWatcher::poll() {
             if (wake_.wait_for(lock, std::chrono::milliseconds(pollMs_), [this] { return stop_; })) return;
         }
         try {
-            const auto store = open_();
-            const std::string revision = storeRevision(*store);
-            if (revision == snapshot()->revision) continue;
-            auto next = std::make_shared<const ServeSnapshot>(readServeSnapshot(*store, revision));
+            std::unique_ptr<TwinStore> fresh = reopenEachPoll_ || !kept_ ? open_() : nullptr;
+            TwinStore& store = fresh ? *fresh : *kept_;
+            const std::string revision = storeRevision(store);
+            auto next = revision == snapshot()->revision
+                            ? nullptr
+                            : std::make_shared<const ServeSnapshot>(readServeSnapshot(store, revision));
+            if (!reopenEachPoll_ && fresh) kept_ = std::move(fresh);
+            if (!next) continue;
             std::lock_guard<std::mutex> lock(mutex_);
             snapshot_ = std::move(next);
             lastError_.clear();
-        } catch (const std::exception& e) {  // keep serving the last snapshot; try again next poll
+        } catch (const std::exception& e) {  // keep serving the last snapshot; reopen and try again next poll
+            kept_.reset();
             std::lock_guard<std::mutex> lock(mutex_);
             lastError_ = e.what();
         }
