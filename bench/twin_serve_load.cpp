@@ -46,8 +46,8 @@ int main(int argc, char** argv) {
     std::atomic<long> errors{0};
     std::string firstError;
     const auto start = std::chrono::steady_clock::now();
-    const auto end = start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                                 std::chrono::duration<double>(seconds));
+    const auto end =
+        start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(seconds));
     std::vector<std::thread> threads;
     for (int c = 0; c < clients; ++c)
         threads.emplace_back([&, c] {
@@ -61,12 +61,14 @@ int main(int argc, char** argv) {
                 const std::string& path = paths[i % paths.size()];
                 const auto t0 = std::chrono::steady_clock::now();
                 auto r = client.Get(path.c_str());
-                const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+                const double ms =
+                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
                 if (!r || r->status != 200) {
                     ++errors;
                     std::lock_guard<std::mutex> lock(mutex);
                     if (firstError.empty())
-                        firstError = path + ": " + (r ? "HTTP " + std::to_string(r->status) : httplib::to_string(r.error()));
+                        firstError =
+                            path + ": " + (r ? "HTTP " + std::to_string(r->status) : httplib::to_string(r.error()));
                     continue;
                 }
                 mine[path].push_back(ms);
@@ -79,8 +81,8 @@ int main(int argc, char** argv) {
     std::vector<double> all;
     for (const auto& [p, v] : latencies) all.insert(all.end(), v.begin(), v.end());
     std::printf("%d clients, %.1f s: %zu requests (%.0f/s), %ld errors%s%s\n", clients, elapsed, all.size(),
-                static_cast<double>(all.size()) / elapsed, errors.load(), firstError.empty() ? "" : "; first: ",
-                firstError.c_str());
+                static_cast<double>(all.size()) / elapsed, errors.load(),
+                firstError.empty() ? "" : "; first: ", firstError.c_str());
     std::printf("  %-40s %9s %9s %9s %9s\n", "path", "requests", "p50 ms", "p99 ms", "max ms");
     for (const auto& [p, v] : latencies)
         std::printf("  %-40s %9zu %9.2f %9.2f %9.2f\n", p.c_str(), v.size(), percentile(v, 0.5), percentile(v, 0.99),
