@@ -14,6 +14,7 @@ PROGRAM_PACKAGES=(
   libceres-dev  # twin calibrate: Levenberg-Marquardt and covariance (Ceres Solver)
   libvtk9-dev xvfb xauth
   gnuplot-nox
+  libcpp-httplib-dev  # twin serve: the web view's HTTP server (cpp-httplib)
 )
 # The test suite on top: GoogleTest, Google Benchmark, OpenFOAM (plugin and case tests),
 # VTK's Python module (case-output checks with /usr/bin/python3), git (source packages).
@@ -23,6 +24,7 @@ TEST_PACKAGES=(
   python3-vtk9
   python3-yaml  # tests/cli/foam_dict_test.sh reads resolved tool files
   postgresql-15  # the store tests start a private PostgreSQL server (tests/twin)
+  chromium chromium-driver  # twin serve's pages in headless Chromium (tests/cli/twin_serve_browser_test.sh)
 )
 
 PACKAGES=("${PROGRAM_PACKAGES[@]}")

@@ -140,6 +140,18 @@ void addTwinCommand(CLI::App& app) {
     ad->callback([advise]() {
         if (const int rc = runTwinAdvise(*advise); rc != 0) throw CLI::RuntimeError(rc);
     });
+    auto serve = std::make_shared<TwinServeOptions>();
+    CLI::App* sv = twin->add_subcommand("serve", "The store as a read-only web view and JSON API (docs/twin-serve.md)");
+    sv->add_option("--store", serve->store, "SQLite file or postgresql://... URL (opened read-only)")->required();
+    sv->add_option("--listen", serve->listen, "HOST:PORT to listen on (port 0: any free port)")->capture_default_str();
+    sv->add_option("--rate-limit", serve->rateLimit,
+                   "Requests per second per client (N/s, or off; default off on loopback, 20/s elsewhere)");
+    sv->add_option("--poll-ms", serve->pollMs, "How often the store is checked for new commits, ms")
+        ->capture_default_str()
+        ->check(CLI::Range(20, 1000));
+    sv->callback([serve]() {
+        if (const int rc = runTwinServe(*serve); rc != 0) throw CLI::RuntimeError(rc);
+    });
     addTwinForecastCommands(*twin);
 }
 

@@ -99,6 +99,16 @@ struct TwinAdviseOptions {
 /// `twin advise` (TwinAdviseCommand.cpp; twin/advice).
 int runTwinAdvise(const TwinAdviseOptions& o);
 
+struct TwinServeOptions {
+    std::string store;
+    std::string listen = "127.0.0.1:8080";
+    std::string rateLimit;  ///< N/s per client, or off; "" = off on loopback, 20/s elsewhere
+    int pollMs = 250;       ///< how often the store's revision is checked
+};
+
+/// `twin serve` (TwinServeCommand.cpp; twin/serve).
+int runTwinServe(const TwinServeOptions& o);
+
 struct TwinExportFoamOptions {
     std::string toolFile;
     std::string store;

@@ -3,6 +3,7 @@
 // (twin/replay/ReplayReport), written to DIR complete or not at all (ReplayOutputs).
 #include "cli/twin/TwinCommands.hpp"
 
+#include "boundary/util/Json.hpp"
 #include "cli/Progress.hpp"
 #include "cli/UsageError.hpp"
 #include "cli/deposit/DepositConfig.hpp"
@@ -114,6 +115,7 @@ int runTwinReplay(const TwinReplayOptions& o) {
     const std::string runId =
         replayRunId(storeContentDigest(*store, toolId), calibrations.empty() ? 0 : calibrations.back().version);
     store->saveReplayRun(toolId, replayRunRecord(report.replay, store->targets(toolId), runId, setup.monitor.name));
+    store->saveToolSetting(toolId, kUniformitySpecSetting, jsonNumber(setup.uniformitySpecPct));
     if (o.json)
         std::cout << replayReportJson(report);
     else

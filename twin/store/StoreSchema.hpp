@@ -24,4 +24,12 @@ struct StoreMigration {
 std::vector<StoreMigration> storeMigrations(const std::string& blobType, const std::string& idType);
 constexpr int kStoreSchemaVersion = 4;
 
+/// How a back end opens its store: read-write (created and migrated as needed) or read-only
+/// (an existing store of this magtwin's schema version; openStoreReadOnly, TwinStore.hpp).
+enum class StoreAccess { ReadWrite, ReadOnly };
+
+/// A read-only opening's schema check: throws std::invalid_argument naming `location` when
+/// `version` is 0 (not a store), newer or older than kStoreSchemaVersion (TwinStore.cpp).
+void checkReadOnlySchema(const std::string& location, int version);
+
 }  // namespace magtwin

@@ -58,6 +58,11 @@ struct ReplayRunRecord {
     std::vector<MeasurementRecord> measurements;
 };
 
+/// The tool setting (TwinStore::toolSetting) in which `twin replay` keeps the uniformity spec
+/// it replayed against (the tool file's substrates[].spec.uniformity_target, percent, as JSON
+/// number text), so readers of the store alone (`twin serve`) can draw it beside the replay's U.
+inline constexpr const char* kUniformitySpecSetting = "uniformity_spec_pct";
+
 /// A digest of the tool's erosion states, predictions and measurements (as storeContentDigest
 /// for the synced data): two stores with equal digests hold the same twin state.
 std::string twinStateDigest(TwinStore& store, std::int64_t toolId);

@@ -44,6 +44,29 @@ std::unique_ptr<TwinStore> openStore(const std::string& location, int schemaVers
     return std::make_unique<SqliteStore>(location, schemaVersion);
 }
 
+std::unique_ptr<TwinStore> openStoreReadOnly(const std::string& location) {
+    if (location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0) {
+#ifdef MAGTWIN_HAVE_POSTGRES
+        return std::make_unique<PostgresStore>(location, kStoreSchemaVersion, StoreAccess::ReadOnly);
+#else
+        throw std::invalid_argument("--store " + location + ": this magtwin was built without PostgreSQL (libpqxx)");
+#endif
+    }
+    if (location.empty()) throw std::invalid_argument("--store: empty store location");
+    return std::make_unique<SqliteStore>(location, kStoreSchemaVersion, StoreAccess::ReadOnly);
+}
+
+void checkReadOnlySchema(const std::string& location, int version) {
+    if (version == 0) throw std::invalid_argument("--store " + location + ": not a magtwin store (no schema_version)");
+    if (version > kStoreSchemaVersion)
+        throw std::invalid_argument("--store " + location + ": schema version " + std::to_string(version) +
+                                    " is newer than this magtwin (" + std::to_string(kStoreSchemaVersion) + ")");
+    if (version < kStoreSchemaVersion)
+        throw std::invalid_argument("--store " + location + ": schema version " + std::to_string(version) +
+                                    " is older than this magtwin's (" + std::to_string(kStoreSchemaVersion) +
+                                    "); a read-only reader does not migrate it: run `magtwin twin sync` first");
+}
+
 namespace {
 
 struct DigestStream {

@@ -123,8 +123,9 @@ public:
     virtual std::vector<ErosionStateRecord> erosionStates(std::int64_t toolId) = 0;  ///< by source, target
     virtual std::vector<PredictionRecord> predictions(std::int64_t toolId) = 0;      ///< by run, step
     virtual std::vector<MeasurementRecord> measurements(std::int64_t toolId) = 0;    ///< by key
-    /// A tool's setting that the sync keeps from the tool file for readers of the store alone
-    /// (E10Settings: key "equipment_states"); inserts or replaces; one transaction.
+    /// A tool's setting kept from the tool file for readers of the store alone (the sync's
+    /// E10Settings: key "equipment_states"; the replay's uniformity spec:
+    /// kUniformitySpecSetting, TwinState.hpp); inserts or replaces; one transaction.
     virtual void saveToolSetting(std::int64_t toolId, const std::string& key, const std::string& value) = 0;
     virtual std::optional<std::string> toolSetting(std::int64_t toolId, const std::string& key) = 0;
 };
@@ -134,6 +135,14 @@ public:
 /// `schemaVersion` < kStoreSchemaVersion migrates a new store only that far (tests of the
 /// migrations make a store as an older magtwin did).
 std::unique_ptr<TwinStore> openStore(const std::string& location, int schemaVersion = kStoreSchemaVersion);
+
+/// An existing store opened read-only (SQLite: SQLITE_OPEN_READONLY; PostgreSQL: every
+/// transaction of the session READ ONLY), for readers such as `twin serve`: nothing is created
+/// or migrated. Throws std::invalid_argument naming the store when it does not exist, is not a
+/// magtwin store, or its schema is older (`twin sync` migrates it) or newer than this magtwin's.
+/// The read methods work; the save/commit methods throw; ensureTool of a tool not in the
+/// store throws.
+std::unique_ptr<TwinStore> openStoreReadOnly(const std::string& location);
 
 /// A content digest of everything the tool's store holds (files, samples row by row, text
 /// changes, steps, targets), independent of how rows were split into batches: two stores

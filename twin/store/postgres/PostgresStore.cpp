@@ -16,11 +16,21 @@ using pg::integer;
 using pg::num;
 using pg::real;
 
-PostgresStore::PostgresStore(const std::string& url, int schemaVersion) : url_(url) {
+PostgresStore::PostgresStore(const std::string& url, int schemaVersion, StoreAccess access) : url_(url) {
     try {
         db_ = std::make_unique<Connection>(url);
     } catch (const std::exception& e) {
         throw std::invalid_argument("--store " + url + ": cannot connect to PostgreSQL: " + e.what());
+    }
+    if (access == StoreAccess::ReadOnly) {
+        // Every later transaction of this session is READ ONLY: the server refuses any write.
+        pqxx::nontransaction n(db_->c);
+        n.exec("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+        const bool hasVersion =
+            n.exec("SELECT 1 FROM information_schema.tables WHERE table_name = 'schema_version'").size() > 0;
+        n.commit();
+        checkReadOnlySchema(url, hasVersion ? this->schemaVersion() : 0);
+        return;
     }
     migrate(schemaVersion);
 }
@@ -54,6 +64,11 @@ void PostgresStore::migrate(int targetVersion) {
 }
 
 std::int64_t PostgresStore::ensureTool(const std::string& name) {
+    {  // a tool already there is found without a write (read-only sessions)
+        pqxx::read_transaction r(db_->c);
+        const auto found = r.exec_params("SELECT id FROM tools WHERE name = $1", name);
+        if (!found.empty()) return integer(found[0][0]);
+    }
     pqxx::work w(db_->c);
     w.exec_params("INSERT INTO tools (name) VALUES ($1) ON CONFLICT (name) DO NOTHING", name);
     const auto id = integer(w.exec_params1("SELECT id FROM tools WHERE name = $1", name)[0]);

@@ -14,7 +14,8 @@ namespace magtwin {
 
 class PostgresStore : public TwinStore {
 public:
-    explicit PostgresStore(const std::string& url, int schemaVersion = kStoreSchemaVersion);
+    explicit PostgresStore(const std::string& url, int schemaVersion = kStoreSchemaVersion,
+                           StoreAccess access = StoreAccess::ReadWrite);
     ~PostgresStore() override;
 
     std::int64_t ensureTool(const std::string& name) override;

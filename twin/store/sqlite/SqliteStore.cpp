@@ -9,14 +9,26 @@
 
 namespace magtwin {
 
-SqliteStore::SqliteStore(const std::string& path, int schemaVersion) : path_(path) {
-    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+SqliteStore::SqliteStore(const std::string& path, int schemaVersion, StoreAccess access) : path_(path) {
+    const bool readOnly = access == StoreAccess::ReadOnly;
+    const int flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
         const std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
         sqlite3_close(db_);
         throw std::invalid_argument("--store " + path + ": cannot open SQLite store: " + msg);
     }
     sqlite3_busy_timeout(db_, 10000);
     try {
+        if (readOnly) {  // no pragma that writes, no migration: the schema must be this magtwin's
+            int version = 0;
+            try {
+                version = this->schemaVersion();
+            } catch (const std::exception& e) {
+                throw std::invalid_argument("--store " + path + ": not a magtwin store (" + e.what() + ")");
+            }
+            checkReadOnlySchema(path, version);
+            return;
+        }
         exec("PRAGMA journal_mode=WAL");
         exec("PRAGMA synchronous=NORMAL");
         exec("PRAGMA foreign_keys=ON");
@@ -79,6 +91,10 @@ void SqliteStore::migrate(int targetVersion) {
 }
 
 std::int64_t SqliteStore::ensureTool(const std::string& name) {
+    {  // a tool already there is found without a write (read-only stores)
+        auto& s = prepare("SELECT id FROM tools WHERE name = ?").bind(name);
+        if (s.step()) return s.integer(0);
+    }
     prepare("INSERT OR IGNORE INTO tools (name) VALUES (?)").bind(name).run();
     auto& s = prepare("SELECT id FROM tools WHERE name = ?").bind(name);
     s.step();

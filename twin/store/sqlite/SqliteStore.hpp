@@ -15,7 +15,8 @@ namespace magtwin {
 
 class SqliteStore : public TwinStore {
 public:
-    explicit SqliteStore(const std::string& path, int schemaVersion = kStoreSchemaVersion);
+    explicit SqliteStore(const std::string& path, int schemaVersion = kStoreSchemaVersion,
+                         StoreAccess access = StoreAccess::ReadWrite);
     ~SqliteStore() override;
     SqliteStore(const SqliteStore&) = delete;
     SqliteStore& operator=(const SqliteStore&) = delete;
