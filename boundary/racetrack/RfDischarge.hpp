@@ -49,13 +49,13 @@ struct RfDischargeSettings {
 };
 
 struct RfIonSupply {
-    double deliveredW = 0.0;          ///< forward - reflected
-    double absorbedW = 0.0;           ///< P_abs
-    double plasmaPotentialV = 0.0;    ///< V_p
-    double collisionalLossEv = 0.0;   ///< E_c
-    double energyPerPairEv = 0.0;     ///< E_T
-    double ionEnergyEv = 0.0;         ///< e (V_dc + V_p)
-    double ionCurrentA = 0.0;         ///< e P_abs / E_T
+    double deliveredW = 0.0;         ///< forward - reflected
+    double absorbedW = 0.0;          ///< P_abs
+    double plasmaPotentialV = 0.0;   ///< V_p
+    double collisionalLossEv = 0.0;  ///< E_c
+    double energyPerPairEv = 0.0;    ///< E_T
+    double ionEnergyEv = 0.0;        ///< e (V_dc + V_p)
+    double ionCurrentA = 0.0;        ///< e P_abs / E_T
     double ionsPerSecond = 0.0;
 };
 

@@ -75,7 +75,7 @@ struct SupplySpec {
     std::string name;
     std::string kind = "dc";         ///< dc | rf | pulsed-dc
     std::vector<std::string> feeds;  ///< cathode names it can be switched to
-    RfDischargeSettings rf;          ///< kind rf: the RF discharge model's settings (docs/rf.md)
+    RfDischargeSettings rf{};        ///< kind rf: the RF discharge model's settings (docs/rf.md)
 };
 
 /// `process.reactive`: the chamber's part of Berg's model (solvers/reactive), SI.

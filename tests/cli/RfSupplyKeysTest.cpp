@@ -40,14 +40,17 @@ void expectRefused(const std::string& path, const std::string& key, const std::s
 
 TEST(RfSupplyKeys, DefaultsAreTheSchemasAndGivenValuesAreRead) {
     const ToolFile d = loadToolFile(toolWithSupply("rf_default.yaml", "  - {name: rf1, kind: rf, feeds: [gun]}\n"));
-    EXPECT_DOUBLE_EQ(d.supplies[0].rf.matchEfficiency, std::stod(toolKey("supplies[]", "match_efficiency").defaultValue));
-    EXPECT_DOUBLE_EQ(d.supplies[0].rf.cableEfficiency, std::stod(toolKey("supplies[]", "cable_efficiency").defaultValue));
+    EXPECT_DOUBLE_EQ(d.supplies[0].rf.matchEfficiency,
+                     std::stod(toolKey("supplies[]", "match_efficiency").defaultValue));
+    EXPECT_DOUBLE_EQ(d.supplies[0].rf.cableEfficiency,
+                     std::stod(toolKey("supplies[]", "cable_efficiency").defaultValue));
     EXPECT_DOUBLE_EQ(d.supplies[0].rf.electronTemperatureV,
                      std::stod(toolKey("supplies[]", "electron_temperature_eV").defaultValue));
     EXPECT_FALSE(d.supplies[0].rf.plasmaPotentialV.has_value());
-    const ToolFile g = loadToolFile(toolWithSupply(
-        "rf_given.yaml", "  - {name: rf1, kind: rf, feeds: [gun], match_efficiency: 0.85, cable_efficiency: 0.95,\n"
-                         "     electron_temperature_eV: 4, plasma_potential: 30 V}\n"));
+    const ToolFile g = loadToolFile(
+        toolWithSupply("rf_given.yaml",
+                       "  - {name: rf1, kind: rf, feeds: [gun], match_efficiency: 0.85, cable_efficiency: 0.95,\n"
+                       "     electron_temperature_eV: 4, plasma_potential: 30 V}\n"));
     EXPECT_DOUBLE_EQ(g.supplies[0].rf.matchEfficiency, 0.85);
     EXPECT_DOUBLE_EQ(g.supplies[0].rf.cableEfficiency, 0.95);
     EXPECT_DOUBLE_EQ(g.supplies[0].rf.electronTemperatureV, 4.0);

@@ -68,7 +68,7 @@ struct SupplyChannels {
     int current = -1;
     int forwardPower = -1;
     int reflectedPower = -1;
-    RfDischargeSettings rf;  ///< kind Rf: the tool file's RF settings (boundary/racetrack/RfDischarge.hpp)
+    RfDischargeSettings rf{};  ///< kind Rf: the tool file's RF settings (boundary/racetrack/RfDischarge.hpp)
 };
 
 /// A source (cathode) and which supply feeds it: either switch columns (one per supply it can
