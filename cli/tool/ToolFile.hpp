@@ -14,6 +14,7 @@
 #pragma once
 
 #include "boundary/racetrack/RacetrackFlux.hpp"
+#include "boundary/racetrack/RfDischarge.hpp"
 #include "boundary/racetrack/TrackProfile.hpp"
 #include "cli/config/ConfigReader.hpp"
 #include "solvers/chamber/CathodeSpec.hpp"
@@ -74,6 +75,7 @@ struct SupplySpec {
     std::string name;
     std::string kind = "dc";         ///< dc | rf | pulsed-dc
     std::vector<std::string> feeds;  ///< cathode names it can be switched to
+    RfDischargeSettings rf{};        ///< kind rf: the RF discharge model's settings (docs/rf.md)
 };
 
 /// `process.reactive`: the chamber's part of Berg's model (solvers/reactive), SI.

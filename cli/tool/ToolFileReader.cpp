@@ -570,6 +570,27 @@ void warnUncovered(ToolFile& tool, const std::vector<ConfigSection>& substrates)
     }
 }
 
+/// supplies[i]'s RF keys (docs/rf.md): only on kind rf, each in its range.
+void readRfSettings(const SchemaSection& s, SupplySpec& spec) {
+    const bool rf = spec.kind == "rf";
+    for (const char* key : {"match_efficiency", "cable_efficiency", "electron_temperature_eV", "plasma_potential"})
+        if (!rf && s.has(key)) s.fail(key, "is an RF setting; supply '" + spec.name + "' is kind " + spec.kind);
+    if (!rf) return;
+    auto number = [&s](const char* key, double lo, double hi, const char* what) {
+        const double v = s.number(key);
+        if (!(v >= lo && v <= hi)) s.fail(key, what);
+        return v;
+    };
+    spec.rf.matchEfficiency = number("match_efficiency", 1e-3, 1.0, "must be in (0, 1]");
+    spec.rf.cableEfficiency = number("cable_efficiency", 1e-3, 1.0, "must be in (0, 1]");
+    spec.rf.electronTemperatureV = number("electron_temperature_eV", 1.0, 10.0, "must be in [1, 10] eV");
+    if (s.has("plasma_potential")) {
+        const double v = s.quantity("plasma_potential");
+        if (!(v >= 0.0 && v <= 1000.0)) s.fail("plasma_potential", "must be in [0, 1000] V");
+        spec.rf.plasmaPotentialV = v;
+    }
+}
+
 ToolReactive readReactive(const SchemaSection& r) {
     ToolReactive out;
     auto number = [&r](const char* key, double lo, double hi, const char* what) {
@@ -680,6 +701,7 @@ ToolFile loadToolFile(const std::string& path, const ToolLogsReader& readLogs) {
         spec.kind = s.text("kind");
         spec.feeds = s.textList("feeds");
         if (spec.feeds.empty()) s.fail("feeds", "expected at least one cathode name");
+        readRfSettings(s, spec);
         tool.supplies.push_back(std::move(spec));
         checks.supplySections.push_back(s.raw());
     }

@@ -204,6 +204,12 @@ std::string resolvedToolYaml(const ToolFile& tool, int digits) {
         o << "  - name: " << quoted(s.name) << "\n    kind: " << s.kind << "\n    feeds: [";
         for (std::size_t i = 0; i < s.feeds.size(); ++i) o << (i ? ", " : "") << quoted(s.feeds[i]);
         o << "]\n";
+        if (s.kind == "rf") {
+            o << "    match_efficiency: " << exact(s.rf.matchEfficiency)
+              << "\n    cable_efficiency: " << exact(s.rf.cableEfficiency)
+              << "\n    electron_temperature_eV: " << exact(s.rf.electronTemperatureV) << "\n";
+            if (s.rf.plasmaPotentialV) o << "    plasma_potential: " << q(*s.rf.plasmaPotentialV, "V") << "\n";
+        }
     }
     const ToolErosionSettings& e = tool.erosion;
     o << "erosion:\n  angular: " << e.angular << "\n";

@@ -292,6 +292,15 @@ std::vector<ToolKey> buildSchema() {
         sec("supplies[]", "name", K::Text, "", "name of the supply"),
         pick("supplies[]", "kind", {"dc", "rf", "pulsed-dc"}, "dc", "supply kind"),
         sec("supplies[]", "feeds", K::TextList, "", "cathode names the supply can be switched to"),
+        sec("supplies[]", "match_efficiency", K::Number, "0.7",
+            "rf: share of the delivered (forward - reflected) power the matching network passes to the electrode, "
+            "(0, 1]; 10-50 % is lost in typical networks (docs/rf.md)"),
+        sec("supplies[]", "cable_efficiency", K::Number, "0.99",
+            "rf: share the cable and feedthrough pass on, (0, 1]; a few metres of RG-213 at 13.56 MHz (docs/rf.md)"),
+        sec("supplies[]", "electron_temperature_eV", K::Number, "3",
+            "rf: T_e of the discharge, eV, [1, 10] (Lieberman & Lichtenberg's argon energy balance, docs/rf.md)"),
+        qty("supplies[]", "plasma_potential", Dimension::Voltage, "(5.2 T_e)",
+            "rf: time-averaged plasma potential V_p (ion energy e (V_dc + V_p)); default the wall value of docs/rf.md"),
 
         pick("erosion", "angular", {"yamamura1983", "none"}, "yamamura1983", "angular factor of the yield"),
         qty("erosion", "grid_spacing", L, "(cathode mesh.pitch)", "erosion grid spacing"),

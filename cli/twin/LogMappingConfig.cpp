@@ -67,6 +67,7 @@ public:
                 s.fail("supply", "'" + c.name + "' is not a supply of the tool file (supplies: " + joined(known) + ")");
             }
             c.kind = it->kind;
+            c.rf = it->rf;
             const std::string p = "supply." + c.name + ".";
             c.enabled = numeric(s, "enabled", p + "enabled", LogQuantity::Flag);
             c.setpoint = numeric(s, "setpoint", p + "setpoint", LogQuantity::Power);

@@ -19,6 +19,7 @@ struct ToolNames {
         std::string name;
         SupplyKind kind = SupplyKind::Dc;
         std::vector<std::string> feeds;
+        RfDischargeSettings rf{};
     };
     struct Cathode {
         std::string name;

@@ -25,7 +25,7 @@ ToolNames namesOf(const ToolFile& tool) {
         const SupplyKind kind = s.kind == "rf"          ? SupplyKind::Rf
                                 : s.kind == "pulsed-dc" ? SupplyKind::PulsedDc
                                                         : SupplyKind::Dc;
-        names.supplies.push_back({s.name, kind, s.feeds});
+        names.supplies.push_back({s.name, kind, s.feeds, s.rf});
     }
     for (const ToolSensor& s : tool.sensors) names.sensors.push_back(s.name);
     return names;

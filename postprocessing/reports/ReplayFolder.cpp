@@ -64,7 +64,8 @@ std::string replayReportJson(const ReplayReport& r) {
             o << (k ? "," : "") << "{\"source\":" << jsonString(p.source) << ",\"target_id\":" << jsonString(p.targetId)
               << ",\"material\":" << jsonString(p.material) << ",\"power_W\":" << jsonNumber(p.meanPowerW)
               << ",\"voltage_V\":" << jsonNumber(p.meanVoltageV) << ",\"energy_kWh\":" << jsonNumber(p.energyJ / 3.6e6)
-              << ",\"life_kWh\":" << jsonNumber(p.lifeKWh)
+              << ",\"life_kWh\":" << jsonNumber(p.lifeKWh) << ",\"rf\":" << (p.rf ? "true" : "false")
+              << ",\"ion_energy_eV\":" << jsonNumber(p.ionEnergyEv) << ",\"ions_per_s\":" << jsonNumber(p.ionsPerSecond)
               << ",\"eroded_depth_mm\":" << jsonNumber(p.erodedDepthM * 1e3) << "}";
         }
         o << "],\"deposited_material\":" << jsonString(s.depositedMaterial)

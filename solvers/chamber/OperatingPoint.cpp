@@ -27,6 +27,16 @@ OperatingPoint operatingPoint(const IonSupply& supply, const DischargeSpec& d, c
     return p;
 }
 
+OperatingPoint operatingPoint(const RfIonSupply& rf, const DischargeSpec& d, const Material& targetMaterial) {
+    IonSupply supply;
+    supply.powerW = rf.deliveredW;
+    supply.dischargeCurrentA = rf.ionCurrentA;  // the pairs' current; no gamma_SE term in the RF balance
+    supply.ionCurrentA = rf.ionCurrentA;
+    supply.ionsPerSecond = rf.ionsPerSecond;
+    supply.ionEnergyEv = rf.ionEnergyEv;
+    return operatingPoint(supply, d, targetMaterial);
+}
+
 OperatingPoint operatingPoint(const DischargeSpec& d, const Material& targetMaterial) {
     const ElementTable& t = ElementTable::builtin();
     // the discharge balance as makeErosionEngine computes it (same inputs, same function)

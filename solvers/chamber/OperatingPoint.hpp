@@ -9,9 +9,12 @@
 //   E_ion  = e V (ions cross the full cathode sheath)
 //   Y      = Y(E_ion, 0) of discharge.yield_model at normal incidence (boundary/yield)
 //   atoms/s = ions/s x Y
+// An RF-driven cathode takes ions/s and E_ion from the RF energy balance instead
+// (boundary/racetrack/RfDischarge.hpp, docs/rf.md); the yield is the same.
 #pragma once
 
 #include "boundary/racetrack/IonSupply.hpp"
+#include "boundary/racetrack/RfDischarge.hpp"
 #include "solvers/chamber/CathodeSpec.hpp"
 
 #include <string>
@@ -36,5 +39,8 @@ struct OperatingPoint {
 OperatingPoint operatingPoint(const DischargeSpec& discharge, const Material& targetMaterial);
 /// The same from the discharge balance already computed (IonSupply) and the yield model.
 OperatingPoint operatingPoint(const IonSupply& supply, const DischargeSpec& discharge, const Material& targetMaterial);
+/// An RF-driven cathode: the ion supply of the RF energy balance (boundary/racetrack/RfDischarge.hpp,
+/// ions at e (V_dc + V_p), I_ion = e P_abs / E_T) instead of P / V; `discharge.voltageV` is |V_dc|.
+OperatingPoint operatingPoint(const RfIonSupply& rf, const DischargeSpec& discharge, const Material& targetMaterial);
 
 }  // namespace magtwin

@@ -151,7 +151,9 @@ TEST_F(DtuAnaitReplay, CalibratedTwinReproducesTheSingleSourceReadings) {
 // single-source steps and the twin's geometric tooling (substrate mean / crystal film rate,
 // ReplayReport's tooling finding). Untilted guns on a 70 mm circle 150 mm up (the file before
 // issue 19) gave Ba 0.0039, Zr 0.225 and 51.6 %; the plugin's geometry gives Ba 0.0056, Zr 0.44,
-// 38.4 % (the crystal's position stays a project assumption; the logged tooling is 228 %).
+// 38.4 % with the ion supply P / V_dc (the crystal's position stays a project assumption; the logged
+// tooling is 228 %). The RF discharge model (issue 20, docs/rf.md) moves the ratios to Ba 0.0110,
+// Zr 0.685; the geometric tooling does not depend on the discharge and stays.
 // The figures are this replay's own; 3 % holds them against the grid and quadrature
 // (map pitch 2 mm, emission pitch 2 mm) but fails on any change of the geometry (the other
 // reading of the plugin's angles, from the substrate plane, gives Ba 0.0058, Zr 0.37, 46.3 %).
@@ -172,9 +174,49 @@ TEST_F(DtuAnaitReplay, TiltedGunGeometryGivesItsMonitorRatiosAndTooling) {
                                                 : 0.5 * (tooling[tooling.size() / 2 - 1] + tooling[tooling.size() / 2]);
     std::cout << "uncalibrated measured/predicted: Ba " << ratio["Ba"] << ", Zr " << ratio["Zr"]
               << "; geometric tooling " << 100 * geometric << " %\n";
-    EXPECT_NEAR(ratio["Ba"] / 0.00561, 1.0, 0.03);
-    EXPECT_NEAR(ratio["Zr"] / 0.440, 1.0, 0.03);
+    EXPECT_NEAR(ratio["Ba"] / 0.01100, 1.0, 0.03);
+    EXPECT_NEAR(ratio["Zr"] / 0.6845, 1.0, 0.03);
     EXPECT_NEAR(geometric / 0.384, 1.0, 0.03);
+}
+
+// The chain on the RF-fed single-source steps, uncalibrated (report.json's
+// steps[].predicted_rate_A_s): the RF discharge model (docs/rf.md, boundary/racetrack/RfDischarge.hpp,
+// the tool file's default match 0.7, cable 0.99, T_e 3 eV, V_p 5.2 T_e) replaces P / V_dc. Each
+// single-source interval's measured / predicted and the median over every interval with a reading
+// are printed and held at this replay's own figures (3 %: grid and quadrature, as above); the
+// issue's goal (within 3x) is printed, not asserted: Ba stays far outside it (docs/rf.md, "The DTU
+// chain"). Every ion on an RF interval has e (V_dc + V_p) and the pairs' current P_abs / E_T.
+// this replay's own figures (P / V_dc gave Ba 0.00561, Zr 0.440)
+constexpr double kBaRatioRf = 0.01100, kZrRatioRf = 0.6845, kMedianRatioRf = 0.02162;
+TEST_F(DtuAnaitReplay, RfDischargeModelGivesItsUncalibratedMonitorRatios) {
+    const ReplayResult r = replayTool(*store_, tool_, setup_);
+    std::map<std::string, std::vector<double>> single;
+    std::vector<double> all;
+    for (const auto& s : r.steps) {
+        if (!std::isfinite(s.measuredAS) || !(s.predictedAS > 0.0) || !(s.measuredAS > 0.0)) continue;
+        all.push_back(s.measuredAS / s.predictedAS);
+        if (s.sources.size() != 1) continue;
+        const auto& p = s.sources[0];
+        EXPECT_TRUE(p.rf) << p.source;  // both targets run on RF supplies in this log
+        // the ion energy is the self-bias plus the wall plasma potential at 3 eV (15.537 V, RfDischargeTest)
+        EXPECT_NEAR(p.ionEnergyEv - p.meanVoltageV, 15.537, 1e-3);
+        single[p.material].push_back(s.measuredAS / s.predictedAS);
+        std::cout << p.material << " " << p.meanPowerW << " W, |V_dc| " << p.meanVoltageV << " V, E_ion "
+                  << p.ionEnergyEv << " eV: measured/predicted " << s.measuredAS / s.predictedAS << "\n";
+    }
+    ASSERT_EQ(single.size(), 2u);
+    ASSERT_FALSE(all.empty());
+    std::sort(all.begin(), all.end());
+    const double median = all.size() % 2 ? all[all.size() / 2] : 0.5 * (all[all.size() / 2 - 1] + all[all.size() / 2]);
+    auto within3x = [](double x) { return x >= 1.0 / 3.0 && x <= 3.0; };
+    std::cout << "median measured/predicted over " << all.size() << " intervals: " << median
+              << (within3x(median) ? " (within 3x)" : " (outside 3x)") << "\n";
+    const double ba = single["Ba"].front(), zr = single["Zr"].front();
+    std::cout << "single-source: Ba " << ba << (within3x(ba) ? " (within 3x)" : " (outside 3x)") << ", Zr " << zr
+              << (within3x(zr) ? " (within 3x)" : " (outside 3x)") << "\n";
+    EXPECT_NEAR(ba / kBaRatioRf, 1.0, 0.03);
+    EXPECT_NEAR(zr / kZrRatioRf, 1.0, 0.03);
+    EXPECT_NEAR(median / kMedianRatioRf, 1.0, 0.03);
 }
 
 }  // namespace

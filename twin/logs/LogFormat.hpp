@@ -8,6 +8,7 @@
 // refer to channels by index, so the reader stays generic.
 #pragma once
 
+#include "boundary/racetrack/RfDischarge.hpp"
 #include "twin/equipment/E10Settings.hpp"
 
 #include <string>
@@ -67,6 +68,7 @@ struct SupplyChannels {
     int current = -1;
     int forwardPower = -1;
     int reflectedPower = -1;
+    RfDischargeSettings rf{};  ///< kind Rf: the tool file's RF settings (boundary/racetrack/RfDischarge.hpp)
 };
 
 /// A source (cathode) and which supply feeds it: either switch columns (one per supply it can

@@ -13,7 +13,8 @@
 // The ion energy per charge is the discharge voltage: the DC (or pulsed-DC) supply's voltage,
 // or the RF supply's DC self-bias (the cathode's mean potential, which sets the mean ion
 // energy at an RF target: Chapman, Glow Discharge Processes, Wiley 1980, ch. 5). NaN when the
-// feeding supply logs no voltage.
+// feeding supply logs no voltage. Replay adds the plasma potential for an RF-fed source and takes
+// its ion current from the RF energy balance (boundary/racetrack/RfDischarge.hpp, docs/rf.md).
 #pragma once
 
 #include "twin/logs/LogFormat.hpp"

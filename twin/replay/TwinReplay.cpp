@@ -2,7 +2,9 @@
 
 #include "boundary/elements/ElementTable.hpp"
 #include "boundary/materials/MaterialLibrary.hpp"
+#include "boundary/racetrack/RfDischarge.hpp"
 #include "boundary/util/PhysicalConstants.hpp"
+#include "solvers/chamber/OperatingPoint.hpp"
 #include "solvers/deposition/ErodedTargets.hpp"
 #include "solvers/deposition/GasAttenuationModel.hpp"
 #include "solvers/deposition/LineOfSightTransport.hpp"
@@ -151,6 +153,18 @@ private:
         return groups_[k].discharge.targetMaterial;
     }
 
+    /// The supply that feeds source k on most rows of [r0, r1) (-1: none).
+    int feedingSupply(std::size_t k, std::size_t r0, std::size_t r1) const {
+        std::map<int, std::size_t> count;
+        for (std::size_t r = r0; r < r1; ++r)
+            if (result_.power[k].supply[r] >= 0) ++count[result_.power[k].supply[r]];
+        int best = -1;
+        std::size_t most = 0;
+        for (const auto& [s, n] : count)
+            if (n > most) best = s, most = n;
+        return best;
+    }
+
     /// Bit k: source k is on with its shutter open at row r (what reaches the crystal).
     std::uint64_t depositingSet(std::size_t r) const {
         std::uint64_t set = 0;
@@ -283,7 +297,25 @@ private:
             if (std::isfinite(sp.meanVoltageV) && sp.meanVoltageV > 0.0) g.discharge.voltageV = sp.meanVoltageV;
             g.powerW = sp.meanPowerW;
             g.lifeKWh = sp.lifeKWh;
-            const double wanted = sputteredAtomsPerJoule(g.discharge) * g.powerW;
+            // the ion supply: DC and pulsed DC P / V (solvers/chamber/OperatingPoint.hpp); an RF-fed
+            // interval the RF energy balance (boundary/racetrack/RfDischarge.hpp, docs/rf.md)
+            DischargeSpec d;
+            d.gas = g.discharge.gas;
+            d.voltageV = g.discharge.voltageV;
+            d.powerW = g.powerW;
+            d.gammaSE = g.discharge.secondaryElectronYield;
+            d.yieldModel = g.discharge.yieldModel;
+            const int supply = feedingSupply(k, r0, std::min(r1, series_.rows()));
+            sp.rf = supply >= 0 && setup_.format.supplies[std::size_t(supply)].kind == SupplyKind::Rf &&
+                    std::isfinite(sp.meanVoltageV);
+            const OperatingPoint op =
+                sp.rf ? operatingPoint(rfIonSupply(setup_.format.supplies[std::size_t(supply)].rf, sp.meanPowerW,
+                                                   sp.meanVoltageV, ElementTable::builtin().get(d.gas)),
+                                       d, mat)
+                      : operatingPoint(d, mat);
+            const double wanted = op.atomsPerSecond();
+            sp.ionEnergyEv = op.ionEnergyEv;
+            sp.ionsPerSecond = op.ionsPerSecond;
             // a compound's atoms carry its mean mass and fill its film's volume (steady state:
             // the sputtered flux has the target's composition, boundary/materials/Material.hpp)
             const double atomKg = mat.meanMassAmu() * kAtomicMassUnitKg;

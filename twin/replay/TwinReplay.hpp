@@ -94,6 +94,9 @@ struct StepSourcePrediction {
     double erodedDepthM = 0.0;
     double erodedVolumeM3 = 0.0;   ///< volume the erosion removed from the target by lifeKWh
     double crystalMassRate = 0.0;  ///< kg m^-2 s^-1, uncalibrated
+    bool rf = false;               ///< fed by an RF supply: the RF energy balance (docs/rf.md) set the ions
+    double ionEnergyEv = 0.0;      ///< DC: e V; RF: e (V_dc + V_p)
+    double ionsPerSecond = 0.0;    ///< onto the target
 };
 
 struct ReplayStep {
