@@ -65,7 +65,9 @@ std::string replayReportJson(const ReplayReport& r) {
               << ",\"material\":" << jsonString(p.material) << ",\"power_W\":" << jsonNumber(p.meanPowerW)
               << ",\"voltage_V\":" << jsonNumber(p.meanVoltageV) << ",\"energy_kWh\":" << jsonNumber(p.energyJ / 3.6e6)
               << ",\"life_kWh\":" << jsonNumber(p.lifeKWh)
-              << ",\"eroded_depth_mm\":" << jsonNumber(p.erodedDepthM * 1e3) << "}";
+              << ",\"eroded_depth_mm\":" << jsonNumber(p.erodedDepthM * 1e3)
+              << ",\"compound_fraction\":" << jsonNumber(p.thetaTarget)
+              << ",\"reactive_rate_factor\":" << jsonNumber(p.rateFactor) << "}";
         }
         o << "],\"deposited_material\":" << jsonString(s.depositedMaterial)
           << ",\"monitor_material\":" << jsonString(s.monitorMaterial)

@@ -123,6 +123,7 @@ public:
     virtual std::vector<ErosionStateRecord> erosionStates(std::int64_t toolId) = 0;  ///< by source, target
     virtual std::vector<PredictionRecord> predictions(std::int64_t toolId) = 0;      ///< by run, step
     virtual std::vector<MeasurementRecord> measurements(std::int64_t toolId) = 0;    ///< by key
+    virtual std::vector<TargetReactiveRecord> reactiveStates(std::int64_t toolId) = 0;  ///< by source, target
     /// A tool's setting that the sync keeps from the tool file for readers of the store alone
     /// (E10Settings: key "equipment_states"); inserts or replaces; one transaction.
     virtual void saveToolSetting(std::int64_t toolId, const std::string& key, const std::string& value) = 0;
