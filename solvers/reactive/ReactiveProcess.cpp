@@ -12,7 +12,12 @@
 namespace magtwin {
 
 const std::vector<ReactiveGas>& reactiveGases() {
-    static const std::vector<ReactiveGas> gases{{"N2", "N", 2.0}, {"O2", "O", 2.0}};
+    // S2: a valved sulfur cracker heats the sulfur vapour (S8, S6 from the reservoir) in its
+    // cracking zone, where the equilibrium vapour at high temperature and low pressure is mostly
+    // S2 (J. Berkowitz, J. R. Marquart, J. Chem. Phys. 39 (1963) 275, mass spectra of sulfur
+    // vapour); the model takes the cracker's output as S2 only (an assumption: S3..S8 left in it
+    // would carry more S per molecule).
+    static const std::vector<ReactiveGas> gases{{"N2", "N", 2.0}, {"O2", "O", 2.0}, {"S2", "S", 2.0}};
     return gases;
 }
 

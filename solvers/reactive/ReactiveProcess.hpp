@@ -32,11 +32,11 @@ inline constexpr double kMoleculesPerSccm = 2.686780111e25 * 1e-6 / 60.0;
 
 /// A reactive gas the model has data for.
 struct ReactiveGas {
-    std::string formula;  ///< "N2", "O2"
-    std::string element;  ///< "N", "O"
+    std::string formula;  ///< "N2", "O2", "S2"
+    std::string element;  ///< "N", "O", "S"
     double atomsPerMolecule = 2.0;
 };
-/// The reactive gases (N2, O2).
+/// The reactive gases (N2, O2, S2 from a sulfur cracker).
 const std::vector<ReactiveGas>& reactiveGases();
 /// The gas `formula` names; throws std::invalid_argument listing the known ones.
 const ReactiveGas& reactiveGas(const std::string& formula);
