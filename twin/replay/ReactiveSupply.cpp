@@ -5,23 +5,34 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
+#include <map>
 
 namespace magtwin {
 
 namespace {
 
-constexpr double kSccmPerSi = 60.0e6;  // standard m^3/s -> sccm
+constexpr double kSccmPerSi = 60.0e6;   // standard m^3/s -> sccm
+// An MFC reading at or below 1 sccm is its zero offset, not a flow: the DTU plugin's
+// MFC_FLOW_THRESHOLD (sputter_log_reader.py); the DTU log's shut O2 MFC reads 0.12 sccm.
+constexpr double kMfcOnSccm = 1.0;
+constexpr std::size_t kBaselineRows = 60;  // valve-shut readings in the baseline (a minute at 1 Hz)
 
-double smallestStep(const std::vector<double>& v) {
-    std::vector<double> s;
-    for (double x : v)
-        if (std::isfinite(x)) s.push_back(x);
-    std::sort(s.begin(), s.end());
-    double step = 0.0;
-    for (std::size_t i = 1; i < s.size(); ++i) {
-        const double d = s[i] - s[i - 1];
-        if (d > 1e-9 * std::max(1e-12, std::abs(s[i])) && (step == 0.0 || d < step)) step = d;
+/// The gauge's least step: the most frequent non-zero change between consecutive readings
+/// (to 2 significant digits). A quantised display jumps by its last digit most often; a
+/// pump-down or vent ramp makes many different, rarely repeated changes.
+double leastStep(const std::vector<double>& v) {
+    std::map<double, std::size_t> count;
+    for (std::size_t i = 1; i < v.size(); ++i) {
+        const double d = std::abs(v[i] - v[i - 1]);
+        if (!std::isfinite(d) || d == 0.0) continue;
+        const double scale = std::pow(10.0, std::floor(std::log10(d)) - 1.0);
+        ++count[std::round(d / scale) * scale];
     }
+    double step = 0.0;
+    std::size_t best = 0;
+    for (const auto& [d, c] : count)
+        if (c > best) best = c, step = d;
     return step;
 }
 
@@ -36,7 +47,10 @@ ReactiveSupplySeries reactiveSupply(const LogFormat& format, const ReplaySeries&
         std::vector<double>& f = out.sccm[g.formula];
         f.assign(n, 0.0);
         const std::vector<double>& c = series.column(key);
-        for (std::size_t r = 0; r < n; ++r) f[r] = std::isfinite(c[r]) ? std::max(0.0, c[r] * kSccmPerSi) : 0.0;
+        for (std::size_t r = 0; r < n; ++r) {
+            const double sccm = c[r] * kSccmPerSi;
+            f[r] = std::isfinite(sccm) && sccm > kMfcOnSccm ? sccm : 0.0;
+        }
     }
     for (const CrackerChannels& k : format.crackers) {
         const std::string p = "cracker." + k.name + ".";
@@ -46,7 +60,9 @@ ReactiveSupplySeries reactiveSupply(const LogFormat& format, const ReplaySeries&
         open.assign(n, 0);
         const std::vector<double>& valve = series.column(p + "valve");
         const std::vector<double>& gauge = series.column(p + "sulfur_pressure");
-        out.resolutionSccm[k.name] = k.sccmPerTorr * smallestStep(gauge) / kPaPerTorr;
+        const double step = leastStep(gauge);
+        out.resolutionSccm[k.name] = k.sccmPerTorr * step / kPaPerTorr;
+        std::deque<double> shutReadings;  // the last kBaselineRows valve-shut readings
         double shut = std::nan("");
         bool unknownNoted = false;
         for (std::size_t r = 0; r < n; ++r) {
@@ -54,7 +70,13 @@ ReactiveSupplySeries reactiveSupply(const LogFormat& format, const ReplaySeries&
             const bool isOpen = std::isfinite(valve[r]) && valve[r] > k.openAbove && enabled;
             open[r] = isOpen;
             if (!isOpen) {
-                if (std::isfinite(gauge[r])) shut = gauge[r];
+                if (std::isfinite(gauge[r])) {
+                    shutReadings.push_back(gauge[r]);
+                    if (shutReadings.size() > kBaselineRows) shutReadings.pop_front();
+                    std::vector<double> sorted(shutReadings.begin(), shutReadings.end());
+                    std::nth_element(sorted.begin(), sorted.begin() + long(sorted.size() / 2), sorted.end());
+                    shut = sorted[sorted.size() / 2];
+                }
                 continue;
             }
             if (!std::isfinite(shut) || !std::isfinite(gauge[r])) {
@@ -65,7 +87,9 @@ ReactiveSupplySeries reactiveSupply(const LogFormat& format, const ReplaySeries&
                 unknownNoted = true;
                 continue;
             }
-            f[r] += k.sccmPerTorr * std::max(0.0, gauge[r] - shut) / kPaPerTorr;
+            // a rise of at most one least step of the gauge is its quantisation, not sulfur
+            const double rise = gauge[r] - shut;
+            if (rise > step * (1.0 + 1e-6)) f[r] += k.sccmPerTorr * rise / kPaPerTorr;
         }
     }
     return out;
