@@ -22,17 +22,19 @@ constexpr std::size_t kBaselineRows = 60;  // valve-shut readings in the baselin
 /// (to 2 significant digits). A quantised display jumps by its last digit most often; a
 /// pump-down or vent ramp makes many different, rarely repeated changes.
 double leastStep(const std::vector<double>& v) {
-    std::map<double, std::size_t> count;
+    std::map<double, std::pair<std::size_t, double>> bins;  // rounded change -> (count, sum of changes)
     for (std::size_t i = 1; i < v.size(); ++i) {
         const double d = std::abs(v[i] - v[i - 1]);
         if (!std::isfinite(d) || d == 0.0) continue;
         const double scale = std::pow(10.0, std::floor(std::log10(d)) - 1.0);
-        ++count[std::round(d / scale) * scale];
+        auto& b = bins[std::round(d / scale) * scale];
+        ++b.first;
+        b.second += d;
     }
     double step = 0.0;
     std::size_t best = 0;
-    for (const auto& [d, c] : count)
-        if (c > best) best = c, step = d;
+    for (const auto& [d, b] : bins)
+        if (b.first > best) best = b.first, step = b.second / static_cast<double>(b.first);  // the bin's mean
     return step;
 }
 
