@@ -44,14 +44,14 @@ struct ReactiveSurfaceState {
 
 /// What an advance did, integrated over its time (for conservation checks and reports).
 struct ReactiveAdvanceTally {
-    double suppliedMolecules = 0.0;          ///< integral of Q_0
-    double pumpedMolecules = 0.0;            ///< integral of p S / (k T)
-    double targetUptakeMolecules = 0.0;      ///< integral of alpha_t F (1 - theta_t) A_t
-    double collectorUptakeMolecules = 0.0;   ///< integral of alpha_c F (1 - theta_c) A_c
-    double targetFormedFormulaUnits = 0.0;   ///< n_f x target uptake
-    double targetErodedFormulaUnits = 0.0;   ///< integral of (J/q) Y_c theta_t A_t
-    double metalAtomsSputtered = 0.0;        ///< integral of (J/q) A_t [Y_m (1 - theta_t) + Y_c theta_t]
-    double partialPressureTimePaS = 0.0;     ///< integral of p (mean p = this / time)
+    double suppliedMolecules = 0.0;         ///< integral of Q_0
+    double pumpedMolecules = 0.0;           ///< integral of p S / (k T)
+    double targetUptakeMolecules = 0.0;     ///< integral of alpha_t F (1 - theta_t) A_t
+    double collectorUptakeMolecules = 0.0;  ///< integral of alpha_c F (1 - theta_c) A_c
+    double targetFormedFormulaUnits = 0.0;  ///< n_f x target uptake
+    double targetErodedFormulaUnits = 0.0;  ///< integral of (J/q) Y_c theta_t A_t
+    double metalAtomsSputtered = 0.0;       ///< integral of (J/q) A_t [Y_m (1 - theta_t) + Y_c theta_t]
+    double partialPressureTimePaS = 0.0;    ///< integral of p (mean p = this / time)
     double timeS = 0.0;
     int substeps = 0;
 };

@@ -183,7 +183,8 @@ TEST(ReactiveReplay, AFlowStepAcrossTheHysteresisFollowsBergsBranchesAndNamesThe
     const double mTi = MaterialLibrary::builtin().get("Ti").meanMassAmu(), mN = 14.007;
     const double want = inside.back().metalAtomsPerS * (mTi + inside.back().thetaCollector * mN) /
                         (inside.front().metalAtomsPerS * (mTi + inside.front().thetaCollector * mN));
-    const double got = massRateAt(run.result.times[4 * kSegmentS - 30]) / massRateAt(run.result.times[2 * kSegmentS - 30]);
+    const double got =
+        massRateAt(run.result.times[4 * kSegmentS - 30]) / massRateAt(run.result.times[2 * kSegmentS - 30]);
     // 5e-3: the states to 2e-3 (above) and N's standard atomic weight range (14.006-14.008)
     EXPECT_NEAR(got, want, 5e-3 * want);
     EXPECT_LT(got, 0.8);  // poisoning lowers the rate: the metal/compound yields of the library

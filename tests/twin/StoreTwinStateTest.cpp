@@ -48,7 +48,8 @@ ReplayRunRecord runOf(const std::string& runId, int n, double base) {
     r.erosion.push_back({"source1", "Ba T 001", "Ba", base + 0.3, base + 0.25, 1.0e-3 / 3.0, base * 1e-9 / 7.0, runId});
     r.erosion.push_back({"source3", "Zr_T_001", "Zr", base, base, 0.0, 0.0, runId});
     // schema 5: the reactive state per target (fractions that need all 17 digits)
-    r.reactive.push_back({"source1", "Ba T 001", "S2", 1.0 / (3.0 + base), 1.0 / (7.0 + base), 1751900000.1 + base, runId});
+    r.reactive.push_back(
+        {"source1", "Ba T 001", "S2", 1.0 / (3.0 + base), 1.0 / (7.0 + base), 1751900000.1 + base, runId});
     r.reactive.push_back({"source3", "Zr_T_001", "N2", 0.0, base / 11.0, 1751900000.1 + base, runId});
     return r;
 }
@@ -172,7 +173,7 @@ TEST_P(StoreTwinState, KilledWriterLeavesTheOldOrTheNewRun) {
         const double base = p.size() == static_cast<std::size_t>(kA) ? 1.0 : 2.0;
         for (const auto& row : p) ASSERT_EQ(row.predictedAS, base + 1.0 / 3.0);
         ASSERT_EQ(e.size(), 2u);
-        EXPECT_EQ(e[1].lifeKWh, base);  // the erosion state of the same transaction
+        EXPECT_EQ(e[1].lifeKWh, base);                    // the erosion state of the same transaction
         const auto re = store_->reactiveStates(toolId_);  // and the reactive state: no row lost or doubled
         ASSERT_EQ(re.size(), 2u);
         EXPECT_EQ(re[0].thetaTarget, 1.0 / (3.0 + base));

@@ -143,8 +143,8 @@ TEST_F(DtuCracker, ValveOpenAgainstShutWindowsPredictedAndMeasured) {
         std::printf(
             "[dtu cracker] %s: shut %.0f s -> open %.0f s: measured %+.1f %%, predicted %+.1f %%, source1 bias %.1f -> "
             "%.1f V\n",
-            a.key.c_str(), shut.seconds, opened.seconds, 100.0 * measured, 100.0 * predicted,
-            shut.biasV / shut.seconds, opened.biasV / opened.seconds);
+            a.key.c_str(), shut.seconds, opened.seconds, 100.0 * measured, 100.0 * predicted, shut.biasV / shut.seconds,
+            opened.biasV / opened.seconds);
         ++pairs;
         measuredChanges.push_back(measured);
         // the log's own change: opening the valve lowers the crystal rate (the issue: 10-25 %)

@@ -104,12 +104,12 @@ struct StepThresholds {
 /// store; only the valve and the pressure enter the supply.
 struct CrackerChannels {
     std::string name;
-    std::string gas;                 ///< the reactive gas it delivers ("S2")
-    int valve = -1;                  ///< numeric channel; open when > openAbove
-    double openAbove = 0.0;          ///< in the valve column's own (SI) unit
-    int sulfurPressure = -1;         ///< numeric channel (Pa)
-    double sccmPerTorr = 2.8e4;      ///< the plugin's conversion (above)
-    int enabled = -1;                ///< numeric channel (control enabled); not mapped = enabled
+    std::string gas;             ///< the reactive gas it delivers ("S2")
+    int valve = -1;              ///< numeric channel; open when > openAbove
+    double openAbove = 0.0;      ///< in the valve column's own (SI) unit
+    int sulfurPressure = -1;     ///< numeric channel (Pa)
+    double sccmPerTorr = 2.8e4;  ///< the plugin's conversion (above)
+    int enabled = -1;            ///< numeric channel (control enabled); not mapped = enabled
 };
 
 struct LogFormat {
@@ -123,7 +123,7 @@ struct LogFormat {
     std::vector<SupplyChannels> supplies;
     std::vector<SourceChannels> sources;
     std::vector<CrackerChannels> crackers;  ///< `crackers:` (reactive sources with a valve)
-    int substrateShutter = -1;  ///< numeric channel; not mapped = always open
+    int substrateShutter = -1;              ///< numeric channel; not mapped = always open
     StepThresholds thresholds;
     /// `equipment_states:` (recipe rules, calendar, E10 thresholds); its thresholds, supplies
     /// and day offset are filled from the rest of the format by e10SettingsOf (E10States.hpp).

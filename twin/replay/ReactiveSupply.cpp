@@ -12,7 +12,7 @@ namespace magtwin {
 
 namespace {
 
-constexpr double kSccmPerSi = 60.0e6;   // standard m^3/s -> sccm
+constexpr double kSccmPerSi = 60.0e6;  // standard m^3/s -> sccm
 // An MFC reading at or below 1 sccm is its zero offset, not a flow: the DTU plugin's
 // MFC_FLOW_THRESHOLD (sputter_log_reader.py); the DTU log's shut O2 MFC reads 0.12 sccm.
 constexpr double kMfcOnSccm = 1.0;

@@ -15,7 +15,7 @@
 //    The plugin reads p_S with the cracker open and no MFC gas flowing; the rise over the
 //    shut-valve reading is the same quantity while the other gases hold their flows, and it
 //    can be read in every window. Before the first shut-valve reading the rise is unknown:
-//    the flow is 0 and a note says so. 
+//    the flow is 0 and a note says so.
 // Gauge resolution: `resolutionSccm` is the flow of one least step of the gauge's readings
 // (the most frequent change between consecutive readings x the conversion), the
 // floor below which a cracker flow cannot be told from 0 (the DTU log's Wide Range Gauge:

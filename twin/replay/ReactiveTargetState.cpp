@@ -146,8 +146,7 @@ ReactiveTrajectory followReactiveTargets(const LogFormat& format, const ReplaySe
             if (d) {
                 ReactiveAdvanceTally tally;
                 const bool fixedPoint = q == 0.0 && f.state.thetaTarget == 0.0 && f.state.thetaCollector == 0.0;
-                if (dt > 0.0 && !fixedPoint)
-                    f.state = d->advance(f.state, q * kMoleculesPerSccm, dt, &tally);
+                if (dt > 0.0 && !fixedPoint) f.state = d->advance(f.state, q * kMoleculesPerSccm, dt, &tally);
                 f.gas = gas;
                 const BergParameters& p = d->parameters();
                 out.rateFactor[k][r] = tally.timeS > 0.0 && pw > 0.0
@@ -168,9 +167,8 @@ ReactiveTrajectory followReactiveTargets(const LogFormat& format, const ReplaySe
                 out.transitions.push_back({source, targetId, f.gas, t[r] + dt, false, f.state.thetaTarget});
             }
         }
-        for (const auto& [id, f] : targets)
-            if (!f.gas.empty())
-                out.finalStates.push_back(
+        for (const auto& [id, f] : targets)  // every followed target ("" gas: none supplied yet)
+            out.finalStates.push_back(
                     {source, id, f.gas, f.state.thetaTarget, f.state.thetaCollector, f.time, std::string()});
     }
     std::sort(out.transitions.begin(), out.transitions.end(),

@@ -40,14 +40,14 @@ struct ReactiveReplaySettings {
     std::map<std::string, double> defaultVoltageV;    ///< per source: the tool file's discharge voltage
     std::string ion = "Ar";
     std::string yieldModel = "auto";
-    double siteDensityPerM2 = 0.0;                    ///< 0: one compound monolayer
-    std::vector<TargetReactiveRecord> stored;          ///< states from the store (earlier runs)
+    double siteDensityPerM2 = 0.0;             ///< 0: one compound monolayer
+    std::vector<TargetReactiveRecord> stored;  ///< states from the store (earlier runs)
     bool enabled() const { return !chambers.empty(); }
 };
 
 struct ReactiveTransition {
     std::string source, targetId, gas;
-    double time = 0.0;    ///< UTC s of the row where theta_t crossed the band
+    double time = 0.0;  ///< UTC s of the row where theta_t crossed the band
     bool toCompound = true;
     double thetaTarget = 0.0;
 };
@@ -57,7 +57,7 @@ struct ReactiveTrajectory {
     std::vector<std::vector<double>> reactivePerMetal;  ///< per source, per row: x theta_c (film stoichiometry)
     std::vector<std::vector<double>> reactiveAtomKg;    ///< per source, per row: mass of one reactive atom (0: none)
     std::vector<ReactiveTransition> transitions;
-    std::vector<TargetReactiveRecord> finalStates;      ///< per (source, target) at its last row
+    std::vector<TargetReactiveRecord> finalStates;  ///< per (source, target) at its last row
     std::vector<std::string> notes;
     /// Mean of `v` over rows [r0, r1) of source k (1 or 0 when not followed, per the default).
     double mean(const std::vector<std::vector<double>>& v, std::size_t k, std::size_t r0, std::size_t r1,

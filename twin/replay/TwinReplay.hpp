@@ -88,8 +88,8 @@ struct ReplaySetup {
                        ///< < 0: evenly spaced, 32 to 64 of them (the stride doubles as the run grows)
     double maxIntervalS = 0.0;  ///< > 0: intervals longer than this are cut into pieces (calibration windows)
     TransportMethod transport = TransportMethod::Direct;  ///< substrate maps (the monitor is always direct)
-    int lifePoints = 0;       ///< > 0: arrays from a life table of that many points to end of life
-    int exactCheckEvery = 0;  ///< > 0 (with lifePoints): every N-th mapped interval also exactly
+    int lifePoints = 0;               ///< > 0: arrays from a life table of that many points to end of life
+    int exactCheckEvery = 0;          ///< > 0 (with lifePoints): every N-th mapped interval also exactly
     ReactiveReplaySettings reactive;  ///< reactive targets followed (empty chambers: all metallic)
 };
 
