@@ -17,7 +17,9 @@
 #include "solvers/reactive/ReactiveProcess.hpp"
 #include "twin/calibration/MonitorCalibration.hpp"
 #include "twin/replay/MonitorReading.hpp"
+#include "twin/replay/ReactiveSupply.hpp"
 #include "twin/replay/ReplayReport.hpp"
+#include "twin/replay/ReplaySeries.hpp"
 #include "twin/replay/ReplayStoreRecords.hpp"
 #include "twin/replay/TwinReplay.hpp"
 #include "twin/store/TwinStore.hpp"
@@ -260,6 +262,47 @@ TEST(ReactiveReplay, OneCalibrationCarriesAcrossMetallicAndCompoundWindows) {
     EXPECT_NEAR(ratioAt(withState.result, cal.parameters[0].scale, tCompound), 1.0, 0.01);
     EXPECT_NEAR(ratioAt(withState.result, cal.parameters[0].scale, tMetal), 1.0, 0.01);
     EXPECT_GT(std::abs(ratioAt(metalOnly.result, bad.parameters[0].scale, tCompound) - 1.0), 0.1);
+}
+
+TEST(ReactiveSupply, ACrackersFlowIsThePluginsConversionOfTheGaugesRiseOverItsShutBaseline) {
+    // The same tool with a cracker: valve shut (gauge 2.9 mTorr, one reading of 2.8), open with
+    // the gauge 1.0 mTorr higher, shut again, open with it one display step (0.1 mTorr) higher.
+    TempDir dir("reactive-cracker");
+    const std::string tool = kTool + R"(    crackers:
+      - {name: s, gas: S2, valve: {column: Valve}, sulfur_pressure: {column: Gauge, unit: Torr}}
+)";
+    std::string log = logText({0.0}, {});
+    std::istringstream in(log);
+    std::ostringstream out;
+    std::string line;
+    for (int row = -1; std::getline(in, line); ++row) {
+        if (row < 0) {
+            out << line << ",Valve,Gauge\n";
+            continue;
+        }
+        const int phase = row / 100;  // 0 shut, 1 open +1 mTorr, 2 shut, 3 open +0.1 mTorr, 4.. shut
+        const bool open = phase == 1 || phase == 3;
+        const double gauge = row == 50 ? 0.0028 : phase == 1 ? 0.0039 : phase == 3 ? 0.0030 : 0.0029;
+        out << line << "," << (open ? 5 : 0) << "," << gauge << "\n";
+    }
+    const TwinToolFile tf = loadTwinToolFile(writeFile(dir.file("tool.yaml"), tool));
+    auto store = openStore(dir.file("s.sqlite"));
+    const std::int64_t id = store->ensureTool(tf.name);
+    FileSync sync(*store, id, tf.logs.front(), writeFile(dir.file("log.csv"), out.str()));
+    sync.pump();
+    const ReplaySeries series(*store, id);
+    const ReactiveSupplySeries s = reactiveSupply(tf.logs.front(), series);
+    const std::vector<double>& f = s.sccm.at("S2");
+    // one display step, 1e-4 Torr, is the most frequent change: 2.8 sccm (1e-9: float parsing)
+    EXPECT_NEAR(s.resolutionSccm.at("s"), 2.8, 1e-9);
+    for (int r = 0; r < 500; ++r) {
+        const int phase = r / 100;
+        // open, 1e-3 Torr over the median shut baseline (2.9 mTorr; the one 2.8 reading does not
+        // set it): 2.8e4 x 1e-3 = 28 sccm; one step over it: quantisation, 0; shut: 0
+        const double want = phase == 1 ? 28.0 : 0.0;
+        EXPECT_NEAR(f[std::size_t(r)], want, 1e-9) << "row " << r;
+        EXPECT_EQ(s.crackerOpen.at("s")[std::size_t(r)], phase == 1 || phase == 3) << "row " << r;
+    }
 }
 
 }  // namespace

@@ -29,7 +29,13 @@ public:
                                    double powerW, double voltageV) {
         const bool off = !(powerW > 0.0);
         const double p = off ? 0.0 : std::round(powerW * 2.0) / 2.0;
-        const double v = std::round(voltageV);
+        // a voltage the log does not give (NaN): the tool file's discharge voltage; neither: not followed
+        const auto fallback = s_.defaultVoltageV.find(source);
+        const double given = std::isfinite(voltageV) && voltageV > 0.0 ? voltageV
+                             : fallback != s_.defaultVoltageV.end()    ? fallback->second
+                                                                       : 0.0;
+        if (!(given > 0.0)) return nullptr;
+        const double v = std::round(given);
         const auto key = std::make_tuple(source, metal.name, gas, p, off ? 0.0 : v);
         auto it = cache_.find(key);
         if (it != cache_.end()) return it->second.get();
@@ -38,7 +44,7 @@ public:
             ReactiveDischarge dis;
             dis.ion = s_.ion;
             dis.yieldModel = s_.yieldModel;
-            dis.voltageV = v > 0.0 ? v : s_.defaultVoltageV.at(source);
+            dis.voltageV = v;
             dis.powerW = off ? 1.0 : std::max(p, 0.5);
             ReactiveSetup rs = reactiveSetup(metal, reactiveGas(gas), s_.chambers.at(source), dis);
             // source off: the gas still reacts with the target; a vanishing ion flow (1 ion/s)
@@ -169,7 +175,7 @@ ReactiveTrajectory followReactiveTargets(const LogFormat& format, const ReplaySe
         }
         for (const auto& [id, f] : targets)  // every followed target ("" gas: none supplied yet)
             out.finalStates.push_back(
-                    {source, id, f.gas, f.state.thetaTarget, f.state.thetaCollector, f.time, std::string()});
+                {source, id, f.gas, f.state.thetaTarget, f.state.thetaCollector, f.time, std::string()});
     }
     std::sort(out.transitions.begin(), out.transitions.end(),
               [](const ReactiveTransition& a, const ReactiveTransition& b) { return a.time < b.time; });
