@@ -24,6 +24,8 @@ public:
         const auto s = parent.optionalSection(key);
         if (!s) return -1;
         const std::string column = s->text("column");
+        if (column.find_first_not_of(" \t") == std::string::npos)
+            s->fail("column", "empty: name the log column of " + channelKey);
         const std::string unit = s->textOr("unit", "");
         const auto u = logUnit(q, unit);
         if (!u) {
@@ -41,7 +43,10 @@ public:
     int text(const ConfigSection& parent, const std::string& key, const std::string& channelKey) {
         const auto s = parent.optionalSection(key);
         if (!s) return -1;
-        f_.text.push_back({channelKey, s->text("column")});
+        const std::string column = s->text("column");
+        if (column.find_first_not_of(" \t") == std::string::npos)
+            s->fail("column", "empty: name the log column of " + channelKey);
+        f_.text.push_back({channelKey, column});
         s->rejectUnknownKeysHere();
         return static_cast<int>(f_.text.size()) - 1;
     }
@@ -157,6 +162,53 @@ public:
             if (numeric(g, "flow", p + "flow", LogQuantity::Flow) < 0) g.fail("flow", "missing (required)");
             numeric(g, "setpoint", p + "setpoint", LogQuantity::Flow);
             g.rejectUnknownKeysHere();
+        }
+    }
+
+    /// `crackers:` a valved reactive source (twin/logs/LogFormat.hpp CrackerChannels): the
+    /// valve and the sulfur pressure are required, the zones and control columns optional.
+    void crackers(const ConfigSection& log) {
+        if (!log.has("crackers")) return;
+        for (const auto& k : log.sectionList("crackers")) {
+            CrackerChannels c;
+            c.name = k.text("name");
+            if (c.name.empty()) k.fail("name", "empty: name the cracker");
+            for (const auto& other : f_.crackers)
+                if (other.name == c.name) k.fail("name", "cracker '" + c.name + "' is mapped twice");
+            c.gas = k.text("gas");
+            if (c.gas.empty()) k.fail("gas", "empty: the reactive gas the cracker delivers (S2)");
+            const std::string p = "cracker." + c.name + ".";
+            c.valve = numeric(k, "valve", p + "valve", LogQuantity::Number);
+            if (c.valve < 0) k.fail("valve", "missing (required): the valve opening column");
+            c.openAbove = k.numberOr("open_above", 0.0);
+            c.sulfurPressure = numeric(k, "sulfur_pressure", p + "sulfur_pressure", LogQuantity::Pressure);
+            if (c.sulfurPressure < 0)
+                k.fail("sulfur_pressure",
+                       "missing (required): the gauge whose rise over the valve-shut reading is the cracker's "
+                       "pressure p_S (S [sccm] = 2.8e4 x p_S [Torr], the tool's NOMAD plugin)");
+            c.sccmPerTorr = k.numberOr("sccm_per_torr", c.sccmPerTorr);
+            if (!(c.sccmPerTorr > 0.0)) k.fail("sccm_per_torr", "must be > 0");
+            if (k.has("zones")) {
+                int zone = 0;
+                for (const auto& z : k.sectionList("zones")) {
+                    const std::string zp = p + "zone" + std::to_string(++zone) + ".";
+                    if (numeric(z, "temperature", zp + "temperature", LogQuantity::Temperature) < 0)
+                        z.fail("temperature", "missing (required): the zone's temperature column");
+                    numeric(z, "enabled", zp + "enabled", LogQuantity::Flag);
+                    numeric(z, "setpoint", zp + "setpoint", LogQuantity::Temperature);
+                    z.rejectUnknownKeysHere();
+                }
+            }
+            if (const auto ctl = k.optionalSection("control")) {
+                const std::string cp = p + "control.";
+                c.enabled = numeric(*ctl, "enabled", cp + "enabled", LogQuantity::Flag);
+                for (const char* key : {"mode", "sensor_value", "setpoint", "setpoint_feedback", "valve_init_frequency",
+                                        "valve_pulse_width", "valve_pulse_width_feedback", "valve_setpoint"})
+                    numeric(*ctl, key, cp + key, LogQuantity::Number);
+                ctl->rejectUnknownKeysHere();
+            }
+            k.rejectUnknownKeysHere();
+            f_.crackers.push_back(c);
         }
     }
 
@@ -310,6 +362,7 @@ std::vector<LogFormat> readLogFormats(const ConfigSection& root, const ToolNames
         m.supplies(log);
         m.sources(log);
         m.crystalMonitors(log);
+        m.crackers(log);
         readEquipmentStates(log, f);
         log.rejectUnknownKeysHere();
         out.push_back(std::move(f));

@@ -77,6 +77,9 @@ int runTwinCalibrate(const TwinCalibrateOptions& o) {
     }
     auto store = openExistingStore(o.store);
     const std::int64_t toolId = storedToolId(*store, tf.name, o.store);
+    // the reactive state model inside the calibration: one scale per target carries across
+    // its metallic and compound windows (docs/twin-reactive.md)
+    setup.reactive.stored = withMaps.reactive.stored = store->reactiveStates(toolId);
     const ReplayResult replay = replayTool(*store, toolId, setup, [](std::size_t done, std::size_t total) {
         if (done == total) std::cerr << "[twin calibrate] replayed " << total << " steps\n";
     });

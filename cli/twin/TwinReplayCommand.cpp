@@ -87,6 +87,27 @@ ReplaySetup replaySetupFor(const TwinToolFile& tf, const std::string& formatName
     setup.gas.temperatureK = dc.gasTemperatureK;
     setup.gas.processPressurePa = dc.pressurePa;
     setup.gas.referenceSigmaEffM2 = dc.gasSigmaEffM2;
+    // reactive targets (process.reactive): each log source's chamber of Berg's model
+    if (const auto& r = tool.process.reactive) {
+        if (!r->pumpingSpeedM3PerS)
+            throw UsageError(r->origin +
+                             ".pumping_speed_L_s': missing; the twin follows reactive targets at the tool file's "
+                             "pumping speed (docs/twin-reactive.md)");
+        setup.reactive.ion = tool.process.gas;
+        for (const auto& src : setup.format.sources)
+            for (const ToolCathode& k : tool.cathodes)
+                if (k.name == src.cathode) {
+                    ReactiveChamber c;
+                    c.temperatureK = tool.process.temperatureK;
+                    c.collectorAreaM2 = r->collectorAreaM2;
+                    c.stickingTarget = r->stickingTarget;
+                    c.stickingCollector = r->stickingCollector;
+                    c.targetAreaM2 = r->targetAreaM2For(k);
+                    c.pumpingSpeedM3PerS = *r->pumpingSpeedM3PerS;
+                    setup.reactive.chambers[k.name] = c;
+                    setup.reactive.defaultVoltageV[k.name] = k.discharge.voltageV;
+                }
+    }
     return setup;
 }
 
@@ -102,6 +123,7 @@ int runTwinReplay(const TwinReplayOptions& o) {
     const std::int64_t toolId = storedToolId(*store, tf.name, o.store);
     const std::vector<CalibrationRecord> calibrations = store->calibrations(toolId);
     applyCalibration(setup, calibrations);
+    setup.reactive.stored = store->reactiveStates(toolId);
 
     const auto t0 = std::chrono::steady_clock::now();
     ReplayResult replay = replayTool(*store, toolId, setup, [](std::size_t done, std::size_t total) {

@@ -66,7 +66,9 @@ std::string replayReportJson(const ReplayReport& r) {
               << ",\"voltage_V\":" << jsonNumber(p.meanVoltageV) << ",\"energy_kWh\":" << jsonNumber(p.energyJ / 3.6e6)
               << ",\"life_kWh\":" << jsonNumber(p.lifeKWh) << ",\"rf\":" << (p.rf ? "true" : "false")
               << ",\"ion_energy_eV\":" << jsonNumber(p.ionEnergyEv) << ",\"ions_per_s\":" << jsonNumber(p.ionsPerSecond)
-              << ",\"eroded_depth_mm\":" << jsonNumber(p.erodedDepthM * 1e3) << "}";
+              << ",\"eroded_depth_mm\":" << jsonNumber(p.erodedDepthM * 1e3)
+              << ",\"compound_fraction\":" << jsonNumber(p.thetaTarget)
+              << ",\"reactive_rate_factor\":" << jsonNumber(p.rateFactor) << "}";
         }
         o << "],\"deposited_material\":" << jsonString(s.depositedMaterial)
           << ",\"monitor_material\":" << jsonString(s.monitorMaterial)

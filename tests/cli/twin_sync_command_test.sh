@@ -55,6 +55,29 @@ status=0; "$MAGTWIN" twin sync "$WORK/key.yaml" "$WORK/bad.csv" --store "$WORK/n
 expect "$WORK/err" "did you mean 'supply'"
 [ ! -e "$WORK/new.sqlite" ] || fail "a store was created for a bad tool file"
 
+# A cracker (a reactive source, docs/twin-reactive.md) mapped to an empty column, or without its
+# sulfur-pressure gauge: exit 2 naming file, line and key, no store; mapped to a column the log
+# lacks: the missing-column error.
+cracker() {  # $1: the cracker's mapping lines
+  cat "$TOOL"
+  printf '    crackers:\n      - name: s\n        gas: S2\n%s\n' "$1"
+}
+cracker '        valve: {column: ""}
+        sulfur_pressure: {column: P, unit: Torr}' > "$WORK/cracker-empty.yaml"
+status=0; "$MAGTWIN" twin sync "$WORK/cracker-empty.yaml" "$WORK/bad.csv" --store "$WORK/new.sqlite" 2> "$WORK/err" || status=$?
+[ "$status" -eq 2 ] || fail "cracker on an empty column: exit $status"
+expect "$WORK/err" "cracker-empty.yaml:[0-9]*: key 'logs\[0\].crackers\[0\].valve.column': empty"
+cracker '        valve: {column: P}' > "$WORK/cracker-gauge.yaml"
+status=0; "$MAGTWIN" twin sync "$WORK/cracker-gauge.yaml" "$WORK/bad.csv" --store "$WORK/new.sqlite" 2> "$WORK/err" || status=$?
+[ "$status" -eq 2 ] || fail "cracker without its gauge: exit $status"
+expect "$WORK/err" "key 'logs\[0\].crackers\[0\].sulfur_pressure': missing (required)"
+cracker '        valve: {column: Sulfur Cracker Control Valve Value}
+        sulfur_pressure: {column: P, unit: Torr}' > "$WORK/cracker-missing.yaml"
+status=0; "$MAGTWIN" twin sync "$WORK/cracker-missing.yaml" "$WORK/bad.csv" --store "$WORK/new.sqlite" 2> "$WORK/err" || status=$?
+[ "$status" -eq 2 ] || fail "cracker on a column the log lacks: exit $status"
+expect "$WORK/err" "cracker.s.valve: column 'Sulfur Cracker Control Valve Value' is not in the header"
+[ ! -e "$WORK/new.sqlite" ] || fail "a store was created for a bad cracker mapping"
+
 # The real DTU export with its shipped tool file.
 REAL="$VALIDATION/process_logs/dtu_nanolab_anait_0034_Ba-Zr_RecordingSet_2025.07.07.csv"
 if [ -f "$REAL" ]; then

@@ -1,4 +1,4 @@
-// Schema migration 1 -> 4 on a store made as the version-1 magtwin made it: the version-1
+// Schema migration 1 -> 5 on a store made as the version-1 magtwin made it: the version-1
 // tables filled by a real sync, and (SQLite) the calibrations table the version-1 code
 // created on its first save, with its DDL (calibrationTableSql) and a row. Opening it with
 // this magtwin migrates it: every synced row (content digest) and the calibration stay, and
@@ -57,6 +57,16 @@ void expectMigrated(const std::string& location, std::int64_t toolId, const std:
     EXPECT_FALSE(store->toolSetting(toolId, "equipment_states").has_value());
     store->saveToolSetting(toolId, "equipment_states", "e10 v1\n");
     EXPECT_EQ(openStore(location)->toolSetting(toolId, "equipment_states").value_or(""), "e10 v1\n");
+    // version 5: the reactive state per target, none for a migrated store (every target metallic)
+    EXPECT_TRUE(store->reactiveStates(toolId).empty());
+    ReplayRunRecord reactive;
+    reactive.runId = "reactive-after-migration";
+    reactive.reactive.push_back({"s1", "T1", "N2", 0.75, 0.5, 1751900000.5, reactive.runId});
+    store->saveReplayRun(toolId, reactive);
+    const auto states = openStore(location)->reactiveStates(toolId);
+    ASSERT_EQ(states.size(), 1u);
+    EXPECT_EQ(states[0].thetaTarget, 0.75);
+    EXPECT_EQ(states[0].gas, "N2");
 }
 
 TEST(StoreMigration, SqliteVersionOneStoreKeepsEveryRowAndItsCalibration) {

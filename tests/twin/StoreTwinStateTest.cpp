@@ -47,6 +47,10 @@ ReplayRunRecord runOf(const std::string& runId, int n, double base) {
     }
     r.erosion.push_back({"source1", "Ba T 001", "Ba", base + 0.3, base + 0.25, 1.0e-3 / 3.0, base * 1e-9 / 7.0, runId});
     r.erosion.push_back({"source3", "Zr_T_001", "Zr", base, base, 0.0, 0.0, runId});
+    // schema 5: the reactive state per target (fractions that need all 17 digits)
+    r.reactive.push_back(
+        {"source1", "Ba T 001", "S2", 1.0 / (3.0 + base), 1.0 / (7.0 + base), 1751900000.1 + base, runId});
+    r.reactive.push_back({"source3", "Zr_T_001", "N2", 0.0, base / 11.0, 1751900000.1 + base, runId});
     return r;
 }
 
@@ -87,12 +91,23 @@ TEST_P(StoreTwinState, RunRoundTripsExactly) {
     EXPECT_EQ(m[0].value, 2.5 + 0.1 + 0.2);
     EXPECT_EQ(m[0].time, run.predictions[0].startTime);
     EXPECT_EQ(m[0].unit, "A/s displayed");
+    const auto re = store_->reactiveStates(toolId_);
+    ASSERT_EQ(re.size(), 2u);
+    for (std::size_t i = 0; i < re.size(); ++i) {
+        EXPECT_EQ(re[i].source, run.reactive[i].source);
+        EXPECT_EQ(re[i].targetId, run.reactive[i].targetId);
+        EXPECT_EQ(re[i].gas, run.reactive[i].gas);
+        EXPECT_EQ(re[i].thetaTarget, run.reactive[i].thetaTarget);
+        EXPECT_EQ(re[i].thetaCollector, run.reactive[i].thetaCollector);
+        EXPECT_EQ(re[i].time, run.reactive[i].time);
+        EXPECT_EQ(re[i].runId, "run-a");
+    }
 }
 
 TEST_P(StoreTwinState, SavingTheSameRunOrReadingsTwiceAddsNoRow) {
     store_->saveReplayRun(toolId_, runOf("run-a", 40, 1.0));
     const std::string once = twinStateDigest(*store_, toolId_);
-    EXPECT_NE(once.find("erosion=2 predictions=40 measurements=40"), std::string::npos) << once;
+    EXPECT_NE(once.find("erosion=2 predictions=40 measurements=40 reactive=2"), std::string::npos) << once;
     store_->saveReplayRun(toolId_, runOf("run-a", 40, 1.0));
     EXPECT_EQ(twinStateDigest(*store_, toolId_), once);
     // a run replaces its own rows: 25 intervals now (not 40 + 25), new values
@@ -158,7 +173,11 @@ TEST_P(StoreTwinState, KilledWriterLeavesTheOldOrTheNewRun) {
         const double base = p.size() == static_cast<std::size_t>(kA) ? 1.0 : 2.0;
         for (const auto& row : p) ASSERT_EQ(row.predictedAS, base + 1.0 / 3.0);
         ASSERT_EQ(e.size(), 2u);
-        EXPECT_EQ(e[1].lifeKWh, base);  // the erosion state of the same transaction
+        EXPECT_EQ(e[1].lifeKWh, base);                    // the erosion state of the same transaction
+        const auto re = store_->reactiveStates(toolId_);  // and the reactive state: no row lost or doubled
+        ASSERT_EQ(re.size(), 2u);
+        EXPECT_EQ(re[0].thetaTarget, 1.0 / (3.0 + base));
+        EXPECT_EQ(re[1].thetaCollector, base / 11.0);
     }
 }
 

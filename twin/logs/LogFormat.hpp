@@ -97,6 +97,23 @@ struct StepThresholds {
     double gapFactor = 5.0;            ///< interval > factor * running median is a gap
 };
 
+/// A reactive source that is not an MFC: a valved cracker (the DTU tool's sulfur cracker).
+/// Its reactive flow, in sccm of `gas`, is the tool's own conversion of the cracker's sulfur
+/// pressure (DTU-Nanolab-materials-discovery/nomad-dtu-nanolab-plugin, sputter_log_reader.py:
+/// S [sccm] = 2.8e4 x p_S [Torr]), p_S being the rise of the mapped pressure gauge over its
+/// last reading with the valve shut (twin/replay/ReactiveSupply.hpp). The zone and control
+/// columns are channels of their own ("cracker.NAME.zone1.temperature", ...), kept by the
+/// store; only the valve and the pressure enter the supply.
+struct CrackerChannels {
+    std::string name;
+    std::string gas;             ///< the reactive gas it delivers ("S2")
+    int valve = -1;              ///< numeric channel; open when > openAbove
+    double openAbove = 0.0;      ///< in the valve column's own (SI) unit
+    int sulfurPressure = -1;     ///< numeric channel (Pa)
+    double sccmPerTorr = 2.8e4;  ///< the plugin's conversion (above)
+    int enabled = -1;            ///< numeric channel (control enabled); not mapped = enabled
+};
+
 struct LogFormat {
     std::string name;
     HeaderLocation header;
@@ -107,7 +124,8 @@ struct LogFormat {
     std::vector<TextChannel> text;
     std::vector<SupplyChannels> supplies;
     std::vector<SourceChannels> sources;
-    int substrateShutter = -1;  ///< numeric channel; not mapped = always open
+    std::vector<CrackerChannels> crackers;  ///< `crackers:` (reactive sources with a valve)
+    int substrateShutter = -1;              ///< numeric channel; not mapped = always open
     StepThresholds thresholds;
     /// `equipment_states:` (recipe rules, calendar, E10 thresholds); its thresholds, supplies
     /// and day offset are filled from the rest of the format by e10SettingsOf (E10States.hpp).

@@ -75,6 +75,11 @@ ReplayReport reportReplay(TwinStore& store, std::int64_t toolId, const ReplaySet
     }
     addMonitorMaterialFindings(report);
     addToolingFinding(report);
+    // reactive targets: each mode change (ReactiveTargetState.hpp), size = theta_t there
+    for (const auto& t : report.replay.reactive.transitions)
+        report.findings.push_back({"reactive-mode", t.targetId,
+                                   transitionText(t, setup.format.timestamp.utcOffsetSeconds), t.time, t.thetaTarget});
+    for (const auto& n : report.replay.reactive.notes) report.findings.push_back({"reactive-supply", "", n, 0.0, 0.0});
     std::vector<double> measured, displayed, predicted, calibrated;
     for (const auto& st : report.replay.steps) {
         if (st.end - st.start < s.minStepS) continue;

@@ -3,7 +3,9 @@
 //  - the findings: shutter-jump (CounterAudit.hpp), drift against the newest calibration
 //    (calibration/DriftCheck.hpp), monitor-material (the monitor set to another material
 //    than deposits: its readings are converted with the deposited film's density, not
-//    fitted), tooling (the logged tooling against the twin's geometric tooling, beyond 25 %);
+//    fitted), tooling (the logged tooling against the twin's geometric tooling, beyond 25 %),
+//    reactive-mode (a target entering compound mode or returning to metal, ReactiveTargetState.hpp)
+//    and reactive-supply (notes on the log's reactive supply, ReactiveSupply.hpp);
 //  - the QCM statistics: measured / predicted monitor rate over the intervals at least
 //    minStepS long, before and after the calibration and without the density conversion.
 #pragma once

@@ -61,6 +61,10 @@ ReplayRunRecord replayRunRecord(const ReplayResult& replay, const std::vector<Ta
             if (t.source == key.first && t.targetId == key.second) e.energyKWh = t.energyJ / kJPerKWh;
         run.erosion.push_back(e);
     }
+    for (TargetReactiveRecord r : replay.reactive.finalStates) {
+        r.runId = runId;
+        run.reactive.push_back(r);
+    }
     return run;
 }
 

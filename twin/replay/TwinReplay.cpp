@@ -97,6 +97,9 @@ public:
             result_.energyKWh.push_back(energy_.cumulativeJ(k));
             for (double& e : result_.energyKWh.back()) e /= kJPerKWh;
         }
+        if (setup.reactive.enabled())
+            result_.reactive = followReactiveTargets(setup.format, series_, result_.power, setup.reactive,
+                                                     [this](std::size_t k, double t) { return materialOf(k, t); });
         const std::string rateKey = "sensor." + setup.monitor.name + ".rate";
         result_.monitorDisplayedAS.resize(series_.rows());
         for (std::size_t r = 0; r < series_.rows(); ++r)
@@ -305,7 +308,8 @@ private:
             d.powerW = g.powerW;
             d.gammaSE = g.discharge.secondaryElectronYield;
             d.yieldModel = g.discharge.yieldModel;
-            const int supply = feedingSupply(k, r0, std::min(r1, series_.rows()));
+            const std::size_t rEnd = std::min(r1, series_.rows());
+            const int supply = feedingSupply(k, r0, rEnd);
             sp.rf = supply >= 0 && setup_.format.supplies[std::size_t(supply)].kind == SupplyKind::Rf &&
                     std::isfinite(sp.meanVoltageV);
             const OperatingPoint op =
@@ -313,12 +317,18 @@ private:
                                                    sp.meanVoltageV, ElementTable::builtin().get(d.gas)),
                                        d, mat)
                       : operatingPoint(d, mat);
-            const double wanted = op.atomsPerSecond();
+            // a reactive target: its mean rate factor over the interval (1: metallic)
+            sp.rateFactor = result_.reactive.mean(result_.reactive.rateFactor, k, r0, rEnd, 1.0);
+            sp.thetaTarget = result_.reactive.mean(result_.reactive.thetaTarget, k, r0, rEnd, 0.0);
+            const double wanted = op.atomsPerSecond() * sp.rateFactor;
             sp.ionEnergyEv = op.ionEnergyEv;
             sp.ionsPerSecond = op.ionsPerSecond;
             // a compound's atoms carry its mean mass and fill its film's volume (steady state:
-            // the sputtered flux has the target's composition, boundary/materials/Material.hpp)
-            const double atomKg = mat.meanMassAmu() * kAtomicMassUnitKg;
+            // the sputtered flux has the target's composition, boundary/materials/Material.hpp);
+            // a reactive film adds x theta_c reactive atoms per metal atom (Berg's collector)
+            const double atomKg = mat.meanMassAmu() * kAtomicMassUnitKg +
+                                  result_.reactive.mean(result_.reactive.reactivePerMetal, k, r0, rEnd, 0.0) *
+                                      result_.reactive.mean(result_.reactive.reactiveAtomKg, k, r0, rEnd, 0.0);
             const double nFilm = mat.filmAtomicDensityPerM3();
             const double nmPerFlux = 1e9 / nFilm;  // thicknessRateNmPerS, sticking 1
             double flux = 0.0;

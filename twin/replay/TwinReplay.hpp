@@ -29,6 +29,11 @@
 // N-th mapped interval exactly (per-member erosion and transport at its own life) and
 // reports that U beside the table's.
 // With a gas strength (below) the arrays take the exact path: the table is vacuum.
+// Reactive targets (ReplaySetup::reactive, from the tool file's process.reactive): each
+// source's target is followed through the log by Berg's time-dependent balances
+// (ReactiveTargetState.hpp); an interval's emission is scaled by the target's mean rate
+// factor (metal vs compound yield) and the crystal's mass per metal atom adds the reactive
+// atoms of the compound film (x theta_c). Without process.reactive every target is metal.
 // Counter audit and findings: CounterAudit.hpp.
 #pragma once
 
@@ -37,6 +42,7 @@
 #include "solvers/deposition/Substrate.hpp"
 #include "solvers/deposition/SubstrateMotion.hpp"
 #include "twin/logs/LogFormat.hpp"
+#include "twin/replay/ReactiveTargetState.hpp"
 #include "twin/replay/SourcePower.hpp"
 #include "twin/store/TwinStore.hpp"
 
@@ -82,8 +88,9 @@ struct ReplaySetup {
                        ///< < 0: evenly spaced, 32 to 64 of them (the stride doubles as the run grows)
     double maxIntervalS = 0.0;  ///< > 0: intervals longer than this are cut into pieces (calibration windows)
     TransportMethod transport = TransportMethod::Direct;  ///< substrate maps (the monitor is always direct)
-    int lifePoints = 0;       ///< > 0: arrays from a life table of that many points to end of life
-    int exactCheckEvery = 0;  ///< > 0 (with lifePoints): every N-th mapped interval also exactly
+    int lifePoints = 0;               ///< > 0: arrays from a life table of that many points to end of life
+    int exactCheckEvery = 0;          ///< > 0 (with lifePoints): every N-th mapped interval also exactly
+    ReactiveReplaySettings reactive;  ///< reactive targets followed (empty chambers: all metallic)
 };
 
 struct StepSourcePrediction {
@@ -97,6 +104,8 @@ struct StepSourcePrediction {
     bool rf = false;               ///< fed by an RF supply: the RF energy balance (docs/rf.md) set the ions
     double ionEnergyEv = 0.0;      ///< DC: e V; RF: e (V_dc + V_p)
     double ionsPerSecond = 0.0;    ///< onto the target
+    double thetaTarget = 0.0;      ///< mean target compound fraction over the interval (reactive)
+    double rateFactor = 1.0;       ///< mean sputter rate over the metallic target's (reactive)
 };
 
 struct ReplayStep {
@@ -134,6 +143,7 @@ struct ReplayResult {
     double exactCheckSeconds = 0.0;              ///< time spent in the exact checks (part of the run)
     double lifeStepKWh = 0.0;                    ///< the life tables' spacing (smallest; 0: exact replay)
     std::size_t lifeTablePoints = 0;             ///< life points computed over all tables
+    ReactiveTrajectory reactive;                 ///< per source and row (empty when not followed)
 };
 
 using ReplayProgress = std::function<void(std::size_t done, std::size_t total)>;

@@ -59,6 +59,13 @@ std::vector<StoreMigration> storeMigrations(const std::string& blob, const std::
         {4,
          {"CREATE TABLE tool_settings (tool_id BIGINT NOT NULL REFERENCES tools(id), key TEXT NOT NULL,"
           " value TEXT NOT NULL, PRIMARY KEY (tool_id, key))"}},
+        // Version 5: the reactive state per target (TwinState.hpp); stores before keep none
+        // (every target metallic until a replay follows it).
+        {5,
+         {"CREATE TABLE reactive_state (tool_id BIGINT NOT NULL REFERENCES tools(id), source TEXT NOT NULL,"
+          " target_id TEXT NOT NULL, gas TEXT NOT NULL, theta_target DOUBLE PRECISION NOT NULL,"
+          " theta_collector DOUBLE PRECISION NOT NULL, time DOUBLE PRECISION NOT NULL, run_id TEXT NOT NULL,"
+          " PRIMARY KEY (tool_id, source, target_id))"}},
     };
 }
 

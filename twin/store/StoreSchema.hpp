@@ -7,6 +7,7 @@
 // Version 3: the calibration's gas-scattering strength (CalibrationRecord.hpp).
 // Version 4: tool settings the sync keeps from the tool file (the E10 equipment-state rules,
 // twin/equipment/E10Settings.hpp), so readers of the store alone apply them.
+// Version 5: the reactive state per target (compound fractions, TwinState.hpp).
 #pragma once
 
 #include <string>
@@ -22,7 +23,7 @@ struct StoreMigration {
 /// `blobType` is BLOB (SQLite) or BYTEA (PostgreSQL); `idType` the auto-increment key
 /// declaration ("INTEGER PRIMARY KEY" / "BIGSERIAL PRIMARY KEY").
 std::vector<StoreMigration> storeMigrations(const std::string& blobType, const std::string& idType);
-constexpr int kStoreSchemaVersion = 4;
+constexpr int kStoreSchemaVersion = 5;
 
 /// How a back end opens its store: read-write (created and migrated as needed) or read-only
 /// (an existing store of this magtwin's schema version; openStoreReadOnly, TwinStore.hpp).

@@ -9,6 +9,9 @@
 //  - measurements: monitor readings (replay) and metrology points (calibrate --metrology),
 //    keyed by content (kind, origin, time, x, y): bringing the same readings in twice
 //    replaces them instead of adding rows.
+//  - reactive_state (schema 5): per (source, target ID) the compound fractions of the target
+//    and its collector (TargetStateDynamics.hpp), the gas, and the time of the last log row
+//    the state covers; one row per target, the newest replay replaces it.
 // A run id names the inputs of a replay (the store's content digest and the calibration
 // version it used): the same inputs give the same id.
 #pragma once
@@ -49,6 +52,14 @@ struct MeasurementRecord {
     std::string unit;
 };
 
+/// The reactive state of one target (twin/replay/ReactiveTargetState.hpp).
+struct TargetReactiveRecord {
+    std::string source, targetId, gas;
+    double thetaTarget = 0.0, thetaCollector = 0.0;
+    double time = 0.0;  ///< UTC s: the end of the last row the state covers
+    std::string runId;
+};
+
 /// What one replay run writes: its predictions replace the run's earlier rows, its erosion
 /// states replace the targets' rows, its measurements replace equal-keyed ones; one transaction.
 struct ReplayRunRecord {
@@ -56,6 +67,7 @@ struct ReplayRunRecord {
     std::vector<ErosionStateRecord> erosion;
     std::vector<PredictionRecord> predictions;
     std::vector<MeasurementRecord> measurements;
+    std::vector<TargetReactiveRecord> reactive;  ///< replace the targets' rows (schema 5)
 };
 
 /// The tool setting (TwinStore::toolSetting) in which `twin replay` keeps the uniformity spec
@@ -77,6 +89,8 @@ extern const char* const kSelectErosion;
 extern const char* const kSelectPredictions;
 extern const char* const kSelectMeasurements;
 extern const char* const kUpsertToolSetting;
+extern const char* const kUpsertReactive;
+extern const char* const kSelectReactive;
 extern const char* const kSelectToolSetting;
 }  // namespace twin_state_sql
 

@@ -37,6 +37,14 @@ const char* const kSelectMeasurements =
 const char* const kUpsertToolSetting =
     "INSERT INTO tool_settings (tool_id, key, value) VALUES ($1, $2, $3)"
     " ON CONFLICT (tool_id, key) DO UPDATE SET value = excluded.value";
+const char* const kUpsertReactive =
+    "INSERT INTO reactive_state (tool_id, source, target_id, gas, theta_target, theta_collector, time, run_id)"
+    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (tool_id, source, target_id) DO UPDATE SET"
+    " gas = excluded.gas, theta_target = excluded.theta_target, theta_collector = excluded.theta_collector,"
+    " time = excluded.time, run_id = excluded.run_id";
+const char* const kSelectReactive =
+    "SELECT source, target_id, gas, theta_target, theta_collector, time, run_id FROM reactive_state"
+    " WHERE tool_id = $1 ORDER BY source, target_id";
 const char* const kSelectToolSetting = "SELECT value FROM tool_settings WHERE tool_id = $1 AND key = $2";
 }  // namespace twin_state_sql
 
@@ -69,10 +77,14 @@ std::string twinStateDigest(TwinStore& store, std::int64_t toolId) {
     const auto measurements = store.measurements(toolId);
     for (const auto& m : measurements)
         d.add(m.kind), d.add(m.origin), d.add(m.time), d.add(m.xM), d.add(m.yM), d.add(m.value), d.add(m.unit);
-    char buf[128];
-    std::snprintf(buf, sizeof buf, "%016llx erosion=%zu predictions=%zu measurements=%zu",
+    const auto reactive = store.reactiveStates(toolId);
+    for (const auto& r : reactive)
+        d.add(r.source), d.add(r.targetId), d.add(r.gas), d.add(r.thetaTarget), d.add(r.thetaCollector), d.add(r.time),
+            d.add(r.runId);
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "%016llx erosion=%zu predictions=%zu measurements=%zu reactive=%zu",
                   static_cast<unsigned long long>(d.hash.digest()), erosion.size(), predictions.size(),
-                  measurements.size());
+                  measurements.size(), reactive.size());
     return buf;
 }
 

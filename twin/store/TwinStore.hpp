@@ -120,9 +120,10 @@ public:
     virtual void saveReplayRun(std::int64_t toolId, const ReplayRunRecord& run) = 0;
     /// Inserts or replaces (by kind, origin, time, x, y) measurements; one transaction.
     virtual void saveMeasurements(std::int64_t toolId, const std::vector<MeasurementRecord>& m) = 0;
-    virtual std::vector<ErosionStateRecord> erosionStates(std::int64_t toolId) = 0;  ///< by source, target
-    virtual std::vector<PredictionRecord> predictions(std::int64_t toolId) = 0;      ///< by run, step
-    virtual std::vector<MeasurementRecord> measurements(std::int64_t toolId) = 0;    ///< by key
+    virtual std::vector<ErosionStateRecord> erosionStates(std::int64_t toolId) = 0;     ///< by source, target
+    virtual std::vector<PredictionRecord> predictions(std::int64_t toolId) = 0;         ///< by run, step
+    virtual std::vector<MeasurementRecord> measurements(std::int64_t toolId) = 0;       ///< by key
+    virtual std::vector<TargetReactiveRecord> reactiveStates(std::int64_t toolId) = 0;  ///< by source, target
     /// A tool's setting kept from the tool file for readers of the store alone (the sync's
     /// E10Settings: key "equipment_states"; the replay's uniformity spec:
     /// kUniformitySpecSetting, TwinState.hpp); inserts or replaces; one transaction.

@@ -24,6 +24,9 @@ void PostgresStore::saveReplayRun(std::int64_t toolId, const ReplayRunRecord& ru
     for (const auto& m : run.measurements)
         w.exec_params(sql::kUpsertMeasurement, toolId, m.kind, m.origin, num(m.time), num(m.xM), num(m.yM),
                       num(m.value), m.unit);
+    for (const auto& r : run.reactive)
+        w.exec_params(sql::kUpsertReactive, toolId, r.source, r.targetId, r.gas, num(r.thetaTarget),
+                      num(r.thetaCollector), num(r.time), run.runId);
     w.commit();
 }
 
@@ -56,6 +59,14 @@ std::vector<MeasurementRecord> PostgresStore::measurements(std::int64_t toolId) 
     std::vector<MeasurementRecord> out;
     for (const auto& r : w.exec_params(sql::kSelectMeasurements, toolId))
         out.push_back({r[0].c_str(), r[1].c_str(), real(r[2]), real(r[3]), real(r[4]), real(r[5]), r[6].c_str()});
+    return out;
+}
+
+std::vector<TargetReactiveRecord> PostgresStore::reactiveStates(std::int64_t toolId) {
+    pqxx::read_transaction w(db_->c);
+    std::vector<TargetReactiveRecord> out;
+    for (const auto& r : w.exec_params(sql::kSelectReactive, toolId))
+        out.push_back({r[0].c_str(), r[1].c_str(), r[2].c_str(), real(r[3]), real(r[4]), real(r[5]), r[6].c_str()});
     return out;
 }
 

@@ -41,6 +41,7 @@ public:
     std::vector<ErosionStateRecord> erosionStates(std::int64_t toolId) override;
     std::vector<PredictionRecord> predictions(std::int64_t toolId) override;
     std::vector<MeasurementRecord> measurements(std::int64_t toolId) override;
+    std::vector<TargetReactiveRecord> reactiveStates(std::int64_t toolId) override;
     void saveToolSetting(std::int64_t toolId, const std::string& key, const std::string& value) override;
     std::optional<std::string> toolSetting(std::int64_t toolId, const std::string& key) override;
 

@@ -49,6 +49,17 @@ void SqliteStore::saveReplayRun(std::int64_t toolId, const ReplayRunRecord& run)
                 .bind(m.value)
                 .bind(m.unit)
                 .run();
+        for (const auto& r : run.reactive)
+            prepare(sql::kUpsertReactive)
+                .bind(toolId)
+                .bind(r.source)
+                .bind(r.targetId)
+                .bind(r.gas)
+                .bind(r.thetaTarget)
+                .bind(r.thetaCollector)
+                .bind(r.time)
+                .bind(run.runId)
+                .run();
         exec("COMMIT");
     } catch (...) {
         exec("ROLLBACK");
@@ -86,6 +97,14 @@ std::vector<MeasurementRecord> SqliteStore::measurements(std::int64_t toolId) {
     while (s.step())
         out.push_back(
             {s.text(0), s.text(1), s.realOrNan(2), s.realOrNan(3), s.realOrNan(4), s.realOrNan(5), s.text(6)});
+    return out;
+}
+
+std::vector<TargetReactiveRecord> SqliteStore::reactiveStates(std::int64_t toolId) {
+    std::vector<TargetReactiveRecord> out;
+    auto& s = prepare(sql::kSelectReactive).bind(toolId);
+    while (s.step())
+        out.push_back({s.text(0), s.text(1), s.text(2), s.realOrNan(3), s.realOrNan(4), s.realOrNan(5), s.text(6)});
     return out;
 }
 
