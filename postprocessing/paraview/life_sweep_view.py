@@ -67,33 +67,8 @@ def main():
         raise mv.BadInput("--field %s: a life sweep's maps hold %s" % (field, ", ".join(FIELDS)))
     life, path = steps[k]
     reader = mv.read_structured_grid(path)
-    values, grid = mv.fetch_point_array(reader, field)
-    mask = grid.GetPointData().GetArray(QUALITY)
-    q = [values[i] for i in range(len(values)) if mask is None or mask.GetValue(i) > 0.5]
-    if not q:
-        raise mv.BadInput("%s: no point in the quality area" % path)
-    lo, hi = min(q), max(q)
-    u_pct = 100.0 * (hi - lo) / (hi + lo)
-    mid = 0.5 * (hi + lo)
-    band = [mid * (1 - spec / 100.0), mid * (1 + spec / 100.0)]
-
-    view = mv.render_view(args.width * 11 // 20, args.height)
-    whole = Show(reader, view)
-    whole.ColorArrayName = ["POINTS", ""]
-    whole.DiffuseColor = whole.AmbientColor = [0.78, 0.78, 0.78]
-    mv.flat_colours(whole)
-    shown = reader
-    if mask is not None:
-        shown = Threshold(Input=reader, Scalars=["POINTS", QUALITY], LowerThreshold=0.5, UpperThreshold=1.5)
-        shown.ThresholdMethod = "Between"
-    area = Show(shown, view)
-    mv.flat_colours(area)
-    mv.colour_by(area, view, field, [lo, hi], "Viridis (matplotlib)", "film thickness [nm]")
-    lines = Show(Contour(Input=shown, ContourBy=["POINTS", field], Isosurfaces=band), view)
-    lines.ColorArrayName = ["POINTS", ""]
-    lines.DiffuseColor = lines.AmbientColor = [0.0, 0.0, 0.0]
-    lines.LineWidth = 3.0
-    mv.flat_colours(lines)
+    view, grid, lo, hi, u_pct = mv.map_with_spec_band(reader, field, QUALITY, spec, args.width * 11 // 20, args.height,
+                                                      path, "film thickness [nm]")
     b = grid.GetBounds()
     view.CameraParallelProjection = 1
     mv.place_camera(view, [(b[0] + b[1]) / 2, (b[2] + b[3]) / 2, (b[4] + b[5]) / 2], [0.0, 0.0, -1.0], [0.0, 1.0, 0.0], 0.85)

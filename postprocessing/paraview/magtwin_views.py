@@ -268,3 +268,39 @@ def table_source(columns):
     source = PVTrivialProducer()
     source.GetClientSideObject().SetOutput(table)
     return source
+
+
+def map_with_spec_band(reader, field, quality, spec_pct, width, height, where, colour_title):
+    """The film map of `reader`: the whole grid grey, the quality area (`quality` > 0.5, or all
+    points without that array) coloured by `field`, and the spec band around the mid-range,
+    mid (1 -+ spec/100), as black contours; camera from above. Returns (view, grid, lo, hi, U %)
+    with lo, hi and U = (hi - lo)/(hi + lo) over the quality area. `where` names the file in
+    the error raised when no point lies in the quality area. (The replay's and the life sweep's
+    views.)"""
+    values, grid = fetch_point_array(reader, field)
+    mask = grid.GetPointData().GetArray(quality)
+    q = [values[i] for i in range(len(values)) if mask is None or mask.GetValue(i) > 0.5]
+    if not q:
+        raise BadInput("%s: no point in the quality area" % where)
+    lo, hi = min(q), max(q)
+    u_pct = 100.0 * (hi - lo) / (hi + lo)
+    mid = 0.5 * (hi + lo)
+    band = [mid * (1 - spec_pct / 100.0), mid * (1 + spec_pct / 100.0)]
+    view = render_view(width, height)
+    whole = Show(reader, view)
+    whole.ColorArrayName = ["POINTS", ""]
+    whole.DiffuseColor = whole.AmbientColor = [0.78, 0.78, 0.78]
+    flat_colours(whole)
+    shown = reader
+    if mask is not None:
+        shown = Threshold(Input=reader, Scalars=["POINTS", quality], LowerThreshold=0.5, UpperThreshold=1.5)
+        shown.ThresholdMethod = "Between"
+    area = Show(shown, view)
+    flat_colours(area)
+    colour_by(area, view, field, [lo, hi], "Viridis (matplotlib)", colour_title)
+    lines = Show(Contour(Input=shown, ContourBy=["POINTS", field], Isosurfaces=band), view)
+    lines.ColorArrayName = ["POINTS", ""]
+    lines.DiffuseColor = lines.AmbientColor = [0.0, 0.0, 0.0]
+    lines.LineWidth = 3.0
+    flat_colours(lines)
+    return view, grid, lo, hi, u_pct

@@ -63,33 +63,8 @@ def main():
     hours, last = steps[-1]
     reader = mv.read_structured_grid(last)
 
-    values, grid = mv.fetch_point_array(reader, FIELD)
-    mask = grid.GetPointData().GetArray(QUALITY)
-    q = [values[k] for k in range(len(values)) if mask is None or mask.GetValue(k) > 0.5]
-    if not q:
-        raise mv.BadInput("%s: no point in the quality area" % last)
-    lo, hi = min(q), max(q)
-    u_pct = 100.0 * (hi - lo) / (hi + lo)
-    mid = 0.5 * (hi + lo)
-    band = [mid * (1 - spec / 100.0), mid * (1 + spec / 100.0)]
-
-    view = mv.render_view(args.width * 11 // 20, args.height)
-    whole = Show(reader, view)
-    whole.ColorArrayName = ["POINTS", ""]
-    whole.DiffuseColor = whole.AmbientColor = [0.78, 0.78, 0.78]
-    mv.flat_colours(whole)
-    shown = reader
-    if mask is not None:
-        shown = Threshold(Input=reader, Scalars=["POINTS", QUALITY], LowerThreshold=0.5, UpperThreshold=1.5)
-        shown.ThresholdMethod = "Between"
-    area = Show(shown, view)
-    mv.flat_colours(area)
-    mv.colour_by(area, view, FIELD, [lo, hi], "Viridis (matplotlib)", "film rate [nm/s]")
-    lines = Show(Contour(Input=shown, ContourBy=["POINTS", FIELD], Isosurfaces=band), view)
-    lines.ColorArrayName = ["POINTS", ""]
-    lines.DiffuseColor = lines.AmbientColor = [0.0, 0.0, 0.0]
-    lines.LineWidth = 3.0
-    mv.flat_colours(lines)
+    view, grid, lo, hi, u_pct = mv.map_with_spec_band(reader, FIELD, QUALITY, spec, args.width * 11 // 20, args.height,
+                                                      last, "film rate [nm/s]")
     life_max = max(r[0] for r in rows)
     b = grid.GetBounds()
     view.CameraParallelProjection = 1

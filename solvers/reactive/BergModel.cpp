@@ -223,19 +223,23 @@ std::vector<double> BergModel::computeTurningPoints() const {
     return {root(lo, pMin), root(pMin, hi)};
 }
 
-double BergModel::solve(double target, double lo, double hi) const {
-    double fLo = stateAt(lo).supplyPerS - target;
+double bisectSupply(const std::function<double(double)>& supplyAt, double target, double lo, double hi) {
+    double fLo = supplyAt(lo) - target;
     for (int it = 0; it < 300; ++it) {
         const double mid = 0.5 * (lo + hi);
         if (mid <= lo || mid >= hi) break;
-        const double fMid = stateAt(mid).supplyPerS - target;
+        const double fMid = supplyAt(mid) - target;
         if ((fMid > 0.0) == (fLo > 0.0))
             lo = mid, fLo = fMid;
         else
             hi = mid;
     }
-    const double fl = std::abs(stateAt(lo).supplyPerS - target), fh = std::abs(stateAt(hi).supplyPerS - target);
+    const double fl = std::abs(supplyAt(lo) - target), fh = std::abs(supplyAt(hi) - target);
     return fl <= fh ? lo : hi;
+}
+
+double BergModel::solve(double target, double lo, double hi) const {
+    return bisectSupply([this](double p) { return stateAt(p).supplyPerS; }, target, lo, hi);
 }
 
 std::vector<BergState> BergModel::statesAtFlow(double q) const {

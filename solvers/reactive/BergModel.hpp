@@ -67,6 +67,7 @@
 // compound on the target are not modelled).
 #pragma once
 
+#include <functional>
 #include <vector>
 
 namespace magtwin {
@@ -113,6 +114,11 @@ struct BergState {
     double voltageV = 0.0;              ///< V(theta_t) (extension 1; else V_m)
     double reactiveIonFraction = 0.0;   ///< f_R (extension 2; else 0)
 };
+
+/// The root of supplyAt(p) = target on [lo, hi], where supplyAt - target changes sign:
+/// bisection to machine precision, returning the end closer to the root (the flow solve of
+/// BergModel and RacetrackPoisoning).
+double bisectSupply(const std::function<double(double)>& supplyAt, double target, double lo, double hi);
 
 class BergModel {
 public:

@@ -138,18 +138,7 @@ std::vector<double> RacetrackPoisoning::turningPoints() const {
 }
 
 double RacetrackPoisoning::solve(double target, double lo, double hi) const {
-    double fLo = stateAt(lo).supplyPerS - target;
-    for (int it = 0; it < 300; ++it) {
-        const double mid = 0.5 * (lo + hi);
-        if (mid <= lo || mid >= hi) break;
-        const double fMid = stateAt(mid).supplyPerS - target;
-        if ((fMid > 0.0) == (fLo > 0.0))
-            lo = mid, fLo = fMid;
-        else
-            hi = mid;
-    }
-    const double fl = std::abs(stateAt(lo).supplyPerS - target), fh = std::abs(stateAt(hi).supplyPerS - target);
-    return fl <= fh ? lo : hi;
+    return bisectSupply([this](double p) { return stateAt(p).supplyPerS; }, target, lo, hi);
 }
 
 std::vector<BergState> RacetrackPoisoning::statesAtFlow(double q) const {

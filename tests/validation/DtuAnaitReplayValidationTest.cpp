@@ -11,6 +11,8 @@
 #include "twin/store/TwinStore.hpp"
 #include "twin/sync/LogSync.hpp"
 
+#include "tests/validation/DtuSyncedStore.hpp"
+
 #include <gtest/gtest.h>
 
 #include <unistd.h>
@@ -24,9 +26,8 @@
 namespace magtwin {
 namespace {
 
-const std::string kLog =
-    std::string(MAGTWIN_VALIDATION_DIR) + "/process_logs/dtu_nanolab_anait_0034_Ba-Zr_RecordingSet_2025.07.07.csv";
-const std::string kTool = std::string(MAGTWIN_SOURCE_DIR) + "/cases/tools/dtu_anait.yaml";
+const std::string& kLog = kDtuLog;
+const std::string& kTool = kDtuTool;
 
 /// Trapezoid integral (kWh) of the export's "PC Source 1 Usage Calculation" column (W) over
 /// the rows where "Power Supply 2 Fwd Power" (rf2, which feeds source 1) is above 1 W.
@@ -63,29 +64,7 @@ double usageCalculationIntegralKWh() {
     return sum / 3.6e6;
 }
 
-class DtuAnaitReplay : public ::testing::Test {
-protected:
-    void SetUp() override {
-        if (!std::filesystem::exists(kLog)) GTEST_SKIP() << "validation data absent: " << kLog;
-        dir_ = std::filesystem::temp_directory_path() / ("magtwin-dtu-replay-" + std::to_string(::getpid()));
-        std::filesystem::create_directories(dir_);
-        tf_ = loadTwinToolFile(kTool);
-        store_ = openStore((dir_ / "s.sqlite").string());
-        tool_ = store_->ensureTool(tf_.name);
-        FileSync sync(*store_, tool_, tf_.logs.front(), kLog);
-        sync.pump();
-        setup_ = replaySetupFor(tf_, "");
-    }
-    void TearDown() override {
-        store_.reset();
-        if (!dir_.empty()) std::filesystem::remove_all(dir_);
-    }
-    std::filesystem::path dir_;
-    TwinToolFile tf_;
-    std::unique_ptr<TwinStore> store_;
-    std::int64_t tool_ = 0;
-    ReplaySetup setup_;
-};
+class DtuAnaitReplay : public DtuSyncedStore {};
 
 TEST_F(DtuAnaitReplay, CounterAuditFlagsSource1AndNamesTheSupplyItsCounterFollows) {
     const ReplayResult r = replayTool(*store_, tool_, setup_);

@@ -18,6 +18,8 @@
 #include "twin/store/TwinStore.hpp"
 #include "twin/sync/LogSync.hpp"
 
+#include "tests/validation/DtuSyncedStore.hpp"
+
 #include <gtest/gtest.h>
 
 #include <unistd.h>
@@ -28,9 +30,8 @@
 namespace magtwin {
 namespace {
 
-const std::string kLog =
-    std::string(MAGTWIN_VALIDATION_DIR) + "/process_logs/dtu_nanolab_anait_0034_Ba-Zr_RecordingSet_2025.07.07.csv";
-const std::string kTool = std::string(MAGTWIN_SOURCE_DIR) + "/cases/tools/dtu_anait.yaml";
+const std::string& kLog = kDtuLog;
+const std::string& kTool = kDtuTool;
 
 /// Replay intervals of one set of depositing sources and shutters, the valve all open or all shut.
 struct Window {
@@ -41,29 +42,7 @@ struct Window {
     double seconds = 0.0;
 };
 
-class DtuCracker : public ::testing::Test {
-protected:
-    void SetUp() override {
-        if (!std::filesystem::exists(kLog)) GTEST_SKIP() << "validation data absent: " << kLog;
-        dir_ = std::filesystem::temp_directory_path() / ("magtwin-dtu-cracker-" + std::to_string(::getpid()));
-        std::filesystem::create_directories(dir_);
-        tf_ = loadTwinToolFile(kTool);
-        store_ = openStore((dir_ / "s.sqlite").string());
-        tool_ = store_->ensureTool(tf_.name);
-        FileSync sync(*store_, tool_, tf_.logs.front(), kLog);
-        sync.pump();
-        setup_ = replaySetupFor(tf_, "");
-    }
-    void TearDown() override {
-        store_.reset();
-        std::filesystem::remove_all(dir_);
-    }
-    std::filesystem::path dir_;
-    TwinToolFile tf_;
-    std::unique_ptr<TwinStore> store_;
-    std::int64_t tool_ = 0;
-    ReplaySetup setup_;
-};
+class DtuCracker : public DtuSyncedStore {};
 
 TEST_F(DtuCracker, NineteenColumnsMappedAndTheSupplyByThePluginsConversion) {
     int columns = 0;

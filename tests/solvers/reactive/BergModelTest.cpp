@@ -8,6 +8,8 @@
 #include "solvers/reactive/BergModel.hpp"
 #include "solvers/reactive/ReactiveProcess.hpp"
 
+#include "tests/solvers/reactive/ReactiveTestChamber.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -16,18 +18,8 @@
 namespace magtwin {
 namespace {
 
-// A small Ti/N2 chamber: 3-inch target (A_t = pi (38.1 mm)^2 = 45.6 cm^2), 0.1 m^2 collector,
-// 500 W at 400 V; the pumping speed is set per test.
-ReactiveSetup tiN2(double pumpingSpeedM3PerS) {
-    ReactiveChamber chamber;
-    chamber.targetAreaM2 = kPi * 0.0381 * 0.0381;
-    chamber.collectorAreaM2 = 0.1;
-    chamber.pumpingSpeedM3PerS = pumpingSpeedM3PerS;
-    ReactiveDischarge discharge;
-    discharge.voltageV = 400.0;
-    discharge.powerW = 500.0;
-    return reactiveSetup(MaterialLibrary::builtin().get("Ti"), reactiveGas("N2"), chamber, discharge);
-}
+// The small Ti/N2 chamber (ReactiveTestChamber.hpp); the pumping speed is set per test.
+ReactiveSetup tiN2(double pumpingSpeedM3PerS) { return tiN2Setup(pumpingSpeedM3PerS); }
 
 TEST(ReactiveProcess, TiInN2FormsTheLibrarysTiNWithYieldsFromTheYieldModels) {
     const ReactiveSetup s = tiN2(0.05);

@@ -8,6 +8,8 @@
 #include "solvers/reactive/RacetrackPoisoning.hpp"
 #include "solvers/reactive/ReactiveProcess.hpp"
 
+#include "tests/solvers/reactive/ReactiveTestChamber.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -15,17 +17,8 @@
 namespace magtwin {
 namespace {
 
-// The Ti/N2 chamber of BergModelTest: 3-inch target, 0.1 m^2 collector, 500 W at 400 V.
-BergParameters tiN2(double pumpingSpeedM3PerS) {
-    ReactiveChamber chamber;
-    chamber.targetAreaM2 = kPi * 0.0381 * 0.0381;
-    chamber.collectorAreaM2 = 0.1;
-    chamber.pumpingSpeedM3PerS = pumpingSpeedM3PerS;
-    ReactiveDischarge discharge;
-    discharge.voltageV = 400.0;
-    discharge.powerW = 500.0;
-    return reactiveSetup(MaterialLibrary::builtin().get("Ti"), reactiveGas("N2"), chamber, discharge).parameters;
-}
+// The Ti/N2 chamber of BergModelTest (ReactiveTestChamber.hpp).
+BergParameters tiN2(double pumpingSpeedM3PerS) { return tiN2Setup(pumpingSpeedM3PerS).parameters; }
 
 /// A racetrack-like profile on the same area and ion flow: a Gaussian ring cross-section,
 /// sampled in 40 strips of equal area, normalised so that sum J dA = I_ion / e.

@@ -8,6 +8,8 @@
 #include "solvers/reactive/ReactiveProcess.hpp"
 #include "solvers/reactive/TargetStateDynamics.hpp"
 
+#include "tests/solvers/reactive/ReactiveTestChamber.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -15,17 +17,8 @@
 namespace magtwin {
 namespace {
 
-// The chamber of BergModelTest: Ti 3-inch target, 0.1 m^2 collector, 500 W at 400 V.
-BergParameters tiN2(double pumpingSpeedM3PerS) {
-    ReactiveChamber chamber;
-    chamber.targetAreaM2 = kPi * 0.0381 * 0.0381;
-    chamber.collectorAreaM2 = 0.1;
-    chamber.pumpingSpeedM3PerS = pumpingSpeedM3PerS;
-    ReactiveDischarge discharge;
-    discharge.voltageV = 400.0;
-    discharge.powerW = 500.0;
-    return reactiveSetup(MaterialLibrary::builtin().get("Ti"), reactiveGas("N2"), chamber, discharge).parameters;
-}
+// The Ti/N2 chamber of BergModelTest (ReactiveTestChamber.hpp).
+BergParameters tiN2(double pumpingSpeedM3PerS) { return tiN2Setup(pumpingSpeedM3PerS).parameters; }
 
 /// Runs at `flow` from `s` long enough to settle: 5000 target time constants. The collector's
 /// time constant n_0 A_c / (its rates) is about A_c / A_t = 22 times the target's here, so this
