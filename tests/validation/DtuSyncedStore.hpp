@@ -29,8 +29,8 @@ protected:
     void SetUp() override {
         if (!std::filesystem::exists(kDtuLog)) GTEST_SKIP() << "validation data absent: " << kDtuLog;
         dir_ = std::filesystem::temp_directory_path() /
-               ("magtwin-dtu-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) +
-                "-" + std::to_string(::getpid()));
+               ("magtwin-dtu-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "-" +
+                std::to_string(::getpid()));
         std::filesystem::create_directories(dir_);
         tf_ = loadTwinToolFile(kDtuTool);
         store_ = openStore((dir_ / "s.sqlite").string());

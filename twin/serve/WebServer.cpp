@@ -5,6 +5,9 @@
 
 #include <httplib.h>
 
+#include <chrono>
+#include <thread>
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -100,10 +103,20 @@ WebServer::WebServer(const WebServerSettings& settings, std::shared_ptr<StoreWat
 
 WebServer::~WebServer() { stop(); }
 
-void WebServer::run() { server_->listen_after_bind(); }
+void WebServer::run() {
+    runEntered_ = true;
+    if (!stopRequested_) server_->listen_after_bind();
+    runExited_ = true;
+}
 
 void WebServer::stop() {
-    if (server_) server_->stop();
+    stopRequested_ = true;
+    if (!server_) return;
+    // run() has begun but its loop may not be listening yet: wait for it (or for run() to see
+    // the request and return) so the library's stop() takes effect.
+    if (runEntered_)
+        while (!server_->is_running() && !runExited_) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    server_->stop();
 }
 
 void WebServer::routes() {

@@ -14,6 +14,7 @@
 #include "twin/serve/RateLimiter.hpp"
 #include "twin/serve/StoreWatcher.hpp"
 
+#include <atomic>
 #include <memory>
 #include <string>
 
@@ -43,8 +44,12 @@ public:
     WebServer& operator=(const WebServer&) = delete;
 
     int port() const { return port_; }
-    /// Serves until stop() (from another thread or a signal handler's thread).
+    /// Serves until stop() (from another thread or a signal handler's thread); returns at once
+    /// when stop() came first.
     void run();
+    /// Ends run(), whenever it is called: before run() (run() then returns at once), while run()
+    /// is starting (it waits until the server listens, then stops it: the library's own stop()
+    /// does nothing before its loop runs, which left run() serving for ever), or while serving.
     void stop();
 
 private:
@@ -55,6 +60,7 @@ private:
     std::unique_ptr<httplib::Server> server_;
     std::unique_ptr<RateLimiter> limiter_;
     int port_ = 0;
+    std::atomic<bool> stopRequested_{false}, runEntered_{false}, runExited_{false};
 };
 
 }  // namespace magtwin
