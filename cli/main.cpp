@@ -10,6 +10,7 @@
 #include "cli/YieldCommand.hpp"
 #include "cli/compare/CompareCommand.hpp"
 #include "cli/deposit/DepositCommand.hpp"
+#include "cli/tool/FoamCaseCommand.hpp"
 #include "cli/tool/ToolCommand.hpp"
 #include "cli/twin/TwinCommand.hpp"
 
@@ -41,6 +42,7 @@ int main(int argc, char** argv) {
     magtwin::addCalibrateGasCommand(app);
     magtwin::addSensitivityCommand(app);
     magtwin::addToolCommand(app);
+    magtwin::addFoamCaseCommand(app);
     magtwin::addTwinCommand(app);
     magtwin::addReactiveCommand(app);
     try {

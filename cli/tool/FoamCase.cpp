@@ -1,0 +1,306 @@
+#include "cli/tool/FoamCase.hpp"
+
+#include "cli/config/ConfigReader.hpp"
+#include "cli/tool/FoamCaseMesh.hpp"
+#include "cli/tool/FoamDict.hpp"
+#include "postprocessing/io/OutputFolder.hpp"
+#include "solvers/deposition/GasDiffusivity.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace magtwin {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string num(double v) {
+    char b[40];
+    std::snprintf(b, sizeof b, "%.10g", v);
+    return b;
+}
+
+std::string header(const char* cls, const char* object) {
+    return std::string("FoamFile { version 2.0; format ascii; class ") + cls + "; object " + object + "; }\n\n";
+}
+
+void writeText(const fs::path& path, const std::string& text) {
+    fs::create_directories(path.parent_path());
+    std::ofstream f(path);
+    f << text;
+    if (!f) throw std::runtime_error("cannot write " + path.string());
+}
+
+/// A single-quoted shell word.
+std::string shellWord(const std::string& s) {
+    std::string out = "'";
+    for (char ch : s) out += ch == '\'' ? std::string("'\\''") : std::string(1, ch);
+    return out + "'";
+}
+
+/// The arrangement this generator meshes, checked; the cathode's or substrate's name and the
+/// reason otherwise.
+struct WaferChamber {
+    const ToolCathode* cathode = nullptr;
+    const ToolSubstrate* substrate = nullptr;
+    CylinderChamber cylinder;
+    double motionTimeS = 0.0;
+};
+
+WaferChamber arrangementOf(const ToolFile& tool, const std::string& substrateName) {
+    const ToolSubstrate& s = substrateName.empty() ? tool.substrates.at(0) : tool.substrate(substrateName);
+    const std::string file = tool.path + ": ";
+    const std::string sub = file + "substrate " + s.name + ": ";
+    // Every cathode first: one that cannot be meshed at all is named before what is only
+    // outside this generator's reach.
+    for (const ToolCathode& c : tool.cathodes) {
+        const std::string where = file + "cathode " + c.name + ": ";
+        if (c.kind == CathodeKind::Rotary) {
+            const double gap = c.position.z() - c.geometry.radiusM;
+            if (gap < 0)
+                throw ConfigError(where + "the tube (axis at z = " + num(c.position.z()) + " m, radius " +
+                                  num(c.geometry.radiusM) + " m) reaches through the substrate plane z = 0");
+            if (gap == 0) throw ConfigError(where + "the tube touches the substrate plane z = 0 (zero gap)");
+        } else {
+            // A planar target's face, or the lowest point of a turned one.
+            const double h = c.kind == CathodeKind::PlanarCircular ? c.geometry.radiusM
+                                                                             : 0.5 * std::max(c.geometry.lengthM,
+                                                                                              c.geometry.widthM);
+            const double low = c.tilted() ? c.position.z() - h * std::sqrt(1.0 - std::pow(c.faceNormal().z(), 2))
+                                          : c.position.z();
+            if (low < 0)
+                throw ConfigError(where + "the target (face at z = " + num(c.position.z()) +
+                                  " m) reaches through the substrate plane z = 0");
+            if (low == 0) throw ConfigError(where + "the target face lies in the substrate plane z = 0 (zero gap)");
+        }
+    }
+    if (tool.cathodes.size() != 1)
+        throw ConfigError(file + "cathode " + tool.cathodes.at(1).name +
+                          ": foam-case meshes one circular planar target over a wafer; this tool file has " +
+                          std::to_string(tool.cathodes.size()) + " cathodes");
+    const ToolCathode& c = tool.cathodes.front();
+    const std::string where = file + "cathode " + c.name + ": ";
+    if (c.kind != CathodeKind::PlanarCircular)
+        throw ConfigError(where + cathodeKindName(c.kind) +
+                          ": foam-case meshes a circular planar target over a wafer (planar-circular)");
+    if (c.tilted()) throw ConfigError(where + "a turned target (facing/tilt): foam-case meshes a target facing -z");
+    if (s.kind != "wafer")
+        throw ConfigError(sub + "kind " + s.kind + ": foam-case meshes a wafer under a circular target");
+    const double axisOffset = std::hypot(c.position.x() - s.centreXM, c.position.y() - s.centreYM);
+    if (axisOffset > 1e-6)
+        throw ConfigError(where + "its axis is " + num(axisOffset * 1e3) + " mm off the centre of substrate " + s.name +
+                          ": foam-case meshes a target coaxial with the wafer");
+    if (s.motion.kind != "static" && s.motion.kind != "rotation")
+        throw ConfigError(sub + "motion.kind " + s.motion.kind +
+                          ": foam-case takes a static or rotating wafer (coaxial with the target, the rotation "
+                          "average of an axisymmetric source is the static film)");
+    for (const std::string& reserved : {std::string("shields"), std::string("walls"), s.name})
+        if (c.name == reserved)
+            throw ConfigError(where + "its name is also the patch of the " +
+                              (reserved == s.name ? "substrate" : reserved) + "; rename the cathode");
+    if (s.name == "shields" || s.name == "walls")
+        throw ConfigError(sub + "its name is also a chamber patch (" + s.name + "); rename the substrate");
+
+    WaferChamber w;
+    w.cathode = &c;
+    w.substrate = &s;
+    w.motionTimeS = s.motion.timeS;
+    CylinderChamber& g = w.cylinder;
+    g.centreXM = s.centreXM;
+    g.centreYM = s.centreYM;
+    g.heightM = c.position.z();
+    g.waferRadiusM = 0.5 * s.sizeXM;
+    g.qualityRadiusM = g.waferRadiusM - s.edgeExclusionM;
+    if (!(g.qualityRadiusM > 0))
+        throw ConfigError(sub + "edge_exclusion " + num(s.edgeExclusionM) + " m leaves no quality area");
+    g.targetRadiusM = c.geometry.radiusM;
+    // The tool file describes no chamber wall: a dark-space shield ring in the target's plane
+    // out to 10 % (at least 10 mm) beyond the larger of target and wafer, then the wall.
+    const double rMax = std::max(g.waferRadiusM, g.targetRadiusM);
+    g.chamberRadiusM = rMax + std::max(0.010, 0.1 * rMax);
+    // The faces at the quality edge: the substrate's map pitch (`deposit`'s grid).
+    g.edgeCellM = s.pitchM;
+    g.substratePatch = s.name;
+    g.targetPatch = c.name;
+    return w;
+}
+
+std::string emissionEntries(const ToolFile& tool) {
+    const ToolDepositionSettings& d = tool.deposition;
+    if (d.angular == "cosine") return "        emissionDistribution cosine;\n";
+    if (d.angular == "cosn") return "        emissionDistribution cosn;\n        cosExponent         " + num(d.cosExponent) + ";\n";
+    throw ConfigError(tool.path + ": deposition.angular " + d.angular +
+                      ": the OpenFOAM line of sight (filmDeposition) takes cosine or cosn");
+}
+
+std::string controlDict(const FoamCaseOptions& o, const WaferChamber& w) {
+    const std::string lib = (fs::path(o.libDir) / "libmagtwinFoam.so").string();
+    std::ostringstream s;
+    s << header("dictionary", "controlDict")
+      << "// One step of the substrate motion's time (" << num(w.motionTimeS)
+      << " s): the film of filmDeposition after one backward-Euler step is flux x time.\n"
+      << "libs            (\"" << lib << "\");\n"
+      << "application     sputterFoam;\nstartFrom       startTime;\nstartTime       0;\nstopAt          endTime;\n"
+      << "endTime         " << num(w.motionTimeS) << ";\ndeltaT          " << num(w.motionTimeS) << ";\n"
+      << "writeControl    timeStep;\nwriteInterval   1;\npurgeWrite      0;\nwriteFormat     ascii;\n"
+      << "writePrecision  12;\nwriteCompression off;\ntimeFormat      general;\ntimePrecision   8;\n"
+      << "runTimeModifiable false;\n\nfunctions\n{\n    film\n    {\n        type        filmUniformity;\n"
+      << "        libs        (\"" << lib << "\");\n        field       c;\n        patch       "
+      << w.cylinder.substratePatch << ";\n"
+      << "        // deposit's quality area: the wafer less its edge exclusion\n"
+      << "        qualityArea { type disc; centre (" << num(w.cylinder.centreXM) << " " << num(w.cylinder.centreYM)
+      << " 0); normal (0 0 1); radius " << num(w.cylinder.qualityRadiusM) << "; }\n    }\n}\n";
+    return s.str();
+}
+
+std::string fieldC(const ToolFile& tool, const WaferChamber& w, double D) {
+    const double p = tool.process.pressurePa;
+    const CylinderChamber& g = w.cylinder;
+    std::ostringstream s;
+    s << header("volScalarField", "c")
+      << "// Number density of thermalised sputtered atoms [1/m^3]. At process.pressure " << num(p) << " Pa "
+      << (p > 0 ? "the ballistic share carries deposit's gas factor m(r) (constant/filmSource); the thermalised\n"
+                  "// share is not generated here (thermalizedFraction 0)."
+                : "every sputtered atom flies in line of sight (thermalizedFraction 0): c = 0, and D only\n"
+                  "// keeps the matrix regular (it enters no flux).")
+      << "\ndimensions      [0 -3 0 0 0 0 0];\ninternalField   uniform 0;\nboundaryField\n{\n"
+      << "    " << w.cathode->name << "\n    {\n        type                sputteredFlux;\n"
+      << "        #include            \"$FOAM_CASE/constant/source." << w.cathode->name << "\"\n"
+      << "        // cathode frame: origin at the face centre, e1 x e2 = -z (into the gas)\n"
+      << "        origin              (" << num(g.centreXM) << " " << num(g.centreYM) << " " << num(g.heightM)
+      << ");\n        e1                  (1 0 0);\n        e2                  (0 -1 0);\n"
+      << "        thermalizedFraction 0;\n        diffusivity         " << num(D) << ";\n"
+      << "        value               uniform 0;\n    }\n"
+      << "    " << g.substratePatch << "\n    {\n        type                filmDeposition;\n"
+      << "        #include            \"$FOAM_CASE/constant/filmSource\"\n"
+      << "        diffusivity         " << num(D) << ";\n"
+      << "        lineOfSightSource   " << w.cathode->name << ";\n"
+      << emissionEntries(tool) << "        value               uniform 0;\n    }\n";
+    // Shields and walls: the film's entries with sticking 1 (deposit's collisionless model
+    // loses every atom that misses the substrate), no line of sight (not a quality surface).
+    for (const char* wall : {"shields", "walls"})
+        s << "    " << wall << "\n    {\n        type                filmDeposition;\n"
+          << "        #include            \"$FOAM_CASE/constant/filmSource\"\n"
+          << "        stickingCoefficient 1;\n        diffusivity         " << num(D) << ";\n"
+          << "        value               uniform 0;\n    }\n";
+    s << "}\n";
+    return s.str();
+}
+
+std::string allrun(const ToolFile& tool, const FoamCaseOptions& o, const WaferChamber& w, long cells) {
+    const CylinderChamber& g = w.cylinder;
+    std::ostringstream s;
+    s << "#!/bin/sh\n"
+      << "# Generated by `magtwin foam-case " << tool.path << " --substrate " << w.substrate->name << " --cells "
+      << o.cells << "`: edit the tool file, not this case.\n"
+      << "# " << cells << " cells; film on " << g.substratePatch << " after " << num(w.motionTimeS)
+      << " s -> results/summary.json, results/film.csv.\n"
+      << "# Runs from any folder with nothing set: the paths below are absolute.\n"
+      << "#   bash Allrun             serial\n#   bash Allrun -parallel   2 ranks (decomposePar, mpirun, reconstructPar)\n"
+      << "cd \"$(dirname \"$0\")\" || exit 1\nHERE=$(pwd)\n"
+      << "WM_PROJECT_DIR=" << shellWord(o.openFoamDir) << "; export WM_PROJECT_DIR\n"
+      << "LD_LIBRARY_PATH=" << shellWord(o.libDir) << "${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}; export LD_LIBRARY_PATH\n"
+      << "PATH=" << shellWord(o.binDir) << ":/usr/bin:/bin; export PATH\n"
+      << "export OMPI_MCA_mpi_yield_when_idle=1\n"
+      << "step() { log=$1; shift; \"$@\" > \"$log\" 2>&1 || { tail -30 \"$log\"; echo \"FAILED: $* (see $HERE/$log)\"; "
+         "exit 1; }; }\n"
+      << "step log.blockMesh blockMesh\nstep log.checkMesh checkMesh\n"
+      << "if [ \"${1:-}\" = \"-parallel\" ]; then\n"
+      << "    step log.decomposePar decomposePar -force\n"
+      << "    step log.sputterFoam mpirun --allow-run-as-root --oversubscribe -np 2 sputterFoam -parallel\n"
+      << "    step log.reconstructPar reconstructPar -latestTime\nelse\n"
+      << "    step log.sputterFoam sputterFoam\nfi\n"
+      << "touch case.foam   # ParaView: open case.foam\n"
+      // The film and its uniformity from the filmUniformity function object (postProcessing/film).
+      << "DAT=postProcessing/film/0/filmUniformity.dat\n"
+      << "CSV=postProcessing/film/" << num(w.motionTimeS) << "/film.csv\n"
+      << "[ -s \"$DAT\" ] && [ -s \"$CSV\" ] || { echo \"FAILED: no $DAT or $CSV (filmUniformity)\"; exit 1; }\n"
+      << "mkdir -p results.tmp && cp \"$CSV\" results.tmp/film.csv\n"
+      << "awk -v ee=" << num(w.substrate->edgeExclusionM) << " -v cells=" << cells << " -v tool="
+      << shellWord(tool.path) << " -v sname=" << shellWord(w.substrate->name) << " -v t=" << num(w.motionTimeS) << " '\n"
+      << "  !/^#/ && NF >= 9 { last = $0 }\n"
+      << "  END { if (last == \"\") exit 1; split(last, f)\n"
+      << "    printf \"{\\n  \\\"tool\\\": \\\"%s\\\",\\n  \\\"substrate\\\": \\\"%s\\\",\\n\", tool, sname\n"
+      << "    printf \"  \\\"time_s\\\": %s,\\n  \\\"cells\\\": %s,\\n  \\\"quality_faces\\\": %s,\\n\", t, cells, f[2]\n"
+      << "    printf \"  \\\"quality_area_m2\\\": %s,\\n  \\\"edge_exclusion_m\\\": %s,\\n\", f[3], ee\n"
+      << "    printf \"  \\\"mean_thickness_m\\\": %s,\\n  \\\"min_thickness_m\\\": %s,\\n  \\\"max_thickness_m\\\": %s,\\n\", "
+         "f[4], f[5], f[6]\n"
+      << "    printf \"  \\\"uniformity_range_pct\\\": %s,\\n  \\\"uniformity_sigma_pct\\\": %s,\\n\", f[7], f[8]\n"
+      << "    printf \"  \\\"mean_rate_m_s\\\": %s,\\n  \\\"film_csv\\\": \\\"film.csv\\\"\\n}\\n\", f[9] }' \"$DAT\" > "
+         "results.tmp/summary.json || { echo \"FAILED: summary from $DAT\"; exit 1; }\n"
+      << "rm -rf results && mv results.tmp results\n"
+      << "cat results/summary.json\n";
+    return s.str();
+}
+
+}  // namespace
+
+FoamCaseReport writeFoamCase(const ToolFile& tool, const FoamCaseOptions& o) {
+    if (tool.cathodes.empty() || tool.substrates.empty())
+        throw ConfigError(tool.path + ": foam-case needs a cathode and a substrate");
+    const WaferChamber w = arrangementOf(tool, o.substrate);
+    const ToolSubstrate& s = *w.substrate;
+    const double p = tool.process.pressurePa;
+    // D: Chapman-Enskog at the tool file's pressure (FoamDict writes the same number into
+    // filmSource); at 0 Pa no atom is thermalised and D enters no flux.
+    const double D = p > 0 ? filmDiffusivityM2PerS(s.filmMaterial, tool.process.gas, p, tool.process.temperatureK)
+                           : 1.0;
+    // Everything that can fail on the tool file before anything is written.
+    const std::string source = foamSourceEntries(tool, *w.cathode);
+    const std::string film = foamFilmEntries(tool, s);
+    long cells = 0;
+    const std::string blockMesh = cylinderBlockMeshDict(w.cylinder, o.cells, cells);
+    const std::string cField = fieldC(tool, w, D);
+
+    FoamCaseReport r;
+    r.outDir = o.outDir;
+    r.cells = cells;
+    r.gapM = w.cylinder.heightM;
+    r.chamberRadiusM = w.cylinder.chamberRadiusM;
+    r.qualityRadiusM = w.cylinder.qualityRadiusM;
+    r.motionTimeS = w.motionTimeS;
+    r.patches = {w.cathode->name, s.name, "shields", "walls"};
+    r.reduction = "none: the chamber is axisymmetric, but the line-of-sight flux sums over the target faces "
+                  "of the mesh, so the full 360 degrees are meshed";
+
+    writeFolderAtomically(o.outDir, [&](const fs::path& dir) {
+        writeText(dir / "system/blockMeshDict", blockMesh);
+        writeText(dir / "system/controlDict", controlDict(o, w));
+        writeText(dir / "system/fvSchemes",
+                  header("dictionary", "fvSchemes") +
+                      "ddtSchemes      { default Euler; }\ngradSchemes     { default Gauss linear; }\n"
+                      "divSchemes      { default none; }\nlaplacianSchemes { default Gauss linear corrected; }\n"
+                      "interpolationSchemes { default linear; }\nsnGradSchemes   { default corrected; }\n");
+        writeText(dir / "system/fvSolution",
+                  header("dictionary", "fvSolution") +
+                      "solvers\n{\n    c { solver PCG; preconditioner DIC; tolerance 1e-12; relTol 0; maxIter 2000; "
+                      "}\n}\n");
+        writeText(dir / "system/decomposeParDict",
+                  header("dictionary", "decomposeParDict") +
+                      "numberOfSubdomains 2;\nmethod          scotch;\n"
+                      "// A cluster: numberOfSubdomains N, then `mpirun -np N sputterFoam -parallel`.\n");
+        writeText(dir / "constant/dynamicMeshDict",
+                  header("dictionary", "dynamicMeshDict") +
+                      "// The deposition over the motion time: the target does not move (erosion: `magtwin erode`).\n"
+                      "dynamicFvMesh   staticFvMesh;\n");
+        writeText(dir / "constant/transportProperties",
+                  header("dictionary", "transportProperties") + "D               [0 2 -1 0 0 0 0] " + num(D) + ";\n");
+        writeText(dir / ("constant/source." + w.cathode->name), source);
+        writeText(dir / "constant/filmSource", film);
+        writeText(dir / "0/c", cField);
+        writeText(dir / "Allrun", allrun(tool, o, w, cells));
+        fs::permissions(dir / "Allrun", fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec,
+                        fs::perm_options::add);
+        writeText(dir / "Allclean",
+                  "#!/bin/sh\ncd \"$(dirname \"$0\")\" || exit 1\nrm -rf constant/polyMesh processor* postProcessing "
+                  "results results.tmp log.* case.foam [1-9]*\n");
+    });
+    return r;
+}
+
+}  // namespace magtwin

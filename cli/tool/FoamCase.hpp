@@ -1,0 +1,57 @@
+// FoamCase: a complete, runnable 3-D OpenFOAM case written from a tool file
+// (`magtwin foam-case`): the mesh dictionaries (FoamCaseMesh), each cathode as its own patch
+// whose sputteredFlux entries are FoamDict's (power, track, profile, magnet motion: the one
+// resolved cathode), the substrate as a filmDeposition patch with the ballistic share of every
+// cathode in line of sight and the filmUniformity function object over `deposit`'s quality
+// area, shields and walls, and an Allrun with absolute paths (Debian's OpenFOAM, the plugin
+// library, sputterFoam) that needs nothing set in the environment and ends with
+// results/summary.json and results/film.csv.
+//
+// What it meshes: one circular planar target facing the substrate (not tilted), coaxial with a
+// wafer (the 300 mm wafer PVD chamber), in a cylindrical chamber of its own. Every other
+// arrangement is refused naming the cathode and the reason (exit status 2), as are tool files
+// it cannot mesh (a target through or touching the substrate plane).
+//
+// The deposition is `deposit`'s: the substrate motion's time (one step of that length:
+// thickness = flux x time, exact for the backward-Euler film of filmDeposition), the motion
+// average (a rotating wafer under an axisymmetric source is the static film: the rotating
+// magnet's ring is already its turn average, RacetrackFlux), the same quality area (wafer
+// radius - edge exclusion). At process.pressure 0 every sputtered atom is ballistic
+// (thermalizedFraction 0); above it the line of sight carries the core's gas factor m(r)
+// (FoamDict's gasPressure, sigmaEff, scatteredDeposited).
+//
+// Symmetry: the wafer chamber is axisymmetric, but the case keeps the full 360 degrees: the
+// line-of-sight flux sums over the target faces of the mesh (filmDeposition), so a quarter
+// with symmetry planes would drop three quarters of the emitters. No reduction is taken.
+#pragma once
+
+#include "cli/tool/ToolFile.hpp"
+
+#include <string>
+#include <vector>
+
+namespace magtwin {
+
+struct FoamCaseOptions {
+    std::string substrate;     ///< substrate name ("" = the tool file's first)
+    long cells = 150000;       ///< about this many cells
+    std::string outDir;        ///< the case folder (written complete or not at all)
+    std::string binDir;        ///< absolute folder of `magtwin` and `sputterFoam`
+    std::string libDir;        ///< absolute folder of libmagtwinFoam.so
+    std::string openFoamDir = "/usr/share/openfoam";  ///< WM_PROJECT_DIR of the binaries
+};
+
+struct FoamCaseReport {
+    std::string outDir;
+    long cells = 0;
+    double gapM = 0.0, chamberRadiusM = 0.0, qualityRadiusM = 0.0, motionTimeS = 0.0;
+    std::vector<std::string> patches;  ///< cathodes, substrate, shields, walls
+    std::string reduction;             ///< the symmetry reduction taken (or why none)
+};
+
+/// Writes the case of `tool` into options.outDir (through a temporary folder renamed at the
+/// end). Throws ConfigError naming the tool file and the cathode or substrate and the reason
+/// for an arrangement it cannot mesh; nothing is written then.
+FoamCaseReport writeFoamCase(const ToolFile& tool, const FoamCaseOptions& options);
+
+}  // namespace magtwin
