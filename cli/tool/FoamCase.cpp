@@ -282,8 +282,9 @@ FoamCaseReport writeFoamCase(const ToolFile& tool, const FoamCaseOptions& o) {
                       "}\n}\n");
         writeText(dir / "system/decomposeParDict",
                   header("dictionary", "decomposeParDict") +
-                      "numberOfSubdomains 2;\nmethod          scotch;\n"
-                      "// A cluster: numberOfSubdomains N, then `mpirun -np N sputterFoam -parallel`.\n");
+                      "numberOfSubdomains 2;\nmethod          simple;\ncoeffs          { n (2 1 1); }\n"
+                      "// A cluster: numberOfSubdomains N and n (a b 1) with a b = N (or method scotch where\n"
+                      "// OpenFOAM was built with it; Debian's is not), then `mpirun -np N sputterFoam -parallel`.\n");
         writeText(dir / "constant/dynamicMeshDict",
                   header("dictionary", "dynamicMeshDict") +
                       "// The deposition over the motion time: the target does not move (erosion: `magtwin erode`).\n"
