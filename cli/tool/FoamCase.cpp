@@ -56,29 +56,8 @@ WaferChamber arrangementOf(const ToolFile& tool, const std::string& substrateNam
     const ToolSubstrate& s = substrateName.empty() ? tool.substrates.at(0) : tool.substrate(substrateName);
     const std::string file = tool.path + ": ";
     const std::string sub = file + "substrate " + s.name + ": ";
-    // Every cathode first: one that cannot be meshed at all is named before what is only
-    // outside this generator's reach.
-    for (const ToolCathode& c : tool.cathodes) {
-        const std::string where = file + "cathode " + c.name + ": ";
-        if (c.kind == CathodeKind::Rotary) {
-            const double gap = c.position.z() - c.geometry.radiusM;
-            if (gap < 0)
-                throw ConfigError(where + "the tube (axis at z = " + num(c.position.z()) + " m, radius " +
-                                  num(c.geometry.radiusM) + " m) reaches through the substrate plane z = 0");
-            if (gap == 0) throw ConfigError(where + "the tube touches the substrate plane z = 0 (zero gap)");
-        } else {
-            // A planar target's face, or the lowest point of a turned one.
-            const double h = c.kind == CathodeKind::PlanarCircular ? c.geometry.radiusM
-                                                                             : 0.5 * std::max(c.geometry.lengthM,
-                                                                                              c.geometry.widthM);
-            const double low = c.tilted() ? c.position.z() - h * std::sqrt(1.0 - std::pow(c.faceNormal().z(), 2))
-                                          : c.position.z();
-            if (low < 0)
-                throw ConfigError(where + "the target (face at z = " + num(c.position.z()) +
-                                  " m) reaches through the substrate plane z = 0");
-            if (low == 0) throw ConfigError(where + "the target face lies in the substrate plane z = 0 (zero gap)");
-        }
-    }
+    // A cathode through or touching the substrate plane (zero gap) is the reader's check
+    // (ToolGeometryChecks: file, line, cathode); what is left is this generator's reach.
     if (tool.cathodes.size() != 1)
         throw ConfigError(file + "cathode " + tool.cathodes.at(1).name +
                           ": foam-case meshes one circular planar target over a wafer; this tool file has " +
@@ -133,7 +112,8 @@ WaferChamber arrangementOf(const ToolFile& tool, const std::string& substrateNam
 std::string emissionEntries(const ToolFile& tool) {
     const ToolDepositionSettings& d = tool.deposition;
     if (d.angular == "cosine") return "        emissionDistribution cosine;\n";
-    if (d.angular == "cosn") return "        emissionDistribution cosn;\n        cosExponent         " + num(d.cosExponent) + ";\n";
+    if (d.angular == "cosn")
+        return "        emissionDistribution cosn;\n        cosExponent         " + num(d.cosExponent) + ";\n";
     throw ConfigError(tool.path + ": deposition.angular " + d.angular +
                       ": the OpenFOAM line of sight (filmDeposition) takes cosine or cosn");
 }
@@ -141,8 +121,7 @@ std::string emissionEntries(const ToolFile& tool) {
 std::string controlDict(const FoamCaseOptions& o, const WaferChamber& w) {
     const std::string lib = (fs::path(o.libDir) / "libmagtwinFoam.so").string();
     std::ostringstream s;
-    s << header("dictionary", "controlDict")
-      << "// One step of the substrate motion's time (" << num(w.motionTimeS)
+    s << header("dictionary", "controlDict") << "// One step of the substrate motion's time (" << num(w.motionTimeS)
       << " s): the film of filmDeposition after one backward-Euler step is flux x time.\n"
       << "libs            (\"" << lib << "\");\n"
       << "application     sputterFoam;\nstartFrom       startTime;\nstartTime       0;\nstopAt          endTime;\n"
@@ -201,7 +180,8 @@ std::string allrun(const ToolFile& tool, const FoamCaseOptions& o, const WaferCh
       << "# " << cells << " cells; film on " << g.substratePatch << " after " << num(w.motionTimeS)
       << " s -> results/summary.json, results/film.csv.\n"
       << "# Runs from any folder with nothing set: the paths below are absolute.\n"
-      << "#   bash Allrun             serial\n#   bash Allrun -parallel   2 ranks (decomposePar, mpirun, reconstructPar)\n"
+      << "#   bash Allrun             serial\n#   bash Allrun -parallel   2 ranks (decomposePar, mpirun, "
+         "reconstructPar)\n"
       << "cd \"$(dirname \"$0\")\" || exit 1\nHERE=$(pwd)\n"
       << "WM_PROJECT_DIR=" << shellWord(o.openFoamDir) << "; export WM_PROJECT_DIR\n"
       << "LD_LIBRARY_PATH=" << shellWord(o.libDir) << "${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}; export LD_LIBRARY_PATH\n"
@@ -221,17 +201,21 @@ std::string allrun(const ToolFile& tool, const FoamCaseOptions& o, const WaferCh
       << "CSV=postProcessing/film/" << num(w.motionTimeS) << "/film.csv\n"
       << "[ -s \"$DAT\" ] && [ -s \"$CSV\" ] || { echo \"FAILED: no $DAT or $CSV (filmUniformity)\"; exit 1; }\n"
       << "mkdir -p results.tmp && cp \"$CSV\" results.tmp/film.csv\n"
-      << "awk -v ee=" << num(w.substrate->edgeExclusionM) << " -v cells=" << cells << " -v tool="
-      << shellWord(tool.path) << " -v sname=" << shellWord(w.substrate->name) << " -v t=" << num(w.motionTimeS) << " '\n"
+      << "awk -v ee=" << num(w.substrate->edgeExclusionM) << " -v cells=" << cells
+      << " -v tool=" << shellWord(tool.path) << " -v sname=" << shellWord(w.substrate->name)
+      << " -v t=" << num(w.motionTimeS) << " '\n"
       << "  !/^#/ && NF >= 9 { last = $0 }\n"
       << "  END { if (last == \"\") exit 1; split(last, f)\n"
       << "    printf \"{\\n  \\\"tool\\\": \\\"%s\\\",\\n  \\\"substrate\\\": \\\"%s\\\",\\n\", tool, sname\n"
-      << "    printf \"  \\\"time_s\\\": %s,\\n  \\\"cells\\\": %s,\\n  \\\"quality_faces\\\": %s,\\n\", t, cells, f[2]\n"
+      << "    printf \"  \\\"time_s\\\": %s,\\n  \\\"cells\\\": %s,\\n  \\\"quality_faces\\\": %s,\\n\", t, cells, "
+         "f[2]\n"
       << "    printf \"  \\\"quality_area_m2\\\": %s,\\n  \\\"edge_exclusion_m\\\": %s,\\n\", f[3], ee\n"
-      << "    printf \"  \\\"mean_thickness_m\\\": %s,\\n  \\\"min_thickness_m\\\": %s,\\n  \\\"max_thickness_m\\\": %s,\\n\", "
+      << "    printf \"  \\\"mean_thickness_m\\\": %s,\\n  \\\"min_thickness_m\\\": %s,\\n  \\\"max_thickness_m\\\": "
+         "%s,\\n\", "
          "f[4], f[5], f[6]\n"
       << "    printf \"  \\\"uniformity_range_pct\\\": %s,\\n  \\\"uniformity_sigma_pct\\\": %s,\\n\", f[7], f[8]\n"
-      << "    printf \"  \\\"mean_rate_m_s\\\": %s,\\n  \\\"film_csv\\\": \\\"film.csv\\\"\\n}\\n\", f[9] }' \"$DAT\" > "
+      << "    printf \"  \\\"mean_rate_m_s\\\": %s,\\n  \\\"film_csv\\\": \\\"film.csv\\\"\\n}\\n\", f[9] }' \"$DAT\" "
+         "> "
          "results.tmp/summary.json || { echo \"FAILED: summary from $DAT\"; exit 1; }\n"
       << "rm -rf results && mv results.tmp results\n"
       << "cat results/summary.json\n";
@@ -248,8 +232,8 @@ FoamCaseReport writeFoamCase(const ToolFile& tool, const FoamCaseOptions& o) {
     const double p = tool.process.pressurePa;
     // D: Chapman-Enskog at the tool file's pressure (FoamDict writes the same number into
     // filmSource); at 0 Pa no atom is thermalised and D enters no flux.
-    const double D = p > 0 ? filmDiffusivityM2PerS(s.filmMaterial, tool.process.gas, p, tool.process.temperatureK)
-                           : 1.0;
+    const double D =
+        p > 0 ? filmDiffusivityM2PerS(s.filmMaterial, tool.process.gas, p, tool.process.temperatureK) : 1.0;
     // Everything that can fail on the tool file before anything is written.
     const std::string source = foamSourceEntries(tool, *w.cathode);
     const std::string film = foamFilmEntries(tool, s);
@@ -265,8 +249,9 @@ FoamCaseReport writeFoamCase(const ToolFile& tool, const FoamCaseOptions& o) {
     r.qualityRadiusM = w.cylinder.qualityRadiusM;
     r.motionTimeS = w.motionTimeS;
     r.patches = {w.cathode->name, s.name, "shields", "walls"};
-    r.reduction = "none: the chamber is axisymmetric, but the line-of-sight flux sums over the target faces "
-                  "of the mesh, so the full 360 degrees are meshed";
+    r.reduction =
+        "none: the chamber is axisymmetric, but the line-of-sight flux sums over the target faces "
+        "of the mesh, so the full 360 degrees are meshed";
 
     writeFolderAtomically(o.outDir, [&](const fs::path& dir) {
         writeText(dir / "system/blockMeshDict", blockMesh);

@@ -33,11 +33,11 @@
 namespace magtwin {
 
 struct FoamCaseOptions {
-    std::string substrate;     ///< substrate name ("" = the tool file's first)
-    long cells = 150000;       ///< about this many cells
-    std::string outDir;        ///< the case folder (written complete or not at all)
-    std::string binDir;        ///< absolute folder of `magtwin` and `sputterFoam`
-    std::string libDir;        ///< absolute folder of libmagtwinFoam.so
+    std::string substrate;                            ///< substrate name ("" = the tool file's first)
+    long cells = 150000;                              ///< about this many cells
+    std::string outDir;                               ///< the case folder (written complete or not at all)
+    std::string binDir;                               ///< absolute folder of `magtwin` and `sputterFoam`
+    std::string libDir;                               ///< absolute folder of libmagtwinFoam.so
     std::string openFoamDir = "/usr/share/openfoam";  ///< WM_PROJECT_DIR of the binaries
 };
 

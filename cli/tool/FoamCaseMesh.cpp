@@ -28,9 +28,7 @@ struct RingCells {
     std::string grading = "1";
 };
 
-RingCells uniformRing(double L, double h) {
-    return {std::max(1L, static_cast<long>(std::ceil(L / h - 1e-9))), "1"};
-}
+RingCells uniformRing(double L, double h) { return {std::max(1L, static_cast<long>(std::ceil(L / h - 1e-9))), "1"}; }
 
 RingCells gradedRing(double L, double h, double edge) {
     if (edge >= h) return uniformRing(L, h);
@@ -135,8 +133,7 @@ std::string cylinderBlockMeshDict(const CylinderChamber& c, long cells, long& ce
         for (int q = 0; q < 4; ++q) {
             bottomOf(radii[k]).push_back(face(idx(k - 1, q, 0), idx(k - 1, q + 1, 0), idx(k, q + 1, 0), idx(k, q, 0)));
             topOf(radii[k]).push_back(face(idx(k - 1, q, 1), idx(k, q, 1), idx(k, q + 1, 1), idx(k - 1, q + 1, 1)));
-            if (k == levels - 1)
-                walls.push_back(face(idx(k, q, 0), idx(k, q + 1, 0), idx(k, q + 1, 1), idx(k, q, 1)));
+            if (k == levels - 1) walls.push_back(face(idx(k, q, 0), idx(k, q + 1, 0), idx(k, q + 1, 1), idx(k, q, 1)));
         }
     auto patch = [&](const std::string& name, const std::vector<std::string>& faces, const char* type) {
         if (faces.empty()) return;

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# `magtwin foam-case`: tool files it cannot mesh stop with exit status 2, a message naming the
+# file, the cathode (or substrate) and the reason, and nothing written (an existing case
+# folder is left as it was, no temporary folder remains); a good tool file writes a complete
+# case whose patches and entries come from the tool file (FoamDict).
+set -uo pipefail
+MAGTWIN="$1" ROOT="$2"
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+TOOL=$ROOT/cases/tools/wafer300_chamber.yaml
+
+# bad NAME SED EXPECT...: the wafer tool file edited by SED is refused with every EXPECT in
+# the message, exit 2, and $WORK/out keeps its old content.
+bad() {
+  local name=$1 edit=$2; shift 2
+  sed -E "$edit" "$TOOL" > "$WORK/$name.yaml"
+  cmp -s "$TOOL" "$WORK/$name.yaml" && fail "$name: the edit changed nothing"
+  rm -rf "$WORK/out"; mkdir -p "$WORK/out"; echo old > "$WORK/out/marker"
+  "$MAGTWIN" foam-case "$WORK/$name.yaml" --out "$WORK/out" > "$WORK/$name.out" 2> "$WORK/$name.err"
+  local rc=$?
+  [ $rc -eq 2 ] || fail "$name: exit status $rc, expected 2 ($(cat "$WORK/$name.err"))"
+  for e in "$WORK/$name.yaml" "$@"; do
+    grep -qF -- "$e" "$WORK/$name.err" || fail "$name: message lacks '$e': $(cat "$WORK/$name.err")"
+  done
+  [ "$(ls -A "$WORK/out")" = marker ] && [ "$(cat "$WORK/out/marker")" = old ] || fail "$name: the old folder changed"
+  ls -d "$WORK"/out.* 2>/dev/null && fail "$name: a temporary folder remains"
+  echo "ok: $name: $(cat "$WORK/$name.err")"
+}
+bad through-substrate 's/position: \[0 mm, 0 mm, 150 mm\]/position: [0 mm, 0 mm, -10 mm]/' \
+  "cathode cu_target" "cuts the substrate plane"
+bad zero-gap 's/position: \[0 mm, 0 mm, 150 mm\]/position: [0 mm, 0 mm, 0 mm]/' \
+  "cathode cu_target" "cuts the substrate plane" "at z = 0 mm"
+bad off-axis 's/position: \[0 mm, 0 mm, 150 mm\]/position: [20 mm, 0 mm, 150 mm]/' \
+  "cathode cu_target" "20 mm off the centre of substrate wafer"
+bad patch-name 's/name: cu_target/name: walls/; s/feeds: \[cu_target\]/feeds: [walls]/g; s/cathode: cu_target/cathode: walls/' \
+  "cathode walls" "also the patch of the walls"
+bad scan 's/motion: \{kind: rotation, time: 30 s\}/motion: {kind: scan, speed: 10 mm\/s}/' \
+  "substrate wafer" "motion.kind scan"
+# Tool files of more than one cathode: named, not half-meshed.
+for t in gen10_5_planar_line gen10_5_rotary_line; do
+  "$MAGTWIN" foam-case "$ROOT/cases/tools/$t.yaml" --out "$WORK/$t" 2> "$WORK/$t.err"
+  [ $? -eq 2 ] && grep -q "cathode .*: foam-case meshes one circular planar target" "$WORK/$t.err" \
+    && [ ! -e "$WORK/$t" ] || fail "$t: $(cat "$WORK/$t.err")"
+done
+
+# The good file: every file of the case, the cathode's entries those of foam-dict.
+"$MAGTWIN" foam-case "$TOOL" --cells 20000 --out "$WORK/case" > "$WORK/case.out" || fail "foam-case on $TOOL"
+for f in Allrun Allclean 0/c constant/source.cu_target constant/filmSource constant/transportProperties \
+         constant/dynamicMeshDict system/blockMeshDict system/controlDict system/fvSchemes system/fvSolution \
+         system/decomposeParDict; do
+  [ -s "$WORK/case/$f" ] || fail "missing $f"
+done
+[ -x "$WORK/case/Allrun" ] || fail "Allrun is not executable"
+"$MAGTWIN" foam-dict "$TOOL" --cathode cu_target --substrate wafer --out "$WORK/src" --film-out "$WORK/film" > /dev/null
+diff <(grep -v '^//' "$WORK/src") <(grep -v '^//' "$WORK/case/constant/source.cu_target") || fail "source entries differ from foam-dict's"
+diff <(grep -v '^//' "$WORK/film") <(grep -v '^//' "$WORK/case/constant/filmSource") || fail "film entries differ from foam-dict's"
+grep -q 'WM_PROJECT_DIR=./usr/share/openfoam' "$WORK/case/Allrun" || fail "Allrun does not set WM_PROJECT_DIR"
+grep -q "LD_LIBRARY_PATH='/" "$WORK/case/Allrun" || fail "Allrun's library path is not absolute"
+grep -q '^endTime *30;' "$WORK/case/system/controlDict" || fail "endTime is not the wafer's motion time (30 s)"
+grep -q 'radius 0.147;' "$WORK/case/system/controlDict" || fail "quality area is not 150 mm - 3 mm"
+for p in cu_target wafer shields walls; do
+  grep -q "^    $p\$" "$WORK/case/system/blockMeshDict" || fail "no patch $p in blockMeshDict"
+  grep -q "^    $p\$" "$WORK/case/0/c" || fail "no patch $p in 0/c"
+done
+echo "PASS"
