@@ -1,7 +1,7 @@
 #include "cli/tool/FoamCase.hpp"
 
 #include "cli/config/ConfigReader.hpp"
-#include "cli/tool/FoamCaseMesh.hpp"
+#include "cli/tool/FoamCaseLayout.hpp"
 #include "cli/tool/FoamDict.hpp"
 #include "postprocessing/io/OutputFolder.hpp"
 #include "solvers/deposition/GasDiffusivity.hpp"
@@ -43,72 +43,6 @@ std::string shellWord(const std::string& s) {
     return out + "'";
 }
 
-/// The arrangement this generator meshes, checked; the cathode's or substrate's name and the
-/// reason otherwise.
-struct WaferChamber {
-    const ToolCathode* cathode = nullptr;
-    const ToolSubstrate* substrate = nullptr;
-    CylinderChamber cylinder;
-    double motionTimeS = 0.0;
-};
-
-WaferChamber arrangementOf(const ToolFile& tool, const std::string& substrateName) {
-    const ToolSubstrate& s = substrateName.empty() ? tool.substrates.at(0) : tool.substrate(substrateName);
-    const std::string file = tool.path + ": ";
-    const std::string sub = file + "substrate " + s.name + ": ";
-    // A cathode through or touching the substrate plane (zero gap) is the reader's check
-    // (ToolGeometryChecks: file, line, cathode); what is left is this generator's reach.
-    if (tool.cathodes.size() != 1)
-        throw ConfigError(file + "cathode " + tool.cathodes.at(1).name +
-                          ": foam-case meshes one circular planar target over a wafer; this tool file has " +
-                          std::to_string(tool.cathodes.size()) + " cathodes");
-    const ToolCathode& c = tool.cathodes.front();
-    const std::string where = file + "cathode " + c.name + ": ";
-    if (c.kind != CathodeKind::PlanarCircular)
-        throw ConfigError(where + cathodeKindName(c.kind) +
-                          ": foam-case meshes a circular planar target over a wafer (planar-circular)");
-    if (c.tilted()) throw ConfigError(where + "a turned target (facing/tilt): foam-case meshes a target facing -z");
-    if (s.kind != "wafer")
-        throw ConfigError(sub + "kind " + s.kind + ": foam-case meshes a wafer under a circular target");
-    const double axisOffset = std::hypot(c.position.x() - s.centreXM, c.position.y() - s.centreYM);
-    if (axisOffset > 1e-6)
-        throw ConfigError(where + "its axis is " + num(axisOffset * 1e3) + " mm off the centre of substrate " + s.name +
-                          ": foam-case meshes a target coaxial with the wafer");
-    if (s.motion.kind != "static" && s.motion.kind != "rotation")
-        throw ConfigError(sub + "motion.kind " + s.motion.kind +
-                          ": foam-case takes a static or rotating wafer (coaxial with the target, the rotation "
-                          "average of an axisymmetric source is the static film)");
-    for (const std::string& reserved : {std::string("shields"), std::string("walls"), s.name})
-        if (c.name == reserved)
-            throw ConfigError(where + "its name is also the patch of the " +
-                              (reserved == s.name ? "substrate" : reserved) + "; rename the cathode");
-    if (s.name == "shields" || s.name == "walls")
-        throw ConfigError(sub + "its name is also a chamber patch (" + s.name + "); rename the substrate");
-
-    WaferChamber w;
-    w.cathode = &c;
-    w.substrate = &s;
-    w.motionTimeS = s.motion.timeS;
-    CylinderChamber& g = w.cylinder;
-    g.centreXM = s.centreXM;
-    g.centreYM = s.centreYM;
-    g.heightM = c.position.z();
-    g.waferRadiusM = 0.5 * s.sizeXM;
-    g.qualityRadiusM = g.waferRadiusM - s.edgeExclusionM;
-    if (!(g.qualityRadiusM > 0))
-        throw ConfigError(sub + "edge_exclusion " + num(s.edgeExclusionM) + " m leaves no quality area");
-    g.targetRadiusM = c.geometry.radiusM;
-    // The tool file describes no chamber wall: a dark-space shield ring in the target's plane
-    // out to 10 % (at least 10 mm) beyond the larger of target and wafer, then the wall.
-    const double rMax = std::max(g.waferRadiusM, g.targetRadiusM);
-    g.chamberRadiusM = rMax + std::max(0.010, 0.1 * rMax);
-    // The faces at the quality edge: the substrate's map pitch (`deposit`'s grid).
-    g.edgeCellM = s.pitchM;
-    g.substratePatch = s.name;
-    g.targetPatch = c.name;
-    return w;
-}
-
 std::string emissionEntries(const ToolFile& tool) {
     const ToolDepositionSettings& d = tool.deposition;
     if (d.angular == "cosine") return "        emissionDistribution cosine;\n";
@@ -118,7 +52,7 @@ std::string emissionEntries(const ToolFile& tool) {
                       ": the OpenFOAM line of sight (filmDeposition) takes cosine or cosn");
 }
 
-std::string controlDict(const FoamCaseOptions& o, const WaferChamber& w) {
+std::string controlDict(const FoamCaseOptions& o, const FoamCaseLayout& w) {
     const std::string lib = (fs::path(o.libDir) / "libmagtwinFoam.so").string();
     std::ostringstream s;
     s << header("dictionary", "controlDict") << "// One step of the substrate motion's time (" << num(w.motionTimeS)
@@ -129,17 +63,15 @@ std::string controlDict(const FoamCaseOptions& o, const WaferChamber& w) {
       << "writeControl    timeStep;\nwriteInterval   1;\npurgeWrite      0;\nwriteFormat     ascii;\n"
       << "writePrecision  12;\nwriteCompression off;\ntimeFormat      general;\ntimePrecision   8;\n"
       << "runTimeModifiable false;\n\nfunctions\n{\n    film\n    {\n        type        filmUniformity;\n"
-      << "        libs        (\"" << lib << "\");\n        field       c;\n        patch       "
-      << w.cylinder.substratePatch << ";\n"
-      << "        // deposit's quality area: the wafer less its edge exclusion\n"
-      << "        qualityArea { type disc; centre (" << num(w.cylinder.centreXM) << " " << num(w.cylinder.centreYM)
-      << " 0); normal (0 0 1); radius " << num(w.cylinder.qualityRadiusM) << "; }\n    }\n}\n";
+      << "        libs        (\"" << lib << "\");\n        field       c;\n        patch       " << w.substrate->name
+      << ";\n"
+      << "        // deposit's quality area: the substrate less its edge exclusion\n"
+      << "        qualityArea { " << w.qualityArea << " }\n    }\n}\n";
     return s.str();
 }
 
-std::string fieldC(const ToolFile& tool, const WaferChamber& w, double D) {
+std::string fieldC(const ToolFile& tool, const FoamCaseLayout& w, double D) {
     const double p = tool.process.pressurePa;
-    const CylinderChamber& g = w.cylinder;
     std::ostringstream s;
     s << header("volScalarField", "c")
       << "// Number density of thermalised sputtered atoms [1/m^3]. At process.pressure " << num(p) << " Pa "
@@ -147,18 +79,30 @@ std::string fieldC(const ToolFile& tool, const WaferChamber& w, double D) {
                   "// share is not generated here (thermalizedFraction 0)."
                 : "every sputtered atom flies in line of sight (thermalizedFraction 0): c = 0, and D only\n"
                   "// keeps the matrix regular (it enters no flux).")
-      << "\ndimensions      [0 -3 0 0 0 0 0];\ninternalField   uniform 0;\nboundaryField\n{\n"
-      << "    " << w.cathode->name << "\n    {\n        type                sputteredFlux;\n"
-      << "        #include            \"$FOAM_CASE/constant/source." << w.cathode->name << "\"\n"
-      << "        // cathode frame: origin at the face centre, e1 x e2 = -z (into the gas)\n"
-      << "        origin              (" << num(g.centreXM) << " " << num(g.centreYM) << " " << num(g.heightM)
-      << ");\n        e1                  (1 0 0);\n        e2                  (0 -1 0);\n"
-      << "        thermalizedFraction 0;\n        diffusivity         " << num(D) << ";\n"
-      << "        value               uniform 0;\n    }\n"
-      << "    " << g.substratePatch << "\n    {\n        type                filmDeposition;\n"
+      << "\ndimensions      [0 -3 0 0 0 0 0];\ninternalField   uniform 0;\nboundaryField\n{\n";
+    std::string names;
+    for (std::size_t k = 0; k < w.cathodes.size(); ++k) {
+        const ToolCathode& c = w.cathodes[k];
+        names += (k ? "|" : "") + c.name;
+        // The cathode frame: origin at the face centre, e1 x e2 = -z (into the gas); a
+        // rectangle's e1 along its length (chamber y).
+        const bool circular = c.kind == CathodeKind::PlanarCircular;
+        s << "    " << c.name << "\n    {\n        type                sputteredFlux;\n"
+          << "        #include            \"$FOAM_CASE/constant/source." << c.name << "\"\n"
+          << (w.trims[k] != 1.0 ? "        // power x " + num(w.trims[k]) + ": deposit's trim (deposition.optimise)\n"
+                                : std::string())
+          << "        origin              (" << num(c.position.x()) << " " << num(c.position.y()) << " "
+          << num(c.position.z()) << ");\n"
+          << (circular ? "        e1                  (1 0 0);\n        e2                  (0 -1 0);\n"
+                       : "        e1                  (0 1 0);\n        e2                  (1 0 0);\n")
+          << "        thermalizedFraction 0;\n        diffusivity         " << num(D) << ";\n"
+          << "        value               uniform 0;\n    }\n";
+    }
+    s << "    " << w.substrate->name << "\n    {\n        type                filmDeposition;\n"
+
       << "        #include            \"$FOAM_CASE/constant/filmSource\"\n"
       << "        diffusivity         " << num(D) << ";\n"
-      << "        lineOfSightSource   " << w.cathode->name << ";\n"
+      << "        lineOfSightSource   " << (w.cathodes.size() == 1 ? names : "\"(" + names + ")\"") << ";\n"
       << emissionEntries(tool) << "        value               uniform 0;\n    }\n";
     // Shields and walls: the film's entries with sticking 1 (deposit's collisionless model
     // loses every atom that misses the substrate), no line of sight (not a quality surface).
@@ -171,13 +115,12 @@ std::string fieldC(const ToolFile& tool, const WaferChamber& w, double D) {
     return s.str();
 }
 
-std::string allrun(const ToolFile& tool, const FoamCaseOptions& o, const WaferChamber& w, long cells) {
-    const CylinderChamber& g = w.cylinder;
+std::string allrun(const ToolFile& tool, const FoamCaseOptions& o, const FoamCaseLayout& w, long cells) {
     std::ostringstream s;
     s << "#!/bin/sh\n"
       << "# Generated by `magtwin foam-case " << tool.path << " --substrate " << w.substrate->name << " --cells "
       << o.cells << "`: edit the tool file, not this case.\n"
-      << "# " << cells << " cells; film on " << g.substratePatch << " after " << num(w.motionTimeS)
+      << "# " << cells << " cells; film on " << w.substrate->name << " after " << num(w.motionTimeS)
       << " s -> results/summary.json, results/film.csv.\n"
       << "# Runs from any folder with nothing set: the paths below are absolute.\n"
       << "#   bash Allrun             serial\n#   bash Allrun -parallel   2 ranks (decomposePar, mpirun, "
@@ -225,9 +168,7 @@ std::string allrun(const ToolFile& tool, const FoamCaseOptions& o, const WaferCh
 }  // namespace
 
 FoamCaseReport writeFoamCase(const ToolFile& tool, const FoamCaseOptions& o) {
-    if (tool.cathodes.empty() || tool.substrates.empty())
-        throw ConfigError(tool.path + ": foam-case needs a cathode and a substrate");
-    const WaferChamber w = arrangementOf(tool, o.substrate);
+    const FoamCaseLayout w = foamCaseLayout(tool, o.substrate);
     const ToolSubstrate& s = *w.substrate;
     const double p = tool.process.pressurePa;
     // D: Chapman-Enskog at the tool file's pressure (FoamDict writes the same number into
@@ -235,23 +176,24 @@ FoamCaseReport writeFoamCase(const ToolFile& tool, const FoamCaseOptions& o) {
     const double D =
         p > 0 ? filmDiffusivityM2PerS(s.filmMaterial, tool.process.gas, p, tool.process.temperatureK) : 1.0;
     // Everything that can fail on the tool file before anything is written.
-    const std::string source = foamSourceEntries(tool, *w.cathode);
+    std::vector<std::string> sources;
+    for (const ToolCathode& c : w.cathodes) sources.push_back(foamSourceEntries(tool, c));
     const std::string film = foamFilmEntries(tool, s);
     long cells = 0;
-    const std::string blockMesh = cylinderBlockMeshDict(w.cylinder, o.cells, cells);
+    const std::string blockMesh = w.kind == FoamCaseLayout::Kind::Cylinder
+                                      ? cylinderBlockMeshDict(w.cylinder, o.cells, cells)
+                                      : boxBlockMeshDict(w.box, o.cells, cells);
     const std::string cField = fieldC(tool, w, D);
 
     FoamCaseReport r;
     r.outDir = o.outDir;
     r.cells = cells;
-    r.gapM = w.cylinder.heightM;
-    r.chamberRadiusM = w.cylinder.chamberRadiusM;
-    r.qualityRadiusM = w.cylinder.qualityRadiusM;
+    r.gapM = w.kind == FoamCaseLayout::Kind::Cylinder ? w.cylinder.heightM : w.box.heightM;
     r.motionTimeS = w.motionTimeS;
-    r.patches = {w.cathode->name, s.name, "shields", "walls"};
-    r.reduction =
-        "none: the chamber is axisymmetric, but the line-of-sight flux sums over the target faces "
-        "of the mesh, so the full 360 degrees are meshed";
+    for (const ToolCathode& c : w.cathodes) r.patches.push_back(c.name);
+    r.patches.insert(r.patches.end(), {s.name, "shields", "walls"});
+    r.reduction = w.reduction;
+    r.trims = w.trims;
 
     writeFolderAtomically(o.outDir, [&](const fs::path& dir) {
         writeText(dir / "system/blockMeshDict", blockMesh);
@@ -276,7 +218,8 @@ FoamCaseReport writeFoamCase(const ToolFile& tool, const FoamCaseOptions& o) {
                       "dynamicFvMesh   staticFvMesh;\n");
         writeText(dir / "constant/transportProperties",
                   header("dictionary", "transportProperties") + "D               [0 2 -1 0 0 0 0] " + num(D) + ";\n");
-        writeText(dir / ("constant/source." + w.cathode->name), source);
+        for (std::size_t k = 0; k < w.cathodes.size(); ++k)
+            writeText(dir / ("constant/source." + w.cathodes[k].name), sources[k]);
         writeText(dir / "constant/filmSource", film);
         writeText(dir / "0/c", cField);
         writeText(dir / "Allrun", allrun(tool, o, w, cells));

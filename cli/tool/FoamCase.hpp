@@ -44,7 +44,8 @@ struct FoamCaseOptions {
 struct FoamCaseReport {
     std::string outDir;
     long cells = 0;
-    double gapM = 0.0, chamberRadiusM = 0.0, qualityRadiusM = 0.0, motionTimeS = 0.0;
+    double gapM = 0.0, motionTimeS = 0.0;
+    std::vector<double> trims;         ///< each cathode's power trim (deposit's, or 1)
     std::vector<std::string> patches;  ///< cathodes, substrate, shields, walls
     std::string reduction;             ///< the symmetry reduction taken (or why none)
 };

@@ -4,6 +4,7 @@
 #include "cli/tool/FoamCase.hpp"
 #include "cli/tool/ToolFile.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -31,10 +32,13 @@ void addFoamCaseCommand(CLI::App& app) {
         o->foam.libDir = (self.parent_path().parent_path() / "lib").string();
         const ToolFile tool = loadToolFile(o->tool);
         const FoamCaseReport r = writeFoamCase(tool, o->foam);
-        std::cout << "foam-case: " << r.outDir << ": " << r.cells << " cells, gap " << r.gapM * 1e3
-                  << " mm, chamber radius " << r.chamberRadiusM * 1e3 << " mm, quality radius "
-                  << r.qualityRadiusM * 1e3 << " mm, " << r.motionTimeS << " s of deposition\n  patches:";
+        std::cout << "foam-case: " << r.outDir << ": " << r.cells << " cells, gap " << r.gapM * 1e3 << " mm, "
+                  << r.motionTimeS << " s of deposition\n  patches:";
         for (const std::string& p : r.patches) std::cout << " " << p;
+        if (std::any_of(r.trims.begin(), r.trims.end(), [](double t) { return t != 1.0; })) {
+            std::cout << "\n  power trims (deposit's):";
+            for (double t : r.trims) std::cout << " " << t;
+        }
         std::cout << "\n  symmetry reduction: " << r.reduction << "\n  run: bash " << r.outDir << "/Allrun\n";
         if (!fs::exists(fs::path(o->foam.libDir) / "libmagtwinFoam.so") ||
             !fs::exists(fs::path(o->foam.binDir) / "sputterFoam"))

@@ -34,3 +34,34 @@ struct CylinderChamber {
 std::string cylinderBlockMeshDict(const CylinderChamber& chamber, long cells, long& cellCount);
 
 }  // namespace magtwin
+
+namespace magtwin {
+
+/// An axis-aligned rectangle of the chamber frame (m) and the patch it belongs to.
+struct PatchRect {
+    double x0 = 0, x1 = 0, y0 = 0, y1 = 0;
+    std::string patch;
+    bool contains(double x, double y) const { return x >= x0 && x <= x1 && y >= y0 && y <= y1; }
+};
+
+/// A box chamber between the substrate plane z = 0 and the targets' common face plane z = H
+/// (an in-line glass coater: planar rectangular targets side by side over the glass). Block
+/// boundaries lie on every target, substrate and quality-area edge; cells are h wide, the
+/// columns under each target `targetCellM` across (the racetrack profile's sigma, so the
+/// face-centre sum of the emission converges), the target ends' `endZoneM` `targetCellM`
+/// along (the turnarounds), graded to `edgeCellM` at the quality edges, `edgeCellM` between
+/// the quality and substrate edges.
+struct BoxChamber {
+    double x0 = 0, x1 = 0, y0 = 0, y1 = 0;  ///< chamber walls
+    double heightM = 0.0;
+    std::vector<PatchRect> targets;  ///< top faces (the rest: shieldPatch)
+    PatchRect substrate, quality;    ///< bottom faces (the rest: wallPatch)
+    double targetCellM = 0.01, endZoneM = 0.0, edgeCellM = 0.002;
+    std::string shieldPatch = "shields", wallPatch = "walls";
+};
+
+/// The mesh of `chamber` with about `cells` cells (h chosen so the count comes close):
+/// the text of system/blockMeshDict; `cellCount` gets the exact count.
+std::string boxBlockMeshDict(const BoxChamber& chamber, long cells, long& cellCount);
+
+}  // namespace magtwin

@@ -37,12 +37,14 @@ bad patch-name 's/name: cu_target/name: walls/; s/feeds: \[cu_target\]/feeds: [w
   "cathode walls" "also the patch of the walls"
 bad scan 's/motion: \{kind: rotation, time: 30 s\}/motion: {kind: scan, speed: 10 mm\/s}/' \
   "substrate wafer" "motion.kind scan"
-# Tool files of more than one cathode: named, not half-meshed.
-for t in gen10_5_planar_line gen10_5_rotary_line; do
-  "$MAGTWIN" foam-case "$ROOT/cases/tools/$t.yaml" --out "$WORK/$t" 2> "$WORK/$t.err"
-  [ $? -eq 2 ] && grep -q "cathode .*: foam-case meshes one circular planar target" "$WORK/$t.err" \
-    && [ ! -e "$WORK/$t" ] || fail "$t: $(cat "$WORK/$t.err")"
-done
+# Rotary tubes: named, not half-meshed.
+"$MAGTWIN" foam-case "$ROOT/cases/tools/gen10_5_rotary_line.yaml" --out "$WORK/rotary" 2> "$WORK/rotary.err"
+[ $? -eq 2 ] && grep -q "cathode tube01: rotary: foam-case meshes planar rectangular targets" "$WORK/rotary.err" \
+  && [ ! -e "$WORK/rotary" ] || fail "rotary line: $(cat "$WORK/rotary.err")"
+# A circular target beside a second cathode: named.
+"$MAGTWIN" foam-case "$ROOT/cases/tools/cosputter_nipdptru.yaml" --out "$WORK/cosputter" 2> "$WORK/cosputter.err"
+[ $? -eq 2 ] && grep -q "cathode .*: foam-case meshes" "$WORK/cosputter.err" && [ ! -e "$WORK/cosputter" ] \
+  || fail "cosputter: $(cat "$WORK/cosputter.err")"
 
 # The good file: every file of the case, the cathode's entries those of foam-dict.
 "$MAGTWIN" foam-case "$TOOL" --cells 20000 --out "$WORK/case" > "$WORK/case.out" || fail "foam-case on $TOOL"

@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# `magtwin foam-case` on the 300 mm wafer chamber (cases/tools/wafer300_chamber.yaml, 0 Pa):
-# the generated case's Allrun, run from another folder with an empty environment, against
-# `magtwin deposit` on the same tool file (issue 21: pointwise within 3 % of the mean, U within
-# 0.3 pp; tests/foam/check_foam_case.py).
-#   usage: foam_case_wafer_test.sh MODE WORKDIR MAGTWIN ROOT
+# `magtwin foam-case` on a shipped tool file at 0 Pa (the 300 mm wafer chamber, the Gen-10.5
+# planar line): the generated case's Allrun, run from another folder with an empty
+# environment, against `magtwin deposit` on the same tool file (issue 21: pointwise within 3 %
+# of the mean, U within 0.3 pp; tests/foam/check_foam_case.py).
+#   usage: foam_case_tool_test.sh MODE TOOL WORKDIR MAGTWIN ROOT   (TOOL: a cases/tools/ name)
 #   MODE   deposit   serial run vs deposit
 #          parallel  `Allrun -parallel` (2 ranks) equals the serial film face by face, 1e-8 relative
 set -uo pipefail
-MODE=$1 WORK=$2 MAGTWIN=$3 ROOT=$4
+MODE=$1 NAME=$2 WORK=$3 MAGTWIN=$4 ROOT=$5
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-TOOL=$ROOT/cases/tools/wafer300_chamber.yaml
+TOOL=$ROOT/cases/tools/$NAME.yaml
 fail() { echo "FAIL: $*"; exit 1; }
 rm -rf "$WORK"; mkdir -p "$WORK"
 "$MAGTWIN" foam-case "$TOOL" --out "$WORK/case" || fail "foam-case"

@@ -1,0 +1,36 @@
+// FoamCaseLayout: which chamber `magtwin foam-case` meshes for a tool file, checked once:
+//   cylinder  one circular planar target facing -z, coaxial with a wafer (static or rotating:
+//             the rotation average of an axisymmetric source is the static film);
+//   box       planar rectangular targets facing -z with their faces in one plane over a
+//             static glass (an in-line coater), each target its own patch.
+// Anything else is refused naming the cathode (or substrate) and the reason (ConfigError:
+// exit status 2). The cathodes are the tool file's resolved ones; with
+// deposition.optimise.power_trims each carries the power `deposit` runs it at (its trim,
+// from runDeposition on the same tool file), so the case computes deposit's deposition.
+#pragma once
+
+#include "cli/tool/FoamCaseMesh.hpp"
+#include "cli/tool/ToolFile.hpp"
+
+#include <string>
+#include <vector>
+
+namespace magtwin {
+
+struct FoamCaseLayout {
+    enum class Kind { Cylinder, Box };
+    Kind kind = Kind::Cylinder;
+    const ToolSubstrate* substrate = nullptr;
+    std::vector<ToolCathode> cathodes;  ///< the tool file's, discharge power x deposit's trim
+    std::vector<double> trims;          ///< 1 unless deposition.optimise.power_trims
+    CylinderChamber cylinder;
+    BoxChamber box;
+    double motionTimeS = 0.0;
+    std::string qualityArea;  ///< filmUniformity's qualityArea entries
+    std::string reduction;    ///< the symmetry reduction taken (or why none)
+};
+
+/// The layout of `tool` over substrate `substrateName` ("" = the first). Throws ConfigError.
+FoamCaseLayout foamCaseLayout(const ToolFile& tool, const std::string& substrateName);
+
+}  // namespace magtwin
