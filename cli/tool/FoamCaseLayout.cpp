@@ -73,8 +73,9 @@ void cylinderLayout(const ToolFile& tool, const ToolSubstrate& s, FoamCaseLayout
     g.targetPatch = c.name;
     l.qualityArea = "type disc; centre (" + num(g.centreXM) + " " + num(g.centreYM) + " 0); normal (0 0 1); radius " +
                     num(g.qualityRadiusM) + ";";
-    l.reduction = "none: the chamber is axisymmetric, but the line-of-sight flux sums over the target faces of "
-                  "the mesh, so the full 360 degrees are meshed";
+    l.reduction =
+        "none: the chamber is axisymmetric, but the line-of-sight flux sums over the target faces of "
+        "the mesh, so the full 360 degrees are meshed";
 }
 
 void boxLayout(const ToolFile& tool, const ToolSubstrate& s, FoamCaseLayout& l) {
@@ -127,8 +128,9 @@ void boxLayout(const ToolFile& tool, const ToolSubstrate& s, FoamCaseLayout& l) 
     l.kind = FoamCaseLayout::Kind::Box;
     l.qualityArea = "type box; min (" + num(b.quality.x0) + " " + num(b.quality.y0) + " -1); max (" +
                     num(b.quality.x1) + " " + num(b.quality.y1) + " 1);";
-    l.reduction = "none: the line-of-sight flux sums over the target faces of the mesh, so a half or quarter "
-                  "with symmetry planes would drop the mirrored emitters";
+    l.reduction =
+        "none: the line-of-sight flux sums over the target faces of the mesh, so a half or quarter "
+        "with symmetry planes would drop the mirrored emitters";
 }
 
 }  // namespace
@@ -162,7 +164,8 @@ FoamCaseLayout foamCaseLayout(const ToolFile& tool, const std::string& substrate
         const std::vector<std::string> names = cathodeNamesOf(run.config);
         for (std::size_t k = 0; k < l.cathodes.size(); ++k) {
             const auto it = std::find(names.begin(), names.end(), l.cathodes[k].name);
-            if (it == names.end()) throw ConfigError(tool.path + ": cathode " + l.cathodes[k].name + ": not in deposit");
+            if (it == names.end())
+                throw ConfigError(tool.path + ": cathode " + l.cathodes[k].name + ": not in deposit");
             const double p = run.cathodePowerW[static_cast<std::size_t>(it - names.begin())];
             l.trims[k] = p / dischargePowerW(l.cathodes[k].discharge);
             l.cathodes[k].discharge.powerW = p;
