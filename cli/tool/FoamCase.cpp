@@ -4,7 +4,6 @@
 #include "cli/tool/FoamCaseLayout.hpp"
 #include "cli/tool/FoamDict.hpp"
 #include "postprocessing/io/OutputFolder.hpp"
-#include "solvers/deposition/GasDiffusivity.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -71,14 +70,11 @@ std::string controlDict(const FoamCaseOptions& o, const FoamCaseLayout& w) {
 }
 
 std::string fieldC(const ToolFile& tool, const FoamCaseLayout& w, double D) {
-    const double p = tool.process.pressurePa;
     std::ostringstream s;
     s << header("volScalarField", "c")
-      << "// Number density of thermalised sputtered atoms [1/m^3]. At process.pressure " << num(p) << " Pa "
-      << (p > 0 ? "the ballistic share carries deposit's gas factor m(r) (constant/filmSource); the thermalised\n"
-                  "// share is not generated here (thermalizedFraction 0)."
-                : "every sputtered atom flies in line of sight (thermalizedFraction 0): c = 0, and D only\n"
-                  "// keeps the matrix regular (it enters no flux).")
+      << "// Number density of thermalised sputtered atoms [1/m^3]. At process.pressure 0 Pa every\n"
+         "// sputtered atom flies in line of sight (thermalizedFraction 0): c = 0, and D only keeps the\n"
+         "// matrix regular (it enters no flux)."
       << "\ndimensions      [0 -3 0 0 0 0 0];\ninternalField   uniform 0;\nboundaryField\n{\n";
     std::string names;
     for (std::size_t k = 0; k < w.cathodes.size(); ++k) {
@@ -170,11 +166,15 @@ std::string allrun(const ToolFile& tool, const FoamCaseOptions& o, const FoamCas
 FoamCaseReport writeFoamCase(const ToolFile& tool, const FoamCaseOptions& o) {
     const FoamCaseLayout w = foamCaseLayout(tool, o.substrate);
     const ToolSubstrate& s = *w.substrate;
-    const double p = tool.process.pressurePa;
-    // D: Chapman-Enskog at the tool file's pressure (FoamDict writes the same number into
-    // filmSource); at 0 Pa no atom is thermalised and D enters no flux.
-    const double D =
-        p > 0 ? filmDiffusivityM2PerS(s.filmMaterial, tool.process.gas, p, tool.process.temperatureK) : 1.0;
+    // Collisionless only: in a gas the thermalised atoms' volume source and transport (issue
+    // 21's gas physics) are not generated, and a case without them would not compute
+    // deposit's deposition.
+    if (tool.process.pressurePa > 0)
+        throw ConfigError(tool.path + ": process.pressure " + num(tool.process.pressurePa) +
+                          " Pa: foam-case writes collisionless cases (0 Pa); the thermalised share in a gas is not "
+                          "generated yet");
+    // At 0 Pa no atom is thermalised (thermalizedFraction 0, c = 0): D enters no flux.
+    const double D = 1.0;
     // Everything that can fail on the tool file before anything is written.
     std::vector<std::string> sources;
     for (const ToolCathode& c : w.cathodes) sources.push_back(foamSourceEntries(tool, c));

@@ -7,22 +7,23 @@
 // library, sputterFoam) that needs nothing set in the environment and ends with
 // results/summary.json and results/film.csv.
 //
-// What it meshes: one circular planar target facing the substrate (not tilted), coaxial with a
-// wafer (the 300 mm wafer PVD chamber), in a cylindrical chamber of its own. Every other
-// arrangement is refused naming the cathode and the reason (exit status 2), as are tool files
-// it cannot mesh (a target through or touching the substrate plane).
+// What it meshes (FoamCaseLayout): one circular planar target coaxial with a wafer (an
+// O-grid cylinder), or planar rectangular targets with their faces in one plane over a static
+// glass (a box; each target at deposit's power trim). Every other arrangement is refused naming
+// the cathode and the reason (exit status 2), as are tool files it cannot mesh (a target
+// through or touching the substrate plane: the reader's check).
 //
 // The deposition is `deposit`'s: the substrate motion's time (one step of that length:
 // thickness = flux x time, exact for the backward-Euler film of filmDeposition), the motion
 // average (a rotating wafer under an axisymmetric source is the static film: the rotating
 // magnet's ring is already its turn average, RacetrackFlux), the same quality area (wafer
-// radius - edge exclusion). At process.pressure 0 every sputtered atom is ballistic
-// (thermalizedFraction 0); above it the line of sight carries the core's gas factor m(r)
-// (FoamDict's gasPressure, sigmaEff, scatteredDeposited).
+// radius - edge exclusion). Collisionless only: at process.pressure 0 every sputtered atom
+// is ballistic (thermalizedFraction 0); a tool file with a pressure is refused (the
+// thermalised share's volume source is not generated).
 //
-// Symmetry: the wafer chamber is axisymmetric, but the case keeps the full 360 degrees: the
-// line-of-sight flux sums over the target faces of the mesh (filmDeposition), so a quarter
-// with symmetry planes would drop three quarters of the emitters. No reduction is taken.
+// Symmetry: no reduction is taken (the wafer chamber is axisymmetric, the planar line
+// mirror-symmetric): the line-of-sight flux sums over the target faces of the mesh
+// (filmDeposition), so a half or quarter with symmetry planes would drop the mirrored emitters.
 #pragma once
 
 #include "cli/tool/ToolFile.hpp"

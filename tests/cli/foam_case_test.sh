@@ -37,6 +37,7 @@ bad patch-name 's/name: cu_target/name: walls/; s/feeds: \[cu_target\]/feeds: [w
   "cathode walls" "also the patch of the walls"
 bad scan 's/motion: \{kind: rotation, time: 30 s\}/motion: {kind: scan, speed: 10 mm\/s}/' \
   "substrate wafer" "motion.kind scan"
+bad gas 's/^  gas: Ar$/  gas: Ar\n  pressure: 0.5 Pa/' "process.pressure 0.5 Pa" "collisionless"
 # Rotary tubes: named, not half-meshed.
 "$MAGTWIN" foam-case "$ROOT/cases/tools/gen10_5_rotary_line.yaml" --out "$WORK/rotary" 2> "$WORK/rotary.err"
 [ $? -eq 2 ] && grep -q "cathode tube01: rotary: foam-case meshes planar rectangular targets" "$WORK/rotary.err" \
