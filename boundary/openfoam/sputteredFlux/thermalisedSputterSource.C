@@ -1,0 +1,257 @@
+/*---------------------------------------------------------------------------*\
+  magtwin: OpenFOAM boundary conditions for magnetron sputter tools.
+  Built against OpenFOAM v1912 (www.openfoam.com), GPL-3.0-or-later like OpenFOAM.
+\*---------------------------------------------------------------------------*/
+
+#include "thermalisedSputterSource.H"
+#include "sputteredFluxFvPatchScalarField.H"
+#include "meshSearch.H"
+#include "emptyPolyPatch.H"
+#include "emptyFvPatch.H"
+#include "Pstream.H"
+#include "ListOps.H"
+
+#include "boundary/openfoam/bridge/GasThermalisation.hpp"
+
+#include <exception>
+
+// * * * * * * * * * * * * * * * * Constructors  * * * * * * * * * * * * * * //
+
+Foam::thermalisedSputterSource::thermalisedSputterSource
+(
+    const fvMesh& mesh,
+    const dictionary& dict
+)
+:
+    mesh_(mesh),
+    gasPressure_
+    (
+        dict.getCheckOrDefault<scalar>
+        (
+            "gasPressure", 0, [](const scalar p) { return p >= 0; }
+        )
+    ),
+    gasTemperature_(0),
+    sigmaEff_(0),
+    scatteredDeposited_(1),
+    thermalisationColumn_(0),
+    model_(),
+    emitted_(0),
+    thermalised_(0)
+{
+    if (!active())
+    {
+        Info<< "No gas (gasPressure 0): no thermalised volume source" << endl;
+        return;
+    }
+    gasTemperature_ = dict.get<scalar>("gasTemperature");
+    sigmaEff_ = dict.get<scalar>("sigmaEff");
+    scatteredDeposited_ = dict.get<scalar>("scatteredDeposited");
+    thermalisationColumn_ = dict.get<scalar>("thermalisationColumn");
+    try
+    {
+        model_ = std::make_shared<const magtwin::foam::GasThermalisation>
+        (
+            gasPressure_,
+            gasTemperature_,
+            sigmaEff_,
+            scatteredDeposited_,
+            thermalisationColumn_
+        );
+    }
+    catch (const std::exception& e)
+    {
+        FatalIOErrorInFunction(dict) << e.what() << exit(FatalIOError);
+    }
+    Info<< "Gas " << gasPressure_ << " Pa, " << gasTemperature_ << " K: n = "
+        << model_->numberDensity() << " m^-3, sigmaEff " << sigmaEff_
+        << " m^2, eta " << scatteredDeposited_ << ", thermalisationColumn "
+        << thermalisationColumn_ << " m^-2 (d_th = "
+        << thermalisationColumn_/model_->numberDensity() << " m)" << endl;
+}
+
+
+// * * * * * * * * * * * * * * * Member Functions  * * * * * * * * * * * * * //
+
+Foam::tmp<Foam::volScalarField::Internal>
+Foam::thermalisedSputterSource::source(const volScalarField& c)
+{
+    tmp<volScalarField::Internal> tS
+    (
+        new volScalarField::Internal
+        (
+            IOobject
+            (
+                "thermalisedSource",
+                mesh_.time().timeName(),
+                mesh_,
+                IOobject::NO_READ,
+                IOobject::NO_WRITE
+            ),
+            mesh_,
+            dimensionedScalar(c.dimensions()/dimTime, Zero)
+        )
+    );
+    emitted_ = 0;
+    thermalised_ = 0;
+    if (!active())
+    {
+        return tS;
+    }
+    volScalarField::Internal& S = tS.ref();
+
+    // This processor's emitting faces: centre, normal into the gas, atoms/s.
+    DynamicList<point> centres;
+    DynamicList<vector> normals;
+    DynamicList<scalar> rates;
+    forAll(c.boundaryField(), patchi)
+    {
+        const fvPatchScalarField& pf = c.boundaryField()[patchi];
+        if (!isA<sputteredFluxFvPatchScalarField>(pf))
+        {
+            continue;
+        }
+        const sputteredFluxFvPatchScalarField& sf =
+            refCast<const sputteredFluxFvPatchScalarField>(pf);
+        if (sf.thermalizedFraction() > 0)
+        {
+            FatalErrorInFunction
+                << "Patch " << pf.patch().name() << " of " << c.name()
+                << ": thermalizedFraction " << sf.thermalizedFraction()
+                << " with gasPressure " << gasPressure_ << " Pa: the gas model"
+                << " already thermalises its share in the volume; give"
+                << " thermalizedFraction 0" << exit(FatalError);
+        }
+        centres.append(pf.patch().Cf());
+        normals.append(vectorField(-pf.patch().nf()));
+        rates.append(scalarField(sf.computeSputteredFlux()*pf.patch().magSf()));
+    }
+    List<pointField> allCentres(Pstream::nProcs());
+    List<vectorField> allNormals(Pstream::nProcs());
+    List<scalarField> allRates(Pstream::nProcs());
+    allCentres[Pstream::myProcNo()] = centres;
+    allNormals[Pstream::myProcNo()] = normals;
+    allRates[Pstream::myProcNo()] = rates;
+    Pstream::gatherList(allCentres);
+    Pstream::gatherList(allNormals);
+    Pstream::gatherList(allRates);
+    Pstream::scatterList(allCentres);
+    Pstream::scatterList(allNormals);
+    Pstream::scatterList(allRates);
+    const pointField x0(ListListOps::combine<pointField>(allCentres, accessOp<pointField>()));
+    const vectorField n0(ListListOps::combine<vectorField>(allNormals, accessOp<vectorField>()));
+    const scalarField N(ListListOps::combine<scalarField>(allRates, accessOp<scalarField>()));
+
+    // h: the first wall along each normal, over this processor's
+    // non-coupled boundary faces, then the nearest over all processors.
+    const scalar tiny = 1e-9*mag(mesh_.bounds().span());
+    scalarField h(x0.size(), GREAT);
+    const polyBoundaryMesh& pbm = mesh_.boundaryMesh();
+    const pointField& points = mesh_.points();
+    forAll(pbm, patchi)
+    {
+        const polyPatch& pp = pbm[patchi];
+        if (pp.coupled() || isA<emptyPolyPatch>(pp))
+        {
+            continue;
+        }
+        forAll(pp, facei)
+        {
+            const face& f = pp[facei];
+            forAll(x0, e)
+            {
+                const pointHit hit =
+                    f.intersection
+                    (
+                        x0[e], n0[e], mesh_.faceCentres()[pp.start() + facei], points,
+                        intersection::HALF_RAY
+                    );
+                if (hit.hit() && hit.distance() > tiny && hit.distance() < h[e])
+                {
+                    h[e] = hit.distance();
+                }
+            }
+        }
+    }
+    Pstream::listCombineGather(h, minEqOp<scalar>());
+    Pstream::listCombineScatter(h);
+
+    // Birth points and their cells; a point on a processor boundary counts
+    // once, on the lowest processor that holds it.
+    meshSearch search(mesh_);
+    labelList cellOf(x0.size(), -1);
+    labelList owner(x0.size(), Pstream::nProcs());
+    scalarField fraction(x0.size(), Zero);
+    forAll(x0, e)
+    {
+        if (h[e] >= GREAT)
+        {
+            FatalErrorInFunction
+                << "Emitting face at " << x0[e] << " (normal " << n0[e]
+                << "): no wall along its normal; the thermalised share needs"
+                << " a closed chamber" << exit(FatalError);
+        }
+        fraction[e] = model_->thermalisedFraction(h[e]);
+        const point xb = x0[e] + model_->thermalisationDistance(h[e])*n0[e];
+        cellOf[e] = search.findCell(xb);
+        if (cellOf[e] >= 0)
+        {
+            owner[e] = Pstream::myProcNo();
+        }
+    }
+    Pstream::listCombineGather(owner, minEqOp<label>());
+    Pstream::listCombineScatter(owner);
+
+    const scalarField& V = mesh_.V();
+    forAll(x0, e)
+    {
+        if (owner[e] == Pstream::nProcs())
+        {
+            FatalErrorInFunction
+                << "Emitting face at " << x0[e] << ": the birth point at "
+                << model_->thermalisationDistance(h[e]) << " m along its"
+                << " normal lies in no cell" << exit(FatalError);
+        }
+        if (owner[e] == Pstream::myProcNo())
+        {
+            S[cellOf[e]] += fraction[e]*N[e]/V[cellOf[e]];
+        }
+        emitted_ += N[e];
+        thermalised_ += fraction[e]*N[e];
+    }
+    return tS;
+}
+
+
+Foam::scalar Foam::thermalisedSputterSource::balance
+(
+    const volScalarField& c,
+    scalar D,
+    Ostream& os
+) const
+{
+    scalar uptake = 0;
+    os  << "Gas balance: thermalised source " << thermalised_ << " atoms/s of "
+        << emitted_ << " emitted; uptake";
+    forAll(c.boundaryField(), patchi)
+    {
+        const fvPatchScalarField& pf = c.boundaryField()[patchi];
+        if (pf.coupled() || isA<emptyFvPatch>(pf.patch()))
+        {
+            continue;
+        }
+        // Outward diffusive flux of the patch, -D dc/dn |S_f| summed.
+        const scalar patchUptake =
+            returnReduce(sum(-D*pf.snGrad()*pf.patch().magSf()), sumOp<scalar>());
+        os  << " " << pf.patch().name() << " " << patchUptake;
+        uptake += patchUptake;
+    }
+    const scalar held = gSum(c.primitiveField()*mesh_.V());
+    const scalar imbalance =
+        thermalised_ > 0 ? mag(thermalised_ - uptake)/thermalised_ : 0;
+    os  << "; total " << uptake << "; held " << held << " atoms"
+        << "; relative imbalance " << imbalance << endl;
+    return imbalance;
+}
+
+// ************************************************************************* //

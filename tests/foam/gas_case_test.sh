@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# ctest driver for tests/foam/sputterFoamGas3D (sputterFoam with the gas from the core, 3-D).
+#   usage: gas_case_test.sh MODE WORKDIR LIBDIR SPUTTERFOAM GAS_REFERENCE
+#   MODE  vacuum   0 Pa: the OpenFOAM film equals the core's line-of-sight film
+#         mc       0.5 Pa: the film within 5 % of the peak of the core's gas Monte Carlo
+#         balance  0.5 Pa: emitted = taken up on all sticking patches (+ held, dN/dt = 0)
+#         parallel 0.5 Pa: mpirun -np 2 equals serial to 1e-8
+set -uo pipefail
+MODE=$1 WORK=$2 LIBDIR=$3 SPUTTERFOAM=$4 GAS_REFERENCE=$5
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+export OMPI_MCA_mpi_yield_when_idle=1
+export WM_PROJECT_DIR=${WM_PROJECT_DIR:-/usr/share/openfoam}
+export LD_LIBRARY_PATH=$LIBDIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
+export PATH=$(cd "$(dirname "$SPUTTERFOAM")" && pwd):$PATH
+export GAS_REFERENCE
+PY=/usr/bin/python3
+CHECK=$HERE/check_gas_case.py
+
+fresh_case() { rm -rf "$1"; mkdir -p "$(dirname "$1")"; cp -r "$HERE/sputterFoamGas3D" "$1"; }
+run() {  # run LOG CMD...
+  local log=$1; shift
+  if ! "$@" >"$log" 2>&1; then echo "FAIL: $* (log $PWD/$log):"; tail -30 "$log"; exit 1; fi
+}
+
+case $MODE in
+vacuum)
+  fresh_case "$WORK/case"
+  GAS_PRESSURE=0 "$WORK/case/Allrun" || exit 1
+  "$GAS_REFERENCE" los > "$WORK/los.csv" || exit 1
+  $PY "$CHECK" vacuum "$WORK/case" "$WORK/los.csv"
+  ;;
+mc)
+  fresh_case "$WORK/case"
+  "$WORK/case/Allrun" || exit 1
+  # 4e6 histories: ~1000 deposited per floor face at the centre, symmetrised over 8 images
+  # (about 1 % noise at the peak).
+  "$GAS_REFERENCE" mc 0.5 4e6 > "$WORK/mc.csv" || exit 1
+  "$GAS_REFERENCE" fast 0.5 > "$WORK/fast.csv" || exit 1
+  $PY "$CHECK" mc "$WORK/case" "$WORK/mc.csv" "$WORK/fast.csv"
+  ;;
+balance)
+  fresh_case "$WORK/case"
+  "$WORK/case/Allrun" || exit 1
+  $PY "$CHECK" balance "$WORK/case"
+  ;;
+parallel)
+  fresh_case "$WORK/serial"
+  "$WORK/serial/Allrun" || exit 1
+  fresh_case "$WORK/decomposed"
+  cd "$WORK/decomposed" || exit 1
+  "$GAS_REFERENCE" entries 0.5 > constant/gasEntries || exit 1
+  run log.blockMesh blockMesh
+  run log.decomposePar decomposePar
+  run log.sputterFoam mpirun --allow-run-as-root --oversubscribe -np 2 sputterFoam -parallel
+  run log.reconstructPar reconstructPar
+  $PY "$CHECK" compare "$WORK/decomposed" "$WORK/serial"
+  ;;
+*) echo "unknown mode $MODE"; exit 2 ;;
+esac
