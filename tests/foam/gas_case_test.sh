@@ -36,7 +36,8 @@ mc)
   # (about 1 % noise at the peak).
   "$GAS_REFERENCE" mc 0.5 4e6 > "$WORK/mc.csv" || exit 1
   "$GAS_REFERENCE" fast 0.5 > "$WORK/fast.csv" || exit 1
-  $PY "$CHECK" mc "$WORK/case" "$WORK/mc.csv" "$WORK/fast.csv"
+  "$GAS_REFERENCE" los > "$WORK/los.csv" || exit 1
+  $PY "$CHECK" mc "$WORK/case" "$WORK/mc.csv" "$WORK/fast.csv" "$WORK/los.csv"
   ;;
 balance)
   fresh_case "$WORK/case"

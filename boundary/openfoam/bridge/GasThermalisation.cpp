@@ -1,5 +1,6 @@
 #include "boundary/openfoam/bridge/GasThermalisation.hpp"
 
+#include "solvers/deposition/EmissionAngularDistribution.hpp"
 #include "solvers/deposition/GasAttenuationModel.hpp"
 
 #include <cmath>
@@ -28,7 +29,8 @@ void require(bool ok, const std::string& entry, double value, const std::string&
 }  // namespace
 
 GasThermalisation::GasThermalisation(double pressurePa, double temperatureK, double sigmaEffM2,
-                                     double scatteredDeposited, double thermalisationColumnPerM2) {
+                                     double scatteredDeposited, double thermalisationColumnPerM2,
+                                     const std::string& distribution, double cosExponent) {
     require(std::isfinite(pressurePa) && pressurePa >= 0, "gasPressure", pressurePa, ">= 0 Pa");
     require(std::isfinite(temperatureK) && temperatureK > 0, "gasTemperature", temperatureK, "> 0 K");
     require(std::isfinite(sigmaEffM2) && sigmaEffM2 >= 0, "sigmaEff", sigmaEffM2, ">= 0 m^2");
@@ -40,6 +42,27 @@ GasThermalisation::GasThermalisation(double pressurePa, double temperatureK, dou
     sigmaEff_ = sigmaEffM2;
     eta_ = scatteredDeposited;
     column_ = thermalisationColumnPerM2;
+    AngularDistributionParams params;
+    params.cosExponent = cosExponent;
+    try {
+        angular_ = makeAngularDistribution(distribution, params);
+    } catch (const std::exception& e) {
+        throw std::invalid_argument(std::string("Entry 'emissionDistribution': ") + e.what());
+    }
+}
+
+double GasThermalisation::viewWeight(double cosEmit, double cosReceive, double areaM2, double r) const {
+    if (!(cosEmit > 0) || !(cosReceive > 0) || !(r > 0)) return 0.0;
+    return angular_->perSteradian(cosEmit) * cosReceive * areaM2 / (r * r);
+}
+
+double GasThermalisation::transmission(double r) const {
+    return std::exp(-numberDensity_ * sigmaEff_ * r);
+}
+
+double GasThermalisation::thermalisedFractionOf(double meanTransmission) const {
+    if (numberDensity_ <= 0 || column_ <= 0) return 0.0;  // as GasAttenuation: no diffusive part
+    return (1 - eta_) * (1 - meanTransmission);
 }
 
 double GasThermalisation::thermalisedFraction(double h) const {

@@ -37,7 +37,9 @@ Foam::thermalisedSputterSource::thermalisedSputterSource
     thermalisationColumn_(0),
     model_(),
     emitted_(0),
-    thermalised_(0)
+    thermalised_(0),
+    viewSumMin_(0),
+    viewSumMax_(0)
 {
     if (!active())
     {
@@ -56,7 +58,9 @@ Foam::thermalisedSputterSource::thermalisedSputterSource
             gasTemperature_,
             sigmaEff_,
             scatteredDeposited_,
-            thermalisationColumn_
+            thermalisationColumn_,
+            dict.getOrDefault<word>("emissionDistribution", "cosine"),
+            dict.getOrDefault<scalar>("cosExponent", 1)
         );
     }
     catch (const std::exception& e)
@@ -142,10 +146,16 @@ Foam::thermalisedSputterSource::source(const volScalarField& c)
     const vectorField n0(ListListOps::combine<vectorField>(allNormals, accessOp<vectorField>()));
     const scalarField N(ListListOps::combine<scalarField>(allRates, accessOp<scalarField>()));
 
-    // h: the first wall along each normal, over this processor's
-    // non-coupled boundary faces, then the nearest over all processors.
+    // Over this processor's non-coupled boundary faces, then all processors:
+    // h, the first wall along each normal, and the emission-weighted mean
+    // transmission exp(-n sigma_eff r) to the walls (no shadowing: a convex
+    // chamber, as the line-of-sight flux of filmDeposition).
     const scalar tiny = 1e-9*mag(mesh_.bounds().span());
     scalarField h(x0.size(), GREAT);
+    scalarField weight(x0.size(), Zero);
+    scalarField transmitted(x0.size(), Zero);
+    const vectorField& Sf = mesh_.faceAreas();
+    const vectorField& Cf = mesh_.faceCentres();
     const polyBoundaryMesh& pbm = mesh_.boundaryMesh();
     const pointField& points = mesh_.points();
     forAll(pbm, patchi)
@@ -158,12 +168,24 @@ Foam::thermalisedSputterSource::source(const volScalarField& c)
         forAll(pp, facei)
         {
             const face& f = pp[facei];
+            const label meshFacei = pp.start() + facei;
+            const scalar area = mag(Sf[meshFacei]);
+            const vector nOut = Sf[meshFacei]/area;
             forAll(x0, e)
             {
+                const vector d = Cf[meshFacei] - x0[e];
+                const scalar r = mag(d);
+                if (r > tiny)
+                {
+                    const scalar w =
+                        model_->viewWeight((d & n0[e])/r, (d & nOut)/r, area, r);
+                    weight[e] += w;
+                    transmitted[e] += w*model_->transmission(r);
+                }
                 const pointHit hit =
                     f.intersection
                     (
-                        x0[e], n0[e], mesh_.faceCentres()[pp.start() + facei], points,
+                        x0[e], n0[e], Cf[meshFacei], points,
                         intersection::HALF_RAY
                     );
                 if (hit.hit() && hit.distance() > tiny && hit.distance() < h[e])
@@ -175,6 +197,12 @@ Foam::thermalisedSputterSource::source(const volScalarField& c)
     }
     Pstream::listCombineGather(h, minEqOp<scalar>());
     Pstream::listCombineScatter(h);
+    Pstream::listCombineGather(weight, plusEqOp<scalar>());
+    Pstream::listCombineScatter(weight);
+    Pstream::listCombineGather(transmitted, plusEqOp<scalar>());
+    Pstream::listCombineScatter(transmitted);
+    viewSumMin_ = x0.size() ? min(weight) : 0;
+    viewSumMax_ = x0.size() ? max(weight) : 0;
 
     // Birth points and their cells; a point on a processor boundary counts
     // once, on the lowest processor that holds it.
@@ -191,7 +219,13 @@ Foam::thermalisedSputterSource::source(const volScalarField& c)
                 << "): no wall along its normal; the thermalised share needs"
                 << " a closed chamber" << exit(FatalError);
         }
-        fraction[e] = model_->thermalisedFraction(h[e]);
+        if (weight[e] <= 0)
+        {
+            FatalErrorInFunction
+                << "Emitting face at " << x0[e] << ": sees no wall"
+                << exit(FatalError);
+        }
+        fraction[e] = model_->thermalisedFractionOf(transmitted[e]/weight[e]);
         const point xb = x0[e] + model_->thermalisationDistance(h[e])*n0[e];
         cellOf[e] = search.findCell(xb);
         if (cellOf[e] >= 0)
@@ -250,7 +284,8 @@ Foam::scalar Foam::thermalisedSputterSource::balance
     const scalar imbalance =
         thermalised_ > 0 ? mag(thermalised_ - uptake)/thermalised_ : 0;
     os  << "; total " << uptake << "; held " << held << " atoms"
-        << "; relative imbalance " << imbalance << endl;
+        << "; relative imbalance " << imbalance
+        << "; view-factor sums " << viewSumMin_ << " to " << viewSumMax_ << endl;
     return imbalance;
 }
 
