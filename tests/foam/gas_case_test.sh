@@ -5,6 +5,7 @@
 #         mc       0.5 Pa: the film within 5 % of the peak of the core's gas Monte Carlo
 #         balance  0.5 Pa: emitted = taken up on all sticking patches (+ held, dN/dt = 0)
 #         parallel 0.5 Pa: mpirun -np 2 equals serial to 1e-8
+#         badentry bad gas and sticking entries stop with a FatalIOError naming the entry
 set -uo pipefail
 MODE=$1 WORK=$2 LIBDIR=$3 SPUTTERFOAM=$4 GAS_REFERENCE=$5
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -55,6 +56,33 @@ parallel)
   run log.sputterFoam mpirun --allow-run-as-root --oversubscribe -np 2 sputterFoam -parallel
   run log.reconstructPar reconstructPar
   $PY "$CHECK" compare "$WORK/decomposed" "$WORK/serial"
+  ;;
+badentry)
+  fails=0
+  expect_fatal() {  # expect_fatal NAME FILE SED_EXPR PATTERN
+    local dir=$WORK/$1
+    fresh_case "$dir"
+    "$GAS_REFERENCE" entries 0.5 > "$dir/constant/gasEntries" || exit 1
+    sed -i -e "$3" "$dir/$2"
+    (cd "$dir" && blockMesh > log.blockMesh 2>&1)
+    if (cd "$dir" && sputterFoam > log.sputterFoam 2>&1); then
+      echo "FAIL: $1: sputterFoam ran"; fails=$((fails + 1))
+    elif ! grep -Eq "$4" "$dir/log.sputterFoam"; then
+      echo "FAIL: $1: no '$4' in the log:"; tail -12 "$dir/log.sputterFoam"; fails=$((fails + 1))
+    else
+      echo "ok: $1: $4"
+    fi
+  }
+  expect_fatal sticking  0/c '0,/stickingCoefficient 1;/s//stickingCoefficient 1.5;/' \
+    "Entry 'stickingCoefficient' with invalid input"
+  expect_fatal fraction  0/c 's/thermalizedFraction 0;/thermalizedFraction 0.5;/' \
+    "thermalizedFraction 0.5 with gasPressure 0.5 Pa"
+  expect_fatal column    constant/gasEntries '/thermalisationColumn/d' "Entry 'thermalisationColumn' not found"
+  expect_fatal negative  constant/gasEntries 's/^thermalisationColumn .*/thermalisationColumn -1;/' \
+    "Entry 'thermalisationColumn' = -1.*expected >= 0"
+  expect_fatal law       constant/transportProperties 's/^D .*/&\nemissionDistribution cosinus;/' \
+    "Entry 'emissionDistribution'.*cosinus"
+  [ "$fails" -eq 0 ] || exit 1
   ;;
 *) echo "unknown mode $MODE"; exit 2 ;;
 esac

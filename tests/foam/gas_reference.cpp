@@ -39,9 +39,9 @@ std::vector<EmissionSource> target() {
     const int n = int(std::lround(2 * kTargetHalf / kFace));
     for (int j = 0; j < n; ++j)
         for (int i = 0; i < n; ++i)
-            s.elements.push_back({Eigen::Vector3d(-kTargetHalf + (i + 0.5) * kFace, -kTargetHalf + (j + 0.5) * kFace,
-                                                  kHeight),
-                                  Eigen::Vector3d(0, 0, -1), kFace * kFace, 1.0});
+            s.elements.push_back(
+                {Eigen::Vector3d(-kTargetHalf + (i + 0.5) * kFace, -kTargetHalf + (j + 0.5) * kFace, kHeight),
+                 Eigen::Vector3d(0, 0, -1), kFace * kFace, 1.0});
     return {s};
 }
 
@@ -84,13 +84,15 @@ int main(int argc, char** argv) {
     const std::string mode = argv[1];
     if (mode == "entries" && argc == 3) {
         const double p = std::atof(argv[2]);
-        std::printf("// The core's gas model at %g Pa, %g K (kMoInArGasModel) and the Chapman-Enskog D of Mo\n"
-                    "// in Ar (GasDiffusivity; 1 m^2/s at 0 Pa, where nothing diffuses: c = 0).\n",
-                    p, kTemperatureK);
-        std::printf("gasPressure %.10g;\ngasTemperature %.10g;\nsigmaEff %.10g;\nscatteredDeposited %.10g;\n"
-                    "thermalisationColumn %.10g;\n",
-                    p, kTemperatureK, kMoInArGasModel.sigmaEffM2, kMoInArGasModel.eta,
-                    kMoInArGasModel.thermalisationColumnPerM2);
+        std::printf(
+            "// The core's gas model at %g Pa, %g K (kMoInArGasModel) and the Chapman-Enskog D of Mo\n"
+            "// in Ar (GasDiffusivity; 1 m^2/s at 0 Pa, where nothing diffuses: c = 0).\n",
+            p, kTemperatureK);
+        std::printf(
+            "gasPressure %.10g;\ngasTemperature %.10g;\nsigmaEff %.10g;\nscatteredDeposited %.10g;\n"
+            "thermalisationColumn %.10g;\n",
+            p, kTemperatureK, kMoInArGasModel.sigmaEffM2, kMoInArGasModel.eta,
+            kMoInArGasModel.thermalisationColumnPerM2);
         const double d =
             p > 0 ? filmDiffusivityM2PerS(MaterialLibrary::builtin().get("Mo"), "Ar", p, kTemperatureK) : 1.0;
         std::printf("diffusivity %.10g;\n", d);
@@ -122,11 +124,10 @@ int main(int argc, char** argv) {
         s.atomZ = atom.Z;
         s.atomMassAmu = atom.massAmu;
         s.surfaceBindingEv = atom.requireSurfaceBindingEv();
-        s.maxEnergyEv =
-            kIonEnergyEv * 4 * gas.massAmu * atom.massAmu / std::pow(gas.massAmu + atom.massAmu, 2);
+        s.maxEnergyEv = kIonEnergyEv * 4 * gas.massAmu * atom.massAmu / std::pow(gas.massAmu + atom.massAmu, 2);
         const ChamberBox box{-kHalf, kHalf, -kHalf, kHalf, kHeight};
-        const MonteCarloTally tally = gasScatteringFlux(target(), floorGrid(), false, box, s,
-                                                        std::uint64_t(std::atof(argv[3])));
+        const MonteCarloTally tally =
+            gasScatteringFlux(target(), floorGrid(), false, box, s, std::uint64_t(std::atof(argv[3])));
         std::fprintf(stderr, "mc: emitted %llu deposited %llu lost %llu collisions/history %.3g\n",
                      (unsigned long long)tally.emitted, (unsigned long long)tally.deposited,
                      (unsigned long long)tally.lostToWalls, double(tally.collisions) / double(tally.emitted));
