@@ -82,6 +82,8 @@ badentry)
     "Entry 'thermalisationColumn' = -1.*expected >= 0"
   expect_fatal law       constant/transportProperties 's/^D .*/&\nemissionDistribution cosinus;/' \
     "Entry 'emissionDistribution'.*cosinus"
+  expect_fatal mismatch  0/c '/^    substrate/,/^    }/s/^        value               uniform 0;/        sigmaEff 1e-19;\n&/' \
+    "Patch substrate of c \(filmDeposition, lineOfSightSource\): sigmaEff/scatteredDeposited differs"
   [ "$fails" -eq 0 ] || exit 1
   ;;
 *) echo "unknown mode $MODE"; exit 2 ;;

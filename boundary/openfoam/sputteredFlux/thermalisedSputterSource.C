@@ -5,6 +5,7 @@
 
 #include "thermalisedSputterSource.H"
 #include "sputteredFluxFvPatchScalarField.H"
+#include "boundary/openfoam/filmDeposition/filmDepositionFvPatchScalarField.H"
 #include "meshSearch.H"
 #include "emptyPolyPatch.H"
 #include "emptyFvPatch.H"
@@ -39,7 +40,12 @@ Foam::thermalisedSputterSource::thermalisedSputterSource
     emitted_(0),
     thermalised_(0),
     viewSumMin_(0),
-    viewSumMax_(0)
+    viewSumMax_(0),
+    emissionDistribution_
+    (
+        dict.getOrDefault<word>("emissionDistribution", "cosine")
+    ),
+    cosExponent_(dict.getOrDefault<scalar>("cosExponent", 1))
 {
     if (!active())
     {
@@ -59,8 +65,8 @@ Foam::thermalisedSputterSource::thermalisedSputterSource
             sigmaEff_,
             scatteredDeposited_,
             thermalisationColumn_,
-            dict.getOrDefault<word>("emissionDistribution", "cosine"),
-            dict.getOrDefault<scalar>("cosExponent", 1)
+            emissionDistribution_,
+            cosExponent_
         );
     }
     catch (const std::exception& e)
@@ -254,6 +260,68 @@ Foam::thermalisedSputterSource::source(const volScalarField& c)
         thermalised_ += fraction[e]*N[e];
     }
     return tS;
+}
+
+
+void Foam::thermalisedSputterSource::checkLineOfSightPatches
+(
+    const volScalarField& c
+) const
+{
+    const auto differ = [](const scalar a, const scalar b)
+    {
+        return mag(a - b) > 1e-12*max(mag(a), mag(b));
+    };
+    forAll(c.boundaryField(), patchi)
+    {
+        const fvPatchScalarField& pf = c.boundaryField()[patchi];
+        if (!isA<filmDepositionFvPatchScalarField>(pf))
+        {
+            continue;
+        }
+        const filmDepositionFvPatchScalarField& fd =
+            refCast<const filmDepositionFvPatchScalarField>(pf);
+        if (!fd.lineOfSight())
+        {
+            continue;
+        }
+        word entry;
+        if (differ(fd.gasPressure(), gasPressure_))
+        {
+            entry = "gasPressure";
+        }
+        else if
+        (
+            gasPressure_ > 0
+         && (
+                differ(fd.sigmaEff(), sigmaEff_)
+             || differ(fd.scatteredDeposited(), scatteredDeposited_)
+            )
+        )
+        {
+            entry = "sigmaEff/scatteredDeposited";
+        }
+        else if
+        (
+            gasPressure_ > 0
+         && (
+                fd.emissionDistribution() != emissionDistribution_
+             || differ(fd.cosExponent(), cosExponent_)
+            )
+        )
+        {
+            entry = "emissionDistribution/cosExponent";
+        }
+        if (!entry.empty())
+        {
+            FatalErrorInFunction
+                << "Patch " << pf.patch().name() << " of " << c.name()
+                << " (filmDeposition, lineOfSightSource): " << entry
+                << " differs from constant/transportProperties; the ballistic"
+                << " arrivals and the thermalised share would not add up to"
+                << " the emission" << exit(FatalError);
+        }
+    }
 }
 
 

@@ -127,6 +127,9 @@ int main(int argc, char *argv[])
         }
     }
 
+    // The ballistic arrivals must be attenuated by the same gas.
+    thermalised.checkLineOfSightPatches(c);
+
     // Film thickness for viewing: calculated patches, filled at write times.
     volScalarField filmThickness
     (
