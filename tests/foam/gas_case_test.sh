@@ -5,6 +5,7 @@
 #         mc       0.5 Pa: the film within 5 % of the peak of the core's gas Monte Carlo
 #         balance  0.5 Pa: emitted = taken up on all sticking patches (+ held, dN/dt = 0)
 #         parallel 0.5 Pa: mpirun -np 2 equals serial to 1e-8
+#         restart  0.5 Pa: a run restarted from t = 1 ends as the uninterrupted run, 1e-8
 #         badentry bad gas and sticking entries stop with a FatalIOError naming the entry
 set -uo pipefail
 MODE=$1 WORK=$2 LIBDIR=$3 SPUTTERFOAM=$4 GAS_REFERENCE=$5
@@ -56,6 +57,21 @@ parallel)
   run log.sputterFoam mpirun --allow-run-as-root --oversubscribe -np 2 sputterFoam -parallel
   run log.reconstructPar reconstructPar
   $PY "$CHECK" compare "$WORK/decomposed" "$WORK/serial"
+  ;;
+restart)
+  fresh_case "$WORK/serial"
+  "$WORK/serial/Allrun" || exit 1
+  fresh_case "$WORK/restarted"
+  cd "$WORK/restarted" || exit 1
+  "$GAS_REFERENCE" entries 0.5 > constant/gasEntries || exit 1
+  run log.blockMesh blockMesh
+  sed -i 's/^endTime .*/endTime         1;/' system/controlDict
+  run log.sputterFoam.1 sputterFoam
+  sed -i 's/^endTime .*/endTime         2;/' system/controlDict
+  run log.sputterFoam sputterFoam
+  grep -q "^Time = 2" log.sputterFoam && ! grep -q "^Time = 1$" log.sputterFoam \
+    || { echo "FAIL: the second run did not start from t = 1"; exit 1; }
+  $PY "$CHECK" compare "$WORK/restarted" "$WORK/serial"
   ;;
 badentry)
   fails=0

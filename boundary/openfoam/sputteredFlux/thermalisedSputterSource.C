@@ -83,75 +83,12 @@ Foam::thermalisedSputterSource::thermalisedSputterSource
 
 // * * * * * * * * * * * * * * * Member Functions  * * * * * * * * * * * * * //
 
-Foam::tmp<Foam::volScalarField::Internal>
-Foam::thermalisedSputterSource::source(const volScalarField& c)
+void Foam::thermalisedSputterSource::updateGeometry
+(
+    const pointField& x0,
+    const vectorField& n0
+)
 {
-    tmp<volScalarField::Internal> tS
-    (
-        new volScalarField::Internal
-        (
-            IOobject
-            (
-                "thermalisedSource",
-                mesh_.time().timeName(),
-                mesh_,
-                IOobject::NO_READ,
-                IOobject::NO_WRITE
-            ),
-            mesh_,
-            dimensionedScalar(c.dimensions()/dimTime, Zero)
-        )
-    );
-    emitted_ = 0;
-    thermalised_ = 0;
-    if (!active())
-    {
-        return tS;
-    }
-    volScalarField::Internal& S = tS.ref();
-
-    // This processor's emitting faces: centre, normal into the gas, atoms/s.
-    DynamicList<point> centres;
-    DynamicList<vector> normals;
-    DynamicList<scalar> rates;
-    forAll(c.boundaryField(), patchi)
-    {
-        const fvPatchScalarField& pf = c.boundaryField()[patchi];
-        if (!isA<sputteredFluxFvPatchScalarField>(pf))
-        {
-            continue;
-        }
-        const sputteredFluxFvPatchScalarField& sf =
-            refCast<const sputteredFluxFvPatchScalarField>(pf);
-        if (sf.thermalizedFraction() > 0)
-        {
-            FatalErrorInFunction
-                << "Patch " << pf.patch().name() << " of " << c.name()
-                << ": thermalizedFraction " << sf.thermalizedFraction()
-                << " with gasPressure " << gasPressure_ << " Pa: the gas model"
-                << " already thermalises its share in the volume; give"
-                << " thermalizedFraction 0" << exit(FatalError);
-        }
-        centres.append(pf.patch().Cf());
-        normals.append(vectorField(-pf.patch().nf()));
-        rates.append(scalarField(sf.computeSputteredFlux()*pf.patch().magSf()));
-    }
-    List<pointField> allCentres(Pstream::nProcs());
-    List<vectorField> allNormals(Pstream::nProcs());
-    List<scalarField> allRates(Pstream::nProcs());
-    allCentres[Pstream::myProcNo()] = centres;
-    allNormals[Pstream::myProcNo()] = normals;
-    allRates[Pstream::myProcNo()] = rates;
-    Pstream::gatherList(allCentres);
-    Pstream::gatherList(allNormals);
-    Pstream::gatherList(allRates);
-    Pstream::scatterList(allCentres);
-    Pstream::scatterList(allNormals);
-    Pstream::scatterList(allRates);
-    const pointField x0(ListListOps::combine<pointField>(allCentres, accessOp<pointField>()));
-    const vectorField n0(ListListOps::combine<vectorField>(allNormals, accessOp<vectorField>()));
-    const scalarField N(ListListOps::combine<scalarField>(allRates, accessOp<scalarField>()));
-
     // Over this processor's non-coupled boundary faces, then all processors:
     // h, the first wall along each normal, and the emission-weighted mean
     // transmission exp(-n sigma_eff r) to the walls (no shadowing: a convex
@@ -242,7 +179,6 @@ Foam::thermalisedSputterSource::source(const volScalarField& c)
     Pstream::listCombineGather(owner, minEqOp<label>());
     Pstream::listCombineScatter(owner);
 
-    const scalarField& V = mesh_.V();
     forAll(x0, e)
     {
         if (owner[e] == Pstream::nProcs())
@@ -252,6 +188,95 @@ Foam::thermalisedSputterSource::source(const volScalarField& c)
                 << model_->thermalisationDistance(h[e]) << " m along its"
                 << " normal lies in no cell" << exit(FatalError);
         }
+    }
+    cellOf_.transfer(cellOf);
+    owner_.transfer(owner);
+    fraction_.transfer(fraction);
+}
+
+
+Foam::tmp<Foam::volScalarField::Internal>
+Foam::thermalisedSputterSource::source(const volScalarField& c)
+{
+    tmp<volScalarField::Internal> tS
+    (
+        new volScalarField::Internal
+        (
+            IOobject
+            (
+                "thermalisedSource",
+                mesh_.time().timeName(),
+                mesh_,
+                IOobject::NO_READ,
+                IOobject::NO_WRITE
+            ),
+            mesh_,
+            dimensionedScalar(c.dimensions()/dimTime, Zero)
+        )
+    );
+    emitted_ = 0;
+    thermalised_ = 0;
+    if (!active())
+    {
+        return tS;
+    }
+    volScalarField::Internal& S = tS.ref();
+
+    // This processor's emitting faces: centre, normal into the gas, atoms/s.
+    DynamicList<point> centres;
+    DynamicList<vector> normals;
+    DynamicList<scalar> rates;
+    forAll(c.boundaryField(), patchi)
+    {
+        const fvPatchScalarField& pf = c.boundaryField()[patchi];
+        if (!isA<sputteredFluxFvPatchScalarField>(pf))
+        {
+            continue;
+        }
+        const sputteredFluxFvPatchScalarField& sf =
+            refCast<const sputteredFluxFvPatchScalarField>(pf);
+        if (sf.thermalizedFraction() > 0)
+        {
+            FatalErrorInFunction
+                << "Patch " << pf.patch().name() << " of " << c.name()
+                << ": thermalizedFraction " << sf.thermalizedFraction()
+                << " with gasPressure " << gasPressure_ << " Pa: the gas model"
+                << " already thermalises its share in the volume; give"
+                << " thermalizedFraction 0" << exit(FatalError);
+        }
+        centres.append(pf.patch().Cf());
+        normals.append(vectorField(-pf.patch().nf()));
+        rates.append(scalarField(sf.computeSputteredFlux()*pf.patch().magSf()));
+    }
+    List<pointField> allCentres(Pstream::nProcs());
+    List<vectorField> allNormals(Pstream::nProcs());
+    List<scalarField> allRates(Pstream::nProcs());
+    allCentres[Pstream::myProcNo()] = centres;
+    allNormals[Pstream::myProcNo()] = normals;
+    allRates[Pstream::myProcNo()] = rates;
+    Pstream::gatherList(allCentres);
+    Pstream::gatherList(allNormals);
+    Pstream::gatherList(allRates);
+    Pstream::scatterList(allCentres);
+    Pstream::scatterList(allNormals);
+    Pstream::scatterList(allRates);
+    const pointField x0(ListListOps::combine<pointField>(allCentres, accessOp<pointField>()));
+    const vectorField n0(ListListOps::combine<vectorField>(allNormals, accessOp<vectorField>()));
+    const scalarField N(ListListOps::combine<scalarField>(allRates, accessOp<scalarField>()));
+
+    // The geometry (h, the mean transmission, the birth cells) once, and again
+    // whenever the mesh moves (target erosion).
+    if (fraction_.size() != x0.size() || mesh_.moving())
+    {
+        updateGeometry(x0, n0);
+    }
+    const labelList& cellOf = cellOf_;
+    const labelList& owner = owner_;
+    const scalarField& fraction = fraction_;
+
+    const scalarField& V = mesh_.V();
+    forAll(x0, e)
+    {
         if (owner[e] == Pstream::myProcNo())
         {
             S[cellOf[e]] += fraction[e]*N[e]/V[cellOf[e]];
