@@ -4,7 +4,7 @@
     check_gas_case.py vacuum  CASE LOS_CSV            0 Pa: the film is the line-of-sight film
     check_gas_case.py mc      CASE MC FAST LOS (CSV)  0.5 Pa: the film vs the core's gas Monte Carlo
     check_gas_case.py balance CASE                    conservation of the atoms (log + fields)
-    check_gas_case.py compare CASE REFERENCE          decomposed run vs serial, 1e-8
+    check_gas_case.py compare CASE REFERENCE          decomposed or restarted run vs serial, 1e-8
 
 The film's flux per face is what filmDeposition deposits: the ballistic flux (ballisticFlux)
 plus the Robin uptake k c_f, k = s v/4 (s = 1, v the mean thermal speed of Mo at 300 K: the
@@ -196,9 +196,9 @@ def compare(case, reference):
         for key in ("value", "ballisticFlux", "filmThickness"):
             a = ff.read_patch_entry(field(case), p, key, len(face_areas(case, p)))
             b = ff.read_patch_entry(field(reference), p, key, len(a))
-            ok &= ff.check(f"{p} {key}: decomposed vs serial", ff.max_rel_diff(a, b, max(1e-300, max(map(abs, b)))), 1e-8)
+            ok &= ff.check(f"{p} {key}: vs the reference run", ff.max_rel_diff(a, b, max(1e-300, max(map(abs, b)))), 1e-8)
     a, b = ff.read_internal(field(case)), ff.read_internal(field(reference))
-    ok &= ff.check("c: decomposed vs serial", ff.max_rel_diff(a, b), 1e-8)
+    ok &= ff.check("c: vs the reference run", ff.max_rel_diff(a, b), 1e-8)
     return ok
 
 

@@ -94,6 +94,7 @@ void Foam::thermalisedSputterSource::updateGeometry
     // transmission exp(-n sigma_eff r) to the walls (no shadowing: a convex
     // chamber, as the line-of-sight flux of filmDeposition).
     const scalar tiny = 1e-9*mag(mesh_.bounds().span());
+    const bool threeD = mesh_.nGeometricD() == 3;
     scalarField h(x0.size(), GREAT);
     scalarField weight(x0.size(), Zero);
     scalarField transmitted(x0.size(), Zero);
@@ -118,7 +119,7 @@ void Foam::thermalisedSputterSource::updateGeometry
             {
                 const vector d = Cf[meshFacei] - x0[e];
                 const scalar r = mag(d);
-                if (r > tiny)
+                if (threeD && r > tiny)
                 {
                     const scalar w =
                         model_->viewWeight((d & n0[e])/r, (d & nOut)/r, area, r);
@@ -162,13 +163,23 @@ void Foam::thermalisedSputterSource::updateGeometry
                 << "): no wall along its normal; the thermalised share needs"
                 << " a closed chamber" << exit(FatalError);
         }
-        if (weight[e] <= 0)
+        if (!threeD)
+        {
+            // 2-D and axisymmetric meshes: the core's plane formula with h
+            // (the solid-angle weights need the third dimension).
+            fraction[e] = model_->thermalisedFraction(h[e]);
+        }
+        else if (weight[e] <= 0)
         {
             FatalErrorInFunction
                 << "Emitting face at " << x0[e] << ": sees no wall"
                 << exit(FatalError);
         }
-        fraction[e] = model_->thermalisedFractionOf(transmitted[e]/weight[e]);
+        else
+        {
+            fraction[e] =
+                model_->thermalisedFractionOf(transmitted[e]/weight[e]);
+        }
         const point xb = x0[e] + model_->thermalisationDistance(h[e])*n0[e];
         cellOf[e] = search.findCell(xb);
         if (cellOf[e] >= 0)
