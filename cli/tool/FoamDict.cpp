@@ -118,6 +118,18 @@ std::string foamSourceEntries(const ToolFile& tool, const ToolCathode& c) {
     }
     entry(o, in, "ionCurrent", num(supply.ionCurrentA));
     o << "}\n";
+    if (tool.process.pressurePa > 0) {
+        // With a gas the thermalised share is born in the volume (sputterFoam's
+        // thermalisedSputterSource, the core's gas model), not on the face; the target takes
+        // back the diffusing atoms that reach it. The tool file gives no sticking on targets:
+        // 1, the gas Monte Carlo's wall (solvers/deposition/GasScatteringMonteCarlo.hpp: an
+        // atom that returns to the target or reaches a wall is lost).
+        o << "// process.pressure " << num(tool.process.pressurePa)
+          << " Pa: thermalised atoms are born in the volume (sputterFoam); the target absorbs them\n";
+        entry(o, "", "thermalizedFraction", "0");
+        entry(o, "", "stickingCoefficient", "1");
+        entry(o, "", "gasTemperature", num(tool.process.temperatureK));
+    }
     return o.str();
 }
 
@@ -154,6 +166,8 @@ std::string foamFilmEntries(const ToolFile& tool, const ToolSubstrate& s) {
         entry(o, "", "gasPressure", num(tool.process.pressurePa));
         entry(o, "", "sigmaEff", num(tool.deposition.gasSigmaEffM2));
         entry(o, "", "scatteredDeposited", num(tool.deposition.gasEta));
+        // The thermalised share (sputterFoam's volume source): born at d_th = N_th / n.
+        entry(o, "", "thermalisationColumn", num(tool.deposition.gasThermalisationColumnPerM2));
     } else {
         o << "// process.pressure is 0 Pa: collisionless, no diffusivity (line-of-sight transport only)\n";
     }

@@ -12,12 +12,13 @@
 // sqrt(2 k T / (pi mu)) (tested). chi comes from the same screened-Coulomb (ZBL) potential the
 // gas Monte Carlo uses (ScreenedCoulombScattering.hpp), so the diffusive and the ballistic
 // transport of a case share one interaction.
-// Validity: that potential is purely repulsive; at thermal energies the van der Waals well of
-// a metal-Ar pair (~10 meV, comparable to kT = 26 meV) is left out, which makes Q^(1) too
-// small and D too large by an amount the tests bound against measured Ar-Ar self-diffusion
-// through the Lennard-Jones D of argon (which reproduces its measured self-diffusion): the
-// ZBL D of Ar-Ar at 300 K, 1 atm is 0.139 cm2/s against 0.183 cm2/s (ratio 0.76,
-// GasDiffusivityTest).
+// Validity: that potential is purely repulsive and its screening was fitted to keV collisions
+// (Ziegler, Biersack & Littmark 1985). At thermal energies the van der Waals well of a metal-Ar
+// pair (~10 meV, comparable to kT = 26 meV) is left out, which alone would make Q^(1) too small,
+// while the universal screening repels too far out, which makes it too large; the second wins.
+// The tests bound the net error against argon's Lennard-Jones D (which reproduces its measured
+// self-diffusion): the ZBL D of Ar-Ar at 300 K, 1 atm is 0.139 cm2/s against 0.183 cm2/s
+// (ratio 0.76: D some 25 % low, GasDiffusivityTest).
 #pragma once
 
 #include "boundary/materials/Material.hpp"

@@ -82,10 +82,18 @@ g = yaml.safe_load(open(sys.argv[2]))["deposition"]["gas_model"]
 si = lambda v: float(str(v).split()[0])
 ok = abs(float(e["gasPressure"]) - 0.5) < 1e-12
 ok &= abs(float(e["sigmaEff"]) / si(g["sigma_eff_m2"]) - 1) < 1e-9 and abs(float(e["scatteredDeposited"]) - si(g["eta"])) < 1e-9
+# sputterFoam's thermalised volume source: the same model's thermalisation column
+ok &= abs(float(e["thermalisationColumn"]) / si(g["thermalisation_column_per_m2"]) - 1) < 1e-9
 sys.exit(0 if ok else 1)
 PY
+# ... and the target then absorbs the diffusing atoms (sticking 1, the gas Monte Carlo's wall) and
+# thermalises nothing on its face (sputterFoam births that share in the volume).
+for k in "thermalizedFraction +0;" "stickingCoefficient +1;" "gasTemperature +300;"; do
+  grep -Eq "^$k" "$WORK/rot.toolSource" || fail "target entries at 0.5 Pa: no '$k'"
+done
 film_d "0 Pa" > /dev/null
 ! grep -q "gasPressure" "$WORK/film" || fail "gas entries at 0 Pa"
+! grep -q "stickingCoefficient" "$WORK/rot.toolSource" || fail "target sticking at 0 Pa"
 # Bad input: an unknown cathode exits 2 naming the choices, and writes nothing.
 set +e
 "$MAGTWIN" foam-dict "$ROOT/cases/tools/wafer300_chamber.yaml" --cathode cu_taget --out "$WORK/bad" 2> "$WORK/bad.err"

@@ -8,6 +8,7 @@
 #include "fvPatchFieldMapper.H"
 #include "volFields.H"
 
+#include "boundary/openfoam/bridge/CoreBridge.hpp"
 #include "boundary/openfoam/bridge/SputterSource.hpp"
 
 #include <exception>
@@ -45,6 +46,17 @@ Foam::sputteredFluxFvPatchScalarField::computeSputteredFlux() const
 }
 
 
+void Foam::sputteredFluxFvPatchScalarField::setCoefficients()
+{
+    // D dc/dn = f_th J - k c_f (n out of the gas): refGrad = f_th J / D with
+    // valueFraction w = k/(k + D delta) makes the face flux D (c_f - c_P) delta
+    // equal to f_th J - k c_f exactly (as filmDeposition's Robin sink).
+    refGrad() = thermalizedFraction_*sputteredFlux_/diffusivity_;
+    const scalar k = stickingVelocity();
+    valueFraction() = k/(k + diffusivity_*patch().deltaCoeffs());
+}
+
+
 // * * * * * * * * * * * * * * * * Constructors  * * * * * * * * * * * * * * //
 
 Foam::sputteredFluxFvPatchScalarField::sputteredFluxFvPatchScalarField
@@ -53,12 +65,19 @@ Foam::sputteredFluxFvPatchScalarField::sputteredFluxFvPatchScalarField
     const DimensionedField<scalar, volMesh>& iF
 )
 :
-    fixedGradientFvPatchScalarField(p, iF),
+    mixedFvPatchScalarField(p, iF),
     settings_(),
     thermalizedFraction_(1),
     diffusivity_(1),
+    stickingCoefficient_(0),
+    gasTemperature_(0),
+    meanThermalSpeed_(0),
     sputteredFlux_(p.size(), Zero)
-{}
+{
+    refValue() = Zero;
+    refGrad() = Zero;
+    valueFraction() = Zero;
+}
 
 
 Foam::sputteredFluxFvPatchScalarField::sputteredFluxFvPatchScalarField
@@ -68,7 +87,7 @@ Foam::sputteredFluxFvPatchScalarField::sputteredFluxFvPatchScalarField
     const dictionary& dict
 )
 :
-    fixedGradientFvPatchScalarField(p, iF),
+    mixedFvPatchScalarField(p, iF),
     settings_(dict),
     thermalizedFraction_
     (
@@ -83,11 +102,45 @@ Foam::sputteredFluxFvPatchScalarField::sputteredFluxFvPatchScalarField
     (
         dict.getCheck<scalar>("diffusivity", [](const scalar D) { return D > 0; })
     ),
+    stickingCoefficient_
+    (
+        dict.getCheckOrDefault<scalar>
+        (
+            "stickingCoefficient",
+            0,
+            [](const scalar s) { return s >= 0 && s <= 1; }
+        )
+    ),
+    gasTemperature_
+    (
+        stickingCoefficient_ > 0
+      ? dict.getCheck<scalar>("gasTemperature", [](const scalar T) { return T > 0; })
+      : dict.getOrDefault<scalar>("gasTemperature", 0)
+    ),
+    meanThermalSpeed_(0),
     sputteredFlux_(p.size(), Zero)
 {
+    if (stickingCoefficient_ > 0)
+    {
+        try
+        {
+            meanThermalSpeed_ =
+                magtwin::foam::meanThermalSpeed
+                (
+                    settings_.source().targetMeanAtomMassKg(),
+                    gasTemperature_
+                );
+        }
+        catch (const std::exception& e)
+        {
+            FatalIOErrorInFunction(dict)
+                << "Entry 'gasTemperature': " << e.what() << exit(FatalIOError);
+        }
+    }
 
     sputteredFlux_ = computeSputteredFlux();
-    gradient() = thermalizedFraction_*sputteredFlux_/diffusivity_;
+    refValue() = Zero;
+    setCoefficients();
 
     if (dict.found("value"))
     {
@@ -95,7 +148,7 @@ Foam::sputteredFluxFvPatchScalarField::sputteredFluxFvPatchScalarField
     }
     else
     {
-        fixedGradientFvPatchScalarField::evaluate();
+        fvPatchScalarField::operator=(patchInternalField());
     }
 }
 
@@ -108,10 +161,13 @@ Foam::sputteredFluxFvPatchScalarField::sputteredFluxFvPatchScalarField
     const fvPatchFieldMapper& mapper
 )
 :
-    fixedGradientFvPatchScalarField(ptf, p, iF, mapper),
+    mixedFvPatchScalarField(ptf, p, iF, mapper),
     settings_(ptf.settings_),
     thermalizedFraction_(ptf.thermalizedFraction_),
     diffusivity_(ptf.diffusivity_),
+    stickingCoefficient_(ptf.stickingCoefficient_),
+    gasTemperature_(ptf.gasTemperature_),
+    meanThermalSpeed_(ptf.meanThermalSpeed_),
     sputteredFlux_(ptf.sputteredFlux_, mapper)
 {}
 
@@ -121,10 +177,13 @@ Foam::sputteredFluxFvPatchScalarField::sputteredFluxFvPatchScalarField
     const sputteredFluxFvPatchScalarField& ptf
 )
 :
-    fixedGradientFvPatchScalarField(ptf),
+    mixedFvPatchScalarField(ptf),
     settings_(ptf.settings_),
     thermalizedFraction_(ptf.thermalizedFraction_),
     diffusivity_(ptf.diffusivity_),
+    stickingCoefficient_(ptf.stickingCoefficient_),
+    gasTemperature_(ptf.gasTemperature_),
+    meanThermalSpeed_(ptf.meanThermalSpeed_),
     sputteredFlux_(ptf.sputteredFlux_)
 {}
 
@@ -135,10 +194,13 @@ Foam::sputteredFluxFvPatchScalarField::sputteredFluxFvPatchScalarField
     const DimensionedField<scalar, volMesh>& iF
 )
 :
-    fixedGradientFvPatchScalarField(ptf, iF),
+    mixedFvPatchScalarField(ptf, iF),
     settings_(ptf.settings_),
     thermalizedFraction_(ptf.thermalizedFraction_),
     diffusivity_(ptf.diffusivity_),
+    stickingCoefficient_(ptf.stickingCoefficient_),
+    gasTemperature_(ptf.gasTemperature_),
+    meanThermalSpeed_(ptf.meanThermalSpeed_),
     sputteredFlux_(ptf.sputteredFlux_)
 {}
 
@@ -150,7 +212,7 @@ void Foam::sputteredFluxFvPatchScalarField::autoMap
     const fvPatchFieldMapper& m
 )
 {
-    fixedGradientFvPatchScalarField::autoMap(m);
+    mixedFvPatchScalarField::autoMap(m);
     sputteredFlux_.autoMap(m);
 }
 
@@ -161,7 +223,7 @@ void Foam::sputteredFluxFvPatchScalarField::rmap
     const labelList& addr
 )
 {
-    fixedGradientFvPatchScalarField::rmap(ptf, addr);
+    mixedFvPatchScalarField::rmap(ptf, addr);
 
     const sputteredFluxFvPatchScalarField& sfptf =
         refCast<const sputteredFluxFvPatchScalarField>(ptf);
@@ -179,9 +241,9 @@ void Foam::sputteredFluxFvPatchScalarField::updateCoeffs()
 
     // Face centres and normals change when the target erodes (moving mesh).
     sputteredFlux_ = computeSputteredFlux();
-    gradient() = thermalizedFraction_*sputteredFlux_/diffusivity_;
+    setCoefficients();
 
-    fixedGradientFvPatchScalarField::updateCoeffs();
+    mixedFvPatchScalarField::updateCoeffs();
 }
 
 
@@ -191,8 +253,12 @@ void Foam::sputteredFluxFvPatchScalarField::write(Ostream& os) const
     settings_.write(os);
     os.writeEntry("thermalizedFraction", thermalizedFraction_);
     os.writeEntry("diffusivity", diffusivity_);
+    if (stickingCoefficient_ > 0)
+    {
+        os.writeEntry("stickingCoefficient", stickingCoefficient_);
+        os.writeEntry("gasTemperature", gasTemperature_);
+    }
     sputteredFlux_.writeEntry("sputteredFlux", os);
-    gradient().writeEntry("gradient", os);
     writeEntry("value", os);
 }
 

@@ -15,12 +15,19 @@ Description
       2. the quasi-steady transport of the thermalized sputtered atoms,
 
             \f[
-                \nabla \cdot (D \nabla c) = 0,
+                \nabla \cdot (D \nabla c) + S = 0,
             \f]
 
          is solved on the moved mesh, with sputteredFlux on the target
-         (D dc/dn = f_th Gamma Y cos(theta)) and filmDeposition on the
-         substrate (-D dc/dn = s v/4 c, film thickness accumulated);
+         (D dc/dn = f_th Gamma Y cos(theta) - s v/4 c) and filmDeposition on
+         the substrate, shields and walls (-D dc/dn = s v/4 c, film thickness
+         accumulated). With a gas (gasPressure > 0 in transportProperties) S
+         is the thermalised share of every target face's emission, born where
+         the core's gas model thermalises it (thermalisedSputterSource: f_th(h)
+         at d_th along the face normal; the ballistic rest reaches the
+         filmDeposition patches in line of sight, attenuated by the same
+         model); each step logs the balance of S against the uptake on all
+         patches ("Gas balance: ...");
       3. fields, the eroded depth and the film thickness are written; the film
          thickness also as the volScalarField filmThickness [m] (zero inside,
          the deposited thickness on the filmDeposition patches) so that ParaView
@@ -33,6 +40,9 @@ Description
     Reads constant/transportProperties:
     \verbatim
         D       [0 2 -1 0 0 0 0] 2;    // diffusivity of the sputtered atoms
+        // optional, the gas (all from `magtwin foam-dict ... --film-out`):
+        gasPressure 0.5; gasTemperature 300; sigmaEff 6.31e-21;
+        scatteredDeposited 0; thermalisationColumn 2.51e17;
     \endverbatim
     and the field c (number density of thermalized sputtered atoms, 1/m^3).
     The sputter physics lives in the boundary conditions of libmagtwinFoam.so
@@ -44,6 +54,7 @@ Description
 #include "dynamicFvMesh.H"
 #include "boundary/openfoam/filmDeposition/filmDepositionFvPatchScalarField.H"
 #include "boundary/openfoam/sputteredFlux/sputteredFluxFvPatchScalarField.H"
+#include "boundary/openfoam/sputteredFlux/thermalisedSputterSource.H"
 
 // * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * //
 
@@ -74,6 +85,9 @@ int main(int argc, char *argv[])
     );
 
     const dimensionedScalar D("D", dimViscosity, transportProperties);
+
+    // The thermalised share as a volume source (none without a gas).
+    thermalisedSputterSource thermalised(mesh, transportProperties);
 
     Info<< "Reading field c\n" << endl;
 
@@ -113,6 +127,9 @@ int main(int argc, char *argv[])
         }
     }
 
+    // The ballistic arrivals must be attenuated by the same gas.
+    thermalised.checkLineOfSightPatches(c);
+
     // Film thickness for viewing: calculated patches, filled at write times.
     volScalarField filmThickness
     (
@@ -138,11 +155,16 @@ int main(int argc, char *argv[])
         mesh.update();
 
         // 2. Quasi-steady transport on the moved mesh.
+        const tmp<volScalarField::Internal> tS = thermalised.source(c);
         fvScalarMatrix cEqn
         (
-            fvm::laplacian(D, c)
+            fvm::laplacian(D, c) + tS()
         );
         cEqn.solve();
+        if (thermalised.active())
+        {
+            thermalised.balance(c, D.value(), Info);
+        }
 
         // 3. Write (film thickness and eroded depth are also patch entries).
         if (runTime.writeTime())
