@@ -4,6 +4,7 @@
 #include "cli/tool/FoamCaseLayout.hpp"
 #include "cli/tool/FoamDict.hpp"
 #include "postprocessing/io/OutputFolder.hpp"
+#include "solvers/deposition/GasDiffusivity.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -70,11 +71,15 @@ std::string controlDict(const FoamCaseOptions& o, const FoamCaseLayout& w) {
 }
 
 std::string fieldC(const ToolFile& tool, const FoamCaseLayout& w, double D) {
+    const bool gas = tool.process.pressurePa > 0;
     std::ostringstream s;
     s << header("volScalarField", "c")
-      << "// Number density of thermalised sputtered atoms [1/m^3]. At process.pressure 0 Pa every\n"
-         "// sputtered atom flies in line of sight (thermalizedFraction 0): c = 0, and D only keeps the\n"
-         "// matrix regular (it enters no flux)."
+      << (gas ? "// Number density of thermalised sputtered atoms [1/m^3]: born in the volume where they\n"
+                "// thermalise (sputterFoam, the gas entries of constant/filmSource), taken up by every patch\n"
+                "// with its sticking coefficient (targets 1, shields and walls 1, the substrate the tool file's)."
+              : "// Number density of thermalised sputtered atoms [1/m^3]. At process.pressure 0 Pa every\n"
+                "// sputtered atom flies in line of sight (thermalizedFraction 0): c = 0, and D only keeps the\n"
+                "// matrix regular (it enters no flux).")
       << "\ndimensions      [0 -3 0 0 0 0 0];\ninternalField   uniform 0;\nboundaryField\n{\n";
     std::string names;
     for (std::size_t k = 0; k < w.cathodes.size(); ++k) {
@@ -91,21 +96,24 @@ std::string fieldC(const ToolFile& tool, const FoamCaseLayout& w, double D) {
           << num(c.position.z()) << ");\n"
           << (circular ? "        e1                  (1 0 0);\n        e2                  (0 -1 0);\n"
                        : "        e1                  (0 1 0);\n        e2                  (1 0 0);\n")
-          << "        thermalizedFraction 0;\n        diffusivity         " << num(D) << ";\n"
+          // In a gas the source file already has thermalizedFraction 0 (the share is born in the volume).
+          << (gas ? std::string() : std::string("        thermalizedFraction 0;\n")) << "        diffusivity         "
+          << num(D) << ";\n"
           << "        value               uniform 0;\n    }\n";
     }
     s << "    " << w.substrate->name << "\n    {\n        type                filmDeposition;\n"
 
       << "        #include            \"$FOAM_CASE/constant/filmSource\"\n"
-      << "        diffusivity         " << num(D) << ";\n"
-      << "        lineOfSightSource   " << (w.cathodes.size() == 1 ? names : "\"(" + names + ")\"") << ";\n"
+      << (gas ? std::string() : "        diffusivity         " + num(D) + ";\n") << "        lineOfSightSource   "
+      << (w.cathodes.size() == 1 ? names : "\"(" + names + ")\"") << ";\n"
       << emissionEntries(tool) << "        value               uniform 0;\n    }\n";
     // Shields and walls: the film's entries with sticking 1 (deposit's collisionless model
     // loses every atom that misses the substrate), no line of sight (not a quality surface).
     for (const char* wall : {"shields", "walls"})
         s << "    " << wall << "\n    {\n        type                filmDeposition;\n"
           << "        #include            \"$FOAM_CASE/constant/filmSource\"\n"
-          << "        stickingCoefficient 1;\n        diffusivity         " << num(D) << ";\n"
+          << "        stickingCoefficient 1;\n"
+          << (gas ? std::string() : "        diffusivity         " + num(D) + ";\n")
           << "        value               uniform 0;\n    }\n";
     s << "}\n";
     return s.str();
@@ -167,15 +175,28 @@ std::string allrun(const ToolFile& tool, const FoamCaseOptions& o, const FoamCas
 FoamCaseReport writeFoamCase(const ToolFile& tool, const FoamCaseOptions& o) {
     const FoamCaseLayout w = foamCaseLayout(tool, o.substrate);
     const ToolSubstrate& s = *w.substrate;
-    // Collisionless only: in a gas the thermalised atoms' volume source and transport (issue
-    // 21's gas physics) are not generated, and a case without them would not compute
-    // deposit's deposition.
-    if (tool.process.pressurePa > 0)
-        throw ConfigError(tool.path + ": process.pressure " + num(tool.process.pressurePa) +
-                          " Pa: foam-case writes collisionless cases (0 Pa); the thermalised share in a gas is not "
-                          "generated yet");
-    // At 0 Pa no atom is thermalised (thermalizedFraction 0, c = 0): D enters no flux.
-    const double D = 1.0;
+    // At 0 Pa no atom is thermalised (thermalizedFraction 0, c = 0): D enters no flux and only
+    // keeps the matrix regular. In a gas D is the film's atoms' Chapman-Enskog diffusivity
+    // (solvers/deposition/GasDiffusivity.hpp, the value foam-dict writes into filmSource), the
+    // targets take the volume-born thermalised share back with sticking 1 (their entries from
+    // foamSourceEntries) and sputterFoam adds the source from the gas entries in filmSource.
+    // The gas entries are the fast gas model's (sigma_eff, eta, N_th): its default parameters
+    // are the Mo-in-Ar calibration (solvers/deposition/GasAttenuationModel.hpp), never applied
+    // silently to another pair, as `deposit` refuses it (cli/deposit/DepositConfig.cpp).
+    if (tool.process.pressurePa > 0 && !tool.deposition.gasModelGiven)
+        for (const ToolCathode& c : w.cathodes) {
+            const std::string gasName = c.discharge.gas.empty() ? tool.process.gas : c.discharge.gas;
+            if (c.target.material.name != "Mo" || gasName != "Ar")
+                throw ConfigError(tool.path + ": process.pressure > 0 with " + c.target.material.name +
+                                  " sputtered in " + gasName + " (cathode " + c.name +
+                                  "): the fast gas model's default calibration is Mo in Ar only; give "
+                                  "deposition.gas_model (`magtwin calibrate-gas " +
+                                  tool.path + " --out gas_model.yaml` fits it to the Monte Carlo)");
+        }
+    const bool gas = tool.process.pressurePa > 0;
+    const double D = gas ? filmDiffusivityM2PerS(s.filmMaterial, tool.process.gas, tool.process.pressurePa,
+                                                 tool.process.temperatureK)
+                         : 1.0;
     // Everything that can fail on the tool file before anything is written.
     std::vector<std::string> sources;
     for (const ToolCathode& c : w.cathodes) sources.push_back(foamSourceEntries(tool, c));
@@ -217,8 +238,15 @@ FoamCaseReport writeFoamCase(const ToolFile& tool, const FoamCaseOptions& o) {
                   header("dictionary", "dynamicMeshDict") +
                       "// The deposition over the motion time: the target does not move (erosion: `magtwin erode`).\n"
                       "dynamicFvMesh   staticFvMesh;\n");
-        writeText(dir / "constant/transportProperties",
-                  header("dictionary", "transportProperties") + "D               [0 2 -1 0 0 0 0] " + num(D) + ";\n");
+        writeText(
+            dir / "constant/transportProperties",
+            header("dictionary", "transportProperties") +
+                (gas ? "// The gas (pressure, temperature, sigma_eff, eta, thermalisation column) and the film's\n"
+                       "// Chapman-Enskog diffusivity: the film file foam-dict writes from the tool file.\n"
+                       "#include \"filmSource\"\nD               $diffusivity;\n"
+                     : "// process.pressure 0 Pa: collisionless (no volume source); D only keeps the matrix "
+                       "regular.\nD               [0 2 -1 0 0 0 0] " +
+                           num(D) + ";\n"));
         for (std::size_t k = 0; k < w.cathodes.size(); ++k)
             writeText(dir / ("constant/source." + w.cathodes[k].name), sources[k]);
         writeText(dir / "constant/filmSource", film);
