@@ -60,8 +60,20 @@ void expectVersionSixTables(const std::string& location, std::int64_t toolId) {
     run.runId = "v6-run";
     run.replacesReport = true;
     run.erosion.push_back({"s1", "T1", "Zr", 1.5, 1.25, 2e-4, 3e-7, run.runId, 1.25e-5});
-    ThicknessMapRecord m{run.runId, 1751897405.013, 1751898612.918, 3, "co-sputter", "W-7", 2, 2,
-                         -0.05,     -0.05,          0.1,            0.1, {10.5, 11.25, 0.1 + 0.2, 12.0}, {1, 1, 0, 1}};
+    ThicknessMapRecord m{run.runId,
+                         1751897405.013,
+                         1751898612.918,
+                         3,
+                         "co-sputter",
+                         "W-7",
+                         2,
+                         2,
+                         -0.05,
+                         -0.05,
+                         0.1,
+                         0.1,
+                         {10.5, 11.25, 0.1 + 0.2, 12.0},
+                         {1, 1, 0, 1}};
     run.thicknessMap.push_back(m);
     run.findings.push_back({"counter", "T1", "counter off by 9 %", std::nan(""), 9.0});
     run.findings.push_back({"gap", "T1", "logger stopped for 31 s while on", 1751897000.5, 31.0});

@@ -93,8 +93,20 @@ TEST_F(ServeApiTest, ReplayMapFindingsAndForecastFromTheStore) {
         run.replacesReport = true;
         run.erosion.push_back({"c1", "Mo-17", "Mo", 1.0 / 12, 1.0 / 12, 1e-4, 2e-8, run.runId, 4e-6});
         // 3 x 2 cells, the corner (0, 1) outside the quality area; the film 100, 102, 98, 97, 999, 103 nm
-        run.thicknessMap.push_back({run.runId, 1735689610.0, 1735689900.0, 5, "deposition", "W1", 3, 2, -0.01, -0.005,
-                                    0.01, 0.01, {100.0, 102.0, 98.0, 999.0, 97.0, 103.0}, {1, 1, 1, 0, 1, 1}});
+        run.thicknessMap.push_back({run.runId,
+                                    1735689610.0,
+                                    1735689900.0,
+                                    5,
+                                    "deposition",
+                                    "W1",
+                                    3,
+                                    2,
+                                    -0.01,
+                                    -0.005,
+                                    0.01,
+                                    0.01,
+                                    {100.0, 102.0, 98.0, 999.0, 97.0, 103.0},
+                                    {1, 1, 1, 0, 1, 1}});
         run.findings.push_back({"counter", "Mo-17", "usage counter 9.5 % above the twin", std::nan(""), 9.5});
         run.findings.push_back({"gap", "Mo-17", "<b>no rows</b> for 31 s while on", 1735689700.0, 31.0});
         s->saveReplayRun(toolId, run);
@@ -102,7 +114,8 @@ TEST_F(ServeApiTest, ReplayMapFindingsAndForecastFromTheStore) {
         ForecastRecord f;
         f.createdTime = 1765100000.0;
         f.specPct = 3.0, f.uNowPct = 1.5, f.xNowKWh = 1.0 / 12, f.xEndKWh = 40.0, f.kWhPerDay = 2.0;
-        f.lastTime = 1735689899.0, f.crossingKWh = 20.0, f.crossingTime = 1735689899.0 + (20.0 - 1.0 / 12) / 2.0 * 86400;
+        f.lastTime = 1735689899.0, f.crossingKWh = 20.0,
+        f.crossingTime = 1735689899.0 + (20.0 - 1.0 / 12) / 2.0 * 86400;
         f.uAfterPct = 1.25, f.recipe = "logged", f.curve = {{1.0 / 12, 1.5}, {40.0, 4.5}}, f.eolKWh = {{"Mo-17", 41.0}};
         s->saveForecast(toolId, f);
     }

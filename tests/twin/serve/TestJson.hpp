@@ -85,20 +85,35 @@ private:
             if (p_ >= t_.size()) fail("bad escape");
             c = t_[p_++];
             switch (c) {
-                case 'n': out += '\n'; break;
-                case 't': out += '\t'; break;
-                case 'r': out += '\r'; break;
-                case 'b': out += '\b'; break;
-                case 'f': out += '\f'; break;
+                case 'n':
+                    out += '\n';
+                    break;
+                case 't':
+                    out += '\t';
+                    break;
+                case 'r':
+                    out += '\r';
+                    break;
+                case 'b':
+                    out += '\b';
+                    break;
+                case 'f':
+                    out += '\f';
+                    break;
                 case 'u': {
                     const unsigned cp = std::stoul(t_.substr(p_, 4), nullptr, 16);
                     p_ += 4;
-                    if (cp < 0x80) out += char(cp);
-                    else if (cp < 0x800) out += char(0xC0 | (cp >> 6)), out += char(0x80 | (cp & 0x3F));
-                    else out += char(0xE0 | (cp >> 12)), out += char(0x80 | ((cp >> 6) & 0x3F)), out += char(0x80 | (cp & 0x3F));
+                    if (cp < 0x80)
+                        out += char(cp);
+                    else if (cp < 0x800)
+                        out += char(0xC0 | (cp >> 6)), out += char(0x80 | (cp & 0x3F));
+                    else
+                        out += char(0xE0 | (cp >> 12)), out += char(0x80 | ((cp >> 6) & 0x3F)),
+                            out += char(0x80 | (cp & 0x3F));
                     break;
                 }
-                default: out += c;
+                default:
+                    out += c;
             }
         }
         if (p_ >= t_.size()) fail("unterminated string");
