@@ -228,14 +228,23 @@ function renderE10(e10) {
   };
   const row = (label, period, states, noData) => {
     const tr = document.createElement("tr");
-    tr.appendChild(magtwin.el("td", label, "period"));
+    if (Array.isArray(label)) {  // a period: its start and end, each on one line
+      const td = magtwin.el("td");
+      td.appendChild(magtwin.el("span", label[0], "time"));
+      td.appendChild(document.createTextNode(" to"));
+      td.appendChild(document.createElement("br"));
+      td.appendChild(magtwin.el("span", label[1], "time"));
+      tr.appendChild(td);
+    } else {
+      tr.appendChild(magtwin.el("td", label, "time"));
+    }
     tr.appendChild(magtwin.numCell(period / 3600, "period_h"));
     for (const s of STATES) tr.appendChild(magtwin.numCell(states[s].share, s, 100));
     tr.appendChild(magtwin.numCell(noData, "no_data", 100));
     return tr;
   };
   header(totalHead, "period");
-  totalBody.appendChild(row(e10.start + " to " + e10.end, e10.total.period_s, e10.total.states, e10.total.no_data_share));
+  totalBody.appendChild(row([e10.start, e10.end], e10.total.period_s, e10.total.states, e10.total.no_data_share));
   header(daysHead, "day");
   for (const d of e10.days) daysBody.appendChild(row(d.date, d.period_s, d.states, d.no_data_share));
 }
