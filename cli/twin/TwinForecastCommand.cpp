@@ -4,12 +4,12 @@
 // the store, calls the forecast and prints it.
 #include "cli/twin/TwinCommands.hpp"
 
-#include "boundary/util/Json.hpp"
 #include "boundary/util/TextNumber.hpp"
 #include "cli/Progress.hpp"
 #include "cli/UsageError.hpp"
 #include "cli/deposit/DepositConfig.hpp"
 #include "cli/twin/TwinReplaySetup.hpp"
+#include "twin/forecast/ForecastOutput.hpp"
 #include "twin/forecast/LoggedRecipe.hpp"
 #include "twin/forecast/UniformityForecast.hpp"
 #include "twin/replay/DeliveredEnergy.hpp"
@@ -32,27 +32,6 @@ std::string isoDate(double utcSeconds) {
     char buf[32];
     std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
     return buf;
-}
-
-std::string jsonArray(const std::vector<double>& v) {
-    std::string out = "[";
-    for (std::size_t i = 0; i < v.size(); ++i) out += (i ? "," : "") + jsonNumber(v[i]);
-    return out + "]";
-}
-
-std::string forecastJson(const ForecastResult& r) {
-    std::ostringstream j;
-    j << "{\"spec_pct\":" << jsonNumber(r.specPct) << ",\"u_now_pct\":" << jsonNumber(r.us.front())
-      << ",\"u_cross_kWh\":" << (r.crossingKWh ? jsonNumber(*r.crossingKWh) : "null") << ",\"eol\":[";
-    std::size_t k = 0;
-    for (std::size_t g = 0; g < r.usage.size(); ++g)
-        for (const auto& id : r.usage[g].targetIds)
-            j << (k++ ? "," : "") << "{\"target_id\":" << jsonString(id) << ",\"eol_kWh\":" << jsonNumber(r.eolKWh[g])
-              << "}";
-    j << "],\"recommended_trims\":" << (r.crossingKWh ? jsonArray(r.recommendedTrims) : "null")
-      << ",\"u_after_pct\":" << (r.uAfterPct ? jsonNumber(*r.uAfterPct) : "null")
-      << ",\"recipe\":" << jsonString(r.recipe) << ",\"recipe_trims\":" << jsonArray(r.recipeTrims) << "}";
-    return j.str();
 }
 
 }  // namespace
@@ -96,13 +75,15 @@ int runTwinForecast(const TwinForecastOptions& o) {
     } catch (const std::domain_error& e) {
         throw UsageError(o.store + ": " + e.what());
     }
+    // the newest forecast, kept for readers of the store (`twin serve`), one transaction
+    store->saveForecast(toolId, forecastRecord(r, lastTime, static_cast<double>(std::time(nullptr))));
     if (o.json) {
-        std::cout << forecastJson(r) << "\n";
+        std::cout << forecastJson(r, lastTime) << "\n";
         return 0;
     }
     auto dateAt = [&](double x) {
-        return r.meanRate > 0 ? isoDate(lastTime + (x - r.xNow) / r.meanRate * 86400.0)
-                              : std::string("(no usage logged)");
+        const double t = forecastTimeAt(r, lastTime, x);
+        return std::isfinite(t) ? isoDate(t) : std::string("(no usage logged)");
     };
     std::cout << tf.name << ": life now " << textNumber(r.xNow, 5) << " kWh per cathode, usage "
               << textNumber(r.meanRate, 4) << " kWh/day; today's recipe " << r.recipe << "; U now "

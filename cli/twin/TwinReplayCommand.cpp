@@ -136,7 +136,7 @@ int runTwinReplay(const TwinReplayOptions& o) {
     // the run's erosion states, predictions and monitor readings, one transaction (TwinState.hpp)
     const std::string runId =
         replayRunId(storeContentDigest(*store, toolId), calibrations.empty() ? 0 : calibrations.back().version);
-    store->saveReplayRun(toolId, replayRunRecord(report.replay, store->targets(toolId), runId, setup.monitor.name));
+    store->saveReplayRun(toolId, replayRunRecord(report, store->targets(toolId), runId, setup.monitor.name));
     store->saveToolSetting(toolId, kUniformitySpecSetting, jsonNumber(setup.uniformitySpecPct));
     if (o.json)
         std::cout << replayReportJson(report);

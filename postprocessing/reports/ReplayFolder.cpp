@@ -3,6 +3,7 @@
 #include "boundary/util/Json.hpp"
 #include "postprocessing/plot/LinePlot.hpp"
 #include "postprocessing/reports/ReplayMaps.hpp"
+#include "solvers/deposition/Uniformity.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -28,6 +29,54 @@ std::string sourceList(const ReplayStep& s) {
     std::string out;
     for (const auto& p : s.sources) out += (out.empty() ? "" : "+") + p.source;
     return out;
+}
+
+/// The last substrate's film (ReplayFilm): its interval, mean, min, max and U (range) over the
+/// quality area, and the spec band mid (1 -+ spec) around the mid-range (max + min) / 2 with
+/// the number of quality-area cells outside it (U <= spec exactly when none is); null when no
+/// interval coated a substrate.
+std::string thicknessMapJson(const ReplayResult& rr, double specPct) {
+    const ReplayFilm& f = rr.lastFilm;
+    if (f.thicknessNm.empty()) return "null";
+    const UniformityReport u = uniformity(f.thicknessNm, rr.grid.inUniformityArea, specPct);
+    const double mid = 0.5 * (u.maxNm + u.minNm);
+    const double lo = mid * (1 - specPct / 100), hi = mid * (1 + specPct / 100);
+    std::size_t outside = 0;
+    for (std::size_t k = 0; k < f.thicknessNm.size(); ++k)
+        if (rr.grid.inUniformityArea[k] && (f.thicknessNm[k] < lo || f.thicknessNm[k] > hi)) ++outside;
+    std::ostringstream o;
+    o << "{\"start\":" << jsonString(isoTime(f.start)) << ",\"end\":" << jsonString(isoTime(f.end))
+      << ",\"start_s\":" << jsonNumber(f.start) << ",\"end_s\":" << jsonNumber(f.end)
+      << ",\"intervals\":" << f.intervals << ",\"label\":" << jsonString(f.label)
+      << ",\"substrate_id\":" << jsonString(f.substrateId) << ",\"nx\":" << rr.grid.grid.nu
+      << ",\"ny\":" << rr.grid.grid.nv << ",\"cells\":" << u.points << ",\"mean_nm\":" << jsonNumber(u.meanNm)
+      << ",\"min_nm\":" << jsonNumber(u.minNm) << ",\"max_nm\":" << jsonNumber(u.maxNm)
+      << ",\"uniformity_pct\":" << jsonNumber(u.rangePct) << ",\"band_low_nm\":" << jsonNumber(lo)
+      << ",\"band_high_nm\":" << jsonNumber(hi) << ",\"cells_outside_band\":" << outside << "}";
+    return o.str();
+}
+
+/// Per target its erosion at the last interval it deposited in: life, removed and new volume,
+/// utilization = removed / new target volume (as `erode` defines it).
+std::string erosionJson(const ReplayResult& rr) {
+    std::map<std::pair<std::string, std::string>, const StepSourcePrediction*> last;
+    for (const auto& s : rr.steps)
+        for (const auto& p : s.sources) {
+            const auto*& e = last[{p.source, p.targetId}];
+            if (!e || p.lifeKWh >= e->lifeKWh) e = &p;
+        }
+    std::ostringstream o;
+    o << "[";
+    bool first = true;
+    for (const auto& [key, p] : last) {
+        const double v = p->targetVolumeM3 > 0 ? p->targetVolumeM3 : std::nan("");
+        o << (first ? "" : ",") << "{\"source\":" << jsonString(key.first)
+          << ",\"target_id\":" << jsonString(key.second) << ",\"life_kWh\":" << jsonNumber(p->lifeKWh)
+          << ",\"eroded_volume_m3\":" << jsonNumber(p->erodedVolumeM3) << ",\"target_volume_m3\":" << jsonNumber(v)
+          << ",\"utilization\":" << jsonNumber(p->erodedVolumeM3 / v) << "}";
+        first = false;
+    }
+    return o.str() + "]";
 }
 
 }  // namespace
@@ -99,7 +148,8 @@ std::string replayReportJson(const ReplayReport& r) {
     for (const auto& st : r.replay.steps)
         if (std::isfinite(st.uniformityExactPct))
             ++checked, maxDu = std::max(maxDu, std::abs(st.uniformityPct - st.uniformityExactPct));
-    o << "],\"maps\":{\"pitch_mm\":" << jsonNumber(r.replay.grid.dx * 1e3)
+    o << "],\"thickness_map\":" << thicknessMapJson(r.replay, r.specPct) << ",\"erosion\":" << erosionJson(r.replay);
+    o << ",\"maps\":{\"pitch_mm\":" << jsonNumber(r.replay.grid.dx * 1e3)
       << ",\"life_step_kWh\":" << jsonNumber(r.replay.lifeStepKWh)
       << ",\"life_points_computed\":" << r.replay.lifeTablePoints << ",\"exact_checks\":" << checked
       << ",\"max_abs_du_pp\":" << (checked ? jsonNumber(maxDu) : "null")

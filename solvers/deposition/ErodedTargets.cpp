@@ -96,6 +96,8 @@ GridSurface GroupErosion::mapAt(double lifeKWh) {
 
 double GroupErosion::erodedVolumeM3() const { return engine_->state->erodedVolume(); }
 
+double GroupErosion::targetVolumeM3() const { return engine_->engine->front->grid().targetVolume(); }
+
 double GroupErosion::endOfLifeKWh() const { return endOfLife().lifeKWh; }
 
 TargetEndOfLife GroupErosion::endOfLife() const {
@@ -148,6 +150,7 @@ std::vector<ErodedGroup> TargetErosionState::at(double runLifeKWh,
     std::vector<ErodedGroup> out(groups_.size());
     std::map<std::string, GridSurface> maps;  // one erosion per distinct key and life point
     std::map<std::string, double> volumes;    // the removed volume at that point
+    std::map<std::string, double> targetVolumes;
     for (std::size_t k = 0; k < groups_.size(); ++k) {
         const CathodeGroup& g = groups_[k];
         ErodedGroup& e = out[k];
@@ -161,8 +164,10 @@ std::vector<ErodedGroup> TargetErosionState::at(double runLifeKWh,
             if (!engine || engine->lifeKWh() > e.lifeKWh * (1 + 1e-12)) engine = std::make_unique<GroupErosion>(g);
             it = maps.emplace(key, engine->mapAt(e.lifeKWh)).first;
             volumes[key] = engine->erodedVolumeM3();
+            targetVolumes[key] = engine->targetVolumeM3();
         }
         e.erodedVolumeM3 = volumes.at(key);
+        e.targetVolumeM3 = targetVolumes.at(key);
         GridSurface map = it->second;
         if (g.type == CathodeGroup::Type::RotaryArray) wobbleAverageRotary(map, rotaryTubeOf(g));
         const auto& depth = map.scalar("depth_mm");

@@ -41,6 +41,7 @@ struct ErodedGroup {
     double lifeKWh = 0.0;
     double maxDepthM = 0.0;
     double erodedVolumeM3 = 0.0;  ///< volume removed from one target of the group (ErosionFront::erodedVolume)
+    double targetVolumeM3 = 0.0;  ///< volume of one new target (ErosionGrid::targetVolume; 0 at life 0)
     EmissionSource prototype;     ///< first cathode of the group at trim 1, centred on the group's x
 };
 
@@ -72,6 +73,8 @@ public:
     TargetEndOfLife endOfLife() const;
     /// Volume removed from the target so far (m^3).
     double erodedVolumeM3() const;
+    /// Volume of the new target (m^3; `erode`'s utilization denominator).
+    double targetVolumeM3() const;
 
 private:
     struct Engine;

@@ -109,7 +109,8 @@ import json, sys
 f = json.load(open(sys.argv[1]))
 ref = 0.5 * (float(sys.argv[2]) + float(sys.argv[3]))
 spec = float(sys.argv[4])
-keys = ["spec_pct", "u_now_pct", "u_cross_kWh", "eol", "recommended_trims", "u_after_pct", "recipe", "recipe_trims"]
+keys = ["spec_pct", "u_now_pct", "u_cross_kWh", "u_cross_s", "u_cross_date", "life_now_kWh", "kWh_per_day", "curve", "eol",
+        "recommended_trims", "u_after_pct", "recipe", "recipe_trims"]
 assert sorted(f) == sorted(keys), sorted(f)
 assert f["recipe"] == "configured" and f["recipe_trims"] == [1, 1], (f["recipe"], f["recipe_trims"])
 assert abs(f["spec_pct"] - spec) < 1e-9 * spec, (f["spec_pct"], spec)

@@ -3,7 +3,14 @@
 https://www.w3.org/TR/webdriver2/; standard library only, no Selenium) against running
 `magtwin twin serve` instances, for tests/cli/twin_serve_browser_test.sh:
   - every page (the overview, each tool) loads; the numbers shown equal `twin status --json`
-    (each cell keeps 6 significant digits: relative 5e-6 of the value, the display rounding);
+    (each cell keeps 4 significant digits: relative 5e-4 of the value, the display rounding);
+    no number is shown with more than 4 significant digits (no raw double), and every time
+    cell stays on one line;
+  - --report TOOL,REPORT_JSON: the thickness map's summary, the cells darkened outside the spec
+    band, the replay's findings with their times and each target's utilization equal the
+    replay's report.json (and /api/tool);
+  - --forecast TOOL,FORECAST_JSON: the forecast's crossing drawn and written equals the
+    `twin forecast --json` output of the same forecast;
   - screenshots of every page go to --out;
   - --live: rows appended to the followed log show on the page (the tool's stored rows) within
     --live-limit seconds of the append;
@@ -90,12 +97,117 @@ def close(shown, want, what):
         v = float(shown)
     except ValueError:
         fail("%s: shows %r, status has %r" % (what, shown, want))
-    # 6 significant digits on the page: |shown - want| <= 5e-6 |want| (+ tiny absolute for 0)
-    if abs(v - want) > 5e-6 * abs(want) + 1e-12:
+    # 4 significant digits on the page (magtwin.fmt, common.js): |shown - want| <= 5e-4 |want|
+    # (+ tiny absolute for 0)
+    if abs(v - want) > 5e-4 * abs(want) + 1e-12:
         fail("%s: shows %r, status has %r" % (what, shown, want))
 
 
 SPECS = {}  # tool -> the replay's uniformity_spec_pct (--spec)
+REPORTS = {}  # tool -> the replay's report.json (--report)
+FORECASTS = {}  # tool -> the `twin forecast --json` output (--forecast)
+
+
+def utc_text(iso):
+    """report.json's "2025-07-07T14:10:05Z" as the page writes it: "2025-07-07 14:10:05"."""
+    return iso.replace("T", " ").replace("Z", "") if iso else "-"
+
+
+def api(base, path):
+    with urllib.request.urlopen(base + path, timeout=30) as r:
+        return json.loads(r.read())
+
+
+NUMBERS = """
+const bad = [];
+for (const td of document.querySelectorAll('td.num, [data-field]')) {
+  const t = td.textContent.trim();
+  if (td.classList.contains('time') || t === '-' || !/^-?[0-9.e+-]+( .*)?$/.test(t)) continue;
+  const n = t.split(' ')[0];
+  const digits = n.replace(/^-/, '').split('e')[0].replace('.', '').replace(/^0+/, '');
+  const whole = /^-?[0-9]+$/.test(n);
+  if (!whole && digits.length > 4) bad.push(t);
+}
+return bad;
+"""
+
+ONE_LINE = """
+const wrapped = [];
+for (const el of document.querySelectorAll('td.time, span.time')) {
+  if (el.offsetParent === null) continue;
+  const r = document.createRange();
+  r.selectNodeContents(el);
+  const lines = new Set(Array.from(r.getClientRects()).map((b) => Math.round(b.top)));
+  if (lines.size > 1 || getComputedStyle(el).whiteSpace !== 'nowrap') wrapped.push(el.textContent);
+}
+return wrapped;
+"""
+
+
+def check_replay_parts(wd, base, tool, rows, targets):
+    """The thickness map, the replay's findings and the utilization against report.json and the API."""
+    report = REPORTS[tool]
+    detail = api(base, "api/tool?name=" + urllib.request.quote(tool))
+    tm, am = report["thickness_map"], detail["thickness_map"]
+    if tm is None:
+        if am is not None:
+            fail("%s: the API has a thickness map, report.json none" % tool)
+    else:
+        cells = wd.js("""const r = {}; for (const td of document.querySelectorAll('#thickness-summary td[data-field]'))
+                         r[td.dataset.field] = td.textContent; return r;""")
+        for key in ("mean_nm", "min_nm", "max_nm", "uniformity_pct", "band_low_nm", "band_high_nm", "cells",
+                    "cells_outside_band", "intervals"):
+            close(cells.get(key, "?"), tm[key], "%s thickness map %s (report.json)" % (tool, key))
+            want_api = am[key]
+            if abs(want_api - tm[key]) > 1e-9 * abs(tm[key]) + 1e-12:
+                fail("%s thickness map %s: API %r, report.json %r" % (tool, key, want_api, tm[key]))
+        if am["start_s"] != tm["start_s"] or am["end_s"] != tm["end_s"]:
+            fail("%s thickness map period: API %r..%r, report.json %r..%r" % (tool, am["start_s"], am["end_s"],
+                                                                             tm["start_s"], tm["end_s"]))
+        darkened = wd.js("const c = document.getElementById('thickness-canvas'); return c ? c.dataset.outside : null;")
+        if darkened is None or int(darkened) != tm["cells_outside_band"]:
+            fail("%s: %r cells darkened on the map, report.json has %d outside the band" % (tool, darkened,
+                                                                                      tm["cells_outside_band"]))
+        print("ok: %s thickness map: mean %.4g nm, U %.4g %%, %d of %d cells outside the %g %% band, as report.json"
+              % (tool, tm["mean_nm"], tm["uniformity_pct"], tm["cells_outside_band"], tm["cells"],
+                 report["uniformity_spec_pct"]))
+    frows = wd.js(CELLS, "#replay-findings")
+    want = [(utc_text(f["time"]), f["kind"], f["target_id"] or "-", f["message"]) for f in report["findings"]]
+    got = [(r["cells"][0], r["cells"][1], r["cells"][2], r["cells"][4]) for r in frows]
+    if got != want:
+        fail("%s: replay findings shown %r, report.json %r" % (tool, got, want))
+    for r, f in zip(frows, report["findings"]):
+        close(r["size"], f["size"], "%s finding %s size" % (tool, f["kind"]))
+    print("ok: %s replay findings: %d with their times, as report.json" % (tool, len(want)))
+    erosion = {(e["source"], e["target_id"]): e for e in report["erosion"]}
+    for r, t in zip(rows, targets):
+        e = erosion.get((t["source"], t["target_id"]))
+        close(r["utilization_pct"], None if e is None or e["utilization"] is None else 100 * e["utilization"],
+              "%s %s utilization" % (tool, t["target_id"]))
+        close(r["target_volume_cm3"], None if e is None or e["target_volume_m3"] is None else 1e6 * e["target_volume_m3"],
+              "%s %s target volume" % (tool, t["target_id"]))
+    print("ok: %s utilization per target as report.json: %s" % (tool, ", ".join(
+        "%s %s %%" % (r["target_id"], r["utilization_pct"]) for r in rows)))
+
+
+def check_forecast(wd, tool):
+    f = FORECASTS[tool]
+    crossing = wd.js("const l = document.getElementById('forecast-crossing'); return l ? l.getAttribute('data-crossing') : null;")
+    spans = wd.js("""const r = {}; for (const s of document.querySelectorAll('#forecast [data-field]'))
+                     r[s.dataset.field] = s.textContent; return r;""")
+    if f["u_cross_kWh"] is None:
+        if crossing is not None:
+            fail("%s: a crossing is drawn, the forecast has none" % tool)
+    else:
+        if crossing is None or float(crossing) != f["u_cross_kWh"]:
+            fail("%s: crossing line at %r kWh, the forecast says %r" % (tool, crossing, f["u_cross_kWh"]))
+        close(spans.get("forecast_u_cross_kWh", "?").split(" ")[0], f["u_cross_kWh"], tool + " forecast crossing")
+        when = spans.get("forecast_u_cross_time", "")
+        if f["u_cross_date"] and when != utc_text(f["u_cross_date"]) + " UTC":
+            fail("%s: crossing date shown %r, the forecast says %r" % (tool, when, f["u_cross_date"]))
+    close(spans.get("forecast_u_now_pct", "?").split(" ")[0], f["u_now_pct"], tool + " forecast U now")
+    print("ok: %s forecast: crossing %s kWh (%s) drawn and written as `twin forecast --json`"
+          % (tool, f["u_cross_kWh"], f["u_cross_date"]))
 
 CELLS = """
 const rows = [];
@@ -151,6 +263,16 @@ def check_tool_page(wd, base, tool, status, out, tag):
         frows = wd.js(CELLS, "#findings")
         if [(f["cells"][0], f["cells"][3]) for f in frows] != [(f["start"], f["cause"]) for f in findings]:
             fail("%s: findings shown differ from the status timeline" % tool)
+    if tool in REPORTS:
+        check_replay_parts(wd, base, tool, rows, targets)
+    if tool in FORECASTS:
+        check_forecast(wd, tool)
+    raw = wd.js(NUMBERS)
+    if raw:
+        fail("%s: numbers shown with more than 4 significant digits: %r" % (tool, raw[:5]))
+    wrapped = wd.js(ONE_LINE)
+    if wrapped:
+        fail("%s: time cells wrap: %r" % (tool, wrapped[:3]))
     if tool in SPECS:
         spec = wd.js("const l = document.querySelector('#uniformity [data-spec]'); return l ? l.getAttribute('data-spec') : null;")
         if spec is None or float(spec) != SPECS[tool]:
@@ -192,7 +314,15 @@ def main():
     ap.add_argument("--live-limit", type=float, default=3.0)
     ap.add_argument("--xss", help="TAG,BASE_URL,TOOL,TARGET_ID")
     ap.add_argument("--spec", action="append", default=[], help="TOOL,PCT: the spec line the tool's page must draw")
+    ap.add_argument("--report", action="append", default=[], help="TOOL,REPORT_JSON: the replay's report.json")
+    ap.add_argument("--forecast", action="append", default=[], help="TOOL,FORECAST_JSON: `twin forecast --json`")
     a = ap.parse_args()
+    for s in a.report:
+        tool, path = s.split(",", 1)
+        REPORTS[tool] = json.load(open(path))
+    for s in a.forecast:
+        tool, path = s.split(",", 1)
+        FORECASTS[tool] = json.load(open(path))
     for s in a.spec:
         tool, pct = s.rsplit(",", 1)
         SPECS[tool] = float(pct)
@@ -212,7 +342,7 @@ def main():
             if wd.alert_open():
                 fail("an alert opened: the target ID ran as script")
             scripts = wd.js("return Array.from(document.scripts).map((s) => s.src.split('/').pop());")
-            if sorted(scripts) != ["common.js", "tool.js"]:
+            if sorted(scripts) != ["common.js", "thickness.js", "tool.js"]:
                 fail("scripts on the page: %r" % scripts)
             wd.screenshot(os.path.join(a.out, tag + "-xss.png"))
             print("ok: target ID %r shown as text, no alert, only common.js and tool.js" % target)

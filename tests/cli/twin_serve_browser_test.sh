@@ -51,7 +51,11 @@ REAL="$VALIDATION/process_logs/dtu_nanolab_anait_0034_Ba-Zr_RecordingSet_2025.07
 if [ -f "$REAL" ]; then
   "$MAGTWIN" twin sync "$DTU" "$REAL" --store "$WORK/dtu.sqlite" > /dev/null
   "$MAGTWIN" twin replay "$DTU" --store "$WORK/dtu.sqlite" --out "$WORK/dtu-replay" > /dev/null 2> "$WORK/dtu-replay.err"
+  "$MAGTWIN" twin forecast "$DTU" --store "$WORK/dtu.sqlite" --json > "$WORK/dtu-forecast.json" 2> "$WORK/dtu-forecast.err"
   "$MAGTWIN" twin status --store "$WORK/dtu.sqlite" --json > "$WORK/dtu-status.json"
+  cp "$WORK/dtu-replay/report.json" "$OUT/dtu-report.json"
+  cp "$WORK/dtu-forecast.json" "$OUT/dtu-forecast.json"
+  cases+=(--report "dtu-anait,$WORK/dtu-replay/report.json" --forecast "dtu-anait,$WORK/dtu-forecast.json")
   serve dtu "$WORK/dtu.sqlite"
   cases+=(--case "dtu,$url,$WORK/dtu-status.json")
   spec=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["uniformity_spec_pct"])' "$WORK/dtu-replay/report.json")

@@ -1,4 +1,4 @@
-// Schema migration 1 -> 5 on a store made as the version-1 magtwin made it: the version-1
+// Schema migration 1 -> 6 on a store made as the version-1 magtwin made it: the version-1
 // tables filled by a real sync, and (SQLite) the calibrations table the version-1 code
 // created on its first save, with its DDL (calibrationTableSql) and a row. Opening it with
 // this magtwin migrates it: every synced row (content digest) and the calibration stay, and
@@ -14,6 +14,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <cmath>
 #include <cstdlib>
 
 namespace magtwin {
@@ -43,6 +44,97 @@ std::string makeVersionOneStore(const std::string& location, const std::string& 
     return storeContentDigest(*store, toolId);
 }
 
+/// Version 6 on a migrated store: the erosion row written before has no target volume (NaN),
+/// no map, findings or forecast; a replay's map and findings written twice are there once
+/// (replaced, not added), a replay without a map removes the old one, a second forecast
+/// replaces the first.
+void expectVersionSixTables(const std::string& location, std::int64_t toolId) {
+    auto store = openStore(location);
+    const auto before = store->erosionStates(toolId);
+    ASSERT_EQ(before.size(), 1u);
+    EXPECT_TRUE(std::isnan(before[0].targetVolumeM3));
+    EXPECT_FALSE(store->thicknessMap(toolId).has_value());
+    EXPECT_TRUE(store->replayFindings(toolId).empty());
+    EXPECT_FALSE(store->forecast(toolId).has_value());
+    ReplayRunRecord run;
+    run.runId = "v6-run";
+    run.replacesReport = true;
+    run.erosion.push_back({"s1", "T1", "Zr", 1.5, 1.25, 2e-4, 3e-7, run.runId, 1.25e-5});
+    ThicknessMapRecord m{run.runId,
+                         1751897405.013,
+                         1751898612.918,
+                         3,
+                         "co-sputter",
+                         "W-7",
+                         2,
+                         2,
+                         -0.05,
+                         -0.05,
+                         0.1,
+                         0.1,
+                         {10.5, 11.25, 0.1 + 0.2, 12.0},
+                         {1, 1, 0, 1}};
+    run.thicknessMap.push_back(m);
+    run.findings.push_back({"counter", "T1", "counter off by 9 %", std::nan(""), 9.0});
+    run.findings.push_back({"gap", "T1", "logger stopped for 31 s while on", 1751897000.5, 31.0});
+    store->saveReplayRun(toolId, run);
+    store->saveReplayRun(toolId, run);  // the same replay again: replaced
+    {
+        auto again = openStore(location);
+        const auto e = again->erosionStates(toolId);
+        ASSERT_EQ(e.size(), 1u);
+        EXPECT_EQ(e[0].targetVolumeM3, 1.25e-5);
+        const auto map = again->thicknessMap(toolId);
+        ASSERT_TRUE(map.has_value());
+        EXPECT_EQ(map->thicknessNm, m.thicknessNm);  // bit for bit (0.1 + 0.2 included)
+        EXPECT_EQ(map->qualityArea, m.qualityArea);
+        EXPECT_EQ(map->substrateId, "W-7");
+        EXPECT_EQ(map->startTime, m.startTime);
+        EXPECT_EQ(map->nx, 2);
+        const auto f = again->replayFindings(toolId);
+        ASSERT_EQ(f.size(), 2u);  // not 4
+        EXPECT_EQ(f[0].kind, "counter");
+        EXPECT_TRUE(std::isnan(f[0].time));
+        EXPECT_EQ(f[1].time, 1751897000.5);
+        EXPECT_EQ(f[1].message, "logger stopped for 31 s while on");
+    }
+    // measurements alone (calibrate --metrology) leave the replay's map and findings
+    store->saveMeasurements(toolId, {{"metrology", "m.csv", 0.0, 0.01, 0.0, 1e-7, "m"}});
+    EXPECT_TRUE(openStore(location)->thicknessMap(toolId).has_value());
+    EXPECT_EQ(openStore(location)->replayFindings(toolId).size(), 2u);
+    // a newer replay that mapped nothing and found one thing: no map, one finding
+    ReplayRunRecord next;
+    next.runId = "v6-run-2";
+    next.replacesReport = true;
+    next.findings.push_back({"drift", "", "rate drifted", 1751899000.0, 16.0});
+    store->saveReplayRun(toolId, next);
+    EXPECT_FALSE(openStore(location)->thicknessMap(toolId).has_value());
+    ASSERT_EQ(openStore(location)->replayFindings(toolId).size(), 1u);
+    // forecasts: the newest replaces the one before
+    ForecastRecord fc;
+    fc.createdTime = 1765100000.0;
+    fc.specPct = 3.0;
+    fc.uNowPct = 2.5;
+    fc.crossingKWh = 123.456;
+    fc.crossingTime = 1767000000.25;
+    fc.uAfterPct = std::nan("");
+    fc.recipe = "logged";
+    fc.curve = {{10.0, 2.5}, {200.0, 3.5}};
+    fc.eolKWh = {{"T1", 250.0}};
+    store->saveForecast(toolId, fc);
+    fc.createdTime += 60.0;
+    fc.crossingKWh = 120.0;
+    store->saveForecast(toolId, fc);
+    const auto got = openStore(location)->forecast(toolId);
+    ASSERT_TRUE(got.has_value());
+    EXPECT_EQ(got->createdTime, fc.createdTime);
+    EXPECT_EQ(got->crossingKWh, 120.0);
+    EXPECT_EQ(got->crossingTime, 1767000000.25);
+    EXPECT_TRUE(std::isnan(got->uAfterPct));
+    EXPECT_EQ(got->curve, fc.curve);
+    EXPECT_EQ(got->eolKWh, fc.eolKWh);
+}
+
 void expectMigrated(const std::string& location, std::int64_t toolId, const std::string& digestV1) {
     auto store = openStore(location);
     EXPECT_EQ(store->schemaVersion(), kStoreSchemaVersion);
@@ -67,6 +159,7 @@ void expectMigrated(const std::string& location, std::int64_t toolId, const std:
     ASSERT_EQ(states.size(), 1u);
     EXPECT_EQ(states[0].thetaTarget, 0.75);
     EXPECT_EQ(states[0].gas, "N2");
+    expectVersionSixTables(location, toolId);
 }
 
 TEST(StoreMigration, SqliteVersionOneStoreKeepsEveryRowAndItsCalibration) {

@@ -35,6 +35,7 @@ ReplayLifeTable::ReplayLifeTable(const CathodeGroup& array, std::shared_ptr<cons
     // period in map() (the sweep's time average, as the exact replay).
     motion_.timeS = motion_.kind == SubstrateMotion::Kind::Oscillation ? motion_.oscillation.periodS : 1.0;
     eolKWh_ = erosion_.endOfLifeKWh();
+    targetVolumeM3_ = erosion_.endsOfLife().at(0).targetVolumeM3;
     if (!(eolKWh_ > 0 && std::isfinite(eolKWh_)))
         throw std::invalid_argument(array_.name + ": replay life table needs a finite end of life (target thickness)");
     stepKWh_ = eolKWh_ / lifePoints;
@@ -90,6 +91,7 @@ MemberAtLife ReplayLifeTable::add(int k, double lifeKWh, double atomsPerSecond, 
         out.erodedDepthM += weight * p.depthM;
         out.erodedVolumeM3 += weight * p.volumeM3;
     }
+    out.targetVolumeM3 = targetVolumeM3_;
     return out;
 }
 

@@ -42,6 +42,7 @@ using LifeTableFilm = std::map<std::size_t, std::vector<double>>;
 struct MemberAtLife {
     double crystalFluxPerAtom = 0.0;  ///< atoms m^-2 s^-1 at the monitor per emitted atom/s
     double erodedDepthM = 0.0, erodedVolumeM3 = 0.0;
+    double targetVolumeM3 = 0.0;  ///< one new target of the array
 };
 
 class ReplayLifeTable {
@@ -79,6 +80,7 @@ private:
     Eigen::Vector3d monitorPosition_, monitorFacing_;
     TargetErosionState erosion_;
     double eolKWh_ = 0.0, stepKWh_ = 0.0;
+    double targetVolumeM3_ = 0.0;  ///< one new target (the erosion's end-of-life run)
     int lifePoints_ = 1;
     std::vector<Point> points_;
 };

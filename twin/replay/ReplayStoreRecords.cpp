@@ -53,7 +53,15 @@ ReplayRunRecord replayRunRecord(const ReplayResult& replay, const std::vector<Ta
         for (const auto& sp : s.sources) {
             ErosionStateRecord& e = erosion[{sp.source, sp.targetId}];
             if (!e.runId.empty() && e.lifeKWh > sp.lifeKWh) continue;  // keep the latest life point
-            e = {sp.source, sp.targetId, sp.material, 0.0, sp.lifeKWh, sp.erodedDepthM, sp.erodedVolumeM3, runId};
+            e = {sp.source,
+                 sp.targetId,
+                 sp.material,
+                 0.0,
+                 sp.lifeKWh,
+                 sp.erodedDepthM,
+                 sp.erodedVolumeM3,
+                 runId,
+                 sp.targetVolumeM3 > 0.0 ? sp.targetVolumeM3 : std::nan("")};
         }
     }
     for (auto& [key, e] : erosion) {
@@ -65,6 +73,32 @@ ReplayRunRecord replayRunRecord(const ReplayResult& replay, const std::vector<Ta
         r.runId = runId;
         run.reactive.push_back(r);
     }
+    run.replacesReport = true;
+    const ReplayFilm& film = replay.lastFilm;
+    if (!film.thicknessNm.empty()) {
+        const SubstrateGrid& g = replay.grid;
+        ThicknessMapRecord m;
+        m.runId = runId;
+        m.startTime = film.start;
+        m.endTime = film.end;
+        m.intervals = static_cast<std::int64_t>(film.intervals);
+        m.label = film.label;
+        m.substrateId = film.substrateId;
+        m.nx = static_cast<std::int64_t>(g.grid.nu);
+        m.ny = static_cast<std::int64_t>(g.grid.nv);
+        m.x0M = g.x0, m.y0M = g.y0, m.dxM = g.dx, m.dyM = g.dy;
+        m.thicknessNm = film.thicknessNm;
+        m.qualityArea = g.inUniformityArea;
+        run.thicknessMap.push_back(std::move(m));
+    }
+    return run;
+}
+
+ReplayRunRecord replayRunRecord(const ReplayReport& report, const std::vector<TargetRecord>& targets,
+                                const std::string& runId, const std::string& monitorName) {
+    ReplayRunRecord run = replayRunRecord(report.replay, targets, runId, monitorName);
+    for (const ReplayFinding& f : report.findings)
+        run.findings.push_back({f.kind, f.targetId, f.message, f.time > 0 ? f.time : std::nan(""), f.size});
     return run;
 }
 

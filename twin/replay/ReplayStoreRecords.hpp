@@ -5,9 +5,12 @@
 //    (the store's targets table; pre-sputter and ramps included);
 //  - per interval the predicted monitor rate (uncalibrated, calibrated), the substrate map's
 //    mean rate and uniformity, and the depositing sources with their life points;
-//  - per interval with a reading the crystal monitor's mean displayed rate (A/s).
+//  - per interval with a reading the crystal monitor's mean displayed rate (A/s);
+//  - the last substrate's thickness map (ReplayFilm) and, from the report, its findings with
+//    their times: both replace the tool's earlier ones (schema 6).
 #pragma once
 
+#include "twin/replay/ReplayReport.hpp"
 #include "twin/replay/TwinReplay.hpp"
 #include "twin/store/TwinState.hpp"
 
@@ -20,6 +23,9 @@ namespace magtwin {
 std::string replayRunId(const std::string& storeDigest, std::int64_t calibrationVersion);
 
 ReplayRunRecord replayRunRecord(const ReplayResult& replay, const std::vector<TargetRecord>& targets,
+                                const std::string& runId, const std::string& monitorName);
+/// The same with the report's findings (what `twin replay` stores).
+ReplayRunRecord replayRunRecord(const ReplayReport& report, const std::vector<TargetRecord>& targets,
                                 const std::string& runId, const std::string& monitorName);
 
 }  // namespace magtwin

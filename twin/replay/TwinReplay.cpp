@@ -214,6 +214,24 @@ private:
         }
     }
 
+    /// Adds interval `out`'s film (rate x duration) to the last substrate's film; a new store
+    /// step or substrate ID starts a new film (ReplayFilm, TwinReplay.hpp).
+    void addToLastFilm(const StepRecord& st, const ReplayStep& out, const std::vector<double>& rateNmS) {
+        ReplayFilm& f = result_.lastFilm;
+        if (f.intervals == 0 || st.startTime != lastFilmStepStart_ || out.substrateId != f.substrateId) {
+            f.thicknessNm.assign(rateNmS.size(), 0.0);
+            f.start = out.start;
+            f.intervals = 0;
+            f.label = out.label;
+            f.substrateId = out.substrateId;
+            lastFilmStepStart_ = st.startTime;
+        }
+        const double seconds = out.end - out.start;
+        for (std::size_t i = 0; i < rateNmS.size(); ++i) f.thicknessNm[i] += rateNmS[i] * seconds;
+        f.end = out.end;
+        ++f.intervals;
+    }
+
     /// Drops every other kept map (auto map series): the stride doubles, 32 maps stay.
     void thinKeptMaps() {
         mapStride_ *= 2;
@@ -237,6 +255,7 @@ private:
         if (tableIndex_[sourceIndex(sp.source)] == kNoTable) {
             sp.erodedDepthM = layout.erodedDepthM.at(0);
             sp.erodedVolumeM3 = eroded.at(0).erodedVolumeM3;
+            sp.targetVolumeM3 = eroded.at(0).targetVolumeM3;
         }
         return layout;
     }
@@ -337,6 +356,7 @@ private:
                     tables_[tableIndex_[k]]->add(members_[k], sp.lifeKWh, wanted, nmPerFlux, films[tableIndex_[k]]);
                 sp.erodedDepthM = m.erodedDepthM;
                 sp.erodedVolumeM3 = m.erodedVolumeM3;
+                sp.targetVolumeM3 = m.targetVolumeM3;
                 flux = m.crystalFluxPerAtom * wanted;
                 if (check) {
                     const auto t0 = std::chrono::steady_clock::now();
@@ -394,6 +414,7 @@ private:
             const UniformityReport u = uniformity(filmRateNmS, grid_.inUniformityArea, setup_.uniformitySpecPct);
             out.uniformityPct = u.rangePct;
             out.mapMeanAS = u.meanNm * 10.0;
+            if (substrateOpen) addToLastFilm(st, out, filmRateNmS);
             if (check)
                 out.uniformityExactPct =
                     uniformity(exactNmS, grid_.inUniformityArea, setup_.uniformitySpecPct).rangePct;
@@ -421,6 +442,7 @@ private:
     std::vector<std::size_t> tableIndex_;    ///< per log source: its life table (kNoTable: exact)
     std::vector<std::unique_ptr<ReplayLifeTable>> tables_;
     std::size_t mappedIntervals_ = 0;
+    double lastFilmStepStart_ = 0.0;                             ///< the store step of the last film
     std::size_t mapStride_ = 1;                                  ///< maps kept every mapStride_ mapped intervals
     std::vector<std::pair<std::size_t, std::size_t>> keptMaps_;  ///< (mapped interval, index in steps)
     std::map<std::pair<std::string, std::string>, TargetState> targets_;

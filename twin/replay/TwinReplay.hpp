@@ -100,6 +100,7 @@ struct StepSourcePrediction {
     double lifeKWh = 0.0;  ///< the target's cumulative energy at the end of the step
     double erodedDepthM = 0.0;
     double erodedVolumeM3 = 0.0;   ///< volume the erosion removed from the target by lifeKWh
+    double targetVolumeM3 = 0.0;   ///< volume of the new target (utilization = erodedVolumeM3 / it)
     double crystalMassRate = 0.0;  ///< kg m^-2 s^-1, uncalibrated
     bool rf = false;               ///< fed by an RF supply: the RF energy balance (docs/rf.md) set the ions
     double ionEnergyEv = 0.0;      ///< DC: e V; RF: e (V_dc + V_p)
@@ -132,8 +133,21 @@ struct ReplayStep {
     std::vector<std::vector<double>> sourceFilmRateNmS;  ///< per entry of `sources` (keepSourceMaps), uncalibrated
 };
 
+/// The film the replay's mapped intervals left on the last substrate they coated: the sum of
+/// film rate x (end - start) over the intervals with the substrate shutter open of the newest
+/// (store step, chamber.substrate_id) that had one - one glass or wafer of one recipe step. A
+/// process engineer's thickness map; a single interval's map would show a rate, and a sum over
+/// the whole log would add films of different substrates.
+struct ReplayFilm {
+    std::vector<double> thicknessNm;  ///< on ReplayResult::grid (empty: no interval coated a substrate)
+    double start = 0.0, end = 0.0;    ///< UTC s: the first interval's start, the last one's end
+    std::size_t intervals = 0;
+    std::string label, substrateId;
+};
+
 struct ReplayResult {
     std::vector<ReplayStep> steps;
+    ReplayFilm lastFilm;                         ///< the last substrate's thickness map
     SubstrateGrid grid;                          ///< the substrate grid of the maps
     std::vector<double> times;                   ///< per row (UTC s)
     std::vector<SourcePowerSeries> power;        ///< per source

@@ -184,6 +184,13 @@ void WebServer::routes() {
             return sendError(res, 404, "tool '" + req.get_param_value("name") + "' is not in the store");
         sendJson(res, 200, it->second);
     });
+    s.Get("/api/thickness_map", [this](const httplib::Request& req, httplib::Response& res) {
+        const auto snap = watcher_->snapshot();
+        const auto it = snap->toolMap.find(req.get_param_value("name"));
+        if (it == snap->toolMap.end())
+            return sendError(res, 404, "tool '" + req.get_param_value("name") + "' is not in the store");
+        sendJson(res, 200, it->second);
+    });
     s.Get("/api/revision", [this](const httplib::Request&, httplib::Response& res) {
         const auto snap = watcher_->snapshot();
         const std::string error = watcher_->lastError();

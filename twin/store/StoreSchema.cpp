@@ -66,6 +66,26 @@ std::vector<StoreMigration> storeMigrations(const std::string& blob, const std::
           " target_id TEXT NOT NULL, gas TEXT NOT NULL, theta_target DOUBLE PRECISION NOT NULL,"
           " theta_collector DOUBLE PRECISION NOT NULL, time DOUBLE PRECISION NOT NULL, run_id TEXT NOT NULL,"
           " PRIMARY KEY (tool_id, source, target_id))"}},
+        // Version 6: what the page of `twin serve` shows from the newest replay and forecast
+        // (TwinState.hpp): each target's volume (NULL in rows written before: no utilization
+        // until the next replay), the thickness map, the findings, the forecast's crossing.
+        {6,
+         {"ALTER TABLE erosion_state ADD COLUMN target_volume_m3 DOUBLE PRECISION",
+          "CREATE TABLE replay_maps (tool_id BIGINT NOT NULL REFERENCES tools(id), run_id TEXT NOT NULL,"
+          " start_time DOUBLE PRECISION NOT NULL, end_time DOUBLE PRECISION NOT NULL, intervals BIGINT NOT NULL,"
+          " label TEXT NOT NULL, substrate_id TEXT NOT NULL, nx BIGINT NOT NULL, ny BIGINT NOT NULL,"
+          " x0_m DOUBLE PRECISION NOT NULL, y0_m DOUBLE PRECISION NOT NULL, dx_m DOUBLE PRECISION NOT NULL,"
+          " dy_m DOUBLE PRECISION NOT NULL, thickness_nm " +
+              blob + " NOT NULL, quality_area " + blob + " NOT NULL, PRIMARY KEY (tool_id))",
+          "CREATE TABLE replay_findings (tool_id BIGINT NOT NULL REFERENCES tools(id), run_id TEXT NOT NULL,"
+          " idx BIGINT NOT NULL, kind TEXT NOT NULL, target_id TEXT NOT NULL, message TEXT NOT NULL,"
+          " time DOUBLE PRECISION, size DOUBLE PRECISION, PRIMARY KEY (tool_id, idx))",
+          "CREATE TABLE forecasts (tool_id BIGINT NOT NULL REFERENCES tools(id), created_time DOUBLE PRECISION NOT "
+          "NULL,"
+          " spec_pct DOUBLE PRECISION, u_now_pct DOUBLE PRECISION, x_now_kwh DOUBLE PRECISION,"
+          " x_end_kwh DOUBLE PRECISION, kwh_per_day DOUBLE PRECISION, last_time DOUBLE PRECISION,"
+          " crossing_kwh DOUBLE PRECISION, crossing_time DOUBLE PRECISION, u_after_pct DOUBLE PRECISION,"
+          " recipe TEXT NOT NULL, curve TEXT NOT NULL, eol TEXT NOT NULL, PRIMARY KEY (tool_id))"}},
     };
 }
 

@@ -8,6 +8,8 @@
 // Version 4: tool settings the sync keeps from the tool file (the E10 equipment-state rules,
 // twin/equipment/E10Settings.hpp), so readers of the store alone apply them.
 // Version 5: the reactive state per target (compound fractions, TwinState.hpp).
+// Version 6: the target volume per erosion state, the newest replay's thickness map and
+// findings, the newest forecast (TwinState.hpp), for `twin serve`'s page.
 #pragma once
 
 #include <string>
@@ -23,7 +25,7 @@ struct StoreMigration {
 /// `blobType` is BLOB (SQLite) or BYTEA (PostgreSQL); `idType` the auto-increment key
 /// declaration ("INTEGER PRIMARY KEY" / "BIGSERIAL PRIMARY KEY").
 std::vector<StoreMigration> storeMigrations(const std::string& blobType, const std::string& idType);
-constexpr int kStoreSchemaVersion = 5;
+constexpr int kStoreSchemaVersion = 6;
 
 /// How a back end opens its store: read-write (created and migrated as needed) or read-only
 /// (an existing store of this magtwin's schema version; openStoreReadOnly, TwinStore.hpp).

@@ -124,6 +124,12 @@ public:
     virtual std::vector<PredictionRecord> predictions(std::int64_t toolId) = 0;         ///< by run, step
     virtual std::vector<MeasurementRecord> measurements(std::int64_t toolId) = 0;       ///< by key
     virtual std::vector<TargetReactiveRecord> reactiveStates(std::int64_t toolId) = 0;  ///< by source, target
+    /// The newest replay's thickness map (schema 6; std::nullopt before one that mapped).
+    virtual std::optional<ThicknessMapRecord> thicknessMap(std::int64_t toolId) = 0;
+    virtual std::vector<ReplayFindingRecord> replayFindings(std::int64_t toolId) = 0;  ///< report.json's order
+    /// Replaces the tool's forecast (schema 6); one transaction.
+    virtual void saveForecast(std::int64_t toolId, const ForecastRecord& forecast) = 0;
+    virtual std::optional<ForecastRecord> forecast(std::int64_t toolId) = 0;
     /// A tool's setting kept from the tool file for readers of the store alone (the sync's
     /// E10Settings: key "equipment_states"; the replay's uniformity spec:
     /// kUniformitySpecSetting, TwinState.hpp); inserts or replaces; one transaction.

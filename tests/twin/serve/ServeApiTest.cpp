@@ -6,6 +6,7 @@
 // server, and the store is opened read-only (bytes unchanged; no store created; a newer or
 // older schema refused).
 #include "tests/twin/serve/ServeTestSupport.hpp"
+#include "tests/twin/serve/TestJson.hpp"
 #include "twin/serve/RateLimiter.hpp"
 #include "twin/serve/ServeAssets.hpp"
 #include "twin/status/TwinStatus.hpp"
@@ -78,10 +79,110 @@ TEST_F(ServeApiTest, StatusIsWhatTwinStatusJsonPrints) {
     EXPECT_EQ(r->status, 404);
 }
 
+// The replay's map, findings and the forecast as the store keeps them (records written here by
+// hand, no physics): /api/tool's summary equals the figures worked out by hand from the cells,
+// /api/thickness_map gives every cell back bit for bit, and a second replay's records replace
+// the first ones on the page (the revision changes).
+TEST_F(ServeApiTest, ReplayMapFindingsAndForecastFromTheStore) {
+    std::int64_t toolId = 0;
+    {
+        auto s = openStore(store);
+        toolId = s->ensureTool("small-tool");
+        ReplayRunRecord run;
+        run.runId = "hand-1";
+        run.replacesReport = true;
+        run.erosion.push_back({"c1", "Mo-17", "Mo", 1.0 / 12, 1.0 / 12, 1e-4, 2e-8, run.runId, 4e-6});
+        // 3 x 2 cells, the corner (0, 1) outside the quality area; the film 100, 102, 98, 97, 999, 103 nm
+        run.thicknessMap.push_back({run.runId,
+                                    1735689610.0,
+                                    1735689900.0,
+                                    5,
+                                    "deposition",
+                                    "W1",
+                                    3,
+                                    2,
+                                    -0.01,
+                                    -0.005,
+                                    0.01,
+                                    0.01,
+                                    {100.0, 102.0, 98.0, 999.0, 97.0, 103.0},
+                                    {1, 1, 1, 0, 1, 1}});
+        run.findings.push_back({"counter", "Mo-17", "usage counter 9.5 % above the twin", std::nan(""), 9.5});
+        run.findings.push_back({"gap", "Mo-17", "<b>no rows</b> for 31 s while on", 1735689700.0, 31.0});
+        s->saveReplayRun(toolId, run);
+        s->saveToolSetting(toolId, kUniformitySpecSetting, "3");
+        ForecastRecord f;
+        f.createdTime = 1765100000.0;
+        f.specPct = 3.0, f.uNowPct = 1.5, f.xNowKWh = 1.0 / 12, f.xEndKWh = 40.0, f.kWhPerDay = 2.0;
+        f.lastTime = 1735689899.0, f.crossingKWh = 20.0,
+        f.crossingTime = 1735689899.0 + (20.0 - 1.0 / 12) / 2.0 * 86400;
+        f.uAfterPct = 1.25, f.recipe = "logged", f.curve = {{1.0 / 12, 1.5}, {40.0, 4.5}}, f.eolKWh = {{"Mo-17", 41.0}};
+        s->saveForecast(toolId, f);
+    }
+    ServeFixture serve(store);
+    httplib::Client c("127.0.0.1", serve.port());
+    auto r = c.Get("/api/tool?name=small-tool");
+    ASSERT_TRUE(r);
+    const test::Json d = test::JsonReader::parse(r->body);
+    const test::Json& m = d["thickness_map"];
+    // by hand over the five quality cells 100, 102, 98, 97, 103: mean 100, min 97, max 103,
+    // U = 6 / 200 = 3 %, mid 100, band 97 .. 103 (3 %): no cell outside
+    EXPECT_DOUBLE_EQ(m["mean_nm"].num(), 100.0);
+    EXPECT_EQ(m["min_nm"].num(), 97.0);
+    EXPECT_EQ(m["max_nm"].num(), 103.0);
+    EXPECT_DOUBLE_EQ(m["uniformity_pct"].num(), 3.0);
+    EXPECT_DOUBLE_EQ(m["band_low_nm"].num(), 97.0);
+    EXPECT_DOUBLE_EQ(m["band_high_nm"].num(), 103.0);
+    EXPECT_EQ(m["cells"].num(), 5.0);
+    EXPECT_EQ(m["cells_outside_band"].num(), 0.0);
+    EXPECT_EQ(m["intervals"].num(), 5.0);
+    EXPECT_EQ(m["substrate_id"].s, "W1");
+    EXPECT_EQ(m["start_s"].num(), 1735689610.0);
+    r = c.Get("/api/thickness_map?name=small-tool");
+    ASSERT_TRUE(r);
+    const test::Json map = test::JsonReader::parse(r->body);
+    ASSERT_EQ(map["thickness_nm"].size(), 6u);
+    EXPECT_EQ(map["thickness_nm"][3].num(), 999.0);
+    EXPECT_EQ(map["quality_area"][3].num(), 0.0);
+    EXPECT_EQ(map["dx_m"].num(), 0.01);
+    // findings in order, times as UTC s (null: none); markup stays text in the JSON string
+    ASSERT_EQ(d["findings"].size(), 2u);
+    EXPECT_TRUE(d["findings"][0]["time_s"].isNull());
+    EXPECT_EQ(d["findings"][1]["time_s"].num(), 1735689700.0);
+    EXPECT_EQ(d["findings"][1]["message"].s, "<b>no rows</b> for 31 s while on");
+    // utilization = eroded / target volume = 2e-8 / 4e-6
+    EXPECT_DOUBLE_EQ(d["targets"][0]["utilization"].num(), 2e-8 / 4e-6);
+    EXPECT_EQ(d["targets"][0]["target_volume_m3"].num(), 4e-6);
+    const test::Json& f = d["forecast"];
+    EXPECT_EQ(f["u_cross_kWh"].num(), 20.0);
+    EXPECT_EQ(f["u_cross_s"].num(), 1735689899.0 + (20.0 - 1.0 / 12) / 2.0 * 86400);
+    EXPECT_TRUE(std::isnan(f["u_cross_kWh"].num()) == false);
+    EXPECT_EQ(f["curve"].size(), 2u);
+    EXPECT_EQ(f["eol"][0]["target_id"].s, "Mo-17");
+    // a second replay (no map, one finding) replaces the first on the page
+    const std::string before = c.Get("/api/revision")->body;
+    {
+        auto s = openStore(store);
+        ReplayRunRecord next;
+        next.runId = "hand-2";
+        next.replacesReport = true;
+        next.findings.push_back({"drift", "", "rate drifted 16 %", 1735689800.0, 16.0});
+        s->saveReplayRun(toolId, next);
+    }
+    const auto t0 = std::chrono::steady_clock::now();
+    while (c.Get("/api/revision")->body == before && std::chrono::steady_clock::now() - t0 < std::chrono::seconds(2))
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    const test::Json d2 = test::JsonReader::parse(c.Get("/api/tool?name=small-tool")->body);
+    EXPECT_TRUE(d2["thickness_map"].isNull());
+    ASSERT_EQ(d2["findings"].size(), 1u);
+    EXPECT_EQ(d2["findings"][0]["kind"].s, "drift");
+}
+
 TEST_F(ServeApiTest, AssetsAreTheEmbeddedOnes) {
     ServeFixture serve(store);
     httplib::Client c("127.0.0.1", serve.port());
-    for (const std::string name : {"index.html", "tool.html", "common.js", "tool.js", "overview.js", "app.css"}) {
+    for (const std::string name :
+         {"index.html", "tool.html", "common.js", "tool.js", "thickness.js", "overview.js", "app.css"}) {
         const ServeAsset* a = findServeAsset(name);
         ASSERT_NE(a, nullptr) << name;
         auto r = c.Get(("/" + name).c_str());

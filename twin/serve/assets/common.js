@@ -12,7 +12,7 @@ magtwin.el = function (tag, text, cls) {
   return e;
 };
 
-/** A table cell showing a number to 6 significant digits ("-" for null); data-value keeps it whole. */
+/** A table cell showing a number to 4 significant digits ("-" for null); data-value keeps it whole. */
 magtwin.numCell = function (value, field, scale) {
   const td = magtwin.el("td", null, "num");
   if (field) td.dataset.field = field;
@@ -26,11 +26,22 @@ magtwin.numCell = function (value, field, scale) {
   return td;
 };
 
+/**
+ * A number as a reader wants it: 4 significant digits (a display rounding of at most 5e-4 of
+ * the value), whole numbers from 10^4 up to 10^9 rounded to units, exponent form outside
+ * 10^-3 .. 10^9; never the raw double (the JSON keeps it whole).
+ */
 magtwin.fmt = function (v) {
   if (v === null || v === undefined || !Number.isFinite(v)) return "-";
   if (v === 0) return "0";
   const a = Math.abs(v);
-  return a >= 1e-3 && a < 1e7 ? String(Number(v.toPrecision(6))) : v.toExponential(5);
+  if (a >= 1e4 && a < 1e9) return String(Math.round(v));
+  return a >= 1e-3 && a < 1e9 ? String(Number(v.toPrecision(4))) : v.toExponential(3);
+};
+
+/** A table cell with a UTC time text (kept on one line). */
+magtwin.timeCell = function (text) {
+  return magtwin.el("td", text === null || text === undefined ? "-" : text, "time");
 };
 
 /** UTC seconds -> "YYYY-MM-DD HH:MM:SS". */

@@ -39,6 +39,9 @@ inline double real(const pqxx::field& f) {
     return std::strtod(s.c_str(), nullptr);
 }
 
+/// As real(), but NULL (a column added by a migration, unset in older rows) reads as NaN.
+inline double realOrNan(const pqxx::field& f) { return f.is_null() ? std::nan("") : real(f); }
+
 inline std::int64_t integer(const pqxx::field& f) { return f.is_null() ? 0 : f.as<std::int64_t>(); }
 
 }  // namespace pg

@@ -42,6 +42,10 @@ public:
     std::vector<PredictionRecord> predictions(std::int64_t toolId) override;
     std::vector<MeasurementRecord> measurements(std::int64_t toolId) override;
     std::vector<TargetReactiveRecord> reactiveStates(std::int64_t toolId) override;
+    std::optional<ThicknessMapRecord> thicknessMap(std::int64_t toolId) override;
+    std::vector<ReplayFindingRecord> replayFindings(std::int64_t toolId) override;
+    void saveForecast(std::int64_t toolId, const ForecastRecord& forecast) override;
+    std::optional<ForecastRecord> forecast(std::int64_t toolId) override;
     void saveToolSetting(std::int64_t toolId, const std::string& key, const std::string& value) override;
     std::optional<std::string> toolSetting(std::int64_t toolId, const std::string& key) override;
 
