@@ -86,7 +86,8 @@ Foam::functionObjects::targetErosion::targetErosion
     maxCourant_(-1),
     maxDeltaT_(GREAT),
     maxNonOrthogonality_(70),
-    minCellVolume_(0)
+    minCellVolume_(0),
+    meshInvalid_(false)
 {
     read(dict);
     writeFileHeader(file());
@@ -262,7 +263,7 @@ bool Foam::functionObjects::targetErosion::execute()
     }
     if
     (
-        eol < 0
+        eol < 0 && !meshInvalid_
      && (minVolume <= minCellVolume_ || maxNonOrtho > maxNonOrthogonality_)
     )
     {
@@ -285,10 +286,12 @@ bool Foam::functionObjects::targetErosion::execute()
                 << maxNonOrthogonality_ << ", \"max_depth_m\": " << maxDepth
                 << "}" << nl;
         }
-        time_.stopAt(Time::stopAtControls::saWriteNow);
+        meshInvalid_ = true;
+        // Write this state and end now (no further step on an invalid mesh).
+        const_cast<Time&>(time_).writeAndEnd();
         return true;
     }
-    if (eol < 0)
+    if (eol < 0 && !meshInvalid_)
     {
         limitDeltaT();
     }
