@@ -21,7 +21,8 @@ constexpr double kEndOfLifeToleranceM = 1e-7;
 ErodingTarget::ErodingTarget(const SputterSource& source, const ErodingTargetSpec& spec) : source_(source) {
     const SputterSource::Impl& impl = *source.impl_;
     if (!impl.racetrack)
-        throw std::invalid_argument("the erosion engine needs ionFluxModel racetrack (a uniform flux erodes uniformly)");
+        throw std::invalid_argument(
+            "the erosion engine needs ionFluxModel racetrack (a uniform flux erodes uniformly)");
     if (!(spec.gridSpacingM > 0.0)) throw std::invalid_argument("erosionGridSpacing must be positive");
     if (!(spec.magnetDistanceM >= 0.0)) throw std::invalid_argument("magnetDistance must be >= 0");
     if (!(spec.narrowingExponent > 0.0)) throw std::invalid_argument("narrowingExponent must be positive");

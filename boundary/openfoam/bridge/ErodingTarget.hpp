@@ -32,18 +32,18 @@ namespace foam {
 /// The engine settings the tool file's `erosion:`, `target:` and `magnets:` give
 /// (`magtwin foam-dict` writes them as the condition's entries).
 struct ErodingTargetSpec {
-    double gridSpacingM = 1e-3;          ///< erosion.grid_spacing (cell size of the engine's grid)
-    double maxDepthIncrementM = 1e-4;    ///< erosion.max_depth_increment (per engine step)
-    double cflNumber = 0.8;              ///< CFL number of the engine's own steps, (0, 1]
-    int rotaryAngularCells = 0;          ///< erosion.angular_cells (0: automatic)
-    double magnetDistanceM = 0.0;        ///< target.magnet_distance (0: no narrowing)
-    double narrowingExponent = 1.0;      ///< magnets.racetrack.narrowing_exponent
-    double minWidthScale = 0.2;          ///< k_min of TrackNarrowing
-    double magnetTravelM = 0.0;          ///< planar-rect wobble travel amplitude (m)
-    int magnetTravelSamples = 16;        ///< nodes of the travel average
+    double gridSpacingM = 1e-3;                       ///< erosion.grid_spacing (cell size of the engine's grid)
+    double maxDepthIncrementM = 1e-4;                 ///< erosion.max_depth_increment (per engine step)
+    double cflNumber = 0.8;                           ///< CFL number of the engine's own steps, (0, 1]
+    int rotaryAngularCells = 0;                       ///< erosion.angular_cells (0: automatic)
+    double magnetDistanceM = 0.0;                     ///< target.magnet_distance (0: no narrowing)
+    double narrowingExponent = 1.0;                   ///< magnets.racetrack.narrowing_exponent
+    double minWidthScale = 0.2;                       ///< k_min of TrackNarrowing
+    double magnetTravelM = 0.0;                       ///< planar-rect wobble travel amplitude (m)
+    int magnetTravelSamples = 16;                     ///< nodes of the travel average
     std::string magnetTravelWaveform = "sinusoidal";  ///< sinusoidal | triangular | dwell
     double magnetTravelDwellFraction = 0.0;
-    bool grooveRedeposition = false;     ///< target.groove_redeposition
+    bool grooveRedeposition = false;  ///< target.groove_redeposition
 };
 
 class ErodingTarget {
