@@ -260,6 +260,10 @@ bool Foam::functionObjects::targetErosion::execute()
                 << ", \"max_depth_m\": " << maxDepth
                 << ", \"width_scale\": " << e.widthScale() << "}" << nl;
         }
+        // Write the end-of-life state and end now: no further step (the condition's own
+        // stopAt writeNow would take one more, without erosion).
+        const_cast<Time&>(time_).writeAndEnd();
+        return true;
     }
     if
     (
