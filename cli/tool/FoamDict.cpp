@@ -130,6 +130,25 @@ std::string foamSourceEntries(const ToolFile& tool, const ToolCathode& c) {
         entry(o, "", "stickingCoefficient", "1");
         entry(o, "", "gasTemperature", num(tool.process.temperatureK));
     }
+    // The erosion engine's settings (sputterErosion runs the engine `magtwin erode` runs,
+    // solvers/chamber/ErosionEngine.hpp; sputteredFlux ignores these entries).
+    const ErosionEngineSettings& e = tool.erosion;
+    o << "// erosion engine (sputterErosion): erosion.*, target.magnet_distance, narrowing, magnet travel\n";
+    entry(o, "", "erosionGridSpacing", num(e.gridSpacingM.value_or(c.meshPitchM)));
+    entry(o, "", "maxDepthIncrement", num(e.maxDepthIncrementM));
+    entry(o, "", "minRemainingThickness", num(e.minRemainingThicknessM));
+    if (c.kind == CathodeKind::Rotary) entry(o, "", "angularCells", std::to_string(e.angularCells));
+    entry(o, "", "magnetDistance", num(c.target.magnetDistanceM));
+    entry(o, "", "narrowingExponent", num(c.magnets.narrowingExponent));
+    entry(o, "", "grooveRedeposition", c.target.grooveRedeposition ? "true" : "false");
+    if (c.kind == CathodeKind::PlanarRect && c.magnets.motion.wobbleTravelM > 0) {
+        entry(o, "", "magnetTravel", num(c.magnets.motion.wobbleTravelM));
+        entry(o, "", "magnetTravelWaveform", swingWaveformName(c.magnets.motion.waveform));
+        entry(o, "", "magnetTravelDwellFraction", num(c.magnets.motion.dwellFraction));
+        entry(o, "", "magnetTravelSamples", std::to_string(c.magnets.motion.wobbleSamples));
+    }
+    if (c.target.multiplierMap || c.target.stateYieldFactor)
+        o << "// NOTE: the target's yield-multiplier map / reactive yield factor is not carried to OpenFOAM\n";
     return o.str();
 }
 

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include <stdexcept>
+#include <string>
 
 namespace magtwin {
 
@@ -277,6 +278,25 @@ double ErosionFront::step(double dtLimit, double depthLimitM) {
     }
     time_ += dt;
     return dt;
+}
+
+void ErosionFront::restore(const std::vector<double>& removedVolume, double timeS) {
+    if (removedVolume.size() != grid_.size())
+        throw std::invalid_argument("erosion front restore: " + std::to_string(removedVolume.size()) +
+                                    " cells given, the grid has " + std::to_string(grid_.size()));
+    if (!(timeS >= 0.0)) throw std::invalid_argument("erosion front restore: time must be >= 0");
+    const double vCap = grid_.removedVolumeFromDepth(grid_.target().thicknessM);
+    for (double v : removedVolume)
+        if (!(v >= 0.0 && v <= vCap * (1 + 1e-9)))
+            throw std::invalid_argument("erosion front restore: removed volume outside [0, target thickness]");
+    removed_ = removedVolume;
+    for (std::size_t c = 0; c < removed_.size(); ++c) {
+        removed_[c] = std::min(removed_[c], vCap);
+        depth_[c] = grid_.depthFromRemovedVolume(removed_[c]);
+    }
+    time_ = timeS;
+    k_ = -1.0;  // forces updateFlux to take the width scale of the restored depth
+    updateFlux();
 }
 
 GridSurface ErosionFront::surface(int outputAngularCells) const {

@@ -114,6 +114,15 @@ public:
     /// depth does not pass `depthLimitM`. Returns the step taken (s).
     double step(double dtLimit, double depthLimitM);
 
+    /// Volume removed per m^2 of original face, per cell (index i + nu j): the state that,
+    /// with time(), restores the front (restore).
+    const std::vector<double>& removedVolume() const { return removed_; }
+    /// Restores a state saved from removedVolume() and time() of a front with the same
+    /// settings (a restart, e.g. the OpenFOAM sputterErosion condition); the track width
+    /// scale is recomputed from the restored depth. Throws std::invalid_argument on a size
+    /// mismatch or a negative value.
+    void restore(const std::vector<double>& removedVolume, double timeS);
+
     /// The emission map at the current state, the input of the deposition engine.
     /// Points: the eroded surface in the chamber frame (m). Fields, per point:
     ///   depth_mm, remaining_thickness_mm,

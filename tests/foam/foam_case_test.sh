@@ -11,7 +11,12 @@
 #          compound  (sputterErosionBox) a library compound (ITO) and a composition of the
 #                    user's own (MoNb) erode at Gamma Y / n of the compound; (filmDeposition)
 #                    an ITO film grows at k c(L) / n_film of ITO (library or filmDensity)
-#          endoflife (sputterErosionBox) the run ends cleanly at the end of target life
+#          endoflife (sputterErosionBox) the run ends cleanly at the end of target life;
+#                    (sputterErosionTool) life (kWh) and utilization vs `magtwin erode`
+#          courant   (sputterErosionTool) written every step: no target point recedes by
+#                    more than maxErosionCourant x its cell's height per step
+#          meshquality (sputterErosionTool) a non-orthogonality limit the grooves pass: the
+#                    run ends cleanly with meshInvalid.json, its figure = checkMesh's
 #          badentry  missing / misspelt / out-of-range entries and unknown names stop with
 #                    FatalIOError naming the entry (or listing the valid names)
 # LIBDIR holds libmagtwinFoam.so; MAGTWIN is the magtwin program (reference yields);
@@ -38,6 +43,9 @@ filmDepositionLineOfSight) CHECK=(check_sputteredFlux.py los) ;;
 filmDepositionGas3D)    CHECK=(check_sputteredFlux.py gas3d) MID=0.1 END=0.2 ;;
 sputterErosionBox)      CHECK=(check_sputterErosion.py uniform)
                         SOLVER=moveDynamicMesh MID=500000 END=1e+06 RESTARTED="Time = 600000" ;;
+sputterErosionTool)     CHECK=(check_sputterErosionTool.py engine)
+                        SOLVER=moveDynamicMesh MID=180000 END=360000
+                        RESTARTED="Time = 225000" ;;
 sputterFoamSlab)        CHECK=(check_sputterFoam.py uniform)
                         SOLVER=sputterFoam MID=18000 END=36000 RESTARTED="Time = 21600" ;;
 sputterFoamTube)        CHECK=(check_sputterFoam.py tube)
@@ -54,7 +62,7 @@ run() {  # run LOG CMD...: run in the current folder, show the log on failure
   if ! "$@" >"$log" 2>&1; then echo "FAIL: $* (log $PWD/$log):"; tail -30 "$log"; exit 1; fi
 }
 analytic_args() {  # extra arguments of the case's analytic check
-  case $CASE in filmDeposition) ;; *) echo "$MAGTWIN" ;; esac
+  case $CASE in filmDeposition) ;; sputterErosionTool) echo "$MAGTWIN $WORK" ;; *) echo "$MAGTWIN" ;; esac
 }
 
 case $MODE in
@@ -78,10 +86,14 @@ parallel)
   "$WORK/serial/Allrun" || exit 1
   fresh_case "$WORK/decomposed"
   cd "$WORK/decomposed" || exit 1
-  run log.blockMesh blockMesh
-  run log.decomposePar decomposePar
-  run log.$SOLVER mpirun --allow-run-as-root --oversubscribe -np 2 $SOLVER -parallel
-  run log.reconstructPar reconstructPar
+  if [ "$CASE" = sputterErosionTool ]; then
+    run log.Allrun ./Allrun -parallel   # its entries come from the tool file (foam-dict)
+  else
+    run log.blockMesh blockMesh
+    run log.decomposePar decomposePar
+    run log.$SOLVER mpirun --allow-run-as-root --oversubscribe -np 2 $SOLVER -parallel
+    run log.reconstructPar reconstructPar
+  fi
   # Tolerance from the brief (1e-8): decomposition changes only the order of the sums.
   $PY "$CHECKER" compare "$WORK/decomposed" "$WORK/serial" $MID 1e-8 &&
   $PY "$CHECKER" compare "$WORK/decomposed" "$WORK/serial" $END 1e-8
@@ -137,11 +149,37 @@ endoflife)
   # 1 mm; the uniform flux erodes J Y / n x 1e5 s = 0.086 mm per step (Y(400 eV) = 0.552),
   # so the end of life falls inside the 6th step. The run must end cleanly (exit 0) with the
   # end-of-life time, depth and utilization written (check_sputterErosion.py endoflife).
-  [ "$CASE" = sputterErosionBox ] || { echo "mode endoflife is for sputterErosionBox"; exit 2; }
+  if [ "$CASE" = sputterErosionTool ]; then
+    # Past the end of life (635 kWh at 4.4 kW = 5.2e5 s): the condition ends the run there.
+    fresh_case "$WORK/eol"
+    sed -i -e 's/^endTime .*/endTime         1e6;/' -e 's/^writeInterval .*/writeInterval   5e5;/' "$WORK/eol/system/controlDict"
+    "$WORK/eol/Allrun" || exit 1
+    $PY "$CHECKER" endoflife "$WORK/eol" "$MAGTWIN" "$WORK" || exit 1
+    exit 0
+  fi
+  [ "$CASE" = sputterErosionBox ] || { echo "mode endoflife is for sputterErosionBox and sputterErosionTool"; exit 2; }
   fresh_case "$WORK/eol"
   sed -i 's/targetThickness 0.01;/targetThickness 0.0015;/' "$WORK/eol/0/pointDisplacement"
   "$WORK/eol/Allrun" || exit 1
   $PY "$CHECKER" endoflife "$WORK/eol" "$MAGTWIN"
+  ;;
+courant)
+  [ "$CASE" = sputterErosionTool ] || { echo "mode courant is for sputterErosionTool"; exit 2; }
+  fresh_case "$WORK/co"
+  # Every step written; Co = 0.3 so that the limit, not the write times, sets the steps.
+  sed -i -e 's/^writeControl .*/writeControl    timeStep;/' -e 's/^writeInterval .*/writeInterval   1;/' \
+         -e 's/maxErosionCourant   0.5;/maxErosionCourant   0.3;/' "$WORK/co/system/controlDict"
+  "$WORK/co/Allrun" || exit 1
+  $PY "$CHECKER" courant "$WORK/co" 0.3
+  ;;
+meshquality)
+  [ "$CASE" = sputterErosionTool ] || { echo "mode meshquality is for sputterErosionTool"; exit 2; }
+  fresh_case "$WORK/mq"
+  # A non-orthogonality limit of 8 deg, which the groove walls pass before 440 kWh (12 deg).
+  sed -i -e 's/maxErosionCourant   0.5;/maxErosionCourant   0.5; maxNonOrthogonality 8;/' "$WORK/mq/system/controlDict"
+  (cd "$WORK/mq" && sed -i 's/^step log.checkMesh.*//' Allrun && ./Allrun) || exit 1
+  grep -q "the eroded mesh is no longer valid" "$WORK/mq/log.moveDynamicMesh" || { echo "FAIL: no message in the log"; exit 1; }
+  $PY "$CHECKER" meshquality "$WORK/mq"
   ;;
 badentry)
   fail=0

@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
+#include <vector>
 
 using namespace magtwin;
 
@@ -250,4 +252,34 @@ TEST(ErosionLife, EmissionMapAtLifePoint) {
     s.maxDepthIncrementM = 0.5e-3;
     ErosionFront g(*c.flux, *c.rate, s);
     EXPECT_THROW(emissionMapAtLife(g, c.supply.powerW, 1e6), std::invalid_argument);
+}
+
+// A restart (the OpenFOAM condition writes removedVolume() and time() and restores them):
+// a front restored at t/2 and run on to t equals the front run straight to t, bit for bit
+// when both take the same steps (the restored state is the same numbers; the width scale is
+// recomputed from the restored depth, as every step does first). Narrowing on, so the width
+// scale must come back too.
+TEST(ErosionFront, RestoreContinuesExactlyAsTheUninterruptedRun) {
+    Case c = rectCase();
+    ErosionSettings s;
+    s.gridSpacingM = 2e-3;
+    s.narrowing.magnetDistanceM = 0.02;
+    ErosionFront straight(*c.flux, *c.rate, s);
+    const double half = 10 * 3600.0, end = 20 * 3600.0;
+    while (straight.time() < half * (1 - 1e-12)) straight.step(half - straight.time(), 1.0);
+    ErosionFront restored(*c.flux, *c.rate, s);
+    restored.restore(straight.removedVolume(), straight.time());
+    EXPECT_LT(restored.widthScale(), 1.0);
+    while (straight.time() < end * (1 - 1e-12)) {
+        const double dt = straight.step(end - straight.time(), 1.0);
+        EXPECT_EQ(restored.step(dt, 1.0), dt);
+    }
+    EXPECT_EQ(restored.depth(), straight.depth());
+    EXPECT_EQ(restored.time(), straight.time());
+    EXPECT_EQ(restored.widthScale(), straight.widthScale());
+    // A state of another grid, a negative volume: refused.
+    EXPECT_THROW(restored.restore(std::vector<double>(3, 0.0), 0.0), std::invalid_argument);
+    std::vector<double> bad = straight.removedVolume();
+    bad[0] = -1e-3;
+    EXPECT_THROW(restored.restore(bad, 0.0), std::invalid_argument);
 }

@@ -2,6 +2,7 @@
 
 #include "boundary/elements/ElementTable.hpp"
 #include "boundary/openfoam/bridge/BridgeMaterial.hpp"
+#include "boundary/openfoam/bridge/SputterSourceImpl.hpp"
 #include "boundary/util/PhysicalConstants.hpp"
 #include "solvers/erosion/ErosionRate.hpp"
 #include "boundary/racetrack/IonSupply.hpp"
@@ -16,20 +17,6 @@
 
 namespace magtwin {
 namespace foam {
-
-struct SputterSource::Impl {
-    Material material;
-    SputterYield yield;
-    ErosionRate rate;
-    std::unique_ptr<RacetrackFlux> racetrack;
-    std::unique_ptr<RacetrackFlux::AtScale> racetrackAtScale;  // new target: k = 1
-    double uniformIonFlux = 0.0;
-
-    Impl(const SputterSourceSpec& spec, const Element& ion, Material target)
-        : material(std::move(target)),
-          yield(spec.yieldModel, spec.angularModel, ion, material),
-          rate(yield, spec.ionEnergyEv, material.atomicDensityPerM3()) {}
-};
 
 namespace {
 

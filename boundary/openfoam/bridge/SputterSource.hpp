@@ -61,6 +61,8 @@ struct SputterSourceSpec {
     RacetrackSourceSpec racetrack;          ///< (racetrack)
 };
 
+class ErodingTarget;
+
 class SputterSource {
 public:
     /// Throws std::invalid_argument with the core's message (unknown names list the
@@ -98,6 +100,7 @@ public:
     std::string yieldModelName() const;
 
 private:
+    friend class ErodingTarget;  // builds the core erosion front on impl_'s rate and flux
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -18,6 +18,11 @@
 
 void Foam::sputterErosionPointPatchVectorField::erodeOneStep()
 {
+    if (engine_)
+    {
+        erodeWithEngine();
+        return;
+    }
     const polyMesh& mesh = internalField().mesh()();
     const polyPatch& pp = refCast<const facePointPatch>(patch()).patch();
 
@@ -93,11 +98,16 @@ void Foam::sputterErosionPointPatchVectorField::erodeOneStep()
     share = max(share, scalar(0));
     forAll(erodedDepth_, pointi)
     {
-        erodedDepth_[pointi] = min
+        const scalar d = min
         (
             settings_.depthFromRemovedVolume(V0[pointi] + share*(V1[pointi] - V0[pointi])),
             limitDepth
         );
+        if (share*effectiveDt > 0)
+        {
+            recessionSpeed_[pointi] = (d - erodedDepth_[pointi])/(share*effectiveDt);
+        }
+        erodedDepth_[pointi] = d;
     }
     if (share < 1)
     {
@@ -105,20 +115,175 @@ void Foam::sputterErosionPointPatchVectorField::erodeOneStep()
         // exact for a constant multiplier (the recession speed is held over
         // an explicit step); with an operating-point table, the linear
         // interpolation of its integral within the step.
-        endOfLifeTime_ = t - deltaT + share*deltaT;
-        Info<< "sputterErosion on patch " << patch().name()
-            << ": end of target life at t = " << endOfLifeTime_
-            << " s (remaining thickness " << minRemainingThickness_
-            << " m reached; targetThickness " << targetThickness_
-            << " m); utilization " << 100*utilization()
-            << " %; writing and ending" << endl;
-        mesh.time().stopAt(Time::stopAtControls::saWriteNow);
+        endLife(t - deltaT + share*deltaT);
     }
+}
+
+
+void Foam::sputterErosionPointPatchVectorField::erodeWithEngine()
+{
+    const Time& runTime = internalField().mesh()().time();
+    const scalar t = runTime.value();
+    const scalar deltaT = runTime.deltaTValue();
+    // Full-power time of the step: the multiplier integrated over it.
+    const scalar effectiveDt = settings_.integratedIonFluxScale(t - deltaT, t);
+    const scalar limitDepth = targetThickness_ - minRemainingThickness_;
+
+    scalar advanced = 0;
+    if (effectiveDt > 0)
+    {
+        try
+        {
+            advanced = engine_->advance(effectiveDt, limitDepth);
+        }
+        catch (const std::exception& err)
+        {
+            FatalErrorInFunction
+                << "sputterErosion on patch " << patch().name()
+                << ": the erosion engine stopped at t = " << t << " s: "
+                << err.what() << exit(FatalError);
+        }
+    }
+
+    // The points on the engine's front (their cathode coordinates do not
+    // change: they move along n0 only).
+    const pointField& points = patch().localPoints();
+    forAll(erodedDepth_, pointi)
+    {
+        scalar x, y;
+        settings_.cathodeCoordinates(points[pointi], x, y);
+        const scalar d = min(engine_->depthAt(x, y), limitDepth);
+        if (advanced > 0)
+        {
+            recessionSpeed_[pointi] = max(d - erodedDepth_[pointi], scalar(0))/advanced;
+        }
+        erodedDepth_[pointi] = d;
+    }
+
+    // Every processor runs the same engine: the same end of life everywhere.
+    if (engine_->reached(limitDepth))
+    {
+        // The engine's full-power time maps back to run time linearly
+        // within the step (exact for a constant multiplier).
+        endLife(t - deltaT + deltaT*(effectiveDt > 0 ? advanced/effectiveDt : 1));
+    }
+}
+
+
+void Foam::sputterErosionPointPatchVectorField::endLife(const scalar t)
+{
+    endOfLifeTime_ = t;
+    Info<< "sputterErosion on patch " << patch().name()
+        << ": end of target life at t = " << endOfLifeTime_
+        << " s (remaining thickness " << minRemainingThickness_
+        << " m reached; targetThickness " << targetThickness_
+        << " m); utilization " << 100*utilization()
+        << " %; writing and ending" << endl;
+    internalField().mesh()().time().stopAt(Time::stopAtControls::saWriteNow);
+}
+
+
+void Foam::sputterErosionPointPatchVectorField::readEngine
+(
+    const dictionary& dict
+)
+{
+    if (dict.get<word>("ionFluxModel") != "racetrack")
+    {
+        return;
+    }
+    magtwin::foam::ErodingTargetSpec& e = engineSpec_;
+    e.gridSpacingM = dict.getCheckOrDefault<scalar>
+    (
+        "erosionGridSpacing", 1e-3, [](const scalar x) { return x > 0; }
+    );
+    e.cflNumber = dict.getCheckOrDefault<scalar>
+    (
+        "erosionCourant", 0.8, [](const scalar x) { return x > 0 && x <= 1; }
+    );
+    e.rotaryAngularCells = dict.getCheckOrDefault<label>
+    (
+        "angularCells", 0, [](const label n) { return n >= 0; }
+    );
+    e.magnetDistanceM = dict.getCheckOrDefault<scalar>
+    (
+        "magnetDistance", 0, [](const scalar x) { return x >= 0; }
+    );
+    e.narrowingExponent = dict.getCheckOrDefault<scalar>
+    (
+        "narrowingExponent", 1, [](const scalar x) { return x > 0; }
+    );
+    e.minWidthScale = dict.getCheckOrDefault<scalar>
+    (
+        "minWidthScale", 0.2, [](const scalar x) { return x > 0 && x <= 1; }
+    );
+    e.magnetTravelM = dict.getCheckOrDefault<scalar>
+    (
+        "magnetTravel", 0, [](const scalar x) { return x >= 0; }
+    );
+    e.magnetTravelWaveform =
+        dict.getOrDefault<word>("magnetTravelWaveform", "sinusoidal");
+    e.magnetTravelDwellFraction = dict.getCheckOrDefault<scalar>
+    (
+        "magnetTravelDwellFraction", 0, [](const scalar x) { return x >= 0 && x < 1; }
+    );
+    e.magnetTravelSamples = dict.getCheckOrDefault<label>
+    (
+        "magnetTravelSamples", 16, [](const label n) { return n >= 1; }
+    );
+    e.grooveRedeposition = dict.getOrDefault<bool>("grooveRedeposition", false);
+    e.maxDepthIncrementM = maxDepthIncrement_;
+    try
+    {
+        engine_.reset(new magtwin::foam::ErodingTarget(settings_.source(), e));
+        if (dict.found("erosionState"))
+        {
+            const scalarField state("erosionState", dict, label(engine_->cells()));
+            engine_->restore
+            (
+                std::vector<double>(state.begin(), state.end()),
+                dict.get<scalar>("erosionTime")
+            );
+        }
+    }
+    catch (const std::exception& err)
+    {
+        FatalIOErrorInFunction(dict)
+            << "sputterErosion erosion engine: " << err.what()
+            << " (entries erosionGridSpacing, erosionCourant, angularCells,"
+            << " magnetDistance, narrowingExponent, minWidthScale, magnetTravel*,"
+            << " grooveRedeposition, erosionState)" << nl << exit(FatalIOError);
+    }
+}
+
+
+Foam::tmp<Foam::scalarField>
+Foam::sputterErosionPointPatchVectorField::initialRecessionSpeed() const
+{
+    const pointField& points = patch().localPoints();
+    tmp<scalarField> tv(new scalarField(points.size(), Zero));
+    if (points.empty())
+    {
+        return tv;
+    }
+    scalarField& v = tv.ref();
+    const magtwin::foam::SputterSource& source = settings_.source();
+    forAll(v, pointi)
+    {
+        scalar x, y;
+        settings_.cathodeCoordinates(points[pointi], x, y);
+        v[pointi] = source.recessionSpeed(x, y, 1);
+    }
+    return tv;
 }
 
 
 Foam::scalar Foam::sputterErosionPointPatchVectorField::utilization() const
 {
+    if (engine_)
+    {
+        return engine_->utilization();  // the same on every processor
+    }
     const polyPatch& pp = refCast<const facePointPatch>(patch()).patch();
     const scalarField magA(mag(vectorField(pp.faceAreas())));
     const faceList& faces = pp.localFaces();
@@ -148,6 +313,35 @@ Foam::scalar Foam::sputterErosionPointPatchVectorField::integratedIonFluxScale
 ) const
 {
     return settings_.integratedIonFluxScale(t0, t1);
+}
+
+
+Foam::scalar Foam::sputterErosionPointPatchVectorField::ionFluxScale
+(
+    const scalar t
+) const
+{
+    return settings_.ionFluxScale(t);
+}
+
+
+Foam::scalar Foam::sputterErosionPointPatchVectorField::maxDepth() const
+{
+    if (engine_)
+    {
+        return engine_->maxDepth();
+    }
+    return returnReduce
+    (
+        erodedDepth_.size() ? max(erodedDepth_) : scalar(0),
+        maxOp<scalar>()
+    );
+}
+
+
+Foam::scalar Foam::sputterErosionPointPatchVectorField::widthScale() const
+{
+    return engine_ ? engine_->widthScale() : scalar(1);
 }
 
 
@@ -203,7 +397,10 @@ Foam::sputterErosionPointPatchVectorField::sputterErosionPointPatchVectorField
     erodedTimeIndex_(-1),
     originalNormals_(p.size(), Zero),
     originalNormalsSet_(false),
-    endOfLifeTime_(-1)
+    endOfLifeTime_(-1),
+    engineSpec_(),
+    engine_(),
+    recessionSpeed_(p.size(), Zero)
 {}
 
 
@@ -232,7 +429,8 @@ Foam::sputterErosionPointPatchVectorField::sputterErosionPointPatchVectorField
         dict.getCheckOrDefault<scalar>
         (
             "maxDepthIncrement",
-            0.1*targetThickness_,
+            // the engine's default (erosion.max_depth_increment) for a racetrack
+            dict.get<word>("ionFluxModel") == "racetrack" ? 1e-4 : 0.1*targetThickness_,
             [](const scalar x) { return x > 0; }
         )
     ),
@@ -240,7 +438,10 @@ Foam::sputterErosionPointPatchVectorField::sputterErosionPointPatchVectorField
     erodedTimeIndex_(-1),
     originalNormals_(p.size(), Zero),
     originalNormalsSet_(false),
-    endOfLifeTime_(-1)
+    endOfLifeTime_(-1),
+    engineSpec_(),
+    engine_(),
+    recessionSpeed_(p.size(), Zero)
 {
     if (minRemainingThickness_ >= targetThickness_)
     {
@@ -259,6 +460,15 @@ Foam::sputterErosionPointPatchVectorField::sputterErosionPointPatchVectorField
     {
         originalNormals_ = vectorField("originalNormals", dict, p.size());
         originalNormalsSet_ = true;
+    }
+    readEngine(dict);
+    if (dict.found("recessionSpeed"))
+    {
+        recessionSpeed_ = scalarField("recessionSpeed", dict, p.size());
+    }
+    else
+    {
+        recessionSpeed_ = initialRecessionSpeed();
     }
 
     // The base class has read "value" when present (reading it twice fails for a
@@ -288,7 +498,10 @@ Foam::sputterErosionPointPatchVectorField::sputterErosionPointPatchVectorField
     erodedTimeIndex_(ptf.erodedTimeIndex_),
     originalNormals_(ptf.originalNormals_, mapper),
     originalNormalsSet_(ptf.originalNormalsSet_),
-    endOfLifeTime_(ptf.endOfLifeTime_)
+    endOfLifeTime_(ptf.endOfLifeTime_),
+    engineSpec_(ptf.engineSpec_),
+    engine_(ptf.engine_ ? new magtwin::foam::ErodingTarget(*ptf.engine_) : nullptr),
+    recessionSpeed_(ptf.recessionSpeed_, mapper)
 {}
 
 
@@ -307,7 +520,10 @@ Foam::sputterErosionPointPatchVectorField::sputterErosionPointPatchVectorField
     erodedTimeIndex_(ptf.erodedTimeIndex_),
     originalNormals_(ptf.originalNormals_),
     originalNormalsSet_(ptf.originalNormalsSet_),
-    endOfLifeTime_(ptf.endOfLifeTime_)
+    endOfLifeTime_(ptf.endOfLifeTime_),
+    engineSpec_(ptf.engineSpec_),
+    engine_(ptf.engine_ ? new magtwin::foam::ErodingTarget(*ptf.engine_) : nullptr),
+    recessionSpeed_(ptf.recessionSpeed_)
 {}
 
 
@@ -327,7 +543,14 @@ Foam::sputterErosionPointPatchVectorField::sputterErosionPointPatchVectorField
     erodedTimeIndex_(ptf.erodedTimeIndex_),
     originalNormals_(ptf.originalNormals_),
     originalNormalsSet_(ptf.originalNormalsSet_),
-    endOfLifeTime_(ptf.endOfLifeTime_)
+    endOfLifeTime_(ptf.endOfLifeTime_),
+    engineSpec_(ptf.engineSpec_),
+    engine_(ptf.engine_ ? new magtwin::foam::ErodingTarget(*ptf.engine_) : nullptr),
+    recessionSpeed_(ptf.recessionSpeed_)
+{}
+
+
+Foam::sputterErosionPointPatchVectorField::~sputterErosionPointPatchVectorField()
 {}
 
 
@@ -341,6 +564,7 @@ void Foam::sputterErosionPointPatchVectorField::autoMap
     fixedValuePointPatchField<vector>::autoMap(m);
     erodedDepth_.autoMap(m);
     originalNormals_.autoMap(m);
+    recessionSpeed_.autoMap(m);
 }
 
 
@@ -356,6 +580,7 @@ void Foam::sputterErosionPointPatchVectorField::rmap
     fixedValuePointPatchField<vector>::rmap(septf, addr);
     erodedDepth_.rmap(septf.erodedDepth_, addr);
     originalNormals_.rmap(septf.originalNormals_, addr);
+    recessionSpeed_.rmap(septf.recessionSpeed_, addr);
     originalNormalsSet_ = originalNormalsSet_ || septf.originalNormalsSet_;
 }
 
@@ -405,6 +630,30 @@ void Foam::sputterErosionPointPatchVectorField::write(Ostream& os) const
     if (originalNormalsSet_)
     {
         originalNormals_.writeEntry("originalNormals", os);
+    }
+    recessionSpeed_.writeEntry("recessionSpeed", os);
+    if (engine_)
+    {
+        const magtwin::foam::ErodingTargetSpec& e = engineSpec_;
+        os.writeEntry("erosionGridSpacing", e.gridSpacingM);
+        os.writeEntry("erosionCourant", e.cflNumber);
+        os.writeEntry("angularCells", label(e.rotaryAngularCells));
+        os.writeEntry("magnetDistance", e.magnetDistanceM);
+        os.writeEntry("narrowingExponent", e.narrowingExponent);
+        os.writeEntry("minWidthScale", e.minWidthScale);
+        os.writeEntry("magnetTravel", e.magnetTravelM);
+        os.writeEntry("magnetTravelWaveform", word(e.magnetTravelWaveform));
+        os.writeEntry("magnetTravelDwellFraction", e.magnetTravelDwellFraction);
+        os.writeEntry("magnetTravelSamples", label(e.magnetTravelSamples));
+        os.writeEntry("grooveRedeposition", e.grooveRedeposition);
+        os.writeEntry("erosionTime", engine_->time());
+        const std::vector<double> state = engine_->state();
+        scalarField stateField(label(state.size()));
+        forAll(stateField, i)
+        {
+            stateField[i] = state[i];
+        }
+        stateField.writeEntry("erosionState", os);
     }
     writeEntry("value", os);
 }

@@ -4,12 +4,18 @@
 #include "boundary/elements/ElementTable.hpp"
 #include "boundary/materials/MaterialLibrary.hpp"
 #include "boundary/openfoam/bridge/CoreBridge.hpp"
+#include "boundary/openfoam/bridge/ErodingTarget.hpp"
 #include "boundary/openfoam/bridge/LineOfSight.hpp"
 #include "boundary/openfoam/bridge/SputterSource.hpp"
+#include "boundary/racetrack/RacetrackFlux.hpp"
+#include "boundary/racetrack/TrackProfile.hpp"
 #include "boundary/yield/SputterYield.hpp"
+#include "solvers/erosion/ErosionFront.hpp"
+#include "solvers/erosion/ErosionRate.hpp"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -287,4 +293,90 @@ TEST(FoamBridge, CompoundFilmMaterial) {
     const auto mo = magtwin::foam::filmMaterial("Mo");
     EXPECT_EQ(mo.atomicDensityPerM3, magtwin::ElementTable::builtin().get("Mo").atomicDensityPerM3());
     EXPECT_EQ(mo.atomMassKg, magtwin::ElementTable::builtin().get("Mo").massAmu * 1.66053906660e-27);
+}
+
+// The erosion engine behind sputterErosion (bridge/ErodingTarget) is the core's ErosionFront
+// on the SputterSource's rate and racetrack: after the same full-power time its depth at the
+// engine's cell centres equals a front built directly from the core objects (an independent
+// construction: RacetrackFlux + ErosionRate as erode's builder makes them), and between the
+// centres it interpolates linearly (the depth at a midpoint is the mean of its neighbours).
+TEST(FoamBridge, ErodingTargetIsTheCoreFrontAndInterpolatesBetweenCells) {
+    magtwin::foam::SputterSourceSpec spec;
+    spec.ion = "Ar";
+    spec.target = "Mo";
+    spec.ionEnergyEv = 400.0;
+    spec.ionFluxModel = "racetrack";
+    spec.racetrack.cathode = "planar-rect";
+    spec.racetrack.targetLengthM = 0.2;
+    spec.racetrack.targetWidthM = 0.1;
+    spec.racetrack.targetThicknessM = 0.008;
+    spec.racetrack.straightLengthM = 0.1;
+    spec.racetrack.trackSeparationM = 0.05;
+    spec.racetrack.turnaroundEnhancement = 1.2;
+    spec.racetrack.sigmaM = 0.005;
+    spec.racetrack.ionCurrentA = 2.0;
+    const magtwin::foam::SputterSource source(spec);
+    magtwin::foam::ErodingTargetSpec e;
+    e.gridSpacingM = 1e-3;
+    e.magnetDistanceM = 0.02;
+    e.magnetTravelM = 0.003;
+    e.grooveRedeposition = true;
+    magtwin::foam::ErodingTarget target(source, e);
+
+    // The same front from the core objects.
+    const magtwin::ElementTable& table = magtwin::ElementTable::builtin();
+    magtwin::TargetGeometry g;
+    g.kind = magtwin::CathodeKind::PlanarRect;
+    g.lengthM = 0.2;
+    g.widthM = 0.1;
+    g.thicknessM = 0.008;
+    magtwin::RacetrackSpec track;
+    track.straightLengthM = 0.1;
+    track.trackSeparationM = 0.05;
+    track.turnaroundEnhancement = 1.2;
+    magtwin::TrackProfileSpec profile;
+    profile.sigmaM = 0.005;
+    const magtwin::RacetrackFlux flux(g, track, magtwin::makeTrackProfile(profile), 2.0 / 1.602176634e-19);
+    const magtwin::SputterYield yield("auto", "yamamura1983", table.get("Ar"), table.get("Mo"));
+    const magtwin::ErosionRate rate(yield, 400.0, table.get("Mo").atomicDensityPerM3());
+    magtwin::ErosionSettings s;
+    s.gridSpacingM = 1e-3;
+    s.narrowing.magnetDistanceM = 0.02;
+    s.magnetTravelM = 0.003;
+    s.grooveRedeposition = true;
+    magtwin::ErosionFront front(flux, rate, s);
+
+    const double t = 20 * 3600.0;
+    EXPECT_NEAR(target.advance(t, 0.007), t, 1e-6);
+    while (front.time() < t * (1 - 1e-12)) front.step(t - front.time(), 0.007);
+    const magtwin::ErosionGrid& grid = front.grid();
+    double worst = 0.0, dmax = 0.0;
+    for (std::size_t j = 0; j < grid.nv(); ++j)
+        for (std::size_t i = 0; i < grid.nu(); ++i) {
+            const double d = front.depth()[grid.index(i, j)];
+            dmax = std::max(dmax, d);
+            worst = std::max(worst, std::abs(target.depthAt(grid.u(i), grid.v(j)) - d));
+        }
+    // The same steps on the same numbers: equal to rounding.
+    EXPECT_LE(worst, 1e-12 * dmax);
+    EXPECT_NEAR(target.maxDepth(), front.maxDepth(), 1e-15);
+    EXPECT_NEAR(target.widthScale(), front.widthScale(), 1e-15);
+    EXPECT_LT(target.widthScale(), 1.0);
+    EXPECT_NEAR(target.utilization(), front.erodedVolume() / grid.targetVolume(), 1e-15);
+    // Midway between two cells across the track: the mean of the two.
+    const std::size_t i = grid.nu() / 2, j = grid.nv() / 4;
+    const double mid = target.depthAt(grid.u(i), 0.5 * (grid.v(j) + grid.v(j + 1)));
+    EXPECT_NEAR(mid, 0.5 * (front.depth()[grid.index(i, j)] + front.depth()[grid.index(i, j + 1)]), 1e-15);
+    // End of life: stops at the depth limit (within ErosionLife's 0.1 um).
+    magtwin::foam::ErodingTarget copy(target);
+    const double limit = target.maxDepth() + 0.5e-3;
+    const double done = copy.advance(1e9, limit);
+    EXPECT_LT(done, 1e9);
+    EXPECT_TRUE(copy.reached(limit));
+    EXPECT_NEAR(copy.maxDepth(), limit, 1e-7);
+    EXPECT_NEAR(target.maxDepth(), front.maxDepth(), 1e-15);  // the copy is independent
+
+    // A uniform flux has no engine: refused with the reason.
+    const magtwin::foam::SputterSource uniform(uniformMo(1e20));
+    EXPECT_THROW(magtwin::foam::ErodingTarget(uniform, e), std::invalid_argument);
 }
