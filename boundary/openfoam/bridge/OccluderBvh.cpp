@@ -38,15 +38,17 @@ double segmentHit(const Triangle& tri, const Vec3& o, const Vec3& d) {
     return dot(e2, q) * inv;
 }
 
-/// Slab test of the segment o + t d, t in [0, 1], against the box [lo, hi].
-bool segmentMeetsBox(const Vec3& o, const Vec3& invD, const Vec3& lo, const Vec3& hi) {
+/// Slab test of the segment o + t d, t in [0, 1], against the box [lo, hi]. No division
+/// by a zero component (OpenFOAM runs with floating-point exceptions trapped): an axis the
+/// segment does not move along only asks whether o lies between the slabs.
+bool segmentMeetsBox(const Vec3& o, const Vec3& d, const Vec3& lo, const Vec3& hi) {
     double t0 = 0, t1 = 1;
     for (int k = 0; k < 3; ++k) {
-        double a = (lo[k] - o[k]) * invD[k], b = (hi[k] - o[k]) * invD[k];
-        if (std::isnan(a) || std::isnan(b)) {  // d_k = 0 on a box face: inside iff o_k in [lo, hi]
+        if (d[k] == 0) {
             if (o[k] < lo[k] || o[k] > hi[k]) return false;
             continue;
         }
+        double a = (lo[k] - o[k]) / d[k], b = (hi[k] - o[k]) / d[k];
         if (a > b) std::swap(a, b);
         t0 = std::max(t0, a);
         t1 = std::min(t1, b);
@@ -97,13 +99,12 @@ std::size_t OccluderBvh::build(std::size_t first, std::size_t count) {
 bool OccluderBvh::blocked(const Vec3& from, const Vec3& to) const {
     if (nodes_.empty()) return false;
     const Vec3 d = sub(to, from);
-    const Vec3 invD{1.0 / d[0], 1.0 / d[1], 1.0 / d[2]};
     std::size_t stack[128];
     std::size_t top = 0;
     stack[top++] = 0;
     while (top > 0) {
         const Node& node = nodes_[stack[--top]];
-        if (!segmentMeetsBox(from, invD, node.lo, node.hi)) continue;
+        if (!segmentMeetsBox(from, d, node.lo, node.hi)) continue;
         if (node.count > 0) {
             for (std::size_t i = node.first; i < node.first + node.count; ++i) {
                 const double t = segmentHit(triangles_[i], from, d);

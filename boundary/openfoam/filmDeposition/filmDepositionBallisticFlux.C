@@ -23,6 +23,7 @@
 #include "boundary/openfoam/sputteredFlux/sputteredFluxFvPatchScalarField.H"
 #include "boundary/openfoam/bridge/LineOfSight.hpp"
 #include "Pstream.H"
+#include "wedgePolyPatch.H"
 
 #include <algorithm>
 #include <exception>
@@ -338,7 +339,14 @@ void Foam::filmDepositionFvPatchScalarField::readBallisticEntries
 )
 {
     const fvMesh& mesh = patch().boundaryMesh().mesh();
-    if (mesh.nSolutionD() == 2 && mesh.nGeometricD() == 3)
+    // v1912 counts a wedge's circumferential direction as non-geometric
+    // (nGeometricD() == 2, like an empty one): look for the wedge patches.
+    bool wedge = false;
+    for (const polyPatch& pp : mesh.boundaryMesh())
+    {
+        wedge = wedge || isA<wedgePolyPatch>(pp);
+    }
+    if (wedge)
     {
         FatalIOErrorInFunction(dict)
             << "Entry 'lineOfSightSource': the ballistic flux is not available on"

@@ -31,8 +31,8 @@ Vec3 unit(const Vec3& a) { return scale(a, 1 / std::sqrt(a[0] * a[0] + a[1] * a[
 
 /// A chamber frame turned away from the axes (the fast path must not rely on them).
 struct Frame {
-    Vec3 n = unit({0.3, -0.2, 1.0});          // substrate normal, into the gas
-    Vec3 e1 = unit(cross({0, 1, 0}, n));      // in-plane axes
+    Vec3 n = unit({0.3, -0.2, 1.0});      // substrate normal, into the gas
+    Vec3 e1 = unit(cross({0, 1, 0}, n));  // in-plane axes
     Vec3 e2 = cross(n, e1);
     Vec3 origin = {0.4, -0.1, 0.25};
     Vec3 at(double u, double v, double w) const { return add(add(add(origin, e1, u), e2, v), n, w); }
@@ -168,7 +168,7 @@ TEST(OccluderBvh, AgreesWithTestingEveryTriangle) {
         ASSERT_EQ(bvh.blocked(a, b), any) << k;
         hits += any;
     }
-    EXPECT_GT(hits, 300);   // both answers occur often
+    EXPECT_GT(hits, 300);  // both answers occur often
     EXPECT_LT(hits, 2700);
 }
 
