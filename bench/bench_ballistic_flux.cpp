@@ -127,8 +127,8 @@ int main(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) pitches.push_back(std::atof(argv[i]) * 1e-3);
     if (pitches.empty()) pitches = {0.010, 0.003};
     const Tubes tubes = rotaryArray();
-    std::printf("Gen-10.5 rotary array: %zu emitting target faces, %zu occluding triangles\n",
-                tubes.emitters.size(), tubes.occluders.size());
+    std::printf("Gen-10.5 rotary array: %zu emitting target faces, %zu occluding triangles\n", tubes.emitters.size(),
+                tubes.occluders.size());
     BallisticTransport open("cosine", 1);
     BallisticTransport shadowed("cosine", 1);
     auto t0 = std::chrono::steady_clock::now();
@@ -167,13 +167,14 @@ int main(int argc, char** argv) {
             std::size_t probes = 0;
             for (const Rank& r : parts) probes += sample(r.points, 400).size();
             mean /= double(probes);
-            std::printf("%9zu %5d | %12.1f %12.1f %12.2f | %8.0f %10.2e | %9.3f %8.0f\n", total, ranks, pairwise, shadow,
-                        fast, pairwise / fast, err / mean, shadowShare, peakRssMb());
+            std::printf("%9zu %5d | %12.1f %12.1f %12.2f | %8.0f %10.2e | %9.3f %8.0f\n", total, ranks, pairwise,
+                        shadow, fast, pairwise / fast, err / mean, shadowShare, peakRssMb());
             std::fflush(stdout);
         }
     }
-    std::printf("pairwise, shadowed: per-rank time of the exact sum over that rank's faces (from a sample of\n"
-                "400 and 40 faces per rank, linear in the faces); fast: per-rank time of the FFT path, in full;\n"
-                "fast_err: max |fast - pairwise| / mean at the sampled faces; shadow/op: shadowed/open flux.\n");
+    std::printf(
+        "pairwise, shadowed: per-rank time of the exact sum over that rank's faces (from a sample of\n"
+        "400 and 40 faces per rank, linear in the faces); fast: per-rank time of the FFT path, in full;\n"
+        "fast_err: max |fast - pairwise| / mean at the sampled faces; shadow/op: shadowed/open flux.\n");
     return 0;
 }

@@ -12,7 +12,7 @@
 // with shadowPatches, the occluding triangles are replicated on every processor. The
 // reverse (replicating the substrate and splitting the targets) would send the largest
 // patch of the case (10^5-10^6 faces on a Gen-10.5 glass) to every processor at every
-// step and sum the partial fluxes back; the targets are the smaller set (10^3-10^4
+// step and sum the partial fluxes back; the targets are the smaller set (10^4-10^5
 // faces), and this way no substrate face leaves its processor. The fast (FFT) path puts
 // the same grid over the whole patch on every processor (its extent reduced over all of
 // them), so a face's flux does not depend on the decomposition (serial = parallel).
@@ -25,8 +25,6 @@
 #include "Pstream.H"
 #include "wedgePolyPatch.H"
 
-#include <algorithm>
-#include <exception>
 #include <vector>
 
 // * * * * * * * * * * * * * * * Local Functions * * * * * * * * * * * * * * //
@@ -42,8 +40,8 @@ namespace
     const Foam::wordList ballisticTransportNames{"auto", "pairwise", "fast"};
 
     //- ballisticTransport auto: the exact pairwise sum up to this many
-    //- target-face x substrate-face pairs (about 1 s of one core, bench/
-    //- bench_ballistic_flux.cpp), the FFT convolution above it
+    //- target-face x substrate-face pairs (about 1 s of one core at the 12 ns
+    //- a pair of bench/bench_ballistic_flux.cpp), the FFT convolution above it
     constexpr Foam::scalar fastAbovePairs = 1e8;
 }
 
