@@ -7,8 +7,11 @@
 #         shadowparallel  the same decomposed (mpirun -np 2) vs serial, 1e-8
 #         fastpair        tests/foam/filmDepositionGas3D with ballisticTransport fast vs
 #                         pairwise (5e-4 of the mean), and fast decomposed vs fast serial, 1e-8
-#         badentry        wrong ballistic entries and a wedge mesh stop with FatalIOError
-#                         naming the entry
+#         wedge           tests/foam/filmDepositionWedge (5 deg wedge, disc target) vs the disc
+#                         configuration factor (check_ballisticFlux.py wedge)
+#         wedgeparallel   the same decomposed vs serial, 1e-8
+#         badentry        wrong ballistic entries (also shadowing or fast on a wedge) stop with
+#                         FatalIOError naming the entry
 set -uo pipefail
 MODE=$1 WORK=$2 LIBDIR=$3 MAGTWIN=$4
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -40,6 +43,18 @@ shadow)
   fresh_case filmDepositionShadow "$WORK/serial"
   "$WORK/serial/Allrun" || exit 1
   $PY "$CHECKER" shadow "$WORK/serial" "$MAGTWIN"
+  ;;
+wedge)
+  fresh_case filmDepositionWedge "$WORK/serial"
+  "$WORK/serial/Allrun" || exit 1
+  $PY "$CHECKER" wedge "$WORK/serial" "$MAGTWIN"
+  ;;
+wedgeparallel)
+  fresh_case filmDepositionWedge "$WORK/serial"
+  "$WORK/serial/Allrun" || exit 1
+  fresh_case filmDepositionWedge "$WORK/decomposed"
+  decomposed_run "$WORK/decomposed"
+  $PY "$CHECKER" compare "$WORK/decomposed" "$WORK/serial" 0.02 1e-8
   ;;
 shadowparallel)
   fresh_case filmDepositionShadow "$WORK/serial"
@@ -87,32 +102,11 @@ badentry)
     "Entry 'ballisticTransport': fast needs a 3-D mesh"
   expect_fatal fastShadow filmDepositionGas3D 's/lineOfSightSource   target;/lineOfSightSource target; ballisticTransport fast; shadowPatches (sides);/' \
     "Entry 'ballisticTransport': fast needs no shadowPatches"
-  # A 5 degree wedge about the y axis (the shadow case's 0/T on it): lineOfSightSource named.
-  fresh_case filmDepositionShadow "$WORK/wedge"
-  sed -i -e 's/shadowPatches       (obstacle);//' -e 's/obstacle     { type zeroGradient; }/front { type wedge; } back { type wedge; }/' \
-    -e 's/frontAndBack { type empty; }//' "$WORK/wedge/0/T"
-  cat > "$WORK/wedge/system/blockMeshDict" <<'MESH'
-FoamFile { version 2.0; format ascii; class dictionary; object blockMeshDict; }
-scale 1;
-vertices ((0 0 0) (0 0.05 0) (0.1 0 -0.004362) (0.1 0 0.004362) (0.1 0.05 -0.004362) (0.1 0.05 0.004362));
-blocks ( hex (0 2 4 1 0 3 5 1) (20 10 1) simpleGrading (1 1 1) );
-boundary
-(
-    target    { type wall;  faces ((0 2 3 0)); }
-    substrate { type wall;  faces ((1 1 5 4)); }
-    sides     { type wall;  faces ((2 4 5 3)); }
-    front     { type wedge; faces ((0 3 5 1)); }
-    back      { type wedge; faces ((0 1 4 2)); }
-);
-MESH
-  dir=$WORK/wedge
-  (cd "$dir" && blockMesh >log.blockMesh 2>&1 && laplacianFoam >log.laplacianFoam 2>&1)
-  if [ $? -eq 0 ] || ! grep -q "FOAM FATAL IO ERROR" "$dir/log.laplacianFoam" ||
-     ! grep -q "Entry 'lineOfSightSource': the ballistic flux is not available on an axisymmetric (wedge) mesh" "$dir/log.laplacianFoam"; then
-    echo "FAIL: wedge: no FatalIOError naming lineOfSightSource:"; tail -20 "$dir/log.laplacianFoam"; fail=1
-  else
-    echo "ok: wedge (5 degree wedge mesh): $(grep -m1 "Entry 'lineOfSightSource'" "$dir/log.laplacianFoam")"
-  fi
+  # A wedge mesh cannot shadow (its occluders would be rings): shadowPatches named.
+  expect_fatal wedgeShadow filmDepositionWedge 's/lineOfSightSource   target;/lineOfSightSource target; shadowPatches (sides);/' \
+    "Entry 'shadowPatches': shadowing is not available on an axisymmetric \(wedge\) mesh"
+  expect_fatal wedgeFast filmDepositionWedge 's/lineOfSightSource   target;/lineOfSightSource target; ballisticTransport fast;/' \
+    "Entry 'ballisticTransport': fast needs a 3-D mesh \(this one is an axisymmetric wedge\)"
   exit $fail
   ;;
 *) echo "unknown mode $MODE"; exit 2 ;;

@@ -17,6 +17,18 @@ rectangle's corners (x_c, y_c): x_t = (x_c - x0 y_c / H) / (1 - y_c / H).
      1e-3 of the unshadowed flux (the midpoint rule over 1 mm faces, (dx/H)^2/24 ~ 2e-5).
   3. The shadow is real: under the obstacle the flux is < 0.6 of the unshadowed one.
 
+wedge (tests/foam/filmDepositionWedge): a 5 deg wedge about y; the target a uniform disc
+(radius a = 0.1 m, (1 - f) J ballistic) at y = 0, the substrate at h = 0.05 m. A point at
+distance r from the axis facing a parallel coaxial Lambertian disc receives
+    Phi = (1 - f) J F,  F = (1/2) [1 - (h^2 + r^2 - a^2) / sqrt((h^2 + r^2 + a^2)^2 - 4 r^2 a^2)]
+(configuration factor of a differential element to a parallel coaxial disc: Howell's catalog,
+B-13; Modest, Radiative Heat Transfer, App. D), at r = the face centre's distance from the axis.
+Tolerance per point: the wedge mesh's own geometry, a face spans the chord 2 r sin(alpha) not the
+arc (the rings emit 1 - sin(theta)/theta = 1.3e-3 less, theta = 5 deg), the face centres sit at
+r cos(alpha), which moves the disc's rim in to a cos(alpha) (|F(a) - F(a cos alpha)| (1 - f) J),
+plus 1e-3 for the midpoint rule over 2.5 mm rings ((dr/h)^2/24 = 1e-4) and the 720 azimuthal
+copies (< 2e-4, BallisticTransportTest).
+
 fastpair: the same 3-D case run with ballisticTransport fast and pairwise: the FFT
 convolution within 5e-4 of the mean of the exact sum (the bridge's error budget,
 tests/boundary/openfoam/BallisticTransportTest.cpp), and not equal to it (the fast path ran).
@@ -24,6 +36,7 @@ tests/boundary/openfoam/BallisticTransportTest.cpp), and not equal to it (the fa
 compare: ballisticFlux, value and filmThickness of the substrate of two runs at TIME.
 
   usage: check_ballisticFlux.py shadow CASE MAGTWIN
+         check_ballisticFlux.py wedge CASE MAGTWIN
          check_ballisticFlux.py fastpair FAST_CASE PAIR_CASE TIME
          check_ballisticFlux.py compare CASE REFERENCE TIME TOLERANCE
 """
@@ -87,6 +100,27 @@ def shadow(case, magtwin):
     return ok
 
 
+def wedge(case, magtwin):
+    J = (1 - F_TH) * 1e20 * normal_yield(magtwin)
+    a, h, theta = 0.1, 0.05, math.radians(5)
+    alpha = theta / 2
+    got = ff.read_patch_entry(os.path.join(case, "0.02", "T"), "substrate", "ballisticFlux")
+    radii = [math.hypot(c[0], c[2]) for c in face_centres_from_mesh(case, "substrate")]
+
+    def disc(r, rim):
+        return 0.5 * (1 - (h * h + r * r - rim * rim) / math.sqrt((h * h + r * r + rim * rim) ** 2 - 4 * r * r * rim * rim))
+
+    worst = 0.0
+    for g, r in zip(got, radii):
+        want = J * disc(r, a)
+        bound = (1 - math.sin(theta) / theta + 1e-3) * want + J * abs(disc(r, a) - disc(r, a * math.cos(alpha)))
+        worst = max(worst, abs(g - want) / bound)
+    print(f"     axis: {got[0]:.6e} (disc {J * disc(radii[0], a):.6e}), rim: {got[-1]:.6e}"
+          f" (disc {J * disc(radii[-1], a):.6e}); worst |error| / bound = {worst:.3f}")
+    ok = ff.check("ballisticFlux on the wedge vs the disc configuration factor (error / bound)", max(0.0, worst - 1), 0.0)
+    return ok
+
+
 def fastpair(fast_case, pair_case, time):
     fast = ff.read_patch_entry(os.path.join(fast_case, time, "T"), "substrate", "ballisticFlux")
     pair = ff.read_patch_entry(os.path.join(pair_case, time, "T"), "substrate", "ballisticFlux")
@@ -107,6 +141,8 @@ if __name__ == "__main__":
     mode = sys.argv[1]
     if mode == "shadow":
         good = shadow(sys.argv[2], sys.argv[3])
+    elif mode == "wedge":
+        good = wedge(sys.argv[2], sys.argv[3])
     elif mode == "fastpair":
         good = fastpair(sys.argv[2], sys.argv[3], sys.argv[4])
     elif mode == "compare":

@@ -6,6 +6,8 @@
 #include "solvers/deposition/GasAttenuationModel.hpp"
 #include "solvers/deposition/LineOfSightTransport.hpp"
 
+#include <Eigen/Geometry>
+
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
@@ -29,7 +31,29 @@ void cubicWeights(double t, double w[4]) {
 /// Transport-grid pitch per lowest source height: the engine's default (q = h/10,
 /// FastTransportOptions::pitchPerHeight), the pitch of `magtwin deposit`.
 constexpr double kPitchPerHeight = 0.1;
+
+constexpr double kTwoPi = 6.28318530717958647692;
 }  // namespace
+
+std::vector<EmittingElement> revolveAboutAxis(const std::vector<EmittingElement>& wedgeElements, const Vec3& axisPoint,
+                                              const Vec3& axisDirection, double wedgeAngle, int copies) {
+    const Eigen::Vector3d a = toEigen(axisDirection), p0 = toEigen(axisPoint);
+    if (std::abs(a.norm() - 1) > 1e-9 || !(wedgeAngle > 0 && wedgeAngle <= kTwoPi) || copies < 1)
+        throw std::invalid_argument("revolveAboutAxis: need a unit axis, 0 < wedgeAngle <= 2 pi and copies >= 1");
+    std::vector<EmittingElement> out;
+    out.reserve(wedgeElements.size() * std::size_t(copies));
+    const double share = kTwoPi / wedgeAngle / copies;
+    for (int k = 0; k < copies; ++k) {
+        const double phi = kTwoPi * k / copies, c = std::cos(phi), s = std::sin(phi);
+        // Rodrigues: R v = v cos + (a x v) sin + a (a . v)(1 - cos)
+        const auto turn = [&](const Eigen::Vector3d& v) -> Eigen::Vector3d { return v * c + a.cross(v) * s + a * a.dot(v) * (1 - c); };
+        for (const EmittingElement& e : wedgeElements) {
+            const Eigen::Vector3d x = p0 + turn(toEigen(e.centre) - p0), n = turn(toEigen(e.normal));
+            out.push_back({{x.x(), x.y(), x.z()}, {n.x(), n.y(), n.z()}, e.rate * share});
+        }
+    }
+    return out;
+}
 
 BallisticTransport::BallisticTransport(const std::string& distribution, double cosExponent) {
     AngularDistributionParams params;

@@ -25,6 +25,7 @@
 #include "Pstream.H"
 #include "wedgePolyPatch.H"
 
+#include <cmath>
 #include <vector>
 
 // * * * * * * * * * * * * * * * Local Functions * * * * * * * * * * * * * * //
@@ -43,6 +44,10 @@ namespace
     //- target-face x substrate-face pairs (about 1 s of one core at the 12 ns
     //- a pair of bench/bench_ballistic_flux.cpp), the FFT convolution above it
     constexpr Foam::scalar fastAbovePairs = 1e8;
+
+    //- Copies of each target face round the axis of a wedge mesh (0.5 deg
+    //- apart; LineOfSight.hpp revolveAboutAxis: its error)
+    constexpr int wedgeCopies = 720;
 }
 
 // * * * * * * * * * * * * * Private Member Functions  * * * * * * * * * * * //
@@ -78,9 +83,18 @@ Foam::filmDepositionFvPatchScalarField::computeBallisticFlux() const
             << "' in the mesh" << exit(FatalError);
     }
 
-    // 2-D planar mesh: strips along the empty direction (wedges are refused when
-    // the entries are read: readBallisticEntries).
-    const bool planar2D = mesh.nGeometricD() == 2;
+    // An axisymmetric wedge (v1912 counts its circumferential direction as
+    // non-geometric, like an empty one: look for the wedge patches), else a 2-D
+    // planar mesh: strips along the empty direction.
+    const wedgePolyPatch* wedge = nullptr;
+    for (const polyPatch& pp : pbm)
+    {
+        if (!wedge && isA<wedgePolyPatch>(pp))
+        {
+            wedge = &refCast<const wedgePolyPatch>(pp);
+        }
+    }
+    const bool planar2D = mesh.nGeometricD() == 2 && !wedge;
     vector emptyDir(Zero);
     scalar depth = 1;
     if (planar2D)
@@ -140,6 +154,31 @@ Foam::filmDepositionFvPatchScalarField::computeBallisticFlux() const
         }
     }
 
+    if (wedge)
+    {
+        // The wedge's target faces stand for rings round the axis: revolve them
+        // (bridge: revolveAboutAxis, wedgeCopies copies) and sum in 3-D. The axis
+        // (direction axis(), OpenFOAM's wedgePolyPatch) is where the wedge plane
+        // n.x = d_w meets the centre plane c.x = d_c (the mesh's mid-plane);
+        // gamma = c.n = cos of the half angle.
+        const vector& a = wedge->axis();
+        const vector& c = wedge->centreNormal();
+        const vector& n = wedge->n();
+        const scalar gamma = c & n;
+        const scalar dW = gMax(scalarField(wedge->faceCentres() & n));
+        const scalar dC = c & (0.5*(mesh.bounds().min() + mesh.bounds().max()));
+        const point p0 =
+            ((dC - gamma*dW)*c + (dW - gamma*dC)*n)/(1 - sqr(gamma));
+        emitters = magtwin::foam::revolveAboutAxis
+        (
+            emitters,
+            toVec3(p0),
+            toVec3(a),
+            2*std::acos(min(mag(gamma), scalar(1))),
+            wedgeCopies
+        );
+    }
+
     magtwin::foam::BallisticTransport transport(emissionDistribution_, cosExponent_);
     if (gasPressure_ > 0)
     {
@@ -166,7 +205,8 @@ Foam::filmDepositionFvPatchScalarField::computeBallisticFlux() const
         scalar(emitters.size())
        *scalar(returnReduce(patch().size(), sumOp<label>()));
     const bool fast =
-        ballisticTransport_ != "pairwise" && !planar2D && shadowPatches_.empty()
+        ballisticTransport_ != "pairwise" && !planar2D && !wedge
+     && shadowPatches_.empty()
      && (ballisticTransport_ == "fast" || pairs > fastAbovePairs)
      && patchIsPlanar();
     if (ballisticTransport_ == "fast" && !fast)
@@ -344,14 +384,6 @@ void Foam::filmDepositionFvPatchScalarField::readBallisticEntries
     {
         wedge = wedge || isA<wedgePolyPatch>(pp);
     }
-    if (wedge)
-    {
-        FatalIOErrorInFunction(dict)
-            << "Entry 'lineOfSightSource': the ballistic flux is not available on"
-            << " an axisymmetric (wedge) mesh (a line of sight leaves the wedge);"
-            << " use a 3-D mesh (magtwin foam-case) or a 2-D planar cross-section,"
-            << " or remove lineOfSightSource" << nl << exit(FatalIOError);
-    }
     ballisticTransport_ = dict.getOrDefault<word>("ballisticTransport", "auto");
     if (!ballisticTransportNames.found(ballisticTransport_))
     {
@@ -374,10 +406,18 @@ void Foam::filmDepositionFvPatchScalarField::readBallisticEntries
                 << mesh.boundaryMesh().names() << nl << exit(FatalIOError);
         }
     }
+    if (wedge && !shadowPatches_.empty())
+    {
+        FatalIOErrorInFunction(dict)
+            << "Entry 'shadowPatches': shadowing is not available on an"
+            << " axisymmetric (wedge) mesh (its occluders would be rings); use a"
+            << " 3-D mesh (magtwin foam-case)" << nl << exit(FatalIOError);
+    }
     if (ballisticTransport_ == "fast")
     {
         const char* reason =
-            mesh.nGeometricD() == 2 ? "a 3-D mesh (this one is 2-D)"
+            wedge ? "a 3-D mesh (this one is an axisymmetric wedge)"
+          : mesh.nGeometricD() == 2 ? "a 3-D mesh (this one is 2-D)"
           : !shadowPatches_.empty() ? "no shadowPatches (the convolution has no shadowing)"
           : !patchIsPlanar() ? "a planar substrate patch (this one is not one plane)"
           : nullptr;

@@ -222,3 +222,35 @@ TEST(BallisticTransport, FastPathRefusesOccluders) {
     const std::vector<Vec3> pts = substratePoints(f, &plane);
     EXPECT_THROW(t.fluxOnPlane(planarTarget(f, 0.1), pts, plane), std::invalid_argument);
 }
+
+// An axisymmetric mesh's target: a uniform Lambertian disc (radius a, J atoms m^-2 s^-1) given
+// as one 5 deg wedge of radial elements (exact arc areas), revolved round the axis (720
+// copies) and summed in 3-D, against the closed form of a differential element facing a
+// parallel coaxial disc at distance h and offset r (configuration factor; e.g. Howell, A
+// Catalog of Radiation Heat Transfer Configuration Factors, B-13; Modest, Radiative Heat
+// Transfer, App. D): Phi = J F,  F = (1/2) [1 - (h^2 + r^2 - a^2) / sqrt((h^2 + r^2 + a^2)^2 - 4 r^2 a^2)].
+// Tolerance 2e-4: the midpoint rule over 1 mm radial elements, (dr/h)^2 / 24 = 1.7e-5 of the
+// kernel, and the azimuthal trapezoid rule's O(copies^-2) from the emission cut at 0.5 deg.
+TEST(BallisticTransport, RevolvedWedgeDiscMatchesTheDiscViewFactor) {
+    const double a = 0.1, h = 0.05, J = 1e19, wedge = 5 * kPi / 180, dr = 0.001;
+    const Vec3 axisPoint{0.3, -0.2, 0.1}, axis = unit({0.2, 1.0, -0.1});  // any axis: turned
+    const Vec3 radial = unit(cross(axis, {1, 0, 0}));                     // the wedge's mid-plane
+    std::vector<EmittingElement> wedgeElements;
+    for (int i = 0; i < int(a / dr); ++i) {
+        const double r = (i + 0.5) * dr;
+        wedgeElements.push_back({add(axisPoint, radial, r), axis, J * wedge * r * dr});  // emits along +axis
+    }
+    const std::vector<EmittingElement> ring =
+        magtwin::foam::revolveAboutAxis(wedgeElements, axisPoint, axis, wedge, 720);
+    ASSERT_EQ(ring.size(), wedgeElements.size() * 720);
+    std::vector<Vec3> pts;
+    for (double r : {0.0, 0.03, 0.07, 0.1, 0.13, 0.2}) pts.push_back(add(add(axisPoint, axis, h), radial, r));
+    const BallisticTransport t("cosine", 1);
+    const std::vector<double> got = t.flux(ring, pts, std::vector<Vec3>(pts.size(), scale(axis, -1)), false, {0, 0, 0});
+    for (std::size_t i = 0; i < pts.size(); ++i) {
+        const double r = std::abs(std::vector<double>{0.0, 0.03, 0.07, 0.1, 0.13, 0.2}[i]);
+        const double F =
+            0.5 * (1 - (h * h + r * r - a * a) / std::sqrt(std::pow(h * h + r * r + a * a, 2) - 4 * r * r * a * a));
+        EXPECT_NEAR(got[i], J * F, 2e-4 * J * F) << "r = " << r;
+    }
+}
