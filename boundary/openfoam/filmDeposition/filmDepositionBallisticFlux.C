@@ -279,19 +279,28 @@ Foam::filmDepositionFvPatchScalarField::computeBallisticFlux() const
                     continue;
                 }
                 const polyPatch& pp = pbm[patchi];
-                const pointField& meshPoints = pp.points();
-                const vectorField& centres = pp.faceCentres();
-                forAll(pp, facei)
+                const pointField& points = pp.localPoints();
+                const faceList& faces = pp.localFaces();
+                const vectorField centres(pp.faceCentres());
+                forAll(faces, facei)
                 {
-                    const face& f = pp[facei];
+                    const face& f = faces[facei];
+                    const point& c = centres[facei];
                     forAll(f, pointi)
                     {
-                        for (const point& q :
-                            {centres[facei], meshPoints[f[pointi]], meshPoints[f.nextLabel(pointi)]})
+                        const point& p1 = points[f[pointi]];
+                        const point& p2 = points[f.nextLabel(pointi)];
+                        for (direction d = 0; d < vector::nComponents; ++d)
                         {
-                            corners.append(q.x());
-                            corners.append(q.y());
-                            corners.append(q.z());
+                            corners.append(c[d]);
+                        }
+                        for (direction d = 0; d < vector::nComponents; ++d)
+                        {
+                            corners.append(p1[d]);
+                        }
+                        for (direction d = 0; d < vector::nComponents; ++d)
+                        {
+                            corners.append(p2[d]);
                         }
                     }
                 }
