@@ -170,7 +170,9 @@ Foam::filmDepositionFvPatchScalarField::filmDepositionFvPatchScalarField
     gasPressure_(0),
     sigmaEff_(0),
     scatteredDeposited_(1),
-    ballisticFlux_(p.size(), Zero)
+    ballisticFlux_(p.size(), Zero),
+    ballisticTransport_("auto"),
+    shadowPatches_()
 {
     refValue() = Zero;
     refGrad() = Zero;
@@ -202,7 +204,9 @@ Foam::filmDepositionFvPatchScalarField::filmDepositionFvPatchScalarField
     gasPressure_(0),
     sigmaEff_(0),
     scatteredDeposited_(1),
-    ballisticFlux_(p.size(), Zero)
+    ballisticFlux_(p.size(), Zero),
+    ballisticTransport_("auto"),
+    shadowPatches_()
 {
     readParameters(dict);
 
@@ -228,6 +232,7 @@ Foam::filmDepositionFvPatchScalarField::filmDepositionFvPatchScalarField
                 << "'; patches: " << p.boundaryMesh().mesh().boundaryMesh().names()
                 << nl << exit(FatalIOError);
         }
+        readBallisticEntries(dict);
     }
 
     refValue() = Zero;
@@ -272,7 +277,9 @@ Foam::filmDepositionFvPatchScalarField::filmDepositionFvPatchScalarField
     gasPressure_(ptf.gasPressure_),
     sigmaEff_(ptf.sigmaEff_),
     scatteredDeposited_(ptf.scatteredDeposited_),
-    ballisticFlux_(ptf.ballisticFlux_, mapper)
+    ballisticFlux_(ptf.ballisticFlux_, mapper),
+    ballisticTransport_(ptf.ballisticTransport_),
+    shadowPatches_(ptf.shadowPatches_)
 {}
 
 
@@ -298,7 +305,9 @@ Foam::filmDepositionFvPatchScalarField::filmDepositionFvPatchScalarField
     gasPressure_(ptf.gasPressure_),
     sigmaEff_(ptf.sigmaEff_),
     scatteredDeposited_(ptf.scatteredDeposited_),
-    ballisticFlux_(ptf.ballisticFlux_)
+    ballisticFlux_(ptf.ballisticFlux_),
+    ballisticTransport_(ptf.ballisticTransport_),
+    shadowPatches_(ptf.shadowPatches_)
 {}
 
 
@@ -325,7 +334,9 @@ Foam::filmDepositionFvPatchScalarField::filmDepositionFvPatchScalarField
     gasPressure_(ptf.gasPressure_),
     sigmaEff_(ptf.sigmaEff_),
     scatteredDeposited_(ptf.scatteredDeposited_),
-    ballisticFlux_(ptf.ballisticFlux_)
+    ballisticFlux_(ptf.ballisticFlux_),
+    ballisticTransport_(ptf.ballisticTransport_),
+    shadowPatches_(ptf.shadowPatches_)
 {}
 
 
@@ -435,6 +446,7 @@ void Foam::filmDepositionFvPatchScalarField::write(Ostream& os) const
             os.writeEntry("sigmaEff", sigmaEff_);
             os.writeEntry("scatteredDeposited", scatteredDeposited_);
         }
+        writeBallisticEntries(os);
         ballisticFlux_.writeEntry("ballisticFlux", os);
     }
     writeEntry("value", os);
