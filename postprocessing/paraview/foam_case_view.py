@@ -1,6 +1,7 @@
 """Picture of a 3-D magtwin OpenFOAM case (`magtwin foam-case`): cathodes and substrate.
 
-Left: the chamber's patches in 3-D seen obliquely from below the substrate plane's edge:
+Left: the chamber's patches in 3-D, seen obliquely from below (unlit colours, so the film
+and the cathodes' faces read the same from either side):
 the substrate coloured by film thickness (filmThickness, m -> nm, Viridis), each cathode
 (a sputteredFlux patch in c) coloured by erosion depth, |pointDisplacement| in mm (Inferno),
 when the case moves its targets (sputterErosion writes pointDisplacement), else a flat grey
@@ -100,10 +101,11 @@ def draw(case, foam, time, args):
     cshown = Show(cat, view)
     if eroding:
         clut = mv.colour_by(cshown, view, "depth_mm", depth_range, "Inferno (matplotlib)", "erosion depth [mm]")
-        GetScalarBar(clut, view).Position = [0.02, 0.08]
+        GetScalarBar(clut, view).Position = [0.1, 0.3]  # title centred above: room on the left; axes below
     else:
         cshown.ColorArrayName = ["POINTS", ""]
         cshown.AmbientColor = cshown.DiffuseColor = [0.55, 0.55, 0.58]
+    mv.flat_colours(cshown)  # the cathodes are seen from the substrate side of their face, unlit
     if others:
         _, rest = patch_reader(foam, others, time)
         wire = Show(rest, view)

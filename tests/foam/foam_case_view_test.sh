@@ -3,7 +3,8 @@
 # through its Allrun): the picture is written, the substrate's colour range is the film's range
 # in results/film.csv (filmUniformity's per-face film: an independent path through the function
 # object, 1e-6 relative: both are the same doubles printed to 10 digits), the cathode is named,
-# and both halves of the PNG hold colour (not a blank render).
+# and both halves of the PNG hold colour (not a blank render); then, with a known pointDisplacement
+# written into the last time, the cathodes' colour range is that displacement's depth range.
 #   usage: foam_case_view_test.sh WORKDIR MAGTWIN PVBATCH
 # Exit 77 (skipped) without ParaView unless MAGTWIN_REQUIRE_PARAVIEW=1.
 set -uo pipefail
@@ -55,5 +56,42 @@ for y in range(h):
         if max(r, g, bl) - min(r, g, bl) > 60: coloured[0 if x < w // 2 else 1] += 1
 print("coloured pixels (sampled every 2nd column): left %d, right %d" % tuple(coloured))
 assert coloured[0] > 2000 and coloured[1] > 10000, coloured
+PY
+# The erosion colouring: an eroding case writes pointDisplacement (sputterErosion); give this one
+# a known displacement d = (0, 0, depth(x, y)) at the last time and check that the cathode's colour
+# range is min/max |d| over the cu_target patch's points, computed here from the mesh files.
+T=$(ls "$WORK/case" | grep -E '^[0-9.]+$' | sort -g | tail -1)
+/usr/bin/python3 - "$WORK/case" "$T" > "$WORK/expected_depth" <<'PY' || fail "pointDisplacement"
+import re, sys
+case, t = sys.argv[1], sys.argv[2]
+def body(path):
+    text = open(path).read()
+    return text[text.index("(", text.index("}")) + 1:text.rindex(")")]  # after the FoamFile header
+pts = [tuple(map(float, m)) for m in re.findall(r"\(([^()]+) ([^()]+) ([^()]+)\)", body(case + "/constant/polyMesh/points"))]
+faces = [list(map(int, m.split())) for m in re.findall(r"\d+\(([\d ]+)\)", body(case + "/constant/polyMesh/faces"))]
+bnd = open(case + "/constant/polyMesh/boundary").read()
+m = re.search(r"cu_target\s*\{[^}]*nFaces\s+(\d+);[^}]*startFace\s+(\d+);", bnd)
+n, start = int(m.group(1)), int(m.group(2))
+depth = lambda x, y: 1e-3 * (1.0 + 30 * x * x + 3 * y)  # m; positive on the target (|x|, |y| < 0.2 m)
+patch = {p for f in faces[start:start + n] for p in f}
+d = [depth(*pts[p][:2]) for p in patch]
+with open("%s/%s/pointDisplacement" % (case, t), "w") as out:
+    out.write("FoamFile { version 2.0; format ascii; class pointVectorField; object pointDisplacement; }\n"
+              "dimensions [0 1 0 0 0 0 0];\ninternalField nonuniform List<vector> %d\n(\n" % len(pts))
+    out.write("".join("(0 0 %.12g)\n" % depth(x, y) for x, y, z in pts))
+    out.write(");\nboundaryField\n{\n" + "".join("    %s { type calculated; }\n" % p
+                                               for p in ("cu_target", "wafer", "shields", "walls")) + "}\n")
+print(1e3 * min(d), 1e3 * max(d))
+PY
+MAGTWIN_PVBATCH=$PVBATCH "$MAGTWIN" view "$WORK/case" --png "$WORK/view-eroded.png" --size 1200x600 > "$WORK/view-eroded.json" \
+  2> "$WORK/view-eroded.err" || { cat "$WORK/view-eroded.err"; fail "magtwin view (eroded)"; }
+/usr/bin/python3 - "$WORK/view-eroded.json" "$WORK/expected_depth" <<'PY' || fail "erosion depth colouring"
+import json, sys
+rep = json.loads([l for l in open(sys.argv[1]) if l.startswith("{")][-1])
+lo, hi = map(float, open(sys.argv[2]).read().split())
+got = rep["erosion_depth_mm_range"]
+print("cathode colour range %s mm; |pointDisplacement| on cu_target %.6f .. %.6f mm" % (got, lo, hi))
+# 1e-6 relative: the same doubles, written with 12 digits.
+assert got is not None and abs(got[0] / lo - 1) < 1e-6 and abs(got[1] / hi - 1) < 1e-6
 PY
 echo "PASS"
