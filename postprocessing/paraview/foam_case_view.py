@@ -118,10 +118,11 @@ def draw(case, foam, time, args):
     # From below the substrate's -y edge, tilted: the film and the cathodes' faces (they face -z) both show.
     mv.place_camera(view, centre, [0.35, 1.0, 0.55], [0.0, 0.0, 1.0], 1.0)
     depth_text = ("cathodes by erosion depth, max %s mm" % mv.fmt(depth_range[1], 4)) if eroding else \
-        "cathodes grey: no pointDisplacement (the targets do not erode in this case)"
-    mv.caption(view, "OpenFOAM case %s, t = %s s\n%s by film thickness; %s (%s)"
-               % (os.path.basename(case.rstrip("/")), mv.fmt(time, 4), substrate, depth_text, ", ".join(cathodes)),
-               size=14)
+        "cathodes grey: no pointDisplacement (no erosion in this case)"
+    names = ", ".join(cathodes) if len(cathodes) <= 3 else "%d cathodes %s .. %s" % (len(cathodes), cathodes[0],
+                                                                                     cathodes[-1])
+    mv.caption(view, "OpenFOAM case %s, t = %s s: %s by film thickness\n%s\n%s"
+               % (os.path.basename(case.rstrip("/")), mv.fmt(time, 4), substrate, names, depth_text), size=14)
 
     top = mv.render_view(args.width - args.width // 2, args.height)
     top.ViewTime = time
