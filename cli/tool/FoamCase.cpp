@@ -127,8 +127,9 @@ std::string allrun(const ToolFile& tool, const FoamCaseOptions& o, const FoamCas
       << "# " << cells << " cells; film on " << w.substrate->name << " after " << num(w.motionTimeS)
       << " s -> results/summary.json, results/film.csv.\n"
       << "# Runs from any folder with nothing set: the paths below are absolute.\n"
-      << "#   bash Allrun             serial\n#   bash Allrun -parallel   2 ranks (decomposePar, mpirun, "
-         "reconstructPar)\n"
+      << "#   bash Allrun               serial\n#   bash Allrun -parallel     2 ranks (decomposePar, mpirun, "
+         "reconstructPar)\n#   bash Allrun -parallel N   N ranks (system/decomposeParDict rewritten: simple, n (N/a a "
+         "1), a the largest divisor of N <= sqrt N)\n"
       << "cd \"$(dirname \"$0\")\" || exit 1\nHERE=$(pwd)\n"
       << "WM_PROJECT_DIR=" << shellWord(o.openFoamDir) << "; export WM_PROJECT_DIR\n"
       << "LD_LIBRARY_PATH=" << shellWord(o.libDir) << "${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}; export LD_LIBRARY_PATH\n"
@@ -139,8 +140,18 @@ std::string allrun(const ToolFile& tool, const FoamCaseOptions& o, const FoamCas
       << "rm -rf postProcessing processor* results results.tmp   # a rerun starts clean\n"
       << "step log.blockMesh blockMesh\nstep log.checkMesh checkMesh\n"
       << "if [ \"${1:-}\" = \"-parallel\" ]; then\n"
+      << "    N=2\n"
+      << "    if [ -n \"${2:-}\" ]; then\n"
+      << "        N=$2\n"
+      << "        case $N in ''|*[!0-9]*|0) echo \"Allrun -parallel N: N must be a positive whole number of ranks, "
+         "not '$N'\"; exit 2 ;; esac\n"
+      << "        a=1; i=1; while [ $((i * i)) -le \"$N\" ]; do [ $((N % i)) -eq 0 ] && a=$i; i=$((i + 1)); done\n"
+      << "        printf 'FoamFile { version 2.0; format ascii; class dictionary; object decomposeParDict; }\\n\\n"
+         "numberOfSubdomains %s;\\nmethod          simple;\\ncoeffs          { n (%s %s 1); }\\n' \"$N\" "
+         "$((N / a)) \"$a\" > system/decomposeParDict\n"
+      << "    fi\n"
       << "    step log.decomposePar decomposePar -force\n"
-      << "    step log.sputterFoam mpirun --allow-run-as-root --oversubscribe -np 2 sputterFoam -parallel\n"
+      << "    step log.sputterFoam mpirun --allow-run-as-root --oversubscribe -np \"$N\" sputterFoam -parallel\n"
       << "    step log.reconstructPar reconstructPar -latestTime\nelse\n"
       << "    step log.sputterFoam sputterFoam\nfi\n"
       << "touch case.foam   # ParaView: open case.foam\n"
@@ -232,8 +243,10 @@ FoamCaseReport writeFoamCase(const ToolFile& tool, const FoamCaseOptions& o) {
         writeText(dir / "system/decomposeParDict",
                   header("dictionary", "decomposeParDict") +
                       "numberOfSubdomains 2;\nmethod          simple;\ncoeffs          { n (2 1 1); }\n"
-                      "// A cluster: numberOfSubdomains N and n (a b 1) with a b = N (or method scotch where\n"
-                      "// OpenFOAM was built with it; Debian's is not), then `mpirun -np N sputterFoam -parallel`.\n");
+                      "// N ranks: `bash Allrun -parallel N` rewrites this file (n (N/a a 1), a the largest\n"
+                      "// divisor of N <= sqrt N), or by hand numberOfSubdomains N and n (a b 1) with a b = N (or\n"
+                      "// method scotch where OpenFOAM was built with it; Debian's is a stub), then decomposePar\n"
+                      "// and `mpirun -np N sputterFoam -parallel`. docs/openfoam.md: how to choose N.\n");
         writeText(dir / "constant/dynamicMeshDict",
                   header("dictionary", "dynamicMeshDict") +
                       "// The deposition over the motion time: the target does not move (erosion: `magtwin erode`).\n"

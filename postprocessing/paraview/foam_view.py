@@ -5,7 +5,9 @@ substrate) at the last time, coloured by the field over its full range on the me
 the domain outline; for a 2-D case (one extent under 10 % of the largest: the empty
 direction of a planar cross-section or a wedge) the mid-plane normal to that thin
 direction instead, seen face-on. Right: the field along the longest axis through the
-domain centre.
+domain centre. A 3-D case (no empty or wedge patch) with a film (filmThickness, e.g.
+`magtwin foam-case`) and no --field gets foam_case_view.py's picture instead: cathodes by erosion depth, the
+substrate by film thickness.
 
 Usage: pvbatch foam_view.py --input CASE_DIR --output OUT.png [--field NAME]
 CASE_DIR holds system/controlDict; an empty case.foam is created if missing (it is only
@@ -13,6 +15,7 @@ the name ParaView's OpenFOAM reader opens). Default field: the first of p, T, U,
 then any other cell field but the cell centres (C, Cx, Cy, Cz of writeCellCentres).
 """
 import os
+import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -21,6 +24,12 @@ from paraview.simple import *  # noqa: F401,F403,E402
 
 PREFERRED = ["p", "T", "U", "rho"]
 CELL_CENTRES = {"C", "Cx", "Cy", "Cz"}
+
+
+def two_dimensional(case):
+    """A 2-D or axisymmetric OpenFOAM mesh: an empty or wedge patch in constant/polyMesh/boundary."""
+    path = os.path.join(case, "constant", "polyMesh", "boundary")
+    return os.path.exists(path) and re.search(r"type\s+(empty|wedge)\s*;", open(path).read()) is not None
 
 
 def main():
@@ -56,6 +65,11 @@ def main():
     centre = [(b[0] + b[1]) / 2, (b[2] + b[3]) / 2, (b[4] + b[5]) / 2]
     spans = [b[1] - b[0], b[3] - b[2], b[5] - b[4]]
     thin = spans.index(min(spans))
+    if "filmThickness" in available and not args.field and not two_dimensional(case):
+        import foam_case_view  # a 3-D case with a film: cathodes and substrate (foam_case_view.py)
+
+        foam_case_view.draw(case, foam, time, args)
+        return
     normal_axis = thin if spans[thin] < 0.1 * max(spans) else 1
     normal = [0.0, 0.0, 0.0]
     normal[normal_axis] = 1.0
