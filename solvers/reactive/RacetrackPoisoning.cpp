@@ -195,6 +195,22 @@ double RacetrackPoisoning::criticalPumpingSpeed() const {
     return m < 0.0 ? -m * kBoltzmannJPerK * p_.temperatureK : 0.0;
 }
 
+std::vector<TargetPatch> coarsenPatches(const std::vector<TargetPatch>& patches, int bins) {
+    if (bins < 1) throw std::invalid_argument("racetrack poisoning: at least one bin");
+    double jMax = 0.0;
+    for (const TargetPatch& t : patches) jMax = std::max(jMax, t.ionFluxPerM2S);
+    std::vector<double> area(std::size_t(bins), 0.0), ions(std::size_t(bins), 0.0);
+    for (const TargetPatch& t : patches) {
+        const int b = jMax > 0.0 ? std::min(bins - 1, static_cast<int>(t.ionFluxPerM2S / jMax * bins)) : 0;
+        area[std::size_t(b)] += t.areaM2;
+        ions[std::size_t(b)] += t.areaM2 * t.ionFluxPerM2S;
+    }
+    std::vector<TargetPatch> out;
+    for (std::size_t b = 0; b < area.size(); ++b)
+        if (area[b] > 0.0) out.push_back({area[b], ions[b] / area[b]});
+    return out;
+}
+
 ReactiveApproach reactiveApproachFromName(const std::string& name) {
     if (name == "from_metal") return ReactiveApproach::FromMetal;
     if (name == "from_compound") return ReactiveApproach::FromCompound;

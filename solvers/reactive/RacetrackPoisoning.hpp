@@ -94,6 +94,11 @@ private:
     std::vector<double> turningPoints_;
 };
 
+/// `patches` merged into at most `bins` patches of equal flux width over [0, J_max]: each keeps
+/// the summed area and the ion-weighted mean flux, so sum J dA is exact and theta(J) is
+/// sampled to J_max / bins (for the time-dependent model, whose cost grows with the patches).
+std::vector<TargetPatch> coarsenPatches(const std::vector<TargetPatch>& patches, int bins);
+
 /// Which stable state a flow inside the hysteresis gives (see the header comment).
 enum class ReactiveApproach { FromMetal, FromCompound };
 /// "from_metal" | "from_compound"; throws std::invalid_argument listing them.

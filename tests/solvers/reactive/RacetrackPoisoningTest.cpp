@@ -20,20 +20,6 @@ namespace {
 // The Ti/N2 chamber of BergModelTest (ReactiveTestChamber.hpp).
 BergParameters tiN2(double pumpingSpeedM3PerS) { return tiN2Setup(pumpingSpeedM3PerS).parameters; }
 
-/// A racetrack-like profile on the same area and ion flow: a Gaussian ring cross-section,
-/// sampled in 40 strips of equal area, normalised so that sum J dA = I_ion / e.
-std::vector<TargetPatch> gaussianTrack(const BergParameters& p) {
-    std::vector<TargetPatch> out;
-    double norm = 0.0;
-    for (int i = 0; i < 40; ++i) {
-        const double u = (i + 0.5) / 40.0 * 6.0 - 3.0;  // -3 .. 3 sigma
-        out.push_back({p.targetAreaM2 / 40.0, std::exp(-0.5 * u * u)});
-        norm += out.back().ionFluxPerM2S * out.back().areaM2;
-    }
-    for (TargetPatch& t : out) t.ionFluxPerM2S *= p.ionsPerSecond / norm;
-    return out;
-}
-
 /// Relative difference.
 double rel(double a, double b) { return std::abs(a - b) / std::max(std::abs(a), std::abs(b)); }
 
