@@ -141,59 +141,12 @@ std::vector<double> RacetrackPoisoning::scanPressures() const {
         ions_ * p_.metalYield / (formulaPerMolecule_ * p_.stickingCollector * impingementPerPa_ * p_.collectorAreaM2);
     double lo = std::min(jMin * perJ, pc), hi = std::max(jMax * perJ, pc);
     if (p_.implantation) lo = std::min(lo, p_.inertPartialPressurePa), hi = std::max(hi, p_.inertPartialPressurePa);
-    lo *= 1e-4, hi *= 1e4;
-    const int n = static_cast<int>(std::ceil(std::log10(hi / lo) * kPointsPerDecade));
-    const double step = std::log(hi / lo) / n;
-    std::vector<double> out;
-    for (int i = 0; i <= n; ++i) out.push_back(lo * std::exp(i * step));
-    return out;
+    return logGrid(lo * 1e-4, hi * 1e4, kPointsPerDecade);
 }
 
-std::vector<double> RacetrackPoisoning::computeTurningPoints() const {
-    const std::vector<double> grid = scanPressures();
-    std::vector<double> out;
-    bool prevPositive = stateAt(grid.front()).slopePerSPerPa > 0.0;
-    for (std::size_t i = 1; i < grid.size(); ++i) {
-        const bool positive = stateAt(grid[i]).slopePerSPerPa > 0.0;
-        if (positive != prevPositive) {
-            double a = grid[i - 1], b = grid[i];  // bisection in ln p to machine precision
-            for (int it = 0; it < 200 && b - a > 1e-15 * b; ++it) {
-                const double mid = std::sqrt(a * b);
-                if ((stateAt(mid).slopePerSPerPa > 0.0) == prevPositive)
-                    a = mid;
-                else
-                    b = mid;
-            }
-            out.push_back(std::sqrt(a * b));
-        }
-        prevPositive = positive;
-    }
-    return out;
-}
+std::vector<double> RacetrackPoisoning::computeTurningPoints() const { return turningPointsOnGrid(scanPressures()); }
 
-double RacetrackPoisoning::criticalPumpingSpeed() const {
-    const double pumped = p_.pumpingSpeedM3PerS / (kBoltzmannJPerK * p_.temperatureK);
-    const auto uptake = [&](double lnP) { return stateAt(std::exp(lnP)).slopePerSPerPa - pumped; };
-    const std::vector<double> grid = scanPressures();
-    std::size_t best = 0;
-    double bestValue = uptake(std::log(grid[0]));
-    for (std::size_t i = 1; i < grid.size(); ++i) {
-        const double v = uptake(std::log(grid[i]));
-        if (v < bestValue) bestValue = v, best = i;
-    }
-    // Golden section on ln p in the neighbouring cells (as BergModel::minUptakeSlopePressure).
-    double lo = std::log(grid[best == 0 ? 0 : best - 1]), hi = std::log(grid[std::min(best + 1, grid.size() - 1)]);
-    const double g = 0.5 * (std::sqrt(5.0) - 1.0);
-    double x1 = hi - g * (hi - lo), x2 = lo + g * (hi - lo), f1 = uptake(x1), f2 = uptake(x2);
-    for (int it = 0; it < 200 && hi - lo > 1e-13 * std::max(1.0, std::abs(lo)); ++it) {
-        if (f1 < f2)
-            hi = x2, x2 = x1, f2 = f1, x1 = hi - g * (hi - lo), f1 = uptake(x1);
-        else
-            lo = x1, x1 = x2, f1 = f2, x2 = lo + g * (hi - lo), f2 = uptake(x2);
-    }
-    const double m = std::min(bestValue, uptake(0.5 * (lo + hi)));
-    return m < 0.0 ? -m * kBoltzmannJPerK * p_.temperatureK : 0.0;
-}
+double RacetrackPoisoning::criticalPumpingSpeed() const { return criticalPumpingSpeedOnGrid(scanPressures()); }
 
 std::vector<TargetPatch> coarsenPatches(const std::vector<TargetPatch>& patches, int bins) {
     if (bins < 1) throw std::invalid_argument("racetrack poisoning: at least one bin");

@@ -35,4 +35,57 @@ std::vector<BergState> ReactiveSteadyStates::statesAtFlow(double q) const {
     return out;
 }
 
+std::vector<double> ReactiveSteadyStates::logGrid(double lo, double hi, int pointsPerDecade) {
+    const int n = std::max(1, static_cast<int>(std::ceil(std::log10(hi / lo) * pointsPerDecade)));
+    const double step = std::log(hi / lo) / n;
+    std::vector<double> out;
+    for (int i = 0; i <= n; ++i) out.push_back(lo * std::exp(i * step));
+    return out;
+}
+
+std::vector<double> ReactiveSteadyStates::turningPointsOnGrid(const std::vector<double>& grid) const {
+    std::vector<double> out;
+    bool prevPositive = stateAt(grid.front()).slopePerSPerPa > 0.0;
+    for (std::size_t i = 1; i < grid.size(); ++i) {
+        const bool positive = stateAt(grid[i]).slopePerSPerPa > 0.0;
+        if (positive != prevPositive) {
+            double a = grid[i - 1], b = grid[i];  // bisection in ln p to machine precision
+            for (int it = 0; it < 200 && b - a > 1e-15 * b; ++it) {
+                const double mid = std::sqrt(a * b);
+                if ((stateAt(mid).slopePerSPerPa > 0.0) == prevPositive)
+                    a = mid;
+                else
+                    b = mid;
+            }
+            out.push_back(std::sqrt(a * b));
+        }
+        prevPositive = positive;
+    }
+    return out;
+}
+
+double ReactiveSteadyStates::criticalPumpingSpeedOnGrid(const std::vector<double>& grid) const {
+    const BergParameters& p = parameters();
+    const double kT = kBoltzmannJPerK * p.temperatureK, pumped = p.pumpingSpeedM3PerS / kT;
+    const auto uptake = [&](double lnP) { return stateAt(std::exp(lnP)).slopePerSPerPa - pumped; };
+    std::size_t best = 0;
+    double bestValue = uptake(std::log(grid[0]));
+    for (std::size_t i = 1; i < grid.size(); ++i) {
+        const double v = uptake(std::log(grid[i]));
+        if (v < bestValue) bestValue = v, best = i;
+    }
+    // golden section on ln p in the neighbouring cells (as BergModel::minUptakeSlopePressure)
+    double lo = std::log(grid[best == 0 ? 0 : best - 1]), hi = std::log(grid[std::min(best + 1, grid.size() - 1)]);
+    const double g = 0.5 * (std::sqrt(5.0) - 1.0);
+    double x1 = hi - g * (hi - lo), x2 = lo + g * (hi - lo), f1 = uptake(x1), f2 = uptake(x2);
+    for (int it = 0; it < 200 && hi - lo > 1e-13 * std::max(1.0, std::abs(lo)); ++it) {
+        if (f1 < f2)
+            hi = x2, x2 = x1, f2 = f1, x1 = hi - g * (hi - lo), f1 = uptake(x1);
+        else
+            lo = x1, x1 = x2, f1 = f2, x2 = lo + g * (hi - lo), f2 = uptake(x2);
+    }
+    const double m = std::min(bestValue, uptake(0.5 * (lo + hi)));
+    return m < 0.0 ? -m * kT : 0.0;
+}
+
 }  // namespace magtwin

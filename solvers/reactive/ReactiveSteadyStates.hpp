@@ -36,6 +36,17 @@ public:
     /// the hysteresis; inside it stable, unstable, stable (more segments for a resolved target).
     /// Throws std::invalid_argument for a negative flow, or a flow no state can take up.
     std::vector<BergState> statesAtFlow(double moleculesPerS) const;
+
+protected:
+    /// The sign changes of dQ_tot/dp between neighbours of the ascending log grid `pressures`,
+    /// each bisected in ln p to machine precision (for models whose turning points are not
+    /// two by construction).
+    std::vector<double> turningPointsOnGrid(const std::vector<double>& pressures) const;
+    /// -k T min_p d(Q_t + Q_c)/dp: the grid's minimum refined by golden section in ln p over
+    /// its neighbouring cells (0 when the minimum is >= 0), m^3/s.
+    double criticalPumpingSpeedOnGrid(const std::vector<double>& pressures) const;
+    /// A log grid of `pointsPerDecade` from lo to hi.
+    static std::vector<double> logGrid(double lo, double hi, int pointsPerDecade);
 };
 
 }  // namespace magtwin
