@@ -14,8 +14,8 @@ constexpr int kPointsPerDecade = 40;  ///< slope scan, as BergModel's
 }  // namespace
 
 CoSputteredTarget coSputteredTarget(const BergParameters& p) {
-    return {p.targetAreaM2, p.ionsPerSecond, p.metalYield, p.compoundYield, p.stickingTarget, p.reactiveAtomsPerMetal,
-            true};
+    return {p.targetAreaM2,   p.ionsPerSecond,         p.metalYield, p.compoundYield,
+            p.stickingTarget, p.reactiveAtomsPerMetal, true};
 }
 
 CoSputtering::CoSputtering(const BergParameters& chamber, const std::vector<CoSputteredTarget>& targets)
@@ -34,8 +34,9 @@ CoSputtering::CoSputtering(const BergParameters& chamber, const std::vector<CoSp
                 throw std::invalid_argument(which + "a reacting target needs Y_c > 0, sticking in (0, 1] and x > 0");
             if (!first) first = &t;
             if (t.reactiveAtomsPerMetal != first->reactiveAtomsPerMetal)
-                throw std::invalid_argument(which + "its compound's x differs from the first reacting target's (one "
-                                                    "collector compound)");
+                throw std::invalid_argument(which +
+                                            "its compound's x differs from the first reacting target's (one "
+                                            "collector compound)");
         }
         area += t.areaM2;
         ions += t.ionsPerSecond;
