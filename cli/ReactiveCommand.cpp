@@ -7,7 +7,10 @@
 #include "cli/config/Units.hpp"
 #include "cli/tool/ToolFile.hpp"
 #include "solvers/reactive/ReactiveProcess.hpp"
+#include "solvers/reactive/ReactiveTargetState.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <iomanip>
 #include <iostream>
 #include <memory>
@@ -18,7 +21,7 @@ namespace magtwin {
 namespace {
 
 struct ReactiveOptions {
-    std::string tool, cathode, power, pressure, gas, flowRange, out;
+    std::string tool, cathode, power, pressure, gas, flowRange, out, target = "auto";
     std::vector<std::string> flows;
     bool json = false;
 };
@@ -97,31 +100,45 @@ ReactiveChamber chamberFor(const ToolFile& tool, const ToolCathode& k, const std
     return c;
 }
 
-std::string statesJson(const std::vector<ReactiveOperatingState>& states, const BergModel& m,
-                       const ReactiveSetup& setup, double flowScale) {
+std::string statesJson(const std::vector<ReactiveOperatingState>& states, const ReactiveSteadyStates& m,
+                       const ReactiveSetup& setup, double flowScale, ReactiveTargetModel which) {
+    const auto* track = dynamic_cast<const RacetrackPoisoning*>(&m);
     std::ostringstream o;
     o << "{\"states\":[";
     bool first = true;
     for (const ReactiveOperatingState& s : states) {
         if (!s.state.stable) continue;
         o << (first ? "" : ",") << "{\"mode\":" << jsonString(branchName(s.branch))
-          << ",\"compound_fraction\":" << jsonNumber(s.state.thetaTarget)
-          << ",\"collector_compound_fraction\":" << jsonNumber(s.state.thetaCollector)
+          << ",\"compound_fraction\":" << jsonNumber(s.state.thetaTarget);
+        if (track) {  // theta_t at the track centre (highest flux) and where the flux is half of it
+            const double jMax = track->patches().back().ionFluxPerM2S, p = s.state.partialPressurePa;
+            o << ",\"compound_fraction_centre\":" << jsonNumber(track->localTheta(jMax, p))
+              << ",\"compound_fraction_half_flux\":" << jsonNumber(track->localTheta(0.5 * jMax, p));
+        }
+        o << ",\"collector_compound_fraction\":" << jsonNumber(s.state.thetaCollector)
           << ",\"rate_nm_s\":" << jsonNumber(s.state.rateMPerS * 1e9)
           << ",\"partial_pressure_Pa\":" << jsonNumber(s.state.partialPressurePa)
           << ",\"voltage_V\":" << jsonNumber(s.state.voltageV)
           << ",\"ion_current_A\":" << jsonNumber(s.state.ionsPerSecond * kElementaryCharge) << "}";
         first = false;
     }
-    o << "],\"compound\":" << jsonString(setup.compound.name) << ",\"yield_ratio\":" << jsonNumber(setup.yieldRatio)
+    o << "],\"target\":" << jsonString(reactiveTargetModelName(which))
+      << ",\"compound\":" << jsonString(setup.compound.name) << ",\"yield_ratio\":" << jsonNumber(setup.yieldRatio)
       << ",\"pumping_speed_L_s\":" << jsonNumber(m.parameters().pumpingSpeedM3PerS * 1e3)
       << ",\"critical_pumping_speed_L_s\":" << jsonNumber(m.criticalPumpingSpeed() * 1e3) << ",\"hysteresis_sccm\":";
+    // the window: the lowest and highest flow of the turning points (two for the uniform target;
+    // a resolved target can have more)
     const std::vector<double> t = m.turningPoints();
-    if (t.empty())
+    if (t.empty()) {
         o << "null";
-    else
-        o << "[" << jsonNumber(m.stateAt(t[1]).supplyPerS / kMoleculesPerSccm / flowScale) << ","
-          << jsonNumber(m.stateAt(t[0]).supplyPerS / kMoleculesPerSccm / flowScale) << "]";
+    } else {
+        double lo = HUGE_VAL, hi = 0.0;
+        for (double p : t) {
+            const double q = m.stateAt(p).supplyPerS / kMoleculesPerSccm / flowScale;
+            lo = std::min(lo, q), hi = std::max(hi, q);
+        }
+        o << "[" << jsonNumber(lo) << "," << jsonNumber(hi) << "]";
+    }
     o << "}";
     return o.str();
 }
@@ -171,7 +188,21 @@ void run(const ReactiveOptions& o) {
                : k.discharge.powerW ? *k.discharge.powerW
                                     : *k.discharge.currentA * k.discharge.voltageV;
     const ReactiveSetup setup = reactiveSetup(k.target.material, *gas, chamberFor(tool, k, flows, pressure), d);
-    const BergModel model(setup.parameters);
+    // auto: the racetrack-resolved target, unless the discharge follows the state (gamma_c !=
+    // gamma_m, BergModel's extension 1), which only the uniform model carries
+    const bool stateDependentDischarge = BergModel(setup.parameters).powerHeldFixed();
+    ReactiveTargetModel which = stateDependentDischarge ? ReactiveTargetModel::Uniform : ReactiveTargetModel::Racetrack;
+    if (o.target != "auto") try {
+            which = reactiveTargetModelFromName(o.target);
+        } catch (const std::invalid_argument& e) {
+            throw UsageError(std::string("--target: ") + e.what() + " or auto");
+        }
+    if (which == ReactiveTargetModel::Racetrack && stateDependentDischarge)
+        throw UsageError(
+            "--target racetrack: the compound's secondary electron yield differs from the metal's, and "
+            "the resolved target holds the ion flow fixed; use --target uniform (docs/reactive.md)");
+    const std::unique_ptr<ReactiveSteadyStates> modelPtr = reactiveTargetModel(k, tool.erosion, setup, which);
+    const ReactiveSteadyStates& model = *modelPtr;
     // process.reactive.flow_scale: the given flows times it are true sccm; output in the given unit.
     const double scale = tool.process.reactive->flowScale;
     // process.reactive.substrate_rate_factor: the substrate's rate over the mean over A_c.
@@ -182,13 +213,13 @@ void run(const ReactiveOptions& o) {
         std::ostringstream title;
         title << tool.name << " / " << k.name << ": " << setup.metal.name << " in " << gas->formula << " at "
               << d.powerW << " W, S = " << std::setprecision(4) << setup.parameters.pumpingSpeedM3PerS * 1e3
-              << " L/s (Berg's model)";
+              << " L/s (Berg's model, " << reactiveTargetModelName(which) << " target)";
         std::vector<ProcessCurvePoint> curve = processCurve(model, from * scale, to * scale, n);
         for (ProcessCurvePoint& pt : curve) pt.flowSccm /= scale, pt.state.state.rateMPerS *= rateFactor;
         writeProcessCurve(o.out, title.str(), setup, curve, operatingSccm, states);
     }
     if (o.json) {
-        std::cout << statesJson(states, model, setup, scale) << "\n";
+        std::cout << statesJson(states, model, setup, scale, which) << "\n";
         return;
     }
     std::cout << k.name << ": " << setup.metal.name << " + " << gas->formula << " -> " << setup.compound.name << " at "
@@ -216,6 +247,10 @@ void addReactiveCommand(CLI::App& app) {
     cmd->add_option("--gas", opts->gas, "Reactive gas of the process curve (default: the reactive --flow)");
     cmd->add_option("--flow-range", opts->flowRange, "FROM:TO:N reactive flows in sccm for the process curve");
     cmd->add_option("--out", opts->out, "Folder for process_curve.csv and process_curve.png");
+    cmd->add_option("--target", opts->target,
+                    "racetrack (the target resolved along the cathode's racetrack), uniform (Berg's published "
+                    "model: one ion flux over process.reactive's target area) or auto (default: racetrack, uniform "
+                    "when the voltage follows the state)");
     cmd->add_flag("--json", opts->json, "Print the stable states as JSON");
     cmd->callback([opts]() { run(*opts); });
 }

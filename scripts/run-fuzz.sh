@@ -57,7 +57,7 @@ echo "[fuzz] building fuzz_tool_file with $CXX"
   "$ROOT"/cli/config/{Units,ConfigReader}.cpp "$ROOT"/cli/twin/{LogMappingConfig,LogUnits}.cpp \
   "$ROOT"/twin/logs/{EditDistance,TimestampParser}.cpp "$ROOT"/twin/equipment/E10Settings.cpp \
   "$ROOT"/boundary/{util,elements,materials,yield,racetrack}/*.cpp \
-  "$ROOT"/solvers/{motion,chamber,erosion}/*.cpp "$ROOT"/solvers/reactive/{BergModel,ReactiveProcess}.cpp \
+  "$ROOT"/solvers/{motion,chamber,erosion}/*.cpp "$ROOT"/solvers/reactive/{BergModel,ReactiveSteadyStates,ReactiveProcess}.cpp \
   "$OUT"/generated/Builtin{Elements,Materials,Constituents}Csv.cpp -lyaml-cpp
 
 set +e

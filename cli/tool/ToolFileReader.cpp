@@ -637,6 +637,10 @@ ToolReactive readReactive(const SchemaSection& r) {
         r.fail("flows", "no reactive gas among the flows (N2, O2): the targets would stay metallic");
     if (!out.reactiveGas.empty() && !out.pumpingSpeedM3PerS)
         r.fail("flows", "a reactive supply needs process.reactive.pumping_speed_L_s (Berg's gas balance)");
+    if (!out.reactiveGas.empty() && out.implantation &&
+        std::none_of(out.flows.begin(), out.flows.end(), [](const ToolReactive::Flow& f) { return isInertGas(f.gas); }))
+        r.fail("implantation",
+               "needs a working gas in process.reactive.flows (e.g. Ar: 40 sccm) to split the ion current");
     return out;
 }
 

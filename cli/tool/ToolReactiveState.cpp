@@ -1,6 +1,7 @@
 #include "cli/tool/ToolReactiveState.hpp"
 
 #include "boundary/util/Json.hpp"
+#include "boundary/util/PhysicalConstants.hpp"
 #include "cli/config/ConfigReader.hpp"
 
 #include <sstream>
@@ -19,8 +20,21 @@ std::optional<ReactiveOperation> reactiveOperationOf(const ToolFile& tool, const
     op.chamber.stickingCollector = r->stickingCollector;
     op.chamber.targetAreaM2 = r->targetAreaM2For(cathode);
     op.chamber.pumpingSpeedM3PerS = r->pumpingSpeedM3PerS.value_or(0.0);  // the reader requires it with flows
+    op.chamber.secondaryElectronCompound = r->secondaryElectronCompound;
     op.gas = reactiveGas(r->reactiveGas);
-    op.flowSccm = r->reactiveSccm;
+    // flow_scale: true sccm per unit of the given flows (as `magtwin reactive` reads them)
+    op.flowSccm = r->reactiveSccm * r->flowScale;
+    // implantation: the working gas is not consumed, p_inert = k T Q_inert / S (as `magtwin reactive`)
+    op.chamber.implantation = r->implantation;
+    double inert = 0.0;
+    for (const ToolReactive::Flow& f : r->flows)
+        if (isInertGas(f.gas)) inert += f.sccm * r->flowScale * kMoleculesPerSccm;
+    if (op.chamber.pumpingSpeedM3PerS > 0.0)
+        op.chamber.inertPartialPressurePa =
+            inert * kBoltzmannJPerK * op.chamber.temperatureK / op.chamber.pumpingSpeedM3PerS;
+    if (op.chamber.implantation && !(op.chamber.inertPartialPressurePa > 0.0))
+        throw ConfigError(r->origin +
+                          ".implantation': needs a working gas in process.reactive.flows (e.g. Ar: 40 sccm)");
     op.approach = reactiveApproachFromName(r->approach);
     return op;
 }

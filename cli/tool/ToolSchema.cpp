@@ -87,8 +87,9 @@ std::vector<ToolKey> buildSchema() {
         sec("process.reactive", "sticking_collector", K::Number, "1",
             "alpha_c, sticking coefficient on the bare collector film, (0, 1]; 1 as for the target"),
         sec("process.reactive", "flow_scale", K::Number, "1",
-            "true sccm per unit of the flows given to `magtwin reactive` (> 0): the unit and gas-correction factor "
-            "of a log whose flow unit is not sccm; it scales the reactive flow and the pumping speed from --pressure"),
+            "true sccm per unit of the flows given to `magtwin reactive` and in `flows` (> 0): the unit and "
+            "gas-correction factor of a log whose flow unit is not sccm; it scales the flows and the pumping speed "
+            "from --pressure"),
         sec("process.reactive", "substrate_rate_factor", K::Number, "1",
             "the substrate's film rate over the model's mean over collector_area_cm2 (> 0): the throw geometry; "
             "multiplies `magtwin reactive`'s rate_nm_s"),
@@ -103,7 +104,8 @@ std::vector<ToolKey> buildSchema() {
          "default the estimate of boundary/racetrack/IonSupply.hpp for the compound"},
         sec("process.reactive", "implantation", K::Flag, "false",
             "implantation of reactive ions (RSD: Strijckmans & Depla, J. Phys. D 47 (2014) 235302): the ion "
-            "current's reactive share p_R / (p_R + p_inert) nitrides/oxidises the target below its surface"),
+            "current's reactive share p_R / (p_R + p_inert) nitrides/oxidises the target below its surface; with "
+            "`flows` it needs a working gas among them (p_inert = k T Q_inert / S)"),
         sec("process.reactive", "flows", K::TextMap, "-",
             "the reactive supply of `erode` and `deposit`: gas flows with a unit (sccm, slm), e.g. {N2: 10 sccm} "
             "(one reactive gas: N2, O2; inert gases allowed); given: the target's state at this flow sets the "

@@ -13,6 +13,7 @@
 #include "postprocessing/io/OutputFolder.hpp"
 #include "postprocessing/reports/ReplayFolder.hpp"
 #include "solvers/deposition/DepositionRun.hpp"
+#include "solvers/reactive/ReactiveTargetState.hpp"
 #include "twin/replay/ReplayReport.hpp"
 #include "twin/replay/ReplayStoreRecords.hpp"
 #include "twin/store/TwinStore.hpp"
@@ -106,6 +107,12 @@ ReplaySetup replaySetupFor(const TwinToolFile& tf, const std::string& formatName
                     c.pumpingSpeedM3PerS = *r->pumpingSpeedM3PerS;
                     setup.reactive.chambers[k.name] = c;
                     setup.reactive.defaultVoltageV[k.name] = k.discharge.voltageV;
+                    // the target resolved along its racetrack (the erosion engine's grid, the one
+                    // builder), coarsened to kReplayFluxBins flux classes for the time stepping
+                    CathodeSpec metallic = k;
+                    metallic.target.stateYieldFactor = nullptr;
+                    setup.reactive.profiles[k.name] =
+                        coarsenPatches(racetrackPatches(*makeErosionEngine(metallic, tool.erosion)), kReplayFluxBins);
                 }
     }
     return setup;

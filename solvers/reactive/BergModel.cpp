@@ -238,32 +238,4 @@ double bisectSupply(const std::function<double(double)>& supplyAt, double target
     return fl <= fh ? lo : hi;
 }
 
-double BergModel::solve(double target, double lo, double hi) const {
-    return bisectSupply([this](double p) { return stateAt(p).supplyPerS; }, target, lo, hi);
-}
-
-std::vector<BergState> BergModel::statesAtFlow(double q) const {
-    if (!(std::isfinite(q) && q >= 0.0)) throw std::invalid_argument("Berg model: the supplied flow must be >= 0");
-    if (q == 0.0) return {stateAt(0.0)};
-    // Q_tot >= Q_p = p S / kT bounds the largest root; without pumping the uptake saturates and
-    // a flow above its limit has no steady state.
-    const double kT = kBoltzmannJPerK * p_.temperatureK;
-    double pHigh = p_.pumpingSpeedM3PerS > 0.0 ? q * kT / p_.pumpingSpeedM3PerS : pressureScalePa();
-    while (stateAt(pHigh).supplyPerS < q) {
-        pHigh *= 2.0;
-        if (!std::isfinite(pHigh) || pHigh > 1e30)
-            throw std::invalid_argument("Berg model: no steady state at this flow without pumping");
-    }
-    std::vector<double> edges{0.0};
-    for (double t : turningPoints_) edges.push_back(t);
-    edges.push_back(std::max(pHigh, edges.back()));
-    std::vector<BergState> out;
-    for (std::size_t i = 0; i + 1 < edges.size(); ++i) {
-        const double fa = stateAt(edges[i]).supplyPerS - q, fb = stateAt(edges[i + 1]).supplyPerS - q;
-        if (fa == 0.0 && i > 0) continue;  // a turning point counted with the interval before
-        if ((fa <= 0.0) != (fb <= 0.0) || fb == 0.0) out.push_back(stateAt(solve(q, edges[i], edges[i + 1])));
-    }
-    return out;
-}
-
 }  // namespace magtwin

@@ -67,80 +67,32 @@
 // compound on the target are not modelled).
 #pragma once
 
-#include <functional>
+#include "solvers/reactive/ReactiveSteadyStates.hpp"
+
 #include <vector>
 
 namespace magtwin {
 
-struct BergParameters {
-    double ionsPerSecond = 0.0;                ///< I_ion / e on the target
-    double targetAreaM2 = 0.0;                 ///< A_t (the sputtered area)
-    double collectorAreaM2 = 0.0;              ///< A_c (substrate + walls receiving the film)
-    double pumpingSpeedM3PerS = 0.0;           ///< S, for the reactive gas
-    double stickingTarget = 1.0;               ///< alpha_t
-    double stickingCollector = 1.0;            ///< alpha_c
-    double metalYield = 0.0;                   ///< Y_m: metal atoms per ion from the metallic surface
-    double compoundYield = 0.0;                ///< Y_c: compound formula units per ion from the compound surface
-    double gasMoleculeMassKg = 0.0;            ///< m of R2
-    double atomsPerMolecule = 2.0;             ///< a (N2, O2: 2)
-    double reactiveAtomsPerMetal = 1.0;        ///< x of M R_x (TiN: 1)
-    double temperatureK = 300.0;               ///< T of the gas
-    double metalDensityPerM3 = 0.0;            ///< n_M: metal atoms per m^3 of metal film
-    double compoundFormulaDensityPerM3 = 0.0;  ///< n_MRx: formula units per m^3 of compound film
-    // Extension (1): constant power, state-dependent gamma (both > 0 to switch on).
-    double secondaryElectronMetal = 0.0;     ///< gamma_m of the bare metal target
-    double secondaryElectronCompound = 0.0;  ///< gamma_c of the compound-covered target
-    double metalVoltageV = 0.0;              ///< V_m: discharge voltage of the metallic target
-    // Extension (2): implantation of reactive ions.
-    bool implantation = false;            ///< RSD's reactive-ion implantation
-    double inertPartialPressurePa = 0.0;  ///< p_inert of the working gas (> 0 with implantation)
-};
-
-/// One steady state at reactive partial pressure p.
-struct BergState {
-    double partialPressurePa = 0.0;
-    double thetaTarget = 0.0;           ///< theta_t
-    double thetaCollector = 0.0;        ///< theta_c
-    double targetUptakePerS = 0.0;      ///< Q_t (molecules/s)
-    double collectorUptakePerS = 0.0;   ///< Q_c
-    double pumpedPerS = 0.0;            ///< Q_p
-    double supplyPerS = 0.0;            ///< Q_tot = Q_t + Q_c + Q_p
-    double slopePerSPerPa = 0.0;        ///< dQ_tot/dp
-    double metalAtomsPerS = 0.0;        ///< R, metal atoms leaving the target
-    double rateMPerS = 0.0;             ///< film thickness rate, mean over A_c
-    double filmReactivePerMetal = 0.0;  ///< x theta_c
-    bool stable = true;                 ///< dQ_tot/dp > 0
-    double ionsPerSecond = 0.0;         ///< I_ion / e at this state (extension 1; else the fixed flow)
-    double voltageV = 0.0;              ///< V(theta_t) (extension 1; else V_m)
-    double reactiveIonFraction = 0.0;   ///< f_R (extension 2; else 0)
-};
-
-/// The root of supplyAt(p) = target on [lo, hi], where supplyAt - target changes sign:
-/// bisection to machine precision, returning the end closer to the root (the flow solve of
-/// BergModel and RacetrackPoisoning).
-double bisectSupply(const std::function<double(double)>& supplyAt, double target, double lo, double hi);
-
-class BergModel {
+class BergModel : public ReactiveSteadyStates {
 public:
     /// Throws std::invalid_argument naming a parameter that is not finite and > 0 (alphas in
     /// (0, 1], pumping speed, gammas and the inert pressure >= 0; implantation needs p_inert > 0).
     explicit BergModel(const BergParameters& p);
-    const BergParameters& parameters() const { return p_; }
+    const BergParameters& parameters() const override { return p_; }
 
     /// The steady state at partial pressure p >= 0 (closed form).
-    BergState stateAt(double pressurePa) const;
+    BergState stateAt(double pressurePa) const override;
     /// dQ_t/dp + dQ_c/dp (without the pumping term).
     double uptakeSlope(double pressurePa) const;
     /// Partial pressures of the turning points of Q_tot(p), ascending (0 or 2 for this model).
-    std::vector<double> turningPoints() const;
-    /// Every steady state at supplied flow `moleculesPerS` (>= 0), ascending in p: one outside
-    /// the hysteresis; inside it three (stable, unstable, stable).
-    std::vector<BergState> statesAtFlow(double moleculesPerS) const;
+    std::vector<double> turningPoints() const override;
+    // statesAtFlow (ReactiveSteadyStates): one state outside the hysteresis; inside it three
+    // (stable, unstable, stable).
     /// B&N Section 6: the smallest pumping speed with a monotonic Q_tot(p) (0 if the curve is
     /// monotonic without pumping), m^3/s.
-    double criticalPumpingSpeed() const;
+    double criticalPumpingSpeed() const override;
     /// Partial pressure at which theta_t = 1/2 (the scale of the curve).
-    double pressureScalePa() const;
+    double pressureScalePa() const override;
 
     /// True when extension (1) changes the ion flux (both gammas > 0 and unequal).
     bool powerHeldFixed() const { return stateDependentDischarge_; }
@@ -150,8 +102,6 @@ private:
     /// I_ion(theta_t) / (e A_t) and its derivative in theta_t (extension 1).
     double ionFlux(double thetaT) const;
     double ionFluxSlope(double thetaT) const;
-    /// Q_tot(p) - Q0 root on [lo, hi] where it changes sign (bisection to machine precision).
-    double solve(double target, double lo, double hi) const;
     /// argmin of uptakeSlope over p (log-grid scan, then golden section).
     double minUptakeSlopePressure() const;
     BergParameters p_;

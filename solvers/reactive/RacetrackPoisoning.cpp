@@ -37,6 +37,7 @@ RacetrackPoisoning::RacetrackPoisoning(const BergParameters& p, const std::vecto
     p_.targetAreaM2 = area_;
     impingementPerPa_ = 1.0 / std::sqrt(2.0 * kPi * p.gasMoleculeMassKg * kBoltzmannJPerK * p.temperatureK);
     formulaPerMolecule_ = p.atomsPerMolecule / p.reactiveAtomsPerMetal;
+    turningPoints_ = computeTurningPoints();
 }
 
 std::vector<TargetPatch> RacetrackPoisoning::uniformPatches(const BergParameters& p, int n) {
@@ -44,37 +45,55 @@ std::vector<TargetPatch> RacetrackPoisoning::uniformPatches(const BergParameters
     return std::vector<TargetPatch>(std::size_t(n), {p.targetAreaM2 / n, p.ionsPerSecond / p.targetAreaM2});
 }
 
+namespace {
+/// Implantation's reactive share of the ions and its derivative (BergModel.hpp, extension 2).
+struct ReactiveShare {
+    double f = 0.0, df = 0.0;
+};
+ReactiveShare reactiveShare(const BergParameters& p, double pressure) {
+    if (!p.implantation) return {};
+    const double pi = p.inertPartialPressurePa;
+    return {pressure / (pressure + pi), pi / ((pressure + pi) * (pressure + pi))};
+}
+}  // namespace
+
 double RacetrackPoisoning::localTheta(double J, double pressure) const {
-    const double f = formulaPerMolecule_ * p_.stickingTarget * impingementPerPa_ * pressure;
-    const double d = f + J * p_.compoundYield;
-    return d > 0.0 ? f / d : 0.0;
+    const double nf = formulaPerMolecule_;
+    const double form = nf * p_.stickingTarget * impingementPerPa_ * pressure + J * nf * reactiveShare(p_, pressure).f;
+    const double d = form + J * p_.compoundYield;
+    return d > 0.0 ? form / d : 0.0;
 }
 
 BergState RacetrackPoisoning::stateAt(double pressure) const {
     if (!(pressure >= 0.0)) throw std::invalid_argument("racetrack poisoning: partial pressure must be >= 0");
-    const double F = impingementPerPa_ * pressure;
+    const double Fp = impingementPerPa_, F = Fp * pressure;
     const double Ac = p_.collectorAreaM2, Ym = p_.metalYield, Yc = p_.compoundYield;
     const double nf = formulaPerMolecule_, at = p_.stickingTarget, ac = p_.stickingCollector;
     const double kT = kBoltzmannJPerK * p_.temperatureK;
+    const ReactiveShare share = reactiveShare(p_, pressure);
+    const double fR = share.f, dfR = share.df;
 
-    // Local target balances (B&N eq. 3 per patch), summed; the expressions keep BergModel's
-    // order so that one patch gives its numbers.
+    // Local target balances (B&N eq. 3 with implantation, per patch), summed; the expressions
+    // keep BergModel's order so that one patch gives its numbers.
     double a = 0, da = 0, c = 0, dc = 0, uptakeT = 0, slopeT = 0, thetaArea = 0;
     for (const TargetPatch& t : patches_) {
         const double G = t.ionFluxPerM2S, At = t.areaM2;
-        const double dt = nf * at * F + G * Yc;
-        const double thetaT = dt > 0.0 ? nf * at * F / dt : 0.0;
-        const double dThetaT = dt > 0.0 ? nf * at * G * Yc / (dt * dt) : 0.0;
+        const double form = nf * at * F + G * nf * fR;
+        const double thetaT = form + G * Yc > 0.0 ? form / (form + G * Yc) : 0.0;
+        // d theta_t / dp = -h_p / h_theta of h = G (Y_c theta - n_f f_R (1 - theta)) - n_f alpha_t F (1 - theta)
+        const double hTheta = G * (Yc + nf * fR) + nf * at * F;
+        const double hP = -(G * nf * dfR + nf * at * Fp) * (1.0 - thetaT);
+        const double dThetaT = hTheta > 0.0 ? -hP / hTheta : 0.0;
         a += G * Yc * thetaT * At;
-        da += G * Yc * At * dThetaT;
+        da += At * Yc * G * dThetaT;
         c += G * Ym * (1.0 - thetaT) * At;
-        dc += -G * Ym * At * dThetaT;
-        uptakeT += at * F * (1.0 - thetaT) * At;
-        slopeT += at * At * ((1.0 - thetaT) - F * dThetaT);
+        dc += At * Ym * (-G) * dThetaT;
+        uptakeT += (at * F + G * fR) * (1.0 - thetaT) * At;
+        slopeT += At * ((at * Fp + G * dfR) * (1.0 - thetaT) - (at * F + G * fR) * dThetaT);
         thetaArea += thetaT * At;
     }
     // Collector (B&N eq. 6 with the summed target fluxes).
-    const double b = nf * ac * F * Ac, db = nf * ac * Ac;
+    const double b = nf * ac * F * Ac, db = nf * ac * Fp * Ac;
     const double D = a + b + c;
     const double thetaC = (a + b) / D;
     const double dThetaC = ((da + db) * c - (a + b) * dc) / (D * D);
@@ -83,12 +102,15 @@ BergState RacetrackPoisoning::stateAt(double pressure) const {
     s.partialPressurePa = pressure;
     s.thetaTarget = thetaArea / area_;
     s.thetaCollector = thetaC;
+    s.ionsPerSecond = ions_;
+    s.voltageV = p_.metalVoltageV;
+    s.reactiveIonFraction = fR;
     s.targetUptakePerS = uptakeT;
     s.collectorUptakePerS = ac * F * (1.0 - thetaC) * Ac;
     s.pumpedPerS = pressure * p_.pumpingSpeedM3PerS / kT;
     s.supplyPerS = s.targetUptakePerS + s.collectorUptakePerS + s.pumpedPerS;
-    s.slopePerSPerPa =
-        impingementPerPa_ * (slopeT + ac * Ac * ((1.0 - thetaC) - F * dThetaC)) + p_.pumpingSpeedM3PerS / kT;
+    const double dCollector = ac * Ac * (Fp * (1.0 - thetaC) - F * dThetaC);
+    s.slopePerSPerPa = slopeT + dCollector + p_.pumpingSpeedM3PerS / kT;
     s.stable = s.slopePerSPerPa > 0.0;
     s.metalAtomsPerS = a + c;  // B&N eq. 13, summed
     const double volumePerMetal = thetaC / p_.compoundFormulaDensityPerM3 + (1.0 - thetaC) / p_.metalDensityPerM3;
@@ -97,10 +119,16 @@ BergState RacetrackPoisoning::stateAt(double pressure) const {
     return s;
 }
 
-std::vector<double> RacetrackPoisoning::turningPoints() const {
+double RacetrackPoisoning::pressureScalePa() const {
+    return patches_.back().ionFluxPerM2S * p_.compoundYield /
+           (formulaPerMolecule_ * p_.stickingTarget * impingementPerPa_);
+}
+
+std::vector<double> RacetrackPoisoning::scanPressures() const {
     // Pressure scales: theta_i = 1/2 at p_i = J_i Y_c / (n_f alpha_t F/p); the collector's at
     // n_f alpha_c F A_c = (I/e) Y_m. Four decades either side hold every turning point (as in
-    // BergModel: beyond them the uptake is linear or saturated).
+    // BergModel: beyond them the uptake is linear or saturated; implantation's share f_R
+    // saturates above p_inert, which a working gas puts inside the range).
     const double perJ = p_.compoundYield / (formulaPerMolecule_ * p_.stickingTarget * impingementPerPa_);
     const double jMax = patches_.back().ionFluxPerM2S;
     double jMin = jMax;
@@ -111,58 +139,28 @@ std::vector<double> RacetrackPoisoning::turningPoints() const {
         }
     const double pc =
         ions_ * p_.metalYield / (formulaPerMolecule_ * p_.stickingCollector * impingementPerPa_ * p_.collectorAreaM2);
-    const double lo = std::min(jMin * perJ, pc) * 1e-4, hi = std::max(jMax * perJ, pc) * 1e4;
-    const int n = static_cast<int>(std::ceil(std::log10(hi / lo) * kPointsPerDecade));
-    const double step = std::log(hi / lo) / n;
-    std::vector<double> out;
-    double prevP = lo;
-    bool prevPositive = stateAt(lo).slopePerSPerPa > 0.0;
-    for (int i = 1; i <= n; ++i) {
-        const double p = lo * std::exp(i * step);
-        const bool positive = stateAt(p).slopePerSPerPa > 0.0;
-        if (positive != prevPositive) {
-            double a = prevP, b = p;  // bisection in ln p to machine precision
-            for (int it = 0; it < 200 && b - a > 1e-15 * b; ++it) {
-                const double mid = std::sqrt(a * b);
-                if ((stateAt(mid).slopePerSPerPa > 0.0) == prevPositive)
-                    a = mid;
-                else
-                    b = mid;
-            }
-            out.push_back(std::sqrt(a * b));
-        }
-        prevP = p;
-        prevPositive = positive;
-    }
-    return out;
+    double lo = std::min(jMin * perJ, pc), hi = std::max(jMax * perJ, pc);
+    if (p_.implantation) lo = std::min(lo, p_.inertPartialPressurePa), hi = std::max(hi, p_.inertPartialPressurePa);
+    return logGrid(lo * 1e-4, hi * 1e4, kPointsPerDecade);
 }
 
-double RacetrackPoisoning::solve(double target, double lo, double hi) const {
-    return bisectSupply([this](double p) { return stateAt(p).supplyPerS; }, target, lo, hi);
-}
+std::vector<double> RacetrackPoisoning::computeTurningPoints() const { return turningPointsOnGrid(scanPressures()); }
 
-std::vector<BergState> RacetrackPoisoning::statesAtFlow(double q) const {
-    if (!(std::isfinite(q) && q >= 0.0))
-        throw std::invalid_argument("racetrack poisoning: the supplied flow must be >= 0");
-    if (q == 0.0) return {stateAt(0.0)};
-    const double kT = kBoltzmannJPerK * p_.temperatureK;
-    double pHigh = p_.pumpingSpeedM3PerS > 0.0 ? q * kT / p_.pumpingSpeedM3PerS
-                                               : patches_.back().ionFluxPerM2S * p_.compoundYield /
-                                                     (formulaPerMolecule_ * p_.stickingTarget * impingementPerPa_);
-    while (stateAt(pHigh).supplyPerS < q) {
-        pHigh *= 2.0;
-        if (!std::isfinite(pHigh) || pHigh > 1e30)
-            throw std::invalid_argument("racetrack poisoning: no steady state at this flow without pumping");
+double RacetrackPoisoning::criticalPumpingSpeed() const { return criticalPumpingSpeedOnGrid(scanPressures()); }
+
+std::vector<TargetPatch> coarsenPatches(const std::vector<TargetPatch>& patches, int bins) {
+    if (bins < 1) throw std::invalid_argument("racetrack poisoning: at least one bin");
+    double jMax = 0.0;
+    for (const TargetPatch& t : patches) jMax = std::max(jMax, t.ionFluxPerM2S);
+    std::vector<double> area(std::size_t(bins), 0.0), ions(std::size_t(bins), 0.0);
+    for (const TargetPatch& t : patches) {
+        const int b = jMax > 0.0 ? std::min(bins - 1, static_cast<int>(t.ionFluxPerM2S / jMax * bins)) : 0;
+        area[std::size_t(b)] += t.areaM2;
+        ions[std::size_t(b)] += t.areaM2 * t.ionFluxPerM2S;
     }
-    std::vector<double> edges{0.0};
-    for (double t : turningPoints()) edges.push_back(t);
-    edges.push_back(std::max(pHigh, edges.back()));
-    std::vector<BergState> out;
-    for (std::size_t i = 0; i + 1 < edges.size(); ++i) {
-        const double fa = stateAt(edges[i]).supplyPerS - q, fb = stateAt(edges[i + 1]).supplyPerS - q;
-        if (fa == 0.0 && i > 0) continue;  // a turning point counted with the interval before
-        if ((fa <= 0.0) != (fb <= 0.0) || fb == 0.0) out.push_back(stateAt(solve(q, edges[i], edges[i + 1])));
-    }
+    std::vector<TargetPatch> out;
+    for (std::size_t b = 0; b < area.size(); ++b)
+        if (area[b] > 0.0) out.push_back({area[b], ions[b] / area[b]});
     return out;
 }
 

@@ -11,9 +11,13 @@
 // locally resolved target of Depla's RSD model (K. Strijckmans, D. Depla, J. Phys. D 47 (2014)
 // 235302; the RSD model's first form, D. Depla, S. Heirwegh, S. Mahieu, J. Haemers, R. De Gryse,
 // J. Phys. D 40 (2007) 1957, already divides the target into cells along the racetrack's current
-// density profile) without its chemisorption, implantation and redeposition terms. The global balances take the sums of
-// the local ones over the target patches i (area dA_i, flux J_i):
-//   Q_t = sum_i alpha_t F (1 - theta_i) dA_i                          (gas taken up by the target)
+// density profile) without its chemisorption and redeposition terms. Implantation
+// (BergModel.hpp, extension 2) is local as well: the reactive share f_R = p / (p + p_inert) of
+// the local ion flux implants n_f formula units per ion under the bare part,
+//   J(x) Y_c theta_t(x) = [n_f alpha_t F + J(x) n_f f_R] (1 - theta_t(x)),
+// and the target takes up J(x) f_R (1 - theta_t(x)) more molecules per area. The global
+// balances take the sums of the local ones over the target patches i (area dA_i, flux J_i):
+//   Q_t = sum_i (alpha_t F + J_i f_R) (1 - theta_i) dA_i             (gas taken up by the target)
 //   C   = sum_i J_i Y_c theta_i dA_i,  M = sum_i J_i Y_m (1 - theta_i) dA_i   (compound, metal out)
 //   collector (B&N eq. 6 with the sums):  C (1 - theta_c) + n_f alpha_c F (1 - theta_c) A_c = M theta_c
 //   Q_tot = Q_t + alpha_c F (1 - theta_c) A_c + p S / (k T),  R = C + M  (metal atoms per second)
@@ -32,7 +36,10 @@
 // direction of the flow change (the avalanche at a critical point).
 //
 // Validity: Berg's basic model locally (see BergModel.hpp); patches do not exchange material
-// (no redeposition between them) and the ion flux profile is the new target's.
+// (no redeposition between them) and the ion flux profile is the new target's. The ion flow is
+// held fixed: BergModel's extension (1) (the voltage and ion current following gamma(theta_t)
+// at fixed power) is not resolved (for the library's nitrides gamma_c = gamma_m, and it does
+// not apply).
 #pragma once
 
 #include "solvers/reactive/BergModel.hpp"
@@ -48,7 +55,7 @@ struct TargetPatch {
     double ionFluxPerM2S = 0.0;  ///< J/q, ions m^-2 s^-1
 };
 
-class RacetrackPoisoning {
+class RacetrackPoisoning : public ReactiveSteadyStates {
 public:
     /// `p`: Berg's inputs (validated as BergModel does; ionsPerSecond and targetAreaM2 are
     /// replaced by the patches' sums). `patches`: areas > 0, fluxes >= 0, some flux > 0; patches
@@ -58,7 +65,7 @@ public:
     /// Berg's uniform target as `n` equal patches (J = I_ion / (e A_t)).
     static std::vector<TargetPatch> uniformPatches(const BergParameters& p, int n = 1);
 
-    const BergParameters& parameters() const { return p_; }
+    const BergParameters& parameters() const override { return p_; }
     const std::vector<TargetPatch>& patches() const { return patches_; }
     double targetAreaM2() const { return area_; }
     double ionsPerSecond() const { return ions_; }
@@ -66,19 +73,31 @@ public:
     /// theta_t of a patch with ion flux `ionFluxPerM2S` at partial pressure p (closed form above).
     double localTheta(double ionFluxPerM2S, double pressurePa) const;
     /// The global steady state at p (thetaTarget: the area mean of theta_t).
-    BergState stateAt(double pressurePa) const;
-    /// Partial pressures where dQ_tot/dp changes sign, ascending (even count).
-    std::vector<double> turningPoints() const;
-    /// Every steady state at supplied flow `moleculesPerS`, ascending in p (stable and unstable).
-    std::vector<BergState> statesAtFlow(double moleculesPerS) const;
+    BergState stateAt(double pressurePa) const override;
+    /// Partial pressures where dQ_tot/dp changes sign, ascending (even count; computed once).
+    std::vector<double> turningPoints() const override { return turningPoints_; }
+    /// -k T min_p d(Q_t + Q_c)/dp over the scan of the turning points (0 when >= 0), m^3/s.
+    double criticalPumpingSpeed() const override;
+    /// theta_t = 1/2 at the highest flux (the largest pressure scale of the target).
+    double pressureScalePa() const override;
+    // statesAtFlow: ReactiveSteadyStates (stable and unstable, ascending in p).
 
 private:
-    double solve(double target, double lo, double hi) const;
+    /// The log grid of the slope scan: 4 decades either side of the patches' and the
+    /// collector's pressure scales.
+    std::vector<double> scanPressures() const;
+    std::vector<double> computeTurningPoints() const;
     BergParameters p_;
     std::vector<TargetPatch> patches_;
     double area_ = 0.0, ions_ = 0.0;
     double impingementPerPa_ = 0.0, formulaPerMolecule_ = 0.0;
+    std::vector<double> turningPoints_;
 };
+
+/// `patches` merged into at most `bins` patches of equal flux width over [0, J_max]: each keeps
+/// the summed area and the ion-weighted mean flux, so sum J dA is exact and theta(J) is
+/// sampled to J_max / bins (for the time-dependent model, whose cost grows with the patches).
+std::vector<TargetPatch> coarsenPatches(const std::vector<TargetPatch>& patches, int bins);
 
 /// Which stable state a flow inside the hysteresis gives (see the header comment).
 enum class ReactiveApproach { FromMetal, FromCompound };

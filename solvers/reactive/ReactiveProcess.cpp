@@ -117,7 +117,7 @@ std::string branchName(ReactiveBranch b) {
     return "?";
 }
 
-std::vector<ReactiveOperatingState> reactiveStates(const BergModel& model, double flowSccm) {
+std::vector<ReactiveOperatingState> reactiveStates(const ReactiveSteadyStates& model, double flowSccm) {
     if (!(flowSccm >= 0.0)) throw std::invalid_argument("the reactive gas flow must be >= 0 sccm");
     const std::vector<double> turns = model.turningPoints();
     std::vector<ReactiveOperatingState> out;
@@ -134,7 +134,7 @@ std::vector<ReactiveOperatingState> reactiveStates(const BergModel& model, doubl
     return out;
 }
 
-std::vector<ProcessCurvePoint> processCurve(const BergModel& model, double fromSccm, double toSccm, int n) {
+std::vector<ProcessCurvePoint> processCurve(const ReactiveSteadyStates& model, double fromSccm, double toSccm, int n) {
     if (n < 2) throw std::invalid_argument("a process curve needs at least 2 flows");
     if (!(fromSccm >= 0.0 && toSccm > fromSccm)) throw std::invalid_argument("a process curve needs 0 <= FROM < TO");
     std::vector<ProcessCurvePoint> out;

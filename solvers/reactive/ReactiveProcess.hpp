@@ -101,13 +101,13 @@ struct ReactiveOperatingState {
 
 /// Every steady state at `flowSccm` of the reactive gas, ascending in partial pressure,
 /// each with its branch (unstable ones included, marked).
-std::vector<ReactiveOperatingState> reactiveStates(const BergModel& model, double flowSccm);
+std::vector<ReactiveOperatingState> reactiveStates(const ReactiveSteadyStates& model, double flowSccm);
 
 struct ProcessCurvePoint {
     double flowSccm = 0.0;
     ReactiveOperatingState state;
 };
 /// The process curve: reactiveStates at n flows evenly from `fromSccm` to `toSccm` (n >= 2).
-std::vector<ProcessCurvePoint> processCurve(const BergModel& model, double fromSccm, double toSccm, int n);
+std::vector<ProcessCurvePoint> processCurve(const ReactiveSteadyStates& model, double fromSccm, double toSccm, int n);
 
 }  // namespace magtwin

@@ -37,21 +37,42 @@ Material reactiveFilm(const Material& metal, const Material& compound, double x,
     return f;
 }
 
-namespace {
-
-/// The engine's grid cells of the new target with the racetrack flux at width scale 1.
-std::vector<TargetPatch> patchesOf(const ErosionEngine& e) {
+std::vector<TargetPatch> racetrackPatches(const ErosionEngine& e, double ionsPerSecond) {
     const ErosionGrid& grid = e.front->grid();
     const auto at = e.flux->atScale(1.0);
     std::vector<TargetPatch> out;
+    double ions = 0.0;
     for (std::size_t j = 0; j < grid.nv(); ++j)
         for (std::size_t i = 0; i < grid.nu(); ++i)
-            if (grid.inside(grid.index(i, j)))
+            if (grid.inside(grid.index(i, j))) {
                 out.push_back({grid.cellArea(), at.fluxDensity(grid.cathodePoint(i, j))});
+                ions += out.back().areaM2 * out.back().ionFluxPerM2S;
+            }
+    if (ionsPerSecond > 0.0 && ions > 0.0)
+        for (TargetPatch& t : out) t.ionFluxPerM2S *= ionsPerSecond / ions;
     return out;
 }
 
-}  // namespace
+ReactiveTargetModel reactiveTargetModelFromName(const std::string& name) {
+    if (name == "uniform") return ReactiveTargetModel::Uniform;
+    if (name == "racetrack") return ReactiveTargetModel::Racetrack;
+    throw std::invalid_argument("unknown target model '" + name + "' (racetrack, uniform)");
+}
+
+std::string reactiveTargetModelName(ReactiveTargetModel m) {
+    return m == ReactiveTargetModel::Uniform ? "uniform" : "racetrack";
+}
+
+std::unique_ptr<ReactiveSteadyStates> reactiveTargetModel(const CathodeSpec& cathode,
+                                                          const ErosionEngineSettings& settings,
+                                                          const ReactiveSetup& setup, ReactiveTargetModel which) {
+    if (which == ReactiveTargetModel::Uniform) return std::make_unique<BergModel>(setup.parameters);
+    CathodeSpec metallic = cathode;
+    metallic.target.stateYieldFactor = nullptr;
+    const std::unique_ptr<ErosionEngine> engine = makeErosionEngine(metallic, settings);
+    return std::make_unique<RacetrackPoisoning>(setup.parameters,
+                                                racetrackPatches(*engine, setup.parameters.ionsPerSecond));
+}
 
 ReactiveTargetState reactiveTargetState(const CathodeSpec& cathode, const ErosionEngineSettings& settings,
                                         const ReactiveOperation& op) {
@@ -69,7 +90,7 @@ ReactiveTargetState reactiveTargetState(const CathodeSpec& cathode, const Erosio
     ReactiveTargetState out;
     out.operation = op;
     out.setup = reactiveSetup(cathode.target.material, op.gas, op.chamber, d);
-    const RacetrackPoisoning model(out.setup.parameters, patchesOf(*engine));
+    const RacetrackPoisoning model(out.setup.parameters, racetrackPatches(*engine));
 
     const std::vector<BergState> states = model.statesAtFlow(op.flowSccm * kMoleculesPerSccm);
     out.stableStates = 0;

@@ -38,6 +38,7 @@
 #include <Eigen/Core>
 
 #include <functional>
+#include <memory>
 #include <string>
 
 namespace magtwin {
@@ -78,6 +79,25 @@ double reactiveYieldFactor(double theta, double yieldRatio);
 /// The film of metal atoms with x theta_c reactive atoms each (see the header); `compound` is
 /// M R_x, `metal` M.
 Material reactiveFilm(const Material& metal, const Material& compound, double x, double thetaC);
+
+/// The racetrack-resolved target of `engine` (its grid cells of the new target with the
+/// racetrack's ion flux density at width scale 1), the fluxes scaled so that sum J dA =
+/// `ionsPerSecond` when that is > 0 (else the engine's own ion flow).
+std::vector<TargetPatch> racetrackPatches(const ErosionEngine& engine, double ionsPerSecond = 0.0);
+
+/// Which target Berg's balances see: the uniform target of the published model (one ion flux
+/// I_ion / (e A_t) over A_t), or the target resolved along the racetrack (RacetrackPoisoning).
+enum class ReactiveTargetModel { Uniform, Racetrack };
+/// "uniform" | "racetrack"; throws std::invalid_argument listing them.
+ReactiveTargetModel reactiveTargetModelFromName(const std::string& name);
+std::string reactiveTargetModelName(ReactiveTargetModel m);
+
+/// The steady-state model of `cathode`'s target with Berg's inputs `setup`: BergModel, or
+/// RacetrackPoisoning on the erosion engine's grid (built with `settings`) with the racetrack
+/// profile scaled to setup's ion flow (so both see the same ions; A_t is then the target face).
+std::unique_ptr<ReactiveSteadyStates> reactiveTargetModel(const CathodeSpec& cathode,
+                                                          const ErosionEngineSettings& settings,
+                                                          const ReactiveSetup& setup, ReactiveTargetModel which);
 
 /// The state of `cathode` (a one-element metal target) under `op`, its erosion engine built
 /// with `settings`. Throws std::invalid_argument (no compound data, no stable state) or

@@ -24,7 +24,9 @@ Relaxed relax(double theta0, double thetaInf, double k, double h) {
 
 }  // namespace
 
-TargetStateDynamics::TargetStateDynamics(const BergParameters& p, double siteDensityPerM2) : p_(p) {
+TargetStateDynamics::TargetStateDynamics(const BergParameters& p, double siteDensityPerM2,
+                                         std::vector<TargetPatch> profile)
+    : p_(p) {
     const BergModel check(p);  // the same parameter checks as the steady-state model
     (void)check;
     if (siteDensityPerM2 != 0.0 && !(std::isfinite(siteDensityPerM2) && siteDensityPerM2 > 0.0))
@@ -35,13 +37,31 @@ TargetStateDynamics::TargetStateDynamics(const BergParameters& p, double siteDen
     impingementPerPa_ = 1.0 / std::sqrt(2.0 * kPi * p.gasMoleculeMassKg * kBoltzmannJPerK * p.temperatureK);
     ionFlux_ = p.ionsPerSecond / p.targetAreaM2;
     nf_ = p.atomsPerMolecule / p.reactiveAtomsPerMetal;
+    if (profile.empty()) {
+        patches_ = {{p.targetAreaM2, ionFlux_}};
+    } else {
+        // the checks and the merging of equal fluxes of the steady-state model, then the scale
+        const RacetrackPoisoning check(p, profile);
+        patches_ = check.patches();
+        for (TargetPatch& t : patches_) t.ionFluxPerM2S *= p.ionsPerSecond / check.ionsPerSecond();
+    }
+    for (const TargetPatch& t : patches_) area_ += t.areaM2;
+}
+
+std::vector<double> TargetStateDynamics::patchThetas(const ReactiveSurfaceState& s) const {
+    if (s.thetaPatches.size() == patches_.size()) return s.thetaPatches;
+    return std::vector<double>(patches_.size(), s.thetaTarget);
 }
 
 double TargetStateDynamics::partialPressurePa(const ReactiveSurfaceState& s, double q0) const {
     if (!(q0 >= 0.0)) throw std::invalid_argument("target state dynamics: the reactive supply must be >= 0");
     const double kT = kBoltzmannJPerK * p_.temperatureK;
     // Q_0 = p [g (alpha_t (1 - theta_t) A_t + alpha_c (1 - theta_c) A_c) + S / kT]
-    const double perPa = impingementPerPa_ * (p_.stickingTarget * (1.0 - s.thetaTarget) * p_.targetAreaM2 +
+    double bare = 0.0;  // sum_i (1 - theta_i) dA_i
+    const bool resolved = s.thetaPatches.size() == patches_.size();
+    for (std::size_t i = 0; i < patches_.size(); ++i)
+        bare += (1.0 - (resolved ? s.thetaPatches[i] : s.thetaTarget)) * patches_[i].areaM2;
+    const double perPa = impingementPerPa_ * (p_.stickingTarget * bare +
                                               p_.stickingCollector * (1.0 - s.thetaCollector) * p_.collectorAreaM2) +
                          p_.pumpingSpeedM3PerS / kT;
     if (!(perPa > 0.0)) {
@@ -53,70 +73,101 @@ double TargetStateDynamics::partialPressurePa(const ReactiveSurfaceState& s, dou
 }
 
 double TargetStateDynamics::metalAtomsPerS(const ReactiveSurfaceState& s) const {
-    return p_.ionsPerSecond * (p_.metalYield * (1.0 - s.thetaTarget) + p_.compoundYield * s.thetaTarget);
+    const std::vector<double> th = patchThetas(s);
+    double out = 0.0;
+    for (std::size_t i = 0; i < patches_.size(); ++i)
+        out +=
+            patches_[i].ionFluxPerM2S * patches_[i].areaM2 * (p_.metalYield * (1.0 - th[i]) + p_.compoundYield * th[i]);
+    return out;
 }
 
 double TargetStateDynamics::rateFactor(const ReactiveSurfaceState& s) const {
-    return (1.0 - s.thetaTarget) + s.thetaTarget * p_.compoundYield / p_.metalYield;
+    return metalAtomsPerS(s) / (p_.ionsPerSecond * p_.metalYield);
 }
 
 double TargetStateDynamics::targetTimeConstantS(double pressurePa) const {
     const double F = impingementPerPa_ * pressurePa;
-    return n0_ / (nf_ * p_.stickingTarget * F + ionFlux_ * p_.compoundYield);
+    return n0_ / (nf_ * p_.stickingTarget * F + patches_.back().ionFluxPerM2S * p_.compoundYield);
 }
 
 ReactiveSurfaceState TargetStateDynamics::advance(ReactiveSurfaceState s, double q0, double dtS,
                                                   ReactiveAdvanceTally* tally) const {
     if (!(dtS >= 0.0) || !std::isfinite(dtS))
         throw std::invalid_argument("target state dynamics: the time step must be finite and >= 0");
-    const double At = p_.targetAreaM2, Ac = p_.collectorAreaM2, G = ionFlux_;
+    const double Ac = p_.collectorAreaM2;
     const double Ym = p_.metalYield, Yc = p_.compoundYield, at = p_.stickingTarget, ac = p_.stickingCollector;
     const double kT = kBoltzmannJPerK * p_.temperatureK;
+    const std::size_t n = patches_.size();
+    s.thetaPatches = patchThetas(s);
 
-    // One step of length h at pressure p from state a: the exact solutions with frozen coefficients.
+    // One step of length h at pressure p from state a: the exact solutions with frozen
+    // coefficients (per patch for the target; the collector sees the summed fluxes of a).
     struct Step {
-        Relaxed target, collector;
+        std::vector<Relaxed> target;
+        Relaxed collector;
         double kMax;
     };
-    auto stepAt = [&](const ReactiveSurfaceState& a, double p, double h) {
+    auto stepAt = [&](const ReactiveSurfaceState& a, double p, double h, Step& st) {
         const double F = impingementPerPa_ * p;
-        const double form = nf_ * at * F, erode = G * Yc;
-        const double kt = (form + erode) / n0_;
-        const double c = G * Yc * a.thetaTarget * At + nf_ * ac * F * Ac, d = G * Ym * (1.0 - a.thetaTarget) * At;
+        const double form = nf_ * at * F;
+        st.target.resize(n);
+        double c = nf_ * ac * F * Ac, d = 0.0, kt = 0.0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const double G = patches_[i].ionFluxPerM2S, A = patches_[i].areaM2, erode = G * Yc;
+            const double k = (form + erode) / n0_;
+            kt = std::max(kt, k);
+            st.target[i] = relax(a.thetaPatches[i], form + erode > 0.0 ? form / (form + erode) : 0.0, k, h);
+            c += G * Yc * a.thetaPatches[i] * A;
+            d += G * Ym * (1.0 - a.thetaPatches[i]) * A;
+        }
         const double kc = (c + d) / (n0_ * Ac);
-        Step st;
-        st.target = relax(a.thetaTarget, form / (form + erode), kt, h);
         st.collector = relax(a.thetaCollector, c + d > 0.0 ? c / (c + d) : a.thetaCollector, kc, h);
         st.kMax = std::max(kt, kc);
-        return st;
+    };
+    auto meanOf = [&](const std::vector<double>& th) {
+        double sum = 0.0;
+        for (std::size_t i = 0; i < n; ++i) sum += th[i] * patches_[i].areaM2;
+        return sum / area_;
     };
 
+    Step pred, st;  // buffers reused over the steps
+    ReactiveSurfaceState mid;
+    mid.thetaPatches.resize(n);
     double left = dtS;
     while (left > 0.0) {
         const double p0 = partialPressurePa(s, q0);
-        double h = std::min(left, 0.05 / stepAt(s, p0, 0.0).kMax);
+        stepAt(s, p0, 0.0, pred);
+        double h = std::min(left, 0.05 / pred.kMax);
         if (left - h < 1e-9 * dtS) h = left;
         // predictor at p0, then the step again at the pressure of the mean state (second order
         // in h for the coupling through p)
-        const Step pred = stepAt(s, p0, h);
-        const ReactiveSurfaceState mid{0.5 * (s.thetaTarget + pred.target.theta),
-                                       0.5 * (s.thetaCollector + pred.collector.theta)};
+        stepAt(s, p0, h, pred);
+        for (std::size_t i = 0; i < n; ++i) mid.thetaPatches[i] = 0.5 * (s.thetaPatches[i] + pred.target[i].theta);
+        mid.thetaCollector = 0.5 * (s.thetaCollector + pred.collector.theta);
         const double p = partialPressurePa(mid, q0);
-        const Step st = stepAt(s, p, h);
+        stepAt(s, p, h, st);
         if (tally) {
             const double F = impingementPerPa_ * p;
+            double bareTime = 0.0, erodedFormula = 0.0, metal = 0.0;
+            for (std::size_t i = 0; i < n; ++i) {
+                const double G = patches_[i].ionFluxPerM2S, A = patches_[i].areaM2, I = st.target[i].integral;
+                bareTime += A * (h - I);
+                erodedFormula += G * Yc * A * I;
+                metal += G * A * (Ym * (h - I) + Yc * I);
+            }
             tally->suppliedMolecules += q0 * h;
             tally->pumpedMolecules += p * p_.pumpingSpeedM3PerS / kT * h;
-            tally->targetUptakeMolecules += at * F * At * (h - st.target.integral);
+            tally->targetUptakeMolecules += at * F * bareTime;
             tally->collectorUptakeMolecules += ac * F * Ac * (h - st.collector.integral);
-            tally->targetFormedFormulaUnits += nf_ * at * F * At * (h - st.target.integral);
-            tally->targetErodedFormulaUnits += G * Yc * At * st.target.integral;
-            tally->metalAtomsSputtered += G * At * (Ym * (h - st.target.integral) + Yc * st.target.integral);
+            tally->targetFormedFormulaUnits += nf_ * at * F * bareTime;
+            tally->targetErodedFormulaUnits += erodedFormula;
+            tally->metalAtomsSputtered += metal;
             tally->partialPressureTimePaS += p * h;
             tally->timeS += h;
             ++tally->substeps;
         }
-        s.thetaTarget = std::clamp(st.target.theta, 0.0, 1.0);
+        for (std::size_t i = 0; i < n; ++i) s.thetaPatches[i] = std::clamp(st.target[i].theta, 0.0, 1.0);
+        s.thetaTarget = meanOf(s.thetaPatches);
         s.thetaCollector = std::clamp(st.collector.theta, 0.0, 1.0);
         left -= h;
     }

@@ -28,18 +28,31 @@
 // [0, 1] and a steady state is a fixed point for any step). The integrals of formation and
 // erosion over a step follow from the same closed form, so the tallies balance the change
 // of the stored compound exactly.
+// Resolved along the racetrack (optional `profile`): the target equation holds per patch i
+// with its local ion flux J_i (RacetrackPoisoning.hpp),
+//   n_0 dtheta_i/dt = n_f alpha_t F (1 - theta_i) - J_i Y_c theta_i,
+// the collector and the gas balance take the sums over the patches (compound and metal
+// sputtered, sum_i alpha_t F (1 - theta_i) dA_i); the profile's fluxes are scaled so that
+// sum J_i dA_i = I_ion / e of the parameters, and A_t is the profile's area. Its steady states
+// are RacetrackPoisoning's. thetaTarget is then the area mean of the patches.
 // Validity: Berg's basic model (see BergModel.hpp); the parameters may change between calls
 // (power, voltage, flows of a log), the fractions carry over.
 #pragma once
 
 #include "solvers/reactive/BergModel.hpp"
+#include "solvers/reactive/RacetrackPoisoning.hpp"
+
+#include <vector>
 
 namespace magtwin {
 
 /// The compound fractions of one target and its collecting area.
 struct ReactiveSurfaceState {
-    double thetaTarget = 0.0;     ///< theta_t (0: metallic)
+    double thetaTarget = 0.0;     ///< theta_t (0: metallic); resolved: the area mean of thetaPatches
     double thetaCollector = 0.0;  ///< theta_c
+    /// Resolved target: theta_i per patch of the dynamics' profile (empty: every patch at
+    /// thetaTarget, e.g. a state stored as its mean).
+    std::vector<double> thetaPatches;
 };
 
 /// What an advance did, integrated over its time (for conservation checks and reports).
@@ -60,7 +73,10 @@ class TargetStateDynamics {
 public:
     /// Throws std::invalid_argument as BergModel does for bad parameters, and for a site
     /// density that is given and not > 0. siteDensityPerM2 = 0: one compound monolayer.
-    explicit TargetStateDynamics(const BergParameters& p, double siteDensityPerM2 = 0.0);
+    /// `profile`: the target resolved along the racetrack (patch areas and the shape of the ion
+    /// flux, scaled to p.ionsPerSecond); empty: Berg's uniform target.
+    explicit TargetStateDynamics(const BergParameters& p, double siteDensityPerM2 = 0.0,
+                                 std::vector<TargetPatch> profile = {});
     const BergParameters& parameters() const { return p_; }
     double siteDensityPerM2() const { return n0_; }
 
@@ -74,10 +90,17 @@ public:
     double metalAtomsPerS(const ReactiveSurfaceState& s) const;
     /// The target's sputter rate relative to the metallic target: (1 - theta_t) + theta_t Y_c / Y_m.
     double rateFactor(const ReactiveSurfaceState& s) const;
-    /// The target's time constant n_0 / (n_f alpha_t F + (J/q) Y_c) at partial pressure p.
+    /// The target's time constant n_0 / (n_f alpha_t F + (J/q) Y_c) at partial pressure p
+    /// (resolved: of the patch with the highest flux).
     double targetTimeConstantS(double pressurePa) const;
+    /// The patches (one of the whole target for the uniform model).
+    const std::vector<TargetPatch>& patches() const { return patches_; }
 
 private:
+    /// theta_i of every patch in `s` (thetaTarget where not resolved).
+    std::vector<double> patchThetas(const ReactiveSurfaceState& s) const;
+    std::vector<TargetPatch> patches_;
+    double area_ = 0.0;
     BergParameters p_;
     double n0_ = 0.0;
     double impingementPerPa_ = 0.0;  ///< F / p

@@ -54,6 +54,35 @@ TEST(ReactivePath, TheFlowInTheCaseIsInsideTheHysteresis) {
     EXPECT_NEAR(metal->thetaHalfFlux, closedFormTheta(*metal, 0.5 * metal->ionFluxMaxPerM2S), 1e-14);
 }
 
+TEST(ReactivePath, TheResolvedTargetHonoursFlowScaleAndImplantation) {
+    const ToolFile tool = loadToolFile(kCase);
+    const auto base = reactiveStateFor(tool, tool.cathode("ti"));
+    ASSERT_TRUE(base);
+    // flow_scale: the flows given are true sccm times it; 2.52 units x 0.5 = 1.26 true sccm (below
+    // the window): the same state as 1.26 sccm given with flow_scale 1.
+    ToolFile scaled = tool, direct = tool;
+    scaled.process.reactive->flowScale = 0.5;
+    direct.process.reactive->reactiveSccm = 0.5 * tool.process.reactive->reactiveSccm;
+    for (auto& f : direct.process.reactive->flows) f.sccm *= 0.5;  // the working gas scales too
+    const auto a = reactiveStateFor(scaled, scaled.cathode("ti")), b = reactiveStateFor(direct, direct.cathode("ti"));
+    ASSERT_TRUE(a && b);
+    EXPECT_DOUBLE_EQ(a->operation.flowSccm, b->operation.flowSccm);
+    EXPECT_DOUBLE_EQ(a->state.partialPressurePa, b->state.partialPressurePa);
+    EXPECT_LT(a->state.partialPressurePa, base->state.partialPressurePa);  // a control: the scale acts
+    // implantation: on, with p_inert = k T Q_Ar / S from the flows (40 sccm Ar, 100 L/s), the
+    // chamber the uniform model gets from `magtwin reactive` with the same flows
+    ToolFile implanted = tool;
+    implanted.process.reactive->implantation = true;
+    const auto c = reactiveStateFor(implanted, implanted.cathode("ti"));
+    ASSERT_TRUE(c);
+    EXPECT_TRUE(c->operation.chamber.implantation);
+    const double pInert = 40.0 * kMoleculesPerSccm * kBoltzmannJPerK * 300.0 / 0.1;
+    EXPECT_NEAR(c->operation.chamber.inertPartialPressurePa, pInert, 1e-12 * pInert);
+    EXPECT_GT(c->state.reactiveIonFraction, 0.0);
+    // the implanted N poisons the target further at the same flow and branch
+    EXPECT_GT(c->thetaCentre, base->thetaCentre);
+}
+
 TEST(ReactivePath, TheErosionMapFollowsTheLocalState) {
     const ToolFile tool = loadToolFile(kCase);
     for (const char* approach : {"from_metal", "from_compound"}) {

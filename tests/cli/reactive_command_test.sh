@@ -45,6 +45,8 @@ expect_exit 0 '"pumping_speed_L_s":2782\.1' reactive "$TOOL" --cathode ti --powe
 # a fully poisoned target would run at 2 x 400 V; each state's V = 400 gm / gamma(theta_t).
 sed 's/    collector_area_cm2: 2000/    collector_area_cm2: 2000\n    secondary_electron_yield_compound: 0.05807/' "$TOOL" >"$tmp/gamma.yaml"
 "$BIN" reactive "$tmp/gamma.yaml" --cathode ti --flow "Ar=40 sccm" --flow "N2=20 sccm" --json >"$tmp/out" || fail=1
+# (the resolved target holds the ion flow fixed: auto takes the uniform one and says so)
+grep -q '"target":"uniform"' "$tmp/out" && echo "ok: gamma_c given -> uniform target" || { echo "FAIL: target"; fail=1; }
 awk -v RS='"mode"' 'NR > 1 {
     match($0, /"compound_fraction":[0-9.e+-]+/); th = substr($0, RSTART + 20, RLENGTH - 20)
     match($0, /"voltage_V":[0-9.e+-]+/); v = substr($0, RSTART + 12, RLENGTH - 12)
@@ -61,6 +63,18 @@ got=$(states)
 "$BIN" reactive "$LY" --cathode ti --power "50 W" --flow "Ar=840 sccm" --flow "N2=360 sccm" --pressure "0.86 Pa" --json >"$tmp/out"
 got=$(states)
 [ "$got" = '"mode":"metal" ' ] && echo "ok: Lee & Yang 50 W 840/360: $got" || { echo "FAIL: Lee & Yang 50 W 840/360: '$got'"; fail=1; }
+
+# The target: resolved along the racetrack by default, Berg's uniform one with --target uniform.
+# The resolved window of this chamber lies at 2.50-2.55 sccm, the uniform one at 2.20-2.38 sccm
+# (docs/reactive.md: a peaked flux takes up less gas at a given p, Jensen's inequality); 2.3
+# sccm is inside the uniform window and below the resolved one.
+expect_exit 0 '"target":"racetrack"' reactive "$TOOL" --cathode ti --flow "Ar=40 sccm" --flow "N2=2.3 sccm" --json
+got=$(states); [ "$got" = '"mode":"metal" ' ] && echo "ok: racetrack 2.3 sccm: $got" || { echo "FAIL: racetrack 2.3: '$got'"; fail=1; }
+expect_exit 0 '"target":"uniform"' reactive "$TOOL" --cathode ti --flow "Ar=40 sccm" --flow "N2=2.3 sccm" --json --target uniform
+got=$(states); [ "$got" = '"mode":"metal" "mode":"compound" ' ] && echo "ok: uniform 2.3 sccm: $got" || { echo "FAIL: uniform 2.3: '$got'"; fail=1; }
+expect_exit 2 "--target racetrack: the compound's secondary electron yield" reactive "$tmp/gamma.yaml" --cathode ti \
+  --flow "Ar=40 sccm" --flow "N2=20 sccm" --json --target racetrack
+expect_exit 2 "--target: unknown target model 'flat'" reactive "$TOOL" --cathode ti --flow "N2=1 sccm" --target flat
 
 # Process curve: 200 flows, every row a branch, the middle branch marked unstable, and a PNG.
 expect_exit 0 "" reactive "$TOOL" --cathode ti --flow "Ar=40 sccm" --flow "N2=$mid sccm" --gas N2 \

@@ -49,7 +49,10 @@ public:
             ReactiveSetup rs = reactiveSetup(metal, reactiveGas(gas), s_.chambers.at(source), dis);
             // source off: the gas still reacts with the target; a vanishing ion flow (1 ion/s)
             if (off) rs.parameters.ionsPerSecond = 1.0;
-            d = std::make_unique<TargetStateDynamics>(rs.parameters, s_.siteDensityPerM2);
+            const auto profile = s_.profiles.find(source);
+            d = std::make_unique<TargetStateDynamics>(
+                rs.parameters, s_.siteDensityPerM2,
+                profile == s_.profiles.end() ? std::vector<TargetPatch>{} : profile->second);
         } catch (const std::invalid_argument&) {
             d.reset();  // no compound data for this pair: not followed
         }
@@ -124,7 +127,7 @@ ReactiveTrajectory followReactiveTargets(const LogFormat& format, const ReplaySe
                 f.seen = true;
                 for (const auto& st : settings.stored)
                     if (st.source == source && st.targetId == targetId && st.time <= t[r]) {
-                        f.state = {st.thetaTarget, st.thetaCollector};
+                        f.state = {st.thetaTarget, st.thetaCollector, {}};  // every patch at the mean
                         f.gas = st.gas;
                         f.compound = st.thetaTarget > 0.5;
                     }

@@ -6,7 +6,13 @@
 //    I / (1 + gamma_SE), metal and compound yields at e V); rows with the source off keep
 //    only the gas's reaction with the target (a vanishing ion flow);
 //  - the chamber's part from the tool file's process.reactive (ReactiveChamber per source:
-//    its target area, the collector area, pumping speed, sticking coefficients).
+//    its target area, the collector area, pumping speed, sticking coefficients);
+//  - the target resolved along its racetrack (`profiles`, per source: the erosion engine's
+//    grid cells with the racetrack's flux shape, TargetStateDynamics.hpp): each patch's
+//    compound fraction follows its local ion flux, so the track centre stays metallic longer
+//    than its flanks and the emission (the rate factor) is the resolved one. A source without
+//    a profile is Berg's uniform target. A state restored from the store (its area mean)
+//    starts every patch at that mean.
 // The gas a target reacts with is the reactive gas with compound data for its metal that has
 // the largest supply on the row (one compound fraction per target: a second gas at the same
 // time is noted, not modelled). Each (source, target ID) keeps its own state; a target with
@@ -34,10 +40,17 @@
 
 namespace magtwin {
 
+/// Flux classes of a replayed resolved target (coarsenPatches): theta(J) sampled to 1/48 of
+/// the track centre's flux; the replay's cost per row grows with the classes.
+inline constexpr int kReplayFluxBins = 48;
+
 /// The replay's reactive settings (ReplaySetup::reactive); `chambers` empty: not followed.
 struct ReactiveReplaySettings {
     std::map<std::string, ReactiveChamber> chambers;  ///< per log source (cathode name)
     std::map<std::string, double> defaultVoltageV;    ///< per source: the tool file's discharge voltage
+    /// per source: the racetrack-resolved target (areas and flux shape; scaled to each row's
+    /// ion flow); none: the uniform target
+    std::map<std::string, std::vector<TargetPatch>> profiles;
     std::string ion = "Ar";
     std::string yieldModel = "auto";
     double siteDensityPerM2 = 0.0;             ///< 0: one compound monolayer

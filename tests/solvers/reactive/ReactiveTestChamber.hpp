@@ -4,7 +4,11 @@
 
 #include "boundary/materials/MaterialLibrary.hpp"
 #include "boundary/util/PhysicalConstants.hpp"
+#include "solvers/reactive/RacetrackPoisoning.hpp"
 #include "solvers/reactive/ReactiveProcess.hpp"
+
+#include <cmath>
+#include <vector>
 
 namespace magtwin {
 
@@ -17,6 +21,20 @@ inline ReactiveSetup tiN2Setup(double pumpingSpeedM3PerS) {
     discharge.voltageV = 400.0;
     discharge.powerW = 500.0;
     return reactiveSetup(MaterialLibrary::builtin().get("Ti"), reactiveGas("N2"), chamber, discharge);
+}
+
+/// A racetrack-like profile on the same area and ion flow: a Gaussian ring cross-section,
+/// sampled in 40 strips of equal area, normalised so that sum J dA = I_ion / e.
+inline std::vector<TargetPatch> gaussianTrack(const BergParameters& p) {
+    std::vector<TargetPatch> out;
+    double norm = 0.0;
+    for (int i = 0; i < 40; ++i) {
+        const double u = (i + 0.5) / 40.0 * 6.0 - 3.0;  // -3 .. 3 sigma
+        out.push_back({p.targetAreaM2 / 40.0, std::exp(-0.5 * u * u)});
+        norm += out.back().ionFluxPerM2S * out.back().areaM2;
+    }
+    for (TargetPatch& t : out) t.ionFluxPerM2S *= p.ionsPerSecond / norm;
+    return out;
 }
 
 }  // namespace magtwin

@@ -115,6 +115,48 @@ TEST(TargetStateDynamics, ReactiveAtomsAndTargetCompoundAreConserved) {
     EXPECT_NEAR(t.timeS, 40 * tau, 1e-9 * t.timeS);
 }
 
+TEST(TargetStateDynamics, ResolvedAlongTheRacetrackItEndsOnTheResolvedSteadyStateOfTheBranch) {
+    // The target resolved along a Gaussian track (RacetrackPoisoning, the closed-form steady
+    // states of the same balances: an independent code path). Half its critical pumping speed
+    // gives a hysteresis.
+    const BergParameters p0 = tiN2(0.0);
+    const double sCrit = RacetrackPoisoning(p0, gaussianTrack(p0)).criticalPumpingSpeed();
+    ASSERT_GT(sCrit, 0.0);
+    const BergParameters p = tiN2(0.5 * sCrit);
+    const RacetrackPoisoning track(p, gaussianTrack(p));
+    const TargetStateDynamics d(p, 0.0, gaussianTrack(p));
+    const std::vector<double> turns = track.turningPoints();
+    ASSERT_EQ(turns.size(), 2u);
+    const double qInside = 0.5 * (track.stateAt(turns[0]).supplyPerS + track.stateAt(turns[1]).supplyPerS);
+    const std::vector<BergState> inside = track.statesAtFlow(qInside);
+    ASSERT_EQ(inside.size(), 3u);
+    // From a clean target: the metal branch; 1e-6 as above (settled to e^-200).
+    ReactiveSurfaceState s = settle(d, {}, qInside);
+    EXPECT_NEAR(s.thetaTarget, inside.front().thetaTarget, 1e-6);
+    EXPECT_NEAR(s.thetaCollector, inside.front().thetaCollector, 1e-6);
+    ASSERT_EQ(s.thetaPatches.size(), track.patches().size());
+    // each patch at its local closed form (the centre, highest flux, least poisoned)
+    const double pMetal = inside.front().partialPressurePa;
+    for (std::size_t i = 0; i < s.thetaPatches.size(); ++i)
+        EXPECT_NEAR(s.thetaPatches[i], track.localTheta(track.patches()[i].ionFluxPerM2S, pMetal), 1e-6) << i;
+    // The rate factor: the resolved deposition (B&N eq. 13 summed) over the metallic target's.
+    EXPECT_NEAR(d.rateFactor(s) * p.ionsPerSecond * p.metalYield, inside.front().metalAtomsPerS,
+                1e-6 * inside.front().metalAtomsPerS);
+    // From a poisoned target: the compound branch.
+    ReactiveSurfaceState poisoned;
+    poisoned.thetaTarget = poisoned.thetaCollector = 1.0;
+    s = settle(d, poisoned, qInside);
+    EXPECT_NEAR(s.thetaTarget, inside.back().thetaTarget, 1e-6);
+    // The resolved target's compound is conserved patch by patch, summed (as for one patch).
+    ReactiveAdvanceTally t;
+    ReactiveSurfaceState c =
+        d.advance({}, 1.2 * track.stateAt(turns[0]).supplyPerS, 40 * d.targetTimeConstantS(0.0), &t);
+    double stored = 0.0;
+    for (std::size_t i = 0; i < c.thetaPatches.size(); ++i)
+        stored += d.siteDensityPerM2() * track.patches()[i].areaM2 * c.thetaPatches[i];
+    EXPECT_NEAR(t.targetFormedFormulaUnits - t.targetErodedFormulaUnits, stored, 1e-9 * t.targetFormedFormulaUnits);
+}
+
 TEST(TargetStateDynamics, BadInputIsRefused) {
     const BergParameters p = tiN2(0.05);
     EXPECT_THROW(TargetStateDynamics(p, -1.0), std::invalid_argument);
