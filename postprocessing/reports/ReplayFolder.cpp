@@ -1,6 +1,7 @@
 #include "postprocessing/reports/ReplayFolder.hpp"
 
 #include "boundary/util/Json.hpp"
+#include "boundary/util/UtcText.hpp"
 #include "postprocessing/plot/LinePlot.hpp"
 #include "postprocessing/reports/ReplayMaps.hpp"
 #include "solvers/deposition/Uniformity.hpp"
@@ -15,15 +16,6 @@
 
 namespace magtwin {
 namespace {
-
-std::string isoTime(double utcS) {
-    const std::time_t t = static_cast<std::time_t>(std::floor(utcS));
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
 
 std::string sourceList(const ReplayStep& s) {
     std::string out;
@@ -45,7 +37,7 @@ std::string thicknessMapJson(const ReplayResult& rr, double specPct) {
     for (std::size_t k = 0; k < f.thicknessNm.size(); ++k)
         if (rr.grid.inUniformityArea[k] && (f.thicknessNm[k] < lo || f.thicknessNm[k] > hi)) ++outside;
     std::ostringstream o;
-    o << "{\"start\":" << jsonString(isoTime(f.start)) << ",\"end\":" << jsonString(isoTime(f.end))
+    o << "{\"start\":" << jsonString(isoUtcText(f.start)) << ",\"end\":" << jsonString(isoUtcText(f.end))
       << ",\"start_s\":" << jsonNumber(f.start) << ",\"end_s\":" << jsonNumber(f.end)
       << ",\"intervals\":" << f.intervals << ",\"label\":" << jsonString(f.label)
       << ",\"substrate_id\":" << jsonString(f.substrateId) << ",\"nx\":" << rr.grid.grid.nu
@@ -104,8 +96,8 @@ std::string replayReportJson(const ReplayReport& r) {
     o << "],\"steps\":[";
     for (std::size_t i = 0; i < r.replay.steps.size(); ++i) {
         const auto& s = r.replay.steps[i];
-        o << (i ? "," : "") << "{\"start\":" << jsonString(isoTime(s.start))
-          << ",\"end\":" << jsonString(isoTime(s.end)) << ",\"label\":" << jsonString(s.label)
+        o << (i ? "," : "") << "{\"start\":" << jsonString(isoUtcText(s.start))
+          << ",\"end\":" << jsonString(isoUtcText(s.end)) << ",\"label\":" << jsonString(s.label)
           << ",\"substrate_shutter_open\":" << (s.substrateShutterOpen ? "true" : "false")
           << ",\"monitor_shutter_open\":" << (s.monitorShutterOpen ? "true" : "false") << ",\"sources\":[";
         for (std::size_t k = 0; k < s.sources.size(); ++k) {
@@ -139,8 +131,8 @@ std::string replayReportJson(const ReplayReport& r) {
         const auto& f = r.findings[i];
         o << (i ? "," : "") << "{\"kind\":" << jsonString(f.kind) << ",\"target_id\":" << jsonString(f.targetId)
           << ",\"message\":" << jsonString(f.message)
-          << ",\"time\":" << (f.time > 0 ? jsonString(isoTime(f.time)) : "null") << ",\"size\":" << jsonNumber(f.size)
-          << "}";
+          << ",\"time\":" << (f.time > 0 ? jsonString(isoUtcText(f.time)) : "null")
+          << ",\"size\":" << jsonNumber(f.size) << "}";
     }
     // the life table and its exact check (ReplayLifeTable.hpp): max |U_table - U_exact| in pp
     std::size_t checked = 0;
@@ -199,7 +191,7 @@ void writeReplayOutputs(const ReplayReport& r, const std::filesystem::path& dir)
                "A_s,measured_rate_A_s,"
                "predicted_rate_A_s,predicted_calibrated_rate_A_s,uniformity_pct,life_kWh,uniformity_exact_pct\n";
         for (const auto& s : r.replay.steps)
-            csv << isoTime(s.start) << "," << isoTime(s.end) << "," << s.label << ","
+            csv << isoUtcText(s.start) << "," << isoUtcText(s.end) << "," << s.label << ","
                 << (s.substrateShutterOpen ? 1 : 0) << "," << sourceList(s) << "," << s.depositedMaterial << ","
                 << s.monitorMaterial << "," << jsonNumber(s.measuredDisplayedAS) << "," << jsonNumber(s.measuredAS)
                 << "," << jsonNumber(s.predictedAS) << "," << jsonNumber(s.predictedCalibratedAS) << ","

@@ -1,6 +1,7 @@
 #include "twin/forecast/ForecastOutput.hpp"
 
 #include "boundary/util/Json.hpp"
+#include "boundary/util/UtcText.hpp"
 
 #include <cmath>
 #include <ctime>
@@ -8,15 +9,6 @@
 
 namespace magtwin {
 namespace {
-
-std::string isoTime(double utcS) {
-    const std::time_t t = static_cast<std::time_t>(std::floor(utcS));
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
 
 std::string jsonArray(const std::vector<double>& v) {
     std::string out = "[";
@@ -36,7 +28,7 @@ std::string forecastJson(const ForecastResult& r, double lastTime) {
     j << "{\"spec_pct\":" << jsonNumber(r.specPct) << ",\"u_now_pct\":" << jsonNumber(r.us.front())
       << ",\"u_cross_kWh\":" << (r.crossingKWh ? jsonNumber(*r.crossingKWh) : "null")
       << ",\"u_cross_s\":" << jsonNumber(crossS)
-      << ",\"u_cross_date\":" << (std::isfinite(crossS) ? jsonString(isoTime(crossS)) : "null")
+      << ",\"u_cross_date\":" << (std::isfinite(crossS) ? jsonString(isoUtcText(crossS)) : "null")
       << ",\"life_now_kWh\":" << jsonNumber(r.xNow) << ",\"kWh_per_day\":" << jsonNumber(r.meanRate) << ",\"curve\":[";
     for (std::size_t i = 0; i < r.xs.size() && i < r.us.size(); ++i)
         j << (i ? "," : "") << "{\"life_kWh\":" << jsonNumber(r.xs[i]) << ",\"u_pct\":" << jsonNumber(r.us[i]) << "}";
