@@ -2,6 +2,7 @@
 
 #include "boundary/util/Json.hpp"
 #include "boundary/util/PhysicalConstants.hpp"
+#include "cli/ReactiveCoSputterOutput.hpp"
 #include "cli/ReactiveCommandOutput.hpp"
 #include "cli/UsageError.hpp"
 #include "cli/config/Units.hpp"
@@ -21,8 +22,8 @@ namespace magtwin {
 namespace {
 
 struct ReactiveOptions {
-    std::string tool, cathode, power, pressure, gas, flowRange, out, target = "auto";
-    std::vector<std::string> flows;
+    std::string tool, pressure, gas, flowRange, out, target = "auto";
+    std::vector<std::string> cathodes, powers, flows;
     bool json = false;
 };
 
@@ -58,6 +59,44 @@ GasFlow flowArg(const std::string& text) {
     if (!(q->value >= 0.0)) throw UsageError(where + ": a flow must be >= 0");
     f.sccm = q->value * (q->unit == "slm" ? 1000.0 : 1.0);
     return f;
+}
+
+/// The --power of each --cathode (NaN: the cathode's own): "NAME=50 W" each, or with one
+/// cathode also "50 W". Refuses a cathode given twice and a power for a cathode not given.
+std::vector<double> powerArgs(const std::vector<std::string>& cathodes, const std::vector<std::string>& powers) {
+    for (std::size_t i = 0; i < cathodes.size(); ++i)
+        for (std::size_t j = 0; j < i; ++j)
+            if (cathodes[i] == cathodes[j]) throw UsageError("--cathode '" + cathodes[i] + "': given twice");
+    std::vector<double> w(cathodes.size(), std::nan(""));
+    for (const std::string& text : powers) {
+        const auto eq = text.find('=');
+        std::size_t k = 0;
+        if (eq == std::string::npos) {
+            if (cathodes.size() > 1)
+                throw UsageError("--power '" + text + "': with several --cathode give NAME=POWER, e.g. \"" +
+                                 cathodes.front() + "=50 W\"");
+        } else {
+            const std::string name = text.substr(0, eq);
+            k = std::find(cathodes.begin(), cathodes.end(), name) - cathodes.begin();
+            if (k == cathodes.size())
+                throw UsageError("--power '" + text + "': cathode '" + name + "' is not given with --cathode");
+        }
+        if (!std::isnan(w[k]))
+            throw UsageError("--power '" + text + "': a second power for cathode '" + cathodes[k] + "'");
+        w[k] = quantityArg("--power", eq == std::string::npos ? text : text.substr(eq + 1), Dimension::Power);
+    }
+    return w;
+}
+
+ReactiveDischarge dischargeFor(const ToolCathode& k, double powerW) {
+    ReactiveDischarge d;
+    d.ion = k.discharge.gas;
+    d.voltageV = k.discharge.voltageV;
+    d.yieldModel = k.discharge.yieldModel;
+    d.powerW = !std::isnan(powerW)  ? powerW
+               : k.discharge.powerW ? *k.discharge.powerW
+                                    : *k.discharge.currentA * k.discharge.voltageV;
+    return d;
 }
 
 /// The chamber of Berg's model from the tool file (process.reactive, the cathode's face) and,
@@ -98,6 +137,42 @@ ReactiveChamber chamberFor(const ToolFile& tool, const ToolCathode& k, const std
     if (c.implantation && !(c.inertPartialPressurePa > 0.0))
         throw UsageError(r.origin + ".implantation': needs the working gas flow (e.g. --flow \"Ar=40 sccm\")");
     return c;
+}
+
+/// Several --cathode: every target in one gas balance and on one collector (CoSputtering.hpp,
+/// Berg's uniform target per cathode with its ion flow fixed); prints the shared states.
+void runCoSputter(const ToolFile& tool, const std::vector<std::string>& names, const std::vector<double>& powers,
+                  const ReactiveChamber& chamberOfFirst, const std::vector<GasFlow>& flows,
+                  const std::optional<double>& pressure, const ReactiveGas& gas, double operatingSccm, bool json) {
+    std::vector<CoSputterCathode> cathodes;
+    std::vector<CoSputteredTarget> targets;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const ToolCathode& k = tool.cathode(names[i]);
+        const std::string where = "--cathode '" + names[i] + "': ";
+        ReactiveSetup setup;
+        try {
+            setup = reactiveSetup(k.target.material, gas, i ? chamberFor(tool, k, flows, pressure) : chamberOfFirst,
+                                  dischargeFor(k, powers[i]));
+        } catch (const std::invalid_argument& e) {
+            throw UsageError(where + e.what());
+        }
+        if (BergModel(setup.parameters).powerHeldFixed())
+            throw UsageError(where +
+                             "the compound's secondary electron yield differs from the metal's; co-sputtering "
+                             "holds each target's ion flow fixed (docs/reactive.md)");
+        cathodes.push_back({names[i], setup});
+        targets.push_back(coSputteredTarget(setup.parameters));
+    }
+    std::unique_ptr<CoSputtering> model;
+    try {
+        model = std::make_unique<CoSputtering>(cathodes.front().setup.parameters, targets);
+    } catch (const std::invalid_argument& e) {
+        throw UsageError(std::string("--cathode: ") + e.what());
+    }
+    const ToolReactive& r = *tool.process.reactive;
+    std::vector<ReactiveOperatingState> states = reactiveStates(*model, operatingSccm * r.flowScale);
+    for (ReactiveOperatingState& s : states) s.state.rateMPerS *= r.substrateRateFactor;
+    printCoSputterStates(std::cout, states, *model, cathodes, operatingSccm, r.flowScale, r.substrateRateFactor, json);
 }
 
 std::string statesJson(const std::vector<ReactiveOperatingState>& states, const ReactiveSteadyStates& m,
@@ -176,17 +251,23 @@ void run(const ReactiveOptions& o) {
     } else if (!o.out.empty()) {
         throw UsageError("--out needs --flow-range FROM:TO:N");
     }
+    const std::vector<double> powers = powerArgs(o.cathodes, o.powers);
     const ToolFile tool = loadToolFile(o.tool);
-    const ToolCathode& k = tool.cathode(o.cathode);
+    for (const std::string& name : o.cathodes) (void)tool.cathode(name);  // every name known before any work
+    const ToolCathode& k = tool.cathode(o.cathodes.front());
     std::optional<double> pressure;
     if (!o.pressure.empty()) pressure = quantityArg("--pressure", o.pressure, Dimension::Pressure);
-    ReactiveDischarge d;
-    d.ion = k.discharge.gas;
-    d.voltageV = k.discharge.voltageV;
-    d.yieldModel = k.discharge.yieldModel;
-    d.powerW = !o.power.empty()     ? quantityArg("--power", o.power, Dimension::Power)
-               : k.discharge.powerW ? *k.discharge.powerW
-                                    : *k.discharge.currentA * k.discharge.voltageV;
+    if (o.cathodes.size() > 1) {
+        if (n > 0) throw UsageError("--flow-range: the process curve is written for one --cathode only");
+        if (o.target != "auto" && o.target != "uniform")
+            throw UsageError("--target " + o.target + ": co-sputtering (several --cathode) uses Berg's uniform target");
+        const ReactiveChamber chamber = chamberFor(tool, k, flows, pressure);
+        if (chamber.implantation)
+            throw UsageError(tool.process.reactive->origin + ".implantation': not modelled for co-sputtering");
+        runCoSputter(tool, o.cathodes, powers, chamber, flows, pressure, *gas, operatingSccm, o.json);
+        return;
+    }
+    const ReactiveDischarge d = dischargeFor(k, powers.front());
     const ReactiveSetup setup = reactiveSetup(k.target.material, *gas, chamberFor(tool, k, flows, pressure), d);
     // auto: the racetrack-resolved target, unless the discharge follows the state (gamma_c !=
     // gamma_m, BergModel's extension 1), which only the uniform model carries
@@ -238,10 +319,13 @@ void addReactiveCommand(CLI::App& app) {
     CLI::App* cmd = app.add_subcommand(
         "reactive", "Steady states of a metal target in N2 or O2 under flow control (Berg's model; docs/reactive.md)");
     cmd->add_option("tool", opts->tool, "Tool file with process.reactive (docs/tool-file.md)")->required();
-    cmd->add_option("--cathode", opts->cathode, "Name of the cathode (a metal target)")->required();
+    cmd->add_option("--cathode", opts->cathodes,
+                    "Name of the cathode (a metal target); repeat for co-sputtering in one gas balance")
+        ->required();
     cmd->add_option("--flow", opts->flows, "GAS=FLOW with a unit, e.g. \"Ar=480 sccm\" \"N2=720 sccm\" (repeat)")
         ->required();
-    cmd->add_option("--power", opts->power, "Discharge power, e.g. \"50 W\" (default: the cathode's)");
+    cmd->add_option("--power", opts->powers,
+                    "Discharge power, e.g. \"50 W\", or per cathode \"NAME=50 W\" (repeat; default: the cathode's)");
     cmd->add_option("--pressure", opts->pressure,
                     "Measured total pressure, e.g. \"0.8 Pa\": sets the pumping speed S = k T Q_total / p");
     cmd->add_option("--gas", opts->gas, "Reactive gas of the process curve (default: the reactive --flow)");

@@ -64,6 +64,15 @@ double CoSputtering::targetTheta(std::size_t k, double pressure) const {
     return d > 0.0 ? form / d : 0.0;
 }
 
+double CoSputtering::targetRateMPerS(std::size_t k, double pressure) const {
+    const CoSputteredTarget& t = targets_.at(k);
+    const double thetaT = targetTheta(k, pressure), G = t.ionsPerSecond / t.areaM2;
+    const double metalAtoms = G * t.areaM2 * (t.compoundYield * thetaT + t.metalYield * (1.0 - thetaT));
+    const double thetaC = stateAt(pressure).thetaCollector;
+    const double volumePerMetal = thetaC / p_.compoundFormulaDensityPerM3 + (1.0 - thetaC) / p_.metalDensityPerM3;
+    return metalAtoms / p_.collectorAreaM2 * volumePerMetal;
+}
+
 BergState CoSputtering::stateAt(double pressure) const {
     if (!(pressure >= 0.0)) throw std::invalid_argument("co-sputtering: partial pressure must be >= 0");
     const double Fp = impingementPerPa_, F = Fp * pressure;

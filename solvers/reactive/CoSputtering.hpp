@@ -49,6 +49,10 @@ public:
     const std::vector<CoSputteredTarget>& targets() const { return targets_; }
     /// theta_k of target k at p (closed form).
     double targetTheta(std::size_t k, double pressurePa) const;
+    /// Target k's share of stateAt(p).rateMPerS: its metal atoms (compound and metal sputtered,
+    /// B&N eq. 13 for that target) over A_c times the collector's volume per metal atom; the
+    /// shares sum to the state's rate.
+    double targetRateMPerS(std::size_t k, double pressurePa) const;
     /// The shared steady state at p: thetaTarget the area mean over the targets, the
     /// uptake and metal flux summed.
     BergState stateAt(double pressurePa) const override;
