@@ -45,8 +45,7 @@ void printCoSputterStates(std::ostream& out, const std::vector<ReactiveOperating
                     << ",\"compound_fraction\":" << jsonNumber(model.targetTheta(k, p))
                     << ",\"rate_nm_s\":" << jsonNumber(model.targetRateMPerS(k, p) * rateFactor * 1e9)
                     << ",\"voltage_V\":" << jsonNumber(cathodes[k].setup.parameters.metalVoltageV)
-                    << ",\"ion_current_A\":" << jsonNumber(model.targets()[k].ionsPerSecond * kElementaryCharge)
-                    << "}";
+                    << ",\"ion_current_A\":" << jsonNumber(model.targets()[k].ionsPerSecond * kElementaryCharge) << "}";
             out << "]}";
             first = false;
         }
@@ -58,13 +57,12 @@ void printCoSputterStates(std::ostream& out, const std::vector<ReactiveOperating
     }
     out << "co-sputtering";
     for (const CoSputterCathode& c : cathodes) out << " " << c.name << " (" << c.setup.metal.name << ")";
-    out << " in " << cathodes.front().setup.gas.formula << " at " << operatingSccm << " sccm\n"
-        << std::setprecision(4);
+    out << " in " << cathodes.front().setup.gas.formula << " at " << operatingSccm << " sccm\n" << std::setprecision(4);
     for (const ReactiveOperatingState& s : states) {
         if (!s.state.stable) continue;
         const double p = s.state.partialPressurePa;
-        out << "  " << std::setw(8) << branchName(s.branch) << "  p " << p << " Pa  theta_c "
-            << s.state.thetaCollector << "  rate " << s.state.rateMPerS * 1e9 << " nm/s\n";
+        out << "  " << std::setw(8) << branchName(s.branch) << "  p " << p << " Pa  theta_c " << s.state.thetaCollector
+            << "  rate " << s.state.rateMPerS * 1e9 << " nm/s\n";
         for (std::size_t k = 0; k < cathodes.size(); ++k)
             out << "    " << cathodes[k].name << ": theta_t " << model.targetTheta(k, p) << "  rate "
                 << model.targetRateMPerS(k, p) * rateFactor * 1e9 << " nm/s  V "

@@ -79,6 +79,24 @@ TEST(CoSputtering, ASecondTargetThatDoesNotReactOnlyBuriesTheCollector) {
     }
 }
 
+TEST(CoSputtering, TargetRateSharesSumToTheStateRate) {
+    // Conservation: every metal atom on the collector comes from one target (B&N eq. 13 summed),
+    // so the per-target shares add up to the state's rate; a target with twice the ion flow on
+    // the same area, at the same p, sends twice the metal of the other only where both are
+    // metallic (theta_k differ otherwise), so the test takes a stronger and a weaker target.
+    const BergParameters ti = tiN2Setup(0.05).parameters;
+    CoSputteredTarget strong = coSputteredTarget(ti);
+    strong.ionsPerSecond *= 3.0;
+    const CoSputtering co(ti, {coSputteredTarget(ti), strong});
+    for (double scale = 1e-3; scale < 1e3; scale *= 3.1) {
+        const double p = scale * co.pressureScalePa();
+        const double sum = co.targetRateMPerS(0, p) + co.targetRateMPerS(1, p);
+        // 1e-12: the same terms summed in another order (round-off only)
+        EXPECT_LT(rel(sum, co.stateAt(p).rateMPerS), 1e-12) << p;
+        EXPECT_GT(co.targetRateMPerS(1, p), co.targetRateMPerS(0, p)) << p;  // more ions, more metal
+    }
+}
+
 TEST(CoSputtering, BadTargetsAreRefused) {
     const BergParameters ti = tiN2Setup(0.05).parameters;
     EXPECT_THROW(CoSputtering(ti, {}), std::invalid_argument);
