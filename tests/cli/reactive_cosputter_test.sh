@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the real `magtwin reactive` with two --cathode (co-sputtering, solvers/reactive/CoSputtering.hpp)
-# on variants of cases/tools/reactive_ti_n2.yaml:
+# on cases/tools/reactive_ti_n2_two_ti.yaml and a variant of cases/tools/reactive_ti_n2.yaml:
 #  (a) two identical Ti cathodes (ti, and ti2 moved 200 mm aside) in one gas balance equal one
 #      cathode of double area and double power (--target uniform). Origin of the expectation:
 #      CoSputtering's identity (tests/solvers/reactive/CoSputteringTest.cpp,
@@ -19,7 +19,16 @@ TOOL=$SRC/cases/tools/reactive_ti_n2.yaml
 fail=0
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 
-{ cat "$TOOL"; sed -n '/^  - name: ti$/,$p' "$TOOL" | sed 's/name: ti$/name: ti2/; s/position: \[0 mm/position: [200 mm/'; } >"$tmp/two.yaml"
+# The shipped pair (cases/tools/reactive_ti_n2_two_ti.yaml): its cathodes must be the base file's
+# ti twice (ti2 only renamed and moved aside), or the identity below does not apply.
+TWO=$SRC/cases/tools/reactive_ti_n2_two_ti.yaml
+cp "$TWO" "$tmp/two.yaml"
+base_ti=$(sed -n '/^  - name: ti$/,$p' "$TOOL")
+two_ti=$(sed -n '/^  - name: ti$/,/^  - name: ti2$/p' "$TWO" | sed '$d')
+two_ti2=$(sed -n '/^  - name: ti2$/,$p' "$TWO" | sed 's/name: ti2$/name: ti/; s/position: \[200 mm/position: [0 mm/')
+[ "$base_ti" = "$two_ti" ] && [ "$base_ti" = "$two_ti2" ] && diff <(sed -n '/^process:/,/^cathodes:/p' "$TOOL") \
+  <(sed -n '/^process:/,/^cathodes:/p' "$TWO") >/dev/null && echo "ok: the shipped pair is ti twice" \
+  || { echo "FAIL: $TWO is not reactive_ti_n2.yaml's ti twice"; fail=1; }
 sed 's/radius: 38.1 mm/radius: 53.881536726414929 mm/; s/power: 500 W/power: 1000 W/' "$TOOL" >"$tmp/big.yaml"
 grep -q 'name: ti2' "$tmp/two.yaml" && grep -q '53.8815' "$tmp/big.yaml" || { echo "FAIL: tool variants"; exit 1; }
 
