@@ -143,7 +143,8 @@ ReactiveChamber chamberFor(const ToolFile& tool, const ToolCathode& k, const std
 /// Berg's uniform target per cathode with its ion flow fixed); prints the shared states.
 void runCoSputter(const ToolFile& tool, const std::vector<std::string>& names, const std::vector<double>& powers,
                   const ReactiveChamber& chamberOfFirst, const std::vector<GasFlow>& flows,
-                  const std::optional<double>& pressure, const ReactiveGas& gas, double operatingSccm, bool json) {
+                  const std::optional<double>& pressure, const ReactiveGas& gas, double operatingSccm,
+                  const ReactiveOptions& o, double from, double to, int n) {
     std::vector<CoSputterCathode> cathodes;
     std::vector<CoSputteredTarget> targets;
     for (std::size_t i = 0; i < names.size(); ++i) {
@@ -172,7 +173,19 @@ void runCoSputter(const ToolFile& tool, const std::vector<std::string>& names, c
     const ToolReactive& r = *tool.process.reactive;
     std::vector<ReactiveOperatingState> states = reactiveStates(*model, operatingSccm * r.flowScale);
     for (ReactiveOperatingState& s : states) s.state.rateMPerS *= r.substrateRateFactor;
-    printCoSputterStates(std::cout, states, *model, cathodes, operatingSccm, r.flowScale, r.substrateRateFactor, json);
+    if (n > 0) {  // the shared curve (the area-mean target fraction; per-target fractions only at the point)
+        std::ostringstream title;
+        title << tool.name << ": co-sputtering";
+        for (const CoSputterCathode& c : cathodes) title << " " << c.name << " (" << c.setup.metal.name << ")";
+        title << " in " << gas.formula << ", S = " << std::setprecision(4)
+              << model->parameters().pumpingSpeedM3PerS * 1e3 << " L/s (Berg's model, uniform targets)";
+        std::vector<ProcessCurvePoint> curve = processCurve(*model, from * r.flowScale, to * r.flowScale, n);
+        for (ProcessCurvePoint& pt : curve)
+            pt.flowSccm /= r.flowScale, pt.state.state.rateMPerS *= r.substrateRateFactor;
+        writeProcessCurve(o.out, title.str(), cathodes.front().setup, curve, operatingSccm, states);
+    }
+    printCoSputterStates(std::cout, states, *model, cathodes, operatingSccm, r.flowScale, r.substrateRateFactor,
+                         o.json);
 }
 
 std::string statesJson(const std::vector<ReactiveOperatingState>& states, const ReactiveSteadyStates& m,
@@ -258,13 +271,12 @@ void run(const ReactiveOptions& o) {
     std::optional<double> pressure;
     if (!o.pressure.empty()) pressure = quantityArg("--pressure", o.pressure, Dimension::Pressure);
     if (o.cathodes.size() > 1) {
-        if (n > 0) throw UsageError("--flow-range: the process curve is written for one --cathode only");
         if (o.target != "auto" && o.target != "uniform")
             throw UsageError("--target " + o.target + ": co-sputtering (several --cathode) uses Berg's uniform target");
         const ReactiveChamber chamber = chamberFor(tool, k, flows, pressure);
         if (chamber.implantation)
             throw UsageError(tool.process.reactive->origin + ".implantation': not modelled for co-sputtering");
-        runCoSputter(tool, o.cathodes, powers, chamber, flows, pressure, *gas, operatingSccm, o.json);
+        runCoSputter(tool, o.cathodes, powers, chamber, flows, pressure, *gas, operatingSccm, o, from, to, n);
         return;
     }
     const ReactiveDischarge d = dischargeFor(k, powers.front());

@@ -11,7 +11,8 @@
 #      pressure, compound fractions (per target = the single's) and total rate equal the single
 #      cathode's, each target's rate and ion current are half of it, the window is the same.
 #  (b) bad input: an unknown cathode, the same cathode twice, a power for a cathode not given:
-#      exit 2 naming it, nothing written.
+#      exit 2 naming it, nothing written;
+#  (c) the co-sputter process curve (--flow-range): both branches, the unstable one inside the window.
 set -u
 BIN=$1
 SRC=$2
@@ -104,7 +105,18 @@ bad "--cathode 'ti': given twice" "$tmp/two.yaml" --cathode ti --cathode ti
 bad "--power 'ti3=50 W': cathode 'ti3' is not given with --cathode" "$tmp/two.yaml" --cathode ti --cathode ti2 --power "ti3=50 W"
 bad "--power '50 W': with several --cathode give NAME=POWER" "$tmp/two.yaml" --cathode ti --cathode ti2 --power "50 W"
 bad "a second power for cathode 'ti'" "$tmp/two.yaml" --cathode ti --cathode ti2 --power "ti=5 W" --power "ti=6 W"
-# --out with co-sputtering: refused before anything is written
-"$BIN" reactive "$tmp/two.yaml" --cathode ti --cathode ti2 --flow "N2=1 sccm" --gas N2 --flow-range 0:5:10 --out "$tmp/curve" 2>"$tmp/err"
-[ $? = 2 ] && [ ! -e "$tmp/curve" ] && echo "ok: --flow-range refused" || { echo "FAIL: --flow-range"; fail=1; }
+# Bad input with --out: nothing written.
+"$BIN" reactive "$tmp/two.yaml" --cathode ti --cathode ti --flow "N2=1 sccm" --gas N2 --flow-range 0:5:10 --out "$tmp/curve" 2>"$tmp/err"
+[ $? = 2 ] && [ ! -e "$tmp/curve" ] && echo "ok: bad input with --out writes nothing" || { echo "FAIL: written"; fail=1; }
+# The co-sputter process curve: both stable branches, the unstable one only inside the JSON's
+# window (the same model's turning points; the 200-point grid cannot step outside them).
+"$BIN" reactive "$tmp/two.yaml" --cathode ti --cathode ti2 --flow "Ar=40 sccm" --flow "N2=$mid sccm" --gas N2 \
+  --flow-range 0:9:200 --out "$tmp/curve" --json >"$tmp/co4" || fail=1
+csv=$tmp/curve/process_curve.csv
+[ -s "$csv" ] && [ -s "$tmp/curve/process_curve.png" ] && grep -q ',metal,1,' "$csv" && grep -q ',compound,1,' "$csv" \
+  && echo "ok: co-sputter process curve files, both branches" || { echo "FAIL: co-sputter curve"; fail=1; }
+w=$(grep -o '"hysteresis_sccm":\[[^]]*\]' "$tmp/co4" | sed 's/.*\[\(.*\)\]/\1/')
+grep ',unstable,0,' "$csv" | awk -F, -v lo="${w%,*}" -v hi="${w#*,}" '{ n++; if ($1 < lo || $1 > hi) bad++ }
+  END { if (n == 0 || bad) { print "FAIL: " n " unstable rows, " bad + 0 " outside [" lo ", " hi "]"; exit 1 }
+        print "ok: " n " unstable rows inside [" lo ", " hi "]" }' || fail=1
 exit $fail
