@@ -19,12 +19,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string num(double v) {
-    char b[40];
-    std::snprintf(b, sizeof b, "%.10g", v);
-    return b;
-}
-
 std::string header(const char* cls, const char* object) {
     return std::string("FoamFile { version 2.0; format ascii; class ") + cls + "; object " + object + "; }\n\n";
 }
@@ -47,7 +41,7 @@ std::string emissionEntries(const ToolFile& tool) {
     const ToolDepositionSettings& d = tool.deposition;
     if (d.angular == "cosine") return "        emissionDistribution cosine;\n";
     if (d.angular == "cosn")
-        return "        emissionDistribution cosn;\n        cosExponent         " + num(d.cosExponent) + ";\n";
+        return "        emissionDistribution cosn;\n        cosExponent         " + foamNumber(d.cosExponent) + ";\n";
     throw ConfigError(tool.path + ": deposition.angular " + d.angular +
                       ": the OpenFOAM line of sight (filmDeposition) takes cosine or cosn");
 }
@@ -55,11 +49,11 @@ std::string emissionEntries(const ToolFile& tool) {
 std::string controlDict(const FoamCaseOptions& o, const FoamCaseLayout& w) {
     const std::string lib = (fs::path(o.libDir) / "libmagtwinFoam.so").string();
     std::ostringstream s;
-    s << header("dictionary", "controlDict") << "// One step of the substrate motion's time (" << num(w.motionTimeS)
-      << " s): the film of filmDeposition after one backward-Euler step is flux x time.\n"
+    s << header("dictionary", "controlDict") << "// One step of the substrate motion's time ("
+      << foamNumber(w.motionTimeS) << " s): the film of filmDeposition after one backward-Euler step is flux x time.\n"
       << "libs            (\"" << lib << "\");\n"
       << "application     sputterFoam;\nstartFrom       startTime;\nstartTime       0;\nstopAt          endTime;\n"
-      << "endTime         " << num(w.motionTimeS) << ";\ndeltaT          " << num(w.motionTimeS) << ";\n"
+      << "endTime         " << foamNumber(w.motionTimeS) << ";\ndeltaT          " << foamNumber(w.motionTimeS) << ";\n"
       << "writeControl    timeStep;\nwriteInterval   1;\npurgeWrite      0;\nwriteFormat     ascii;\n"
       << "writePrecision  12;\nwriteCompression off;\ntimeFormat      general;\ntimePrecision   8;\n"
       << "runTimeModifiable false;\n\nfunctions\n{\n    film\n    {\n        type        filmUniformity;\n"
@@ -90,22 +84,23 @@ std::string fieldC(const ToolFile& tool, const FoamCaseLayout& w, double D) {
         const bool circular = c.kind == CathodeKind::PlanarCircular;
         s << "    " << c.name << "\n    {\n        type                sputteredFlux;\n"
           << "        #include            \"$FOAM_CASE/constant/source." << c.name << "\"\n"
-          << (w.trims[k] != 1.0 ? "        // power x " + num(w.trims[k]) + ": deposit's trim (deposition.optimise)\n"
-                                : std::string())
-          << "        origin              (" << num(c.position.x()) << " " << num(c.position.y()) << " "
-          << num(c.position.z()) << ");\n"
+          << (w.trims[k] != 1.0
+                  ? "        // power x " + foamNumber(w.trims[k]) + ": deposit's trim (deposition.optimise)\n"
+                  : std::string())
+          << "        origin              (" << foamNumber(c.position.x()) << " " << foamNumber(c.position.y()) << " "
+          << foamNumber(c.position.z()) << ");\n"
           << (circular ? "        e1                  (1 0 0);\n        e2                  (0 -1 0);\n"
                        : "        e1                  (0 1 0);\n        e2                  (1 0 0);\n")
           // In a gas the source file already has thermalizedFraction 0 (the share is born in the volume).
           << (gas ? std::string() : std::string("        thermalizedFraction 0;\n")) << "        diffusivity         "
-          << num(D) << ";\n"
+          << foamNumber(D) << ";\n"
           << "        value               uniform 0;\n    }\n";
     }
     s << "    " << w.substrate->name << "\n    {\n        type                filmDeposition;\n"
 
       << "        #include            \"$FOAM_CASE/constant/filmSource\"\n"
-      << (gas ? std::string() : "        diffusivity         " + num(D) + ";\n") << "        lineOfSightSource   "
-      << (w.cathodes.size() == 1 ? names : "\"(" + names + ")\"") << ";\n"
+      << (gas ? std::string() : "        diffusivity         " + foamNumber(D) + ";\n")
+      << "        lineOfSightSource   " << (w.cathodes.size() == 1 ? names : "\"(" + names + ")\"") << ";\n"
       << emissionEntries(tool) << "        value               uniform 0;\n    }\n";
     // Shields and walls: the film's entries with sticking 1 (deposit's collisionless model
     // loses every atom that misses the substrate), no line of sight (not a quality surface).
@@ -113,7 +108,7 @@ std::string fieldC(const ToolFile& tool, const FoamCaseLayout& w, double D) {
         s << "    " << wall << "\n    {\n        type                filmDeposition;\n"
           << "        #include            \"$FOAM_CASE/constant/filmSource\"\n"
           << "        stickingCoefficient 1;\n"
-          << (gas ? std::string() : "        diffusivity         " + num(D) + ";\n")
+          << (gas ? std::string() : "        diffusivity         " + foamNumber(D) + ";\n")
           << "        value               uniform 0;\n    }\n";
     s << "}\n";
     return s.str();
@@ -124,7 +119,7 @@ std::string allrun(const ToolFile& tool, const FoamCaseOptions& o, const FoamCas
     s << "#!/bin/sh\n"
       << "# Generated by `magtwin foam-case " << fs::absolute(tool.path).string() << " --substrate "
       << w.substrate->name << " --cells " << o.cells << "`: edit the tool file, not this case.\n"
-      << "# " << cells << " cells; film on " << w.substrate->name << " after " << num(w.motionTimeS)
+      << "# " << cells << " cells; film on " << w.substrate->name << " after " << foamNumber(w.motionTimeS)
       << " s -> results/summary.json, results/film.csv.\n"
       << "# Runs from any folder with nothing set: the paths below are absolute.\n"
       << "#   bash Allrun               serial\n#   bash Allrun -parallel     2 ranks (decomposePar, mpirun, "
@@ -157,12 +152,12 @@ std::string allrun(const ToolFile& tool, const FoamCaseOptions& o, const FoamCas
       << "touch case.foam   # ParaView: open case.foam\n"
       // The film and its uniformity from the filmUniformity function object (postProcessing/film).
       << "DAT=postProcessing/film/0/filmUniformity.dat\n"
-      << "CSV=postProcessing/film/" << num(w.motionTimeS) << "/film.csv\n"
+      << "CSV=postProcessing/film/" << foamNumber(w.motionTimeS) << "/film.csv\n"
       << "[ -s \"$DAT\" ] && [ -s \"$CSV\" ] || { echo \"FAILED: no $DAT or $CSV (filmUniformity)\"; exit 1; }\n"
       << "mkdir -p results.tmp && cp \"$CSV\" results.tmp/film.csv\n"
-      << "awk -v ee=" << num(w.substrate->edgeExclusionM) << " -v cells=" << cells
+      << "awk -v ee=" << foamNumber(w.substrate->edgeExclusionM) << " -v cells=" << cells
       << " -v tool=" << shellWord(fs::absolute(tool.path).string()) << " -v sname=" << shellWord(w.substrate->name)
-      << " -v t=" << num(w.motionTimeS) << " '\n"
+      << " -v t=" << foamNumber(w.motionTimeS) << " '\n"
       << "  !/^#/ && NF >= 9 { last = $0 }\n"
       << "  END { if (last == \"\") exit 1; split(last, f)\n"
       << "    printf \"{\\n  \\\"tool\\\": \\\"%s\\\",\\n  \\\"substrate\\\": \\\"%s\\\",\\n\", tool, sname\n"
@@ -259,7 +254,7 @@ FoamCaseReport writeFoamCase(const ToolFile& tool, const FoamCaseOptions& o) {
                        "#include \"filmSource\"\nD               $diffusivity;\n"
                      : "// process.pressure 0 Pa: collisionless (no volume source); D only keeps the matrix "
                        "regular.\nD               [0 2 -1 0 0 0 0] " +
-                           num(D) + ";\n"));
+                           foamNumber(D) + ";\n"));
         for (std::size_t k = 0; k < w.cathodes.size(); ++k)
             writeText(dir / ("constant/source." + w.cathodes[k].name), sources[k]);
         writeText(dir / "constant/filmSource", film);

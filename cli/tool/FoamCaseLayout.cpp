@@ -1,5 +1,7 @@
 #include "cli/tool/FoamCaseLayout.hpp"
 
+#include "cli/tool/FoamDict.hpp"
+
 #include "cli/config/ConfigReader.hpp"
 #include "cli/deposit/DepositConfig.hpp"
 #include "solvers/deposition/DepositionRun.hpp"
@@ -11,12 +13,6 @@
 namespace magtwin {
 
 namespace {
-
-std::string num(double v) {
-    char b[40];
-    std::snprintf(b, sizeof b, "%.10g", v);
-    return b;
-}
 
 /// The tool file describes no chamber wall: the walls stand 10 % of the larger footprint's
 /// half size (at least 10 mm) beyond it; the target plane outside the targets is the shields.
@@ -52,8 +48,8 @@ void cylinderLayout(const ToolFile& tool, const ToolSubstrate& s, FoamCaseLayout
         throw ConfigError(sub + "kind " + s.kind + ": foam-case meshes a wafer under a circular target");
     const double axisOffset = std::hypot(c.position.x() - s.centreXM, c.position.y() - s.centreYM);
     if (axisOffset > 1e-6)
-        throw ConfigError(where + "its axis is " + num(axisOffset * 1e3) + " mm off the centre of substrate " + s.name +
-                          ": foam-case meshes a target coaxial with the wafer");
+        throw ConfigError(where + "its axis is " + foamNumber(axisOffset * 1e3) + " mm off the centre of substrate " +
+                          s.name + ": foam-case meshes a target coaxial with the wafer");
     if (s.motion.kind != "static" && s.motion.kind != "rotation")
         throw ConfigError(sub + "motion.kind " + s.motion.kind +
                           ": foam-case takes a static or rotating wafer (coaxial with the target, the rotation "
@@ -71,8 +67,8 @@ void cylinderLayout(const ToolFile& tool, const ToolSubstrate& s, FoamCaseLayout
     g.edgeCellM = s.pitchM;  // the faces at the quality edge: deposit's map pitch
     g.substratePatch = s.name;
     g.targetPatch = c.name;
-    l.qualityArea = "type disc; centre (" + num(g.centreXM) + " " + num(g.centreYM) + " 0); normal (0 0 1); radius " +
-                    num(g.qualityRadiusM) + ";";
+    l.qualityArea = "type disc; centre (" + foamNumber(g.centreXM) + " " + foamNumber(g.centreYM) +
+                    " 0); normal (0 0 1); radius " + foamNumber(g.qualityRadiusM) + ";";
     l.reduction =
         "none: the chamber is axisymmetric, but the line-of-sight flux sums over the target faces of "
         "the mesh, so the full 360 degrees are meshed";
@@ -91,8 +87,8 @@ void boxLayout(const ToolFile& tool, const ToolSubstrate& s, FoamCaseLayout& l) 
                               ": foam-case meshes planar rectangular targets side by side (or one circular target "
                               "over a wafer); rotary tubes are not generated");
         if (std::abs(c.position.z() - H) > 1e-9)
-            throw ConfigError(where + "its face at z = " + num(c.position.z()) + " m is not in the plane of " +
-                              tool.cathodes.front().name + "'s (z = " + num(H) +
+            throw ConfigError(where + "its face at z = " + foamNumber(c.position.z()) + " m is not in the plane of " +
+                              tool.cathodes.front().name + "'s (z = " + foamNumber(H) +
                               " m): foam-case meshes targets whose faces share one plane");
         PatchRect t{c.position.x() - 0.5 * c.geometry.widthM, c.position.x() + 0.5 * c.geometry.widthM,
                     c.position.y() - 0.5 * c.geometry.lengthM, c.position.y() + 0.5 * c.geometry.lengthM, c.name};
@@ -126,8 +122,8 @@ void boxLayout(const ToolFile& tool, const ToolSubstrate& s, FoamCaseLayout& l) 
     b.y1 = y1 + my;
     b.edgeCellM = s.pitchM;
     l.kind = FoamCaseLayout::Kind::Box;
-    l.qualityArea = "type box; min (" + num(b.quality.x0) + " " + num(b.quality.y0) + " -1); max (" +
-                    num(b.quality.x1) + " " + num(b.quality.y1) + " 1);";
+    l.qualityArea = "type box; min (" + foamNumber(b.quality.x0) + " " + foamNumber(b.quality.y0) + " -1); max (" +
+                    foamNumber(b.quality.x1) + " " + foamNumber(b.quality.y1) + " 1);";
     l.reduction =
         "none: the line-of-sight flux sums over the target faces of the mesh, so a half or quarter "
         "with symmetry planes would drop the mirrored emitters";

@@ -1,5 +1,8 @@
 #include "cli/tool/FoamCaseMesh.hpp"
 
+#include "boundary/util/PhysicalConstants.hpp"
+#include "cli/tool/FoamDict.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -10,16 +13,9 @@ namespace magtwin {
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
 /// Cell-to-cell growth of the radial grading towards the quality edge (a smooth mesh:
 /// checkMesh's default quality limits hold far below 1.2).
 constexpr double kGrowth = 1.1;
-
-std::string num(double v) {
-    char b[40];
-    std::snprintf(b, sizeof b, "%.10g", v);
-    return b;
-}
 
 /// Radial cells and grading of one ring of length L: uniform at h, or (towards = true) graded
 /// down to `edge` at the outer radius by kGrowth per cell.
@@ -37,14 +33,14 @@ RingCells gradedRing(double L, double h, double edge) {
     const double lastOverFirst = std::pow(kGrowth, -static_cast<double>(mB - 1));
     if (LB >= 0.8 * L) {  // the whole ring graded: sizes from about h down to `edge`
         const long m = std::max(2L, static_cast<long>(std::ceil(2.0 * L / (h + edge))));
-        return {m, num(edge / h)};
+        return {m, foamNumber(edge / h)};
     }
     const double LA = L - LB;
     const long mA = std::max(1L, static_cast<long>(std::ceil(LA / h - 1e-9)));
     const long m = mA + mB;
     std::ostringstream g;
-    g << "((" << num(LA / L) << " " << num(static_cast<double>(mA) / m) << " 1) (" << num(LB / L) << " "
-      << num(static_cast<double>(mB) / m) << " " << num(lastOverFirst) << "))";
+    g << "((" << foamNumber(LA / L) << " " << foamNumber(static_cast<double>(mA) / m) << " 1) (" << foamNumber(LB / L)
+      << " " << foamNumber(static_cast<double>(mB) / m) << " " << foamNumber(lastOverFirst) << "))";
     return {m, g.str()};
 }
 
@@ -56,14 +52,15 @@ RingCells gradedFromStart(double L, double h, double edge) {
     const double lastOverFirst = std::pow(kGrowth, static_cast<double>(mB - 1));
     if (LB >= 0.8 * L) {
         const long m = std::max(2L, static_cast<long>(std::ceil(2.0 * L / (h + edge))));
-        return {m, num(h / edge)};
+        return {m, foamNumber(h / edge)};
     }
     const double LA = L - LB;
     const long mA = std::max(1L, static_cast<long>(std::ceil(LA / h - 1e-9)));
     const long m = mA + mB;
     std::ostringstream g;
-    g << "((" << num(LB / L) << " " << num(static_cast<double>(mB) / m) << " " << num(lastOverFirst) << ") ("
-      << num(LA / L) << " " << num(static_cast<double>(mA) / m) << " 1))";
+    g << "((" << foamNumber(LB / L) << " " << foamNumber(static_cast<double>(mB) / m) << " "
+      << foamNumber(lastOverFirst) << ") (" << foamNumber(LA / L) << " " << foamNumber(static_cast<double>(mA) / m)
+      << " 1))";
     return {m, g.str()};
 }
 
@@ -118,16 +115,16 @@ std::string cylinderBlockMeshDict(const CylinderChamber& c, long cells, long& ce
     auto corner = [&](int level, int q, int layer, std::ostringstream& o) {
         const double a = kPi / 4 + q * kPi / 2;
         const double r = radii[level];
-        o << "    (" << num(c.centreXM + r * std::cos(a)) << " " << num(c.centreYM + r * std::sin(a)) << " "
-          << num(layer ? H : 0.0) << ")   // " << idx(level, q, layer) << "\n";
+        o << "    (" << foamNumber(c.centreXM + r * std::cos(a)) << " " << foamNumber(c.centreYM + r * std::sin(a))
+          << " " << foamNumber(layer ? H : 0.0) << ")   // " << idx(level, q, layer) << "\n";
     };
 
     std::ostringstream o;
     o << "FoamFile { version 2.0; format ascii; class dictionary; object blockMeshDict; }\n\n"
       << "// O-grid cylinder: centre square, rings at r = ";
-    for (int k = 1; k < levels; ++k) o << num(radii[k]) << (k + 1 < levels ? ", " : " m");
-    o << "; spacing h = " << num(h) << " m (graded to " << num(c.edgeCellM) << " m at the quality edge r = " << num(rq)
-      << " m).\nconvertToMeters 1;\n\nvertices\n(\n";
+    for (int k = 1; k < levels; ++k) o << foamNumber(radii[k]) << (k + 1 < levels ? ", " : " m");
+    o << "; spacing h = " << foamNumber(h) << " m (graded to " << foamNumber(c.edgeCellM)
+      << " m at the quality edge r = " << foamNumber(rq) << " m).\nconvertToMeters 1;\n\nvertices\n(\n";
     for (int layer = 0; layer < 2; ++layer)
         for (int k = 0; k < levels; ++k)
             for (int q = 0; q < 4; ++q) corner(k, q, layer, o);
@@ -156,8 +153,8 @@ std::string cylinderBlockMeshDict(const CylinderChamber& c, long cells, long& ce
             for (int q = 0; q < 4; ++q) {
                 const double a = kPi / 2 + q * kPi / 2;
                 o << "    arc " << idx(k, q, layer) << " " << idx(k, q + 1, layer) << " ("
-                  << num(c.centreXM + radii[k] * std::cos(a)) << " " << num(c.centreYM + radii[k] * std::sin(a)) << " "
-                  << num(layer ? H : 0.0) << ")\n";
+                  << foamNumber(c.centreXM + radii[k] * std::cos(a)) << " "
+                  << foamNumber(c.centreYM + radii[k] * std::sin(a)) << " " << foamNumber(layer ? H : 0.0) << ")\n";
             }
     o << ");\n\n";
 
@@ -239,12 +236,13 @@ std::string boxBlockMeshDict(const BoxChamber& c, long cells, long& cellCount) {
     std::ostringstream o;
     o << "FoamFile { version 2.0; format ascii; class dictionary; object blockMeshDict; }\n\n"
       << "// Box chamber: blocks on every target, substrate and quality edge; " << ax.total << " x " << ay.total
-      << " x " << nz << " cells (" << num(c.targetCellM) << " m across the targets, " << num(c.edgeCellM)
+      << " x " << nz << " cells (" << foamNumber(c.targetCellM) << " m across the targets, " << foamNumber(c.edgeCellM)
       << " m at the quality edges).\nconvertToMeters 1;\n\nvertices\n(\n";
     for (int k = 0; k < 2; ++k)
         for (std::size_t j = 0; j <= NY; ++j)
             for (std::size_t i = 0; i <= NX; ++i)
-                o << "    (" << num(ax.breaks[i]) << " " << num(ay.breaks[j]) << " " << num(k ? H : 0.0) << ")\n";
+                o << "    (" << foamNumber(ax.breaks[i]) << " " << foamNumber(ay.breaks[j]) << " "
+                  << foamNumber(k ? H : 0.0) << ")\n";
     o << ");\n\nblocks\n(\n";
     for (std::size_t j = 0; j < NY; ++j)
         for (std::size_t i = 0; i < NX; ++i)

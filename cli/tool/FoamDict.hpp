@@ -6,11 +6,15 @@
 // the thermalized fraction and numerics (the diffusivity comes from the tool file's pressure).
 #pragma once
 
+#include "boundary/util/TextNumber.hpp"
 #include "cli/tool/ToolFile.hpp"
 
 #include <string>
 
 namespace magtwin {
+
+/// A number in an OpenFOAM dictionary written from the tool file: 10 significant digits.
+inline std::string foamNumber(double v) { return textNumber(v, 10); }
 
 /// ion, target, yieldModel, angularModel, ionEnergy, ionFluxModel racetrack, racetrack {...}.
 /// ionCurrent = I / (1 + gamma_SE) (IonSupply). Throws ConfigError for what the BCs lack
