@@ -101,7 +101,7 @@ DepositCase depositCaseFor(const ToolFile& tool, const std::string& substrateNam
     return c;
 }
 
-void requireGasCalibration(const DepositCase& c, const std::string& method) {
+void requireGasCalibration(const DepositCase& c, const std::string& method, const std::string& alternative) {
     // The fast gas model's default parameters are the Mo-in-Ar calibration
     // (GasAttenuationModel.hpp): never applied silently to another pair.
     if (method == "mc" || !(c.pressurePa > 0) || c.gasModelGiven) return;
@@ -111,7 +111,7 @@ void requireGasCalibration(const DepositCase& c, const std::string& method) {
                               " sputtered in " + g.discharge.gas + " (cathode " + g.name +
                               "): the fast gas model's default calibration is Mo in Ar only; give "
                               "deposition.gas_model (`magtwin calibrate-gas " +
-                              c.file + " --out gas_model.yaml` fits it to the Monte Carlo) or use --method mc");
+                              c.file + " --out gas_model.yaml` fits it to the Monte Carlo)" + alternative);
 }
 
 }  // namespace magtwin

@@ -21,7 +21,9 @@ std::vector<CathodeGroup> cathodeGroupsOf(const ToolFile& tool);
 DepositCase depositCaseFor(const ToolFile& tool, const std::string& substrateName);
 
 /// Refuses (ConfigError naming the pair) the fast gas model's default Mo-in-Ar calibration
-/// for another target/gas pair at pressure > 0 with `method` fast or direct.
-void requireGasCalibration(const DepositCase& c, const std::string& method);
+/// for another target/gas pair at pressure > 0 with `method` fast or direct. `alternative`
+/// ends the message: what else the command offers (deposit: the gas Monte Carlo).
+void requireGasCalibration(const DepositCase& c, const std::string& method,
+                           const std::string& alternative = " or use --method mc");
 
 }  // namespace magtwin

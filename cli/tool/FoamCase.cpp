@@ -1,6 +1,7 @@
 #include "cli/tool/FoamCase.hpp"
 
 #include "cli/config/ConfigReader.hpp"
+#include "cli/deposit/DepositConfig.hpp"
 #include "cli/tool/FoamCaseLayout.hpp"
 #include "cli/tool/FoamDict.hpp"
 #include "postprocessing/io/OutputFolder.hpp"
@@ -186,19 +187,10 @@ FoamCaseReport writeFoamCase(const ToolFile& tool, const FoamCaseOptions& o) {
     // (solvers/deposition/GasDiffusivity.hpp, the value foam-dict writes into filmSource), the
     // targets take the volume-born thermalised share back with sticking 1 (their entries from
     // foamSourceEntries) and sputterFoam adds the source from the gas entries in filmSource.
-    // The gas entries are the fast gas model's (sigma_eff, eta, N_th): its default parameters
-    // are the Mo-in-Ar calibration (solvers/deposition/GasAttenuationModel.hpp), never applied
-    // silently to another pair, as `deposit` refuses it (cli/deposit/DepositConfig.cpp).
-    if (tool.process.pressurePa > 0 && !tool.deposition.gasModelGiven)
-        for (const ToolCathode& c : w.cathodes) {
-            const std::string gasName = c.discharge.gas.empty() ? tool.process.gas : c.discharge.gas;
-            if (c.target.material.name != "Mo" || gasName != "Ar")
-                throw ConfigError(tool.path + ": process.pressure > 0 with " + c.target.material.name +
-                                  " sputtered in " + gasName + " (cathode " + c.name +
-                                  "): the fast gas model's default calibration is Mo in Ar only; give "
-                                  "deposition.gas_model (`magtwin calibrate-gas " +
-                                  tool.path + " --out gas_model.yaml` fits it to the Monte Carlo)");
-        }
+    // The gas entries are the fast gas model's (sigma_eff, eta, N_th), whose default
+    // parameters are the Mo-in-Ar calibration: refused for another pair as `deposit` refuses
+    // it (foam-case has no Monte Carlo to offer instead).
+    requireGasCalibration(depositCaseFor(tool, s.name), "fast", "");
     const bool gas = tool.process.pressurePa > 0;
     const double D = gas ? filmDiffusivityM2PerS(s.filmMaterial, tool.process.gas, tool.process.pressurePa,
                                                  tool.process.temperatureK)
