@@ -6,6 +6,7 @@
 #include "cli/twin/TwinToolFile.hpp"
 #include "twin/calibration/MonitorCalibration.hpp"
 #include "twin/replay/CounterAudit.hpp"
+#include "twin/replay/ReactiveSupply.hpp"
 #include "twin/replay/ReplaySeries.hpp"
 #include "twin/replay/TwinReplay.hpp"
 #include "twin/store/TwinStore.hpp"
@@ -18,6 +19,7 @@
 #include <unistd.h>
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -62,6 +64,34 @@ double usageCalculationIntegralKWh() {
         prevT = t, prevU = u, prevOn = on, first = false;
     }
     return sum / 3.6e6;
+}
+
+/// The chain's figures of one replay: measured / predicted crystal rate on the first single-source
+/// interval of each material and the median over every interval with a reading.
+struct ChainRatios {
+    double ba = NAN, zr = NAN, median = NAN;
+    bool withinGoal() const {
+        auto in3x = [](double x) { return x >= 1.0 / 3.0 && x <= 3.0; };
+        return in3x(ba) && in3x(zr) && in3x(median);
+    }
+};
+
+ChainRatios chainRatios(const ReplayResult& r) {
+    ChainRatios c;
+    std::vector<double> all;
+    for (const auto& s : r.steps) {
+        if (!std::isfinite(s.measuredAS) || !(s.predictedAS > 0.0) || !(s.measuredAS > 0.0)) continue;
+        all.push_back(s.measuredAS / s.predictedAS);
+        if (s.sources.size() != 1) continue;
+        const std::string& m = s.sources[0].material;
+        double* slot = m == "Ba" ? &c.ba : m == "Zr" ? &c.zr : nullptr;
+        if (slot && std::isnan(*slot)) *slot = s.measuredAS / s.predictedAS;
+    }
+    if (all.empty()) return c;
+    std::sort(all.begin(), all.end());
+    const std::size_t n = all.size();
+    c.median = n % 2 ? all[n / 2] : 0.5 * (all[n / 2 - 1] + all[n / 2]);
+    return c;
 }
 
 class DtuAnaitReplay : public DtuSyncedStore {};
@@ -196,6 +226,85 @@ TEST_F(DtuAnaitReplay, RfDischargeModelGivesItsUncalibratedMonitorRatios) {
     EXPECT_NEAR(ba / kBaRatioRf, 1.0, 0.03);
     EXPECT_NEAR(zr / kZrRatioRf, 1.0, 0.03);
     EXPECT_NEAR(median / kMedianRatioRf, 1.0, 0.03);
+}
+
+// Where the crystal sits is not in the tool's NOMAD plugin (schema_packages/instrument.py
+// describes the guns, the cracker and the gas inlets, no crystal monitor;
+// sputter_chamber_visualizer.py draws none), so the tool file's (0, 80, 20) mm is a project
+// assumption. A scan of 117 placements (z 0, 20, 60 mm; 0, 60, 100, 130 mm from the platen axis
+// at 8 azimuths; facing +z or horizontally towards the axis; docs/rf.md "The DTU chain") found
+// none that puts Ba, Zr and the median all within 3x. The placements held here: the file's, the
+// platen centre, opposite the Ba gun, the best facing +z on the platen plane and the best of the
+// whole scan. Figures are this replay's own (3 %: grid and quadrature, as above); each fails
+// the goal, so moving the crystal alone cannot be the chain's missing factor.
+TEST_F(DtuAnaitReplay, NoCrystalPlacementOfTheScanReachesTheGoal) {
+    setup_.substrateMaps = false;  // the monitor's prediction does not depend on the maps
+    struct Placement {
+        const char* name;
+        Eigen::Vector3d position, facing;  // mm, unit
+        double ba, zr, median;             // the scan's figures
+    };
+    const double c = std::sqrt(0.5);
+    const std::vector<Placement> placements = {
+        {"tool file (0, 80, 20), +z", {0, 80, 20}, {0, 0, 1}, 0.01100, 0.6845, 0.02162},
+        {"platen centre (0, 0, 20), +z", {0, 0, 20}, {0, 0, 1}, 0.02951, 0.3069, 0.05222},
+        {"opposite the Ba gun (0, -80, 20), +z", {0, -80, 20}, {0, 0, 1}, 0.07461, 0.1960, 0.09748},
+        {"best facing +z at z 20 (-40, -80, 20)", {-40, -80, 20}, {0, 0, 1}, 0.07801, 0.3353, 0.1180},
+        {"best of the scan (91.9, 91.9, 0), towards the axis",
+         {130 * c, 130 * c, 0},
+         {-c, -c, 0},
+         0.1943,
+         0.6590,
+         0.2763},
+    };
+    int reached = 0;
+    for (const auto& p : placements) {
+        setup_.monitor.position = 1e-3 * p.position;
+        setup_.monitor.facing = p.facing;
+        const ChainRatios r = chainRatios(replayTool(*store_, tool_, setup_));
+        std::printf("[dtu chain] crystal at %s: Ba %.4f, Zr %.4f, median %.4f%s\n", p.name, r.ba, r.zr, r.median,
+                    r.withinGoal() ? " (within 3x)" : "");
+        EXPECT_NEAR(r.ba / p.ba, 1.0, 0.03) << p.name;
+        EXPECT_NEAR(r.zr / p.zr, 1.0, 0.03) << p.name;
+        EXPECT_NEAR(r.median / p.median, 1.0, 0.03) << p.name;
+        reached += r.withinGoal();
+    }
+    EXPECT_EQ(reached, 0);
+}
+
+// Sulfur reaches the crystal: with every source off and the cracker's valve open (the log's
+// last minutes of deposition, 04:31-04:37 PM local) the crystal reads a positive rate although
+// its shutter reads shut (vapour, not line of sight), and when the valve shuts it reads
+// negative (the condensed sulfur re-evaporates). So in the valve-open windows the crystal's
+// mass includes sulfur, and the measured -9 .. -24 % is the net of a larger drop of the metal
+// and this gain. Outside reference: the log itself (Thickness Rate, Sulfur Cracker Control
+// Valve Value, the RF forward powers).
+TEST_F(DtuAnaitReplay, SulfurAloneGivesTheCrystalARateWhileTheValveIsOpen) {
+    const ReplaySeries series(*store_, tool_);
+    const std::vector<char>& open = reactiveSupply(setup_.format, series).crackerOpen.at("scracker");
+    const std::vector<double>& rate = series.column("sensor.qcm.rate");
+    const std::vector<double>& fwd2 = series.column("supply.rf2.forward_power");
+    const std::vector<double>& fwd3 = series.column("supply.rf3.forward_power");
+    double openSum = 0.0, shutSum = 0.0;
+    std::size_t openN = 0, shutN = 0, lastOpen = 0;
+    for (std::size_t i = 0; i < series.rows(); ++i) {
+        if (fwd2[i] > 1.0 || fwd3[i] > 1.0) continue;  // a source is on
+        if (open[i]) {
+            // the first minute after the sources went off (their deposit's tail): not counted
+            if (i >= 60 && (fwd2[i - 60] > 1.0 || fwd3[i - 60] > 1.0)) continue;
+            openSum += rate[i], ++openN, lastOpen = i;
+        } else if (lastOpen > 0 && i > lastOpen && series.times()[i] - series.times()[lastOpen] <= 120.0) {
+            shutSum += rate[i], ++shutN;  // the two minutes after the valve shut
+        }
+    }
+    ASSERT_GT(openN, 100u);
+    ASSERT_GT(shutN, 60u);
+    const double openAS = 1e10 * openSum / openN, shutAS = 1e10 * shutSum / shutN;
+    std::printf("[dtu chain] sources off: valve open %.3f A/s (%zu rows), valve just shut %.3f A/s (%zu rows)\n",
+                openAS, openN, shutAS, shutN);
+    // the controller's noise with nothing depositing is ~0.01 A/s (its readings after 04:40 PM)
+    EXPECT_GT(openAS, 0.05);
+    EXPECT_LT(shutAS, -0.05);
 }
 
 }  // namespace
