@@ -231,12 +231,13 @@ TEST_F(DtuAnaitReplay, RfDischargeModelGivesItsUncalibratedMonitorRatios) {
 // Where the crystal sits is not in the tool's NOMAD plugin (schema_packages/instrument.py
 // describes the guns, the cracker and the gas inlets, no crystal monitor;
 // sputter_chamber_visualizer.py draws none), so the tool file's (0, 80, 20) mm is a project
-// assumption. A scan of 117 placements (z 0, 20, 60 mm; 0, 60, 100, 130 mm from the platen axis
-// at 8 azimuths; facing +z or horizontally towards the axis; docs/rf.md "The DTU chain") found
-// none that puts Ba, Zr and the median all within 3x. The placements held here: the file's, the
-// platen centre, opposite the Ba gun, the best facing +z on the platen plane and the best of the
+// assumption. A scan of 167 placements (z 0, 20, 60 mm; 0, 60, 100, 130 mm from the platen axis
+// at 8 azimuths; facing +z or horizontally towards the axis; a 40 mm grid at z 20 mm; docs/rf.md
+// "The DTU chain") found none of the 137 with a reading that puts Ba, Zr and the median all
+// within 3x (only a crystal turned edge-on to the Ba gun, a fit, can make Ba's ratio anything). The placements held
+// here: the file's, the platen centre, opposite the Ba gun, the best facing +z on the platen plane and the best of the
 // whole scan. Figures are this replay's own (3 %: grid and quadrature, as above); each fails
-// the goal, so moving the crystal alone cannot be the chain's missing factor.
+// the goal, so moving the crystal alone does not close the chain.
 TEST_F(DtuAnaitReplay, NoCrystalPlacementOfTheScanReachesTheGoal) {
     setup_.substrateMaps = false;  // the monitor's prediction does not depend on the maps
     struct Placement {
@@ -279,9 +280,9 @@ TEST_F(DtuAnaitReplay, NoCrystalPlacementOfTheScanReachesTheGoal) {
 // facing +z (from the placement scan, docs/rf.md) the geometric tooling is 201 % for Ba and 186 %
 // for Zr, both within 20 % of the logged 228 %; there Zr stays at 0.59 and Ba reaches only 0.060
 // (17x short): the Ba gap is in what the Ba target emits, not in where the crystal sits. Not
-// applied to the tool file (the placement would be matched to a logged setting, the family of
-// such placements gives Ba 0.045-0.095, and the log does not say on which gun and platen angle the
-// tooling was calibrated). Figures: this replay's own (3 %, as above).
+// applied to the tool file (the placement would be matched to a logged setting, it is one of a
+// family, and the log does not say on which gun and platen angle the tooling was calibrated). Figures: this replay's
+// own (3 %, as above).
 TEST_F(DtuAnaitReplay, ACrystalPlacedByTheLoggedToolingLeavesBaSeventeenFoldShort) {
     auto run = [&](const Eigen::Vector3d& positionMm, std::map<std::string, double>& tooling) {
         setup_.monitor.position = 1e-3 * positionMm;
