@@ -67,7 +67,8 @@ double usageCalculationIntegralKWh() {
 }
 
 /// The chain's figures of one replay: measured / predicted crystal rate on the first single-source
-/// interval of each material and the median over every interval with a reading.
+/// interval of each target (the Ba gun's, whatever its compound, and the Zr gun's) and the median
+/// over every interval with a reading.
 struct ChainRatios {
     double ba = NAN, zr = NAN, median = NAN;
     bool withinGoal() const {
@@ -84,7 +85,7 @@ ChainRatios chainRatios(const ReplayResult& r) {
         all.push_back(s.measuredAS / s.predictedAS);
         if (s.sources.size() != 1) continue;
         const std::string& m = s.sources[0].material;
-        double* slot = m == "Ba" ? &c.ba : m == "Zr" ? &c.zr : nullptr;
+        double* slot = m.rfind("Ba", 0) == 0 ? &c.ba : m == "Zr" ? &c.zr : nullptr;  // Ba, BaS, BaO
         if (slot && std::isnan(*slot)) *slot = s.measuredAS / s.predictedAS;
     }
     if (all.empty()) return c;
@@ -313,6 +314,53 @@ TEST_F(DtuAnaitReplay, ACrystalPlacedByTheLoggedToolingLeavesBaSeventeenFoldShor
     EXPECT_NEAR(placed.zr / 0.5879, 1.0, 0.03);
     EXPECT_NEAR(placed.median / 0.1053, 1.0, 0.03);
     EXPECT_FALSE(placed.withinGoal());
+}
+
+// The two steps that would close the chain, held as a hypothesis, not shipped: neither is sourced
+// for this run (docs/rf.md, "The DTU chain"). (1) The Taurus gun's target as BaS: the tool's NOMAD
+// plugin's own test fixture (tests/data/test_logfile.archive.yaml at commit 08f5ece, a June 2024
+// log of this tool) lists the Taurus gun's target_material as 'BaS', while this log names it
+// Ba_T_001, "Barium". (2) The crystal where the logged tooling puts it (-80, -40, 20) mm (the
+// test above). Here the tool file with source1's target BaS and its logged material column
+// unmapped, so that the replay takes the file's material. With both: Ba 0.375, Zr 0.588, median
+// 0.398, all within 3x; with the BaS target alone (the file's crystal) Ba is still 15x short.
+// Figures: this replay's own (3 %, as above).
+TEST_F(DtuAnaitReplay, ABaSTargetAndACrystalPlacedByTheToolingWouldReachTheGoal) {
+    std::stringstream text;
+    text << std::ifstream(kTool).rdbuf();
+    std::string yaml = text.str();
+    const std::string target = "    target: {material: Ba, thickness: 6.35 mm}\n";
+    const std::string column = "        material: {column: PC Source 1 Material}\n";
+    ASSERT_NE(yaml.find(target), std::string::npos);
+    ASSERT_NE(yaml.find(column), std::string::npos);
+    yaml.replace(yaml.find(target), target.size(), "    target: {material: BaS, thickness: 6.35 mm}\n");
+    yaml.erase(yaml.find(column), column.size());
+    const std::string path = (dir_ / "dtu_anait_bas.yaml").string();
+    std::ofstream(path) << yaml;
+    const TwinToolFile tf = loadTwinToolFile(path);
+    auto store = openStore((dir_ / "bas.sqlite").string());
+    const std::int64_t tool = store->ensureTool(tf.name);
+    FileSync sync(*store, tool, tf.logs.front(), kLog);
+    sync.pump();
+    ReplaySetup setup = replaySetupFor(tf, "");
+    setup.substrateMaps = false;
+    setup.monitor.facing = Eigen::Vector3d::UnitZ();
+    setup.monitor.position = 1e-3 * Eigen::Vector3d(0, 80, 20);
+    const ChainRatios file = chainRatios(replayTool(*store, tool, setup));
+    setup.monitor.position = 1e-3 * Eigen::Vector3d(-80, -40, 20);
+    const ChainRatios placed = chainRatios(replayTool(*store, tool, setup));
+    std::printf(
+        "[dtu chain] BaS target: the file's crystal Ba %.4f, Zr %.4f, median %.4f; the crystal placed by the "
+        "tooling Ba %.4f, Zr %.4f, median %.4f%s\n",
+        file.ba, file.zr, file.median, placed.ba, placed.zr, placed.median, placed.withinGoal() ? " (within 3x)" : "");
+    EXPECT_NEAR(file.ba / 0.0688, 1.0, 0.03);
+    EXPECT_NEAR(file.zr / 0.6845, 1.0, 0.03);
+    EXPECT_NEAR(file.median / 0.1212, 1.0, 0.03);
+    EXPECT_FALSE(file.withinGoal());
+    EXPECT_NEAR(placed.ba / 0.3749, 1.0, 0.03);
+    EXPECT_NEAR(placed.zr / 0.5879, 1.0, 0.03);
+    EXPECT_NEAR(placed.median / 0.3980, 1.0, 0.03);
+    EXPECT_TRUE(placed.withinGoal());
 }
 
 // Sulfur reaches the crystal: with every source off and the cracker's valve open (the log's
