@@ -171,15 +171,15 @@ private:
     const ErosionRate& rate_;
     ErosionSettings settings_;
     ErosionGrid grid_;
-    SwingQuadrature travel_;           ///< nodes of the magnet-travel average
-    std::vector<std::size_t> active_;  ///< cells with flux at k = 1
-    std::vector<double> multiplier_;   ///< per cell
+    SwingQuadrature travel_;              ///< nodes of the magnet-travel average
+    std::vector<std::size_t> active_;     ///< cells with flux at k = 1
+    std::vector<double> multiplier_;      ///< per cell
     std::vector<double> baseMultiplier_;  ///< per cell: the settings' yield multiplier
     std::vector<double> relativeFlux_;    ///< per cell: J / J_max at k = 1 without travel (set on first use)
-    std::vector<double> fluxK1_;       ///< Gamma at k = 1 (narrowing weights)
-    std::vector<double> ionFlux_;      ///< Gamma at the current k
-    std::vector<double> removed_;      ///< V per cell
-    std::vector<double> depth_;        ///< d per cell
+    std::vector<double> fluxK1_;          ///< Gamma at k = 1 (narrowing weights)
+    std::vector<double> ionFlux_;         ///< Gamma at the current k
+    std::vector<double> removed_;         ///< V per cell
+    std::vector<double> depth_;           ///< d per cell
     std::vector<double> rate1_, rate2_, stage_, stageDepth_;
     std::shared_ptr<const GrooveRedeposition> redeposition_;  ///< null when off (immutable: shared by copies)
     mutable std::vector<double> redeposited_;

@@ -49,7 +49,8 @@ CoSputterProcess coSputterProcess(const std::vector<CoSputterCathodeInput>& cath
     const CoSputterCathode* chamber = nullptr;  // the first reacting cathode: the shared inputs
     for (const CoSputterCathodeInput& in : cathodes) {
         const std::string where = "cathode '" + in.name + "': ";
-        if (in.chamber.implantation) throw std::invalid_argument(where + "implantation is not modelled for co-sputtering");
+        if (in.chamber.implantation)
+            throw std::invalid_argument(where + "implantation is not modelled for co-sputtering");
         CoSputterCathode c{in.name, {}, true};
         try {
             try {

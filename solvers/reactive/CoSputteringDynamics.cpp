@@ -77,9 +77,9 @@ double CoSputteringDynamics::partialPressurePa(const CoSputterState& s, double q
         for (std::size_t i = 0; i < th.size(); ++i) bare += (1.0 - th[i]) * d->patches()[i].areaM2;
         uptake += d->parameters().stickingTarget * bare;
     }
-    const double perPa =
-        impingementPerPa_ * (uptake + chamber_->stickingCollector * (1.0 - s.thetaCollector) * chamber_->collectorAreaM2) +
-        chamber_->pumpingSpeedM3PerS / kT;
+    const double perPa = impingementPerPa_ * (uptake + chamber_->stickingCollector * (1.0 - s.thetaCollector) *
+                                                           chamber_->collectorAreaM2) +
+                         chamber_->pumpingSpeedM3PerS / kT;
     if (!(perPa > 0.0)) {
         if (q0 == 0.0) return 0.0;
         throw std::invalid_argument("co-sputtering dynamics: a reactive supply with no pumping and no uptake");

@@ -50,8 +50,7 @@ public:
             dis.yieldModel = s_.yieldModel;
             dis.voltageV = v;
             dis.powerW = p;
-            const BergParameters bp =
-                metalOnlySetup(metal, reactiveGas(gas), s_.chambers.at(source), dis).parameters;
+            const BergParameters bp = metalOnlySetup(metal, reactiveGas(gas), s_.chambers.at(source), dis).parameters;
             atoms = bp.ionsPerSecond * bp.metalYield;
         } catch (const std::invalid_argument&) {
             atoms = 0.0;  // not a metal target: it takes no part
@@ -194,8 +193,9 @@ ReactiveTrajectory followReactiveTargets(const LogFormat& format, const ReplaySe
     auto rateFactorOf = [](const TargetStateDynamics& d, const ReactiveSurfaceState& s,
                            const ReactiveAdvanceTally& tally, double pw) {
         const BergParameters& p = d.parameters();
-        return tally.timeS > 0.0 && pw > 0.0 ? tally.metalAtomsSputtered / (p.ionsPerSecond * p.metalYield * tally.timeS)
-                                             : d.rateFactor(s);
+        return tally.timeS > 0.0 && pw > 0.0
+                   ? tally.metalAtomsSputtered / (p.ionsPerSecond * p.metalYield * tally.timeS)
+                   : d.rateFactor(s);
     };
 
     for (std::size_t r = 0; r < n; ++r) {
@@ -256,7 +256,8 @@ ReactiveTrajectory followReactiveTargets(const LogFormat& format, const ReplaySe
                     members.push_back({pl.d, 0.0});
                     ++reacting;
                 } else if (!cache.get(format.sources[k].cathode, pl.metal, gas, pl.pw, pl.v)) {
-                    const double atoms = cache.metalOnlyAtomsPerS(format.sources[k].cathode, pl.metal, gas, pl.pw, pl.v);
+                    const double atoms =
+                        cache.metalOnlyAtomsPerS(format.sources[k].cathode, pl.metal, gas, pl.pw, pl.v);
                     if (!(atoms > 0.0)) continue;
                     members.push_back({nullptr, atoms});
                 } else {

@@ -27,15 +27,13 @@
 // Erosion follows the state: per row and source, each flux class's yield factor m(theta) =
 // (1 - theta) + theta Y_c / Y_m with theta the class's mean over the row (classYieldFactor;
 // solvers/reactive/ReactiveTargetState.hpp), which the replay puts on the erosion engine's
-// cells by flux class (FluxClasses.hpp, ErosionFront::setRelativeFluxYieldFactor). Each (source, target ID) keeps its own state; a target with
-// a stored state from before the log's first row starts from it, else metallic.
-// Outputs per source and row: theta_t, theta_c and the rate factor (mean over the row of the
-// metal atoms sputtered over those of the metallic target at the same ion flow), which the
-// replay multiplies into the source's emission; the crystal's mass per metal atom adds
-// x theta_c reactive atoms (the collector's compound, B&N eq. 6).
-// Mode changes are findings: a target "entered compound mode" when theta_t rises above 0.6
-// and "returned to metal mode" when it falls below 0.4 (a band around Berg's theta_t = 1/2 so
-// that noise at the boundary does not read as a string of transitions).
+// cells by flux class (FluxClasses.hpp, ErosionFront::setRelativeFluxYieldFactor). Each (source, target ID) keeps its
+// own state; a target with a stored state from before the log's first row starts from it, else metallic. Outputs per
+// source and row: theta_t, theta_c and the rate factor (mean over the row of the metal atoms sputtered over those of
+// the metallic target at the same ion flow), which the replay multiplies into the source's emission; the crystal's mass
+// per metal atom adds x theta_c reactive atoms (the collector's compound, B&N eq. 6). Mode changes are findings: a
+// target "entered compound mode" when theta_t rises above 0.6 and "returned to metal mode" when it falls below 0.4 (a
+// band around Berg's theta_t = 1/2 so that noise at the boundary does not read as a string of transitions).
 #pragma once
 
 #include "boundary/materials/Material.hpp"

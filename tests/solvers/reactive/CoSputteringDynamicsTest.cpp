@@ -102,8 +102,7 @@ TEST(CoSputteringDynamics, TwoIdenticalTargetsAreOneTargetOfDoubleAreaAndCompoun
         for (std::size_t j = 0; j < each.patches().size(); ++j)
             stored += each.siteDensityPerM2() * each.patches()[j].areaM2 * b.targets[k].thetaPatches[j];
         const ReactiveAdvanceTally& t = members[k];
-        EXPECT_NEAR(t.targetFormedFormulaUnits - t.targetErodedFormulaUnits, stored,
-                    1e-9 * t.targetFormedFormulaUnits);
+        EXPECT_NEAR(t.targetFormedFormulaUnits - t.targetErodedFormulaUnits, stored, 1e-9 * t.targetFormedFormulaUnits);
     }
     // The reactive gas: supplied = pumped + taken up by the targets and the collector; the gas
     // balance holds at each step's mid state, the uptake integrates over the step, so the
