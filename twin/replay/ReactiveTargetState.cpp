@@ -11,7 +11,6 @@
 #include <cstdio>
 #include <ctime>
 #include <memory>
-#include <set>
 #include <stdexcept>
 #include <tuple>
 
@@ -270,7 +269,9 @@ ReactiveTrajectory followReactiveTargets(const LogFormat& format, const ReplaySe
                 try {
                     co = std::make_unique<CoSputteringDynamics>(members);
                 } catch (const std::invalid_argument& e) {
-                    out.notes.push_back(std::string("co-sputtering not followed in one balance: ") + e.what());
+                    const std::string note = std::string("co-sputtering not followed in one balance: ") + e.what();
+                    if (std::find(out.notes.begin(), out.notes.end(), note) == out.notes.end())
+                        out.notes.push_back(note);  // once, not per row
                 }
                 if (co) {
                     CoSputterState cs;
