@@ -27,6 +27,9 @@ std::string hysteresisJson(const CoSputtering& m, double flowScale) {
 void printCoSputterStates(std::ostream& out, const std::vector<ReactiveOperatingState>& states,
                           const CoSputtering& model, const std::vector<CoSputterCathode>& cathodes,
                           double operatingSccm, double flowScale, double rateFactor, bool json) {
+    std::string compound;  // the collector's compound: the first reacting target's
+    for (const CoSputterCathode& c : cathodes)
+        if (c.reacts && compound.empty()) compound = c.setup.compound.name;
     // Berg's basic model per target holds each ion flow fixed (CoSputtering.hpp), so each
     // target runs at its cathode's voltage in every state.
     if (json) {
@@ -42,6 +45,7 @@ void printCoSputterStates(std::ostream& out, const std::vector<ReactiveOperating
                 << ",\"partial_pressure_Pa\":" << jsonNumber(p) << ",\"targets\":[";
             for (std::size_t k = 0; k < cathodes.size(); ++k)
                 out << (k ? "," : "") << "{\"cathode\":" << jsonString(cathodes[k].name)
+                    << ",\"reacts\":" << (cathodes[k].reacts ? "true" : "false")
                     << ",\"compound_fraction\":" << jsonNumber(model.targetTheta(k, p))
                     << ",\"rate_nm_s\":" << jsonNumber(model.targetRateMPerS(k, p) * rateFactor * 1e9)
                     << ",\"voltage_V\":" << jsonNumber(cathodes[k].setup.parameters.metalVoltageV)
@@ -49,14 +53,15 @@ void printCoSputterStates(std::ostream& out, const std::vector<ReactiveOperating
             out << "]}";
             first = false;
         }
-        out << "],\"target\":\"uniform\",\"compound\":" << jsonString(cathodes.front().setup.compound.name)
+        out << "],\"target\":\"uniform\",\"compound\":" << jsonString(compound)
             << ",\"pumping_speed_L_s\":" << jsonNumber(model.parameters().pumpingSpeedM3PerS * 1e3)
             << ",\"critical_pumping_speed_L_s\":" << jsonNumber(model.criticalPumpingSpeed() * 1e3)
             << ",\"hysteresis_sccm\":" << hysteresisJson(model, flowScale) << "}\n";
         return;
     }
     out << "co-sputtering";
-    for (const CoSputterCathode& c : cathodes) out << " " << c.name << " (" << c.setup.metal.name << ")";
+    for (const CoSputterCathode& c : cathodes)
+        out << " " << c.name << " (" << c.setup.metal.name << (c.reacts ? "" : ", metal only") << ")";
     out << " in " << cathodes.front().setup.gas.formula << " at " << operatingSccm << " sccm\n" << std::setprecision(4);
     for (const ReactiveOperatingState& s : states) {
         if (!s.state.stable) continue;

@@ -3,6 +3,7 @@
 // share of the rate, voltage, ion current), as JSON or text (docs/reactive.md).
 #pragma once
 
+#include "solvers/reactive/CoSputterProcess.hpp"
 #include "solvers/reactive/CoSputtering.hpp"
 #include "solvers/reactive/ReactiveProcess.hpp"
 
@@ -11,12 +12,6 @@
 #include <vector>
 
 namespace magtwin {
-
-/// One co-sputtered cathode as printed: its tool-file name and resolved setup.
-struct CoSputterCathode {
-    std::string name;
-    ReactiveSetup setup;
-};
 
 /// Prints the stable states of `model` (targets in the order of `cathodes`) as JSON (`json`)
 /// or text. `flowScale`: process.reactive.flow_scale (the window in the given flow unit);

@@ -2,11 +2,10 @@
 
 #include "boundary/util/Json.hpp"
 #include "boundary/util/PhysicalConstants.hpp"
-#include "cli/ReactiveCoSputterOutput.hpp"
+#include "cli/ReactiveArgs.hpp"
+#include "cli/ReactiveCoSputterCommand.hpp"
 #include "cli/ReactiveCommandOutput.hpp"
 #include "cli/UsageError.hpp"
-#include "cli/config/Units.hpp"
-#include "cli/tool/ToolFile.hpp"
 #include "solvers/reactive/ReactiveProcess.hpp"
 #include "solvers/reactive/ReactiveTargetState.hpp"
 
@@ -20,173 +19,6 @@
 namespace magtwin {
 
 namespace {
-
-struct ReactiveOptions {
-    std::string tool, pressure, gas, flowRange, out, target = "auto";
-    std::vector<std::string> cathodes, powers, flows;
-    bool json = false;
-};
-
-struct GasFlow {
-    std::string gas;
-    double sccm = 0.0;
-};
-
-double quantityArg(const std::string& option, const std::string& text, Dimension d) {
-    const auto q = splitQuantity(text);
-    const auto f = q ? unitFactor(d, q->unit) : std::nullopt;
-    if (!f || !(q->value >= 0.0))
-        throw UsageError(option + " '" + text + "': expected a " + dimensionName(d) + " >= 0 with a unit (e.g. " +
-                         exampleQuantity(d) + ")");
-    return q->value * *f;
-}
-
-/// "GAS=VALUE UNIT", UNIT sccm or slm; the gas inert or one the model has data for.
-GasFlow flowArg(const std::string& text) {
-    const auto eq = text.find('=');
-    const std::string where = "--flow '" + text + "'";
-    if (eq == std::string::npos || eq == 0) throw UsageError(where + ": expected GAS=FLOW, e.g. \"N2=720 sccm\"");
-    GasFlow f{text.substr(0, eq), 0.0};
-    if (!isInertGas(f.gas)) try {
-            reactiveGas(f.gas);
-        } catch (const std::invalid_argument& e) {
-            throw UsageError(where + ": " + e.what() + "; inert gases: He, Ne, Ar, Kr, Xe");
-        }
-    const auto q = splitQuantity(text.substr(eq + 1));
-    if (!q || q->unit.empty()) throw UsageError(where + ": the flow needs a unit (sccm or slm)");
-    if (q->unit != "sccm" && q->unit != "slm")
-        throw UsageError(where + ": unknown flow unit '" + q->unit + "' (sccm, slm)");
-    if (!(q->value >= 0.0)) throw UsageError(where + ": a flow must be >= 0");
-    f.sccm = q->value * (q->unit == "slm" ? 1000.0 : 1.0);
-    return f;
-}
-
-/// The --power of each --cathode (NaN: the cathode's own): "NAME=50 W" each, or with one
-/// cathode also "50 W". Refuses a cathode given twice and a power for a cathode not given.
-std::vector<double> powerArgs(const std::vector<std::string>& cathodes, const std::vector<std::string>& powers) {
-    for (std::size_t i = 0; i < cathodes.size(); ++i)
-        for (std::size_t j = 0; j < i; ++j)
-            if (cathodes[i] == cathodes[j]) throw UsageError("--cathode '" + cathodes[i] + "': given twice");
-    std::vector<double> w(cathodes.size(), std::nan(""));
-    for (const std::string& text : powers) {
-        const auto eq = text.find('=');
-        std::size_t k = 0;
-        if (eq == std::string::npos) {
-            if (cathodes.size() > 1)
-                throw UsageError("--power '" + text + "': with several --cathode give NAME=POWER, e.g. \"" +
-                                 cathodes.front() + "=50 W\"");
-        } else {
-            const std::string name = text.substr(0, eq);
-            k = std::find(cathodes.begin(), cathodes.end(), name) - cathodes.begin();
-            if (k == cathodes.size())
-                throw UsageError("--power '" + text + "': cathode '" + name + "' is not given with --cathode");
-        }
-        if (!std::isnan(w[k]))
-            throw UsageError("--power '" + text + "': a second power for cathode '" + cathodes[k] + "'");
-        w[k] = quantityArg("--power", eq == std::string::npos ? text : text.substr(eq + 1), Dimension::Power);
-    }
-    return w;
-}
-
-ReactiveDischarge dischargeFor(const ToolCathode& k, double powerW) {
-    ReactiveDischarge d;
-    d.ion = k.discharge.gas;
-    d.voltageV = k.discharge.voltageV;
-    d.yieldModel = k.discharge.yieldModel;
-    d.powerW = !std::isnan(powerW)  ? powerW
-               : k.discharge.powerW ? *k.discharge.powerW
-                                    : *k.discharge.currentA * k.discharge.voltageV;
-    return d;
-}
-
-/// The chamber of Berg's model from the tool file (process.reactive, the cathode's face) and,
-/// with --pressure, S = k T Q_total / p (every gas pumped at the same speed; the consumption by
-/// target and walls neglected, so this S is an upper estimate).
-ReactiveChamber chamberFor(const ToolFile& tool, const ToolCathode& k, const std::vector<GasFlow>& flows,
-                           const std::optional<double>& pressurePa) {
-    if (!tool.process.reactive)
-        throw UsageError(tool.path +
-                         ": no process.reactive section (pumping_speed_L_s, collector_area_cm2; "
-                         "docs/tool-file.md)");
-    const ToolReactive& r = *tool.process.reactive;
-    ReactiveChamber c;
-    c.temperatureK = tool.process.temperatureK;
-    c.collectorAreaM2 = r.collectorAreaM2;
-    c.stickingTarget = r.stickingTarget;
-    c.stickingCollector = r.stickingCollector;
-    c.targetAreaM2 = r.targetAreaM2For(k);
-    if (pressurePa) {
-        double total = 0.0;
-        for (const GasFlow& f : flows) total += f.sccm * r.flowScale * kMoleculesPerSccm;
-        if (!(*pressurePa > 0.0) || total <= 0.0)
-            throw UsageError("--pressure: needs a pressure > 0 and a total flow > 0");
-        c.pumpingSpeedM3PerS = total * kBoltzmannJPerK * c.temperatureK / *pressurePa;
-    } else if (r.pumpingSpeedM3PerS) {
-        c.pumpingSpeedM3PerS = *r.pumpingSpeedM3PerS;
-    } else {
-        throw UsageError(r.origin + ".pumping_speed_L_s': missing (or give --pressure)");
-    }
-    c.secondaryElectronCompound = r.secondaryElectronCompound;
-    c.implantation = r.implantation;
-    // The working gas is not consumed: p_inert = k T Q_inert / S.
-    double inert = 0.0;
-    for (const GasFlow& f : flows)
-        if (isInertGas(f.gas)) inert += f.sccm * r.flowScale * kMoleculesPerSccm;
-    if (c.pumpingSpeedM3PerS > 0.0)
-        c.inertPartialPressurePa = inert * kBoltzmannJPerK * c.temperatureK / c.pumpingSpeedM3PerS;
-    if (c.implantation && !(c.inertPartialPressurePa > 0.0))
-        throw UsageError(r.origin + ".implantation': needs the working gas flow (e.g. --flow \"Ar=40 sccm\")");
-    return c;
-}
-
-/// Several --cathode: every target in one gas balance and on one collector (CoSputtering.hpp,
-/// Berg's uniform target per cathode with its ion flow fixed); prints the shared states.
-void runCoSputter(const ToolFile& tool, const std::vector<std::string>& names, const std::vector<double>& powers,
-                  const ReactiveChamber& chamberOfFirst, const std::vector<GasFlow>& flows,
-                  const std::optional<double>& pressure, const ReactiveGas& gas, double operatingSccm,
-                  const ReactiveOptions& o, double from, double to, int n) {
-    std::vector<CoSputterCathode> cathodes;
-    std::vector<CoSputteredTarget> targets;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        const ToolCathode& k = tool.cathode(names[i]);
-        const std::string where = "--cathode '" + names[i] + "': ";
-        ReactiveSetup setup;
-        try {
-            setup = reactiveSetup(k.target.material, gas, i ? chamberFor(tool, k, flows, pressure) : chamberOfFirst,
-                                  dischargeFor(k, powers[i]));
-        } catch (const std::invalid_argument& e) {
-            throw UsageError(where + e.what());
-        }
-        if (BergModel(setup.parameters).powerHeldFixed())
-            throw UsageError(where +
-                             "the compound's secondary electron yield differs from the metal's; co-sputtering "
-                             "holds each target's ion flow fixed (docs/reactive.md)");
-        cathodes.push_back({names[i], setup});
-        targets.push_back(coSputteredTarget(setup.parameters));
-    }
-    std::unique_ptr<CoSputtering> model;
-    try {
-        model = std::make_unique<CoSputtering>(cathodes.front().setup.parameters, targets);
-    } catch (const std::invalid_argument& e) {
-        throw UsageError(std::string("--cathode: ") + e.what());
-    }
-    const ToolReactive& r = *tool.process.reactive;
-    std::vector<ReactiveOperatingState> states = reactiveStates(*model, operatingSccm * r.flowScale);
-    for (ReactiveOperatingState& s : states) s.state.rateMPerS *= r.substrateRateFactor;
-    if (n > 0) {  // the shared curve (the area-mean target fraction; per-target fractions only at the point)
-        std::ostringstream title;
-        title << tool.name << ": co-sputtering";
-        for (const CoSputterCathode& c : cathodes) title << " " << c.name << " (" << c.setup.metal.name << ")";
-        title << " in " << gas.formula << ", S = " << std::setprecision(4)
-              << model->parameters().pumpingSpeedM3PerS * 1e3 << " L/s (Berg's model, uniform targets)";
-        std::vector<ProcessCurvePoint> curve = processCurve(*model, from * r.flowScale, to * r.flowScale, n);
-        for (ProcessCurvePoint& pt : curve)
-            pt.flowSccm /= r.flowScale, pt.state.state.rateMPerS *= r.substrateRateFactor;
-        writeProcessCurve(o.out, title.str(), cathodes.front().setup, curve, operatingSccm, states);
-    }
-    printCoSputterStates(std::cout, states, *model, cathodes, operatingSccm, r.flowScale, r.substrateRateFactor,
-                         o.json);
-}
 
 std::string statesJson(const std::vector<ReactiveOperatingState>& states, const ReactiveSteadyStates& m,
                        const ReactiveSetup& setup, double flowScale, ReactiveTargetModel which) {
@@ -271,12 +103,7 @@ void run(const ReactiveOptions& o) {
     std::optional<double> pressure;
     if (!o.pressure.empty()) pressure = quantityArg("--pressure", o.pressure, Dimension::Pressure);
     if (o.cathodes.size() > 1) {
-        if (o.target != "auto" && o.target != "uniform")
-            throw UsageError("--target " + o.target + ": co-sputtering (several --cathode) uses Berg's uniform target");
-        const ReactiveChamber chamber = chamberFor(tool, k, flows, pressure);
-        if (chamber.implantation)
-            throw UsageError(tool.process.reactive->origin + ".implantation': not modelled for co-sputtering");
-        runCoSputter(tool, o.cathodes, powers, chamber, flows, pressure, *gas, operatingSccm, o, from, to, n);
+        runCoSputter(tool, o, powers, flows, pressure, *gas, operatingSccm, from, to, n);
         return;
     }
     const ReactiveDischarge d = dischargeFor(k, powers.front());

@@ -108,11 +108,10 @@ ReplaySetup replaySetupFor(const TwinToolFile& tf, const std::string& formatName
                     setup.reactive.chambers[k.name] = c;
                     setup.reactive.defaultVoltageV[k.name] = k.discharge.voltageV;
                     // the target resolved along its racetrack (the erosion engine's grid, the one
-                    // builder), coarsened to kReplayFluxBins flux classes for the time stepping
+                    // builder); the replay merges its cells into kReplayFluxBins flux classes
                     CathodeSpec metallic = k;
                     metallic.target.stateYieldFactor = nullptr;
-                    setup.reactive.profiles[k.name] =
-                        coarsenPatches(racetrackPatches(*makeErosionEngine(metallic, tool.erosion)), kReplayFluxBins);
+                    setup.reactive.profiles[k.name] = racetrackPatches(*makeErosionEngine(metallic, tool.erosion));
                 }
     }
     return setup;

@@ -98,6 +98,16 @@ double GroupErosion::erodedVolumeM3() const { return engine_->state->erodedVolum
 
 double GroupErosion::targetVolumeM3() const { return engine_->engine->front->grid().targetVolume(); }
 
+void GroupErosion::setRelativeFluxYieldFactor(const std::function<double(double)>& factor) {
+    engine_->state->setRelativeFluxYieldFactor(factor);
+}
+
+void TargetErosionState::setRelativeFluxYieldFactor(std::function<double(double)> factor) {
+    stateFactor_ = std::move(factor);
+    for (auto& [key, engine] : engines_)
+        if (engine) engine->setRelativeFluxYieldFactor(stateFactor_);
+}
+
 double GroupErosion::endOfLifeKWh() const { return endOfLife().lifeKWh; }
 
 TargetEndOfLife GroupErosion::endOfLife() const {
@@ -161,7 +171,10 @@ std::vector<ErodedGroup> TargetErosionState::at(double runLifeKWh,
         auto it = maps.find(key);
         if (it == maps.end()) {
             auto& engine = engines_[shared_[k]];
-            if (!engine || engine->lifeKWh() > e.lifeKWh * (1 + 1e-12)) engine = std::make_unique<GroupErosion>(g);
+            if (!engine || engine->lifeKWh() > e.lifeKWh * (1 + 1e-12)) {
+                engine = std::make_unique<GroupErosion>(g);
+                if (stateFactor_) engine->setRelativeFluxYieldFactor(stateFactor_);
+            }
             it = maps.emplace(key, engine->mapAt(e.lifeKWh)).first;
             volumes[key] = engine->erodedVolumeM3();
             targetVolumes[key] = engine->targetVolumeM3();
@@ -191,7 +204,10 @@ std::vector<TargetEndOfLife> TargetErosionState::endsOfLife() {
         auto it = byKey.find(shared_[k]);
         if (it == byKey.end()) {
             auto& engine = engines_[shared_[k]];
-            if (!engine) engine = std::make_unique<GroupErosion>(groups_[k]);
+            if (!engine) {
+                engine = std::make_unique<GroupErosion>(groups_[k]);
+                if (stateFactor_) engine->setRelativeFluxYieldFactor(stateFactor_);
+            }
             it = byKey.emplace(shared_[k], engine->endOfLife()).first;
         }
         out.push_back(it->second);

@@ -29,6 +29,7 @@
 
 #include "solvers/deposition/CathodeLayout.hpp"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -75,6 +76,9 @@ public:
     double erodedVolumeM3() const;
     /// Volume of the new target (m^3; `erode`'s utilization denominator).
     double targetVolumeM3() const;
+    /// The target state's yield factor by relative ion flux for the erosion from here on
+    /// (ErosionFront::setRelativeFluxYieldFactor; empty: 1).
+    void setRelativeFluxYieldFactor(const std::function<double(double)>& factor);
 
 private:
     struct Engine;
@@ -99,8 +103,13 @@ public:
     double endOfLifeKWh();
     /// Each group's target at its own end of life (same order as the groups).
     std::vector<TargetEndOfLife> endsOfLife();
+    /// The targets' state yield factor by relative ion flux for the erosion up to the next
+    /// at() (a replay's reactive target: m(theta) per flux class over that energy; empty: 1).
+    /// A target restarted from new takes the factor current then.
+    void setRelativeFluxYieldFactor(std::function<double(double)> factor);
 
 private:
+    std::function<double(double)> stateFactor_;
     std::vector<CathodeGroup> groups_;
     std::vector<std::string> shared_;
     std::map<std::string, std::unique_ptr<GroupErosion>> engines_;

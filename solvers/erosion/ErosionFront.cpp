@@ -81,7 +81,38 @@ ErosionFront::ErosionFront(const RacetrackFlux& flux, const ErosionRate& rate, c
             fluxK1_[c] = travelAveragedFlux(k1, p);
             if (fluxK1_[c] > 0.0 && m > 0.0) active_.push_back(c);
         }
+    baseMultiplier_ = multiplier_;
     updateFlux();
+}
+
+void ErosionFront::setRelativeFluxYieldFactor(const std::function<double(double)>& factor) {
+    if (!factor) {
+        multiplier_ = baseMultiplier_;
+        return;
+    }
+    if (relativeFlux_.empty()) {
+        relativeFlux_.assign(grid_.size(), 0.0);
+        const auto k1 = flux_.atScale(1.0);
+        double jMax = 0.0;
+        for (std::size_t j = 0; j < grid_.nv(); ++j)
+            for (std::size_t i = 0; i < grid_.nu(); ++i) {
+                const std::size_t c = grid_.index(i, j);
+                if (!grid_.inside(c)) continue;
+                relativeFlux_[c] = k1.fluxDensity(grid_.cathodePoint(i, j));
+                jMax = std::max(jMax, relativeFlux_[c]);
+            }
+        if (jMax > 0.0)
+            for (double& u : relativeFlux_) u /= jMax;
+    }
+    std::vector<double> m(baseMultiplier_.size(), 0.0);
+    for (std::size_t c = 0; c < m.size(); ++c) {
+        if (!(baseMultiplier_[c] > 0.0)) continue;
+        const double f = factor(relativeFlux_[c]);
+        if (!(f >= 0.0) || !std::isfinite(f))
+            throw std::invalid_argument("erosion: a state yield factor must be >= 0, not " + std::to_string(f));
+        m[c] = baseMultiplier_[c] * f;
+    }
+    multiplier_ = std::move(m);
 }
 
 double ErosionFront::travelAveragedFlux(const RacetrackFlux::AtScale& at, const Eigen::Vector2d& p) const {

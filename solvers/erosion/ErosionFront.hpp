@@ -123,6 +123,14 @@ public:
     /// mismatch or a negative value.
     void restore(const std::vector<double>& removedVolume, double timeS);
 
+    /// Multiplies the settings' yield multiplier in every cell by `factor(u)`, u = J / J_max the
+    /// cell's ion flux density at width scale 1 (without magnet travel, as the racetrack-resolved
+    /// target's cells: solvers/reactive/ReactiveTargetState racetrackPatches) over the largest on
+    /// the grid: a target state resolved by flux (a reactive target's m(theta) per flux class,
+    /// solvers/reactive/FluxClasses.hpp), changed between steps as the state changes. Empty
+    /// function: factor 1. Throws std::invalid_argument when a factor is not >= 0.
+    void setRelativeFluxYieldFactor(const std::function<double(double)>& factor);
+
     /// The emission map at the current state, the input of the deposition engine.
     /// Points: the eroded surface in the chamber frame (m). Fields, per point:
     ///   depth_mm, remaining_thickness_mm,
@@ -163,13 +171,15 @@ private:
     const ErosionRate& rate_;
     ErosionSettings settings_;
     ErosionGrid grid_;
-    SwingQuadrature travel_;           ///< nodes of the magnet-travel average
-    std::vector<std::size_t> active_;  ///< cells with flux at k = 1
-    std::vector<double> multiplier_;   ///< per cell
-    std::vector<double> fluxK1_;       ///< Gamma at k = 1 (narrowing weights)
-    std::vector<double> ionFlux_;      ///< Gamma at the current k
-    std::vector<double> removed_;      ///< V per cell
-    std::vector<double> depth_;        ///< d per cell
+    SwingQuadrature travel_;              ///< nodes of the magnet-travel average
+    std::vector<std::size_t> active_;     ///< cells with flux at k = 1
+    std::vector<double> multiplier_;      ///< per cell
+    std::vector<double> baseMultiplier_;  ///< per cell: the settings' yield multiplier
+    std::vector<double> relativeFlux_;    ///< per cell: J / J_max at k = 1 without travel (set on first use)
+    std::vector<double> fluxK1_;          ///< Gamma at k = 1 (narrowing weights)
+    std::vector<double> ionFlux_;         ///< Gamma at the current k
+    std::vector<double> removed_;         ///< V per cell
+    std::vector<double> depth_;           ///< d per cell
     std::vector<double> rate1_, rate2_, stage_, stageDepth_;
     std::shared_ptr<const GrooveRedeposition> redeposition_;  ///< null when off (immutable: shared by copies)
     mutable std::vector<double> redeposited_;

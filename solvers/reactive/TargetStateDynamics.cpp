@@ -165,6 +165,8 @@ ReactiveSurfaceState TargetStateDynamics::advance(ReactiveSurfaceState s, double
             tally->partialPressureTimePaS += p * h;
             tally->timeS += h;
             ++tally->substeps;
+            tally->patchThetaTimeS.resize(n, 0.0);
+            for (std::size_t i = 0; i < n; ++i) tally->patchThetaTimeS[i] += st.target[i].integral;
         }
         for (std::size_t i = 0; i < n; ++i) s.thetaPatches[i] = std::clamp(st.target[i].theta, 0.0, 1.0);
         s.thetaTarget = meanOf(s.thetaPatches);

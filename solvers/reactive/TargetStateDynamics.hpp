@@ -67,6 +67,9 @@ struct ReactiveAdvanceTally {
     double partialPressureTimePaS = 0.0;    ///< integral of p (mean p = this / time)
     double timeS = 0.0;
     int substeps = 0;
+    /// Per patch of the dynamics (patches() order): the integral of theta_i over the time (its
+    /// time mean is this / timeS); sized on the first advance that tallies.
+    std::vector<double> patchThetaTimeS;
 };
 
 class TargetStateDynamics {

@@ -12,7 +12,13 @@
 #      cathode's, each target's rate and ion current are half of it, the window is the same.
 #  (b) bad input: an unknown cathode, the same cathode twice, a power for a cathode not given:
 #      exit 2 naming it, nothing written;
-#  (c) the co-sputter process curve (--flow-range): both branches, the unstable one inside the window.
+#  (c) the co-sputter process curve (--flow-range): both branches, the unstable one inside the window;
+#  (d) a second cathode whose metal has no compound with the gas (Zr under N2: no Zr nitride in
+#      boundary/data/materials.csv) sputters metal only (CoSputterProcess.hpp): it is marked
+#      "reacts":false with compound fraction 0, the targets' rates add up to the state's (every
+#      metal atom on the collector comes from one target, B&N eq. 13 summed), and its metal buries
+#      the collector's compound (theta_c below the Ti cathode's alone at the same flow, B&N eq. 6);
+#      two cathodes of which none reacts: exit 2 naming the gas.
 set -u
 BIN=$1
 SRC=$2
@@ -119,4 +125,21 @@ w=$(grep -o '"hysteresis_sccm":\[[^]]*\]' "$tmp/co4" | sed 's/.*\[\(.*\)\]/\1/')
 grep ',unstable,0,' "$csv" | awk -F, -v lo="${w%,*}" -v hi="${w#*,}" '{ n++; if ($1 < lo || $1 > hi) bad++ }
   END { if (n == 0 || bad) { print "FAIL: " n " unstable rows, " bad + 0 " outside [" lo ", " hi "]"; exit 1 }
         print "ok: " n " unstable rows inside [" lo ", " hi "]" }' || fail=1
+
+# (d) Ti with a Zr cathode under N2: the Zr target sputters metal only.
+sed 's/^  - name: ti2$/  - name: zr/' "$TWO" | awk '/name: zr/ { z = 1 } z && /material: Ti/ { sub("Ti", "Zr"); z = 0 } { print }' >"$tmp/zr.yaml"
+grep -q 'material: Zr' "$tmp/zr.yaml" || { echo "FAIL: Zr variant"; exit 1; }
+"$BIN" reactive "$tmp/zr.yaml" --cathode ti --cathode zr --flow "Ar=40 sccm" --flow "N2=$below sccm" --json >"$tmp/zr" \
+  && echo "ok: Ti + Zr (metal only) in N2 runs" || { echo "FAIL: Ti + Zr refused"; cat "$tmp/zr"; fail=1; }
+grep -q '"cathode":"zr","reacts":false,"compound_fraction":0,' "$tmp/zr" && grep -q '"cathode":"ti","reacts":true' "$tmp/zr" \
+  && echo "ok: zr marked metal only, compound fraction 0" || { echo "FAIL: zr not metal only"; cat "$tmp/zr"; fail=1; }
+close "Ti + Zr: target rates sum to the rate" \
+  "$(awk -v a="$(num rate_nm_s "$tmp/zr" 2)" -v b="$(num rate_nm_s "$tmp/zr" 3)" 'BEGIN { printf "%.17g", a + b }')" \
+  "$(num rate_nm_s "$tmp/zr" 1)" || fail=1
+"$BIN" reactive "$TOOL" --cathode ti --flow "Ar=40 sccm" --flow "N2=$below sccm" --json --target uniform >"$tmp/tialone" || fail=1
+awk -v a="$(num collector_compound_fraction "$tmp/zr")" -v b="$(num collector_compound_fraction "$tmp/tialone")" \
+  'BEGIN { exit !(a < b && a > 0) }' && echo "ok: Zr buries the collector's TiN" \
+  || { echo "FAIL: theta_c with Zr not below Ti alone"; fail=1; }
+sed 's/material: Ti/material: Zr/' "$tmp/zr.yaml" >"$tmp/zrzr.yaml"
+bad "no cathode reacts with N2" "$tmp/zrzr.yaml" --cathode ti --cathode zr
 exit $fail

@@ -39,6 +39,7 @@ double meanOver(const std::vector<double>& v, std::size_t from, std::size_t to) 
 struct TargetState {
     std::unique_ptr<TargetErosionState> erosion;
     double energyJ = 0.0;
+    std::size_t stateFromRow = 0;  ///< the rows before it set the erosion's state factor already
 };
 
 class Replayer {
@@ -245,6 +246,42 @@ private:
         keptMaps_ = std::move(kept);
     }
 
+    /// A reactive target's erosion up to row `rEnd` follows its state: each flux class's yield
+    /// factor m(theta) (ReactiveTrajectory::classYieldFactor) averaged over the rows since the
+    /// last advance, weighted by the energy each row delivered to this target (the erosion
+    /// advances by energy), put on the erosion engine's cells by flux class. Rows where the
+    /// target was not followed count as metal (factor 1).
+    void applyStateToErosion(TargetState& ts, std::size_t k, const std::string& targetId, std::size_t rEnd) {
+        const ReactiveTrajectory& tr = result_.reactive;
+        if (k >= tr.classYieldFactor.size() || rEnd <= ts.stateFromRow) return;
+        const std::vector<double>& e = result_.energyKWh[k];
+        const std::string idKey = "source." + groups_[k].name + ".target_id";
+        const std::size_t classes = tr.fluxClasses[k].patches.empty() ? 1 : tr.fluxClasses[k].patches.size();
+        std::vector<double> m(classes, 0.0);
+        double weight = 0.0;
+        bool reactive = false;
+        for (std::size_t r = std::max<std::size_t>(ts.stateFromRow, 1); r < rEnd; ++r) {
+            const double w = e[r] - e[r - 1];
+            if (!(w > 0.0) || series_.textAt(idKey, series_.times()[r]) != targetId) continue;
+            const std::vector<double>& f = tr.classYieldFactor[k][r];
+            reactive = reactive || !f.empty();
+            for (std::size_t c = 0; c < classes; ++c) m[c] += w * (f.size() == classes ? f[c] : 1.0);
+            weight += w;
+        }
+        ts.stateFromRow = rEnd;
+        if (!reactive || !(weight > 0.0)) {
+            ts.erosion->setRelativeFluxYieldFactor(nullptr);  // metal over these rows
+            return;
+        }
+        for (double& v : m) v /= weight;
+        if (tr.fluxClasses[k].patches.empty()) {
+            const double uniform = m.front();
+            ts.erosion->setRelativeFluxYieldFactor([uniform](double) { return uniform; });
+        } else {
+            ts.erosion->setRelativeFluxYieldFactor(perClassFactor(tr.fluxClasses[k], m));
+        }
+    }
+
     /// Source `g` (an exact replay source or a checked array member) at the step's life from
     /// its target's own erosion state, its flux scaled to `wanted` atoms/s.
     EmissionLayout exactEmission(TargetState& ts, const CathodeGroup& g, double wanted, StepSourcePrediction& sp) {
@@ -365,6 +402,7 @@ private:
                         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
                 }
             } else {
+                applyStateToErosion(ts, k, e.targetId, rEnd);
                 const EmissionLayout layout = exactEmission(ts, g, wanted, sp);
                 flux = lineOfSightFlux(layout.sources, {setup_.monitor.position}, setup_.monitor.facing, gas).at(0) +
                        thermalisedDiffusionFlux(layout.sources, {setup_.monitor.position}, gas).at(0);
