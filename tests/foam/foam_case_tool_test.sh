@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # `magtwin foam-case` on a shipped tool file at 0 Pa (the 300 mm wafer chamber, the Gen-10.5
-# planar line): the generated case's Allrun, run from another folder with an empty
+# planar line, the Gen-10.5 rotary line): the generated case's Allrun, run from another folder with an empty
 # environment, against `magtwin deposit` on the same tool file (issue 21: pointwise within 3 %
 # of the mean, U within 0.3 pp; tests/foam/check_foam_case.py).
-#   usage: foam_case_tool_test.sh MODE TOOL WORKDIR MAGTWIN ROOT   (TOOL: a cases/tools/ name)
+#   usage: foam_case_tool_test.sh MODE TOOL WORKDIR MAGTWIN ROOT [CELLS]   (TOOL: a cases/tools/ name;
+#          CELLS: foam-case --cells, a coarse mesh for CI)
 #   MODE   deposit   serial run vs deposit
 #          parallel  `Allrun -parallel 4` (4 subdomains, issue 21) equals the serial film face by face,
 #                    1e-8 relative
@@ -13,6 +14,8 @@
 #                    of the peak (issue 21), compared over 10 mm rings of the turning wafer
 set -uo pipefail
 MODE=$1 NAME=$2 WORK=$3 MAGTWIN=$4 ROOT=$5
+CELLS=()
+[ -n "${6:-}" ] && CELLS=(--cells "$6")
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 TOOL=$ROOT/cases/tools/$NAME.yaml
 fail() { echo "FAIL: $*"; exit 1; }
@@ -25,7 +28,7 @@ if [ "$MODE" = gas ]; then
   grep -qE '"pressure_Pa": 0.5(,|$)' <("$MAGTWIN" deposit "$TOOL" --method mc --out "$WORK/deposit" --csv --json) \
     || fail "deposit --method mc: the edited tool file is not at 0.5 Pa"
 else
-  "$MAGTWIN" foam-case "$TOOL" --out "$WORK/case" || fail "foam-case"
+  "$MAGTWIN" foam-case "$TOOL" "${CELLS[@]}" --out "$WORK/case" || fail "foam-case"
   grep -qE '"pressure_Pa": 0(,|$)' <("$MAGTWIN" deposit "$TOOL" --out "$WORK/deposit" --csv --json) \
     || fail "deposit: the tool file is not at 0 Pa (the tolerances are the collisionless ones)"
 fi
