@@ -38,7 +38,7 @@ struct Perimeter {
 struct Builder {
     const RotaryChamber& c;
     AxisCells ax, ay, az;
-    std::vector<int> tubeOf;  ///< per 2-D cell (i + NX k): the tube whose square holds it, or -1
+    std::vector<int> tubeOf;              ///< per 2-D cell (i + NX k): the tube whose square holds it, or -1
     std::vector<std::array<int, 4>> box;  ///< per tube: i0, i1, k0, k1 (grid indices of its square)
     std::vector<std::vector<Perimeter>> perimeter;
     std::vector<std::vector<double>> angle;  ///< per tube: the polar angle of each circle point
@@ -185,7 +185,8 @@ std::string rotaryTubeSquares(std::vector<FoamTube>& tubes) {
             const double d = std::max(std::abs(t.xM - u.xM), std::abs(t.zM - u.zM));
             if (d < kMinSquare * (t.radiusM + u.radiusM) && !(t.y1M <= u.y0M || u.y1M <= t.y0M))
                 return "cathode " + t.patch + ": its axis is " + foamNumber(d * 1e3) + " mm from cathode " + u.patch +
-                       "'s (surfaces " + foamNumber((std::hypot(t.xM - u.xM, t.zM - u.zM) - t.radiusM - u.radiusM) * 1e3) +
+                       "'s (surfaces " +
+                       foamNumber((std::hypot(t.xM - u.xM, t.zM - u.zM) - t.radiusM - u.radiusM) * 1e3) +
                        " mm apart): foam-case's O-grids need the axes at least 1.15 x the sum of the radii (" +
                        foamNumber(kMinSquare * (t.radiusM + u.radiusM) * 1e3) + " mm) apart along x or z";
         }
@@ -195,8 +196,8 @@ std::string rotaryTubeSquares(std::vector<FoamTube>& tubes) {
 }
 
 std::string rotaryBlockMeshDict(const RotaryChamber& c, long cells, long& cellCount) {
-    if (!(c.x1 > c.x0) || !(c.y1 > c.y0) || !(c.zTop > 0) || !(cells > 0) || !(c.edgeCellM > 0) ||
-        !(c.tubeCellM > 0) || c.tubes.empty())
+    if (!(c.x1 > c.x0) || !(c.y1 > c.y0) || !(c.zTop > 0) || !(cells > 0) || !(c.edgeCellM > 0) || !(c.tubeCellM > 0) ||
+        c.tubes.empty())
         throw std::invalid_argument("rotaryBlockMeshDict: bad chamber");
     for (const FoamTube& t : c.tubes)
         if (!(t.squareHalfM > t.radiusM) || t.xM - t.squareHalfM <= c.x0 || t.xM + t.squareHalfM >= c.x1 ||
@@ -269,11 +270,14 @@ std::string rotaryBlockMeshDict(const RotaryChamber& c, long cells, long& cellCo
     b.tubeOf.assign(NX * NZ, -1);
     for (std::size_t t = 0; t < c.tubes.size(); ++t) {
         const FoamTube& tube = c.tubes[t];
-        const int i0 = indexOf(b.ax.breaks, tube.xM - tube.squareHalfM), i1 = indexOf(b.ax.breaks, tube.xM + tube.squareHalfM);
-        const int k0 = indexOf(b.az.breaks, tube.zM - tube.squareHalfM), k1 = indexOf(b.az.breaks, tube.zM + tube.squareHalfM);
+        const int i0 = indexOf(b.ax.breaks, tube.xM - tube.squareHalfM),
+                  i1 = indexOf(b.ax.breaks, tube.xM + tube.squareHalfM);
+        const int k0 = indexOf(b.az.breaks, tube.zM - tube.squareHalfM),
+                  k1 = indexOf(b.az.breaks, tube.zM + tube.squareHalfM);
         b.box.push_back({i0, i1, k0, k1});
         for (int k = k0; k < k1; ++k)
-            for (int i = i0; i < i1; ++i) b.tubeOf[static_cast<std::size_t>(i) + NX * static_cast<std::size_t>(k)] = static_cast<int>(t);
+            for (int i = i0; i < i1; ++i)
+                b.tubeOf[static_cast<std::size_t>(i) + NX * static_cast<std::size_t>(k)] = static_cast<int>(t);
         std::vector<Perimeter> p;
         for (int i = i0; i < i1; ++i) p.push_back({i, k0, 0, i});
         for (int k = k0; k < k1; ++k) p.push_back({i1, k, 1, k});
@@ -303,9 +307,9 @@ std::string rotaryBlockMeshDict(const RotaryChamber& c, long cells, long& cellCo
             for (std::size_t i = 0; i < NX; ++i) {
                 if (b.tubeOf[i + NX * k] >= 0) continue;
                 const int I = static_cast<int>(i), K = static_cast<int>(k);
-                const auto v = b.hex({gridPt(I, K), gridPt(I, K + 1), gridPt(I + 1, K + 1), gridPt(I + 1, K)}, j,
-                                     b.az.cells[k].cells, b.ax.cells[i].cells, b.az.cells[k].grading,
-                                     b.ax.cells[i].grading);
+                const auto v =
+                    b.hex({gridPt(I, K), gridPt(I, K + 1), gridPt(I + 1, K + 1), gridPt(I + 1, K)}, j,
+                          b.az.cells[k].cells, b.ax.cells[i].cells, b.az.cells[k].grading, b.ax.cells[i].grading);
                 if (k == 0) {
                     const double xm = 0.5 * (b.ax.breaks[i] + b.ax.breaks[i + 1]);
                     const double ym = 0.5 * (b.ay.breaks[j] + b.ay.breaks[j + 1]);
@@ -341,10 +345,26 @@ std::string rotaryBlockMeshDict(const RotaryChamber& c, long cells, long& cellCo
                 std::array<Point2, 4> outer, inner;
                 int arcFaceOuter = 2;  // the outer ring block's face on the circle (x2-min or x2-max)
                 switch (q.side) {
-                    case 0: outer = {C0, C1, S1, S0}; inner = {Q0, Q1, C1, C0}; arcFaceOuter = 2; break;
-                    case 1: outer = {C0, C1, S1, S0}; inner = {Q0, Q1, C1, C0}; arcFaceOuter = 2; break;
-                    case 2: outer = {S1, S0, C0, C1}; inner = {C1, C0, Q0, Q1}; arcFaceOuter = 3; break;
-                    default: outer = {S1, S0, C0, C1}; inner = {C1, C0, Q0, Q1}; arcFaceOuter = 3; break;
+                    case 0:
+                        outer = {C0, C1, S1, S0};
+                        inner = {Q0, Q1, C1, C0};
+                        arcFaceOuter = 2;
+                        break;
+                    case 1:
+                        outer = {C0, C1, S1, S0};
+                        inner = {Q0, Q1, C1, C0};
+                        arcFaceOuter = 2;
+                        break;
+                    case 2:
+                        outer = {S1, S0, C0, C1};
+                        inner = {C1, C0, Q0, Q1};
+                        arcFaceOuter = 3;
+                        break;
+                    default:
+                        outer = {S1, S0, C0, C1};
+                        inner = {C1, C0, Q0, Q1};
+                        arcFaceOuter = 3;
+                        break;
                 }
                 // The arc on x1 edge 0-1 (outer ring: bottom, right; inner ring: top, left) or 3-2.
                 const int outerArc = q.side == 0 || q.side == 1 ? 0 : 1;
@@ -388,7 +408,8 @@ std::string rotaryBlockMeshDict(const RotaryChamber& c, long cells, long& cellCo
     for (std::size_t t = 0; t < c.tubes.size(); ++t)
         o << (t ? ", " : "") << foamNumber(c.tubes[t].squareHalfM / c.tubes[t].radiusM) << " R";
     o << "); " << cellCount << " cells, " << foamNumber(c.tubeCellM) << " m faces on the tubes, "
-      << foamNumber(c.edgeCellM) << " m at the quality edges" << (c.symmetryY ? "; half chamber, symmetry plane y = " + foamNumber(c.y0) : std::string())
+      << foamNumber(c.edgeCellM) << " m at the quality edges"
+      << (c.symmetryY ? "; half chamber, symmetry plane y = " + foamNumber(c.y0) : std::string())
       << ".\nconvertToMeters 1;\n\nvertices\n(\n";
     for (const std::string& v : b.vertices) o << "    " << v << "\n";
     o << ");\n\nblocks\n(\n" << b.blocks.str() << ");\n\nedges\n(\n" << b.edges.str() << ");\n\nboundary\n(\n";
@@ -396,7 +417,8 @@ std::string rotaryBlockMeshDict(const RotaryChamber& c, long cells, long& cellCo
     for (const FoamTube& t : c.tubes) order.push_back(t.patch);
     order.insert(order.end(), {c.substrate.patch, c.shieldPatch, c.wallPatch, c.symmetryPatch});
     for (const std::string& name : order) {
-        const auto it = std::find_if(b.patches.begin(), b.patches.end(), [&](const auto& p) { return p.first == name; });
+        const auto it =
+            std::find_if(b.patches.begin(), b.patches.end(), [&](const auto& p) { return p.first == name; });
         if (it == b.patches.end()) {
             if (name == c.symmetryPatch && !c.symmetryY) continue;
             throw std::invalid_argument("rotaryBlockMeshDict: patch " + name + " has no faces");
