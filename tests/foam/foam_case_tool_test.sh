@@ -42,6 +42,11 @@ deposit)
   echo "Allrun: $(( $(date +%s) - start )) s, $(grep -m1 -o '[0-9]* cells' "$WORK/case/Allrun")"
   /usr/bin/python3 "$HERE/check_foam_case.py" "$WORK/case/results" "$WORK/deposit" --point-pct 3 --u-pp 0.3 \
     || fail "the OpenFOAM film differs from deposit's"
+  if grep -q "cathode *rotary;" "$WORK/case/constant/"source.*; then
+    # Tubes: surfaces on the exact circle, end caps in each tube's patch and emitting nothing.
+    t=$(sed -n 's/^endTime *\([^;]*\);/\1/p' "$WORK/case/system/controlDict")
+    /usr/bin/python3 "$HERE/check_rotary_endcaps.py" "$WORK/case" "$t" || fail "tube surfaces or end caps"
+  fi
   ;;
 gas)
   run_case "$WORK/case"
