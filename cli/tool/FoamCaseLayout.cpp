@@ -1,5 +1,6 @@
 #include "cli/tool/FoamCaseLayout.hpp"
 
+#include "boundary/util/PhysicalConstants.hpp"
 #include "cli/tool/FoamDict.hpp"
 
 #include "cli/config/ConfigReader.hpp"
@@ -149,6 +150,13 @@ void rotaryLayout(const ToolFile& tool, const ToolSubstrate& s, FoamCaseLayout& 
                               ": foam-case meshes a line of rotary tubes (the first "
                               "cathode, " +
                               tool.cathodes.front().name + ", is rotary) with no planar target among them");
+        // deposit averages a tube's emission over the magnet bar's swing (RacetrackSources);
+        // sputteredFlux emits the fixed bar's lab-frame flux and foam-dict writes no swing.
+        if (c.magnets.motion.kind == MagnetMotion::Kind::Wobble && c.magnets.motion.wobbleAmplitudeRad > 0)
+            throw ConfigError(where + "magnets.motion wobble amplitude " +
+                              foamNumber(c.magnets.motion.wobbleAmplitudeRad * 180 / kPi) +
+                              " deg: sputteredFlux emits the fixed magnet bar's flux (no swing average); set "
+                              "the amplitude to 0 deg for foam-case");
         FoamTube t;
         t.xM = c.position.x();
         t.zM = c.position.z();

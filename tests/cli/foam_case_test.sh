@@ -51,6 +51,8 @@ badrot tubes-too-close 's/array: \{count: 14, pitch: 270 mm\}/array: {count: 14,
   "cathode tube01: its axis is 170 mm from cathode tube02's" "O-grids need"
 badrot tube-near-glass 's/position: \[0 mm, 0 mm, 250 mm\]/position: [0 mm, 0 mm, 97 mm]/' \
   "cathode tube01: its surface is 21 mm above the substrate plane"
+# A swinging magnet bar: deposit averages over the swing, sputteredFlux does not.
+badrot tube-wobble 's/amplitude: 0 deg /amplitude: 20 deg /' "cathode tube01: magnets.motion wobble amplitude 20 deg"
 # A planar target among the tubes: named.
 sed -E 's/^substrates:/  - {name: plate, type: planar-rect, position: [0 mm, 2000 mm, 250 mm], length: 500 mm, width: 100 mm, target: {material: Mo, thickness: 10 mm}, magnets: {racetrack: {straight_length: 300 mm, track_separation: 50 mm, profile: {shape: gaussian, sigma: 5 mm}}}, discharge: {voltage: 500 V, power: 1 kW}}\nsubstrates:/' \
   "$ROT" > "$WORK/mixed.yaml"
