@@ -209,20 +209,23 @@ void rotaryLayout(const ToolFile& tool, const ToolSubstrate& s, FoamCaseLayout& 
     // Every tube and the glass mirror-symmetric about y = the glass centre: half the chamber
     // (y >= centre), the symmetry plane its own patch; the line of sight adds the mirrored
     // emitters (filmDeposition: symmetryPlane patches).
-    r.symmetryY = symmetric;
-    if (symmetric) {
-        r.y0 = s.centreYM;
-    }
+    // In a gas the thermalised source (sputterFoam's thermalisedSputterSource) takes every
+    // boundary face for a wall its rays end on, a symmetry plane included: no reduction then.
+    r.symmetryY = symmetric && !(tool.process.pressurePa > 0);
+    if (r.symmetryY) r.y0 = s.centreYM;
     l.kind = FoamCaseLayout::Kind::Rotary;
     l.qualityArea = "type box; min (" + foamNumber(r.quality.x0) + " " + foamNumber(std::max(r.quality.y0, r.y0)) +
                     " -1); max (" + foamNumber(r.quality.x1) + " " + foamNumber(r.quality.y1) + " 1);";
-    l.reduction = symmetric
+    l.reduction = r.symmetryY
                       ? "half along the tube axes: y >= " + foamNumber(s.centreYM) +
                             " m (the glass centre), the plane y = " + foamNumber(s.centreYM) +
                             " a symmetryPlane patch; every tube centred on it with a symmetric along-track profile, "
                             "filmDeposition adds the mirrored half's emitters. Not mirrored across x: the power trims "
                             "differ tube by tube"
-                      : "none: a tube not centred on the glass along y (or an asymmetric along-track profile)";
+                  : symmetric ? "none: the line is symmetric about y = " + foamNumber(s.centreYM) +
+                                    " m, but in a gas the thermalised source's rays would end on a symmetry plane as "
+                                    "on a wall"
+                              : "none: a tube not centred on the glass along y (or an asymmetric along-track profile)";
 }
 
 }  // namespace
