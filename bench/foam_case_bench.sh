@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # foam-case bench (issue 21, Speed and scale): wall time and peak memory of each shipped 3-D
-# OpenFOAM case (cases/wafer300-3d, cases/gen10_5-planar-line-3d: the tool files
-# cases/tools/wafer300_chamber.yaml and gen10_5_planar_line.yaml at foam-case's default
-# --cells 150000) at 1 and 2 ranks on this machine. Each case is generated once by
+# OpenFOAM case (cases/wafer300-3d, cases/gen10_5-planar-line-3d, cases/gen10_5-rotary-line-3d:
+# the tool files cases/tools/wafer300_chamber.yaml, gen10_5_planar_line.yaml and
+# gen10_5_rotary_line.yaml at foam-case's default --cells 150000; FOAM_CASE_BENCH_TOOLS="a b"
+# picks some of them) at 1 and 2 ranks on this machine. Each case is generated once by
 # `magtwin foam-case`, then its own Allrun is run unchanged from / with an empty environment,
 # serial and `Allrun -parallel 2` (decomposePar, mpirun -np 2, reconstructPar), under
 # /usr/bin/time -v.
@@ -28,7 +29,7 @@ mtime() { [ -f "$1" ] && stat -c %.3Y "$1" || echo ""; }
 span() { [ -n "$1" ] && [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }' || echo "-"; }
 echo "| tool file | cells | ranks | Allrun wall [s] | mesh [s] | decompose [s] | solve [s] | reconstruct [s] | RSS max, one process [MB] | RSS sum, all processes [MB] | U [%] | mean [nm] |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
-for tool in wafer300_chamber gen10_5_planar_line; do
+for tool in ${FOAM_CASE_BENCH_TOOLS:-wafer300_chamber gen10_5_planar_line gen10_5_rotary_line}; do
   "$BUILD/bin/magtwin" foam-case "$ROOT/cases/tools/$tool.yaml" --cells "$CELLS" --out "$WORK/$tool" > /dev/null
   C=$WORK/$tool
   for ranks in "${RANKS[@]}"; do

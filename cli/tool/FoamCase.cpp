@@ -83,6 +83,9 @@ std::string fieldC(const ToolFile& tool, const FoamCaseLayout& w, double D) {
         // The cathode frame: origin at the face centre, e1 x e2 = -z (into the gas); a
         // rectangle's e1 along its length (chamber y).
         const bool circular = c.kind == CathodeKind::PlanarCircular;
+        // A tube (FoamCaseRotary): its axis through origin along e1 = y, e2 = -z from the axis
+        // toward the glass (where the lab-fixed racetrack faces: phi = 0).
+        const bool tube = c.kind == CathodeKind::Rotary;
         s << "    " << c.name << "\n    {\n        type                sputteredFlux;\n"
           << "        #include            \"$FOAM_CASE/constant/source." << c.name << "\"\n"
           << (w.trims[k] != 1.0
@@ -90,8 +93,9 @@ std::string fieldC(const ToolFile& tool, const FoamCaseLayout& w, double D) {
                   : std::string())
           << "        origin              (" << foamNumber(c.position.x()) << " " << foamNumber(c.position.y()) << " "
           << foamNumber(c.position.z()) << ");\n"
-          << (circular ? "        e1                  (1 0 0);\n        e2                  (0 -1 0);\n"
-                       : "        e1                  (0 1 0);\n        e2                  (1 0 0);\n")
+          << (tube       ? "        e1                  (0 1 0);\n        e2                  (0 0 -1);\n"
+              : circular ? "        e1                  (1 0 0);\n        e2                  (0 -1 0);\n"
+                         : "        e1                  (0 1 0);\n        e2                  (1 0 0);\n")
           // In a gas the source file already has thermalizedFraction 0 (the share is born in the volume).
           << (gas ? std::string() : std::string("        thermalizedFraction 0;\n")) << "        diffusivity         "
           << foamNumber(D) << ";\n"
@@ -111,6 +115,8 @@ std::string fieldC(const ToolFile& tool, const FoamCaseLayout& w, double D) {
           << "        stickingCoefficient 1;\n"
           << (gas ? std::string() : "        diffusivity         " + foamNumber(D) + ";\n")
           << "        value               uniform 0;\n    }\n";
+    if (w.kind == FoamCaseLayout::Kind::Rotary && w.rotary.symmetryY)
+        s << "    " << w.rotary.symmetryPatch << "\n    {\n        type                symmetryPlane;\n    }\n";
     s << "}\n";
     return s.str();
 }
@@ -200,18 +206,24 @@ FoamCaseReport writeFoamCase(const ToolFile& tool, const FoamCaseOptions& o) {
     for (const ToolCathode& c : w.cathodes) sources.push_back(foamSourceEntries(tool, c));
     const std::string film = foamFilmEntries(tool, s);
     long cells = 0;
-    const std::string blockMesh = w.kind == FoamCaseLayout::Kind::Cylinder
-                                      ? cylinderBlockMeshDict(w.cylinder, o.cells, cells)
-                                      : boxBlockMeshDict(w.box, o.cells, cells);
+    const std::string blockMesh =
+        w.kind == FoamCaseLayout::Kind::Cylinder ? cylinderBlockMeshDict(w.cylinder, o.cells, cells)
+        : w.kind == FoamCaseLayout::Kind::Rotary ? rotaryBlockMeshDict(w.rotary, o.cells, cells)
+                                                 : boxBlockMeshDict(w.box, o.cells, cells);
     const std::string cField = fieldC(tool, w, D);
 
     FoamCaseReport r;
     r.outDir = o.outDir;
     r.cells = cells;
     r.gapM = w.kind == FoamCaseLayout::Kind::Cylinder ? w.cylinder.heightM : w.box.heightM;
+    if (w.kind == FoamCaseLayout::Kind::Rotary) {  // the lowest tube surface above the glass
+        r.gapM = 1e9;
+        for (const FoamTube& t : w.rotary.tubes) r.gapM = std::min(r.gapM, t.zM - t.radiusM);
+    }
     r.motionTimeS = w.motionTimeS;
     for (const ToolCathode& c : w.cathodes) r.patches.push_back(c.name);
     r.patches.insert(r.patches.end(), {s.name, "shields", "walls"});
+    if (w.kind == FoamCaseLayout::Kind::Rotary && w.rotary.symmetryY) r.patches.push_back(w.rotary.symmetryPatch);
     r.reduction = w.reduction;
     r.trims = w.trims;
 

@@ -8,8 +8,10 @@
 // results/summary.json and results/film.csv.
 //
 // What it meshes (FoamCaseLayout): one circular planar target coaxial with a wafer (an
-// O-grid cylinder), or planar rectangular targets with their faces in one plane over a static
-// glass (a box; each target at deposit's power trim). Every other arrangement is refused naming
+// O-grid cylinder), planar rectangular targets with their faces in one plane over a static
+// glass (a box; each target at deposit's power trim), or rotary tubes over a static glass (a
+// box with each tube an O-grid, its surface and end caps its patch: FoamCaseRotary; each tube
+// at deposit's power trim). Every other arrangement is refused naming
 // the cathode and the reason (exit status 2), as are tool files it cannot mesh (a target
 // through or touching the substrate plane: the reader's check).
 //
@@ -21,9 +23,10 @@
 // is ballistic (thermalizedFraction 0); a tool file with a pressure is refused (the
 // thermalised share's volume source is not generated).
 //
-// Symmetry: no reduction is taken (the wafer chamber is axisymmetric, the planar line
-// mirror-symmetric): the line-of-sight flux sums over the target faces of the mesh
-// (filmDeposition), so a half or quarter with symmetry planes would drop the mirrored emitters.
+// Symmetry: the wafer chamber and the planar line are meshed whole. The rotary line is meshed
+// as the half y >= glass centre where every tube is centred on the glass along its axis (a
+// symmetryPlane patch; filmDeposition mirrors the emitting faces across symmetryPlane
+// patches, so the line-of-sight film is the whole line's).
 #pragma once
 
 #include "cli/tool/ToolFile.hpp"

@@ -1,5 +1,6 @@
 #include "cli/tool/FoamCaseLayout.hpp"
 
+#include "boundary/util/PhysicalConstants.hpp"
 #include "cli/tool/FoamDict.hpp"
 
 #include "cli/config/ConfigReader.hpp"
@@ -85,7 +86,7 @@ void boxLayout(const ToolFile& tool, const ToolSubstrate& s, FoamCaseLayout& l) 
         if (c.kind != CathodeKind::PlanarRect)
             throw ConfigError(where + cathodeKindName(c.kind) +
                               ": foam-case meshes planar rectangular targets side by side (or one circular target "
-                              "over a wafer); rotary tubes are not generated");
+                              "over a wafer, or a line of rotary tubes)");
         if (std::abs(c.position.z() - H) > 1e-9)
             throw ConfigError(where + "its face at z = " + foamNumber(c.position.z()) + " m is not in the plane of " +
                               tool.cathodes.front().name + "'s (z = " + foamNumber(H) +
@@ -129,6 +130,104 @@ void boxLayout(const ToolFile& tool, const ToolSubstrate& s, FoamCaseLayout& l) 
         "with symmetry planes would drop the mirrored emitters";
 }
 
+/// True when the along-track factor is the same at +x and -x (uniform, end boost, a table
+/// measured from the nearer end).
+bool alongTrackSymmetric(const ToolCathode& c) {
+    const AlongTrackProfile& a = c.magnets.track.alongTrack;
+    return a.shape != AlongTrackProfile::Shape::Table || a.symmetric || a.isUniform();
+}
+
+void rotaryLayout(const ToolFile& tool, const ToolSubstrate& s, FoamCaseLayout& l) {
+    const std::string file = tool.path + ": ";
+    const std::string sub = file + "substrate " + s.name + ": ";
+    RotaryChamber& r = l.rotary;
+    r.tubeCellM = 1e9;
+    bool symmetric = true;
+    for (const ToolCathode& c : tool.cathodes) {
+        const std::string where = file + "cathode " + c.name + ": ";
+        if (c.kind != CathodeKind::Rotary)
+            throw ConfigError(where + cathodeKindName(c.kind) +
+                              ": foam-case meshes a line of rotary tubes (the first "
+                              "cathode, " +
+                              tool.cathodes.front().name + ", is rotary) with no planar target among them");
+        // deposit averages a tube's emission over the magnet bar's swing (RacetrackSources);
+        // sputteredFlux emits the fixed bar's lab-frame flux and foam-dict writes no swing.
+        if (c.magnets.motion.kind == MagnetMotion::Kind::Wobble && c.magnets.motion.wobbleAmplitudeRad > 0)
+            throw ConfigError(where + "magnets.motion wobble amplitude " +
+                              foamNumber(c.magnets.motion.wobbleAmplitudeRad * 180 / kPi) +
+                              " deg: sputteredFlux emits the fixed magnet bar's flux (no swing average); set "
+                              "the amplitude to 0 deg for foam-case");
+        FoamTube t;
+        t.xM = c.position.x();
+        t.zM = c.position.z();
+        t.y0M = c.position.y() - 0.5 * c.geometry.lengthM;
+        t.y1M = c.position.y() + 0.5 * c.geometry.lengthM;
+        t.radiusM = c.geometry.radiusM;
+        t.patch = c.name;
+        r.tubes.push_back(t);
+        // The turnarounds: from 3 sigma inside the straights' ends to the tube's end.
+        r.endZoneM =
+            std::max(r.endZoneM, 0.5 * (c.geometry.lengthM - c.magnets.track.straightLengthM) + 3 * profileSigma(c));
+        // 1.5 sigma across (as the planar box): the face-centre sum of the Gaussian track exact
+        // to 3e-4 (Poisson summation).
+        r.tubeCellM = std::min(r.tubeCellM, 1.5 * profileSigma(c));
+        symmetric = symmetric && std::abs(c.position.y() - s.centreYM) < 1e-9 && alongTrackSymmetric(c);
+    }
+    if (s.motion.kind != "static")
+        throw ConfigError(sub + "motion.kind " + s.motion.kind +
+                          ": foam-case meshes a static glass under rotary tubes (a scan's average is not generated)");
+    const std::string crowded = rotaryTubeSquares(r.tubes);
+    if (!crowded.empty()) throw ConfigError(file + crowded);
+    r.substrate = {s.centreXM - 0.5 * s.sizeXM, s.centreXM + 0.5 * s.sizeXM, s.centreYM - 0.5 * s.sizeYM,
+                   s.centreYM + 0.5 * s.sizeYM, s.name};
+    r.quality = {r.substrate.x0 + s.edgeExclusionM, r.substrate.x1 - s.edgeExclusionM,
+                 r.substrate.y0 + s.edgeExclusionM, r.substrate.y1 - s.edgeExclusionM, s.name};
+    // Walls beyond the glass and the tubes' squares; the ceiling one square above the highest.
+    double x0 = r.substrate.x0, x1 = r.substrate.x1, y0 = r.substrate.y0, y1 = r.substrate.y1, top = 0, aMax = 0;
+    for (const FoamTube& t : r.tubes) {
+        x0 = std::min(x0, t.xM - t.squareHalfM);
+        x1 = std::max(x1, t.xM + t.squareHalfM);
+        y0 = std::min(y0, t.y0M);
+        y1 = std::max(y1, t.y1M);
+        top = std::max(top, t.zM + t.squareHalfM);
+        aMax = std::max(aMax, t.squareHalfM);
+    }
+    const double mx = wallMargin(0.5 * (x1 - x0)), my = wallMargin(0.5 * (y1 - y0));
+    r.x0 = x0 - mx;
+    r.x1 = x1 + mx;
+    r.y0 = y0 - my;
+    r.y1 = y1 + my;
+    r.zTop = top + aMax;
+    r.edgeCellM = s.pitchM;
+    // Along the tubes: faces at most 1/8 of the lowest throw d long. The film is the
+    // face-centre (midpoint) sum of the emission along the tube, whose kernel cos^2/R^2 varies
+    // on the scale of d; the faces follow the glass's grading towards its quality edge (not
+    // uniform, so the Poisson-summation exactness of a uniform sum does not hold), and the
+    // midpoint rule's local error (h/d)^2/24 is 6.5e-4 at h = d/8.
+    r.tubeAxialCellM = 1e9;
+    for (const FoamTube& t : r.tubes) r.tubeAxialCellM = std::min(r.tubeAxialCellM, (t.zM - t.radiusM) / 8);
+    // Every tube and the glass mirror-symmetric about y = the glass centre: half the chamber
+    // (y >= centre), the symmetry plane its own patch; the line of sight adds the mirrored
+    // emitters (filmDeposition: symmetryPlane patches).
+    // In a gas the thermalised source (sputterFoam's thermalisedSputterSource) takes every
+    // boundary face for a wall its rays end on, a symmetry plane included: no reduction then.
+    r.symmetryY = symmetric && !(tool.process.pressurePa > 0);
+    if (r.symmetryY) r.y0 = s.centreYM;
+    l.kind = FoamCaseLayout::Kind::Rotary;
+    l.qualityArea = "type box; min (" + foamNumber(r.quality.x0) + " " + foamNumber(std::max(r.quality.y0, r.y0)) +
+                    " -1); max (" + foamNumber(r.quality.x1) + " " + foamNumber(r.quality.y1) + " 1);";
+    l.reduction = r.symmetryY
+                      ? "half along the tube axes: y >= " + foamNumber(s.centreYM) +
+                            " m (the glass centre), the plane y = " + foamNumber(s.centreYM) +
+                            " a symmetryPlane patch; every tube centred on it with a symmetric along-track profile, "
+                            "filmDeposition adds the mirrored half's emitters. Not mirrored across x: the power trims "
+                            "differ tube by tube"
+                  : symmetric ? "none: the line is symmetric about y = " + foamNumber(s.centreYM) +
+                                    " m, but in a gas the thermalised source's rays would end on a symmetry plane as "
+                                    "on a wall"
+                              : "none: a tube not centred on the glass along y (or an asymmetric along-track profile)";
+}
+
 }  // namespace
 
 FoamCaseLayout foamCaseLayout(const ToolFile& tool, const std::string& substrateName) {
@@ -147,6 +246,8 @@ FoamCaseLayout foamCaseLayout(const ToolFile& tool, const std::string& substrate
     l.motionTimeS = s.motion.timeS;
     if (tool.cathodes.front().kind == CathodeKind::PlanarCircular)
         cylinderLayout(tool, s, l);
+    else if (tool.cathodes.front().kind == CathodeKind::Rotary)
+        rotaryLayout(tool, s, l);
     else
         boxLayout(tool, s, l);
     if (!(s.sizeXM > 2 * s.edgeExclusionM && s.sizeYM > 2 * s.edgeExclusionM))

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <sstream>
 #include <stdexcept>
 
@@ -16,13 +17,6 @@ namespace {
 /// Cell-to-cell growth of the radial grading towards the quality edge (a smooth mesh:
 /// checkMesh's default quality limits hold far below 1.2).
 constexpr double kGrowth = 1.1;
-
-/// Radial cells and grading of one ring of length L: uniform at h, or (towards = true) graded
-/// down to `edge` at the outer radius by kGrowth per cell.
-struct RingCells {
-    long cells = 1;
-    std::string grading = "1";
-};
 
 RingCells uniformRing(double L, double h) { return {std::max(1L, static_cast<long>(std::ceil(L / h - 1e-9))), "1"}; }
 
@@ -64,16 +58,10 @@ RingCells gradedFromStart(double L, double h, double edge) {
     return {m, g.str()};
 }
 
-/// The cells of one axis of a box: each interval between `breaks` at size(mid), graded down
-/// to `edge` towards a quality edge it ends or starts at.
-struct AxisCells {
-    std::vector<double> breaks;
-    std::vector<RingCells> cells;
-    long total = 0;
-};
+}  // namespace
 
-template <class SizeAt>
-AxisCells axisCells(std::vector<double> breaks, const SizeAt& sizeAt, double q0, double q1, double edge) {
+AxisCells axisCells(std::vector<double> breaks, const std::function<double(double)>& sizeAt, double q0, double q1,
+                    double edge, const std::function<bool(double)>& graded) {
     std::sort(breaks.begin(), breaks.end());
     breaks.erase(std::unique(breaks.begin(), breaks.end(), [](double a, double b) { return std::abs(a - b) < 1e-9; }),
                  breaks.end());
@@ -81,7 +69,7 @@ AxisCells axisCells(std::vector<double> breaks, const SizeAt& sizeAt, double q0,
     a.breaks = breaks;
     for (std::size_t i = 0; i + 1 < breaks.size(); ++i) {
         const double lo = breaks[i], hi = breaks[i + 1], L = hi - lo, size = sizeAt(0.5 * (lo + hi));
-        const bool insideQuality = lo >= q0 - 1e-9 && hi <= q1 + 1e-9;
+        const bool insideQuality = lo >= q0 - 1e-9 && hi <= q1 + 1e-9 && (!graded || graded(0.5 * (lo + hi)));
         RingCells r = uniformRing(L, size);
         if (insideQuality && std::abs(hi - q1) < 1e-9) r = gradedRing(L, size, edge);
         if (insideQuality && std::abs(lo - q0) < 1e-9) r = gradedFromStart(L, size, edge);
@@ -90,8 +78,6 @@ AxisCells axisCells(std::vector<double> breaks, const SizeAt& sizeAt, double q0,
     }
     return a;
 }
-
-}  // namespace
 
 std::string cylinderBlockMeshDict(const CylinderChamber& c, long cells, long& cellCount) {
     const double rq = c.qualityRadiusM, rw = c.waferRadiusM, rt = c.targetRadiusM, rc = c.chamberRadiusM;

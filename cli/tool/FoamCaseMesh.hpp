@@ -12,10 +12,29 @@
 // Used by FoamCase (`magtwin foam-case`); plain strings, no OpenFOAM.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
 namespace magtwin {
+
+/// Cells and blockMesh grading (simpleGrading entry) of one interval of a block edge.
+struct RingCells {
+    long cells = 1;
+    std::string grading = "1";
+};
+
+/// The cells of one axis of a structured chamber: each interval between the sorted, deduplicated
+/// `breaks` at sizeAt(its middle), graded down to `edge` (by 1.1 a cell) towards a quality edge
+/// q0 or q1 it ends or starts at (an interval inside [q0, q1]).
+struct AxisCells {
+    std::vector<double> breaks;
+    std::vector<RingCells> cells;
+    long total = 0;
+};
+/// `graded(mid)`, where given, says whether the interval around mid may be graded at all.
+AxisCells axisCells(std::vector<double> breaks, const std::function<double(double)>& sizeAt, double q0, double q1,
+                    double edge, const std::function<bool(double)>& graded = nullptr);
 
 struct CylinderChamber {
     double centreXM = 0.0, centreYM = 0.0;  ///< common axis of the target and the wafer

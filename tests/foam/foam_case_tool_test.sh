@@ -1,18 +1,25 @@
 #!/usr/bin/env bash
 # `magtwin foam-case` on a shipped tool file at 0 Pa (the 300 mm wafer chamber, the Gen-10.5
-# planar line): the generated case's Allrun, run from another folder with an empty
+# planar line, the Gen-10.5 rotary line): the generated case's Allrun, run from another folder with an empty
 # environment, against `magtwin deposit` on the same tool file (issue 21: pointwise within 3 %
 # of the mean, U within 0.3 pp; tests/foam/check_foam_case.py).
-#   usage: foam_case_tool_test.sh MODE TOOL WORKDIR MAGTWIN ROOT   (TOOL: a cases/tools/ name)
+#   usage: foam_case_tool_test.sh MODE TOOL WORKDIR MAGTWIN ROOT [CELLS]   (TOOL: a cases/tools/ name;
+#          CELLS: foam-case --cells, a coarse mesh for CI)
 #   MODE   deposit   serial run vs deposit
 #          parallel  `Allrun -parallel 4` (4 subdomains, issue 21) equals the serial film face by face,
 #                    1e-8 relative
+#          whole     (rotary line) the tubes moved 30 mm along their axes off the glass centre: no
+#                    symmetry, the whole chamber meshed (both end caps of every tube), vs deposit
+#                    on that tool file as in deposit mode (the half chamber's mirror images and
+#                    the whole chamber's own emitters must agree with deposit alike)
 #          gas       the tool file at 0.5 Pa with a Mo target and film (the fast gas model's own
 #                    calibration pair, so foam-case's gas entries need no deposition.gas_model):
 #                    the film against the core's gas Monte Carlo (`deposit --method mc`) within 5 %
 #                    of the peak (issue 21), compared over 10 mm rings of the turning wafer
 set -uo pipefail
 MODE=$1 NAME=$2 WORK=$3 MAGTWIN=$4 ROOT=$5
+CELLS=()
+[ -n "${6:-}" ] && CELLS=(--cells "$6")
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 TOOL=$ROOT/cases/tools/$NAME.yaml
 fail() { echo "FAIL: $*"; exit 1; }
@@ -25,7 +32,17 @@ if [ "$MODE" = gas ]; then
   grep -qE '"pressure_Pa": 0.5(,|$)' <("$MAGTWIN" deposit "$TOOL" --method mc --out "$WORK/deposit" --csv --json) \
     || fail "deposit --method mc: the edited tool file is not at 0.5 Pa"
 else
-  "$MAGTWIN" foam-case "$TOOL" --out "$WORK/case" || fail "foam-case"
+  if [ "$MODE" = whole ]; then
+    sed -E 's/^    position: \[0 mm, 0 mm, 250 mm\]   # array centre/    position: [0 mm, 30 mm, 250 mm]   # array centre/' \
+      "$TOOL" > "$WORK/tool-shifted.yaml"
+    cmp -s "$TOOL" "$WORK/tool-shifted.yaml" && fail "whole: the edit changed nothing"
+    TOOL=$WORK/tool-shifted.yaml
+  fi
+  "$MAGTWIN" foam-case "$TOOL" "${CELLS[@]}" --out "$WORK/case" > "$WORK/foam-case.out" || fail "foam-case"
+  cat "$WORK/foam-case.out"
+  if [ "$MODE" = whole ]; then
+    grep -q "symmetry reduction: none" "$WORK/foam-case.out" || fail "whole: a symmetry reduction was taken"
+  fi
   grep -qE '"pressure_Pa": 0(,|$)' <("$MAGTWIN" deposit "$TOOL" --out "$WORK/deposit" --csv --json) \
     || fail "deposit: the tool file is not at 0 Pa (the tolerances are the collisionless ones)"
 fi
@@ -33,12 +50,17 @@ run_case() {  # run_case DIR [ARGS]: the Allrun from / with nothing in the envir
   (cd / && env -i /bin/sh "$1/Allrun" "${@:2}") > "$1.log" 2>&1 || { tail -40 "$1.log"; fail "$1/Allrun $*"; }
 }
 case $MODE in
-deposit)
+deposit|whole)
   start=$(date +%s)
   run_case "$WORK/case"
   echo "Allrun: $(( $(date +%s) - start )) s, $(grep -m1 -o '[0-9]* cells' "$WORK/case/Allrun")"
   /usr/bin/python3 "$HERE/check_foam_case.py" "$WORK/case/results" "$WORK/deposit" --point-pct 3 --u-pp 0.3 \
     || fail "the OpenFOAM film differs from deposit's"
+  if grep -q "cathode *rotary;" "$WORK/case/constant/"source.*; then
+    # Tubes: surfaces on the exact circle, end caps in each tube's patch and emitting nothing.
+    t=$(sed -n 's/^endTime *\([^;]*\);/\1/p' "$WORK/case/system/controlDict")
+    /usr/bin/python3 "$HERE/check_rotary_endcaps.py" "$WORK/case" "$t" || fail "tube surfaces or end caps"
+  fi
   ;;
 gas)
   run_case "$WORK/case"

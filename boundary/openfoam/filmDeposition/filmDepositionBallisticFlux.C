@@ -24,8 +24,10 @@
 #include "boundary/openfoam/bridge/LineOfSight.hpp"
 #include "Pstream.H"
 #include "wedgePolyPatch.H"
+#include "symmetryPlanePolyPatch.H"
 
 #include <cmath>
+#include <utility>
 #include <vector>
 
 // * * * * * * * * * * * * * * * Local Functions * * * * * * * * * * * * * * //
@@ -48,6 +50,28 @@ namespace
     //- Copies of each target face round the axis of a wedge mesh (0.5 deg
     //- apart; LineOfSight.hpp revolveAboutAxis: its error)
     constexpr int wedgeCopies = 720;
+
+    //- A point reflected across the plane n.x = d (n unit)
+    magtwin::foam::Vec3 reflectPoint
+    (
+        const magtwin::foam::Vec3& p,
+        const Foam::vector& n,
+        const Foam::scalar d
+    )
+    {
+        const Foam::scalar s = 2*(p[0]*n.x() + p[1]*n.y() + p[2]*n.z() - d);
+        return {p[0] - s*n.x(), p[1] - s*n.y(), p[2] - s*n.z()};
+    }
+
+    //- A direction reflected across a plane of unit normal n
+    magtwin::foam::Vec3 reflectDirection
+    (
+        const magtwin::foam::Vec3& v,
+        const Foam::vector& n
+    )
+    {
+        return reflectPoint(v, n, 0);
+    }
 }
 
 // * * * * * * * * * * * * * Private Member Functions  * * * * * * * * * * * //
@@ -177,6 +201,40 @@ Foam::filmDepositionFvPatchScalarField::computeBallisticFlux() const
             2*std::acos(min(mag(gamma), scalar(1))),
             wedgeCopies
         );
+    }
+
+    // Symmetry planes (symmetryPlane patches, e.g. `magtwin foam-case`'s half
+    // chamber): the mesh stands for itself and its mirror image, so the
+    // emitters of the mirrored part are the reflections of the meshed ones
+    // (centre and normal reflected, same rate), taken across each plane in
+    // turn (two planes: four images). The plane: the patch's normal and
+    // n.x = max over its faces of n.C (order-independent reductions, so every
+    // processor and decomposition uses the same plane).
+    std::vector<std::pair<vector, scalar>> mirrorPlanes;
+    if (!wedge)
+    {
+        for (const polyPatch& pp : pbm)
+        {
+            if
+            (
+                !isA<symmetryPlanePolyPatch>(pp)
+             || returnReduce(pp.size(), sumOp<label>()) == 0
+            )
+            {
+                continue;
+            }
+            const vector n = refCast<const symmetryPlanePolyPatch>(pp).n();
+            const scalar d = gMax(scalarField(pp.faceCentres() & n));
+            mirrorPlanes.emplace_back(n, d);
+            const std::size_t nMeshed = emitters.size();
+            for (std::size_t i = 0; i < nMeshed; ++i)
+            {
+                magtwin::foam::EmittingElement e = emitters[i];
+                e.centre = reflectPoint(e.centre, n, d);
+                e.normal = reflectDirection(e.normal, n);
+                emitters.push_back(e);
+            }
+        }
     }
 
     magtwin::foam::BallisticTransport transport(emissionDistribution_, cosExponent_);
@@ -320,6 +378,23 @@ Foam::filmDepositionFvPatchScalarField::computeBallisticFlux() const
                             {c[i], c[i + 1], c[i + 2]},
                             {c[i + 3], c[i + 4], c[i + 5]},
                             {c[i + 6], c[i + 7], c[i + 8]}
+                        }
+                    );
+                }
+            }
+            // The mirrored part's occluders (symmetry planes, as the emitters).
+            for (const auto& plane : mirrorPlanes)
+            {
+                const std::size_t nMeshed = triangles.size();
+                for (std::size_t i = 0; i < nMeshed; ++i)
+                {
+                    const magtwin::foam::Triangle& t = triangles[i];
+                    triangles.push_back
+                    (
+                        {
+                            reflectPoint(t.a, plane.first, plane.second),
+                            reflectPoint(t.b, plane.first, plane.second),
+                            reflectPoint(t.c, plane.first, plane.second)
                         }
                     );
                 }
