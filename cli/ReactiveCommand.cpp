@@ -128,6 +128,7 @@ ReactiveChamber chamberFor(const ToolFile& tool, const ToolCathode& k, const std
     }
     c.secondaryElectronCompound = r.secondaryElectronCompound;
     c.implantation = r.implantation;
+    c.redepositionFraction = r.redepositionFraction;
     // The working gas is not consumed: p_inert = k T Q_inert / S.
     double inert = 0.0;
     for (const GasFlow& f : flows)
@@ -212,6 +213,7 @@ std::string statesJson(const std::vector<ReactiveOperatingState>& states, const 
     }
     o << "],\"target\":" << jsonString(reactiveTargetModelName(which))
       << ",\"compound\":" << jsonString(setup.compound.name) << ",\"yield_ratio\":" << jsonNumber(setup.yieldRatio)
+      << ",\"redeposition_fraction\":" << jsonNumber(m.parameters().redepositionFraction)
       << ",\"pumping_speed_L_s\":" << jsonNumber(m.parameters().pumpingSpeedM3PerS * 1e3)
       << ",\"critical_pumping_speed_L_s\":" << jsonNumber(m.criticalPumpingSpeed() * 1e3) << ",\"hysteresis_sccm\":";
     // the window: the lowest and highest flow of the turning points (two for the uniform target;
