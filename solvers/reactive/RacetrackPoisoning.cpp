@@ -58,10 +58,13 @@ ReactiveShare reactiveShare(const BergParameters& p, double pressure) {
 }  // namespace
 
 double RacetrackPoisoning::localTheta(double J, double pressure) const {
+    return localTheta(J, pressure, p_.redepositionFraction > 0.0 ? redepositedFlux(pressure) : RedepositedFlux{});
+}
+
+double RacetrackPoisoning::localTheta(double J, double pressure, const RedepositedFlux& r) const {
     const double nf = formulaPerMolecule_;
     const double form = nf * p_.stickingTarget * impingementPerPa_ * pressure + J * nf * reactiveShare(p_, pressure).f;
     if (p_.redepositionFraction > 0.0) {
-        const RedepositedFlux r = redepositedFlux(pressure);
         const double d = form + r.compoundPerM2S + J * p_.compoundYield + r.metalPerM2S;
         return d > 0.0 ? (form + r.compoundPerM2S) / d : 0.0;
     }
@@ -200,10 +203,9 @@ BergState RacetrackPoisoning::stateWithRedeposition(double pressure) const {
         const double D = form + G * Yc + phiM;
         const double thetaT = D > 0.0 ? form / D : 0.0;
         // d theta / dp: directly and through Phi_m(p), Phi_c(p)
-        const double dThetaT = D > 0.0 ? ((nf * at * Fp + G * nf * dfR + rd.dCompoundDp) * (1.0 - thetaT) -
-                                          rd.dMetalDp * thetaT) /
-                                             D
-                                       : 0.0;
+        const double dThetaT =
+            D > 0.0 ? ((nf * at * Fp + G * nf * dfR + rd.dCompoundDp) * (1.0 - thetaT) - rd.dMetalDp * thetaT) / D
+                    : 0.0;
         a += G * Yc * thetaT * At;
         da += At * Yc * G * dThetaT;
         c += G * Ym * (1.0 - thetaT) * At;

@@ -94,6 +94,9 @@ public:
     /// theta_t of a patch with ion flux `ionFluxPerM2S` at partial pressure p (closed form above;
     /// with redeposition at the redeposited fluxes of the steady state at p).
     double localTheta(double ionFluxPerM2S, double pressurePa) const;
+    /// The same with the redeposited fluxes `r` of redepositedFlux(pressurePa) given (one solve
+    /// for many patches).
+    double localTheta(double ionFluxPerM2S, double pressurePa, const RedepositedFlux& r) const;
     /// The redeposited fluxes of the steady state at p (zero without redeposition).
     RedepositedFlux redepositedFlux(double pressurePa) const;
     /// The global steady state at p (thetaTarget: the area mean of theta_t).

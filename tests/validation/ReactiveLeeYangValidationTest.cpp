@@ -147,7 +147,8 @@ TEST(ReactiveLeeYang, RedepositionAtTheShippedParametersUnrefitted) {
         double f;
         int correct, bistable;
     };
-    for (const Documented& d : {Documented{0.0, 57, 4}, Documented{0.1, -1, -1}, Documented{0.2, -1, -1}}) {
+    for (const Documented& d :
+         {Documented{0.0, 57, 4}, Documented{0.05, 56, 3}, Documented{0.1, 56, 3}, Documented{0.2, 53, 0}}) {
         c.chamber.redepositionFraction = d.f;
         const ReactiveModeScore s = scoreReactiveRuns(c, shipped, runs);
         char what[64];

@@ -130,8 +130,7 @@ TEST(Redeposition, TheFaceOutsideTheTrackIsBergsCollectorUnderTheRedepositedFlux
     for (double pr : {1e-5, 1e-4, 1e-3, 1e-2}) {
         const RedepositedFlux r = m.redepositedFlux(pr);
         const double form = nf * p.stickingTarget * perPa * pr;
-        EXPECT_NEAR(m.localTheta(0.0, pr), (form + r.compoundPerM2S) / (form + r.compoundPerM2S + r.metalPerM2S),
-                    1e-14)
+        EXPECT_NEAR(m.localTheta(0.0, pr), (form + r.compoundPerM2S) / (form + r.compoundPerM2S + r.metalPerM2S), 1e-14)
             << pr;
         EXPECT_NEAR(m.localTheta(jMax, pr),
                     (form + r.compoundPerM2S) / (form + r.compoundPerM2S + r.metalPerM2S + jMax * p.compoundYield),
@@ -170,8 +169,8 @@ TEST(Redeposition, MetalAndReactiveAtomsAreConserved) {
             const double pr = scale * berg.pressureScalePa();
             const BergState s = m.stateAt(pr);
             const RedepositedFlux r = m.redepositedFlux(pr);
-            const double volumePerMetal = s.thetaCollector / p.compoundFormulaDensityPerM3 +
-                                          (1.0 - s.thetaCollector) / p.metalDensityPerM3;
+            const double volumePerMetal =
+                s.thetaCollector / p.compoundFormulaDensityPerM3 + (1.0 - s.thetaCollector) / p.metalDensityPerM3;
             const double film = s.rateMPerS * p.collectorAreaM2 / volumePerMetal;
             double redeposited = 0.0, buried = 0.0;
             for (const TargetPatch& t : m.patches()) {
