@@ -86,6 +86,7 @@ struct ToolReactive {
     double stickingTarget = 1.0, stickingCollector = 1.0;
     std::optional<double> secondaryElectronCompound;  ///< gamma_c; none: the model's estimate
     bool implantation = false;                        ///< RSD's reactive-ion implantation
+    double redepositionFraction = 0.0;                ///< RSD's redeposition on the target, [0, 1)
     double flowScale = 1.0;                           ///< true sccm per unit of the given flows
     double substrateRateFactor = 1.0;                 ///< substrate rate / mean rate over A_c
     /// process.reactive.flows: the reactive supply of erode and deposit (empty: none, the

@@ -608,6 +608,9 @@ ToolReactive readReactive(const SchemaSection& r) {
     if (r.has("secondary_electron_yield_compound"))
         out.secondaryElectronCompound = number("secondary_electron_yield_compound", 0.0, inf, "must be > 0");
     out.implantation = r.flag("implantation");
+    out.redepositionFraction = r.number("redeposition_fraction");
+    if (!(out.redepositionFraction >= 0.0 && out.redepositionFraction < 1.0))
+        r.fail("redeposition_fraction", "must be in [0, 1)");
     out.flowScale = number("flow_scale", 0.0, inf, "must be > 0");
     out.substrateRateFactor = number("substrate_rate_factor", 0.0, inf, "must be > 0");
     out.origin = r.raw().file() + ":" + std::to_string(r.raw().line()) + ": key 'process.reactive";

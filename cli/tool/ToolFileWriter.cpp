@@ -156,6 +156,7 @@ std::string resolvedToolYaml(const ToolFile& tool, int digits) {
           << "\n    sticking_target: " << exact(r->stickingTarget)
           << "\n    sticking_collector: " << exact(r->stickingCollector)
           << "\n    implantation: " << (r->implantation ? "true" : "false")
+          << "\n    redeposition_fraction: " << exact(r->redepositionFraction)
           << "\n    flow_scale: " << exact(r->flowScale)
           << "\n    substrate_rate_factor: " << exact(r->substrateRateFactor) << "\n";
         if (r->secondaryElectronCompound)

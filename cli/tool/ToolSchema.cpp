@@ -106,6 +106,10 @@ std::vector<ToolKey> buildSchema() {
             "implantation of reactive ions (RSD: Strijckmans & Depla, J. Phys. D 47 (2014) 235302): the ion "
             "current's reactive share p_R / (p_R + p_inert) nitrides/oxidises the target below its surface; with "
             "`flows` it needs a working gas among them (p_inert = k T Q_inert / S)"),
+        sec("process.reactive", "redeposition_fraction", K::Number, "0",
+            "f_rd in [0, 1): share of the sputtered metal and compound that returns to the target, spread uniformly "
+            "over its face (RSD: Strijckmans & Depla, J. Phys. D 47 (2014) 235302); the collector gets 1 - f_rd. "
+            "0: Berg's model (no measured value for a chamber: docs/reactive.md)"),
         sec("process.reactive", "flows", K::TextMap, "-",
             "the reactive supply of `erode` and `deposit`: gas flows with a unit (sccm, slm), e.g. {N2: 10 sccm} "
             "(one reactive gas: N2, O2; inert gases allowed); given: the target's state at this flow sets the "
