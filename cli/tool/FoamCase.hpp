@@ -21,11 +21,16 @@
 // is ballistic (thermalizedFraction 0); a tool file with a pressure is refused (the
 // thermalised share's volume source is not generated).
 //
+// With --life (FoamCaseLife) the Allrun first erodes every cathode to the life point
+// (moveDynamicMesh, sputterErosion) and computes the film on the eroded mesh, at deposit's
+// trims for that life point; results/summary.json adds each cathode's life and utilization.
+//
 // Symmetry: no reduction is taken (the wafer chamber is axisymmetric, the planar line
 // mirror-symmetric): the line-of-sight flux sums over the target faces of the mesh
 // (filmDeposition), so a half or quarter with symmetry planes would drop the mirrored emitters.
 #pragma once
 
+#include "cli/tool/FoamCaseLife.hpp"
 #include "cli/tool/ToolFile.hpp"
 
 #include <string>
@@ -40,6 +45,7 @@ struct FoamCaseOptions {
     std::string binDir;                               ///< absolute folder of `magtwin` and `sputterFoam`
     std::string libDir;                               ///< absolute folder of libmagtwinFoam.so
     std::string openFoamDir = "/usr/share/openfoam";  ///< WM_PROJECT_DIR of the binaries
+    FoamCaseLife life;                                ///< --life: erode the cathodes first (FoamCaseLife)
 };
 
 struct FoamCaseReport {
@@ -49,6 +55,8 @@ struct FoamCaseReport {
     std::vector<double> trims;         ///< each cathode's power trim (deposit's, or 1)
     std::vector<std::string> patches;  ///< cathodes, substrate, shields, walls
     std::string reduction;             ///< the symmetry reduction taken (or why none)
+    double lifeKWh = -1.0;             ///< --life: each cathode's energy at the film (-1: new targets)
+    double erosionTimeS = 0.0;         ///< --life: the erosion phase's end time (s)
 };
 
 /// Writes the case of `tool` into options.outDir (through a temporary folder renamed at the
