@@ -52,8 +52,9 @@ def vts_arrays(path):
 
 
 class DepthMap:
-    """erode's depth map of a planar-rect cathode: a structured nu x nv grid whose lines are
-    the chamber's y (along the length, u) and x (across, v); bilinear between the nodes, the
+    """erode's depth map of a planar cathode: a structured nu x nv grid whose lines are the
+    chamber's y (u; a rectangle's length) and x (v; across) (a circular target: the square
+    grid over its disc); bilinear between the nodes, the
     edge value beyond the outermost ones (as ErodingTarget::depthAt)."""
 
     def __init__(self, path):
@@ -124,11 +125,17 @@ def erode(magtwin, tool, cathode, life_points, work):
     """erode on the tool file with erosion.outputs = life_points (kWh); its summary and folder."""
     with open(tool) as f:
         text = f.read()
+    outputs = "  outputs: [" + ", ".join("%.10g kWh" % e for e in life_points) + "]\n"
     if re.search(r"(?m)^erosion:", text):
-        sys.exit("the tool file has an erosion: section; the test adds its own outputs")
+        # The tool file's own erosion settings, its life points replaced by the case's.
+        text, n = re.subn(r"(?m)^  outputs:.*\n", outputs, text)
+        if n != 1:
+            text = re.sub(r"(?m)^erosion:\n", "erosion:\n" + outputs, text)
+    else:
+        text += "erosion:\n" + outputs
     variant = os.path.join(work, "tool.yaml")
     with open(variant, "w") as f:
-        f.write(text + "erosion:\n  outputs: [" + ", ".join("%.10g kWh" % e for e in life_points) + "]\n")
+        f.write(text)
     out = os.path.join(work, "erode-" + cathode)
     subprocess.run([magtwin, "erode", variant, "--cathode", cathode, "--out", out], check=True,
                    capture_output=True, text=True)
