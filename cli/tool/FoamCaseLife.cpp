@@ -117,7 +117,8 @@ std::string pointDisplacementField(const std::vector<ToolCathode>& cathodes, con
           << "        value               uniform (0 0 0);\n    }\n";
     }
     for (const std::string& p : others)
-        s << "    " << p << "\n    {\n        type                fixedValue;\n        value               uniform (0 0 0);\n"
+        s << "    " << p
+          << "\n    {\n        type                fixedValue;\n        value               uniform (0 0 0);\n"
           << "    }\n";
     s << "}\n";
     return s.str();
@@ -130,9 +131,10 @@ std::string erosionControlDict(const std::string& lib, const std::vector<ToolCat
     s << header("dictionary", "controlDict")
       << "// Erosion phase (Allrun: moveDynamicMesh; the film phase copies controlDict.film over this\n"
       << "// file): every cathode to " << foamNumber(e.lifeKWh) << " kWh at P_ref = " << foamNumber(e.referencePowerW)
-      << " W (t = " << end << " s" << (e.endTimeS * e.referencePowerW / kJoulePerKWh > e.lifeKWh * 1.0001
-                                               ? ", past the end of life: the run ends there"
-                                               : "")
+      << " W (t = " << end << " s"
+      << (e.endTimeS * e.referencePowerW / kJoulePerKWh > e.lifeKWh * 1.0001
+              ? ", past the end of life: the run ends there"
+              : "")
       << "). deltaT from the erosion Courant\n"
       << "// number (targetErosion: no target point recedes by more than 0.5 of its cell's height per step;\n"
       << "// with one object per cathode the smallest of their steps).\n"
@@ -153,12 +155,13 @@ std::string erosionControlDict(const std::string& lib, const std::vector<ToolCat
 
 std::string erosionAllrunPhase(double motionTimeS) {
     // Leaves LIFE_T (the eroded state's time) set and the film phase's dictionaries in place.
-    const std::string film = "cp system/controlDict.film system/controlDict && "
-                             "cp constant/dynamicMeshDict.film constant/dynamicMeshDict || exit 1\n"
-                             "FILM_END=$(awk -v a=\"$LIFE_T\" 'BEGIN { printf \"%.12g\", a + " +
-                             foamNumber(motionTimeS) +
-                             " }')\n"
-                             "sed -i \"s/^endTime .*/endTime         $FILM_END;/\" system/controlDict\n";
+    const std::string film =
+        "cp system/controlDict.film system/controlDict && "
+        "cp constant/dynamicMeshDict.film constant/dynamicMeshDict || exit 1\n"
+        "FILM_END=$(awk -v a=\"$LIFE_T\" 'BEGIN { printf \"%.12g\", a + " +
+        foamNumber(motionTimeS) +
+        " }')\n"
+        "sed -i \"s/^endTime .*/endTime         $FILM_END;/\" system/controlDict\n";
     std::ostringstream s;
     s << "# Erosion phase: every cathode to the life point (moveDynamicMesh, sputterErosion), then the\n"
       << "# film on the eroded mesh from its time LIFE_T.\n"
@@ -169,7 +172,8 @@ std::string erosionAllrunPhase(double motionTimeS) {
       << "    cp 0/c \"$LIFE_T/c\" || exit 1\n"
       << "    " << film << "}\n"
       << "erode_parallel() {\n"
-      << "    step log.moveDynamicMesh mpirun --allow-run-as-root --oversubscribe -np \"$1\" moveDynamicMesh -parallel\n"
+      << "    step log.moveDynamicMesh mpirun --allow-run-as-root --oversubscribe -np \"$1\" moveDynamicMesh "
+         "-parallel\n"
       << "    LIFE_T=$(cd processor0 && ls -d [0-9]* | sort -g | tail -1)\n"
       << "    [ \"$LIFE_T\" != 0 ] || { echo \"FAILED: no eroded time written (log.moveDynamicMesh)\"; exit 1; }\n"
       << "    for d in processor*; do cp \"$d/0/c\" \"$d/$LIFE_T/c\" || exit 1; done\n"
@@ -179,6 +183,10 @@ std::string erosionAllrunPhase(double motionTimeS) {
 
 std::string erosionAllrunSummary(const std::vector<ToolCathode>& cathodes, const FoamCaseErosion& e, bool toEnd) {
     std::ostringstream s;
+    // The eroded state beside the film too (the mesh does not move in the film phase), so the
+    // latest time has both for ParaView and `magtwin view`.
+    s << "FILM_T=$(ls -d [0-9]* | sort -g | tail -1)\n"
+      << "[ \"$FILM_T\" = \"$LIFE_T\" ] || cp \"$LIFE_T/pointDisplacement\" \"$FILM_T/\" || exit 1\n";
     s << "# The life entries: each cathode's last targetErosion row (Time max_depth_m min_remaining_m\n"
       << "# utilization_pct energy_kWh width_scale ...) and whether it reached its end of life.\n"
       << "sed -i -e '$d' results.tmp/summary.json && sed -i -e '$s/$/,/' results.tmp/summary.json || exit 1\n"

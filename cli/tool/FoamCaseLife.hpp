@@ -45,10 +45,10 @@ FoamCaseLife parseFoamCaseLife(const std::string& text);
 
 /// The erosion phase of a case: what FoamCase writes besides the new-target case.
 struct FoamCaseErosion {
-    double lifeKWh = 0.0;        ///< the life point (each cathode's energy; "end": the engine's end of life)
-    double endTimeS = 0.0;       ///< the erosion phase's end time (beyond the end of life for "end")
-    double referencePowerW = 0;  ///< P_ref: every cathode erodes at this power
-    std::vector<double> powersW; ///< each cathode's power in the film phase (and targetErosion's)
+    double lifeKWh = 0.0;         ///< the life point (each cathode's energy; "end": the engine's end of life)
+    double endTimeS = 0.0;        ///< the erosion phase's end time (beyond the end of life for "end")
+    double referencePowerW = 0;   ///< P_ref: every cathode erodes at this power
+    std::vector<double> powersW;  ///< each cathode's power in the film phase (and targetErosion's)
 };
 
 /// The life point (kWh per cathode) of `life` on substrate `substrate`'s deposition run: the
