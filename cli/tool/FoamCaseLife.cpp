@@ -24,6 +24,12 @@ std::string header(const char* cls, const char* object) {
 /// end of life itself (sputterErosion cuts the step there, targetErosion ends the run).
 constexpr double kPastEndOfLife = 1.05;
 
+/// At least this many OpenFOAM steps in the erosion phase (targetErosion's maxDeltaT): the
+/// Courant limit alone lets one step carry a life point on chamber-sized cells, and each step
+/// adds a row of depth, remaining thickness and utilization to targetErosion.dat and a check
+/// of the mesh quality as the grooves deepen. The engine's own steps do not depend on it.
+constexpr double kErosionSteps = 10;
+
 std::string cathodeFrameEntries(const ToolCathode& c) {
     // The frame of 0/c's sputteredFlux entries (FoamCase's fieldC): origin at the face
     // centre, e1 x e2 = -z (into the gas); a rectangle's e1 along its length (chamber y).
@@ -137,7 +143,7 @@ std::string erosionControlDict(const std::string& lib, const std::vector<ToolCat
               : "")
       << "). deltaT from the erosion Courant\n"
       << "// number (targetErosion: no target point recedes by more than 0.5 of its cell's height per step;\n"
-      << "// with one object per cathode the smallest of their steps).\n"
+      << "// with one object per cathode the smallest of their steps), at most a tenth of the run.\n"
       << "libs            (\"" << lib << "\");\n"
       << "application     moveDynamicMesh;\nstartFrom       startTime;\nstartTime       0;\nstopAt          endTime;\n"
       << "endTime         " << end << ";\ndeltaT          " << end << ";\n"
@@ -148,7 +154,8 @@ std::string erosionControlDict(const std::string& lib, const std::vector<ToolCat
         s << "    erosion_" << cathodes[k].name << "\n    {\n        type                targetErosion;\n"
           << "        libs                (\"" << lib << "\");\n        patch               " << cathodes[k].name
           << ";\n        power               " << foamNumber(e.powersW[k])
-          << ";   // W: life_kWh is this cathode's own energy\n        maxErosionCourant   0.5;\n    }\n";
+          << ";   // W: life_kWh is this cathode's own energy\n        maxErosionCourant   0.5;\n"
+          << "        maxDeltaT           " << foamNumber(e.endTimeS / kErosionSteps) << ";\n    }\n";
     s << "}\n";
     return s.str();
 }
