@@ -230,7 +230,7 @@ void rotaryLayout(const ToolFile& tool, const ToolSubstrate& s, FoamCaseLayout& 
 
 }  // namespace
 
-FoamCaseLayout foamCaseLayout(const ToolFile& tool, const std::string& substrateName) {
+FoamCaseLayout foamCaseLayout(const ToolFile& tool, const std::string& substrateName, double lifeKWh) {
     if (tool.cathodes.empty() || tool.substrates.empty())
         throw ConfigError(tool.path + ": foam-case needs a cathode and a substrate");
     const ToolSubstrate& s = substrateName.empty() ? tool.substrates.front() : tool.substrate(substrateName);
@@ -257,7 +257,7 @@ FoamCaseLayout foamCaseLayout(const ToolFile& tool, const std::string& substrate
     l.cathodes = tool.cathodes;
     l.trims.assign(l.cathodes.size(), 1.0);
     if (tool.deposition.optimiseTrims) {
-        const DepositRun run = runDeposition(depositCaseFor(tool, s.name), 0.0, "fast");
+        const DepositRun run = runDeposition(depositCaseFor(tool, s.name), lifeKWh, "fast");
         const std::vector<std::string> names = cathodeNamesOf(run.config);
         for (std::size_t k = 0; k < l.cathodes.size(); ++k) {
             const auto it = std::find(names.begin(), names.end(), l.cathodes[k].name);

@@ -35,7 +35,8 @@ struct FoamCaseLayout {
     std::string reduction;    ///< the symmetry reduction taken (or why none)
 };
 
-/// The layout of `tool` over substrate `substrateName` ("" = the first). Throws ConfigError.
-FoamCaseLayout foamCaseLayout(const ToolFile& tool, const std::string& substrateName);
+/// The layout of `tool` over substrate `substrateName` ("" = the first). With power trims,
+/// deposit's at `lifeKWh` per cathode (`deposit --life-kWh`; 0: new targets). Throws ConfigError.
+FoamCaseLayout foamCaseLayout(const ToolFile& tool, const std::string& substrateName, double lifeKWh = 0.0);
 
 }  // namespace magtwin

@@ -122,4 +122,27 @@ grep -q '^#include "filmSource"' "$WORK/gascase/constant/transportProperties" \
   && grep -q '^D  *\$diffusivity;' "$WORK/gascase/constant/transportProperties" || fail "gas: transportProperties"
 grep -q '^gasPressure  *0.5;' "$WORK/gascase/constant/filmSource" || fail "gas: no gasPressure in filmSource"
 grep -q '^stickingCoefficient  *1;' "$WORK/gascase/constant/source.cu_target" || fail "gas: the target does not absorb"
+
+# --life: a bad life point is refused (exit 2, nothing written); past the end of life names it.
+for life in "5 m" "-3 kWh" "soon"; do
+  "$MAGTWIN" foam-case "$TOOL" --life "$life" --out "$WORK/life-bad" 2> "$WORK/life-bad.err"
+  [ $? -eq 2 ] && grep -q -- "--life" "$WORK/life-bad.err" && [ ! -e "$WORK/life-bad" ] \
+    || fail "--life $life: $(cat "$WORK/life-bad.err")"
+done
+"$MAGTWIN" foam-case "$TOOL" --life "1e6 kWh" --out "$WORK/life-bad" 2> "$WORK/life-bad.err"
+[ $? -eq 2 ] && grep -q "$TOOL: --life 1000000 kWh: past the end of life of the targets" "$WORK/life-bad.err" \
+  && [ ! -e "$WORK/life-bad" ] || fail "--life past the end of life: $(cat "$WORK/life-bad.err")"
+# A good life point: the erosion phase's files (sputterErosion on the cathode with foam-dict's
+# entries, one targetErosion per cathode) beside the film phase's.
+"$MAGTWIN" foam-case "$TOOL" --cells 20000 --life "500 kWh" --out "$WORK/life" > /dev/null || fail "foam-case --life"
+for f in 0/pointDisplacement system/controlDict.erosion system/controlDict.film constant/dynamicMeshDict.erosion \
+         constant/dynamicMeshDict.film; do
+  [ -s "$WORK/life/$f" ] || fail "--life: missing $f"
+done
+grep -A3 "^    cu_target$" "$WORK/life/0/pointDisplacement" | grep -q "type  *sputterErosion;" || fail "--life: no sputterErosion"
+grep -q '#include  *"$FOAM_CASE/constant/source.cu_target"' "$WORK/life/0/pointDisplacement" || fail "--life: entries"
+grep -q "type  *targetErosion;" "$WORK/life/system/controlDict.erosion" || fail "--life: no targetErosion"
+grep -q "^startFrom  *latestTime;" "$WORK/life/system/controlDict.film" || fail "--life: the film does not start eroded"
+# 500 kWh at the tool file's 20 kW: 90000 s of erosion.
+grep -q "^endTime  *90000;" "$WORK/life/system/controlDict.erosion" || fail "--life: erosion time is not 500 kWh / 20 kW"
 echo "PASS"
