@@ -80,22 +80,12 @@ std::string fieldC(const ToolFile& tool, const FoamCaseLayout& w, double D) {
     for (std::size_t k = 0; k < w.cathodes.size(); ++k) {
         const ToolCathode& c = w.cathodes[k];
         names += (k ? "|" : "") + c.name;
-        // The cathode frame: origin at the face centre, e1 x e2 = -z (into the gas); a
-        // rectangle's e1 along its length (chamber y).
-        const bool circular = c.kind == CathodeKind::PlanarCircular;
-        // A tube (FoamCaseRotary): its axis through origin along e1 = y, e2 = -z from the axis
-        // toward the glass (where the lab-fixed racetrack faces: phi = 0).
-        const bool tube = c.kind == CathodeKind::Rotary;
         s << "    " << c.name << "\n    {\n        type                sputteredFlux;\n"
           << "        #include            \"$FOAM_CASE/constant/source." << c.name << "\"\n"
           << (w.trims[k] != 1.0
                   ? "        // power x " + foamNumber(w.trims[k]) + ": deposit's trim (deposition.optimise)\n"
                   : std::string())
-          << "        origin              (" << foamNumber(c.position.x()) << " " << foamNumber(c.position.y()) << " "
-          << foamNumber(c.position.z()) << ");\n"
-          << (tube       ? "        e1                  (0 1 0);\n        e2                  (0 0 -1);\n"
-              : circular ? "        e1                  (1 0 0);\n        e2                  (0 -1 0);\n"
-                         : "        e1                  (0 1 0);\n        e2                  (1 0 0);\n")
+          << cathodeFrameEntries(c)
           // In a gas the source file already has thermalizedFraction 0 (the share is born in the volume).
           << (gas ? std::string() : std::string("        thermalizedFraction 0;\n")) << "        diffusivity         "
           << foamNumber(D) << ";\n"
@@ -203,6 +193,10 @@ FoamCaseReport writeFoamCase(const ToolFile& tool, const FoamCaseOptions& o) {
     const double lifeKWh = o.life.erode ? foamCaseLifeKWh(tool, o.substrate, o.life) : 0.0;
     const FoamCaseLayout w = foamCaseLayout(tool, o.substrate, o.life.toEnd ? 0.999 * lifeKWh : lifeKWh);
     const ToolSubstrate& s = *w.substrate;
+    if (o.life.erode && w.kind == FoamCaseLayout::Kind::Rotary)
+        throw ConfigError(tool.path + ": cathode '" + w.cathodes.front().name +
+                          "': --life erodes planar targets only; a rotary tube's moving-mesh erosion in a generated "
+                          "3-D case is not done (magtwin erode gives its life)");
     // At 0 Pa no atom is thermalised (thermalizedFraction 0, c = 0): D enters no flux and only
     // keeps the matrix regular. In a gas D is the film's atoms' Chapman-Enskog diffusivity
     // (solvers/deposition/GasDiffusivity.hpp, the value foam-dict writes into filmSource), the

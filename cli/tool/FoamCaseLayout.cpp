@@ -230,6 +230,16 @@ void rotaryLayout(const ToolFile& tool, const ToolSubstrate& s, FoamCaseLayout& 
 
 }  // namespace
 
+std::string cathodeFrameEntries(const ToolCathode& c) {
+    const std::string e1e2 = c.kind == CathodeKind::Rotary
+                                 ? "        e1                  (0 1 0);\n        e2                  (0 0 -1);\n"
+                             : c.kind == CathodeKind::PlanarCircular
+                                 ? "        e1                  (1 0 0);\n        e2                  (0 -1 0);\n"
+                                 : "        e1                  (0 1 0);\n        e2                  (1 0 0);\n";
+    return "        origin              (" + foamNumber(c.position.x()) + " " + foamNumber(c.position.y()) + " " +
+           foamNumber(c.position.z()) + ");\n" + e1e2;
+}
+
 FoamCaseLayout foamCaseLayout(const ToolFile& tool, const std::string& substrateName, double lifeKWh) {
     if (tool.cathodes.empty() || tool.substrates.empty())
         throw ConfigError(tool.path + ": foam-case needs a cathode and a substrate");

@@ -4,6 +4,7 @@
 #include "cli/config/ConfigReader.hpp"
 #include "cli/config/Units.hpp"
 #include "cli/deposit/DepositConfig.hpp"
+#include "cli/tool/FoamCaseLayout.hpp"
 #include "cli/tool/FoamDict.hpp"
 #include "solvers/deposition/ErodedTargets.hpp"
 
@@ -29,16 +30,6 @@ constexpr double kPastEndOfLife = 1.05;
 /// adds a row of depth, remaining thickness and utilization to targetErosion.dat and a check
 /// of the mesh quality as the grooves deepen. The engine's own steps do not depend on it.
 constexpr double kErosionSteps = 10;
-
-std::string cathodeFrameEntries(const ToolCathode& c) {
-    // The frame of 0/c's sputteredFlux entries (FoamCase's fieldC): origin at the face
-    // centre, e1 x e2 = -z (into the gas); a rectangle's e1 along its length (chamber y).
-    const bool circular = c.kind == CathodeKind::PlanarCircular;
-    return "        origin              (" + foamNumber(c.position.x()) + " " + foamNumber(c.position.y()) + " " +
-           foamNumber(c.position.z()) + ");\n" +
-           (circular ? "        e1                  (1 0 0);\n        e2                  (0 -1 0);\n"
-                     : "        e1                  (0 1 0);\n        e2                  (1 0 0);\n");
-}
 
 }  // namespace
 

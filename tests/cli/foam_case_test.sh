@@ -145,4 +145,9 @@ grep -q "type  *targetErosion;" "$WORK/life/system/controlDict.erosion" || fail 
 grep -q "^startFrom  *latestTime;" "$WORK/life/system/controlDict.film" || fail "--life: the film does not start eroded"
 # 500 kWh at the tool file's 20 kW: 90000 s of erosion.
 grep -q "^endTime  *90000;" "$WORK/life/system/controlDict.erosion" || fail "--life: erosion time is not 500 kWh / 20 kW"
+# --life on the rotary line: refused naming a tube (the tubes' moving-mesh erosion is not
+# generated), nothing written.
+"$MAGTWIN" foam-case "$ROT" --life "500 kWh" --out "$WORK/life-rot" 2> "$WORK/life-rot.err"
+[ $? -eq 2 ] && grep -q "cathode 'tube01': --life erodes planar targets only" "$WORK/life-rot.err" \
+  && [ ! -e "$WORK/life-rot" ] || fail "--life on tubes: $(cat "$WORK/life-rot.err")"
 echo "PASS"
