@@ -70,6 +70,9 @@ std::vector<std::string> cathodeNamesOf(const DepositCase& c) {
 CathodeResponses responsesAt(const DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law, double life,
                              const std::vector<ErodedGroup>& eroded, const SubstrateGrid& grid,
                              TransportMethod method) {
+    // Every fast/direct transport (deposit, its optimiser, the life sweep, the twin) loses
+    // the atoms that miss the substrate.
+    requireStickingTransport(c, method == TransportMethod::Fast ? "fast" : "direct");
     std::size_t total = 0;
     for (const auto& g : c.cathodes) total += std::size_t(g.cathodeCount());
     const std::vector<double> ones(total, 1.0);
@@ -230,8 +233,8 @@ void requireStickingTransport(const DepositCase& c, const std::string& method) {
         if (value < 1) {
             std::ostringstream m;
             m << c.stickingOrigin << "." << key << "': " << value << " < 1 needs --method mc: the " << method
-              << " transport loses every atom that misses the substrate (sticking 1); the gas Monte Carlo follows "
-                 "the atoms the "
+              << " transport (also the power-trim optimiser's, the life sweep's and the twin's) loses every atom "
+                 "that misses the substrate (sticking 1); the gas Monte Carlo follows the atoms the "
               << key << " give back";
             throw std::invalid_argument(m.str());
         }
