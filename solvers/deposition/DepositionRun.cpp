@@ -2,6 +2,7 @@
 
 #include "boundary/elements/ElementTable.hpp"
 #include "boundary/yield/SputterYield.hpp"
+#include "solvers/deposition/ChamberWalls.hpp"
 #include "solvers/deposition/EndBoostChoice.hpp"
 #include "solvers/deposition/GasScatteringMonteCarlo.hpp"
 
@@ -187,7 +188,8 @@ std::vector<TopPlaneFootprint> topPlaneTargets(const DepositCase& c, double zTop
 
 /// Gas-scattering Monte Carlo fluence (static, rotation or oscillation: the tally on the
 /// substrate plane, widened in x by the oscillation's reach): chamber = the box around the
-/// tally plane and cathodes with 0.2 m margin, top at the highest emitting point.
+/// tally plane and cathodes with the walls of ChamberWalls.hpp (foam-case's chamber), top at
+/// the highest emitting point.
 std::vector<double> monteCarloFluence(const DepositCase& c, const EmissionLayout& layout, const SubstrateGrid& g,
                                       const ProgressFn& progress) {
     if (c.motion.kind == SubstrateMotion::Kind::InlineScan)
@@ -206,7 +208,9 @@ std::vector<double> monteCarloFluence(const DepositCase& c, const EmissionLayout
             box.yMax = std::max(box.yMax, e.position.y());
             box.zTop = std::max(box.zTop, e.position.z());
         }
-    box.xMin -= 0.2, box.xMax += 0.2, box.yMin -= 0.2, box.yMax += 0.2;
+    const double mx = chamberWallMarginM(0.5 * (box.xMax - box.xMin)),
+                 my = chamberWallMarginM(0.5 * (box.yMax - box.yMin));
+    box.xMin -= mx, box.xMax += mx, box.yMin -= my, box.yMax += my;
     box.sticking = c.chamberSticking;
     box.targets = topPlaneTargets(c, box.zTop);
     const GasScatteringSettings s = gasScatteringSettingsOf(c);
