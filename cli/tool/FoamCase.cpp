@@ -71,7 +71,7 @@ std::string fieldC(const ToolFile& tool, const FoamCaseLayout& w, double D) {
     s << header("volScalarField", "c")
       << (gas ? "// Number density of thermalised sputtered atoms [1/m^3]: born in the volume where they\n"
                 "// thermalise (sputterFoam, the gas entries of constant/filmSource), taken up by every patch\n"
-                "// with its sticking coefficient (targets 1, shields and walls 1, the substrate the tool file's)."
+                "// with its sticking coefficient (targets, shields, walls: process.sticking; substrate: its film's)."
               : "// Number density of thermalised sputtered atoms [1/m^3]. At process.pressure 0 Pa every\n"
                 "// sputtered atom flies in line of sight (thermalizedFraction 0): c = 0, and D only keeps the\n"
                 "// matrix regular (it enters no flux).")
@@ -97,14 +97,22 @@ std::string fieldC(const ToolFile& tool, const FoamCaseLayout& w, double D) {
       << (gas ? std::string() : "        diffusivity         " + foamNumber(D) + ";\n")
       << "        lineOfSightSource   " << (w.cathodes.size() == 1 ? names : "\"(" + names + ")\"") << ";\n"
       << emissionEntries(tool) << "        value               uniform 0;\n    }\n";
-    // Shields and walls: the film's entries with sticking 1 (deposit's collisionless model
-    // loses every atom that misses the substrate), no line of sight (not a quality surface).
-    for (const char* wall : {"shields", "walls"})
+    // Shields and walls: the film's entries with process.sticking's coefficient. Walls that
+    // keep less than all take the targets' ballistic arrivals (lineOfSightSource) and give
+    // back (1 - s) of them as diffusing atoms (ballisticSticking); the shields share the
+    // targets' plane and receive none.
+    for (const auto& [wall, sticking] : {std::pair<const char*, double>{"shields", tool.process.sticking.shields},
+                                         {"walls", tool.process.sticking.walls}}) {
+        const bool givesBack = gas && sticking < 1 && std::string(wall) == "walls";
         s << "    " << wall << "\n    {\n        type                filmDeposition;\n"
           << "        #include            \"$FOAM_CASE/constant/filmSource\"\n"
-          << "        stickingCoefficient 1;\n"
+          << "        stickingCoefficient " << foamNumber(sticking) << ";\n"
           << (gas ? std::string() : "        diffusivity         " + foamNumber(D) + ";\n")
+          << (givesBack ? "        ballisticSticking   " + foamNumber(sticking) + ";\n        lineOfSightSource   " +
+                              (w.cathodes.size() == 1 ? names : "\"(" + names + ")\"") + ";\n" + emissionEntries(tool)
+                        : std::string())
           << "        value               uniform 0;\n    }\n";
+    }
     if (w.kind == FoamCaseLayout::Kind::Rotary && w.rotary.symmetryY)
         s << "    " << w.rotary.symmetryPatch << "\n    {\n        type                symmetryPlane;\n    }\n";
     s << "}\n";
@@ -206,6 +214,16 @@ FoamCaseReport writeFoamCase(const ToolFile& tool, const FoamCaseOptions& o) {
     // parameters are the Mo-in-Ar calibration: refused for another pair as `deposit` refuses
     // it (foam-case has no Monte Carlo to offer instead).
     requireGasCalibration(depositCaseFor(tool, s.name), "fast", "");
+    // At 0 Pa the atoms a shield or wall gives back fly in line of sight again, which the
+    // case (line of sight from the targets only, c = 0) does not carry.
+    if (tool.process.pressurePa <= 0)
+        for (const auto& [key, value] : {std::pair<const char*, double>{"shields", tool.process.sticking.shields},
+                                         {"walls", tool.process.sticking.walls}})
+            if (value < 1)
+                throw ConfigError(tool.process.stickingOrigin + "." + key + "': " + foamNumber(value) +
+                                  " < 1 at process.pressure 0 Pa: the atoms it gives back fly in line of sight "
+                                  "again, which foam-case's collisionless case does not follow (`magtwin deposit "
+                                  "--method mc` does)");
     const bool gas = tool.process.pressurePa > 0;
     const double D = gas ? filmDiffusivityM2PerS(s.filmMaterial, tool.process.gas, tool.process.pressurePa,
                                                  tool.process.temperatureK)

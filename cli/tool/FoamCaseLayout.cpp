@@ -5,6 +5,7 @@
 
 #include "cli/config/ConfigReader.hpp"
 #include "cli/deposit/DepositConfig.hpp"
+#include "solvers/deposition/ChamberWalls.hpp"
 #include "solvers/deposition/DepositionRun.hpp"
 
 #include <algorithm>
@@ -15,9 +16,9 @@ namespace magtwin {
 
 namespace {
 
-/// The tool file describes no chamber wall: the walls stand 10 % of the larger footprint's
-/// half size (at least 10 mm) beyond it; the target plane outside the targets is the shields.
-double wallMargin(double halfSize) { return std::max(0.010, 0.1 * halfSize); }
+/// The tool file describes no chamber wall: the core's rule (solvers/deposition/ChamberWalls.hpp,
+/// the gas Monte Carlo's box too); the target plane outside the targets is the shields.
+double wallMargin(double halfSize) { return chamberWallMarginM(halfSize); }
 
 /// The narrowest width of the racetrack profile (the cells across a target resolve it).
 double profileSigma(const ToolCathode& c) {

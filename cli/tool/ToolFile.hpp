@@ -19,6 +19,7 @@
 #include "cli/config/ConfigReader.hpp"
 #include "solvers/chamber/CathodeSpec.hpp"
 #include "solvers/chamber/ErosionEngine.hpp"
+#include "solvers/deposition/ChamberSticking.hpp"
 
 #include <Eigen/Core>
 
@@ -112,6 +113,9 @@ struct ToolProcess {
     double temperatureK = 300.0;
     std::optional<double> cycleTimeS;      ///< process.cycle_time: one substrate to the next
     std::optional<ToolReactive> reactive;  ///< process.reactive, when given
+    ChamberSticking sticking;              ///< process.sticking
+    /// "FILE:LINE: key 'process.sticking" when given (later checks append ".KEY': what")
+    std::string stickingOrigin;
 };
 
 /// `erosion:` settings (every cathode of the tool): the erosion engine's, used by every

@@ -680,6 +680,17 @@ ToolFile loadToolFile(const std::string& path, const ToolLogsReader& readLogs) {
         tool.process.temperatureK = positive(*p, "temperature");
         if (p->has("cycle_time")) tool.process.cycleTimeS = positive(*p, "cycle_time");
         if (const auto r = p->section("reactive")) tool.process.reactive = readReactive(*r);
+        if (const auto st = p->section("sticking")) {
+            ChamberSticking& k = tool.process.sticking;
+            for (auto [key, value] : {std::pair<const char*, double*>{"targets", &k.targets},
+                                      {"shields", &k.shields},
+                                      {"walls", &k.walls}}) {
+                *value = st->quantity(key);
+                if (!(*value >= 0 && *value <= 1)) st->fail(key, "must be in [0, 1]");
+            }
+            tool.process.stickingOrigin =
+                st->raw().file() + ":" + std::to_string(st->raw().line()) + ": key 'process.sticking";
+        }
     }
     ToolGeometryChecks checks;
     for (const SchemaSection& c : root.list("cathodes"))

@@ -56,6 +56,19 @@ std::vector<ToolKey> buildSchema() {
         qty("process", "cycle_time", Dimension::Time, "-",
             "time from one substrate to the next (> 0): `deposit --life-sweep` gives the target life in substrates "
             "and days"),
+        sec("process", "sticking", K::Section, "-",
+            "sticking coefficients of the sputtered atoms on the chamber's surfaces other than the substrate "
+            "(solvers/deposition/ChamberSticking.hpp); an atom that does not stick leaves diffusely at the gas "
+            "temperature. Used by the gas Monte Carlo (`deposit --method mc`) and the OpenFOAM case (`foam-case`); "
+            "the line-of-sight and fast gas models lose every atom that misses the substrate, so `deposit` refuses "
+            "them below 1"),
+        qty("process.sticking", "targets", Dimension::Fraction, "1",
+            "on the target faces, [0, 1]; 1: a project assumption (metal atoms condense on their own metal near "
+            "unity, Ohring, Materials Science of Thin Films, 2002, ch. 7)"),
+        qty("process.sticking", "shields", Dimension::Fraction, "1",
+            "on the shields: the plane of the target faces outside the targets, [0, 1]; 1 as for the targets"),
+        qty("process.sticking", "walls", Dimension::Fraction, "1",
+            "on the chamber walls: the sides and the floor beside the substrate, [0, 1]; 1 as for the targets"),
         sec("process", "reactive", K::Section, "-",
             "reactive sputtering chamber (Berg's model, `magtwin reactive`, docs/reactive.md)"),
         {"process.reactive",

@@ -150,4 +150,24 @@ grep -q "^endTime  *90000;" "$WORK/life/system/controlDict.erosion" || fail "--l
 "$MAGTWIN" foam-case "$ROT" --life "500 kWh" --out "$WORK/life-rot" 2> "$WORK/life-rot.err"
 [ $? -eq 2 ] && grep -q "cathode 'tube01': --life erodes planar targets only" "$WORK/life-rot.err" \
   && [ ! -e "$WORK/life-rot" ] || fail "--life on tubes: $(cat "$WORK/life-rot.err")"
+# process.sticking: out of [0, 1] or not a number, and shields or walls that give atoms back at
+# 0 Pa (the collisionless case cannot follow them) are refused naming the file, line and key.
+bad sticking-range 's/^  gas: Ar$/  gas: Ar\n  sticking: {walls: 1.5}/' "process.sticking.walls" "must be in [0, 1]"
+bad sticking-negative 's/^  gas: Ar$/  gas: Ar\n  sticking:\n    shields: -0.1/' "process.sticking.shields" \
+  "must be in [0, 1]"
+bad sticking-text 's/^  gas: Ar$/  gas: Ar\n  sticking: {targets: plenty}/' "process.sticking.targets"
+bad sticking-vacuum 's/^  gas: Ar$/  gas: Ar\n  sticking: {walls: 0.5}/' "process.sticking.walls" "0 Pa"
+# At 0.5 Pa the case takes them: the target's Robin uptake, the shields' and the walls', and
+# the walls give back (1 - s) of the targets' ballistic arrivals (ballisticSticking).
+sed -E 's/^  pressure: 0.5 Pa$/  pressure: 0.5 Pa\n  sticking: {targets: 0.8, shields: 60 %, walls: 0.5}/' \
+  "$WORK/gas.yaml" > "$WORK/gas-sticking.yaml"
+cmp -s "$WORK/gas.yaml" "$WORK/gas-sticking.yaml" && fail "gas-sticking: the edit changed nothing"
+"$MAGTWIN" foam-case "$WORK/gas-sticking.yaml" --cells 20000 --out "$WORK/stickcase" > /dev/null \
+  || fail "foam-case with process.sticking"
+grep -q '^stickingCoefficient  *0.8;' "$WORK/stickcase/constant/source.cu_target" || fail "sticking: target not 0.8"
+patch_entries() { sed -n "/^    $1\$/,/^    }/p" "$WORK/stickcase/0/c"; }
+patch_entries shields | grep -q 'stickingCoefficient 0.6;' || fail "sticking: shields not 0.6"
+patch_entries shields | grep -q 'ballisticSticking' && fail "sticking: the shields (in the targets' plane) get arrivals"
+patch_entries walls | grep -q 'stickingCoefficient 0.5;' && patch_entries walls | grep -q 'ballisticSticking   0.5;' \
+  && patch_entries walls | grep -q 'lineOfSightSource   cu_target;' || fail "sticking: walls: $(patch_entries walls)"
 echo "PASS"
