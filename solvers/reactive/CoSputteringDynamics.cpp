@@ -11,17 +11,6 @@ namespace magtwin {
 
 namespace {
 
-/// theta(h) of d theta/dt = k (thetaInf - theta), and its integral over [0, h]
-/// (TargetStateDynamics' closed form).
-struct Relaxed {
-    double theta, integral;
-};
-Relaxed relax(double theta0, double thetaInf, double k, double h) {
-    if (!(k * h > 1e-12)) return {theta0 + k * h * (thetaInf - theta0), theta0 * h};
-    const double decay = std::exp(-k * h);
-    return {thetaInf + (theta0 - thetaInf) * decay, thetaInf * h + (theta0 - thetaInf) * (1.0 - decay) / k};
-}
-
 /// theta_i of every patch of `d` in `s` (thetaTarget where not resolved).
 std::vector<double> patchThetas(const TargetStateDynamics& d, const ReactiveSurfaceState& s) {
     if (s.thetaPatches.size() == d.patches().size()) return s.thetaPatches;
@@ -113,8 +102,8 @@ CoSputterState CoSputteringDynamics::advance(CoSputterState s, double q0, double
     // One step of length h at pressure p from state a (frozen coefficients; the collector sees
     // the fluxes of every target in a).
     struct Step {
-        std::vector<std::vector<Relaxed>> target;
-        Relaxed collector;
+        std::vector<std::vector<RelaxedTheta>> target;
+        RelaxedTheta collector;
         double kMax;
     };
     auto stepAt = [&](const CoSputterState& a, double p, double h, Step& st) {
@@ -137,13 +126,13 @@ CoSputterState CoSputteringDynamics::advance(CoSputterState s, double q0, double
                 const double rate = (form + erode) / n0;
                 kt = std::max(kt, rate);
                 const double th = a.targets[k].thetaPatches[i];
-                st.target[k][i] = relax(th, form + erode > 0.0 ? form / (form + erode) : 0.0, rate, h);
+                st.target[k][i] = relaxedTheta(th, form + erode > 0.0 ? form / (form + erode) : 0.0, rate, h);
                 c += G * pk.compoundYield * th * A;
                 d += G * pk.metalYield * (1.0 - th) * A;
             }
         }
         const double kc = (c + d) / (n0c_ * Ac);
-        st.collector = relax(a.thetaCollector, c + d > 0.0 ? c / (c + d) : a.thetaCollector, kc, h);
+        st.collector = relaxedTheta(a.thetaCollector, c + d > 0.0 ? c / (c + d) : a.thetaCollector, kc, h);
         st.kMax = std::max(kt, kc);
     };
 

@@ -9,20 +9,12 @@
 
 namespace magtwin {
 
-namespace {
-
-/// theta(h) of d theta/dt = k (thetaInf - theta), and its integral over [0, h].
-struct Relaxed {
-    double theta, integral;
-};
-Relaxed relax(double theta0, double thetaInf, double k, double h) {
+RelaxedTheta relaxedTheta(double theta0, double thetaInf, double k, double h) {
     if (!(k * h > 1e-12)) return {theta0 + k * h * (thetaInf - theta0), theta0 * h};
     const double decay = std::exp(-k * h);
     const double theta = thetaInf + (theta0 - thetaInf) * decay;
     return {theta, thetaInf * h + (theta0 - thetaInf) * (1.0 - decay) / k};
 }
-
-}  // namespace
 
 TargetStateDynamics::TargetStateDynamics(const BergParameters& p, double siteDensityPerM2,
                                          std::vector<TargetPatch> profile)
@@ -103,8 +95,8 @@ ReactiveSurfaceState TargetStateDynamics::advance(ReactiveSurfaceState s, double
     // One step of length h at pressure p from state a: the exact solutions with frozen
     // coefficients (per patch for the target; the collector sees the summed fluxes of a).
     struct Step {
-        std::vector<Relaxed> target;
-        Relaxed collector;
+        std::vector<RelaxedTheta> target;
+        RelaxedTheta collector;
         double kMax;
     };
     auto stepAt = [&](const ReactiveSurfaceState& a, double p, double h, Step& st) {
@@ -129,10 +121,10 @@ ReactiveSurfaceState TargetStateDynamics::advance(ReactiveSurfaceState s, double
             const double G = patches_[i].ionFluxPerM2S, erode = G * Yc + phiM;
             const double k = (form + erode) / n0_;
             kt = std::max(kt, k);
-            st.target[i] = relax(a.thetaPatches[i], form + erode > 0.0 ? form / (form + erode) : 0.0, k, h);
+            st.target[i] = relaxedTheta(a.thetaPatches[i], form + erode > 0.0 ? form / (form + erode) : 0.0, k, h);
         }
         const double kc = (c + d) / (n0_ * Ac);
-        st.collector = relax(a.thetaCollector, c + d > 0.0 ? c / (c + d) : a.thetaCollector, kc, h);
+        st.collector = relaxedTheta(a.thetaCollector, c + d > 0.0 ? c / (c + d) : a.thetaCollector, kc, h);
         st.kMax = std::max(kt, kc);
     };
     auto meanOf = [&](const std::vector<double>& th) {

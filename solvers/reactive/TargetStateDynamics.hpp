@@ -53,6 +53,13 @@
 namespace magtwin {
 
 /// The compound fractions of one target and its collecting area.
+/// theta(h) of d theta/dt = k (thetaInf - theta) from theta0 (the closed form the target's and
+/// collector's state take over a step of constant fluxes), and its integral over [0, h].
+struct RelaxedTheta {
+    double theta, integral;
+};
+RelaxedTheta relaxedTheta(double theta0, double thetaInf, double k, double h);
+
 struct ReactiveSurfaceState {
     double thetaTarget = 0.0;     ///< theta_t (0: metallic); resolved: the area mean of thetaPatches
     double thetaCollector = 0.0;  ///< theta_c
