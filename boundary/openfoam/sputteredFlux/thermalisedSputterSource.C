@@ -440,11 +440,13 @@ void Foam::thermalisedSputterSource::panelWallSums
         << " wall faces, near within " << panelNearFactor_
         << " half-diagonals" << endl;
     pointField panelC(nPanels);
+    scalarField diagonal(nPanels);
     scalarField nearRadius(nPanels);
     forAll(panelC, g)
     {
         panelC[g] = panelAC[g]/panelA[g];
-        nearRadius[g] = panelNearFactor_*0.5*mag(panelMax[g] - panelMin[g]);
+        diagonal[g] = mag(panelMax[g] - panelMin[g]);
+        nearRadius[g] = panelNearFactor_*0.5*diagonal[g];
     }
 
     const scalar tiny = 1e-9*span;
@@ -471,7 +473,13 @@ void Foam::thermalisedSputterSource::panelWallSums
                 }
                 continue;
             }
-            // Near: every face of the panel on this processor, exactly.
+            // Near: every face of the panel on this processor, exactly,
+            // unless the whole panel lies behind the emitting face (every
+            // member centre within a diagonal of the centroid: weight 0).
+            if ((dc & n0[e]) < -diagonal[g])
+            {
+                continue;
+            }
             for (const label facei : members[g])
             {
                 const vector d = Cf[facei] - x0[e];
