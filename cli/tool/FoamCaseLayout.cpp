@@ -221,7 +221,7 @@ void rotaryLayout(const ToolFile& tool, const ToolSubstrate& s, FoamCaseLayout& 
                             " a symmetryPlane patch; every tube centred on it with a symmetric along-track profile, "
                             "filmDeposition adds the mirrored half's emitters, the thermalised source sees the walls "
                             "through the plane. Not mirrored across x: the power trims differ tube by tube"
-                  : "none: a tube not centred on the glass along y (or an asymmetric along-track profile)";
+                      : "none: a tube not centred on the glass along y (or an asymmetric along-track profile)";
 }
 
 }  // namespace
