@@ -98,6 +98,7 @@ ReactiveChamber chamberFor(const ToolFile& tool, const ToolCathode& k, const std
     }
     c.secondaryElectronCompound = r.secondaryElectronCompound;
     c.implantation = r.implantation;
+    c.redepositionFraction = r.redepositionFraction;
     // The working gas is not consumed: p_inert = k T Q_inert / S.
     double inert = 0.0;
     for (const GasFlow& f : flows)

@@ -44,6 +44,7 @@ std::string statesJson(const std::vector<ReactiveOperatingState>& states, const 
     }
     o << "],\"target\":" << jsonString(reactiveTargetModelName(which))
       << ",\"compound\":" << jsonString(setup.compound.name) << ",\"yield_ratio\":" << jsonNumber(setup.yieldRatio)
+      << ",\"redeposition_fraction\":" << jsonNumber(m.parameters().redepositionFraction)
       << ",\"pumping_speed_L_s\":" << jsonNumber(m.parameters().pumpingSpeedM3PerS * 1e3)
       << ",\"critical_pumping_speed_L_s\":" << jsonNumber(m.criticalPumpingSpeed() * 1e3) << ",\"hysteresis_sccm\":";
     // the window: the lowest and highest flow of the turning points (two for the uniform target;

@@ -19,13 +19,14 @@ void writeProcessCurve(const std::string& dir, const std::string& title, const R
           << "branch (not reachable under flow control)\n";
         o << "flow_sccm,branch,stable,partial_pressure_Pa,target_compound_fraction,collector_compound_fraction,"
              "rate_nm_s,film_"
-          << x << "_per_" << setup.metal.name << "\n";
+          << x << "_per_" << setup.metal.name << ",redeposition_fraction,sputtered_compound_fraction\n";
         o << std::setprecision(10);
         for (const ProcessCurvePoint& p : curve) {
             const BergState& s = p.state.state;
             o << p.flowSccm << ',' << branchName(p.state.branch) << ',' << (s.stable ? 1 : 0) << ','
               << s.partialPressurePa << ',' << s.thetaTarget << ',' << s.thetaCollector << ',' << s.rateMPerS * 1e9
-              << ',' << s.filmReactivePerMetal << '\n';
+              << ',' << s.filmReactivePerMetal << ',' << setup.parameters.redepositionFraction << ','
+              << s.sputteredCompoundFraction << '\n';
         }
     });
     PlotPanel pressure, rate;

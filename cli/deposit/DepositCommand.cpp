@@ -47,6 +47,7 @@ int runDeposit(const DepositOptions& o) {
             "--design-ring-mm, --design-sigma-mm, --design-throw-mm and --design-offset-mm need --design-search");
     DepositCase c = depositCaseFor(loadToolFile(o.config), o.substrate);
     requireGasCalibration(c, o.method);
+    requireStickingTransport(c, o.method);  // the life sweep's transports too
     if (!o.lifeSweep.empty()) return runLifeSweep(c, o.out, o.lifeSweep, o.method, o.json);
     DepositRun run;
     try {

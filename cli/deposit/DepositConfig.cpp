@@ -70,6 +70,8 @@ DepositCase depositCaseFor(const ToolFile& tool, const std::string& substrateNam
     c.gasSigmaEffM2 = d.gasSigmaEffM2;
     c.gasEta = d.gasEta;
     c.gasThermalisationColumnPerM2 = d.gasThermalisationColumnPerM2;
+    c.chamberSticking = tool.process.sticking;
+    c.stickingOrigin = tool.process.stickingOrigin;
     c.histories = d.histories;
     c.seed = d.seed;
 

@@ -71,7 +71,7 @@ std::string fieldC(const ToolFile& tool, const FoamCaseLayout& w, double D) {
     s << header("volScalarField", "c")
       << (gas ? "// Number density of thermalised sputtered atoms [1/m^3]: born in the volume where they\n"
                 "// thermalise (sputterFoam, the gas entries of constant/filmSource), taken up by every patch\n"
-                "// with its sticking coefficient (targets 1, shields and walls 1, the substrate the tool file's)."
+                "// with its sticking coefficient (targets, shields, walls: process.sticking; substrate: its film's)."
               : "// Number density of thermalised sputtered atoms [1/m^3]. At process.pressure 0 Pa every\n"
                 "// sputtered atom flies in line of sight (thermalizedFraction 0): c = 0, and D only keeps the\n"
                 "// matrix regular (it enters no flux).")
@@ -80,22 +80,12 @@ std::string fieldC(const ToolFile& tool, const FoamCaseLayout& w, double D) {
     for (std::size_t k = 0; k < w.cathodes.size(); ++k) {
         const ToolCathode& c = w.cathodes[k];
         names += (k ? "|" : "") + c.name;
-        // The cathode frame: origin at the face centre, e1 x e2 = -z (into the gas); a
-        // rectangle's e1 along its length (chamber y).
-        const bool circular = c.kind == CathodeKind::PlanarCircular;
-        // A tube (FoamCaseRotary): its axis through origin along e1 = y, e2 = -z from the axis
-        // toward the glass (where the lab-fixed racetrack faces: phi = 0).
-        const bool tube = c.kind == CathodeKind::Rotary;
         s << "    " << c.name << "\n    {\n        type                sputteredFlux;\n"
           << "        #include            \"$FOAM_CASE/constant/source." << c.name << "\"\n"
           << (w.trims[k] != 1.0
                   ? "        // power x " + foamNumber(w.trims[k]) + ": deposit's trim (deposition.optimise)\n"
                   : std::string())
-          << "        origin              (" << foamNumber(c.position.x()) << " " << foamNumber(c.position.y()) << " "
-          << foamNumber(c.position.z()) << ");\n"
-          << (tube       ? "        e1                  (0 1 0);\n        e2                  (0 0 -1);\n"
-              : circular ? "        e1                  (1 0 0);\n        e2                  (0 -1 0);\n"
-                         : "        e1                  (0 1 0);\n        e2                  (1 0 0);\n")
+          << cathodeFrameEntries(c)
           // In a gas the source file already has thermalizedFraction 0 (the share is born in the volume).
           << (gas ? std::string() : std::string("        thermalizedFraction 0;\n")) << "        diffusivity         "
           << foamNumber(D) << ";\n"
@@ -107,21 +97,30 @@ std::string fieldC(const ToolFile& tool, const FoamCaseLayout& w, double D) {
       << (gas ? std::string() : "        diffusivity         " + foamNumber(D) + ";\n")
       << "        lineOfSightSource   " << (w.cathodes.size() == 1 ? names : "\"(" + names + ")\"") << ";\n"
       << emissionEntries(tool) << "        value               uniform 0;\n    }\n";
-    // Shields and walls: the film's entries with sticking 1 (deposit's collisionless model
-    // loses every atom that misses the substrate), no line of sight (not a quality surface).
-    for (const char* wall : {"shields", "walls"})
+    // Shields and walls: the film's entries with process.sticking's coefficient. Walls that
+    // keep less than all take the targets' ballistic arrivals (lineOfSightSource) and give
+    // back (1 - s) of them as diffusing atoms (ballisticSticking); the shields share the
+    // targets' plane and receive none.
+    for (const auto& [wall, sticking] : {std::pair<const char*, double>{"shields", tool.process.sticking.shields},
+                                         {"walls", tool.process.sticking.walls}}) {
+        const bool givesBack = gas && sticking < 1 && std::string(wall) == "walls";
         s << "    " << wall << "\n    {\n        type                filmDeposition;\n"
           << "        #include            \"$FOAM_CASE/constant/filmSource\"\n"
-          << "        stickingCoefficient 1;\n"
+          << "        stickingCoefficient " << foamNumber(sticking) << ";\n"
           << (gas ? std::string() : "        diffusivity         " + foamNumber(D) + ";\n")
+          << (givesBack ? "        ballisticSticking   " + foamNumber(sticking) + ";\n        lineOfSightSource   " +
+                              (w.cathodes.size() == 1 ? names : "\"(" + names + ")\"") + ";\n" + emissionEntries(tool)
+                        : std::string())
           << "        value               uniform 0;\n    }\n";
+    }
     if (w.kind == FoamCaseLayout::Kind::Rotary && w.rotary.symmetryY)
         s << "    " << w.rotary.symmetryPatch << "\n    {\n        type                symmetryPlane;\n    }\n";
     s << "}\n";
     return s.str();
 }
 
-std::string allrun(const ToolFile& tool, const FoamCaseOptions& o, const FoamCaseLayout& w, long cells) {
+std::string allrun(const ToolFile& tool, const FoamCaseOptions& o, const FoamCaseLayout& w, long cells,
+                   const FoamCaseErosion* erosion) {
     std::ostringstream s;
     s << "#!/bin/sh\n"
       << "# Generated by `magtwin foam-case " << fs::absolute(tool.path).string() << " --substrate "
@@ -140,6 +139,11 @@ std::string allrun(const ToolFile& tool, const FoamCaseOptions& o, const FoamCas
       << "step() { log=$1; shift; \"$@\" > \"$log\" 2>&1 || { tail -30 \"$log\"; echo \"FAILED: $* (see $HERE/$log)\"; "
          "exit 1; }; }\n"
       << "rm -rf postProcessing processor* results results.tmp   # a rerun starts clean\n"
+      << (erosion ? "rm -rf [1-9]* 0.[0-9]*   # and new targets\n"
+                    "cp system/controlDict.erosion system/controlDict && "
+                    "cp constant/dynamicMeshDict.erosion constant/dynamicMeshDict || exit 1\n" +
+                        erosionAllrunPhase(w.motionTimeS)
+                  : std::string())
       << "step log.blockMesh blockMesh\nstep log.checkMesh checkMesh\n"
       << "if [ \"${1:-}\" = \"-parallel\" ]; then\n"
       << "    N=2\n"
@@ -153,13 +157,17 @@ std::string allrun(const ToolFile& tool, const FoamCaseOptions& o, const FoamCas
          "$((N / a)) \"$a\" > system/decomposeParDict\n"
       << "    fi\n"
       << "    step log.decomposePar decomposePar -force\n"
+      << (erosion ? "    erode_parallel \"$N\"\n" : "")
       << "    step log.sputterFoam mpirun --allow-run-as-root --oversubscribe -np \"$N\" sputterFoam -parallel\n"
-      << "    step log.reconstructPar reconstructPar -latestTime\nelse\n"
-      << "    step log.sputterFoam sputterFoam\nfi\n"
+      // With erosion every time: the eroded points (LIFE_T) and the film.
+      << "    step log.reconstructPar reconstructPar" << (erosion ? "" : " -latestTime") << "\nelse\n"
+      << (erosion ? "    erode_serial\n" : "") << "    step log.sputterFoam sputterFoam\nfi\n"
       << "touch case.foam   # ParaView: open case.foam\n"
       // The film and its uniformity from the filmUniformity function object (postProcessing/film).
-      << "DAT=postProcessing/film/0/filmUniformity.dat\n"
-      << "CSV=postProcessing/film/" << foamNumber(w.motionTimeS) << "/film.csv\n"
+      << (erosion ? std::string("DAT=postProcessing/film/$LIFE_T/filmUniformity.dat\n"
+                                "CSV=$(ls postProcessing/film/*/film.csv 2>/dev/null | head -1)\n")
+                  : "DAT=postProcessing/film/0/filmUniformity.dat\nCSV=postProcessing/film/" +
+                        foamNumber(w.motionTimeS) + "/film.csv\n")
       << "[ -s \"$DAT\" ] && [ -s \"$CSV\" ] || { echo \"FAILED: no $DAT or $CSV (filmUniformity)\"; exit 1; }\n"
       << "mkdir -p results.tmp && cp \"$CSV\" results.tmp/film.csv\n"
       << "awk -v ee=" << foamNumber(w.substrate->edgeExclusionM) << " -v cells=" << cells
@@ -178,6 +186,7 @@ std::string allrun(const ToolFile& tool, const FoamCaseOptions& o, const FoamCas
       << "    printf \"  \\\"mean_rate_m_s\\\": %s,\\n  \\\"film_csv\\\": \\\"film.csv\\\"\\n}\\n\", f[9] }' \"$DAT\" "
          "> "
          "results.tmp/summary.json || { echo \"FAILED: summary from $DAT\"; exit 1; }\n"
+      << (erosion ? erosionAllrunSummary(w.cathodes, *erosion, o.life.toEnd) : std::string())
       << "rm -rf results && mv results.tmp results\n"
       << "cat results/summary.json\n";
     return s.str();
@@ -186,8 +195,16 @@ std::string allrun(const ToolFile& tool, const FoamCaseOptions& o, const FoamCas
 }  // namespace
 
 FoamCaseReport writeFoamCase(const ToolFile& tool, const FoamCaseOptions& o) {
-    const FoamCaseLayout w = foamCaseLayout(tool, o.substrate);
+    // --life: the life point first (the end of life from the erosion engine for "end"), then
+    // deposit's trims at it; "end" takes them 0.1 % before the end of life (as --life-sweep:
+    // the engine refuses a map at or past it).
+    const double lifeKWh = o.life.erode ? foamCaseLifeKWh(tool, o.substrate, o.life) : 0.0;
+    const FoamCaseLayout w = foamCaseLayout(tool, o.substrate, o.life.toEnd ? 0.999 * lifeKWh : lifeKWh);
     const ToolSubstrate& s = *w.substrate;
+    if (o.life.erode && w.kind == FoamCaseLayout::Kind::Rotary)
+        throw ConfigError(tool.path + ": cathode '" + w.cathodes.front().name +
+                          "': --life erodes planar targets only; a rotary tube's moving-mesh erosion in a generated "
+                          "3-D case is not done (magtwin erode gives its life)");
     // At 0 Pa no atom is thermalised (thermalizedFraction 0, c = 0): D enters no flux and only
     // keeps the matrix regular. In a gas D is the film's atoms' Chapman-Enskog diffusivity
     // (solvers/deposition/GasDiffusivity.hpp, the value foam-dict writes into filmSource), the
@@ -197,6 +214,16 @@ FoamCaseReport writeFoamCase(const ToolFile& tool, const FoamCaseOptions& o) {
     // parameters are the Mo-in-Ar calibration: refused for another pair as `deposit` refuses
     // it (foam-case has no Monte Carlo to offer instead).
     requireGasCalibration(depositCaseFor(tool, s.name), "fast", "");
+    // At 0 Pa the atoms a shield or wall gives back fly in line of sight again, which the
+    // case (line of sight from the targets only, c = 0) does not carry.
+    if (tool.process.pressurePa <= 0)
+        for (const auto& [key, value] : {std::pair<const char*, double>{"shields", tool.process.sticking.shields},
+                                         {"walls", tool.process.sticking.walls}})
+            if (value < 1)
+                throw ConfigError(tool.process.stickingOrigin + "." + key + "': " + foamNumber(value) +
+                                  " < 1 at process.pressure 0 Pa: the atoms it gives back fly in line of sight "
+                                  "again, which foam-case's collisionless case does not follow (`magtwin deposit "
+                                  "--method mc` does)");
     const bool gas = tool.process.pressurePa > 0;
     const double D = gas ? filmDiffusivityM2PerS(s.filmMaterial, tool.process.gas, tool.process.pressurePa,
                                                  tool.process.temperatureK)
@@ -211,6 +238,9 @@ FoamCaseReport writeFoamCase(const ToolFile& tool, const FoamCaseOptions& o) {
         : w.kind == FoamCaseLayout::Kind::Rotary ? rotaryBlockMeshDict(w.rotary, o.cells, cells)
                                                  : boxBlockMeshDict(w.box, o.cells, cells);
     const std::string cField = fieldC(tool, w, D);
+    FoamCaseErosion erosion;
+    if (o.life.erode) erosion = foamCaseErosion(lifeKWh, o.life.toEnd, w.cathodes);
+    const std::string lib = (fs::path(o.libDir) / "libmagtwinFoam.so").string();
 
     FoamCaseReport r;
     r.outDir = o.outDir;
@@ -226,10 +256,31 @@ FoamCaseReport writeFoamCase(const ToolFile& tool, const FoamCaseOptions& o) {
     if (w.kind == FoamCaseLayout::Kind::Rotary && w.rotary.symmetryY) r.patches.push_back(w.rotary.symmetryPatch);
     r.reduction = w.reduction;
     r.trims = w.trims;
+    if (o.life.erode) {
+        r.lifeKWh = lifeKWh;
+        r.erosionTimeS = erosion.endTimeS;
+    }
 
     writeFolderAtomically(o.outDir, [&](const fs::path& dir) {
         writeText(dir / "system/blockMeshDict", blockMesh);
-        writeText(dir / "system/controlDict", controlDict(o, w));
+        if (o.life.erode) {
+            // The erosion phase's dictionaries in place; Allrun copies the film phase's over them.
+            std::string film = controlDict(o, w);
+            film.replace(film.find("startFrom       startTime;"), 26, "startFrom       latestTime;");
+            writeText(dir / "system/controlDict.film",
+                      "// Film phase (Allrun copies this over controlDict after the erosion phase, and sets\n"
+                      "// endTime = the eroded time + the motion time): the deposition on the eroded mesh.\n" +
+                          film);
+            writeText(dir / "system/controlDict.erosion", erosionControlDict(lib, w.cathodes, erosion));
+            writeText(dir / "system/controlDict", erosionControlDict(lib, w.cathodes, erosion));
+            writeText(dir / "constant/dynamicMeshDict.erosion", erosionDynamicMeshDict());
+            writeText(dir / "constant/dynamicMeshDict.film", filmDynamicMeshDict());
+            writeText(dir / "constant/dynamicMeshDict", erosionDynamicMeshDict());
+            writeText(dir / "0/pointDisplacement",
+                      pointDisplacementField(w.cathodes, {s.name, "shields", "walls"}, erosion));
+        } else {
+            writeText(dir / "system/controlDict", controlDict(o, w));
+        }
         writeText(dir / "system/fvSchemes",
                   header("dictionary", "fvSchemes") +
                       "ddtSchemes      { default Euler; }\ngradSchemes     { default Gauss linear; }\n"
@@ -238,7 +289,9 @@ FoamCaseReport writeFoamCase(const ToolFile& tool, const FoamCaseOptions& o) {
         writeText(dir / "system/fvSolution",
                   header("dictionary", "fvSolution") +
                       "solvers\n{\n    c { solver PCG; preconditioner DIC; tolerance 1e-12; relTol 0; maxIter 2000; "
-                      "}\n}\n");
+                      "}\n" +
+                      (o.life.erode ? erosionSolverEntries() : std::string()) + "}\n" +
+                      (o.life.erode ? "PIMPLE { nOuterCorrectors 1; }\n" : ""));
         writeText(dir / "system/decomposeParDict",
                   header("dictionary", "decomposeParDict") +
                       "numberOfSubdomains 2;\nmethod          simple;\ncoeffs          { n (2 1 1); }\n"
@@ -246,10 +299,12 @@ FoamCaseReport writeFoamCase(const ToolFile& tool, const FoamCaseOptions& o) {
                       "// divisor of N <= sqrt N), or by hand numberOfSubdomains N and n (a b 1) with a b = N (or\n"
                       "// method scotch where OpenFOAM was built with it; Debian's is a stub), then decomposePar\n"
                       "// and `mpirun -np N sputterFoam -parallel`. docs/openfoam.md: how to choose N.\n");
-        writeText(dir / "constant/dynamicMeshDict",
-                  header("dictionary", "dynamicMeshDict") +
-                      "// The deposition over the motion time: the target does not move (erosion: `magtwin erode`).\n"
-                      "dynamicFvMesh   staticFvMesh;\n");
+        if (!o.life.erode)
+            writeText(dir / "constant/dynamicMeshDict",
+                      header("dictionary", "dynamicMeshDict") +
+                          "// The deposition over the motion time: the target does not move (erosion: foam-case "
+                          "--life).\n"
+                          "dynamicFvMesh   staticFvMesh;\n");
         writeText(
             dir / "constant/transportProperties",
             header("dictionary", "transportProperties") +
@@ -263,12 +318,12 @@ FoamCaseReport writeFoamCase(const ToolFile& tool, const FoamCaseOptions& o) {
             writeText(dir / ("constant/source." + w.cathodes[k].name), sources[k]);
         writeText(dir / "constant/filmSource", film);
         writeText(dir / "0/c", cField);
-        writeText(dir / "Allrun", allrun(tool, o, w, cells));
+        writeText(dir / "Allrun", allrun(tool, o, w, cells, o.life.erode ? &erosion : nullptr));
         fs::permissions(dir / "Allrun", fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec,
                         fs::perm_options::add);
         writeText(dir / "Allclean",
                   "#!/bin/sh\ncd \"$(dirname \"$0\")\" || exit 1\nrm -rf constant/polyMesh processor* postProcessing "
-                  "results results.tmp log.* case.foam [1-9]*\n");
+                  "results results.tmp log.* case.foam [1-9]* 0.[0-9]*\n");
     });
     return r;
 }

@@ -19,9 +19,13 @@
 // thickness = flux x time, exact for the backward-Euler film of filmDeposition), the motion
 // average (a rotating wafer under an axisymmetric source is the static film: the rotating
 // magnet's ring is already its turn average, RacetrackFlux), the same quality area (wafer
-// radius - edge exclusion). Collisionless only: at process.pressure 0 every sputtered atom
-// is ballistic (thermalizedFraction 0); a tool file with a pressure is refused (the
-// thermalised share's volume source is not generated).
+// radius - edge exclusion). At process.pressure 0 every sputtered atom is ballistic
+// (thermalizedFraction 0); at a pressure the gas entries (diffusivity, thermalisation) come from
+// the core's gas model for the pairs deposit's fast gas model is calibrated for, others refused.
+//
+// With --life (FoamCaseLife) the Allrun first erodes every cathode to the life point
+// (moveDynamicMesh, sputterErosion) and computes the film on the eroded mesh, at deposit's
+// trims for that life point; results/summary.json adds each cathode's life and utilization.
 //
 // Symmetry: the wafer chamber and the planar line are meshed whole. The rotary line is meshed
 // as the half y >= glass centre where every tube is centred on the glass along its axis (a
@@ -29,6 +33,7 @@
 // patches, so the line-of-sight film is the whole line's).
 #pragma once
 
+#include "cli/tool/FoamCaseLife.hpp"
 #include "cli/tool/ToolFile.hpp"
 
 #include <string>
@@ -43,6 +48,7 @@ struct FoamCaseOptions {
     std::string binDir;                               ///< absolute folder of `magtwin` and `sputterFoam`
     std::string libDir;                               ///< absolute folder of libmagtwinFoam.so
     std::string openFoamDir = "/usr/share/openfoam";  ///< WM_PROJECT_DIR of the binaries
+    FoamCaseLife life;                                ///< --life: erode the cathodes first (FoamCaseLife)
 };
 
 struct FoamCaseReport {
@@ -52,6 +58,8 @@ struct FoamCaseReport {
     std::vector<double> trims;         ///< each cathode's power trim (deposit's, or 1)
     std::vector<std::string> patches;  ///< cathodes, substrate, shields, walls
     std::string reduction;             ///< the symmetry reduction taken (or why none)
+    double lifeKWh = -1.0;             ///< --life: each cathode's energy at the film (-1: new targets)
+    double erosionTimeS = 0.0;         ///< --life: the erosion phase's end time (s)
 };
 
 /// Writes the case of `tool` into options.outDir (through a temporary folder renamed at the

@@ -14,6 +14,7 @@ namespace magtwin {
 void addFoamCaseCommand(CLI::App& app) {
     struct Options {
         std::string tool;
+        std::string life;
         FoamCaseOptions foam;
     };
     auto o = std::make_shared<Options>();
@@ -23,6 +24,10 @@ void addFoamCaseCommand(CLI::App& app) {
     cmd->add_option("--substrate", o->foam.substrate, "Substrate (default: the tool file's first)");
     cmd->add_option("--cells", o->foam.cells, "About this many cells")->check(CLI::Range(1000L, 100000000L));
     cmd->add_option("--out", o->foam.outDir, "Case folder (written complete or not at all)")->required();
+    cmd->add_option("--life", o->life,
+                    "Erode every cathode first, then the film on the eroded targets: \"X kWh\" (each cathode's "
+                    "energy, as deposit --life-kWh) or end (until the first target's end of life); summary.json "
+                    "adds each cathode's life_kWh, utilization_pct, min_remaining_m");
     cmd->callback([o]() {
         // The Allrun's absolute paths: this program's folder (sputterFoam beside it) and the
         // plugin library in the build tree's lib/.
@@ -30,6 +35,7 @@ void addFoamCaseCommand(CLI::App& app) {
         const fs::path self = fs::canonical("/proc/self/exe");
         o->foam.binDir = self.parent_path().string();
         o->foam.libDir = (self.parent_path().parent_path() / "lib").string();
+        if (!o->life.empty()) o->foam.life = parseFoamCaseLife(o->life);
         const ToolFile tool = loadToolFile(o->tool);
         const FoamCaseReport r = writeFoamCase(tool, o->foam);
         std::cout << "foam-case: " << r.outDir << ": " << r.cells << " cells, gap " << r.gapM * 1e3 << " mm, "
@@ -39,6 +45,9 @@ void addFoamCaseCommand(CLI::App& app) {
             std::cout << "\n  power trims (deposit's):";
             for (double t : r.trims) std::cout << " " << t;
         }
+        if (r.lifeKWh >= 0)
+            std::cout << "\n  life point: " << r.lifeKWh << " kWh per cathode (erosion phase to t = " << r.erosionTimeS
+                      << " s)";
         std::cout << "\n  symmetry reduction: " << r.reduction << "\n  run: bash " << r.outDir << "/Allrun\n";
         if (!fs::exists(fs::path(o->foam.libDir) / "libmagtwinFoam.so") ||
             !fs::exists(fs::path(o->foam.binDir) / "sputterFoam"))

@@ -5,6 +5,7 @@
 
 #include "cli/config/ConfigReader.hpp"
 #include "cli/deposit/DepositConfig.hpp"
+#include "solvers/deposition/ChamberWalls.hpp"
 #include "solvers/deposition/DepositionRun.hpp"
 
 #include <algorithm>
@@ -15,9 +16,9 @@ namespace magtwin {
 
 namespace {
 
-/// The tool file describes no chamber wall: the walls stand 10 % of the larger footprint's
-/// half size (at least 10 mm) beyond it; the target plane outside the targets is the shields.
-double wallMargin(double halfSize) { return std::max(0.010, 0.1 * halfSize); }
+/// The tool file describes no chamber wall: the core's rule (solvers/deposition/ChamberWalls.hpp,
+/// the gas Monte Carlo's box too); the target plane outside the targets is the shields.
+double wallMargin(double halfSize) { return chamberWallMarginM(halfSize); }
 
 /// The narrowest width of the racetrack profile (the cells across a target resolve it).
 double profileSigma(const ToolCathode& c) {
@@ -226,7 +227,17 @@ void rotaryLayout(const ToolFile& tool, const ToolSubstrate& s, FoamCaseLayout& 
 
 }  // namespace
 
-FoamCaseLayout foamCaseLayout(const ToolFile& tool, const std::string& substrateName) {
+std::string cathodeFrameEntries(const ToolCathode& c) {
+    const std::string e1e2 = c.kind == CathodeKind::Rotary
+                                 ? "        e1                  (0 1 0);\n        e2                  (0 0 -1);\n"
+                             : c.kind == CathodeKind::PlanarCircular
+                                 ? "        e1                  (1 0 0);\n        e2                  (0 -1 0);\n"
+                                 : "        e1                  (0 1 0);\n        e2                  (1 0 0);\n";
+    return "        origin              (" + foamNumber(c.position.x()) + " " + foamNumber(c.position.y()) + " " +
+           foamNumber(c.position.z()) + ");\n" + e1e2;
+}
+
+FoamCaseLayout foamCaseLayout(const ToolFile& tool, const std::string& substrateName, double lifeKWh) {
     if (tool.cathodes.empty() || tool.substrates.empty())
         throw ConfigError(tool.path + ": foam-case needs a cathode and a substrate");
     const ToolSubstrate& s = substrateName.empty() ? tool.substrates.front() : tool.substrate(substrateName);
@@ -253,7 +264,7 @@ FoamCaseLayout foamCaseLayout(const ToolFile& tool, const std::string& substrate
     l.cathodes = tool.cathodes;
     l.trims.assign(l.cathodes.size(), 1.0);
     if (tool.deposition.optimiseTrims) {
-        const DepositRun run = runDeposition(depositCaseFor(tool, s.name), 0.0, "fast");
+        const DepositRun run = runDeposition(depositCaseFor(tool, s.name), lifeKWh, "fast");
         const std::vector<std::string> names = cathodeNamesOf(run.config);
         for (std::size_t k = 0; k < l.cathodes.size(); ++k) {
             const auto it = std::find(names.begin(), names.end(), l.cathodes[k].name);

@@ -35,7 +35,14 @@ struct FoamCaseLayout {
     std::string reduction;    ///< the symmetry reduction taken (or why none)
 };
 
-/// The layout of `tool` over substrate `substrateName` ("" = the first). Throws ConfigError.
-FoamCaseLayout foamCaseLayout(const ToolFile& tool, const std::string& substrateName);
+/// The layout of `tool` over substrate `substrateName` ("" = the first). With power trims,
+/// deposit's at `lifeKWh` per cathode (`deposit --life-kWh`; 0: new targets). Throws ConfigError.
+FoamCaseLayout foamCaseLayout(const ToolFile& tool, const std::string& substrateName, double lifeKWh = 0.0);
+
+/// The frame entries (origin, e1, e2) of a cathode's sputteredFlux and sputterErosion entries:
+/// origin at the face centre, e1 x e2 = -z (into the gas); a rectangle's e1 along its length
+/// (chamber y); a tube's axis through origin along e1 = y, e2 = -z from the axis toward the
+/// glass (where the lab-fixed racetrack faces: phi = 0).
+std::string cathodeFrameEntries(const ToolCathode& c);
 
 }  // namespace magtwin

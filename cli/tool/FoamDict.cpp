@@ -115,13 +115,13 @@ std::string foamSourceEntries(const ToolFile& tool, const ToolCathode& c) {
     if (tool.process.pressurePa > 0) {
         // With a gas the thermalised share is born in the volume (sputterFoam's
         // thermalisedSputterSource, the core's gas model), not on the face; the target takes
-        // back the diffusing atoms that reach it. The tool file gives no sticking on targets:
-        // 1, the gas Monte Carlo's wall (solvers/deposition/GasScatteringMonteCarlo.hpp: an
-        // atom that returns to the target or reaches a wall is lost).
+        // back the share process.sticking.targets of the diffusing atoms that reach it (the gas
+        // Monte Carlo's target face, solvers/deposition/ChamberSticking.hpp).
         o << "// process.pressure " << foamNumber(tool.process.pressurePa)
-          << " Pa: thermalised atoms are born in the volume (sputterFoam); the target absorbs them\n";
+          << " Pa: thermalised atoms are born in the volume (sputterFoam); the target keeps"
+             " process.sticking.targets of those that reach it\n";
         entry(o, "", "thermalizedFraction", "0");
-        entry(o, "", "stickingCoefficient", "1");
+        entry(o, "", "stickingCoefficient", foamNumber(tool.process.sticking.targets));
         entry(o, "", "gasTemperature", foamNumber(tool.process.temperatureK));
     }
     // The erosion engine's settings (sputterErosion runs the engine `magtwin erode` runs,

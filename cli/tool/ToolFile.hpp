@@ -19,6 +19,7 @@
 #include "cli/config/ConfigReader.hpp"
 #include "solvers/chamber/CathodeSpec.hpp"
 #include "solvers/chamber/ErosionEngine.hpp"
+#include "solvers/deposition/ChamberSticking.hpp"
 
 #include <Eigen/Core>
 
@@ -86,6 +87,7 @@ struct ToolReactive {
     double stickingTarget = 1.0, stickingCollector = 1.0;
     std::optional<double> secondaryElectronCompound;  ///< gamma_c; none: the model's estimate
     bool implantation = false;                        ///< RSD's reactive-ion implantation
+    double redepositionFraction = 0.0;                ///< RSD's redeposition on the target, [0, 1)
     double flowScale = 1.0;                           ///< true sccm per unit of the given flows
     double substrateRateFactor = 1.0;                 ///< substrate rate / mean rate over A_c
     /// process.reactive.flows: the reactive supply of erode and deposit (empty: none, the
@@ -111,6 +113,9 @@ struct ToolProcess {
     double temperatureK = 300.0;
     std::optional<double> cycleTimeS;      ///< process.cycle_time: one substrate to the next
     std::optional<ToolReactive> reactive;  ///< process.reactive, when given
+    ChamberSticking sticking;              ///< process.sticking
+    /// "FILE:LINE: key 'process.sticking" when given (later checks append ".KEY': what")
+    std::string stickingOrigin;
 };
 
 /// `erosion:` settings (every cathode of the tool): the erosion engine's, used by every

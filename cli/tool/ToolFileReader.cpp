@@ -608,6 +608,9 @@ ToolReactive readReactive(const SchemaSection& r) {
     if (r.has("secondary_electron_yield_compound"))
         out.secondaryElectronCompound = number("secondary_electron_yield_compound", 0.0, inf, "must be > 0");
     out.implantation = r.flag("implantation");
+    out.redepositionFraction = r.number("redeposition_fraction");
+    if (!(out.redepositionFraction >= 0.0 && out.redepositionFraction < 1.0))
+        r.fail("redeposition_fraction", "must be in [0, 1)");
     out.flowScale = number("flow_scale", 0.0, inf, "must be > 0");
     out.substrateRateFactor = number("substrate_rate_factor", 0.0, inf, "must be > 0");
     out.origin = r.raw().file() + ":" + std::to_string(r.raw().line()) + ": key 'process.reactive";
@@ -677,6 +680,17 @@ ToolFile loadToolFile(const std::string& path, const ToolLogsReader& readLogs) {
         tool.process.temperatureK = positive(*p, "temperature");
         if (p->has("cycle_time")) tool.process.cycleTimeS = positive(*p, "cycle_time");
         if (const auto r = p->section("reactive")) tool.process.reactive = readReactive(*r);
+        if (const auto st = p->section("sticking")) {
+            ChamberSticking& k = tool.process.sticking;
+            for (auto [key, value] : {std::pair<const char*, double*>{"targets", &k.targets},
+                                      {"shields", &k.shields},
+                                      {"walls", &k.walls}}) {
+                *value = st->quantity(key);
+                if (!(*value >= 0 && *value <= 1)) st->fail(key, "must be in [0, 1]");
+            }
+            tool.process.stickingOrigin =
+                st->raw().file() + ":" + std::to_string(st->raw().line()) + ": key 'process.sticking";
+        }
     }
     ToolGeometryChecks checks;
     for (const SchemaSection& c : root.list("cathodes"))

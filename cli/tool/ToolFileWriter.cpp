@@ -148,6 +148,10 @@ std::string resolvedToolYaml(const ToolFile& tool, int digits) {
       << "process:\n  gas: " << tool.process.gas << "\n  pressure: " << q(tool.process.pressurePa, "Pa")
       << "\n  temperature: " << q(tool.process.temperatureK, "K") << "\n";
     if (tool.process.cycleTimeS) o << "  cycle_time: " << q(*tool.process.cycleTimeS, "s") << "\n";
+    if (!tool.process.sticking.allStick())
+        o << "  sticking:\n    targets: " << exact(tool.process.sticking.targets)
+          << "\n    shields: " << exact(tool.process.sticking.shields)
+          << "\n    walls: " << exact(tool.process.sticking.walls) << "\n";
     if (const auto& r = tool.process.reactive) {
         o << "  reactive:\n";
         if (r->pumpingSpeedM3PerS) o << "    pumping_speed_L_s: " << exact(*r->pumpingSpeedM3PerS * 1e3) << "\n";
@@ -156,6 +160,7 @@ std::string resolvedToolYaml(const ToolFile& tool, int digits) {
           << "\n    sticking_target: " << exact(r->stickingTarget)
           << "\n    sticking_collector: " << exact(r->stickingCollector)
           << "\n    implantation: " << (r->implantation ? "true" : "false")
+          << "\n    redeposition_fraction: " << exact(r->redepositionFraction)
           << "\n    flow_scale: " << exact(r->flowScale)
           << "\n    substrate_rate_factor: " << exact(r->substrateRateFactor) << "\n";
         if (r->secondaryElectronCompound)

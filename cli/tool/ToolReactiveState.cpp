@@ -26,6 +26,7 @@ std::optional<ReactiveOperation> reactiveOperationOf(const ToolFile& tool, const
     op.flowSccm = r->reactiveSccm * r->flowScale;
     // implantation: the working gas is not consumed, p_inert = k T Q_inert / S (as `magtwin reactive`)
     op.chamber.implantation = r->implantation;
+    op.chamber.redepositionFraction = r->redepositionFraction;
     double inert = 0.0;
     for (const ToolReactive::Flow& f : r->flows)
         if (isInertGas(f.gas)) inert += f.sccm * r->flowScale * kMoleculesPerSccm;

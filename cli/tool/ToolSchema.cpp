@@ -56,6 +56,19 @@ std::vector<ToolKey> buildSchema() {
         qty("process", "cycle_time", Dimension::Time, "-",
             "time from one substrate to the next (> 0): `deposit --life-sweep` gives the target life in substrates "
             "and days"),
+        sec("process", "sticking", K::Section, "-",
+            "sticking coefficients of the sputtered atoms on the chamber's surfaces other than the substrate "
+            "(solvers/deposition/ChamberSticking.hpp); an atom that does not stick leaves diffusely at the gas "
+            "temperature. Used by the gas Monte Carlo (`deposit --method mc`) and the OpenFOAM case (`foam-case`); "
+            "the line-of-sight and fast gas models lose every atom that misses the substrate, so `deposit` refuses "
+            "them below 1"),
+        qty("process.sticking", "targets", Dimension::Fraction, "1",
+            "on the target faces, [0, 1]; 1: a project assumption (metal atoms condense on their own metal near "
+            "unity, Ohring, Materials Science of Thin Films, 2002, ch. 7)"),
+        qty("process.sticking", "shields", Dimension::Fraction, "1",
+            "on the shields: the plane of the target faces outside the targets, [0, 1]; 1 as for the targets"),
+        qty("process.sticking", "walls", Dimension::Fraction, "1",
+            "on the chamber walls: the sides and the floor beside the substrate, [0, 1]; 1 as for the targets"),
         sec("process", "reactive", K::Section, "-",
             "reactive sputtering chamber (Berg's model, `magtwin reactive`, docs/reactive.md)"),
         {"process.reactive",
@@ -106,6 +119,10 @@ std::vector<ToolKey> buildSchema() {
             "implantation of reactive ions (RSD: Strijckmans & Depla, J. Phys. D 47 (2014) 235302): the ion "
             "current's reactive share p_R / (p_R + p_inert) nitrides/oxidises the target below its surface; with "
             "`flows` it needs a working gas among them (p_inert = k T Q_inert / S)"),
+        sec("process.reactive", "redeposition_fraction", K::Number, "0",
+            "f_rd in [0, 1): share of the sputtered metal and compound that returns to the target, spread uniformly "
+            "over its face (RSD: Strijckmans & Depla, J. Phys. D 47 (2014) 235302); the collector gets 1 - f_rd. "
+            "0: Berg's model (no measured value for a chamber: docs/reactive.md)"),
         sec("process.reactive", "flows", K::TextMap, "-",
             "the reactive supply of `erode` and `deposit`: gas flows with a unit (sccm, slm), e.g. {N2: 10 sccm} "
             "(one reactive gas: N2, O2; inert gases allowed); given: the target's state at this flow sets the "

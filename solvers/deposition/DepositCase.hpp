@@ -6,6 +6,7 @@
 #pragma once
 
 #include "solvers/deposition/CathodeLayout.hpp"
+#include "solvers/deposition/ChamberSticking.hpp"
 #include "solvers/deposition/EmissionAngularDistribution.hpp"
 #include "solvers/deposition/Substrate.hpp"
 #include "solvers/deposition/SubstrateMotion.hpp"
@@ -43,6 +44,10 @@ struct DepositCase {
     /// Fast gas model (GasAttenuationModel.hpp): the tool's deposition.gas_model.
     double gasSigmaEffM2 = 0.0, gasEta = 0.0, gasThermalisationColumnPerM2 = 0.0;
     bool gasModelGiven = false;  ///< false: the Mo-in-Ar defaults (requireGasCalibration)
+    /// process.sticking: targets, shields, walls (the gas Monte Carlo's surfaces; the
+    /// line-of-sight and fast gas models take 1: requireStickingTransport)
+    ChamberSticking chamberSticking;
+    std::string stickingOrigin;  ///< "FILE:LINE: key 'process.sticking" when given
     long histories = 10000000;
     long seed = 12345;
 };

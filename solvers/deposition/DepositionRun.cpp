@@ -2,6 +2,7 @@
 
 #include "boundary/elements/ElementTable.hpp"
 #include "boundary/yield/SputterYield.hpp"
+#include "solvers/deposition/ChamberWalls.hpp"
 #include "solvers/deposition/EndBoostChoice.hpp"
 #include "solvers/deposition/GasScatteringMonteCarlo.hpp"
 
@@ -70,6 +71,9 @@ std::vector<std::string> cathodeNamesOf(const DepositCase& c) {
 CathodeResponses responsesAt(const DepositCase& c, std::shared_ptr<const EmissionAngularDistribution> law, double life,
                              const std::vector<ErodedGroup>& eroded, const SubstrateGrid& grid,
                              TransportMethod method) {
+    // Every fast/direct transport (deposit, its optimiser, the life sweep, the twin) loses
+    // the atoms that miss the substrate.
+    requireStickingTransport(c, method == TransportMethod::Fast ? "fast" : "direct");
     std::size_t total = 0;
     for (const auto& g : c.cathodes) total += std::size_t(g.cathodeCount());
     const std::vector<double> ones(total, 1.0);
@@ -151,9 +155,41 @@ std::string gasModelRangeWarning(const DepositCase& c, const EmissionLayout& lay
     return w.str();
 }
 
+/// The faces of the untilted planar targets in the Monte Carlo box's top plane (within a
+/// target thickness of zTop: a used target's face has receded into it), in the resting
+/// platen's frame. Where the platen turns the sources (turnsSources) the footprints would
+/// turn too: refused when the targets' and shields' sticking differ.
+std::vector<TopPlaneFootprint> topPlaneTargets(const DepositCase& c, double zTop) {
+    std::vector<TopPlaneFootprint> out;
+    if (c.chamberSticking.targets == c.chamberSticking.shields) return out;  // the same surface to an atom
+    if (turnsSources(c.motion))
+        throw std::invalid_argument(c.stickingOrigin +
+                                    ".targets': differs from shields with a turned platen "
+                                    "(substrates[].motion.platen_angle); give them one value");
+    for (const CathodeGroup& g : c.cathodes) {
+        const CathodeSpec& k = g.cathode;
+        if (g.type == CathodeGroup::Type::RotaryArray || k.tilted() ||
+            std::abs(k.position.z() - zTop) > std::max(k.geometry.thicknessM, 1e-9))
+            continue;
+        if (g.type == CathodeGroup::Type::PlanarCircular) {
+            const double r = k.geometry.radiusM;
+            out.push_back({k.position.x() - r, k.position.x() + r, k.position.y() - r, k.position.y() + r, true});
+            continue;
+        }
+        for (int m = 0; m < g.count; ++m) {
+            const double x = k.position.x() + (m - 0.5 * (g.count - 1)) * g.pitchM;
+            out.push_back({x - 0.5 * k.geometry.widthM, x + 0.5 * k.geometry.widthM,
+                           k.position.y() - 0.5 * k.geometry.lengthM, k.position.y() + 0.5 * k.geometry.lengthM,
+                           false});
+        }
+    }
+    return out;
+}
+
 /// Gas-scattering Monte Carlo fluence (static, rotation or oscillation: the tally on the
 /// substrate plane, widened in x by the oscillation's reach): chamber = the box around the
-/// tally plane and cathodes with 0.2 m margin, top at the highest emitting point.
+/// tally plane and cathodes with the walls of ChamberWalls.hpp (foam-case's chamber), top at
+/// the highest emitting point.
 std::vector<double> monteCarloFluence(const DepositCase& c, const EmissionLayout& layout, const SubstrateGrid& g,
                                       const ProgressFn& progress) {
     if (c.motion.kind == SubstrateMotion::Kind::InlineScan)
@@ -172,7 +208,11 @@ std::vector<double> monteCarloFluence(const DepositCase& c, const EmissionLayout
             box.yMax = std::max(box.yMax, e.position.y());
             box.zTop = std::max(box.zTop, e.position.z());
         }
-    box.xMin -= 0.2, box.xMax += 0.2, box.yMin -= 0.2, box.yMax += 0.2;
+    const double mx = chamberWallMarginM(0.5 * (box.xMax - box.xMin)),
+                 my = chamberWallMarginM(0.5 * (box.yMax - box.yMin));
+    box.xMin -= mx, box.xMax += mx, box.yMin -= my, box.yMax += my;
+    box.sticking = c.chamberSticking;
+    box.targets = topPlaneTargets(c, box.zTop);
     const GasScatteringSettings s = gasScatteringSettingsOf(c);
     if (progress)
         progress("Monte Carlo: " + std::to_string(c.histories) + " histories at " + std::to_string(c.pressurePa) +
@@ -189,7 +229,23 @@ std::vector<double> monteCarloFluence(const DepositCase& c, const EmissionLayout
 
 }  // namespace
 
+void requireStickingTransport(const DepositCase& c, const std::string& method) {
+    if (method == "mc") return;
+    const ChamberSticking& k = c.chamberSticking;
+    for (auto [key, value] :
+         {std::pair<const char*, double>{"targets", k.targets}, {"shields", k.shields}, {"walls", k.walls}})
+        if (value < 1) {
+            std::ostringstream m;
+            m << c.stickingOrigin << "." << key << "': " << value << " < 1 needs --method mc: the " << method
+              << " transport (also the power-trim optimiser's, the life sweep's and the twin's) loses every atom "
+                 "that misses the substrate (sticking 1); the gas Monte Carlo follows the atoms the "
+              << key << " give back";
+            throw std::invalid_argument(m.str());
+        }
+}
+
 DepositRun runDeposition(DepositCase c, double lifeKWh, const std::string& method, const ProgressFn& progress) {
+    requireStickingTransport(c, method);
     const auto say = [&progress](const std::string& m) {
         if (progress) progress(m);
     };

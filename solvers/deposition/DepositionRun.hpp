@@ -103,6 +103,13 @@ struct DepositRun {
     double seconds = 0;
 };
 
+/// The line-of-sight and fast gas models lose every atom that misses the substrate (sticking 1
+/// on targets, shields and walls); only the gas Monte Carlo (`mc`) follows the atoms a surface
+/// gives back. Throws std::invalid_argument naming process.sticking's file, line and key when
+/// `method` is not mc and a coefficient is below 1 (responsesAt calls it: every fast/direct
+/// path, the optimiser's, the life sweep's and the twin's, is refused).
+void requireStickingTransport(const DepositCase& c, const std::string& method);
+
 /// Runs case `c` at `lifeKWh` (per cathode; a group's own life wins) with transport
 /// `method` (fast | direct | mc): wobble scan, end-boost search, erosion of used targets,
 /// transport, power trims, thickness, uniformity and the film's composition. Throws std::invalid_argument on data

@@ -30,13 +30,26 @@ void frame(const Eigen::Vector3d& n, Eigen::Vector3d& t1, Eigen::Vector3d& t2) {
     t2 = n.cross(t1);
 }
 
+/// The surface a flight ends on.
+enum class Surface { Floor, Top, SideX, SideY };
+
 }  // namespace
+
+bool TopPlaneFootprint::contains(double x, double y) const {
+    if (x < x0 || x > x1 || y < y0 || y > y1) return false;
+    if (!disc) return true;
+    const double ax = 0.5 * (x1 - x0), ay = 0.5 * (y1 - y0);
+    const double u = (x - 0.5 * (x0 + x1)) / ax, v = (y - 0.5 * (y0 + y1)) / ay;
+    return u * u + v * v <= 1;
+}
 
 MonteCarloTally gasScatteringFlux(const std::vector<EmissionSource>& sources, const RegularPlaneGrid& g, bool wafer,
                                   const ChamberBox& box, const GasScatteringSettings& s, std::uint64_t histories) {
     if (histories == 0 || g.nx < 2 || g.ny < 2) throw std::invalid_argument("mc: need histories > 0 and a 2 x 2 grid");
     if (!(s.pressurePa >= 0 && s.gasTemperatureK > 0 && s.maxEnergyEv > 0 && s.surfaceBindingEv > 0))
         throw std::invalid_argument("mc: need pressure >= 0, temperature > 0, U_s > 0, E_max > 0");
+    for (const double st : {box.sticking.targets, box.sticking.shields, box.sticking.walls})
+        if (!(st >= 0 && st <= 1)) throw std::invalid_argument("mc: sticking coefficients must be in [0, 1]");
     Emitter em;
     double total = 0;
     for (const auto& src : sources) {
@@ -72,7 +85,9 @@ MonteCarloTally gasScatteringFlux(const std::vector<EmissionSource>& sources, co
     const int threads = s.threads > 0 ? s.threads : omp_get_max_threads();
     const int blocks = 64;  // fixed work split: the result depends on the seed only
     std::vector<std::vector<std::uint64_t>> counts(blocks);
-    std::vector<std::uint64_t> dep(blocks, 0), lost(blocks, 0), coll(blocks, 0);
+    std::vector<std::uint64_t> dep(blocks, 0), onTargets(blocks, 0), onShields(blocks, 0), onWalls(blocks, 0),
+        coll(blocks, 0), refl(blocks, 0);
+    const double wallKT = kBoltzmannJPerK * s.gasTemperatureK;  // surfaces at the gas temperature
     // Element frames once (the launch direction is built in the element's normal frame).
     std::vector<Eigen::Vector3d> t1s(em.element.size()), t2s(em.element.size());
     for (std::size_t k = 0; k < em.element.size(); ++k) frame(em.element[k]->normal, t1s[k], t2s[k]);
@@ -84,7 +99,7 @@ MonteCarloTally gasScatteringFlux(const std::vector<EmissionSource>& sources, co
         Xoshiro256 rng(s.seed * 0x9E3779B97F4A7C15ULL + std::uint64_t(blk) * 0xBF58476D1CE4E5B9ULL + 1);
         auto& c = counts[std::size_t(blk)];
         c.assign(g.nx * g.ny, 0);
-        std::uint64_t nDep = 0, nLost = 0, nColl = 0;
+        std::uint64_t nDep = 0, nTargets = 0, nShields = 0, nWalls = 0, nColl = 0, nRefl = 0;
         const std::uint64_t first = histories * std::uint64_t(blk) / blocks,
                             last = histories * std::uint64_t(blk + 1) / blocks;
         for (std::uint64_t h = first; h < last; ++h) {
@@ -124,31 +139,67 @@ MonteCarloTally gasScatteringFlux(const std::vector<EmissionSource>& sources, co
                     row = scatter.locate(eCmPerG2 * g2);
                     tColl = rng.exponential(ze) / (nGas * scatter.crossSectionM2(row) * gRel);
                 }
-                // Time to the substrate plane and to the box walls.
+                // Time to the floor (substrate plane), the top plane and the side walls.
                 double tHit = INFINITY;
-                bool substrate = false;
-                if (vz < 0) tHit = -z / vz, substrate = true;
-                if (vz > 0) tHit = (box.zTop - z) / vz;
+                Surface hit = Surface::Floor;
+                if (vz < 0) tHit = -z / vz;
+                if (vz > 0) tHit = (box.zTop - z) / vz, hit = Surface::Top;
                 const double tx = vx > 0 ? (box.xMax - x) / vx : (vx < 0 ? (box.xMin - x) / vx : INFINITY);
                 const double ty = vy > 0 ? (box.yMax - y) / vy : (vy < 0 ? (box.yMin - y) / vy : INFINITY);
-                if (tx < tHit) tHit = tx, substrate = false;
-                if (ty < tHit) tHit = ty, substrate = false;
+                if (tx < tHit) tHit = tx, hit = Surface::SideX;
+                if (ty < tHit) tHit = ty, hit = Surface::SideY;
                 if (tColl >= tHit) {
-                    if (substrate) {
-                        const double px = x + tHit * vx, py = y + tHit * vy;
-                        const double fx = (px - g.x0) / g.dx + 0.5, fy = (py - g.y0) / g.dy + 0.5;
-                        const bool inGrid = fx >= 0 && fy >= 0 && fx < double(g.nx) && fy < double(g.ny);
-                        const bool inside = inGrid && (!wafer || std::hypot(px - cx, py - cy) <= R);
-                        if (inside) {
-                            ++c[std::size_t(fx) + g.nx * std::size_t(fy)];
-                            ++nDep;
-                        } else {
-                            ++nLost;
+                    // On the surface (the coordinate across it set exactly, so the next flight
+                    // starts inside the box).
+                    x += tHit * vx, y += tHit * vy, z += tHit * vz;
+                    Eigen::Vector3d inward;
+                    double stick = box.sticking.walls;
+                    std::uint64_t* stuck = &nWalls;
+                    switch (hit) {
+                        case Surface::Floor: {
+                            z = 0, inward = Eigen::Vector3d::UnitZ();
+                            const double fx = (x - g.x0) / g.dx + 0.5, fy = (y - g.y0) / g.dy + 0.5;
+                            const bool inGrid = fx >= 0 && fy >= 0 && fx < double(g.nx) && fy < double(g.ny);
+                            if (inGrid && (!wafer || std::hypot(x - cx, y - cy) <= R)) {
+                                ++c[std::size_t(fx) + g.nx * std::size_t(fy)];
+                                ++nDep;
+                                stick = -1;  // deposited: the history ends
+                            }
+                            break;
                         }
-                    } else {
-                        ++nLost;
+                        case Surface::Top:
+                            z = box.zTop, inward = -Eigen::Vector3d::UnitZ();
+                            if (std::any_of(box.targets.begin(), box.targets.end(),
+                                            [&](const TopPlaneFootprint& t) { return t.contains(x, y); }))
+                                stick = box.sticking.targets, stuck = &nTargets;
+                            else
+                                stick = box.sticking.shields, stuck = &nShields;
+                            break;
+                        case Surface::SideX:
+                            x = vx > 0 ? box.xMax : box.xMin, inward = Eigen::Vector3d(vx > 0 ? -1 : 1, 0, 0);
+                            break;
+                        case Surface::SideY:
+                            y = vy > 0 ? box.yMax : box.yMin, inward = Eigen::Vector3d(0, vy > 0 ? -1 : 1, 0);
+                            break;
                     }
-                    break;
+                    if (stick < 0) break;
+                    if (stick >= 1 || rng.uniform() < stick) {
+                        ++*stuck;
+                        break;
+                    }
+                    // Diffuse re-emission at the wall temperature: cosine direction about the
+                    // inward normal, energy kT (E1 + E2) with E1, E2 ~ Exp(1) (the Gamma(2, kT)
+                    // of the Maxwellian flux through a surface, ChamberSticking.hpp).
+                    ++nRefl;
+                    Eigen::Vector3d u1, u2;
+                    frame(inward, u1, u2);
+                    const double muR = std::sqrt(rng.uniform()), sinR = std::sqrt(std::max(0.0, 1 - muR * muR));
+                    double cosA, sinA;
+                    rng.unitCircle(cosA, sinA);
+                    const Eigen::Vector3d d = muR * inward + sinR * (cosA * u1 + sinA * u2);
+                    const double speed = std::sqrt(2 * wallKT * (rng.exponential(ze) + rng.exponential(ze)) / m1);
+                    vx = d.x() * speed, vy = d.y() * speed, vz = d.z() * speed;
+                    continue;
                 }
                 x += tColl * vx, y += tColl * vy, z += tColl * vz;
                 // Elastic collision in the CM frame: the relative velocity turns by chi about
@@ -175,14 +226,20 @@ MonteCarloTally gasScatteringFlux(const std::vector<EmissionSource>& sources, co
                 vx = cmx + w2 * gRel * ox, vy = cmy + w2 * gRel * oy, vz = cmz + w2 * gRel * oz;
             }
         }
-        dep[std::size_t(blk)] = nDep, lost[std::size_t(blk)] = nLost, coll[std::size_t(blk)] = nColl;
+        const std::size_t b = std::size_t(blk);
+        dep[b] = nDep, onTargets[b] = nTargets, onShields[b] = nShields, onWalls[b] = nWalls, coll[b] = nColl;
+        refl[b] = nRefl;
     }
     for (int b = 0; b < blocks; ++b) {
         tally.deposited += dep[std::size_t(b)];
-        tally.lostToWalls += lost[std::size_t(b)];
+        tally.stuckOnTargets += onTargets[std::size_t(b)];
+        tally.stuckOnShields += onShields[std::size_t(b)];
+        tally.stuckOnWalls += onWalls[std::size_t(b)];
         tally.collisions += coll[std::size_t(b)];
+        tally.reflections += refl[std::size_t(b)];
         for (std::size_t k = 0; k < tally.counts.size(); ++k) tally.counts[k] += counts[std::size_t(b)][k];
     }
+    tally.lostToWalls = tally.stuckOnTargets + tally.stuckOnShields + tally.stuckOnWalls;
     tally.emitted = histories;
     tally.atomsPerHistory = total / double(histories);
     for (std::size_t k = 0; k < tally.counts.size(); ++k)

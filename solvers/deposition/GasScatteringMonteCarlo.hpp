@@ -9,9 +9,13 @@
 // gas), sigma from ScreenedCoulombScattering at the CM energy with a gas partner of
 // Maxwellian velocity at T (so atoms thermalise to the gas temperature). Collisions are
 // elastic two-body events (CM deflection chi sampled from the table, random azimuth).
-// A history ends when the atom crosses the substrate plane z = 0 (deposited if it lands
-// on the substrate, else lost) or leaves the chamber box (lost to the walls): every
-// history is counted exactly once, deposited + lost = emitted.
+// A history ends when the atom lands on the substrate (deposited) or sticks to another
+// surface of the chamber box (ChamberSticking.hpp): the targets (ChamberBox::targets, in the
+// top plane z = zTop), the shields (the rest of the top plane) and the walls (the sides and the
+// floor z = 0 beside the substrate). An atom that does not stick (probability 1 - s of the
+// surface; no random number is drawn where s = 1) leaves diffusely from where it hit, at the
+// gas temperature (full accommodation), and flies on. Every history is counted exactly once:
+// deposited + stuck on targets + shields + walls = emitted.
 // Tilted planar targets (CathodeSpec::orientation) need nothing more: each history is launched
 // about its element's own normal (an orthonormal frame per element, built once), and the box is
 // taken round every emitting element (DepositionRun); tested against the closed form of a tilted
@@ -30,6 +34,7 @@
 // collisions per history), i.e. >= 1e6 histories/s on 2 free cores.
 #pragma once
 
+#include "solvers/deposition/ChamberSticking.hpp"
 #include "solvers/deposition/EmissionSource.hpp"
 #include "solvers/deposition/FastConvolutionTransport.hpp"
 
@@ -52,16 +57,31 @@ struct GasScatteringSettings {
     int threads = 0;  ///< 0: OpenMP default
 };
 
+/// A target face in the box's top plane: the rectangle [x0, x1] x [y0, y1], or the disc
+/// inscribed in it when `disc`.
+struct TopPlaneFootprint {
+    double x0 = 0, x1 = 0, y0 = 0, y1 = 0;
+    bool disc = false;
+    bool contains(double x, double y) const;
+};
+
 /// Chamber: the box [xMin, xMax] x [yMin, yMax] x [0, zTop]; the substrate is the grid
-/// area (rectangle, or the disc inscribed in it when `wafer`) on z = 0.
+/// area (rectangle, or the disc inscribed in it when `wafer`) on z = 0; the target faces
+/// lie in the top plane (targets that are not, such as rotary tubes, are no obstacle to
+/// the atoms); the surfaces' sticking coefficients (default 1: every atom that misses the
+/// substrate is lost).
 struct ChamberBox {
     double xMin = -1, xMax = 1, yMin = -1, yMax = 1, zTop = 1;
+    std::vector<TopPlaneFootprint> targets;
+    ChamberSticking sticking;
 };
 
 struct MonteCarloTally {
-    std::vector<double> fluxAtomsM2S;   ///< at the grid points (cell-centred histogram)
-    std::vector<std::uint64_t> counts;  ///< deposited histories per cell
-    std::uint64_t emitted = 0, deposited = 0, lostToWalls = 0;
+    std::vector<double> fluxAtomsM2S;                           ///< at the grid points (cell-centred histogram)
+    std::vector<std::uint64_t> counts;                          ///< deposited histories per cell
+    std::uint64_t emitted = 0, deposited = 0, lostToWalls = 0;  ///< lost = stuck on targets + shields + walls
+    std::uint64_t stuckOnTargets = 0, stuckOnShields = 0, stuckOnWalls = 0;
+    std::uint64_t reflections = 0;  ///< diffuse re-emissions from surfaces with sticking < 1
     std::uint64_t collisions = 0;
     double atomsPerHistory = 0;  ///< emitted atoms/s represented by one history
 };

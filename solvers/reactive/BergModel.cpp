@@ -58,6 +58,9 @@ BergModel::BergModel(const BergParameters& p) : p_(p) {
     if (p.implantation && !(p.inertPartialPressurePa > 0.0))
         throw std::invalid_argument(
             "Berg model: implantation needs the working gas partial pressure (> 0) to split the ion current");
+    if (!(std::isfinite(p.redepositionFraction) && p.redepositionFraction >= 0.0 && p.redepositionFraction < 1.0))
+        throw std::invalid_argument("Berg model: the redeposition fraction must be in [0, 1), not " +
+                                    std::to_string(p.redepositionFraction));
     turningPoints_ = computeTurningPoints();
 }
 
@@ -95,9 +98,19 @@ BergState BergModel::stateAt(double pressure) const {
     // Target (B&N eq. 3 with the implantation term): h(theta) = G(theta) [Y_c theta -
     // n_f f_R (1 - theta)] - n_f alpha_t F (1 - theta) = 0. Closed form for a fixed ion flux;
     // with extension (1) G depends on theta: h(0) <= 0 < h(1) = G(1) Y_c, bisection.
-    auto h = [&](double t) { return ionFlux(t) * (Yc * t - nf * fR * (1.0 - t)) - nf * at * F * (1.0 - t); };
+    // Extension (3) adds k theta (1 - theta) to the compound's removal, k = f_rd (Y_m - Y_c).
+    const double fRd = p_.redepositionFraction, k = fRd * (p_.metalYield - Yc);
+    auto h = [&](double t) {
+        return ionFlux(t) * (Yc * t + k * t * (1.0 - t) - nf * fR * (1.0 - t)) - nf * at * F * (1.0 - t);
+    };
     double thetaT;
-    if (!stateDependentDischarge_) {
+    if (!stateDependentDischarge_ && fRd > 0.0) {
+        // G k theta^2 - B theta + A = 0, B = G (Y_c + k) + A: the root in [0, 1] (h(0) = -A <= 0 < h(1)),
+        // in the form without cancellation for either sign of k.
+        const double A = nf * at * F + ionFlux_ * nf * fR, B = ionFlux_ * (Yc + k) + A;
+        const double disc = std::max(0.0, B * B - 4.0 * ionFlux_ * k * A);
+        thetaT = B > 0.0 ? 2.0 * A / (B + std::sqrt(disc)) : 0.0;
+    } else if (!stateDependentDischarge_) {
         const double form = nf * at * F + ionFlux_ * nf * fR;
         thetaT = form / (form + ionFlux_ * Yc);
     } else if (h(0.0) >= 0.0) {
@@ -113,13 +126,16 @@ BergState BergModel::stateAt(double pressure) const {
     }
     const double G = ionFlux(thetaT), dG = ionFluxSlope(thetaT);
     // d theta_t / dp = -h_p / h_theta (implicit function theorem).
-    const double hTheta = dG * (Yc * thetaT - nf * fR * (1.0 - thetaT)) + G * (Yc + nf * fR) + nf * at * F;
+    double hTheta = dG * (Yc * thetaT - nf * fR * (1.0 - thetaT)) + G * (Yc + nf * fR) + nf * at * F;
+    if (fRd > 0.0) hTheta += k * (dG * thetaT * (1.0 - thetaT) + G * (1.0 - 2.0 * thetaT));
     const double hP = -(G * nf * dfR + nf * at * Fp) * (1.0 - thetaT);
     const double dThetaT = -hP / hTheta;
-    // Collector (B&N eq. 6): theta_c = (a + b) / (a + b + c), derivatives in p.
-    const double a = G * Yc * thetaT * At, b = nf * ac * F * Ac, c = G * Ym * (1.0 - thetaT) * At;
-    const double da = At * Yc * (dG * thetaT + G) * dThetaT, db = nf * ac * Fp * Ac,
-                 dc = At * Ym * (dG * (1.0 - thetaT) - G) * dThetaT;
+    // Collector (B&N eq. 6): theta_c = (a + b) / (a + b + c), derivatives in p; it receives the
+    // share 1 - f_rd of the sputtered compound and metal (extension 3).
+    const double out = 1.0 - fRd;
+    const double a = out * (G * Yc * thetaT * At), b = nf * ac * F * Ac, c = out * (G * Ym * (1.0 - thetaT) * At);
+    const double da = out * (At * Yc * (dG * thetaT + G) * dThetaT), db = nf * ac * Fp * Ac,
+                 dc = out * (At * Ym * (dG * (1.0 - thetaT) - G) * dThetaT);
     const double D = a + b + c;
     const double thetaC = (a + b) / D;
     const double dThetaC = ((da + db) * c - (a + b) * dc) / (D * D);
@@ -145,8 +161,10 @@ BergState BergModel::stateAt(double pressure) const {
     s.stable = s.slopePerSPerPa > 0.0;
     // Deposition (B&N eq. 13) and the film.
     s.metalAtomsPerS = G * At * (Ym * (1.0 - thetaT) + Yc * thetaT);
+    s.redepositedAtomsPerS = fRd * s.metalAtomsPerS;
+    s.sputteredCompoundFraction = s.metalAtomsPerS > 0.0 ? G * At * Yc * thetaT / s.metalAtomsPerS : 0.0;
     const double volumePerMetal = thetaC / p_.compoundFormulaDensityPerM3 + (1.0 - thetaC) / p_.metalDensityPerM3;
-    s.rateMPerS = s.metalAtomsPerS / Ac * volumePerMetal;
+    s.rateMPerS = out * s.metalAtomsPerS / Ac * volumePerMetal;
     s.filmReactivePerMetal = p_.reactiveAtomsPerMetal * thetaC;
     return s;
 }

@@ -61,10 +61,28 @@
 //     the target takes up Q_i = (J/q) f_R (1 - theta_t) A_t more molecules per second, and the
 //     reactive ions sputter with the working-gas yields (RSD's yield per ion species is not
 //     resolved).
+// (3) Redeposition of sputtered material on the target (RSD: K. Strijckmans, D. Depla, J. Phys. D
+//     47 (2014) 235302 and Appl. Surf. Sci. 331 (2015) 185, "the deposition of sputtered material
+//     back on the target"), switched on by redepositionFraction = f_rd > 0: the share f_rd of the
+//     sputtered metal atoms (bare metal, M = (J/q) Y_m (1 - theta_t) A_t per second, and compound,
+//     C = (J/q) Y_c theta_t A_t formula units) returns to the target, spread uniformly per area over
+//     it (Phi_m = f_rd M / A_t, Phi_c = f_rd C / A_t), and only 1 - f_rd reaches the collector. On
+//     the target the redeposited material obeys the collector's rules (B&N eq. 6): compound landing
+//     on bare metal covers it, metal landing on compound buries it. The target balance becomes
+//       (J/q) Y_c theta_t + Phi_m theta_t = [n_f alpha_t F + (J/q) n_f f_R + Phi_c] (1 - theta_t),
+//     i.e. for the uniform target (J/q) theta_t [Y_c + k (1 - theta_t)] = [n_f alpha_t F + (J/q) n_f
+//     f_R] (1 - theta_t) with k = f_rd (Y_m - Y_c): a quadratic in theta_t (closed form; with
+//     extension (1), bisection). Y_m = Y_c leaves theta_t unchanged (the redeposited material has
+//     the surface's own composition). In the collector balance M and C carry the factor 1 - f_rd,
+//     and so does the deposition rate; R (metalAtomsPerS) stays the sputtered flux. The reactive
+//     atoms of redeposited compound that lands on compound, and of compound buried under
+//     redeposited metal, stay in the target (x f_rd R theta_t per second for the uniform target):
+//     the surface model does not follow them into the depth (RSD's depth-resolved target does).
+//     The RSD papers' own equations and redeposition profile could not be read for this code (see
+//     docs/reactive.md); the uniform profile is this project's assumption.
 //
 // Validity: compound sputtered as molecules; chemisorption through the Langmuir factor
-// (1 - theta) only (RSD's coverage-dependent sticking beyond it and the redeposition of
-// compound on the target are not modelled).
+// (1 - theta) only (RSD's coverage-dependent sticking beyond it is not modelled).
 #pragma once
 
 #include "solvers/reactive/ReactiveSteadyStates.hpp"

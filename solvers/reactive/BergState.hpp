@@ -28,6 +28,8 @@ struct BergParameters {
     // Extension (2): implantation of reactive ions.
     bool implantation = false;            ///< RSD's reactive-ion implantation
     double inertPartialPressurePa = 0.0;  ///< p_inert of the working gas (> 0 with implantation)
+    // Extension (3): redeposition of sputtered material on the target (RSD).
+    double redepositionFraction = 0.0;  ///< f_rd in [0, 1): share of the sputtered metal atoms returning to the target
 };
 
 /// One steady state at reactive partial pressure p.
@@ -40,13 +42,17 @@ struct BergState {
     double pumpedPerS = 0.0;            ///< Q_p
     double supplyPerS = 0.0;            ///< Q_tot = Q_t + Q_c + Q_p
     double slopePerSPerPa = 0.0;        ///< dQ_tot/dp
-    double metalAtomsPerS = 0.0;        ///< R, metal atoms leaving the target
+    double metalAtomsPerS = 0.0;        ///< R, metal atoms leaving the target (of which f_rd R return to it)
     double rateMPerS = 0.0;             ///< film thickness rate, mean over A_c
     double filmReactivePerMetal = 0.0;  ///< x theta_c
     bool stable = true;                 ///< dQ_tot/dp > 0
     double ionsPerSecond = 0.0;         ///< I_ion / e at this state (extension 1; else the fixed flow)
     double voltageV = 0.0;              ///< V(theta_t) (extension 1; else V_m)
     double reactiveIonFraction = 0.0;   ///< f_R (extension 2; else 0)
+    /// Metal atoms (bare and in compound) returning to the target per second, f_rd R (extension 3).
+    double redepositedAtomsPerS = 0.0;
+    /// Compound share of the sputtered (and so of the redeposited) metal atoms, C / (C + M).
+    double sputteredCompoundFraction = 0.0;
 };
 
 /// The root of supplyAt(p) = target on [lo, hi], where supplyAt - target changes sign:

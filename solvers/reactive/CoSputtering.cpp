@@ -21,6 +21,9 @@ CoSputteredTarget coSputteredTarget(const BergParameters& p) {
 CoSputtering::CoSputtering(const BergParameters& chamber, const std::vector<CoSputteredTarget>& targets)
     : p_(chamber), targets_(targets) {
     if (targets.empty()) throw std::invalid_argument("co-sputtering: no targets");
+    if (chamber.redepositionFraction != 0.0)
+        throw std::invalid_argument(
+            "co-sputtering: redeposition on the targets is not modelled (redeposition_fraction 0)");
     double area = 0.0, ions = 0.0;
     const CoSputteredTarget* first = nullptr;
     for (std::size_t k = 0; k < targets.size(); ++k) {

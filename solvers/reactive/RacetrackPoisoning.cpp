@@ -58,14 +58,79 @@ ReactiveShare reactiveShare(const BergParameters& p, double pressure) {
 }  // namespace
 
 double RacetrackPoisoning::localTheta(double J, double pressure) const {
+    return localTheta(J, pressure, p_.redepositionFraction > 0.0 ? redepositedFlux(pressure) : RedepositedFlux{});
+}
+
+double RacetrackPoisoning::localTheta(double J, double pressure, const RedepositedFlux& r) const {
     const double nf = formulaPerMolecule_;
     const double form = nf * p_.stickingTarget * impingementPerPa_ * pressure + J * nf * reactiveShare(p_, pressure).f;
+    if (p_.redepositionFraction > 0.0) {
+        const double d = form + r.compoundPerM2S + J * p_.compoundYield + r.metalPerM2S;
+        return d > 0.0 ? (form + r.compoundPerM2S) / d : 0.0;
+    }
     const double d = form + J * p_.compoundYield;
     return d > 0.0 ? form / d : 0.0;
 }
 
+RacetrackPoisoning::Redeposition RacetrackPoisoning::solveRedeposition(double pressure) const {
+    // The fixed point Phi = (f_rd / A) (M(Phi), C(Phi)) of the header comment, by Newton's method
+    // from Phi of the target without redeposition; theta_i is closed form at given Phi.
+    const double Fp = impingementPerPa_, F = Fp * pressure;
+    const double Ym = p_.metalYield, Yc = p_.compoundYield, nf = formulaPerMolecule_, at = p_.stickingTarget;
+    const double w = p_.redepositionFraction / area_;  // uniform per area over the face
+    const ReactiveShare share = reactiveShare(p_, pressure);
+    // M, C and their derivatives in Phi_m, Phi_c (and in p at fixed Phi) at a trial Phi.
+    struct Sums {
+        double M = 0, C = 0, dMm = 0, dMc = 0, dCm = 0, dCc = 0, dMp = 0, dCp = 0;
+    };
+    auto sums = [&](double phiM, double phiC) {
+        Sums z;
+        for (const TargetPatch& t : patches_) {
+            const double J = t.ionFluxPerM2S, dA = t.areaM2;
+            const double form = nf * at * F + J * nf * share.f + phiC;
+            const double D = form + J * Yc + phiM;
+            const double th = D > 0.0 ? form / D : 0.0;
+            // d theta / d Phi_c = (1 - theta) / D, d theta / d Phi_m = -theta / D,
+            // d theta / dp = (n_f alpha_t F/p + J n_f df_R/dp) (1 - theta) / D
+            const double tc = D > 0.0 ? (1.0 - th) / D : 0.0, tm = D > 0.0 ? -th / D : 0.0;
+            const double tp = D > 0.0 ? (nf * at * Fp + J * nf * share.df) * (1.0 - th) / D : 0.0;
+            z.M += J * Ym * (1.0 - th) * dA, z.C += J * Yc * th * dA;
+            z.dMm -= J * Ym * tm * dA, z.dMc -= J * Ym * tc * dA, z.dMp -= J * Ym * tp * dA;
+            z.dCm += J * Yc * tm * dA, z.dCc += J * Yc * tc * dA, z.dCp += J * Yc * tp * dA;
+        }
+        return z;
+    };
+    Sums z = sums(0.0, 0.0);
+    double phiM = w * z.M, phiC = w * z.C;
+    for (int it = 0; it < 100; ++it) {
+        z = sums(phiM, phiC);
+        // residual r = Phi - w (M, C); Jacobian I - w dM,C/dPhi
+        const double rM = phiM - w * z.M, rC = phiC - w * z.C;
+        const double a11 = 1.0 - w * z.dMm, a12 = -w * z.dMc, a21 = -w * z.dCm, a22 = 1.0 - w * z.dCc;
+        const double det = a11 * a22 - a12 * a21;
+        const double stepM = (rM * a22 - a12 * rC) / det, stepC = (a11 * rC - a21 * rM) / det;
+        phiM = std::max(0.0, phiM - stepM), phiC = std::max(0.0, phiC - stepC);
+        if (!(std::abs(stepM) + std::abs(stepC) > 1e-15 * (phiM + phiC))) break;
+    }
+    z = sums(phiM, phiC);
+    // dPhi/dp = (I - w dM,C/dPhi)^-1 w (dM/dp, dC/dp) at fixed Phi (implicit function theorem)
+    const double a11 = 1.0 - w * z.dMm, a12 = -w * z.dMc, a21 = -w * z.dCm, a22 = 1.0 - w * z.dCc;
+    const double det = a11 * a22 - a12 * a21, bM = w * z.dMp, bC = w * z.dCp;
+    Redeposition r;
+    r.flux.metalPerM2S = phiM, r.flux.compoundPerM2S = phiC;
+    r.dMetalDp = (bM * a22 - a12 * bC) / det, r.dCompoundDp = (a11 * bC - a21 * bM) / det;
+    return r;
+}
+
+RedepositedFlux RacetrackPoisoning::redepositedFlux(double pressurePa) const {
+    if (!(pressurePa >= 0.0)) throw std::invalid_argument("racetrack poisoning: partial pressure must be >= 0");
+    if (!(p_.redepositionFraction > 0.0)) return {};
+    return solveRedeposition(pressurePa).flux;
+}
+
 BergState RacetrackPoisoning::stateAt(double pressure) const {
     if (!(pressure >= 0.0)) throw std::invalid_argument("racetrack poisoning: partial pressure must be >= 0");
+    if (p_.redepositionFraction > 0.0) return stateWithRedeposition(pressure);
     const double Fp = impingementPerPa_, F = Fp * pressure;
     const double Ac = p_.collectorAreaM2, Ym = p_.metalYield, Yc = p_.compoundYield;
     const double nf = formulaPerMolecule_, at = p_.stickingTarget, ac = p_.stickingCollector;
@@ -113,8 +178,68 @@ BergState RacetrackPoisoning::stateAt(double pressure) const {
     s.slopePerSPerPa = slopeT + dCollector + p_.pumpingSpeedM3PerS / kT;
     s.stable = s.slopePerSPerPa > 0.0;
     s.metalAtomsPerS = a + c;  // B&N eq. 13, summed
+    s.sputteredCompoundFraction = s.metalAtomsPerS > 0.0 ? a / s.metalAtomsPerS : 0.0;
     const double volumePerMetal = thetaC / p_.compoundFormulaDensityPerM3 + (1.0 - thetaC) / p_.metalDensityPerM3;
     s.rateMPerS = s.metalAtomsPerS / Ac * volumePerMetal;
+    s.filmReactivePerMetal = p_.reactiveAtomsPerMetal * thetaC;
+    return s;
+}
+
+BergState RacetrackPoisoning::stateWithRedeposition(double pressure) const {
+    const double Fp = impingementPerPa_, F = Fp * pressure;
+    const double Ac = p_.collectorAreaM2, Ym = p_.metalYield, Yc = p_.compoundYield;
+    const double nf = formulaPerMolecule_, at = p_.stickingTarget, ac = p_.stickingCollector;
+    const double kT = kBoltzmannJPerK * p_.temperatureK, fRd = p_.redepositionFraction;
+    const ReactiveShare share = reactiveShare(p_, pressure);
+    const double fR = share.f, dfR = share.df;
+    const Redeposition rd = solveRedeposition(pressure);
+    const double phiM = rd.flux.metalPerM2S, phiC = rd.flux.compoundPerM2S;
+
+    // Local balances with the redeposited fluxes (header comment), summed.
+    double a = 0, da = 0, c = 0, dc = 0, uptakeT = 0, slopeT = 0, thetaArea = 0;
+    for (const TargetPatch& t : patches_) {
+        const double G = t.ionFluxPerM2S, At = t.areaM2;
+        const double form = nf * at * F + G * nf * fR + phiC;
+        const double D = form + G * Yc + phiM;
+        const double thetaT = D > 0.0 ? form / D : 0.0;
+        // d theta / dp: directly and through Phi_m(p), Phi_c(p)
+        const double dThetaT =
+            D > 0.0 ? ((nf * at * Fp + G * nf * dfR + rd.dCompoundDp) * (1.0 - thetaT) - rd.dMetalDp * thetaT) / D
+                    : 0.0;
+        a += G * Yc * thetaT * At;
+        da += At * Yc * G * dThetaT;
+        c += G * Ym * (1.0 - thetaT) * At;
+        dc += At * Ym * (-G) * dThetaT;
+        uptakeT += (at * F + G * fR) * (1.0 - thetaT) * At;
+        slopeT += At * ((at * Fp + G * dfR) * (1.0 - thetaT) - (at * F + G * fR) * dThetaT);
+        thetaArea += thetaT * At;
+    }
+    // Collector (B&N eq. 6): the share 1 - f_rd of the sputtered compound and metal.
+    const double out = 1.0 - fRd;
+    const double b = nf * ac * F * Ac, db = nf * ac * Fp * Ac;
+    const double D = out * (a + c) + b;
+    const double thetaC = (out * a + b) / D;
+    const double dThetaC = ((out * da + db) * out * c - (out * a + b) * out * dc) / (D * D);
+
+    BergState s;
+    s.partialPressurePa = pressure;
+    s.thetaTarget = thetaArea / area_;
+    s.thetaCollector = thetaC;
+    s.ionsPerSecond = ions_;
+    s.voltageV = p_.metalVoltageV;
+    s.reactiveIonFraction = fR;
+    s.targetUptakePerS = uptakeT;
+    s.collectorUptakePerS = ac * F * (1.0 - thetaC) * Ac;
+    s.pumpedPerS = pressure * p_.pumpingSpeedM3PerS / kT;
+    s.supplyPerS = s.targetUptakePerS + s.collectorUptakePerS + s.pumpedPerS;
+    const double dCollector = ac * Ac * (Fp * (1.0 - thetaC) - F * dThetaC);
+    s.slopePerSPerPa = slopeT + dCollector + p_.pumpingSpeedM3PerS / kT;
+    s.stable = s.slopePerSPerPa > 0.0;
+    s.metalAtomsPerS = a + c;
+    s.redepositedAtomsPerS = fRd * s.metalAtomsPerS;
+    s.sputteredCompoundFraction = s.metalAtomsPerS > 0.0 ? a / s.metalAtomsPerS : 0.0;
+    const double volumePerMetal = thetaC / p_.compoundFormulaDensityPerM3 + (1.0 - thetaC) / p_.metalDensityPerM3;
+    s.rateMPerS = out * s.metalAtomsPerS / Ac * volumePerMetal;
     s.filmReactivePerMetal = p_.reactiveAtomsPerMetal * thetaC;
     return s;
 }
@@ -141,6 +266,13 @@ std::vector<double> RacetrackPoisoning::scanPressures() const {
         ions_ * p_.metalYield / (formulaPerMolecule_ * p_.stickingCollector * impingementPerPa_ * p_.collectorAreaM2);
     double lo = std::min(jMin * perJ, pc), hi = std::max(jMax * perJ, pc);
     if (p_.implantation) lo = std::min(lo, p_.inertPartialPressurePa), hi = std::max(hi, p_.inertPartialPressurePa);
+    if (p_.redepositionFraction > 0.0) {
+        // the face outside the track poisons like a collector under the redeposited metal:
+        // n_f alpha_t F = f_rd (I/e) Y_m / A_t
+        const double pr = p_.redepositionFraction * ions_ * p_.metalYield /
+                          (formulaPerMolecule_ * p_.stickingTarget * impingementPerPa_ * area_);
+        lo = std::min(lo, pr), hi = std::max(hi, pr);
+    }
     return logGrid(lo * 1e-4, hi * 1e4, kPointsPerDecade);
 }
 

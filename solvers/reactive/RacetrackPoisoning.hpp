@@ -11,7 +11,7 @@
 // locally resolved target of Depla's RSD model (K. Strijckmans, D. Depla, J. Phys. D 47 (2014)
 // 235302; the RSD model's first form, D. Depla, S. Heirwegh, S. Mahieu, J. Haemers, R. De Gryse,
 // J. Phys. D 40 (2007) 1957, already divides the target into cells along the racetrack's current
-// density profile) without its chemisorption and redeposition terms. Implantation
+// density profile) without its coverage-dependent chemisorption. Implantation
 // (BergModel.hpp, extension 2) is local as well: the reactive share f_R = p / (p + p_inert) of
 // the local ion flux implants n_f formula units per ion under the bare part,
 //   J(x) Y_c theta_t(x) = [n_f alpha_t F + J(x) n_f f_R] (1 - theta_t(x)),
@@ -35,8 +35,23 @@
 // that segment no longer holds a root the state jumps to the nearest stable one in the
 // direction of the flow change (the avalanche at a critical point).
 //
-// Validity: Berg's basic model locally (see BergModel.hpp); patches do not exchange material
-// (no redeposition between them) and the ion flux profile is the new target's. The ion flow is
+// Redeposition (BergModel.hpp, extension 3; RSD: Strijckmans & Depla, J. Phys. D 47 (2014)
+// 235302): the share f_rd of the sputtered metal atoms returns to the target, uniformly per
+// area over the whole face A = sum_i dA_i (the track and the face around it):
+//   Phi_m = f_rd M / A (bare metal),  Phi_c = f_rd C / A (compound formula units),
+// and each patch's balance takes them as Berg's collector does (B&N eq. 6):
+//   J_i Y_c theta_i + Phi_m theta_i = [n_f alpha_t F + J_i n_f f_R + Phi_c] (1 - theta_i),
+//   theta_i = (n_f alpha_t F + J_i n_f f_R + Phi_c) / (n_f alpha_t F + J_i n_f f_R + Phi_c + J_i Y_c + Phi_m).
+// Phi depends on every theta_i through M and C: at each p the fixed point Phi = (f_rd / A) (M, C)
+// is solved by Newton's method (2 x 2, from the fluxes without redeposition), and dPhi/dp for
+// the slope by the implicit function theorem. Where J_i Y_c >> Phi (the track centre)
+// redeposition hardly matters; on the flanks and the face outside the track it sets the state
+// (without ions, the face is Berg's collector under the redeposited flux). The collector
+// receives (1 - f_rd) C and (1 - f_rd) M. With one patch this is BergModel's closed form (tested).
+//
+// Validity: Berg's basic model locally (see BergModel.hpp); the redeposition profile is uniform
+// over the face (an assumption: the profile of RSD's papers could not be read here) and the
+// ion flux profile is the new target's. The ion flow is
 // held fixed: BergModel's extension (1) (the voltage and ion current following gamma(theta_t)
 // at fixed power) is not resolved (for the library's nitrides gamma_c = gamma_m, and it does
 // not apply).
@@ -55,6 +70,12 @@ struct TargetPatch {
     double ionFluxPerM2S = 0.0;  ///< J/q, ions m^-2 s^-1
 };
 
+/// The redeposited fluxes per target area (uniform over the face), metal atoms m^-2 s^-1.
+struct RedepositedFlux {
+    double metalPerM2S = 0.0;     ///< Phi_m: bare metal arriving
+    double compoundPerM2S = 0.0;  ///< Phi_c: compound formula units arriving
+};
+
 class RacetrackPoisoning : public ReactiveSteadyStates {
 public:
     /// `p`: Berg's inputs (validated as BergModel does; ionsPerSecond and targetAreaM2 are
@@ -70,8 +91,14 @@ public:
     double targetAreaM2() const { return area_; }
     double ionsPerSecond() const { return ions_; }
 
-    /// theta_t of a patch with ion flux `ionFluxPerM2S` at partial pressure p (closed form above).
+    /// theta_t of a patch with ion flux `ionFluxPerM2S` at partial pressure p (closed form above;
+    /// with redeposition at the redeposited fluxes of the steady state at p).
     double localTheta(double ionFluxPerM2S, double pressurePa) const;
+    /// The same with the redeposited fluxes `r` of redepositedFlux(pressurePa) given (one solve
+    /// for many patches).
+    double localTheta(double ionFluxPerM2S, double pressurePa, const RedepositedFlux& r) const;
+    /// The redeposited fluxes of the steady state at p (zero without redeposition).
+    RedepositedFlux redepositedFlux(double pressurePa) const;
     /// The global steady state at p (thetaTarget: the area mean of theta_t).
     BergState stateAt(double pressurePa) const override;
     /// Partial pressures where dQ_tot/dp changes sign, ascending (even count; computed once).
@@ -83,6 +110,12 @@ public:
     // statesAtFlow: ReactiveSteadyStates (stable and unstable, ascending in p).
 
 private:
+    struct Redeposition {
+        RedepositedFlux flux;
+        double dMetalDp = 0.0, dCompoundDp = 0.0;  ///< dPhi/dp along the steady states
+    };
+    Redeposition solveRedeposition(double pressurePa) const;
+    BergState stateWithRedeposition(double pressurePa) const;
     /// The log grid of the slope scan: 4 decades either side of the patches' and the
     /// collector's pressure scales.
     std::vector<double> scanPressures() const;

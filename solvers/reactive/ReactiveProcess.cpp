@@ -102,6 +102,7 @@ ReactiveSetup reactiveSetup(const Material& metal, const ReactiveGas& gas, const
     p.metalVoltageV = discharge.voltageV;
     p.implantation = chamber.implantation;
     p.inertPartialPressurePa = chamber.inertPartialPressurePa;
+    p.redepositionFraction = chamber.redepositionFraction;
     return out;
 }
 

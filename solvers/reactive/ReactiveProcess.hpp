@@ -67,6 +67,7 @@ struct ReactiveChamber {
     std::optional<double> secondaryElectronCompound;  ///< gamma_c; none: Baragiola's estimate
     bool implantation = false;                        ///< RSD's reactive-ion implantation
     double inertPartialPressurePa = 0.0;              ///< the working gas's partial pressure
+    double redepositionFraction = 0.0;                ///< RSD's redeposition on the target (BergModel.hpp (3))
 };
 
 /// The discharge: the working gas ion, voltage and power (or current) of the cathode.

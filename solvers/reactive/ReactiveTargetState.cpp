@@ -106,12 +106,13 @@ ReactiveTargetState reactiveTargetState(const CathodeSpec& cathode, const Erosio
     const double ratio = out.setup.yieldRatio;
     const double jMax = model.patches().back().ionFluxPerM2S;
     out.ionFluxMaxPerM2S = jMax;
-    out.thetaCentre = model.localTheta(jMax, p);
-    out.thetaHalfFlux = model.localTheta(0.5 * jMax, p);
+    const RedepositedFlux rd = model.redepositedFlux(p);  // zero without redeposition
+    out.thetaCentre = model.localTheta(jMax, p, rd);
+    out.thetaHalfFlux = model.localTheta(0.5 * jMax, p, rd);
     double metal = 0.0, reactive = 0.0;
     for (const TargetPatch& t : model.patches()) {
         metal += t.ionFluxPerM2S * t.areaM2;
-        reactive += t.ionFluxPerM2S * t.areaM2 * reactiveYieldFactor(model.localTheta(t.ionFluxPerM2S, p), ratio);
+        reactive += t.ionFluxPerM2S * t.areaM2 * reactiveYieldFactor(model.localTheta(t.ionFluxPerM2S, p, rd), ratio);
     }
     out.emissionFactor = reactive / metal;
     const double x = out.setup.parameters.reactiveAtomsPerMetal;
@@ -122,9 +123,9 @@ ReactiveTargetState reactiveTargetState(const CathodeSpec& cathode, const Erosio
     const auto flux = std::make_shared<const RacetrackFlux>(*engine->flux);
     const auto at = std::make_shared<const RacetrackFlux::AtScale>(flux->atScale(1.0));
     const auto poisoning = std::make_shared<const RacetrackPoisoning>(model);
-    out.thetaAt = [poisoning, p](double J) { return poisoning->localTheta(J, p); };
-    out.yieldFactor = [flux, at, poisoning, p, ratio](const Eigen::Vector2d& point) {
-        return reactiveYieldFactor(poisoning->localTheta(at->fluxDensity(point), p), ratio);
+    out.thetaAt = [poisoning, p, rd](double J) { return poisoning->localTheta(J, p, rd); };
+    out.yieldFactor = [flux, at, poisoning, p, rd, ratio](const Eigen::Vector2d& point) {
+        return reactiveYieldFactor(poisoning->localTheta(at->fluxDensity(point), p, rd), ratio);
     };
     return out;
 }

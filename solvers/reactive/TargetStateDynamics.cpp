@@ -96,7 +96,7 @@ ReactiveSurfaceState TargetStateDynamics::advance(ReactiveSurfaceState s, double
         throw std::invalid_argument("target state dynamics: the time step must be finite and >= 0");
     const double Ac = p_.collectorAreaM2;
     const double Ym = p_.metalYield, Yc = p_.compoundYield, at = p_.stickingTarget, ac = p_.stickingCollector;
-    const double kT = kBoltzmannJPerK * p_.temperatureK;
+    const double kT = kBoltzmannJPerK * p_.temperatureK, fRd = p_.redepositionFraction;
     const std::size_t n = patches_.size();
     s.thetaPatches = patchThetas(s);
 
@@ -109,16 +109,27 @@ ReactiveSurfaceState TargetStateDynamics::advance(ReactiveSurfaceState s, double
     };
     auto stepAt = [&](const ReactiveSurfaceState& a, double p, double h, Step& st) {
         const double F = impingementPerPa_ * p;
-        const double form = nf_ * at * F;
         st.target.resize(n);
-        double c = nf_ * ac * F * Ac, d = 0.0, kt = 0.0;
+        // Extension (3) of BergModel.hpp: the redeposited compound (phiC) and metal (phiM) per
+        // area, uniform over the face, from the sputtered fluxes of `a` (frozen over the step).
+        // The collector receives the share 1 - f_rd (c: compound arriving and formed, d: metal).
+        const double out = 1.0 - fRd;
+        double sputC = 0.0, sputM = 0.0, c = nf_ * ac * F * Ac, d = 0.0;
         for (std::size_t i = 0; i < n; ++i) {
-            const double G = patches_[i].ionFluxPerM2S, A = patches_[i].areaM2, erode = G * Yc;
+            const double G = patches_[i].ionFluxPerM2S, A = patches_[i].areaM2;
+            sputC += G * Yc * a.thetaPatches[i] * A;
+            sputM += G * Ym * (1.0 - a.thetaPatches[i]) * A;
+            c += out * (G * Yc * a.thetaPatches[i] * A);
+            d += out * (G * Ym * (1.0 - a.thetaPatches[i]) * A);
+        }
+        const double phiC = fRd * sputC / area_, phiM = fRd * sputM / area_;
+        const double form = nf_ * at * F + phiC;
+        double kt = 0.0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const double G = patches_[i].ionFluxPerM2S, erode = G * Yc + phiM;
             const double k = (form + erode) / n0_;
             kt = std::max(kt, k);
             st.target[i] = relax(a.thetaPatches[i], form + erode > 0.0 ? form / (form + erode) : 0.0, k, h);
-            c += G * Yc * a.thetaPatches[i] * A;
-            d += G * Ym * (1.0 - a.thetaPatches[i]) * A;
         }
         const double kc = (c + d) / (n0_ * Ac);
         st.collector = relax(a.thetaCollector, c + d > 0.0 ? c / (c + d) : a.thetaCollector, kc, h);

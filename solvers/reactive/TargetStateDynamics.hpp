@@ -35,8 +35,14 @@
 // sputtered, sum_i alpha_t F (1 - theta_i) dA_i); the profile's fluxes are scaled so that
 // sum J_i dA_i = I_ion / e of the parameters, and A_t is the profile's area. Its steady states
 // are RacetrackPoisoning's. thetaTarget is then the area mean of the patches.
-// Validity: Berg's basic model (see BergModel.hpp); the parameters may change between calls
-// (power, voltage, flows of a log), the fractions carry over.
+// Redeposition (BergModel.hpp, extension 3; f_rd = redepositionFraction > 0): the redeposited
+// fluxes Phi_m = f_rd M / A_t, Phi_c = f_rd C / A_t of the state at the start of a step are held
+// over it (as F is), so each patch stays linear: n_0 dtheta_i/dt = (n_f alpha_t F + Phi_c)
+// (1 - theta_i) - (J_i Y_c + Phi_m) theta_i; the collector receives (1 - f_rd) of the sputtered
+// compound and metal. Its steady states are RacetrackPoisoning's with redeposition (tested).
+// Validity: Berg's basic model (see BergModel.hpp; implantation, extension 2, is not followed
+// here); the parameters may change between calls (power, voltage, flows of a log), the
+// fractions carry over.
 #pragma once
 
 #include "solvers/reactive/BergModel.hpp"

@@ -14,6 +14,7 @@
 #include "cli/tool/ToolFileWriter.hpp"
 #include "cli/tool/ToolGeometryChecks.hpp"
 #include "solvers/deposition/CathodeLayout.hpp"
+#include "tests/cli/ToolFileRefusal.hpp"
 
 #include <gtest/gtest.h>
 
@@ -50,19 +51,6 @@ std::string gunTool(const std::string& orientation, const std::string& tag, cons
                            "  - {name: wafer, kind: wafer, diameter: 100 mm, pitch: 5 mm, edge_exclusion: 3 mm"
                         << (motion.empty() ? "" : ", motion: " + motion) << "}\n";
     return path;
-}
-
-void expectRefused(const std::string& path, int line, const std::string& key, const std::string& text) {
-    try {
-        loadToolFile(path);
-        ADD_FAILURE() << path << ": accepted";
-    } catch (const ConfigError& e) {
-        const std::string what = e.what();
-        EXPECT_NE(what.find(path + ":" + std::to_string(line)), std::string::npos) << what;
-        EXPECT_NE(what.find(key), std::string::npos) << what;
-        EXPECT_NE(what.find(text), std::string::npos) << what;
-    }
-    std::remove(path.c_str());
 }
 
 TEST(TiltKeys, FacingAndTiltResolveToOneOrientation) {

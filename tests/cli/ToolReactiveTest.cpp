@@ -29,6 +29,7 @@ TEST(ToolReactive, ExtensionKeysDefaultToBergsBasicModel) {
     EXPECT_FALSE(r.secondaryElectronCompound.has_value());
     EXPECT_DOUBLE_EQ(r.flowScale, 1.0);
     EXPECT_DOUBLE_EQ(r.substrateRateFactor, 1.0);
+    EXPECT_EQ(r.redepositionFraction, 0.0);  // RSD's redeposition off: Berg's model
     // The Lee & Yang chamber sets them (values checked against their fit in
     // tests/validation/ReactiveLeeYangValidationTest.cpp).
     const ToolReactive& ly =
@@ -37,6 +38,7 @@ TEST(ToolReactive, ExtensionKeysDefaultToBergsBasicModel) {
     EXPECT_DOUBLE_EQ(ly.flowScale, 0.000282495);
     EXPECT_DOUBLE_EQ(ly.collectorAreaM2, 0.3);        // 3000 cm^2
     EXPECT_FALSE(ly.pumpingSpeedM3PerS.has_value());  // set per run by --pressure
+    EXPECT_EQ(ly.redepositionFraction, 0.0);          // fitted without it (docs/reactive.md)
 }
 
 TEST(ToolReactive, AbsentWhereNotGiven) {

@@ -122,4 +122,52 @@ grep -q '^#include "filmSource"' "$WORK/gascase/constant/transportProperties" \
   && grep -q '^D  *\$diffusivity;' "$WORK/gascase/constant/transportProperties" || fail "gas: transportProperties"
 grep -q '^gasPressure  *0.5;' "$WORK/gascase/constant/filmSource" || fail "gas: no gasPressure in filmSource"
 grep -q '^stickingCoefficient  *1;' "$WORK/gascase/constant/source.cu_target" || fail "gas: the target does not absorb"
+
+# --life: a bad life point is refused (exit 2, nothing written); past the end of life names it.
+for life in "5 m" "-3 kWh" "soon"; do
+  "$MAGTWIN" foam-case "$TOOL" --life "$life" --out "$WORK/life-bad" 2> "$WORK/life-bad.err"
+  [ $? -eq 2 ] && grep -q -- "--life" "$WORK/life-bad.err" && [ ! -e "$WORK/life-bad" ] \
+    || fail "--life $life: $(cat "$WORK/life-bad.err")"
+done
+"$MAGTWIN" foam-case "$TOOL" --life "1e6 kWh" --out "$WORK/life-bad" 2> "$WORK/life-bad.err"
+[ $? -eq 2 ] && grep -q "$TOOL: --life 1000000 kWh: past the end of life of the targets" "$WORK/life-bad.err" \
+  && [ ! -e "$WORK/life-bad" ] || fail "--life past the end of life: $(cat "$WORK/life-bad.err")"
+# A good life point: the erosion phase's files (sputterErosion on the cathode with foam-dict's
+# entries, one targetErosion per cathode) beside the film phase's.
+"$MAGTWIN" foam-case "$TOOL" --cells 20000 --life "500 kWh" --out "$WORK/life" > /dev/null || fail "foam-case --life"
+for f in 0/pointDisplacement system/controlDict.erosion system/controlDict.film constant/dynamicMeshDict.erosion \
+         constant/dynamicMeshDict.film; do
+  [ -s "$WORK/life/$f" ] || fail "--life: missing $f"
+done
+grep -A3 "^    cu_target$" "$WORK/life/0/pointDisplacement" | grep -q "type  *sputterErosion;" || fail "--life: no sputterErosion"
+grep -q '#include  *"$FOAM_CASE/constant/source.cu_target"' "$WORK/life/0/pointDisplacement" || fail "--life: entries"
+grep -q "type  *targetErosion;" "$WORK/life/system/controlDict.erosion" || fail "--life: no targetErosion"
+grep -q "^startFrom  *latestTime;" "$WORK/life/system/controlDict.film" || fail "--life: the film does not start eroded"
+# 500 kWh at the tool file's 20 kW: 90000 s of erosion.
+grep -q "^endTime  *90000;" "$WORK/life/system/controlDict.erosion" || fail "--life: erosion time is not 500 kWh / 20 kW"
+# --life on the rotary line: refused naming a tube (the tubes' moving-mesh erosion is not
+# generated), nothing written.
+"$MAGTWIN" foam-case "$ROT" --life "500 kWh" --out "$WORK/life-rot" 2> "$WORK/life-rot.err"
+[ $? -eq 2 ] && grep -q "cathode 'tube01': --life erodes planar targets only" "$WORK/life-rot.err" \
+  && [ ! -e "$WORK/life-rot" ] || fail "--life on tubes: $(cat "$WORK/life-rot.err")"
+# process.sticking: out of [0, 1] or not a number, and shields or walls that give atoms back at
+# 0 Pa (the collisionless case cannot follow them) are refused naming the file, line and key.
+bad sticking-range 's/^  gas: Ar$/  gas: Ar\n  sticking: {walls: 1.5}/' "process.sticking.walls" "must be in [0, 1]"
+bad sticking-negative 's/^  gas: Ar$/  gas: Ar\n  sticking:\n    shields: -0.1/' "process.sticking.shields" \
+  "must be in [0, 1]"
+bad sticking-text 's/^  gas: Ar$/  gas: Ar\n  sticking: {targets: plenty}/' "process.sticking.targets"
+bad sticking-vacuum 's/^  gas: Ar$/  gas: Ar\n  sticking: {walls: 0.5}/' "process.sticking.walls" "0 Pa"
+# At 0.5 Pa the case takes them: the target's Robin uptake, the shields' and the walls', and
+# the walls give back (1 - s) of the targets' ballistic arrivals (ballisticSticking).
+sed -E 's/^  pressure: 0.5 Pa$/  pressure: 0.5 Pa\n  sticking: {targets: 0.8, shields: 60 %, walls: 0.5}/' \
+  "$WORK/gas.yaml" > "$WORK/gas-sticking.yaml"
+cmp -s "$WORK/gas.yaml" "$WORK/gas-sticking.yaml" && fail "gas-sticking: the edit changed nothing"
+"$MAGTWIN" foam-case "$WORK/gas-sticking.yaml" --cells 20000 --out "$WORK/stickcase" > /dev/null \
+  || fail "foam-case with process.sticking"
+grep -q '^stickingCoefficient  *0.8;' "$WORK/stickcase/constant/source.cu_target" || fail "sticking: target not 0.8"
+patch_entries() { sed -n "/^    $1\$/,/^    }/p" "$WORK/stickcase/0/c"; }
+patch_entries shields | grep -q 'stickingCoefficient 0.6;' || fail "sticking: shields not 0.6"
+patch_entries shields | grep -q 'ballisticSticking' && fail "sticking: the shields (in the targets' plane) get arrivals"
+patch_entries walls | grep -q 'stickingCoefficient 0.5;' && patch_entries walls | grep -q 'ballisticSticking   0.5;' \
+  && patch_entries walls | grep -q 'lineOfSightSource   cu_target;' || fail "sticking: walls: $(patch_entries walls)"
 echo "PASS"

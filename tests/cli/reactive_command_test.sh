@@ -106,6 +106,24 @@ sed 's/    collector_area_cm2: 2000/    collector_area_cm2: 2000\n    flow_scale
 bad "scale.yaml:16: key 'process.reactive.flow_scale': must be > 0" "$tmp/scale.yaml" --cathode ti --flow "N2=1 sccm"
 bad "--flow 'N2=1 furlong': unknown flow unit" "$TOOL" --cathode ti --flow "N2=1 furlong"
 bad "--flow 'Ar=-40 sccm': a flow must be >= 0" "$TOOL" --cathode ti --flow "Ar=-40 sccm" --flow "N2=1 sccm"
+# Redeposition (process.reactive.redeposition_fraction, docs/reactive.md): the value used is
+# printed; 0 by default; the key reaches the model (the uniform window moves: 2.205-2.381 sccm
+# without, 2.167-2.275 with 0.1) and the CSV's columns; outside [0, 1) and with co-sputtering: exit 2.
+expect_exit 0 '"redeposition_fraction":0,' reactive "$TOOL" --cathode ti --flow "N2=1 sccm" --json --target uniform
+sed 's/    collector_area_cm2: 2000/    collector_area_cm2: 2000\n    redeposition_fraction: 0.1/' "$TOOL" >"$tmp/rd.yaml"
+expect_exit 0 '"redeposition_fraction":0.1,' reactive "$tmp/rd.yaml" --cathode ti --flow "N2=1 sccm" --json --target uniform
+grep -q '"hysteresis_sccm":\[2\.166[0-9]*,2\.274[0-9]*\]' "$tmp/out" && echo "ok: redeposition moves the window" \
+  || { echo "FAIL: window with redeposition 0.1"; cat "$tmp/out"; fail=1; }
+expect_exit 0 "" reactive "$tmp/rd.yaml" --cathode ti --flow "N2=2.2 sccm" --gas N2 --flow-range 0:5:20 --out "$tmp/rdcurve"
+head -2 "$tmp/rdcurve/process_curve.csv" | tail -1 | grep -q ',redeposition_fraction,sputtered_compound_fraction$' \
+  && awk -F, '!/^#/ && NR > 2 && $9 != 0.1 { bad = 1 } END { exit bad }' "$tmp/rdcurve/process_curve.csv" \
+  && echo "ok: CSV redeposition_fraction column" || { echo "FAIL: CSV redeposition columns"; fail=1; }
+sed 's/    collector_area_cm2: 2000/    collector_area_cm2: 2000\n    redeposition_fraction: 1/' "$TOOL" >"$tmp/rdbad.yaml"
+bad "rdbad.yaml:[0-9]+: key 'process.reactive.redeposition_fraction': must be in \[0, 1\)" "$tmp/rdbad.yaml" --cathode ti --flow "N2=1 sccm"
+TWO=$SRC/cases/tools/reactive_ti_n2_two_ti.yaml
+sed 's/    collector_area_cm2: \([0-9]*\)/    collector_area_cm2: \1\n    redeposition_fraction: 0.1/' "$TWO" >"$tmp/rdtwo.yaml"
+bad "redeposition on the targets is not modelled" "$tmp/rdtwo.yaml" --cathode ti --cathode ti2 --flow "N2=1 sccm"
+
 # O2 on Ti: the library has no titanium oxide.
 expect_exit 2 "no compound data for O2 on Ti" reactive "$TOOL" --cathode ti --flow "O2=1 sccm" --gas O2 --flow-range 0:5:10 --out "$tmp/bad"
 [ -e "$tmp/bad" ] && { echo "FAIL: written"; fail=1; }

@@ -7,6 +7,9 @@
 #         parallel 0.5 Pa: mpirun -np 2 equals serial to 1e-8
 #         restart  0.5 Pa: a run restarted from t = 1 ends as the uninterrupted run, 1e-8
 #         badentry bad gas and sticking entries stop with a FatalIOError naming the entry
+#         sticking 0.5 Pa, shield and sides keeping half of the atoms (stickingCoefficient and
+#                  ballisticSticking 0.5): the film within 5 % of the peak of the gas Monte Carlo
+#                  with the same sticking, and the atom balance
 #         wallsum  0.5 Pa: the thermalised source's panel wall sums (default) vs the exact
 #                  pairwise ones (thermalisedWallSum exact), 1e-3
 #         mirror   0.5 Pa: the x >= 0 half with a symmetryPlane at x = 0 (gas_half_chamber.py)
@@ -44,6 +47,18 @@ mc)
   "$GAS_REFERENCE" fast 0.5 > "$WORK/fast.csv" || exit 1
   "$GAS_REFERENCE" los > "$WORK/los.csv" || exit 1
   $PY "$CHECK" mc "$WORK/case" "$WORK/mc.csv" "$WORK/fast.csv" "$WORK/los.csv"
+  ;;
+sticking)
+  fresh_case "$WORK/case"
+  for p in shield sides; do
+    sed -i "/^    $p\$/,/^    }/s/^        stickingCoefficient 1;/        stickingCoefficient 0.5;\n        ballisticSticking   0.5;/" \
+      "$WORK/case/0/c"
+  done
+  "$WORK/case/Allrun" || exit 1
+  "$GAS_REFERENCE" mc 0.5 4e6 1 0.5 0.5 > "$WORK/mc.csv" || exit 1
+  "$GAS_REFERENCE" mc 0.5 4e6 > "$WORK/mc-absorbing.csv" || exit 1
+  $PY "$CHECK" sticking "$WORK/case" "$WORK/mc.csv" "$WORK/mc-absorbing.csv" &&
+  $PY "$CHECK" balance "$WORK/case"
   ;;
 balance)
   fresh_case "$WORK/case"

@@ -1,15 +1,19 @@
 // The core's references for tests/foam/sputterFoamGas3D (the chamber of its blockMeshDict:
 // floor substrate y = 0, 0.2 m x 0.2 m; a 0.1 m x 0.1 m target in the middle of the ceiling
-// y = 0.1 m facing down, 5 mm faces; every wall absorbs). The OpenFOAM frame (x, y, z) is the
-// core's (x, z, y): the core's z is the height above the substrate.
+// y = 0.1 m facing down, 5 mm faces; every wall absorbs unless `mc` is given sticking coefficients). The OpenFOAM frame
+// (x, y, z) is the core's (x, z, y): the core's z is the height above the substrate.
 //   gas_reference entries P        the gas entries of the case at P Pa, 300 K: the core's Mo-in-Ar
 //                                  gas model (kMoInArGasModel, the `deposit` default) and the
 //                                  Chapman-Enskog D of Mo in Ar (GasDiffusivity)
 //   gas_reference los              collisionless line-of-sight flux (LineOfSightTransport)
 //   gas_reference fast P           the core's fast gas model: attenuated line of sight + its
 //                                  thermalised diffusive part (GasAttenuationModel)
-//   gas_reference mc P HISTORIES   the core's gas Monte Carlo (GasScatteringMonteCarlo, what
-//                                  `deposit --method mc` runs), in the chamber box
+//   gas_reference mc P HISTORIES [TARGETS SHIELDS WALLS]
+//                                  the core's gas Monte Carlo (GasScatteringMonteCarlo, what
+//                                  `deposit --method mc` runs), in the chamber box; optionally
+//                                  the sticking coefficients of the target face, the rest of the
+//                                  ceiling (shield) and the sides (walls; the floor is all
+//                                  substrate), default 1 (ChamberSticking.hpp)
 // Fluxes are per unit sputtered flux density of the target (atoms m^-2 s^-1 per atom m^-2 s^-1)
 // at the floor's face centres, CSV `x_m,z_m,flux` on stdout.
 #include "boundary/elements/ElementTable.hpp"
@@ -73,7 +77,7 @@ void print(const std::vector<double>& flux) {
 }
 
 int usage(const char* self) {
-    std::fprintf(stderr, "usage: %s entries P | los | fast P | mc P HISTORIES\n", self);
+    std::fprintf(stderr, "usage: %s entries P | los | fast P | mc P HISTORIES [TARGETS SHIELDS WALLS]\n", self);
     return 2;
 }
 
@@ -110,7 +114,7 @@ int main(int argc, char** argv) {
         print(f);
         return 0;
     }
-    if (mode == "mc" && argc == 4) {
+    if (mode == "mc" && (argc == 4 || argc == 7)) {
         // The settings `deposit` derives for a Mo target in Ar (DepositionRun.cpp,
         // gasScatteringSettingsOf): Thompson U_s of Mo, the tail cut at the largest energy an
         // ion of e V gives a target atom head-on, V = the ion energy of the case (400 V).
@@ -125,12 +129,18 @@ int main(int argc, char** argv) {
         s.atomMassAmu = atom.massAmu;
         s.surfaceBindingEv = atom.requireSurfaceBindingEv();
         s.maxEnergyEv = kIonEnergyEv * 4 * gas.massAmu * atom.massAmu / std::pow(gas.massAmu + atom.massAmu, 2);
-        const ChamberBox box{-kHalf, kHalf, -kHalf, kHalf, kHeight};
+        ChamberBox box{-kHalf, kHalf, -kHalf, kHalf, kHeight};
+        box.targets.push_back({-kTargetHalf, kTargetHalf, -kTargetHalf, kTargetHalf, false});
+        if (argc == 7) box.sticking = {std::atof(argv[4]), std::atof(argv[5]), std::atof(argv[6])};
         const MonteCarloTally tally =
             gasScatteringFlux(target(), floorGrid(), false, box, s, std::uint64_t(std::atof(argv[3])));
-        std::fprintf(stderr, "mc: emitted %llu deposited %llu lost %llu collisions/history %.3g\n",
+        std::fprintf(stderr,
+                     "mc: emitted %llu deposited %llu lost %llu (target %llu, shield %llu, walls %llu), "
+                     "re-emitted %llu, collisions/history %.3g\n",
                      (unsigned long long)tally.emitted, (unsigned long long)tally.deposited,
-                     (unsigned long long)tally.lostToWalls, double(tally.collisions) / double(tally.emitted));
+                     (unsigned long long)tally.lostToWalls, (unsigned long long)tally.stuckOnTargets,
+                     (unsigned long long)tally.stuckOnShields, (unsigned long long)tally.stuckOnWalls,
+                     (unsigned long long)tally.reflections, double(tally.collisions) / double(tally.emitted));
         print(tally.fluxAtomsM2S);
         return 0;
     }

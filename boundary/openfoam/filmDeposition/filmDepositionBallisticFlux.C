@@ -22,6 +22,7 @@
 
 #include "boundary/openfoam/sputteredFlux/sputteredFluxFvPatchScalarField.H"
 #include "boundary/openfoam/bridge/LineOfSight.hpp"
+#include "boundary/openfoam/common/emitterFaces.H"
 #include "Pstream.H"
 #include "wedgePolyPatch.H"
 #include "symmetryPlanePolyPatch.H"
@@ -154,28 +155,13 @@ Foam::filmDepositionFvPatchScalarField::computeBallisticFlux() const
             )
         );
     }
-    List<pointField> allCentres(Pstream::nProcs());
-    List<vectorField> allNormals(Pstream::nProcs());
-    List<scalarField> allRates(Pstream::nProcs());
-    allCentres[Pstream::myProcNo()] = centres;
-    allNormals[Pstream::myProcNo()] = emitterNormals;
-    allRates[Pstream::myProcNo()] = rates;
-    Pstream::gatherList(allCentres);
-    Pstream::gatherList(allNormals);
-    Pstream::gatherList(allRates);
-    Pstream::scatterList(allCentres);
-    Pstream::scatterList(allNormals);
-    Pstream::scatterList(allRates);
-
+    const emitterFaces all = gatherEmitterFaces(centres, emitterNormals, rates);
     std::vector<magtwin::foam::EmittingElement> emitters;
-    forAll(allCentres, proci)
+    forAll(all.centres, i)
     {
-        forAll(allCentres[proci], i)
-        {
-            const point& c = allCentres[proci][i];
-            const vector& n = allNormals[proci][i];
-            emitters.push_back({{c.x(), c.y(), c.z()}, {n.x(), n.y(), n.z()}, allRates[proci][i]});
-        }
+        const point& c = all.centres[i];
+        const vector& n = all.normals[i];
+        emitters.push_back({{c.x(), c.y(), c.z()}, {n.x(), n.y(), n.z()}, all.rates[i]});
     }
 
     if (wedge)

@@ -33,7 +33,13 @@ void Foam::filmDepositionFvPatchScalarField::readParameters
     stickingCoefficient_ = dict.getCheck<scalar>
     (
         "stickingCoefficient",
-        [](const scalar s) { return s > 0 && s <= 1; }
+        [](const scalar s) { return s >= 0 && s <= 1; }
+    );
+    ballisticSticking_ = dict.getCheckOrDefault<scalar>
+    (
+        "ballisticSticking",
+        1,
+        [](const scalar s) { return s >= 0 && s <= 1; }
     );
     gasTemperature_ = dict.getCheck<scalar>
     (
@@ -129,8 +135,8 @@ Foam::filmDepositionFvPatchScalarField::thicknessIncrement
 ) const
 {
     return
-        (depositionFlux() + ballisticFlux_)*dt/filmAtomicDensity_
-       /metresPerNanometre;
+        (depositionFlux() + ballisticSticking_*ballisticFlux_)*dt
+       /filmAtomicDensity_/metresPerNanometre;
 }
 
 
@@ -170,6 +176,7 @@ Foam::filmDepositionFvPatchScalarField::filmDepositionFvPatchScalarField
     gasPressure_(0),
     sigmaEff_(0),
     scatteredDeposited_(1),
+    ballisticSticking_(1),
     ballisticFlux_(p.size(), Zero),
     ballisticTransport_("auto"),
     shadowPatches_()
@@ -204,6 +211,7 @@ Foam::filmDepositionFvPatchScalarField::filmDepositionFvPatchScalarField
     gasPressure_(0),
     sigmaEff_(0),
     scatteredDeposited_(1),
+    ballisticSticking_(1),
     ballisticFlux_(p.size(), Zero),
     ballisticTransport_("auto"),
     shadowPatches_()
@@ -277,6 +285,7 @@ Foam::filmDepositionFvPatchScalarField::filmDepositionFvPatchScalarField
     gasPressure_(ptf.gasPressure_),
     sigmaEff_(ptf.sigmaEff_),
     scatteredDeposited_(ptf.scatteredDeposited_),
+    ballisticSticking_(ptf.ballisticSticking_),
     ballisticFlux_(ptf.ballisticFlux_, mapper),
     ballisticTransport_(ptf.ballisticTransport_),
     shadowPatches_(ptf.shadowPatches_)
@@ -305,6 +314,7 @@ Foam::filmDepositionFvPatchScalarField::filmDepositionFvPatchScalarField
     gasPressure_(ptf.gasPressure_),
     sigmaEff_(ptf.sigmaEff_),
     scatteredDeposited_(ptf.scatteredDeposited_),
+    ballisticSticking_(ptf.ballisticSticking_),
     ballisticFlux_(ptf.ballisticFlux_),
     ballisticTransport_(ptf.ballisticTransport_),
     shadowPatches_(ptf.shadowPatches_)
@@ -334,6 +344,7 @@ Foam::filmDepositionFvPatchScalarField::filmDepositionFvPatchScalarField
     gasPressure_(ptf.gasPressure_),
     sigmaEff_(ptf.sigmaEff_),
     scatteredDeposited_(ptf.scatteredDeposited_),
+    ballisticSticking_(ptf.ballisticSticking_),
     ballisticFlux_(ptf.ballisticFlux_),
     ballisticTransport_(ptf.ballisticTransport_),
     shadowPatches_(ptf.shadowPatches_)
@@ -352,7 +363,9 @@ Foam::filmDepositionFvPatchScalarField::depositionFlux() const
 Foam::tmp<Foam::scalarField>
 Foam::filmDepositionFvPatchScalarField::depositionRate() const
 {
-    return (depositionFlux() + ballisticFlux_)/filmAtomicDensity_;
+    return
+        (depositionFlux() + ballisticSticking_*ballisticFlux_)
+       /filmAtomicDensity_;
 }
 
 
@@ -412,8 +425,10 @@ void Foam::filmDepositionFvPatchScalarField::updateCoeffs()
     }
 
     // The mesh may have moved or been refined: recompute with current deltas.
+    // The ballistic arrivals that do not stick re-enter the gas as diffusing
+    // atoms: D dc/dn = q - k c_f with q = (1 - s_b) J_los, i.e. refGrad q/D.
     refValue() = Zero;
-    refGrad() = Zero;
+    refGrad() = (1 - ballisticSticking_)*ballisticFlux_/diffusivity_;
     valueFraction() =
         depositionVelocity()
        /(depositionVelocity() + diffusivity_*patch().deltaCoeffs());
@@ -426,6 +441,10 @@ void Foam::filmDepositionFvPatchScalarField::write(Ostream& os) const
 {
     fvPatchScalarField::write(os);
     os.writeEntry("stickingCoefficient", stickingCoefficient_);
+    if (ballisticSticking_ != 1)
+    {
+        os.writeEntry("ballisticSticking", ballisticSticking_);
+    }
     os.writeEntry("gasTemperature", gasTemperature_);
     os.writeEntry("diffusivity", diffusivity_);
     os.writeEntry("filmElement", filmElement_);

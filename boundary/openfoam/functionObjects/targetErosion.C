@@ -33,6 +33,17 @@ namespace
 {
 // Joules per kilowatt-hour.
 constexpr Foam::scalar joulesPerKWh = 3.6e6;
+
+// The step set by the last targetErosion object in the current time step: with one object
+// per cathode (magtwin foam-case --life) the next step is the smallest of theirs, not the
+// last object's.
+struct SharedStepLimit
+{
+    const Foam::Time* time = nullptr;
+    Foam::label timeIndex = -1;
+    Foam::scalar deltaT = 0;
+};
+SharedStepLimit sharedStepLimit;
 }
 
 
@@ -174,6 +185,15 @@ void Foam::functionObjects::targetErosion::limitDeltaT()
     }
     if (dt < GREAT)
     {
+        if
+        (
+            sharedStepLimit.time == &time_
+         && sharedStepLimit.timeIndex == time_.timeIndex()
+        )
+        {
+            dt = min(dt, sharedStepLimit.deltaT);
+        }
+        sharedStepLimit = {&time_, time_.timeIndex(), dt};
         const_cast<Time&>(time_).setDeltaT(dt, false);
     }
 }

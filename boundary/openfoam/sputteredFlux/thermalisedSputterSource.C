@@ -6,6 +6,7 @@
 #include "thermalisedSputterSource.H"
 #include "sputteredFluxFvPatchScalarField.H"
 #include "boundary/openfoam/filmDeposition/filmDepositionFvPatchScalarField.H"
+#include "boundary/openfoam/common/emitterFaces.H"
 #include "meshSearch.H"
 #include "emptyPolyPatch.H"
 #include "emptyFvPatch.H"
@@ -701,21 +702,10 @@ Foam::thermalisedSputterSource::source(const volScalarField& c)
         normals.append(vectorField(-pf.patch().nf()));
         rates.append(scalarField(sf.computeSputteredFlux()*pf.patch().magSf()));
     }
-    List<pointField> allCentres(Pstream::nProcs());
-    List<vectorField> allNormals(Pstream::nProcs());
-    List<scalarField> allRates(Pstream::nProcs());
-    allCentres[Pstream::myProcNo()] = centres;
-    allNormals[Pstream::myProcNo()] = normals;
-    allRates[Pstream::myProcNo()] = rates;
-    Pstream::gatherList(allCentres);
-    Pstream::gatherList(allNormals);
-    Pstream::gatherList(allRates);
-    Pstream::scatterList(allCentres);
-    Pstream::scatterList(allNormals);
-    Pstream::scatterList(allRates);
-    const pointField x0(ListListOps::combine<pointField>(allCentres, accessOp<pointField>()));
-    const vectorField n0(ListListOps::combine<vectorField>(allNormals, accessOp<vectorField>()));
-    const scalarField N(ListListOps::combine<scalarField>(allRates, accessOp<scalarField>()));
+    const emitterFaces all = gatherEmitterFaces(centres, normals, rates);
+    const pointField& x0 = all.centres;
+    const vectorField& n0 = all.normals;
+    const scalarField& N = all.rates;
 
     // The geometry (h, the mean transmission, the birth cells) once, and again
     // whenever the mesh moves (target erosion).

@@ -179,3 +179,71 @@ TEST(GasScatteringMC, IdenticalAcrossThreadCounts) {
     EXPECT_EQ(one.counts, two.counts);
     EXPECT_EQ(one.collisions, two.collisions);
 }
+
+// Chamber sticking (ChamberSticking.hpp). Walls, shields and targets that keep nothing: every
+// history ends on the substrate (in = out, exact integers), at 0.5 Pa and in vacuum.
+TEST(GasScatteringMCSticking, NothingSticksButTheSubstrate) {
+    ChamberCase s = smallSetup();
+    s.box.sticking = {0.0, 0.0, 0.0};
+    s.box.targets.push_back({-0.03, 0.03, -0.03, 0.03, true});
+    for (double p : {0.0, 0.5}) {
+        GasScatteringSettings g;
+        g.pressurePa = p;
+        const auto t = gasScatteringFlux(s.sources, s.grid, false, s.box, g, 20000);
+        EXPECT_EQ(t.deposited, t.emitted) << p << " Pa";
+        EXPECT_EQ(t.lostToWalls, 0u);
+        EXPECT_GT(t.reflections, t.emitted) << "most atoms miss the 0.2 m substrate at first";
+        std::uint64_t inCells = 0;
+        for (auto c : t.counts) inCells += c;
+        EXPECT_EQ(inCells, t.emitted);
+    }
+}
+
+// Targets that stick, shields and walls that do not: atoms end on the substrate or the target
+// only (deposited + on the target = emitted); against all-sticking walls the substrate gains.
+TEST(GasScatteringMCSticking, OnlySubstrateAndTargetTakeAtoms) {
+    ChamberCase s = smallSetup();
+    GasScatteringSettings g;
+    g.pressurePa = 0.5;
+    const auto absorbing = gasScatteringFlux(s.sources, s.grid, false, s.box, g, 20000);
+    s.box.sticking = {1.0, 0.0, 0.0};
+    s.box.targets.push_back({-0.03, 0.03, -0.03, 0.03, true});
+    const auto t = gasScatteringFlux(s.sources, s.grid, false, s.box, g, 20000);
+    EXPECT_EQ(t.deposited + t.stuckOnTargets, t.emitted);
+    EXPECT_EQ(t.stuckOnShields + t.stuckOnWalls, 0u);
+    EXPECT_GT(t.stuckOnTargets, 0u);
+    EXPECT_GT(t.deposited, absorbing.deposited);
+    // The same walls absorbing: the atoms split over all four tallies, exactly.
+    s.box.sticking = {1.0, 1.0, 1.0};
+    const auto one = gasScatteringFlux(s.sources, s.grid, false, s.box, g, 20000);
+    EXPECT_EQ(one.deposited + one.stuckOnTargets + one.stuckOnShields + one.stuckOnWalls, one.emitted);
+    EXPECT_EQ(one.reflections, 0u);
+    // Sticking 1 draws no random number: the tally is the default box's, count for count.
+    EXPECT_EQ(one.counts, absorbing.counts);
+}
+
+// A wall of sticking s keeps s of the atoms that reach it: stuck / (stuck + re-emitted) on the
+// walls within 5 binomial sigma of s (targets and shields absorb, so every wall event is one).
+TEST(GasScatteringMCSticking, WallsKeepTheirShare) {
+    ChamberCase s = smallSetup();
+    s.box = {-0.12, 0.12, -0.12, 0.12, 0.10};
+    s.box.sticking = {1.0, 1.0, 0.3};
+    GasScatteringSettings g;
+    g.pressurePa = 0.0;
+    // The substrate grid's own floor is the substrate; the floor beyond it and the sides are walls.
+    const auto t = gasScatteringFlux(s.sources, s.grid, false, s.box, g, 100000);
+    const double events = double(t.stuckOnWalls + t.reflections);
+    ASSERT_GT(events, 1000);
+    const double share = double(t.stuckOnWalls) / events;
+    EXPECT_NEAR(share, 0.3, 5 * std::sqrt(0.3 * 0.7 / events));
+    EXPECT_EQ(t.deposited + t.lostToWalls, t.emitted);
+}
+
+// The footprints: a rectangle and the disc inscribed in it.
+TEST(GasScatteringMCSticking, TopPlaneFootprints) {
+    const TopPlaneFootprint rect{0, 2, 0, 1, false}, disc{0, 2, 0, 2, true};
+    EXPECT_TRUE(rect.contains(1.9, 0.1));
+    EXPECT_FALSE(rect.contains(2.1, 0.5));
+    EXPECT_TRUE(disc.contains(1, 1.99));
+    EXPECT_FALSE(disc.contains(0.05, 0.05));  // a corner of the square, outside the disc
+}
