@@ -209,10 +209,9 @@ void rotaryLayout(const ToolFile& tool, const ToolSubstrate& s, FoamCaseLayout& 
     for (const FoamTube& t : r.tubes) r.tubeAxialCellM = std::min(r.tubeAxialCellM, (t.zM - t.radiusM) / 8);
     // Every tube and the glass mirror-symmetric about y = the glass centre: half the chamber
     // (y >= centre), the symmetry plane its own patch; the line of sight adds the mirrored
-    // emitters (filmDeposition: symmetryPlane patches).
-    // In a gas the thermalised source (sputterFoam's thermalisedSputterSource) takes every
-    // boundary face for a wall its rays end on, a symmetry plane included: no reduction then.
-    r.symmetryY = symmetric && !(tool.process.pressurePa > 0);
+    // emitters (filmDeposition: symmetryPlane patches), and in a gas the thermalised source
+    // (sputterFoam's thermalisedSputterSource) sees the walls through the plane as a mirror.
+    r.symmetryY = symmetric;
     if (r.symmetryY) r.y0 = s.centreYM;
     l.kind = FoamCaseLayout::Kind::Rotary;
     l.qualityArea = "type box; min (" + foamNumber(r.quality.x0) + " " + foamNumber(std::max(r.quality.y0, r.y0)) +
@@ -221,12 +220,9 @@ void rotaryLayout(const ToolFile& tool, const ToolSubstrate& s, FoamCaseLayout& 
                       ? "half along the tube axes: y >= " + foamNumber(s.centreYM) +
                             " m (the glass centre), the plane y = " + foamNumber(s.centreYM) +
                             " a symmetryPlane patch; every tube centred on it with a symmetric along-track profile, "
-                            "filmDeposition adds the mirrored half's emitters. Not mirrored across x: the power trims "
-                            "differ tube by tube"
-                  : symmetric ? "none: the line is symmetric about y = " + foamNumber(s.centreYM) +
-                                    " m, but in a gas the thermalised source's rays would end on a symmetry plane as "
-                                    "on a wall"
-                              : "none: a tube not centred on the glass along y (or an asymmetric along-track profile)";
+                            "filmDeposition adds the mirrored half's emitters, the thermalised source sees the walls "
+                            "through the plane. Not mirrored across x: the power trims differ tube by tube"
+                      : "none: a tube not centred on the glass along y (or an asymmetric along-track profile)";
 }
 
 }  // namespace

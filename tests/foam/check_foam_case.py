@@ -2,12 +2,15 @@
 
     check_foam_case.py CASE/results DEPOSIT_DIR [--point-pct 3] [--u-pp 0.3]
     check_foam_case.py CASE/results DEPOSIT_DIR --rings-mm W --peak-pct P
+    check_foam_case.py CASE/results DEPOSIT_DIR --blocks-mm W --peak-pct P
 
 --rings-mm (a turning wafer against `deposit --method mc`): the film under a turning wafer is
 axisymmetric, so both films are averaged over rings W mm wide inside the quality disc (the
 Monte Carlo's per-pixel counting noise averages out over a ring's hundreds of pixels) and each
 ring's OpenFOAM mean must lie within P % of the reference's highest ring mean (issue 21: at
-0.5 Pa against the core's gas Monte Carlo within 5 % of the peak).
+0.5 Pa against the core's gas Monte Carlo within 5 % of the peak). --blocks-mm (a static glass
+against `deposit --method mc`): the same over W mm x W mm blocks of the glass (a half chamber's
+film covers its half of the blocks).
 
 CASE/results holds the case's summary.json and film.csv (x_m,y_m,z_m,area_m2,thickness_m,
 rate_m_s,in_quality_area; one row per substrate face); DEPOSIT_DIR holds deposit's
@@ -30,15 +33,21 @@ def read_csv(path):
 
 
 def rings(argv, results, dep):
-    width = float(argv[argv.index("--rings-mm") + 1])
+    blocks = "--blocks-mm" in argv
+    width = float(argv[argv.index("--blocks-mm" if blocks else "--rings-mm") + 1])
     peak_pct = float(argv[argv.index("--peak-pct") + 1])
+
+    def bin_of(x, y):  # a W mm ring round the axis, or a W mm x W mm block
+        if blocks:
+            return (int(math.floor(x / width)), int(math.floor(y / width)))
+        return int(math.hypot(x, y) // width)
 
     def ring_means(rows, t_key, scale, x_key, y_key, to_mm, quality):
         sums = {}
         for r in rows:
             if not quality(r):
                 continue
-            i = int(math.hypot(float(r[x_key]) * to_mm, float(r[y_key]) * to_mm) // width)
+            i = bin_of(float(r[x_key]) * to_mm, float(r[y_key]) * to_mm)
             s = sums.setdefault(i, [0.0, 0])
             s[0] += float(r[t_key]) * scale
             s[1] += 1
@@ -51,10 +60,17 @@ def rings(argv, results, dep):
     peak = max(mc.values())
     common = sorted(set(foam) & set(mc))
     worst = max(common, key=lambda i: abs(foam[i] - mc[i]))
-    print("rings %d x %g mm; worst ring %g-%g mm: foam %.2f vs reference %.2f nm = %+.3f %% of the peak %.2f nm; "
-          "all rings: %s" % (len(common), width, worst * width, (worst + 1) * width, foam[worst], mc[worst],
-                             (foam[worst] - mc[worst]) / peak * 100, peak,
-                             " ".join("%+.2f" % ((foam[i] - mc[i]) / peak * 100) for i in common)))
+    if blocks:
+        devs = [(foam[i] - mc[i]) / peak * 100 for i in common]
+        print("blocks %d of %g mm x %g mm; worst block at (%g, %g) mm: foam %.2f vs reference %.2f nm = %+.3f %% of "
+              "the peak %.2f nm; deviations %+.2f to %+.2f %%, mean %+.2f %%"
+              % (len(common), width, width, worst[0] * width, worst[1] * width, foam[worst], mc[worst],
+                 (foam[worst] - mc[worst]) / peak * 100, peak, min(devs), max(devs), sum(devs) / len(devs)))
+    else:
+        print("rings %d x %g mm; worst ring %g-%g mm: foam %.2f vs reference %.2f nm = %+.3f %% of the peak %.2f nm; "
+              "all rings: %s" % (len(common), width, worst * width, (worst + 1) * width, foam[worst], mc[worst],
+                                 (foam[worst] - mc[worst]) / peak * 100, peak,
+                                 " ".join("%+.2f" % ((foam[i] - mc[i]) / peak * 100) for i in common)))
     ok = len(common) >= 10 and min(nm[i][1] for i in common) >= 8
     if not ok:
         print("FAIL: too few rings or pixels per ring for a ring comparison")
@@ -66,7 +82,7 @@ def rings(argv, results, dep):
 
 def main(argv):
     results, dep = argv[1], argv[2]
-    if "--rings-mm" in argv:
+    if "--rings-mm" in argv or "--blocks-mm" in argv:
         return rings(argv, results, dep)
     point_pct = float(argv[argv.index("--point-pct") + 1]) if "--point-pct" in argv else 3.0
     u_pp = float(argv[argv.index("--u-pp") + 1]) if "--u-pp" in argv else 0.3

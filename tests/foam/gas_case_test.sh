@@ -10,6 +10,10 @@
 #         sticking 0.5 Pa, shield and sides keeping half of the atoms (stickingCoefficient and
 #                  ballisticSticking 0.5): the film within 5 % of the peak of the gas Monte Carlo
 #                  with the same sticking, and the atom balance
+#         wallsum  0.5 Pa: the thermalised source's panel wall sums (default) vs the exact
+#                  pairwise ones (thermalisedWallSum exact), 1e-3
+#         mirror   0.5 Pa: the x >= 0 half with a symmetryPlane at x = 0 (gas_half_chamber.py)
+#                  equals the whole chamber on every face it keeps, 1e-8 (exact wall sums)
 set -uo pipefail
 MODE=$1 WORK=$2 LIBDIR=$3 SPUTTERFOAM=$4 GAS_REFERENCE=$5
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -88,6 +92,31 @@ restart)
     || { echo "FAIL: the second run did not start from t = 1"; exit 1; }
   $PY "$CHECK" compare "$WORK/restarted" "$WORK/serial"
   ;;
+wallsum)
+  fresh_case "$WORK/panels"
+  start=$(date +%s.%N)
+  "$WORK/panels/Allrun" || exit 1
+  mid=$(date +%s.%N)
+  fresh_case "$WORK/exact"
+  echo "thermalisedWallSum exact;" >> "$WORK/exact/constant/transportProperties"
+  "$WORK/exact/Allrun" || exit 1
+  end=$(date +%s.%N)
+  grep -q "wall sums exact:" "$WORK/exact/log.sputterFoam" || { echo "FAIL: the exact run took no exact sums"; exit 1; }
+  echo "     Allrun wall time: panels $(echo "$mid - $start" | bc) s, exact $(echo "$end - $mid" | bc) s"
+  grep -h "Thermalised source" "$WORK/panels/log.sputterFoam" "$WORK/exact/log.sputterFoam" | sed 's/^/     /'
+  $PY "$CHECK" wallsum "$WORK/panels" "$WORK/exact"
+  ;;
+mirror)
+  for part in whole half; do
+    fresh_case "$WORK/$part"
+    echo "thermalisedWallSum exact;" >> "$WORK/$part/constant/transportProperties"
+  done
+  $PY "$HERE/gas_half_chamber.py" "$WORK/half" || exit 1
+  "$WORK/whole/Allrun" || exit 1
+  "$WORK/half/Allrun" || exit 1
+  grep -q "1 symmetry plane(s)" "$WORK/half/log.sputterFoam" || { echo "FAIL: the half took no mirror"; exit 1; }
+  $PY "$CHECK" mirror "$WORK/half" "$WORK/whole"
+  ;;
 badentry)
   fails=0
   expect_fatal() {  # expect_fatal NAME FILE SED_EXPR PATTERN
@@ -113,6 +142,8 @@ badentry)
     "Entry 'thermalisationColumn' = -1.*expected >= 0"
   expect_fatal law       constant/transportProperties 's/^D .*/&\nemissionDistribution cosinus;/' \
     "Entry 'emissionDistribution'.*cosinus"
+  expect_fatal wallsum   constant/transportProperties 's/^D .*/&\nthermalisedWallSum fast;/' \
+    "thermalisedWallSum fast: valid are panels, exact"
   expect_fatal mismatch  0/c '/^    substrate/,/^    }/s/^        value               uniform 0;/        sigmaEff 1e-19;\n&/' \
     "Patch substrate of c \(filmDeposition, lineOfSightSource\): sigmaEff/scatteredDeposited differs"
   [ "$fails" -eq 0 ] || exit 1

@@ -10,12 +10,35 @@
 #include "meshSearch.H"
 #include "emptyPolyPatch.H"
 #include "emptyFvPatch.H"
+#include "symmetryPlanePolyPatch.H"
 #include "Pstream.H"
 #include "ListOps.H"
+#include "indexedOctree.H"
+#include "treeDataFace.H"
+#include "Random.H"
 
 #include "boundary/openfoam/bridge/GasThermalisation.hpp"
 
+#include <chrono>
+#include <cmath>
 #include <exception>
+#include <map>
+
+// * * * * * * * * * * * * * Local Functions  * * * * * * * * * * * * * * * //
+
+namespace
+{
+    //- A boundary face the atoms end on: not coupled, not empty, not a
+    //- symmetry plane (a mirror: the walls are seen through it)
+    bool isWall(const Foam::polyPatch& pp)
+    {
+        return
+            !pp.coupled()
+         && !Foam::isA<Foam::emptyPolyPatch>(pp)
+         && !Foam::isA<Foam::symmetryPlanePolyPatch>(pp);
+    }
+}
+
 
 // * * * * * * * * * * * * * * * * Constructors  * * * * * * * * * * * * * * //
 
@@ -46,8 +69,29 @@ Foam::thermalisedSputterSource::thermalisedSputterSource
     (
         dict.getOrDefault<word>("emissionDistribution", "cosine")
     ),
-    cosExponent_(dict.getOrDefault<scalar>("cosExponent", 1))
+    cosExponent_(dict.getOrDefault<scalar>("cosExponent", 1)),
+    wallSum_(dict.getOrDefault<word>("thermalisedWallSum", "panels")),
+    panelSize_
+    (
+        dict.getCheckOrDefault<scalar>
+        (
+            "panelSize", 0, [](const scalar L) { return L >= 0; }
+        )
+    ),
+    panelNearFactor_
+    (
+        dict.getCheckOrDefault<scalar>
+        (
+            "panelNearFactor", 4, [](const scalar k) { return k >= 1; }
+        )
+    )
 {
+    if (wallSum_ != "panels" && wallSum_ != "exact")
+    {
+        FatalIOErrorInFunction(dict)
+            << "thermalisedWallSum " << wallSum_ << ": valid are panels, exact"
+            << exit(FatalIOError);
+    }
     if (!active())
     {
         Info<< "No gas (gasPressure 0): no thermalised volume source" << endl;
@@ -84,21 +128,17 @@ Foam::thermalisedSputterSource::thermalisedSputterSource
 
 // * * * * * * * * * * * * * * * Member Functions  * * * * * * * * * * * * * //
 
-void Foam::thermalisedSputterSource::updateGeometry
+void Foam::thermalisedSputterSource::exactWallSums
 (
     const pointField& x0,
-    const vectorField& n0
-)
+    const vectorField& n0,
+    scalarField& h,
+    scalarField& weight,
+    scalarField& transmitted
+) const
 {
-    // Over this processor's non-coupled boundary faces, then all processors:
-    // h, the first wall along each normal, and the emission-weighted mean
-    // transmission exp(-n sigma_eff r) to the walls (no shadowing: a convex
-    // chamber, as the line-of-sight flux of filmDeposition).
     const scalar tiny = 1e-9*mag(mesh_.bounds().span());
     const bool threeD = mesh_.nGeometricD() == 3;
-    scalarField h(x0.size(), GREAT);
-    scalarField weight(x0.size(), Zero);
-    scalarField transmitted(x0.size(), Zero);
     const vectorField& Sf = mesh_.faceAreas();
     const vectorField& Cf = mesh_.faceCentres();
     const polyBoundaryMesh& pbm = mesh_.boundaryMesh();
@@ -106,7 +146,7 @@ void Foam::thermalisedSputterSource::updateGeometry
     forAll(pbm, patchi)
     {
         const polyPatch& pp = pbm[patchi];
-        if (pp.coupled() || isA<emptyPolyPatch>(pp))
+        if (!isWall(pp))
         {
             continue;
         }
@@ -139,6 +179,408 @@ void Foam::thermalisedSputterSource::updateGeometry
                 }
             }
         }
+    }
+}
+
+
+void Foam::thermalisedSputterSource::panelWallSums
+(
+    const pointField& x0,
+    const vectorField& n0,
+    scalarField& h,
+    scalarField& weight,
+    scalarField& transmitted
+) const
+{
+    const boundBox& bounds = mesh_.bounds();
+    const scalar span = mag(bounds.span());
+    const bool threeD = mesh_.nGeometricD() == 3;
+    const vectorField& Sf = mesh_.faceAreas();
+    const vectorField& Cf = mesh_.faceCentres();
+    const pointField& points = mesh_.points();
+    const faceList& faces = mesh_.faces();
+    const polyBoundaryMesh& pbm = mesh_.boundaryMesh();
+
+    // This processor's wall faces (non-coupled, non-empty boundary faces).
+    DynamicList<label> wallFaces;
+    DynamicList<label> wallPatch;
+    forAll(pbm, patchi)
+    {
+        const polyPatch& pp = pbm[patchi];
+        if (!isWall(pp))
+        {
+            continue;
+        }
+        forAll(pp, facei)
+        {
+            wallFaces.append(pp.start() + facei);
+            wallPatch.append(patchi);
+        }
+    }
+
+    // h: the first wall face along each normal, an octree ray cast (as
+    // meshSearch's boundary tree) from just off the emitting face.
+    if (wallFaces.size())
+    {
+        Random rndGen(261782);
+        treeBoundBox bb(points);
+        bb = bb.extend(rndGen, 1e-4);
+        bb.min() -= point::uniform(ROOTVSMALL);
+        bb.max() += point::uniform(ROOTVSMALL);
+        const indexedOctree<treeDataFace> tree
+        (
+            treeDataFace(true, mesh_, wallFaces),
+            bb,
+            8,
+            10,
+            3.0
+        );
+        // A ray grazing an octree node's boundary can be missed by findLine
+        // (1 of the 400 faces of tests/foam/sputterFoamGas3D, whose normal
+        // ends on a floor face's centre); it is cast again from up to three
+        // starts 1e-7 of the chamber off its line, across its direction (h
+        // moves by 1e-7 span times the wall's slope: nothing on a flat wall).
+        const scalar offset = 1e-9*span;
+        forAll(x0, e)
+        {
+            const vector& n = n0[e];
+            vector t1 = n ^ vector(1, 0, 0);
+            if (magSqr(t1) < 0.5)
+            {
+                t1 = n ^ vector(0, 1, 0);
+            }
+            t1 /= mag(t1);
+            const vector t2 = n ^ t1;
+            const vector shifts[4] =
+                {Zero, 1e-7*span*t1, 1e-7*span*t2, -1e-7*span*(t1 + t2)};
+            for (const vector& shift : shifts)
+            {
+                const point start = x0[e] + offset*n + shift;
+                const pointIndexHit hit = tree.findLine(start, start + 2*span*n);
+                if (hit.hit())
+                {
+                    h[e] = min(h[e], mag(hit.hitPoint() - x0[e] - shift));
+                    break;
+                }
+            }
+        }
+    }
+    if (!threeD)
+    {
+        return;  // 2-D and wedge: the plane formula with h, no weights
+    }
+
+    // Panels: the wall faces binned by patch, the axis and sign of their
+    // normal and a global grid of edge L; one panel may span processors, so
+    // the panels are summed over all of them (decomposition-independent).
+    const scalar wallArea =
+        returnReduce(sum(mag(vectorField(Sf, labelList(wallFaces)))), sumOp<scalar>());
+    const scalar L =
+        panelSize_ > 0 ? panelSize_ : Foam::sqrt(wallArea/2000);
+    const auto binOf = [&](const scalar x, const scalar x0min)
+    {
+        return label(std::floor((x - x0min)/L));
+    };
+    // Per local panel: key (patch, normal class, ix, iy, iz) and sums
+    // (area vector, area-weighted centre, bounding box of the face points).
+    typedef FixedList<label, 5> Key;
+    std::map<Key, label> localIndex;
+    DynamicList<Key> localKeys;
+    DynamicList<label> panelOfFace(wallFaces.size());
+    forAll(wallFaces, i)
+    {
+        const label facei = wallFaces[i];
+        const vector& S = Sf[facei];
+        direction axis = 0;
+        for (direction cmpt = 1; cmpt < vector::nComponents; ++cmpt)
+        {
+            if (mag(S[cmpt]) > mag(S[axis]))
+            {
+                axis = cmpt;
+            }
+        }
+        const point& c = Cf[facei];
+        Key key;
+        key[0] = wallPatch[i];
+        key[1] = 2*axis + (S[axis] > 0 ? 1 : 0);
+        key[2] = binOf(c.x(), bounds.min().x());
+        key[3] = binOf(c.y(), bounds.min().y());
+        key[4] = binOf(c.z(), bounds.min().z());
+        const auto found = localIndex.find(key);
+        if (found == localIndex.end())
+        {
+            localIndex.emplace(key, localKeys.size());
+            panelOfFace.append(localKeys.size());
+            localKeys.append(key);
+        }
+        else
+        {
+            panelOfFace.append(found->second);
+        }
+    }
+    // Packed: 5 key entries, area vector (3), sum of |S| c (3), sum |S|,
+    // bounding box (6).
+    const label nPack = 18;
+    List<scalarField> packed(Pstream::nProcs());
+    scalarField& mine = packed[Pstream::myProcNo()];
+    mine.setSize(nPack*localKeys.size(), Zero);
+    forAll(localKeys, p)
+    {
+        for (label k = 0; k < 5; ++k)
+        {
+            mine[nPack*p + k] = localKeys[p][k];
+        }
+        for (label k = 0; k < 3; ++k)
+        {
+            mine[nPack*p + 12 + k] = GREAT;
+            mine[nPack*p + 15 + k] = -GREAT;
+        }
+    }
+    forAll(wallFaces, i)
+    {
+        const label facei = wallFaces[i];
+        const label base = nPack*panelOfFace[i];
+        const scalar a = mag(Sf[facei]);
+        for (label k = 0; k < 3; ++k)
+        {
+            mine[base + 5 + k] += Sf[facei][k];
+            mine[base + 8 + k] += a*Cf[facei][k];
+        }
+        mine[base + 11] += a;
+        for (const label pointi : faces[facei])
+        {
+            for (label k = 0; k < 3; ++k)
+            {
+                mine[base + 12 + k] = min(mine[base + 12 + k], points[pointi][k]);
+                mine[base + 15 + k] = max(mine[base + 15 + k], points[pointi][k]);
+            }
+        }
+    }
+    Pstream::gatherList(packed);
+    Pstream::scatterList(packed);
+
+    // The global panels in key order; each is summed as one far panel by
+    // the lowest processor holding a part of it.
+    std::map<Key, label> globalIndex;
+    forAll(packed, proci)
+    {
+        const scalarField& pk = packed[proci];
+        for (label p = 0; nPack*p < pk.size(); ++p)
+        {
+            Key key;
+            for (label k = 0; k < 5; ++k)
+            {
+                key[k] = label(pk[nPack*p + k]);
+            }
+            globalIndex.emplace(key, -1);
+        }
+    }
+    {
+        label n = 0;
+        for (auto& kv : globalIndex)
+        {
+            kv.second = n++;
+        }
+    }
+    const label nPanels = globalIndex.size();
+    vectorField panelS(nPanels, Zero);
+    vectorField panelAC(nPanels, Zero);
+    scalarField panelA(nPanels, Zero);
+    pointField panelMin(nPanels, point::uniform(GREAT));
+    pointField panelMax(nPanels, point::uniform(-GREAT));
+    labelList panelOwner(nPanels, Pstream::nProcs());
+    forAll(packed, proci)
+    {
+        const scalarField& pk = packed[proci];
+        for (label p = 0; nPack*p < pk.size(); ++p)
+        {
+            Key key;
+            for (label k = 0; k < 5; ++k)
+            {
+                key[k] = label(pk[nPack*p + k]);
+            }
+            const label g = globalIndex[key];
+            panelOwner[g] = min(panelOwner[g], proci);
+            const label base = nPack*p;
+            for (label k = 0; k < 3; ++k)
+            {
+                panelS[g][k] += pk[base + 5 + k];
+                panelAC[g][k] += pk[base + 8 + k];
+                panelMin[g][k] = min(panelMin[g][k], pk[base + 12 + k]);
+                panelMax[g][k] = max(panelMax[g][k], pk[base + 15 + k]);
+            }
+            panelA[g] += pk[base + 11];
+        }
+    }
+    // This processor's faces of each global panel (for the near sums).
+    labelListList members(nPanels);
+    {
+        labelList nMembers(nPanels, Zero);
+        labelList globalOfLocal(localKeys.size());
+        forAll(localKeys, p)
+        {
+            globalOfLocal[p] = globalIndex[localKeys[p]];
+        }
+        forAll(wallFaces, i)
+        {
+            ++nMembers[globalOfLocal[panelOfFace[i]]];
+        }
+        forAll(members, g)
+        {
+            members[g].setSize(nMembers[g]);
+            nMembers[g] = 0;
+        }
+        forAll(wallFaces, i)
+        {
+            const label g = globalOfLocal[panelOfFace[i]];
+            members[g][nMembers[g]++] = wallFaces[i];
+        }
+    }
+    Info<< "Thermalised source panels: " << nPanels << " of edge " << L
+        << " m over " << returnReduce(wallFaces.size(), sumOp<label>())
+        << " wall faces, near within " << panelNearFactor_
+        << " half-diagonals" << endl;
+    pointField panelC(nPanels);
+    scalarField diagonal(nPanels);
+    scalarField nearRadius(nPanels);
+    forAll(panelC, g)
+    {
+        panelC[g] = panelAC[g]/panelA[g];
+        diagonal[g] = mag(panelMax[g] - panelMin[g]);
+        nearRadius[g] = panelNearFactor_*0.5*diagonal[g];
+    }
+
+    const scalar tiny = 1e-9*span;
+    const label me = Pstream::myProcNo();
+    forAll(x0, e)
+    {
+        forAll(panelC, g)
+        {
+            const vector dc = panelC[g] - x0[e];
+            const scalar rc = mag(dc);
+            if (rc > nearRadius[g])
+            {
+                // Far: the panel as one face, its area vector summed (so
+                // cos_r A is the projected area the emitter sees).
+                if (panelOwner[g] == me)
+                {
+                    const scalar S = mag(panelS[g]);
+                    const scalar w = model_->viewWeight
+                    (
+                        (dc & n0[e])/rc, (dc & panelS[g])/(rc*S), S, rc
+                    );
+                    weight[e] += w;
+                    transmitted[e] += w*model_->transmission(rc);
+                }
+                continue;
+            }
+            // Near: every face of the panel on this processor, exactly,
+            // unless the whole panel lies behind the emitting face (every
+            // member centre within a diagonal of the centroid: weight 0).
+            if ((dc & n0[e]) < -diagonal[g])
+            {
+                continue;
+            }
+            for (const label facei : members[g])
+            {
+                const vector d = Cf[facei] - x0[e];
+                const scalar r = mag(d);
+                if (r > tiny)
+                {
+                    const scalar area = mag(Sf[facei]);
+                    const scalar w = model_->viewWeight
+                    (
+                        (d & n0[e])/r, (d & Sf[facei])/(r*area), area, r
+                    );
+                    weight[e] += w;
+                    transmitted[e] += w*model_->transmission(r);
+                }
+            }
+        }
+    }
+}
+
+
+void Foam::thermalisedSputterSource::updateGeometry
+(
+    const pointField& x0,
+    const vectorField& n0
+)
+{
+    // Over this processor's non-coupled boundary faces, then all processors:
+    // h, the first wall along each normal, and the emission-weighted mean
+    // transmission exp(-n sigma_eff r) to the walls (no shadowing: a convex
+    // chamber, as the line-of-sight flux of filmDeposition).
+    const bool threeD = mesh_.nGeometricD() == 3;
+    // Symmetry planes (symmetryPlane patches, `magtwin foam-case`'s half
+    // chamber): the mesh stands for itself and its mirror image, so a face
+    // sees the walls of the mirrored part as its reflection (centre and
+    // normal, taken across each plane in turn: two planes, four images) sees
+    // the meshed walls, and a normal crossing the plane goes on as its
+    // reflection. The plane: the patch's normal and n.x = max over its faces
+    // of n.C, as filmDeposition's mirrored emitters (the same plane on every
+    // processor and decomposition).
+    const auto startTime = std::chrono::steady_clock::now();
+    label nMirrors = 0;
+    DynamicList<point> xi(x0);
+    DynamicList<vector> ni(n0);
+    DynamicList<label> emitterOf(identity(x0.size()));
+    for (const polyPatch& pp : mesh_.boundaryMesh())
+    {
+        if
+        (
+            !isA<symmetryPlanePolyPatch>(pp)
+         || returnReduce(pp.size(), sumOp<label>()) == 0
+        )
+        {
+            continue;
+        }
+        const vector n = refCast<const symmetryPlanePolyPatch>(pp).n();
+        const scalar d = gMax(scalarField(pp.faceCentres() & n));
+        ++nMirrors;
+        const label nMeshed = xi.size();
+        for (label i = 0; i < nMeshed; ++i)
+        {
+            const point image = xi[i] - 2*((xi[i] & n) - d)*n;
+            const vector imageNormal = ni[i] - 2*(ni[i] & n)*n;
+            const label e = emitterOf[i];
+            xi.append(image);
+            ni.append(imageNormal);
+            emitterOf.append(e);
+        }
+    }
+    pointField xs;
+    xs.transfer(xi);
+    vectorField ns;
+    ns.transfer(ni);
+    scalarField hi(xs.size(), GREAT);
+    scalarField weighti(xs.size(), Zero);
+    scalarField transmittedi(xs.size(), Zero);
+    if (wallSum_ == "exact")
+    {
+        exactWallSums(xs, ns, hi, weighti, transmittedi);
+    }
+    else
+    {
+        panelWallSums(xs, ns, hi, weighti, transmittedi);
+    }
+    Info<< "Thermalised source geometry: " << x0.size() << " emitting faces, "
+        << nMirrors << " symmetry plane(s) (" << xs.size() << " images), wall sums "
+        << wallSum_ << ": "
+        << std::chrono::duration<double>
+           (
+               std::chrono::steady_clock::now() - startTime
+           ).count()
+        << " s" << endl;
+    scalarField h(x0.size(), GREAT);
+    scalarField weight(x0.size(), Zero);
+    scalarField transmitted(x0.size(), Zero);
+    forAll(xs, i)
+    {
+        const label e = emitterOf[i];
+        h[e] = min(h[e], hi[i]);
+        weight[e] += weighti[i];
+        transmitted[e] += transmittedi[i];
     }
     Pstream::listCombineGather(h, minEqOp<scalar>());
     Pstream::listCombineScatter(h);
