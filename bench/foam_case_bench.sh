@@ -25,8 +25,7 @@ RANKS=("${@:-}")
 [ -x "$BUILD/bin/sputterFoam" ] || { echo "foam_case_bench: no $BUILD/bin/sputterFoam (build with the OpenFOAM headers)" >&2; exit 2; }
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/magtwin-foam-case-bench.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
-mtime() { [ -f "$1" ] && stat -c %.3Y "$1" || echo ""; }
-span() { [ -n "$1" ] && [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }' || echo "-"; }
+. "$(dirname "${BASH_SOURCE[0]}")/foam_case_run.sh"
 echo "| tool file | cells | ranks | Allrun wall [s] | mesh [s] | decompose [s] | solve [s] | reconstruct [s] | RSS max, one process [MB] | RSS sum, all processes [MB] | U [%] | mean [nm] |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 for tool in ${FOAM_CASE_BENCH_TOOLS:-wafer300_chamber gen10_5_planar_line gen10_5_rotary_line}; do
@@ -36,23 +35,13 @@ for tool in ${FOAM_CASE_BENCH_TOOLS:-wafer300_chamber gen10_5_planar_line gen10_
     args=()
     [ "$ranks" -gt 1 ] && args=(-parallel "$ranks")
     start=$(date +%s.%N)
-    (cd / && exec setsid env -i /usr/bin/time -v -o "$WORK/time" /bin/sh "$C/Allrun" "${args[@]}") > "$WORK/log" 2>&1 &
-    pid=$!
-    peak=0
-    while kill -0 "$pid" 2> /dev/null; do
-      kb=$(ps -o rss= -g "$pid" 2> /dev/null | awk '{ s += $1 } END { print s + 0 }')
-      [ "$kb" -gt "$peak" ] && peak=$kb
-      sleep 0.1
-    done
-    wait "$pid" || { tail -30 "$WORK/log" >&2; echo "foam_case_bench: $tool Allrun ${args[*]} failed" >&2; exit 1; }
-    wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$WORK/time")
-    rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$WORK/time")
+    timed_allrun "$C" "$WORK" "foam_case_bench: $tool" "${args[@]}"
     mesh=$(mtime "$C/log.checkMesh")
     if [ "$ranks" -gt 1 ]; then dec=$(mtime "$C/log.decomposePar"); rec=$(mtime "$C/log.reconstructPar"); else dec=$mesh; rec=; fi
     solve=$(mtime "$C/log.sputterFoam")
     read -r cells u mean < <(/usr/bin/python3 -c 'import json,sys; d = json.load(open(sys.argv[1])); print(d["cells"], "%.3f" % d["uniformity_range_pct"], "%.2f" % (1e9 * d["mean_thickness_m"]))' "$C/results/summary.json")
     printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %.0f | %s | %s |\n" "$tool" "$cells" "$ranks" "$wall" \
       "$(span "$start" "$mesh")" "$([ "$ranks" -gt 1 ] && span "$mesh" "$dec" || echo -)" "$(span "$dec" "$solve")" \
-      "$([ "$ranks" -gt 1 ] && span "$solve" "$rec" || echo -)" "$rss" "$(awk -v k="$peak" 'BEGIN { print k / 1024 }')" "$u" "$mean"
+      "$([ "$ranks" -gt 1 ] && span "$solve" "$rec" || echo -)" "$rss" "$peak_mb" "$u" "$mean"
   done
 done

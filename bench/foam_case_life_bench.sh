@@ -25,8 +25,7 @@ RANKS=("${@:-}")
 [ -x "$BUILD/bin/sputterFoam" ] || { echo "foam_case_life_bench: no $BUILD/bin/sputterFoam (build with the OpenFOAM headers)" >&2; exit 2; }
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/magtwin-foam-life-bench.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
-mtime() { [ -f "$1" ] && stat -c %.3Y "$1" || echo ""; }
-span() { [ -n "$1" ] && [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }' || echo "-"; }
+. "$(dirname "${BASH_SOURCE[0]}")/foam_case_run.sh"
 C=$WORK/case
 g0=$(date +%s.%N)
 "$BUILD/bin/magtwin" foam-case "$ROOT/cases/tools/gen10_5_planar_line.yaml" --cells "$CELLS" --life "$LIFE" --out "$C" > /dev/null
@@ -37,17 +36,7 @@ for ranks in "${RANKS[@]}"; do
   args=()
   [ "$ranks" -gt 1 ] && args=(-parallel "$ranks")
   start=$(date +%s.%N)
-  (cd / && exec setsid env -i /usr/bin/time -v -o "$WORK/time" /bin/sh "$C/Allrun" "${args[@]}") > "$WORK/log" 2>&1 &
-  pid=$!
-  peak=0
-  while kill -0 "$pid" 2> /dev/null; do
-    kb=$(ps -o rss= -g "$pid" 2> /dev/null | awk '{ s += $1 } END { print s + 0 }')
-    [ "$kb" -gt "$peak" ] && peak=$kb
-    sleep 0.1
-  done
-  wait "$pid" || { tail -30 "$WORK/log" >&2; echo "foam_case_life_bench: Allrun ${args[*]} failed" >&2; exit 1; }
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$WORK/time")
-  rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$WORK/time")
+  timed_allrun "$C" "$WORK" "foam_case_life_bench" "${args[@]}"
   mesh=$(mtime "$C/log.checkMesh")
   [ "$ranks" -gt 1 ] && mesh=$(mtime "$C/log.decomposePar")
   erode=$(mtime "$C/log.moveDynamicMesh")
@@ -57,5 +46,5 @@ for ranks in "${RANKS[@]}"; do
   read -r cells life rem u mean < <(/usr/bin/python3 -c 'import json,sys; d = json.load(open(sys.argv[1])); print(d["cells"], "%.1f" % d["life_kWh"], "%.3f" % (1e3 * min(c["min_remaining_m"] for c in d["cathodes"])), "%.3f" % d["uniformity_range_pct"], "%.2f" % (1e9 * d["mean_thickness_m"]))' "$C/results/summary.json")
   printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.0f | %s | %s | %s | %s |\n" "$LIFE" "$cells" "$ranks" "$gen" "$wall" \
     "$(span "$start" "$mesh")" "$(span "$mesh" "$erode")" "$(span "$erode" "$film")" "$steps" "$rss" \
-    "$(awk -v k="$peak" 'BEGIN { print k / 1024 }')" "$life" "$rem" "$u" "$mean"
+    "$peak_mb" "$life" "$rem" "$u" "$mean"
 done

@@ -23,21 +23,10 @@ ReactiveSetup metalOnlySetup(const Material& metal, const ReactiveGas& gas, cons
     out.metal = metal;
     out.gas = gas;
     out.ionEnergyEv = supply.ionEnergyEv;
-    BergParameters& p = out.parameters;
-    p.ionsPerSecond = supply.ionsPerSecond;
-    p.targetAreaM2 = chamber.targetAreaM2;
-    p.collectorAreaM2 = chamber.collectorAreaM2;
-    p.pumpingSpeedM3PerS = chamber.pumpingSpeedM3PerS;
-    p.stickingTarget = chamber.stickingTarget;
-    p.stickingCollector = chamber.stickingCollector;
-    p.temperatureK = chamber.temperatureK;
-    p.metalYield = SputterYield(discharge.yieldModel, "none", ion, metal).yield(supply.ionEnergyEv);
-    p.compoundYield = 0.0;
-    p.atomsPerMolecule = gas.atomsPerMolecule;
-    p.gasMoleculeMassKg = gas.atomsPerMolecule * table.get(gas.element).massAmu * kAtomicMassUnitKg;
-    p.metalDensityPerM3 = metal.filmAtomicDensityPerM3();
-    p.secondaryElectronMetal = p.secondaryElectronCompound = supply.secondaryElectronYield;
-    p.metalVoltageV = discharge.voltageV;
+    out.parameters = chamberBergParameters(
+        chamber, gas, metal, supply, SputterYield(discharge.yieldModel, "none", ion, metal).yield(supply.ionEnergyEv));
+    out.parameters.compoundYield = 0.0;
+    out.parameters.metalVoltageV = discharge.voltageV;
     return out;
 }
 

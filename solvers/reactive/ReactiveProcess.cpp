@@ -48,6 +48,24 @@ Material reactiveCompound(const Material& metal, const ReactiveGas& gas) {
                                 " and " + gas.element + " only");
 }
 
+BergParameters chamberBergParameters(const ReactiveChamber& chamber, const ReactiveGas& gas, const Material& metal,
+                                     const IonSupply& supply, double metalYield) {
+    BergParameters p;
+    p.ionsPerSecond = supply.ionsPerSecond;
+    p.targetAreaM2 = chamber.targetAreaM2;
+    p.collectorAreaM2 = chamber.collectorAreaM2;
+    p.pumpingSpeedM3PerS = chamber.pumpingSpeedM3PerS;
+    p.stickingTarget = chamber.stickingTarget;
+    p.stickingCollector = chamber.stickingCollector;
+    p.temperatureK = chamber.temperatureK;
+    p.metalYield = metalYield;
+    p.atomsPerMolecule = gas.atomsPerMolecule;
+    p.gasMoleculeMassKg = gas.atomsPerMolecule * ElementTable::builtin().get(gas.element).massAmu * kAtomicMassUnitKg;
+    p.metalDensityPerM3 = metal.filmAtomicDensityPerM3();
+    p.secondaryElectronMetal = p.secondaryElectronCompound = supply.secondaryElectronYield;
+    return p;
+}
+
 ReactiveSetup reactiveSetup(const Material& metal, const ReactiveGas& gas, const ReactiveChamber& chamber,
                             const ReactiveDischarge& discharge) {
     ReactiveSetup out;
@@ -71,20 +89,10 @@ ReactiveSetup reactiveSetup(const Material& metal, const ReactiveGas& gas, const
     for (std::size_t i = 0; i < out.compound.components.size(); ++i)
         if (out.compound.components[i].symbol == m) metalIndex = i;
 
+    out.parameters = chamberBergParameters(chamber, gas, metal, supply, metalYield.yield(supply.ionEnergyEv));
     BergParameters& p = out.parameters;
-    p.ionsPerSecond = supply.ionsPerSecond;
-    p.targetAreaM2 = chamber.targetAreaM2;
-    p.collectorAreaM2 = chamber.collectorAreaM2;
-    p.pumpingSpeedM3PerS = chamber.pumpingSpeedM3PerS;
-    p.stickingTarget = chamber.stickingTarget;
-    p.stickingCollector = chamber.stickingCollector;
-    p.temperatureK = chamber.temperatureK;
-    p.metalYield = metalYield.yield(supply.ionEnergyEv);
     p.compoundYield = partial[metalIndex];
-    p.atomsPerMolecule = gas.atomsPerMolecule;
-    p.gasMoleculeMassKg = gas.atomsPerMolecule * table.get(gas.element).massAmu * kAtomicMassUnitKg;
     p.reactiveAtomsPerMetal = out.compound.fraction(gas.element) / out.compound.fraction(m);
-    p.metalDensityPerM3 = metal.filmAtomicDensityPerM3();
     p.compoundFormulaDensityPerM3 = out.compound.filmAtomicDensityPerM3() / (1.0 + p.reactiveAtomsPerMetal);
     out.yieldRatio = p.compoundYield / p.metalYield;
     // Extension (1) of BergModel.hpp: power held fixed, V and I_ion follow gamma(theta_t).

@@ -27,6 +27,7 @@
 #pragma once
 
 #include "boundary/materials/Material.hpp"
+#include "boundary/racetrack/IonSupply.hpp"
 #include "solvers/reactive/BergModel.hpp"
 
 #include <optional>
@@ -85,6 +86,13 @@ struct ReactiveSetup {
     double ionEnergyEv = 0.0;
     double yieldRatio = 0.0;  ///< Y_c / Y_m
 };
+
+/// The inputs of Berg's model that every cathode in `chamber` shares: ion supply, areas,
+/// pumping, sticking, temperature, the gas molecule and the metal's film density, with the
+/// metal yield Y_m at the supply's ion energy and gamma of the metal surface for both surfaces
+/// (reactiveSetup then sets the compound's).
+BergParameters chamberBergParameters(const ReactiveChamber& chamber, const ReactiveGas& gas, const Material& metal,
+                                     const IonSupply& supply, double metalYield);
 
 /// Berg's inputs from the project's data (see the header comment).
 ReactiveSetup reactiveSetup(const Material& metal, const ReactiveGas& gas, const ReactiveChamber& chamber,
